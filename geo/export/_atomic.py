@@ -1,0 +1,53 @@
+"""Write a file so that a reader sees the old content or the new one, never a torn mix."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from geo.errors import ExportError
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path, *, suffix: str = "") -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; move it over ``target`` on success.
+
+    The temporary file lives in the target's folder so that ``os.replace`` is a rename
+    on one file system. On any exception the temporary file is removed and the old
+    target is left as it was.
+    """
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix or ".tmp", dir=folder)
+    except OSError as err:
+        msg = f"cannot write {target}: {err.strerror or err}"
+        raise ExportError(msg) from err
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        msg = f"cannot write {target}: {err.strerror or err}"
+        raise ExportError(msg) from err
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_bytes_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` atomically."""
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
+
+
+def write_with_atomic(target: Path, writer: Callable[[Path], None], *, suffix: str = "") -> None:
+    """Call ``writer(tmp_path)`` and move the result over ``target`` atomically."""
+    with atomic_path(target, suffix=suffix) as tmp:
+        writer(tmp)

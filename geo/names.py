@@ -1,0 +1,235 @@
+"""Latin and Ukrainian spellings of a Russian place name, as news writes them.
+
+Sources of spellings, from most to least standard:
+
+- romanisation schemes of Russian: BGN/PCGN and its English-Wikipedia flavour, the
+  "plain" news spelling (е → e, -ое → -oe), the passport/ICAO style (я → ia, й → i),
+  ISO 9 and the scholarly system (with their diacritics);
+- ending alternations seen in English news: -oye/-oe/-oje, -iy/-yy/-y/-yi/-ii,
+  -aya/-aja/-aia, -iye/-ie, hyphen or space between parts;
+- Ukrainian forms derived by the regular Russian → Ukrainian toponym correspondences
+  (-овка → -івка, -ово → -ове, -ино → -ине, ы → и, и → і) and their romanisation by
+  the Ukrainian national system (Махнівка → Makhnivka). They are guesses, so they get
+  a lower prior (``Tier.UKRAINIAN``).
+
+Pure functions; all output is lower-case, as ``geo.text.fold`` writes text.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import IntEnum
+from itertools import product
+
+
+class Tier(IntEnum):
+    """Prior of a spelling: lower is more trusted. Used to prefer a place's own name."""
+
+    NAME = 0        # the name as the gazetteer gives it, Russian or Latin
+    VARIANT = 1     # a standard romanisation or a common news alternation
+    UKRAINIAN = 2   # derived Ukrainian form or its romanisation
+
+
+_VOWELS = "аеёиоуыэюяaeiouy"
+_SOFT_OR_HARD = "ьъ"
+
+# Per Russian letter: the spelling in each scheme. "e_iotated" handles е after a vowel.
+_SCHEMES: dict[str, dict[str, str]] = {
+    "bgn": dict(zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e ë zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),
+        strict=True)),
+    "plain": dict(zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),
+        strict=True)),
+    "icao": dict(zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch ie y _ e iu ia".split(),
+        strict=True)),
+    "iso9": dict(zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e ë ž z i j k l m n o p r s t u f h c č š ŝ _ y _ è û â".split(),
+        strict=True)),
+    "scholarly": dict(zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e ë ž z i j k l m n o p r s t u f x c č š šč _ y _ è ju ja".split(),
+        strict=True)),
+}
+# Schemes that write е as "ye" at the start of a word and after vowels and ь/ъ.
+_IOTATING = {"bgn": "ye", "wiki": "ye"}
+_SCHEMES["wiki"] = {**_SCHEMES["bgn"], "ё": "yo"}
+_SCHEMES["bgn"]["ё"] = "yo"
+
+
+def romanize(russian: str, scheme: str) -> str:
+    """Romanise a Russian name with one scheme.
+
+    >>> romanize("Николаево-Дарьино", "bgn")
+    'nikolayevo-daryino'
+    >>> romanize("Николаево-Дарьино", "plain")
+    'nikolaevo-darino'
+    >>> romanize("Махновка", "iso9")
+    'mahnovka'
+    """
+    table = _SCHEMES[scheme]
+    text = russian.lower()
+    out = []
+    for i, ch in enumerate(text):
+        prev = text[i - 1] if i else " "
+        if ch in "её" and scheme in _IOTATING and (not prev.isalpha() or prev in _VOWELS + _SOFT_OR_HARD):
+            out.append(_IOTATING[scheme] if ch == "е" else "yo")
+            continue
+        if ch in "ья" and scheme in ("bgn", "wiki") and ch == "ь" and i + 1 < len(text) and text[i + 1] in "еёюяи":
+            out.append("")  # Дарьино: the soft sign before a vowel is carried by the y of "yi"/"ya"
+            if text[i + 1] == "и":
+                out.append("y")
+            continue
+        rom = table.get(ch)
+        out.append(ch if rom is None else rom.replace("_", ""))
+    return "".join(out)
+
+
+# Ending alternations per word, applied to every romanisation (the first group that
+# matches a word's ending gives the alternatives).
+_ENDING_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("oye", "oe", "oje", "oie"),
+    ("eye", "ee", "eje"),
+    ("aya", "aja", "aia", "aya"),
+    ("yaya", "yaja", "iaia", "aya"),
+    ("yye", "ye", "yie", "ie", "iye", "yje"),
+    ("iye", "ie", "iie", "ije"),
+    ("yy", "y", "yi", "iy", "ii", "yj", "ij"),
+    ("iy", "y", "yi", "ii", "ij", "i"),
+    ("oy", "oi", "oj"),
+)
+
+
+def _ending_variants(word: str) -> set[str]:
+    for group in _ENDING_GROUPS:
+        for ending in group:
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                stem = word[: -len(ending)]
+                return {stem + e for e in group}
+    return {word}
+
+
+def spelling_variants(latin: str, *, limit: int = 48) -> set[str]:
+    """Ending and separator alternations of a Latin name.
+
+    >>> sorted(spelling_variants("russkoye porechnoye"))[:3]
+    ['russkoe porechnoe', 'russkoe porechnoie', 'russkoe porechnoje']
+    >>> "zelenyy shlyakh" in spelling_variants("Zeleny Shlyakh")
+    True
+    """
+    lowered = latin.lower().replace("’", "'")
+    parts = re.split(r"([ -])", lowered)
+    options = [{p} if p in (" ", "-") else _ending_variants(p) for p in parts]
+    out: set[str] = set()
+    for combo in product(*options):
+        out.add("".join(combo))
+        if len(out) >= limit:  # structural cap: long names never need more
+            break
+    out |= {v.replace("-", " ") for v in list(out) if "-" in v}
+    out |= {v.replace("'", "") for v in list(out) if "'" in v}
+    return out
+
+
+def latin_spellings(russian: str) -> set[str]:
+    """Every romanisation of a Russian name with its ending alternations.
+
+    >>> {"makhnovka", "machnovka", "mahnovka"} <= latin_spellings("Махновка")
+    True
+    """
+    out: set[str] = set()
+    for scheme in ("wiki", "bgn", "plain", "icao", "iso9", "scholarly"):
+        out |= spelling_variants(romanize(russian, scheme))
+    out |= {v.replace("x", "ch") for v in out if "x" in v}  # scholarly x is often written ch
+    return {v for v in out if v}
+
+
+# Russian → Ukrainian toponym correspondences, ending first.
+_UK_ENDINGS = (
+    ("овка", "івка"), ("евка", "івка"), ("ёвка", "івка"), ("ово", "ове"), ("ево", "еве"),
+    ("ино", "ине"), ("ое", "е"), ("ый", "ий"), ("ий", "ій"), ("ая", "а"), ("яя", "я"),
+    ("ые", "і"), ("ие", "і"),
+)
+_UK_LETTERS = str.maketrans({"ы": "и", "э": "е", "ъ": "'"})
+_UK_ROMAN = dict(zip(
+    "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'",
+    "a b v h g d e ie zh z y i i i k l m n o p r s t u f kh ts ch sh shch _ iu ia _".split(),
+    strict=True))
+_UK_ROMAN_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+
+
+def ukrainian_forms(russian: str) -> set[str]:
+    """Ukrainian spellings of a Russian name, Cyrillic (two guesses for и).
+
+    >>> sorted(ukrainian_forms("Махновка"))
+    ['махнівка']
+    >>> "мартинівка" in ukrainian_forms("Мартыновка")
+    True
+    """
+    out = set()
+    for word_mode in ("keep", "i"):
+        words = []
+        for word in re.split(r"([ -])", russian.lower().replace("ё", "е")):
+            if word in (" ", "-"):
+                words.append(word)
+                continue
+            for ru_end, uk_end in _UK_ENDINGS:
+                if word.endswith(ru_end) and len(word) > len(ru_end) + 1:
+                    word = word[: -len(ru_end)] + "\x00" + uk_end
+                    break
+            stem, _, ending = word.partition("\x00")
+            if word_mode == "i":
+                stem = stem.replace("и", "і")
+            words.append(stem.translate(_UK_LETTERS) + ending.translate(_UK_LETTERS))
+        out.add("".join(words))
+    return out
+
+
+def romanize_ukrainian(ukrainian: str) -> str:
+    """Ukrainian national romanisation (2010), without apostrophes.
+
+    >>> romanize_ukrainian("плехове")
+    'plekhove'
+    """
+    out = []
+    for i, ch in enumerate(ukrainian.lower()):
+        initial = i == 0 or not ukrainian[i - 1].isalpha()
+        rom = _UK_ROMAN_INITIAL.get(ch) if initial else None
+        rom = rom or _UK_ROMAN.get(ch)
+        out.append(ch if rom is None else rom.replace("_", ""))
+    return "".join(out)
+
+
+def ukrainian_spellings(russian: str) -> set[str]:
+    """Ukrainian Cyrillic forms and their romanisations (lower prior).
+
+    >>> {"makhnivka", "махнівка"} <= ukrainian_spellings("Махновка")
+    True
+    >>> "kurylivka" in ukrainian_spellings("Куриловка")
+    True
+    """
+    cyrillic = ukrainian_forms(russian)
+    return cyrillic | {romanize_ukrainian(u) for u in cyrillic}
+
+
+def ukrainian_case_forms(ukrainian: str) -> set[str]:
+    """The commonest Ukrainian case forms of -ка and -е names ("у Махнівці", "біля Плехового").
+
+    >>> sorted(ukrainian_case_forms("махнівка"))
+    ['махнівка', 'махнівки', 'махнівкою', 'махнівку', 'махнівці']
+    """
+    out = {ukrainian}
+    if ukrainian.endswith("ка"):
+        stem = ukrainian[:-2]
+        out |= {stem + e for e in ("ки", "ці", "ку", "кою")}
+    elif ukrainian.endswith(("ове", "еве", "ине")):
+        stem = ukrainian[:-1]
+        out |= {stem + e for e in ("ого", "ому", "им")}
+    elif ukrainian.endswith("а"):
+        stem = ukrainian[:-1]
+        out |= {stem + e for e in ("и", "і", "у", "ею", "ою")}
+    return out

@@ -1,0 +1,157 @@
+"""The only module that knows the order of the steps.
+
+    files → corpus → toponyms → resolve → claims → Build → export / webmap
+
+``process_document`` is pure (a Document and the loaded resources in, a DocumentResult
+out) so that it can be cached per file, run in worker processes or on a Dask cluster,
+and give the same records everywhere. ``assemble_build`` merges per-document results in
+sorted order, so the Build does not depend on the order documents were processed in.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from geo import claims as claims_module
+from geo import forms, names, resolve, toponyms
+from geo._cache import cached, content_key, source_hash
+from geo.gazetteer import Gazetteer, load_gazetteer
+from geo.model import Build, Claim, Document, DocumentResult, Place, Resolution, Skip, Source
+from geo.resolve import resolve_candidates
+from geo.settings import DEFAULT_SETTINGS, Settings
+from geo.toponyms import Matcher, build_matcher
+
+__all__ = ["Resources", "assemble_build", "load_resources", "process_document", "run"]
+
+
+@dataclass(frozen=True)
+class Resources:
+    """What every document needs, loaded once: the gazetteer and its automaton."""
+
+    gazetteer: Gazetteer
+    matcher: Matcher
+    settings: Settings = DEFAULT_SETTINGS
+
+    @property
+    def extractor_version(self) -> str:
+        """Hash of the extraction code and the gazetteer: the key of per-file caches."""
+        return content_key(self.gazetteer.version, _matcher_code_version(),
+                           source_hash(resolve, claims_module), repr(self.settings))
+
+
+def _matcher_code_version() -> str:
+    import ahocorasick
+    import pymorphy3
+
+    return content_key(source_hash(forms, names, toponyms), pymorphy3.__version__,
+                       getattr(ahocorasick, "__version__", "?"))
+
+
+def load_matcher(gaz: Gazetteer) -> Matcher:
+    """The automaton for ``gaz``, from the on-disk cache when it is there."""
+    key = content_key(gaz.version, _matcher_code_version())
+    return cached("matcher", key, lambda: build_matcher(gaz))
+
+
+def load_resources(gazetteer_path: Path | None = None, *, settings: Settings = DEFAULT_SETTINGS) -> Resources:
+    """Load the gazetteer and its (cached) automaton."""
+    gaz = load_gazetteer(gazetteer_path)
+    return Resources(gazetteer=gaz, matcher=load_matcher(gaz), settings=settings)
+
+
+def process_document(doc: Document, res: Resources) -> DocumentResult:
+    """Places and claims of one document (pure apart from the loaded resources)."""
+    candidates = res.matcher.scan(doc.text)
+    resolutions = resolve_candidates(doc.text, doc.source, candidates, res.gazetteer, settings=res.settings)
+    found = claims_module.extract_claims(doc, resolutions, res.gazetteer, settings=res.settings)
+    return DocumentResult(meta=doc.meta, resolutions=resolutions, claims=found)
+
+
+def build_date(sources: Iterable[Source]) -> str:
+    """A reproducible build date: ``$SOURCE_DATE_EPOCH`` if set, else the newest publication date.
+
+    The wall clock is never used, so the same corpus gives byte-identical outputs.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date().isoformat()
+    dates = sorted(s.published for s in sources if s.published)
+    return dates[-1] if dates else "undated"
+
+
+def assemble_build(
+    corpus: str,
+    results: Iterable[DocumentResult],
+    skips: Iterable[Skip],
+    gaz: Gazetteer,
+) -> Build:
+    """Merge per-document results into one Build, in a total order."""
+    ordered = sorted(results, key=lambda r: r.meta.source)
+    resolutions: list[Resolution] = [r for res in ordered for r in res.resolutions]
+    claims: list[Claim] = sorted((c for res in ordered for c in res.claims), key=lambda c: c.sort_key)
+    place_ids = {r.place_id for r in resolutions if r.place_id} | {
+        link.place_id for c in claims for link in c.places
+    }
+    places: tuple[Place, ...] = tuple(gaz.places[i] for i in sorted(place_ids))
+    sources = tuple(r.meta for r in ordered)
+    attribution = _attribution_lines(gaz)
+    return Build(
+        corpus=corpus, built=build_date(sources), gazetteer_version=gaz.version,
+        sources=sources, skips=tuple(sorted(skips)), places=places,
+        resolutions=tuple(sorted(resolutions, key=lambda r: (r.mention.source, r.mention.start))),
+        claims=tuple(claims), attribution=attribution,
+    )
+
+
+def _attribution_lines(gaz: Gazetteer) -> tuple[str, ...]:
+    return (
+        "Settlements: INID dataset 160 (Rosstat, MIAC; ANO CPUR), CC BY-SA 4.0, "
+        "https://data.rcsi.science/data-catalog/datasets/160/",
+        "Town names: GeoNames (https://www.geonames.org/), CC BY 4.0",
+        "District boundaries: © OpenStreetMap contributors, ODbL 1.0 (https://www.openstreetmap.org/copyright)",
+    )
+
+
+def run(
+    corpus: Path,
+    *,
+    resources: Resources,
+    on_document: Callable[[str], None] | None = None,
+) -> Build:
+    """Read a corpus folder and return its Build (serially; see ``geo.parallel`` for more).
+
+    Parameters
+    ----------
+    corpus
+        Folder (or single file) of articles.
+    resources
+        ``load_resources()``.
+    on_document
+        Called with each file name as it is done (progress display).
+
+    Returns
+    -------
+    Build
+        Every place, claim, source and skip.
+    """
+    from geo.corpus import iter_corpus
+
+    results: list[DocumentResult] = []
+    skips: list[Skip] = []
+    for item in iter_corpus(corpus, settings=resources.settings):
+        if isinstance(item, Skip):
+            skips.append(item)
+        else:
+            results.append(process_document(item, resources))
+        if on_document is not None:
+            on_document(item.source)
+    return assemble_build(corpus_name(corpus), results, skips, resources.gazetteer)
+
+
+def corpus_name(corpus: Path) -> str:
+    """The corpus's display name: its folder name."""
+    return Path(corpus).resolve().name or str(corpus)

@@ -1,0 +1,35 @@
+"""Every knob of geo in one frozen record, with its default and the reason for it.
+
+A ``Settings`` is passed as an argument; nothing reads a module global, so two builds
+in one process cannot leak into each other and tests run in any order.
+
+max_file_bytes : int, default 20 MiB
+    Larger input files are skipped with a reason. News articles are a few KiB; a file of
+    tens of MiB is a dump or a mistake, and reading it would hold the whole file in memory.
+context_chars : int, default 240
+    Longest mention context kept for popups (the sentence, clipped around the mention).
+near_km : float, default 40.0
+    An ambiguous name is resolved to the candidate nearest the article's unambiguous
+    places only when that candidate lies within this distance of them. The incursion
+    area is about 40 km across.
+cluster_km : float, default 5.0
+    Candidates that all lie within this distance of one another count as one place for
+    resolution (Korenevo the town and Korenevo the village are 2 km apart).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """Tuning knobs; the module docstring documents each one."""
+
+    max_file_bytes: int = 20 * 1024 * 1024
+    context_chars: int = 240
+    near_km: float = 40.0
+    cluster_km: float = 5.0
+
+
+DEFAULT_SETTINGS = Settings()

@@ -1,0 +1,271 @@
+"""Find every span of a text that spells a gazetteer name: one automaton scan.
+
+The ``Matcher`` holds one Aho-Corasick automaton over every name form of every place
+(Russian case forms, Latin romanisations and news variants, Ukrainian forms), built
+once per gazetteer version and code version and cached on disk by ``_cache``. A scan
+folds the text (``geo.text.fold``: same length, lower case, ё → е), runs the automaton,
+keeps whole words only, and prefers the longest match ("Малая Локня" over "Локня").
+
+A name counts only when it is written with a capital letter. Names that are also
+common words (Заря, Свобода, Красный; Zarya, Svoboda) are flagged so that ``resolve``
+asks for more evidence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+
+from geo.forms import case_forms, district_forms
+from geo.gazetteer import Gazetteer, PlaceNames
+from geo.model import PlaceType
+from geo.names import (
+    Tier,
+    latin_spellings,
+    spelling_variants,
+    ukrainian_case_forms,
+    ukrainian_forms,
+    ukrainian_spellings,
+)
+from geo.text import fold
+
+#: Latin keys shorter than this match too much ("Bor", "Lug", "Mir" …).
+MIN_LATIN_KEY = 4
+#: Cyrillic keys shorter than this are dropped for the same reason.
+MIN_CYRILLIC_KEY = 3
+
+# Wider names of the oblast, Latin and Cyrillic; case forms come from forms.py.
+_REGION_LATIN = (
+    "kursk oblast", "kursk region", "kursk province", "kurskaya oblast", "kursk area",
+    "kurshchyna", "kurschyna", "kurshchina", "kursk oblast's", "kursk border region",
+)
+_REGION_RUSSIAN = ("Курская область", "Курщина")
+_REGION_UKRAINIAN = (
+    "курська область", "курської області", "курській області", "курську область",
+    "курською областю", "курщина", "курщини", "курщині", "курщину", "курщиною",
+)
+_DISTRICT_NOUNS_LATIN = ("district", "raion", "rayon", "region", "municipal district", "okrug")
+_ADJECTIVE_ENDINGS_LATIN = ("y", "iy", "yi", "yy", "ii", "ij", "i", "ski", "skiy")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What one key stands for: a place, the name it comes from, and its prior."""
+
+    place_id: str
+    lemma: str
+    tier: Tier
+    is_common_word: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A whole-word match in a text, before resolution.
+
+    start, end      offsets in the text
+    surface         text[start:end]
+    entries         the entries of the matched key with the best prior, sorted by place id
+    """
+
+    start: int
+    end: int
+    surface: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def place_ids(self) -> tuple[str, ...]:
+        """Ids of the places the key stands for, sorted and unique."""
+        return tuple(sorted({e.place_id for e in self.entries}))
+
+    @property
+    def is_common_word(self) -> bool:
+        """Whether every reading of the key is a common word."""
+        return all(e.is_common_word for e in self.entries)
+
+    @property
+    def lemma(self) -> str:
+        """The gazetteer name the key belongs to (of the first entry)."""
+        return self.entries[0].lemma
+
+
+class Matcher:
+    """The automaton and its entries; built by ``build_matcher``, pickled by ``_cache``."""
+
+    def __init__(self, automaton: Any, version: str) -> None:
+        self.automaton = automaton
+        self.version = version
+
+    def scan(self, text: str) -> list[Candidate]:
+        """Every capitalised whole-word match, longest first, without overlaps, in text order."""
+        folded = fold(text)
+        n = len(folded)
+        raw: list[tuple[int, int, tuple[Entry, ...]]] = []
+        for end_index, (key_len, entries) in self.automaton.iter(folded):
+            start = end_index - key_len + 1
+            end = end_index + 1
+            if start > 0 and folded[start - 1].isalnum():
+                continue
+            if end < n and folded[end].isalnum():
+                continue
+            if not _is_capitalised(text, start, end):
+                continue
+            raw.append((start, end, entries))
+        raw.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
+        taken: list[tuple[int, int, tuple[Entry, ...]]] = []
+        occupied: list[tuple[int, int]] = []
+        for start, end, entries in raw:
+            if any(start < e and s < end for s, e in occupied):
+                continue
+            occupied.append((start, end))
+            taken.append((start, end, entries))
+        taken.sort()
+        return [Candidate(s, e, text[s:e], entries) for s, e, entries in taken]
+
+
+def _is_capitalised(text: str, start: int, end: int) -> bool:
+    """The first letter is upper case (a headline in capitals counts too)."""
+    first = text[start]
+    return first.isupper() or (first.isdigit() and any(c.isupper() for c in text[start:end]))
+
+
+def _add(keys: dict[str, dict[tuple[str, str], Entry]], key: str, entry: Entry) -> None:
+    key = fold(key).strip()
+    if not key:
+        return
+    is_latin = key.isascii() or not any("\u0400" <= c <= "\u04ff" for c in key)
+    if len(key) < (MIN_LATIN_KEY if is_latin else MIN_CYRILLIC_KEY):
+        return
+    slot = keys[key]
+    old = slot.get((entry.place_id, entry.lemma))
+    if old is None or entry.tier < old.tier:
+        slot[(entry.place_id, entry.lemma)] = entry
+
+
+def _settlement_keys(names: PlaceNames, morph: Any, keys: dict[str, dict[tuple[str, str], Entry]]) -> None:
+    russian = [names.russian] + [a for a in names.alternates if _is_cyrillic(a)]
+    latin = [names.latin] + [a for a in names.alternates if not _is_cyrillic(a)]
+    for ru in russian:
+        forms = case_forms(ru, morph)
+        common = forms.is_common_word
+        for form in forms.forms:
+            _add(keys, form, Entry(names.place_id, names.russian, Tier.NAME, common))
+        for lat in latin_spellings(ru):
+            _add(keys, lat, Entry(names.place_id, names.russian, Tier.VARIANT, common))
+        for uk in ukrainian_spellings(ru):
+            _add(keys, uk, Entry(names.place_id, names.russian, Tier.UKRAINIAN, common))
+        for uk in ukrainian_forms(ru):
+            for form in ukrainian_case_forms(uk):
+                _add(keys, form, Entry(names.place_id, names.russian, Tier.UKRAINIAN, common))
+    common_ru = case_forms(names.russian, morph).is_common_word
+    for lat in latin:
+        _add(keys, lat, Entry(names.place_id, names.russian, Tier.NAME, common_ru))
+        for variant in spelling_variants(lat):
+            _add(keys, variant, Entry(names.place_id, names.russian, Tier.VARIANT, common_ru))
+
+
+def _is_cyrillic(name: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in name)
+
+
+def _district_keys(gaz: Gazetteer, names: PlaceNames, keys: dict[str, dict[tuple[str, str], Entry]]) -> None:
+    place = gaz.places[names.place_id]
+    entry = Entry(names.place_id, names.russian, Tier.NAME, False)
+    if place.category != "raion":
+        return  # city okrugs are named like their city: the settlement carries the name
+    adjective = names.russian.split()[0]
+    for form in district_forms(adjective):
+        _add(keys, form, entry)
+    for uk in ukrainian_forms(adjective):
+        for noun in ("район", "району", "районі", "районом"):
+            _add(keys, f"{uk} {noun}", entry)
+        for ending, repl in (("ий", "ого"), ("ий", "ому"), ("ий", "им")):
+            if uk.endswith(ending):
+                _add(keys, f"{uk[:-2]}{repl} району" if repl == "ого" else f"{uk[:-2]}{repl} районі", entry)
+    for latin in (names.latin, *names.alternates):
+        stem_word = latin.split()[0].lower()
+        for suffix in ("skiy", "sky", "skyi", "skii", "skij", "skyy", "ski"):
+            if stem_word.endswith(suffix):
+                stem = stem_word[: -len(suffix)]
+                for ending in _ADJECTIVE_ENDINGS_LATIN:
+                    for noun in _DISTRICT_NOUNS_LATIN:
+                        _add(keys, f"{stem}sk{ending} {noun}", entry)
+                break
+    # "Sudzha district", "Korenevo district": news names a district after its centre.
+    centre = _district_centre(gaz, names.place_id)
+    if centre is not None:
+        for noun in _DISTRICT_NOUNS_LATIN:
+            if noun == "region":
+                continue
+            for lat in latin_spellings(centre.name_local) | {centre.name.lower()}:
+                _add(keys, f"{lat} {noun}", entry)
+
+
+def _district_centre(gaz: Gazetteer, district_id: str) -> Any:
+    members = [p for p in gaz.settlements if p.district_id == district_id]
+    return max(members, key=lambda p: (p.population, p.place_id), default=None)
+
+
+def _region_keys(gaz: Gazetteer, morph: Any, keys: dict[str, dict[tuple[str, str], Entry]]) -> None:
+    region = gaz.region
+    entry = Entry(region.place_id, region.name_local, Tier.NAME, False)
+    for key in _REGION_LATIN + _REGION_UKRAINIAN:
+        _add(keys, key, entry)
+    for name in _REGION_RUSSIAN:
+        for form in case_forms(name, morph).forms:
+            _add(keys, form, entry)
+
+
+def iter_keys(gaz: Gazetteer, morph: Any) -> Iterator[tuple[str, tuple[Entry, ...]]]:
+    """Every key of the automaton with its entries (best prior per place), sorted by key."""
+    keys: dict[str, dict[tuple[str, str], Entry]] = defaultdict(dict)
+    for names in gaz.names:
+        place_type = gaz.places[names.place_id].place_type
+        if place_type is PlaceType.SETTLEMENT:
+            _settlement_keys(names, morph, keys)
+        elif place_type is PlaceType.DISTRICT:
+            _district_keys(gaz, names, keys)
+    _region_keys(gaz, morph, keys)
+    for key in sorted(keys):
+        entries = sorted(keys[key].values(), key=lambda e: (e.tier, e.place_id))
+        best = entries[0].tier
+        yield key, tuple(e for e in entries if e.tier == best)
+
+
+def build_matcher(gaz: Gazetteer, *, morph: Any = None) -> Matcher:
+    """Build the automaton over every name form of the gazetteer (a few seconds; cache it).
+
+    Parameters
+    ----------
+    gaz
+        The loaded gazetteer.
+    morph
+        A pymorphy3 ``MorphAnalyzer``; None creates one.
+
+    Returns
+    -------
+    Matcher
+        Ready to ``scan`` texts.
+    """
+    if morph is None:
+        import pymorphy3
+
+        morph = pymorphy3.MorphAnalyzer()
+    automaton = ahocorasick.Automaton()
+    for key, entries in iter_keys(gaz, morph):
+        automaton.add_word(key, (len(key), entries))
+    automaton.make_automaton()
+    return Matcher(automaton, gaz.version)
+
+
+def count_keys(matcher: Matcher) -> int:
+    """Number of name forms in the automaton."""
+    return len(matcher.automaton)
+
+
+def all_keys(matcher: Matcher) -> Iterable[str]:
+    """Every name form in the automaton (for tests and ``geo where``)."""
+    return matcher.automaton.keys()
