@@ -1,9 +1,9 @@
 """geo: an offline map of claims about the fighting in Kursk oblast, from news articles.
 
-The small public API: load the gazetteer and the automaton once, then run a corpus.
+The small public API: load the gazetteer and the automaton once, then run a corpus::
 
-    >>> from geo import load_resources, run          # doctest: +SKIP
-    >>> build = run(Path("seeds"), resources=load_resources())  # doctest: +SKIP
+    from geo import load_resources, run
+    build = run(Path("seeds"), resources=load_resources())
 """
 
 from __future__ import annotations

@@ -1,15 +1,533 @@
-"""Claims: placeholder until the extractor lands."""
+"""Claims about losses and forces: sentences in, ``Claim`` records out.
+
+For every sentence of the article body (page chrome excluded):
+
+1. find the kind triggers ("killed or wounded", "casualties", "went missing", "deployed",
+   "погибли", "взяты в плен" …, ``lexicon.KIND_TRIGGERS``), dropping those that are
+   hypothetical or incidental ("to avoid capture", "rather than surrendering", "the high
+   casualty rate", "wounded soldiers" as an adjective, "troops sent by" as a participle);
+2. find the amounts (``figures.find_amounts``) that count people: an amount followed by a
+   force noun or a trigger, or preceded by a trigger ("lost up to a battalion");
+3. pair each amount with the trigger of its clause (after it first, then before it): one
+   claim per pair, so "300 killed and another 2,700 wounded" gives two;
+4. a trigger with no amount makes a claim only when it asserts something: losses that are
+   suffered or qualified ("suffered heavy losses"), an act ("committing suicide"), a
+   finite verb ("had died"), or more forces ("not seeing more being sent");
+5. a fraction ("two-thirds of whom") is scaled against the total it refers to;
+6. the quote is the clause that holds the claim; the claimant comes from ``attribution``;
+   the places are those named in the sentence, else the paragraph, else the oblast when
+   the article is set there, else none (unplaced), and "the losses … near Plekhovo"
+   hands its villages back to the claim it refers to.
+
+Pure: the document, its resolutions and the gazetteer in; claims out.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
+from geo.attribution import Speakers, canonical_claimant, claimant_for
+from geo.dates import reported_date
+from geo.figures import Amount, find_amounts, scale_figure
 from geo.gazetteer import Gazetteer
-from geo.model import Claim, Document, Resolution
+from geo.lexicon import BLOCKERS_BEFORE, FORCE_NOUNS, KIND_TRIGGERS, SPEECH_VERBS
+from geo.model import Claim, Document, Figure, Kind, Link, PlaceLink, PlaceType, Resolution
 from geo.settings import DEFAULT_SETTINGS, Settings
+from geo.text import fold, paragraph_spans, sentence_spans
+
+_TRIGGER = re.compile("|".join(f"(?P<{kind.name}>{pattern})" for kind, pattern in KIND_TRIGGERS))
+_FORCE = re.compile(rf"^(?:{FORCE_NOUNS})$")
+_BLOCKED = re.compile(rf"(?:\b(?:{BLOCKERS_BEFORE}))\s+(?:[\w'’-]+\s+){{0,3}}$")
+_AUX = re.compile(
+    r"(?:\b(?:have|has|had|been|were|was|are|is|being|be|got|get|went|go|reportedly|allegedly|"
+    r"lying|left|found)|были|было|был|была|оказались|стали)\s+$"
+)
+_PARTICIPLE_AFTER = re.compile(r"^\s+(?:with|to|in|by|for|into|from|on|at|across|under|near)\b")
+_CLAUSE_BREAK = re.compile(
+    r";|:\s|\s[–—-]\s|,\s+(?=(?:but|while|although|though|whereas|which|who|whom|with|saying|adding|according|"
+    r"leading|following|corroborating|as|and\s+another|and\s+that|а|но|однако|хотя|при\s+этом)\b)"
+    r"|\s(?=and\s+(?:another\b|\d|up\s+to|at\s+least|more\s+than|some\s+\d|about\s+\d|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds))|,\s+(?=(?:еще|ещё|another|и\s+еще)\s)|,\s+(?=(?:up\s+to|more\s+than|at\s+least|some|about|nearly|approximately|"
+    r"around|over|two|three|half|a\s+third|\d))"
+)
+_LOSS_NOUN = re.compile(r"casualt|losses|deaths?|injuries|fatalit|death toll|потер|втрат")
+_LOSS_LICENSE = re.compile(
+    r"(?:suffer\w*|sustain\w*|incur\w*|fac(?:e|es|ed|ing)|tak(?:e|es|en|ing)|took|inflict\w*|heavy|"
+    r"significant|huge|massive|serious|considerable|severe|staggering|high|mounting|understand\s+that\s+their|"
+    r"несут|понесли|понес\w*|несет|значительн\w*|тяжел\w*|больш\w*|огромн\w*|зазна\w*|велик\w*)"
+    r"[\s\"“”«»'’]+(?:[\w\"“”«»'’-]+\s+){0,2}$"
+)
+_LOSS_FIGURES = re.compile(r"^\s*(?:figures?|toll|count|numbers?)\b")
+_DETERMINER = re.compile(r"(?:\b(?:the|their|its|these|those|such|this|his|her|of|amid)|'s)\s+(?:[\w'’-]+\s+){0,2}$")
+_MORE_FORCES = re.compile(
+    r"\b(?:more|additional|further|fresh|new|extra|another|ещё|еще|дополнительн\w*|новые|нові)\b"
+)
+_SELF_EVIDENT = re.compile(r"self-destruction|suicide|blew themselves up|replenished|reinforc")
+_ELSEWHERE = re.compile(
+    r"\beastern russia\b|\bfar east\b|\bvladivostok\b|\bprimorye\b|for (?:military )?training"
+    r"|на дальн\w+ восток\w*|на учени\w*"
+)
+_ANAPHORIC_NUMBER = re.compile(r"\b(?:their|the|its)\s+(?:number|numbers|strength|count)\s+(?:at|to|of|is|was|as)\s*$")
+_ANAPHORIC_LOSSES = re.compile(r"\b(?:the|these|those|such)\s+(?:heavy\s+|significant\s+)?(?:losses|casualties)\b")
+_FIGURE_ONLY_KIND = re.compile(r"similar|comparable|the same")
 
 
-def extract_claims(doc: Document, resolutions: Sequence[Resolution], gaz: Gazetteer, *,
-                   settings: Settings = DEFAULT_SETTINGS) -> tuple[Claim, ...]:
-    """Return the claims of one document."""
-    return ()
+#: How far (in characters) an amount alone in its clause may be from a trigger.
+_NEAR_TRIGGER = 80
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    start: int
+    end: int
+    kind: Kind
+
+
+@dataclass
+class _Draft:
+    """A claim before its id, claimant and places are settled."""
+
+    start: int
+    end: int
+    kind: Kind
+    figure: Figure | None
+    sentence: tuple[int, int]
+    paragraph: tuple[int, int]
+    anchor: int
+    claimant_from: str | None = None
+    is_anonymous: bool = False
+    places: list[PlaceLink] = field(default_factory=list)
+    fraction: Amount | None = None
+
+
+def _raw_triggers(folded: str, start: int, end: int) -> list[_Trigger]:
+    """Every kind trigger in folded[start:end], unfiltered."""
+    return [_Trigger(m.start(), m.end(), Kind[m.lastgroup]) for m in _TRIGGER.finditer(folded, start, end)]  # type: ignore[misc]
+
+
+def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
+    """Kind triggers of a sentence that are neither hypothetical nor incidental."""
+    out = []
+    for m in _TRIGGER.finditer(folded, start, end):
+        kind = Kind[m.lastgroup]  # type: ignore[misc]
+        before = folded[max(start, m.start() - 40):m.start()]
+        if _BLOCKED.search(before):
+            continue
+        if re.search(r"\b(?:after|before|without)\s+being\s+$", before):
+            continue
+        after_word = re.match(r"\s+([\w'’-]+)", folded[m.end():end])
+        if kind in (Kind.WOUNDED, Kind.KILLED, Kind.CAPTURED) and after_word and _FORCE.match(after_word.group(1)):
+            continue  # "wounded soldiers": an adjective, not the predicate
+        if kind is Kind.DEPLOYED and _is_participle(folded, m.start(), m.end(), start):
+            continue
+        out.append(_Trigger(m.start(), m.end(), kind))
+    return out
+
+
+def _is_participle(folded: str, t_start: int, t_end: int, s_start: int) -> bool:
+    """'troops deployed in', 'soldiers sent by': a noun's modifier, not the predicate."""
+    prev = re.search(r"([\w'’-]+)[\s,]+(?:reportedly\s+)?$", folded[s_start:t_start])
+    return bool(prev and _FORCE.match(prev.group(1)) and _PARTICIPLE_AFTER.match(folded[t_end:t_end + 12]))
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a sentence into clauses at semicolons, dashes and conjunction commas."""
+    cuts = [start]
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if m.start() > cuts[-1]:
+            cuts.append(m.start())
+    cuts.append(end)
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        while a < b and not text[a].isalnum() and text[a] not in "“«\"‘'":
+            a += 1
+        while b > a and text[b - 1] in " ,;:–—-":
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out or [(start, end)]
+
+
+def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for c in clauses:
+        if c[0] <= pos < c[1]:
+            return c
+    return min(clauses, key=lambda c: abs(c[0] - pos))
+
+
+def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], triggers: Sequence[_Trigger],
+                   others: Sequence[int] = ()) -> bool:
+    """Whether an amount is a head count: followed by a force noun or a trigger, or right after
+    a trigger (with no other amount between them; ``others`` are the starts of the rest)."""
+    if amount.figure.text and _FORCE.match(fold(amount.figure.text.split()[-1])):
+        return True  # "a battalion", "up to a battalion of infantry"
+    tail = folded[amount.end:sentence[1]]
+    tokens = re.findall(r"[\w'’/-]+", tail)[:7]
+    for token in tokens:
+        if token in ("of", "whom", "them", "the", "estimated", "more", "additional", "another", "other", "of"):
+            continue
+        if _FORCE.match(token) or any(t.start >= amount.end and folded[t.start:t.end].startswith(token[:4])
+                                      for t in triggers):
+            return True
+        if token in ("have", "has", "had", "were", "was", "are", "been", "being", "of", "из", "их"):
+            continue
+        if token[:1].isalpha() and token in _NATIONALITY_WORDS:
+            continue
+        break
+    head = folded[sentence[0]:amount.start]
+    if any(t.end <= amount.start and amount.start - t.end <= 40 and not any(t.end <= s < amount.start for s in others)
+           for t in triggers):
+        return True
+    return bool(_ANAPHORIC_NUMBER.search(head))
+
+
+_NATIONALITY_WORDS = frozenset(
+    "north south korean korea's russian ukrainian american pyongyang's pyongyang russia's ukraine's "
+    "northkorean dprk kim's elite special regular foreign enemy own allied "
+    "северокорейских северокорейские российских украинских вражеских".split()
+)
+
+
+def _pair(amount: Amount, triggers: Sequence[_Trigger], clause: tuple[int, int], next_amount: int) -> _Trigger | None:
+    """The trigger an amount belongs to: the first after it in its clause (before the next
+    amount), else the last before it."""
+    inside = [t for t in triggers if clause[0] <= t.start < clause[1]]
+    after = [t for t in inside if amount.end <= t.start < next_amount]
+    if amount.fraction is not None:
+        # "a third of the estimated 10,000 troops deployed … have been killed": skip the base's participle
+        finite = [t for t in after if t.kind is not Kind.DEPLOYED]
+        after = finite or after
+    if after:
+        return after[0]
+    before = [t for t in inside if t.end <= amount.start]
+    if before:
+        return before[-1]
+    # "… были переброшены в Курскую область — около 11 тысяч человек": the amount stands
+    # alone in its clause; take the nearest trigger of the sentence, if close.
+    near = [t for t in triggers if abs(t.start - amount.start) <= _NEAR_TRIGGER]
+    return min(near, key=lambda t: abs(t.start - amount.start)) if near else None
+
+
+def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) -> bool:
+    """Whether a trigger asserts a loss or a movement of forces without an amount."""
+    word = folded[trigger.start:trigger.end]
+    before = folded[max(sentence[0], trigger.start - 60):trigger.start]
+    after = folded[trigger.end:min(sentence[1], trigger.end + 30)]
+    if _SELF_EVIDENT.search(word):
+        return True
+    if trigger.kind is Kind.DEPLOYED:
+        return bool(_MORE_FORCES.search(folded[max(sentence[0], trigger.start - 50):trigger.start]))
+    if _LOSS_NOUN.match(word):
+        if _LOSS_FIGURES.match(after) and not re.search(r"expected|may|might|could|will", after + before[-20:]):
+            return True
+        return bool(_LOSS_LICENSE.search(before)) and not _DETERMINER.search(before[-25:]) \
+            or bool(re.search(r"(?:suffer\w*|sustain\w*|incur\w*|fac\w+|понесли|несут)\s+(?:the\s+)?$", before))
+    return bool(_AUX.search(before)) or bool(re.search(r"(?:soldiers|troops|forces|personnel)\s+$", before))
+
+
+def _claim_id(source: str, start: int, end: int, kind: Kind) -> str:
+    digest = hashlib.sha1(f"{source}\x00{start}\x00{end}\x00{kind.value}".encode()).hexdigest()
+    return f"c{digest[:12]}"
+
+
+_LEAD_ATTRIBUTION = re.compile(rf"\b(?:{SPEECH_VERBS})\b(?:\s+(?:on|in)\s+\w+\.?(?:\s+\d+)?)?,?(?:\s+(?:that|что))?\s+")
+_TAIL_ATTRIBUTION = re.compile(
+    rf"[,”\"»]+\s*[”\"»]?\s*(?:(?:he|she|it|they|(?:the\s+|a\s+)?[A-Z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){{0,6}})\s+"
+    rf"(?:also\s+)?(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+[A-Z]).*$"
+)
+
+
+def _trim_span(text: str, start: int, end: int, core: int | None = None) -> tuple[int, int]:
+    """Drop a leading attribution ('X said that') and a trailing one (', he added') from a clause.
+
+    ``core`` is where the claim itself starts (its amount or trigger): a lead-in is cut
+    only when it ends before the core.
+    """
+    core = start if core is None else core
+    lead = None
+    for m in _LEAD_ATTRIBUTION.finditer(text, start, core + 1):
+        if m.end() <= core and not _inside_quotes(text, start, m.start()):
+            lead = m
+    if lead is not None:
+        start = lead.end()
+    tail = _TAIL_ATTRIBUTION.search(text, max(start, core), end)
+    if tail is not None and tail.start() > core:
+        end = tail.start() + (1 if text[tail.start()] in "”\"»" and _inside_quotes(text, start, tail.start()) else 0)
+    m = re.match(r"^(?:and|but|while|with|so|и|а|но)\s+", text[start:end], re.IGNORECASE)
+    if m and end - start - m.end() > 10:
+        start += m.end()
+    while end > start and text[end - 1] in " ,;:–—-.":
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _inside_quotes(text: str, start: int, pos: int) -> bool:
+    """Whether an opening quotation mark before ``pos`` (from ``start``) is still open."""
+    chunk = text[start:pos]
+    return chunk.count("“") > chunk.count("”") or chunk.count('"') % 2 == 1 or chunk.count("«") > chunk.count("»")
+
+
+def _base_amount(amounts_before: Sequence[Amount]) -> Amount | None:
+    for a in reversed(amounts_before):
+        if a.fraction is None and a.figure is not None and any(
+            v is not None for v in (a.figure.low, a.figure.best, a.figure.high)
+        ):
+            return a
+    return None
+
+
+def extract_claims(
+    doc: Document,
+    resolutions: Sequence[Resolution],
+    gaz: Gazetteer,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> tuple[Claim, ...]:
+    """Every claim of one document.
+
+    Parameters
+    ----------
+    doc
+        The decoded document (its chrome spans are skipped).
+    resolutions
+        The document's place decisions (``resolve.resolve_candidates``).
+    gaz
+        The gazetteer (for the region and the place types).
+    settings
+        Unused for now; kept for a uniform step signature.
+
+    Returns
+    -------
+    tuple of Claim
+        Sorted by span.
+    """
+    text = doc.text
+    folded = fold(text)
+    paragraphs = paragraph_spans(text)
+    region_id = gaz.region.place_id
+    resolved = [r for r in resolutions if r.place_id is not None]
+    settlements = [(r.mention.start, r.place_id) for r in resolved
+                   if gaz.places[r.place_id].place_type is PlaceType.SETTLEMENT]
+    region_mentions = [r.mention.start for r in resolved
+                       if gaz.places[r.place_id].place_type is not PlaceType.SETTLEMENT]
+    is_kursk_article = bool(resolved)
+    speakers = Speakers()
+    drafts: list[_Draft] = []
+    seen_amounts: list[Amount] = []
+    all_fraction_phrases: list[Amount] = []
+    for p_index, paragraph in enumerate(paragraphs):
+        if doc.is_chrome(*paragraph):
+            continue
+        for sentence in sentence_spans(text, *paragraph):
+            if doc.is_chrome(*sentence):
+                continue
+            is_headline = p_index == _first_body_paragraph(doc, paragraphs) and not re.search(r"[.!?…]\W*$", text[sentence[0]:sentence[1]])
+            new = _sentence_claims(text, folded, sentence, paragraph, seen_amounts, drafts)
+            for d in (d for d in new if not d.is_anonymous):
+                d.claimant_from = claimant_for(text, sentence, paragraph, (d.start, d.end), speakers,
+                                               is_headline=is_headline)
+            _record_speakers(text, sentence, speakers)
+            all_fraction_phrases.extend(a for a in find_amounts(text, *sentence) if a.fraction is not None)
+            drafts.extend(new)
+    _scale_fractions(drafts, all_fraction_phrases)
+    _link_places(text, folded, drafts, settlements, region_mentions, region_id, paragraphs, is_kursk_article)
+    claims = []
+    for d in drafts:
+        reported, precision = reported_date(text, d.sentence, doc.meta.published)
+        claims.append(Claim(
+            claim_id=_claim_id(doc.source, d.start, d.end, d.kind), source=doc.source,
+            start=d.start, end=d.end, quote=text[d.start:d.end], claimant=d.claimant_from,
+            kind=d.kind, subject=_subject(text, d), figure=d.figure, reported=reported,
+            reported_precision=precision, places=tuple(sorted(set(d.places))),
+        ))
+    unique = {(c.start, c.end, c.kind): c for c in claims}
+    return tuple(sorted(unique.values(), key=lambda c: c.sort_key))
+
+
+def _first_body_paragraph(doc: Document, paragraphs: Sequence[tuple[int, int]]) -> int:
+    for i, p in enumerate(paragraphs):
+        if not doc.is_chrome(*p):
+            return i
+    return -1
+
+
+def _record_speakers(text: str, sentence: tuple[int, int], speakers: Speakers) -> None:
+    from geo.attribution import find_attributions
+
+    for att in find_attributions(text, *sentence):
+        if att.name:
+            name = canonical_claimant(att.name)
+            if name:
+                speakers.add(speakers.expand(name))
+
+
+def _sentence_claims(
+    text: str, folded: str, sentence: tuple[int, int], paragraph: tuple[int, int],
+    seen_amounts: list[Amount], drafts: list[_Draft],
+) -> list[_Draft]:
+    triggers = _triggers(folded, *sentence)
+    amounts = [a for a in find_amounts(text, *sentence)]
+    clauses = _clauses(text, *sentence)
+    out: list[_Draft] = []
+    used_triggers: set[int] = set()
+    for index, amount in enumerate(amounts):
+        next_amount = amounts[index + 1].start if index + 1 < len(amounts) else sentence[1]
+        if not _counts_people(folded, amount, sentence, triggers, [a.start for a in amounts if a is not amount]):
+            seen_amounts.append(amount)
+            continue
+        clause = _clause_of(clauses, amount.start)
+        trigger = _pair(amount, triggers, clause, next_amount)
+        kind = trigger.kind if trigger else None
+        if kind is None and _FIGURE_ONLY_KIND.search(fold(amount.figure.text)) and out:
+            kind = out[-1].kind  # "corroborating similar figures": the kind of the claim before
+        if kind is None and _ANAPHORIC_NUMBER.search(folded[sentence[0]:amount.start]) and drafts:
+            kind = drafts[-1].kind  # "estimated their number at …": the forces of the claim before
+        if kind is None:
+            seen_amounts.append(amount)
+            continue
+        if trigger:
+            used_triggers.add(trigger.start)
+        lo = min(amount.start, trigger.start if trigger else amount.start)
+        hi = max(amount.end, trigger.end if trigger else amount.end)
+        c_start = min(_clause_of(clauses, lo)[0], lo)
+        c_end = max(_clause_of(clauses, hi - 1)[1], hi)
+        if re.match(r"another\s", folded[amount.start - 8:amount.start].lstrip()[-8:] or ""):
+            c_start = max(c_start, amount.start - 8)
+        start, end = _trim_span(text, c_start, c_end, core=lo)
+        figure = amount.figure
+        draft = _Draft(start, end, kind, figure, sentence, paragraph, amount.start,
+                       fraction=amount if amount.fraction is not None else None)
+        if amount.fraction is not None and _all_null(figure):
+            base = _base_amount([a for a in amounts if a.end <= amount.start] or seen_amounts)
+            if base is not None:
+                draft.figure = scale_figure(base.figure, amount.fraction, text=amount.figure.text)
+        out.append(draft)
+        nested = _nested_base_claim(text, folded, amount, sentence, paragraph, triggers)
+        if nested is not None:
+            out.append(nested)
+        seen_amounts.append(amount)
+    for trigger in triggers:
+        if trigger.start in used_triggers or not _figureless_ok(trigger, folded, sentence):
+            continue
+        if any(d.kind is trigger.kind and d.start <= trigger.start < d.end for d in out):
+            continue
+        clause = _clause_of(clauses, trigger.start)
+        start, end = _trim_span(text, *clause, core=_subject_start(text, clause, trigger.start))
+        out.append(_Draft(start, end, trigger.kind, None, sentence, paragraph, trigger.start))
+    return out
+
+
+def _subject_start(text: str, clause: tuple[int, int], trigger_start: int) -> int:
+    """Where the clause's statement starts: after a lead-in attribution, else the clause start."""
+    lead = None
+    for m in _LEAD_ATTRIBUTION.finditer(text, clause[0], trigger_start):
+        lead = m
+    return lead.end() if lead else clause[0]
+
+
+def _all_null(figure: Figure | None) -> bool:
+    return figure is None or (figure.low is None and figure.best is None and figure.high is None)
+
+
+def _nested_base_claim(text: str, folded: str, amount: Amount, sentence: tuple[int, int],
+                       paragraph: tuple[int, int], triggers: Sequence[_Trigger]) -> _Draft | None:
+    """'a third of the estimated 10,000 to 12,000 soldiers deployed …': the deployment is a claim too."""
+    if amount.fraction is None or _all_null(amount.figure):
+        return None
+    of = list(re.finditer(r"\b(?:of|из)\s+", text[amount.start:amount.end]))
+    if not of:
+        return None
+    inner = [a for a in find_amounts(text, amount.start + of[-1].end(), amount.end) if a.fraction is None]
+    if not inner:
+        return None
+    base = inner[-1]
+    # The base's participle ("soldiers deployed with …") is filtered out of the predicates, so look again.
+    deployed = [t for t in _raw_triggers(folded, base.end, min(sentence[1], base.end + 60)) if t.kind is Kind.DEPLOYED]
+    if not deployed:
+        return None
+    lead = re.search(r"(?:the|an)\s+estimated\s+$", folded[max(sentence[0], base.start - 20):base.start])
+    start = base.start - (len(lead.group()) if lead else 0)
+    clause_end = re.search(r"\s+(?:have|has|had|were|was|are|is)\b", text[deployed[0].end:sentence[1]])
+    end = deployed[0].end + (clause_end.start() if clause_end else 0)
+    start, end = _trim_span(text, start, end)
+    draft = _Draft(start, end, Kind.DEPLOYED, base.figure, sentence, paragraph, base.start)
+    draft.is_anonymous = lead is not None  # "the estimated N": an outside estimate, nobody's claim here
+    return draft
+
+
+def _scale_fractions(drafts: list[_Draft], phrases: Sequence[Amount]) -> None:
+    """A bare fraction with no total before it takes the reading of the same fraction stated with its total."""
+    for d in drafts:
+        if d.fraction is None or not _all_null(d.figure):
+            continue
+        same = [p for p in phrases if p.fraction == d.fraction.fraction and not _all_null(p.figure)]
+        if same:
+            d.figure = replace(same[0].figure, text=d.fraction.figure.text)
+
+
+def _link_places(
+    text: str, folded: str, drafts: list[_Draft], settlements: Sequence[tuple[int, str]],
+    region_mentions: Sequence[int], region_id: str, paragraphs: Sequence[tuple[int, int]],
+    is_kursk_article: bool,
+) -> None:
+    """Tie each claim to the places of its sentence, else paragraph, else the oblast."""
+    unplaced_sentences: set[tuple[int, int]] = set()
+    previous: _Draft | None = None
+    previous_loss: _Draft | None = None
+    for d in drafts:
+        in_sentence = sorted({pid for pos, pid in settlements if d.sentence[0] <= pos < d.sentence[1]})
+        in_paragraph = sorted({pid for pos, pid in settlements if d.paragraph[0] <= pos < d.paragraph[1]})
+        sentence_text = folded[d.sentence[0]:d.sentence[1]]
+        if in_sentence:
+            d.places = [PlaceLink(place_id=p, link=Link.SENTENCE) for p in in_sentence]
+            if (_ANAPHORIC_LOSSES.search(sentence_text) and previous_loss is not None
+                    and previous_loss.sentence != d.sentence):
+                _hand_back(previous_loss, in_sentence)
+        elif _ELSEWHERE.search(sentence_text) and "kursk" not in sentence_text and "курск" not in sentence_text:
+            unplaced_sentences.add(d.sentence)
+        elif (re.search(r"\b(?:their|they|them|их|они)\b", sentence_text) and previous is not None
+              and previous.sentence in unplaced_sentences):
+            unplaced_sentences.add(d.sentence)
+        else:
+            # A paragraph-level village is a weaker tie: the claim stays on the oblast too.
+            d.places = [PlaceLink(place_id=p, link=Link.PARAGRAPH) for p in in_paragraph]
+            if is_kursk_article:
+                d.places.append(PlaceLink(place_id=region_id, link=_region_link(d, region_mentions)))
+        previous = d
+        if d.kind in _LOSS_KINDS:
+            previous_loss = d
+
+
+_LOSS_KINDS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.KILLED_OR_WOUNDED, Kind.MISSING, Kind.CAPTURED})
+
+
+def _region_link(d: _Draft, region_mentions: Sequence[int]) -> Link:
+    if any(d.sentence[0] <= pos < d.sentence[1] for pos in region_mentions):
+        return Link.SENTENCE
+    if any(d.paragraph[0] <= pos < d.paragraph[1] for pos in region_mentions):
+        return Link.PARAGRAPH
+    return Link.ARTICLE
+
+
+def _hand_back(claim: _Draft, place_ids: Sequence[str]) -> None:
+    """'the losses … near X': the villages belong to the earlier claim as well."""
+    existing = {p.place_id for p in claim.places}
+    claim.places.extend(PlaceLink(place_id=p, link=Link.ARTICLE) for p in place_ids if p not in existing)
+
+
+_SUBJECT = re.compile(
+    rf"((?:[A-Z][\w’'-]+\s+){{0,3}}(?:[a-z-]+\s+)?(?:{FORCE_NOUNS}))\b", re.IGNORECASE
+)
+
+
+def _subject(text: str, d: _Draft) -> str | None:
+    """Whom the claim concerns: the first force noun phrase of the quote (or its sentence)."""
+    for s, e in ((d.start, d.end), d.sentence):
+        m = _SUBJECT.search(text, s, e)
+        if m:
+            return " ".join(m.group(1).split())
+    return None

@@ -44,9 +44,9 @@ _NOUN_RULES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     ("ье", {"gent": ("ья",), "datv": ("ью",), "accs": ("ье",), "ablt": ("ьем",), "loct": ("ье",)}),
     # -ово/-ево/-ино/-ыно: declined like a possessive; modern usage often leaves them
     # undeclined, so the nominative is always kept as well (see case_forms).
-    ("ово", {"gent": ("ова",), "datv": ("ову",), "accs": ("ово",), "ablt": ("овым",), "loct": ("ове",)}),
-    ("ево", {"gent": ("ева",), "datv": ("еву",), "accs": ("ево",), "ablt": ("евым",), "loct": ("еве",)}),
-    ("ино", {"gent": ("ина",), "datv": ("ину",), "accs": ("ино",), "ablt": ("иным",), "loct": ("ине",)}),
+    ("ово", {"gent": ("ова",), "datv": ("ову",), "accs": ("ово",), "ablt": ("овым", "овом"), "loct": ("ове",)}),
+    ("ево", {"gent": ("ева",), "datv": ("еву",), "accs": ("ево",), "ablt": ("евым", "евом"), "loct": ("еве",)}),
+    ("ино", {"gent": ("ина",), "datv": ("ину",), "accs": ("ино",), "ablt": ("иным", "ином"), "loct": ("ине",)}),
     ("ыно", {"gent": ("ына",), "datv": ("ыну",), "accs": ("ыно",), "ablt": ("ыным",), "loct": ("ыне",)}),
     ("о", {"gent": ("а",), "datv": ("у",), "accs": ("о",), "ablt": ("ом",), "loct": ("е",)}),
     ("е", {"gent": ("я",), "datv": ("ю",), "accs": ("е",), "ablt": ("ем",), "loct": ("е",)}),
@@ -175,6 +175,25 @@ def is_common_word(word: str, morph: Morphology | None) -> bool:
     return False
 
 
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "PRED"})
+
+
+def is_function_word(word: str, morph: Morphology | None) -> bool:
+    """Whether a word is a preposition, conjunction, particle or pronoun ("Под", "Все").
+
+    A case form that spells one ("Под", genitive of "Поды") would match every sentence
+    that starts with it, so such forms are not matched.
+
+    >>> import pymorphy3; m = pymorphy3.MorphAnalyzer()
+    >>> [is_function_word(w, m) for w in ("под", "все", "поды")]
+    [True, True, False]
+    """
+    if morph is None:
+        return False
+    return any(_is_dictionary_parse(p) and p.tag.POS in _FUNCTION_POS and p.score >= 0.05
+               for p in morph.parse(word.lower()))
+
+
 def _split_words(name: str) -> list[str]:
     """Split on spaces and hyphens, keeping the separators as their own items."""
     items: list[str] = []
@@ -218,7 +237,7 @@ def case_forms(name: str, morph: Morphology | None = None) -> NameForms:
         The forms (nominative included) and the common-word flag.
 
     >>> sorted(case_forms("Плехово").forms)
-    ['плехова', 'плехове', 'плехово', 'плехову', 'плеховым']
+    ['плехова', 'плехове', 'плехово', 'плеховом', 'плехову', 'плеховым']
     >>> {"малой локни", "малую локню"} <= case_forms("Малая Локня").forms
     True
     >>> "русском поречном" in case_forms("Русское Поречное").forms

@@ -20,7 +20,7 @@ from typing import Any
 
 import ahocorasick
 
-from geo.forms import case_forms, district_forms
+from geo.forms import case_forms, district_forms, is_function_word
 from geo.gazetteer import Gazetteer, PlaceNames
 from geo.model import PlaceType
 from geo.names import (
@@ -151,7 +151,10 @@ def _settlement_keys(names: PlaceNames, morph: Any, keys: dict[str, dict[tuple[s
     for ru in russian:
         forms = case_forms(ru, morph)
         common = forms.is_common_word
+        nominative = fold(ru)
         for form in forms.forms:
+            if form != nominative and " " not in form and is_function_word(form, morph):
+                continue
             _add(keys, form, Entry(names.place_id, names.russian, Tier.NAME, common))
         for lat in latin_spellings(ru):
             _add(keys, lat, Entry(names.place_id, names.russian, Tier.VARIANT, common))

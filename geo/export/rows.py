@@ -1,7 +1,9 @@
 """Records of a Build → plain JSON-ready dicts, the one shape every writer starts from.
 
-Pure: no file system, no geopandas. GeoJSON nests claims under their places; CSV and
-GeoPackage flatten the same dicts into one row per (claim, place).
+Pure: no file system, no geopandas. GeoJSON nests claims under their places
+(``feature_collection``). CSV and GeoPackage read flat rows built from the same helpers:
+``claim_rows`` (one row per (claim, place)), ``place_rows``, ``area_rows`` and
+``about_rows``; docs/exports.md defines every column.
 
 Coordinates leave the records here and only here, in GeoJSON's [lon, lat] order,
 rounded to 6 decimals (about 0.1 m).
@@ -9,10 +11,24 @@ rounded to 6 decimals (about 0.1 m).
 
 from __future__ import annotations
 
+import math
+import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 
-from geo.model import Build, Claim, Figure, Kind, Link, Place, Resolution, Source
+from geo.model import (
+    Build,
+    Claim,
+    DatePrecision,
+    Figure,
+    Kind,
+    Link,
+    Place,
+    PlaceType,
+    Resolution,
+    Source,
+)
 
 COORD_DECIMALS = 6
 
@@ -109,16 +125,41 @@ def contested_claim_ids(claims: Iterable[Claim]) -> frozenset[str]:
     return frozenset(out)
 
 
-def feature_collection(build: Build) -> dict[str, object]:
-    """The whole Build as one RFC 7946 FeatureCollection dict (the contract's shape)."""
+def _place_fields(place: Place) -> dict[str, object]:
+    """The fields that describe a place, shared by GeoJSON properties and place rows."""
+    return {
+        "place_id": place.place_id,
+        "name": place.name,
+        "name_local": place.name_local,
+        "place_type": place.place_type.value,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "geo_precision": place.geo_precision,
+    }
+
+
+def _mentions_by_place(build: Build) -> dict[str, list[Resolution]]:
+    """Resolved mentions grouped by place id, in the Build's order."""
     mentions: dict[str, list[Resolution]] = defaultdict(list)
     for res in build.resolutions:
         if res.place_id is not None:
             mentions[res.place_id].append(res)
+    return mentions
+
+
+def _claims_by_place(build: Build) -> dict[str, list[tuple[Claim, Link]]]:
+    """Claims grouped by the place they are tied to, with the link, in the Build's order."""
     claims_at: dict[str, list[tuple[Claim, Link]]] = defaultdict(list)
     for claim in build.claims:
         for pl in claim.places:
             claims_at[pl.place_id].append((claim, pl.link))
+    return claims_at
+
+
+def feature_collection(build: Build) -> dict[str, object]:
+    """The whole Build as one RFC 7946 FeatureCollection dict (the contract's shape)."""
+    mentions = _mentions_by_place(build)
+    claims_at = _claims_by_place(build)
     features = []
     for place in build.places:
         here = claims_at.get(place.place_id, [])
@@ -128,13 +169,7 @@ def feature_collection(build: Build) -> dict[str, object]:
             "id": place.place_id,
             "geometry": {"type": "Point", "coordinates": lon_lat(place)},
             "properties": {
-                "place_id": place.place_id,
-                "name": place.name,
-                "name_local": place.name_local,
-                "place_type": place.place_type.value,
-                "admin1": place.admin1,
-                "admin2": place.admin2,
-                "geo_precision": place.geo_precision,
+                **_place_fields(place),
                 "category": place.category,
                 "population": place.population,
                 "contested": bool(contested),
@@ -155,3 +190,294 @@ def feature_collection(build: Build) -> dict[str, object]:
         "unresolved": [unresolved_dict(r) for r in build.unresolved],
         "unplaced_claims": [claim_dict(c, link=None) for c in build.unplaced_claims],
     }
+
+
+# --- Flat rows: CSV and the GeoPackage layers -----------------------------------------
+#
+# docs/exports.md defines every column below. Changing a column means changing, together:
+# the mapping here, the row builder, docs/exports.md, and the expectations in
+# tests/test_export_csv.py and tests/test_ogrinfo.py.
+
+#: Columns of a claim row (the CSV and the GeoPackage ``claims`` layer), in order, with
+#: the Python type of their non-empty values. ``None`` is the empty value of every column.
+CLAIM_COLUMNS: Mapping[str, type] = MappingProxyType({
+    # ACLED-style
+    "event_date": str,
+    "time_precision": int,
+    "geo_precision": int,
+    "admin1": str,
+    "admin2": str,
+    "location": str,
+    "latitude": float,
+    "longitude": float,
+    "source": str,
+    "notes": str,
+    "fatalities": int,
+    # UCDP GED-style
+    "where_prec": int,
+    "date_prec": int,
+    "low": float,
+    "best": float,
+    "high": float,
+    "source_article": str,
+    "source_headline": str,
+    "source_date": str,
+    "source_office": str,
+    # geo's own
+    "claim_id": str,
+    "place_id": str,
+    "claimant": str,
+    "kind": str,
+    "subject": str,
+    "figure_text": str,
+    "quote": str,
+    "quote_start": int,
+    "quote_end": int,
+    "source_sha256": str,
+    "link": str,
+    "contested": bool,
+})
+
+#: Columns of a place row (the GeoPackage ``places`` and ``areas`` layers).
+PLACE_COLUMNS: Mapping[str, type] = MappingProxyType({
+    "place_id": str,
+    "name": str,
+    "name_local": str,
+    "place_type": str,
+    "admin1": str,
+    "admin2": str,
+    "geo_precision": int,
+    "latitude": float,
+    "longitude": float,
+    "n_mentions": int,
+    "n_claims": int,
+    "contested": bool,
+})
+
+#: Columns of the key/value ``about`` table.
+ABOUT_COLUMNS: Mapping[str, type] = MappingProxyType({"key": str, "value": str})
+
+#: ACLED ``time_precision``: 1 the day, 2 the week, 3 the month (ACLED's coarsest level,
+#: so a year-only date is 3 as well).
+ACLED_TIME_PRECISION: Mapping[DatePrecision, int] = MappingProxyType({
+    DatePrecision.DAY: 1, DatePrecision.WEEK: 2, DatePrecision.MONTH: 3, DatePrecision.YEAR: 3,
+})
+
+#: UCDP GED ``date_prec``: 1 the exact day, 3 the week, 4 the month, 5 within the year.
+UCDP_DATE_PREC: Mapping[DatePrecision, int] = MappingProxyType({
+    DatePrecision.DAY: 1, DatePrecision.WEEK: 3, DatePrecision.MONTH: 4, DatePrecision.YEAR: 5,
+})
+
+#: UCDP GED ``where_prec`` of an unplaced claim: 6, "only the country is known".
+UCDP_WHERE_PREC_UNPLACED = 6
+
+#: ISO 8601 shapes a date can take, finest first, with the precision each one states.
+_DATE_SHAPES = (
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), DatePrecision.DAY),
+    (re.compile(r"\d{4}-W\d{2}"), DatePrecision.WEEK),
+    (re.compile(r"\d{4}-\d{2}"), DatePrecision.MONTH),
+    (re.compile(r"\d{4}"), DatePrecision.YEAR),
+)
+
+
+def ucdp_where_prec(place: Place | None) -> int:
+    """UCDP GED ``where_prec`` of a place.
+
+    1 a settlement drawn at its own point; 3 a district, or a settlement drawn at its
+    district's centroid because its own point is untrusted (UCDP: "second-order
+    administrative division"); 4 the oblast ("first-order"); 6 no place (the country).
+
+    >>> ucdp_where_prec(None)
+    6
+    """
+    if place is None:
+        return UCDP_WHERE_PREC_UNPLACED
+    if place.place_type is PlaceType.REGION:
+        return 4
+    return 1 if place.geo_precision == 1 else 3
+
+
+def acled_fatalities(claim: Claim) -> int:
+    """ACLED ``fatalities``: the most conservative killed figure of the claim, else 0.
+
+    Only ``kind == killed`` counts (``killed_or_wounded`` does not): its figure's low
+    bound, else its best estimate, else its high bound, rounded down to a whole number.
+    Any other claim, and a killed claim without a number, gives 0, ACLED's value when
+    no fatalities are reported.
+    """
+    if claim.kind is not Kind.KILLED or claim.figure is None:
+        return 0
+    figure = claim.figure
+    value = next((v for v in (figure.low, figure.best, figure.high) if v is not None), 0.0)
+    return math.floor(value)
+
+
+def claim_date(claim: Claim, source: Source | None) -> tuple[str | None, DatePrecision | None]:
+    """The date a claim row carries, and how precise it is.
+
+    The claim's own ``reported`` date, else its source's publication date, else none.
+    A timestamp is cut to its date. The precision is the claim's ``reported_precision``
+    when it states one, else what the date's shape says (``2024-08-12`` a day,
+    ``2024-W33`` a week, ``2024-08`` a month, ``2024`` a year); None when there is no
+    date or its shape is not ISO 8601.
+
+    >>> claim_date(Claim(claim_id="c", source="a.txt", start=0, end=1, quote="x",
+    ...                  claimant=None, kind=Kind.OTHER), Source(source="a.txt", sha256="0",
+    ...                  published="2024-08-12T09:30:00+03:00"))
+    ('2024-08-12', <DatePrecision.DAY: 'day'>)
+    """
+    date = claim.reported or (source.published if source is not None else None)
+    if not date:
+        return None, None
+    date, precision = _date_shape(date)
+    if claim.reported and claim.reported_precision is not None:
+        precision = claim.reported_precision
+    return date, precision
+
+
+def _date_shape(date: str) -> tuple[str, DatePrecision | None]:
+    """An ISO 8601 date cut to its date part, and the precision its shape states."""
+    day = date.partition("T")[0]
+    for shape, precision in _DATE_SHAPES:
+        if shape.fullmatch(day):
+            return day, precision
+    return date, None
+
+
+def _place_columns(place: Place | None, link: Link | None, *, contested: bool) -> dict[str, object]:
+    """The columns of a claim row that come from its place (all empty for no place)."""
+    lon, lat = lon_lat(place) if place is not None else (None, None)
+    return {
+        "geo_precision": place.geo_precision if place else None,
+        "admin1": place.admin1 if place else None,
+        "admin2": place.admin2 if place else None,
+        "location": place.name if place else None,
+        "latitude": lat,
+        "longitude": lon,
+        "where_prec": ucdp_where_prec(place),
+        "place_id": place.place_id if place else None,
+        "link": link.value if link else None,
+        "contested": contested,
+    }
+
+
+def _claim_row(
+    claim: Claim, source: Source | None, place_columns: dict[str, object]
+) -> dict[str, object]:
+    """One flat row: a claim, its source and one of its places, in ``CLAIM_COLUMNS`` order."""
+    figure = figure_dict(claim.figure) or dict.fromkeys(("text", "low", "best", "high"))
+    date, precision = claim_date(claim, source)
+    meta = source_dict(source) if source is not None else dict.fromkeys(
+        ("title", "publisher", "published", "sha256"))
+    values: dict[str, object] = {
+        "event_date": date,
+        "time_precision": ACLED_TIME_PRECISION[precision] if precision else None,
+        "source": meta["publisher"] or claim.source,
+        "notes": claim.quote,
+        "fatalities": acled_fatalities(claim),
+        "date_prec": UCDP_DATE_PREC[precision] if precision else None,
+        "low": figure["low"],
+        "best": figure["best"],
+        "high": figure["high"],
+        "source_article": claim.source,
+        "source_headline": meta["title"],
+        "source_date": meta["published"],
+        "source_office": meta["publisher"],
+        "claim_id": claim.claim_id,
+        "claimant": claim.claimant,
+        "kind": claim.kind.value,
+        "subject": claim.subject,
+        "figure_text": figure["text"],
+        "quote": claim.quote,
+        "quote_start": claim.start,
+        "quote_end": claim.end,
+        "source_sha256": meta["sha256"],
+        **place_columns,
+    }
+    return {name: values[name] for name in CLAIM_COLUMNS}
+
+
+def claim_rows(build: Build) -> list[dict[str, object]]:
+    """One flat row per (claim, place): the CSV and the GeoPackage ``claims`` layer.
+
+    A claim tied to two places gives two rows; an unplaced claim gives one row whose
+    place columns (``geo_precision``, ``admin1``, ``admin2``, ``location``,
+    ``latitude``, ``longitude``, ``place_id``, ``link``) are empty, with ``where_prec``
+    6 and ``contested`` false, so that no claim is lost. ``contested`` is computed among
+    the claims of the row's place, as in the GeoJSON.
+
+    Parameters
+    ----------
+    build
+        The records to flatten.
+
+    Returns
+    -------
+    list of dict
+        Rows keyed by ``CLAIM_COLUMNS`` in that order, ``None`` for an empty cell,
+        sorted by claim (source, start, end, kind, id), then place id.
+    """
+    sources = {s.source: s for s in build.sources}
+    places = {p.place_id: p for p in build.places}
+    contested = {pid: contested_claim_ids(c for c, _ in here)
+                 for pid, here in _claims_by_place(build).items()}
+    rows = []
+    for claim in sorted(build.claims, key=lambda c: (*c.sort_key, c.claim_id)):
+        source = sources.get(claim.source)
+        if not claim.places:
+            rows.append(_claim_row(claim, source, _place_columns(None, None, contested=False)))
+        for pl in sorted(claim.places):
+            is_contested = claim.claim_id in contested[pl.place_id]
+            columns = _place_columns(places[pl.place_id], pl.link, contested=is_contested)
+            rows.append(_claim_row(claim, source, columns))
+    return rows
+
+
+def place_rows(build: Build) -> list[dict[str, object]]:
+    """One row per place of the Build, sorted by id: the GeoPackage ``places`` layer.
+
+    ``n_mentions`` counts resolved mentions, ``n_claims`` the claims tied to the place,
+    and ``contested`` says whether two of those claims disagree (as in the GeoJSON).
+    """
+    mentions = _mentions_by_place(build)
+    claims_at = _claims_by_place(build)
+    rows = []
+    for place in sorted(build.places, key=lambda p: p.place_id):
+        here = claims_at.get(place.place_id, [])
+        lon, lat = lon_lat(place)
+        rows.append({
+            **_place_fields(place),
+            "latitude": lat,
+            "longitude": lon,
+            "n_mentions": len(mentions.get(place.place_id, [])),
+            "n_claims": len(here),
+            "contested": bool(contested_claim_ids(c for c, _ in here)),
+        })
+    return rows
+
+
+def area_rows(build: Build) -> list[dict[str, object]]:
+    """The place rows of districts and the oblast that carry claims: the ``areas`` layer."""
+    return [row for row in place_rows(build)
+            if row["place_type"] != PlaceType.SETTLEMENT.value and row["n_claims"]]
+
+
+def about_rows(build: Build, *, geo_version: str) -> list[dict[str, object]]:
+    """Key/value rows of build metadata and attribution: the GeoPackage ``about`` table.
+
+    Keys: ``corpus``, ``built``, ``gazetteer_version``, ``geo_version``, ``crs``,
+    ``n_sources``, ``n_places``, ``n_claims``, then ``attribution.1``,
+    ``attribution.2`` ... one per attribution line of the Build.
+    """
+    pairs = [
+        ("corpus", build.corpus),
+        ("built", build.built),
+        ("gazetteer_version", build.gazetteer_version),
+        ("geo_version", geo_version),
+        ("crs", "EPSG:4326"),
+        ("n_sources", str(len(build.sources))),
+        ("n_places", str(len(build.places))),
+        ("n_claims", str(len(build.claims))),
+    ]
+    pairs += [(f"attribution.{i}", line) for i, line in enumerate(build.attribution, start=1)]
+    return [{"key": key, "value": value} for key, value in pairs]

@@ -1,0 +1,305 @@
+"""Who makes a claim: speech and attribution by rules over the sentence, then aliases.
+
+The rules, tried in order for a claim at [start, end) of a sentence:
+
+1. a hedge before the claim with no named source ("reportedly", "Recent estimates
+   suggest", "Reports indicate"): nobody is named, the claimant is None;
+2. the nearest attribution before the claim in its sentence: "according to X", "X said
+   (that)", "X estimated", "an estimate from X which said", "echoed by X, who indicated";
+3. an attribution after it in the sentence: "…, X said Monday", "…, said X", a headline's
+   "…: X" or "…, X says";
+4. inside a quotation, the attribution next to the quotation marks in the paragraph:
+   "“…,” he added", "saying, “…”";
+5. pronouns ("he added", "it said on Telegram") go back to the last named speaker of the
+   right sort (a person for he/she, a body for it).
+
+Names are normalised through ``lexicon.CLAIMANT_ALIASES`` (Zelenskyy → Volodymyr Zelensky,
+HUR/DIU → GUR); a title before a personal name is dropped ("Pentagon Deputy Press
+Secretary Sabrina Singh" → Sabrina Singh); a later surname alone is expanded to the full
+name seen earlier. An unknown speaker keeps the name as the text gives it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geo.lexicon import ACCORDING_TO, ANONYMOUS_HEADS, CLAIMANT_ALIASES, HEDGES, PRONOUNS, SPEECH_VERBS
+from geo.text import fold
+
+_ALIAS = {alias: canonical for canonical, aliases in CLAIMANT_ALIASES for alias in (*aliases, fold(canonical))}
+
+# Lower-case words allowed inside a claimant's noun phrase ("Ukrainian military intelligence").
+_NP_INNER = (
+    "of|the|and|for|officials|official|military|intelligence|spokesperson|spokesman|spokeswoman|"
+    "secretary|president|minister|ministry|chief|head|commander|users|media|social|deputy|press|"
+    "estimates|sources|government|authorities|army|command|staff|general|governor|service|agency|"
+    "analysts|experts|officers|leadership|defence|defense|security|council|national|forces|"
+    "adviser|advisor|representative|office|department|state|military's|army's|"
+    "министерство|минобороны|разведка|штаб|командование|губернатор|власти|президент|министр|"
+    "представитель|пресс-секретарь|глава|начальник|обороны|украины|россии|рф|всу|зсу"
+)
+_TOKEN = r"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{2,}\))?|U\.S\.|UK|" + _NP_INNER + r")(?!\w)"
+_CAP_TOKEN = r"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{2,}\))?|U\.S\.)(?!\w)"
+_NP = rf"(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_TOKEN}){{0,9}})"
+_SUBJECT_VERB = re.compile(
+    rf"{_NP}(?:’s|'s)?\s+(?:(?:also|has|have|had|was|were|is|previously|later|then|earlier|further|"
+    rf"again|repeatedly|separately|recently|on\s+\w+|в\s+\w+)[\s,]+){{0,3}}(?P<verb>{SPEECH_VERBS})\b"
+)
+_VERB_SUBJECT = re.compile(rf"(?P<verb>{SPEECH_VERBS})\s+{_NP}")
+_ACCORDING = re.compile(rf"(?i:{ACCORDING_TO})\s+(?:the\s+|a\s+)?{_NP}")
+_WHO_SAID = re.compile(rf"{_NP}[\s,]+(?:[^,.]{{0,120}},\s+)?(?:who|which|that)\s+(?:{SPEECH_VERBS})\b")
+_HEADLINE_TAIL = re.compile(rf"(?::\s*|,\s*){_NP}(?:\s+(?:says|said|claims|estimates))?\s*$")
+_PRONOUN = re.compile(r"\b(he|she|it|they|он|она|они|він|вона|вони)\s+(?:also\s+)?(?:" + SPEECH_VERBS + r")\b",
+                      re.IGNORECASE)
+_HEDGE = re.compile(HEDGES, re.IGNORECASE)
+_TITLE_WORDS = re.compile(
+    r"\b(?:president|secretary|minister|spokesperson|spokesman|spokeswoman|official|chief|commander|"
+    r"governor|sergeant|general|colonel|adviser|advisor|director|ambassador|mayor|head|leader|"
+    r"analyst|representative|deputy|press|gen\.|lt\.|col\.)\b"
+    r"|(?:губернатор\w*|министр\w*|президент\w*|глав\w|представител\w*|пресс-секретар\w*|командующ\w*"
+    r"|начальник\w*|заместител\w*|замминистра|советник\w*|спикер\w*|официальн\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:ministry|service|intelligence|directorate|staff|officials|office|council|command|"
+    r"department|agency|forces|army|military|government|pentagon|kremlin|nato|users|media)\b",
+    re.IGNORECASE,
+)
+_QUOTES_OPEN = "“«„\""
+_QUOTES_CLOSE = "”»\""
+
+
+@dataclass
+class Speakers:
+    """The named speakers of a document so far, in text order (the pronoun antecedents)."""
+
+    names: list[tuple[str, bool]] = field(default_factory=list)  # (canonical, is_person)
+
+    def add(self, name: str) -> None:
+        """Record a named speaker."""
+        self.names.append((name, is_person(name)))
+
+    def last(self, sort: str) -> str | None:
+        """The last speaker of a sort: 'person', 'body' or 'plural'."""
+        for name, person in reversed(self.names):
+            if sort == "person" and person:
+                return name
+            if sort == "body" and not person:
+                return name
+            if sort == "plural" and not person:
+                return name
+        return None
+
+    def expand(self, name: str) -> str:
+        """A surname alone becomes the full name seen earlier ("Singh" → "Sabrina Singh")."""
+        if " " in name:
+            return name
+        for full, person in reversed(self.names):
+            if person and full.split()[-1] == name:
+                return full
+        return name
+
+
+def is_person(name: str) -> bool:
+    """Two or three capitalised words with no organisation word: a personal name."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not _ORG_WORDS.search(name) \
+        and not any(w.isupper() and len(w) > 1 for w in words)
+
+
+# Capitalised only because they open a sentence: never the start of a claimant's name.
+_OPENERS = frozenset(
+    "as in on at but and however also earlier later meanwhile while when if after before since then "
+    "как по в во на это однако также ранее позже при кроме между тем и а но как".split()
+)
+
+
+def _strip_openers(name: str) -> str:
+    words = name.split()
+    while words and words[0].lower() in _OPENERS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def canonical_claimant(raw: str) -> str | None:
+    """Normalise a claimant phrase; None when it names nobody in particular.
+
+    >>> canonical_claimant("Ukrainian President Volodymyr Zelenskyy")
+    'Volodymyr Zelensky'
+    >>> canonical_claimant("Pentagon Deputy Press Secretary Sabrina Singh")
+    'Sabrina Singh'
+    >>> canonical_claimant("the GUR")
+    'GUR'
+    >>> canonical_claimant("Recent estimates") is None
+    True
+    """
+    name = _strip_openers(" ".join(raw.replace("\u00a0", " ").split()).strip(" ,.;:’'\"“”«»"))
+    if not name:
+        return None
+    name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
+    key = fold(name)
+    if key in _ALIAS:
+        return _ALIAS[key]
+    bare = re.sub(r"\s*\([^)]*\)\s*$", "", name)
+    if fold(bare) in _ALIAS:
+        return _ALIAS[fold(bare)]
+    titles = list(_TITLE_WORDS.finditer(bare))
+    if titles:
+        tail = bare[titles[-1].end():].strip()
+        if tail and all(w[:1].isupper() for w in tail.split()) and 1 <= len(tail.split()) <= 3:
+            return _ALIAS.get(fold(tail), tail)
+    words = bare.split()
+    if words and re.fullmatch(ANONYMOUS_HEADS, words[-1].lower()):
+        proper = [w for w in words[:-1] if w[:1].isupper()]
+        # "Recent estimates": the capital is the sentence's, not a name's.
+        if not proper or (len(proper) == 1 and words[0] == proper[0] and proper[0].lower() in _COMMON_OPENERS):
+            return None
+    return bare or None
+
+
+_COMMON_OPENERS = frozenset(
+    "recent new latest earlier initial preliminary other some many several these those unofficial "
+    "official independent local western media".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A span of text that names who speaks, and the name it gives."""
+
+    start: int
+    end: int
+    name: str | None
+    pronoun: str | None = None
+
+
+def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
+    """Every attribution phrase in text[start:end], in text order."""
+    chunk = text[start:end]
+    found: list[Attribution] = []
+    for rx in (_ACCORDING, _SUBJECT_VERB, _WHO_SAID):
+        for m in rx.finditer(chunk):
+            if _strip_openers(m.group("np")):
+                found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+    for m in _VERB_SUBJECT.finditer(chunk):
+        before = chunk[:m.start()].rstrip()
+        if before.endswith((",", "”", "\"", "»")):  # "…,” said Zelensky"
+            found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+    for m in _PRONOUN.finditer(chunk):
+        found.append(Attribution(start + m.start(), start + m.end(), None, m.group(1).lower()))
+    for m in _HEDGE.finditer(chunk):
+        found.append(Attribution(start + m.start(), start + m.end(), None, "hedge"))
+    found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    deduped: list[Attribution] = []
+    for a in found:
+        if deduped and a.start < deduped[-1].end and a.name is None and deduped[-1].name is not None:
+            continue
+        deduped.append(a)
+    return deduped
+
+
+def _resolve(att: Attribution, speakers: Speakers, sentence_subject: str | None) -> str | None:
+    if att.pronoun == "hedge":
+        return None
+    if att.pronoun is not None:
+        sort = PRONOUNS.get(att.pronoun, "person")
+        if sort == "plural" and sentence_subject:
+            return sentence_subject
+        return speakers.last(sort)
+    name = canonical_claimant(att.name or "")
+    return speakers.expand(name) if name else None
+
+
+def claimant_for(
+    text: str,
+    sentence: tuple[int, int],
+    paragraph: tuple[int, int],
+    claim: tuple[int, int],
+    speakers: Speakers,
+    *,
+    is_headline: bool = False,
+) -> str | None:
+    """The claimant of a claim at ``claim`` in ``sentence``, by the rules of the module docstring."""
+    s, e = sentence
+    atts = find_attributions(text, s, e)
+    subject = _sentence_subject(text, s, e)
+    named = [a for a in atts if a.name]
+    inside = [a for a in atts if claim[0] <= a.start < claim[1]]
+    before = [a for a in atts if a.start < claim[0] and a.pronoun != "hedge"]
+    after = [a for a in atts if a.start >= claim[1] and a.pronoun != "hedge"]
+    hedged = any(a.pronoun == "hedge" for a in atts if a.start < claim[1])
+
+    def settle(att: Attribution) -> str | None:
+        if att.pronoun in ("he", "she", "он", "она", "він", "вона"):
+            earlier = [a for a in named if a.start < att.start and is_person(canonical_claimant(a.name or "") or "")]
+            if earlier:
+                return _resolve(earlier[-1], speakers, subject)
+        return _resolve(att, speakers, subject)
+
+    for group in ([a for a in inside if a.name], before[-1:], [a for a in inside if a.pronoun not in (None, "hedge")],
+                  after[:1]):
+        if group:
+            return settle(group[0])
+    if hedged:
+        return None
+    if is_headline:
+        m = _HEADLINE_TAIL.search(text[s:e])
+        if m:
+            return canonical_claimant(m.group("np"))
+    quoted = _quotation_attribution(text, paragraph, claim)
+    if quoted is not None:
+        return settle(quoted)
+    return None
+
+
+def _sentence_subject(text: str, s: int, e: int) -> str | None:
+    m = re.match(_NP, text[s:e])
+    return canonical_claimant(m.group("np")) if m else None
+
+
+def _quotation_attribution(text: str, paragraph: tuple[int, int], claim: tuple[int, int]) -> Attribution | None:
+    """The attribution next to the quotation that holds the claim, if it is quoted."""
+    ps, pe = paragraph
+    open_at = _open_quote_before(text, ps, min(pe, claim[0] + 1))
+    if open_at is None:
+        return None
+    close_at = _close_quote_after(text, claim[1], pe)
+    if close_at is not None:
+        tail = text[close_at + 1:min(pe, close_at + 160)]
+        sentence_end = re.search(r"[.!?](?:\s|$)", tail)
+        tail_end = close_at + 1 + (sentence_end.end() if sentence_end else len(tail))
+        atts = find_attributions(text, close_at + 1, tail_end)
+        named = [a for a in atts if a.pronoun != "hedge"]
+        if named:
+            return named[0]
+    lead = find_attributions(text, max(ps, open_at - 200), open_at)
+    named = [a for a in lead if a.pronoun != "hedge"]
+    return named[-1] if named else None
+
+
+def _open_quote_before(text: str, start: int, pos: int) -> int | None:
+    depth_straight = 0
+    for i in range(pos - 1, start - 1, -1):
+        ch = text[i]
+        if ch in "”»":
+            return None
+        if ch in "“«„":
+            return i
+        if ch == '"':
+            depth_straight += 1
+    if depth_straight % 2 == 1:
+        return text.rfind('"', start, pos)
+    return None
+
+
+def _close_quote_after(text: str, pos: int, end: int) -> int | None:
+    for i in range(pos, end):
+        ch = text[i]
+        if ch in "“«„":
+            return None
+        if ch in "”»":
+            return i
+        if ch == '"':
+            return i
+    return None

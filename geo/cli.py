@@ -1,0 +1,265 @@
+"""The ``geo`` command: a thin Typer layer over ``geo.pipeline`` and the writers.
+
+Exit codes: 0 ok (skipped files are not errors); 1 an error geo explains in one line
+(nothing usable in the corpus, an unwritable output, a broken gazetteer); 2 usage
+(Click's own code); 3 internal error (rerun with --debug for the traceback).
+
+stdout carries data only (``--output -``); messages and progress go to stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+
+from geo.errors import GeoError
+from geo.export import Format
+
+EPILOG = "Exit codes: 0 ok (skips are not errors), 1 error explained in one line, 2 usage, 3 internal error."
+app = typer.Typer(
+    name="geo",
+    help="Map claims about the fighting in Kursk oblast from a folder of news articles, offline.",
+    epilog=EPILOG,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+console = Console(stderr=True, highlight=False)
+T = TypeVar("T")
+_state = {"debug": False}
+
+
+@app.callback()
+def main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+) -> None:
+    """Map claims about the fighting in Kursk oblast from a folder of news articles, offline."""
+    _state["debug"] = debug
+
+
+def _guarded(action: Callable[[], T]) -> T:
+    """Run a command body: GeoError → one line and exit 1; anything else → exit 3."""
+    try:
+        return action()
+    except typer.Exit:
+        raise
+    except GeoError as err:
+        console.print(f"geo: {err}", markup=False)
+        raise typer.Exit(code=1) from err
+    except KeyboardInterrupt:
+        console.print("geo: interrupted")
+        raise typer.Exit(code=130) from None
+    except Exception as err:  # the one place that catches everything: a bug, not a user error
+        if _state["debug"]:
+            raise
+        console.print(f"geo: internal error ({type(err).__name__}: {err}); rerun with --debug", markup=False)
+        raise typer.Exit(code=3) from err
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[str], None] | None]:
+    """A progress line on stderr when it is a terminal; silent when piped."""
+    if not enabled or not console.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=console, transient=True) as bar:
+        task = bar.add_task("reading", total=None)
+        count = [0]
+
+        def tick(name: str) -> None:
+            count[0] += 1
+            bar.update(task, description=f"{count[0]:,} files · {name[-60:]}")
+
+        yield tick
+
+
+def _run_build(corpus: Path, gazetteer: Path | None, *, workers: int = 1, dask: str | None = None,
+               progress: bool = True) -> object:
+    from geo.parallel import run_parallel
+    from geo.pipeline import load_resources
+
+    resources = load_resources(gazetteer)
+    with _progress(progress) as tick:
+        return run_parallel(corpus, resources=resources, workers=workers, dask_address=dask, on_document=tick)
+
+
+def _summarise(build: object) -> None:
+    from geo.report import summary_lines
+
+    for line in summary_lines(build):  # type: ignore[arg-type]
+        console.print(line, markup=False)
+
+
+CorpusArg = Annotated[Path, typer.Argument(help="Folder (or single file) of articles: .txt, .md, .html.")]
+GazetteerOpt = Annotated[
+    Path | None,
+    typer.Option("--gazetteer", help="Gazetteer folder (default: the one shipped, or $GEO_GAZETTEER).",
+                 file_okay=False),
+]
+
+
+@app.command()
+def build(
+    corpus: Annotated[Path, typer.Argument(help="Folder of articles.")] = Path("seeds"),
+    out: Annotated[Path, typer.Option("--out", help="Folder for the map and the exports.", file_okay=False)] = Path("maps"),
+    gazetteer: GazetteerOpt = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Extraction processes on this machine.")] = 1,
+    dask: Annotated[str | None, typer.Option("--dask", help="Dask scheduler address, or 'local'.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No summary on stderr.")] = False,
+) -> None:
+    """Build the map and the exports of a corpus.
+
+    \b
+    Example:
+        geo build seeds --out maps
+    writes maps/index.html, maps/places.geojson, maps/claims.csv and maps/places.gpkg.
+    """
+
+    def action() -> None:
+        from geo.export.csv import write_csv
+        from geo.export.geojson import write_geojson
+        from geo.export.gpkg import write_gpkg
+        from geo.gazetteer import load_gazetteer
+        from geo.webmap.build import write_map
+
+        result = _run_build(corpus, gazetteer, workers=workers, dask=dask, progress=not quiet)
+        _require_documents(result, corpus)
+        gaz = load_gazetteer(gazetteer)
+        write_map(result, gaz, out / "index.html")  # type: ignore[arg-type]
+        write_geojson(result, out / "places.geojson")  # type: ignore[arg-type]
+        write_csv(result, out / "claims.csv")  # type: ignore[arg-type]
+        write_gpkg(result, out / "places.gpkg", districts_geojson=gaz.districts_geojson)  # type: ignore[arg-type]
+        if not quiet:
+            _summarise(result)
+            console.print(f"wrote {out / 'index.html'} and places.geojson, claims.csv, places.gpkg", markup=False)
+
+    _guarded(action)
+
+
+def _require_documents(result: object, corpus: Path) -> None:
+    from geo.errors import CorpusError
+
+    if not getattr(result, "sources", ()):
+        skips = getattr(result, "skips", ())
+        msg = f"no usable article in {corpus} ({len(skips)} file(s) skipped; see the reasons with geo build)"
+        for skip in skips[:20]:
+            console.print(f"skipped {skip.source}: {skip.reason}", markup=False)
+        raise CorpusError(msg)
+
+
+@app.command()
+def export(
+    corpus: CorpusArg,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.GEOJSON,
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file, or - for stdout (geojson, csv).")] = "-",
+    gazetteer: GazetteerOpt = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Extraction processes on this machine.")] = 1,
+) -> None:
+    """Export places and claims as GeoJSON, CSV or GeoPackage.
+
+    \b
+    Example:
+        geo export seeds --format geojson --output places.geojson
+    """
+
+    def action() -> None:
+        from geo.errors import ExportError
+        from geo.export import WRITERS, render_bytes
+
+        result = _run_build(corpus, gazetteer, workers=workers, progress=output != "-")
+        _require_documents(result, corpus)
+        if output == "-":
+            if format is Format.GPKG:
+                msg = "a GeoPackage cannot go to stdout; pass --output FILE.gpkg"
+                raise ExportError(msg)
+            sys.stdout.buffer.write(render_bytes(result, format))  # type: ignore[arg-type]
+            sys.stdout.flush()
+        elif format is Format.GPKG:
+            from geo.export.gpkg import write_gpkg
+            from geo.gazetteer import load_gazetteer
+
+            write_gpkg(result, Path(output), districts_geojson=load_gazetteer(gazetteer).districts_geojson)  # type: ignore[arg-type]
+        else:
+            WRITERS[format](result, Path(output))  # type: ignore[index,arg-type]
+        _summarise(result)
+
+    _guarded(action)
+
+
+@app.command()
+def where(
+    name: Annotated[str, typer.Argument(help="A place name, Latin or Cyrillic, any case form.")],
+    gazetteer: GazetteerOpt = None,
+) -> None:
+    """List the gazetteer places a name can stand for.
+
+    \b
+    Example:
+        geo where "под Суджей"
+    """
+
+    def action() -> None:
+        from geo.where import lookup
+
+        rows = lookup(name, gazetteer)
+        if not rows:
+            console.print(f"geo: no place of Kursk oblast is called {name!r}", markup=False)
+            raise typer.Exit(code=1)
+        for row in rows:
+            typer.echo(row)
+
+    _guarded(action)
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold annotations (geo-gold/1 JSON).", exists=True, dir_okay=False)],
+    corpus: Annotated[Path, typer.Argument(help="Folder of the annotated articles.")] = Path("seeds"),
+    gazetteer: GazetteerOpt = None,
+) -> None:
+    """Score the extractor against gold annotations.
+
+    \b
+    Example:
+        geo eval ../shared/seeds-gold.json seeds
+    """
+
+    def action() -> None:
+        from geo.evaluate import evaluate as score, load_gold, report_lines
+
+        gold_docs = load_gold(gold)
+        result = _run_build(corpus, gazetteer, progress=False)
+        for line in report_lines(score(gold_docs, result)):  # type: ignore[arg-type]
+            typer.echo(line)
+
+    _guarded(action)
+
+
+@app.command(name="gazetteer")
+def rebuild_gazetteer(
+    source: Annotated[Path, typer.Argument(help="The shared gazetteer source folder.", exists=True, file_okay=False)],
+    target: Annotated[Path, typer.Argument(help="Where to write the built data.", file_okay=False)] = Path("gazetteer"),
+) -> None:
+    """Rebuild the committed gazetteer data from its source, byte for byte.
+
+    \b
+    Example:
+        geo gazetteer ../shared/gazetteer gazetteer
+    """
+
+    def action() -> None:
+        from geo.gazetteer_build import main as build_main
+
+        code = build_main([str(source), str(target)])
+        if code:
+            raise typer.Exit(code=code)
+
+    _guarded(action)

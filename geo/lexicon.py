@@ -1,0 +1,144 @@
+"""Word lists the claim extractor reads: triggers of each kind, speech verbs, aliases.
+
+Data, not logic: every list is a tuple of regular-expression fragments over folded text
+(lower case, ё → е, straight apostrophes). The rules that use them live in ``claims`` and
+``attribution``. A checklist for adding a language: kind triggers (``KIND_TRIGGERS``),
+force nouns (``FORCE_NOUNS``), speech verbs (``SPEECH_VERBS``), attribution phrases
+(``ACCORDING_TO``), pronouns (``PRONOUNS``) and hedges (``HEDGES``).
+"""
+
+from __future__ import annotations
+
+from geo.model import Kind
+
+# Ordered: the first pattern that matches at a position wins, so the combined
+# "killed or wounded" comes before "killed" and "wounded".
+KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
+    (Kind.KILLED_OR_WOUNDED,
+     r"(?:killed|dead|died)\W{0,3}(?:or|and|and/or)\W{0,3}(?:wounded|injured)"
+     r"|(?:wounded|injured)\W{0,3}(?:or|and)\W{0,3}(?:killed|dead)"
+     r"|casualt(?:y|ies)|losses|\blost\b|потерял\w*|потеряв\w*|втратил\w*|убиты\w*\s+и\s+ранены\w*|убито\s+и\s+ранено"
+     r"|погибш\w*\s+и\s+ранен\w*|потер(?:и|ь|ям|ях|ями)|втрат(?:и|а|ами)|вбит\w*\s+(?:і|та)\s+поранен\w*"
+     r"|выведен\w*\s+из\s+строя"),
+    (Kind.KILLED,
+     r"\bkilled\b|\bkill(?:s|ing)?\b|\bdied\b|\bdeaths?\b|death toll|fatalit(?:y|ies)|lost their lives|perished"
+     r"|self-destruction|suicide|blew themselves up|\beliminated\b|\bliquidated\b"
+     r"|погиб\w*|убит\w*|уничтожен\w*|ликвидирован\w*|загинул\w*|загибл\w*|вбит\w*|знищен\w*"),
+    (Kind.WOUNDED,
+     r"\bwounded\b|\bwounding\b|\binjured\b|\binjuring\b|\binjuries\b|ранен\w*|получил\w*\s+ранени\w*|поранен\w*"),
+    (Kind.CAPTURED,
+     r"\bcaptured\b|taken prisoner|prisoners? of war|\bpows?\b|\bcapture\b|\bsurrendered\b"
+     r"|в\s+плен\w*|пленн\w*|пленен\w*|сдал\w*ся|полонен\w*|у\s+полон\w*|полонених"),
+    (Kind.MISSING,
+     r"\bmissing\b|unaccounted for|пропал\w*\s+без\s+вести|пропавш\w*\s+без\s+вести|зникл\w*\s+безвісти"),
+    (Kind.DEPLOYED,
+     r"\b(?:re)?deployed\b|\b(?:re)?deploy(?:s|ing)?\b|\b(?:re)?deployments?\b|\bsent\b|\bsending\b|\btransferred\b"
+     r"|\btransferring\b|\bdispatched\b|\barrived\b|\bstationed\b|\breplenished\b|\breinforc\w+"
+     r"|\buse\b|\busing\b|\bbeing\s+used\b"
+     r"|переброшен\w*|перебросил\w*|направлен\w*|развернут\w*|прибыл\w*|отправлен\w*|задействован\w*"
+     r"|перекинут\w*|направил\w*|відправлен\w*|прибули|розгорнут\w*"),
+)
+
+# Nouns for the people a claim is about; an amount followed by one is a head count.
+FORCE_NOUNS = (
+    r"soldiers?|troops?|forces|personnel|servicem[ae]n|service\s+members|fighters|paratroopers"
+    r"|infantry|marines|military|army|units?|men|conscripts|mercenaries|north\s+koreans|russians"
+    r"|ukrainians|koreans|people|civilians|residents|prisoners|pows|battalions?|brigades?|troop"
+    r"|военнослужащ\w*|солдат\w*|бойц\w*|военн\w*|человек|военнопленн\w*|мобилизованн\w*|наемник\w*"
+    r"|жител\w*|мирн\w*|гражданск\w*|детей|ребен\w*|пленн\w*|штурмовик\w*|десантник\w*"
+    r"|северокорейск\w*|корейц\w*|десантник\w*|срочник\w*|военнослужбовц\w*|вояк\w*|осіб|людей"
+)
+
+SPEECH_VERBS = (
+    r"said|says|stated|states|estimated|estimates|reported|reports|noted|notes|told|claimed|claims"
+    r"|added|adds|announced|wrote|writes|confirmed|indicated|suggested|suggests|revealed|highlighted"
+    r"|described|emphasized|emphasised|believes|believed|assessed|assesses|alleged|warned|explained"
+    r"|echoed|cited|put|puts|estimate|say|acknowledged|admitted|insisted|asserted|declared"
+    r"|suggest|indicate|indicates|show|shows|showed|believe"
+    r"|заявил\w*|сообщил\w*|сообщает|сообщают|отметил\w*|добавил\w*|написал\w*|рассказал\w*"
+    r"|подчеркнул\w*|уточнил\w*|указал\w*|оценил\w*|оценивает|заявляет|утверждает|признал\w*"
+    r"|повідомил\w*|заявив|заявила|заявили|зазначив|зазначила|додав|додала|написав|написала"
+)
+
+ACCORDING_TO = (
+    r"according\s+to|as\s+reported\s+by|reported\s+by|cited\s+by|echoed\s+by|estimate\s+(?:from|by)"
+    r"|figures?\s+(?:from|by)|data\s+from|по\s+данным|по\s+словам|по\s+информации|по\s+оценкам"
+    r"|как\s+сообщил\w*|как\s+сообщает|как\s+заявил\w*|за\s+даними|за\s+словами|як\s+повідомил\w*"
+)
+
+# "Reportedly", "Reports indicate": the text says someone claims it, but not who.
+HEDGES = (
+    r"reportedly|reports?\s+(?:indicate|suggest|say|said)|it\s+(?:is|was|has\s+been)\s+reported"
+    r"|recent\s+estimates|estimates\s+suggest|allegedly|по\s+некоторым\s+данным|по\s+сообщениям|якобы"
+    r"|предположительно|нібито|за\s+повідомленнями"
+)
+
+PRONOUNS = {
+    "he": "person", "she": "person", "it": "body", "they": "plural",
+    "он": "person", "она": "person", "они": "plural", "він": "person", "вона": "person", "вони": "plural",
+}
+
+# Words that make a trigger hypothetical, negated in passing or reported in the abstract.
+BLOCKERS_BEFORE = (
+    r"rather\s+than|instead\s+of|to\s+avoid|avoid|to\s+be|might|may|could|would|will|expected\s+to"
+    r"|did\s+not\s+detail|not\s+detail|underreporting|underreport|investigate|the\s+high|despite\s+the"
+    r"|by\s+the|of\s+the|amid|fearing|fear\s+of|threat\s+of|risk\s+of|if|unless|чтобы\s+не|могут|может"
+    r"|могли|избежать|во\s+избежание|clarify|whether|did\s+not\s+say|не\s+уточнил\w*"
+)
+
+# Canonical names of claimants; each alias is folded text. The first entry is shown.
+CLAIMANT_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Volodymyr Zelensky", (
+        "zelensky", "zelenskyy", "zelenskiy", "zelenski", "zelenskyi", "volodymyr zelensky",
+        "volodymyr zelenskyy", "volodymyr zelenskiy", "president zelensky", "president zelenskyy",
+        "зеленский", "зеленского", "зеленський", "зеленського", "владимир зеленский",
+        "володимир зеленський",
+    )),
+    ("GUR", (
+        "gur", "hur", "diu", "gur mo", "hur mo", "main directorate of intelligence",
+        "main intelligence directorate", "ukraine's main directorate of intelligence",
+        "ukraine's main intelligence directorate", "ukrainian military intelligence",
+        "ukraine's military intelligence", "defence intelligence of ukraine",
+        "defense intelligence of ukraine", "ukraine's defense intelligence", "ukraine's defence intelligence",
+        "ukrainian intelligence", "ukraine's intelligence", "the gur", "the hur",
+        "гур", "гур мо", "гур минобороны украины", "главное управление разведки", "гур мо украины",
+        "головне управління розвідки", "українська розвідка", "украинская разведка",
+    )),
+    ("South Korea's National Intelligence Service", (
+        "nis", "national intelligence service", "south korea's nis", "south korea's national intelligence service",
+        "south korean national intelligence service", "national intelligence service (nis)",
+        "south korea's national intelligence service (nis)", "south korean intelligence",
+        "south korea's spy agency", "seoul's spy agency", "разведка южной кореи",
+        "национальная служба разведки", "национальная разведывательная служба",
+    )),
+    ("Pentagon", (
+        "pentagon", "the pentagon", "pentagon officials", "u.s. department of defense",
+        "us department of defense", "department of defense", "dod", "пентагон",
+    )),
+    ("Russian Defence Ministry", (
+        "russian defence ministry", "russian defense ministry", "russia's defence ministry",
+        "russia's defense ministry", "russian ministry of defence", "russian ministry of defense",
+        "russian mod", "минобороны россии", "минобороны рф", "министерство обороны россии",
+        "министерство обороны рф", "мо рф", "минобороны", "міноборони рф", "міноборони росії",
+    )),
+    ("Ukraine's General Staff", (
+        "ukraine's general staff", "general staff of ukraine", "ukrainian general staff",
+        "general staff of the armed forces of ukraine", "the general staff", "general staff",
+        "генштаб всу", "генштаб зсу", "генеральный штаб всу", "генеральний штаб зсу", "генштаб",
+        "генеральный штаб вооруженных сил украины", "генеральний штаб",
+    )),
+    ("South Korea", ("south korea", "seoul", "south korean government", "republic of korea", "южная корея")),
+    ("John Kirby", ("kirby", "john kirby")),
+    ("Kyrylo Budanov", ("budanov", "kyrylo budanov", "буданов", "кирилл буданов", "кирило буданов")),
+    ("Vladimir Putin", ("putin", "vladimir putin", "путин", "владимир путин", "путін")),
+    ("Oleksandr Syrskyi", ("syrskyi", "syrsky", "oleksandr syrskyi", "oleksandr syrsky", "сырский",
+                           "александр сырский", "сирський", "олександр сирський")),
+    ("Alexander Khinshtein", ("khinshtein", "alexander khinshtein", "хинштейн", "александр хинштейн")),
+    ("Alexei Smirnov", ("alexei smirnov", "alexey smirnov", "смирнов", "алексей смирнов")),
+    ("Valery Gerasimov", ("gerasimov", "valery gerasimov", "герасимов", "валерий герасимов")),
+    ("Dmitry Peskov", ("peskov", "dmitry peskov", "песков", "дмитрий песков")),
+    ("Apti Alaudinov", ("alaudinov", "apti alaudinov", "алаудинов", "апти алаудинов")),
+)
+
+# Head nouns that make an attribution anonymous unless a proper name modifies them.
+ANONYMOUS_HEADS = r"estimates?|reports?|data|figures?|sources?|assessments?|analysts|experts|media|observers"

@@ -1,0 +1,71 @@
+"""Latin spellings as news writes them: every variant resolves to the right place."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.names import latin_spellings, romanize, spelling_variants, ukrainian_spellings
+from tests.places import only_place, resolve_text, settlement_ids
+
+VARIANTS = [
+    ("Makhnovka", "Махновка"), ("Makhnivka", "Махновка"), ("Plekhovo", "Плехово"),
+    ("Plekhove", "Плехово"), ("Martynovka", "Мартыновка"), ("Martynivka", "Мартыновка"),
+    ("Kurilovka", "Куриловка"), ("Kurylivka", "Куриловка"), ("Sudzha", "Суджа"), ("Sudža", "Суджа"),
+    ("Nikolaevo-Darino", "Николаево-Дарьино"), ("Nikolayevo-Daryino", "Николаево-Дарьино"),
+    ("Nikolayevo Daryino", "Николаево-Дарьино"), ("Guevo", "Гуево"), ("Guyevo", "Гуево"),
+    ("Kremyanoye", "Кремяное"), ("Kremyanoe", "Кремяное"), ("Kremianoe", "Кремяное"),
+    ("Russkoye Porechnoye", "Русское Поречное"), ("Russkoe Porechnoe", "Русское Поречное"),
+    ("Zeleny Shlyakh", "Зеленый Шлях"), ("Zelenyy Shlyakh", "Зеленый Шлях"),
+    ("Zelenyi Shliakh", "Зеленый Шлях"), ("Malaya Loknya", "Малая Локня"),
+    ("Malaia Loknia", "Малая Локня"), ("Sverdlikovo", "Свердликово"), ("Tyotkino", "Теткино"),
+    ("Tetkino", "Теткино"), ("Glushkovo", "Глушково"), ("Hlushkove", "Глушково"),
+    ("Zaoleshenka", "Заолешенка"), ("Махнівка", "Махновка"), ("Мартинівка", "Мартыновка"),
+]
+
+
+@pytest.mark.parametrize(("variant", "russian"), [pytest.param(v, r, id=v) for v, r in VARIANTS])
+def test_variant_resolves_to_its_place(resources, variant, russian):
+    text = f"Heavy fighting was reported near {variant} on Monday, officials said."
+    assert settlement_ids(resources, text) == [only_place(resources.gazetteer, russian)]
+
+
+def test_enough_latin_variants():
+    assert len([v for v, _ in VARIANTS if v.isascii()]) >= 20
+
+
+def test_possessive_is_matched_without_the_apostrophe_s(resources):
+    text = "Sudzha’s last residents left on Friday."
+    (res,) = resolve_text(resources, text)
+    assert res.mention.surface == "Sudzha"
+
+
+def test_lower_case_name_is_not_a_place(resources):
+    assert settlement_ids(resources, "he said sudzha was quiet") == []
+
+
+def test_name_inside_a_longer_word_is_not_matched(resources):
+    assert settlement_ids(resources, "The Sudzhanets brand is sold here.") == []
+
+
+@pytest.mark.parametrize(("russian", "scheme", "expected"), [
+    pytest.param("Махновка", "bgn", "makhnovka", id="bgn"),
+    pytest.param("Николаево-Дарьино", "bgn", "nikolayevo-daryino", id="bgn-soft-sign"),
+    pytest.param("Николаево-Дарьино", "plain", "nikolaevo-darino", id="plain"),
+    pytest.param("Суджа", "iso9", "sudža", id="iso9"),
+    pytest.param("Теткино", "icao", "tetkino", id="icao"),
+])
+def test_romanize(russian, scheme, expected):
+    assert romanize(russian, scheme) == expected
+
+
+def test_ending_alternations():
+    assert {"kremyanoye", "kremyanoe", "kremyanoje"} <= spelling_variants("Kremyanoye")
+
+
+def test_ukrainian_forms_are_derived():
+    assert {"махнівка", "makhnivka"} <= ukrainian_spellings("Махновка")
+    assert {"плехове", "plekhove"} <= ukrainian_spellings("Плехово")
+
+
+def test_latin_spellings_include_the_common_schemes():
+    assert {"makhnovka", "mahnovka"} <= latin_spellings("Махновка")
