@@ -35,7 +35,7 @@ _NP_INNER = (
     "secretary|president|minister|ministry|chief|head|commander|users|media|social|deputy|press|"
     "estimates|sources|government|authorities|army|command|staff|general|governor|service|agency|"
     "analysts|experts|officers|leadership|defence|defense|security|council|national|forces|"
-    "adviser|advisor|representative|office|department|state|military's|army's|"
+    "adviser|advisor|representative|office|department|state|military's|army's|spy|"
     "министерство|минобороны|разведка|штаб|командование|губернатор|власти|президент|министр|"
     "представитель|пресс-секретарь|глава|начальник|обороны|украины|россии|рф|всу|зсу"
 )

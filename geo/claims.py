@@ -214,7 +214,7 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
     """Whether a trigger asserts a loss or a movement of forces without an amount."""
     word = folded[trigger.start:trigger.end]
     before = folded[max(sentence[0], trigger.start - 60):trigger.start]
-    after = folded[trigger.end:min(sentence[1], trigger.end + 30)]
+    after = folded[trigger.end:min(sentence[1], trigger.end + 80)]
     if _SELF_EVIDENT.search(word):
         return True
     if trigger.kind is Kind.DEPLOYED:
@@ -418,7 +418,24 @@ def _sentence_claims(
         clause = _clause_of(clauses, trigger.start)
         start, end = _trim_span(text, *clause, core=_subject_start(text, clause, trigger.start))
         out.append(_Draft(start, end, trigger.kind, None, sentence, paragraph, trigger.start))
-    return out
+    return _merge_same_kind(out)
+
+
+def _merge_same_kind(drafts: list[_Draft]) -> list[_Draft]:
+    """'suffered heavy losses …, with casualties amounting to up to a battalion': one claim.
+
+    A claim with no figure folds into the one claim of the same kind in its sentence that
+    has a figure; its clause widens the quote. With several figured claims of that kind
+    (two figures, two statements) nothing is merged.
+    """
+    out = list(drafts)
+    for bare in [d for d in drafts if d.figure is None]:
+        figured = [d for d in out if d.figure is not None and d.kind is bare.kind]
+        if len(figured) == 1:
+            target = figured[0]
+            target.start, target.end = min(target.start, bare.start), max(target.end, bare.end)
+            out.remove(bare)
+    return sorted(out, key=lambda d: (d.start, d.end))
 
 
 def _subject_start(text: str, clause: tuple[int, int], trigger_start: int) -> int:

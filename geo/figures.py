@@ -427,6 +427,9 @@ _SCALES = _forms("""
 1000000: million миллион миллиона миллионов миллионам миллионами mln млн
 1000000000: billion bn миллиард миллиарда миллиардов млрд
 """)
+#: Genitive singular scales read as one unit after a bound ("более тысячи" is more than 1000).
+_GENITIVE_SCALES = {"тысячи": 1000, "миллиона": 1_000_000, "миллиарда": 1_000_000_000}
+
 # Scale forms that stand alone for one unit ("тысяча военных" is 1000; "тысячи" is vague).
 _LONE_SCALES = frozenset({"тысяча", "тысячу", "тысячей", "миллион", "миллиард"})
 _ABBREVIATED_SCALES = frozenset({"тыс", "млн", "млрд", "mln", "bn"})
@@ -581,6 +584,10 @@ def _read_amount(s: _Stream, i: int, *, is_total: bool = False) -> _Reading | No
     mod, j = mod_hit if mod_hit else (None, i)
     if mod is not None and not s.is_spaced(j):
         return None
+    if mod is not None and s.word(j) in _GENITIVE_SCALES:
+        # "свыше тысячи", "до миллиона": after a bound, the genitive singular is one unit,
+        # not the vague plural "тысячи".
+        return _bounds(mod, Fraction(_GENITIVE_SCALES[s.word(j)]), j + 1)
     if not is_total and mod not in _OPENERS:
         if (share := _read_fraction(s, j, is_bare_ok=mod is not None)) is not None:
             return share

@@ -212,13 +212,12 @@ def _split_words(name: str) -> list[str]:
 
 
 def _combine(per_word: list[dict[str, set[str]] | str], case: str) -> set[str]:
-    results = {""}
+    results = [""]
     for item in per_word:
-        options = {item} if isinstance(item, str) else (item[case] or item["nomn"])
-        results = {r + o for r in results for o in options}
-        if len(results) > 64:  # structural cap: a name never needs more
-            break
-    return results
+        options = [item] if isinstance(item, str) else sorted(item[case] or item["nomn"])
+        # Structural cap: a name never needs more than 64 forms per case.
+        results = sorted({r + o for r in results for o in options})[:64]
+    return set(results)
 
 
 def case_forms(name: str, morph: Morphology | None = None) -> NameForms:

@@ -54,7 +54,7 @@ SPEECH_VERBS = (
     r"|added|adds|announced|wrote|writes|confirmed|indicated|suggested|suggests|revealed|highlighted"
     r"|described|emphasized|emphasised|believes|believed|assessed|assesses|alleged|warned|explained"
     r"|echoed|cited|put|puts|estimate|say|acknowledged|admitted|insisted|asserted|declared"
-    r"|suggest|indicate|indicates|show|shows|showed|believe"
+    r"|suggest|indicate|indicates|show|shows|showed|believe|spoke|speaking"
     r"|заявил\w*|сообщил\w*|сообщает|сообщают|отметил\w*|добавил\w*|написал\w*|рассказал\w*"
     r"|подчеркнул\w*|уточнил\w*|указал\w*|оценил\w*|оценивает|заявляет|утверждает|признал\w*"
     r"|повідомил\w*|заявив|заявила|заявили|зазначив|зазначила|додав|додала|написав|написала"

@@ -124,7 +124,8 @@ def spelling_variants(latin: str, *, limit: int = 48) -> set[str]:
     """
     lowered = latin.lower().replace("’", "'")
     parts = re.split(r"([ -])", lowered)
-    options = [{p} if p in (" ", "-") else _ending_variants(p) for p in parts]
+    # Sorted, so that the cap below keeps the same variants whatever the hash seed.
+    options = [[p] if p in (" ", "-") else sorted(_ending_variants(p)) for p in parts]
     out: set[str] = set()
     for combo in product(*options):
         out.add("".join(combo))

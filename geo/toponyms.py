@@ -114,16 +114,37 @@ class Matcher:
             if not _is_capitalised(text, start, end):
                 continue
             raw.append((start, end, entries))
-        raw.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
-        taken: list[tuple[int, int, tuple[Entry, ...]]] = []
-        occupied: list[tuple[int, int]] = []
-        for start, end, entries in raw:
-            if any(start < e and s < end for s, e in occupied):
-                continue
-            occupied.append((start, end))
-            taken.append((start, end, entries))
-        taken.sort()
+        taken = _longest_without_overlaps(raw)
         return [Candidate(s, e, text[s:e], entries) for s, e, entries in taken]
+
+
+def _longest_without_overlaps(
+    raw: list[tuple[int, int, tuple[Entry, ...]]],
+) -> list[tuple[int, int, tuple[Entry, ...]]]:
+    """Keep the longest matches, leftmost first, so that none overlaps another.
+
+    Overlaps are local (a few words), so the matches are cut into runs of overlapping
+    spans in one sweep and the longest-first choice is made inside each run: n log n,
+    not n² over a whole long text.
+    """
+    raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    taken: list[tuple[int, int, tuple[Entry, ...]]] = []
+    run: list[tuple[int, int, tuple[Entry, ...]]] = []
+    run_end = -1
+    for item in [*raw, (10**18, 10**18 + 1, ())]:
+        if item[0] >= run_end and len(run) == 1:
+            taken.append(run[0])
+            run = []
+        elif item[0] >= run_end and run:
+            chosen: list[tuple[int, int, tuple[Entry, ...]]] = []
+            for cand in sorted(run, key=lambda r: (-(r[1] - r[0]), r[0])):
+                if all(cand[1] <= c[0] or c[1] <= cand[0] for c in chosen):
+                    chosen.append(cand)
+            taken.extend(sorted(chosen))
+            run = []
+        run.append(item)
+        run_end = max(run_end, item[1]) if len(run) > 1 else item[1]
+    return taken
 
 
 def _is_capitalised(text: str, start: int, end: int) -> bool:

@@ -18,12 +18,22 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
+_OWN_CACHE: list[str] = []
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Give the whole session (and its subprocesses) a private cache folder."""
     if "GEO_CACHE_DIR" not in os.environ:
         import tempfile
 
         os.environ["GEO_CACHE_DIR"] = tempfile.mkdtemp(prefix="geo-test-cache-")
+        _OWN_CACHE.append(os.environ["GEO_CACHE_DIR"])
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the session's cache folder (only the one this session made)."""
+    for folder in _OWN_CACHE:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:

@@ -29,6 +29,10 @@ def atomic_path(target: Path, *, suffix: str = "") -> Iterator[Path]:
         raise ExportError(msg) from err
     os.close(fd)
     tmp = Path(tmp_name)
+    # mkstemp creates 0600; an export is an ordinary file, readable as the umask allows.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
     try:
         yield tmp
         os.replace(tmp, target)

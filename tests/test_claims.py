@@ -1,0 +1,186 @@
+"""Claims: kinds, figures in context, claimants, multi-claim sentences, links (EN and RU).
+
+Every sentence is written for the test in the style of news text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.model import Document, Kind, Link, Source
+from geo.pipeline import process_document
+
+
+def extract(resources, text: str, *, published: str | None = "2025-03-10", chrome=()):
+    doc = Document(meta=Source(source="t.txt", sha256="0" * 64, published=published), text=text, chrome=chrome)
+    result = process_document(doc, resources)
+    for claim in result.claims:
+        assert text[claim.start:claim.end] == claim.quote
+    return result.claims
+
+
+def numbers(claim):
+    f = claim.figure
+    return None if f is None else (f.low, f.best, f.high)
+
+
+@pytest.mark.parametrize(("text", "kind", "figure_text", "expected"), [
+    pytest.param("Ukraine's military said 1,250 Russian soldiers were killed near Sudzha.",
+                 Kind.KILLED, "1,250", (None, 1250, None), id="plain"),
+    pytest.param("Officials said four thousand troops had been deployed to the Kursk region.",
+                 Kind.DEPLOYED, "four thousand", (None, 4000, None), id="words"),
+    pytest.param("The GUR said up to 500 North Korean soldiers were wounded in the Kursk region.",
+                 Kind.WOUNDED, "up to 500", (None, 500, 500), id="up-to"),
+    pytest.param("Kyiv said more than 2,000 Russian troops were killed or wounded in Kursk Oblast.",
+                 Kind.KILLED_OR_WOUNDED, "more than 2,000", (2000, 2000, None), id="more-than"),
+    pytest.param("Zelensky said at least 40 Russian servicemen were taken prisoner near Sverdlikovo.",
+                 Kind.CAPTURED, "at least 40", (40, 40, None), id="at-least"),
+    pytest.param("The general staff said as many as 70 soldiers went missing in the Kursk region.",
+                 Kind.MISSING, "as many as 70", (None, 70, 70), id="as-many-as"),
+    pytest.param("Kirby said approximately 3,000 North Korean troops were killed in Kursk Oblast.",
+                 Kind.KILLED, "approximately 3,000", (None, 3000, None), id="approximately"),
+    pytest.param("U.S. officials estimate that 5,000-7,000 North Korean soldiers were sent to the Kursk region.",
+                 Kind.DEPLOYED, "5,000-7,000", (5000, None, 7000), id="range-dash"),
+    pytest.param("Seoul said 10,000 to 12,000 North Korean troops were deployed in Kursk Oblast.",
+                 Kind.DEPLOYED, "10,000 to 12,000", (10000, None, 12000), id="range-to"),
+    pytest.param("Ukraine said several North Korean soldiers were captured in the Kursk region.",
+                 Kind.CAPTURED, "several", (None, None, None), id="vague-several"),
+    pytest.param("The army lost up to a company of infantry near Plekhovo, the GUR said.",
+                 Kind.KILLED_OR_WOUNDED, "up to a company of infantry", (None, None, None), id="vague-unit"),
+    pytest.param("Минобороны России заявило, что ВСУ потеряли в Курской области до 30 военнослужащих.",
+                 Kind.KILLED_OR_WOUNDED, "до 30", (None, 30, 30), id="ru-до"),
+    pytest.param("По данным ГУР, в Курской области погибли более 200 северокорейских военных.",
+                 Kind.KILLED, "более 200", (200, 200, None), id="ru-более"),
+    pytest.param("Зеленский заявил, что в плен взяты свыше тысячи российских военнослужащих в Курской области.",
+                 Kind.CAPTURED, "свыше тысячи", (1000, 1000, None), id="ru-свыше"),
+    pytest.param("Губернатор сообщил, что около 15 мирных жителей получили ранения в Рыльске.",
+                 Kind.WOUNDED, "около 15", (None, 15, None), id="ru-около"),
+])
+def test_figure_patterns_in_claims(resources, text, kind, figure_text, expected):
+    claims = [c for c in extract(resources, text) if c.kind is kind]
+    assert claims, [(c.kind, c.quote) for c in extract(resources, text)]
+    assert claims[0].figure.text == figure_text
+    assert numbers(claims[0]) == expected
+
+
+def test_fraction_of_a_stated_total_is_derived(resources):
+    text = ("North Korean troops have suffered 3,000 casualties in the Kursk region, "
+            "two-thirds of whom have been killed, Zelensky said on Monday.")
+    killed = [c for c in extract(resources, text) if c.kind is Kind.KILLED]
+    assert killed[0].figure.text == "two-thirds"
+    assert killed[0].figure.best == pytest.approx(2000, abs=0.5)
+
+
+def test_fraction_of_a_lower_bound_is_a_lower_bound(resources):
+    text = ('"Their losses in Kursk Oblast are more than six thousand. I believe half of them died," '
+            "the president said.")
+    killed = [c for c in extract(resources, text) if c.kind is Kind.KILLED]
+    assert numbers(killed[0]) == (3000, 3000, None)
+
+
+def test_fraction_of_a_range(resources):
+    text = "Kyiv says about a quarter of the estimated 8,000 to 12,000 North Korean soldiers in Kursk Oblast have been wounded."
+    wounded = [c for c in extract(resources, text) if c.kind is Kind.WOUNDED]
+    assert numbers(wounded[0]) == (2000, None, 3000)
+
+
+def test_two_claims_in_one_sentence(resources):
+    text = ("Seoul's spy agency said at least 100 North Korean soldiers have been killed "
+            "and another 1,000 wounded in the Kursk region.")
+    claims = extract(resources, text)
+    by_kind = {c.kind: c for c in claims}
+    assert numbers(by_kind[Kind.KILLED]) == (100, 100, None)
+    assert numbers(by_kind[Kind.WOUNDED]) == (None, 1000, None)
+    assert by_kind[Kind.KILLED].quote != by_kind[Kind.WOUNDED].quote
+    assert {c.claimant for c in claims} == {"South Korea's National Intelligence Service"}
+
+
+def test_two_claims_in_one_russian_sentence(resources):
+    text = "Губернатор сообщил, что в Судже погибли трое мирных жителей, еще семеро получили ранения."
+    kinds = {c.kind: numbers(c) for c in extract(resources, text)}
+    assert kinds == {Kind.KILLED: (None, 3, None), Kind.WOUNDED: (None, 7, None)}
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param("According to Ukraine's General Staff, 120 Russian soldiers were killed in the Kursk region.",
+                 "Ukraine's General Staff", id="according-to"),
+    pytest.param("120 Russian soldiers were killed in the Kursk region, Zelenskyy said on Telegram.",
+                 "Volodymyr Zelensky", id="after-said"),
+    pytest.param("HUR said that 35 North Korean troops were wounded near Makhnovka.", "GUR", id="alias-hur"),
+    pytest.param("White House spokesman John Kirby said some 1,000 North Korean soldiers were killed in Kursk.",
+                 "John Kirby", id="title-dropped"),
+    pytest.param("По словам Зеленского, в Курской области погибли 500 военных КНДР.",
+                 "Volodymyr Zelensky", id="ru-по-словам"),
+    pytest.param("В плен под Суджей попали 20 военнослужащих, сообщил Генштаб ВСУ.",
+                 "Ukraine's General Staff", id="ru-inverted"),
+])
+def test_claimant_by_attribution(resources, text, claimant):
+    claims = extract(resources, text)
+    assert claims and claims[0].claimant == claimant
+
+
+def test_he_added_goes_back_to_the_last_person(resources):
+    text = ('Ukrainian President Volodymyr Zelensky spoke in Kyiv on Friday.\n'
+            '"About 200 of their soldiers were captured in Kursk Oblast," he added.')
+    claims = extract(resources, text)
+    assert claims[0].kind is Kind.CAPTURED
+    assert claims[0].claimant == "Volodymyr Zelensky"
+
+
+def test_it_said_goes_back_to_the_last_body(resources):
+    text = ("Fighting continued near Sudzha, according to Ukraine's Main Directorate of Intelligence.\n"
+            "At least five North Korean soldiers went missing near Plekhovo, it said on Telegram.")
+    missing = [c for c in extract(resources, text) if c.kind is Kind.MISSING]
+    assert missing[0].claimant == "GUR"
+
+
+def test_reportedly_names_nobody(resources):
+    text = "Russian forces reportedly lost up to 300 soldiers near Malaya Loknya."
+    claims = extract(resources, text)
+    assert claims[0].claimant is None
+
+
+def test_place_in_the_same_sentence_is_linked_by_sentence(resources, gaz):
+    text = "The GUR said 40 Russian soldiers were killed near Guevo."
+    (claim,) = extract(resources, text)
+    ids = {p.place_id: p.link for p in claim.places}
+    guevo = next(p.place_id for p in gaz.settlements if p.name_local == "Гуево")
+    assert ids == {guevo: Link.SENTENCE}
+
+
+def test_claim_tied_only_to_the_oblast_goes_on_the_region(resources):
+    text = "Heavy fighting continued in the Kursk region.\nKyiv said 600 North Korean troops were killed last week."
+    (claim,) = extract(resources, text)
+    assert [p.place_id for p in claim.places] == ["kursk-oblast"]
+
+
+def test_claim_about_forces_elsewhere_is_unplaced(resources):
+    text = ("North Korean troops fought in the Kursk region.\n"
+            "Officials said 5,000 more soldiers had been sent to eastern Russia for training.")
+    deployed = [c for c in extract(resources, text) if c.kind is Kind.DEPLOYED]
+    assert deployed and deployed[0].places == ()
+
+
+def test_chrome_yields_no_claims(resources):
+    body = "North Korean troops fought in the Kursk region.\n"
+    teaser = "Drone strike kills 12 soldiers in Donetsk, officials say\n"
+    text = body + teaser
+    assert extract(resources, text, chrome=((len(body), len(text)),)) == ()
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Despite the heavy losses, the offensive in the Kursk region went on.", id="despite-the-losses"),
+    pytest.param("Commanders in the Kursk region are underreporting casualties, analysts say.", id="underreporting"),
+    pytest.param("The soldiers took drastic steps to avoid capture in the Kursk region.", id="avoid-capture"),
+    pytest.param("Casualty figures in the Kursk region are expected to rise.", id="expected-to"),
+    pytest.param("Russia might also deploy the troops in other parts of the front, he said.", id="might"),
+    pytest.param("Ukrainian troops hold about half the territory they captured in the Kursk region.", id="territory"),
+])
+def test_statements_that_are_not_claims(resources, text):
+    assert extract(resources, text) == ()
+
+
+def test_reported_date_resolves_a_weekday(resources):
+    text = "Zelensky said on Saturday that 300 North Korean soldiers were killed in Kursk Oblast."
+    (claim,) = extract(resources, text, published="2024-12-16")
+    assert claim.reported == "2024-12-14"

@@ -1,0 +1,70 @@
+"""The automaton scan: whole words, capitals, longest match, valid offsets on any text."""
+
+from __future__ import annotations
+
+import functools
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo.pipeline import load_resources
+from geo.text import fold
+from geo.toponyms import Candidate, Matcher
+
+NAMES = ["Sudzha", "Суджей", "Makhnovka", "Малой Локни", "Plekhovo", "Kursk region"]
+
+
+@functools.cache
+def _matcher() -> Matcher:
+    """The shipped automaton (hypothesis tests take no fixtures: their repr would be huge)."""
+    return load_resources().matcher
+
+
+def _check(candidates: list[Candidate], text: str) -> None:
+    last_end = 0
+    for c in candidates:
+        assert 0 <= c.start < c.end <= len(text)
+        assert text[c.start:c.end] == c.surface
+        assert c.start >= last_end  # sorted, no overlaps
+        last_end = c.end
+        assert c.entries
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gives_valid_offsets(text):
+    _check(_matcher().scan(text), text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(NAMES), st.text(alphabet=" ,.;:!?'\"«»()—-’\n\u00a0", max_size=3)),
+                max_size=20))
+def test_names_glued_to_punctuation_are_found_with_valid_offsets(parts):
+    text = "".join(parts)
+    candidates = _matcher().scan(text)
+    _check(candidates, text)
+    expected = sum(1 for p in parts if p in NAMES)
+    solid = [p for p in parts if p]
+    glued = any(a in NAMES and b in NAMES for a, b in zip(solid, solid[1:], strict=False))
+    if not glued:
+        assert len(candidates) == expected
+
+
+def test_longest_match_wins(resources):
+    (c,) = resources.matcher.scan("Бои у Малой Локни.")
+    assert c.surface == "Малой Локни"
+
+
+def test_fold_keeps_length_on_any_text():
+    text = "İİ Ёжик — Sudzha’s\u00a0ß ﬁ"
+    assert len(fold(text)) == len(text)
+
+
+def test_long_adversarial_text_scans_fast(resources):
+    # Structural guard: one linear automaton pass plus a sweep over the matches.
+    text = ("Sudzha-Sudzha " * 7000) + ("a" * 2000)
+    t0 = time.perf_counter()
+    candidates = resources.matcher.scan(text)
+    assert time.perf_counter() - t0 < 2.0
+    assert len(candidates) == 14000
