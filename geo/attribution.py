@@ -53,6 +53,14 @@ _HEADLINE_TAIL = re.compile(rf"(?::\s*|,\s*){_NP}(?:\s+(?:says|said|claims|estim
 _PRONOUN = re.compile(r"\b(he|she|it|they|он|она|они|він|вона|вони)\s+(?:also\s+)?(?:" + SPEECH_VERBS + r")\b",
                       re.IGNORECASE)
 _HEDGE = re.compile(HEDGES, re.IGNORECASE)
+# "the ministry said", "говорится в сообщении ведомства": the body that spoke last.
+_BODY_REFERENCE = re.compile(
+    r"\b(?:the|its)\s+(?:ministry|statement|agency|department|army|military|command|staff|service|office|"
+    r"directorate|spokesman|spokeswoman|spokesperson|report)\s+(?:also\s+)?(?:said|says|added|reported|stated)\b"
+    r"|(?:говорится|отмечается|сообщается|указывается)\s+в\s+(?:сообщении|заявлении|релизе|сводке|сообщениях)"
+    r"|(?:сообщил\w*|заявил\w*|отметил\w*)\s+в\s+(?:ведомстве|министерстве|штабе)",
+    re.IGNORECASE,
+)
 _TITLE_WORDS = re.compile(
     r"\b(?:president|secretary|minister|spokesperson|spokesman|spokeswoman|official|chief|commander|"
     r"governor|sergeant|general|colonel|adviser|advisor|director|ambassador|mayor|head|leader|"
@@ -188,6 +196,8 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for m in _PRONOUN.finditer(chunk):
         found.append(Attribution(start + m.start(), start + m.end(), None, m.group(1).lower()))
+    for m in _BODY_REFERENCE.finditer(chunk):
+        found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
     for m in _HEDGE.finditer(chunk):
         found.append(Attribution(start + m.start(), start + m.end(), None, "hedge"))
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
@@ -219,8 +229,12 @@ def claimant_for(
     speakers: Speakers,
     *,
     is_headline: bool = False,
+    earlier_claims_end: int | None = None,
 ) -> str | None:
-    """The claimant of a claim at ``claim`` in ``sentence``, by the rules of the module docstring."""
+    """The claimant of a claim at ``claim`` in ``sentence``, by the rules of the module docstring.
+
+    ``earlier_claims_end`` is where the previous claim of the same sentence ends, if any.
+    """
     s, e = sentence
     atts = find_attributions(text, s, e)
     subject = _sentence_subject(text, s, e)
@@ -228,6 +242,9 @@ def claimant_for(
     inside = [a for a in atts if claim[0] <= a.start < claim[1]]
     before = [a for a in atts if a.start < claim[0] and a.pronoun != "hedge"]
     after = [a for a in atts if a.start >= claim[1] and a.pronoun != "hedge"]
+    if after and earlier_claims_end is not None:
+        # "CLAIM1, according to X, and CLAIM2, Y says": X belongs to the first claim.
+        before = [a for a in before if a.start < earlier_claims_end]
     hedged = any(a.pronoun == "hedge" for a in atts if a.start < claim[1])
 
     def settle(att: Attribution) -> str | None:

@@ -220,7 +220,8 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
     if trigger.kind is Kind.DEPLOYED:
         return bool(_MORE_FORCES.search(folded[max(sentence[0], trigger.start - 50):trigger.start]))
     if _LOSS_NOUN.match(word):
-        if _LOSS_FIGURES.match(after) and not re.search(r"expected|may|might|could|will", after + before[-20:]):
+        if _LOSS_FIGURES.match(after) and not re.search(r"expected|may|might|could|will|\bnot\b|n't|\bno\b",
+                                                        after + before[-20:]):
             return True
         return bool(_LOSS_LICENSE.search(before)) and not _DETERMINER.search(before[-25:]) \
             or bool(re.search(r"(?:suffer\w*|sustain\w*|incur\w*|fac\w+|понесли|несут)\s+(?:the\s+)?$", before))
@@ -328,8 +329,10 @@ def extract_claims(
             is_headline = p_index == _first_body_paragraph(doc, paragraphs) and not re.search(r"[.!?…]\W*$", text[sentence[0]:sentence[1]])
             new = _sentence_claims(text, folded, sentence, paragraph, seen_amounts, drafts)
             for d in (d for d in new if not d.is_anonymous):
+                earlier = [o.end for o in new if o.end <= d.start]
                 d.claimant_from = claimant_for(text, sentence, paragraph, (d.start, d.end), speakers,
-                                               is_headline=is_headline)
+                                               is_headline=is_headline,
+                                               earlier_claims_end=max(earlier) if earlier else None)
             _record_speakers(text, sentence, speakers)
             all_fraction_phrases.extend(a for a in find_amounts(text, *sentence) if a.fraction is not None)
             drafts.extend(new)

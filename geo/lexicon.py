@@ -81,9 +81,9 @@ PRONOUNS = {
 # Words that make a trigger hypothetical, negated in passing or reported in the abstract.
 BLOCKERS_BEFORE = (
     r"rather\s+than|instead\s+of|to\s+avoid|avoid|to\s+be|might|may|could|would|will|expected\s+to"
-    r"|did\s+not\s+detail|not\s+detail|underreporting|underreport|investigate|the\s+high|despite\s+the"
+    r"|did\s+not\s+\w+|didn't\s+\w+|does\s+not\s+\w+|doesn't\s+\w+|not\s+detail|underreporting|underreport|investigate|the\s+high|despite\s+the"
     r"|by\s+the|of\s+the|amid|fearing|fear\s+of|threat\s+of|risk\s+of|if|unless|чтобы\s+не|могут|может"
-    r"|могли|избежать|во\s+избежание|clarify|whether|did\s+not\s+say|не\s+уточнил\w*"
+    r"|могли|избежать|во\s+избежание|не\s+(?:привел|привела|привели|назвал|назвала|назвали|раскрыл\w*|сообщил\w*)|clarify|whether|did\s+not\s+say|не\s+уточнил\w*"
 )
 
 # Canonical names of claimants; each alias is folded text. The first entry is shown.

@@ -1,0 +1,150 @@
+"""The command line: every command documented, exit codes, the measured export on the seeds."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from geo.cli import app
+from tests.conftest import ROOT
+
+runner = CliRunner()
+COMMANDS = ("build", "export", "where", "eval", "gazetteer")
+
+
+def geo(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "geo", *args], capture_output=True, text=True, cwd=cwd,
+                          check=False)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_and_is_in_the_readme(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output
+    assert f"geo {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_starts_with_the_two_commands_and_ci_runs_the_second():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```bash\n", 1)[1].split("```", 1)[0].strip().splitlines()
+    assert len(block) == 2 and "geo build" in block[0]
+    assert block[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture(scope="module")
+def seeds_export(tmp_path_factory):
+    out = tmp_path_factory.mktemp("export") / "seeds.geojson"
+    result = geo("export", "seeds", "--format", "geojson", "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_seeds_export_validates_against_the_contract(seeds_export):
+    import jsonschema
+
+    schema = json.loads((ROOT / "tests" / "data" / "places.schema.json").read_text(encoding="utf-8"))
+    data = json.loads(seeds_export.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(data)
+    assert "crs" not in data
+
+
+def test_seeds_export_offsets_point_at_the_text(seeds_export):
+    data = json.loads(seeds_export.read_text(encoding="utf-8"))
+    texts = {p.name: p.read_bytes().decode("utf-8") for p in (ROOT / "seeds").iterdir()}
+    claims = [c for f in data["features"] for c in f["properties"]["claims"]] + data["unplaced_claims"]
+    mentions = [m for f in data["features"] for m in f["properties"]["mentions"]]
+    assert claims and mentions
+    for c in claims:
+        assert texts[c["source"]][c["start"]:c["end"]] == c["quote"]
+    for m in mentions:
+        assert texts[m["source"]][m["start"]:m["end"]] == m["surface"]
+
+
+def test_seed_gold_score(seeds_export, shared):
+    """Issue 3 and 4 acceptance, measured by the shared scorer on the export."""
+    result = subprocess.run(
+        [sys.executable, str(shared / "eval" / "score.py"), str(shared / "seeds-gold.json"), str(seeds_export),
+         "--json"], capture_output=True, text=True, check=False)
+    score = json.loads(result.stdout)
+    mentions, claims = score["mentions"], score["claims"]
+    assert mentions["f1"] == 1.0 and mentions["acc5"] == 1.0
+    assert claims["found"] >= 0.95
+    assert min(claims["claimant"], claims["kind"], claims["figure"]) >= 0.95
+    assert claims["link"] >= 0.90
+    assert claims["precision"] >= 0.90
+
+
+def test_geojson_to_stdout_is_data_only():
+    result = geo("export", "seeds", "--format", "geojson", "--output", "-")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["type"] == "FeatureCollection"
+    assert "read 5 file(s)" in result.stderr
+
+
+def test_csv_to_stdout():
+    result = geo("export", "seeds", "--format", "csv", "--output", "-")
+    assert result.returncode == 0
+    assert result.stdout.startswith("event_date,")
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    pytest.param(("export", "no/such/folder"), 1, "does not exist", id="missing-corpus"),
+    pytest.param(("export", "seeds", "--format", "gpkg", "--output", "-"), 1, "stdout", id="gpkg-to-stdout"),
+    pytest.param(("export", "seeds", "--format", "xml"), 2, "xml", id="bad-format"),
+    pytest.param(("where", "Nowhereville"), 1, "no place", id="unknown-name"),
+])
+def test_errors_are_one_line_with_the_documented_exit_code(args, code, message):
+    result = geo(*args)
+    assert result.returncode == code
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_empty_corpus_is_an_explained_error(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = geo("export", str(tmp_path), "--output", str(tmp_path / "x.geojson"))
+    assert result.returncode == 1
+    assert "no usable article" in result.stderr
+    assert "empty.txt" in result.stderr
+
+
+def test_unwritable_output_is_an_explained_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = geo("export", "seeds", "--output", str(blocker / "out.geojson"))
+    assert result.returncode == 1
+    assert "cannot write" in result.stderr
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    pytest.param("под Суджей", "inid160:115637", id="ru-case"),
+    pytest.param("Makhnivka", "inid160:121418", id="uk-romanised"),
+])
+def test_where_lists_candidates(name, expected):
+    result = geo("where", name)
+    assert result.returncode == 0
+    assert expected in result.stdout
+
+
+def test_where_lists_every_candidate_of_a_shared_name():
+    result = geo("where", "Aleksandrovka")
+    assert len(result.stdout.strip().splitlines()) == 16
+
+
+def test_build_writes_the_map_and_three_exports(tmp_path):
+    result = geo("build", "seeds", "--out", str(tmp_path), "--quiet")
+    assert result.returncode == 0, result.stderr
+    for name in ("index.html", "places.geojson", "claims.csv", "places.gpkg"):
+        assert (tmp_path / name).stat().st_size > 0
+
+
+def test_eval_prints_the_figures_and_the_misses(shared):
+    result = geo("eval", str(shared / "seeds-gold.json"), "seeds")
+    assert result.returncode == 0
+    assert result.stdout.startswith("mentions precision")
+    assert "claim precision" in result.stdout
