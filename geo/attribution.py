@@ -41,13 +41,26 @@ _NP_INNER = (
 )
 _TOKEN = r"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{2,}\))?|U\.S\.|UK|" + _NP_INNER + r")(?!\w)"
 _CAP_TOKEN = r"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{2,}\))?|U\.S\.)(?!\w)"
-_NP = rf"(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_TOKEN}){{0,9}})"
+# Inside a name any lower-case word may stand ("Ukraine's coordination headquarters for
+# POWs"), except the words that end a noun phrase. The repetition is lazy: the shortest
+# phrase that reaches the speech verb wins.
+_NP_STOP = (
+    r"that|which|who|whom|whose|when|while|where|because|but|if|as|than|is|are|was|were|be|been|"
+    r"being|will|would|could|should|may|might|also|not|has|have|had|said|says|and\s+that|"
+    r"they|he|she|it|we|i|you|он|она|они|оно|мы|"
+    r"что|который|которая|которые|когда|также|не|и\s+что"
+)
+_LOWER_TOKEN = rf"(?!(?:{_NP_STOP})(?!\w))[a-zа-яёіїєґ][\w’'\-]*"
+_TOKEN = rf"(?:{_TOKEN}|{_LOWER_TOKEN})"
+_NP = rf"(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_TOKEN}){{0,8}}?)"
+_NP_ANY = rf"(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:[\s\u00a0]+{_TOKEN}){{0,6}}?)"
 _SUBJECT_VERB = re.compile(
     rf"{_NP}(?:’s|'s)?\s+(?:(?:also|has|have|had|was|were|is|previously|later|then|earlier|further|"
     rf"again|repeatedly|separately|recently|on\s+\w+|в\s+\w+)[\s,]+){{0,3}}(?P<verb>{SPEECH_VERBS})\b"
+    r"(?!\s+(?:suggest|say|show|indicate|claim|estimate|put|believe)\b)"  # "Recent estimates suggest": a noun
 )
 _VERB_SUBJECT = re.compile(rf"(?P<verb>{SPEECH_VERBS})\s+{_NP}")
-_ACCORDING = re.compile(rf"(?i:{ACCORDING_TO})\s+(?:the\s+|a\s+)?{_NP}")
+_ACCORDING = re.compile(rf"(?i:{ACCORDING_TO})\s+(?:the\s+|a\s+)?{_NP_ANY}(?=\s*(?:[,.;:)]|$))")
 _WHO_SAID = re.compile(rf"{_NP}[\s,]+(?:[^,.]{{0,120}},\s+)?(?:who|which|that)\s+(?:{SPEECH_VERBS})\b")
 _HEADLINE_TAIL = re.compile(rf"(?::\s*|,\s*){_NP}(?:\s+(?:says|said|claims|estimates))?\s*$")
 _PRONOUN = re.compile(r"\b(he|she|it|they|он|она|они|він|вона|вони)\s+(?:also\s+)?(?:" + SPEECH_VERBS + r")\b",
@@ -271,8 +284,16 @@ def claimant_for(
 
 
 def _sentence_subject(text: str, s: int, e: int) -> str | None:
-    m = re.match(_NP, text[s:e])
-    return canonical_claimant(m.group("np")) if m else None
+    """The noun phrase that opens a sentence, cut before its first verb-looking word."""
+    m = re.match(_NP.replace("}?)", "})"), text[s:e])  # greedy here: the whole opening phrase
+    if not m:
+        return None
+    words = []
+    for word in m.group("np").split():
+        if words and word.islower() and re.search(r"(?:ed|ing)$|^(?:posted|said|says)$", word):
+            break
+        words.append(word)
+    return canonical_claimant(" ".join(words))
 
 
 def _quotation_attribution(text: str, paragraph: tuple[int, int], claim: tuple[int, int]) -> Attribution | None:

@@ -74,6 +74,9 @@ _ANAPHORIC_LOSSES = re.compile(r"\b(?:the|these|those|such)\s+(?:heavy\s+|signif
 _FIGURE_ONLY_KIND = re.compile(r"similar|comparable|the same")
 
 
+#: A trigger this close before an amount governs it ("killed 15", "lost up to 200").
+_GOVERNS = 3
+
 #: How far (in characters) an amount alone in its clause may be from a trigger.
 _NEAR_TRIGGER = 80
 
@@ -194,6 +197,9 @@ def _pair(amount: Amount, triggers: Sequence[_Trigger], clause: tuple[int, int],
     """The trigger an amount belongs to: the first after it in its clause (before the next
     amount), else the last before it."""
     inside = [t for t in triggers if clause[0] <= t.start < clause[1]]
+    governing = [t for t in inside if t.end <= amount.start and amount.start - t.end <= _GOVERNS]
+    if governing and governing[-1].kind is not Kind.DEPLOYED or (governing and amount.fraction is None):
+        return governing[-1]  # "killed 15 soldiers and injured 30": the verb right before the amount
     after = [t for t in inside if amount.end <= t.start < next_amount]
     if amount.fraction is not None:
         # "a third of the estimated 10,000 troops deployed … have been killed": skip the base's participle

@@ -35,7 +35,7 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"\b(?:re)?deployed\b|\b(?:re)?deploy(?:s|ing)?\b|\b(?:re)?deployments?\b|\bsent\b|\bsending\b|\btransferred\b"
      r"|\btransferring\b|\bdispatched\b|\barrived\b|\bstationed\b|\breplenished\b|\breinforc\w+"
      r"|\buse\b|\busing\b|\bbeing\s+used\b"
-     r"|переброшен\w*|перебросил\w*|направлен\w*|развернут\w*|прибыл\w*|отправлен\w*|задействован\w*"
+     r"|переброшен\w*|перебросил\w*|направлен(?:ы|о|а)?\b|развернут\w*|прибыл\w*|отправлен\w*|задействован\w*"
      r"|перекинут\w*|направил\w*|відправлен\w*|прибули|розгорнут\w*"),
 )
 
@@ -62,7 +62,8 @@ SPEECH_VERBS = (
 
 ACCORDING_TO = (
     r"according\s+to|as\s+reported\s+by|reported\s+by|cited\s+by|echoed\s+by|estimate\s+(?:from|by)"
-    r"|figures?\s+(?:from|by)|data\s+from|по\s+данным|по\s+словам|по\s+информации|по\s+оценкам"
+    r"|figures?\s+(?:from|by)|data\s+from|по\s+данным|по\s+словам|по\s+информации|по\s+оценк\w+"
+    r"|(?:сообщили|заявили|отметили|уточнили|подсчитали)\s+в"
     r"|как\s+сообщил\w*|как\s+сообщает|как\s+заявил\w*|за\s+даними|за\s+словами|як\s+повідомил\w*"
 )
 
@@ -109,7 +110,8 @@ CLAIMANT_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "south korean national intelligence service", "national intelligence service (nis)",
         "south korea's national intelligence service (nis)", "south korean intelligence",
         "south korea's spy agency", "seoul's spy agency", "разведка южной кореи",
-        "национальная служба разведки", "национальная разведывательная служба",
+        "национальная служба разведки", "национальная разведывательная служба", "разведки южной кореи",
+        "южнокорейская разведка", "южнокорейской разведки",
     )),
     ("Pentagon", (
         "pentagon", "the pentagon", "pentagon officials", "u.s. department of defense",

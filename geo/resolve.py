@@ -49,7 +49,7 @@ _REGION_NOUN = r"(?:region|oblast|province|area|district|raion|rayon)"
 _AFTER_OUTSIDE = re.compile(
     rf"^[\s,(–-]{{0,4}}(?:(?:in|of|near)\s+)?(?:the\s+)?(?:ukraine's\s+|russia's\s+|neighbou?ring\s+)?"
     rf"(?P<lat>{_OTHER_REGIONS_LATIN})(?:'s)?\s+{_REGION_NOUN}"
-    rf"|^[\s,(–-]{{0,4}}(?:(?:in|of)\s+)?(?P<country>ukraine|belarus)\b(?!'s\s+kursk)"
+    rf"|^[\s,(–-]{{0,4}}(?:(?:in|of)\s+)?(?P<country>ukraine|belarus)(?=\s*[,.;:)]|\s*$)"
     rf"|^[\s,(–-]{{0,4}}(?:(?:в|у|на)\s+)?(?P<cyr>{_OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|област|обл\b|район|краю)"
     rf"|^[\s,(–-]{{0,4}}(?:(?:в|на)\s+)?(?P<cyrcountry>украин|україн)"
 )

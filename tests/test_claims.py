@@ -184,3 +184,31 @@ def test_reported_date_resolves_a_weekday(resources):
     text = "Zelensky said on Saturday that 300 North Korean soldiers were killed in Kursk Oblast."
     (claim,) = extract(resources, text, published="2024-12-16")
     assert claim.reported == "2024-12-14"
+
+
+def test_verb_right_before_an_amount_governs_it(resources):
+    text = ("Ukrainian forces killed 15 North Korean soldiers and injured 30 others near Makhnovka, "
+            "Ukraine's special operations forces said.")
+    claims = {c.kind: c for c in extract(resources, text)}
+    assert numbers(claims[Kind.KILLED]) == (None, 15, None)
+    assert numbers(claims[Kind.WOUNDED]) == (None, 30, None)
+    assert claims[Kind.KILLED].claimant == "Ukraine's special operations forces"
+    assert all(p.place_id != "kursk-oblast" for p in claims[Kind.KILLED].places)
+
+
+def test_russian_impersonal_attribution_and_direction_word(resources):
+    text = "Потери ВСУ на курском направлении за сутки составили до 200 военнослужащих, сообщили в Минобороны России."
+    (claim,) = extract(resources, text)
+    assert claim.kind is Kind.KILLED_OR_WOUNDED
+    assert claim.claimant == "Russian Defence Ministry"
+
+
+def test_claims_in_one_sentence_keep_their_own_claimants(resources):
+    text = ("North Korea has sent around 11,000 troops to Kursk, according to Western estimates, "
+            "and roughly 4,000 of them have been killed or wounded, Ukrainian officials say.")
+    claims = {c.kind: c.claimant for c in extract(resources, text)}
+    assert claims == {Kind.DEPLOYED: "Western estimates", Kind.KILLED_OR_WOUNDED: "Ukrainian officials"}
+
+
+def test_negated_report_is_not_a_claim(resources):
+    assert extract(resources, "Fighting went on in the Kursk region. He did not give casualty figures.") == ()
