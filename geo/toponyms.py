@@ -148,9 +148,29 @@ def _longest_without_overlaps(
 
 
 def _is_capitalised(text: str, start: int, end: int) -> bool:
-    """The first letter is upper case (a headline in capitals counts too)."""
+    """Written as a name: "Sudzha", "Суджей"; in capitals only inside an all-capitals line.
+
+    The first word must start with a capital and have no other capitals ("RePEc" is not
+    "Репец"); a word in capitals counts only when its neighbourhood is in capitals too
+    (a headline), since acronyms ("PSEL") are not places.
+    """
     first = text[start]
-    return first.isupper() or (first.isdigit() and any(c.isupper() for c in text[start:end]))
+    if first.isdigit():
+        return any(c.isupper() for c in text[start:end])
+    if not first.isupper():
+        return False
+    word_end = start + 1
+    while word_end < end and text[word_end].isalnum():
+        word_end += 1
+    rest = text[start + 1:word_end]
+    if not any(c.isupper() for c in rest):
+        return True
+    if rest.isupper() and len(rest) > 0:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        around = text[max(line_start, start - 30):min(len(text) if line_end < 0 else line_end, end + 30)]
+        return not any(c.islower() for c in around)
+    return False
 
 
 def _add(keys: dict[str, dict[tuple[str, str], Entry]], key: str, entry: Entry) -> None:

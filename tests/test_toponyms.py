@@ -68,3 +68,8 @@ def test_long_adversarial_text_scans_fast(resources):
     candidates = resources.matcher.scan(text)
     assert time.perf_counter() - t0 < 2.0
     assert len(candidates) == 14000
+
+
+def test_capitals_count_only_in_an_all_capitals_line(resources):
+    text = "RePEc and PSEL are not places.\nSUDZHA RETAKEN BY RUSSIAN TROOPS"
+    assert [c.surface for c in resources.matcher.scan(text)] == ["SUDZHA"]
