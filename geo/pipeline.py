@@ -122,7 +122,9 @@ def run(
     resources: Resources,
     on_document: Callable[[str], None] | None = None,
 ) -> Build:
-    """Read a corpus folder and return its Build (serially; see ``geo.parallel`` for more).
+    """Read a corpus folder and return its Build, serially and without the result cache.
+
+    ``geo.parallel.run_parallel`` adds worker processes, Dask and the per-file cache.
 
     Parameters
     ----------
@@ -138,18 +140,9 @@ def run(
     Build
         Every place, claim, source and skip.
     """
-    from geo.corpus import iter_corpus
+    from geo.parallel import run_parallel
 
-    results: list[DocumentResult] = []
-    skips: list[Skip] = []
-    for item in iter_corpus(corpus, settings=resources.settings):
-        if isinstance(item, Skip):
-            skips.append(item)
-        else:
-            results.append(process_document(item, resources))
-        if on_document is not None:
-            on_document(item.source)
-    return assemble_build(corpus_name(corpus), results, skips, resources.gazetteer)
+    return run_parallel(corpus, resources=resources, use_cache=False, on_document=on_document)
 
 
 def corpus_name(corpus: Path) -> str:

@@ -1,0 +1,520 @@
+"""What the head of a plain-text article says about it: headline, outlet, date, language.
+
+Saved news pages open with furniture (navigation, a masthead, the headline, a byline,
+a dateline) before the first paragraph of the article. The functions here read those
+lines by their shape and return ``None`` when unsure: a wrong publication date moves
+every "said on Saturday" of the article, so a date is taken only from a byline, a
+"Published …" line, a line that holds nothing but a date, or an upper-case dateline
+("KYIV, Feb. 14, 2025 —"), never from a sentence about events, a weekday alone or a
+founding date ("Est. May 19, 1883").
+
+Pure: strings in, strings out. ``geo.chrome`` builds on the line shapes defined here.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from geo.text import paragraph_spans
+
+__all__ = [
+    "HEAD_LINES",
+    "KNOWN_OUTLETS",
+    "OUTLET_WORDS",
+    "find_dates",
+    "guess_language",
+    "guess_published",
+    "guess_publisher",
+    "guess_title",
+    "head_lines",
+    "is_body_like",
+    "is_byline",
+    "is_date_line",
+    "is_headline_like",
+    "is_masthead_like",
+    "masthead_indices",
+    "parse_date",
+]
+
+#: How many non-empty lines from the top count as the head of an article.
+HEAD_LINES = 15
+
+# Publication years outside this range are founding dates, archive stamps or noise.
+_YEARS = range(1990, 2100)
+
+_MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    # Russian and Ukrainian dates use the genitive: "14 февраля 2025", "14 лютого 2025".
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6,
+    "липня": 7, "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+}
+_ENGLISH_MONTH = "|".join(sorted((m for m in _MONTHS if m.isascii()), key=len, reverse=True))
+_ANY_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_PATTERNS = (
+    re.compile(rf"\b(?P<month>{_ENGLISH_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+               rf"(?P<year>\d{{4}})(?!\d)", re.IGNORECASE),
+    re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_ANY_MONTH})\.?,?\s+"
+               rf"(?P<year>\d{{4}})(?!\d)", re.IGNORECASE),
+    re.compile(r"(?<!\d)(?P<year>\d{4})([-/])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?!\d)"),
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),
+)
+_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?![\d])", re.IGNORECASE)
+_READING_TIME = re.compile(r"\b\d+\s*(?:min|mins|minutes?)\.?\s+read\b|\d+\s*мин\w*\s+чтени\w*|"
+                           r"\d+\s*хв\w*\s+читанн\w*", re.IGNORECASE)
+_DATE_LINE_WORDS = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\b(?:published|updated|posted|last|on|at|am|pm|"
+    r"utc|gmt|est|edt|cet|cest|msk|eet|eest|time|г|года?|мск|обновлено|опубликовано|"
+    r"понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|оновлено|опубліковано)\b",
+    re.IGNORECASE,
+)
+_PUBLISHED_LABEL = re.compile(r"^(?:first\s+)?(?:published|posted|date|опубликовано|"
+                              r"дата публикации|опубліковано|дата публікації)\b", re.IGNORECASE)
+_UPDATED_LABEL = re.compile(r"^(?:last\s+)?(?:updated|modified|обновлено|оновлено)\b",
+                            re.IGNORECASE)
+_FOUNDED = re.compile(r"\b(?:est\.|established|founded|since|основан[аоы]?|заснован[аоі]?)\s",
+                      re.IGNORECASE)
+# "KYIV, Ukraine, Feb. 14, 2025 —": an upper-case place, an optional region, then the date.
+_DATELINE_HEAD = re.compile(
+    r"^[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ .'’-]{1,30}(?:,\s*[A-ZА-ЯЁІЇЄҐ][\w .'’-]{1,30})?,\s*$")
+_BYLINE = re.compile(
+    r"^(?:(?:written\s+|reporting\s+|text\s+)?by|автор[ыа]?:?|текст:?|автори?:?)\s+\S",
+    re.IGNORECASE)
+
+_SENTENCE_END = ".!?…"
+_CLOSERS = "\"'”’»)]*"
+_CONNECTORS = frozenset({"of", "the", "and", "&", "for", "in", "on", "de", "la", "le"})
+
+#: Last words of outlet names; a supplement to the shape rules, not a list of outlets.
+OUTLET_WORDS = frozenset(
+    "newspaper news post times press journal herald tribune independent review gazette telegraph "
+    "guardian chronicle observer express mail insider monitor daily weekly magazine agency media "
+    "network radio tv television broadcasting pravda wire report today week sun star standard "
+    "bulletin record mirror economist dispatch courier sentinel inquirer examiner register "
+    "online service ledger globe".split()
+)
+#: Outlets whose names carry none of ``OUTLET_WORDS``.
+KNOWN_OUTLETS = frozenset(
+    "reuters afp ap bloomberg newsweek politico axios meduza interfax tass ria euronews forbes "
+    "yonhap kyodo xinhua ukrinform suspilne hromadske kommersant vedomosti izvestia rbc bbc cnn "
+    "npr cbs nbc abc dw rferl rfe/rl aljazeera al-jazeera nhk france24 lenta mint vox slate "
+    "semafor".split()
+)
+
+
+# --- dates -------------------------------------------------------------------------------
+
+
+def _to_iso(year: str, month: str, day: str) -> str | None:
+    number = _MONTHS.get(month.lower().rstrip(".")) if not month.isdigit() else int(month)
+    if number is None or int(year) not in _YEARS:
+        return None
+    try:
+        return date(int(year), number, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """Every explicit full date (day, month and year) in ``text``, in text order.
+
+    Parameters
+    ----------
+    text
+        Usually one line: a byline, a dateline or a "Published …" line.
+
+    Returns
+    -------
+    list of (start, end, iso)
+        Offsets of each date as written and its ISO form; impossible dates (Feb. 30) and
+        years outside 1990-2099 are left out.
+
+    Examples
+    --------
+    >>> find_dates("Feb. 14, 2025 and 2025-02-15 and 14.02.2025")
+    [(0, 13, '2025-02-14'), (18, 28, '2025-02-15'), (33, 43, '2025-02-14')]
+    >>> find_dates("Est. May 19, 1883")
+    []
+    """
+    found: dict[int, tuple[int, int, str]] = {}
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            iso = _to_iso(match["year"], match["month"], match["day"])
+            if iso and match.start() not in found:
+                found[match.start()] = (match.start(), match.end(), iso)
+    spans: list[tuple[int, int, str]] = []
+    for item in sorted(found.values()):
+        if not spans or item[0] >= spans[-1][1]:
+            spans.append(item)
+    return spans
+
+
+def parse_date(text: str) -> str | None:
+    """Return the first explicit full date in ``text`` as ISO ``YYYY-MM-DD``, or None.
+
+    >>> parse_date("14 лютого 2025 року")
+    '2025-02-14'
+    >>> parse_date("2025-02-14T13:11:00+02:00")
+    '2025-02-14'
+    >>> parse_date("on Saturday") is None
+    True
+    """
+    dates = find_dates(text)
+    return dates[0][2] if dates else None
+
+
+def is_date_line(line: str) -> bool:
+    """Whether ``line`` holds a date or a time and nothing else of substance.
+
+    >>> is_date_line("Friday, February 14, 2025 1:11 PM")
+    True
+    >>> is_date_line("5:40 PM")
+    True
+    >>> is_date_line("On February 14, 2025, troops entered the village.")
+    False
+    """
+    if len(line) > 80:
+        return False
+    rest = line
+    for start, end, _ in reversed(find_dates(line)):
+        rest = rest[:start] + " " + rest[end:]
+    rest = _READING_TIME.sub(" ", _TIME.sub(" ", rest))
+    if rest == line:
+        return False
+    rest = _DATE_LINE_WORDS.sub(" ", rest)
+    return not re.sub(r"[\W\d_]+", "", rest)
+
+
+# --- line shapes ------------------------------------------------------------------------
+
+
+def _ends_with(line: str, chars: str) -> bool:
+    """Whether the last character before any closing quotes and brackets is one of ``chars``."""
+    stripped = line.rstrip().rstrip(_CLOSERS).rstrip()
+    return bool(stripped) and stripped[-1] in chars
+
+
+def is_headline_like(line: str) -> bool:
+    """Whether ``line`` has the shape of a headline: a few words, no closing full stop.
+
+    A question mark may close a headline; a colon closes a section heading instead.
+
+    >>> is_headline_like("Chornobyl plant hit by drone, Zelensky releases video")
+    True
+    >>> is_headline_like("Key Developments:")
+    False
+    >>> is_headline_like("Troops entered the village on Monday.")
+    False
+    """
+    text = line.strip()
+    words = text.split()
+    if not 3 <= len(words) <= 30 or len(text) > 250:
+        return False
+    if _ends_with(text, ".!…:;,-–—"):
+        return False
+    first = text.lstrip("\"'“‘«")[:1]
+    return (first.isupper() or first.isdigit()) and not is_date_line(text)
+
+
+def is_body_like(line: str) -> bool:
+    """Whether ``line`` reads as a paragraph of running text (closing punctuation, some length).
+
+    >>> is_body_like("Zelensky said 3,800 North Korean soldiers were killed or wounded.")
+    True
+    >>> is_body_like("News Feed")
+    False
+    """
+    words = len(line.split())
+    return (words >= 6 and _ends_with(line, _SENTENCE_END)) or words >= 30
+
+
+def is_byline(line: str) -> bool:
+    """Whether ``line`` is a byline: "By Name Outlet", "by The X news desk Feb 14, 2025".
+
+    >>> is_byline("By David L. Stern Washington Post")
+    True
+    >>> is_byline("By the end of the week, troops had left Sudzha.")
+    False
+    """
+    text = line.strip()
+    match = _BYLINE.match(text)
+    if not match or len(text.split()) > 25 or _ends_with(text, _SENTENCE_END):
+        return False
+    following = text[match.end() - 1:]
+    return following[:1].isupper()
+
+
+def _is_title_case(words: list[str]) -> bool:
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECTORS for w in words)
+
+
+def is_masthead_like(line: str) -> bool:
+    """Whether ``line`` looks like a newspaper's masthead rather than a headline.
+
+    Either a short line with a founding date, or a short title-case name whose last word
+    names an outlet ("The Spokesman-Review Newspaper"). Only meaningful at the top of a
+    page, above the headline.
+
+    >>> is_masthead_like("Spokane, Washington  Est. May 19, 1883")
+    True
+    >>> is_masthead_like("The Spokesman-Review Newspaper")
+    True
+    >>> is_masthead_like("North Korean troops suffer heavy casualties in Russia")
+    False
+    """
+    text = line.strip()
+    words = text.split()
+    if not words or len(words) > 10:
+        return False
+    if _FOUNDED.search(text + " ") and re.search(r"\d{4}", text):
+        return True
+    if len(words) > 6 or _ends_with(text, _SENTENCE_END + ":") or not _is_title_case(words):
+        return False
+    last = words[-1].strip(".,").lower()
+    return last in OUTLET_WORDS or text.lower() in KNOWN_OUTLETS
+
+
+def head_lines(text: str) -> list[tuple[int, int]]:
+    r"""Find the lines above the first paragraph of running text (at most 15).
+
+    >>> t = "Headline here now\nBy Jane Doe\nTroops entered the village on Monday, officials said."
+    >>> [t[s:e] for s, e in head_lines(t)]
+    ['Headline here now', 'By Jane Doe']
+    """
+    head: list[tuple[int, int]] = []
+    for start, end in paragraph_spans(text)[:HEAD_LINES]:
+        if is_body_like(text[start:end]) and not is_byline(text[start:end]):
+            break
+        head.append((start, end))
+    return head
+
+
+def masthead_indices(lines: list[str]) -> list[int]:
+    """Find the head lines that are mastheads: masthead-like, with a headline below.
+
+    A title-case line that names an outlet is the page's masthead only when another
+    headline-like line follows it; on its own it is the headline.
+    """
+    found: list[int] = []
+    for i, line in enumerate(lines):
+        if not is_masthead_like(line):
+            continue
+        below = lines[i + 1:]
+        has_headline_below = any(is_headline_like(x) and not is_masthead_like(x) for x in below)
+        if has_headline_below or _FOUNDED.search(line + " "):
+            found.append(i)
+    return found
+
+
+# --- metadata ---------------------------------------------------------------------------
+
+
+def _inside(span: tuple[int, int], chrome: tuple[tuple[int, int], ...]) -> bool:
+    start, end = span
+    covered = sum(max(0, min(end, e) - max(start, s)) for s, e in chrome)
+    return covered * 2 > end - start
+
+
+def guess_title(text: str, chrome: tuple[tuple[int, int], ...] = ()) -> str | None:
+    r"""Find the headline: the first line outside ``chrome``, when it has a headline's shape.
+
+    Parameters
+    ----------
+    text
+        The article text.
+    chrome
+        Spans of page furniture (``geo.chrome.find_chrome``), skipped over.
+
+    Returns
+    -------
+    str or None
+        None when the first line that is not furniture is already running text.
+
+    Examples
+    --------
+    >>> text = "Skip to content\nRussia says it retook Sudzha\nThe ministry said on Monday."
+    >>> guess_title(text, ((0, 15),))
+    'Russia says it retook Sudzha'
+    """
+    for start, end in paragraph_spans(text)[:HEAD_LINES]:
+        if _inside((start, end), chrome):
+            continue
+        line = text[start:end]
+        return " ".join(line.split()) if is_headline_like(line) else None
+    return None
+
+
+def _is_outlet(name: str) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not _is_title_case(words) or not words[-1][:1].isupper():
+        return False
+    lowered = [w.strip(".,").lower() for w in words]
+    bare = " ".join(lowered[1:] if lowered[0] == "the" else lowered)
+    return lowered[-1] in OUTLET_WORDS or bool({bare, bare.replace(" ", "")} & KNOWN_OUTLETS)
+
+
+_DESK = re.compile(r"^(?P<outlet>.+?)\s+(?:news\s*desk|newsroom|staff(?:\s+writers?)?|editorial\s+"
+                   r"(?:board|team|staff)|desk|team)$", re.IGNORECASE)
+
+
+def _byline_outlet(line: str) -> str | None:
+    """Read the outlet a byline names: "by The X news desk", "By Name, Outlet", "By Name Outlet"."""
+    match = _BYLINE.match(line.strip())
+    if not match:
+        return None
+    rest = line.strip()[match.end() - 1:]
+    cuts = [m.start() for m in (_TIME.search(rest), _READING_TIME.search(rest)) if m]
+    cuts += [start for start, _, _ in find_dates(rest)]
+    rest = rest[: min(cuts, default=len(rest))].strip(" ,|—–-·")
+    desk = _DESK.match(rest)
+    if desk and "," not in desk["outlet"] and _is_title_case(desk["outlet"].split()):
+        return desk["outlet"]
+    for separator in (" for ", ",", "|", " — ", " – ", " - ", " / "):
+        if separator in rest:
+            tail = rest.rsplit(separator, 1)[1].strip()
+            return tail if _is_outlet(tail) else None
+    words = rest.split()
+    if words and words[0].lower() == "the" and _is_outlet(rest):
+        return rest
+    # A person's name is a first name, any initials ("L."), then a surname.
+    i = 1
+    while i < len(words) and re.fullmatch(r"[A-ZА-ЯЁ]\.", words[i]):
+        i += 1
+    remainder = " ".join(words[i + 1:])
+    if remainder:
+        return remainder if _is_outlet(remainder) else None
+    return rest if _is_outlet(rest) else None
+
+
+_CREDIT = re.compile(r"^(?:credits?|courtesy(?:\s+of)?|originally\s+published\s+(?:by|in|on|at)|"
+                     r"this\s+(?:article|story)\s+(?:first|originally)\s+(?:appeared|was\s+published)\s+"
+                     r"(?:in|on|by|at))\s*:?\s+(?P<outlet>.+?)[.\s]*$", re.IGNORECASE)
+
+
+def guess_publisher(text: str) -> str | None:
+    r"""Find the outlet: from a masthead, a byline, or a "Credit: …" line; None when unsure.
+
+    Parameters
+    ----------
+    text
+        The article text.
+
+    Returns
+    -------
+    str or None
+        The outlet's name as written, without a trailing "Newspaper".
+
+    Examples
+    --------
+    >>> guess_publisher("Headline of the story here\nBy David L. Stern Washington Post\nText.")
+    'Washington Post'
+    >>> guess_publisher("by The Kyiv Independent news desk February 14, 2025 1:11 PM")
+    'The Kyiv Independent'
+    >>> guess_publisher("By Jane Doe\nTroops entered the village on Monday.") is None
+    True
+    """
+    head = [text[s:e] for s, e in head_lines(text)]
+    for i in masthead_indices(head):
+        name = re.sub(r"\s+(?:daily\s+)?newspaper$", "", head[i].strip(), flags=re.IGNORECASE)
+        if not _FOUNDED.search(name + " ") and name:
+            return " ".join(name.split())
+    for line in head:
+        outlet = _byline_outlet(line)
+        if outlet:
+            return " ".join(outlet.split())
+    for start, end in paragraph_spans(text):
+        line = text[start:end]
+        credit = _CREDIT.match(line) if len(line) < 120 else None
+        if credit and _is_outlet(credit["outlet"]):
+            return " ".join(credit["outlet"].split())
+    return None
+
+
+def _line_date(line: str) -> tuple[int, str] | None:
+    """Rank a head line's date by how surely it is the publication date (lower is surer)."""
+    stripped = line.strip()
+    dates = find_dates(stripped)
+    if not dates or _FOUNDED.search(stripped[: dates[0][0]]):
+        return None
+    start, _, iso = dates[0]
+    if _PUBLISHED_LABEL.match(stripped):
+        return 0, iso
+    if is_byline(stripped) or is_date_line(stripped):
+        return 1, iso
+    if _DATELINE_HEAD.match(stripped[:start]):
+        return 2, iso
+    if _UPDATED_LABEL.match(stripped):
+        return 3, iso
+    return None
+
+
+def guess_published(text: str) -> str | None:
+    r"""Find the publication date stated at the top of the article, as ISO ``YYYY-MM-DD``.
+
+    Only the first 15 lines are read, and only a byline, a "Published …" / "Updated …"
+    line, a line that is only a date, or an upper-case dateline counts. A "Published"
+    date wins over a byline's, and both over an "Updated" one.
+
+    Parameters
+    ----------
+    text
+        The article text.
+
+    Returns
+    -------
+    str or None
+        None when no such line states a full date.
+
+    Examples
+    --------
+    >>> guess_published("Headline\nby The Kyiv Independent news desk Feb 14, 2025 1:11 PM\nBody.")
+    '2025-02-14'
+    >>> guess_published("The Spokesman-Review\nSpokane  Est. May 19, 1883\nHeadline") is None
+    True
+    >>> guess_published("Troops entered Sudzha on August 6, 2024, officials said.") is None
+    True
+    """
+    found = []
+    for start, end in paragraph_spans(text)[:HEAD_LINES]:
+        dated = _line_date(text[start:end])
+        if dated:
+            found.append(dated)
+    return min(found, key=lambda item: item[0])[1] if found else None
+
+
+_UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
+_RUSSIAN = re.compile(r"[ыэъёЫЭЪЁ]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|in|is|was|were|that|said|for|with|on)\b",
+                            re.IGNORECASE)
+
+
+def guess_language(text: str) -> str:
+    """'ru', 'uk', 'en' or 'und', from the script and a few telltale letters and words.
+
+    Cyrillic text is Ukrainian when і ї є ґ outnumber ы э ъ ё, else Russian; Latin text
+    is English when English function words make up a fair share of its words.
+
+    >>> guess_language("Бої тривають біля Суджі, ЗСУ утримують позиції.")
+    'uk'
+    >>> guess_language("Бои продолжаются у Суджи, ВСУ удерживают позиции.")
+    'ru'
+    >>> guess_language("Fighting goes on near Sudzha, the ministry said.")
+    'en'
+    >>> guess_language("12 345 --")
+    'und'
+    """
+    sample = text[:20000]
+    cyrillic, latin = len(_CYRILLIC.findall(sample)), len(_LATIN.findall(sample))
+    if cyrillic == latin == 0:
+        return "und"
+    if cyrillic > latin:
+        return "uk" if len(_UKRAINIAN.findall(sample)) > len(_RUSSIAN.findall(sample)) else "ru"
+    words = max(1, len(sample.split()))
+    return "en" if len(_ENGLISH_WORDS.findall(sample)) * 25 >= words else "und"

@@ -1,0 +1,150 @@
+"""Tests of geo.meta: dates, headline, outlet and language read from an article's head."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geo import meta
+from geo.chrome import find_chrome
+
+BODY = "Troops entered the village on Monday, officials said."
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        pytest.param("February 14, 2025", "2025-02-14", id="Month D, YYYY"),
+        pytest.param("Feb. 14, 2025", "2025-02-14", id="Mon. D, YYYY"),
+        pytest.param("Sept. 9, 2024", "2024-09-09", id="Sept."),
+        pytest.param("14 February 2025", "2025-02-14", id="D Month YYYY"),
+        pytest.param("14th of February, 2025", "2025-02-14", id="Dth of Month"),
+        pytest.param("2025-02-14", "2025-02-14", id="ISO"),
+        pytest.param("2025-02-14T13:11:00+02:00", "2025-02-14", id="ISO timestamp"),
+        pytest.param("2025/02/14", "2025-02-14", id="YYYY/MM/DD"),
+        pytest.param("14.02.2025", "2025-02-14", id="DD.MM.YYYY"),
+        pytest.param("14 февраля 2025 г.", "2025-02-14", id="Russian"),
+        pytest.param("14 лютого 2025 року", "2025-02-14", id="Ukrainian"),
+        pytest.param("on Saturday", None, id="weekday alone"),
+        pytest.param("Feb. 14", None, id="no year"),
+        pytest.param("February 30, 2025", None, id="impossible day"),
+        pytest.param("May 19, 1883", None, id="founding year"),
+        pytest.param("14.02.25", None, id="two-digit year"),
+        pytest.param("2,000-3,000 troops", None, id="figure range"),
+    ],
+)
+def test_parse_date(text: str, iso: str | None) -> None:
+    assert meta.parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("head", "iso"),
+    [
+        pytest.param("by The Kyiv Independent news desk February 14, 2025 1:11 PM 2 min read", "2025-02-14",
+                     id="byline with date"),
+        pytest.param("Published: 14 February 2025 10:00 GMT", "2025-02-14", id="published line"),
+        pytest.param("Опубликовано 14 февраля 2025, 13:11", "2025-02-14", id="опубликовано"),
+        pytest.param("14 лютого 2025, 12:00", "2025-02-14", id="date line uk"),
+        pytest.param("Friday, Feb. 14, 2025", "2025-02-14", id="weekday and date"),
+        pytest.param("KYIV, Ukraine, Feb. 14, 2025 — Troops crossed the border.", "2025-02-14", id="dateline"),
+        pytest.param("KYIV, Feb. 14, 2025 — Fighting has raged since August.", "2025-02-14",
+                     id="dateline with since"),
+        pytest.param("Updated 2025-02-15 09:00", "2025-02-15", id="updated only"),
+        pytest.param("Updated Feb. 16, 2025\nPublished Feb. 14, 2025", "2025-02-14", id="published beats updated"),
+        pytest.param("Spokane, Washington  Est. May 19, 1883", None, id="founding date"),
+        pytest.param("The Daily Ledger, founded on March 3, 1998", None, id="founded recently"),
+        pytest.param("Zelensky said on Saturday that 300 were killed.", None, id="weekday"),
+        pytest.param("The incursion began on August 6, 2024, officials said.", None, id="date in a sentence"),
+    ],
+)
+def test_guess_published(head: str, iso: str | None) -> None:
+    text = f"Russian forces push toward Sudzha\n{head}\n{BODY}\n"
+    assert meta.guess_published(text) == iso
+
+
+def test_guess_published_reads_only_the_head() -> None:
+    text = "Headline of the story\n" + f"{BODY}\n" * 20 + "Published February 14, 2025\n"
+    assert meta.guess_published(text) is None
+
+
+@pytest.mark.parametrize(
+    ("head", "publisher"),
+    [
+        pytest.param("By David Brown Kyiv Post", "Kyiv Post", id="name then outlet"),
+        pytest.param("By Anna K. Lee Daily Ledger", "Daily Ledger", id="initial"),
+        pytest.param("By John Smith, Reuters", "Reuters", id="comma"),
+        pytest.param("By Jane Doe for Al Jazeera", "Al Jazeera", id="for"),
+        pytest.param("By Jane Doe | Kyiv Post | Feb 3, 2025", "Kyiv Post", id="pipes and date"),
+        pytest.param("by The Kyiv Independent news desk February 14, 2025 1:11 PM", "The Kyiv Independent",
+                     id="news desk"),
+        pytest.param("By The Associated Press", "The Associated Press", id="agency"),
+        pytest.param("The Valley Chronicle Newspaper\nRussian forces push toward Sudzha", "The Valley Chronicle",
+                     id="masthead"),
+        pytest.param("By Mary Ann Evans", None, id="three-word name"),
+        pytest.param("By John Smith, Senior Correspondent", None, id="job title"),
+        pytest.param("Автор: Иван Петров", None, id="author only"),
+    ],
+)
+def test_guess_publisher(head: str, publisher: str | None) -> None:
+    assert meta.guess_publisher(f"{head}\n{BODY}\n") == publisher
+
+
+def test_guess_publisher_reads_a_credit_line_at_the_end() -> None:
+    assert meta.guess_publisher(f"Headline of the story\n{BODY}\nCredit: Newsweek\n") == "Newsweek"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param(f"Skip to content\nEdit post\n\nRussia says it retook Sudzha\n{BODY}",
+                     "Russia says it retook Sudzha", id="after navigation"),
+        pytest.param(f"The Valley Chronicle Newspaper\nRiverton  Est. May 1, 1901\nKyiv says it holds Sudzha\n{BODY}",
+                     "Kyiv says it holds Sudzha", id="after masthead"),
+        pytest.param(f"Nearly a third of the troops killed or wounded: Zelensky\n{BODY}",
+                     "Nearly a third of the troops killed or wounded: Zelensky", id="colon inside"),
+        pytest.param(f"{BODY}\nAnother line here\n", None, id="starts with the body"),
+        pytest.param("Key Developments:\nMore text follows here.", None, id="section heading"),
+        pytest.param("", None, id="empty"),
+    ],
+)
+def test_guess_title(text: str, title: str | None) -> None:
+    assert meta.guess_title(text, find_chrome(text)) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        pytest.param("Бои продолжаются у Суджи, ВСУ несут потери, сообщили в Минобороны.", "ru", id="russian"),
+        pytest.param("Бої тривають біля Суджі, ЗСУ утримують позиції, повідомили в Генштабі.", "uk", id="ukrainian"),
+        pytest.param("Fighting goes on near Sudzha, the ministry said on Monday.", "en", id="english"),
+        pytest.param("Die Kämpfe bei Sudscha dauern an, sagte das Ministerium.", "und", id="german"),
+        pytest.param("2025 — 300 / 1 200", "und", id="no letters"),
+        pytest.param("", "und", id="empty"),
+    ],
+)
+def test_guess_language(text: str, language: str) -> None:
+    assert meta.guess_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param("By David L. Stern Washington Post", True, id="byline"),
+        pytest.param("Автор: Иван Петров", True, id="автор"),
+        pytest.param("By the end of the week, troops had left.", False, id="sentence"),
+        pytest.param("by rail and by road", False, id="lower case"),
+    ],
+)
+def test_is_byline(line: str, expected: bool) -> None:
+    assert meta.is_byline(line) is expected
+
+
+@given(st.text(max_size=300))
+def test_guesses_never_fail(text: str) -> None:
+    chrome = find_chrome(text)
+    published = meta.guess_published(text)
+    assert published is None or meta.parse_date(published) == published
+    assert meta.guess_language(text) in {"ru", "uk", "en", "und"}
+    for value in (meta.guess_title(text, chrome), meta.guess_publisher(text)):
+        assert value is None or (value.strip() and "\n" not in value)
