@@ -49,6 +49,7 @@ _PARTICIPLE_AFTER = re.compile(r"^\s+(?:with|to|in|by|for|into|from|on|at|across
 _CLAUSE_BREAK = re.compile(
     r";|:\s|\s[–—-]\s|,\s+(?=(?:but|while|although|though|whereas|which|who|whom|with|saying|adding|according|"
     r"leading|following|corroborating|as|and\s+another|and\s+that|а|но|однако|хотя|при\s+этом)\b)"
+    r"|,\s+(?=including\s+(?:\d|up\s+to|at\s+least|more\s+than|some|about|around|nearly|over))"
     r"|\s(?=and\s+(?:another\b|\d|up\s+to|at\s+least|more\s+than|some\s+\d|about\s+\d|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds))|,\s+(?=(?:еще|ещё|another|и\s+еще)\s)|,\s+(?=(?:up\s+to|more\s+than|at\s+least|some|about|nearly|approximately|"
     r"around|over|two|three|half|a\s+third|\d))"
 )

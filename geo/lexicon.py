@@ -21,7 +21,7 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|погибш\w*\s+и\s+ранен\w*|потер(?:и|ь|ям|ях|ями)|втрат(?:и|а|ами)|вбит\w*\s+(?:і|та)\s+поранен\w*"
      r"|выведен\w*\s+из\s+строя"),
     (Kind.KILLED,
-     r"\bkilled\b|\bkill(?:s|ing)?\b|\bdied\b|\bdeaths?\b|death toll|fatalit(?:y|ies)|lost their lives|perished"
+     r"\bkilled\b|\bkill(?:s|ing)?\b|\bkia\b|\bdied\b|\bdead\b|\bdeaths?\b|death toll|fatalit(?:y|ies)|lost their lives|perished"
      r"|self-destruction|suicide|blew themselves up|\beliminated\b|\bliquidated\b"
      r"|погиб\w*|убит\w*|уничтожен\w*|ликвидирован\w*|загинул\w*|загибл\w*|вбит\w*|знищен\w*"),
     (Kind.WOUNDED,

@@ -212,3 +212,12 @@ def test_claims_in_one_sentence_keep_their_own_claimants(resources):
 
 def test_negated_report_is_not_a_claim(resources):
     assert extract(resources, "Fighting went on in the Kursk region. He did not give casualty figures.") == ()
+
+
+def test_including_splits_a_total_from_its_part(resources):
+    text = "Russia has lost 38,000 soldiers in Kursk Oblast, including 900 killed in action, according to Syrskyi."
+    claims = {c.kind: c for c in extract(resources, text)}
+    assert numbers(claims[Kind.KILLED_OR_WOUNDED]) == (None, 38000, None)
+    assert numbers(claims[Kind.KILLED]) == (None, 900, None)
+    assert claims[Kind.KILLED].quote != claims[Kind.KILLED_OR_WOUNDED].quote
+    assert {c.claimant for c in claims.values()} == {"Oleksandr Syrskyi"}
