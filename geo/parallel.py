@@ -4,28 +4,43 @@ Every route calls the same pure ``pipeline.process_document`` and merges with th
 ``pipeline.assemble_build``, so the Build is identical whichever route ran it (a test
 checks this against a Dask ``LocalCluster``).
 
-Per-file results are cached on disk under a key made of the file's sha256 and the
-extractor version (the gazetteer version, the source of every extraction module and
+The corpus is streamed: documents go to the workers in batches while later files are
+still being read, and at most ``_IN_FLIGHT_PER_WORKER`` batches per worker wait at a
+time, so memory grows with the records extracted, not with the bytes read.
+
+Per-file results are cached on disk under a key made of the file's sha256, its name and
+the extractor version (the gazetteer version, the source of every extraction module and
 the settings): adding one article to a built corpus re-extracts only that article, and
 any change to the code or the data misses the cache.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
+import itertools
+import os
 import pickle
+import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from geo._cache import cache_dir
 from geo.corpus import iter_corpus
 from geo.model import Build, Document, DocumentResult, Skip
 from geo.pipeline import Resources, assemble_build, corpus_name, load_resources, process_document
 
-#: Documents handed to a worker at a time: large enough to amortise the round trip.
-BATCH = 64
+#: Documents handed to a worker at a time: large enough to amortise the round trip
+#: (a few ms of pickling against ~100 ms of extraction), small enough to keep both
+#: workers busy on a corpus of a few dozen files.
+BATCH = 32
+#: Batches submitted ahead of the results per worker: enough to keep every worker busy
+#: while the client reads on; bounded so that a huge corpus is never all in memory.
+_IN_FLIGHT_PER_WORKER = 2
 
 
 def _extraction_version(res: Resources) -> str:
@@ -40,19 +55,22 @@ def _extraction_version(res: Resources) -> str:
 
 
 class ResultCache:
-    """Per-document results on disk, keyed by file hash and extractor version."""
+    """Per-document results on disk, keyed by extractor version, file hash and file name."""
 
     def __init__(self, version: str, folder: Path | None = None) -> None:
         self.version = version
         self.folder = (folder or cache_dir()) / "results" / version
 
-    def _path(self, sha256: str) -> Path:
-        return self.folder / sha256[:2] / f"{sha256}.pickle"
+    def _path(self, sha256: str, source: str) -> Path:
+        # The name is part of the key: every record carries its source, and two copies
+        # of one article under two names must not evict each other on every run.
+        name = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        return self.folder / sha256[:2] / f"{sha256}-{name}.pickle"
 
     def get(self, sha256: str, source: str) -> DocumentResult | None:
-        """The cached result for this content, renamed to ``source``; None on a miss."""
+        """The cached result of the file ``source`` with this content; None on a miss."""
         try:
-            with self._path(sha256).open("rb") as fh:
+            with self._path(sha256, source).open("rb") as fh:
                 result: DocumentResult = pickle.load(fh)  # noqa: S301 - our own cache
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None
@@ -60,15 +78,20 @@ class ResultCache:
 
     def put(self, result: DocumentResult) -> None:
         """Store a result atomically; a read-only cache costs time, never correctness."""
-        path = self._path(result.meta.sha256)
+        path = self._path(result.meta.sha256, result.meta.source)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(path)
+            # A temporary name of its own: two builds sharing a cache folder must not
+            # write into one temporary file.
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
         except OSError:
-            pass
+            return
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            Path(tmp).unlink(missing_ok=True)
 
 
 _worker_resources: Resources | None = None
@@ -94,8 +117,24 @@ def _process_batch_with(resources_args: tuple[str, object], docs: list[Document]
 
 def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
     it = iter(items)
-    while batch := list(islice(it, size)):
+    while batch := list(itertools.islice(it, size)):
         yield batch
+
+
+def _bounded(
+    submit: Callable[[list[Document]], Any], docs: Iterable[Document], limit: int,
+) -> Iterator[DocumentResult]:
+    """Submit batches of ``docs``, at most ``limit`` unfinished at a time; yield results in order.
+
+    ``submit`` returns a future (concurrent.futures or dask) whose ``result()`` is a list.
+    """
+    waiting: deque[Any] = deque()
+    for batch in _batches(docs, BATCH):
+        waiting.append(submit(batch))
+        if len(waiting) >= limit:
+            yield from waiting.popleft().result()
+    while waiting:
+        yield from waiting.popleft().result()
 
 
 def run_parallel(
@@ -122,7 +161,7 @@ def run_parallel(
     use_cache
         Read and write the per-file result cache.
     on_document
-        Called with each file name once it is accounted for.
+        Called with each file name once it is read.
 
     Returns
     -------
@@ -132,38 +171,49 @@ def run_parallel(
     cache = ResultCache(_extraction_version(resources)) if use_cache else None
     results: list[DocumentResult] = []
     skips: list[Skip] = []
-    pending: list[Document] = []
-    for item in iter_corpus(corpus, settings=resources.settings):
-        if isinstance(item, Skip):
-            skips.append(item)
-        else:
-            hit = cache.get(item.meta.sha256, item.source) if cache else None
-            if hit is not None:
+
+    def misses() -> Iterator[Document]:
+        """The documents to extract; skips and cache hits are set aside on the way."""
+        for item in iter_corpus(corpus, settings=resources.settings):
+            if isinstance(item, Skip):
+                skips.append(item)
+            elif cache and (hit := cache.get(item.meta.sha256, item.source)) is not None:
                 results.append(hit)
-            elif workers == 1 and dask_address is None:
-                results.append(process_document(item, resources))
-                if cache:
-                    cache.put(results[-1])
             else:
-                pending.append(item)
-        if on_document is not None:
-            on_document(item.source)
-    if pending:
-        fresh = _run_dask(pending, resources, dask_address) if dask_address else _run_pool(pending, resources, workers)
-        for result in fresh:
-            if cache:
-                cache.put(result)
-        results.extend(fresh)
+                yield item
+            if on_document is not None:
+                on_document(item.source)
+
+    if dask_address is not None:
+        fresh = _run_dask(misses(), resources, dask_address)
+    elif workers > 1:
+        fresh = _run_pool(misses(), resources, workers)
+    else:
+        fresh = (process_document(doc, resources) for doc in misses())
+    for result in fresh:
+        if cache:
+            cache.put(result)
+        results.append(result)
     return assemble_build(corpus_name(corpus), results, skips, resources.gazetteer)
 
 
-def _run_pool(docs: list[Document], resources: Resources, workers: int) -> list[DocumentResult]:
-    args = (str(resources.gazetteer.folder), resources.settings)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=args) as pool:
-        return [r for batch in pool.map(_work, _batches(docs, BATCH)) for r in batch]
+def _resources_args(resources: Resources) -> tuple[str, object]:
+    """What a worker needs to load the same resources: the gazetteer folder and the settings."""
+    return str(resources.gazetteer.folder), resources.settings
 
 
-def _run_dask(docs: list[Document], resources: Resources, address: str) -> list[DocumentResult]:
+def _run_pool(
+    docs: Iterable[Document], resources: Resources, workers: int,
+) -> Iterator[DocumentResult]:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=_resources_args(resources)) as pool:
+        yield from _bounded(lambda batch: pool.submit(_work, batch), docs,
+                            workers * _IN_FLIGHT_PER_WORKER)
+
+
+def _run_dask(
+    docs: Iterable[Document], resources: Resources, address: str,
+) -> Iterator[DocumentResult]:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as err:
@@ -171,12 +221,18 @@ def _run_dask(docs: list[Document], resources: Resources, address: str) -> list[
 
         msg = "--dask needs dask.distributed: pip install 'dask[distributed]'"
         raise GeoError(msg) from err
-    args = (str(resources.gazetteer.folder), resources.settings)
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) \
-        if address == "local" else None
-    with Client(cluster if cluster is not None else address) as client:
-        futures = [client.submit(_process_batch_with, args, batch, pure=False) for batch in _batches(docs, BATCH)]
-        out = [r for batch in client.gather(futures) for r in batch]
-    if cluster is not None:
-        cluster.close()
-    return out
+    pending = iter(docs)
+    first = next(pending, None)
+    if first is None:
+        return  # every file was cached: no cluster to start
+    args = _resources_args(resources)
+    with contextlib.ExitStack() as stack:
+        if address == "local":
+            target: Any = stack.enter_context(LocalCluster(
+                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None))
+        else:
+            target = address
+        client = stack.enter_context(Client(target))
+        slots = max(1, sum(client.nthreads().values()))
+        submit = functools.partial(client.submit, _process_batch_with, args, pure=False)
+        yield from _bounded(submit, itertools.chain([first], pending), slots * _IN_FLIGHT_PER_WORKER)
