@@ -22,6 +22,7 @@ name seen earlier. An unknown speaker keeps the name as the text gives it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from geo.lexicon import ACCORDING_TO, ANONYMOUS_HEADS, CLAIMANT_ALIASES, HEDGES, PRONOUNS, SPEECH_VERBS
@@ -29,18 +30,7 @@ from geo.text import fold
 
 _ALIAS = {alias: canonical for canonical, aliases in CLAIMANT_ALIASES for alias in (*aliases, fold(canonical))}
 
-# Lower-case words allowed inside a claimant's noun phrase ("Ukrainian military intelligence").
-_NP_INNER = (
-    "of|the|and|for|officials|official|military|intelligence|spokesperson|spokesman|spokeswoman|"
-    "secretary|president|minister|ministry|chief|head|commander|users|media|social|deputy|press|"
-    "estimates|sources|government|authorities|army|command|staff|general|governor|service|agency|"
-    "analysts|experts|officers|leadership|defence|defense|security|council|national|forces|"
-    "adviser|advisor|representative|office|department|state|military's|army's|spy|"
-    "министерство|минобороны|разведка|штаб|командование|губернатор|власти|президент|министр|"
-    "представитель|пресс-секретарь|глава|начальник|обороны|украины|россии|рф|всу|зсу"
-)
-_TOKEN = r"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{2,}\))?|U\.S\.|UK|" + _NP_INNER + r")(?!\w)"
-_CAP_TOKEN = r"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{2,}\))?|U\.S\.)(?!\w)"
+_CAP_TOKEN = r"[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{2,}\))?(?!\w)"
 # Inside a name any lower-case word may stand ("Ukraine's coordination headquarters for
 # POWs"), except the words that end a noun phrase. The repetition is lazy: the shortest
 # phrase that reaches the speech verb wins.
@@ -51,7 +41,9 @@ _NP_STOP = (
     r"что|который|которая|которые|когда|также|не|и\s+что"
 )
 _LOWER_TOKEN = rf"(?!(?:{_NP_STOP})(?!\w))[a-zа-яёіїєґ][\w’'\-]*"
-_TOKEN = rf"(?:{_TOKEN}|{_LOWER_TOKEN})"
+# One way to match each word (an upper-case word or any other word), so that a failing
+# phrase costs linear time, not 2^n backtracking.
+_TOKEN = rf"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{{2,}}\))?|{_LOWER_TOKEN})(?!\w)"
 _NP = rf"(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_TOKEN}){{0,8}}?)"
 _NP_ANY = rf"(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:[\s\u00a0]+{_TOKEN}){{0,6}}?)"
 _SUBJECT_VERB = re.compile(
@@ -243,13 +235,14 @@ def claimant_for(
     *,
     is_headline: bool = False,
     earlier_claims_end: int | None = None,
+    attributions: Sequence[Attribution] | None = None,
 ) -> str | None:
     """The claimant of a claim at ``claim`` in ``sentence``, by the rules of the module docstring.
 
     ``earlier_claims_end`` is where the previous claim of the same sentence ends, if any.
     """
     s, e = sentence
-    atts = find_attributions(text, s, e)
+    atts = find_attributions(text, s, e) if attributions is None else list(attributions)
     subject = _sentence_subject(text, s, e)
     named = [a for a in atts if a.name]
     inside = [a for a in atts if claim[0] <= a.start < claim[1]]

@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from geo.attribution import Speakers, canonical_claimant, claimant_for
+from geo.attribution import Attribution, Speakers, canonical_claimant, claimant_for, find_attributions
 from geo.dates import reported_date
 from geo.figures import Amount, find_amounts, scale_figure
 from geo.gazetteer import Gazetteer
@@ -74,6 +75,9 @@ _ANAPHORIC_NUMBER = re.compile(r"\b(?:their|the|its)\s+(?:number|numbers|strengt
 _ANAPHORIC_LOSSES = re.compile(r"\b(?:the|these|those|such)\s+(?:heavy\s+|significant\s+)?(?:losses|casualties)\b")
 _FIGURE_ONLY_KIND = re.compile(r"similar|comparable|the same")
 
+
+#: How far around an amount (in characters) its head-count test looks: a structural cap.
+_LOOK_AHEAD = 80
 
 #: A trigger this close before an amount governs it ("killed 15", "lost up to 200").
 _GOVERNS = 3
@@ -167,7 +171,7 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
     a trigger (with no other amount between them; ``others`` are the starts of the rest)."""
     if amount.figure.text and _FORCE.match(fold(amount.figure.text.split()[-1])):
         return True  # "a battalion", "up to a battalion of infantry"
-    tail = folded[amount.end:sentence[1]]
+    tail = folded[amount.end:min(sentence[1], amount.end + _LOOK_AHEAD)]
     tokens = re.findall(r"[\w'’/-]+", tail)[:7]
     for token in tokens:
         if token in ("of", "whom", "them", "the", "estimated", "more", "additional", "another", "other", "of"):
@@ -180,10 +184,12 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
         if token[:1].isalpha() and token in _NATIONALITY_WORDS:
             continue
         break
-    head = folded[sentence[0]:amount.start]
-    if any(t.end <= amount.start and amount.start - t.end <= 40 and not any(t.end <= s < amount.start for s in others)
-           for t in triggers):
-        return True
+    head = folded[max(sentence[0], amount.start - _LOOK_AHEAD):amount.start]
+    for t in triggers:
+        if t.end <= amount.start and amount.start - t.end <= 40:
+            between = bisect_left(others, amount.start) - bisect_left(others, t.end)
+            if between == 0:
+                return True
     return bool(_ANAPHORIC_NUMBER.search(head))
 
 
@@ -327,21 +333,24 @@ def extract_claims(
     drafts: list[_Draft] = []
     seen_amounts: list[Amount] = []
     all_fraction_phrases: list[Amount] = []
+    headline_index = _first_body_paragraph(doc, paragraphs)
     for p_index, paragraph in enumerate(paragraphs):
         if doc.is_chrome(*paragraph):
             continue
         for sentence in sentence_spans(text, *paragraph):
             if doc.is_chrome(*sentence):
                 continue
-            is_headline = p_index == _first_body_paragraph(doc, paragraphs) and not re.search(r"[.!?…]\W*$", text[sentence[0]:sentence[1]])
-            new = _sentence_claims(text, folded, sentence, paragraph, seen_amounts, drafts)
+            is_headline = p_index == headline_index and not re.search(r"[.!?…]\W*$", text[sentence[0]:sentence[1]])
+            amounts = find_amounts(text, *sentence)
+            new = _sentence_claims(text, folded, sentence, paragraph, amounts, seen_amounts, drafts)
+            attributions = find_attributions(text, *sentence)
             for d in (d for d in new if not d.is_anonymous):
                 earlier = [o.end for o in new if o.end <= d.start]
                 d.claimant_from = claimant_for(text, sentence, paragraph, (d.start, d.end), speakers,
-                                               is_headline=is_headline,
+                                               is_headline=is_headline, attributions=attributions,
                                                earlier_claims_end=max(earlier) if earlier else None)
-            _record_speakers(text, sentence, speakers)
-            all_fraction_phrases.extend(a for a in find_amounts(text, *sentence) if a.fraction is not None)
+            _record_speakers(attributions, speakers)
+            all_fraction_phrases.extend(a for a in amounts if a.fraction is not None)
             drafts.extend(new)
     _scale_fractions(drafts, all_fraction_phrases)
     _link_places(text, folded, drafts, settlements, region_mentions, region_id, paragraphs, is_kursk_article)
@@ -365,10 +374,8 @@ def _first_body_paragraph(doc: Document, paragraphs: Sequence[tuple[int, int]]) 
     return -1
 
 
-def _record_speakers(text: str, sentence: tuple[int, int], speakers: Speakers) -> None:
-    from geo.attribution import find_attributions
-
-    for att in find_attributions(text, *sentence):
+def _record_speakers(attributions: Sequence[Attribution], speakers: Speakers) -> None:
+    for att in attributions:
         if att.name:
             name = canonical_claimant(att.name)
             if name:
@@ -377,16 +384,16 @@ def _record_speakers(text: str, sentence: tuple[int, int], speakers: Speakers) -
 
 def _sentence_claims(
     text: str, folded: str, sentence: tuple[int, int], paragraph: tuple[int, int],
-    seen_amounts: list[Amount], drafts: list[_Draft],
+    amounts: Sequence[Amount], seen_amounts: list[Amount], drafts: list[_Draft],
 ) -> list[_Draft]:
     triggers = _triggers(folded, *sentence)
-    amounts = [a for a in find_amounts(text, *sentence)]
     clauses = _clauses(text, *sentence)
     out: list[_Draft] = []
     used_triggers: set[int] = set()
+    starts = [a.start for a in amounts]
     for index, amount in enumerate(amounts):
         next_amount = amounts[index + 1].start if index + 1 < len(amounts) else sentence[1]
-        if not _counts_people(folded, amount, sentence, triggers, [a.start for a in amounts if a is not amount]):
+        if not _counts_people(folded, amount, sentence, triggers, starts[:index] + starts[index + 1:]):
             seen_amounts.append(amount)
             continue
         clause = _clause_of(clauses, amount.start)

@@ -9,6 +9,7 @@ stdout carries data only (``--output -``); messages and progress go to stderr.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -52,6 +53,11 @@ def _guarded(action: Callable[[], T]) -> T:
     except GeoError as err:
         console.print(f"geo: {err}", markup=False)
         raise typer.Exit(code=1) from err
+    except BrokenPipeError:
+        # The reader of stdout went away ("geo where X | head -1"): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(code=0) from None
     except KeyboardInterrupt:
         console.print("geo: interrupted")
         raise typer.Exit(code=130) from None

@@ -266,6 +266,45 @@ def _read_entry(entry: _Entry, settings: Settings) -> Document | Skip:
     return read_document(entry.path, entry.source, settings=settings)
 
 
+@dataclass(frozen=True, slots=True)
+class RawFile:
+    """A file's bytes before decoding: enough to look up a cached result by content.
+
+    source   the path relative to the corpus root
+    data     the bytes
+    sha256   their hex digest
+    is_html  read as a saved page
+    """
+
+    source: str
+    data: bytes
+    sha256: str
+    is_html: bool
+
+    def decode(self) -> Document | Skip:
+        """The Document (or Skip) these bytes make."""
+        return document_from_bytes(self.data, self.source, is_html=self.is_html)
+
+
+def iter_raw(root: Path, *, settings: Settings = DEFAULT_SETTINGS) -> Iterator[RawFile | Skip]:
+    """Like ``iter_corpus`` but stops before decoding, so a cache hit costs only a hash."""
+    for entry in _list_corpus(Path(root)):
+        if entry.reason is not None:
+            yield Skip(source=entry.source, reason=entry.reason)
+            continue
+        suffix = Path(entry.source).suffix.lower()
+        if suffix not in PLAIN_SUFFIXES | HTML_SUFFIXES:
+            yield Skip(source=entry.source, reason=f"not a text or HTML file ({suffix or 'no extension'})")
+            continue
+        try:
+            data = _read_bytes(entry.path, settings.max_file_bytes)
+        except _Rejected as rejected:
+            yield Skip(source=entry.source, reason=rejected.reason)
+            continue
+        yield RawFile(source=entry.source, data=data, sha256=hashlib.sha256(data).hexdigest(),
+                      is_html=suffix in HTML_SUFFIXES)
+
+
 # --- reading ----------------------------------------------------------------------------
 
 

@@ -47,7 +47,12 @@ def reported_date(text: str, sentence: tuple[int, int], published: str | None) -
     (None, None)
     """
     chunk = text[sentence[0]:sentence[1]]
-    pub = date.fromisoformat(published) if published else None
+    try:
+        pub = date.fromisoformat(published[:10]) if published and len(published) >= 10 else None
+    except ValueError:
+        pub = None
+    if pub is None:
+        published = None
     for rx, order in ((_MONTH_DAY, "md"), (_DAY_MONTH_RU, "dm")):
         m = rx.search(chunk)
         if not m:

@@ -11,6 +11,9 @@ Sort order is explicit: places sort by id, claims by (source, start, end, kind).
 from __future__ import annotations
 
 import math
+import re
+from bisect import bisect_right
+from datetime import date
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -53,6 +56,18 @@ class DatePrecision(StrEnum):
     WEEK = "week"
     MONTH = "month"
     YEAR = "year"
+
+
+def _is_iso_date(value: str) -> bool:
+    """A real calendar date, maybe reduced ("2024", "2024-08") or with a time after it."""
+    if not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2}(?:T[\d:.+\-Z]*)?)?)?", value):
+        return False
+    year, month, day = (value[:10].split("-") + ["01", "01"])[:3]
+    try:
+        date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
 
 
 def _check_span(start: int, end: int, what: str) -> None:
@@ -134,6 +149,11 @@ class Source:
     language: str = "und"
     encoding: str = "utf-8"
 
+    def __post_init__(self) -> None:
+        if self.published is not None and not _is_iso_date(self.published):
+            msg = f"{self.source}: published must be an ISO 8601 date (YYYY[-MM[-DD…]]), got {self.published!r}"
+            raise ValueError(msg)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Document:
@@ -165,7 +185,13 @@ class Document:
 
     def is_chrome(self, start: int, end: int) -> bool:
         """Whether the span [start, end) lies mostly inside page furniture."""
-        inside = sum(max(0, min(end, e) - max(start, s)) for s, e in self.chrome)
+        # Spans are sorted and disjoint: look only at those that can overlap (bisect).
+        first = max(0, bisect_right(self.chrome, (start, start)) - 1)
+        inside = 0
+        for s, e in self.chrome[first:]:
+            if s >= end:
+                break
+            inside += max(0, min(end, e) - max(start, s))
         return inside * 2 > end - start
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from geo._cache import cache_dir
-from geo.corpus import iter_corpus
+from geo.corpus import iter_raw
 from geo.model import Build, Document, DocumentResult, Skip
 from geo.pipeline import Resources, assemble_build, corpus_name, load_resources, process_document
 
@@ -174,15 +174,18 @@ def run_parallel(
 
     def misses() -> Iterator[Document]:
         """The documents to extract; skips and cache hits are set aside on the way."""
-        for item in iter_corpus(corpus, settings=resources.settings):
-            if isinstance(item, Skip):
-                skips.append(item)
-            elif cache and (hit := cache.get(item.meta.sha256, item.source)) is not None:
+        for raw in iter_raw(corpus, settings=resources.settings):
+            # A cache hit is decided on the bytes' hash, before the (costlier) decoding.
+            if not isinstance(raw, Skip) and cache and (hit := cache.get(raw.sha256, raw.source)) is not None:
                 results.append(hit)
             else:
-                yield item
+                item = raw if isinstance(raw, Skip) else raw.decode()
+                if isinstance(item, Skip):
+                    skips.append(item)
+                else:
+                    yield item
             if on_document is not None:
-                on_document(item.source)
+                on_document(raw.source)
 
     if dask_address is not None:
         fresh = _run_dask(misses(), resources, dask_address)

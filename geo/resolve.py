@@ -22,6 +22,7 @@ Every decision carries its reason in words. Pure: text, candidates and the gazet
 from __future__ import annotations
 
 import re
+from itertools import combinations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -121,15 +122,6 @@ def _sentence_of(ctx: _Context, offset: int) -> tuple[int, int]:
     return ctx.sentences[i] if i is not None else (offset, offset + 1)
 
 
-def _region_namesake(gaz: Gazetteer) -> str | None:
-    """Id of the city the oblast is named after (Kursk), if any."""
-    root = fold(gaz.region.name_local.split()[0])[:-3]  # "курская" → "курс", matched on prefix
-    for place in gaz.settlements:
-        if place.category == "city" and fold(place.name_local).startswith(root):
-            return place.place_id
-    return None
-
-
 def _pick_among(cands: Sequence[Place], ctx: _Context, settings: Settings) -> tuple[Place | None, str]:
     """Choose among same-named settlements, or give the reason for abstaining."""
     n = len(cands)
@@ -137,7 +129,7 @@ def _pick_among(cands: Sequence[Place], ctx: _Context, settings: Settings) -> tu
     if len(in_named) == 1:
         return in_named[0], f"{n} candidates; district named in the text: {in_named[0].admin2}"
     pool = in_named or list(cands)
-    spread = max(distance_km(a, b) for a in pool for b in pool)
+    spread = max((distance_km(a, b) for a, b in combinations(pool, 2)), default=0.0)
     if spread <= settings.cluster_km:
         best = max(pool, key=lambda p: (p.population, p.place_id))
         return best, f"{len(pool)} candidates within {spread:.1f} km of each other: the largest"
@@ -210,7 +202,7 @@ def resolve_candidates(
         One per candidate, in text order.
     """
     ctx = _document_context(text, cands, gaz)
-    namesake = _region_namesake(gaz)
+    namesake = gaz.namesake_city_id
     out = []
     for cand in cands:
         sentence = _sentence_of(ctx, cand.start)
