@@ -50,7 +50,8 @@ _PARTICIPLE_AFTER = re.compile(r"^\s+(?:with|to|in|by|for|into|from|on|at|across
 _CLAUSE_BREAK = re.compile(
     r";|:\s|\s[–—-]\s|,\s+(?=(?:but|while|although|though|whereas|which|who|whom|with|saying|adding|according|"
     r"leading|following|corroborating|as|and\s+another|and\s+that|а|но|однако|хотя|при\s+этом)\b)"
-    r"|,\s+(?=including\s+(?:\d|up\s+to|at\s+least|more\s+than|some|about|around|nearly|over))"
+    r"|,\s+(?=(?:including|в\s+том\s+числе|из\s+них)\s+(?:\d|up\s+to|at\s+least|more\s+than|some|about|around|nearly|over|более|около|до|свыше))"
+    r"|,\s+(?=(?:ранен|погиб|убит|пропал|взят|wounded|injured|killed)\w*\s)"
     r"|\s(?=and\s+(?:another\b|\d|up\s+to|at\s+least|more\s+than|some\s+\d|about\s+\d|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds))|,\s+(?=(?:еще|ещё|another|и\s+еще)\s)|,\s+(?=(?:up\s+to|more\s+than|at\s+least|some|about|nearly|approximately|"
     r"around|over|two|three|half|a\s+third|\d))"
 )
@@ -363,7 +364,9 @@ def extract_claims(
             kind=d.kind, subject=_subject(text, d), figure=d.figure, reported=reported,
             reported_precision=precision, places=tuple(sorted(set(d.places))),
         ))
-    unique = {(c.start, c.end, c.kind): c for c in claims}
+    unique: dict[tuple[int, int, Kind], Claim] = {}
+    for c in claims:  # the first reading of a span and kind stands
+        unique.setdefault((c.start, c.end, c.kind), c)
     return tuple(sorted(unique.values(), key=lambda c: c.sort_key))
 
 

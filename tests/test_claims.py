@@ -221,3 +221,11 @@ def test_including_splits_a_total_from_its_part(resources):
     assert numbers(claims[Kind.KILLED]) == (None, 900, None)
     assert claims[Kind.KILLED].quote != claims[Kind.KILLED_OR_WOUNDED].quote
     assert {c.claimant for c in claims.values()} == {"Oleksandr Syrskyi"}
+
+
+def test_russian_list_of_losses_gives_one_claim_each(resources):
+    text = ("Губернатор сообщил, что в Курской области погибли 12 мирных жителей, ранены 121 человек, "
+            "в том числе 10 детей.")
+    found = {(c.kind, numbers(c)) for c in extract(resources, text)}
+    assert {(Kind.KILLED, (None, 12, None)), (Kind.WOUNDED, (None, 121, None)),
+            (Kind.WOUNDED, (None, 10, None))} <= found
