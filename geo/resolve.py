@@ -22,14 +22,15 @@ Every decision carries its reason in words. Pure: text, candidates and the gazet
 from __future__ import annotations
 
 import re
-from itertools import combinations
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 from geo.gazetteer import Gazetteer, distance_km
 from geo.model import Mention, Place, PlaceType, Resolution
 from geo.settings import DEFAULT_SETTINGS, Settings
 from geo.text import clip_context, fold, sentence_spans, span_index
+from geo.names import Tier
 from geo.toponyms import Candidate
 
 # Regions and countries around the oblast, folded; any of them next to a name puts the
@@ -75,6 +76,11 @@ _CUE_BEFORE = re.compile(
 )
 _CITY_CUE_BEFORE = re.compile(r"(?:\bcity\s+of|\bregional\s+(?:capital|centre|center)\s+(?:of\s+)?)\s*$")
 _CITY_CUE_AFTER = re.compile(r"^(?:'s)?\s+(?:city|airport|mayor|governor's\s+office|residents|nuclear)\b")
+# A name followed by a speech verb is a person ("Zhukov said"), not a village.
+_SPEAKS_AFTER = re.compile(
+    r"^\s+(?:also\s+)?(?:said|says|told|added|stated|wrote|noted|claimed|announced|reported|"
+    r"заявил\w*|сообщил\w*|отметил\w*|добавил\w*|написал\w*|рассказал\w*)\b"
+)
 _TOWN_CATEGORIES = frozenset({"city", "town", "urban_type_settlement", "work_settlement"})
 #: A town decides among same-named villages only when it outweighs each of them this much.
 _TOWN_OUTWEIGHS = 10
@@ -226,16 +232,32 @@ def _decide(cand: Candidate, sentence: tuple[int, int], ctx: _Context, gaz: Gaze
         return None, outside
     if _NEXT_IS_RIVER.search(_window_after(ctx, cand.end, sentence)):
         return None, "names a river, not a settlement"
+    if " " not in cand.surface and _SPEAKS_AFTER.search(_window_after(ctx, cand.end, sentence)):
+        return None, "a speaker, not a place: a speech verb follows the name"
     if ids == (namesake,):
         return _decide_namesake(cand, sentence, ctx, gaz)
     if ctx.other_region:
         return None, f"the article names {ctx.other_region} and never Kursk oblast"
     if cand.is_common_word and not _has_place_cue(ctx, cand, sentence) and not _has_neighbour(ctx, cand, sentence):
         return None, "also a common word; no place cue and no other place in the sentence"
+    if all(e.tier is Tier.UKRAINIAN for e in cand.entries) and not _has_kursk_context(ctx, cand, places, settings):
+        return None, ("a Ukrainian spelling derived from the Russian name, with no Kursk place or district "
+                      "nearby to confirm it (Ukraine has places of that name too)")
     if len(places) == 1:
         return ids[0], "the only place of that name in the oblast"
     chosen, reason = _pick_among(places, ctx, settings)
     return (chosen.place_id if chosen else None), reason
+
+
+def _has_kursk_context(ctx: _Context, cand: Candidate, places: Sequence[Place], settings: Settings) -> bool:
+    """The paragraph names the oblast or a district, or another place of the article lies near."""
+    para_start = ctx.folded.rfind("\n", 0, cand.start) + 1
+    para_end = ctx.folded.find("\n", cand.end)
+    paragraph = ctx.folded[para_start:len(ctx.folded) if para_end < 0 else para_end]
+    if "kursk" in paragraph or "курськ" in paragraph or "курщин" in paragraph or "курск" in paragraph:
+        return True
+    others = [a for a in ctx.anchors if a.place_id not in {p.place_id for p in places}]
+    return any(distance_km(p, a) <= settings.near_km for p in places for a in others)
 
 
 def _decide_namesake(cand: Candidate, sentence: tuple[int, int], ctx: _Context,

@@ -25,7 +25,7 @@ VARIANTS = [
 
 @pytest.mark.parametrize(("variant", "russian"), [pytest.param(v, r, id=v) for v, r in VARIANTS])
 def test_variant_resolves_to_its_place(resources, variant, russian):
-    text = f"Heavy fighting was reported near {variant} on Monday, officials said."
+    text = f"Heavy fighting was reported near {variant} in the Kursk region on Monday, officials said."
     assert settlement_ids(resources, text) == [only_place(resources.gazetteer, russian)]
 
 
@@ -69,3 +69,16 @@ def test_ukrainian_forms_are_derived():
 
 def test_latin_spellings_include_the_common_schemes():
     assert {"makhnovka", "mahnovka"} <= latin_spellings("Махновка")
+
+
+def test_ukrainian_spelling_needs_a_kursk_context(resources):
+    """Ukraine has a Pervomaiske too: the derived Ukrainian form alone does not place it."""
+    (res,) = resolve_text(resources, "Officials met in Pervomaiske on Monday.")
+    assert res.place_id is None and "Ukrainian spelling" in res.reason
+    kursk = "Officials met in Pervomaiske, in the Kursk region, on Monday."
+    assert [r.place_id for r in resolve_text(resources, kursk) if r.place_id != "kursk-oblast"][0] is not None
+
+
+def test_a_name_followed_by_a_speech_verb_is_a_person(resources):
+    (res,) = resolve_text(resources, "Zhukov said the offensive had stalled.")
+    assert res.place_id is None and "speaker" in res.reason
