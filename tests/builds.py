@@ -158,22 +158,22 @@ def break_write_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make writes fail halfway as a full disk does.
 
     Covers both ways the writers write: ``Path.write_bytes`` (whole bytes) and the
-    streaming GeoJSON writer's ``json.dump`` (which writes part of the text first).
+    streaming GeoJSON writer (which writes part of the text first).
     """
     def write_half(self: Path, data: bytes) -> int:
         with self.open("wb") as fh:
             fh.write(data[: len(data) // 2])
         raise OSError(28, "No space left on device")
 
-    def dump_half(obj: object, fh: object, **kwargs: object) -> None:
-        import json
+    def dump_half(build: Build, fh: object) -> None:
+        from geo.export.geojson import render_geojson
 
-        text = json.dumps(obj, **kwargs)  # type: ignore[arg-type]
+        text = render_geojson(build).decode("utf-8")
         fh.write(text[: len(text) // 2])  # type: ignore[attr-defined]
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(Path, "write_bytes", write_half)
-    monkeypatch.setattr("geo.export.geojson.json.dump", dump_half)
+    monkeypatch.setattr("geo.export.geojson._dump_streamed", dump_half)
 
 
 def assert_old_file_survives(write: Callable[[Path], None], target: Path) -> None:

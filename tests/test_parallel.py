@@ -260,7 +260,7 @@ def test_an_export_that_fails_while_rendering_leaves_the_old_file(tmp_path, corp
     def broken(build):
         raise RuntimeError("renderer crashed")
 
-    monkeypatch.setattr("geo.export.geojson.feature_collection", broken)
+    monkeypatch.setattr("geo.export.geojson.iter_features", broken)
     assert _export_over_old_file(corpus, tmp_path / "out") == 3
 
 

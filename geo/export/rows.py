@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 
 from geo.model import (
@@ -156,15 +156,14 @@ def _claims_by_place(build: Build) -> dict[str, list[tuple[Claim, Link]]]:
     return claims_at
 
 
-def feature_collection(build: Build) -> dict[str, object]:
-    """The whole Build as one RFC 7946 FeatureCollection dict (the contract's shape)."""
+def iter_features(build: Build) -> Iterator[dict[str, object]]:
+    """One GeoJSON Feature dict per place of the Build, in place order, built one at a time."""
     mentions = _mentions_by_place(build)
     claims_at = _claims_by_place(build)
-    features = []
     for place in build.places:
         here = claims_at.get(place.place_id, [])
         contested = contested_claim_ids(c for c, _ in here)
-        features.append({
+        yield {
             "type": "Feature",
             "id": place.place_id,
             "geometry": {"type": "Point", "coordinates": lon_lat(place)},
@@ -177,7 +176,11 @@ def feature_collection(build: Build) -> dict[str, object]:
                 "claims": [claim_dict(c, link=link, contested=c.claim_id in contested)
                            for c, link in here],
             },
-        })
+        }
+
+
+def collection_members(build: Build, features: object) -> dict[str, object]:
+    """The FeatureCollection's members in their fixed order, with ``features`` as given."""
     return {
         "type": "FeatureCollection",
         "name": build.corpus,
@@ -190,6 +193,11 @@ def feature_collection(build: Build) -> dict[str, object]:
         "unresolved": [unresolved_dict(r) for r in build.unresolved],
         "unplaced_claims": [claim_dict(c, link=None) for c in build.unplaced_claims],
     }
+
+
+def feature_collection(build: Build) -> dict[str, object]:
+    """The whole Build as one RFC 7946 FeatureCollection dict (the contract's shape)."""
+    return collection_members(build, list(iter_features(build)))
 
 
 # --- Flat rows: CSV and the GeoPackage layers -----------------------------------------
