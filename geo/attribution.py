@@ -54,6 +54,8 @@ _SUBJECT_VERB = re.compile(
 _VERB_SUBJECT = re.compile(rf"(?P<verb>{SPEECH_VERBS})\s+{_NP}")
 _ACCORDING = re.compile(rf"(?i:{ACCORDING_TO})\s+(?:the\s+|a\s+)?{_NP_ANY}(?=\s*(?:[,.;:)]|$))")
 _WHO_SAID = re.compile(rf"{_NP}[\s,]+(?:[^,.]{{0,120}},\s+)?(?:who|which|that)\s+(?:{SPEECH_VERBS})\b")
+# "Зеленский: в Курской области …", "Budanov: …": a headline that opens with its speaker.
+_HEADLINE_HEAD = re.compile(rf"^{_NP.replace('}}?)', '})')}:\s")
 _HEADLINE_TAIL = re.compile(rf"(?::\s*|,\s*){_NP}(?:\s+(?:says|said|claims|estimates))?\s*$")
 _PRONOUN = re.compile(r"\b(he|she|it|they|он|она|они|він|вона|вони)\s+(?:also\s+)?(?:" + SPEECH_VERBS + r")\b",
                       re.IGNORECASE)
@@ -270,6 +272,12 @@ def claimant_for(
         m = _HEADLINE_TAIL.search(text[s:e])
         if m:
             return canonical_claimant(m.group("np"))
+    head = _HEADLINE_HEAD.match(text[s:e])
+    if head and head.end() <= claim[0] + 1:
+        name = canonical_claimant(head.group("np"))
+        # Only a known claimant or a personal name: "Background:" is a section label.
+        if name and (fold(head.group("np")) in _ALIAS or name in _ALIAS.values() or is_person(name)):
+            return name
     quoted = _quotation_attribution(text, paragraph, claim)
     if quoted is not None:
         return settle(quoted)

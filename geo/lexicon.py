@@ -17,8 +17,9 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
     (Kind.KILLED_OR_WOUNDED,
      r"(?:killed|dead|died)\W{0,3}(?:or|and|and/or)\W{0,3}(?:wounded|injured)"
      r"|(?:wounded|injured)\W{0,3}(?:or|and)\W{0,3}(?:killed|dead)"
-     r"|casualt(?:y|ies)|losses|\blost\b|потерял\w*|потеряв\w*|втратил\w*|убиты\w*\s+и\s+ранены\w*|убито\s+и\s+ранено"
-     r"|погибш\w*\s+и\s+ранен\w*|потер(?:и|ь|ям|ях|ями)|втрат(?:и|а|ами)|вбит\w*\s+(?:і|та)\s+поранен\w*"
+     r"|casualt(?:y|ies)|losses|\blost\b|потерял\w*|потеряв\w*|втратил\w*"
+     r"|(?:убит|погиб)\w*\s+(?:и|или)\s+ранен\w*|ранен\w*\s+(?:и|или)\s+(?:убит|погиб)\w*"
+     r"|потер(?:и|ь|ям|ях|ями)|втрат(?:и|а|ами)|вбит\w*\s+(?:і|та)\s+поранен\w*"
      r"|выведен\w*\s+из\s+строя"),
     (Kind.KILLED,
      r"\bkilled\b|\bkill(?:s|ing)?\b|\bkia\b|\bdied\b|\bdead\b|\bdeaths?\b|death toll|fatalit(?:y|ies)|lost their lives|perished"

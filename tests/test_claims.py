@@ -229,3 +229,17 @@ def test_russian_list_of_losses_gives_one_claim_each(resources):
     found = {(c.kind, numbers(c)) for c in extract(resources, text)}
     assert {(Kind.KILLED, (None, 12, None)), (Kind.WOUNDED, (None, 121, None)),
             (Kind.WOUNDED, (None, 10, None))} <= found
+
+
+def test_russian_headline_with_its_speaker(resources):
+    text = "Зеленский: в Курской области убиты или ранены около 3 тысяч военных КНДР"
+    (claim,) = extract(resources, text)
+    assert claim.kind is Kind.KILLED_OR_WOUNDED
+    assert numbers(claim) == (None, 3000, None)
+    assert claim.claimant == "Volodymyr Zelensky"
+
+
+def test_a_section_label_is_not_a_claimant(resources):
+    text = "Background: North Korean troops were deployed to Kursk in October, some 11,000 of them."
+    (claim,) = extract(resources, text)
+    assert claim.claimant is None
