@@ -243,7 +243,9 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
 
 
 def _claim_id(source: str, start: int, end: int, kind: Kind) -> str:
-    digest = hashlib.sha1(f"{source}\x00{start}\x00{end}\x00{kind.value}".encode()).hexdigest()
+    key = f"{source}\x00{start}\x00{end}\x00{kind.value}"
+    # surrogatepass: a file name that is not valid UTF-8 reaches here as lone surrogates
+    digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()
     return f"c{digest[:12]}"
 
 

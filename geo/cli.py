@@ -14,13 +14,16 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
 
 from geo.errors import GeoError
 from geo.export import Format
+
+if TYPE_CHECKING:
+    from geo.store import Store
 
 EPILOG = "Exit codes: 0 ok (skips are not errors), 1 error explained in one line, 2 usage, 3 internal error."
 app = typer.Typer(
@@ -87,20 +90,24 @@ def _progress(enabled: bool) -> Iterator[Callable[[str], None] | None]:
         yield tick
 
 
-def _run_build(corpus: Path, gazetteer: Path | None, *, workers: int = 1, dask: str | None = None,
-               progress: bool = True) -> object:
-    from geo.parallel import run_parallel
+@contextmanager
+def _records(corpus: Path, gazetteer: Path | None, *, workers: int = 1, dask: str | None = None,
+             progress: bool = True) -> Iterator[Store]:
+    """The corpus read into its Store (kept in the cache folder for the next build)."""
+    from geo.parallel import open_records
     from geo.pipeline import load_resources
 
     resources = load_resources(gazetteer)
-    with _progress(progress) as tick:
-        return run_parallel(corpus, resources=resources, workers=workers, dask_address=dask, on_document=tick)
+    with _progress(progress) as tick, open_records(
+            corpus, resources=resources, workers=workers, dask_address=dask, on_document=tick) as store:
+        _require_documents(store, corpus)
+        yield store
 
 
-def _summarise(build: object) -> None:
+def _summarise(records: Store) -> None:
     from geo.report import summary_lines
 
-    for line in summary_lines(build):  # type: ignore[arg-type]
+    for line in summary_lines(records):
         console.print(line, markup=False)
 
 
@@ -133,30 +140,31 @@ def build(
         from geo.export.csv import write_csv
         from geo.export.geojson import write_geojson
         from geo.export.gpkg import write_gpkg
-        from geo.gazetteer import load_gazetteer
         from geo.webmap.build import write_map
 
-        result = _run_build(corpus, gazetteer, workers=workers, dask=dask, progress=not quiet)
-        _require_documents(result, corpus)
-        gaz = load_gazetteer(gazetteer)
-        write_map(result, gaz, out / "index.html")  # type: ignore[arg-type]
-        write_geojson(result, out / "places.geojson")  # type: ignore[arg-type]
-        write_csv(result, out / "claims.csv")  # type: ignore[arg-type]
-        write_gpkg(result, out / "places.gpkg", districts_geojson=gaz.districts_geojson)  # type: ignore[arg-type]
-        if not quiet:
-            _summarise(result)
-            console.print(f"wrote {out / 'index.html'} and places.geojson, claims.csv, places.gpkg", markup=False)
+        with _records(corpus, gazetteer, workers=workers, dask=dask, progress=not quiet) as records:
+            gaz = records.gazetteer
+            write_map(records, gaz, out / "index.html")
+            write_geojson(records, out / "places.geojson")
+            write_csv(records, out / "claims.csv")
+            write_gpkg(records, out / "places.gpkg", districts_geojson=gaz.districts_geojson)
+            if not quiet:
+                _summarise(records)
+                console.print(f"wrote {out / 'index.html'} and places.geojson, claims.csv, places.gpkg",
+                              markup=False)
 
     _guarded(action)
 
 
-def _require_documents(result: object, corpus: Path) -> None:
+def _require_documents(records: Store, corpus: Path) -> None:
+    import itertools
+
     from geo.errors import CorpusError
 
-    if not getattr(result, "sources", ()):
-        skips = getattr(result, "skips", ())
-        msg = f"no usable article in {corpus} ({len(skips)} file(s) skipped; see the reasons with geo build)"
-        for skip in skips[:20]:
+    counts = records.counts
+    if not counts.sources:
+        msg = f"no usable article in {corpus} ({counts.skips} file(s) skipped; see the reasons with geo build)"
+        for skip in itertools.islice(records.iter_skips(), 20):
             console.print(f"skipped {skip.source}: {skip.reason}", markup=False)
         raise CorpusError(msg)
 
@@ -180,22 +188,20 @@ def export(
         from geo.errors import ExportError
         from geo.export import WRITERS, render_bytes
 
-        result = _run_build(corpus, gazetteer, workers=workers, progress=output != "-")
-        _require_documents(result, corpus)
-        if output == "-":
-            if format is Format.GPKG:
-                msg = "a GeoPackage cannot go to stdout; pass --output FILE.gpkg"
-                raise ExportError(msg)
-            sys.stdout.buffer.write(render_bytes(result, format))  # type: ignore[arg-type]
-            sys.stdout.flush()
-        elif format is Format.GPKG:
-            from geo.export.gpkg import write_gpkg
-            from geo.gazetteer import load_gazetteer
+        if output == "-" and format is Format.GPKG:
+            msg = "a GeoPackage cannot go to stdout; pass --output FILE.gpkg"
+            raise ExportError(msg)
+        with _records(corpus, gazetteer, workers=workers, progress=output != "-") as records:
+            if output == "-":
+                sys.stdout.buffer.write(render_bytes(records, format))
+                sys.stdout.flush()
+            elif format is Format.GPKG:
+                from geo.export.gpkg import write_gpkg
 
-            write_gpkg(result, Path(output), districts_geojson=load_gazetteer(gazetteer).districts_geojson)  # type: ignore[arg-type]
-        else:
-            WRITERS[format](result, Path(output))  # type: ignore[index,arg-type]
-        _summarise(result)
+                write_gpkg(records, Path(output), districts_geojson=records.gazetteer.districts_geojson)
+            else:
+                WRITERS[format](records, Path(output))
+            _summarise(records)
 
     _guarded(action)
 
@@ -242,8 +248,9 @@ def evaluate(
         from geo.evaluate import evaluate as score, load_gold, report_lines
 
         gold_docs = load_gold(gold)
-        result = _run_build(corpus, gazetteer, progress=False)
-        for line in report_lines(score(gold_docs, result)):  # type: ignore[arg-type]
+        with _records(corpus, gazetteer, progress=False) as records:
+            result = records.to_build()
+        for line in report_lines(score(gold_docs, result)):
             typer.echo(line)
 
     _guarded(action)

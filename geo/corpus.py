@@ -30,7 +30,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from itertools import pairwise
@@ -108,6 +108,25 @@ class _Entry:
     source: str
     path: Path
     reason: str | None = None
+    stamp: str | None = None
+
+
+def _is_utf8_name(name: str) -> bool:
+    """Whether a file name decoded by the OS holds no undecodable bytes (lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable_name(name: str) -> str:
+    r"""A file name with its undecodable bytes written as ``\xNN`` escapes.
+
+    >>> printable_name(os.fsdecode(b"caf\xe9.txt"))
+    'caf\\xe9.txt'
+    """
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _folder_key(st: os.stat_result) -> _FolderKey:
@@ -163,6 +182,10 @@ class _Walk:
 
     def add(self, child: os.DirEntry[str], source: str, parents: frozenset[_FolderKey]) -> None:
         path = Path(child.path)
+        if not _is_utf8_name(child.name):
+            # Every output names its sources in UTF-8: such a name cannot be written there.
+            self.skip(printable_name(source), path, "the name is not valid UTF-8: rename it to have it read")
+            return
         try:
             own = child.stat(follow_symlinks=False)
         except OSError as err:
@@ -177,7 +200,7 @@ class _Walk:
             self.seen.add(_folder_key(own))
             self.list_folder(path, source + "/", parents | {_folder_key(own)})
         else:
-            self.entries.append(_Entry(source, path))
+            self.entries.append(_Entry(source, path, stamp=_stamp(own)))
 
     def add_link(self, path: Path, source: str, parents: frozenset[_FolderKey]) -> None:
         try:
@@ -188,7 +211,7 @@ class _Walk:
         if stat.S_ISDIR(target.st_mode):
             self.linked.append((path, source + "/", parents))
         else:
-            self.entries.append(_Entry(source, path))
+            self.entries.append(_Entry(source, path, stamp=_stamp(target)))
 
     def follow_links(self) -> None:
         """Read linked folders after every real one, so that a link never hides a real folder."""
@@ -221,7 +244,9 @@ def _list_corpus(root: Path) -> list[_Entry]:
                "check the path and its permissions")
         raise CorpusError(msg) from err
     if stat.S_ISREG(st.st_mode):
-        return [_Entry(root.name, root)]
+        if not _is_utf8_name(root.name):
+            return [_Entry(printable_name(root.name), root, "the name is not valid UTF-8: rename it to have it read")]
+        return [_Entry(root.name, root, stamp=_stamp(st))]
     if not stat.S_ISDIR(st.st_mode):
         msg = (f"corpus {root} is neither a folder nor a file: "
                "pass a folder of .txt or .html articles")
@@ -274,21 +299,50 @@ class RawFile:
     data     the bytes
     sha256   their hex digest
     is_html  read as a saved page
+    stamp    the file's ``file_stamp`` before it was read (None if it could not be taken)
     """
 
     source: str
     data: bytes
     sha256: str
     is_html: bool
+    stamp: str | None = None
 
     def decode(self) -> Document | Skip:
         """The Document (or Skip) these bytes make."""
         return document_from_bytes(self.data, self.source, is_html=self.is_html)
 
 
-def iter_raw(root: Path, *, settings: Settings = DEFAULT_SETTINGS) -> Iterator[RawFile | Skip]:
-    """Like ``iter_corpus`` but stops before decoding, so a cache hit costs only a hash."""
+@dataclass(frozen=True, slots=True)
+class Unchanged:
+    """A file that ``iter_raw``'s ``unchanged`` test recognised by its stamp: not read again."""
+
+    source: str
+
+
+def _stamp(st: os.stat_result) -> str:
+    """Size, modification time, inode and change time: what tells a file was not touched.
+
+    The change time moves on every write and on every ``touch`` back to an old
+    modification time, so a stamp that matches means the bytes are the ones read before.
+    """
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{st.st_ctime_ns}"
+
+
+def iter_raw(
+    root: Path,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    unchanged: Callable[[str, str | None], bool] | None = None,
+) -> Iterator[RawFile | Skip | Unchanged]:
+    """Like ``iter_corpus`` but stops before decoding, so a cache hit costs only a hash.
+
+    ``unchanged(source, stamp)``, when given, is asked about every entry, in source
+    order, before anything is read (``stamp`` is None for an entry that is not a file
+    to read); a file it recognises is yielded as ``Unchanged`` and not read at all.
+    """
     for entry in _list_corpus(Path(root)):
+        known = unchanged is not None and unchanged(entry.source, entry.stamp)
         if entry.reason is not None:
             yield Skip(source=entry.source, reason=entry.reason)
             continue
@@ -296,13 +350,16 @@ def iter_raw(root: Path, *, settings: Settings = DEFAULT_SETTINGS) -> Iterator[R
         if suffix not in PLAIN_SUFFIXES | HTML_SUFFIXES:
             yield Skip(source=entry.source, reason=f"not a text or HTML file ({suffix or 'no extension'})")
             continue
+        if known:
+            yield Unchanged(entry.source)
+            continue
         try:
             data = _read_bytes(entry.path, settings.max_file_bytes)
         except _Rejected as rejected:
             yield Skip(source=entry.source, reason=rejected.reason)
             continue
         yield RawFile(source=entry.source, data=data, sha256=hashlib.sha256(data).hexdigest(),
-                      is_html=suffix in HTML_SUFFIXES)
+                      is_html=suffix in HTML_SUFFIXES, stamp=entry.stamp)
 
 
 # --- reading ----------------------------------------------------------------------------

@@ -1,17 +1,22 @@
-"""Run extraction over a corpus: serially, in worker processes, or on a Dask cluster.
+"""Run extraction over a corpus into its Store: serially, in worker processes, or on Dask.
 
-Every route calls the same pure ``pipeline.process_document`` and merges with the same
-``pipeline.assemble_build``, so the Build is identical whichever route ran it (a test
-checks this against a Dask ``LocalCluster``).
+Every route calls the same ``_extract`` (decode the bytes, ``pipeline.process_document``,
+``store.stored_document``) and the main process only inserts what comes back, in
+corpus order, so the Store (and every output) is identical whichever route ran it (a
+test checks this against a Dask ``LocalCluster``). Decoding and rendering run where
+the extraction runs: with two workers the main process is never the bottleneck.
 
-The corpus is streamed: documents go to the workers in batches while later files are
-still being read, and at most ``_IN_FLIGHT_PER_WORKER`` batches per worker wait at a
-time, so memory grows with the records extracted, not with the bytes read.
+The corpus is streamed: files go to the workers in batches while later files are still
+being read, and at most ``_IN_FLIGHT_PER_WORKER`` batches per worker wait at a time.
+Records go to the Store as they arrive, so memory does not grow with the corpus.
 
-Per-file results are cached on disk under a key made of the file's sha256, its name and
-the extractor version (the gazetteer version, the source of every extraction module and
-the settings): adding one article to a built corpus re-extracts only that article, and
-any change to the code or the data misses the cache.
+Three levels keep a rebuild short. A file whose stamp (size, mtime, inode, ctime) is
+the one stored by the last build of this corpus is not read at all (``Store.unchanged``).
+A file that was touched is hashed and looked up in the per-file result cache, keyed by
+its sha256, its name and the extractor version (the gazetteer version, the source of
+every extraction and rendering module, the settings). Only a file missing from both is
+extracted: adding one article to a built corpus extracts that article, and any change
+to the code or the data misses the cache.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import hashlib
 import itertools
 import os
 import pickle
+import sqlite3
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -29,10 +35,23 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from geo._cache import cache_dir
-from geo.corpus import iter_raw
-from geo.model import Build, Document, DocumentResult, Skip
-from geo.pipeline import Resources, assemble_build, corpus_name, load_resources, process_document
+from geo._cache import cache_dir, content_key, source_hash
+from geo.export import fragments as export_fragments
+from geo.export import rows as export_rows
+from geo.corpus import RawFile, iter_raw
+from geo.model import Build, Skip
+from geo.pipeline import (
+    Resources,
+    attribution_lines,
+    build_date,
+    corpus_name,
+    load_resources,
+    process_document,
+)
+from geo.store import Store, StoredDocument, stored_document
+
+#: What extracting one file gives: its rows for the Store, or the reason it is not used.
+Extracted = StoredDocument | Skip
 
 #: Documents handed to a worker at a time: large enough to amortise the round trip
 #: (a few ms of pickling against ~100 ms of extraction), small enough to keep both
@@ -55,7 +74,11 @@ def _extraction_version(res: Resources) -> str:
 
 
 class ResultCache:
-    """Per-document results on disk, keyed by extractor version, file hash and file name."""
+    """Per-file extraction results on disk, keyed by extractor version, file hash and file name.
+
+    A value is the file's ``StoredDocument`` or, for bytes that decode to nothing usable,
+    its ``Skip``.
+    """
 
     def __init__(self, version: str, folder: Path | None = None) -> None:
         self.version = version
@@ -67,18 +90,18 @@ class ResultCache:
         name = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:12]
         return self.folder / sha256[:2] / f"{sha256}-{name}.pickle"
 
-    def get(self, sha256: str, source: str) -> DocumentResult | None:
+    def get(self, sha256: str, source: str) -> Extracted | None:
         """The cached result of the file ``source`` with this content; None on a miss."""
         try:
             with self._path(sha256, source).open("rb") as fh:
-                result: DocumentResult = pickle.load(fh)  # noqa: S301 - our own cache
+                result: Extracted = pickle.load(fh)  # noqa: S301 - our own cache
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None
-        return result if result.meta.source == source else None
+        return result if isinstance(result, StoredDocument | Skip) and result.source == source else None
 
-    def put(self, result: DocumentResult) -> None:
+    def put(self, sha256: str, result: Extracted) -> None:
         """Store a result atomically; a read-only cache costs time, never correctness."""
-        path = self._path(result.meta.sha256, result.meta.source)
+        path = self._path(sha256, result.source)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             # A temporary name of its own: two builds sharing a cache folder must not
@@ -102,28 +125,36 @@ def _init_worker(gazetteer_folder: str, settings: object) -> None:
     _worker_resources = load_resources(Path(gazetteer_folder), settings=settings)  # type: ignore[arg-type]
 
 
-def _work(docs: list[Document]) -> list[DocumentResult]:
+def _extract(raw: RawFile, resources: Resources) -> Extracted:
+    """Decode one file, extract its records and render them as the Store keeps them."""
+    item = raw.decode()
+    if isinstance(item, Skip):
+        return item
+    return stored_document(process_document(item, resources), resources.gazetteer.places)
+
+
+def _work(raws: list[RawFile]) -> list[Extracted]:
     assert _worker_resources is not None
-    return [process_document(d, _worker_resources) for d in docs]
+    return [_extract(raw, _worker_resources) for raw in raws]
 
 
-def _process_batch_with(resources_args: tuple[str, object], docs: list[Document]) -> list[DocumentResult]:
+def _process_batch_with(resources_args: tuple[str, object], raws: list[RawFile]) -> list[Extracted]:
     """Dask task: load the resources once per worker process (cached on disk), then extract."""
     global _worker_resources  # noqa: PLW0603
     if _worker_resources is None:
         _init_worker(*resources_args)
-    return _work(docs)
+    return _work(raws)
 
 
-def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def _batches(items: Iterable[RawFile], size: int) -> Iterator[list[RawFile]]:
     it = iter(items)
     while batch := list(itertools.islice(it, size)):
         yield batch
 
 
 def _bounded(
-    submit: Callable[[list[Document]], Any], docs: Iterable[Document], limit: int,
-) -> Iterator[DocumentResult]:
+    submit: Callable[[list[RawFile]], Any], docs: Iterable[RawFile], limit: int,
+) -> Iterator[Extracted]:
     """Submit batches of ``docs``, at most ``limit`` unfinished at a time; yield results in order.
 
     ``submit`` returns a future (concurrent.futures or dask) whose ``result()`` is a list.
@@ -137,7 +168,14 @@ def _bounded(
         yield from waiting.popleft().result()
 
 
-def run_parallel(
+def store_path(corpus: Path, version: str) -> Path:
+    """Where the Store of ``corpus`` built by extractor ``version`` lives in the cache folder."""
+    key = content_key(str(Path(corpus).resolve()), version)
+    return cache_dir() / "stores" / f"{key}.sqlite"
+
+
+@contextlib.contextmanager
+def open_records(
     corpus: Path,
     *,
     resources: Resources,
@@ -145,8 +183,13 @@ def run_parallel(
     dask_address: str | None = None,
     use_cache: bool = True,
     on_document: Callable[[str], None] | None = None,
-) -> Build:
-    """Read a corpus and return its Build, extracting uncached documents serially or in parallel.
+) -> Iterator[Store]:
+    """Read a corpus into a Store and yield it; every writer reads the Store.
+
+    With ``use_cache`` the Store is the corpus's own file in the cache folder, kept from
+    one build to the next: files whose stamp has not changed are not read again, and a
+    changed file is looked up in the per-file result cache (by its sha256) before it is
+    extracted. Without, the Store is a temporary file and every file is extracted.
 
     Parameters
     ----------
@@ -159,31 +202,65 @@ def run_parallel(
     dask_address
         A Dask scheduler address, or ``"local"`` for a ``LocalCluster``; overrides ``workers``.
     use_cache
-        Read and write the per-file result cache.
+        Keep the Store and use the per-file result cache.
     on_document
-        Called with each file name once it is read.
-
-    Returns
-    -------
-    Build
-        The same records whichever route ran.
+        Called with each file name once it is read (or recognised as unchanged).
     """
-    cache = ResultCache(_extraction_version(resources)) if use_cache else None
-    results: list[DocumentResult] = []
-    skips: list[Skip] = []
+    version = _extraction_version(resources)
+    # The Store also keeps export fragments: the code that renders them is part of its key.
+    store_version = content_key(version, source_hash(export_rows, export_fragments))
+    path = store_path(corpus, store_version) if use_cache else None
+    store = _open_store(path, corpus, resources, store_version)
+    try:
+        _fill(store, corpus, resources=resources, workers=workers, dask_address=dask_address,
+              cache=ResultCache(version) if use_cache else None, on_document=on_document)
+        yield store
+    finally:
+        store.close()
 
-    def misses() -> Iterator[Document]:
-        """The documents to extract; skips and cache hits are set aside on the way."""
-        for raw in iter_raw(corpus, settings=resources.settings):
-            # A cache hit is decided on the bytes' hash, before the (costlier) decoding.
-            if not isinstance(raw, Skip) and cache and (hit := cache.get(raw.sha256, raw.source)) is not None:
-                results.append(hit)
-            else:
-                item = raw if isinstance(raw, Skip) else raw.decode()
-                if isinstance(item, Skip):
-                    skips.append(item)
+
+def _open_store(path: Path | None, corpus: Path, resources: Resources, version: str) -> Store:
+    """The Store at ``path``; a temporary one when that folder cannot be written."""
+    kwargs = {"corpus": corpus_name(corpus), "gazetteer": resources.gazetteer, "version": version}
+    if path is not None:
+        try:
+            return Store(path, **kwargs)  # type: ignore[arg-type]
+        except (OSError, sqlite3.Error):
+            pass  # a read-only cache folder costs time, never the build
+    return Store(None, **kwargs)  # type: ignore[arg-type]
+
+
+def _fill(
+    store: Store,
+    corpus: Path,
+    *,
+    resources: Resources,
+    workers: int,
+    dask_address: str | None,
+    cache: ResultCache | None,
+    on_document: Callable[[str], None] | None,
+) -> None:
+    """One walk of the corpus into ``store``: unchanged files kept, the rest read or extracted."""
+    pending: dict[str, tuple[str, str | None]] = {}  # source -> (sha256, stamp) of a file out for extraction
+
+    def keep(result: Extracted, stamp: str | None) -> None:
+        if isinstance(result, Skip):
+            store.put_skip(result, stamp)
+        else:
+            store.put(result, stamp)
+
+    def misses() -> Iterator[RawFile]:
+        """The files to extract; skips, unchanged files and cache hits are stored on the way."""
+        for raw in iter_raw(corpus, settings=resources.settings, unchanged=store.unchanged):
+            if isinstance(raw, Skip):
+                store.put_skip(raw)
+            elif isinstance(raw, RawFile):
+                # A cache hit is decided on the bytes' hash, before the (costlier) decoding.
+                if cache and (hit := cache.get(raw.sha256, raw.source)) is not None:
+                    keep(hit, raw.stamp)
                 else:
-                    yield item
+                    pending[raw.source] = (raw.sha256, raw.stamp)
+                    yield raw
             if on_document is not None:
                 on_document(raw.source)
 
@@ -192,12 +269,30 @@ def run_parallel(
     elif workers > 1:
         fresh = _run_pool(misses(), resources, workers)
     else:
-        fresh = (process_document(doc, resources) for doc in misses())
-    for result in fresh:
-        if cache:
-            cache.put(result)
-        results.append(result)
-    return assemble_build(corpus_name(corpus), results, skips, resources.gazetteer)
+        fresh = (_extract(raw, resources) for raw in misses())
+    store.begin_walk()
+    try:
+        for result in fresh:
+            sha256, stamp = pending.pop(result.source)
+            if cache:
+                cache.put(sha256, result)
+            keep(result, stamp)
+        store.end_walk()
+    except BaseException:
+        store.abort_walk()
+        raise
+    store.built = build_date(store.published_dates())
+    store.attribution = attribution_lines(resources.gazetteer)
+
+
+def run_parallel(corpus: Path, **options: Any) -> Build:
+    """Read a corpus and return its Build in memory (``open_records`` streams it instead).
+
+    ``options`` are those of ``open_records`` (``resources`` is required); the Build is
+    the same whichever route extracted it.
+    """
+    with open_records(corpus, **options) as store:
+        return store.to_build()
 
 
 def _resources_args(resources: Resources) -> tuple[str, object]:
@@ -206,8 +301,8 @@ def _resources_args(resources: Resources) -> tuple[str, object]:
 
 
 def _run_pool(
-    docs: Iterable[Document], resources: Resources, workers: int,
-) -> Iterator[DocumentResult]:
+    docs: Iterable[RawFile], resources: Resources, workers: int,
+) -> Iterator[Extracted]:
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=_resources_args(resources)) as pool:
         yield from _bounded(lambda batch: pool.submit(_work, batch), docs,
@@ -215,8 +310,8 @@ def _run_pool(
 
 
 def _run_dask(
-    docs: Iterable[Document], resources: Resources, address: str,
-) -> Iterator[DocumentResult]:
+    docs: Iterable[RawFile], resources: Resources, address: str,
+) -> Iterator[Extracted]:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as err:

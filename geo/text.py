@@ -16,7 +16,7 @@ from collections.abc import Sequence
 # ASCII forms; ё becomes е because the gazetteer writes е for ё almost everywhere.
 _FOLD_TABLE = str.maketrans({
     "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200a": " ", "\u2002": " ",
-    "\u2003": " ", "\u2002": " ", "\t": " ",
+    "\u2003": " ", "\t": " ",
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02b9": "'", "`": "'", "\u00b4": "'",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
     "\u00ad": "-",

@@ -20,6 +20,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -154,26 +155,51 @@ def render_in_subprocess(fmt: str, *, hashseed: str) -> bytes:
     return done.stdout
 
 
-def break_write_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make writes fail halfway as a full disk does.
+class _FullDisk:
+    """A file handle that takes ``budget`` characters, then fails as a full disk does."""
 
-    Covers both ways the writers write: ``Path.write_bytes`` (whole bytes) and the
-    streaming GeoJSON writer (which writes part of the text first).
+    def __init__(self, handle: Any, budget: int) -> None:
+        self._handle, self._left = handle, budget
+
+    def write(self, data: Any) -> int:
+        if len(data) > self._left:
+            self._handle.write(data[: self._left])
+            self._left = 0
+            raise OSError(28, "No space left on device")
+        self._left -= len(data)
+        return self._handle.write(data)
+
+    def __enter__(self) -> _FullDisk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._handle.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._handle, name)
+
+
+def break_write_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make writes fail partway as a full disk does.
+
+    Covers both ways the writers write: ``Path.write_bytes`` (whole bytes) and a
+    handle opened for writing on the writers' temporary files (the streaming writers,
+    which write part of the text first).
     """
     def write_half(self: Path, data: bytes) -> int:
         with self.open("wb") as fh:
             fh.write(data[: len(data) // 2])
         raise OSError(28, "No space left on device")
 
-    def dump_half(build: Build, fh: object) -> None:
-        from geo.export.geojson import render_geojson
+    real_open = Path.open
 
-        text = render_geojson(build).decode("utf-8")
-        fh.write(text[: len(text) // 2])  # type: ignore[attr-defined]
-        raise OSError(28, "No space left on device")
+    def open_full(self: Path, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        handle = real_open(self, mode, *args, **kwargs)
+        temporary = self.name.startswith(".") and self.name.endswith(".tmp")
+        return _FullDisk(handle, 64) if temporary and "w" in mode else handle
 
     monkeypatch.setattr(Path, "write_bytes", write_half)
-    monkeypatch.setattr("geo.export.geojson._dump_streamed", dump_half)
+    monkeypatch.setattr(Path, "open", open_full)
 
 
 def assert_old_file_survives(write: Callable[[Path], None], target: Path) -> None:
@@ -185,3 +211,28 @@ def assert_old_file_survives(write: Callable[[Path], None], target: Path) -> Non
         write(target)
     assert target.read_bytes() == old
     assert sorted(target.parent.iterdir()) == [target]
+
+
+def synthetic_module() -> Any:
+    """``bench/synthetic.py`` (the corpus generator of the benchmarks), loaded from bench/."""
+    import importlib.util
+
+    from tests.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("bench_synthetic", ROOT / "bench" / "synthetic.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def seeded_cache(folder: Path) -> Path:
+    """A fresh cache folder holding only the session's automaton."""
+    import shutil
+
+    from geo._cache import cache_dir
+
+    folder.mkdir(parents=True)
+    for matcher in cache_dir().glob("matcher-*.pickle"):
+        shutil.copy2(matcher, folder / matcher.name)
+    return folder

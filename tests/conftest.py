@@ -69,3 +69,13 @@ def shared() -> Path:
             pytest.fail(f"{SHARED} is missing: CI runs with ../shared beside the clone")
         pytest.skip("../shared is not beside this checkout")
     return SHARED
+
+
+@pytest.fixture
+def private_cache(tmp_path, monkeypatch, resources) -> Path:
+    """``GEO_CACHE_DIR`` for this test alone, seeded with the session's automaton."""
+    from tests.builds import seeded_cache
+
+    folder = seeded_cache(tmp_path / "cache")
+    monkeypatch.setenv("GEO_CACHE_DIR", str(folder))
+    return folder

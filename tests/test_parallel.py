@@ -9,10 +9,8 @@ seeded with the session's automaton so that nothing is rebuilt and no state is s
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import random
-import shutil
 import subprocess
 import sys
 import threading
@@ -22,13 +20,12 @@ import pytest
 from typer.testing import CliRunner
 
 import geo.parallel
-from geo._cache import cache_dir
 from geo.cli import app
 from geo.export.csv import render_csv
 from geo.export.geojson import render_geojson
 from geo.model import Build
 from geo.parallel import run_parallel
-from tests.builds import break_write_bytes
+from tests.builds import break_write_bytes, seeded_cache, synthetic_module
 from tests.conftest import ROOT
 
 SYNTHETIC_ARTICLES = 40
@@ -36,19 +33,11 @@ SYNTHETIC_ARTICLES = 40
 DASK_TIMEOUT_S = 300
 
 
-def _synthetic_module():
-    spec = importlib.util.spec_from_file_location("bench_synthetic", ROOT / "bench" / "synthetic.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def corpus_files(tmp_path_factory) -> dict[str, bytes]:
     """Name → bytes of the test corpus: the seeds and 40 synthetic articles."""
     folder = tmp_path_factory.mktemp("synthetic")
-    _synthetic_module().write_corpus(folder, SYNTHETIC_ARTICLES)
+    synthetic_module().write_corpus(folder, SYNTHETIC_ARTICLES)
     paths = [*sorted((ROOT / "seeds").iterdir()), *sorted(folder.iterdir())]
     return {p.name: p.read_bytes() for p in paths}
 
@@ -75,22 +64,6 @@ def serial(corpus, resources) -> tuple[bytes, bytes]:
     build = run_parallel(corpus, resources=resources, use_cache=False)
     assert len(build.sources) == 5 + SYNTHETIC_ARTICLES and build.claims and build.places
     return _bytes(build)
-
-
-def _seeded_cache(folder: Path) -> Path:
-    """A fresh cache folder holding only the session's automaton."""
-    folder.mkdir(parents=True)
-    for matcher in cache_dir().glob("matcher-*.pickle"):
-        shutil.copy2(matcher, folder / matcher.name)
-    return folder
-
-
-@pytest.fixture
-def private_cache(tmp_path, monkeypatch, resources) -> Path:
-    """``GEO_CACHE_DIR`` for this test alone."""
-    folder = _seeded_cache(tmp_path / "cache")
-    monkeypatch.setenv("GEO_CACHE_DIR", str(folder))
-    return folder
 
 
 @pytest.fixture
@@ -129,7 +102,7 @@ def test_file_creation_order_does_not_change_the_bytes(tmp_path, corpus_files, r
 def _export_in_subprocess(corpus: Path, out: Path, fmt: str, *, hashseed: str) -> bytes:
     """``geo export`` in a fresh interpreter with its own cache and PYTHONHASHSEED."""
     env = {**os.environ, "PYTHONHASHSEED": hashseed,
-           "GEO_CACHE_DIR": str(_seeded_cache(out.parent / f"cache-{hashseed}"))}
+           "GEO_CACHE_DIR": str(seeded_cache(out.parent / f"cache-{hashseed}"))}
     done = subprocess.run([sys.executable, "-m", "geo", "export", str(corpus), "--format", fmt, "--output", str(out)],
                           cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=300)
     assert done.returncode == 0, done.stderr
@@ -257,10 +230,10 @@ def _export_over_old_file(corpus: Path, folder: Path) -> int:
 
 
 def test_an_export_that_fails_while_rendering_leaves_the_old_file(tmp_path, corpus, private_cache, monkeypatch):
-    def broken(build):
+    def broken(*args, **kwargs):
         raise RuntimeError("renderer crashed")
 
-    monkeypatch.setattr("geo.export.geojson.iter_features", broken)
+    monkeypatch.setattr("geo.export.geojson.feature_head", broken)
     assert _export_over_old_file(corpus, tmp_path / "out") == 3
 
 

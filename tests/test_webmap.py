@@ -1,15 +1,18 @@
-"""The map page, read as text: offline, escaped by construction, deterministic, atomic.
+"""The map page, read as text: offline, escaped by construction, deterministic, atomic, streamed.
 
 The page is rendered once per module from ``webmap_builds.hostile_build``; what a
-browser makes of it is ``test_browser.py``'s job.
+browser makes of it (including ``map.js`` unpacking the data) is ``test_browser.py``'s job.
 """
 
 from __future__ import annotations
 
+import gc
 import json
+import os
 import re
 import subprocess
 import sys
+import tracemalloc
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,10 +22,11 @@ from hypothesis import strategies as st
 
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.model import Build
-from geo.webmap import build as webmap_build
+from geo.records import MemoryRecords
+from geo.webmap import payload as webmap_payload
 from geo.webmap.assets import load_assets
 from geo.webmap.build import render_map, write_map
-from geo.webmap.payload import script_json, utf16_offset
+from geo.webmap.payload import build_payload, script_json, utf16_offset
 from tests.builds import ROOT, assert_old_file_survives, break_write_bytes
 from tests.webmap_builds import (
     CORPUS,
@@ -36,6 +40,7 @@ from tests.webmap_builds import (
     hostile_build,
     hostile_quote,
     render_map_in_subprocess,
+    widened_build,
 )
 
 #: Addresses a page may name without fetching them: the XML namespace of SVG, which
@@ -92,12 +97,39 @@ def parse_page(html: str) -> _Page:
     return page
 
 
-def payload_of(html: str) -> dict:
-    """The JSON data block, as the browser's parser delimits it."""
+def data_block(html: str) -> str:
+    """The text of the JSON data block, as the browser's parser delimits it."""
     blocks = [text for attrs, text in parse_page(html).scripts if attrs.get("id") == "geo-data"]
     assert len(blocks) == 1
     assert blocks[0] and "<" not in blocks[0]
-    return json.loads(blocks[0])
+    return blocks[0]
+
+
+def payload_of(html: str) -> dict:
+    """The JSON data block, parsed."""
+    return json.loads(data_block(html))
+
+
+def claims_of(data: dict) -> list[tuple[dict, dict]]:
+    """Every claim in page order as a dict of ``claim_fields``, with its document."""
+    fields = data["claim_fields"]
+    return [(doc, dict(zip(fields, row, strict=True)))
+            for doc in data["docs"] for row in doc.get("claims", [])]
+
+
+def texts_of(data: dict) -> list[str]:
+    return [text for doc in data["docs"] for text in doc["texts"]]
+
+
+def place_index(data: dict, place_id: str) -> int:
+    return next(i for i, p in enumerate(data["places"]) if p["place_id"] == place_id)
+
+
+def links_at(data: dict, place_id: str) -> list[tuple[str, list]]:
+    """(quote, [place, link, highlight, contested]) of each claim tied to a place."""
+    index = place_index(data, place_id)
+    return [(doc["texts"][claim["quote"]], link) for doc, claim in claims_of(data)
+            for link in claim["at"] if link[0] == index]
 
 
 def utf16_slice(text: str, span: list[int]) -> str:
@@ -140,11 +172,20 @@ def test_nothing_is_loaded_by_address(html: str) -> None:
 # ---- escaping by construction ----
 
 def test_data_travels_in_one_json_block_and_parses_back(html: str, build: Build) -> None:
-    data = payload_of(html)
-    assert [data["texts"][c["quote"]] for c in data["claims"]] == [c.quote for c in build.claims]
-    files = [data["sources"][c["source"]]["file"] for c in data["claims"]]
-    assert files == [c.source for c in build.claims]
-    assert len(set(data["texts"])) == len(data["texts"])  # each quote stored once
+    claims = claims_of(payload_of(html))
+    assert [doc["texts"][c["quote"]] for doc, c in claims] == [c.quote for c in build.claims]
+    assert [doc["file"] for doc, _ in claims] == [c.source for c in build.claims]
+    assert [c["claim_id"] for _, c in claims] == [c.claim_id for c in build.claims]
+    for doc in payload_of(html)["docs"]:
+        assert len(set(doc["texts"])) == len(doc["texts"])  # each text once per document
+
+
+def test_the_streamed_block_is_the_payload_encoded_at_once(html: str, build: Build,
+                                                           gazetteer: Gazetteer) -> None:
+    districts = json.loads(gazetteer.districts_geojson.read_text(encoding="utf-8"))
+    licence = (gazetteer.folder / "ATTRIBUTION.md").read_text(encoding="utf-8")
+    whole = build_payload(build, gazetteer, districts=districts, licence_text=licence)
+    assert data_block(html) == script_json(whole)
 
 
 def test_the_page_has_exactly_the_scripts_it_was_built_with(html: str) -> None:
@@ -161,14 +202,14 @@ def test_hostile_quote_appears_only_escaped(html: str, key: str) -> None:
     if re.search("[<>&\u2028\u2029]", quote):
         assert quote not in html
     assert script_json(quote) in html
-    assert quote in payload_of(html)["texts"]
+    assert quote in texts_of(payload_of(html))
 
 
 def test_template_syntax_in_data_is_not_evaluated(html: str) -> None:
     data = payload_of(html)
-    assert hostile_quote("jinja") in data["texts"]
-    assert "{{ 6*7 }}" in [s["publisher"] for s in data["sources"]]
-    assert "Claimant {{ 1+1 }}" in [c["claimant"] for c in data["claims"]]
+    assert hostile_quote("jinja") in texts_of(data)
+    assert "{{ 6*7 }}" in [doc["publisher"] for doc in data["docs"]]
+    assert "Claimant {{ 1+1 }}" in [c["claimant"] for _, c in claims_of(data)]
 
 
 def test_title_and_header_escape_the_corpus_name(html: str) -> None:
@@ -195,50 +236,53 @@ def test_script_json_is_inert_for_any_text(text: str) -> None:
 
 # ---- what the data says ----
 
-def _place(data: dict, place_id: str) -> dict:
-    return next(p for p in data["places"] if p["place_id"] == place_id)
-
-
 def test_place_name_is_highlighted_by_offsets_in_utf16_units(html: str) -> None:
-    data = payload_of(html)
-    for link in _place(data, GUYEVO)["claims"]:
-        quote = data["texts"][data["claims"][link["c"]]["quote"]]
-        assert [utf16_slice(quote, span) for span in link["hl"]] == [NAME]
+    links = links_at(payload_of(html), GUYEVO)
+    assert len(links) == len(HOSTILE)
+    for quote, (_, _, spans, _) in links:
+        assert [utf16_slice(quote, span) for span in spans] == [NAME]
     assert utf16_offset("🔥🔥 x", 3) == 5
 
 
 def test_contested_claims_are_marked_per_place(html: str) -> None:
-    links = _place(payload_of(html), SUDZHA)["claims"]
-    assert len(links) == 2 and all(link.get("contested") for link in links)
-    assert not any(link.get("contested") for link in _place(payload_of(html), MAKHNOVKA)["claims"])
+    links = links_at(payload_of(html), SUDZHA)
+    assert len(links) == 2 and all(contested for _, (*_, contested) in links)
+    assert not any(contested for _, (*_, contested) in links_at(payload_of(html), MAKHNOVKA))
 
 
 def test_claims_without_a_point_go_to_areas_region_and_panel(html: str, build: Build) -> None:
     data = payload_of(html)
-    assert [a["place_id"] for a in data["areas"]] == ["kursk-district:sudzhanskiy"]
-    assert data["region"]["place_id"] == "kursk-oblast" and len(data["region"]["claims"]) == 1
-    assert [data["claims"][i]["claim_id"] for i in data["unplaced"]] == \
+    by_type = {kind: [p["place_id"] for p in data["places"] if p["place_type"] == kind]
+               for kind in ("district", "region")}
+    assert by_type == {"district": ["kursk-district:sudzhanskiy"], "region": ["kursk-oblast"]}
+    assert len(links_at(data, "kursk-oblast")) == 1
+    assert [c["claim_id"] for _, c in claims_of(data) if not c["at"]] == \
         [c.claim_id for c in build.unplaced_claims]
-    [unresolved] = data["unresolved"]
+    [unresolved] = [u for doc in data["docs"] for u in doc.get("unresolved", [])]
     assert unresolved["candidates"] == ["inid160:1", "inid160:2"]
     assert unresolved["reason"] == "16 candidates, no district cue"
-    assert all(p["place_type"] == "settlement" for p in data["places"])
+    assert '<details id="geo-region" open>' in html
+    assert re.search(r'geo-unresolved">\s*<summary>Unresolved mentions '
+                     r'\(<span class="geo-count">1</span>\)', html)
 
 
 def test_weeks_and_months_get_their_first_day_for_the_time_filter(html: str) -> None:
     data = payload_of(html)
-    claims = {c["claim_id"]: c for c in data["claims"]}
+    claims = {c["claim_id"]: c for _, c in claims_of(data)}
     assert claims["c-gur-deployed"]["reported"] == "2024-W44"
     assert claims["c-gur-deployed"]["day"] == "2024-10-28"
-    assert "day" not in claims["c-mod-killed"]
+    assert claims["c-mod-killed"]["day"] == claims["c-mod-killed"]["reported"][:10]
     assert data["dates"] == ["2024-08-12", "2024-12-28"]
 
 
 def test_a_place_without_claims_carries_its_mentions_in_context(html: str) -> None:
     data = payload_of(html)
-    [mention] = _place(data, PLEKHOVO)["mentions"]
-    assert data["texts"][mention["context"]] == PLEKHOVO_CONTEXT
-    assert [utf16_slice(PLEKHOVO_CONTEXT, s) for s in mention["hl"]] == ["Plekhovo"]
+    index = place_index(data, PLEKHOVO)
+    [(doc, [_, text, spans])] = [(doc, m) for doc in data["docs"]
+                                 for m in doc.get("mentions", []) if m[0] == index]
+    assert doc["texts"][text] == PLEKHOVO_CONTEXT
+    assert [utf16_slice(PLEKHOVO_CONTEXT, s) for s in spans] == ["Plekhovo"]
+    assert not links_at(data, PLEKHOVO)
 
 
 def test_basemap_holds_every_settlement_and_district(html: str, gazetteer: Gazetteer) -> None:
@@ -254,6 +298,23 @@ def test_two_renders_are_byte_identical(html: str, build: Build, gazetteer: Gaze
     assert render_map(build, gazetteer) == html
 
 
+def test_a_build_and_its_records_give_the_same_bytes(tmp_path: Path, build: Build,
+                                                     gazetteer: Gazetteer, html: str) -> None:
+    records = MemoryRecords(build)
+    assert render_map(records, gazetteer) == html
+    write_map(records, gazetteer, tmp_path / "index.html")
+    assert (tmp_path / "index.html").read_bytes() == html.encode("utf-8")
+
+
+def test_a_cold_and_a_warm_page_shell_give_the_same_bytes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, build: Build, gazetteer: Gazetteer,
+        html: str) -> None:
+    monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path))
+    assert render_map(build, gazetteer) == html  # renders the shell with folium, caches it
+    assert [p.name.startswith("webmap-shell-") for p in tmp_path.iterdir()] == [True]
+    assert render_map(build, gazetteer) == html  # from the cache
+
+
 def test_renders_are_identical_across_hash_seeds(html: str) -> None:
     first, second = (render_map_in_subprocess(hashseed=seed) for seed in ("0", "4242"))
     assert first == second == html.encode("utf-8")
@@ -265,6 +326,46 @@ def test_importing_the_map_module_does_not_import_folium() -> None:
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                           check=True, timeout=60)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_warm_cache_writes_the_map_without_folium(html: str) -> None:
+    # the html fixture has cached the shell in the session's GEO_CACHE_DIR (conftest)
+    code = ("import sys; from geo.gazetteer import load_gazetteer; "
+            "from geo.webmap.build import render_map; "
+            "from tests.webmap_builds import hostile_build; gaz = load_gazetteer(); "
+            "page = render_map(hostile_build(gaz), gaz); "
+            "print([m for m in ('folium', 'branca', 'shapely', 'jinja2') if m in sys.modules], "
+            "len(page))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          check=True, timeout=60, env=os.environ.copy())
+    assert done.stdout.split() == ["[]", str(len(html))]
+
+
+# ---- streamed ----
+
+def _peak_bytes(write: object) -> int:
+    gc.collect()
+    tracemalloc.start()
+    try:
+        write()  # type: ignore[operator]
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_the_writer_holds_one_document_at_a_time(tmp_path: Path, gazetteer: Gazetteer) -> None:
+    peaks = []
+    for copies in (10, 100):
+        records = MemoryRecords(widened_build(gazetteer, copies))
+        for place in records.places:  # the records' own per-place indexes, made once
+            records.count_at(place.place_id)
+            records.contested_at(place.place_id)
+        target = tmp_path / f"{copies}.html"
+        write_map(records, gazetteer, target)  # warm: imports, shell cache, date cache
+        peaks.append(_peak_bytes(lambda: write_map(records, gazetteer, target)))  # noqa: B023
+    # ten times the records, and not even one document's worth more memory (a page of the
+    # hundred copies alone is over a megabyte)
+    assert peaks[1] < peaks[0] + 100_000, peaks
 
 
 # ---- written atomically ----
@@ -285,11 +386,12 @@ def test_a_failed_write_leaves_the_old_map(tmp_path: Path, monkeypatch: pytest.M
 
 def test_a_failed_render_leaves_the_old_map(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                             build: Build, gazetteer: Gazetteer) -> None:
-    def broken(*args: object, **kwargs: object) -> dict:
+    def broken(*args: object, **kwargs: object) -> list:
         msg = "rendering failed"
         raise RuntimeError(msg)
 
-    monkeypatch.setattr(webmap_build, "build_payload", broken)
+    # fails halfway: the page's head is written by then
+    monkeypatch.setattr(webmap_payload, "_claim_row", broken)
     target = tmp_path / "index.html"
     target.write_bytes(b"the previous map\n")
     with pytest.raises(RuntimeError, match="rendering failed"):

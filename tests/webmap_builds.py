@@ -113,3 +113,30 @@ def render_map_in_subprocess(*, hashseed: str) -> bytes:
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
                           check=True, timeout=120)
     return done.stdout
+
+
+def widened_build(gazetteer: Gazetteer, copies: int) -> Build:
+    """``hostile_build`` with each document repeated ``copies`` times, as ``copyNNNN/<file>``.
+
+    The same places, ten times the records for ten times the copies: what a test of
+    memory that must not grow with the corpus compares.
+    """
+    base = hostile_build(gazetteer)
+
+    def moved(k: int, name: str) -> str:
+        return f"copy{k:04d}/{name}"
+
+    sources = [dataclasses.replace(s, source=moved(k, s.source))
+               for k in range(copies) for s in base.sources]
+    claims = [dataclasses.replace(c, claim_id=f"{c.claim_id}-{k}", source=moved(k, c.source))
+              for k in range(copies) for c in base.claims]
+    mentions = [dataclasses.replace(r.mention, source=moved(k, r.mention.source))
+                for k in range(copies) for r in base.resolutions]
+    resolutions = [dataclasses.replace(r, mention=m)
+                   for r, m in zip(base.resolutions * copies, mentions, strict=True)]
+    return dataclasses.replace(
+        base,
+        sources=tuple(sorted(sources, key=lambda s: s.source)),
+        resolutions=tuple(sorted(resolutions, key=lambda r: (r.mention.source, r.mention.start))),
+        claims=tuple(sorted(claims, key=lambda c: c.sort_key)),
+    )

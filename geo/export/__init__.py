@@ -1,4 +1,4 @@
-"""Exports of a Build: GeoJSON, CSV and GeoPackage, chosen through one registry.
+"""Exports of a build (a Build in memory, or any ``geo.records.Records``): GeoJSON, CSV and GeoPackage, chosen through one registry.
 
     WRITERS[Format.GEOJSON](build, path)    write a file atomically
     render_bytes(build, Format.CSV)         the bytes for ``--output -`` (GeoJSON, CSV)
@@ -22,6 +22,7 @@ from geo.export.csv import render_csv, write_csv
 from geo.export.geojson import render_geojson, write_geojson
 from geo.export.gpkg import write_gpkg
 from geo.model import Build
+from geo.records import Records
 
 __all__ = ["WRITERS", "Format", "render_bytes", "write_csv", "write_geojson", "write_gpkg"]
 
@@ -40,19 +41,19 @@ class Format(StrEnum):
         raise ValueError(msg)
 
 
-WRITERS: dict[Format, Callable[[Build, Path], None]] = {
+WRITERS: dict[Format, Callable[[Build | Records, Path], None]] = {
     Format.GEOJSON: write_geojson,
     Format.CSV: write_csv,
     Format.GPKG: write_gpkg,
 }
 
-_RENDERERS: dict[Format, Callable[[Build], bytes]] = {
+_RENDERERS: dict[Format, Callable[[Build | Records], bytes]] = {
     Format.GEOJSON: render_geojson,
     Format.CSV: render_csv,
 }
 
 
-def render_bytes(build: Build, fmt: Format | str) -> bytes:
+def render_bytes(build: Build | Records, fmt: Format | str) -> bytes:
     """The export of ``build`` as bytes, for writing to stdout.
 
     Parameters

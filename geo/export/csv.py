@@ -17,29 +17,26 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import TextIO
 
-from geo.export._atomic import write_bytes_atomic
-from geo.export.rows import CLAIM_COLUMNS, claim_rows
+from geo.export._atomic import atomic_path
+from geo.export.fragments import fragments_of
+from geo.export.rows import CLAIM_COLUMNS
 from geo.model import Build
+from geo.records import Records
 
 
-def _cell(value: object) -> str:
-    """One CSV cell: empty for None, ``true``/``false`` for booleans, else ``str``/``repr``."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)
+def _write_rows(data: Build | Records, fh: TextIO) -> None:
+    csv.writer(fh, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n").writerow(CLAIM_COLUMNS)
+    fh.writelines(fragments_of(data).csv_lines())
 
 
-def render_csv(build: Build) -> bytes:
-    """The claim rows of ``build`` as CSV bytes (UTF-8, no BOM, CRLF records).
+def render_csv(data: Build | Records) -> bytes:
+    """The claim rows as CSV bytes (UTF-8, no BOM, CRLF records): what ``write_csv`` writes.
 
     Parameters
     ----------
-    build
+    data
         The records to write.
 
     Returns
@@ -49,12 +46,11 @@ def render_csv(build: Build) -> bytes:
         with empty place columns.
     """
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(CLAIM_COLUMNS)
-    writer.writerows([_cell(row[name]) for name in CLAIM_COLUMNS] for row in claim_rows(build))
+    _write_rows(data, buffer)
     return buffer.getvalue().encode("utf-8")
 
 
-def write_csv(build: Build, path: Path) -> None:
-    """Write ``build`` to ``path`` as CSV, atomically (the old file survives a failure)."""
-    write_bytes_atomic(path, render_csv(build))
+def write_csv(data: Build | Records, path: Path) -> None:
+    """Write the claim rows to ``path`` as CSV, atomically and one row at a time."""
+    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
+        _write_rows(data, fh)

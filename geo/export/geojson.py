@@ -1,62 +1,92 @@
-"""Write a Build as RFC 7946 GeoJSON: WGS84, [lon, lat], no ``crs`` member.
+"""Write a build as RFC 7946 GeoJSON: WGS84, [lon, lat], no ``crs`` member.
+
+The layout is one record per line: the collection's members, then each source, skip,
+feature, mention, claim and unresolved mention on a line of its own. That is what lets
+the writer stream (a record is encoded, written and dropped: memory does not grow with
+the corpus) and lets ``grep`` and ``diff`` read the file, while every record still goes
+through the C JSON encoder.
 
 The bytes are deterministic: keys in a fixed order (the order rows.py builds them),
-records already sorted in the Build, UTF-8 without escaping non-ASCII, one trailing
-newline.
+records in the order ``Records`` walks them, UTF-8 without escaping non-ASCII, one
+trailing newline.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
+import io
+import itertools
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
 from geo.export._atomic import atomic_path
-from geo.export.rows import collection_members, feature_collection, iter_features
+from geo.export.fragments import Fragments, dumps, fragments_of
+from geo.export.rows import collection_members, feature_head, skip_dict
 from geo.model import Build
+from geo.records import Records, as_records
 
 
-def render_geojson(build: Build) -> bytes:
-    """The FeatureCollection of ``build`` as UTF-8 bytes."""
-    text = json.dumps(feature_collection(build), ensure_ascii=False, indent=1, allow_nan=False)
-    return (text + "\n").encode("utf-8")
+def render_geojson(data: Build | Records) -> bytes:
+    """The FeatureCollection as UTF-8 bytes (what ``write_geojson`` writes to a file)."""
+    buffer = io.StringIO(newline="\n")
+    _write_collection(data, buffer)
+    return buffer.getvalue().encode("utf-8")
 
 
-def write_geojson(build: Build, path: Path) -> None:
-    """Write ``build`` to ``path`` atomically, one feature at a time.
-
-    The bytes are those of ``render_geojson`` (a test compares them), but neither the
-    whole text nor the list of every feature dict is held in memory at once.
-    """
+def write_geojson(data: Build | Records, path: Path) -> None:
+    """Write the FeatureCollection to ``path`` atomically, one record at a time."""
     with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
-        _dump_streamed(build, fh)
+        _write_collection(data, fh)
 
 
-def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1, allow_nan=False)
+#: Records joined per write: fewer calls into the file object, a bounded string in memory.
+_LINES_PER_WRITE = 512
 
 
-def _dump_streamed(build: Build, fh: TextIO) -> None:
-    """Write what ``json.dump(feature_collection(build), indent=1)`` writes, plus a newline."""
-    members = list(collection_members(build, None).items())
-    fh.write("{\n")
-    for index, (key, value) in enumerate(members):
-        fh.write(f" {_dumps(key)}: ")
+def _write_lines(lines: Iterable[str], fh: TextIO) -> None:
+    """``[`` then one encoded record per line, then ``]``."""
+    fh.write("[")
+    separator = "\n"
+    it = iter(lines)
+    while batch := list(itertools.islice(it, _LINES_PER_WRITE)):
+        fh.write(separator + ",\n".join(batch))
+        separator = ",\n"
+    fh.write("]")
+
+
+def _write_features(records: Records, fragments: Fragments, fh: TextIO) -> None:
+    """Each place's Feature, its mentions and claims streamed inside its properties."""
+    fh.write("[")
+    separator = "\n"
+    for place in records.places:
+        head = dumps(feature_head(place, contested=bool(records.contested_at(place.place_id))))
+        # The head ends with the closing braces of ``properties`` and of the Feature; the
+        # two streamed lists go in between, as the last members of ``properties``.
+        fh.write(separator + head[:-2] + ',"mentions":')
+        _write_lines(fragments.geojson_mentions_at(place.place_id), fh)
+        fh.write(',"claims":')
+        _write_lines(fragments.geojson_claims_at(place.place_id), fh)
+        fh.write("}}")
+        separator = ",\n"
+    fh.write("]")
+
+
+def _write_collection(data: Build | Records, fh: TextIO) -> None:
+    """The FeatureCollection, member by member, lists streamed."""
+    records, fragments = as_records(data), fragments_of(data)
+    streamed = {
+        "sources": fragments.geojson_sources,
+        "skipped": lambda: (dumps(skip_dict(s)) for s in records.iter_skips()),
+        "unresolved": fragments.geojson_unresolved,
+        "unplaced_claims": fragments.geojson_unplaced,
+    }
+    fh.write("{")
+    for index, (key, value) in enumerate(collection_members(records).items()):
+        fh.write(("" if index == 0 else ",\n") + dumps(key) + ":")
         if key == "features":
-            _dump_features(iter_features(build), fh)
+            _write_features(records, fragments, fh)
+        elif key in streamed:
+            _write_lines(streamed[key](), fh)
         else:
-            fh.write(_dumps(value).replace("\n", "\n "))
-        fh.write(",\n" if index < len(members) - 1 else "\n")
+            fh.write(dumps(value))
     fh.write("}\n")
-
-
-def _dump_features(features: Iterator[dict[str, object]], fh: TextIO) -> None:
-    first = next(features, None)
-    if first is None:
-        fh.write("[]")
-        return
-    fh.write("[\n  " + _dumps(first).replace("\n", "\n  "))
-    for feature in features:
-        fh.write(",\n  " + _dumps(feature).replace("\n", "\n  "))
-    fh.write("\n ]")

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 
@@ -27,8 +26,10 @@ from geo.model import (
     Place,
     PlaceType,
     Resolution,
+    Skip,
     Source,
 )
+from geo.records import Records, as_records
 
 COORD_DECIMALS = 6
 
@@ -92,39 +93,6 @@ def source_dict(source: Source) -> dict[str, object]:
             "language": source.language, "encoding": source.encoding}
 
 
-def _ranges_overlap(a: Figure, b: Figure) -> bool:
-    """Whether two figures can describe the same count (open bounds extend to infinity)."""
-    a_low = a.low if a.low is not None else a.best if a.high is None else 0.0
-    a_high = a.high if a.high is not None else a.best if a.low is None else float("inf")
-    b_low = b.low if b.low is not None else b.best if b.high is None else 0.0
-    b_high = b.high if b.high is not None else b.best if b.low is None else float("inf")
-    if None in (a_low, a_high, b_low, b_high):
-        return True
-    return a_low <= b_high and b_low <= a_high  # type: ignore[operator]
-
-
-def contested_claim_ids(claims: Iterable[Claim]) -> frozenset[str]:
-    """Claims about one place whose figure of the same kind and date disagrees with another's.
-
-    Two claims conflict when they are of the same kind, were made on the same date (or
-    both undated), come from different claimants, and their figure ranges do not
-    overlap. Figures are never averaged: both claims stay, both are marked.
-    """
-    groups: dict[tuple[Kind, str | None], list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if claim.figure is not None and any(
-            v is not None for v in (claim.figure.low, claim.figure.best, claim.figure.high)
-        ):
-            groups[(claim.kind, claim.reported)].append(claim)
-    out: set[str] = set()
-    for members in groups.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                if a.claimant != b.claimant and not _ranges_overlap(a.figure, b.figure):  # type: ignore[arg-type]
-                    out.update((a.claim_id, b.claim_id))
-    return frozenset(out)
-
-
 def _place_fields(place: Place) -> dict[str, object]:
     """The fields that describe a place, shared by GeoJSON properties and place rows."""
     return {
@@ -138,66 +106,74 @@ def _place_fields(place: Place) -> dict[str, object]:
     }
 
 
-def _mentions_by_place(build: Build) -> dict[str, list[Resolution]]:
-    """Resolved mentions grouped by place id, in the Build's order."""
-    mentions: dict[str, list[Resolution]] = defaultdict(list)
-    for res in build.resolutions:
-        if res.place_id is not None:
-            mentions[res.place_id].append(res)
-    return mentions
-
-
-def _claims_by_place(build: Build) -> dict[str, list[tuple[Claim, Link]]]:
-    """Claims grouped by the place they are tied to, with the link, in the Build's order."""
-    claims_at: dict[str, list[tuple[Claim, Link]]] = defaultdict(list)
-    for claim in build.claims:
-        for pl in claim.places:
-            claims_at[pl.place_id].append((claim, pl.link))
-    return claims_at
-
-
-def iter_features(build: Build) -> Iterator[dict[str, object]]:
-    """One GeoJSON Feature dict per place of the Build, in place order, built one at a time."""
-    mentions = _mentions_by_place(build)
-    claims_at = _claims_by_place(build)
-    for place in build.places:
-        here = claims_at.get(place.place_id, [])
-        contested = contested_claim_ids(c for c, _ in here)
-        yield {
-            "type": "Feature",
-            "id": place.place_id,
-            "geometry": {"type": "Point", "coordinates": lon_lat(place)},
-            "properties": {
-                **_place_fields(place),
-                "category": place.category,
-                "population": place.population,
-                "contested": bool(contested),
-                "mentions": [mention_dict(r) for r in mentions.get(place.place_id, [])],
-                "claims": [claim_dict(c, link=link, contested=c.claim_id in contested)
-                           for c, link in here],
-            },
-        }
-
-
-def collection_members(build: Build, features: object) -> dict[str, object]:
-    """The FeatureCollection's members in their fixed order, with ``features`` as given."""
+def feature_head(place: Place, *, contested: bool) -> dict[str, object]:
+    """A place's Feature without its ``mentions`` and ``claims`` (writers stream those)."""
     return {
-        "type": "FeatureCollection",
-        "name": build.corpus,
-        "built": build.built,
-        "gazetteer_version": build.gazetteer_version,
-        "attribution": list(build.attribution),
-        "sources": [source_dict(s) for s in build.sources],
-        "skipped": [{"file": s.source, "reason": s.reason} for s in build.skips],
-        "features": features,
-        "unresolved": [unresolved_dict(r) for r in build.unresolved],
-        "unplaced_claims": [claim_dict(c, link=None) for c in build.unplaced_claims],
+        "type": "Feature",
+        "id": place.place_id,
+        "geometry": {"type": "Point", "coordinates": lon_lat(place)},
+        "properties": {
+            **_place_fields(place),
+            "category": place.category,
+            "population": place.population,
+            "contested": contested,
+        },
     }
 
 
-def feature_collection(build: Build) -> dict[str, object]:
-    """The whole Build as one RFC 7946 FeatureCollection dict (the contract's shape)."""
-    return collection_members(build, list(iter_features(build)))
+def feature_mentions(records: Records, place: Place) -> Iterator[dict[str, object]]:
+    """The ``mentions`` of a place's Feature, one at a time."""
+    return (mention_dict(r) for r in records.mentions_at(place.place_id))
+
+
+def feature_claims(records: Records, place: Place) -> Iterator[dict[str, object]]:
+    """The ``claims`` of a place's Feature, one at a time, with their tie and conflict flag."""
+    contested = records.contested_at(place.place_id)
+    return (claim_dict(c, link=link, contested=c.claim_id in contested)
+            for c, link in records.claims_at(place.place_id))
+
+
+def iter_features(data: Build | Records) -> Iterator[dict[str, object]]:
+    """One whole GeoJSON Feature dict per place, in place order (tests; writers stream)."""
+    records = as_records(data)
+    for place in records.places:
+        feature = feature_head(place, contested=bool(records.contested_at(place.place_id)))
+        props = feature["properties"]
+        props["mentions"] = list(feature_mentions(records, place))  # type: ignore[index]
+        props["claims"] = list(feature_claims(records, place))  # type: ignore[index]
+        yield feature
+
+
+def skip_dict(skip: Skip) -> dict[str, object]:
+    """A file not used, and why."""
+    return {"file": skip.source, "reason": skip.reason}
+
+
+def collection_members(data: Build | Records) -> dict[str, Iterable[object] | object]:
+    """The FeatureCollection's members in their fixed order; lists come as iterators.
+
+    ``features`` iterates whole Feature dicts; a streaming writer may build them itself
+    from ``feature_head``, ``feature_mentions`` and ``feature_claims`` instead.
+    """
+    records = as_records(data)
+    return {
+        "type": "FeatureCollection",
+        "name": records.corpus,
+        "built": records.built,
+        "gazetteer_version": records.gazetteer_version,
+        "attribution": list(records.attribution),
+        "sources": (source_dict(s) for s in records.iter_sources()),
+        "skipped": (skip_dict(s) for s in records.iter_skips()),
+        "features": iter_features(records),
+        "unresolved": (unresolved_dict(r) for r in records.iter_unresolved()),
+        "unplaced_claims": (claim_dict(c, link=None) for c in records.iter_unplaced_claims()),
+    }
+
+
+def feature_collection(data: Build | Records) -> dict[str, object]:
+    """The whole build as one RFC 7946 FeatureCollection dict (the contract's shape)."""
+    return {key: value if isinstance(value, str | list) else list(value)  # type: ignore[arg-type]
+            for key, value in collection_members(data).items()}
 
 
 # --- Flat rows: CSV and the GeoPackage layers -----------------------------------------
@@ -405,7 +381,7 @@ def _claim_row(
     return {name: values[name] for name in CLAIM_COLUMNS}
 
 
-def claim_rows(build: Build) -> list[dict[str, object]]:
+def claim_rows(data: Build | Records) -> Iterator[dict[str, object]]:
     """One flat row per (claim, place): the CSV and the GeoPackage ``claims`` layer.
 
     A claim tied to two places gives two rows; an unplaced claim gives one row whose
@@ -416,76 +392,65 @@ def claim_rows(build: Build) -> list[dict[str, object]]:
 
     Parameters
     ----------
-    build
+    data
         The records to flatten.
 
     Returns
     -------
-    list of dict
+    Iterator of dict
         Rows keyed by ``CLAIM_COLUMNS`` in that order, ``None`` for an empty cell,
-        sorted by claim (source, start, end, kind, id), then place id.
+        sorted by claim (source, start, end, kind, id), then place id; made one at a time.
     """
-    sources = {s.source: s for s in build.sources}
-    places = {p.place_id: p for p in build.places}
-    contested = {pid: contested_claim_ids(c for c, _ in here)
-                 for pid, here in _claims_by_place(build).items()}
-    rows = []
-    for claim in sorted(build.claims, key=lambda c: (*c.sort_key, c.claim_id)):
-        source = sources.get(claim.source)
-        if not claim.places:
-            rows.append(_claim_row(claim, source, _place_columns(None, None, contested=False)))
-        for pl in sorted(claim.places):
-            is_contested = claim.claim_id in contested[pl.place_id]
-            columns = _place_columns(places[pl.place_id], pl.link, contested=is_contested)
-            rows.append(_claim_row(claim, source, columns))
-    return rows
+    from geo.export.fragments import fragments_of  # fragments render rows: import late
+
+    return fragments_of(data).claim_rows()
 
 
-def place_rows(build: Build) -> list[dict[str, object]]:
-    """One row per place of the Build, sorted by id: the GeoPackage ``places`` layer.
+def place_rows(data: Build | Records) -> list[dict[str, object]]:
+    """One row per place, sorted by id: the GeoPackage ``places`` layer.
 
     ``n_mentions`` counts resolved mentions, ``n_claims`` the claims tied to the place,
     and ``contested`` says whether two of those claims disagree (as in the GeoJSON).
     """
-    mentions = _mentions_by_place(build)
-    claims_at = _claims_by_place(build)
+    records = as_records(data)
     rows = []
-    for place in sorted(build.places, key=lambda p: p.place_id):
-        here = claims_at.get(place.place_id, [])
+    for place in sorted(records.places, key=lambda p: p.place_id):
         lon, lat = lon_lat(place)
+        n_mentions, n_claims = records.count_at(place.place_id)
         rows.append({
             **_place_fields(place),
             "latitude": lat,
             "longitude": lon,
-            "n_mentions": len(mentions.get(place.place_id, [])),
-            "n_claims": len(here),
-            "contested": bool(contested_claim_ids(c for c, _ in here)),
+            "n_mentions": n_mentions,
+            "n_claims": n_claims,
+            "contested": bool(records.contested_at(place.place_id)),
         })
     return rows
 
 
-def area_rows(build: Build) -> list[dict[str, object]]:
+def area_rows(data: Build | Records) -> list[dict[str, object]]:
     """The place rows of districts and the oblast that carry claims: the ``areas`` layer."""
-    return [row for row in place_rows(build)
+    return [row for row in place_rows(data)
             if row["place_type"] != PlaceType.SETTLEMENT.value and row["n_claims"]]
 
 
-def about_rows(build: Build, *, geo_version: str) -> list[dict[str, object]]:
+def about_rows(data: Build | Records, *, geo_version: str) -> list[dict[str, object]]:
     """Key/value rows of build metadata and attribution: the GeoPackage ``about`` table.
 
     Keys: ``corpus``, ``built``, ``gazetteer_version``, ``geo_version``, ``crs``,
     ``n_sources``, ``n_places``, ``n_claims``, then ``attribution.1``,
     ``attribution.2`` ... one per attribution line of the Build.
     """
+    records = as_records(data)
     pairs = [
-        ("corpus", build.corpus),
-        ("built", build.built),
-        ("gazetteer_version", build.gazetteer_version),
+        ("corpus", records.corpus),
+        ("built", records.built),
+        ("gazetteer_version", records.gazetteer_version),
         ("geo_version", geo_version),
         ("crs", "EPSG:4326"),
-        ("n_sources", str(len(build.sources))),
-        ("n_places", str(len(build.places))),
-        ("n_claims", str(len(build.claims))),
+        ("n_sources", str(records.counts.sources)),
+        ("n_places", str(len(records.places))),
+        ("n_claims", str(records.counts.claims)),
     ]
-    pairs += [(f"attribution.{i}", line) for i, line in enumerate(build.attribution, start=1)]
+    pairs += [(f"attribution.{i}", line) for i, line in enumerate(records.attribution, start=1)]
     return [{"key": key, "value": value} for key, value in pairs]

@@ -1,23 +1,34 @@
 """Write the interactive map: one self-contained HTML file that opens with no network.
 
 Speaks to the gazetteer folder (``districts.geojson``, ``ATTRIBUTION.md``), the installed
-Leaflet packages (:mod:`geo.webmap.assets`), folium and branca for the page skeleton, and
-the file system through ``geo.export._atomic``. folium, branca and jinja2 are imported
-inside the functions, so importing this module stays cheap.
+Leaflet packages (:mod:`geo.webmap.assets`), folium and branca for the page skeleton, the
+on-disk cache (:mod:`geo._cache`) and the file system through ``geo.export._atomic``.
+folium, branca, jinja2 and shapely are imported inside the functions, and only when the
+page shell is not cached yet, so importing this module, and rebuilding a map, stays cheap.
 
 How the page is put together, and why:
 
+- The page is two things: a shell that depends only on the gazetteer and the code, and
+  the records. The shell is rendered once with a marker in each place a record's value
+  goes (title, header counts, the data block), split at the markers and cached
+  (:func:`_shell`, keyed by the gazetteer, the code of this package, ``map.js``,
+  ``map.css`` and the versions of the libraries it is made with). Writing a map
+  writes the shell's pieces and, between them, the escaped values and the records'
+  JSON, one document at a time (``payload.record_members``): neither the data nor the
+  page is ever held whole. ``render_map`` runs the same writer into a string.
 - folium builds the skeleton: the map ``<div>``, ``L.map(...)`` and the OpenStreetMap
   tile layer, which is offered in the layer control but off by default. Its CDN links
   are emptied on the instance, and its random element ids are replaced by fixed ones,
-  so one Build gives byte-identical HTML.
+  so one build gives byte-identical HTML.
 - Everything else goes in through elements whose text branca inserts verbatim. branca's
   ``MacroElement`` parses a macro's output *again* as a Jinja template, so a quote with
-  ``{{ 7*7 }}`` in it would be evaluated: article text never passes through one. The one
-  MacroElement here (:func:`_start_call`) carries only two generated identifiers.
+  ``{{ 7*7 }}`` in it would be evaluated: article text never passes through one (nor
+  through Jinja at all: it is written after rendering). The one MacroElement here
+  (:func:`_start_call`) carries only two generated identifiers.
 - Header and side panel come from a Jinja environment with ``autoescape=True``; the
   inlined scripts, style sheets and the JSON block are marked ``Markup`` explicitly,
-  each already made safe for its element (``assets``, ``payload.script_json``).
+  each already made safe for its element (``assets``, ``payload.script_json``). The
+  values written into the markers are escaped the same way (``markupsafe.escape``).
 - A Content-Security-Policy ``<meta>`` allows inline code and ``data:`` images only, plus
   HTTPS images for the optional tile layer: anything else the page tried to fetch would
   be refused by the browser.
@@ -25,15 +36,29 @@ How the page is put together, and why:
 
 from __future__ import annotations
 
+import io
 import json
+import re
+import sys
+from importlib import metadata, resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
+from geo._cache import cached, content_key, source_hash
 from geo.errors import GazetteerError
-from geo.export._atomic import write_bytes_atomic
+from geo.export import rows
+from geo.export._atomic import atomic_path
 from geo.model import Build, PlaceType
+from geo.records import Records, as_records
+from geo.webmap import assets, payload
 from geo.webmap.assets import Assets, load_assets
-from geo.webmap.payload import KIND_COLORS, build_payload, script_json
+from geo.webmap.payload import (
+    KIND_COLORS,
+    encode_members,
+    record_members,
+    script_json,
+    static_members,
+)
 
 if TYPE_CHECKING:
     from branca.element import Element, Figure
@@ -50,6 +75,16 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
     "img-src data: https:; base-uri 'none'; form-action 'none'"
 )
+
+#: The libraries the shell is rendered with or inlines: their versions key the cache.
+_SHELL_LIBRARIES = ("folium", "branca", "jinja2", "markupsafe", "shapely", "xstatic-leaflet",
+                    "xstatic-leaflet-markercluster")
+
+#: The places of the shell where a build's values go. A marker is a NUL byte, the name
+#: and a NUL byte: nothing else in the page holds a NUL (JSON writes it as \u0000).
+_SLOTS = ("title", "corpus", "built", "n_claims", "n_places", "gazetteer_version",
+          "region_open", "n_region", "n_areas", "n_unplaced", "n_unresolved", "data")
+_SLOT = re.compile("\x00([a-z_]+)\x00")
 
 _HEAD = """\
 <meta http-equiv="Content-Security-Policy" content="{{ csp }}">
@@ -102,7 +137,7 @@ _BODY = """\
     <h2>Legend</h2>
     <div id="geo-legend-items"></div>
   </section>
-  <details id="geo-region"{% if n_region %} open{% endif %}>
+  <details id="geo-region"{{ region_open }}>
     <summary>Claims about the whole oblast (<span class="geo-count">{{ n_region }}</span>)</summary>
     <div class="geo-list"></div>
   </details>
@@ -128,19 +163,22 @@ _BODY = """\
 """
 
 
-def _read_gazetteer_files(gazetteer: Gazetteer) -> tuple[dict[str, Any], str]:
-    """The district polygons and the licence text of the gazetteer folder."""
+def _read_districts(gazetteer: Gazetteer) -> dict[str, Any]:
+    """The district polygons of the gazetteer folder."""
     path = gazetteer.districts_geojson
     try:
-        districts = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
         msg = f"cannot read the district polygons {path} ({err}); rebuild the gazetteer"
         raise GazetteerError(msg) from err
+
+
+def _read_licence(gazetteer: Gazetteer) -> str:
+    """The gazetteer's licence text, or "" when the folder has none."""
     try:
-        licence = (gazetteer.folder / "ATTRIBUTION.md").read_text(encoding="utf-8")
+        return (gazetteer.folder / "ATTRIBUTION.md").read_text(encoding="utf-8")
     except OSError:
-        licence = ""
-    return districts, licence
+        return ""
 
 
 def _verbatim(markup: str, name: str) -> Element:
@@ -189,8 +227,13 @@ def _skeleton(gazetteer: Gazetteer) -> Figure:
     return figure
 
 
-def _render_templates(build: Build, data: dict[str, Any], assets: Assets) -> tuple[str, str]:
-    """Head and body markup: autoescaped, with the pre-escaped texts marked as Markup."""
+def _slot(name: str) -> str:
+    """The marker of one slot (mark it as Markup, so that Jinja leaves it alone)."""
+    return f"\x00{name}\x00"
+
+
+def _render_templates(static_json: str, assets: Assets) -> tuple[str, str]:
+    """Head and body markup: autoescaped, pre-escaped texts marked as Markup, values as slots."""
     from jinja2 import Environment, StrictUndefined
     from markupsafe import Markup
 
@@ -203,35 +246,101 @@ def _render_templates(build: Build, data: dict[str, Any], assets: Assets) -> tup
     }
     head = env.from_string(_HEAD).render(
         csp=CONTENT_SECURITY_POLICY,
-        title=f"{build.corpus} · claims map · built {build.built}",
+        title=Markup(_slot("title")),
         inline={name: Markup(text) for name, text in inline.items()},
         kind_colors=[(kind.value, color) for kind, color in KIND_COLORS.items()],
     )
-    body = env.from_string(_BODY).render(
-        corpus=build.corpus,
-        built=build.built,
-        gazetteer_version=build.gazetteer_version,
-        n_claims=len(build.claims),
-        n_places=sum(p.place_type is PlaceType.SETTLEMENT for p in build.places),
-        n_region=len(data["region"]["claims"]) if data["region"] else 0,
-        n_areas=sum(len(a["claims"]) for a in data["areas"]),
-        n_unplaced=len(data["unplaced"]),
-        n_unresolved=len(data["unresolved"]),
-        payload=Markup(script_json(data)),
-    )
+    # the static members, then the records' members: one JSON object
+    data = Markup(static_json[:-1] + "," + _slot("data") + "}")
+    body = env.from_string(_BODY).render(payload=data, **{
+        name: Markup(_slot(name)) for name in _SLOTS if name not in ("title", "data")})
     return head, body
 
 
-def render_map(build: Build, gazetteer: Gazetteer) -> str:
-    """Render the map of a Build as one self-contained HTML page.
+def _render_shell(gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The page with every slot empty, split at the slots: text, slot name, text, ... text."""
+    static = static_members(gazetteer, districts=_read_districts(gazetteer),
+                            licence_text=_read_licence(gazetteer))
+    head, body = _render_templates(script_json(static), load_assets())
+    figure = _skeleton(gazetteer)
+    figure.header.add_child(_verbatim(head, "geo_head"), name="geo_head")
+    figure.html.add_child(_verbatim(body, "geo_body"), name="geo_body")
+    parts = tuple(_SLOT.split(figure.render()))
+    if parts[1::2] != _SLOTS:
+        msg = f"the page shell has the slots {parts[1::2]}, expected {_SLOTS}"
+        raise AssertionError(msg)
+    return parts
+
+
+def _library_version(name: str) -> str | None:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def _shell(gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The page shell of this gazetteer, from the cache when this code made it before."""
+    own = resources.files("geo.webmap")
+    key = content_key(
+        gazetteer.version,
+        _read_licence(gazetteer),
+        source_hash(sys.modules[__name__], payload, assets, rows),
+        own.joinpath("map.js").read_text(encoding="utf-8"),
+        own.joinpath("map.css").read_text(encoding="utf-8"),
+        {name: _library_version(name) for name in _SHELL_LIBRARIES},
+    )
+    return cached("webmap-shell", key, lambda: _render_shell(gazetteer))
+
+
+def _slot_values(records: Records) -> dict[str, str]:
+    """What each slot of the shell but ``data`` holds for these records, escaped for HTML."""
+    from markupsafe import escape
+
+    counts = records.counts
+    claims_by_type = {place_type: 0 for place_type in PlaceType}
+    for place in records.places:
+        claims_by_type[place.place_type] += records.count_at(place.place_id)[1]
+    values = {
+        "title": f"{records.corpus} · claims map · built {records.built}",
+        "corpus": records.corpus,
+        "built": records.built,
+        "gazetteer_version": records.gazetteer_version,
+        "n_claims": counts.claims,
+        "n_places": sum(p.place_type is PlaceType.SETTLEMENT for p in records.places),
+        "region_open": " open" if claims_by_type[PlaceType.REGION] else "",
+        "n_region": claims_by_type[PlaceType.REGION],
+        "n_areas": claims_by_type[PlaceType.DISTRICT],
+        "n_unplaced": counts.unplaced_claims,
+        "n_unresolved": counts.unresolved,
+    }
+    return {name: str(escape(value)) for name, value in values.items()}
+
+
+def _write_page(records: Records, gazetteer: Gazetteer, out: TextIO) -> None:
+    """The shell's pieces, each slot's value between them, the records' JSON streamed."""
+    parts = _shell(gazetteer)
+    values = _slot_values(records)
+    out.write(parts[0])
+    for name, text in zip(parts[1::2], parts[2::2], strict=True):
+        if name == "data":
+            out.writelines(encode_members(record_members(records, gazetteer)))
+        else:
+            out.write(values[name])
+        out.write(text)
+
+
+def render_map(data: Build | Records, gazetteer: Gazetteer) -> str:
+    """Render the map of a build as one self-contained HTML page (what ``write_map`` writes).
 
     Reads the gazetteer's district polygons and licence text and the installed Leaflet
-    packages; writes nothing. The same Build and gazetteer give the same string.
+    packages, or the cached shell made of them; writes nothing but that cache. The same
+    records and gazetteer give the same string.
 
     Parameters
     ----------
-    build
-        The records to draw.
+    data
+        The records to draw: a Build, or any ``Records``.
     gazetteer
         The gazetteer the build used: basemap, search and district names.
 
@@ -240,28 +349,25 @@ def render_map(build: Build, gazetteer: Gazetteer) -> str:
     str
         The HTML page.
     """
-    districts, licence = _read_gazetteer_files(gazetteer)
-    data = build_payload(build, gazetteer, districts=districts, licence_text=licence)
-    head, body = _render_templates(build, data, load_assets())
-    figure = _skeleton(gazetteer)
-    figure.header.add_child(_verbatim(head, "geo_head"), name="geo_head")
-    figure.html.add_child(_verbatim(body, "geo_body"), name="geo_body")
-    return figure.render()
+    buffer = io.StringIO()
+    _write_page(as_records(data), gazetteer, buffer)
+    return buffer.getvalue()
 
 
-def write_map(build: Build, gazetteer: Gazetteer, out_path: Path) -> None:
-    """Write the map of a Build to ``out_path`` atomically (UTF-8 HTML).
+def write_map(data: Build | Records, gazetteer: Gazetteer, out_path: Path) -> None:
+    """Write the map of a build to ``out_path`` atomically (UTF-8 HTML), a piece at a time.
 
     A failure while rendering or writing leaves an existing file as it was.
 
     Parameters
     ----------
-    build
-        The records to draw.
+    data
+        The records to draw: a Build, or any ``Records``.
     gazetteer
         The gazetteer the build used.
     out_path
         Where the HTML goes, e.g. ``maps/index.html``; folders are created.
     """
-    html = render_map(build, gazetteer)
-    write_bytes_atomic(Path(out_path), html.encode("utf-8"))
+    records = as_records(data)
+    with atomic_path(Path(out_path)) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
+        _write_page(records, gazetteer, fh)

@@ -1,6 +1,7 @@
 /* geo map: the interactive layers, built in the browser from the JSON payload.
 
-   Reads  <script type="application/json" id="geo-data"> (shape: geo/webmap/payload.py).
+   Reads  <script type="application/json" id="geo-data"> (shape: geo/webmap/payload.py),
+          sent document by document; unpack() turns it into flat lists first.
    Draws  the district polygons and the oblast outline; every gazetteer settlement as a
           faint dot, named from LABEL_ZOOM on; one clustered marker per resolved settlement
           (size: number of claims, colour: dominant kind); claims about a district on its
@@ -71,6 +72,60 @@
     return claims ? Math.min(40, Math.round(11 + 5 * Math.sqrt(claims - 1))) : 11;
   }
 
+  // payload.py streams the records document by document: each document's texts, its
+  // claims (rows of D.claim_fields, with the places they are tied to) and its mentions.
+  // Put them back into the flat lists the map reads: texts, sources and claims (objects)
+  // by global index, each place with its claims (or, when it has none, its mentions),
+  // unplaced claims and unresolved mentions.
+  function unpack(D) {
+    var texts = [], sources = [], claims = [], unplaced = [], unresolved = [];
+    var links = D.places.map(function () { return []; });
+    var mentions = D.places.map(function () { return []; });
+    D.docs.forEach(function (doc) {
+      var t0 = texts.length, source = sources.length;
+      (doc.texts || []).forEach(function (text) { texts.push(text); });
+      sources.push({ file: doc.file, title: doc.title, publisher: doc.publisher,
+        published: doc.published, language: doc.language });
+      (doc.claims || []).forEach(function (row) {
+        var index = claims.length, c = {};
+        D.claim_fields.forEach(function (name, i) { c[name] = row[i]; });
+        c.quote += t0;
+        c.source = source;
+        c.at.forEach(function (a) {  // [place, link, highlight, contested]
+          links[a[0]].push({ c: index, link: a[1], hl: a[2], contested: a[3] });
+        });
+        if (!c.at.length) { unplaced.push(index); }
+        claims.push(c);
+      });
+      (doc.mentions || []).forEach(function (m) {  // [place, text, highlight]
+        mentions[m[0]].push({ source: source, context: m[1] + t0, hl: m[2] });
+      });
+      (doc.unresolved || []).forEach(function (u) {
+        u.source = source;
+        if (u.context !== null) { u.context += t0; }
+        unresolved.push(u);
+      });
+    });
+    var places = [], areas = [], region = null;
+    D.places.forEach(function (place, i) {
+      place.claims = links[i];
+      if (!place.claims.length) { place.mentions = mentions[i]; }
+      if (place.place_type === "settlement") { places.push(place); }
+      if (place.place_type === "district") { areas.push(place); }
+      if (place.place_type === "region" && !region) { region = place; }
+    });
+    D.texts = texts;
+    D.sources = sources;
+    D.claims = claims;
+    D.places = places;
+    D.areas = areas;
+    D.region = region;
+    D.unplaced = unplaced;
+    D.unresolved = unresolved;
+    delete D.docs;
+    return D;
+  }
+
   function createApp(map, osm, D) {
     var kindOrder = D.kinds.map(function (k) { return k.kind; });
     var kindLabel = {};
@@ -87,8 +142,7 @@
     function passes(index) {
       var c = D.claims[index];
       if (!state.kinds[c.kind] || !state.claimants.get(claimantKey(c.claimant))) { return false; }
-      // payload.first_day: `day` stands beside a week, a month or an unreadable date
-      var day = !c.reported ? null : "day" in c ? c.day : c.reported.slice(0, 10);
+      var day = c.day;  // payload.first_day: a week's or a month's first day; null: undated
       if (!day) { return state.undated; }
       return !(state.from && day < state.from) && !(state.to && day > state.to);
     }
@@ -682,7 +736,7 @@
   window.geoMap = {
     start: function (map, osm) {
       var data = JSON.parse(document.getElementById("geo-data").textContent);
-      window.geoMap.app = createApp(map, osm, data);
+      window.geoMap.app = createApp(map, osm, unpack(data));
       return window.geoMap.app;
     }
   };

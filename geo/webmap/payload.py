@@ -1,13 +1,23 @@
-"""The map's data: one JSON document built from a Build and the gazetteer.
+"""The map's data: one JSON document, made piece by piece from a build's records.
 
 Pure: the caller reads ``districts.geojson`` and the licence text and passes them in;
-nothing here touches files, the clock or the network. Claims are shaped by
-``geo.export.rows`` (the contract's field names), then stored once each: a place lists
-the indexes of its claims, a claim the index of its source and of its quote in a table
-of texts. Every list is in a fixed order, so one Build gives one byte string.
+nothing here touches files, the clock or the network. The document has two halves:
 
-Article text leaves Python here, and only as data: :func:`script_json` encodes the
-document for a ``<script type="application/json">`` block, escaping ``<``, ``>``, ``&``,
+- :func:`static_members`: what depends only on the gazetteer and the code (every
+  settlement, the districts, the outline, the licence, the kinds). ``build.py`` encodes
+  it once and caches it on disk.
+- :func:`record_members`: what comes from the records, made in one walk over them in
+  source order, one document at a time, so that memory does not grow with the corpus.
+  Each entry of ``docs`` holds one source's metadata, its distinct texts (quotes and
+  contexts, each stored once per document), its claims (rows of the fields of
+  ``geo.export.rows.claim_dict``, each with the places it is tied to as indexes into
+  ``places``), the mentions of places that carry no claim, and its unresolved
+  mentions. ``places`` follows, without claims: ``map.js`` (``unpack``) files each
+  claim under its places again. Claims come in ``Claim.sort_key`` order and every list
+  in a fixed order, so one build gives one byte string.
+
+Article text leaves Python here, and only as data: :func:`script_json` encodes each
+piece for a ``<script type="application/json">`` block, escaping ``<``, ``>``, ``&``,
 U+2028 and U+2029 so that no quote can close the block, open markup or break a parser.
 The map's script puts it into the page with ``textContent`` only.
 
@@ -18,22 +28,19 @@ differ from the first character outside the Basic Multilingual Plane (an emoji).
 
 from __future__ import annotations
 
+import functools
+import itertools
 import json
+import operator
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from geo.export.rows import (
-    _place_fields,
-    claim_dict,
-    contested_claim_ids,
-    lon_lat,
-    source_dict,
-    unresolved_dict,
-)
-from geo.model import Build, Claim, Kind, Mention, Place, PlaceType, Resolution
+from geo.export.rows import _place_fields, claim_dict, lon_lat, source_dict, unresolved_dict
+from geo.model import Build, Claim, Kind, Mention, Place, Resolution, Source
+from geo.records import Records, as_records
 
 if TYPE_CHECKING:
     from geo.gazetteer import Gazetteer
@@ -60,18 +67,29 @@ DEFAULT_ATTRIBUTION = (
 SETTLEMENT_FIELDS = ("id", "name", "name_local", "alternates", "lat", "lon", "district",
                      "population")
 
+#: Positions in each row of a document's ``claims``: the fields of ``rows.claim_dict``
+#: but the three the row's place says (``source``: the document; ``link`` and
+#: ``contested``: per place, in ``at``), then ``day`` (:func:`first_day`) and ``at``,
+#: the places a claim is tied to as [index into ``places``, link, highlight spans,
+#: contested there].
+CLAIM_FIELDS = ("claim_id", "quote", "start", "end", "claimant", "kind", "subject", "figure",
+                "reported", "reported_precision", "day", "at")
+
+_CLAIM_ROW = operator.itemgetter(*CLAIM_FIELDS)  # a tuple: JSON writes it as an array
+
 #: Names shorter than this are not searched for in a quote (they would match inside words).
 _MIN_NAME_LENGTH = 3
 _OUTLINE_DECIMALS = 5  # the district file's own precision (about 1 m)
 
-_SCRIPT_ESCAPES = str.maketrans({
-    "<": "\\u003c",
-    ">": "\\u003e",
-    "&": "\\u0026",
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-})
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+#: What may not stand raw in a script element: markup characters, the two characters
+#: that end a JavaScript line, and lone surrogates (not valid UTF-8).
+_UNSAFE = re.compile("[<>&\u2028\u2029\ud800-\udfff]")
+#: Characters that count two in JavaScript's UTF-16 offsets (an emoji).
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def script_json(data: object) -> str:
@@ -94,8 +112,32 @@ def script_json(data: object) -> str:
     '{"q":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}'
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    text = text.translate(_SCRIPT_ESCAPES)
-    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _UNSAFE.sub(_escape, text)
+
+
+def encode_members(members: Iterable[tuple[str, object]]) -> Iterator[str]:
+    r"""The JSON text of an object's members, without its braces, one piece at a time.
+
+    A value that is an iterator becomes an array written item by item, so that a
+    streamed list is never held whole; every key and item goes through
+    :func:`script_json`, so the pieces are as inert as one encoded document.
+
+    >>> "".join(encode_members([("a", 1), ("b", iter(["</x>", None]))]))
+    '"a":1,"b":["\\u003c/x\\u003e",null]'
+    """
+    separator = ""
+    for key, value in members:
+        yield f"{separator}{script_json(key)}:"
+        separator = ","
+        if isinstance(value, Iterator):
+            yield "["
+            comma = ""
+            for item in value:
+                yield comma + script_json(item)
+                comma = ","
+            yield "]"
+        else:
+            yield script_json(value)
 
 
 def utf16_offset(text: str, index: int) -> int:
@@ -106,91 +148,6 @@ def utf16_offset(text: str, index: int) -> int:
     """
     head = text[:index]
     return index if head.isascii() else len(head.encode("utf-16-le")) // 2
-
-
-class _Texts:
-    """A table of distinct strings: each quote or context is stored once, referred to by index."""
-
-    def __init__(self) -> None:
-        self.items: list[str] = []
-        self._index: dict[str, int] = {}
-
-    def ref(self, text: str) -> int:
-        if text not in self._index:
-            self._index[text] = len(self.items)
-            self.items.append(text)
-        return self._index[text]
-
-
-class _Sources:
-    """The Build's sources by index; a claim's file that the Build does not list gets a stub."""
-
-    def __init__(self, build: Build) -> None:
-        self.items = [_source_entry(source_dict(s)) for s in build.sources]
-        self._index = {s.source: i for i, s in enumerate(build.sources)}
-
-    def ref(self, name: str) -> int:
-        if name not in self._index:
-            self._index[name] = len(self.items)
-            self.items.append({"file": name, "title": None, "publisher": None,
-                               "published": None, "language": "und"})
-        return self._index[name]
-
-
-def _source_entry(row: dict[str, object]) -> dict[str, object]:
-    """The fields a popup shows: the URL stays out, so the page names no server."""
-    return {key: row[key] for key in ("file", "title", "publisher", "published", "language")}
-
-
-def _spans(text: str, offsets: Iterable[tuple[int, int]]) -> list[list[int]]:
-    """Sorted, non-overlapping [start, end) spans of ``text``, in UTF-16 units."""
-    out: list[list[int]] = []
-    last = 0
-    for start, end in sorted(set(offsets)):
-        if start >= last and 0 <= start < end <= len(text):
-            out.append([utf16_offset(text, start), utf16_offset(text, end)])
-            last = end
-    return out
-
-
-class _Highlighter:
-    """Where a place's name stands in a text: by the mention offsets, else by its names."""
-
-    def __init__(self, build: Build, gazetteer: Gazetteer) -> None:
-        self.mentions: dict[str, list[Mention]] = defaultdict(list)
-        self._offsets: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-        names: dict[str, set[str]] = defaultdict(set)
-        for res in build.resolutions:
-            if res.place_id is not None:
-                m = res.mention
-                self.mentions[res.place_id].append(m)
-                self._offsets[(res.place_id, m.source)].append((m.start, m.end))
-                names[res.place_id].add(m.surface)
-        for entry in gazetteer.names:
-            if entry.place_id in names:
-                names[entry.place_id].update(entry.alternates)
-        self._names = names
-        self._patterns: dict[str, re.Pattern[str] | None] = {}
-
-    def _pattern(self, place: Place) -> re.Pattern[str] | None:
-        if place.place_id not in self._patterns:
-            names = {place.name, place.name_local, *self._names.get(place.place_id, ())}
-            names = {n for n in names if len(n) >= _MIN_NAME_LENGTH}
-            alternation = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
-            self._patterns[place.place_id] = (
-                re.compile(rf"(?<!\w)(?:{alternation})", re.IGNORECASE) if names else None)
-        return self._patterns[place.place_id]
-
-    def spans(self, place: Place, source: str, text: str, text_start: int) -> list[list[int]]:
-        """Spans of the place's name in ``text``, found at ``text_start`` of ``source``."""
-        text_end = text_start + len(text)
-        by_offset = [(start - text_start, end - text_start)
-                     for start, end in self._offsets.get((place.place_id, source), ())
-                     if text_start <= start and end <= text_end]
-        if by_offset:
-            return _spans(text, by_offset)
-        pattern = self._pattern(place)
-        return _spans(text, (m.span() for m in pattern.finditer(text))) if pattern else []
 
 
 def first_day(reported: str | None) -> str | None:
@@ -214,20 +171,122 @@ def first_day(reported: str | None) -> str | None:
         return None
 
 
-def _claim_entry(claim: Claim, texts: _Texts, sources: _Sources) -> dict[str, object]:
-    """A claim as rows.claim_dict writes it, with its quote and source replaced by indexes.
+#: A corpus repeats a few hundred dates across tens of thousands of claims.
+_first_day = functools.lru_cache(maxsize=4096)(first_day)
 
-    ``day`` is added where ``reported`` does not start with its own first day (a week, a
-    month, an unreadable date: then None).
+
+class _Texts:
+    """One document's table of distinct strings: each quote or context stored once, by index."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def ref(self, text: str) -> int:
+        if text not in self._index:
+            self._index[text] = len(self.items)
+            self.items.append(text)
+        return self._index[text]
+
+
+def _source_entry(name: str, source: Source | None) -> dict[str, object]:
+    """The fields a popup shows (the URL stays out, so the page names no server).
+
+    A file the records hold claims or mentions of but no source record for gets a stub.
+    """
+    if source is None:
+        return {"file": name, "title": None, "publisher": None, "published": None,
+                "language": "und"}
+    row = source_dict(source)
+    return {key: row[key] for key in ("file", "title", "publisher", "published", "language")}
+
+
+def _spans(text: str, offsets: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """Sorted, non-overlapping [start, end) spans of ``text``, in UTF-16 units."""
+    out: list[list[int]] = []
+    last = 0
+    astral = not text.isascii() and _ASTRAL.search(text) is not None
+    for start, end in sorted(set(offsets)):
+        if start >= last and 0 <= start < end <= len(text):
+            out.append([utf16_offset(text, start), utf16_offset(text, end)] if astral
+                       else [start, end])
+            last = end
+    return out
+
+
+class _Highlighter:
+    """Where a place's name stands in a text: by the document's mention offsets, else by name.
+
+    The names searched for are the place's own two and, for a place the corpus
+    mentions, its gazetteer alternates and every surface form resolved to it: read
+    from ``records.mentions_at`` once per place, when a text first needs them.
+    """
+
+    def __init__(self, records: Records, gazetteer: Gazetteer) -> None:
+        self._records, self._gazetteer = records, gazetteer
+        self._alternates: dict[str, tuple[str, ...]] | None = None
+        self._patterns: dict[str, re.Pattern[str] | None] = {}
+
+    def _names(self, place: Place) -> set[str]:
+        names = {place.name, place.name_local}
+        surfaces = {r.mention.surface for r in self._records.mentions_at(place.place_id)}
+        if surfaces:
+            if self._alternates is None:
+                self._alternates = {n.place_id: n.alternates for n in self._gazetteer.names}
+            names |= surfaces | set(self._alternates.get(place.place_id, ()))
+        return {n for n in names if len(n) >= _MIN_NAME_LENGTH}
+
+    def _pattern(self, place: Place) -> re.Pattern[str] | None:
+        if place.place_id not in self._patterns:
+            names = self._names(place)
+            alternation = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+            self._patterns[place.place_id] = (
+                re.compile(rf"(?<!\w)(?:{alternation})", re.IGNORECASE) if names else None)
+        return self._patterns[place.place_id]
+
+    def spans(self, place: Place, offsets: Sequence[tuple[int, int]], text: str,
+              text_start: int) -> list[list[int]]:
+        """Spans of the place's name in ``text``, which starts at ``text_start`` of its document.
+
+        ``offsets`` are the place's resolved mentions in that document.
+        """
+        text_end = text_start + len(text)
+        by_offset = [(start - text_start, end - text_start) for start, end in offsets
+                     if text_start <= start and end <= text_end]
+        if by_offset:
+            return _spans(text, by_offset)
+        pattern = self._pattern(place)
+        return _spans(text, (m.span() for m in pattern.finditer(text))) if pattern else []
+
+
+def _claim_row(claim: Claim, texts: _Texts, at: list[list[object]]) -> tuple[object, ...]:
+    """A claim as a row of :data:`CLAIM_FIELDS`, its quote an index into its document's texts.
+
+    A row, not a dict, so that tens of thousands of claims do not each repeat the keys
+    (the field names travel once, in ``claim_fields``).
     """
     row = claim_dict(claim, link=None)
-    for per_place in ("link", "contested"):
-        del row[per_place]
     row["quote"] = texts.ref(claim.quote)
-    row["source"] = sources.ref(claim.source)
-    day = first_day(claim.reported)
-    if claim.reported and day != claim.reported[:10]:
-        row["day"] = day
+    row["day"] = _first_day(claim.reported)
+    row["at"] = at
+    return _CLAIM_ROW(row)
+
+
+def _context_spans(mention: Mention) -> list[list[int]] | None:
+    """The mention inside its own context, or None when the context does not hold it."""
+    offset = mention.start - mention.context_start
+    if not mention.context or offset < 0 or offset + len(mention.surface) > len(mention.context):
+        return None
+    return _spans(mention.context, [(offset, offset + len(mention.surface))])
+
+
+def _unresolved_entry(res: Resolution, texts: _Texts) -> dict[str, object]:
+    """rows.unresolved_dict without the source (its document's) and with the context, if any."""
+    row = unresolved_dict(res)
+    del row["source"]
+    spans = _context_spans(res.mention)
+    row["context"] = texts.ref(res.mention.context) if spans is not None else None
+    row["hl"] = spans or []
     return row
 
 
@@ -236,6 +295,145 @@ def _place_entry(place: Place) -> dict[str, object]:
     lon, lat = lon_lat(place)
     # rows' private helper on purpose: one definition of a place's fields for every writer
     return {**_place_fields(place), "category": place.category, "lat": lat, "lon": lon}
+
+
+def _merge(*walks: Iterator[tuple[str, Any]]) -> Iterator[tuple[str, list[Any]]]:
+    """Walks of (key, value) in key order, joined on the key: None where a walk lacks it."""
+    heads = [next(walk, None) for walk in walks]
+    while any(head is not None for head in heads):
+        key = min(head[0] for head in heads if head is not None)
+        values = []
+        for i, head in enumerate(heads):
+            if head is not None and head[0] == key:
+                values.append(head[1])
+                heads[i] = next(walks[i], None)
+            else:
+                values.append(None)
+        yield key, values
+
+
+def _documents(
+    records: Records,
+) -> Iterator[tuple[str, Source | None, list[Claim], list[Resolution]]]:
+    """Each document's source record, claims and mentions, in source order.
+
+    Sources, claims and resolutions are each walked in source order and merged, so one
+    document's records are in memory at a time.
+    """
+    sources = ((s.source, s) for s in records.iter_sources())
+    claims = ((name, list(group))
+              for name, group in itertools.groupby(records.iter_claims(), key=lambda c: c.source))
+    mentions = ((name, list(group)) for name, group in itertools.groupby(
+        records.iter_resolutions(), key=lambda r: r.mention.source))
+    for name, (source, doc_claims, doc_mentions) in _merge(sources, claims, mentions):
+        yield name, source, doc_claims or [], doc_mentions or []
+
+
+class _Places:
+    """The places drawn, by index: the records' places, then gazetteer places only a claim names."""
+
+    def __init__(self, records: Records, gazetteer: Gazetteer) -> None:
+        self.items: list[Place] = list(records.places)
+        self._index = {p.place_id: i for i, p in enumerate(self.items)}
+        self._claimed = {p.place_id for p in self.items if records.count_at(p.place_id)[1]}
+        self._gazetteer = gazetteer
+
+    def claimed(self, place_id: str) -> int | None:
+        """The index of a place a claim is tied to; None if no record or gazetteer has it."""
+        if place_id not in self._index:
+            place = self._gazetteer.places.get(place_id)
+            if place is None:
+                return None
+            self._index[place_id] = len(self.items)
+            self.items.append(place)
+            self._claimed.add(place_id)
+        return self._index[place_id]
+
+    def unclaimed(self, place_id: str | None) -> int | None:
+        """The index of a place that carries no claim (its mentions are listed instead)."""
+        if place_id is None or place_id in self._claimed:
+            return None
+        return self._index.get(place_id)
+
+
+class _Walk:
+    """One walk over the records, document by document, and the totals it gathers on the way."""
+
+    def __init__(self, records: Records, gazetteer: Gazetteer) -> None:
+        self.records = records
+        self.places = _Places(records, gazetteer)
+        self._highlighter = _Highlighter(records, gazetteer)
+        self._claimants: dict[str | None, int] = defaultdict(int)
+        self._days: list[str] = []  # the first and the last day claimed
+
+    def docs(self) -> Iterator[dict[str, object]]:
+        """One entry per document that has a claim or a mention to show."""
+        for name, source, claims, resolutions in _documents(self.records):
+            texts = _Texts()
+            offsets: dict[str, list[tuple[int, int]]] = defaultdict(list)
+            for res in resolutions:
+                if res.place_id is not None:
+                    offsets[res.place_id].append((res.mention.start, res.mention.end))
+            parts = {
+                "claims": [self._claim(c, texts, offsets) for c in claims],
+                "mentions": self._mentions(resolutions, texts, offsets),
+                "unresolved": [_unresolved_entry(r, texts) for r in resolutions
+                               if r.place_id is None],
+            }
+            if any(parts.values()):
+                yield {**_source_entry(name, source), "texts": texts.items,
+                       **{key: items for key, items in parts.items() if items}}
+
+    def _claim(self, claim: Claim, texts: _Texts,
+               offsets: Mapping[str, list[tuple[int, int]]]) -> tuple[object, ...]:
+        at: list[list[object]] = []
+        for pl in claim.places:
+            index = self.places.claimed(pl.place_id)
+            if index is None:
+                continue
+            spans = self._highlighter.spans(self.places.items[index], offsets.get(pl.place_id, ()),
+                                            claim.quote, claim.start)
+            at.append([index, pl.link.value, spans,
+                       claim.claim_id in self.records.contested_at(pl.place_id)])
+        self._claimants[claim.claimant] += 1
+        day = _first_day(claim.reported)
+        if day:
+            first, last = self._days or (day, day)
+            self._days = [min(first, day), max(last, day)]
+        return _claim_row(claim, texts, at)
+
+    def _mentions(self, resolutions: Iterable[Resolution], texts: _Texts,
+                  offsets: Mapping[str, list[tuple[int, int]]]) -> list[list[object]]:
+        """The mentions of places without claims, once per (place, context).
+
+        Each is [index into ``places``, index into the document's texts, highlight spans].
+        """
+        out: list[list[object]] = []
+        seen: set[tuple[int, str]] = set()
+        for res in resolutions:
+            index = self.places.unclaimed(res.place_id)
+            m = res.mention
+            text = m.context or m.surface
+            if index is None or (index, text) in seen:
+                continue
+            seen.add((index, text))
+            if m.context:
+                place = self.places.items[index]
+                spans = self._highlighter.spans(place, offsets[place.place_id], m.context,
+                                                m.context_start)
+            else:
+                spans = _spans(m.surface, [(0, len(m.surface))])
+            out.append([index, texts.ref(text), spans])
+        return out
+
+    def claimants(self) -> list[dict[str, object]]:
+        """Every claimant with its number of claims, by name (the unnamed last)."""
+        return [{"name": name, "claims": self._claimants[name]}
+                for name in sorted(self._claimants, key=lambda n: (n is None, n or ""))]
+
+    def dates(self) -> list[str] | None:
+        """The first and the last day claimed, or None when no claim is dated."""
+        return self._days or None
 
 
 def _outline(districts: Mapping[str, Any]) -> dict[str, object]:
@@ -279,84 +477,13 @@ def _settlements(gazetteer: Gazetteer, district_ids: Sequence[str]) -> list[list
             for p in gazetteer.settlements]
 
 
-def _context_spans(mention: Mention) -> list[list[int]] | None:
-    """The mention inside its own context, or None when the context does not hold it."""
-    offset = mention.start - mention.context_start
-    if not mention.context or offset < 0 or offset + len(mention.surface) > len(mention.context):
-        return None
-    return _spans(mention.context, [(offset, offset + len(mention.surface))])
-
-
-class _Entries:
-    """Places with their claims (index, link, highlight, contested), else their mentions."""
-
-    def __init__(self, build: Build, gazetteer: Gazetteer, texts: _Texts,
-                 sources: _Sources) -> None:
-        self._texts, self._sources = texts, sources
-        self._highlighter = _Highlighter(build, gazetteer)
-        known = {p.place_id: p for p in build.places}
-        self.links: dict[str, list[tuple[int, Claim, str]]] = defaultdict(list)
-        self.unplaced: list[int] = []
-        for index, claim in enumerate(build.claims):
-            placed = [pl for pl in claim.places
-                      if pl.place_id in known or pl.place_id in gazetteer.places]
-            for pl in placed:
-                self.links[pl.place_id].append((index, claim, pl.link.value))
-            if not placed:
-                self.unplaced.append(index)
-        self.places = [known.get(pid) or gazetteer.places[pid]
-                       for pid in sorted({*known, *self.links})]
-
-    def _mention(self, place: Place, m: Mention) -> dict[str, object]:
-        if m.context:
-            text = m.context
-            spans = self._highlighter.spans(place, m.source, m.context, m.context_start)
-        else:
-            text, spans = m.surface, _spans(m.surface, [(0, len(m.surface))])
-        return {"source": self._sources.ref(m.source), "context": self._texts.ref(text),
-                "hl": spans}
-
-    def entry(self, place: Place) -> dict[str, object]:
-        here = self.links.get(place.place_id, [])
-        contested = contested_claim_ids(c for _, c, _ in here)
-        spans = self._highlighter.spans
-        out = _place_entry(place)
-        out["claims"] = [
-            {"c": index, "link": link, "hl": spans(place, claim.source, claim.quote, claim.start),
-             **({"contested": True} if claim.claim_id in contested else {})}
-            for index, claim, link in here]
-        if not here:
-            rows: dict[tuple[str, str], dict[str, object]] = {}
-            for m in sorted(self._highlighter.mentions.get(place.place_id, ())):
-                if (m.source, m.context or m.surface) not in rows:
-                    rows[(m.source, m.context or m.surface)] = self._mention(place, m)
-            out["mentions"] = list(rows.values())
-        return out
-
-
-def _unresolved_entry(res: Resolution, texts: _Texts, sources: _Sources) -> dict[str, object]:
-    """rows.unresolved_dict with the source as an index and the mention's context, if any."""
-    row = unresolved_dict(res)
-    row["source"] = sources.ref(res.mention.source)
-    spans = _context_spans(res.mention)
-    row["context"] = texts.ref(res.mention.context) if spans is not None else None
-    row["hl"] = spans or []
-    return row
-
-
-def build_payload(
-    build: Build,
-    gazetteer: Gazetteer,
-    *,
-    districts: Mapping[str, Any],
-    licence_text: str = "",
+def static_members(
+    gazetteer: Gazetteer, *, districts: Mapping[str, Any], licence_text: str = ""
 ) -> dict[str, object]:
-    """Turn a Build into the JSON document the map's script reads.
+    """The members that depend only on the gazetteer and the code, not on any record.
 
     Parameters
     ----------
-    build
-        The records to draw.
     gazetteer
         Every settlement (drawn faint, searchable) and the district records.
     districts
@@ -367,48 +494,71 @@ def build_payload(
     Returns
     -------
     dict
-        JSON-ready data; encode it with :func:`script_json`. Keys:
-        ``texts`` (distinct quotes and contexts), ``sources``, ``claims`` (each once,
-        shaped by ``rows.claim_dict``, ``quote`` and ``source`` as indexes), ``places``
-        (settlements: one marker each), ``areas`` (districts), ``region``, ``unplaced``
-        (claim indexes), ``unresolved``, ``districts`` (polygons), ``outline``,
-        ``settlements`` (rows of :data:`SETTLEMENT_FIELDS`), ``kinds``, ``claimants``,
-        ``dates`` and the build's metadata.
+        ``licence``, ``kinds``, ``settlement_fields``, ``claim_fields``, ``settlements``
+        (rows of :data:`SETTLEMENT_FIELDS`), ``districts`` (polygons) and ``outline``.
     """
-    texts, sources = _Texts(), _Sources(build)
-    claims = [_claim_entry(c, texts, sources) for c in build.claims]
-    entries = _Entries(build, gazetteer, texts, sources)
-    by_type: dict[PlaceType, list[dict[str, object]]] = defaultdict(list)
-    for place in entries.places:
-        by_type[place.place_type].append(entries.entry(place))
-    unresolved = [_unresolved_entry(r, texts, sources) for r in build.unresolved]
     district_rows = _districts(districts, gazetteer)
-    claimants: dict[str | None, int] = defaultdict(int)
-    for claim in build.claims:
-        claimants[claim.claimant] += 1
-    dates = sorted(filter(None, (first_day(c.reported) for c in build.claims)))
-    region = by_type.get(PlaceType.REGION, [])
     return {
-        "corpus": build.corpus,
-        "built": build.built,
-        "gazetteer_version": build.gazetteer_version,
-        "attribution": list(build.attribution or DEFAULT_ATTRIBUTION),
         "licence": licence_text,
         "kinds": [{"kind": k.value, "label": k.value.replace("_", " "), "color": KIND_COLORS[k]}
                   for k in Kind],
-        "claimants": [{"name": name, "claims": claimants[name]}
-                      for name in sorted(claimants, key=lambda n: (n is None, n or ""))],
-        "dates": [dates[0], dates[-1]] if dates else None,
-        "texts": texts.items,
-        "sources": sources.items,
-        "claims": claims,
-        "places": by_type.get(PlaceType.SETTLEMENT, []),
-        "areas": by_type.get(PlaceType.DISTRICT, []),
-        "region": region[0] if region else None,
-        "unplaced": entries.unplaced,
-        "unresolved": unresolved,
+        "settlement_fields": list(SETTLEMENT_FIELDS),
+        "claim_fields": list(CLAIM_FIELDS),
+        "settlements": _settlements(gazetteer, [str(d["id"]) for d in district_rows]),
         "districts": district_rows,
         "outline": _outline(districts),
-        "settlement_fields": list(SETTLEMENT_FIELDS),
-        "settlements": _settlements(gazetteer, [str(d["id"]) for d in district_rows]),
     }
+
+
+def record_members(data: Build | Records, gazetteer: Gazetteer) -> Iterator[tuple[str, object]]:
+    """The members that come from the records, in order, as (key, value) pairs.
+
+    ``docs`` and ``places`` come as iterators. The members after ``docs`` (``places``,
+    ``claimants``, ``dates``) are gathered while it is walked: consume each value
+    before asking for the next pair, as :func:`encode_members` does.
+
+    Parameters
+    ----------
+    data
+        The records to draw (a Build, or any ``Records``).
+    gazetteer
+        Places a claim names that the records do not list, and their names.
+
+    Yields
+    ------
+    tuple of (str, object)
+        ``corpus``, ``built``, ``gazetteer_version``, ``attribution``, ``docs`` (one
+        entry per document: ``file``, ``title``, ``publisher``, ``published``,
+        ``language``, ``texts``, and where not empty ``claims`` (rows of
+        :data:`CLAIM_FIELDS`), ``mentions`` (of places without claims) and
+        ``unresolved``), ``places`` (``_place_entry`` each), ``claimants`` and ``dates``.
+    """
+    records = as_records(data)
+    walk = _Walk(records, gazetteer)
+    yield "corpus", records.corpus
+    yield "built", records.built
+    yield "gazetteer_version", records.gazetteer_version
+    yield "attribution", list(records.attribution or DEFAULT_ATTRIBUTION)
+    yield "docs", walk.docs()
+    yield "places", (_place_entry(p) for p in walk.places.items)
+    yield "claimants", walk.claimants()
+    yield "dates", walk.dates()
+
+
+def build_payload(
+    data: Build | Records,
+    gazetteer: Gazetteer,
+    *,
+    districts: Mapping[str, Any],
+    licence_text: str = "",
+) -> dict[str, object]:
+    """The whole document as one dict: what the map page carries, for tests and small builds.
+
+    The page writer streams the same members instead (``static_members`` then
+    ``record_members`` through ``encode_members``); ``script_json`` of this dict is
+    the text of the page's data block.
+    """
+    out = static_members(gazetteer, districts=districts, licence_text=licence_text)
+    for key, value in record_members(data, gazetteer):
+        out[key] = list(value) if isinstance(value, Iterator) else value
+    return out

@@ -1,0 +1,568 @@
+"""A corpus's extracted records in one SQLite file: flat memory, and rebuilds that re-read nothing.
+
+Two problems of a large corpus meet here. Holding every claim and mention of 10,000
+articles as Python objects makes a build's memory grow with the corpus; and re-reading,
+re-hashing and re-loading 10,000 files to add one article makes a rebuild slow. The
+Store answers both: each document's records go to disk as soon as they are extracted,
+and the writers walk them back in order (``geo.records.Records``), one at a time. A
+file whose stamp (size, mtime, inode, ctime) has not changed since the last build of
+the same corpus with the same extractor is not read again at all.
+
+SQLite orders the walks. Sources are stored as UTF-8 BLOBs (lone surrogates from
+undecodable file names kept with ``surrogatepass``): byte order of UTF-8 is code point
+order, so ``ORDER BY source`` is Python's string order and the walks give exactly the
+order ``pipeline.assemble_build`` gives in memory. Records are pickled (they are our own
+frozen dataclasses, in our own cache file); the columns beside them are what ordering,
+filtering and the conflict test need.
+
+The file is a cache: any doubt (another schema, another extractor version, a damaged
+file) and it is rebuilt from the corpus.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import pickle
+import sqlite3
+import tempfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from geo.export import fragments
+from geo.gazetteer import Gazetteer
+from geo.model import Build, Claim, DocumentResult, Kind, Link, Place, Resolution, Skip, Source
+from geo.export.rows import CLAIM_COLUMNS
+from geo.records import Counts, contested_claim_ids
+
+__all__ = ["Store"]
+
+#: Bump when the tables change: an older file is then dropped and rebuilt.
+SCHEMA = 6
+
+_TABLES = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE docs (
+    id INTEGER PRIMARY KEY,
+    source BLOB NOT NULL UNIQUE,
+    stamp TEXT,
+    published TEXT,
+    skip TEXT,
+    record BLOB,
+    geojson TEXT
+);
+CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    doc INTEGER NOT NULL,
+    source BLOB NOT NULL,
+    start INTEGER NOT NULL,
+    end_ INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    claim_id TEXT NOT NULL,
+    claimant TEXT,
+    reported TEXT,
+    low REAL,
+    best REAL,
+    high REAL,
+    placed INTEGER NOT NULL,
+    record BLOB NOT NULL
+);
+-- One row per (claim, place), and one with a NULL place for an unplaced claim, each
+-- with its export fragments (geo.export.fragments).
+CREATE TABLE links (
+    claim INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    place_id TEXT,
+    link TEXT,
+    geojson TEXT NOT NULL,
+    csv TEXT NOT NULL,
+    row BLOB NOT NULL,
+    claim_id TEXT NOT NULL,
+    flat_order BLOB NOT NULL
+);
+CREATE TABLE resolutions (
+    doc INTEGER NOT NULL,
+    source BLOB NOT NULL,
+    start INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    place_id TEXT,
+    record BLOB NOT NULL,
+    geojson TEXT NOT NULL
+);
+-- Claims whose figures conflict with another claimant's at the same place, kept up to
+-- date for the places whose claims changed (``dirty``) at the end of each walk.
+CREATE TABLE contested (place_id TEXT NOT NULL, claim_id TEXT NOT NULL);
+CREATE TABLE dirty (place_id TEXT PRIMARY KEY);
+CREATE INDEX contested_place ON contested (place_id);
+CREATE INDEX claims_order ON claims (source, start, end_, kind, seq);
+CREATE INDEX claims_doc ON claims (doc);
+CREATE INDEX claims_id ON claims (claim_id);
+CREATE INDEX links_place ON links (place_id, claim);
+CREATE INDEX links_claim ON links (claim);
+CREATE INDEX links_flat ON links (flat_order);
+CREATE INDEX links_place_flat ON links (place_id, flat_order);
+CREATE INDEX resolutions_order ON resolutions (source, start, seq);
+CREATE INDEX resolutions_place ON resolutions (place_id, source, start, seq);
+CREATE INDEX resolutions_doc ON resolutions (doc);
+"""
+
+_CLAIM_ORDER = "c.source, c.start, c.end_, c.kind, c.seq"
+
+
+class _FigureBounds(NamedTuple):
+    low: float | None
+    best: float | None
+    high: float | None
+
+
+class _ClaimSummary(NamedTuple):
+    """What the conflict test reads of a claim, without unpickling the claim."""
+
+    claim_id: str
+    claimant: str | None
+    kind: Kind
+    reported: str | None
+    figure: _FigureBounds
+
+
+def _blob(source: str) -> bytes:
+    return source.encode("utf-8", "surrogatepass")
+
+
+def _pickle(record: object) -> bytes:
+    return pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpickle(blob: bytes) -> object:
+    return pickle.loads(blob)  # noqa: S301 - our own cache file
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """One document's rows as the Store keeps them, made where the document was extracted.
+
+    Rendering the export fragments and pickling the records is as costly as a third of
+    the extraction; done in the worker that extracted the document, it runs in parallel,
+    and the main process only inserts rows.
+
+    source       the file
+    published    its publication date (for the build date)
+    record       the pickled ``Source``
+    geojson      its line in the GeoJSON ``sources``
+    resolutions  rows of the ``resolutions`` table, without the document id
+    claims       (row of the ``claims`` table, rows of its ``links``), without the ids
+    """
+
+    source: str
+    published: str | None
+    record: bytes
+    geojson: str
+    resolutions: tuple[tuple[object, ...], ...]
+    claims: tuple[tuple[tuple[object, ...], tuple[tuple[object, ...], ...]], ...]
+
+
+def stored_document(result: DocumentResult, places: Mapping[str, Place]) -> StoredDocument:
+    """Render one document's records and their export fragments into Store rows (pure)."""
+    meta = result.meta
+    blob = _blob(meta.source)
+    resolutions = tuple(
+        (_blob(r.mention.source), r.mention.start, seq, r.place_id, _pickle(r), fragments.resolution_json(r))
+        for seq, r in enumerate(result.resolutions))
+    claims = []
+    for seq, claim in enumerate(result.claims):
+        figure = claim.figure
+        bounds = (figure.low, figure.best, figure.high) if figure else (None, None, None)
+        own = claim.source == meta.source
+        row = (blob if own else _blob(claim.source), claim.start, claim.end, claim.kind.value, seq,
+               claim.claim_id, claim.claimant, claim.reported, *bounds, int(bool(claim.places)),
+               _pickle(claim))
+        ties = [(pl.place_id, pl.link) for pl in claim.places] or [(None, None)]
+        links = tuple(
+            (i, place_id, link.value if link else None,
+             *_link_fragments(claim, meta if own else None,
+                              places[place_id] if place_id is not None else None, link),
+             claim.claim_id, _flat_order(claim, place_id, link))
+            for i, (place_id, link) in enumerate(ties))
+        claims.append((row, links))
+    return StoredDocument(source=meta.source, published=meta.published, record=_pickle(meta),
+                          geojson=fragments.source_json(meta), resolutions=resolutions,
+                          claims=tuple(claims))
+
+
+def _flat_order(claim: Claim, place_id: str | None, link: Link | None) -> bytes:
+    """A key whose byte order is the order of the flat rows (CSV, GeoPackage), for an index.
+
+    Claims by (source, start, end, kind, id), then place id (an unplaced claim's single
+    row first), then link. Text parts end with NUL, which no part contains and which
+    sorts before every other byte, so "a" comes before "a b" as in Python; offsets are
+    fixed-width big-endian.
+    """
+    parts = (_blob(claim.source), claim.kind.value.encode(), claim.claim_id.encode(),
+             (place_id or "").encode(), (link.value if link else "").encode())
+    source, kind, claim_id, place, tie = (part + b"\x00" for part in parts)
+    return source + claim.start.to_bytes(8, "big") + claim.end.to_bytes(8, "big") + kind + claim_id + place + tie
+
+
+def _link_fragments(claim: Claim, source: Source | None, place: Place | None,
+                    link: Link | None) -> tuple[str, str, bytes]:
+    """A claim's GeoJSON line, CSV line and GeoPackage row at one place (or unplaced)."""
+    row = fragments.claim_row(claim, source, place, link)
+    return fragments.claim_json(claim, link), fragments.csv_line(row), _pickle(fragments.row_values(row))
+
+
+class Store:
+    """The records of one corpus, on disk; a ``geo.records.Records`` for every writer.
+
+    Parameters
+    ----------
+    path
+        The SQLite file; None for a temporary one, removed by ``close``.
+    corpus
+        The corpus's display name.
+    gazetteer
+        Where place records come from.
+    version
+        The extractor version: a file made by another version is emptied first.
+
+    ``built`` and ``attribution`` are set by whoever ends the walk (``geo.parallel``).
+    """
+
+    def __init__(self, path: Path | None, *, corpus: str, gazetteer: Gazetteer, version: str) -> None:
+        self._tmp = tempfile.TemporaryDirectory(prefix="geo-store-") if path is None else None
+        self.path = Path(self._tmp.name) / "records.sqlite" if self._tmp else Path(path)  # type: ignore[arg-type]
+        self.corpus = corpus
+        self.gazetteer = gazetteer
+        self.version = version
+        self.built = "undated"
+        self.attribution: tuple[str, ...] = ()
+        self._contested: dict[str, frozenset[str]] = {}
+        self._places: tuple[Place, ...] | None = None
+        self._db = self._open()
+        self._stored = _Merge(self._db)
+        self.fragments = _StoredFragments(self)
+
+    # --- opening --------------------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            db = self._connect()
+            if self._meta(db, "schema") == str(SCHEMA) and self._meta(db, "version") == self.version:
+                return db
+            db.close()
+        except sqlite3.DatabaseError:
+            pass  # damaged or not a database: start again
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        db = self._connect()
+        with db:
+            db.executescript(_TABLES)
+            db.executemany("INSERT INTO meta VALUES (?, ?)",
+                           [("schema", str(SCHEMA)), ("version", self.version)])
+        return db
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        # A cache: a crash may cost the file (it is then rebuilt), never the outputs.
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=OFF")
+        db.execute("PRAGMA cache_size=-16000")  # 16 MB of pages, whatever the corpus
+        return db
+
+    @staticmethod
+    def _meta(db: sqlite3.Connection, key: str) -> str | None:
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        except sqlite3.OperationalError:
+            return None
+        return row[0] if row else None
+
+    def close(self) -> None:
+        """Close the file; a temporary store is deleted."""
+        self._db.close()
+        if self._tmp is not None:
+            self._tmp.cleanup()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- filling: one walk of the corpus ---------------------------------------------------
+
+    def begin_walk(self) -> None:
+        """Start a walk of the corpus, in source order: files it does not name are forgotten."""
+        self._db.execute("BEGIN")
+        self._contested.clear()
+        self._places = None
+        self._stored = _Merge(self._db)
+
+    def unchanged(self, source: str, stamp: str | None) -> bool:
+        """Whether ``source`` is stored with this stamp (asked for every entry, in source order).
+
+        The corpus listing and the stored files are both in source order, so they are
+        merged as two sorted lists: no query per file, and only a page of stored names in
+        memory. A stored file the walk passes over is gone from the corpus.
+        """
+        stored = self._stored.advance(_blob(source))  # every entry moves the merge on
+        return stamp is not None and stored == stamp
+
+    def _replace_doc(self, source: str, stamp: str | None, *, published: str | None = None,
+                     skip: str | None = None, record: bytes | None = None,
+                     geojson: str | None = None) -> int:
+        blob = _blob(source)
+        old = self._db.execute("SELECT id FROM docs WHERE source = ?", (blob,)).fetchone()
+        if old is not None:
+            self._delete_doc(old[0])
+        cursor = self._db.execute(
+            "INSERT INTO docs (source, stamp, published, skip, record, geojson) "
+            "VALUES (?, ?, ?, ?, ?, ?)", (blob, stamp, published, skip, record, geojson))
+        return int(cursor.lastrowid)  # type: ignore[arg-type]
+
+    def put_skip(self, skip: Skip, stamp: str | None = None) -> None:
+        """Record a file that is not used, and why."""
+        self._replace_doc(skip.source, stamp, skip=skip.reason)
+
+    def put(self, stored: StoredDocument, stamp: str | None = None) -> None:
+        """Record one document's rows, replacing what the file held before."""
+        doc = self._replace_doc(stored.source, stamp, published=stored.published,
+                                record=stored.record, geojson=stored.geojson)
+        self._db.executemany("INSERT INTO resolutions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                             [(doc, *row) for row in stored.resolutions])
+        for claim, links in stored.claims:
+            cursor = self._db.execute(
+                "INSERT INTO claims (doc, source, start, end_, kind, seq, claim_id, claimant, "
+                "reported, low, best, high, placed, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (doc, *claim))
+            self._db.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 [(cursor.lastrowid, *link) for link in links])
+            self._db.executemany("INSERT OR IGNORE INTO dirty VALUES (?)",
+                                 [(link[1],) for link in links if link[1] is not None])
+
+    def _delete_doc(self, doc: int) -> None:
+        self._db.execute("INSERT OR IGNORE INTO dirty SELECT DISTINCT l.place_id FROM links l "
+                         "JOIN claims c ON c.id = l.claim WHERE c.doc = ? AND l.place_id IS NOT NULL",
+                         (doc,))
+        self._db.execute("DELETE FROM links WHERE claim IN (SELECT id FROM claims WHERE doc = ?)", (doc,))
+        self._db.execute("DELETE FROM claims WHERE doc = ?", (doc,))
+        self._db.execute("DELETE FROM resolutions WHERE doc = ?", (doc,))
+        self._db.execute("DELETE FROM docs WHERE id = ?", (doc,))
+
+    def end_walk(self) -> None:
+        """Forget the files this walk did not name, and commit."""
+        for doc in self._stored.finish():
+            self._delete_doc(doc)
+        for (place_id,) in self._db.execute("SELECT place_id FROM dirty").fetchall():
+            self._db.execute("DELETE FROM contested WHERE place_id = ?", (place_id,))
+            self._db.executemany("INSERT INTO contested VALUES (?, ?)",
+                                 [(place_id, claim_id) for claim_id in sorted(self._conflicts(place_id))])
+        self._db.execute("DELETE FROM dirty")
+        self._db.execute("COMMIT")
+
+    def abort_walk(self) -> None:
+        """Undo an unfinished walk (an error or an interrupt): the file stays as it was."""
+        with contextlib.suppress(sqlite3.OperationalError):
+            self._db.execute("ROLLBACK")
+
+    def published_dates(self) -> Iterator[str]:
+        """The publication dates of the documents (for ``pipeline.build_date``)."""
+        rows = self._db.execute("SELECT published FROM docs WHERE published IS NOT NULL")
+        return (row[0] for row in rows)
+
+    # --- reading: geo.records.Records -------------------------------------------------------
+
+    @property
+    def gazetteer_version(self) -> str:
+        return self.gazetteer.version
+
+    @property
+    def places(self) -> tuple[Place, ...]:
+        if self._places is None:
+            rows = self._db.execute(
+                "SELECT place_id FROM resolutions WHERE place_id IS NOT NULL "
+                "UNION SELECT place_id FROM links WHERE place_id IS NOT NULL")
+            self._places = tuple(self.gazetteer.places[pid] for pid in sorted(r[0] for r in rows))
+        return self._places
+
+    def _count(self, sql: str) -> int:
+        return int(self._db.execute(sql).fetchone()[0])
+
+    @property
+    def counts(self) -> Counts:
+        return Counts(
+            sources=self._count("SELECT COUNT(*) FROM docs WHERE skip IS NULL"),
+            skips=self._count("SELECT COUNT(*) FROM docs WHERE skip IS NOT NULL"),
+            claims=self._count("SELECT COUNT(*) FROM claims"),
+            unplaced_claims=self._count("SELECT COUNT(*) FROM claims WHERE placed = 0"),
+            resolutions=self._count("SELECT COUNT(*) FROM resolutions"),
+            unresolved=self._count("SELECT COUNT(*) FROM resolutions WHERE place_id IS NULL"),
+        )
+
+    def _records(self, sql: str, params: tuple[object, ...] = ()) -> Iterator[object]:
+        # A cursor of its own per walk: walks nest (a place's claims inside the features).
+        return (_unpickle(row[0]) for row in self._db.execute(sql, params))
+
+    def iter_sources(self) -> Iterator[Source]:
+        return self._records("SELECT record FROM docs WHERE skip IS NULL ORDER BY source")  # type: ignore[return-value]
+
+    def iter_skips(self) -> Iterator[Skip]:
+        rows = self._db.execute("SELECT source, skip FROM docs WHERE skip IS NOT NULL ORDER BY source, skip")
+        return (Skip(source=bytes(s).decode("utf-8", "surrogatepass"), reason=r) for s, r in rows)
+
+    def iter_claims(self) -> Iterator[Claim]:
+        return self._records(f"SELECT record FROM claims c ORDER BY {_CLAIM_ORDER}")  # type: ignore[return-value]  # noqa: S608
+
+    def iter_unplaced_claims(self) -> Iterator[Claim]:
+        return self._records(  # type: ignore[return-value]
+            f"SELECT record FROM claims c WHERE placed = 0 ORDER BY {_CLAIM_ORDER}")  # noqa: S608
+
+    def iter_resolutions(self) -> Iterator[Resolution]:
+        return self._records("SELECT record FROM resolutions ORDER BY source, start, seq")  # type: ignore[return-value]
+
+    def iter_unresolved(self) -> Iterator[Resolution]:
+        return self._records(  # type: ignore[return-value]
+            "SELECT record FROM resolutions WHERE place_id IS NULL ORDER BY source, start, seq")
+
+    def mentions_at(self, place_id: str) -> Iterator[Resolution]:
+        return self._records(  # type: ignore[return-value]
+            "SELECT record FROM resolutions WHERE place_id = ? ORDER BY source, start, seq", (place_id,))
+
+    def claims_at(self, place_id: str) -> Iterator[tuple[Claim, Link]]:
+        rows = self._db.execute(
+            f"SELECT c.record, l.link FROM links l JOIN claims c ON c.id = l.claim "  # noqa: S608
+            f"WHERE l.place_id = ? ORDER BY {_CLAIM_ORDER}, l.seq", (place_id,))
+        return ((_unpickle(record), Link(link)) for record, link in rows)  # type: ignore[misc]
+
+    def _conflicts(self, place_id: str) -> frozenset[str]:
+        """``contested_claim_ids`` of a place, from the claims' columns (no record unpickled)."""
+        rows = self._db.execute(
+            "SELECT c.claim_id, c.claimant, c.kind, c.reported, c.low, c.best, c.high "
+            "FROM links l JOIN claims c ON c.id = l.claim WHERE l.place_id = ? "
+            "AND (c.low IS NOT NULL OR c.best IS NOT NULL OR c.high IS NOT NULL)", (place_id,))
+        return contested_claim_ids(
+            _ClaimSummary(cid, who, Kind(kind), reported, _FigureBounds(lo, best, hi))
+            for cid, who, kind, reported, lo, best, hi in rows)
+
+    def contested_at(self, place_id: str) -> frozenset[str]:
+        if place_id not in self._contested:
+            rows = self._db.execute("SELECT claim_id FROM contested WHERE place_id = ?", (place_id,))
+            self._contested[place_id] = frozenset(row[0] for row in rows)
+        return self._contested[place_id]
+
+    def count_at(self, place_id: str) -> tuple[int, int]:
+        mentions = self._db.execute("SELECT COUNT(*) FROM resolutions WHERE place_id = ?", (place_id,))
+        claims = self._db.execute("SELECT COUNT(*) FROM links WHERE place_id = ?", (place_id,))
+        return int(mentions.fetchone()[0]), int(claims.fetchone()[0])
+
+    def to_build(self) -> Build:
+        """Every record in memory, as one Build (small corpora, tests, ``geo eval``)."""
+        return Build(
+            corpus=self.corpus, built=self.built, gazetteer_version=self.gazetteer_version,
+            sources=tuple(self.iter_sources()), skips=tuple(self.iter_skips()),
+            places=self.places, resolutions=tuple(self.iter_resolutions()),
+            claims=tuple(self.iter_claims()), attribution=self.attribution,
+        )
+
+
+
+class _Merge:
+    """The stored files' (id, source, stamp), read a page at a time in source order."""
+
+    PAGE = 1000
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        self._page: list[tuple[int, bytes, str | None]] = []
+        self._at = 0
+        self._after: bytes | None = None
+        self._done = False
+        self.gone: list[int] = []
+
+    def _peek(self) -> tuple[int, bytes, str | None] | None:
+        if self._at == len(self._page) and not self._done:
+            # Keyset paging: rows written since (a changed file stored anew) sort before
+            # ``_after`` and are not seen twice.
+            self._page = self._db.execute(
+                "SELECT id, source, stamp FROM docs WHERE ? IS NULL OR source > ? "
+                "ORDER BY source LIMIT ?", (self._after, self._after, self.PAGE)).fetchall()
+            self._at, self._done = 0, len(self._page) < self.PAGE
+            if self._page:
+                self._after = self._page[-1][1]
+        return self._page[self._at] if self._at < len(self._page) else None
+
+    def advance(self, source: bytes) -> str | None:
+        """The stored stamp of ``source`` (None if not stored); stored names before it are gone."""
+        while (row := self._peek()) is not None and bytes(row[1]) < source:
+            self.gone.append(row[0])
+            self._at += 1
+        if row is not None and bytes(row[1]) == source:
+            self._at += 1
+            return row[2]
+        return None
+
+    def finish(self) -> list[int]:
+        """The ids of every stored file the walk did not name."""
+        while (row := self._peek()) is not None:
+            self.gone.append(row[0])
+            self._at += 1
+        return self.gone
+
+
+class _StoredFragments:
+    """``geo.export.fragments.Fragments`` read from the Store: copied, not rendered.
+
+    A contested claim is the exception: its fragments were made uncontested, so it is
+    rendered again from its record.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._db = store._db  # noqa: SLF001 - one object split in two for readability
+
+    def _lines(self, sql: str, params: tuple[object, ...] = ()) -> Iterator[str]:
+        return (row[0] for row in self._db.execute(sql, params))
+
+    def geojson_sources(self) -> Iterator[str]:
+        return self._lines("SELECT geojson FROM docs WHERE skip IS NULL ORDER BY source")
+
+    def geojson_mentions_at(self, place_id: str) -> Iterator[str]:
+        return self._lines("SELECT geojson FROM resolutions WHERE place_id = ? "
+                           "ORDER BY source, start, seq", (place_id,))
+
+    def geojson_unresolved(self) -> Iterator[str]:
+        return self._lines("SELECT geojson FROM resolutions WHERE place_id IS NULL "
+                           "ORDER BY source, start, seq")
+
+    def geojson_unplaced(self) -> Iterator[str]:
+        return self._lines(f"SELECT l.geojson FROM links l JOIN claims c ON c.id = l.claim "  # noqa: S608
+                           f"WHERE l.place_id IS NULL ORDER BY {_CLAIM_ORDER}")
+
+    def geojson_claims_at(self, place_id: str) -> Iterator[str]:
+        contested = self._store.contested_at(place_id)
+        # flat_order is claim order (a claim's id is a hash of its sort key: no ties)
+        rows = self._db.execute("SELECT claim_id, geojson FROM links WHERE place_id = ? "
+                                "ORDER BY flat_order", (place_id,))
+        return (fragments.as_contested_json(line) if claim_id in contested else line
+                for claim_id, line in rows)
+
+    def _rows(self, column: str) -> Iterator[tuple[bool, object]]:
+        """(contested?, the row's ``csv`` or ``row`` column) in CSV order."""
+        rows = self._db.execute(
+            f"SELECT claim_id, place_id, {column} FROM links ORDER BY flat_order")  # noqa: S608
+        contested_at = self._store.contested_at
+        return ((place_id is not None and claim_id in contested_at(place_id), value)
+                for claim_id, place_id, value in rows)
+
+    def claim_rows(self) -> Iterator[dict[str, object]]:
+        for contested, blob in self._rows("row"):
+            values: tuple[object, ...] = _unpickle(blob)  # type: ignore[assignment,arg-type]
+            if contested:
+                values = fragments.as_contested_values(values)
+            yield dict(zip(CLAIM_COLUMNS, values, strict=True))
+
+    def csv_lines(self) -> Iterator[str]:
+        return (fragments.as_contested_csv(line) if contested else line  # type: ignore[arg-type]
+                for contested, line in self._rows("csv"))

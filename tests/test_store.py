@@ -1,0 +1,255 @@
+"""The Store (geo/store.py): a corpus's records on disk, kept from one build to the next (issue 7).
+
+What must hold: every writer gives the same bytes from the Store as from the Build in
+memory; a rebuild after files are added, changed or removed gives the bytes of a clean
+build; a file whose stamp did not change is not read again; anything doubtful (another
+version, a damaged file, an interrupted walk) costs time, never a wrong output.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import geo.corpus
+import geo.parallel
+from geo.export.csv import render_csv
+from geo.export.fragments import as_contested_csv, as_contested_json, claim_json, claim_row, csv_line
+from geo.export.geojson import render_geojson
+from geo.export.gpkg import write_gpkg
+from geo.model import Claim, Figure, Kind, Link
+from geo.parallel import open_records, run_parallel, store_path
+from geo.records import contested_claim_ids
+from tests.builds import synthetic_module
+from tests.conftest import ROOT
+
+NEW_ARTICLE = "Zelensky said 40 North Korean soldiers were killed near Sudzha.\n"
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    """The seeds and 20 synthetic articles, in a folder of their own."""
+    folder = tmp_path / "kursk"
+    synthetic_module().write_corpus(folder, 20)
+    for seed in sorted((ROOT / "seeds").iterdir()):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    return folder
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list[Path]:
+    """The files the corpus reader reads (their bytes, not their stamps)."""
+    calls: list[Path] = []
+    read = geo.corpus._read_bytes
+
+    def counting(path, limit):
+        calls.append(path)
+        return read(path, limit)
+
+    monkeypatch.setattr(geo.corpus, "_read_bytes", counting)
+    return calls
+
+
+def _outputs(data) -> tuple[bytes, bytes]:
+    return render_geojson(data), render_csv(data)
+
+
+def _clean(corpus: Path, resources) -> tuple[bytes, bytes]:
+    """The bytes of a build from scratch: no Store kept, no result cache."""
+    return _outputs(run_parallel(corpus, resources=resources, use_cache=False))
+
+
+def test_every_writer_gives_the_same_bytes_from_the_store_and_from_memory(corpus, resources, private_cache,
+                                                                         tmp_path):
+    with open_records(corpus, resources=resources) as store:
+        build = store.to_build()
+        assert build.claims and build.places and build.resolutions
+        assert _outputs(store) == _outputs(build)
+        write_gpkg(store, tmp_path / "store.gpkg")
+        write_gpkg(build, tmp_path / "build.gpkg")
+    assert (tmp_path / "store.gpkg").read_bytes() == (tmp_path / "build.gpkg").read_bytes()
+
+
+def test_contested_claims_are_marked_alike_from_the_store_and_from_memory(tmp_path, resources, private_cache):
+    folder = tmp_path / "conflict"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Zelensky said 40 soldiers were killed near Sudzha.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("The ministry said 900 soldiers were killed near Sudzha.\n", encoding="utf-8")
+    with open_records(folder, resources=resources) as store:
+        contested = {pid: store.contested_at(pid) for pid in (p.place_id for p in store.places)}
+        assert any(len(ids) == 2 for ids in contested.values())
+        assert _outputs(store) == _outputs(store.to_build())
+        assert b'"contested":true' in render_geojson(store) and b",true\r\n" in render_csv(store)
+
+
+def test_a_rebuild_after_adding_changing_and_removing_files_equals_a_clean_build(corpus, resources, private_cache):
+    with open_records(corpus, resources=resources):
+        pass
+    names = sorted(p.name for p in corpus.iterdir())
+    (corpus / "zz_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    (corpus / names[3]).write_text("Около 30 военных погибли под Суджей.\n", encoding="utf-8")
+    (corpus / names[7]).unlink()
+    (corpus / "a_binary.txt").write_bytes(b"%PDF-1.4\x00\x01\x02")
+    with open_records(corpus, resources=resources) as store:
+        assert _outputs(store) == _clean(corpus, resources)
+        assert store.counts.sources == len(names) - 1 + 1
+        assert [s.source for s in store.iter_skips()] == ["a_binary.txt"]
+
+
+def test_an_unchanged_file_is_not_read_again(corpus, resources, private_cache, reads):
+    with open_records(corpus, resources=resources):
+        pass
+    assert len(reads) == len(list(corpus.iterdir()))
+    reads.clear()
+    with open_records(corpus, resources=resources):
+        pass
+    assert reads == []
+    (corpus / "zz_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    with open_records(corpus, resources=resources) as store:
+        assert [p.name for p in reads] == ["zz_new.txt"]
+        assert "zz_new.txt" in {s.source for s in store.iter_sources()}
+
+
+def test_a_file_rewritten_with_its_old_time_is_read_again(corpus, resources, private_cache, reads):
+    with open_records(corpus, resources=resources):
+        pass
+    target = sorted(corpus.iterdir())[0]
+    before = target.stat()
+    target.write_text(NEW_ARTICLE, encoding="utf-8")
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))  # mtime restored, ctime moves
+    reads.clear()
+    with open_records(corpus, resources=resources) as store:
+        assert reads == [target]
+        assert _outputs(store) == _clean(corpus, resources)
+
+
+def test_another_extractor_version_keeps_a_store_of_its_own(corpus, resources, private_cache, monkeypatch, reads):
+    with open_records(corpus, resources=resources):
+        pass
+    version = geo.parallel._extraction_version(resources)
+    monkeypatch.setattr(geo.parallel, "_extraction_version", lambda res: version + "-next")
+    reads.clear()
+    with open_records(corpus, resources=resources) as store:
+        assert len(reads) == len(list(corpus.iterdir()))
+        assert _outputs(store) == _clean(corpus, resources)
+    assert len(list((private_cache / "stores").glob("*.sqlite"))) == 2
+
+
+def test_a_damaged_store_is_rebuilt(corpus, resources, private_cache):
+    with open_records(corpus, resources=resources) as store:
+        path = store.path
+    path.write_bytes(b"this is not an SQLite database" * 100)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    with open_records(corpus, resources=resources) as store:
+        assert _outputs(store) == _clean(corpus, resources)
+
+
+def test_an_interrupted_walk_leaves_the_store_as_it_was(corpus, resources, private_cache, monkeypatch):
+    with open_records(corpus, resources=resources) as store:
+        before = _outputs(store)
+    (corpus / "zz_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    extract = geo.parallel.process_document
+
+    def failing(doc, res):
+        if doc.source == "zz_new.txt":
+            raise KeyboardInterrupt
+        return extract(doc, res)
+
+    monkeypatch.setattr(geo.parallel, "process_document", failing)
+    with pytest.raises(KeyboardInterrupt), open_records(corpus, resources=resources):
+        pass
+    monkeypatch.setattr(geo.parallel, "process_document", extract)
+    (corpus / "zz_new.txt").unlink()
+    with open_records(corpus, resources=resources) as store:
+        assert _outputs(store) == before
+
+
+def test_the_store_walks_sources_in_python_string_order(tmp_path, resources, private_cache):
+    folder = tmp_path / "names"
+    folder.mkdir()
+    names = ["b.txt", "a b.txt", "ä.txt", "z.txt", "Ω.txt", "日本.txt", "A.txt", "\U0001f525.txt", "\uffff.txt"]
+    for name in names:
+        (folder / name).write_text(NEW_ARTICLE, encoding="utf-8")
+    with open_records(folder, resources=resources) as store:
+        assert [s.source for s in store.iter_sources()] == sorted(names)
+        assert [c.source for c in store.iter_claims()] == sorted(names)
+    with open_records(folder, resources=resources) as store:  # the merge with the listing agrees
+        assert [s.source for s in store.iter_sources()] == sorted(names)
+
+
+def test_a_file_name_that_is_not_utf8_is_skipped_under_a_printable_name(tmp_path, resources, private_cache):
+    folder = tmp_path / "names"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_text(NEW_ARTICLE, encoding="utf-8")
+    (folder / "ok.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    with open_records(folder, resources=resources) as store:
+        assert [s.source for s in store.iter_sources()] == ["ok.txt"]
+        (skip,) = store.iter_skips()
+        assert skip.source == "caf\\xe9.txt" and "not valid UTF-8" in skip.reason
+        assert b"caf\\\\xe9.txt" in render_geojson(store)
+
+
+def test_the_store_lives_in_the_cache_folder_keyed_by_corpus_and_version(tmp_path, private_cache):
+    a, b = store_path(tmp_path / "a", "v1"), store_path(tmp_path / "b", "v1")
+    assert a.parent == private_cache / "stores" and a != b != store_path(tmp_path / "a", "v2")
+    assert store_path(tmp_path / "a" / ".." / "a", "v1") == a
+
+
+# --- the conflict test and the contested flag of a stored fragment ------------------------------
+
+def _pairwise_contested(claims: list[Claim]) -> set[str]:
+    """The definition, pair by pair (quadratic): the reference for the linear version."""
+    out = set()
+    for a, b in itertools.combinations(claims, 2):
+        if a.kind != b.kind or a.reported != b.reported or a.claimant == b.claimant:
+            continue
+        (a_lo, a_hi), (b_lo, b_hi) = (_range(a.figure), _range(b.figure))
+        if not (a_lo <= b_hi and b_lo <= a_hi):
+            out |= {a.claim_id, b.claim_id}
+    return out
+
+
+def _range(f: Figure) -> tuple[float, float]:
+    low = f.low if f.low is not None else f.best if f.high is None else 0.0
+    high = f.high if f.high is not None else f.best if f.low is None else float("inf")
+    return low, high
+
+
+numbers = st.one_of(st.none(), st.integers(0, 60).map(float))
+figures = st.tuples(numbers, numbers, numbers).filter(
+    lambda t: any(v is not None for v in t)
+    and [v for v in t if v is not None] == sorted(v for v in t if v is not None))
+claims = st.lists(st.tuples(st.sampled_from(["GUR", "NIS", None]), st.sampled_from([Kind.KILLED, Kind.WOUNDED]),
+                            st.sampled_from([None, "2024-12-01"]), figures), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(claims)
+def test_the_linear_conflict_test_agrees_with_the_pairwise_definition(rows):
+    made = [Claim(claim_id=f"c{i}", source="a.txt", start=0, end=1, quote="x", claimant=who, kind=kind,
+                  reported=day, figure=Figure(text="n", low=lo, best=best, high=hi))
+            for i, (who, kind, day, (lo, best, hi)) in enumerate(rows)]
+    assert contested_claim_ids(made) == _pairwise_contested(made)
+
+
+def test_a_stored_fragment_marked_contested_equals_the_claim_rendered_contested(resources):
+    build = run_parallel(ROOT / "seeds", resources=resources, use_cache=False)
+    places = {p.place_id: p for p in build.places}
+    sources = {s.source: s for s in build.sources}
+    checked = 0
+    for claim in build.claims:
+        for pl in claim.places:
+            assert as_contested_json(claim_json(claim, pl.link)) == claim_json(claim, pl.link, contested=True)
+            plain = claim_row(claim, sources[claim.source], places[pl.place_id], pl.link)
+            marked = claim_row(claim, sources[claim.source], places[pl.place_id], pl.link, contested=True)
+            assert as_contested_csv(csv_line(plain)) == csv_line(marked)
+            checked += 1
+    assert checked > 20
+    with pytest.raises(ValueError, match="not an uncontested"):
+        as_contested_json(claim_json(build.claims[0], Link.SENTENCE, contested=True))
