@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
+import contextlib
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
@@ -23,6 +24,7 @@ from geo.errors import GeoError
 from geo.export import Format
 
 if TYPE_CHECKING:
+    from geo.pipeline import Resources
     from geo.store import Store
 
 EPILOG = "Exit codes: 0 ok (skips are not errors), 1 error explained in one line, 2 usage, 3 internal error."
@@ -91,15 +93,17 @@ def _progress(enabled: bool) -> Iterator[Callable[[str], None] | None]:
 
 
 @contextmanager
-def _records(corpus: Path, gazetteer: Path | None, *, workers: int = 1, dask: str | None = None,
-             progress: bool = True) -> Iterator[Store]:
+def _records(corpus: Path, gazetteer: Path | Resources | None, *, workers: int = 1,
+             dask: str | None = None, progress: bool = True) -> Iterator[Store]:
     """The corpus read into its Store (kept in the cache folder for the next build)."""
     from geo.parallel import open_records
-    from geo.pipeline import load_resources
+    from geo.pipeline import Resources, load_resources
 
-    resources = load_resources(gazetteer)
-    with _progress(progress) as tick, open_records(
-            corpus, resources=resources, workers=workers, dask_address=dask, on_document=tick) as store:
+    resources = gazetteer if isinstance(gazetteer, Resources) else load_resources(gazetteer)
+    with contextlib.ExitStack() as stack:
+        with _progress(progress) as tick:  # the bar (and its thread) ends with the reading
+            store = stack.enter_context(open_records(
+                corpus, resources=resources, workers=workers, dask_address=dask, on_document=tick))
         _require_documents(store, corpus)
         yield store
 
@@ -137,21 +141,21 @@ def build(
     """
 
     def action() -> None:
-        from geo.export.csv import write_csv
-        from geo.export.geojson import write_geojson
-        from geo.export.gpkg import write_gpkg
-        from geo.webmap.build import write_map
+        from geo.gazetteer import load_gazetteer
+        from geo.outputs import output_writer
 
-        with _records(corpus, gazetteer, workers=workers, dask=dask, progress=not quiet) as records:
-            gaz = records.gazetteer
-            write_map(records, gaz, out / "index.html")
-            write_geojson(records, out / "places.geojson")
-            write_csv(records, out / "claims.csv")
-            write_gpkg(records, out / "places.gpkg", districts_geojson=gaz.districts_geojson)
-            if not quiet:
-                _summarise(records)
-                console.print(f"wrote {out / 'index.html'} and places.geojson, claims.csv, places.gpkg",
-                              markup=False)
+        gaz = load_gazetteer(gazetteer)
+        # The GeoPackage's process starts first: it prepares while the corpus is read.
+        with output_writer(gaz, out) as write:
+            from geo.pipeline import Resources
+
+            with _records(corpus, Resources(gazetteer=gaz), workers=workers, dask=dask,
+                          progress=not quiet) as records:
+                write(records)
+                if not quiet:
+                    _summarise(records)
+                    console.print(f"wrote {out / 'index.html'} and places.geojson, claims.csv, "
+                                  "places.gpkg", markup=False)
 
     _guarded(action)
 

@@ -9,6 +9,7 @@ explicit call, ``load_gazetteer(path)``: nothing happens at import time.
 from __future__ import annotations
 
 import csv
+import functools
 import math
 import os
 from collections.abc import Mapping
@@ -16,8 +17,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-
-from geopy.distance import EARTH_RADIUS
 
 from geo.errors import GazetteerError
 from geo.model import Place, PlaceType
@@ -156,4 +155,16 @@ def distance_km(a: Place, b: Place) -> float:
     """
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS * math.asin(min(1.0, math.sqrt(h)))
+    return 2 * _earth_radius_km() * math.asin(min(1.0, math.sqrt(h)))
+
+
+@functools.cache
+def _earth_radius_km() -> float:
+    """geopy's mean Earth radius in km, imported on first use.
+
+    geopy pulls in ``requests`` (0.1 s), which a rebuild that extracts nothing should not
+    pay for.
+    """
+    from geopy.distance import EARTH_RADIUS
+
+    return float(EARTH_RADIUS)

@@ -28,6 +28,7 @@ import itertools
 import os
 import pickle
 import sqlite3
+import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -49,6 +50,7 @@ from geo.pipeline import (
     process_document,
 )
 from geo.store import Store, StoredDocument, stored_document
+from geo.webmap import payload as webmap_payload
 
 #: What extracting one file gives: its rows for the Store, or the reason it is not used.
 Extracted = StoredDocument | Skip
@@ -130,7 +132,7 @@ def _extract(raw: RawFile, resources: Resources) -> Extracted:
     item = raw.decode()
     if isinstance(item, Skip):
         return item
-    return stored_document(process_document(item, resources), resources.gazetteer.places)
+    return stored_document(process_document(item, resources), resources.gazetteer)
 
 
 def _work(raws: list[RawFile]) -> list[Extracted]:
@@ -206,11 +208,15 @@ def open_records(
     on_document
         Called with each file name once it is read (or recognised as unchanged).
     """
-    version = _extraction_version(resources)
-    # The Store also keeps export fragments: the code that renders them is part of its key.
-    store_version = content_key(version, source_hash(export_rows, export_fragments))
-    path = store_path(corpus, store_version) if use_cache else None
-    store = _open_store(path, corpus, resources, store_version)
+    # The Store and the result cache also keep export fragments and map entries: the
+    # code that renders them is part of their key (geo/export and geo/webmap are not in
+    # the extraction version, which hashes geo/*.py only).
+    # Checklist: a module that renders what StoredDocument keeps is named here.
+    # The Python version too: flat rows are kept in marshal's format, which is its own.
+    version = content_key(_extraction_version(resources), sys.version_info[:2],
+                          source_hash(export_rows, export_fragments, webmap_payload))
+    path = store_path(corpus, version) if use_cache else None
+    store = _open_store(path, corpus, resources, version)
     try:
         _fill(store, corpus, resources=resources, workers=workers, dask_address=dask_address,
               cache=ResultCache(version) if use_cache else None, on_document=on_document)

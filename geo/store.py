@@ -22,10 +22,11 @@ file) and it is rebuilt from the corpus.
 from __future__ import annotations
 
 import contextlib
+import marshal
 import pickle
 import sqlite3
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -35,11 +36,12 @@ from geo.gazetteer import Gazetteer
 from geo.model import Build, Claim, DocumentResult, Kind, Link, Place, Resolution, Skip, Source
 from geo.export.rows import CLAIM_COLUMNS
 from geo.records import Counts, contested_claim_ids
+from geo.webmap.payload import doc_entry_json
 
 __all__ = ["Store"]
 
 #: Bump when the tables change: an older file is then dropped and rebuilt.
-SCHEMA = 6
+SCHEMA = 8
 
 _TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -50,7 +52,8 @@ CREATE TABLE docs (
     published TEXT,
     skip TEXT,
     record BLOB,
-    geojson TEXT
+    geojson TEXT,
+    map TEXT
 );
 CREATE TABLE claims (
     id INTEGER PRIMARY KEY,
@@ -153,6 +156,8 @@ class StoredDocument:
     geojson      its line in the GeoJSON ``sources``
     resolutions  rows of the ``resolutions`` table, without the document id
     claims       (row of the ``claims`` table, rows of its ``links``), without the ids
+    map          its entry of the map's ``docs`` (``geo.webmap.payload.doc_entry_json``),
+                 None when the map shows nothing of it
     """
 
     source: str
@@ -161,11 +166,13 @@ class StoredDocument:
     geojson: str
     resolutions: tuple[tuple[object, ...], ...]
     claims: tuple[tuple[tuple[object, ...], tuple[tuple[object, ...], ...]], ...]
+    map: str | None = None
 
 
-def stored_document(result: DocumentResult, places: Mapping[str, Place]) -> StoredDocument:
-    """Render one document's records and their export fragments into Store rows (pure)."""
+def stored_document(result: DocumentResult, gazetteer: Gazetteer) -> StoredDocument:
+    """Render one document's records, export fragments and map entry as Store rows (pure)."""
     meta = result.meta
+    places = gazetteer.places
     blob = _blob(meta.source)
     resolutions = tuple(
         (_blob(r.mention.source), r.mention.start, seq, r.place_id, _pickle(r), fragments.resolution_json(r))
@@ -188,7 +195,8 @@ def stored_document(result: DocumentResult, places: Mapping[str, Place]) -> Stor
         claims.append((row, links))
     return StoredDocument(source=meta.source, published=meta.published, record=_pickle(meta),
                           geojson=fragments.source_json(meta), resolutions=resolutions,
-                          claims=tuple(claims))
+                          claims=tuple(claims),
+                          map=doc_entry_json(meta, result.claims, result.resolutions, gazetteer))
 
 
 def _flat_order(claim: Claim, place_id: str | None, link: Link | None) -> bytes:
@@ -209,7 +217,7 @@ def _link_fragments(claim: Claim, source: Source | None, place: Place | None,
                     link: Link | None) -> tuple[str, str, bytes]:
     """A claim's GeoJSON line, CSV line and GeoPackage row at one place (or unplaced)."""
     row = fragments.claim_row(claim, source, place, link)
-    return fragments.claim_json(claim, link), fragments.csv_line(row), _pickle(fragments.row_values(row))
+    return fragments.claim_json(claim, link), fragments.csv_line(row), marshal.dumps(fragments.row_values(row))
 
 
 class Store:
@@ -239,6 +247,7 @@ class Store:
         self.attribution: tuple[str, ...] = ()
         self._contested: dict[str, frozenset[str]] = {}
         self._places: tuple[Place, ...] | None = None
+        self._counts: dict[str, tuple[int, int]] | None = None
         self._db = self._open()
         self._stored = _Merge(self._db)
         self.fragments = _StoredFragments(self)
@@ -298,6 +307,7 @@ class Store:
         self._db.execute("BEGIN")
         self._contested.clear()
         self._places = None
+        self._counts = None
         self._stored = _Merge(self._db)
 
     def unchanged(self, source: str, stamp: str | None) -> bool:
@@ -312,14 +322,15 @@ class Store:
 
     def _replace_doc(self, source: str, stamp: str | None, *, published: str | None = None,
                      skip: str | None = None, record: bytes | None = None,
-                     geojson: str | None = None) -> int:
+                     geojson: str | None = None, map_entry: str | None = None) -> int:
         blob = _blob(source)
         old = self._db.execute("SELECT id FROM docs WHERE source = ?", (blob,)).fetchone()
         if old is not None:
             self._delete_doc(old[0])
         cursor = self._db.execute(
-            "INSERT INTO docs (source, stamp, published, skip, record, geojson) "
-            "VALUES (?, ?, ?, ?, ?, ?)", (blob, stamp, published, skip, record, geojson))
+            "INSERT INTO docs (source, stamp, published, skip, record, geojson, map) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (blob, stamp, published, skip, record, geojson, map_entry))
         return int(cursor.lastrowid)  # type: ignore[arg-type]
 
     def put_skip(self, skip: Skip, stamp: str | None = None) -> None:
@@ -329,7 +340,7 @@ class Store:
     def put(self, stored: StoredDocument, stamp: str | None = None) -> None:
         """Record one document's rows, replacing what the file held before."""
         doc = self._replace_doc(stored.source, stamp, published=stored.published,
-                                record=stored.record, geojson=stored.geojson)
+                                record=stored.record, geojson=stored.geojson, map_entry=stored.map)
         self._db.executemany("INSERT INTO resolutions VALUES (?, ?, ?, ?, ?, ?, ?)",
                              [(doc, *row) for row in stored.resolutions])
         for claim, links in stored.claims:
@@ -453,9 +464,22 @@ class Store:
         return self._contested[place_id]
 
     def count_at(self, place_id: str) -> tuple[int, int]:
-        mentions = self._db.execute("SELECT COUNT(*) FROM resolutions WHERE place_id = ?", (place_id,))
-        claims = self._db.execute("SELECT COUNT(*) FROM links WHERE place_id = ?", (place_id,))
-        return int(mentions.fetchone()[0]), int(claims.fetchone()[0])
+        if self._counts is None:  # two grouped queries, not two per place
+            mentions = dict(self._db.execute(
+                "SELECT place_id, COUNT(*) FROM resolutions WHERE place_id IS NOT NULL GROUP BY place_id"))
+            claims = dict(self._db.execute(
+                "SELECT place_id, COUNT(*) FROM links WHERE place_id IS NOT NULL GROUP BY place_id"))
+            self._counts = {pid: (mentions.get(pid, 0), claims.get(pid, 0)) for pid in {*mentions, *claims}}
+        return self._counts.get(place_id, (0, 0))
+
+    def map_documents(self) -> Iterator[str]:
+        """Each document's map entry as rendered at extraction, in source order (``geo.webmap``).
+
+        Documents the map shows nothing of have none and are left out.
+        """
+        rows = self._db.execute(
+            "SELECT map FROM docs WHERE skip IS NULL AND map IS NOT NULL ORDER BY source")
+        return (row[0] for row in rows)
 
     def to_build(self) -> Build:
         """Every record in memory, as one Build (small corpora, tests, ``geo eval``)."""
@@ -556,12 +580,15 @@ class _StoredFragments:
         return ((place_id is not None and claim_id in contested_at(place_id), value)
                 for claim_id, place_id, value in rows)
 
-    def claim_rows(self) -> Iterator[dict[str, object]]:
+    def claim_values(self) -> Iterator[tuple[object, ...]]:
         for contested, blob in self._rows("row"):
-            values: tuple[object, ...] = _unpickle(blob)  # type: ignore[assignment,arg-type]
-            if contested:
-                values = fragments.as_contested_values(values)
-            yield dict(zip(CLAIM_COLUMNS, values, strict=True))
+            # marshal: a tuple of plain values loads in a third of pickle's time (the
+            # format is Python's own, so the Store's key holds the Python version)
+            values: tuple[object, ...] = marshal.loads(blob)  # type: ignore[arg-type]
+            yield fragments.as_contested_values(values) if contested else values
+
+    def claim_rows(self) -> Iterator[dict[str, object]]:
+        return (dict(zip(CLAIM_COLUMNS, values, strict=True)) for values in self.claim_values())
 
     def csv_lines(self) -> Iterator[str]:
         return (fragments.as_contested_csv(line) if contested else line  # type: ignore[arg-type]

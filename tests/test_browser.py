@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
@@ -141,6 +142,17 @@ def test_contested_claims_stand_side_by_side(page: WebDriver) -> None:
     columns = side.find_elements(By.CSS_SELECTOR, ".geo-col")
     assert len(columns) == 2
     assert len(popup.find_elements(By.CSS_SELECTOR, ".geo-badge")) == 2
+
+
+def test_claimants_and_dates_are_gathered_from_the_claims(page: WebDriver,
+                                                          gazetteer: Gazetteer) -> None:
+    counts = Counter(c.claimant for c in hostile_build(gazetteer).claims)
+    names = sorted(counts, key=lambda name: (name is None, name or ""))
+    labels = page.find_elements(By.CSS_SELECTOR, "#geo-claimants label")
+    assert [" ".join(label.get_attribute("textContent").split()) for label in labels] == [
+        f"{'claimant not named' if name is None else name} ({counts[name]})" for name in names]
+    assert page.execute_script("var i = document.getElementById('geo-from');"
+                               "return [i.min, i.max];") == ["2024-08-12", "2024-12-28"]
 
 
 @pytest.mark.parametrize(("query", "place_id", "lat_lon"), [

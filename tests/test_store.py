@@ -25,6 +25,7 @@ from geo.export.gpkg import write_gpkg
 from geo.model import Claim, Figure, Kind, Link
 from geo.parallel import open_records, run_parallel, store_path
 from geo.records import contested_claim_ids
+from geo.webmap.build import write_map
 from tests.builds import synthetic_module
 from tests.conftest import ROOT
 
@@ -64,6 +65,11 @@ def _clean(corpus: Path, resources) -> tuple[bytes, bytes]:
     return _outputs(run_parallel(corpus, resources=resources, use_cache=False))
 
 
+def _map_bytes(data, gazetteer, path: Path) -> bytes:
+    write_map(data, gazetteer, path)
+    return path.read_bytes()
+
+
 def test_every_writer_gives_the_same_bytes_from_the_store_and_from_memory(corpus, resources, private_cache,
                                                                          tmp_path):
     with open_records(corpus, resources=resources) as store:
@@ -72,22 +78,48 @@ def test_every_writer_gives_the_same_bytes_from_the_store_and_from_memory(corpus
         assert _outputs(store) == _outputs(build)
         write_gpkg(store, tmp_path / "store.gpkg")
         write_gpkg(build, tmp_path / "build.gpkg")
+        gazetteer = resources.gazetteer
+        assert _map_bytes(store, gazetteer, tmp_path / "store.html") == \
+            _map_bytes(build, gazetteer, tmp_path / "build.html")
     assert (tmp_path / "store.gpkg").read_bytes() == (tmp_path / "build.gpkg").read_bytes()
 
 
-def test_contested_claims_are_marked_alike_from_the_store_and_from_memory(tmp_path, resources, private_cache):
+@pytest.fixture
+def conflict(tmp_path) -> Path:
+    """Two articles whose figures for the same kind at the same place do not overlap."""
     folder = tmp_path / "conflict"
     folder.mkdir()
     (folder / "a.txt").write_text("Zelensky said 40 soldiers were killed near Sudzha.\n", encoding="utf-8")
     (folder / "b.txt").write_text("The ministry said 900 soldiers were killed near Sudzha.\n", encoding="utf-8")
-    with open_records(folder, resources=resources) as store:
+    return folder
+
+
+def test_contested_claims_are_marked_alike_from_the_store_and_from_memory(conflict, resources, private_cache):
+    with open_records(conflict, resources=resources) as store:
         contested = {pid: store.contested_at(pid) for pid in (p.place_id for p in store.places)}
         assert any(len(ids) == 2 for ids in contested.values())
         assert _outputs(store) == _outputs(store.to_build())
         assert b'"contested":true' in render_geojson(store) and b",true\r\n" in render_csv(store)
 
 
-def test_a_rebuild_after_adding_changing_and_removing_files_equals_a_clean_build(corpus, resources, private_cache):
+def test_the_map_from_the_store_copies_the_entries_rendered_at_extraction(conflict, tmp_path, resources,
+                                                                          private_cache):
+    gazetteer = resources.gazetteer
+    with open_records(conflict, resources=resources) as store:
+        assert any(len(store.contested_at(p.place_id)) == 2 for p in store.places)
+        assert len(list(store.map_documents())) == 2
+        from_store = _map_bytes(store, gazetteer, tmp_path / "store.html")
+        assert from_store == _map_bytes(store.to_build(), gazetteer, tmp_path / "build.html")
+    assert b'"contested":{"inid160:' in from_store
+    (conflict / "c.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    with open_records(conflict, resources=resources) as store:
+        rebuilt = _map_bytes(store, gazetteer, tmp_path / "rebuilt.html")
+    clean = run_parallel(conflict, resources=resources, use_cache=False)
+    assert rebuilt == _map_bytes(clean, gazetteer, tmp_path / "clean.html") != from_store
+
+
+def test_a_rebuild_after_adding_changing_and_removing_files_equals_a_clean_build(corpus, resources, private_cache,
+                                                                              tmp_path):
     with open_records(corpus, resources=resources):
         pass
     names = sorted(p.name for p in corpus.iterdir())
@@ -95,10 +127,14 @@ def test_a_rebuild_after_adding_changing_and_removing_files_equals_a_clean_build
     (corpus / names[3]).write_text("Около 30 военных погибли под Суджей.\n", encoding="utf-8")
     (corpus / names[7]).unlink()
     (corpus / "a_binary.txt").write_bytes(b"%PDF-1.4\x00\x01\x02")
+    gazetteer = resources.gazetteer
     with open_records(corpus, resources=resources) as store:
         assert _outputs(store) == _clean(corpus, resources)
         assert store.counts.sources == len(names) - 1 + 1
         assert [s.source for s in store.iter_skips()] == ["a_binary.txt"]
+        from_store = _map_bytes(store, gazetteer, tmp_path / "store.html")
+    clean = run_parallel(corpus, resources=resources, use_cache=False)
+    assert from_store == _map_bytes(clean, gazetteer, tmp_path / "clean.html")
 
 
 def test_an_unchanged_file_is_not_read_again(corpus, resources, private_cache, reads):

@@ -127,6 +127,10 @@ class Fragments(Protocol):
         """Flat rows in CSV order: claims by (sort_key, claim_id), then place id."""
         ...
 
+    def claim_values(self) -> Iterator[tuple[object, ...]]:
+        """``claim_rows`` as tuples in ``CLAIM_COLUMNS`` order (the GeoPackage reads columns)."""
+        ...
+
     def csv_lines(self) -> Iterator[str]:
         """``claim_rows`` as CSV records."""
         ...
@@ -180,6 +184,9 @@ class LiveFragments:
             for pl in sorted(claim.places):
                 contested = claim.claim_id in records.contested_at(pl.place_id)
                 yield claim_row(claim, source, places[pl.place_id], pl.link, contested=contested)
+
+    def claim_values(self) -> Iterator[tuple[object, ...]]:
+        return (row_values(row) for row in self.claim_rows())
 
     def csv_lines(self) -> Iterator[str]:
         return (csv_line(row) for row in self.claim_rows())

@@ -44,13 +44,13 @@ from typing import TYPE_CHECKING
 
 from geo.errors import ExportError
 from geo.export._atomic import write_with_atomic
+from geo.export.fragments import fragments_of
 from geo.export.rows import (
     ABOUT_COLUMNS,
     CLAIM_COLUMNS,
     PLACE_COLUMNS,
     about_rows,
     area_rows,
-    claim_rows,
     place_rows,
 )
 from geo.model import Build
@@ -114,8 +114,16 @@ def point_wkb(row: Row) -> bytes | None:
     >>> len(point_wkb({"longitude": 35.27, "latitude": 51.19}))
     21
     """
-    lat = row["latitude"]
-    return None if lat is None else _POINT_WKB.pack(1, 1, row["longitude"], lat)
+    return _point(row["longitude"], row["latitude"])
+
+
+def _point(lon: object, lat: object) -> bytes | None:
+    return None if lat is None else _POINT_WKB.pack(1, 1, lon, lat)
+
+
+#: Where longitude and latitude sit in a claim row's values.
+_CLAIM_LON = list(CLAIM_COLUMNS).index("longitude")
+_CLAIM_LAT = list(CLAIM_COLUMNS).index("latitude")
 
 
 def _column(values: tuple[object, ...], kind: type) -> tuple[np.ndarray, np.ndarray | None]:
@@ -129,12 +137,14 @@ def _column(values: tuple[object, ...], kind: type) -> tuple[np.ndarray, np.ndar
 
 
 def _columns(
-    rows: list[Row], columns: Mapping[str, type]
+    rows: list[Row] | list[tuple[object, ...]], columns: Mapping[str, type]
 ) -> tuple[list[np.ndarray], list[np.ndarray | None]]:
-    """Rows turned into typed columns (one transpose in C) and their NULL masks."""
+    """Rows (dicts, or tuples in ``columns`` order) as typed columns and their NULL masks."""
     names = list(columns)
-    get = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
-    cells = list(zip(*map(get, rows), strict=True)) or [()] * len(names)
+    if rows and not isinstance(rows[0], tuple):
+        get = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
+        rows = list(map(get, rows))  # type: ignore[arg-type]
+    cells = list(zip(*rows, strict=True)) or [()] * len(names)  # one transpose in C
     typed = [_column(values, kind) for values, kind in zip(cells, columns.values(), strict=True)]
     return [array for array, _ in typed], [mask for _, mask in typed]
 
@@ -257,9 +267,9 @@ def _write_layers(records: Records, path: Path, districts_geojson: Path) -> None
     polygons = area_wkb(areas, districts_geojson)  # before any writing: fail early
     with _gdal_option("OGR_CURRENT_DATE", last_change(records.built)):
         _write_chunk(path, "places", places, PLACE_COLUMNS, map(point_wkb, places), append=False)
-        for i, chunk in enumerate(chunks(claim_rows(records), CHUNK_ROWS)):
-            _write_chunk(path, "claims", chunk, CLAIM_COLUMNS, map(point_wkb, chunk),
-                         append=i > 0)
+        for i, chunk in enumerate(chunks(fragments_of(records).claim_values(), CHUNK_ROWS)):
+            points = (_point(row[_CLAIM_LON], row[_CLAIM_LAT]) for row in chunk)
+            _write_chunk(path, "claims", chunk, CLAIM_COLUMNS, points, append=i > 0)
         _write_chunk(path, "areas", areas, PLACE_COLUMNS, polygons, append=False)
         _write_chunk(path, "about", about_rows(records, geo_version=_geo_version()),
                      ABOUT_COLUMNS, None, append=False)

@@ -15,7 +15,9 @@ How the page is put together, and why:
   ``map.css`` and the versions of the libraries it is made with). Writing a map
   writes the shell's pieces and, between them, the escaped values and the records'
   JSON, one document at a time (``payload.record_members``): neither the data nor the
-  page is ever held whole. ``render_map`` runs the same writer into a string.
+  page is ever held whole. From a Store, each document's JSON is copied as it was
+  rendered when the document was extracted (``Store.map_documents``); from a Build it
+  is rendered now, to the same bytes. ``render_map`` runs the same writer into a string.
 - folium builds the skeleton: the map ``<div>``, ``L.map(...)`` and the OpenStreetMap
   tile layer, which is offered in the layer control but off by default. Its CDN links
   are emptied on the instance, and its random element ids are replaced by fixed ones,

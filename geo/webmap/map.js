@@ -73,12 +73,17 @@
   }
 
   // payload.py streams the records document by document: each document's texts, its
-  // claims (rows of D.claim_fields, with the places they are tied to) and its mentions.
-  // Put them back into the flat lists the map reads: texts, sources and claims (objects)
-  // by global index, each place with its claims (or, when it has none, its mentions),
-  // unplaced claims and unresolved mentions.
+  // claims (rows of D.claim_fields, with the ids of the places they are tied to) and its
+  // mentions. An entry knows nothing of the other documents (the Store renders it once),
+  // so what depends on the whole corpus is put together here: texts, sources and claims
+  // (objects) by global index, each place with its claims (or, when no document ties a
+  // claim to it, its mentions), the contested flag of each claim at each place (from
+  // D.contested), unplaced claims, unresolved mentions, the claimants and the dates.
   function unpack(D) {
     var texts = [], sources = [], claims = [], unplaced = [], unresolved = [];
+    var placeIndex = new Map(), disputed = new Map(), claimants = new Map(), dates = null;
+    D.places.forEach(function (place, i) { placeIndex.set(place.place_id, i); });
+    Object.keys(D.contested).forEach(function (id) { disputed.set(id, new Set(D.contested[id])); });
     var links = D.places.map(function () { return []; });
     var mentions = D.places.map(function () { return []; });
     D.docs.forEach(function (doc) {
@@ -87,18 +92,28 @@
       sources.push({ file: doc.file, title: doc.title, publisher: doc.publisher,
         published: doc.published, language: doc.language });
       (doc.claims || []).forEach(function (row) {
-        var index = claims.length, c = {};
+        var index = claims.length, c = {}, placed = false;
         D.claim_fields.forEach(function (name, i) { c[name] = row[i]; });
         c.quote += t0;
         c.source = source;
-        c.at.forEach(function (a) {  // [place, link, highlight, contested]
-          links[a[0]].push({ c: index, link: a[1], hl: a[2], contested: a[3] });
+        c.at.forEach(function (a) {  // [place id, link, highlight]
+          var i = placeIndex.get(a[0]);
+          if (i === undefined) { return; }
+          var contested = disputed.has(a[0]) && disputed.get(a[0]).has(c.claim_id);
+          links[i].push({ c: index, link: a[1], hl: a[2], contested: contested });
+          placed = true;
         });
-        if (!c.at.length) { unplaced.push(index); }
+        if (!placed) { unplaced.push(index); }
+        claimants.set(c.claimant, (claimants.get(c.claimant) || 0) + 1);
+        if (c.day) {  // ISO days: string order is time order
+          dates = dates ? [c.day < dates[0] ? c.day : dates[0], c.day > dates[1] ? c.day : dates[1]]
+            : [c.day, c.day];
+        }
         claims.push(c);
       });
-      (doc.mentions || []).forEach(function (m) {  // [place, text, highlight]
-        mentions[m[0]].push({ source: source, context: m[1] + t0, hl: m[2] });
+      (doc.mentions || []).forEach(function (m) {  // [place id, text, highlight]
+        var i = placeIndex.get(m[0]);
+        if (i !== undefined) { mentions[i].push({ source: source, context: m[1] + t0, hl: m[2] }); }
       });
       (doc.unresolved || []).forEach(function (u) {
         u.source = source;
@@ -114,6 +129,12 @@
       if (place.place_type === "district") { areas.push(place); }
       if (place.place_type === "region" && !region) { region = place; }
     });
+    // by name (UTF-16 order: Python's code point order but for astral characters
+    // against U+E000 to U+FFFF), the unnamed claimant last
+    D.claimants = Array.from(claimants.keys()).sort(function (a, b) {
+      return (a === null) - (b === null) || (a < b ? -1 : a > b ? 1 : 0);
+    }).map(function (name) { return { name: name, claims: claimants.get(name) }; });
+    D.dates = dates;
     D.texts = texts;
     D.sources = sources;
     D.claims = claims;
@@ -123,6 +144,7 @@
     D.unplaced = unplaced;
     D.unresolved = unresolved;
     delete D.docs;
+    delete D.contested;
     return D;
   }
 

@@ -6,15 +6,20 @@ nothing here touches files, the clock or the network. The document has two halve
 - :func:`static_members`: what depends only on the gazetteer and the code (every
   settlement, the districts, the outline, the licence, the kinds). ``build.py`` encodes
   it once and caches it on disk.
-- :func:`record_members`: what comes from the records, made in one walk over them in
-  source order, one document at a time, so that memory does not grow with the corpus.
-  Each entry of ``docs`` holds one source's metadata, its distinct texts (quotes and
+- :func:`record_members`: what comes from the records, in source order, one document
+  at a time, so that memory does not grow with the corpus. Each entry of ``docs``
+  (:func:`doc_entry`) holds one source's metadata, its distinct texts (quotes and
   contexts, each stored once per document), its claims (rows of the fields of
-  ``geo.export.rows.claim_dict``, each with the places it is tied to as indexes into
-  ``places``), the mentions of places that carry no claim, and its unresolved
-  mentions. ``places`` follows, without claims: ``map.js`` (``unpack``) files each
-  claim under its places again. Claims come in ``Claim.sort_key`` order and every list
-  in a fixed order, so one build gives one byte string.
+  ``geo.export.rows.claim_dict``, each with the places it is tied to, by place id),
+  the mentions of places none of its claims is tied to, and its unresolved mentions.
+  An entry depends on its own document and the gazetteer only: the Store keeps it as
+  rendered when the document was extracted, and a map is written by copying the
+  entries (issue 7: a rebuild after one new article in under 2 s). What depends on
+  the whole corpus is added at write time: ``places``, without claims (``map.js``,
+  ``unpack``, files each claim under its places again), and ``contested``, the ids of
+  the claims whose figures conflict, by place. Claims come in ``Claim.sort_key``
+  order and every list in a fixed order, so one build gives one byte string, whether
+  its entries were copied or rendered.
 
 Article text leaves Python here, and only as data: :func:`script_json` encodes each
 piece for a ``<script type="application/json">`` block, escaping ``<``, ``>``, ``&``,
@@ -28,6 +33,7 @@ differ from the first character outside the Basic Multilingual Plane (an emoji).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import json
@@ -35,8 +41,9 @@ import operator
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from geo.export.rows import _place_fields, claim_dict, lon_lat, source_dict, unresolved_dict
 from geo.model import Build, Claim, Kind, Mention, Place, Resolution, Source
@@ -69,9 +76,9 @@ SETTLEMENT_FIELDS = ("id", "name", "name_local", "alternates", "lat", "lon", "di
 
 #: Positions in each row of a document's ``claims``: the fields of ``rows.claim_dict``
 #: but the three the row's place says (``source``: the document; ``link`` and
-#: ``contested``: per place, in ``at``), then ``day`` (:func:`first_day`) and ``at``,
-#: the places a claim is tied to as [index into ``places``, link, highlight spans,
-#: contested there].
+#: ``contested``: per place, in ``at`` and the page's ``contested``), then ``day``
+#: (:func:`first_day`) and ``at``, the places a claim is tied to as [place id, link,
+#: highlight spans].
 CLAIM_FIELDS = ("claim_id", "quote", "start", "end", "claimant", "kind", "subject", "figure",
                 "reported", "reported_precision", "day", "at")
 
@@ -115,25 +122,38 @@ def script_json(data: object) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
+@dataclass(frozen=True, slots=True)
+class EncodedItems:
+    """The items of an array that are already :func:`script_json` text: copied, not encoded.
+
+    items   an iterator of JSON texts, one per item (a Store's pre-rendered documents)
+    """
+
+    items: Iterator[str]
+
+
 def encode_members(members: Iterable[tuple[str, object]]) -> Iterator[str]:
     r"""The JSON text of an object's members, without its braces, one piece at a time.
 
     A value that is an iterator becomes an array written item by item, so that a
     streamed list is never held whole; every key and item goes through
-    :func:`script_json`, so the pieces are as inert as one encoded document.
+    :func:`script_json`, so the pieces are as inert as one encoded document. The
+    items of an :class:`EncodedItems` are written as they are.
 
-    >>> "".join(encode_members([("a", 1), ("b", iter(["</x>", None]))]))
-    '"a":1,"b":["\\u003c/x\\u003e",null]'
+    >>> "".join(encode_members([("a", 1), ("b", iter(["</x>", None])),
+    ...                         ("c", EncodedItems(iter(['{"d":2}', "3"])))]))
+    '"a":1,"b":["\\u003c/x\\u003e",null],"c":[{"d":2},3]'
     """
     separator = ""
     for key, value in members:
         yield f"{separator}{script_json(key)}:"
         separator = ","
-        if isinstance(value, Iterator):
+        if isinstance(value, EncodedItems | Iterator):
+            items = value.items if isinstance(value, EncodedItems) else map(script_json, value)
             yield "["
             comma = ""
-            for item in value:
-                yield comma + script_json(item)
+            for item in items:
+                yield comma + item
                 comma = ","
             yield "]"
         else:
@@ -189,14 +209,8 @@ class _Texts:
         return self._index[text]
 
 
-def _source_entry(name: str, source: Source | None) -> dict[str, object]:
-    """The fields a popup shows (the URL stays out, so the page names no server).
-
-    A file the records hold claims or mentions of but no source record for gets a stub.
-    """
-    if source is None:
-        return {"file": name, "title": None, "publisher": None, "published": None,
-                "language": "und"}
+def _source_entry(source: Source) -> dict[str, object]:
+    """The fields a popup shows (the URL stays out, so the page names no server)."""
     row = source_dict(source)
     return {key: row[key] for key in ("file", "title", "publisher", "published", "language")}
 
@@ -214,48 +228,54 @@ def _spans(text: str, offsets: Iterable[tuple[int, int]]) -> list[list[int]]:
     return out
 
 
-class _Highlighter:
-    """Where a place's name stands in a text: by the document's mention offsets, else by name.
+def _alternates(gazetteer: Gazetteer, place_id: str) -> tuple[str, ...]:
+    """A place's alternate names: ``gazetteer.names`` is in id order, so a binary search."""
+    names = gazetteer.names
+    i = bisect.bisect_left(names, place_id, key=lambda n: n.place_id)
+    return names[i].alternates if i < len(names) and names[i].place_id == place_id else ()
 
-    The names searched for are the place's own two and, for a place the corpus
-    mentions, its gazetteer alternates and every surface form resolved to it: read
-    from ``records.mentions_at`` once per place, when a text first needs them.
+
+@functools.lru_cache(maxsize=1024)
+def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``names`` (longest first), not inside a word; the same few recur in every document."""
+    alternation = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<!\w)(?:{alternation})", re.IGNORECASE)
+
+
+class _Highlighter:
+    """Where a place's name stands in one document's texts: by its mention offsets, else by name.
+
+    Only this document and the gazetteer are read, so that a document's entry does not
+    change when another document is added: the names searched for are the place's own
+    two, its gazetteer alternates and the surface forms this document resolved to it.
     """
 
-    def __init__(self, records: Records, gazetteer: Gazetteer) -> None:
-        self._records, self._gazetteer = records, gazetteer
-        self._alternates: dict[str, tuple[str, ...]] | None = None
-        self._patterns: dict[str, re.Pattern[str] | None] = {}
+    def __init__(self, resolutions: Iterable[Resolution], gazetteer: Gazetteer) -> None:
+        self._gazetteer = gazetteer
+        self._offsets: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self._surfaces: dict[str, set[str]] = defaultdict(set)
+        for res in resolutions:
+            if res.place_id is not None:
+                self._offsets[res.place_id].append((res.mention.start, res.mention.end))
+                self._surfaces[res.place_id].add(res.mention.surface)
 
-    def _names(self, place: Place) -> set[str]:
-        names = {place.name, place.name_local}
-        surfaces = {r.mention.surface for r in self._records.mentions_at(place.place_id)}
-        if surfaces:
-            if self._alternates is None:
-                self._alternates = {n.place_id: n.alternates for n in self._gazetteer.names}
-            names |= surfaces | set(self._alternates.get(place.place_id, ()))
-        return {n for n in names if len(n) >= _MIN_NAME_LENGTH}
+    def _pattern(self, place_id: str) -> re.Pattern[str] | None:
+        names = set(self._surfaces.get(place_id, ()))
+        place = self._gazetteer.places.get(place_id)
+        if place is not None:
+            names |= {place.name, place.name_local, *_alternates(self._gazetteer, place_id)}
+        names = {n for n in names if len(n) >= _MIN_NAME_LENGTH}
+        return _name_pattern(tuple(sorted(names, key=lambda n: (-len(n), n)))) if names else None
 
-    def _pattern(self, place: Place) -> re.Pattern[str] | None:
-        if place.place_id not in self._patterns:
-            names = self._names(place)
-            alternation = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
-            self._patterns[place.place_id] = (
-                re.compile(rf"(?<!\w)(?:{alternation})", re.IGNORECASE) if names else None)
-        return self._patterns[place.place_id]
-
-    def spans(self, place: Place, offsets: Sequence[tuple[int, int]], text: str,
-              text_start: int) -> list[list[int]]:
-        """Spans of the place's name in ``text``, which starts at ``text_start`` of its document.
-
-        ``offsets`` are the place's resolved mentions in that document.
-        """
+    def spans(self, place_id: str, text: str, text_start: int) -> list[list[int]]:
+        """Spans of the place's name in ``text``, which starts at ``text_start`` of the document."""
         text_end = text_start + len(text)
-        by_offset = [(start - text_start, end - text_start) for start, end in offsets
+        by_offset = [(start - text_start, end - text_start)
+                     for start, end in self._offsets.get(place_id, ())
                      if text_start <= start and end <= text_end]
         if by_offset:
             return _spans(text, by_offset)
-        pattern = self._pattern(place)
+        pattern = self._pattern(place_id)
         return _spans(text, (m.span() for m in pattern.finditer(text))) if pattern else []
 
 
@@ -290,6 +310,84 @@ def _unresolved_entry(res: Resolution, texts: _Texts) -> dict[str, object]:
     return row
 
 
+def _mention_rows(resolutions: Iterable[Resolution], claimed: set[str], texts: _Texts,
+                  highlighter: _Highlighter) -> list[list[object]]:
+    """The mentions of places this document ties no claim to, once per (place, context).
+
+    Each is [place id, index into the document's texts, highlight spans]. ``map.js``
+    shows a place's mentions only when no document ties a claim to it; which places
+    those are depends on the whole corpus, so that choice is made in the browser.
+    """
+    out: list[list[object]] = []
+    seen: set[tuple[str, str]] = set()
+    for res in resolutions:
+        place_id, m = res.place_id, res.mention
+        text = m.context or m.surface
+        if place_id is None or place_id in claimed or (place_id, text) in seen:
+            continue
+        seen.add((place_id, text))
+        spans = (highlighter.spans(place_id, m.context, m.context_start) if m.context
+                 else _spans(m.surface, [(0, len(m.surface))]))
+        out.append([place_id, texts.ref(text), spans])
+    return out
+
+
+def doc_entry(source: Source, claims: Sequence[Claim], resolutions: Sequence[Resolution],
+              gazetteer: Gazetteer) -> dict[str, object] | None:
+    """One document's entry of ``docs``, made from that document and the gazetteer alone.
+
+    Nothing in it depends on another document, so it is rendered once, when the
+    document is extracted (``geo.store.stored_document``), and copied into every later
+    map: places are named by id (not by their index in ``places``, which another
+    article can shift), and whether a claim is contested, which depends on the other
+    documents' claims, travels in the page's ``contested`` member instead.
+
+    Parameters
+    ----------
+    source
+        The document's source record.
+    claims
+        Its claims, in any order (put in ``Claim.sort_key`` order here).
+    resolutions
+        Its mention decisions, in any order (put in offset order here).
+    gazetteer
+        The names of the places, to find them in a quote that holds no mention of them.
+
+    Returns
+    -------
+    dict or None
+        ``file``, ``title``, ``publisher``, ``published``, ``language``, ``texts`` and,
+        where not empty, ``claims`` (rows of :data:`CLAIM_FIELDS`), ``mentions``
+        ([place id, text, spans] of places none of its claims is tied to) and
+        ``unresolved``; None when the document has no claim and no mention.
+    """
+    claims = sorted(claims, key=lambda c: (c.start, c.end, c.kind.value))
+    resolutions = sorted(resolutions, key=lambda r: r.mention.start)
+    texts = _Texts()
+    highlighter = _Highlighter(resolutions, gazetteer)
+    rows = [_claim_row(claim, texts, [[pl.place_id, pl.link.value,
+                                       highlighter.spans(pl.place_id, claim.quote, claim.start)]
+                                      for pl in claim.places])
+            for claim in claims]
+    claimed = {pl.place_id for claim in claims for pl in claim.places}
+    parts = {
+        "claims": rows,
+        "mentions": _mention_rows(resolutions, claimed, texts, highlighter),
+        "unresolved": [_unresolved_entry(r, texts) for r in resolutions if r.place_id is None],
+    }
+    if not any(parts.values()):
+        return None
+    return {**_source_entry(source), "texts": texts.items,
+            **{key: items for key, items in parts.items() if items}}
+
+
+def doc_entry_json(source: Source, claims: Sequence[Claim], resolutions: Sequence[Resolution],
+                   gazetteer: Gazetteer) -> str | None:
+    """:func:`doc_entry` as script-safe JSON: the text the Store keeps and the page copies."""
+    entry = doc_entry(source, claims, resolutions, gazetteer)
+    return None if entry is None else script_json(entry)
+
+
 def _place_entry(place: Place) -> dict[str, object]:
     """A place as the exports describe it, with its point as named lat and lon."""
     lon, lat = lon_lat(place)
@@ -312,13 +410,12 @@ def _merge(*walks: Iterator[tuple[str, Any]]) -> Iterator[tuple[str, list[Any]]]
         yield key, values
 
 
-def _documents(
-    records: Records,
-) -> Iterator[tuple[str, Source | None, list[Claim], list[Resolution]]]:
+def _documents(records: Records) -> Iterator[tuple[Source, list[Claim], list[Resolution]]]:
     """Each document's source record, claims and mentions, in source order.
 
     Sources, claims and resolutions are each walked in source order and merged, so one
-    document's records are in memory at a time.
+    document's records are in memory at a time. A file the records hold claims or
+    mentions of but no source record for gets a stub.
     """
     sources = ((s.source, s) for s in records.iter_sources())
     claims = ((name, list(group))
@@ -326,114 +423,43 @@ def _documents(
     mentions = ((name, list(group)) for name, group in itertools.groupby(
         records.iter_resolutions(), key=lambda r: r.mention.source))
     for name, (source, doc_claims, doc_mentions) in _merge(sources, claims, mentions):
-        yield name, source, doc_claims or [], doc_mentions or []
+        yield source or Source(source=name, sha256=""), doc_claims or [], doc_mentions or []
 
 
-class _Places:
-    """The places drawn, by index: the records' places, then gazetteer places only a claim names."""
+@runtime_checkable
+class _PreRendered(Protocol):
+    """Records that keep each document's entry as rendered at extraction (``geo.store.Store``)."""
 
-    def __init__(self, records: Records, gazetteer: Gazetteer) -> None:
-        self.items: list[Place] = list(records.places)
-        self._index = {p.place_id: i for i, p in enumerate(self.items)}
-        self._claimed = {p.place_id for p in self.items if records.count_at(p.place_id)[1]}
-        self._gazetteer = gazetteer
-
-    def claimed(self, place_id: str) -> int | None:
-        """The index of a place a claim is tied to; None if no record or gazetteer has it."""
-        if place_id not in self._index:
-            place = self._gazetteer.places.get(place_id)
-            if place is None:
-                return None
-            self._index[place_id] = len(self.items)
-            self.items.append(place)
-            self._claimed.add(place_id)
-        return self._index[place_id]
-
-    def unclaimed(self, place_id: str | None) -> int | None:
-        """The index of a place that carries no claim (its mentions are listed instead)."""
-        if place_id is None or place_id in self._claimed:
-            return None
-        return self._index.get(place_id)
+    def map_documents(self) -> Iterator[str]:
+        """:func:`doc_entry_json` of every document that has one, in source order."""
+        ...
 
 
-class _Walk:
-    """One walk over the records, document by document, and the totals it gathers on the way."""
+class _DocEntries:
+    """The ``docs`` items of some records, and the places their claims name beyond ``places``."""
 
     def __init__(self, records: Records, gazetteer: Gazetteer) -> None:
-        self.records = records
-        self.places = _Places(records, gazetteer)
-        self._highlighter = _Highlighter(records, gazetteer)
-        self._claimants: dict[str | None, int] = defaultdict(int)
-        self._days: list[str] = []  # the first and the last day claimed
+        self._records, self._gazetteer = records, gazetteer
+        self.extra_places: dict[str, Place] = {}
 
-    def docs(self) -> Iterator[dict[str, object]]:
-        """One entry per document that has a claim or a mention to show."""
-        for name, source, claims, resolutions in _documents(self.records):
-            texts = _Texts()
-            offsets: dict[str, list[tuple[int, int]]] = defaultdict(list)
-            for res in resolutions:
-                if res.place_id is not None:
-                    offsets[res.place_id].append((res.mention.start, res.mention.end))
-            parts = {
-                "claims": [self._claim(c, texts, offsets) for c in claims],
-                "mentions": self._mentions(resolutions, texts, offsets),
-                "unresolved": [_unresolved_entry(r, texts) for r in resolutions
-                               if r.place_id is None],
-            }
-            if any(parts.values()):
-                yield {**_source_entry(name, source), "texts": texts.items,
-                       **{key: items for key, items in parts.items() if items}}
+    def __iter__(self) -> Iterator[str]:
+        if isinstance(self._records, _PreRendered):
+            # Copied, not rendered: its claims' places are all in records.places
+            return self._records.map_documents()
+        return self._render()
 
-    def _claim(self, claim: Claim, texts: _Texts,
-               offsets: Mapping[str, list[tuple[int, int]]]) -> tuple[object, ...]:
-        at: list[list[object]] = []
-        for pl in claim.places:
-            index = self.places.claimed(pl.place_id)
-            if index is None:
-                continue
-            spans = self._highlighter.spans(self.places.items[index], offsets.get(pl.place_id, ()),
-                                            claim.quote, claim.start)
-            at.append([index, pl.link.value, spans,
-                       claim.claim_id in self.records.contested_at(pl.place_id)])
-        self._claimants[claim.claimant] += 1
-        day = _first_day(claim.reported)
-        if day:
-            first, last = self._days or (day, day)
-            self._days = [min(first, day), max(last, day)]
-        return _claim_row(claim, texts, at)
-
-    def _mentions(self, resolutions: Iterable[Resolution], texts: _Texts,
-                  offsets: Mapping[str, list[tuple[int, int]]]) -> list[list[object]]:
-        """The mentions of places without claims, once per (place, context).
-
-        Each is [index into ``places``, index into the document's texts, highlight spans].
-        """
-        out: list[list[object]] = []
-        seen: set[tuple[int, str]] = set()
-        for res in resolutions:
-            index = self.places.unclaimed(res.place_id)
-            m = res.mention
-            text = m.context or m.surface
-            if index is None or (index, text) in seen:
-                continue
-            seen.add((index, text))
-            if m.context:
-                place = self.places.items[index]
-                spans = self._highlighter.spans(place, offsets[place.place_id], m.context,
-                                                m.context_start)
-            else:
-                spans = _spans(m.surface, [(0, len(m.surface))])
-            out.append([index, texts.ref(text), spans])
-        return out
-
-    def claimants(self) -> list[dict[str, object]]:
-        """Every claimant with its number of claims, by name (the unnamed last)."""
-        return [{"name": name, "claims": self._claimants[name]}
-                for name in sorted(self._claimants, key=lambda n: (n is None, n or ""))]
-
-    def dates(self) -> list[str] | None:
-        """The first and the last day claimed, or None when no claim is dated."""
-        return self._days or None
+    def _render(self) -> Iterator[str]:
+        """Render each document's entry as the Store's worker would have: the same bytes."""
+        known = {p.place_id for p in self._records.places}
+        for source, claims, resolutions in _documents(self._records):
+            for pl in (pl for claim in claims for pl in claim.places):
+                if pl.place_id not in known and pl.place_id not in self.extra_places:
+                    place = self._gazetteer.places.get(pl.place_id)
+                    if place is not None:
+                        self.extra_places[pl.place_id] = place
+            text = doc_entry_json(source, claims, resolutions, self._gazetteer)
+            if text is not None:
+                yield text
 
 
 def _outline(districts: Mapping[str, Any]) -> dict[str, object]:
@@ -510,39 +536,57 @@ def static_members(
     }
 
 
+def _contested(records: Records, places: Iterable[Place]) -> dict[str, list[str]]:
+    """The ids of the contested claims of each place that has any, by place id.
+
+    A claim is contested against the other claims of its place, which any article can
+    change: so this is worked out when the page is written, not kept in a document's entry.
+    """
+    out = {}
+    for place in places:
+        ids = records.contested_at(place.place_id)
+        if ids:
+            out[place.place_id] = sorted(ids)
+    return out
+
+
 def record_members(data: Build | Records, gazetteer: Gazetteer) -> Iterator[tuple[str, object]]:
     """The members that come from the records, in order, as (key, value) pairs.
 
-    ``docs`` and ``places`` come as iterators. The members after ``docs`` (``places``,
-    ``claimants``, ``dates``) are gathered while it is walked: consume each value
-    before asking for the next pair, as :func:`encode_members` does.
+    ``docs`` (an :class:`EncodedItems`) and ``places`` come as iterators; ``places``
+    and ``contested`` also list the places a claim names that the records do not,
+    found while ``docs`` is walked: consume each value before asking for the next
+    pair, as :func:`encode_members` does.
+
+    The entries of ``docs`` are copied from ``data.map_documents()`` when the records
+    keep them (the Store: rendered once, at extraction), else rendered now with
+    :func:`doc_entry_json`; both give the same bytes.
 
     Parameters
     ----------
     data
         The records to draw (a Build, or any ``Records``).
     gazetteer
-        Places a claim names that the records do not list, and their names.
+        Place records and names.
 
     Yields
     ------
     tuple of (str, object)
         ``corpus``, ``built``, ``gazetteer_version``, ``attribution``, ``docs`` (one
-        entry per document: ``file``, ``title``, ``publisher``, ``published``,
-        ``language``, ``texts``, and where not empty ``claims`` (rows of
-        :data:`CLAIM_FIELDS`), ``mentions`` (of places without claims) and
-        ``unresolved``), ``places`` (``_place_entry`` each), ``claimants`` and ``dates``.
+        :func:`doc_entry` per document that has a claim or a mention), ``places``
+        (``_place_entry`` each) and ``contested`` (claim ids by place id).
+        ``map.js`` (``unpack``) counts the claimants and the dates itself.
     """
     records = as_records(data)
-    walk = _Walk(records, gazetteer)
+    docs = _DocEntries(records, gazetteer)
     yield "corpus", records.corpus
     yield "built", records.built
     yield "gazetteer_version", records.gazetteer_version
     yield "attribution", list(records.attribution or DEFAULT_ATTRIBUTION)
-    yield "docs", walk.docs()
-    yield "places", (_place_entry(p) for p in walk.places.items)
-    yield "claimants", walk.claimants()
-    yield "dates", walk.dates()
+    yield "docs", EncodedItems(iter(docs))
+    places = [*records.places, *docs.extra_places.values()]
+    yield "places", (_place_entry(p) for p in places)
+    yield "contested", _contested(records, places)
 
 
 def build_payload(
@@ -560,5 +604,7 @@ def build_payload(
     """
     out = static_members(gazetteer, districts=districts, licence_text=licence_text)
     for key, value in record_members(data, gazetteer):
+        if isinstance(value, EncodedItems):
+            value = [json.loads(item) for item in value.items]
         out[key] = list(value) if isinstance(value, Iterator) else value
     return out
