@@ -120,11 +120,17 @@ class ResultCache:
 
 
 _worker_resources: Resources | None = None
+#: The parent's resources, automaton loaded, while it starts a pool: a forked worker finds
+#: them in its copy of the parent's memory and skips loading its own (0.2 s per worker).
+_inherited: Resources | None = None
 
 
 def _init_worker(gazetteer_folder: str, settings: object) -> None:
     global _worker_resources  # noqa: PLW0603 - one per worker process, set once by the pool
-    _worker_resources = load_resources(Path(gazetteer_folder), settings=settings)  # type: ignore[arg-type]
+    if _inherited is not None and str(_inherited.gazetteer.folder) == gazetteer_folder:
+        _worker_resources = _inherited
+    else:
+        _worker_resources = load_resources(Path(gazetteer_folder), settings=settings)  # type: ignore[arg-type]
 
 
 def _extract(raw: RawFile, resources: Resources) -> Extracted:
@@ -309,10 +315,16 @@ def _resources_args(resources: Resources) -> tuple[str, object]:
 def _run_pool(
     docs: Iterable[RawFile], resources: Resources, workers: int,
 ) -> Iterator[Extracted]:
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=_resources_args(resources)) as pool:
-        yield from _bounded(lambda batch: pool.submit(_work, batch), docs,
-                            workers * _IN_FLIGHT_PER_WORKER)
+    global _inherited  # noqa: PLW0603 - read by the workers forked below
+    resources.matcher  # noqa: B018 - load it once here, not once per worker
+    _inherited = resources
+    try:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                                 initargs=_resources_args(resources)) as pool:
+            yield from _bounded(lambda batch: pool.submit(_work, batch), docs,
+                                workers * _IN_FLIGHT_PER_WORKER)
+    finally:
+        _inherited = None
 
 
 def _run_dask(

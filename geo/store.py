@@ -248,6 +248,7 @@ class Store:
         self._contested: dict[str, frozenset[str]] = {}
         self._places: tuple[Place, ...] | None = None
         self._counts: dict[str, tuple[int, int]] | None = None
+        self._next_claim = 1
         self._db = self._open()
         self._stored = _Merge(self._db)
         self.fragments = _StoredFragments(self)
@@ -305,6 +306,7 @@ class Store:
     def begin_walk(self) -> None:
         """Start a walk of the corpus, in source order: files it does not name are forgotten."""
         self._db.execute("BEGIN")
+        self._next_claim = int(self._db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM claims").fetchone()[0])
         self._contested.clear()
         self._places = None
         self._counts = None
@@ -343,15 +345,21 @@ class Store:
                                 record=stored.record, geojson=stored.geojson, map_entry=stored.map)
         self._db.executemany("INSERT INTO resolutions VALUES (?, ?, ?, ?, ?, ?, ?)",
                              [(doc, *row) for row in stored.resolutions])
+        # Ids given here, so that a document's claims and links go in one statement each
+        # (the main process inserts while the workers extract: its time is theirs).
+        claim_rows, link_rows, places = [], [], set()
         for claim, links in stored.claims:
-            cursor = self._db.execute(
-                "INSERT INTO claims (doc, source, start, end_, kind, seq, claim_id, claimant, "
-                "reported, low, best, high, placed, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (doc, *claim))
-            self._db.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                 [(cursor.lastrowid, *link) for link in links])
-            self._db.executemany("INSERT OR IGNORE INTO dirty VALUES (?)",
-                                 [(link[1],) for link in links if link[1] is not None])
+            claim_id = self._next_claim
+            self._next_claim += 1
+            claim_rows.append((claim_id, doc, *claim))
+            link_rows += [(claim_id, *link) for link in links]
+            places.update(link[1] for link in links if link[1] is not None)
+        self._db.executemany(
+            "INSERT INTO claims (id, doc, source, start, end_, kind, seq, claim_id, claimant, "
+            "reported, low, best, high, placed, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            claim_rows)
+        self._db.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", link_rows)
+        self._db.executemany("INSERT OR IGNORE INTO dirty VALUES (?)", [(p,) for p in sorted(places)])
 
     def _delete_doc(self, doc: int) -> None:
         self._db.execute("INSERT OR IGNORE INTO dirty SELECT DISTINCT l.place_id FROM links l "
