@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TextIO
 
 from geo.errors import ExportError
 
@@ -49,6 +51,19 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` atomically."""
     with atomic_path(target) as tmp:
         tmp.write_bytes(data)
+
+
+def write_text_atomic(target: Path, write: Callable[[TextIO], None], *, newline: str) -> None:
+    """Stream UTF-8 text into ``target`` atomically: ``write(handle)`` writes it piece by piece."""
+    with atomic_path(target) as tmp, tmp.open("w", encoding="utf-8", newline=newline) as fh:
+        write(fh)
+
+
+def render_text(write: Callable[[TextIO], None], *, newline: str) -> str:
+    """What ``write_text_atomic`` would put in a file, as a string (for ``--output -`` and tests)."""
+    buffer = io.StringIO(newline=newline)
+    write(buffer)
+    return buffer.getvalue()
 
 
 def write_with_atomic(target: Path, writer: Callable[[Path], None], *, suffix: str = "") -> None:

@@ -15,11 +15,10 @@ cell as a formula; GIS tools do not).
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 from typing import TextIO
 
-from geo.export._atomic import atomic_path
+from geo.export._atomic import render_text, write_text_atomic
 from geo.export.fragments import fragments_of
 from geo.export.rows import CLAIM_COLUMNS
 from geo.model import Build
@@ -45,12 +44,9 @@ def render_csv(data: Build | Records) -> bytes:
         The header and one record per (claim, place); an unplaced claim is one record
         with empty place columns.
     """
-    buffer = io.StringIO(newline="")
-    _write_rows(data, buffer)
-    return buffer.getvalue().encode("utf-8")
+    return render_text(lambda fh: _write_rows(data, fh), newline="").encode("utf-8")
 
 
 def write_csv(data: Build | Records, path: Path) -> None:
     """Write the claim rows to ``path`` as CSV, atomically and one row at a time."""
-    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
-        _write_rows(data, fh)
+    write_text_atomic(path, lambda fh: _write_rows(data, fh), newline="")

@@ -13,13 +13,12 @@ trailing newline.
 
 from __future__ import annotations
 
-import io
 import itertools
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from geo.export._atomic import atomic_path
+from geo.export._atomic import render_text, write_text_atomic
 from geo.export.fragments import Fragments, dumps, fragments_of
 from geo.export.rows import collection_members, feature_head, skip_dict
 from geo.model import Build
@@ -28,15 +27,12 @@ from geo.records import Records, as_records
 
 def render_geojson(data: Build | Records) -> bytes:
     """The FeatureCollection as UTF-8 bytes (what ``write_geojson`` writes to a file)."""
-    buffer = io.StringIO(newline="\n")
-    _write_collection(data, buffer)
-    return buffer.getvalue().encode("utf-8")
+    return render_text(lambda fh: _write_collection(data, fh), newline="\n").encode("utf-8")
 
 
 def write_geojson(data: Build | Records, path: Path) -> None:
     """Write the FeatureCollection to ``path`` atomically, one record at a time."""
-    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
-        _write_collection(data, fh)
+    write_text_atomic(path, lambda fh: _write_collection(data, fh), newline="\n")
 
 
 #: Records joined per write: fewer calls into the file object, a bounded string in memory.

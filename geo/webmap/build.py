@@ -38,7 +38,6 @@ How the page is put together, and why:
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import sys
@@ -49,7 +48,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from geo._cache import cached, content_key, source_hash
 from geo.errors import GazetteerError
 from geo.export import rows
-from geo.export._atomic import atomic_path
+from geo.export._atomic import render_text, write_text_atomic
 from geo.model import Build, PlaceType
 from geo.records import Records, as_records
 from geo.webmap import assets, payload
@@ -351,9 +350,8 @@ def render_map(data: Build | Records, gazetteer: Gazetteer) -> str:
     str
         The HTML page.
     """
-    buffer = io.StringIO()
-    _write_page(as_records(data), gazetteer, buffer)
-    return buffer.getvalue()
+    records = as_records(data)
+    return render_text(lambda fh: _write_page(records, gazetteer, fh), newline="")
 
 
 def write_map(data: Build | Records, gazetteer: Gazetteer, out_path: Path) -> None:
@@ -371,5 +369,4 @@ def write_map(data: Build | Records, gazetteer: Gazetteer, out_path: Path) -> No
         Where the HTML goes, e.g. ``maps/index.html``; folders are created.
     """
     records = as_records(data)
-    with atomic_path(Path(out_path)) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
-        _write_page(records, gazetteer, fh)
+    write_text_atomic(Path(out_path), lambda fh: _write_page(records, gazetteer, fh), newline="")
