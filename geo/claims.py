@@ -41,6 +41,9 @@ from geo.text import fold, paragraph_spans, sentence_spans
 
 _TRIGGER = re.compile("|".join(f"(?P<{kind.name}>{pattern})" for kind, pattern in KIND_TRIGGERS))
 _FORCE = re.compile(rf"^(?:{FORCE_NOUNS})$")
+#: A trigger followed by whom it befell, one or two words on: "погиб мужчина",
+#: "погибла мирная жительница", "ранены двое военных" (Russian puts the verb first).
+_VERB_THEN_SUBJECT = re.compile(rf"^[\s,]+(?:[\w-]+\s+){{0,2}}(?:{FORCE_NOUNS})\b")
 _BLOCKED = re.compile(rf"(?:\b(?:{BLOCKERS_BEFORE}))\s+(?:[\w'’-]+\s+){{0,3}}$")
 _AUX = re.compile(
     r"(?:\b(?:have|has|had|been|were|was|are|is|being|be|got|get|went|go|reportedly|allegedly|"
@@ -127,12 +130,28 @@ def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
         if re.search(r"\b(?:after|before|without)\s+being\s+$", before):
             continue
         after_word = re.match(r"\s+([\w'’-]+)", folded[m.end():end])
-        if kind in (Kind.WOUNDED, Kind.KILLED, Kind.CAPTURED) and after_word and _FORCE.match(after_word.group(1)):
-            continue  # "wounded soldiers": an adjective, not the predicate
+        if (kind in (Kind.WOUNDED, Kind.KILLED, Kind.CAPTURED) and after_word
+                and _FORCE.match(after_word.group(1)) and _is_attributive(m.group())):
+            continue  # "wounded soldiers", "раненые военные": an adjective, not the predicate
         if kind is Kind.DEPLOYED and _is_participle(folded, m.start(), m.end(), start):
             continue
         out.append(_Trigger(m.start(), m.end(), kind))
     return out
+
+
+#: Endings of Russian adjectives and full participles (раненые, мирная, погибших).
+_ADJECTIVE_ENDINGS = "(?:ый|ой|ий|ая|яя|ое|ее|ые|ие|ых|их|ого|его|ому|ему|ым|им|ыми|ими|ую|юю)"
+_ADJECTIVE_ENDING = re.compile(_ADJECTIVE_ENDINGS + "$")
+
+
+def _is_attributive(word: str) -> bool:
+    """Whether a trigger word before a noun describes it rather than predicating of it.
+
+    English "wounded soldiers" does; Russian says it with a full (adjectival) form,
+    "раненые военные", while the short forms and the past tense are predicates that
+    come first in the sentence: "ранены двое военных", "погиб мужчина".
+    """
+    return word.isascii() or bool(_ADJECTIVE_ENDING.search(word))
 
 
 def _is_participle(folded: str, t_start: int, t_end: int, s_start: int) -> bool:
@@ -239,6 +258,8 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
             return True
         return bool(_LOSS_LICENSE.search(before)) and not _DETERMINER.search(before[-25:]) \
             or bool(re.search(r"(?:suffer\w*|sustain\w*|incur\w*|fac\w+|понесли|несут)\s+(?:the\s+)?$", before))
+    if _VERB_THEN_SUBJECT.match(after) and not word.isascii():
+        return True  # "погибла мирная жительница": a Russian verb before whom it befell
     return bool(_AUX.search(before)) or bool(re.search(r"(?:soldiers|troops|forces|personnel)\s+$", before))
 
 
@@ -559,7 +580,8 @@ def _hand_back(claim: _Draft, place_ids: Sequence[str]) -> None:
 
 
 _SUBJECT = re.compile(
-    rf"((?:[A-Z][\w’'-]+\s+){{0,3}}(?:[a-z-]+\s+)?(?:{FORCE_NOUNS}))\b", re.IGNORECASE
+    rf"((?:[A-Z][\w’'-]+\s+){{0,3}}(?:(?:[a-z-]+|[а-яёіїє-]+{_ADJECTIVE_ENDINGS})\s+)?"
+    rf"(?:{FORCE_NOUNS}))\b", re.IGNORECASE
 )
 
 

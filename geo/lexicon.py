@@ -43,10 +43,12 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
 # Nouns for the people a claim is about; an amount followed by one is a head count.
 FORCE_NOUNS = (
     r"soldiers?|troops?|forces|personnel|servicem[ae]n|service\s+members|fighters|paratroopers"
-    r"|infantry|marines|military|army|units?|men|conscripts|mercenaries|north\s+koreans|russians"
-    r"|ukrainians|koreans|people|civilians|residents|prisoners|pows|battalions?|brigades?|troop"
+    r"|infantry|marines|military|army|units?|m[ae]n|wom[ae]n|conscripts|mercenaries|north\s+koreans"
+    r"|russians|ukrainians|koreans|people|persons?|civilians?|residents?|children|child|teenagers?"
+    r"|pensioners?|officers?|commanders?|prisoners|pows|battalions?|brigades?|troop"
     r"|военнослужащ\w*|солдат\w*|бойц\w*|военн\w*|человек|военнопленн\w*|мобилизованн\w*|наемник\w*"
     r"|жител\w*|мирн\w*|гражданск\w*|детей|ребен\w*|пленн\w*|штурмовик\w*|десантник\w*"
+    r"|мужчин\w*|женщин\w*|пенсионер\w*|подрост\w*|офицер\w*|командир\w*"
     r"|северокорейск\w*|корейц\w*|десантник\w*|срочник\w*|военнослужбовц\w*|вояк\w*|осіб|людей"
 )
 

@@ -149,6 +149,28 @@ def latin_spellings(russian: str) -> set[str]:
     return {v for v in out if v}
 
 
+#: After ж, ш, ч, щ, ц Russian writes a stressed "o" or "ё" by rules that changed over
+#: time and that newsrooms apply unevenly; "ё" is then written "е". So one village is
+#: Камышовка in the register and Камышевка (Kamyshevka) in the news.
+_SIBILANT_O = re.compile(r"(?<=\w[жшчщц])([оеё])(?=в)")
+_SIBILANT_SWAP = {"о": "е", "е": "о", "ё": "о"}
+
+
+def sibilant_variants(russian: str) -> set[str]:
+    """The other spelling of the suffix -ов-/-ев- after a sibilant inside a word (о ↔ е/ё).
+
+    Only the suffix of place names (-овка/-евка, -ово/-ево) changes, one at a time:
+    an ending such as Большое/Большее is grammar, not spelling, and stays.
+
+    >>> sorted(sibilant_variants("Камышовка")), sorted(sibilant_variants("Грушевка"))
+    (['Камышевка'], ['Грушовка'])
+    >>> sorted(sibilant_variants("Большое Солдатское")), sorted(sibilant_variants("Горшечное"))
+    ([], [])
+    """
+    return {russian[: m.start()] + _SIBILANT_SWAP[m.group(1)] + russian[m.end():]
+            for m in _SIBILANT_O.finditer(russian)}
+
+
 # Russian → Ukrainian toponym correspondences, ending first.
 _UK_ENDINGS = (
     ("овка", "івка"), ("евка", "івка"), ("ёвка", "івка"), ("ово", "ове"), ("ево", "еве"),

@@ -26,6 +26,7 @@ from geo.model import PlaceType
 from geo.names import (
     Tier,
     latin_spellings,
+    sibilant_variants,
     spelling_variants,
     ukrainian_case_forms,
     ukrainian_forms,
@@ -208,6 +209,11 @@ def _settlement_keys(names: PlaceNames, morph: Any, keys: dict[str, dict[tuple[s
         for uk in ukrainian_forms(ru):
             for form in ukrainian_case_forms(uk):
                 _add(keys, form, Entry(names.place_id, names.russian, Tier.UKRAINIAN, common))
+        for other in sibilant_variants(ru):  # Камышовка written Камышевка, Kamyshevka
+            for form in case_forms(other, morph).forms:
+                _add(keys, form, Entry(names.place_id, names.russian, Tier.VARIANT, common))
+            for lat in latin_spellings(other):
+                _add(keys, lat, Entry(names.place_id, names.russian, Tier.VARIANT, common))
     common_ru = case_forms(names.russian, morph).is_common_word
     for lat in latin:
         _add(keys, lat, Entry(names.place_id, names.russian, Tier.NAME, common_ru))

@@ -243,3 +243,26 @@ def test_a_section_label_is_not_a_claimant(resources):
     text = "Background: North Korean troops were deployed to Kursk in October, some 11,000 of them."
     (claim,) = extract(resources, text)
     assert claim.claimant is None
+
+
+@pytest.mark.parametrize(("text", "kind", "figure", "subject"), [
+    pytest.param("One civilian was killed in Sudzha.", Kind.KILLED, (None, 1, None), "One civilian",
+                 id="en-singular-person"),
+    pytest.param("A woman was killed in Sudzha.", Kind.KILLED, None, "A woman", id="en-a-woman"),
+    pytest.param("В Судже погиб мужчина.", Kind.KILLED, None, "мужчина", id="ru-verb-first"),
+    pytest.param("В селе Снагость в результате атаки беспилотника погибла мирная жительница.",
+                 Kind.KILLED, None, "мирная жительница", id="ru-verb-then-adjective-noun"),
+    pytest.param("Под Суджей ранены трое военнослужащих.", Kind.WOUNDED, (None, 3, None), "трое военнослужащих",
+                 id="ru-short-participle-first"),
+])
+def test_a_loss_of_one_person_is_a_claim(resources, text, kind, figure, subject):
+    (claim,) = extract(resources, text)
+    assert (claim.kind, numbers(claim), claim.subject) == (kind, figure, subject)
+
+
+@pytest.mark.parametrize("text", [
+    "Wounded soldiers were evacuated from Sudzha.",
+    "Раненые военные эвакуированы из Суджи.",
+])
+def test_a_trigger_word_used_as_an_adjective_is_no_claim(resources, text):
+    assert extract(resources, text) == ()

@@ -120,3 +120,16 @@ def test_misplaced_point_is_drawn_at_its_district(gaz):
     assert not place.is_point_trusted
     assert (place.lat, place.lon) == (district.lat, district.lon)
     assert place.geo_precision == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Russia said it repelled attacks near Martynovka and Kamyshevka.",
+    "Бои шли у Мартыновки и в Камышевке.",
+])
+def test_a_sibilant_spelling_of_the_suffix_finds_the_registered_name(resources, text):
+    # The register writes Камышовка; news write Камышевка/Kamyshevka (о and ё after a
+    # sibilant). Two villages bear the name; Martynovka places this one in Sudzha district.
+    ids = settlement_ids(resources, text)
+    sudzha_district = [pid for pid in places_named(resources.gazetteer, "Камышовка")
+                       if resources.gazetteer.places[pid].admin2 == "Sudzhansky District"]
+    assert ids[-1:] == sudzha_district
