@@ -51,14 +51,27 @@ _SUBJECT_VERB = re.compile(
     rf"again|repeatedly|separately|recently|on\s+\w+|в\s+\w+)[\s,]+){{0,3}}(?P<verb>{SPEECH_VERBS})\b"
     r"(?!\s+(?:suggest|say|show|indicate|claim|estimate|put|believe)\b)"  # "Recent estimates suggest": a noun
 )
-_VERB_SUBJECT = re.compile(rf"(?P<verb>{SPEECH_VERBS})\s+{_NP}")
+# Lower-case words that may stand between an inverted speech verb and the name: titles
+# ("said military expert Andrei Marochko", "сообщил глава района"), never prepositions
+# (", said on Telegram").
+_TITLE_LOWER = (r"(?!(?:on|in|at|to|for|from|with|by|during|after|before|via|в|во|на|по|от|у|к|с|со|за"
+                r"|через|после|до|при)(?!\w))[a-zа-яёіїєґ][\w’'\-]*")
+# The name after an inverted verb: its capitalised words, all of them ("said Ukrainian
+# President Volodymyr Zelensky"), and nothing after ("… on Telegram").
+_INVERTED_NP = rf"(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_CAP_TOKEN}){{0,5}})"
+_VERB_SUBJECT = re.compile(
+    rf"(?P<verb>{SPEECH_VERBS})\s+(?:(?:the\s+)?{_TITLE_LOWER}\s+){{0,4}}?{_INVERTED_NP}")
+#: "Об этом сообщил …", "как заявил …": the Russian formulas that put the speaker after the verb.
+_INVERTED_LEAD = re.compile(r"(?:^|\b)(?:об\s+этом|о\s+чем|о\s+чём|как|это)\s*$", re.IGNORECASE)
 _ACCORDING = re.compile(rf"(?i:{ACCORDING_TO})\s+(?:the\s+|a\s+)?{_NP_ANY}(?=\s*(?:[,.;:)]|$))")
 _WHO_SAID = re.compile(rf"{_NP}[\s,]+(?:[^,.]{{0,120}},\s+)?(?:who|which|that)\s+(?:{SPEECH_VERBS})\b")
 # "Зеленский: в Курской области …", "Budanov: …": a headline that opens with its speaker.
 _HEADLINE_HEAD = re.compile(rf"^{_NP.replace('}}?)', '})')}:\s")
 _HEADLINE_TAIL = re.compile(rf"(?::\s*|,\s*){_NP}(?:\s+(?:says|said|claims|estimates))?\s*$")
-_PRONOUN = re.compile(r"\b(he|she|it|they|он|она|они|він|вона|вони)\s+(?:also\s+)?(?:" + SPEECH_VERBS + r")\b",
-                      re.IGNORECASE)
+_PRONOUN = re.compile(
+    r"\b(?:(?P<before>he|she|it|they|он|она|они|він|вона|вони)\s+(?:also\s+)?(?:" + SPEECH_VERBS + r")"
+    r"|(?:" + SPEECH_VERBS + r")\s+(?P<after>он|она|они|він|вона|вони))\b",  # "…», — сказал он"
+    re.IGNORECASE)
 _HEDGE = re.compile(HEDGES, re.IGNORECASE)
 # "the ministry said", "говорится в сообщении ведомства": the body that spoke last.
 _BODY_REFERENCE = re.compile(
@@ -126,7 +139,7 @@ def is_person(name: str) -> bool:
 # Capitalised only because they open a sentence: never the start of a claimant's name.
 _OPENERS = frozenset(
     "as in on at but and however also earlier later meanwhile while when if after before since then "
-    "как по в во на это однако также ранее позже при кроме между тем и а но как".split()
+    "как по в во на это однако также ранее позже при кроме между тем и а но как об о".split()
 )
 
 
@@ -154,11 +167,17 @@ def canonical_claimant(raw: str) -> str | None:
         return None
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
     key = fold(name)
+    if key in _NOT_NAMES:
+        return None  # "It estimated …", "An estimated 11,000 …"
     if key in _ALIAS:
         return _ALIAS[key]
     bare = re.sub(r"\s*\([^)]*\)\s*$", "", name)
     if fold(bare) in _ALIAS:
         return _ALIAS[fold(bare)]
+    words = bare.split()
+    for n in (3, 2):  # "Губернатор Курской области Алексей Смирнов": a known name after a title
+        if len(words) > n and fold(" ".join(words[-n:])) in _ALIAS:
+            return _ALIAS[fold(" ".join(words[-n:]))]
     titles = list(_TITLE_WORDS.finditer(bare))
     if titles:
         tail = bare[titles[-1].end():].strip()
@@ -172,6 +191,11 @@ def canonical_claimant(raw: str) -> str | None:
             return None
     return bare or None
 
+
+#: Words that stand where a speaker's name stands but name nobody: pronouns (resolved
+#: apart, as pronouns) and determiners ("An estimated 11,000 troops").
+_NOT_NAMES = frozenset("it he she they we i you this that these those an a the its there "
+                       "он она они оно это этом том чем мы я вы".split())
 
 _COMMON_OPENERS = frozenset(
     "recent new latest earlier initial preliminary other some many several these those unofficial "
@@ -195,14 +219,17 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     found: list[Attribution] = []
     for rx in (_ACCORDING, _SUBJECT_VERB, _WHO_SAID):
         for m in rx.finditer(chunk):
-            if _strip_openers(m.group("np")):
+            name = _strip_openers(m.group("np"))
+            if name and fold(name) not in _NOT_NAMES:
                 found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for m in _VERB_SUBJECT.finditer(chunk):
         before = chunk[:m.start()].rstrip()
-        if before.endswith((",", "”", "\"", "»")):  # "…,” said Zelensky"
+        if before.endswith((",", "”", "\"", "»", "-", "—", "–")) or _INVERTED_LEAD.search(before):
+            # "…,” said Zelensky", "…», — сказал он", "Об этом сообщил эксперт Марочко"
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for m in _PRONOUN.finditer(chunk):
-        found.append(Attribution(start + m.start(), start + m.end(), None, m.group(1).lower()))
+        found.append(Attribution(start + m.start(), start + m.end(), None,
+                                 (m.group("before") or m.group("after")).lower()))
     for m in _BODY_REFERENCE.finditer(chunk):
         found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
     for m in _HEDGE.finditer(chunk):
@@ -270,18 +297,25 @@ def claimant_for(
         return None
     if is_headline:
         m = _HEADLINE_TAIL.search(text[s:e])
-        if m:
-            return canonical_claimant(m.group("np"))
+        if m and (m.group(0).rstrip().endswith(("says", "said", "claims", "estimates"))
+                  or _is_known_or_person(m.group("np"))):
+            return canonical_claimant(m.group("np"))  # "…, Seoul says", "…: Budanov"
     head = _HEADLINE_HEAD.match(text[s:e])
     if head and head.end() <= claim[0] + 1:
-        name = canonical_claimant(head.group("np"))
         # Only a known claimant or a personal name: "Background:" is a section label.
-        if name and (fold(head.group("np")) in _ALIAS or name in _ALIAS.values() or is_person(name)):
-            return name
+        if _is_known_or_person(head.group("np")):
+            return canonical_claimant(head.group("np"))
     quoted = _quotation_attribution(text, paragraph, claim)
     if quoted is not None:
         return settle(quoted)
     return None
+
+
+def _is_known_or_person(phrase: str) -> bool:
+    """Whether a phrase outside any attribution verb names a speaker: a known claimant or a
+    personal name ("Budanov:" opens a headline; "ВСУ несут большие потери" does not)."""
+    name = canonical_claimant(phrase)
+    return bool(name) and (fold(phrase) in _ALIAS or name in _ALIAS.values() or is_person(name or ""))
 
 
 def _sentence_subject(text: str, s: int, e: int) -> str | None:

@@ -82,6 +82,14 @@ _FIGURE_ONLY_KIND = re.compile(r"similar|comparable|the same")
 
 #: How far around an amount (in characters) its head-count test looks: a structural cap.
 _LOOK_AHEAD = 80
+#: What an amount may count that is not people: equipment, weapons, vehicles.
+_EQUIPMENT = re.compile(
+    r"(?:tanks?|vehicles?|armou?red|apcs?|ifvs?|drones?|uavs?|guns?|howitzers?|artillery|mortars?"
+    r"|systems?|launchers?|helicopters?|aircraft|planes?|jets?|trucks?|cars?|boats?|pieces|missiles?"
+    r"|танк\w*|бронемашин\w*|бронетехник\w*|машин\w*|автомобил\w*|бмп|бтр|орудий|орудия|гаубиц\w*"
+    r"|миномет\w*|дрон\w*|беспилотник\w*|бпла|самолет\w*|вертолет\w*|установ\w*|систем\w*"
+    r"|ракет\w*|техник\w*|единиц\w*|пушк\w*)$"
+)
 
 #: A trigger this close before an amount governs it ("killed 15", "lost up to 200").
 _GOVERNS = 3
@@ -193,6 +201,8 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
         return True  # "a battalion", "up to a battalion of infantry"
     tail = folded[amount.end:min(sentence[1], amount.end + _LOOK_AHEAD)]
     tokens = re.findall(r"[\w'’/-]+", tail)[:7]
+    if tokens and _EQUIPMENT.match(tokens[0]):
+        return False  # "уничтожены три бронемашины", "destroyed 38 armoured vehicles"
     for token in tokens:
         if token in ("of", "whom", "them", "the", "estimated", "more", "additional", "another", "other", "of"):
             continue
@@ -580,7 +590,7 @@ def _hand_back(claim: _Draft, place_ids: Sequence[str]) -> None:
 
 
 _SUBJECT = re.compile(
-    rf"((?:[A-Z][\w’'-]+\s+){{0,3}}(?:(?:[a-z-]+|[а-яёіїє-]+{_ADJECTIVE_ENDINGS})\s+)?"
+    rf"((?-i:[A-Z][\w’'-]+\s+){{0,3}}(?:(?:[a-z-]+|[а-яёіїє-]+{_ADJECTIVE_ENDINGS})\s+)?"
     rf"(?:{FORCE_NOUNS}))\b", re.IGNORECASE
 )
 

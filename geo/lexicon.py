@@ -45,7 +45,7 @@ FORCE_NOUNS = (
     r"soldiers?|troops?|forces|personnel|servicem[ae]n|service\s+members|fighters|paratroopers"
     r"|infantry|marines|military|army|units?|m[ae]n|wom[ae]n|conscripts|mercenaries|north\s+koreans"
     r"|russians|ukrainians|koreans|people|persons?|civilians?|residents?|children|child|teenagers?"
-    r"|pensioners?|officers?|commanders?|prisoners|pows|battalions?|brigades?|troop"
+    r"|pensioners?|officers?|commanders?|others|prisoners|pows|battalions?|brigades?|troop"
     r"|военнослужащ\w*|солдат\w*|бойц\w*|военн\w*|человек|военнопленн\w*|мобилизованн\w*|наемник\w*"
     r"|жител\w*|мирн\w*|гражданск\w*|детей|ребен\w*|пленн\w*|штурмовик\w*|десантник\w*"
     r"|мужчин\w*|женщин\w*|пенсионер\w*|подрост\w*|офицер\w*|командир\w*"
@@ -59,6 +59,7 @@ SPEECH_VERBS = (
     r"|echoed|cited|put|puts|estimate|say|acknowledged|admitted|insisted|asserted|declared"
     r"|suggest|indicate|indicates|show|shows|showed|believe|spoke|speaking"
     r"|заявил\w*|сообщил\w*|сообщает|сообщают|отметил\w*|добавил\w*|написал\w*|рассказал\w*"
+    r"|сказал\w*|пояснил\w*"
     r"|подчеркнул\w*|уточнил\w*|указал\w*|оценил\w*|оценивает|заявляет|утверждает|признал\w*"
     r"|повідомил\w*|заявив|заявила|заявили|зазначив|зазначила|додав|додала|написав|написала"
 )

@@ -266,3 +266,43 @@ def test_a_loss_of_one_person_is_a_claim(resources, text, kind, figure, subject)
 ])
 def test_a_trigger_word_used_as_an_adjective_is_no_claim(resources, text):
     assert extract(resources, text) == ()
+
+
+def test_a_determiner_before_estimated_names_nobody(resources):
+    text = ("An estimated 11,000 to 12,000 North Korean soldiers were sent to Russia, "
+            "according to Western officials.")
+    (claim,) = extract(resources, text)
+    assert claim.kind is Kind.DEPLOYED and claim.claimant == "Western officials"
+
+
+def test_it_estimated_goes_back_to_the_last_body(resources):
+    text = ("Ukraine's military intelligence agency said North Korean troops suffered losses near Plekhovo. "
+            "It estimated that 30 North Korean soldiers were killed or wounded.")
+    claims = extract(resources, text)
+    assert [c.claimant for c in claims if c.figure] == ["Ukraine's military intelligence agency"]
+
+
+def test_a_headline_statement_after_a_colon_is_not_a_claimant(resources):
+    text = "Пушилин: ВСУ несут большие потери\n\nТекст статьи."
+    assert [c.claimant for c in extract(resources, text)] == [None]
+
+
+def test_russian_inverted_speaker_with_title_is_remembered_for_a_quote(resources):
+    text = ("Об этом сообщил военный эксперт Андрей Марочко.\n\n"
+            "\"В районе Суджи противник потерял до 40 военнослужащих убитыми и ранеными\", - сказал он.")
+    (claim,) = extract(resources, text)
+    assert (claim.kind, claim.claimant) == (Kind.KILLED_OR_WOUNDED, "Андрей Марочко")
+
+
+def test_a_known_name_after_a_russian_title_is_the_known_claimant(resources):
+    text = "Губернатор Курской области Алексей Смирнов сообщил, что под Суджей ранены двое мирных жителей."
+    (claim,) = extract(resources, text)
+    assert claim.claimant == "Alexei Smirnov"
+
+
+@pytest.mark.parametrize("text", [
+    "В районе Суджи уничтожены три бронемашины и два танка.",
+    "Near Sudzha the army destroyed 38 armoured vehicles.",
+])
+def test_equipment_destroyed_is_not_people_killed(resources, text):
+    assert [c for c in extract(resources, text) if c.figure is not None] == []
