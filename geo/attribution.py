@@ -63,7 +63,8 @@ _VERB_SUBJECT = re.compile(
     rf"(?P<verb>{SPEECH_VERBS})\s+(?:(?:the\s+)?{_TITLE_LOWER}\s+){{0,4}}?{_INVERTED_NP}")
 #: "Об этом сообщил …", "как заявил …": the Russian formulas that put the speaker after the verb.
 _INVERTED_LEAD = re.compile(r"(?:^|\b)(?:об\s+этом|о\s+чем|о\s+чём|как|это)\s*$", re.IGNORECASE)
-_ACCORDING = re.compile(rf"(?i:{ACCORDING_TO})\s+(?:the\s+|a\s+)?{_NP_ANY}(?=\s*(?:[,.;:)]|$))")
+_ACCORDING = re.compile(
+    rf"(?i:{ACCORDING_TO})\s+(?:the\s+|a\s+)?{_NP_ANY}(?=\s*(?:\([A-ZА-Я]{{2,}}\)\s*)?(?:[,.;:)]|$))")
 _WHO_SAID = re.compile(rf"{_NP}[\s,]+(?:[^,.]{{0,120}},\s+)?(?:who|which|that)\s+(?:{SPEECH_VERBS})\b")
 # "Зеленский: в Курской области …", "Budanov: …": a headline that opens with its speaker.
 _HEADLINE_HEAD = re.compile(rf"^{_NP.replace('}}?)', '})')}:\s")
@@ -167,8 +168,8 @@ def canonical_claimant(raw: str) -> str | None:
         return None
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
     key = fold(name)
-    if key in _NOT_NAMES:
-        return None  # "It estimated …", "An estimated 11,000 …"
+    if key in _NOT_NAMES or key in _DOCUMENT_WORDS:
+        return None  # "It estimated …", "An estimated 11,000 …", "according to the statement"
     if key in _ALIAS:
         return _ALIAS[key]
     bare = re.sub(r"\s*\([^)]*\)\s*$", "", name)
@@ -197,6 +198,10 @@ def canonical_claimant(raw: str) -> str | None:
 _NOT_NAMES = frozenset("it he she they we i you this that these those an a the its there "
                        "он она они оно это этом том чем мы я вы".split())
 
+#: "according to the statement": a document, which speaks for whoever issued it.
+_DOCUMENT_WORDS = frozenset("statement report release post update summary briefing message "
+                            "сообщение заявление сводка релиз".split())
+
 _COMMON_OPENERS = frozenset(
     "recent new latest earlier initial preliminary other some many several these those unofficial "
     "official independent local western media".split()
@@ -220,7 +225,9 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     for rx in (_ACCORDING, _SUBJECT_VERB, _WHO_SAID):
         for m in rx.finditer(chunk):
             name = _strip_openers(m.group("np"))
-            if name and fold(name) not in _NOT_NAMES:
+            if fold(name) in _DOCUMENT_WORDS:  # "according to the statement": its issuer
+                found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
+            elif name and fold(name) not in _NOT_NAMES:
                 found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for m in _VERB_SUBJECT.finditer(chunk):
         before = chunk[:m.start()].rstrip()

@@ -74,6 +74,9 @@ _SELF_EVIDENT = re.compile(r"self-destruction|suicide|blew themselves up|repleni
 _ELSEWHERE = re.compile(
     r"\beastern russia\b|\bfar east\b|\bvladivostok\b|\bprimorye\b|for (?:military )?training"
     r"|на дальн\w+ восток\w*|на учени\w*"
+    # a figure for the whole war or front is about no one place
+    r"|\b(?:entire|whole|all along the) front(?:\s*line)?\b|\ball (?:front|sectors|directions)\b"
+    r"|по всей линии фронта|вдоль всей линии фронта|на всех направлениях|на всем фронте"
 )
 _ANAPHORIC_NUMBER = re.compile(r"\b(?:their|the|its)\s+(?:number|numbers|strength|count)\s+(?:at|to|of|is|was|as)\s*$")
 _ANAPHORIC_LOSSES = re.compile(r"\b(?:the|these|those|such)\s+(?:heavy\s+|significant\s+)?(?:losses|casualties)\b")
@@ -590,8 +593,8 @@ def _hand_back(claim: _Draft, place_ids: Sequence[str]) -> None:
 
 
 _SUBJECT = re.compile(
-    rf"((?-i:[A-Z][\w’'-]+\s+){{0,3}}(?:(?:[a-z-]+|[а-яёіїє-]+{_ADJECTIVE_ENDINGS})\s+)?"
-    rf"(?:{FORCE_NOUNS}))\b", re.IGNORECASE
+    rf"(?<![\w’'-])((?-i:[A-Z][\w’'-]+\s+){{0,3}}(?:(?:[a-z-]+|[а-яёіїє-]+{_ADJECTIVE_ENDINGS})\s+)?"
+    rf"(?<![\w’'-])(?:{FORCE_NOUNS}))\b", re.IGNORECASE
 )
 
 

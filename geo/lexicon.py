@@ -26,7 +26,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|self-destruction|suicide|blew themselves up|\beliminated\b|\bliquidated\b"
      r"|погиб\w*|убит\w*|уничтожен\w*|ликвидирован\w*|загинул\w*|загибл\w*|вбит\w*|знищен\w*"),
     (Kind.WOUNDED,
-     r"\bwounded\b|\bwounding\b|\binjured\b|\binjuring\b|\binjuries\b|ранен\w*|получил\w*\s+ранени\w*|поранен\w*"),
+     r"\bwounded\b|\bwounding\b|\binjured\b|\binjuring\b|\binjuries\b|ранен\w*|получил\w*\s+ранени\w*|поранен\w*"
+     r"|пострадал\w*|травмирован\w*"),
     (Kind.CAPTURED,
      r"\bcaptured\b|taken prisoner|prisoners? of war|\bpows?\b|\bcapture\b|\bsurrendered\b"
      r"|в\s+плен\w*|пленн\w*|пленен\w*|сдал\w*ся|полонен\w*|у\s+полон\w*|полонених"),

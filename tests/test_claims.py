@@ -306,3 +306,33 @@ def test_a_known_name_after_a_russian_title_is_the_known_claimant(resources):
 ])
 def test_equipment_destroyed_is_not_people_killed(resources, text):
     assert [c for c in extract(resources, text) if c.figure is not None] == []
+
+
+def test_a_figure_for_the_whole_front_is_tied_to_no_place(resources):
+    text = ("Fighting took place near Makhnovka and Cherkasskaya Konopelka in the Kursk region. "
+            "Russia lost 1,750 soldiers in the past 24 hours across the entire front line.")
+    (claim,) = extract(resources, text)
+    assert claim.figure.best == 1750 and claim.places == ()
+
+
+def test_postradali_is_wounded(resources):
+    (claim,) = extract(resources, "Пять человек пострадали в результате удара по Льгову.")
+    assert (claim.kind, numbers(claim)) == (Kind.WOUNDED, (None, 5, None))
+
+
+def test_according_to_the_statement_goes_back_to_its_issuer(resources):
+    text = ("Ukraine's Special Operations Forces said they eliminated 17 North Korean soldiers near Kurilovka. "
+            "Three North Korean soldiers were captured, according to the statement.")
+    assert [c.claimant for c in extract(resources, text)] == ["Ukraine's Special Operations Forces"] * 2
+
+
+def test_according_to_a_body_with_its_acronym(resources):
+    text = "North Korea has sent about 11,000 troops to Russia, according to Ukraine's military intelligence (HUR)."
+    (claim,) = extract(resources, text)
+    assert claim.claimant == "GUR"
+
+
+def test_a_title_is_not_read_as_a_head_noun(resources):
+    text = "Of those, around 3,800 have been killed or wounded, President Volodymyr Zelensky said."
+    (claim,) = extract(resources, text)
+    assert claim.subject is None and claim.claimant == "Volodymyr Zelensky"
