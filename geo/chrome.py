@@ -141,12 +141,30 @@ def _is_all_caps_label(line: str) -> bool:
             and not line.rstrip().endswith((":", ".", "!", "?")))
 
 
+_CRUMB_SEPARATOR = re.compile(r"\s+[/>›»→|]\s+")
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """A trail of short section names: "Home / News / War", "Главная > Политика".
+
+    >>> _is_breadcrumb("Home / News / War"), _is_breadcrumb("Главная > Политика")
+    (True, True)
+    >>> _is_breadcrumb("Kyiv / Moscow talks collapse after three days of bargaining over prisoners")
+    False
+    """
+    parts = _CRUMB_SEPARATOR.split(line.strip())
+    return 2 <= len(parts) <= 7 and all(
+        1 <= len(part.split()) <= 3 and not re.search(r"[.!?:;,\d]", part) for part in parts)
+
+
 def _line_rule(line: str) -> str | None:
     """Why ``line`` is furniture on its own ("nav", "label", "caption" …), or None."""
     if _STRONG.search(line):
         return "phrase"
     if _is_caption(line):
         return "caption"
+    if _is_breadcrumb(line):
+        return "nav"
     if is_body_like(line):
         return None
     short = len(line.split()) <= _SHORT_WORDS

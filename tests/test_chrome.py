@@ -399,3 +399,15 @@ def test_seed_structure(shared, name: str, chrome_starts: list[str], body_from: 
     assert body == []
     figures = [line for line in lines[first:last] if re.search(r"\d", line)]
     assert figures and not set(figures) & found
+
+
+def test_a_breadcrumb_trail_is_furniture_and_not_the_title():
+    from geo.corpus import document_from_bytes
+
+    text = ("Home / News / War\n\nUkrainian forces repel Russian assaults near Sudzha, General Staff says\n\n"
+            "Ukrainian troops repelled 42 Russian attacks in Kursk Oblast over the past day, the General Staff "
+            "reported. Fighting took place near Makhnovka and Cherkasskaya Konopelka, it said.\n")
+    doc = document_from_bytes(text.encode(), "a.txt")
+    crumb, head = text.index("Home"), text.index("Ukrainian forces")
+    assert doc.is_chrome(crumb, crumb + 17) and not doc.is_chrome(head, head + 20)
+    assert doc.meta.title == "Ukrainian forces repel Russian assaults near Sudzha, General Staff says"
