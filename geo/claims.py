@@ -599,7 +599,17 @@ _SUBJECT = re.compile(
 
 
 def _subject(text: str, d: _Draft) -> str | None:
-    """Whom the claim concerns: the first force noun phrase of the quote (or its sentence)."""
+    """Whom the claim concerns: the noun phrase its figure counts, else the first force noun
+    phrase of the quote (or its sentence).
+
+    The counted phrase first: in "Ukrainian troops killed 17 North Korean soldiers" the
+    claim is about the soldiers, not about whoever comes first.
+    """
+    if d.figure is not None and text.startswith(d.figure.text, d.anchor):
+        after = d.anchor + len(d.figure.text)
+        m = _SUBJECT.search(text, after, min(d.sentence[1], after + _LOOK_AHEAD))
+        if m and not text[after:m.start()].strip(" \u00a0,"):
+            return " ".join(m.group(1).split())
     for s, e in ((d.start, d.end), d.sentence):
         m = _SUBJECT.search(text, s, e)
         if m:

@@ -347,17 +347,19 @@ _MODIFIERS = _phrase_table(
     [(p, _Mod.UPPER) for p in (
         "up to", "as many as", "no more than", "not more than", "at most", "a maximum of",
         "fewer than", "less than", "до", "не более", "не более чем", "не больше", "не больше чем",
-        "максимум", "менее", "меньше", "менее чем", "меньше чем")]
+        "максимум", "менее", "меньше", "менее чем", "меньше чем",
+        "не більше", "не більше ніж", "менше", "менше ніж")]
     + [(p, _Mod.LOWER) for p in (
         "more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
         "no less than", "not less than", "a minimum of", "well over", "более", "более чем",
         "свыше", "больше", "больше чем", "не менее", "не меньше", "по меньшей мере",
-        "по крайней мере", "как минимум", "минимум")]
+        "по крайней мере", "как минимум", "минимум",
+        "понад", "більше", "більше ніж", "щонайменше", "не менше", "не менше ніж", "принаймні")]
     + [(p, _Mod.ABOUT) for p in (
         "approximately", "around", "about", "some", "roughly", "nearly", "almost",
         "an estimated", "close to", "circa", "около", "примерно", "порядка", "почти",
-        "приблизительно")]
-    + [("between", _Mod.BETWEEN), ("from", _Mod.FROM), ("от", _Mod.FROM)]
+        "приблизительно", "близько", "приблизно", "майже", "орієнтовно")]
+    + [("between", _Mod.BETWEEN), ("from", _Mod.FROM), ("от", _Mod.FROM), ("від", _Mod.FROM)]
 )
 # Modifiers that open a range and need its second number.
 _OPENERS = frozenset({_Mod.BETWEEN, _Mod.FROM})
@@ -365,7 +367,7 @@ _OPENERS = frozenset({_Mod.BETWEEN, _Mod.FROM})
 _RANGE_LINKS: dict[_Mod | None, frozenset[str]] = {
     None: frozenset({"to", "or", "или"}),
     _Mod.BETWEEN: frozenset({"and", "и"}),
-    _Mod.FROM: frozenset({"to", "до"}),
+    _Mod.FROM: frozenset({"to", "до"}),  # Ukrainian "від 2 до 3" too
 }
 # After a single number: "300 or more", "1000 с лишним" read as "more than".
 _LOWER_SUFFIXES = _phrase_table((p, _Mod.LOWER) for p in (
@@ -419,22 +421,54 @@ _RUSSIAN_SMALL = _forms("""
 800: восемьсот восьмисот
 900: девятьсот девятисот
 """)
-_SMALL = _ENGLISH_SMALL | _RUSSIAN_SMALL
+# Ukrainian forms that differ from the Russian ones (the apostrophe as fold writes it).
+_UKRAINIAN_SMALL = _forms("""
+1: одна одне одного одній одним одну
+2: дві двох двом двома
+3: три трьох трьом трьома
+4: чотири чотирьох чотирьом
+5: п'ять п'яти п'ятьох
+6: шість шести шістьох
+7: сім семи сімох
+8: вісім восьми вісьмох
+9: дев'ять дев'яти
+10: десять десяти
+20: двадцять двадцяти
+30: тридцять тридцяти
+40: сорок сорока
+50: п'ятдесят п'ятдесяти
+60: шістдесят шістдесяти
+70: сімдесят сімдесяти
+80: вісімдесят вісімдесяти
+90: дев'яносто
+100: сто ста
+200: двісті двохсот
+300: триста трьохсот
+400: чотириста чотирьохсот
+500: п'ятсот п'ятисот
+600: шістсот шестисот
+700: сімсот семисот
+800: вісімсот восьмисот
+900: дев'ятсот дев'ятисот
+""")
+_SMALL = _ENGLISH_SMALL | _RUSSIAN_SMALL | _UKRAINIAN_SMALL
 # Words that multiply what precedes them; after digits too ("4 thousand", "1,5 млн").
 _SCALES = _forms("""
 12: dozen
-1000: thousand тысяча тысячи тысяч тысячу тысячей тысячам тысячами тысяче тыс
-1000000: million миллион миллиона миллионов миллионам миллионами mln млн
+1000: thousand тысяча тысячи тысяч тысячу тысячей тысячам тысячами тысяче тыс тисяча тисячі тисяч тисячу тис
+1000000: million миллион миллиона миллионов миллионам миллионами mln млн мільйон мільйона мільйонів
 1000000000: billion bn миллиард миллиарда миллиардов млрд
 """)
 #: Genitive singular scales read as one unit after a bound ("более тысячи" is more than 1000).
-_GENITIVE_SCALES = {"тысячи": 1000, "миллиона": 1_000_000, "миллиарда": 1_000_000_000}
+_GENITIVE_SCALES = {"тысячи": 1000, "миллиона": 1_000_000, "миллиарда": 1_000_000_000,
+                    "тисячі": 1000, "мільйона": 1_000_000}
 
 # Scale forms that stand alone for one unit ("тысяча военных" is 1000; "тысячи" is vague).
-_LONE_SCALES = frozenset({"тысяча", "тысячу", "тысячей", "миллион", "миллиард"})
-_ABBREVIATED_SCALES = frozenset({"тыс", "млн", "млрд", "mln", "bn"})
+_LONE_SCALES = frozenset({"тысяча", "тысячу", "тысячей", "миллион", "миллиард", "тисяча", "тисячу",
+                          "мільйон"})
+_ABBREVIATED_SCALES = frozenset({"тыс", "млн", "млрд", "mln", "bn", "тис"})
 # "one of the", "один из", "no one", "one another": idioms, not counts.
-_NOT_AFTER_ONE = frozenset({"of", "another", "by", "из"})
+_NOT_AFTER_ONE = frozenset({"of", "another", "by", "из", "з", "із"})
 _ONE_FORMS = frozenset(w for w, v in _SMALL.items() if v == 1)
 
 # --------------------------------------------------------------------------- fractions

@@ -246,13 +246,13 @@ def test_a_section_label_is_not_a_claimant(resources):
 
 
 @pytest.mark.parametrize(("text", "kind", "figure", "subject"), [
-    pytest.param("One civilian was killed in Sudzha.", Kind.KILLED, (None, 1, None), "One civilian",
+    pytest.param("One civilian was killed in Sudzha.", Kind.KILLED, (None, 1, None), "civilian",
                  id="en-singular-person"),
     pytest.param("A woman was killed in Sudzha.", Kind.KILLED, None, "A woman", id="en-a-woman"),
     pytest.param("В Судже погиб мужчина.", Kind.KILLED, None, "мужчина", id="ru-verb-first"),
     pytest.param("В селе Снагость в результате атаки беспилотника погибла мирная жительница.",
                  Kind.KILLED, None, "мирная жительница", id="ru-verb-then-adjective-noun"),
-    pytest.param("Под Суджей ранены трое военнослужащих.", Kind.WOUNDED, (None, 3, None), "трое военнослужащих",
+    pytest.param("Под Суджей ранены трое военнослужащих.", Kind.WOUNDED, (None, 3, None), "военнослужащих",
                  id="ru-short-participle-first"),
 ])
 def test_a_loss_of_one_person_is_a_claim(resources, text, kind, figure, subject):
@@ -336,3 +336,23 @@ def test_a_title_is_not_read_as_a_head_noun(resources):
     text = "Of those, around 3,800 have been killed or wounded, President Volodymyr Zelensky said."
     (claim,) = extract(resources, text)
     assert claim.subject is None and claim.claimant == "Volodymyr Zelensky"
+
+
+@pytest.mark.parametrize(("text", "kind", "figure"), [
+    pytest.param("Українські військові знищили понад 50 солдатів КНДР біля Махнівки.", Kind.KILLED,
+                 (50, 50, None), id="uk-active-verb-lower-bound"),
+    pytest.param("Біля Плехового загинули близько 3 тисяч військових КНДР.", Kind.KILLED,
+                 (None, 3000, None), id="uk-about-thousands"),
+    pytest.param("Российские военные уничтожили до 40 военнослужащих ВСУ под Суджей.", Kind.KILLED,
+                 (None, 40, 40), id="ru-active-verb"),
+    pytest.param("Під Суджею поранено від 2 до 3 тисяч окупантів.", Kind.WOUNDED,
+                 (2000, None, 3000), id="uk-range"),
+])
+def test_ukrainian_and_russian_active_verbs_and_figures(resources, text, kind, figure):
+    (claim,) = extract(resources, text)
+    assert (claim.kind, numbers(claim)) == (kind, figure)
+
+
+def test_the_subject_is_what_the_figure_counts(resources):
+    (claim,) = extract(resources, "Ukrainian troops killed 17 North Korean soldiers near Kurilovka.")
+    assert claim.subject == "North Korean soldiers"
