@@ -791,6 +791,22 @@ def _strip_site_name(title: str | None, site: str | None) -> str | None:
     return title
 
 
+def _split_site_name(title: str | None, h1: str | None) -> tuple[str | None, str | None]:
+    """A <title> of "Headline | Site" whose head is the page's <h1>: the headline and the site.
+
+    >>> _split_site_name("Russia retakes Plekhovo | Example News", "Russia retakes Plekhovo")
+    ('Russia retakes Plekhovo', 'Example News')
+    >>> _split_site_name("Sumy - Kursk border tense", None)
+    ('Sumy - Kursk border tense', None)
+    """
+    if title and h1:
+        for separator in (" | ", " - ", " – ", " — ", " :: "):
+            head, _, tail = title.rpartition(separator)
+            if head and tail.strip() and head.strip().casefold() == h1.strip().casefold():
+                return head.strip(), tail.strip()
+    return title, None
+
+
 def _html_document(markup: str, source: str, sha256: str, encoding: str) -> Document:
     page = _parse_page(markup)
     text = "\n\n".join(page.paragraphs)
@@ -801,8 +817,10 @@ def _html_document(markup: str, source: str, sha256: str, encoding: str) -> Docu
     tags, ld = page.meta, page.json_ld
     names = [tags.get(k) for k in _PUBLISHER_META if not tags.get(k, "").startswith("http")]
     publisher = _first(*names, _json_ld_field(ld, "publisher"))
+    page_title, site = _split_site_name(page.captured.get("title"), page.captured.get("h1"))
+    publisher = publisher or site
     title = _first(*(tags.get(k) for k in _TITLE_META),
-                   _strip_site_name(page.captured.get("title"), publisher),
+                   _strip_site_name(page_title, publisher),
                    page.captured.get("h1"), _json_ld_field(ld, "headline"))
     dates = [tags[k] for k in _DATE_META if k in tags] + [_json_ld_field(ld, "datePublished") or ""]
     published = next(filter(None, map(meta.parse_date, dates + page.times)), None)
