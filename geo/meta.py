@@ -435,13 +435,16 @@ def guess_publisher(text: str) -> str | None:
     return None
 
 
-def _line_date(line: str) -> tuple[int, str] | None:
+def _line_date(line: str, *, is_headline: bool = False) -> tuple[int, str] | None:
     """Rank a head line's date by how surely it is the publication date (lower is surer)."""
     stripped = line.strip()
     dates = find_dates(stripped)
     if not dates or _FOUNDED.search(stripped[: dates[0][0]]):
         return None
-    start, _, iso = dates[0]
+    start, end, iso = dates[0]
+    if is_headline and len(dates) == 1 and not stripped[end:].strip(" .") \
+            and re.search(r"(?:,|\s[-–—:])\s*$", stripped[:start]):
+        return 4, iso  # "Russian Offensive Campaign Assessment, December 18, 2024"
     if _PUBLISHED_LABEL.match(stripped):
         return 0, iso
     if is_byline(stripped) or is_date_line(stripped):
@@ -457,8 +460,9 @@ def guess_published(text: str) -> str | None:
     r"""Find the publication date stated at the top of the article, as ISO ``YYYY-MM-DD``.
 
     Only the first 15 lines are read, and only a byline, a "Published …" / "Updated …"
-    line, a line that is only a date, or an upper-case dateline counts. A "Published"
-    date wins over a byline's, and both over an "Updated" one.
+    line, a line that is only a date, an upper-case dateline, or a headline that ends in
+    its date counts. A "Published" date wins over a byline's, both over an "Updated"
+    one, and all over the headline's.
 
     Parameters
     ----------
@@ -478,10 +482,12 @@ def guess_published(text: str) -> str | None:
     True
     >>> guess_published("Troops entered Sudzha on August 6, 2024, officials said.") is None
     True
+    >>> guess_published("Russian Offensive Campaign Assessment, December 18, 2024\n\nFighting went on.")
+    '2024-12-18'
     """
     found = []
-    for start, end in paragraph_spans(text)[:HEAD_LINES]:
-        dated = _line_date(text[start:end])
+    for index, (start, end) in enumerate(paragraph_spans(text)[:HEAD_LINES]):
+        dated = _line_date(text[start:end], is_headline=index == 0)
         if dated:
             found.append(dated)
     return min(found, key=lambda item: item[0])[1] if found else None
