@@ -59,8 +59,12 @@ _TITLE_LOWER = (r"(?!(?:on|in|at|to|for|from|with|by|during|after|before|via|в|
 # The name after an inverted verb: its capitalised words, all of them ("said Ukrainian
 # President Volodymyr Zelensky"), and nothing after ("… on Telegram").
 _INVERTED_NP = rf"(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_CAP_TOKEN}){{0,5}})"
+# The name ends the attribution: punctuation, the end, or a preposition follows it, so
+# that "глава Суджанского района Александр Богачев," reads past the district to the man.
+_NAME_END = r"(?=\s*(?:[,.;:!?)»”\"]|$)|\s+(?:on|in|at|during|via|в|во|на|у)(?!\w))"
 _VERB_SUBJECT = re.compile(
-    rf"(?P<verb>{SPEECH_VERBS})\s+(?:(?:the\s+)?{_TITLE_LOWER}\s+){{0,4}}?{_INVERTED_NP}")
+    rf"(?P<verb>{SPEECH_VERBS})\s+(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN})\s+){{0,6}}?"
+    rf"{_INVERTED_NP}{_NAME_END}")
 #: "Об этом сообщил …", "как заявил …": the Russian formulas that put the speaker after the verb.
 _INVERTED_LEAD = re.compile(r"(?:^|\b)(?:об\s+этом|о\s+чем|о\s+чём|как|это)\s*$", re.IGNORECASE)
 _ACCORDING = re.compile(
@@ -167,6 +171,7 @@ def canonical_claimant(raw: str) -> str | None:
     if not name:
         return None
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
+    name = _TRAILING_TIME.sub("", name) or name  # "Минобороны России во вторник"
     key = fold(name)
     if key in _NOT_NAMES or key in _DOCUMENT_WORDS:
         return None  # "It estimated …", "An estimated 11,000 …", "according to the statement"
@@ -193,14 +198,22 @@ def canonical_claimant(raw: str) -> str | None:
     return bare or None
 
 
+#: When a speaker spoke, caught at the end of the name: "… во вторник", "… on Tuesday".
+_TRAILING_TIME = re.compile(
+    r"\s+(?:в|во|on|у|в\s+ночь\s+на)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье"
+    r"|понеділок|вівторок|середу|четвер|п'ятницю|суботу|неділю"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$", re.IGNORECASE)
+
 #: Words that stand where a speaker's name stands but name nobody: pronouns (resolved
 #: apart, as pronouns) and determiners ("An estimated 11,000 troops").
 _NOT_NAMES = frozenset("it he she they we i you this that these those an a the its there "
                        "он она они оно это этом том чем мы я вы".split())
 
-#: "according to the statement": a document, which speaks for whoever issued it.
+#: "according to the statement", "по данным ведомства": a document or "the agency", which
+#: speaks for the body last named.
 _DOCUMENT_WORDS = frozenset("statement report release post update summary briefing message "
-                            "сообщение заявление сводка релиз".split())
+                            "сообщение заявление сводка релиз ведомство ведомства ведомстве "
+                            "министерства штаба відомство відомства міністерства штабу".split())
 
 _COMMON_OPENERS = frozenset(
     "recent new latest earlier initial preliminary other some many several these those unofficial "

@@ -177,17 +177,25 @@ def is_date_line(line: str) -> bool:
     True
     >>> is_date_line("On February 14, 2025, troops entered the village.")
     False
+    >>> is_date_line("Курская область, 5 марта 2025"), is_date_line("Sudzha fell, officials said, May 5, 2025")
+    (True, False)
     """
     if len(line) > 80:
         return False
     rest = line
-    for start, end, _ in reversed(find_dates(line)):
+    dates = find_dates(line)
+    for start, end, _ in reversed(dates):
         rest = rest[:start] + " " + rest[end:]
     rest = _READING_TIME.sub(" ", _TIME.sub(" ", rest))
     if rest == line:
         return False
     rest = _DATE_LINE_WORDS.sub(" ", rest)
-    return not re.sub(r"[\W\d_]+", "", rest)
+    if not re.sub(r"[\W\d_]+", "", rest):
+        return True
+    # A dateline: a place of up to three words, a comma, the date ("Курская область, 5 марта 2025").
+    place = re.match(r"^\s*([A-ZА-ЯЁІЇЄҐ][^\W\d_]*(?:[\s-][^\W\d_]+){0,2}),\s*$", line[:dates[0][0]]) \
+        if dates else None
+    return bool(place) and not re.sub(r"[\W\d_]+", "", line[dates[0][1]:])
 
 
 # --- line shapes ------------------------------------------------------------------------

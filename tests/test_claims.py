@@ -356,3 +356,25 @@ def test_ukrainian_and_russian_active_verbs_and_figures(resources, text, kind, f
 def test_the_subject_is_what_the_figure_counts(resources):
     (claim,) = extract(resources, "Ukrainian troops killed 17 North Korean soldiers near Kurilovka.")
     assert claim.subject == "North Korean soldiers"
+
+
+def test_an_inverted_speaker_with_a_title_and_a_district(resources):
+    text = "Как сообщил глава Суджанского района Александр Богачев, в Мартыновке погибли четверо мирных жителей."
+    (claim,) = extract(resources, text)
+    assert (claim.claimant, numbers(claim)) == ("Александр Богачев", (None, 4, None))
+
+
+def test_the_agency_refers_to_the_body_named_before(resources):
+    text = ("Бойцы освободили село Малая Локня, сообщили в Минобороны России во вторник. "
+            "По данным ведомства, за неделю противник потерял более 1,5 тысячи военнослужащих.")
+    (claim,) = extract(resources, text)
+    assert (claim.claimant, numbers(claim)) == ("Russian Defence Ministry", (1500, 1500, None))
+
+
+def test_a_dateline_is_not_the_headline():
+    from geo.corpus import document_from_bytes
+
+    text = ("Курская область, 5 марта 2025\n\nРоссийские войска освободили Малую Локню\n\n"
+            "Бойцы освободили село Малая Локня, сообщили в Минобороны России.\n")
+    doc = document_from_bytes(text.encode(), "a.txt")
+    assert (doc.meta.title, doc.meta.published) == ("Российские войска освободили Малую Локню", "2025-03-05")
