@@ -63,27 +63,31 @@ _INVERTED_NP = rf"(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_CAP_TOKEN}){{0,5}})"
 # that "глава Суджанского района Александр Богачев," reads past the district to the man.
 _NAME_END = r"(?=\s*(?:[,.;:!?)»”\"]|$)|\s+(?:on|in|at|during|via|в|во|на|у)(?!\w))"
 _VERB_SUBJECT = re.compile(
-    rf"(?P<verb>{SPEECH_VERBS})\s+(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN})\s+){{0,6}}?"
+    rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN})\s+){{0,6}}?"
     rf"{_INVERTED_NP}{_NAME_END}")
 #: "Об этом сообщил …", "как заявил …": the Russian formulas that put the speaker after the verb.
 _INVERTED_LEAD = re.compile(r"(?:^|\b)(?:об\s+этом|о\s+чем|о\s+чём|как|это)\s*$", re.IGNORECASE)
 _ACCORDING = re.compile(
-    rf"(?i:{ACCORDING_TO})\s+(?:the\s+|a\s+)?{_NP_ANY}(?=\s*(?:\([A-ZА-Я]{{2,}}\)\s*)?(?:[,.;:)]|$))")
+    rf"(?<!\w)(?i:{ACCORDING_TO})\s+(?:the\s+|a\s+)?{_NP_ANY}(?=\s*(?:\([A-ZА-Я]{{2,}}\)\s*)?(?:[,.;:)]|$))")
 _WHO_SAID = re.compile(rf"{_NP}[\s,]+(?:[^,.]{{0,120}},\s+)?(?:who|which|that)\s+(?:{SPEECH_VERBS})\b")
 # "Зеленский: в Курской области …", "Budanov: …": a headline that opens with its speaker.
 _HEADLINE_HEAD = re.compile(rf"^{_NP.replace('}}?)', '})')}:\s")
 _HEADLINE_TAIL = re.compile(rf"(?::\s*|,\s*){_NP}(?:\s+(?:says|said|claims|estimates))?\s*$")
-_PRONOUN = re.compile(
-    r"\b(?:(?P<before>he|she|it|they|он|она|они|він|вона|вони)\s+(?:also\s+)?(?:" + SPEECH_VERBS + r")"
-    r"|(?:" + SPEECH_VERBS + r")\s+(?P<after>он|она|они|він|вона|вони))\b",  # "…», — сказал он"
-    re.IGNORECASE)
-_HEDGE = re.compile(HEDGES, re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(he|she|it|they|он|она|они|він|вона|вони)\s+(?:also\s+)?(?:" + SPEECH_VERBS + r")\b",
+                      re.IGNORECASE)
+# "…», — сказал он": the pronoun after the verb. Found by the pronoun, then the verb is
+# checked before it (a pattern that opened with the verbs would try them at every position).
+_PRONOUN_AFTER = re.compile(r"(?<!\w)(он|она|они|він|вона|вони)(?!\w)", re.IGNORECASE)
+_VERB_BEFORE = re.compile(r"(?<!\w)(?:" + SPEECH_VERBS + r")\s+$", re.IGNORECASE)
+# Every pattern below starts a word: "(?<!\w)" rejects positions inside words before a
+# long alternation is tried there.
+_HEDGE = re.compile(rf"(?<!\w)(?:{HEDGES})", re.IGNORECASE)
 # "the ministry said", "говорится в сообщении ведомства": the body that spoke last.
 _BODY_REFERENCE = re.compile(
-    r"\b(?:the|its)\s+(?:ministry|statement|agency|department|army|military|command|staff|service|office|"
+    r"(?<!\w)(?:(?:the|its)\s+(?:ministry|statement|agency|department|army|military|command|staff|service|office|"
     r"directorate|spokesman|spokeswoman|spokesperson|report)\s+(?:also\s+)?(?:said|says|added|reported|stated)\b"
     r"|(?:говорится|отмечается|сообщается|указывается)\s+в\s+(?:сообщении|заявлении|релизе|сводке|сообщениях)"
-    r"|(?:сообщил\w*|заявил\w*|отметил\w*)\s+в\s+(?:ведомстве|министерстве|штабе)",
+    r"|(?:сообщил\w*|заявил\w*|отметил\w*)\s+в\s+(?:ведомстве|министерстве|штабе))",
     re.IGNORECASE,
 )
 _TITLE_WORDS = re.compile(
@@ -248,8 +252,11 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
             # "…,” said Zelensky", "…», — сказал он", "Об этом сообщил эксперт Марочко"
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for m in _PRONOUN.finditer(chunk):
-        found.append(Attribution(start + m.start(), start + m.end(), None,
-                                 (m.group("before") or m.group("after")).lower()))
+        found.append(Attribution(start + m.start(), start + m.end(), None, m.group(1).lower()))
+    for m in _PRONOUN_AFTER.finditer(chunk):
+        verb = _VERB_BEFORE.search(chunk, max(0, m.start() - 30), m.start())
+        if verb:
+            found.append(Attribution(start + verb.start(), start + m.end(), None, m.group(1).lower()))
     for m in _BODY_REFERENCE.finditer(chunk):
         found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
     for m in _HEDGE.finditer(chunk):

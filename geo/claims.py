@@ -39,7 +39,9 @@ from geo.model import Claim, Document, Figure, Kind, Link, PlaceLink, PlaceType,
 from geo.settings import DEFAULT_SETTINGS, Settings
 from geo.text import fold, paragraph_spans, sentence_spans
 
-_TRIGGER = re.compile("|".join(f"(?P<{kind.name}>{pattern})" for kind, pattern in KIND_TRIGGERS))
+# Every trigger starts a word: the guard rejects the positions inside words before the
+# alternation is tried there (a third of the extraction time was this scan).
+_TRIGGER = re.compile("(?<!\\w)(?:" + "|".join(f"(?P<{kind.name}>{pattern})" for kind, pattern in KIND_TRIGGERS) + ")")
 _FORCE = re.compile(rf"^(?:{FORCE_NOUNS})$")
 #: A trigger followed by whom it befell, one or two words on: "погиб мужчина",
 #: "погибла мирная жительница", "ранены двое военных" (Russian puts the verb first).
