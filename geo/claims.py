@@ -214,8 +214,9 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
         if _FORCE.match(token) or any(t.start >= amount.end and folded[t.start:t.end].startswith(token[:4])
                                       for t in triggers):
             return True
-        if token in ("have", "has", "had", "were", "was", "are", "been", "being", "of", "из", "их"):
-            continue
+        if token in ("have", "has", "had", "were", "was", "are", "been", "being", "of", "из", "их",
+                     "and", "or", "и", "или", "та", "і"):
+            continue  # "38,000 Russian and North Korean soldiers"
         if token[:1].isalpha() and token in _NATIONALITY_WORDS:
             continue
         break

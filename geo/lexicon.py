@@ -39,6 +39,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
     (Kind.DEPLOYED,
      r"\b(?:re)?deployed\b|\b(?:re)?deploy(?:s|ing)?\b|\b(?:re)?deployments?\b|\bsent\b|\bsending\b|\btransferred\b"
      r"|\btransferring\b|\bdispatched\b|\barrived\b|\bstationed\b|\breplenished\b|\breinforc\w+"
+     r"|\bconcentrated\b|\b(?:a)?massed\b|\bamassing\b|сосредоточ\w*|сконцентрирова\w*|стянул\w*|стянуты"
+     r"|зосереди\w*|зосереджен\w*"
      r"|\buse\b|\busing\b|\bbeing\s+used\b"
      r"|переброшен\w*|перебросил\w*|направлен(?:ы|о|а)?\b|развернут\w*|прибыл\w*|отправлен\w*|задействован\w*"
      r"|перекинут\w*|направил\w*|відправлен\w*|прибули|розгорнут\w*"),

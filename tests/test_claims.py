@@ -378,3 +378,16 @@ def test_a_dateline_is_not_the_headline():
             "Бойцы освободили село Малая Локня, сообщили в Минобороны России.\n")
     doc = document_from_bytes(text.encode(), "a.txt")
     assert (doc.meta.title, doc.meta.published) == ("Российские войска освободили Малую Локню", "2025-03-05")
+
+
+@pytest.mark.parametrize(("text", "kind", "figure"), [
+    pytest.param("Russia has concentrated about 60,000 troops in the Kursk region, Syrskyi said.", Kind.DEPLOYED,
+                 (None, 60000, None), id="concentrated"),
+    pytest.param("В Курской области сосредоточено около 50 тысяч военных, заявил Сырский.", Kind.DEPLOYED,
+                 (None, 50000, None), id="сосредоточено"),
+    pytest.param("Kyiv says more than 38,000 Russian and North Korean soldiers have been killed or wounded "
+                 "in the Kursk region.", Kind.KILLED_OR_WOUNDED, (38000, 38000, None), id="two-nationalities"),
+])
+def test_massed_forces_and_coordinated_nationalities(resources, text, kind, figure):
+    (claim,) = extract(resources, text)
+    assert (claim.kind, numbers(claim)) == (kind, figure)
