@@ -30,11 +30,25 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from geo.attribution import Attribution, Speakers, canonical_claimant, claimant_for, find_attributions
+from geo.attribution import (
+    Attribution,
+    Speakers,
+    canonical_claimant,
+    claimant_for,
+    find_attributions,
+)
 from geo.dates import reported_date
 from geo.figures import Amount, find_amounts, scale_figure
 from geo.gazetteer import Gazetteer
-from geo.lexicon import BLOCKERS_BEFORE, FORCE_NOUNS, KIND_TRIGGERS, SPEECH_VERBS
+from geo.lexicon import (
+    BLOCKERS_BEFORE,
+    FORCE_NOUNS,
+    KIND_TRIGGERS,
+    OTHER_REGIONS_CYRILLIC,
+    OTHER_REGIONS_LATIN,
+    REGION_NOUN,
+    SPEECH_VERBS,
+)
 from geo.model import Claim, Document, Figure, Kind, Link, PlaceLink, PlaceType, Resolution
 from geo.settings import DEFAULT_SETTINGS, Settings
 from geo.text import fold, paragraph_spans, sentence_spans
@@ -80,6 +94,10 @@ _ELSEWHERE = re.compile(
     r"|\b(?:entire|whole|all along the) front(?:\s*line)?\b|\ball (?:front|sectors|directions)\b"
     r"|по всей линии фронта|вдоль всей линии фронта|на всех направлениях|на всем фронте"
 )
+#: Another region named in a sentence: "in Sumy region", "Сумской области".
+_OTHER_REGION = re.compile(
+    rf"(?<!\w)(?:(?:{OTHER_REGIONS_LATIN})(?:'s)?\s+{REGION_NOUN}"
+    rf"|(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b))")
 _ANAPHORIC_NUMBER = re.compile(r"\b(?:their|the|its)\s+(?:number|numbers|strength|count)\s+(?:at|to|of|is|was|as)\s*$")
 _ANAPHORIC_LOSSES = re.compile(r"\b(?:the|these|those|such)\s+(?:heavy\s+|significant\s+)?(?:losses|casualties)\b")
 _FIGURE_ONLY_KIND = re.compile(r"similar|comparable|the same")
@@ -563,7 +581,8 @@ def _link_places(
             if (_ANAPHORIC_LOSSES.search(sentence_text) and previous_loss is not None
                     and previous_loss.sentence != d.sentence):
                 _hand_back(previous_loss, in_sentence)
-        elif _ELSEWHERE.search(sentence_text) and "kursk" not in sentence_text and "курск" not in sentence_text:
+        elif ((_ELSEWHERE.search(sentence_text) or _OTHER_REGION.search(sentence_text))
+              and "kursk" not in sentence_text and "курск" not in sentence_text):
             unplaced_sentences.add(d.sentence)
         elif (re.search(r"\b(?:their|they|them|их|они)\b", sentence_text) and previous is not None
               and previous.sentence in unplaced_sentences):

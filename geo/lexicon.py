@@ -157,3 +157,21 @@ CLAIMANT_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 # Head nouns that make an attribution anonymous unless a proper name modifies them.
 ANONYMOUS_HEADS = r"estimates?|reports?|data|figures?|sources?|assessments?|analysts|experts|media|observers"
+
+
+# Regions and countries around Kursk oblast, folded (stems for the Cyrillic ones): named
+# next to a village, they put it elsewhere; named in a sentence without Kursk, they put
+# the sentence's claims elsewhere.
+OTHER_REGIONS_LATIN = (
+    "belgorod|bryansk|oryol|orel|voronezh|lipetsk|tula|kaluga|smolensk|moscow|rostov|"
+    "sumy|kharkiv|kharkov|chernihiv|chernigov|poltava|donetsk|luhansk|lugansk|zaporizhzhia|"
+    "zaporizhia|zaporozhye|kherson|dnipropetrovsk|mykolaiv|odesa|odessa|kyiv|kiev|zhytomyr|"
+    "crimea|leningrad|tver|ryazan|tambov|penza|samara|saratov|volgograd|krasnodar"
+)
+OTHER_REGIONS_CYRILLIC = (
+    "белгородск|брянск|орловск|воронежск|липецк|тульск|калужск|смоленск|московск|ростовск|"
+    "сумск|сумськ|харьковск|харківськ|черниговск|чернігівськ|полтавск|полтавськ|донецк|"
+    "луганск|луганськ|запорожск|запорізьк|херсонск|херсонськ|днепропетровск|"
+    "дніпропетровськ|николаевск|одесск|одеськ|киевск|київськ|житомирск|тамбовск|тверск|рязанск"
+)
+REGION_NOUN = r"(?:region|oblast|province|area|district|raion|rayon)"

@@ -27,27 +27,18 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from geo.gazetteer import Gazetteer, distance_km
+from geo.lexicon import OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_LATIN, REGION_NOUN
 from geo.model import Mention, Place, PlaceType, Resolution
+from geo.names import Tier
 from geo.settings import DEFAULT_SETTINGS, Settings
 from geo.text import clip_context, fold, sentence_spans, span_index
-from geo.names import Tier
 from geo.toponyms import Candidate
 
-# Regions and countries around the oblast, folded; any of them next to a name puts the
-# name outside Kursk oblast.
-_OTHER_REGIONS_LATIN = (
-    "belgorod|bryansk|oryol|orel|voronezh|lipetsk|tula|kaluga|smolensk|moscow|rostov|"
-    "sumy|kharkiv|kharkov|chernihiv|chernigov|poltava|donetsk|luhansk|lugansk|zaporizhzhia|"
-    "zaporizhia|zaporozhye|kherson|dnipropetrovsk|mykolaiv|odesa|odessa|kyiv|kiev|zhytomyr|"
-    "crimea|leningrad|tver|ryazan|tambov|penza|samara|saratov|volgograd|krasnodar"
-)
-_OTHER_REGIONS_CYRILLIC = (
-    "белгородск|брянск|орловск|воронежск|липецк|тульск|калужск|смоленск|московск|ростовск|"
-    "сумск|сумськ|харьковск|харківськ|черниговск|чернігівськ|полтавск|полтавськ|донецк|"
-    "луганск|луганськ|запорожск|запорізьк|херсонск|херсонськ|днепропетровск|"
-    "дніпропетровськ|николаевск|одесск|одеськ|киевск|київськ|житомирск|тамбовск|тверск|рязанск"
-)
-_REGION_NOUN = r"(?:region|oblast|province|area|district|raion|rayon)"
+# Regions and countries around the oblast (geo.lexicon), folded; any of them next to a
+# name puts the name outside Kursk oblast.
+_OTHER_REGIONS_LATIN = OTHER_REGIONS_LATIN
+_OTHER_REGIONS_CYRILLIC = OTHER_REGIONS_CYRILLIC
+_REGION_NOUN = REGION_NOUN
 _AFTER_OUTSIDE = re.compile(
     rf"^[\s,(–-]{{0,4}}(?:(?:in|of|near)\s+)?(?:the\s+)?(?:ukraine's\s+|russia's\s+|neighbou?ring\s+)?"
     rf"(?P<lat>{_OTHER_REGIONS_LATIN})(?:'s)?\s+{_REGION_NOUN}"

@@ -391,3 +391,13 @@ def test_a_dateline_is_not_the_headline():
 def test_massed_forces_and_coordinated_nationalities(resources, text, kind, figure):
     (claim,) = extract(resources, text)
     assert (claim.kind, numbers(claim)) == (kind, figure)
+
+
+@pytest.mark.parametrize("text", [
+    "Heavy fighting went on in the Kursk region.\nRussian artillery killed two civilians in border villages, "
+    "the Sumy Regional Military Administration said.",
+    "Бои в Курской области продолжаются.\nВ результате обстрела Белгородской области погибли двое мирных жителей.",
+])
+def test_a_claim_in_a_sentence_about_another_region_is_unplaced(resources, text):
+    (claim,) = extract(resources, text)
+    assert claim.places == ()
