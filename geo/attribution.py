@@ -148,7 +148,8 @@ def is_person(name: str) -> bool:
 # Capitalised only because they open a sentence: never the start of a claimant's name.
 _OPENERS = frozenset(
     "as in on at but and however also earlier later meanwhile while when if after before since then "
-    "как по в во на это однако также ранее позже при кроме между тем и а но как об о".split()
+    "как по в во на это однако также ранее позже при кроме между тем и а но как об о "
+    "вчера сегодня накануне вчора учора сьогодні yesterday today".split()
 )
 
 
@@ -157,6 +158,31 @@ def _strip_openers(name: str) -> str:
     while words and words[0].lower() in _OPENERS:
         words.pop(0)
     return " ".join(words)
+
+
+#: Russian and Ukrainian case endings of surnames and names, and the nominative endings
+#: they may come from: Сырского → Сырский, Зеленського → Зеленський, Буданова → Буданов.
+_CASE_ENDINGS = (("ого", ("ий", "ой")), ("его", ("ий",)), ("ому", ("ий", "ой")), ("ему", ("ий",)),
+                 ("ым", ("ий", "ой")), ("им", ("ий",)), ("ом", ("",)), ("ым", ("",)), ("ой", ("ая",)),
+                 ("ою", ("а",)), ("ов", ("",)), ("а", ("",)), ("у", ("",)), ("е", ("",)), ("ы", ("а",)),
+                 ("ой", ("а",)), ("ої", ("а",)), ("ою", ("а",)), ("і", ("а",)))
+
+
+def _nominatives(key: str) -> list[str]:
+    """The forms a folded Cyrillic name may have in the nominative, its last word re-ended.
+
+    >>> "сырский" in _nominatives("сырского"), "буданов" in _nominatives("буданова")
+    (True, True)
+    """
+    if not key or key.isascii():
+        return []
+    head, _, last = key.rpartition(" ")
+    out = []
+    for ending, nominatives in _CASE_ENDINGS:
+        if last.endswith(ending) and len(last) > len(ending) + 2:
+            stem = last[: -len(ending)]
+            out += [f"{head} {stem}{n}".strip() for n in nominatives]
+    return out
 
 
 def canonical_claimant(raw: str) -> str | None:
@@ -188,6 +214,9 @@ def canonical_claimant(raw: str) -> str | None:
     for n in (3, 2):  # "Губернатор Курской области Алексей Смирнов": a known name after a title
         if len(words) > n and fold(" ".join(words[-n:])) in _ALIAS:
             return _ALIAS[fold(" ".join(words[-n:]))]
+    for form in _nominatives(key):  # "по словам Сырского": a known name in another case
+        if form in _ALIAS:
+            return _ALIAS[form]
     titles = list(_TITLE_WORDS.finditer(bare))
     if titles:
         tail = bare[titles[-1].end():].strip()

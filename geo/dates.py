@@ -18,15 +18,25 @@ _MONTHS = {
     "oct": 10, "nov": 11, "dec": 12,
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
     "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+    "січн": 1, "лют": 2, "берез": 3, "квітн": 4, "травн": 5, "червн": 6, "липн": 7, "серпн": 8,
+    "вересн": 9, "жовтн": 10, "листопад": 11, "грудн": 12,
 }
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-             "понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6}
+             "понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6,
+             "понеділ": 0, "вівтор": 1, "серед": 2, "четвер": 3, "п'ятниц": 4, "субот": 5, "неділ": 6}
 _MONTH_DAY = re.compile(r"\b(?:on\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:,\s*(\d{4}))?\b",
                         re.IGNORECASE)
-_DAY_MONTH_RU = re.compile(r"\b(\d{1,2})\s+(январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
+_DAY_MONTH_RU = re.compile(r"\b(\d{1,2})\s+(январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр"
+                           r"|січн|лют|берез|квітн|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн)[а-яії]*"
                            r"(?:\s+(\d{4}))?", re.IGNORECASE)
-_WEEKDAY = re.compile(r"\b(?:on\s+|в\s+|во\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                      r"понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)[a-zа-я]*\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:on\s+|в\s+|во\s+|у\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                      r"понедельник|вторник|сред|четверг|пятниц|суббот|воскресень"
+                      r"|понеділ|вівтор|серед|четвер|п'ятниц|субот|неділ)[a-zа-яії]*\b", re.IGNORECASE)
+#: Days named relative to the publication date.
+_RELATIVE_DAY = re.compile(r"(?<!\w)(yesterday|вчера|учора|вчора|накануне|today|сегодня|сьогодні)(?!\w)",
+                           re.IGNORECASE)
+_DAYS_BACK = {"yesterday": 1, "вчера": 1, "учора": 1, "вчора": 1, "накануне": 1,
+              "today": 0, "сегодня": 0, "сьогодні": 0}
 
 
 def _valid(year: int, month: int, day: int) -> date | None:
@@ -45,6 +55,10 @@ def reported_date(text: str, sentence: tuple[int, int], published: str | None) -
     ('2025-02-14', <DatePrecision.DAY: 'day'>)
     >>> reported_date("They said", (0, 9), None)
     (None, None)
+    >>> reported_date("Вчера Зеленский сообщил", (0, 23), "2025-01-11")
+    ('2025-01-10', <DatePrecision.DAY: 'day'>)
+    >>> reported_date("Генштаб повідомив 11 січня", (0, 26), "2025-01-12")
+    ('2025-01-11', <DatePrecision.DAY: 'day'>)
     """
     chunk = text[sentence[0]:sentence[1]]
     try:
@@ -72,6 +86,9 @@ def reported_date(text: str, sentence: tuple[int, int], published: str | None) -
             return found.isoformat(), DatePrecision.DAY
     if pub is None:
         return None, None
+    m = _RELATIVE_DAY.search(chunk)
+    if m:
+        return (pub - timedelta(days=_DAYS_BACK[m.group(1).lower()])).isoformat(), DatePrecision.DAY
     m = _WEEKDAY.search(chunk)
     if m:
         key = next(k for k in _WEEKDAYS if m.group(1).lower().startswith(k))

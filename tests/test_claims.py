@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.model import Document, Kind, Link, Source
+from geo.model import DatePrecision, Document, Kind, Link, Source
 from geo.pipeline import process_document
 
 
@@ -401,3 +401,21 @@ def test_massed_forces_and_coordinated_nationalities(resources, text, kind, figu
 def test_a_claim_in_a_sentence_about_another_region_is_unplaced(resources, text):
     (claim,) = extract(resources, text)
     assert claim.places == ()
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param("По словам Сырского, под Суджей погибли 60 военнослужащих КНДР.", "Oleksandr Syrskyi", id="genitive"),
+    pytest.param("Вчера Зеленский сообщил, что в плен попали двое северокорейских военных.", "Volodymyr Zelensky",
+                 id="temporal-opener"),
+    pytest.param("За словами Буданова, під Суджею загинули 40 військових КНДР.", "Kyrylo Budanov",
+                 id="uk-genitive"),
+])
+def test_a_known_claimant_in_another_case_or_after_a_time_word(resources, text, claimant):
+    (claim,) = extract(resources, text)
+    assert claim.claimant == claimant
+
+
+def test_yesterday_is_the_day_before_publication(resources):
+    (claim,) = extract(resources, "Вчера Зеленский сообщил, что в плен попали двое северокорейских военных.",
+                       published="2025-01-11")
+    assert (claim.reported, claim.reported_precision) == ("2025-01-10", DatePrecision.DAY)
