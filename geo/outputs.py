@@ -143,11 +143,14 @@ def _run_child(gazetteer: Gazetteer, write: Callable[[Store], None], go_fd: int,
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides about Ctrl-C
     code, report = 0, "ok"
     try:
-        with contextlib.suppress(ImportError):  # prepare; write_gpkg reports a missing library
-            import geo.export.gpkg  # noqa: F401
+        with contextlib.suppress(ImportError, ExportError):  # prepare; the writer reports errors
             import numpy  # noqa: F401
             import pyogrio  # noqa: F401
             import shapely  # noqa: F401
+
+            from geo.export.gpkg import load_area_polygons
+
+            load_area_polygons(gazetteer.districts_geojson)
         with os.fdopen(go_fd, "rb") as pipe:
             order = pipe.read()
         if not order:  # the parent wrote nothing (an error before the outputs)

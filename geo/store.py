@@ -466,10 +466,13 @@ class Store:
             for cid, who, kind, reported, lo, best, hi in rows)
 
     def contested_at(self, place_id: str) -> frozenset[str]:
-        if place_id not in self._contested:
-            rows = self._db.execute("SELECT claim_id FROM contested WHERE place_id = ?", (place_id,))
-            self._contested[place_id] = frozenset(row[0] for row in rows)
-        return self._contested[place_id]
+        if not self._contested:  # one query for every place: only contested ids are stored
+            grouped: dict[str, set[str]] = {}
+            for pid, claim_id in self._db.execute("SELECT place_id, claim_id FROM contested"):
+                grouped.setdefault(pid, set()).add(claim_id)
+            self._contested = {pid: frozenset(ids) for pid, ids in grouped.items()}
+            self._contested[""] = frozenset()  # marks the table as read, also when it is empty
+        return self._contested.get(place_id, frozenset())
 
     def count_at(self, place_id: str) -> tuple[int, int]:
         if self._counts is None:  # two grouped queries, not two per place

@@ -49,7 +49,7 @@ def reads(monkeypatch) -> list[Path]:
     read = geo.corpus._read_bytes
 
     def counting(path, limit):
-        calls.append(path)
+        calls.append(Path(path))
         return read(path, limit)
 
     monkeypatch.setattr(geo.corpus, "_read_bytes", counting)

@@ -33,6 +33,7 @@ installed; geo does not use it here).
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import json
 import struct
@@ -195,8 +196,12 @@ def chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
         yield chunk
 
 
+@functools.cache
 def load_area_polygons(districts_geojson: Path) -> dict[str, shapely.MultiPolygon]:
     """District polygons by place id, plus the oblast as the union of all districts.
+
+    Read once per process and file (``geo build``'s GeoPackage process reads it while the
+    corpus is still being read).
 
     Parameters
     ----------
