@@ -300,7 +300,7 @@ class RawFile:
     data     the bytes
     sha256   their hex digest
     is_html  read as a saved page
-    stamp    the file's ``file_stamp`` before it was read (None if it could not be taken)
+    stamp    size, mtime, inode and ctime of the file when it was listed (``_stamp``)
     """
 
     source: str

@@ -47,12 +47,6 @@ def atomic_path(target: Path, *, suffix: str = "") -> Iterator[Path]:
         raise
 
 
-def write_bytes_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` atomically."""
-    with atomic_path(target) as tmp:
-        tmp.write_bytes(data)
-
-
 def write_text_atomic(target: Path, write: Callable[[TextIO], None], *, newline: str) -> None:
     """Stream UTF-8 text into ``target`` atomically: ``write(handle)`` writes it piece by piece."""
     with atomic_path(target) as tmp, tmp.open("w", encoding="utf-8", newline=newline) as fh:
