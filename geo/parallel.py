@@ -37,9 +37,10 @@ from pathlib import Path
 from typing import Any
 
 from geo._cache import cache_dir, content_key, source_hash
+from geo.corpus import RawFile, iter_raw
+from geo.errors import CorpusError
 from geo.export import fragments as export_fragments
 from geo.export import rows as export_rows
-from geo.corpus import RawFile, iter_raw
 from geo.model import Build, Skip
 from geo.pipeline import (
     Resources,
@@ -227,6 +228,10 @@ def open_records(
         _fill(store, corpus, resources=resources, workers=workers, dask_address=dask_address,
               cache=ResultCache(version) if use_cache else None, on_document=on_document)
         yield store
+    except sqlite3.Error as err:  # a full disk, a file locked by another build for a minute
+        msg = (f"the build store {store.path} failed ({err}); free disk space, wait for the other "
+               "build, or delete the file (it is a cache)")
+        raise CorpusError(msg) from err
     finally:
         store.close()
 

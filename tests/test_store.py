@@ -19,7 +19,13 @@ from hypothesis import strategies as st
 import geo.corpus
 import geo.parallel
 from geo.export.csv import render_csv
-from geo.export.fragments import as_contested_csv, as_contested_json, claim_json, claim_row, csv_line
+from geo.export.fragments import (
+    as_contested_csv,
+    as_contested_json,
+    claim_json,
+    claim_row,
+    csv_line,
+)
 from geo.export.geojson import render_geojson
 from geo.export.gpkg import write_gpkg
 from geo.model import Claim, Figure, Kind, Link
@@ -289,3 +295,19 @@ def test_a_stored_fragment_marked_contested_equals_the_claim_rendered_contested(
     assert checked > 20
     with pytest.raises(ValueError, match="not an uncontested"):
         as_contested_json(claim_json(build.claims[0], Link.SENTENCE, contested=True))
+
+
+def test_a_store_that_fails_while_reading_the_corpus_is_a_one_line_error(corpus, resources, private_cache,
+                                                                          monkeypatch):
+    import sqlite3
+
+    from geo.errors import CorpusError
+    from geo.store import Store
+
+    def full_disk(self, *args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(Store, "put", full_disk)
+    with pytest.raises(CorpusError, match="database or disk is full.*delete the file"), \
+            open_records(corpus, resources=resources):
+        pass
