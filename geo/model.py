@@ -38,6 +38,7 @@ class Kind(StrEnum):
     CAPTURED = "captured"
     MISSING = "missing"
     DEPLOYED = "deployed"
+    CONTROL = "control"
     OTHER = "other"
 
 

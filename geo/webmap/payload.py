@@ -60,6 +60,7 @@ KIND_COLORS: Mapping[Kind, str] = {
     Kind.CAPTURED: "#0072b2",
     Kind.MISSING: "#56b4e9",
     Kind.DEPLOYED: "#009e73",
+    Kind.CONTROL: "#7b3294",
     Kind.OTHER: "#8c8c8c",
 }
 
