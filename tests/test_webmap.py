@@ -6,6 +6,7 @@ browser makes of it (including ``map.js`` unpacking the data) is ``test_browser.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import json
 import os
@@ -20,9 +21,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from geo import sides
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.model import Build, Claim, Kind, Link, Mention, PlaceLink, Resolution, Source
 from geo.records import MemoryRecords
+from geo.sides import Side, read_control, side_of, subject_side
 from geo.webmap import payload as webmap_payload
 from geo.webmap.assets import load_assets
 from geo.webmap.build import render_map, write_map
@@ -438,3 +441,89 @@ def test_a_failed_render_leaves_the_old_map(tmp_path: Path, monkeypatch: pytest.
         write_map(build, gazetteer, target)
     assert target.read_bytes() == b"the previous map\n"
     assert sorted(tmp_path.iterdir()) == [target]
+
+
+# --- issue 12: the side of a claimant or subject, and who holds a village ----------------------
+
+
+
+@pytest.mark.parametrize("alias", sides.ALIASES, ids=lambda a: a.name)
+def test_every_alias_names_its_side_in_its_example(alias: sides.Alias) -> None:
+    assert side_of(alias.name) is alias.side
+    assert side_of(alias.example) is alias.side
+
+
+@pytest.mark.parametrize(("name", "side"), [
+    ("Russian Defence Ministry", Side.RUSSIA),
+    ("Министерство обороны РФ", Side.RUSSIA),
+    ("штурмовики группировки войск «Север»", Side.RUSSIA),
+    ("Генеральний штаб ЗСУ", Side.UKRAINE),
+    ("Ukraine's top commander Oleksandr Syrskyi", Side.UKRAINE),
+    ("ISW, citing Russian milbloggers", Side.UNKNOWN),
+    ("local residents", Side.UNKNOWN),
+    ("Всуев", Side.UNKNOWN),  # an abbreviation is a whole word, never a stem
+    ("", Side.UNKNOWN),
+])
+def test_side_of_a_claimant_in_any_case_and_script(name: str, side: Side) -> None:
+    assert side_of(name) is side
+
+
+@pytest.mark.parametrize(("subject", "claimant", "side"), [
+    ("the enemy", "Volodymyr Zelensky", Side.RUSSIA),
+    ("противник", "Минобороны России", Side.UKRAINE),
+    ("наши подразделения", "Минобороны России", Side.RUSSIA),
+    ("ворог", "ISW", Side.UNKNOWN),
+    (None, "Генштаб ЗСУ", Side.UKRAINE),
+    ("Russian forces", "ISW", Side.RUSSIA),
+])
+def test_the_subject_is_read_against_the_claimant(subject: str | None, claimant: str,
+                                                   side: Side) -> None:
+    assert subject_side(subject, claimant) is side
+
+
+def _control(quote: str, subject: str | None, claimant: str | None = None) -> Claim:
+    return Claim(claim_id="c", source="a.txt", start=0, end=len(quote), quote=quote,
+                 claimant=claimant, kind=Kind.CONTROL, subject=subject)
+
+
+@pytest.mark.parametrize(("quote", "subject", "claimant", "holder", "has_left"), [
+    ("Russian troops have taken the hamlet of Lesnoye, the ministry said.", "Russian troops",
+     None, Side.RUSSIA, False),
+    ("Ukrainian units withdrew from the hamlet after heavy shelling.", "Ukrainian units",
+     None, Side.RUSSIA, True),
+    ("Russian forces were pushed out of the hamlet on Friday.", "Russian forces", None,
+     Side.UKRAINE, True),
+    ("Ukrainian troops pushed Russian forces out of the hamlet.", "Ukrainian troops", None,
+     Side.UKRAINE, False),
+    ("Ukrainian troops pushed Russian forces out of the hamlet.", "Russian forces", None,
+     Side.UKRAINE, True),
+    ("Подразделения ВСУ отступили от хутора под огнём.", "Подразделения ВСУ", None,
+     Side.RUSSIA, True),
+    ("Российские штурмовики заняли хутор.", "Российские штурмовики", None, Side.RUSSIA, False),
+    ("Наши бойцы выбили противника из хутора.", "Наши бойцы", "Минобороны России",
+     Side.RUSSIA, False),
+    ("Сили оборони витіснили окупантів із хутора.", "окупантів", "Генштаб ЗСУ",
+     Side.UKRAINE, True),
+    ("Російські війська відступили з хутора.", "Російські війська", None, Side.UKRAINE, True),
+    ("Хутір звільнено.", None, "Генштаб ЗСУ", Side.UKRAINE, False),
+])
+def test_who_holds_a_village_per_a_control_claim(quote: str, subject: str | None,
+                                                 claimant: str | None, holder: Side,
+                                                 has_left: bool) -> None:
+    holding = read_control(_control(quote, subject, claimant))
+    assert holding is not None
+    assert (holding.holder, holding.has_left) == (holder, has_left)
+
+
+@pytest.mark.parametrize("cue", sides.LEFT_CUES, ids=lambda c: c.stem)
+def test_every_left_cue_fires_on_its_example(cue: sides.Cue) -> None:
+    # the subject is what stands before the cue: it left, or (active expulsion) it pushed
+    subject = cue.example[:cue.example.lower().index(cue.stem.split()[0])].strip()
+    holding = read_control(_control(cue.example, subject))
+    assert holding is not None and holding.has_left is (cue.motion is sides.Motion.LEFT)
+
+
+def test_a_claim_of_another_kind_holds_nothing() -> None:
+    claim = dataclasses.replace(_control("Russian troops took the hamlet.", "Russian troops"),
+                                kind=Kind.KILLED)
+    assert read_control(claim) is None

@@ -1,0 +1,322 @@
+"""Which side a claimant or a subject belongs to, and who holds a village per a control claim.
+
+Pure and table-driven: the map colours a village by the side its latest ``control`` claim
+says holds it, and lets the reader keep only Russian or only Ukrainian sources (issue 12).
+The extractor gives a control claim its kind, its ``subject`` (the side as the text names
+it: "Russian forces", "ВСУ", "Ukrainian troops") and its quote, nothing more; this module
+reads the rest from two small tables of data:
+
+- :data:`ALIASES`: names of claimants and forces, each mapped to ``russia``, ``ukraine``
+  or ``unknown`` (an analyst outlet such as ISW reports both sides' claims: it is no side
+  as a claimant, but the subject of its sentence still says who holds the village).
+  "The enemy" and "our forces" are :data:`RELATIVE` to the claimant's own side.
+- :data:`LEFT_CUES`: the verbs that say a side *left* a place (withdrew, retreated,
+  вышли, відступили, were pushed out …). Any other control claim says the subject took
+  or holds it. Active expulsion ("Ukrainian troops pushed the Russians out of X") is a
+  gain for whoever stands before the verb, so for those cues the subject's position in
+  the quote decides.
+
+Every entry carries an example sentence; ``tests/test_webmap.py`` runs each one.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from geo.model import Claim, Kind
+
+
+class Side(StrEnum):
+    """A party to the fighting, as the map colours it."""
+
+    RUSSIA = "russia"
+    UKRAINE = "ukraine"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """A name (lower case, ё written е) that marks a side, and a sentence it occurs in.
+
+    ``is_prefix``: the name may be followed by more letters (a stem such as "russian",
+    "российск", "украин" covers every case ending); otherwise it is a whole word, as short
+    abbreviations (ВСУ, ISW) must be.
+    """
+
+    name: str
+    side: Side
+    example: str
+    is_prefix: bool = False
+
+
+_R, _U, _X = Side.RUSSIA, Side.UKRAINE, Side.UNKNOWN
+
+#: Claimants and forces. Longer names are tried first, so "isw" (no side) is not hidden
+#: behind a stem of the sentence it is in.
+ALIASES: tuple[Alias, ...] = (
+    # Russia: state, media and bloggers that speak for its forces, and its forces
+    Alias("russian defense ministry", _R, "The Russian Defense Ministry said Sudzha was taken."),
+    Alias("russia", _R, "Russia's troops entered the village, Russian forces said.", is_prefix=True),
+    Alias("минобороны", _R, "Минобороны сообщило об освобождении села."),
+    Alias("мо рф", _R, "МО РФ заявило, что село освобождено."),
+    Alias("вс рф", _R, "Подразделения ВС РФ вошли в село."),
+    Alias("россий", _R, "Российские войска заняли село.", is_prefix=True),
+    Alias("російськ", _R, "Російські війська зайняли село.", is_prefix=True),
+    Alias("рф", _R, "Війська РФ увійшли в село."),
+    Alias("tass", _R, "TASS reported that the village was liberated."),
+    Alias("тасс", _R, "Об этом сообщает ТАСС."),
+    Alias("ria novosti", _R, "RIA Novosti said the village was cleared."),
+    Alias("риа новости", _R, "РИА Новости сообщили о взятии села."),
+    Alias("rybar", _R, "Rybar wrote that the village had been taken."),
+    Alias("рыбар", _R, "По данным «Рыбаря», село взято.", is_prefix=True),
+    Alias("battlegroup north", _R, "Battlegroup North units cleared the village."),
+    Alias("north group", _R, "The North group of forces took the village."),
+    Alias("север", _R, "Подразделения группировки «Север» освободили село."),
+    Alias("akhmat", _R, "Akhmat fighters said they held the village."),
+    Alias("ахмат", _R, "Бойцы «Ахмата» удерживают село.", is_prefix=True),
+    Alias("kadyrov", _R, "Kadyrov said his men had entered the village.", is_prefix=True),
+    Alias("kremlin", _R, "The Kremlin said the area was under control."),
+    Alias("peskov", _R, "Peskov said the village had been liberated."),
+    Alias("putin", _R, "Putin said the last village had been freed."),
+    Alias("путин", _R, "Путин заявил об освобождении села."),
+    Alias("gerasimov", _R, "Gerasimov reported that the village was taken."),
+    Alias("герасимов", _R, "Герасимов доложил о взятии села."),
+    Alias("окупант", _R, "Окупанти увійшли в село.", is_prefix=True),
+    Alias("оккупант", _R, "Оккупанты вошли в село.", is_prefix=True),
+    Alias("russian", _R, "Russian forces took the village.", is_prefix=True),
+    # Ukraine: the state, its forces, and the mappers that speak from its side
+    Alias("zelensky", _U, "Zelensky said Ukrainian forces held the village.", is_prefix=True),
+    Alias("zelenskyy", _U, "Zelenskyy said the village was held."),
+    Alias("зеленск", _U, "Зеленский заявил, что село удерживается.", is_prefix=True),
+    Alias("зеленськ", _U, "Зеленський заявив, що село утримується.", is_prefix=True),
+    Alias("syrskyi", _U, "Syrskyi said the troops had withdrawn."),
+    Alias("syrsky", _U, "Syrsky said the troops had withdrawn."),
+    Alias("сырск", _U, "Сырский заявил об отходе.", is_prefix=True),
+    Alias("сирськ", _U, "Сирський заявив про відхід.", is_prefix=True),
+    Alias("general staff of ukraine", _U, "The General Staff of Ukraine said the village was held."),
+    Alias("ukrainian general staff", _U, "The Ukrainian General Staff reported fighting."),
+    Alias("генштаб всу", _U, "Генштаб ВСУ сообщил о боях."),
+    Alias("генштаб зсу", _U, "Генштаб ЗСУ повідомив про бої."),
+    Alias("генштаб", _U, "Генштаб повідомив, що село утримується.", is_prefix=True),
+    Alias("зсу", _U, "ЗСУ зайняли село."),
+    Alias("всу", _U, "ВСУ вошли в село."),
+    Alias("afu", _U, "The AFU entered the village."),
+    Alias("ukraine", _U, "Ukraine's forces held the village.", is_prefix=True),
+    Alias("ukrainian", _U, "Ukrainian troops held the village.", is_prefix=True),
+    Alias("украин", _U, "Украинские войска вошли в село.", is_prefix=True),
+    Alias("україн", _U, "Українські війська увійшли в село.", is_prefix=True),
+    Alias("deepstate", _U, "DeepState showed the village as lost."),
+    Alias("deep state", _U, "Deep State showed the village as lost."),
+    Alias("gur", _U, "GUR said the village was held."),
+    Alias("гур", _U, "ГУР заявило, що село утримується."),
+    Alias("budanov", _U, "Budanov said the village was held."),
+    Alias("буданов", _U, "Буданов сказал, что село удерживается.", is_prefix=True),
+    # Neither side: analysts that report both sides' claims
+    Alias("isw", _X, "ISW assessed that the village had been taken."),
+    Alias("institute for the study of war", _X, "The Institute for the Study of War said so."),
+)
+
+
+class Relative(StrEnum):
+    """A name whose side is the claimant's own, or the other one."""
+
+    OWN = "own"
+    ENEMY = "enemy"
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeAlias:
+    """A name meaning the claimant's own side or its enemy, with an example sentence."""
+
+    name: str
+    relative: Relative
+    example: str
+    is_prefix: bool = False
+
+
+#: "Our troops" and "the enemy": whose they are depends on who speaks.
+RELATIVE: tuple[RelativeAlias, ...] = (
+    RelativeAlias("our", Relative.OWN, "Our units still hold the village, the minister said."),
+    RelativeAlias("наш", Relative.OWN, "Наши подразделения удерживают село.", is_prefix=True),
+    RelativeAlias("enemy", Relative.ENEMY, "The enemy withdrew from the village.", is_prefix=True),
+    RelativeAlias("противник", Relative.ENEMY, "Противник отступил из села.", is_prefix=True),
+    RelativeAlias("враг", Relative.ENEMY, "Враг выбит из села.", is_prefix=True),
+    RelativeAlias("ворог", Relative.ENEMY, "Ворог відступив із села.", is_prefix=True),
+)
+
+
+class Motion(StrEnum):
+    """What a left cue says about the subject: it left, or it made the other side leave."""
+
+    LEFT = "left"          # the subject withdrew, or was pushed out
+    EXPELLED = "expelled"  # the subject pushed someone out (a gain, when it stands first)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A word stem in a control quote that says a side left a place."""
+
+    stem: str
+    motion: Motion
+    example: str
+
+
+#: Verbs of leaving. Passive forms ("were pushed out", "выбиты") are LEFT: the subject is
+#: the one pushed out. Active expulsion is EXPELLED: the subject did the pushing.
+LEFT_CUES: tuple[Cue, ...] = (
+    Cue("withdr", Motion.LEFT, "Ukrainian forces withdrew from the village."),
+    Cue("retreat", Motion.LEFT, "Russian troops retreated from the village overnight."),
+    Cue("pulled back", Motion.LEFT, "Ukrainian units pulled back from the village."),
+    Cue("pulled out", Motion.LEFT, "Russian units pulled out of the village."),
+    Cue("abandon", Motion.LEFT, "Ukrainian troops abandoned the village."),
+    Cue("left the", Motion.LEFT, "Russian forces left the village on Monday."),
+    Cue("lost control", Motion.LEFT, "Ukrainian forces lost control of the village."),
+    Cue("were pushed out", Motion.LEFT, "Russian troops were pushed out of the village."),
+    Cue("were driven out", Motion.LEFT, "Ukrainian units were driven out of the village."),
+    Cue("were expelled", Motion.LEFT, "Russian forces were expelled from the village."),
+    Cue("were forced out", Motion.LEFT, "Ukrainian troops were forced out of the village."),
+    Cue("вышли из", Motion.LEFT, "ВСУ вышли из села."),
+    Cue("отступ", Motion.LEFT, "Российские войска отступили из села."),
+    Cue("отошли", Motion.LEFT, "Украинские подразделения отошли от села."),
+    Cue("оставили", Motion.LEFT, "ВСУ оставили село."),
+    Cue("выбиты", Motion.LEFT, "Украинские войска выбиты из села."),
+    Cue("вытеснены", Motion.LEFT, "Подразделения ВСУ вытеснены из села."),
+    Cue("вийшли з", Motion.LEFT, "ЗСУ вийшли з села."),
+    Cue("відступ", Motion.LEFT, "Російські війська відступили з села."),
+    Cue("відійшли", Motion.LEFT, "Українські підрозділи відійшли від села."),
+    Cue("залишили", Motion.LEFT, "ЗСУ залишили село."),
+    Cue("вибиті", Motion.LEFT, "Окупанти вибиті з села."),
+    Cue("витіснені", Motion.LEFT, "Російські війська витіснені з села."),
+    Cue("expelled", Motion.EXPELLED, "Russian forces expelled Ukrainian units from the village."),
+    Cue("pushed", Motion.EXPELLED, "Ukrainian troops pushed Russian forces out of the village."),
+    Cue("drove", Motion.EXPELLED, "Russian troops drove Ukrainian units out of the village."),
+    Cue("выбили", Motion.EXPELLED, "Российские военные выбили ВСУ из села."),
+    Cue("вытеснили", Motion.EXPELLED, "Российские войска вытеснили ВСУ из села."),
+    Cue("витіснили", Motion.EXPELLED, "ЗСУ витіснили окупантів із села."),
+    Cue("вибили", Motion.EXPELLED, "ЗСУ вибили окупантів із села."),
+)
+
+
+def _fold(text: str) -> str:
+    """Lower case, ё as е, runs of spaces and dashes as one space: how the tables are written."""
+    return re.sub(r"[\s\-\u2010-\u2015]+", " ", text.lower().replace("ё", "е")).strip()
+
+
+def _pattern(name: str, *, is_prefix: bool) -> re.Pattern[str]:
+    tail = "" if is_prefix else r"(?!\w)"
+    return re.compile(rf"(?<!\w){re.escape(name)}{tail}")
+
+
+_ALIAS_PATTERNS = tuple((_pattern(a.name, is_prefix=a.is_prefix), a.side)
+                        for a in sorted(ALIASES, key=lambda a: -len(a.name)))
+_RELATIVE_PATTERNS = tuple((_pattern(a.name, is_prefix=a.is_prefix), a.relative) for a in RELATIVE)
+_CUE_PATTERNS = tuple((_pattern(c.stem, is_prefix=True), c.motion) for c in LEFT_CUES)
+
+
+def _earliest(text: str, patterns: tuple[tuple[re.Pattern[str], object], ...]) -> tuple[int, object] | None:
+    """The value of the pattern that matches first in ``text`` (longer names win a tie)."""
+    best: tuple[int, object] | None = None
+    for pattern, value in patterns:
+        found = pattern.search(text)
+        if found and (best is None or found.start() < best[0]):
+            best = (found.start(), value)
+    return best
+
+
+@functools.lru_cache(maxsize=8192)
+def side_of(name: str | None) -> Side:
+    """The side a claimant or subject names; the first name in it decides.
+
+    Parameters
+    ----------
+    name
+        A claimant or a subject as the extractor gives it, in any case or script.
+
+    Returns
+    -------
+    Side
+        ``unknown`` when nothing in the table matches, or for no name.
+
+    Examples
+    --------
+    >>> side_of("Russian Defense Ministry"), side_of("ЗСУ"), side_of("ISW"), side_of(None)
+    (<Side.RUSSIA: 'russia'>, <Side.UKRAINE: 'ukraine'>, <Side.UNKNOWN: 'unknown'>, <Side.UNKNOWN: 'unknown'>)
+    """
+    if not name:
+        return Side.UNKNOWN
+    found = _earliest(_fold(name), _ALIAS_PATTERNS)
+    return Side(found[1]) if found else Side.UNKNOWN
+
+
+def _other(side: Side) -> Side:
+    return {Side.RUSSIA: Side.UKRAINE, Side.UKRAINE: Side.RUSSIA}.get(side, Side.UNKNOWN)
+
+
+def subject_side(subject: str | None, claimant: str | None) -> Side:
+    """The side of a claim's subject; "our forces" and "the enemy" read against the claimant.
+
+    With no subject, or one that names no side, the claimant's own side stands for it
+    ("the village has been liberated", said by the Russian Defense Ministry).
+
+    >>> subject_side("the enemy", "Zelensky"), subject_side(None, "TASS")
+    (<Side.RUSSIA: 'russia'>, <Side.RUSSIA: 'russia'>)
+    """
+    speaker = side_of(claimant)
+    if not subject:
+        return speaker
+    text = _fold(subject)
+    named = _earliest(text, _ALIAS_PATTERNS)
+    relative = _earliest(text, _RELATIVE_PATTERNS)
+    if relative is not None and (named is None or relative[0] < named[0]):
+        return speaker if relative[1] is Relative.OWN else _other(speaker)
+    if named is not None and named[1] is not Side.UNKNOWN:
+        return Side(named[1])
+    return speaker
+
+
+@dataclass(frozen=True, slots=True)
+class Holding:
+    """Who holds the place per one control claim, and how that was read.
+
+    holder   the side that holds the place afterwards
+    taker    the side the claim is about (its subject, or the claimant's own side)
+    has_left True when the claim says ``taker`` left the place (withdrew, was pushed out)
+    """
+
+    holder: Side
+    taker: Side
+    has_left: bool
+
+
+def read_control(claim: Claim) -> Holding | None:
+    """Who holds a control claim's places: the subject's side, or the other side if it left.
+
+    Parameters
+    ----------
+    claim
+        Any claim; only ``kind == control`` gives an answer.
+
+    Returns
+    -------
+    Holding or None
+        None for a claim of another kind.
+    """
+    if claim.kind is not Kind.CONTROL:
+        return None
+    taker = subject_side(claim.subject, claim.claimant)
+    quote = _fold(claim.quote)
+    cue = _earliest(quote, _CUE_PATTERNS)
+    has_left = False
+    if cue is not None:
+        at, motion = cue
+        if motion is Motion.LEFT:
+            has_left = True
+        else:  # active expulsion: a loss only for a subject named after the verb (the object)
+            named = _fold(claim.subject or "")
+            where = quote.find(named) if named else -1
+            has_left = where > at
+    holder = _other(taker) if has_left else taker
+    return Holding(holder=holder, taker=taker, has_left=has_left)
