@@ -249,12 +249,16 @@ def evaluate(
     """
 
     def action() -> None:
+        import json
+
         from geo.evaluate import evaluate as score, load_gold, report_lines
+        from geo.export import render_bytes
 
         gold_docs = load_gold(gold)
+        # Scored on the GeoJSON export itself, so that the figures are the shared score.py's.
         with _records(corpus, gazetteer, progress=False) as records:
-            result = records.to_build()
-        for line in report_lines(score(gold_docs, result)):
+            collection = json.loads(render_bytes(records, Format.GEOJSON))
+        for line in report_lines(score(gold_docs, collection)):
             typer.echo(line)
 
     _guarded(action)

@@ -146,5 +146,6 @@ def test_build_writes_the_map_and_three_exports(tmp_path):
 def test_eval_prints_the_figures_and_the_misses(shared):
     result = geo("eval", str(shared / "seeds-gold.json"), "seeds")
     assert result.returncode == 0
-    assert result.stdout.startswith("mentions precision")
-    assert "claim precision" in result.stdout
+    assert result.stdout.startswith("places\n")
+    assert "claim precision" in result.stdout.splitlines()[-1]
+    assert "\nkind killed " in result.stdout and "\nlanguage en " in result.stdout
