@@ -39,7 +39,7 @@ from typing import TypeGuard
 
 from geo import meta
 from geo.chrome import find_chrome
-from geo.errors import CorpusError
+from geo.errors import CorpusError, failure_reason
 from geo.model import Document, Skip, Source
 from geo.settings import DEFAULT_SETTINGS, Settings
 
@@ -155,14 +155,29 @@ def _link_reason(err: OSError, link: Path) -> str:
 
 @dataclass
 class _Walk:
-    """One listing: the entries found, the folders read, the linked folders still to read."""
+    """One listing: the entries found, the folders read, the folders still to read.
 
+    The walk keeps its own stack of folders instead of recursing: a tree nested a few
+    hundred deep must not exhaust Python's recursion limit (issue 13).
+    """
+
+    root: Path
+    follow_links: bool = False
     entries: list[_Entry] = field(default_factory=list)
     seen: set[_FolderKey] = field(default_factory=set)
+    pending: list[tuple[Path, str, frozenset[_FolderKey]]] = field(default_factory=list)
     linked: list[tuple[Path, str, frozenset[_FolderKey]]] = field(default_factory=list)
 
     def skip(self, source: str, path: Path | str, reason: str) -> None:
         self.entries.append(_Entry(source, path, reason))
+
+    def run(self) -> None:
+        """List every folder; linked folders only after every real one, so a link never hides one."""
+        while self.pending or self.linked:
+            if self.pending:
+                self.list_folder(*self.pending.pop())
+            else:
+                self.follow_link(*self.linked.pop(0))
 
     def list_folder(self, folder: Path, prefix: str, parents: frozenset[_FolderKey]) -> None:
         try:
@@ -199,7 +214,7 @@ class _Walk:
             self.add_link(Path(path), source, parents)
         elif stat.S_ISDIR(own.st_mode):
             self.seen.add(_folder_key(own))
-            self.list_folder(Path(path), source + "/", parents | {_folder_key(own)})
+            self.pending.append((Path(path), source + "/", parents | {_folder_key(own)}))
         else:
             self.entries.append(_Entry(source, path, stamp=_stamp(own)))
 
@@ -209,36 +224,49 @@ class _Walk:
         except OSError as err:
             self.skip(source, path, _link_reason(err, path))
             return
-        if stat.S_ISDIR(target.st_mode):
+        if not self.follow_links and not _is_inside(path, self.root):
+            # A corpus's outputs are made to be e-mailed: a link must not publish
+            # /proc/version or another folder's files (issue 13).
+            self.skip(source, path, "symbolic link to outside the corpus: pass --follow-links to read it")
+        elif stat.S_ISDIR(target.st_mode):
             self.linked.append((path, source + "/", parents))
         else:
             self.entries.append(_Entry(source, path, stamp=_stamp(target)))
 
-    def follow_links(self) -> None:
-        """Read linked folders after every real one, so that a link never hides a real folder."""
-        while self.linked:
-            path, prefix, parents = self.linked.pop(0)
-            source = prefix.rstrip("/")
-            try:
-                key = _folder_key(os.stat(path))
-            except OSError as err:
-                self.skip(source, path, _link_reason(err, path))
-                continue
-            if key in parents:
-                self.skip(source, path, "symbolic link loop (it points to a folder holding it)")
-            elif key in self.seen:
-                self.skip(source, path, "symbolic link to a folder that is already read")
-            else:
-                self.seen.add(key)
-                self.list_folder(path, prefix, parents | {key})
+    def follow_link(self, path: Path, prefix: str, parents: frozenset[_FolderKey]) -> None:
+        source = prefix.rstrip("/")
+        try:
+            key = _folder_key(os.stat(path))
+        except OSError as err:
+            self.skip(source, path, _link_reason(err, path))
+            return
+        if key in parents:
+            self.skip(source, path, "symbolic link loop (it points to a folder holding it)")
+        elif key in self.seen:
+            self.skip(source, path, "symbolic link to a folder that is already read")
+        else:
+            self.seen.add(key)
+            self.pending.append((path, prefix, parents | {key}))
 
 
-def _list_corpus(root: Path) -> list[_Entry]:
-    """List every file below ``root`` (or ``root`` itself), sorted by relative path."""
+def _is_inside(link: Path, root: Path) -> bool:
+    """Whether the resolved target of ``link`` lies inside the resolved ``root``."""
+    try:
+        target = Path(os.path.realpath(link))
+    except (OSError, ValueError):
+        return False
+    return target == root or root in target.parents
+
+
+def _list_corpus(root: Path, *, follow_links: bool = False) -> list[_Entry]:
+    """List every file below ``root`` (or ``root`` itself), sorted by relative path.
+
+    Symbolic links whose target lies outside ``root`` are skipped unless ``follow_links``.
+    """
     try:
         st = os.stat(root)
     except FileNotFoundError as err:
-        msg = f"corpus {root} does not exist: pass a folder of .txt or .html articles"
+        msg = f"corpus {root} does not exist: pass a folder of .txt, .md or .html articles"
         raise CorpusError(msg) from err
     except OSError as err:
         msg = (f"corpus {root} cannot be read ({err.strerror or err}): "
@@ -250,11 +278,11 @@ def _list_corpus(root: Path) -> list[_Entry]:
         return [_Entry(root.name, root, stamp=_stamp(st))]
     if not stat.S_ISDIR(st.st_mode):
         msg = (f"corpus {root} is neither a folder nor a file: "
-               "pass a folder of .txt or .html articles")
+               "pass a folder of .txt, .md or .html articles")
         raise CorpusError(msg)
-    walk = _Walk(seen={_folder_key(st)})
+    walk = _Walk(Path(os.path.realpath(root)), follow_links=follow_links, seen={_folder_key(st)})
     walk.list_folder(root, "", frozenset({_folder_key(st)}))
-    walk.follow_links()
+    walk.run()
     return sorted(walk.entries, key=lambda entry: entry.source)
 
 
@@ -282,7 +310,7 @@ def iter_corpus(root: Path, *, settings: Settings = DEFAULT_SETTINGS) -> Iterato
     CorpusError
         When ``root`` does not exist or cannot be listed at all.
     """
-    entries = _list_corpus(Path(root))
+    entries = _list_corpus(Path(root), follow_links=settings.follow_links)
     return (_read_entry(entry, settings) for entry in entries)
 
 
@@ -301,6 +329,7 @@ class RawFile:
     sha256   their hex digest
     is_html  read as a saved page
     stamp    size, mtime, inode and ctime of the file when it was listed (``_stamp``)
+    max_text_chars  the budget of the decoded text (``Settings.max_text_chars``)
     """
 
     source: str
@@ -308,10 +337,12 @@ class RawFile:
     sha256: str
     is_html: bool
     stamp: str | None = None
+    max_text_chars: int = DEFAULT_SETTINGS.max_text_chars
 
     def decode(self) -> Document | Skip:
         """The Document (or Skip) these bytes make."""
-        return document_from_bytes(self.data, self.source, is_html=self.is_html)
+        return document_from_bytes(self.data, self.source, is_html=self.is_html,
+                                   max_text_chars=self.max_text_chars)
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,7 +373,7 @@ def iter_raw(
     order, before anything is read (``stamp`` is None for an entry that is not a file
     to read); a file it recognises is yielded as ``Unchanged`` and not read at all.
     """
-    for entry in _list_corpus(Path(root)):
+    for entry in _list_corpus(Path(root), follow_links=settings.follow_links):
         known = unchanged is not None and unchanged(entry.source, entry.stamp)
         if entry.reason is not None:
             yield Skip(source=entry.source, reason=entry.reason)
@@ -360,7 +391,8 @@ def iter_raw(
             yield Skip(source=entry.source, reason=rejected.reason)
             continue
         yield RawFile(source=entry.source, data=data, sha256=hashlib.sha256(data).hexdigest(),
-                      is_html=suffix in HTML_SUFFIXES, stamp=entry.stamp)
+                      is_html=suffix in HTML_SUFFIXES, stamp=entry.stamp,
+                      max_text_chars=settings.max_text_chars)
 
 
 # --- reading ----------------------------------------------------------------------------
@@ -438,10 +470,12 @@ def read_document(path: Path, source: str, *,
         data = _read_bytes(Path(path), settings.max_file_bytes)
     except _Rejected as rejected:
         return Skip(source=source, reason=rejected.reason)
-    return document_from_bytes(data, source, is_html=suffix in HTML_SUFFIXES)
+    return document_from_bytes(data, source, is_html=suffix in HTML_SUFFIXES,
+                               max_text_chars=settings.max_text_chars)
 
 
-def document_from_bytes(data: bytes, source: str, *, is_html: bool = False) -> Document | Skip:
+def document_from_bytes(data: bytes, source: str, *, is_html: bool = False,
+                        max_text_chars: int = DEFAULT_SETTINGS.max_text_chars) -> Document | Skip:
     r"""Decode a file's bytes into a Document with its metadata and furniture spans.
 
     Parameters
@@ -452,11 +486,14 @@ def document_from_bytes(data: bytes, source: str, *, is_html: bool = False) -> D
         The file's name relative to the corpus root.
     is_html
         Read the bytes as a saved web page (also done when plain text starts like one).
+    max_text_chars
+        A longer decoded text is skipped: the file's budget (``Settings.max_text_chars``).
 
     Returns
     -------
     Document or Skip
-        A Skip for empty, binary, undecodable or textless input.
+        A Skip for empty, binary, undecodable, textless or over-budget input, and for
+        any exception raised while decoding it: one file never sinks a build.
 
     Examples
     --------
@@ -467,12 +504,14 @@ def document_from_bytes(data: bytes, source: str, *, is_html: bool = False) -> D
     'empty file (0 bytes)'
     """
     try:
-        return _document(data, source, is_html=is_html)
+        return _document(data, source, is_html=is_html, max_text_chars=max_text_chars)
     except _Rejected as rejected:
         return Skip(source=source, reason=rejected.reason)
+    except Exception as err:  # noqa: BLE001 - a hostile file costs that file only (issue 13)
+        return Skip(source=source, reason=failure_reason("cannot read the file", err))
 
 
-def _document(data: bytes, source: str, *, is_html: bool) -> Document:
+def _document(data: bytes, source: str, *, is_html: bool, max_text_chars: int) -> Document:
     if not data:
         msg = "empty file (0 bytes)"
         raise _Rejected(msg)
@@ -484,6 +523,10 @@ def _document(data: bytes, source: str, *, is_html: bool) -> Document:
     text, encoding = _decode(data, declared)
     if not text.strip():
         msg = "no text (the file holds only white space)"
+        raise _Rejected(msg)
+    if len(text) > max_text_chars:
+        msg = (f"over the text budget: {len(text):,} characters, over {max_text_chars:,} "
+               "(raise Settings.max_text_chars to read it)")
         raise _Rejected(msg)
     sha256 = hashlib.sha256(data).hexdigest()
     if is_html or _looks_like_html(text):
@@ -580,10 +623,44 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
             msg = "binary content (control characters)"
             raise _Rejected(msg)
         return text, "utf-8"
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     text = _try_decode(data, declared) if declared else None
     if declared and _plausible(text):
         return text, declared
     return _decode_legacy(data)
+
+
+#: UTF-8 with a few bad bytes (a truncated copy, one byte flipped in transit) is still
+#: UTF-8 when its well-formed multi-byte characters outnumber the bad bytes this many
+#: times: legacy Cyrillic or Latin-1 text read as UTF-8 gives almost no well-formed
+#: multi-byte sequence, so it goes on to the legacy decoders.
+_UTF8_VALID_PER_BAD = 10
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    r"""Decode UTF-8 with a few bad bytes as UTF-8, the bad bytes replaced (U+FFFD).
+
+    The encoding's name says how many bytes were replaced, so the file's line in the
+    report shows the damage (issue 13: such files were read as KOI8-R mojibake).
+
+    >>> _mostly_utf8("Бои под Суджей продолжаются".encode() + b"\xff")
+    ('Бои под Суджей продолжаются\ufffd', 'utf-8 (1 byte replaced)')
+    >>> _mostly_utf8("Бои под Суджей".encode("cp1251")) is None
+    True
+    """
+    # surrogateescape turns each bad byte into one lone surrogate: they count the bytes.
+    escaped = data.decode("utf-8", "surrogateescape")
+    bad = len(_ESCAPED_BYTE.findall(escaped))
+    if not bad or len(_UTF8_MULTIBYTE.findall(data)) < _UTF8_VALID_PER_BAD * bad:
+        return None
+    text = _ESCAPED_BYTE.sub("\ufffd", escaped)
+    if not _plausible(text.replace("\ufffd", "")):
+        return None
+    return text, f"utf-8 ({bad:,} byte{'s' if bad > 1 else ''} replaced)"
 
 
 _SCRIPT_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
@@ -770,7 +847,7 @@ def _json_ld_field(blobs: list[str], key: str) -> str | None:
     for blob in blobs:
         try:
             queue.append(json.loads(blob))
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested past the parser's stack
             continue
     for _ in range(10_000):  # a cap on the nodes visited, whatever the page holds
         if not queue:

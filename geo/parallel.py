@@ -38,7 +38,7 @@ from typing import Any
 
 from geo._cache import cache_dir, content_key, source_hash
 from geo.corpus import RawFile, iter_raw
-from geo.errors import CorpusError
+from geo.errors import CorpusError, failure_reason
 from geo.export import fragments as export_fragments
 from geo.export import rows as export_rows
 from geo.model import Build, Skip
@@ -139,7 +139,10 @@ def _extract(raw: RawFile, resources: Resources) -> Extracted:
     item = raw.decode()
     if isinstance(item, Skip):
         return item
-    return stored_document(process_document(item, resources), resources.gazetteer)
+    try:
+        return stored_document(process_document(item, resources), resources.gazetteer)
+    except Exception as err:  # noqa: BLE001 - one file never sinks the build (issue 13)
+        return Skip(source=raw.source, reason=failure_reason("cannot extract the file", err))
 
 
 def _work(raws: list[RawFile]) -> list[Extracted]:

@@ -12,6 +12,15 @@ near_km : float, default 40.0
     An ambiguous name is resolved to the candidate nearest the article's unambiguous
     places only when that candidate lies within this distance of them. The incursion
     area is about 40 km across.
+max_text_chars : int, default 2,000,000
+    A decoded text longer than this is skipped with a reason: extraction is linear in
+    the text, but a file of millions of characters is a dump, not an article, and would
+    hold a build for minutes. A size, not a time: a time budget would make the outputs
+    depend on the machine's load, and the same input must give the same bytes.
+follow_links : bool, default False
+    Read symbolic links whose target lies outside the corpus folder. Off by default:
+    the outputs are made to be e-mailed, and a link must not publish files from
+    elsewhere on the machine (``/proc/version``, another folder).
 cluster_km : float, default 5.0
     Candidates that all lie within this distance of one another count as one place for
     resolution (Korenevo the town and Korenevo the village are 2 km apart).
@@ -27,6 +36,8 @@ class Settings:
     """Tuning knobs; the module docstring documents each one."""
 
     max_file_bytes: int = 20 * 1024 * 1024
+    max_text_chars: int = 2_000_000
+    follow_links: bool = False
     context_chars: int = 240
     near_km: float = 40.0
     cluster_km: float = 5.0

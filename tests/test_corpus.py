@@ -167,20 +167,35 @@ def test_broken_symlink_is_skipped(tmp_path: Path) -> None:
     assert_skip(next(iter_corpus(tmp_path)), source="gone.txt", reason="broken symbolic link")
 
 
-def test_symlinks_to_files_and_folders_outside_are_followed(tmp_path: Path) -> None:
+def _linked_corpus(tmp_path: Path) -> Path:
     outside, root = tmp_path / "outside", tmp_path / "root"
     (outside / "more").mkdir(parents=True)
     (outside / "more" / "b.txt").write_text(ENGLISH, encoding="utf-8")
     (outside / "a.txt").write_text(ENGLISH, encoding="utf-8")
     root.mkdir()
     (root / "real").mkdir()
+    (root / "real" / "c.txt").write_text(RUSSIAN, encoding="utf-8")
     os.symlink(outside / "a.txt", root / "link.txt")
     os.symlink(outside / "more", root / "linked")
     os.symlink(root / "real", root / "same")
-    records = list(iter_corpus(root))
-    assert [r.source for r in records] == ["link.txt", "linked/b.txt", "same"]
-    assert all(isinstance(r, Document) for r in records[:2])
-    assert_skip(records[2], reason="already read")
+    os.symlink("real/c.txt", root / "inside.txt")
+    return root
+
+
+def test_issue_13_symlinks_leaving_the_corpus_are_skipped(tmp_path: Path) -> None:
+    records = list(iter_corpus(_linked_corpus(tmp_path)))
+    assert [r.source for r in records] == ["inside.txt", "link.txt", "linked", "real/c.txt", "same"]
+    assert isinstance(records[0], Document) and isinstance(records[3], Document)
+    for record in (records[1], records[2]):
+        assert_skip(record, reason="symbolic link to outside the corpus: pass --follow-links")
+    assert_skip(records[4], reason="already read")
+
+
+def test_symlinks_to_files_and_folders_outside_are_followed_when_asked(tmp_path: Path) -> None:
+    records = list(iter_corpus(_linked_corpus(tmp_path), settings=Settings(follow_links=True)))
+    assert [r.source for r in records] == ["inside.txt", "link.txt", "linked/b.txt", "real/c.txt", "same"]
+    assert all(isinstance(r, Document) for r in records[:4])
+    assert_skip(records[4], reason="already read")
 
 
 def test_single_file_root_is_read_under_its_name(tmp_path: Path) -> None:
