@@ -6,8 +6,10 @@ browser makes of it (including ``map.js`` unpacking the data) is ``test_browser.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import gc
+import io
 import json
 import os
 import re
@@ -23,9 +25,11 @@ from hypothesis import strategies as st
 
 from geo import sides
 from geo.gazetteer import Gazetteer, load_gazetteer
-from geo.model import Build, Claim, Kind, Link, Mention, PlaceLink, Resolution, Source
+from geo.export import Format, render_bytes
+from geo.model import Build, Claim, Figure, Kind, Link, Mention, PlaceLink, Resolution, Source
 from geo.records import MemoryRecords
 from geo.sides import Side, read_control, side_of, subject_side
+from geo.statements import statement_id
 from geo.webmap import payload as webmap_payload
 from geo.webmap.assets import load_assets
 from geo.webmap.build import render_map, write_map
@@ -527,3 +531,58 @@ def test_a_claim_of_another_kind_holds_nothing() -> None:
     claim = dataclasses.replace(_control("Russian troops took the hamlet.", "Russian troops"),
                                 kind=Kind.KILLED)
     assert read_control(claim) is None
+
+
+# --- issue 12: one statement, many claims ------------------------------------------------------
+
+def _said(quote: str, *, source: str = "one.txt", claimant: str | None = "Генштаб ЗСУ",
+          kind: Kind = Kind.KILLED, best: float | None = 300, reported: str | None = "2024-08-13",
+          places: tuple[str, ...] = (SUDZHA,), subject: str | None = None) -> Claim:
+    return Claim(claim_id=f"{source}:{quote[:12]}", source=source, start=0, end=len(quote),
+                 quote=quote, claimant=claimant, kind=kind, subject=subject,
+                 figure=None if best is None else Figure(text=str(best), best=best),
+                 reported=reported,
+                 places=tuple(PlaceLink(place_id=p, link=Link.SENTENCE) for p in places))
+
+
+def test_a_statement_restated_in_one_article_and_reported_by_another_shares_an_id() -> None:
+    headline = _said("Генштаб ЗСУ: 300 окупантів ліквідовано біля Суджі")
+    lead = _said("За даними Генштабу, біля Суджі ліквідовано 300 окупантів.")
+    elsewhere = _said("The General Staff said 300 Russian soldiers were killed near Sudzha.",
+                      source="two.txt", reported="2024-08-15")
+    assert len({statement_id(c) for c in (headline, lead, elsewhere)}) == 1
+
+
+@pytest.mark.parametrize("change", [
+    pytest.param({"claimant": "Минобороны России"}, id="another claimant"),
+    pytest.param({"best": 310}, id="another figure"),
+    pytest.param({"kind": Kind.WOUNDED}, id="another kind"),
+    pytest.param({"places": (GUYEVO,)}, id="another place"),
+    pytest.param({"reported": "2024-08-30"}, id="two weeks later"),
+])
+def test_a_different_claim_is_a_different_statement(change: dict) -> None:
+    base = _said("Под Суджей уничтожено до 300 военнослужащих ВСУ.")
+    other = _said("Под Суджей уничтожено до 300 военнослужащих ВСУ.", **change)
+    assert statement_id(base) != statement_id(other)
+
+
+def test_control_claims_with_opposite_holders_are_two_statements() -> None:
+    took = _said("Russian troops took the hamlet.", kind=Kind.CONTROL, best=None,
+                 claimant="ISW", subject="Russian troops")
+    left = _said("Russian troops withdrew from the hamlet.", kind=Kind.CONTROL, best=None,
+                 claimant="ISW", subject="Russian troops")
+    assert statement_id(took) != statement_id(left)
+
+
+def test_csv_and_geojson_carry_the_statement_id_of_two_articles(gazetteer: Gazetteer) -> None:
+    first = _said("GUR: 300 killed near Sudzha", source="a.txt")
+    second = _said("300 were killed near Sudzha, GUR said", source="b.txt")
+    build = Build(corpus="c", built="2024-08-15", gazetteer_version="g",
+                  sources=(Source(source="a.txt", sha256="a" * 64),
+                           Source(source="b.txt", sha256="b" * 64)),
+                  places=(gazetteer.places[SUDZHA],), claims=(first, second))
+    rows = list(csv.DictReader(io.StringIO(render_bytes(build, Format.CSV).decode("utf-8"))))
+    assert len(rows) == 2 and rows[0]["statement_id"] == rows[1]["statement_id"] != ""
+    geojson = json.loads(render_bytes(build, Format.GEOJSON))
+    [feature] = geojson["features"]
+    assert {c["statement_id"] for c in feature["properties"]["claims"]} == {rows[0]["statement_id"]}

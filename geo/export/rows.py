@@ -30,6 +30,7 @@ from geo.model import (
     Source,
 )
 from geo.records import Records, as_records
+from geo.statements import statement_id
 
 COORD_DECIMALS = 6
 
@@ -67,6 +68,7 @@ def claim_dict(claim: Claim, *, link: Link | None, contested: bool = False) -> d
         "reported": claim.reported,
         "reported_precision": claim.reported_precision.value if claim.reported_precision else None,
         "link": (link or Link.ARTICLE).value,
+        "statement_id": statement_id(claim),
         "contested": contested,
     }
 
@@ -209,6 +211,7 @@ CLAIM_COLUMNS: Mapping[str, type] = MappingProxyType({
     "source_office": str,
     # geo's own
     "claim_id": str,
+    "statement_id": str,
     "place_id": str,
     "claimant": str,
     "kind": str,
@@ -368,6 +371,7 @@ def _claim_row(
         "source_date": meta["published"],
         "source_office": meta["publisher"],
         "claim_id": claim.claim_id,
+        "statement_id": statement_id(claim),
         "claimant": claim.claimant,
         "kind": claim.kind.value,
         "subject": claim.subject,
