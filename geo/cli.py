@@ -36,14 +36,26 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-console = Console(stderr=True, highlight=False)
+# soft_wrap: a line is never broken at 80 columns, so a piped log keeps one message a line.
+console = Console(stderr=True, highlight=False, soft_wrap=True)
 T = TypeVar("T")
 _state = {"debug": False}
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from geo import __version__
+
+        typer.echo(f"geo {__version__}")
+        raise typer.Exit
+
+
 @app.callback()
 def main(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", metavar="",
+                                        help="Show the traceback of an internal error (exit code 3).")] = False,
+    version: Annotated[bool, typer.Option("--version", metavar="", callback=_print_version, is_eager=True,
+                                          help="Print geo's version and exit.")] = False,
 ) -> None:
     """Map claims about the fighting in Kursk oblast from a folder of news articles, offline."""
     _state["debug"] = debug
@@ -73,23 +85,45 @@ def _guarded(action: Callable[[], T]) -> T:
         raise typer.Exit(code=3) from err
 
 
+def _count_files(corpus: Path) -> int | None:
+    """How many files the corpus walk will visit (for the progress line); None when unknown."""
+    if corpus.is_file():
+        return 1
+    try:
+        return sum(len(files) for _, _, files in os.walk(corpus))
+    except OSError:
+        return None
+
+
 @contextmanager
-def _progress(enabled: bool) -> Iterator[Callable[[str], None] | None]:
-    """A progress line on stderr when it is a terminal; silent when piped."""
+def _progress(enabled: bool, corpus: Path) -> Iterator[Callable[[str], None] | None]:
+    """A progress line on stderr when it is a terminal (done/total, time left); silent when piped."""
     if not enabled or not console.is_terminal:
         yield None
         return
-    from rich.progress import Progress, SpinnerColumn, TextColumn
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                               TimeRemainingColumn)
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=console, transient=True) as bar:
-        task = bar.add_task("reading", total=None)
-        count = [0]
+    total = _count_files(corpus)
+    with Progress(SpinnerColumn(), MofNCompleteColumn(), BarColumn(), TimeRemainingColumn(),
+                  TextColumn("{task.description}"), console=console, transient=True) as bar:
+        task = bar.add_task("reading", total=total)
 
         def tick(name: str) -> None:
-            count[0] += 1
-            bar.update(task, description=f"{count[0]:,} files · {name[-60:]}")
+            done = bar.tasks[0].completed + 1
+            # The walk can meet more files than the count saw (a folder written meanwhile).
+            bar.update(task, completed=done, total=max(done, total or 0) or None, description=name[-60:])
 
         yield tick
+
+
+def _announce_name_index(resources: Resources) -> None:
+    """Say so when the automaton is about to be built: the first run would otherwise sit silent."""
+    from geo.pipeline import is_matcher_cached
+
+    if not is_matcher_cached(resources.gazetteer):
+        console.print("building the name index of the gazetteer once (about 15 s); later runs reuse it",
+                      markup=False)
 
 
 @contextmanager
@@ -100,8 +134,10 @@ def _records(corpus: Path, gazetteer: Path | Resources | None, *, workers: int =
     from geo.pipeline import Resources, load_resources
 
     resources = gazetteer if isinstance(gazetteer, Resources) else load_resources(gazetteer)
+    if progress:
+        _announce_name_index(resources)
     with contextlib.ExitStack() as stack:
-        with _progress(progress) as tick:  # the bar (and its thread) ends with the reading
+        with _progress(progress, corpus) as tick:  # the bar (and its thread) ends with the reading
             store = stack.enter_context(open_records(
                 corpus, resources=resources, workers=workers, dask_address=dask, on_document=tick))
         _require_documents(store, corpus)
@@ -111,11 +147,11 @@ def _records(corpus: Path, gazetteer: Path | Resources | None, *, workers: int =
 def _summarise(records: Store) -> None:
     from geo.report import summary_lines
 
-    for line in summary_lines(records):
+    for line in summary_lines(records, places=records.gazetteer.places):
         console.print(line, markup=False)
 
 
-CorpusArg = Annotated[Path, typer.Argument(help="Folder (or single file) of articles: .txt, .md, .html.")]
+CorpusArg = Annotated[Path, typer.Argument(help="Folder (or single file) of articles: .txt, .md or .html.")]
 GazetteerOpt = Annotated[
     Path | None,
     typer.Option("--gazetteer", help="Gazetteer folder (default: the one shipped, or $GEO_GAZETTEER).",
@@ -130,7 +166,7 @@ def build(
     gazetteer: GazetteerOpt = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Extraction processes on this machine.")] = 1,
     dask: Annotated[str | None, typer.Option("--dask", help="Dask scheduler address, or 'local'.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", help="No summary on stderr.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", metavar="", help="No summary on stderr.")] = False,
 ) -> None:
     """Build the map and the exports of a corpus.
 
@@ -167,7 +203,8 @@ def _require_documents(records: Store, corpus: Path) -> None:
 
     counts = records.counts
     if not counts.sources:
-        msg = f"no usable article in {corpus} ({counts.skips} file(s) skipped; see the reasons with geo build)"
+        msg = (f"no usable article in {corpus}: {counts.skips} file(s) skipped, reasons above"
+               if counts.skips else f"no .txt, .md or .html article in {corpus}")
         for skip in itertools.islice(records.iter_skips(), 20):
             console.print(f"skipped {skip.source}: {skip.reason}", markup=False)
         raise CorpusError(msg)
@@ -231,6 +268,40 @@ def where(
             raise typer.Exit(code=1)
         for row in rows:
             typer.echo(row)
+
+    _guarded(action)
+
+
+@app.command()
+def explain(
+    file: Annotated[Path, typer.Argument(help="One article: .txt, .md or .html.", dir_okay=False)],
+    gazetteer: GazetteerOpt = None,
+) -> None:
+    """Say, for one article, which place each mention got and why, and each claim with its ties.
+
+    \b
+    Example:
+        geo explain seeds/000_3c41f440098cf267.txt
+    """
+
+    def action() -> None:
+        from geo.corpus import read_document
+        from geo.errors import CorpusError
+        from geo.explain import explain_document
+        from geo.model import Skip
+        from geo.pipeline import load_resources, process_document
+
+        if not file.is_file():
+            msg = f"{file} is not a file: pass one .txt, .md or .html article"
+            raise CorpusError(msg)
+        doc = read_document(file, file.name)
+        if isinstance(doc, Skip):
+            msg = f"{file} cannot be used: {doc.reason}"
+            raise CorpusError(msg)
+        resources = load_resources(gazetteer)
+        _announce_name_index(resources)
+        for line in explain_document(doc, process_document(doc, resources), resources.gazetteer):
+            typer.echo(line)
 
     _guarded(action)
 

@@ -66,6 +66,13 @@ def load_matcher(gaz: Gazetteer) -> Matcher:
     return cached("matcher", key, lambda: build_matcher(gaz))
 
 
+def is_matcher_cached(gaz: Gazetteer) -> bool:
+    """Whether ``load_matcher`` will read the automaton from disk (else it builds it, ~15 s)."""
+    from geo._cache import cache_dir
+
+    return (cache_dir() / f"matcher-{content_key(gaz.version, _matcher_code_version())}.pickle").is_file()
+
+
 def load_resources(gazetteer_path: Path | None = None, *, settings: Settings = DEFAULT_SETTINGS) -> Resources:
     """Load the gazetteer; its (cached) automaton follows when first used."""
     gaz = load_gazetteer(gazetteer_path)

@@ -13,7 +13,7 @@ from geo.cli import app
 from tests.conftest import ROOT
 
 runner = CliRunner()
-COMMANDS = ("build", "export", "where", "eval", "gazetteer")
+COMMANDS = ("build", "export", "where", "explain", "eval", "gazetteer")
 
 
 def geo(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
@@ -93,7 +93,8 @@ def test_csv_to_stdout():
 
 
 @pytest.mark.parametrize(("args", "code", "message"), [
-    pytest.param(("export", "no/such/folder"), 1, "does not exist", id="missing-corpus"),
+    pytest.param(("export", "no/such/folder"), 1, "does not exist: pass a folder of .txt, .md or .html",
+                 id="missing-corpus"),
     pytest.param(("export", "seeds", "--format", "gpkg", "--output", "-"), 1, "stdout", id="gpkg-to-stdout"),
     pytest.param(("export", "seeds", "--format", "xml"), 2, "xml", id="bad-format"),
     pytest.param(("where", "Nowhereville"), 1, "no place", id="unknown-name"),
@@ -149,3 +150,71 @@ def test_eval_prints_the_figures_and_the_misses(shared):
     assert result.stdout.startswith("places\n")
     assert "claim precision" in result.stdout.splitlines()[-1]
     assert "\nkind killed " in result.stdout and "\nlanguage en " in result.stdout
+
+
+def test_version_prints_the_package_version():
+    from geo import __version__
+
+    result = geo("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"geo {__version__}"
+
+
+@pytest.mark.parametrize("flag", ["--debug", "--version"])
+def test_flags_read_as_flags_in_help(flag):
+    """Issue 15: a flag shows no value placeholder ("--debug <bool>" read as taking a value)."""
+    result = runner.invoke(app, ["--help"], terminal_width=200)
+    [line] = [line for line in result.output.splitlines() if f" {flag} " in line]
+    assert "<bool>" not in line
+
+
+def test_empty_folder_says_which_files_it_reads(tmp_path):
+    result = geo("export", str(tmp_path), "--output", str(tmp_path / "x.geojson"))
+    assert result.returncode == 1
+    assert "no .txt, .md or .html article in" in result.stderr
+
+
+def test_piped_stderr_keeps_one_message_per_line_and_totals_last(tmp_path):
+    """Issue 15: not wrapped at 80 columns when stderr is not a terminal; per-file lines first."""
+    long_name = "a-file-name-long-enough-to-pass-the-eightieth-column-of-a-terminal-" + "x" * 40 + ".txt"
+    (tmp_path / long_name).write_bytes((ROOT / "seeds" / "000_3c41f440098cf267.txt").read_bytes())
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    result = geo("export", str(tmp_path), "--output", str(tmp_path / "x.geojson"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert f"read {long_name}" in lines
+    assert any(line.startswith("skipped notes.pdf: ") for line in lines)
+    assert lines[-1].startswith("read 1 file(s), skipped 1;")
+
+
+def _unresolved(source: str, start: int, lemma: str = "Vorobzha"):
+    from geo.model import Mention, Resolution
+
+    surface = "x" * len(lemma)
+    mention = Mention(source=source, start=start, end=start + len(surface), surface=surface, lemma=lemma,
+                      candidates=("p:1", "p:2"))
+    return Resolution(mention=mention, place_id=None, reason="2 candidates in A, B; no district named")
+
+
+def test_each_unresolved_name_is_listed_once_with_count_candidates_and_files():
+    from geo.report import FILES_SHOWN, group_unresolved, unresolved_lines
+
+    files = [f"{i:02d}.txt" for i in range(FILES_SHOWN + 4)]
+    mentions = [_unresolved(f, start) for f in files for start in (0, 50)] + [_unresolved("09.txt", 90, "Zarya")]
+    mentions.sort(key=lambda r: (r.mention.source, r.mention.start))
+    names = group_unresolved(mentions)
+    assert [(u.name, u.count, u.n_files) for u in names] == [("Vorobzha", 2 * len(files), len(files)),
+                                                            ("Zarya", 1, 1)]
+    line = unresolved_lines(names)[0]
+    assert line.startswith(f"unresolved Vorobzha x{2 * len(files)} in {len(files)} file(s): 2 candidate(s): p:1; p:2")
+    assert line.endswith(f"in {', '.join(files[:FILES_SHOWN])} and 4 more")
+
+
+def test_first_run_says_it_builds_the_name_index(monkeypatch, resources):
+    import geo.pipeline
+
+    monkeypatch.setattr(geo.pipeline, "is_matcher_cached", lambda gaz: False)
+    result = runner.invoke(app, ["explain", "seeds/000_3c41f440098cf267.txt"])
+    assert result.exit_code == 0
+    assert "building the name index of the gazetteer once (about 15 s)" in result.stderr
+    assert "building" not in result.stdout
