@@ -140,9 +140,11 @@ def _word_dictionary_forms(word: str, morph: Morphology) -> dict[str, set[str]]:
 
 
 # Grammemes that mark a reading as a name, a rare or a derived form rather than an
-# everyday word: such readings do not make a place name "common".
+# everyday word: such readings do not make a place name "common". Possessive adjectives
+# (Poss: тёткин → Теткино, медвежий → Медвежье) are the commonest shape of village names
+# and almost never start a sentence as a word of their own.
 _NOT_EVERYDAY = frozenset(
-    "Geox Name Surn Patr Orgn Trad Abbr Init Infr Slng Arch Litr Erro Dist Prnt Coll".split()
+    "Geox Name Surn Patr Orgn Trad Abbr Init Infr Slng Arch Litr Erro Dist Prnt Coll Poss".split()
 )
 #: Readings pymorphy3 scores below this are guesses among homonyms.
 _MIN_READING_SCORE = 0.2
@@ -156,8 +158,8 @@ def is_common_word(word: str, morph: Morphology | None) -> bool:
     form, or an adjective in the nominative, and that reading is not a name.
 
     >>> import pymorphy3; m = pymorphy3.MorphAnalyzer()
-    >>> [is_common_word(w, m) for w in ("заря", "свобода", "красный", "махновка", "суджа")]
-    [True, True, True, False, False]
+    >>> [is_common_word(w, m) for w in ("заря", "свобода", "красный", "махновка", "суджа", "теткино")]
+    [True, True, True, False, False, False]
     """
     if morph is None:
         return False

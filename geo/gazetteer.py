@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import math
 import os
 from collections.abc import Mapping
@@ -99,6 +100,38 @@ def _place_from_row(row: dict[str, str]) -> Place:
     )
 
 
+#: Curated places the source register lacks (see ATTRIBUTION.md); merged at load, so the
+#: built files stay a byte-for-byte function of the shared source.
+ADDENDUM = "addendum.csv"
+_ADDENDUM_COLUMNS = ("id", "name_ru", "name_en", "alt_names", "category", "lat", "lon",
+                     "district_id", "population", "provenance")
+
+
+def _addendum_rows(folder: Path, rows: list[dict[str, str]]) -> tuple[list[dict[str, str]], bytes]:
+    """Rows of the folder's addendum in the shape of ``places.csv`` rows, and its bytes.
+
+    A folder without an addendum (a test slice, an older gazetteer) has none.
+    """
+    path = folder / ADDENDUM
+    if not path.is_file():
+        return [], b""
+    data = path.read_bytes()
+    reader = csv.DictReader(data.decode("utf-8").splitlines())
+    if tuple(reader.fieldnames or ()) != _ADDENDUM_COLUMNS:
+        msg = f"{path} must have the columns {','.join(_ADDENDUM_COLUMNS)}"
+        raise GazetteerError(msg)
+    districts = {r["id"]: r for r in rows if r["place_type"] == "district"}
+    out = []
+    for row in reader:
+        district = districts.get(row["district_id"])
+        if district is None or not row["provenance"].strip():
+            msg = f"{path}: {row['id']} needs a known district_id and a provenance"
+            raise GazetteerError(msg)
+        out.append({**{k: row[k] for k in _ADDENDUM_COLUMNS if k != "provenance"},
+                    "place_type": "settlement", "admin2": district["name_en"], "point_trusted": "1"})
+    return out, data
+
+
 def resolve_gazetteer_path(path: Path | None = None) -> Path:
     """The folder to load: the argument, else ``$GEO_GAZETTEER``, else the shipped one."""
     if path is not None:
@@ -109,6 +142,9 @@ def resolve_gazetteer_path(path: Path | None = None) -> Path:
 
 def load_gazetteer(path: Path | None = None) -> Gazetteer:
     """Read ``places.csv`` and ``VERSION`` from the gazetteer folder.
+
+    The curated ``addendum.csv`` beside it, when present, adds its places (and its hash
+    to the version).
 
     Parameters
     ----------
@@ -131,6 +167,10 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
                "rebuild it with `python -m geo.gazetteer_build SOURCE gazetteer`")
         raise GazetteerError(msg) from err
     try:
+        extra, addendum = _addendum_rows(folder, rows)
+        if addendum:
+            rows += extra
+            version = f"{version}+{hashlib.sha256(addendum).hexdigest()[:8]}"
         places = {row["id"]: _place_from_row(row) for row in rows}
         names = tuple(
             PlaceNames(row["id"], row["name_ru"], row["name_en"],

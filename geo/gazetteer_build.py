@@ -157,6 +157,15 @@ English names of 39 towns: Contains data from GeoNames (https://www.geonames.org
 
 © OpenStreetMap contributors, ODbL 1.0 (https://www.openstreetmap.org/copyright),
 via timurkanaz/Russia_geojson_OSM; simplified to about 100 m.
+
+## addendum.csv — settlements the source register lacks (curated by the geo project)
+
+Not built from the shared source: a short, hand-kept list of settlements that the news
+names and INID dataset 160 does not hold (such as 10-й Октябрь, Korenevsky District).
+`geo` merges it into the index when it loads this folder, so the files above stay a
+byte-for-byte rebuild of the source. Every row says where its name and point come from
+(column `provenance`); a point that no independent register confirms says so. Add a row
+only for a place that news reports name, with its district and a stated provenance.
 """
     return text.encode("utf-8")
 

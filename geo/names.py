@@ -99,8 +99,10 @@ _ENDING_GROUPS: tuple[tuple[str, ...], ...] = (
     ("yaya", "yaja", "iaia", "aya"),
     ("yye", "ye", "yie", "ie", "iye", "yje"),
     ("iye", "ie", "iie", "ije"),
-    ("yy", "y", "yi", "iy", "ii", "yj", "ij"),
+    # -ый: Tolsty, Tolstyy, and the spelling of the writer Tolstoy (Толстый Луг → Tolstoy Lug)
+    ("yy", "y", "yi", "iy", "ii", "yj", "ij", "oy"),
     ("iy", "y", "yi", "ii", "ij", "i"),
+    ("iya", "ia", "iia", "ija"),
     ("oy", "oi", "oj"),
 )
 
@@ -136,17 +138,105 @@ def spelling_variants(latin: str, *, limit: int = 48) -> set[str]:
     return out
 
 
+#: Schemes a newsroom mixes inside one name: "Nikolaevo-Daryino" is plain, then BGN.
+_NEWS_SCHEMES = ("wiki", "plain", "icao")
+#: Structural cap on the word-by-word mixtures of one name.
+_MAX_MIXTURES = 12
+
+
+def _mixed_romanizations(russian: str) -> set[str]:
+    """Romanisations that take each word of a multi-word name from a different news scheme.
+
+    >>> "nikolaevo-daryino" in _mixed_romanizations("Николаево-Дарьино")
+    True
+    """
+    parts = re.split(r"([ -])", russian.lower())
+    if len(parts) == 1:
+        return set()
+    options = [[p] if p in (" ", "-") else sorted({romanize(p, s) for s in _NEWS_SCHEMES}) for p in parts]
+    return {"".join(combo) for combo in sorted(product(*options))[:_MAX_MIXTURES]}
+
+
 def latin_spellings(russian: str) -> set[str]:
     """Every romanisation of a Russian name with its ending alternations.
 
+    Also: a stressed suffix -ёвка that the register writes -евка (Вишнёвка → Vishnyovka),
+    "ks" written "x" (Aleksandriya → Alexandriya), and numbers and words that the wires
+    translate (10-й Октябрь → 10th October).
+
     >>> {"makhnovka", "machnovka", "mahnovka"} <= latin_spellings("Махновка")
+    True
+    >>> {"vishnyovka", "alexandriya", "tolstoy lug"} <= (latin_spellings("Вишневка")
+    ...     | latin_spellings("Александрия") | latin_spellings("Толстый Луг"))
     True
     """
     out: set[str] = set()
-    for scheme in ("wiki", "bgn", "plain", "icao", "iso9", "scholarly"):
-        out |= spelling_variants(romanize(russian, scheme))
+    for name in {russian, *yo_variants(russian)}:
+        for scheme in ("wiki", "bgn", "plain", "icao", "iso9", "scholarly"):
+            out |= spelling_variants(romanize(name, scheme))
+        for mixed in _mixed_romanizations(name):
+            out |= spelling_variants(mixed, limit=16)
     out |= {v.replace("x", "ch") for v in out if "x" in v}  # scholarly x is often written ch
+    out |= {v.replace("ks", "x") for v in out if "ks" in v}  # Aleksandrovka → Alexandrovka
+    out |= english_translations(russian)
     return {v for v in out if v}
+
+
+#: -ёвка/-ёво: the register writes ё as е (SOURCES.md), but English spells the stressed
+#: suffix as it sounds: Вишнёвка → Vishnyovka, Берёзовка → Beryozovka.
+_YO_SUFFIX = re.compile(r"(?<=[бвдзлмнпрстф])е(?=в(?:ка|ое|о|ский|ская)\b)|(?<=[бвдзлмнпрстф])е(?=зовка\b)")
+
+
+def yo_variants(russian: str) -> set[str]:
+    """The name with ё restored in a suffix where the register may have written е.
+
+    >>> sorted(yo_variants("Вишневка")), sorted(yo_variants("Березовка")), sorted(yo_variants("Гордеевка"))
+    (['Вишнёвка'], ['Берёзовка'], [])
+    """
+    return {russian[: m.start()] + "ё" + russian[m.end():] for m in _YO_SUFFIX.finditer(russian)}
+
+
+# Word-for-word English renderings the wire services use for name words (TASS, RIA):
+# months and ordinals of Soviet-era names ("10-й Октябрь" → "10th October").
+_ENGLISH_WORDS = {
+    "январь": "january", "февраль": "february", "март": "march", "апрель": "april", "май": "may",
+    "июнь": "june", "июль": "july", "август": "august", "сентябрь": "september",
+    "октябрь": "october", "ноябрь": "november", "декабрь": "december",
+    "октября": "october", "мая": "may", "марта": "march",
+}
+_ORDINAL_WORD = re.compile(r"^(\d+)-(?:й|я|е|го|ый|ой|ий)$")
+
+
+def _english_ordinal(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}" + {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+
+
+def english_translations(russian: str) -> set[str]:
+    """The name with ordinals and month names put into English, when it has any.
+
+    A one-word name is left alone: "October" or "May" alone is a date, not a village.
+
+    >>> sorted(english_translations("10-й Октябрь")), english_translations("Октябрь")
+    (['10th october'], set())
+    """
+    words = russian.lower().split()
+    if len(words) < 2:
+        return set()
+    out = []
+    changed = False
+    for word in words:
+        ordinal = _ORDINAL_WORD.match(word)
+        if ordinal:
+            out.append(_english_ordinal(int(ordinal.group(1))))
+        elif word in _ENGLISH_WORDS:
+            out.append(_ENGLISH_WORDS[word])
+        else:
+            out.append(romanize(word, "wiki"))
+            continue
+        changed = True
+    return {" ".join(out)} if changed else set()
 
 
 #: After ж, ш, ч, щ, ц Russian writes a stressed "o" or "ё" by rules that changed over
@@ -174,9 +264,19 @@ def sibilant_variants(russian: str) -> set[str]:
 # Russian → Ukrainian toponym correspondences, ending first.
 _UK_ENDINGS = (
     ("овка", "івка"), ("евка", "івка"), ("ёвка", "івка"), ("ово", "ове"), ("ево", "еве"),
-    ("ино", "ине"), ("ое", "е"), ("ый", "ий"), ("ий", "ій"), ("ая", "а"), ("яя", "я"),
+    ("ино", "ине"), ("ое", "е"), ("ый", "ий"), ("ой", "ий"), ("ий", "ій"), ("ая", "а"), ("яя", "я"),
     ("ые", "і"), ("ие", "і"),
 )
+# Name words that Ukrainian translates rather than respells (Новый Путь → Новий Шлях).
+_UK_WORDS = {
+    "путь": "шлях", "красный": "червоний", "красная": "червона", "красное": "червоне",
+    "красные": "червоні", "большой": "великий", "большая": "велика", "большое": "велике",
+    "большие": "великі", "черный": "чорний", "черная": "чорна", "черное": "чорне",
+    "лес": "ліс", "речка": "річка", "ключ": "ключ", "колодезь": "криниця",
+}
+#: A final closed syllable turns о/е into і (Подол → Поділ); not the fleeting vowel of -ок/-ец.
+_UK_CLOSED_FINAL = re.compile(r"[ое](?=[бвгджзлмнпрстфх]ь?$)")
+_UK_FLEETING = ("ок", "ек", "ец")
 _UK_LETTERS = str.maketrans({"ы": "и", "э": "е", "ъ": "'"})
 _UK_ROMAN = dict(zip(
     "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'",
@@ -192,6 +292,9 @@ def ukrainian_forms(russian: str) -> set[str]:
     ['махнівка']
     >>> "мартинівка" in ukrainian_forms("Мартыновка")
     True
+    >>> {"поділ", "новий шлях", "меловий"} <= (ukrainian_forms("Подол") | ukrainian_forms("Новый Путь")
+    ...                                        | ukrainian_forms("Меловой"))
+    True
     """
     out = set()
     for word_mode in ("keep", "i"):
@@ -200,6 +303,9 @@ def ukrainian_forms(russian: str) -> set[str]:
             if word in (" ", "-"):
                 words.append(word)
                 continue
+            if word in _UK_WORDS:
+                words.append(_UK_WORDS[word])
+                continue
             for ru_end, uk_end in _UK_ENDINGS:
                 if word.endswith(ru_end) and len(word) > len(ru_end) + 1:
                     word = word[: -len(ru_end)] + "\x00" + uk_end
@@ -207,8 +313,26 @@ def ukrainian_forms(russian: str) -> set[str]:
             stem, _, ending = word.partition("\x00")
             if word_mode == "i":
                 stem = stem.replace("и", "і")
+                if not ending and not stem.endswith(_UK_FLEETING):
+                    stem = _UK_CLOSED_FINAL.sub("і", stem)
             words.append(stem.translate(_UK_LETTERS) + ending.translate(_UK_LETTERS))
         out.add("".join(words))
+    return out
+
+
+def ukrainian_ikavism_variants(ukrainian: str) -> set[str]:
+    """The Ukrainian form with one stem е read as і (Russian е ↔ Ukrainian і: мел → міл, лес → ліс).
+
+    Which е turns into і depends on the word's history, so every single one is tried; the
+    guesses sit in the lowest tier and need a Kursk context (``resolve``).
+
+    >>> sorted(ukrainian_ikavism_variants("меловий"))
+    ['міловий']
+    """
+    out = set()
+    for i, ch in enumerate(ukrainian):
+        if ch == "е" and 0 < i < len(ukrainian) - 2:
+            out.add(ukrainian[:i] + "і" + ukrainian[i + 1:])
     return out
 
 
@@ -236,21 +360,30 @@ def ukrainian_spellings(russian: str) -> set[str]:
     True
     """
     cyrillic = ukrainian_forms(russian)
+    cyrillic |= {v for u in cyrillic for v in ukrainian_ikavism_variants(u)}
     return cyrillic | {romanize_ukrainian(u) for u in cyrillic}
 
 
 def ukrainian_case_forms(ukrainian: str) -> set[str]:
     """The commonest Ukrainian case forms of -ка and -е names ("у Махнівці", "біля Плехового").
 
+    Names in -о kept from Russian (Тьоткіно) are declined like the -ове names ("південь
+    Тьоткіного") or left as they are; adjectives in -ий like adjectives (Мілового).
+
     >>> sorted(ukrainian_case_forms("махнівка"))
     ['махнівка', 'махнівки', 'махнівкою', 'махнівку', 'махнівці']
+    >>> sorted(ukrainian_case_forms("тьоткіно"))
+    ['тьоткіним', 'тьоткіно', 'тьоткіного', 'тьоткіному']
     """
     out = {ukrainian}
     if ukrainian.endswith("ка"):
         stem = ukrainian[:-2]
         out |= {stem + e for e in ("ки", "ці", "ку", "кою")}
-    elif ukrainian.endswith(("ове", "еве", "ине")):
+    elif ukrainian.endswith(("ове", "еве", "ине", "іно", "ово", "ево", "ино")):
         stem = ukrainian[:-1]
+        out |= {stem + e for e in ("ого", "ому", "им")}
+    elif ukrainian.endswith("ий") and " " not in ukrainian:
+        stem = ukrainian[:-2]
         out |= {stem + e for e in ("ого", "ому", "им")}
     elif ukrainian.endswith("а"):
         stem = ukrainian[:-1]

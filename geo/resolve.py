@@ -22,7 +22,8 @@ Every decision carries its reason in words. Pure: text, candidates and the gazet
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -62,7 +63,9 @@ _CUE_BEFORE = re.compile(
     r"settlement|settlements|hamlet|khutor|selo|"
     r"в|во|под|у|из|возле|около|близ|рядом с|в районе|у села|село|селе|села|селом|деревня|деревне|"
     r"деревни|поселок|поселке|поселка|поселком|пос\.|с\.|д\.|п\.|х\.|хутор|хуторе|хутора|"
-    r"населенный пункт|населенного пункта|населенном пункте|біля|поблизу|під|селі|селища|селище)"
+    r"населенный пункт|населенного пункта|населенном пункте|біля|поблизу|під|селі|селища|селище|"
+    r"слобода|слободе|слободы|слободу|слободой|слободі|селищі|хутір|хуторі|місто|міста|місті|"
+    r"населений пункт|населеного пункту|населеному пункті)"
     r"\s+(?:the\s+)?(?:(?:village|town|settlement)\s+of\s+)?)$"
 )
 _CITY_CUE_BEFORE = re.compile(r"(?:\bcity\s+of|\bregional\s+(?:capital|centre|center)\s+(?:of\s+)?)\s*$")
@@ -72,6 +75,24 @@ _SPEAKS_AFTER = re.compile(
     r"^\s+(?:also\s+)?(?:said|says|told|added|stated|wrote|noted|claimed|announced|reported|"
     r"заявил\w*|сообщил\w*|отметил\w*|добавил\w*|написал\w*|рассказал\w*)\b"
 )
+# What may stand between two items of one list of places: commas, "and", bullets, line
+# breaks ("Погребки, Орловка и Никольский"; "• Погребки\n• Орловка").
+_LIST_GAP = re.compile(r"^(?:\s|[,;•·*]|\b(?:and|or|и|или|та|і|й|або)\b)*$")
+# A route or attack direction joins two places with a dash ("на направлении Рыжевка — Теткино").
+_ROUTE_GAP = re.compile(r"^\s*[—–]\s*$|^\s+-\s+$")
+#: Two ends of a route this far apart are not neighbours: a village end that lies farther
+#: than this from a better-attested other end is a namesake (across the border, usually).
+_ROUTE_KM = 20.0
+# A list headed by another region: "в Донецкой Народной Республике — Новомихайловка, …",
+# "in the Donetsk region: …". Every name after it in the sentence lies there.
+_OTHER_REGION_LIST = re.compile(
+    rf"(?:\b(?:в|во|у|на|in)\s+(?:the\s+)?)(?P<region>(?:{OTHER_REGIONS_CYRILLIC})\w*|(?:{OTHER_REGIONS_LATIN})\b|"
+    r"днр\b|лнр\b|dpr\b|lpr\b|dnr\b|lnr\b)(?:[\s'’]+\w+){0,3}?\s*[—–:-]\s"
+)
+_KURSK_MARK = re.compile(r"курск|курськ|kursk")
+# A name that is (the end of) a short quoted title: «Пепел Курск», угруповання “Курськ”.
+_QUOTE_OPEN_BEFORE = re.compile(r"[«“„\"]((?:[^\W\d_][\w-]*\s+){0,2})$")
+_QUOTE_CLOSE_AFTER = re.compile(r"^[»”\"]")
 _TOWN_CATEGORIES = frozenset({"city", "town", "urban_type_settlement", "work_settlement"})
 #: A town decides among same-named villages only when it outweighs each of them this much.
 _TOWN_OUTWEIGHS = 10
@@ -89,6 +110,18 @@ class _Context:
     anchors: tuple[Place, ...]
     anchor_starts: tuple[int, ...]
     other_region: str | None
+    #: (start, place) of every anchor mention, for evidence near a name first.
+    anchor_at: tuple[tuple[int, Place], ...] = ()
+    #: Places the text names unambiguously in a spelling of their own (not a Ukrainian guess).
+    confirmed: frozenset[str] = frozenset()
+    #: Starts of candidates that stand in one list with a place ("Погребки, Орловка").
+    listed: frozenset[int] = frozenset()
+    #: For a candidate at one end of a route "A — B", the candidate at the other end.
+    route_partner: Mapping[int, Candidate] | None = None
+    #: How often the text names each place unambiguously.
+    mention_counts: Mapping[str, int] | None = None
+    #: Starts of candidates that end a short quoted title («Пепел Курск»).
+    quoted: frozenset[int] = frozenset()
 
 
 def _window_after(ctx: _Context, end: int, sentence: tuple[int, int]) -> str:
@@ -110,8 +143,30 @@ def _outside_reason(ctx: _Context, cand: Candidate, sentence: tuple[int, int]) -
 
 
 def _has_place_cue(ctx: _Context, cand: Candidate, sentence: tuple[int, int]) -> bool:
-    before = _window_before(ctx, cand.start, sentence)
+    return _cue_precedes(ctx.folded, cand.start, sentence)
+
+
+def _cue_precedes(folded: str, start: int, sentence: tuple[int, int]) -> bool:
+    """A place cue ("village of", "в", "под") stands right before the name."""
+    before = folded[max(sentence[0], start - _CUE_WINDOW):start]
     return bool(_CUE_BEFORE.search(before)) and not before.rstrip().endswith(("«", '"', "“"))
+
+
+def _quoted_title(text: str, cand: Candidate) -> bool:
+    """The name ends a short quoted title of capitalised words (a channel, a unit, an operation).
+
+    >>> from geo.toponyms import Candidate
+    >>> t = "канал «Пепел Курск» и группировка “Курськ”; he said “we took Sudzha”"
+    >>> [_quoted_title(t, Candidate(t.index(w), t.index(w) + len(w), w, ())) for w in ("Курск", "Курськ", "Sudzha")]
+    [True, True, False]
+    """
+    if not _QUOTE_CLOSE_AFTER.search(text[cand.end:cand.end + 1]):
+        return False
+    match = _QUOTE_OPEN_BEFORE.search(text[max(0, cand.start - 40):cand.start])
+    if match is None:
+        return False
+    words = match.group(1).split()
+    return all(w[:1].isupper() for w in words)
 
 
 def _sentence_of(ctx: _Context, offset: int) -> tuple[int, int]:
@@ -119,8 +174,14 @@ def _sentence_of(ctx: _Context, offset: int) -> tuple[int, int]:
     return ctx.sentences[i] if i is not None else (offset, offset + 1)
 
 
-def _pick_among(cands: Sequence[Place], ctx: _Context, settings: Settings) -> tuple[Place | None, str]:
-    """Choose among same-named settlements, or give the reason for abstaining."""
+def _pick_among(cands: Sequence[Place], ctx: _Context, settings: Settings,
+                start: int = -1) -> tuple[Place | None, str]:
+    """Choose among same-named settlements, or give the reason for abstaining.
+
+    The article's other places are weighed nearest the name first: the sentence, then
+    the paragraph, then the whole text; a list of villages of one area decides its
+    ambiguous member before a place named three paragraphs away does.
+    """
     n = len(cands)
     in_named = [p for p in cands if p.district_id in ctx.districts]
     if len(in_named) == 1:
@@ -130,14 +191,12 @@ def _pick_among(cands: Sequence[Place], ctx: _Context, settings: Settings) -> tu
     if spread <= settings.cluster_km:
         best = max(pool, key=lambda p: (p.population, p.place_id))
         return best, f"{len(pool)} candidates within {spread:.1f} km of each other: the largest"
-    anchors = [a for a in ctx.anchors if a.place_id not in {p.place_id for p in pool}]
-    if anchors:
-        ranked = sorted((min(distance_km(p, a) for a in anchors), p.place_id, p) for p in pool)
-        best_km, _, best = ranked[0]
-        second_km = ranked[1][0] if len(ranked) > 1 else float("inf")
-        if best_km <= settings.near_km and second_km >= 2 * best_km + settings.cluster_km:
-            return best, (f"{len(pool)} candidates; nearest the article's other places "
-                          f"({best_km:.0f} km, next {second_km:.0f} km)")
+    pool_ids = {p.place_id for p in pool}
+    for scope, (lo, hi) in _scopes(ctx, start):
+        anchors = sorted({a for s, a in ctx.anchor_at if lo <= s < hi and a.place_id not in pool_ids})
+        chosen, reason = _pick_by_anchors(pool, anchors, scope, settings)
+        if chosen is not None:
+            return chosen, reason
     towns = [p for p in pool if p.category in _TOWN_CATEGORIES]
     if len(towns) == 1:
         town = towns[0]
@@ -149,6 +208,35 @@ def _pick_among(cands: Sequence[Place], ctx: _Context, settings: Settings) -> tu
                   "no nearby place to decide")
 
 
+def _scopes(ctx: _Context, start: int) -> list[tuple[str, tuple[int, int]]]:
+    """The sentence, the paragraph and the whole text around an offset (-1: the text only)."""
+    whole = ("the article's other places", (0, len(ctx.folded)))
+    if start < 0:
+        return [whole]
+    para_start = ctx.folded.rfind("\n", 0, start) + 1
+    para_end = ctx.folded.find("\n", start)
+    paragraph = (para_start, len(ctx.folded) if para_end < 0 else para_end)
+    return [("the places named in the same sentence", _sentence_of(ctx, start)),
+            ("the places named in the same paragraph", paragraph), whole]
+
+
+def _pick_by_anchors(pool: Sequence[Place], anchors: Sequence[Place], scope: str,
+                     settings: Settings) -> tuple[Place | None, str]:
+    """The candidate clearly nearest the anchors, else the only one in the anchors' district."""
+    if not anchors:
+        return None, ""
+    ranked = sorted((min(distance_km(p, a) for a in anchors), p.place_id, p) for p in pool)
+    best_km, _, best = ranked[0]
+    second_km = ranked[1][0] if len(ranked) > 1 else float("inf")
+    if best_km <= settings.near_km and second_km >= 2 * best_km + settings.cluster_km:
+        return best, f"{len(pool)} candidates; nearest {scope} ({best_km:.0f} km, next {second_km:.0f} km)"
+    anchor_districts = {a.district_id for a in anchors}
+    shared = [p for p in pool if p.district_id in anchor_districts]
+    if len(shared) == 1 and len(anchor_districts) == 1:
+        return shared[0], f"{len(pool)} candidates; the only one in the district of {scope}"
+    return None, ""
+
+
 def _document_context(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> _Context:
     folded = fold(text)
     sentences = sentence_spans(text)
@@ -156,10 +244,13 @@ def _document_context(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> 
         pid for c in cands for pid in c.place_ids
         if gaz.places[pid].place_type is PlaceType.DISTRICT and len(c.place_ids) == 1
     )
+    settlements = [c for c in cands if all(gaz.places[i].place_type is PlaceType.SETTLEMENT for i in c.place_ids)]
+    cued = {c.start for c in settlements
+            if _cue_precedes(folded, c.start, _sentence_at(sentences, c.start))}
+    listed = _listed_starts(text, settlements, cued)
     unambiguous = [
-        c for c in cands
-        if len(c.place_ids) == 1 and not c.is_common_word
-        and gaz.places[c.place_ids[0]].place_type is PlaceType.SETTLEMENT
+        c for c in settlements
+        if len(c.place_ids) == 1 and (not c.is_common_word or c.start in cued or c.start in listed)
     ]
     anchors = tuple(sorted({gaz.places[c.place_ids[0]] for c in unambiguous}))
     has_kursk = "kursk" in folded or "курск" in folded or "курщин" in folded or bool(districts)
@@ -167,7 +258,45 @@ def _document_context(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> 
     if not has_kursk:
         match = re.search(rf"\b({_OTHER_REGIONS_LATIN})\b|({_OTHER_REGIONS_CYRILLIC})", folded)
         other = match.group() if match else None
-    return _Context(folded, sentences, districts, anchors, tuple(c.start for c in unambiguous), other)
+    confirmed = frozenset(c.place_ids[0] for c in unambiguous
+                          if any(e.tier is not Tier.UKRAINIAN for e in c.entries)
+                          or _paragraph_names_kursk(folded, c))
+    partners: dict[int, Candidate] = {}
+    for a, b in zip(settlements, settlements[1:], strict=False):
+        if _ROUTE_GAP.match(text[a.end:b.start]):
+            partners[a.start], partners[b.start] = b, a
+    return _Context(
+        folded, sentences, districts, anchors, tuple(c.start for c in unambiguous), other,
+        anchor_at=tuple((c.start, gaz.places[c.place_ids[0]]) for c in unambiguous),
+        confirmed=confirmed, listed=listed, route_partner=partners,
+        mention_counts=Counter(c.place_ids[0] for c in unambiguous),
+        quoted=frozenset(c.start for c in cands if _quoted_title(text, c)),
+    )
+
+
+def _sentence_at(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    i = span_index(sentences, offset)
+    return sentences[i] if i is not None else (offset, offset + 1)
+
+
+def _listed_starts(text: str, cands: Sequence[Candidate], cued: set[int]) -> frozenset[int]:
+    """Starts of the names that share a list with a name that is surely a place.
+
+    A list member is sure when it is not a common word or has a place cue of its own; then
+    every member counts as cued ("villages of Veseloye and Medvezhye", "Погребки, Орловка,
+    Никольский"), since one list holds one kind of thing.
+    """
+    runs: list[list[Candidate]] = []
+    for cand in cands:
+        if runs and _LIST_GAP.match(text[runs[-1][-1].end:cand.start]):
+            runs[-1].append(cand)
+        else:
+            runs.append([cand])
+    out: set[int] = set()
+    for run in runs:
+        if len(run) > 1 and any(not c.is_common_word or c.start in cued for c in run):
+            out |= {c.start for c in run}
+    return frozenset(out)
 
 
 def resolve_candidates(
@@ -218,9 +347,11 @@ def _decide(cand: Candidate, sentence: tuple[int, int], ctx: _Context, gaz: Gaze
     places = [gaz.places[i] for i in ids]
     if all(p.place_type is not PlaceType.SETTLEMENT for p in places):
         return ids[0], "names the region" if places[0].place_type is PlaceType.REGION else "names the district"
-    outside = _outside_reason(ctx, cand, sentence)
+    outside = _outside_reason(ctx, cand, sentence) or _other_region_list(ctx, cand, sentence)
     if outside:
         return None, outside
+    if cand.start in ctx.quoted:
+        return None, "the end of a short quoted title (a channel, a unit, an operation), not a place"
     if _NEXT_IS_RIVER.search(_window_after(ctx, cand.end, sentence)):
         return None, "names a river, not a settlement"
     if " " not in cand.surface and _SPEAKS_AFTER.search(_window_after(ctx, cand.end, sentence)):
@@ -229,26 +360,76 @@ def _decide(cand: Candidate, sentence: tuple[int, int], ctx: _Context, gaz: Gaze
         return _decide_namesake(cand, sentence, ctx, gaz)
     if ctx.other_region:
         return None, f"the article names {ctx.other_region} and never Kursk oblast"
-    if cand.is_common_word and not _has_place_cue(ctx, cand, sentence) and not _has_neighbour(ctx, cand, sentence):
+    if (cand.is_common_word and cand.start not in ctx.listed and not _has_place_cue(ctx, cand, sentence)
+            and not _has_neighbour(ctx, cand, sentence)):
         return None, "also a common word; no place cue and no other place in the sentence"
     if all(e.tier is Tier.UKRAINIAN for e in cand.entries) and not _has_kursk_context(ctx, cand, places, settings):
         return None, ("a Ukrainian spelling derived from the Russian name, with no Kursk place or district "
                       "nearby to confirm it (Ukraine has places of that name too)")
+    far_route = _far_route_end(ctx, cand, places, gaz)
+    if far_route:
+        return None, far_route
     if len(places) == 1:
         return ids[0], "the only place of that name in the oblast"
-    chosen, reason = _pick_among(places, ctx, settings)
+    chosen, reason = _pick_among(places, ctx, settings, cand.start)
     return (chosen.place_id if chosen else None), reason
+
+
+def _other_region_list(ctx: _Context, cand: Candidate, sentence: tuple[int, int]) -> str | None:
+    """The name follows a list header of another region in its sentence, with no Kursk mark between.
+
+    >>> t = "в курской области — олешня, в донецкой народной республике — сухая балка и богдановка"
+    >>> _OTHER_REGION_LIST.search(t).group("region")
+    'донецкой'
+    """
+    before = ctx.folded[sentence[0]:cand.start]
+    headers = list(_OTHER_REGION_LIST.finditer(before))
+    if not headers or _KURSK_MARK.search(before, headers[-1].end()):
+        return None
+    return f"outside the oblast: listed under {headers[-1].group('region')}"
+
+
+def _far_route_end(ctx: _Context, cand: Candidate, places: Sequence[Place], gaz: Gazetteer) -> str | None:
+    """One end of a route "A — B" that lies far from the other, better-attested end.
+
+    A route or attack direction joins neighbours, so a village whose every candidate lies
+    more than ``_ROUTE_KM`` from the other end is a namesake elsewhere (often across the
+    border: "на направлении Рыжевка — Теткино"). The other end is better attested when
+    the text names it more often, or, as often, it is the larger place; towns stay.
+    """
+    partner = (ctx.route_partner or {}).get(cand.start)
+    if partner is None or len(partner.place_ids) != 1 or any(p.category in _TOWN_CATEGORIES for p in places):
+        return None
+    other = gaz.places[partner.place_ids[0]]
+    if other.place_type is not PlaceType.SETTLEMENT or other.place_id in cand.place_ids:
+        return None
+    km = min(distance_km(p, other) for p in places)
+    if km <= _ROUTE_KM:
+        return None
+    counts = ctx.mention_counts or {}
+    mine = max(counts.get(p.place_id, 0) for p in places)
+    theirs = counts.get(other.place_id, 0)
+    if theirs > mine or (theirs == mine and other.population > max(p.population for p in places)):
+        return (f"one end of a route to {partner.surface}, but {km:.0f} km from it: "
+                "a namesake, not this place")
+    return None
 
 
 def _has_kursk_context(ctx: _Context, cand: Candidate, places: Sequence[Place], settings: Settings) -> bool:
     """The paragraph names the oblast or a district, or another place of the article lies near."""
-    para_start = ctx.folded.rfind("\n", 0, cand.start) + 1
-    para_end = ctx.folded.find("\n", cand.end)
-    paragraph = ctx.folded[para_start:len(ctx.folded) if para_end < 0 else para_end]
-    if "kursk" in paragraph or "курськ" in paragraph or "курщин" in paragraph or "курск" in paragraph:
+    if _paragraph_names_kursk(ctx.folded, cand):
         return True
+    if any(p.place_id in ctx.confirmed for p in places):
+        return True  # the text names the place in its own spelling too (Суджа … у Суджі)
     others = [a for a in ctx.anchors if a.place_id not in {p.place_id for p in places}]
     return any(distance_km(p, a) <= settings.near_km for p in places for a in others)
+
+
+def _paragraph_names_kursk(folded: str, cand: Candidate) -> bool:
+    para_start = folded.rfind("\n", 0, cand.start) + 1
+    para_end = folded.find("\n", cand.end)
+    paragraph = folded[para_start:len(folded) if para_end < 0 else para_end]
+    return "kursk" in paragraph or "курськ" in paragraph or "курщин" in paragraph or "курск" in paragraph
 
 
 def _decide_namesake(cand: Candidate, sentence: tuple[int, int], ctx: _Context,

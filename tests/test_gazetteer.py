@@ -2,15 +2,75 @@
 
 from __future__ import annotations
 
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from geo.errors import GazetteerError
 from geo.gazetteer import load_gazetteer
 from geo.gazetteer_build import build
 from geo.model import PlaceType
 from tests.conftest import ROOT
 
 
+def _addendum_ids() -> list[str]:
+    with (ROOT / "gazetteer" / "addendum.csv").open(encoding="utf-8", newline="") as fh:
+        return [row["id"] for row in csv.DictReader(fh)]
+
+
 def test_counts(gaz):
     by_type = {t: sum(1 for p in gaz.places.values() if p.place_type is t) for t in PlaceType}
-    assert by_type == {PlaceType.SETTLEMENT: 2769, PlaceType.DISTRICT: 33, PlaceType.REGION: 1}
+    settlements = 2769 + len(_addendum_ids())
+    assert by_type == {PlaceType.SETTLEMENT: settlements, PlaceType.DISTRICT: 33, PlaceType.REGION: 1}
+
+
+def test_addendum_places_are_merged_with_district_and_provenance(gaz):
+    ids = _addendum_ids()
+    assert ids
+    with (ROOT / "gazetteer" / "addendum.csv").open(encoding="utf-8", newline="") as fh:
+        assert all(row["provenance"].strip() for row in csv.DictReader(fh))
+    for place_id in ids:
+        place = gaz.places[place_id]
+        assert place.place_type is PlaceType.SETTLEMENT
+        assert gaz.district_of(place_id) is not None
+        assert place.admin2 == gaz.district_of(place_id).name
+
+
+def test_addendum_changes_the_version(gaz):
+    built = (ROOT / "gazetteer" / "VERSION").read_text(encoding="ascii").strip()
+    assert gaz.version.startswith(built + "+") and gaz.version != built
+
+
+def _copy_gazetteer(tmp_path: Path, addendum: str) -> Path:
+    folder = tmp_path / "gaz"
+    folder.mkdir()
+    for name in ("places.csv", "VERSION", "districts.geojson"):
+        shutil.copy(ROOT / "gazetteer" / name, folder / name)
+    (folder / "addendum.csv").write_text(addendum, encoding="utf-8")
+    return folder
+
+
+def test_addendum_row_with_an_unknown_district_is_a_one_line_error(tmp_path):
+    header = "id,name_ru,name_en,alt_names,category,lat,lon,district_id,population,provenance\n"
+    folder = _copy_gazetteer(tmp_path, header + "x:1,Новое,Novoye,,selo,51.3,35.1,kursk-district:nowhere,0,a note\n")
+    with pytest.raises(GazetteerError, match="known district_id") as info:
+        load_gazetteer(folder)
+    assert "\n" not in str(info.value)
+
+
+def test_addendum_with_other_columns_is_a_one_line_error(tmp_path):
+    folder = _copy_gazetteer(tmp_path, "id,name\nx:1,Новое\n")
+    with pytest.raises(GazetteerError, match="must have the columns"):
+        load_gazetteer(folder)
+
+
+def test_gazetteer_without_an_addendum_loads_the_built_rows(tmp_path):
+    folder = _copy_gazetteer(tmp_path, "")
+    (folder / "addendum.csv").unlink()
+    gaz = load_gazetteer(folder)
+    assert sum(1 for p in gaz.places.values() if p.place_type is PlaceType.SETTLEMENT) == 2769
 
 
 def test_every_settlement_has_a_district_and_latin_name(gaz):
@@ -37,9 +97,5 @@ def test_rebuild_from_the_shared_source_is_byte_identical(shared, tmp_path):
 
 
 def test_missing_gazetteer_is_a_one_line_error(tmp_path):
-    import pytest
-
-    from geo.errors import GazetteerError
-
     with pytest.raises(GazetteerError, match="rebuild it"):
         load_gazetteer(tmp_path)
