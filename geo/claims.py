@@ -47,6 +47,7 @@ from geo.lexicon import (
     OTHER_REGIONS_CYRILLIC,
     OTHER_REGIONS_LATIN,
     REGION_NOUN,
+    PRESENCE_TRIGGERS,
     SPEECH_VERBS,
 )
 from geo.model import Claim, Document, Figure, Kind, Link, PlaceLink, PlaceType, Resolution
@@ -55,7 +56,10 @@ from geo.text import fold, paragraph_spans, sentence_spans
 
 # Every trigger starts a word: the guard rejects the positions inside words before the
 # alternation is tried there (a third of the extraction time was this scan).
-_TRIGGER = re.compile("(?<!\\w)(?:" + "|".join(f"(?P<{kind.name}>{pattern})" for kind, pattern in KIND_TRIGGERS) + ")")
+_TRIGGER = re.compile("(?<!\\w)(?:" + "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(KIND_TRIGGERS)) + ")")
+#: The kind of each group of ``_TRIGGER`` (a kind may have several entries in the lexicon).
+_TRIGGER_KIND = {f"t{i}": kind for i, (kind, _) in enumerate(KIND_TRIGGERS)}
+_PRESENCE = re.compile(rf"(?:{PRESENCE_TRIGGERS})$")
 _FORCE = re.compile(rf"^(?:{FORCE_NOUNS})$")
 #: A trigger followed by whom it befell, one or two words on: "погиб мужчина",
 #: "погибла мирная жительница", "ранены двое военных" (Russian puts the verb first).
@@ -87,6 +91,10 @@ _MORE_FORCES = re.compile(
     r"\b(?:more|additional|further|fresh|new|extra|another|ещё|еще|дополнительн\w*|новые|нові)\b"
 )
 _SELF_EVIDENT = re.compile(r"self-destruction|suicide|blew themselves up|replenished|reinforc")
+#: Movement words that assert a deployment without a figure ("moved into", "began entering").
+_MOVEMENT = re.compile(r"mov(?:ed|ing|es?)\s+into|(?:began|begin|started|start)\s+entering|holed\s+up|hunker")
+#: A force noun right after a deployment verb: "перемещает силы", "залучити туди військових".
+_FORCE_AFTER = re.compile(rf"^\s+(?:(?:туда|туди|there|in|дополнительн\w*|додатков\w*|new|fresh)\s+)?(?:{FORCE_NOUNS})\b")
 _ELSEWHERE = re.compile(
     r"\beastern russia\b|\bfar east\b|\bvladivostok\b|\bprimorye\b|for (?:military )?training"
     r"|на дальн\w+ восток\w*|на учени\w*"
@@ -147,14 +155,14 @@ class _Draft:
 
 def _raw_triggers(folded: str, start: int, end: int) -> list[_Trigger]:
     """Every kind trigger in folded[start:end], unfiltered."""
-    return [_Trigger(m.start(), m.end(), Kind[m.lastgroup]) for m in _TRIGGER.finditer(folded, start, end)]  # type: ignore[misc]
+    return [_Trigger(m.start(), m.end(), _TRIGGER_KIND[m.lastgroup]) for m in _TRIGGER.finditer(folded, start, end)]  # type: ignore[index]
 
 
 def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
     """Kind triggers of a sentence that are neither hypothetical nor incidental."""
     out = []
     for m in _TRIGGER.finditer(folded, start, end):
-        kind = Kind[m.lastgroup]  # type: ignore[misc]
+        kind = _TRIGGER_KIND[m.lastgroup]  # type: ignore[index]
         before = folded[max(start, m.start() - 40):m.start()]
         if _BLOCKED.search(before):
             continue
@@ -285,7 +293,10 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
     if _SELF_EVIDENT.search(word):
         return True
     if trigger.kind is Kind.DEPLOYED:
-        return bool(_MORE_FORCES.search(folded[max(sentence[0], trigger.start - 50):trigger.start]))
+        if _PRESENCE.match(word):
+            return False  # forces merely present: a claim only with a figure
+        return bool(_MORE_FORCES.search(folded[max(sentence[0], trigger.start - 50):trigger.start])
+                    or _MOVEMENT.match(word) or _FORCE_AFTER.match(after))
     if _LOSS_NOUN.match(word):
         if _LOSS_FIGURES.match(after) and not re.search(r"expected|may|might|could|will|\bnot\b|n't|\bno\b",
                                                         after + before[-20:]):

@@ -9,10 +9,12 @@ and does no I/O.
 The readings follow shared/eval/GOLD.md (UCDP-style low / best / high):
 
 - "3,800", "3 800", "four thousand", "двух тысяч", "10k", "1.5 million": best;
-- "up to", "as many as", "no more than", "до", "не более": best = high;
-- "more than", "over", "at least", "свыше", "не менее", "300 or more": low = best;
+- "up to", "as many as", "no more than", "nearly", "almost", "less than", "до", "почти",
+  "менш ніж": best = high;
+- "more than", "over", "at least", "exceeded", "свыше", "не менее", "понад", "перевищили",
+  "300 or more": low = best;
 - "2,000-3,000", "between 10 and 12 thousand", "от 2 до 3 тыс.": low and high, best null;
-- "approximately", "some", "nearly", "an estimated", "около", "почти": best;
+- "approximately", "some", "an estimated", "около", "близько": best;
 - "two-thirds", "2/3", "a third", "треть": ``fraction`` set, numbers null;
 - "a third of the estimated 10,000 to 12,000", "треть из 12 тысяч": one amount over the
   whole phrase, the total scaled (``fraction`` still set);
@@ -344,21 +346,31 @@ class _Mod(Enum):
 
 
 _MODIFIERS = _phrase_table(
+    # GOLD.md: "nearly X", "almost X", "approaching X", "less than X" are upper bounds
+    # ("nearly 1,000" says the count has not reached 1,000), read like "up to".
     [(p, _Mod.UPPER) for p in (
         "up to", "as many as", "no more than", "not more than", "at most", "a maximum of",
-        "fewer than", "less than", "до", "не более", "не более чем", "не больше", "не больше чем",
-        "максимум", "менее", "меньше", "менее чем", "меньше чем",
-        "не більше", "не більше ніж", "менше", "менше ніж")]
+        "fewer than", "less than", "nearly", "almost", "approaching", "just under",
+        "до", "не более", "не более чем", "не больше", "не больше чем",
+        "максимум", "менее", "меньше", "менее чем", "меньше чем", "почти",
+        "не більше", "не більше ніж", "не більш ніж", "менше", "менше ніж", "менш ніж", "менш як",
+        "менше як", "майже")]
+    # "exceeded 4,500", "превысили 4,5 тыс.", "перевищили 4,5 тис.": the verb is the bound
+    # and stays in the figure's text, as GOLD.md writes it.
     + [(p, _Mod.LOWER) for p in (
         "more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
-        "no less than", "not less than", "a minimum of", "well over", "более", "более чем",
-        "свыше", "больше", "больше чем", "не менее", "не меньше", "по меньшей мере",
-        "по крайней мере", "как минимум", "минимум",
-        "понад", "більше", "більше ніж", "щонайменше", "не менше", "не менше ніж", "принаймні")]
+        "no less than", "not less than", "a minimum of", "well over", "exceeded", "exceeds",
+        "exceeding", "surpassed", "surpasses", "topped",
+        "более", "более чем", "свыше", "больше", "больше чем", "не менее", "не меньше",
+        "по меньшей мере", "по крайней мере", "как минимум", "минимум", "превысили", "превысило",
+        "превысил", "превысила", "превышает", "превышают",
+        "понад", "більше", "більше ніж", "більш ніж", "більш як", "щонайменше", "не менше",
+        "не менше ніж", "не менш ніж", "не менш як", "принаймні", "перевищили", "перевищило",
+        "перевищила", "перевищив", "перевищує", "перевищують")]
     + [(p, _Mod.ABOUT) for p in (
-        "approximately", "around", "about", "some", "roughly", "nearly", "almost",
-        "an estimated", "close to", "circa", "около", "примерно", "порядка", "почти",
-        "приблизительно", "близько", "приблизно", "майже", "орієнтовно")]
+        "approximately", "around", "about", "some", "roughly", "an estimated", "close to",
+        "circa", "около", "примерно", "порядка", "приблизительно", "близько", "приблизно",
+        "орієнтовно", "близько до")]
     + [("between", _Mod.BETWEEN), ("from", _Mod.FROM), ("от", _Mod.FROM), ("від", _Mod.FROM)]
 )
 # Modifiers that open a range and need its second number.
@@ -385,7 +397,7 @@ _ENGLISH_SMALL = {
 _RUSSIAN_SMALL = _forms("""
 1: один одна одно одного одной одному одним одну одном
 3/2: полтора полторы полутора
-2: два две двух двум двумя двое двоих
+2: два две двух двум двумя двое двоих оба обе обоих обеих
 3: три трех трем тремя трое троих
 4: четыре четырех четырем четырьмя четверо четверых
 5: пять пяти пятью пятеро пятерых
@@ -424,7 +436,8 @@ _RUSSIAN_SMALL = _forms("""
 # Ukrainian forms that differ from the Russian ones (the apostrophe as fold writes it).
 _UKRAINIAN_SMALL = _forms("""
 1: одна одне одного одній одним одну
-2: дві двох двом двома
+3/2: півтора півтори
+2: дві двох двом двома двоє обидва обидві обох
 3: три трьох трьом трьома
 4: чотири чотирьох чотирьом
 5: п'ять п'яти п'ятьох
@@ -521,13 +534,16 @@ _VAGUE = _phrase_table(
         "small number", "similar figures", "similar numbers", "несколько", "нескольких",
         "десятки", "десятков", "сотни", "сотен", "тысячи", "тысяч", "десятки тысяч",
         "десятков тысяч", "сотни тысяч", "сотен тысяч", "значительное количество",
-        "значительное число", "большое количество", "большое число", "множество")]
+        "значительное число", "большое количество", "большое число", "множество",
+        "кілька", "декілька", "кількох", "десятки", "десятків", "сотні", "сотень", "тисячі",
+        "десятки тисяч", "десятків тисяч", "сотні тисяч", "сотень тисяч", "значна кількість",
+        "велика кількість", "чимало")]
     + [(f"{article} {unit}", _Vague.UNIT) for unit in _FORCE_UNITS for article in ("a", "an")]
     + [(unit, _Vague.UNIT) for unit in _RUSSIAN_FORCE_UNITS]
 )
 # "several hundred", "несколько тысяч": still vague, and the scale word is part of the text.
 _VAGUE_SCALES = _phrase_table((p, _Vague.COUNT) for p in (
-    "hundred", "thousand", "dozen", "сотен", "тысяч", "десятков"))
+    "hundred", "thousand", "dozen", "сотен", "тысяч", "десятков", "сотень", "тисяч", "десятків"))
 # "a battalion of infantry": the troops named are part of the text.
 _UNIT_TROOPS = _phrase_table((p, _Vague.UNIT) for p in (
     *(f"of {noun}" for noun in ("infantry", "troops", "soldiers", "men", "marines",
@@ -871,6 +887,8 @@ def _read_range(s: _Stream, first: _Numeral,
     # "2-3 тыс.", "10 to 12 thousand": the scale of the second number serves both.
     if first.scale == 1 and second.scale > 1 and low * second.scale <= high:
         low *= second.scale
+    elif first.is_bare and low < 1000 <= high and high % 1000 == 0 and low * 1000 < high <= low * 10_000:
+        low *= 1000  # "11 to 12,000" is 11,000 to 12,000: the thousands are written once
     return (low, high, second) if low < high else None
 
 

@@ -14,26 +14,40 @@ from geo.model import Kind
 # Ordered: the first pattern that matches at a position wins, so the combined
 # "killed or wounded" comes before "killed" and "wounded".
 KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
+    # GOLD.md: irrecoverable losses are the dead, sanitary (medical) losses the wounded;
+    # the adjective alone carries the kind ("25,2 тис. є безповоротними втратами, 36,2 тис. –
+    # санітарними"). First, so that "losses" after them is not read on its own.
+    (Kind.KILLED,
+     r"(?:irretrievabl[ey]|irrecoverabl[ey]|irreversibl[ey])(?:\s+lost|\s+losses)?"
+     r"|безвозвратн\w*(?:\s+потер\w*)?|безповоротн\w*(?:\s+втрат\w*)?"),
+    (Kind.WOUNDED,
+     r"(?:sanitary|medical)\s+losses|санитарн\w*(?:\s+потер\w*)?|санітарн\w*(?:\s+втрат\w*)?"),
     (Kind.KILLED_OR_WOUNDED,
-     r"(?:killed|dead|died)\W{0,3}(?:or|and|and/or)\W{0,3}(?:wounded|injured)"
+     # "killed, injured or captured" reads as killed or wounded (GOLD.md)
+     r"(?:killed|dead),?\s+(?:wounded|injured),?\s+(?:or|and)\s+(?:captured|taken\s+prisoner|missing)"
+     r"|(?:killed|dead|died)\W{0,3}(?:or|and|and/or)\W{0,3}(?:wounded|injured)"
      r"|(?:wounded|injured)\W{0,3}(?:or|and)\W{0,3}(?:killed|dead)"
      r"|casualt(?:y|ies)|losses|\blost\b|потерял\w*|потеряв\w*|втратил\w*"
      r"|(?:убит|погиб)\w*\s+(?:и|или)\s+ранен\w*|ранен\w*\s+(?:и|или)\s+(?:убит|погиб)\w*"
-     r"|потер(?:и|ь|ям|ях|ями)|втрат(?:и|а|ами)|вбит\w*\s+(?:і|та)\s+поранен\w*"
-     r"|выведен\w*\s+из\s+строя"),
+     r"|потер(?:и|ь|ям|ях|ями)|втрат(?:и|а|ами|ах|ам|у)?\b|вбит\w*\s+(?:і|та)\s+поранен\w*"
+     r"|выведен\w*\s+из\s+строя|\bdestroyed\b"),
     (Kind.KILLED,
      r"\bkilled\b|\bkill(?:s|ing)?\b|\bkia\b|\bdied\b|\bdead\b|\bdeaths?\b|death toll|fatalit(?:y|ies)|lost their lives|perished"
-     r"|self-destruction|suicide|blew themselves up|\beliminated\b|\bliquidated\b"
+     r"|self-destruction|suicide|blew themselves up|\beliminat(?:ed|es|ing|ion)\b|\bliquidated\b"
+     r"|shot\s+(?:dead|to\s+death)"
      r"|погиб\w*|убит\w*|уничтожен\w*|ликвидирован\w*|загинул\w*|загибл\w*|вбит\w*|знищен\w*"
      # the active verbs: "уничтожили 50 военных", "знищили понад 50 солдатів"
      r"|уничтожил\w*|ликвидировал\w*|убил[аи]?\b|знищил\w*|знищив|знищено|ліквідовано|ліквідува\w*"
      r"|вбил[аи]?\b|вбито"),
     (Kind.WOUNDED,
-     r"\bwounded\b|\bwounding\b|\binjured\b|\binjuring\b|\binjuries\b|ранен\w*|получил\w*\s+ранени\w*|поранен\w*"
-     r"|пострадал\w*|травмирован\w*"),
+     r"\bwounded\b|\bwounding\b|\bwounds(?=\s+\d)|\binjured\b|\binjuring\b|\binjuries\b"
+     # "получили осколочные ранения": the kind of wound may stand between
+     r"|получил\w*\s+(?:[а-яё]+\s+)?ранени\w*|ранен\w*|отримал\w*\s+(?:[а-яєіїґ']+\s+)?поранен\w*|поранен\w*"
+     r"|пострадал\w*|травмирован\w*|постраждал\w*"),
     (Kind.CAPTURED,
      r"\bcaptured\b|taken prisoner|prisoners? of war|\bpows?\b|\bcapture\b|\bsurrendered\b"
-     r"|в\s+плен\w*|пленн\w*|пленен\w*|сдал\w*ся|полонен\w*|у\s+полон\w*|полонених"),
+     r"|\bcaptives?\b|taken\s+captive"
+     r"|в\s+плен\w*|пленн\w*|пленен\w*|сдал\w*ся|полонен\w*|[ув]\s+полон\w*|полонених"),
     (Kind.MISSING,
      r"\bmissing\b|unaccounted for|пропал\w*\s+без\s+вести|пропавш\w*\s+без\s+вести|зникл\w*\s+безвісти"),
     (Kind.DEPLOYED,
@@ -43,8 +57,24 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|зосереди\w*|зосереджен\w*"
      r"|\buse\b|\busing\b|\bbeing\s+used\b"
      r"|переброшен\w*|перебросил\w*|направлен(?:ы|о|а)?\b|развернут\w*|прибыл\w*|отправлен\w*|задействован\w*"
-     r"|перекинут\w*|направил\w*|відправлен\w*|прибули|розгорнут\w*"),
+     r"|перекинут\w*|направил\w*|відправлен\w*|прибули|розгорнут\w*"
+     # movement of forces: "moved into", "began entering", "переброску резервов", "перемещает силы"
+     r"|\bmov(?:ed|ing|es?)\s+into\b|\b(?:began|begin|started|start)\s+entering\b|\bconcentrations?\b"
+     r"|переброск\w*|перемеща\w*|перемещен\w*|переміщу\w*|переміщен\w*|перекида\w*|стягу\w*|стягнул\w*"
+     r"|залучи\w*|залуча\w*|прибува\w*|\bholed\s+up\b|\bhunker\w*\s+down\b"
+     # presence counts only with a figure ("в регионе находится несколько тысяч военных")
+     r"|находится|находятся|находились|перебуває|перебувають|перебували"
+     # a count of forces: "the number of North Korean troops … has risen by about 2,000"
+     r"|\b(?:total\s+)?number\s+of(?=\s+(?:[\w'’-]+\s+){0,3}(?:troops|soldiers|forces|north\s+koreans|personnel))"),
+    # GOLD.md: encircled or cut-off troops are "other"
+    (Kind.OTHER,
+     r"\bcut\s+off\b|\bencircle(?:d|ment)\b|\bsurrounded\b|в\s+окружени\w*|окружен\w*|в\s+котл\w*"
+     r"|в\s+оточенн\w*|оточен\w*|в\s+котлі"),
 )
+
+#: Deployment words that assert nothing alone: presence with a figure is "numbering N in
+#: an area" (GOLD.md), without one it is forces "merely present".
+PRESENCE_TRIGGERS = r"находи\w*|перебува\w*|number\s+of|total\s+number\s+of"
 
 # Nouns for the people a claim is about; an amount followed by one is a head count.
 FORCE_NOUNS = (
@@ -58,6 +88,8 @@ FORCE_NOUNS = (
     r"|військов\w*|військовослужбовц\w*|окупант\w*|бійц\w*|цивільн\w*|мешкан\w*|чоловік\w*"
     r"|жінк\w*|жінок|дітей|полонен\w*"
     r"|северокорейск\w*|корейц\w*|десантник\w*|срочник\w*|военнослужбовц\w*|вояк\w*|осіб|людей"
+    r"|garrisons?|reserves|reinforcements|(?:assault\s+)?groups?|captives|силы|сил|сили|резерв\w*"
+    r"|угруповання|группировк\w*|солдатів|росіян\w*|россиян\w*"
 )
 
 SPEECH_VERBS = (
