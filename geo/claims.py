@@ -37,6 +37,7 @@ from geo.attribution import (
     claimant_for,
     find_attributions,
 )
+from geo.control import ControlSpan, find_control, is_ground_at
 from geo.dates import reported_date
 from geo.figures import Amount, find_amounts, scale_figure
 from geo.gazetteer import Gazetteer
@@ -46,8 +47,8 @@ from geo.lexicon import (
     KIND_TRIGGERS,
     OTHER_REGIONS_CYRILLIC,
     OTHER_REGIONS_LATIN,
-    REGION_NOUN,
     PRESENCE_TRIGGERS,
+    REGION_NOUN,
     SPEECH_VERBS,
 )
 from geo.model import Claim, Document, Figure, Kind, Link, PlaceLink, PlaceType, Resolution
@@ -90,11 +91,11 @@ _DETERMINER = re.compile(r"(?:\b(?:the|their|its|these|those|such|this|his|her|o
 _MORE_FORCES = re.compile(
     r"\b(?:more|additional|further|fresh|new|extra|another|ещё|еще|дополнительн\w*|новые|нові)\b"
 )
-_SELF_EVIDENT = re.compile(r"self-destruction|suicide|blew themselves up|replenished|reinforc")
 #: Movement words that assert a deployment without a figure ("moved into", "began entering").
 _MOVEMENT = re.compile(r"mov(?:ed|ing|es?)\s+into|(?:began|begin|started|start)\s+entering|holed\s+up|hunker")
 #: A force noun right after a deployment verb: "перемещает силы", "залучити туди військових".
 _FORCE_AFTER = re.compile(rf"^\s+(?:(?:туда|туди|there|in|дополнительн\w*|додатков\w*|new|fresh)\s+)?(?:{FORCE_NOUNS})\b")
+_SELF_EVIDENT = re.compile(r"self-destruction|suicide|blew themselves up|replenished|reinforc")
 _ELSEWHERE = re.compile(
     r"\beastern russia\b|\bfar east\b|\bvladivostok\b|\bprimorye\b|for (?:military )?training"
     r"|на дальн\w+ восток\w*|на учени\w*"
@@ -151,6 +152,11 @@ class _Draft:
     is_anonymous: bool = False
     places: list[PlaceLink] = field(default_factory=list)
     fraction: Amount | None = None
+    #: Control claims: the text whose villages the claim is about, the side as named,
+    #: and whether its ground is "these settlements" (the villages of the claim before).
+    scope: tuple[int, int] | None = None
+    side: str | None = None
+    is_anaphoric: bool = False
 
 
 def _raw_triggers(folded: str, start: int, end: int) -> list[_Trigger]:
@@ -398,6 +404,7 @@ def extract_claims(
     region_mentions = [r.mention.start for r in resolved
                        if gaz.places[r.place_id].place_type is not PlaceType.SETTLEMENT]
     is_kursk_article = bool(resolved)
+    settlement_starts = sorted(pos for pos, _ in settlements)
     speakers = Speakers()
     drafts: list[_Draft] = []
     seen_amounts: list[Amount] = []
@@ -412,6 +419,7 @@ def extract_claims(
             is_headline = p_index == headline_index and not re.search(r"[.!?…]\W*$", text[sentence[0]:sentence[1]])
             amounts = find_amounts(text, *sentence)
             new = _sentence_claims(text, folded, sentence, paragraph, amounts, seen_amounts, drafts)
+            new = _with_control(text, folded, sentence, paragraph, settlement_starts, new, paragraphs)
             attributions = find_attributions(text, *sentence)
             for d in (d for d in new if not d.is_anonymous):
                 earlier = [o.end for o in new if o.end <= d.start]
@@ -429,7 +437,8 @@ def extract_claims(
         claims.append(Claim(
             claim_id=_claim_id(doc.source, d.start, d.end, d.kind), source=doc.source,
             start=d.start, end=d.end, quote=text[d.start:d.end], claimant=d.claimant_from,
-            kind=d.kind, subject=_subject(text, d), figure=d.figure, reported=reported,
+            kind=d.kind, subject=d.side if d.kind is Kind.CONTROL else _subject(text, d), figure=d.figure,
+            reported=reported,
             reported_precision=precision, places=tuple(sorted(set(d.places))),
         ))
     unique: dict[tuple[int, int, Kind], Claim] = {}
@@ -509,6 +518,42 @@ def _sentence_claims(
     return _merge_same_kind(out)
 
 
+def _with_control(
+    text: str, folded: str, sentence: tuple[int, int], paragraph: tuple[int, int],
+    settlement_starts: Sequence[int], losses: list[_Draft], paragraphs: Sequence[tuple[int, int]],
+) -> list[_Draft]:
+    """The sentence's loss claims and its control claims (``geo.control``).
+
+    A loss claim read from the same words as a control claim gives way: "captured 11
+    settlements" and "had lost a quarter of the territory" speak of ground, not people.
+    """
+    run_end = paragraphs[-1][1] if paragraphs else sentence[1]
+    spans = find_control(text, folded, sentence, settlement_starts, paragraph_end=run_end)
+    if not spans:
+        return losses
+    kept = [d for d in losses if not any(_same_words(folded, d, c) for c in spans)]
+    for c in spans:
+        start, end = _trim_span(text, c.start, c.end, core=c.predicate_start)
+        if start >= end:
+            start, end = c.start, c.end
+        kept.append(_Draft(start, end, Kind.CONTROL, None, sentence, paragraph, c.predicate_start,
+                           scope=c.scope, side=c.subject, is_anaphoric=c.is_anaphoric))
+    return sorted(kept, key=lambda d: (d.start, d.end))
+
+
+#: The loss kinds whose trigger words also speak of ground ("captured", "lost").
+_GROUND_AMBIGUOUS = frozenset({Kind.CAPTURED, Kind.KILLED_OR_WOUNDED})
+
+
+def _same_words(folded: str, loss: _Draft, control: ControlSpan) -> bool:
+    """Whether a loss claim was read from a control claim's predicate ("had lost") or
+    counts its ground ("captured 11 settlements")."""
+    if loss.kind not in _GROUND_AMBIGUOUS:
+        return False
+    return loss.anchor == control.predicate_start or (
+        control.predicate_end <= loss.anchor < control.end and is_ground_at(folded, loss.anchor, control.end))
+
+
 def _merge_same_kind(drafts: list[_Draft]) -> list[_Draft]:
     """'suffered heavy losses …, with casualties amounting to up to a battalion': one claim.
 
@@ -583,7 +628,14 @@ def _link_places(
     unplaced_sentences: set[tuple[int, int]] = set()
     previous: _Draft | None = None
     previous_loss: _Draft | None = None
+    previous_control: _Draft | None = None
     for d in drafts:
+        if d.kind is Kind.CONTROL:
+            d.places = _control_places(d, settlements, previous_control)
+            previous_control = d
+            if d.places:
+                previous = d
+                continue
         in_sentence = sorted({pid for pos, pid in settlements if d.sentence[0] <= pos < d.sentence[1]})
         in_paragraph = sorted({pid for pos, pid in settlements if d.paragraph[0] <= pos < d.paragraph[1]})
         sentence_text = folded[d.sentence[0]:d.sentence[1]]
@@ -606,6 +658,20 @@ def _link_places(
         previous = d
         if d.kind in _LOSS_KINDS:
             previous_loss = d
+
+
+def _control_places(d: _Draft, settlements: Sequence[tuple[int, str]], previous: _Draft | None) -> list[PlaceLink]:
+    """The villages a control claim names in its own scope (a list after a colon
+    included), else those of the control claim before when it says "these settlements";
+    empty when neither (the sentence and paragraph rules then decide)."""
+    if d.scope is not None:
+        in_scope = sorted({pid for pos, pid in settlements if d.scope[0] <= pos < d.scope[1]})
+        if in_scope:
+            return [PlaceLink(place_id=p, link=Link.SENTENCE) for p in in_scope]
+    if d.is_anaphoric and previous is not None:
+        return [PlaceLink(place_id=p.place_id, link=Link.PARAGRAPH) for p in previous.places
+                if p.link is not Link.ARTICLE and p.place_id.startswith("inid")]
+    return []
 
 
 _LOSS_KINDS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.KILLED_OR_WOUNDED, Kind.MISSING, Kind.CAPTURED})

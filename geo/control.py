@@ -1,0 +1,204 @@
+"""Control of ground: who took, holds or left which villages, from one sentence at a time.
+
+GOLD.md's ``control`` kind. For every sentence of the article body:
+
+1. find the control predicates of ``control_lexicon.PREDICATES`` ("liberated",
+   "took control of", "освобождены", "під контролем", "withdrew from" …);
+2. keep those that are claims: not an aim or an attempt ("attempted to capture"), not
+   denied ("не освобождены"), and, for the words that also speak of people or things
+   ("captured", "lost", "held"), followed by ground: a settlement, "the village",
+   "300 square kilometres", "населенных пунктов" (not "captured 40 soldiers");
+3. one claim per clause: its span runs from the clause start (the side that acts) to
+   the end of what was taken, including a list of villages after a colon, even when the
+   list stands one village a line;
+4. its scope is where its villages are named; the subject is the side as the text
+   names it.
+
+Pure: text in, ``ControlSpan`` records out; ``geo.claims`` gives them claimants, places
+and dates like every other claim.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geo.control_lexicon import ANAPHORA, BLOCKERS, GROUND_NOUNS, NEGATION, NOT_GROUND, PREDICATES, Stance
+
+_PREDICATE = re.compile(
+    "(?<!\\w)(?:" + "|".join(f"(?P<p{i}>{p.pattern})" for i, p in enumerate(PREDICATES)) + ")(?!\\w)")
+_BLOCKED = re.compile(rf"(?<!\w)(?:{BLOCKERS})\s+(?:[\w'-]+\s+){{0,3}}$")
+_NEGATED = re.compile(NEGATION)
+_GROUND = re.compile(rf"(?:{GROUND_NOUNS})")
+_NOT_GROUND = re.compile(rf"(?:{NOT_GROUND})(?!\w)")
+_ANAPHORA = re.compile(rf"(?:{ANAPHORA})")
+_WORD = re.compile(r"[\w'-]+")
+
+#: How many words after a predicate its ground may lie ("captured the two small border villages").
+_GROUND_WORDS = 6
+#: How far back (characters) an aim or a denial governs a predicate.
+_BLOCK_WINDOW = 45
+
+#: Where a clause starts before a predicate: a semicolon, a colon, a bracket, a spaced
+#: dash, or a comma before a conjunction or a relative word ("…, and Russian troops took").
+_CLAUSE_START = re.compile(
+    r"[;:(]\s*|\s[–—-]\s+|,\s+(?=(?:and|but|while|whereas|which|who|as|after|with|when|where|although|though"
+    r"|и|а|но|однако|хотя|когда|который|которая|которые|после|і|та|але|проте|коли|який|яка|які)\s)"
+    r"|(?<=\s)(?:and|и|і|та|а)\s+(?=[A-ZА-ЯЁІЇЄҐ])")
+#: Where a clause ends after its predicate: a semicolon, or a comma before a new clause.
+_CLAUSE_END = re.compile(
+    r";|,\s+(?=(?:but|while|whereas|although|though|which|according|saying|adding|after|when|as\s+well"
+    r"|но|однако|хотя|при\s+этом|сообщ\w+|заяв\w+|говорится|передает|але|проте|повідом\w+|заяв\w+)\b)"
+    r"|\s[–—]\s+(?=(?:said|says|сообщ|заяв|повідом))")
+#: A line that is one item of a list: a bullet, or a short name.
+_LIST_ITEM = re.compile(r"^\s*(?:[•·▪‣◦*–—-]\s*)?[\w'’ .-]{1,40}[,;.]?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class ControlSpan:
+    """One control statement found in the text, before claimant, places and date.
+
+    start, end        the clause that states it (offsets into the text)
+    predicate_start   where its predicate starts (the anchor of the claim)
+    predicate_end     where its predicate ends
+    stance            what it says of the side named as its subject
+    scope             the text range whose villages the statement is about (may run
+                      past ``end`` over a list one village a line)
+    subject           the side as the text names it, or None
+    is_anaphoric      the ground is "these settlements": the villages of the claim before
+    """
+
+    start: int
+    end: int
+    predicate_start: int
+    predicate_end: int
+    stance: Stance
+    scope: tuple[int, int]
+    subject: str | None
+    is_anaphoric: bool = False
+
+
+def find_control(
+    text: str,
+    folded: str,
+    sentence: tuple[int, int],
+    settlement_starts: Sequence[int],
+    *,
+    paragraph_end: int | None = None,
+) -> list[ControlSpan]:
+    """The control statements of one sentence.
+
+    Parameters
+    ----------
+    text, folded
+        The document text and its ``text.fold``.
+    sentence
+        The sentence's span.
+    settlement_starts
+        Sorted start offsets of the document's settlement mentions (a settlement after a
+        predicate is ground: "captured Sudzha").
+    paragraph_end
+        Where the text of the sentence's paragraph run ends: a list one village a line
+        after a colon extends the scope up to the last such line.
+    """
+    s_start, s_end = sentence
+    found: list[ControlSpan] = []
+    for m in _PREDICATE.finditer(folded, s_start, s_end):
+        predicate = PREDICATES[int(m.lastgroup[1:])]  # type: ignore[index]
+        before = folded[max(s_start, m.start() - _BLOCK_WINDOW):m.start()]
+        if _BLOCKED.search(before) or _NEGATED.search(before):
+            continue
+        clause_start = _clause_start(text, s_start, m.start())
+        clause_end = _clause_end(text, m.end(), s_end)
+        if predicate.needs_ground and not _ground_follows(folded, m.end(), clause_end, settlement_starts):
+            continue
+        if found and found[-1].start == clause_start:
+            continue  # one claim per clause: "regained control of" is one statement
+        scope_end = _list_end(text, clause_end, s_end, paragraph_end)
+        anaphoric = bool(_ANAPHORA.search(folded, m.end(), min(clause_end, m.end() + 60))) or bool(
+            _ANAPHORA.search(folded[clause_start:m.start()]))
+        found.append(ControlSpan(
+            start=clause_start, end=clause_end, predicate_start=m.start(), predicate_end=m.end(),
+            stance=predicate.stance, scope=(clause_start, max(clause_end, scope_end)),
+            subject=_subject(text, clause_start, m.start()), is_anaphoric=anaphoric,
+        ))
+    return found
+
+
+def _clause_start(text: str, start: int, pos: int) -> int:
+    cut = start
+    for m in _CLAUSE_START.finditer(text, start, pos):
+        if m.end() <= pos:
+            cut = m.end()
+    return cut
+
+
+def _clause_end(text: str, pos: int, end: int) -> int:
+    m = _CLAUSE_END.search(text, pos, end)
+    stop = m.start() if m else end
+    while stop > pos and text[stop - 1] in " ,.;:!?–—-\u00a0":
+        stop -= 1
+    return stop
+
+
+def _ground_follows(folded: str, pos: int, end: int, settlement_starts: Sequence[int]) -> bool:
+    """Whether ground is what the predicate acts on: a settlement or a noun of ground
+    within a few words, before any preposition, person or thing."""
+    next_place = bisect_left(settlement_starts, pos)
+    place_at = settlement_starts[next_place] if next_place < len(settlement_starts) else None
+    for count, w in enumerate(_WORD.finditer(folded, pos, end)):
+        if count >= _GROUND_WORDS:
+            return False
+        if place_at is not None and w.start() <= place_at < w.end() + 1:
+            return True
+        if _GROUND.match(folded, w.start()):
+            return True
+        stop = _NOT_GROUND.match(folded, w.start())
+        if stop and stop.end() >= w.end():
+            return False
+    return False
+
+
+def is_ground_at(folded: str, pos: int, end: int) -> bool:
+    """Whether the words from ``pos`` count ground rather than people: "11 settlements",
+    "a quarter of the territory" (not "12 soldiers")."""
+    return _ground_follows(folded, pos, end, ())
+
+
+def _list_end(text: str, clause_end: int, sentence_end: int, paragraph_end: int | None) -> int:
+    """A clause that ends in a colon at its line's end goes on over the list lines after it."""
+    if paragraph_end is None or text[clause_end:sentence_end].strip() != ":":
+        return clause_end
+    line_end = text.find("\n", sentence_end)
+    if line_end < 0 or text[sentence_end:line_end].strip():
+        return clause_end
+    end = clause_end
+    pos = line_end + 1
+    while pos < paragraph_end:
+        nl = text.find("\n", pos)
+        nl = len(text) if nl < 0 else nl
+        line = text[pos:nl]
+        if line.strip():
+            if not _LIST_ITEM.match(line):
+                break
+            end = pos + len(line.rstrip())
+        pos = nl + 1
+    return end
+
+
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:have|has|had|was|were|is|are|been|being|now|also|reportedly|already|still|fully|"
+    r"completely|currently|allegedly|supposedly|managed\s+to|continued\s+to|began\s+to|начали|почали|"
+    r"уже|вже|полностью|повністю|нібито|якобы|на\s+текущий\s+момент))+\s*$", re.IGNORECASE)
+
+
+def _subject(text: str, clause_start: int, predicate_start: int) -> str | None:
+    """The side as the clause names it before its predicate ("Russian forces have"), or None."""
+    head = text[clause_start:predicate_start].rstrip(" ,")
+    head = _AUXILIARIES.sub("", head).strip(" ,")
+    words = head.split()
+    if not words or len(words) > 8:
+        return None
+    return " ".join(words)

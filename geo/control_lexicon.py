@@ -1,0 +1,175 @@
+"""The words that say a side took, holds or left ground: data for ``geo.control``.
+
+Every predicate is a small pattern over folded text (lower case, ё → е, straight
+apostrophes), what it says about the side named as its subject (``Stance``), whether it
+needs ground after it to be a claim about ground ("captured" needs "the village" or a
+place; "liberated" does not), and a sentence it is written for. The tests read the
+examples: each must be found by its own pattern, so the lexicon cannot drift from what
+it claims to match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Stance(StrEnum):
+    """What a control statement says about the side it names as its subject."""
+
+    TOOK = "took"
+    HOLDS = "holds"
+    LEFT = "left"
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """One way of saying that a side took, holds or left ground.
+
+    pattern        regular expression over folded text, matched at a word start
+    stance         what it says of the subject side
+    needs_ground   True when the words also speak of people or things ("captured 40
+                   soldiers", "took part"): then ground must follow within the clause
+    example        a sentence the pattern is written for (checked by the tests)
+    """
+
+    pattern: str
+    stance: Stance
+    needs_ground: bool
+    example: str
+
+
+# Order matters where patterns overlap at one position: the longer phrase comes first.
+PREDICATES: tuple[Predicate, ...] = (
+    # English: taking ground
+    Predicate(r"(?:took|taken|take|takes|taking|gained|gain|gains|gaining|regained|regain|regaining|"
+              r"established|establish|re-?established|re-?establish|assumed|seized)\s+"
+              r"(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+(?:of|over)",
+              Stance.TOOK, False, "Russian troops took control of the village on Monday."),
+    Predicate(r"liberat(?:ed|es|e|ing)|liberation\s+of", Stance.TOOK, False,
+              "The battlegroup liberated two settlements in the region."),
+    Predicate(r"(?:re)?captur(?:ed|es|e|ing)|capturing\s+of", Stance.TOOK, True,
+              "Ukrainian units captured the village and its railway station."),
+    Predicate(r"retook|retak(?:en|es|e|ing)|(?:took|taken|take|takes|taking)(?:\s+back)?",
+              Stance.TOOK, True, "The army has taken another village from the enemy."),
+    Predicate(r"(?:re)?seiz(?:ed|es|e|ing)", Stance.TOOK, True, "Kyiv's forces seized 300 square kilometres."),
+    Predicate(r"reclaim(?:ed|s|ing)?|regained|regain(?:s|ing)?|won\s+back", Stance.TOOK, True,
+              "Moscow has regained most of the lost territory."),
+    Predicate(r"clear(?:ed|s|ing)\s+(?:the\s+)?(?:village|villages|settlement|settlements|town|area)",
+              Stance.TOOK, True, "The marines cleared the villages of two border hamlets."),
+    Predicate(r"enter(?:ed|s|ing)", Stance.TOOK, True, "Ukrainian troops entered the town on Tuesday."),
+    Predicate(r"(?:advanc(?:ed|es|e|ing)|push(?:ed|es|ing)?|penetrat(?:ed|ing))\s+"
+              r"(?:(?:up\s+to|at\s+least|about|some|around|nearly|almost|more\s+than|over)\s+)?"
+              r"[\d.,–-]+\s*(?:km|kilomet\w+|miles?)|advance\s+of\s+[\d.,–-]+\s*(?:km|kilomet\w+|miles?)"
+              r"|(?:advanc(?:ed|es|e|ing)|push(?:ed|es|ing)?)\s+(?:deep|deeper)\s+into",
+              Stance.TOOK, False, "The brigade advanced up to 12 km into the region."),
+    Predicate(r"invad(?:ed|es|ing)\s+(?:the\s+)?(?:territory|land|region|oblast)",
+              Stance.TOOK, False, "Ukrainian forces invaded the territory of the region in August."),
+    Predicate(r"made\s+gains|gained\s+ground", Stance.TOOK, False, "Russian units gained ground near the border."),
+    # English: holding ground
+    Predicate(r"[\w'-]+-controlled|under\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:[\w'-]+\s+){0,2}control",
+              Stance.HOLDS, False, "The border town remains under Ukrainian control."),
+    Predicate(r"(?:in\s+)?control(?:s|led|ling)?(?:\s+(?:of|over))?", Stance.HOLDS, True,
+              "Ukraine controls about 500 square kilometres of the region."),
+    Predicate(r"(?:still\s+)?(?:holds?|holding|held)", Stance.HOLDS, True,
+              "Ukrainian troops still hold part of the region."),
+    Predicate(r"occupied\s+by", Stance.HOLDS, False, "The town, which is occupied by the enemy, is quiet."),
+    Predicate(r"occup(?:ied|ies|y|ying)", Stance.HOLDS, True, "Ukrainian units occupy the southern part of the town."),
+    Predicate(r"in\s+the\s+hands\s+of", Stance.HOLDS, False, "The town is in the hands of the Russian army."),
+    # English: leaving ground
+    Predicate(r"withdr(?:ew|awn|awing|aws|aw)\s+from|pull(?:ed|s|ing)?\s+out\s+of|retreat(?:ed|s|ing)?\s+"
+              r"(?:from|to)|(?:were|was|been|being)\s+(?:fully\s+|completely\s+)?(?:expelled|ousted|driven\s+out)",
+              Stance.LEFT, False, "Ukrainian forces have withdrawn from the village."),
+    Predicate(r"(?:push(?:ed|es|ing)?|driv(?:e|en|ing)|drove|forc(?:ed|ing))\s+(?:[\w'-]+\s+){1,4}"
+              r"(?:out\s+of|from)", Stance.TOOK, True,
+              "Russian forces pushed Ukrainian troops out of the town."),
+    Predicate(r"lost|los(?:e|es|ing)", Stance.LEFT, True, "Ukraine has lost a quarter of the territory it captured."),
+    # Russian: taking ground
+    Predicate(r"(?:взял\w*|взят\w*|взять|установил\w*|установлен\w*|восстановил\w*|перешл\w*|переш[её]л\w*)\s+"
+              r"(?:полный\s+)?(?:под\s+)?контрол\w*", Stance.TOOK, False,
+              "Российские войска установили контроль над селом."),
+    Predicate(r"освобо(?:дил\w*|жд\w+|дит\w*)", Stance.TOOK, False, "ВС РФ освободили два населенных пункта."),
+    Predicate(r"захват(?:ил\w*|ить|ят|ывают)|захвачен\w*", Stance.TOOK, True,
+              "ВСУ захватили несколько сел в области."),
+    Predicate(r"занял\w*|занят(?:ы|о|а)?\b|заняв", Stance.TOOK, True, "Подразделения заняли поселок."),
+    Predicate(r"(?:вош(?:ли|ел|ла)|зашли|ворвал\w*)\s+в", Stance.TOOK, True, "Штурмовики вошли в село."),
+    Predicate(r"продвинул\w*(?:\s+на)?|продвижени\w*\s+на\s+[\d.,–-]+", Stance.TOOK, True,
+              "Войска продвинулись вглубь области на 20 км."),
+    Predicate(r"вторгл\w*\s+(?:на|в)", Stance.TOOK, True, "Войска вторглись на территорию области."),
+    Predicate(r"выбил\w*|вытеснил\w*|выдавил\w*|выбит\w*|вытеснен\w*", Stance.TOOK, True,
+              "Бойцы выбили противника из поселка."),
+    Predicate(r"зачистил\w*|зачищен\w*", Stance.TOOK, True, "Штурмовики зачистили село."),
+    # Russian: holding ground
+    Predicate(r"контролиру\w*|под\s+(?:полным\s+)?(?:\w+\s+)?контрол\w*", Stance.HOLDS, True,
+              "ВСУ контролируют 90 населенных пунктов."),
+    Predicate(r"удержива\w*|удерж(?:ал|али|ат)\w*", Stance.HOLDS, True, "Войска удерживают рубежи у села."),
+    Predicate(r"в\s+руках", Stance.HOLDS, False, "Поселок остается в руках противника."),
+    # Russian: leaving ground
+    Predicate(r"отступ(?:ает|ают|ил\w*|лени\w*|ать)|отош(?:ли|ел)|отвел\w*\s+войска|покинул\w*"
+              r"|(?:вышли|вышел|выход\w*)\s+из", Stance.LEFT, False, "Противник отступает с занятых территорий."),
+    # Ukrainian: taking ground
+    Predicate(r"(?:взял\w*|взяли|взято|встановил\w*|встановлено|перейшл\w*|перейшов)\s+"
+              r"(?:повний\s+)?(?:під\s+)?контрол\w*", Stance.TOOK, False,
+              "Українські військові взяли під контроль позиції в селі."),
+    Predicate(r"звільн(?:ил\w*|ив|ено|енн\w*|ені|ити|яють)", Stance.TOOK, False,
+              "Сили оборони звільнили село від окупантів."),
+    Predicate(r"захопил\w*|захоплен\w*|захопити|захопле\w*", Stance.TOOK, True,
+              "Росіяни захопили кілька населених пунктів."),
+    Predicate(r"зайнял\w*|зайняли|зайнято", Stance.TOOK, True, "Бійці зайняли селище."),
+    Predicate(r"(?:увійшл\w*|увійти|зайшл\w*|вдерл\w*)\s+(?:в|у|до)", Stance.TOOK, True,
+              "Штурмовики могли увійти в населений пункт."),
+    Predicate(r"просунул\w*(?:\s+на)?|просуванн\w*\s+на\s+[\d.,–-]+", Stance.TOOK, True,
+              "Сили оборони просунулися на 5 км вглиб області."),
+    Predicate(r"витіснил\w*|вибили|витіснен\w*", Stance.TOOK, True, "Окупанти витіснили наших бійців з села."),
+    Predicate(r"(?:військов\w+\s+)?комендатур\w*", Stance.HOLDS, False,
+              "Україна створила військову комендатуру в місті."),
+    # Ukrainian: holding ground
+    Predicate(r"контролю\w*|під\s+(?:повним\s+)?(?:\w+\s+)?контрол\w*", Stance.HOLDS, True,
+              "Сили оборони контролюють дві вулиці в селищі."),
+    Predicate(r"утриму\w*|тримають\s+оборону|займають\s+(?:\w+\s*){0,2}позиції", Stance.HOLDS, False,
+              "Війська утримують позиції на півночі області."),
+    Predicate(r"в\s+руках|у\s+руках", Stance.HOLDS, False, "Місто в руках у противника."),
+    # Ukrainian: leaving ground
+    Predicate(r"відступ\w*|відійшл\w*|відход\w*|(?:вийшл\w*|вийшов|вихід\w*)\s+(?:\w+\s+){0,3}(?:з|із)\b"
+              r"|залишил\w*", Stance.LEFT, False, "Українські підрозділи вийшли з села."),
+)
+
+#: Nouns of ground: after a predicate that ``needs_ground`` they make it a claim about ground.
+GROUND_NOUNS = (
+    r"villages?|settlements?|towns?|localit(?:y|ies)|hamlets?|territor(?:y|ies)|land|lands|square|sq\b|km\b"
+    r"|kilomet\w+|miles?|region|oblast|part\s+of|portion\s+of|half\s+of|areas?|footholds?|positions?|city"
+    r"|checkpoint|outskirts|sliver|chunk|pocket|swath|strip|streets?|footholds?"
+    r"|(?<!their\s)(?<!its\s)ground\b|улиц\w*|вулиц\w*"
+    r"|населенн\w+\s+пункт\w*|сел[оа]|сел\b|сел(?:ом|ами|ах)|деревн\w*|поселок\w*|поселк\w*|хутор\w*"
+    r"|город\w*|территори\w*|км\b|кв\.|километр\w*|позици\w*|рубеж\w*|област\w*|район\w*|част\w*\s+"
+    r"|вглубь|плацдарм\w*|населен\w+\s+пункт\w*|селищ\w*|міст[оа]\w*|територі\w*|позиці\w*|вглиб"
+)
+
+#: Words before a predicate that make it an aim, an attempt or a denial rather than a claim.
+BLOCKERS = (
+    r"attempt\w*\s+to|tr(?:y|ied|ies|ying)\s+to|fail\w*\s+to|seek\w*\s+to|sought\s+to|aim\w*\s+(?:to|at)"
+    r"|plan\w*\s+to|intend\w*\s+to|bid\s+to|efforts?\s+to|in\s+order\s+to|order\w*\s+\w+\s+to|goal\s+of"
+    r"|would|will|could\s+not|cannot|can't|did\s+not|didn't|has\s+not|have\s+not|hasn't|haven't|never"
+    r"|no\s+longer|vow\w*\s+to|promis\w*\s+to|threat\w*\s+to|wants?\s+to|hop(?:e|es|ed|ing)\s+to"
+    r"|попыт\w+|пыта\w+|намер\w+|планиру\w+|чтобы|стрем\w+|хотят|не\s+удалось|не\s+смогл\w*"
+    r"|спроб\w+|намага\w+|щоб|не\s+змогл\w*|не\s+вдалося|планують|хочуть"
+)
+
+#: Back-references to the ground of an earlier claim ("these settlements", "этих населенных пунктов").
+ANAPHORA = (
+    r"th(?:ese|ose)\s+(?:villages|settlements|localities)|the\s+(?:village|settlement|town)\b(?!\s+of)"
+    r"|эт(?:их|и|ого|от|ом)\s+населенн\w+\s+пункт\w*|ц(?:их|і|ього|ей)\s+населен\w+\s+пункт\w*"
+)
+
+#: Words right before a predicate that deny it: "did not", "не освобождены", "не звільнили".
+NEGATION = r"(?:\bnot|n't|\bне|\bні)\s+$"
+
+#: Words after a predicate that end the search for its ground: a preposition (the place of
+#: the act, not what was taken), or people and things ("captured 40 soldiers", "lost tanks").
+NOT_GROUND = (
+    r"in|near|at|around|during|since|after|before|on|by|with|for|to|into|amid|as|while|and|but|that"
+    r"|в|во|на|у|под|около|возле|после|до|при|за|для|от|и|а|но|что|під|біля|поблизу|після|та|і|що"
+    r"|lives?|contact|power|prisoners?|soldiers?|troops|servicem[ae]n|civilians?|people|equipment|tanks?"
+    r"|vehicles?|drones?|weapons?|part\b(?!\s+of)|place|photos?|images?|video|пленн\w*|полон\w*"
+    r"|военн\w*|солдат\w*|військов\w*|техник\w*|техні\w*"
+)

@@ -1,0 +1,124 @@
+"""Control of ground: who took, holds or left which villages (EN, RU, UK).
+
+Every sentence is written for the test in the style of news text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from geo.control import find_control
+from geo.control_lexicon import PREDICATES, Stance
+from geo.model import Kind
+from geo.text import fold
+from tests.test_claims import extract
+
+
+def control_claims(resources, text):
+    return [c for c in extract(resources, text) if c.kind is Kind.CONTROL]
+
+
+def village_names(resources, claim):
+    places = resources.gazetteer.places
+    return sorted(places[p.place_id].name for p in claim.places if p.place_id.startswith("inid"))
+
+
+@pytest.mark.parametrize("predicate", PREDICATES, ids=lambda p: p.example[:40])
+def test_every_lexicon_example_is_found_by_its_own_pattern(predicate):
+    folded = fold(predicate.example)
+    assert re.search(rf"(?<!\w)(?:{predicate.pattern})", folded), predicate.example
+
+
+@pytest.mark.parametrize("predicate", PREDICATES, ids=lambda p: p.example[:40])
+def test_every_lexicon_example_reads_as_a_control_statement(predicate):
+    text = predicate.example
+    spans = find_control(text, fold(text), (0, len(text)), [])
+    assert spans, text
+    assert spans[0].stance is predicate.stance
+
+
+@pytest.mark.parametrize(("text", "villages"), [
+    pytest.param("Russian forces have liberated the settlements of Plekhovo and Sverdlikovo, the ministry said.",
+                 ["Plekhovo", "Sverdlikovo"], id="en-liberated-two"),
+    pytest.param("Ukrainian troops took control of Sudzha after three days of fighting.",
+                 ["Sudzha"], id="en-took-control"),
+    pytest.param("Российские военные освободили Плехово в Курской области.",
+                 ["Plekhovo"], id="ru-liberated"),
+    pytest.param("ВСУ установили контроль над Суджей, заявил командующий.",
+                 ["Sudzha"], id="ru-established-control"),
+    pytest.param("Сили оборони звільнили Суджу від окупантів.",
+                 ["Sudzha"], id="uk-liberated"),
+])
+def test_a_side_took_a_village(resources, text, villages):
+    claims = control_claims(resources, text)
+    assert len(claims) == 1
+    assert village_names(resources, claims[0]) == villages
+    assert claims[0].figure is None
+
+
+def test_a_list_after_a_colon_is_one_claim_with_every_village(resources):
+    text = ("The units of the group captured three settlements: Plekhovo, Sverdlikovo and Lebedevka, "
+            "according to the ministry.")
+    claims = control_claims(resources, text)
+    assert len(claims) == 1
+    assert village_names(resources, claims[0]) == ["Lebedevka", "Plekhovo", "Sverdlikovo"]
+
+
+def test_a_list_one_village_a_line_belongs_to_the_claim_before_it(resources):
+    text = ("Войска установили контроль над тремя населенными пунктами:\n"
+            "  • Плехово\n  • Свердликово\n\nВ других районах было спокойно.")
+    claims = control_claims(resources, text)
+    assert len(claims) == 1
+    assert village_names(resources, claims[0]) == ["Plekhovo", "Sverdlikovo"]
+
+
+def test_these_settlements_go_back_to_the_villages_of_the_claim_before(resources):
+    text = ("Российские войска освободили Плехово и Свердликово.\n"
+            "Информация об освобождении этих населенных пунктов подтверждена в министерстве.")
+    claims = control_claims(resources, text)
+    assert len(claims) == 2
+    assert village_names(resources, claims[1]) == ["Plekhovo", "Sverdlikovo"]
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    pytest.param("Ukrainian forces have withdrawn from Sudzha, the general staff said.", Stance.LEFT, id="en-withdrew"),
+    pytest.param("Ukraine controls about 600 square kilometres of the Kursk region.", Stance.HOLDS, id="en-controls"),
+    pytest.param("Ukrainian troops still hold part of the Kursk region.", Stance.HOLDS, id="en-hold-part"),
+    pytest.param("ВСУ контролируют 40 населенных пунктов Курской области.", Stance.HOLDS, id="ru-controls"),
+    pytest.param("Противник отступает из Суджи.", Stance.LEFT, id="ru-retreats"),
+    pytest.param("Українські підрозділи вийшли з Суджі.", Stance.LEFT, id="uk-left"),
+])
+def test_holding_and_leaving_ground_are_control_claims(resources, text, stance):
+    assert len(control_claims(resources, text)) == 1
+    spans = find_control(text, fold(text), (0, len(text)), [])
+    assert spans[0].stance is stance
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ukrainian units captured 40 Russian soldiers near Sudzha.", id="en-captured-people"),
+    pytest.param("Russian troops attempted to capture the village of Plekhovo.", id="en-attempt"),
+    pytest.param("Kyiv's forces failed to retake the town.", id="en-failed"),
+    pytest.param("The officials held talks in the Kursk region on Monday.", id="en-held-talks"),
+    pytest.param("ВСУ пытались захватить село Плехово.", id="ru-attempt"),
+    pytest.param("Российские войска не освободили Суджу.", id="ru-negated"),
+    pytest.param("Війська ЗСУ намагаються захопити село.", id="uk-attempt"),
+])
+def test_attempts_denials_and_people_are_not_control(resources, text):
+    assert control_claims(resources, text) == []
+
+
+def test_a_loss_read_from_ground_words_gives_way_to_control(resources):
+    claims = extract(resources, "Ukrainian forces have captured 11 settlements in the Kursk region, Russian sources said.")
+    assert [c.kind for c in claims] == [Kind.CONTROL]
+
+
+def test_prisoners_and_ground_in_one_sentence_are_two_claims(resources):
+    claims = extract(resources, "Russian troops recaptured Plekhovo and captured 12 Ukrainian soldiers there.")
+    assert sorted(c.kind for c in claims) == sorted([Kind.CONTROL, Kind.CAPTURED])
+
+
+def test_the_side_is_the_subject_as_written(resources):
+    claims = control_claims(resources, "Russian forces have regained control of Sverdlikovo.")
+    assert claims[0].subject == "Russian forces"
