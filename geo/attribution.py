@@ -13,10 +13,21 @@ The rules, tried in order for a claim at [start, end) of a sentence:
 5. pronouns ("he added", "it said on Telegram") go back to the last named speaker of the
    right sort (a person for he/she, a body for it).
 
-Names are normalised through ``lexicon.CLAIMANT_ALIASES`` (Zelenskyy → Volodymyr Zelensky,
-HUR/DIU → GUR); a title before a personal name is dropped ("Pentagon Deputy Press
-Secretary Sabrina Singh" → Sabrina Singh); a later surname alone is expanded to the full
-name seen earlier. An unknown speaker keeps the name as the text gives it.
+When the sentence names nobody, the source is looked for around it:
+
+6. the next sentence, when it opens with a back-reference ("Об этом сообщил X", "Про це
+   написав X", "This was reported by X");
+7. a headline takes the first source the body names;
+8. a sentence that goes on with the claim before it ("Of them …", "Крім того …") or that
+   stands in the paragraph of the claim before it keeps that claim's claimant.
+
+A relayed statement is its origin's ("ТАСС со ссылкой на Минобороны", "citing X"); "the
+ministry", "в ведомстве", "the channel" name the last body, "the general", "главком" the
+last person. Names are normalised through ``claimants.CLAIMANTS`` (Zelenskyy → Volodymyr
+Zelensky, Минобороны РФ → Russian Defense Ministry); a title before a personal name is
+dropped ("Pentagon Deputy Press Secretary Sabrina Singh" → Sabrina Singh); a later surname
+alone is expanded to the full name seen earlier. An unknown speaker keeps the name as the
+text gives it.
 """
 
 from __future__ import annotations
@@ -25,10 +36,21 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from geo.lexicon import ACCORDING_TO, ANONYMOUS_HEADS, CLAIMANT_ALIASES, HEDGES, PRONOUNS, SPEECH_VERBS
-from geo.text import fold
-
-_ALIAS = {alias: canonical for canonical, aliases in CLAIMANT_ALIASES for alias in (*aliases, fold(canonical))}
+from geo.claimants import CANONICAL_NAMES, PERSONS, canonical_name, is_joint, known_names_in, named_within, stem, words_of
+from geo.lexicon import (
+    ACCORDING_TO,
+    ANONYMOUS_HEADS,
+    BACK_REFERENCES,
+    BODY_REFERENCES,
+    CONTINUATIONS,
+    HEDGES,
+    PERSON_REFERENCES,
+    PRONOUNS,
+    REFERENCE_MODIFIERS,
+    RELAYS,
+    SPEECH_VERBS,
+)
+from geo.text import fold, sentence_spans
 
 _CAP_TOKEN = r"[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{2,}\))?(?!\w)"
 # Inside a name any lower-case word may stand ("Ukraine's coordination headquarters for
@@ -61,14 +83,20 @@ _TITLE_LOWER = (r"(?!(?:on|in|at|to|for|from|with|by|during|after|before|via|в|
 _INVERTED_NP = rf"(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_CAP_TOKEN}){{0,5}})"
 # The name ends the attribution: punctuation, the end, or a preposition follows it, so
 # that "глава Суджанского района Александр Богачев," reads past the district to the man.
-_NAME_END = r"(?=\s*(?:[,.;:!?)»”\"]|$)|\s+(?:on|in|at|during|via|в|во|на|у)(?!\w))"
+_NAME_END = (r"(?=\s*(?:[,.;:!?)»”\"]|$)|\s+(?:on|in|at|during|via|and|citing|в|во|на|у|и|і|та|й|со|з|із)(?!\w)"
+             r"|\s+\d)")
 _VERB_SUBJECT = re.compile(
     rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN})\s+){{0,6}}?"
     rf"{_INVERTED_NP}{_NAME_END}")
 #: "Об этом сообщил …", "как заявил …": the Russian formulas that put the speaker after the verb.
-_INVERTED_LEAD = re.compile(r"(?:^|\b)(?:об\s+этом|о\s+чем|о\s+чём|как|это)\s*$", re.IGNORECASE)
+_INVERTED_LEAD = re.compile(r"(?:^|\b)(?:об\s+этом|о\s+чем|о\s+чём|как|это|про\s+це|як|це)\s*$", re.IGNORECASE)
 _ACCORDING = re.compile(
     rf"(?<!\w)(?i:{ACCORDING_TO})\s+(?:the\s+|a\s+)?{_NP_ANY}(?=\s*(?:\([A-ZА-Я]{{2,}}\)\s*)?(?:[,.;:)]|$))")
+#: "…, the acting governor, Alexander Khinshtein, said": a name set off by commas before the verb.
+_APPOSITIVE = re.compile(rf"(?<=,\s)(?P<np>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{1,3}}),\s+(?:{SPEECH_VERBS})(?!\w)")
+_RELAY = re.compile(
+    rf"(?<!\w)(?i:{RELAYS})\s+(?:the\s+|a\s+)?{_NP_ANY}"
+    r"(?=\s*(?:[,.;:)]|$|\s+(?:who|which|that|reported|said|has|have|что|о|об|про)(?!\w)))")
 _WHO_SAID = re.compile(rf"{_NP}[\s,]+(?:[^,.]{{0,120}},\s+)?(?:who|which|that)\s+(?:{SPEECH_VERBS})\b")
 # "Зеленский: в Курской области …", "Budanov: …": a headline that opens with its speaker.
 _HEADLINE_HEAD = re.compile(rf"^{_NP.replace('}}?)', '})')}:\s")
@@ -112,6 +140,8 @@ class Speakers:
     """The named speakers of a document so far, in text order (the pronoun antecedents)."""
 
     names: list[tuple[str, bool]] = field(default_factory=list)  # (canonical, is_person)
+    #: The previous claim's claimant, its paragraph's start, and whether its sentence hedged.
+    last_claim: tuple[str | None, int, bool] | None = None
 
     def add(self, name: str) -> None:
         """Record a named speaker."""
@@ -141,6 +171,8 @@ class Speakers:
 def is_person(name: str) -> bool:
     """Two or three capitalised words with no organisation word: a personal name."""
     words = name.split()
+    if name in CANONICAL_NAMES:
+        return name in PERSONS
     return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not _ORG_WORDS.search(name) \
         and not any(w.isupper() and len(w) > 1 for w in words)
 
@@ -196,6 +228,8 @@ def canonical_claimant(raw: str) -> str | None:
     'GUR'
     >>> canonical_claimant("Recent estimates") is None
     True
+    >>> canonical_claimant("the Russian language Astra Telegram channel")
+    'Astra'
     """
     name = _strip_openers(" ".join(raw.replace("\u00a0", " ").split()).strip(" ,.;:’'\"“”«»"))
     if not name:
@@ -203,32 +237,55 @@ def canonical_claimant(raw: str) -> str | None:
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
     name = _TRAILING_TIME.sub("", name) or name  # "Минобороны России во вторник"
     key = fold(name)
-    if key in _NOT_NAMES or key in _DOCUMENT_WORDS:
-        return None  # "It estimated …", "An estimated 11,000 …", "according to the statement"
-    if key in _ALIAS:
-        return _ALIAS[key]
+    if key in _NOT_NAMES or key in _DOCUMENT_WORDS or reference_sort(name):
+        return None  # "It estimated …", "An estimated 11,000 …", "according to the statement", "the ministry"
     bare = re.sub(r"\s*\([^)]*\)\s*$", "", name)
-    if fold(bare) in _ALIAS:
-        return _ALIAS[fold(bare)]
+    known = canonical_name(name) or canonical_name(bare)
+    if known:
+        return known
     words = bare.split()
+    if is_joint(bare):
+        return bare  # "Ukrainian and South Korean officials": one joint source, not its second half
     for n in (3, 2):  # "Губернатор Курской области Алексей Смирнов": a known name after a title
-        if len(words) > n and fold(" ".join(words[-n:])) in _ALIAS:
-            return _ALIAS[fold(" ".join(words[-n:]))]
-    for form in _nominatives(key):  # "по словам Сырского": a known name in another case
-        if form in _ALIAS:
-            return _ALIAS[form]
+        if len(words) > n and canonical_name(" ".join(words[-n:])):
+            return canonical_name(" ".join(words[-n:]))
     titles = list(_TITLE_WORDS.finditer(bare))
     if titles:
         tail = bare[titles[-1].end():].strip()
         if tail and all(w[:1].isupper() for w in tail.split()) and 1 <= len(tail.split()) <= 3:
-            return _ALIAS.get(fold(tail), tail)
-    words = bare.split()
+            return canonical_name(tail) or tail
+    inner = named_within(bare)  # "Ukrainian open-source Telegram channel DeepState"
+    if inner is not None:
+        return inner
     if words and re.fullmatch(ANONYMOUS_HEADS, words[-1].lower()):
         proper = [w for w in words[:-1] if w[:1].isupper()]
         # "Recent estimates": the capital is the sentence's, not a name's.
         if not proper or (len(proper) == 1 and words[0] == proper[0] and proper[0].lower() in _COMMON_OPENERS):
             return None
     return bare or None
+
+
+def reference_sort(phrase: str) -> str | None:
+    """'body' or 'person' when a phrase only refers back to a speaker named before.
+
+    "the ministry", "в оборонном ведомстве", "The channel" refer to a body; "the acting
+    governor", "главком ВСУ" to a person. A phrase with a name of its own does not.
+
+    >>> reference_sort("оборонном ведомстве"), reference_sort("the acting governor"), reference_sort("Astra")
+    ('body', 'person', None)
+    """
+    words = [w for w in words_of(_strip_openers(phrase)) if stem(w) not in REFERENCE_MODIFIERS
+             and w not in REFERENCE_MODIFIERS]
+    if not words or len(words) > 2 or canonical_name(phrase) and len(words) > 1:
+        return None
+    head = stem(words[-1])
+    if len(words) == 2 and stem(words[0]) not in PERSON_REFERENCES | BODY_REFERENCES:
+        return None
+    if head in BODY_REFERENCES or words[-1] in BODY_REFERENCES:
+        return "body"
+    if head in PERSON_REFERENCES or words[-1] in PERSON_REFERENCES:
+        return "person"
+    return None
 
 
 #: When a speaker spoke, caught at the end of the name: "… во вторник", "… on Tuesday".
@@ -262,24 +319,32 @@ class Attribution:
     end: int
     name: str | None
     pronoun: str | None = None
+    relay: bool = False  # "citing X", "со ссылкой на X": X is the origin of what the speaker says
 
 
 def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     """Every attribution phrase in text[start:end], in text order."""
     chunk = text[start:end]
     found: list[Attribution] = []
-    for rx in (_ACCORDING, _SUBJECT_VERB, _WHO_SAID):
+    for rx in (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _APPOSITIVE):
         for m in rx.finditer(chunk):
             name = _strip_openers(m.group("np"))
-            if fold(name) in _DOCUMENT_WORDS:  # "according to the statement": its issuer
+            sort = reference_sort(name)
+            if fold(name) in _DOCUMENT_WORDS or sort == "body":  # "according to the statement", "the ministry"
                 found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
+            elif sort == "person":  # "the acting governor said": the last person named
+                found.append(Attribution(start + m.start(), start + m.end(), None, "he"))
             elif name and fold(name) not in _NOT_NAMES:
                 found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for m in _VERB_SUBJECT.finditer(chunk):
         before = chunk[:m.start()].rstrip()
         if before.endswith((",", "”", "\"", "»", "-", "—", "–")) or _INVERTED_LEAD.search(before):
             # "…,” said Zelensky", "…», — сказал он", "Об этом сообщил эксперт Марочко"
-            found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+            sort = reference_sort(m.group(0)[len(m.group("verb")):])  # "рассказал главком ВСУ"
+            pronoun = {"body": "it", "person": "he"}.get(sort or "")
+            found.append(Attribution(start + m.start(), start + m.end(), None if pronoun else m.group("np"), pronoun))
+    for m in _RELAY.finditer(chunk):
+        found.append(Attribution(start + m.start(), start + m.end(), m.group("np"), relay=True))
     for m in _PRONOUN.finditer(chunk):
         found.append(Attribution(start + m.start(), start + m.end(), None, m.group(1).lower()))
     for m in _PRONOUN_AFTER.finditer(chunk):
@@ -322,12 +387,55 @@ def claimant_for(
     earlier_claims_end: int | None = None,
     attributions: Sequence[Attribution] | None = None,
 ) -> str | None:
-    """The claimant of a claim at ``claim`` in ``sentence``, by the rules of the module docstring.
+    """The canonical claimant of a claim, by the rules of the module docstring.
 
-    ``earlier_claims_end`` is where the previous claim of the same sentence ends, if any.
+    The one entry point for every claim extractor (losses, deployments, control). Call
+    it for the claims of a document in text order with one ``Speakers`` for the whole
+    document: it reads the speakers named so far and remembers each claim's claimant,
+    so that the next claim can carry it.
+
+    Parameters
+    ----------
+    text
+        The whole document text.
+    sentence, paragraph
+        The spans of the sentence and the paragraph that hold the claim.
+    claim
+        The claim's span (its quote).
+    speakers
+        The document's speakers so far (``record_speakers`` adds each sentence's).
+    is_headline
+        The sentence is the headline (or a sub-headline): its claimant may come from the body.
+    earlier_claims_end
+        Where the previous claim of the same sentence ends, if any.
+    attributions
+        ``find_attributions`` of the sentence, when the caller has them already.
+
+    Returns
+    -------
+    str or None
+        The canonical claimant (``claimants.CLAIMANTS``), or None when the text does not say.
     """
     s, e = sentence
     atts = find_attributions(text, s, e) if attributions is None else list(attributions)
+    name, is_decided = _claimant_in_sentence(text, sentence, paragraph, claim, speakers, atts,
+                                             is_headline=is_headline, earlier_claims_end=earlier_claims_end)
+    is_hedged = _HEDGE.search(text, s, e) is not None
+    if not is_decided:
+        name = (_back_reference(text, sentence, paragraph, speakers)
+                or (_lead_source(text, e, speakers) if is_headline else None)
+                or _carried(text, sentence, paragraph, speakers))
+    speakers.last_claim = (name, paragraph[0], is_hedged)
+    return name
+
+
+def _claimant_in_sentence(
+    text: str, sentence: tuple[int, int], paragraph: tuple[int, int], claim: tuple[int, int],
+    speakers: Speakers, atts: Sequence[Attribution], *, is_headline: bool, earlier_claims_end: int | None,
+) -> tuple[str | None, bool]:
+    """The claimant its own sentence (or quotation) gives, and whether the sentence decides it
+    (a hedge decides: nobody is named)."""
+    s, e = sentence
     subject = _sentence_subject(text, s, e)
     named = [a for a in atts if a.name]
     inside = [a for a in atts if claim[0] <= a.start < claim[1]]
@@ -336,42 +444,140 @@ def claimant_for(
     if after and earlier_claims_end is not None:
         # "CLAIM1, according to X, and CLAIM2, Y says": X belongs to the first claim.
         before = [a for a in before if a.start < earlier_claims_end]
-    hedged = any(a.pronoun == "hedge" for a in atts if a.start < claim[1])
+    hedged = any(a.pronoun == "hedge" and not _is_parenthetical(text, a, claim[0]) for a in atts
+                 if a.start < claim[1])
 
     def settle(att: Attribution) -> str | None:
         if att.pronoun in ("he", "she", "он", "она", "він", "вона"):
             earlier = [a for a in named if a.start < att.start and is_person(canonical_claimant(a.name or "") or "")]
             if earlier:
                 return _resolve(earlier[-1], speakers, subject)
-        return _resolve(att, speakers, subject)
+        relayed = _relayed(att, atts)
+        return relayed or _resolve(att, speakers, subject)
 
     for group in ([a for a in inside if a.name], before[-1:], [a for a in inside if a.pronoun not in (None, "hedge")],
                   after[:1]):
         if group:
-            return settle(group[0])
+            found = settle(group[0])
+            return found, found is not None
     if hedged:
-        return None
+        return None, True
     if is_headline:
         m = _HEADLINE_TAIL.search(text[s:e])
         if m and (m.group(0).rstrip().endswith(("says", "said", "claims", "estimates"))
                   or _is_known_or_person(m.group("np"))):
-            return canonical_claimant(m.group("np"))  # "…, Seoul says", "…: Budanov"
+            found = canonical_claimant(m.group("np"))  # "…, Seoul says", "…: Budanov"
+            if found is not None:
+                return found, True
     head = _HEADLINE_HEAD.match(text[s:e])
     if head and head.end() <= claim[0] + 1:
         # Only a known claimant or a personal name: "Background:" is a section label.
         if _is_known_or_person(head.group("np")):
-            return canonical_claimant(head.group("np"))
+            return canonical_claimant(head.group("np")), True
     quoted = _quotation_attribution(text, paragraph, claim)
     if quoted is not None:
-        return settle(quoted)
+        found = settle(quoted)
+        return found, found is not None
+    return None, False
+
+
+def _is_parenthetical(text: str, hedge: Attribution, claim_start: int) -> bool:
+    """'The attack, reportedly carried out with X, killed 18': the hedge qualifies an aside
+    closed by a comma before the claim, not the claim."""
+    return text[max(0, hedge.start - 2):hedge.start] == ", " and "," in text[hedge.end:claim_start]
+
+
+def _relayed(att: Attribution, atts: Sequence[Attribution]) -> str | None:
+    """The origin a named speaker relays: "ТАСС со ссылкой на Минобороны" → the ministry."""
+    if not att.name or att.relay:
+        return None
+    for other in atts:
+        if other.relay and att.start <= other.start <= att.end + 80:
+            origin = canonical_claimant(other.name or "")
+            if origin:
+                return origin
     return None
+
+
+def _next_sentence(text: str, sentence: tuple[int, int], paragraph: tuple[int, int]) -> tuple[int, int] | None:
+    """The sentence after ``sentence``: in its paragraph, else the first of the next line."""
+    rest = sentence_spans(text, sentence[1], paragraph[1])
+    if rest:
+        return rest[0]
+    m = re.compile(r"\S").search(text, paragraph[1])
+    if m is None:
+        return None
+    line_end = text.find("\n", m.start())
+    line_end = len(text) if line_end < 0 else line_end
+    spans = sentence_spans(text, m.start(), line_end)
+    return spans[0] if spans else None
+
+
+def _back_reference(text: str, sentence: tuple[int, int], paragraph: tuple[int, int],
+                    speakers: Speakers) -> str | None:
+    """'… погибли двое. Об этом сообщил X': the next sentence names this one's source."""
+    following = _next_sentence(text, sentence, paragraph)
+    if following is None or not _BACK_REFERENCE.match(fold(text[following[0]:following[1]])):
+        return None
+    return _source_of(text, following, speakers)
+
+
+def _source_of(text: str, sentence: tuple[int, int], speakers: Speakers) -> str | None:
+    """The first named source of a sentence (the origin when it is relayed), else the first
+    known claimant it names."""
+    atts = find_attributions(text, *sentence)
+    for att in atts:
+        if att.name and not att.relay:
+            found = _relayed(att, atts) or canonical_claimant(att.name)
+            if found:
+                return speakers.expand(found)
+    for att in atts:
+        if att.name and att.relay and canonical_claimant(att.name):
+            return canonical_claimant(att.name)
+    inner = next(known_names_in(text[sentence[0]:sentence[1]]), None)
+    return inner[1] if inner else None
+
+
+#: How far into the body a headline's source is looked for: the lead, a few sentences.
+_LEAD_SENTENCES = 6
+_LEAD_CHARS = 2000
+
+
+def _lead_source(text: str, after: int, speakers: Speakers) -> str | None:
+    """A headline's claimant when it names none: the first source its body names."""
+    end = min(len(text), after + _LEAD_CHARS)
+    spans = sentence_spans(text, after, end)[:_LEAD_SENTENCES]
+    for span in spans:
+        atts = [a for a in find_attributions(text, *span) if a.name and not a.relay]
+        if atts:
+            found = _relayed(atts[0], find_attributions(text, *span)) or canonical_claimant(atts[0].name or "")
+            if found:
+                return found
+    return None
+
+
+def _carried(text: str, sentence: tuple[int, int], paragraph: tuple[int, int], speakers: Speakers) -> str | None:
+    """The previous claim's claimant, for a claim that goes on with it: in its paragraph,
+    or in a sentence that opens as a continuation ("Of them …", "Крім того, …")."""
+    if speakers.last_claim is None:
+        return None
+    name, previous_paragraph, was_hedged = speakers.last_claim
+    if name is None or was_hedged:
+        return None  # a paragraph that mixes unnamed estimates in: nothing carries
+    if previous_paragraph == paragraph[0] or _CONTINUATION.match(fold(text[sentence[0]:sentence[1]])):
+        return name
+    return None
+
+
+_BACK_REFERENCE = re.compile(rf"^\W*(?:{BACK_REFERENCES})(?!\w)")
+_CONTINUATION = re.compile(rf"^\W*(?:{CONTINUATIONS})(?!\w)")
 
 
 def _is_known_or_person(phrase: str) -> bool:
     """Whether a phrase outside any attribution verb names a speaker: a known claimant or a
     personal name ("Budanov:" opens a headline; "ВСУ несут большие потери" does not)."""
     name = canonical_claimant(phrase)
-    return bool(name) and (fold(phrase) in _ALIAS or name in _ALIAS.values() or is_person(name or ""))
+    return bool(name) and (name in CANONICAL_NAMES or is_person(name or ""))
 
 
 def _sentence_subject(text: str, s: int, e: int) -> str | None:

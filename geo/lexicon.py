@@ -132,63 +132,58 @@ BLOCKERS_BEFORE = (
     r"|могли|избежать|во\s+избежание|не\s+(?:привел|привела|привели|назвал|назвала|назвали|раскрыл\w*|сообщил\w*)|clarify|whether|did\s+not\s+say|не\s+уточнил\w*"
 )
 
-# Canonical names of claimants; each alias is folded text. The first entry is shown.
-CLAIMANT_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Volodymyr Zelensky", (
-        "zelensky", "zelenskyy", "zelenskiy", "zelenski", "zelenskyi", "volodymyr zelensky",
-        "volodymyr zelenskyy", "volodymyr zelenskiy", "president zelensky", "president zelenskyy",
-        "зеленский", "зеленского", "зеленський", "зеленського", "владимир зеленский",
-        "володимир зеленський",
-    )),
-    ("GUR", (
-        "gur", "hur", "diu", "gur mo", "hur mo", "main directorate of intelligence",
-        "main intelligence directorate", "ukraine's main directorate of intelligence",
-        "ukraine's main intelligence directorate", "ukrainian military intelligence",
-        "ukraine's military intelligence", "defence intelligence of ukraine",
-        "defense intelligence of ukraine", "ukraine's defense intelligence", "ukraine's defence intelligence",
-        "ukrainian intelligence", "ukraine's intelligence", "the gur", "the hur",
-        "гур", "гур мо", "гур минобороны украины", "главное управление разведки", "гур мо украины",
-        "головне управління розвідки", "українська розвідка", "украинская разведка",
-    )),
-    ("South Korea's National Intelligence Service", (
-        "nis", "national intelligence service", "south korea's nis", "south korea's national intelligence service",
-        "south korean national intelligence service", "national intelligence service (nis)",
-        "south korea's national intelligence service (nis)", "south korean intelligence",
-        "south korea's spy agency", "seoul's spy agency", "разведка южной кореи",
-        "национальная служба разведки", "национальная разведывательная служба", "разведки южной кореи",
-        "южнокорейская разведка", "южнокорейской разведки",
-    )),
-    ("Pentagon", (
-        "pentagon", "the pentagon", "pentagon officials", "u.s. department of defense",
-        "us department of defense", "department of defense", "dod", "пентагон",
-    )),
-    ("Russian Defence Ministry", (
-        "russian defence ministry", "russian defense ministry", "russia's defence ministry",
-        "russia's defense ministry", "russian ministry of defence", "russian ministry of defense",
-        "russian mod", "минобороны россии", "минобороны рф", "министерство обороны россии",
-        "министерство обороны рф", "мо рф", "минобороны", "міноборони рф", "міноборони росії",
-    )),
-    ("Ukraine's General Staff", (
-        "ukraine's general staff", "general staff of ukraine", "ukrainian general staff",
-        "general staff of the armed forces of ukraine", "the general staff", "general staff",
-        "генштаб всу", "генштаб зсу", "генеральный штаб всу", "генеральний штаб зсу", "генштаб",
-        "генеральный штаб вооруженных сил украины", "генеральний штаб",
-    )),
-    ("South Korea", ("south korea", "seoul", "south korean government", "republic of korea", "южная корея")),
-    ("John Kirby", ("kirby", "john kirby")),
-    ("Kyrylo Budanov", ("budanov", "kyrylo budanov", "буданов", "кирилл буданов", "кирило буданов")),
-    ("Vladimir Putin", ("putin", "vladimir putin", "путин", "владимир путин", "путін")),
-    ("Oleksandr Syrskyi", ("syrskyi", "syrsky", "oleksandr syrskyi", "oleksandr syrsky", "сырский",
-                           "александр сырский", "сирський", "олександр сирський")),
-    ("Alexander Khinshtein", ("khinshtein", "alexander khinshtein", "хинштейн", "александр хинштейн")),
-    ("Alexei Smirnov", ("alexei smirnov", "alexey smirnov", "смирнов", "алексей смирнов")),
-    ("Valery Gerasimov", ("gerasimov", "valery gerasimov", "герасимов", "валерий герасимов")),
-    ("Dmitry Peskov", ("peskov", "dmitry peskov", "песков", "дмитрий песков")),
-    ("Apti Alaudinov", ("alaudinov", "apti alaudinov", "алаудинов", "апти алаудинов")),
-)
-
 # Head nouns that make an attribution anonymous unless a proper name modifies them.
 ANONYMOUS_HEADS = r"estimates?|reports?|data|figures?|sources?|assessments?|analysts|experts|media|observers"
+
+# The canonical claimant names and their aliases live in ``geo.claimants`` (CLAIMANTS).
+
+# Nouns that refer back to a body named earlier ("the ministry said", "в ведомстве
+# отметили", "The channel added"), as folded stems (``claimants.stem``): the speaker
+# is the last body named before.
+BODY_REFERENCES = frozenset(
+    "ministry department agency service channel directorate command office staff army military "
+    "министерств ведомств агентств служб канал штаб командовани управлени "
+    "міністерств відомств агенці агентств служб канал штаб командуванн управлінн".split()
+)
+# Titles that refer back to a person named earlier ("the general", "главком ВСУ"), as
+# folded stems: the speaker is the last person named before.
+PERSON_REFERENCES = frozenset(
+    "general president governor commander commander-in-chief minister spokesman spokeswoman spokesperson "
+    "official head mayor chief "
+    "главком главнокомандующ губернатор президент генерал министр командующ глав спикер "
+    "головнокомандувач головнокомандувач губернатор президент генерал міністр командувач очільник речник".split()
+)
+# Words that may stand before such a noun without naming anyone: "the acting governor",
+# "оборонное ведомство", "главком ВСУ" (its own army named after the title).
+REFERENCE_MODIFIERS = frozenset(
+    "the its his her this that acting interim former top senior military defense defence russian ukrainian "
+    "врио оборонн военн российск украинск всу рф зсу росії україни воєнн військов оборонн".split()
+)
+
+# A sentence that opens with one of these names the source of the sentence before it:
+# "… погибли двое. Об этом сообщил губернатор", "This was reported by the General Staff".
+BACK_REFERENCES = (
+    r"this\s+(?:was|is|has\s+been)\s+(?:reported|stated|announced|said|confirmed|claimed)"
+    r"|this\s+is\s+according\s+to|that\s+(?:was|is)\s+according\s+to|such\s+(?:figures|data)\s+were"
+    r"|об\s+этом|о\s+чем|о\s+чём|это\s+(?:сообщил|заявил|написал)\w*|такие\s+данные"
+    r"|про\s+це|таку\s+інформацію|такі\s+дані|це\s+(?:повідомив|заявив|написав)\w*"
+)
+
+# "ТАСС со ссылкой на Минобороны", "Reuters, citing Syrskyi": the cited source is the
+# claimant, not the one who relays it.
+RELAYS = (
+    r"citing|quoting|со\s+ссылкой\s+на|ссылаясь\s+на|з\s+посиланням\s+на|посилаючись\s+на"
+)
+
+# A sentence that opens with one of these goes on with the claim before it ("Of them,
+# 7,000 were killed"; "Крім того, …"): it keeps that claim's claimant.
+CONTINUATIONS = (
+    r"of\s+them|of\s+these|of\s+those|among\s+them|among\s+the\s+\w+|in\s+addition|additionally|besides"
+    r"|also|moreover|furthermore|at\s+the\s+same\s+time|another|the\s+rest|in\s+total|in\s+all"
+    r"|из\s+них|среди\s+них|кроме\s+того|также|помимо\s+этого|при\s+этом|еще|ещё|всего|в\s+том\s+числе"
+    r"|з\s+них|серед\s+них|крім\s+того|також|окрім\s+цього|при\s+цьому|ще|загалом|окремо\s+зазначено"
+    r"|зокрема|в\s+частности"
+)
 
 
 # Regions and countries around Kursk oblast, folded (stems for the Cyrillic ones): named
@@ -202,7 +197,7 @@ OTHER_REGIONS_LATIN = (
 )
 OTHER_REGIONS_CYRILLIC = (
     "белгородск|брянск|орловск|воронежск|липецк|тульск|калужск|смоленск|московск|ростовск|"
-    "сумск|сумськ|харьковск|харківськ|черниговск|чернігівськ|полтавск|полтавськ|донецк|"
+    "сумск|сумськ|харьковск|харківськ|черниговск|чернігівськ|полтавск|полтавськ|донецк|донецьк|"
     "луганск|луганськ|запорожск|запорізьк|херсонск|херсонськ|днепропетровск|"
     "дніпропетровськ|николаевск|одесск|одеськ|киевск|київськ|житомирск|тамбовск|тверск|рязанск"
 )

@@ -1,0 +1,279 @@
+"""One canonical name per claimant: the alias table, and the lookup that reads it.
+
+The map's claimant filter and the exports group claims by this name, so every way an
+article may spell a source (English, Russian and Ukrainian, any grammatical case:
+"Минобороны России", "Министерства обороны РФ", "Міноборони Росії", "Russia's Defence
+Ministry") must come out as one name ("Russian Defense Ministry"). The canonical names
+are the natural English ones that annotators and readers use.
+
+Data, not logic: ``CLAIMANTS`` lists each canonical name with its aliases as written;
+``canonical_name`` folds them (``text.fold``) and compares Cyrillic words by their stem,
+so one spelling of a name covers its case forms (``stem``). Adding a claimant is adding a row.
+Pure: no I/O, built once at import.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from geo.text import fold
+
+#: Canonical name → aliases, as written in the press. Cyrillic aliases need only one case
+#: form (the nominative): the others are matched by stem (``stem``).
+CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # Persons
+    ("Volodymyr Zelensky", (
+        "Zelensky", "Zelenskyy", "Zelenskiy", "Zelenski", "Zelenskyi", "Volodymyr Zelenskyy",
+        "Volodymyr Zelenskiy", "President Zelensky", "President Zelenskyy", "Зеленский", "Владимир Зеленский",
+        "Зеленський", "Володимир Зеленський",
+    )),
+    ("Oleksandr Syrskyi", (
+        "Syrskyi", "Syrsky", "Syrskiy", "Oleksandr Syrsky", "Oleksandr Syrskiy", "Alexander Syrsky", "Сырский",
+        "Александр Сырский", "Сирський", "Олександр Сирський",
+    )),
+    ("Kyrylo Budanov", ("Budanov", "Kyrylo Budanov", "Kirill Budanov", "Буданов", "Кирилл Буданов",
+                        "Кирило Буданов")),
+    ("Vladimir Putin", ("Putin", "Путин", "Владимир Путин", "Путін", "Володимир Путін")),
+    ("Valery Gerasimov", ("Gerasimov", "Valeriy Gerasimov", "Герасимов", "Валерий Герасимов",
+                          "Валерій Герасимов")),
+    ("Dmitry Peskov", ("Peskov", "Dmitri Peskov", "Песков", "Дмитрий Песков", "Дмитро Пєсков", "Пєсков")),
+    ("Andrei Belousov", ("Belousov", "Andrey Belousov", "Белоусов", "Андрей Белоусов", "Білоусов",
+                         "Андрій Білоусов")),
+    ("Alexander Khinshtein", ("Khinshtein", "Aleksandr Khinshtein", "Alexander Khinshteyn", "Хинштейн",
+                              "Александр Хинштейн", "Хінштейн", "Олександр Хінштейн")),
+    ("Alexei Smirnov", ("Alexey Smirnov", "Aleksei Smirnov", "Смирнов", "Алексей Смирнов", "Олексій Смірнов")),
+    ("Apti Alaudinov", ("Alaudinov", "Apty Alaudinov", "Алаудинов", "Апти Алаудинов", "Апті Алаудінов")),
+    ("John Kirby", ("Kirby",)),
+    ("Sabrina Singh", ("Singh",)),
+    ("Pat Ryder", ("Patrick Ryder", "Ryder")),
+    # Ukrainian bodies
+    ("General Staff of the Armed Forces of Ukraine", (
+        "Ukraine's General Staff", "General Staff of Ukraine", "Ukrainian General Staff",
+        "General Staff of Ukraine's Armed Forces", "Ukrainian Armed Forces General Staff", "General Staff",
+        "Генштаб", "Генштаб ВСУ", "Генштаб ЗСУ", "Генштаб України", "Генштаб Украины", "Генеральный штаб ВСУ",
+        "Генеральный штаб Вооруженных сил Украины", "Генеральный штаб Украины", "Генеральний штаб",
+        "Генеральний штаб ЗСУ", "Генеральний штаб України", "Генеральний штаб Збройних сил України",
+    )),
+    ("GUR", (
+        "HUR", "DIU", "GUR MO", "HUR MO", "Main Directorate of Intelligence", "Main Intelligence Directorate",
+        "Ukraine's Main Directorate of Intelligence", "Ukraine's Main Intelligence Directorate",
+        "Ukrainian military intelligence", "Ukraine's military intelligence", "Defence Intelligence of Ukraine",
+        "Defense Intelligence of Ukraine", "Ukraine's Defense Intelligence", "Ukraine's Defence Intelligence",
+        "Ukrainian intelligence", "Ukraine's intelligence", "ГУР", "ГУР МО", "ГУР Минобороны Украины",
+        "ГУР МО Украины", "Главное управление разведки", "Головне управління розвідки", "Українська розвідка",
+        "Украинская разведка", "ГУР МО України",
+    )),
+    ("Armed Forces of Ukraine", (
+        "Ukrainian Armed Forces", "Ukraine's Armed Forces", "Ukrainian military", "Ukraine's military", "AFU",
+        "ZSU", "ВСУ", "ЗСУ", "Вооруженные силы Украины", "Збройні сили України",
+    )),
+    ("Ukrainian authorities", (
+        "Ukraine", "Kyiv", "Kiev", "Ukrainian government", "Ukrainian officials", "Ukraine officials",
+        "Ukrainian government officials", "Украина", "Киев", "Україна", "Київ", "украинские власти",
+        "українська влада",
+    )),
+    ("DeepState", ("Deep State", "DeepStateMap", "DeepStateUA", "DeepState UA", "DeepState map", "ДипСтейт",
+                   "Дипстейт", "ДіпСтейт", "Діпстейт")),
+    # Russian bodies and channels
+    ("Russian Defense Ministry", (
+        "Russian Defence Ministry", "Russia's Defense Ministry", "Russia's Defence Ministry",
+        "Russian Ministry of Defense", "Russian Ministry of Defence", "Ministry of Defence of the Russian Federation",
+        "Ministry of Defense of the Russian Federation", "Russian MoD", "Russia's MoD", "Defense Ministry in Moscow",
+        "Минобороны России", "Минобороны РФ", "Минобороны", "Министерство обороны России", "Министерство обороны РФ",
+        "Министерство обороны Российской Федерации", "МО РФ", "Міноборони РФ", "Міноборони Росії",
+        "Міністерство оборони РФ", "Міністерство оборони Росії", "Міністерство оборони Російської Федерації",
+    )),
+    ("Russian authorities", ("Russia", "Moscow", "Kremlin", "the Kremlin", "Russian government", "Russian officials",
+                             "Россия", "Москва", "Кремль", "российские власти", "Росія", "Москва",
+                             "Кремль", "російська влада")),
+    ("Russian milbloggers", (
+        "Russian military bloggers", "military bloggers", "Pro-Moscow military bloggers", "pro-Russian military bloggers",
+        "Kremlin-allied military bloggers", "war bloggers", "pro-Russian war bloggers", "Russian war bloggers",
+        "Russian military correspondents", "military correspondents", "Russian war correspondents", "milbloggers",
+        "Russian milbloggers", "voenkors", "российские милблогеры", "милблогеры", "военкоры", "российские военкоры",
+        "военные блогеры", "российские военные блогеры", "російські мілблогери", "мілблогери", "воєнкори",
+        "російські воєнкори", "російські військові блогери",
+    )),
+    ("Russian sources", ("other Russian sources", "российские источники", "російські джерела", "окупанти",
+                         "російські окупанти")),
+    ("Russian media", ("российские СМИ", "российские медиа", "російські ЗМІ", "російські медіа")),
+    ("TASS", ("TASS news agency", "Tass", "ТАСС", "агентство ТАСС")),
+    ("RIA Novosti", ("RIA", "РИА Новости", "РІА Новини")),
+    ("Interfax", ("Интерфакс", "Інтерфакс")),
+    ("Rybar", ("Рыбарь", "Рибар")),
+    ("Mash", ("Маш", "Mash Telegram channel")),
+    ("Astra", ("Астра", "Astra Telegram channel")),
+    ("Two Majors", ("Два майора",)),
+    ("Rosgvardia", ("Росгвардия", "Росгвардія", "Russian National Guard")),
+    ("Akhmat", ("Ахмат",)),
+    # Others
+    ("Institute for the Study of War", (
+        "ISW", "Institute for the Study of War (ISW)", "US Institute for the Study of War",
+        "American Institute for the Study of War", "US-based Institute for the Study of War",
+        "Институт изучения войны", "Американский институт изучения войны", "Інститут вивчення війни",
+        "Американський інститут вивчення війни", "ISW analysts",
+    )),
+    ("South Korea's NIS", (
+        "NIS", "National Intelligence Service", "South Korea's National Intelligence Service",
+        "South Korean National Intelligence Service", "National Intelligence Service (NIS)",
+        "South Korea's National Intelligence Service (NIS)", "South Korean intelligence", "South Korea's spy agency",
+        "Seoul's spy agency", "South Korea's intelligence agency", "разведка Южной Кореи",
+        "Национальная служба разведки", "Национальная разведывательная служба", "южнокорейская разведка",
+        "Национальная разведывательная служба Южной Кореи", "розвідка Південної Кореї",
+        "Національна розвідувальна служба", "південнокорейська розвідка",
+    )),
+    ("South Korea", ("Seoul", "South Korean government", "Republic of Korea", "South Korean officials",
+                     "Южная Корея", "Сеул", "Південна Корея")),
+    ("Korean Central News Agency", ("KCNA", "ЦТАК", "Центральное телеграфное агентство Кореи",
+                                    "Центральне телеграфне агентство Кореї")),
+    ("Korean Central Television", ("KCTV", "Центральное телевидение КНДР", "Центральное телевидение Кореи",
+                                   "Центральне телебачення КНДР")),
+    ("Pentagon", ("the Pentagon", "Pentagon officials", "U.S. Department of Defense", "US Department of Defense",
+                  "Department of Defense", "DoD", "US DoD", "Пентагон")),
+    ("US officials", ("U.S. officials", "United States officials", "American officials", "Top US officials",
+                      "top U.S. officials", "U.S. government", "US government", "Washington", "американские чиновники",
+                      "американські чиновники")),
+    ("The New York Times", ("New York Times", "NYT")),
+)
+
+#: The canonical names above that are people: "he said" refers back to them, "it said" not.
+PERSONS = frozenset({
+    "Volodymyr Zelensky", "Oleksandr Syrskyi", "Kyrylo Budanov", "Vladimir Putin", "Valery Gerasimov",
+    "Dmitry Peskov", "Andrei Belousov", "Alexander Khinshtein", "Alexei Smirnov", "Apti Alaudinov", "John Kirby",
+    "Sabrina Singh", "Pat Ryder",
+})
+
+#: Cyrillic endings dropped to compare words by stem, longest first. Crude on purpose:
+#: names and the nouns of body names are what it sees, and a collision needs two
+#: aliases that differ only in their ending. No -ов/-ев/-ин: they end nominative
+#: surnames (Буданов, Буданова must share the stem буданов).
+_ENDINGS = tuple(sorted(
+    "ами ями ого его ому ему ыми ими ой ей ий ый ая яя ое ее ые ие ых их ым им ом ем ам ям ах ях ою ею "
+    "ої ій ую юю і ї а я о е у ю ы и ь й".split(), key=len, reverse=True))
+
+
+def stem(word: str) -> str:
+    """A Cyrillic word without its case ending; other words as they are.
+
+    >>> stem("министерства"), stem("сирського"), stem("isw")
+    ('министерств', 'сирськ', 'isw')
+    """
+    if word.isascii() or len(word) <= 4:
+        return word
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def words_of(phrase: str) -> tuple[str, ...]:
+    """Folded words of a phrase: no leading article, possessive kept ("ukraine's")."""
+    words = re.findall(r"[\w.'\-]+", fold(phrase).replace("(", " ").replace(")", " "))
+    words = [w.strip(".-") for w in words]
+    words = [w for w in words if w]
+    if words and words[0] == "the":
+        words = words[1:]
+    return tuple(words)
+
+
+def _key(phrase: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words_of(phrase))
+
+
+def _index() -> dict[tuple[str, ...], str]:
+    index: dict[tuple[str, ...], str] = {}
+    for canonical, aliases in CLAIMANTS:
+        for alias in (canonical, *aliases):
+            index.setdefault(_key(alias), canonical)
+    return index
+
+
+_INDEX = _index()
+#: A country or capital inside a longer phrase is not its government speaking: "Russia's
+#: Kursk region", "Ukrainian analysts". Only the whole phrase names these.
+_WHOLE_PHRASE_ONLY = frozenset({"Russian authorities", "Ukrainian authorities", "South Korea", "US officials"})
+_LONGEST = max(len(k) for k in _INDEX)
+_CONJUNCTIONS = frozenset("and or & и или та і й".split())
+CANONICAL_NAMES = frozenset(canonical for canonical, _ in CLAIMANTS)
+
+
+@lru_cache(maxsize=4096)
+def canonical_name(phrase: str) -> str | None:
+    """The canonical name of a known claimant spelled as ``phrase``, else None.
+
+    >>> canonical_name("Министерства обороны РФ"), canonical_name("Russia’s Defence Ministry")
+    ('Russian Defense Ministry', 'Russian Defense Ministry')
+    >>> canonical_name("Сирського"), canonical_name("the ISW")
+    ('Oleksandr Syrskyi', 'Institute for the Study of War')
+    >>> canonical_name("Ukrainian soldiers") is None
+    True
+    """
+    return _INDEX.get(_key(phrase))
+
+
+def is_joint(phrase: str) -> bool:
+    """Whether a phrase names two sources together ("Ukrainian and South Korean officials").
+
+    >>> is_joint("Ukrainian and South Korean officials"), is_joint("Минобороны России")
+    (True, False)
+    """
+    return any(w in _CONJUNCTIONS for w in words_of(phrase))
+
+
+#: Words that describe a source around its name without naming another one: "the
+#: Russian language Astra Telegram channel", "DeepState analysts", "State news agency Tass".
+DESCRIPTORS = frozenset(
+    "state news agency wire service telegram channel channels analysts analyst project open-source osint "
+    "intelligence monitoring group map team outlet media blog blogger bloggers account language russian "
+    "ukrainian russia's ukraine's pro-russian pro-kremlin pro-ukrainian independent online popular data "
+    "military war reporters reporter correspondent correspondents editor editors team's website portal "
+    "агентств информационн телеграм-канал телеграм канал аналитик проект мониторингов групп карт "
+    "российск украинск издани сайт портал "
+    "агенці інформаційн телеграм-канал аналітик проєкт проект моніторингов груп карт російськ українськ "
+    "видан".split()
+)
+
+
+def named_within(phrase: str) -> str | None:
+    """The known claimant a descriptive phrase names: the one known name it holds, when
+    every other word only describes it ("Ukrainian open-source intelligence Telegram
+    channel DeepState" → DeepState; "ВСУ несут большие потери" names nobody).
+
+    >>> named_within("the Russian language Astra Telegram channel"), named_within("ВСУ несут потери")
+    ('Astra', None)
+    """
+    key = _key(phrase)
+    found = list(known_names_in(phrase))
+    if len(found) != 1:
+        return None
+    at, name = found[0]
+    width = next(n for n in range(len(key) - at, 0, -1) if _INDEX.get(key[at:at + n]) == name)
+    others = key[:at] + key[at + width:]
+    return name if all(w in DESCRIPTORS or stem(w) in DESCRIPTORS for w in others) else None
+
+
+def known_names_in(phrase: str) -> Iterator[tuple[int, str]]:
+    """Every known claimant named inside a longer phrase, as (word index, canonical name).
+
+    The longest alias at a word wins: "Ukrainian open-source intelligence Telegram channel
+    DeepState" names DeepState; "Russia's Defence Ministry and pro-Russian war bloggers"
+    names the ministry first.
+
+    >>> list(known_names_in("the Russian language Astra Telegram channel"))
+    [(2, 'Astra')]
+    """
+    key = _key(phrase)
+    i = 0
+    while i < len(key):
+        if key[i] in _CONJUNCTIONS:
+            return  # "Ukrainian and South Korean officials": a joint source, not its second half
+        for n in range(min(_LONGEST, len(key) - i), 0, -1):
+            name = _INDEX.get(key[i:i + n])
+            if name is not None and not (name in _WHOLE_PHRASE_ONLY and n < len(key)):
+                yield i, name
+                i += n
+                break
+        else:
+            i += 1
