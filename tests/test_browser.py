@@ -7,6 +7,7 @@ the map has zoomed to where that marker stands alone.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 from collections import Counter
@@ -15,10 +16,20 @@ from collections.abc import Iterator
 import pytest
 
 from geo.gazetteer import Gazetteer, load_gazetteer
+from geo.model import Build
 from geo.webmap.build import write_map
 from tests.chromium import CHROMEDRIVER, CHROMIUM, console_errors, requested_urls, start_chromium
 from tests.webmap_builds import (
+    CROWD,
     GUYEVO,
+    HOSTILE_TAG,
+    KURILOVKA,
+    LYUBIMOVKA,
+    MALAYA_LOKNYA,
+    OLGOVKA,
+    POGREBKI,
+    STATEMENT_QUOTES,
+    analyst_build,
     HOSTILE,
     MAKHNOVKA,
     MAKHNOVKA_QUOTE,
@@ -36,7 +47,10 @@ if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
                     "apt-get install chromium chromium-driver", pytrace=False)
     pytest.skip(f"{CHROMIUM} or {CHROMEDRIVER} is not installed", allow_module_level=True)
 
-from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.common.exceptions import (  # noqa: E402
+    NoAlertPresentException,
+    StaleElementReferenceException,
+)
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
@@ -51,12 +65,13 @@ def gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
-@pytest.fixture(scope="module")
-def page(tmp_path_factory: pytest.TempPathFactory, gazetteer: Gazetteer) -> Iterator[WebDriver]:
-    """The hostile Build's map, loaded from file:// in a fresh headless Chromium."""
+@contextlib.contextmanager
+def _map_session(tmp_path_factory: pytest.TempPathFactory, build: Build, gazetteer: Gazetteer,
+                 **size: int) -> Iterator[WebDriver]:
+    """A Build's map, loaded from file:// in a fresh headless Chromium (``size``: width, height)."""
     folder = tmp_path_factory.mktemp("map")
-    write_map(hostile_build(gazetteer), gazetteer, folder / "index.html")
-    driver = start_chromium(tmp_path_factory.mktemp("profile"))
+    write_map(build, gazetteer, folder / "index.html")
+    driver = start_chromium(tmp_path_factory.mktemp("profile"), **size)
     try:
         driver.get("about:blank")
         requested_urls(driver)  # drain what the browser loaded for itself
@@ -66,6 +81,13 @@ def page(tmp_path_factory: pytest.TempPathFactory, gazetteer: Gazetteer) -> Iter
         yield driver
     finally:
         driver.quit()
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory, gazetteer: Gazetteer) -> Iterator[WebDriver]:
+    """The hostile Build's map."""
+    with _map_session(tmp_path_factory, hostile_build(gazetteer), gazetteer) as driver:
+        yield driver
 
 
 def _reset(driver: WebDriver) -> None:
@@ -136,12 +158,14 @@ def test_hostile_quotes_render_as_literal_text(page: WebDriver) -> None:
     assert not [u for u in requested_urls(page) if u.endswith("/x")]  # <img src=x> never loaded
 
 
-def test_contested_claims_stand_side_by_side(page: WebDriver) -> None:
+def test_contested_claims_name_the_claim_they_disagree_with(page: WebDriver) -> None:
     popup = _click_place(page, SUDZHA)
-    [side] = popup.find_elements(By.CSS_SELECTOR, ".geo-side")
-    columns = side.find_elements(By.CSS_SELECTOR, ".geo-col")
-    assert len(columns) == 2
-    assert len(popup.find_elements(By.CSS_SELECTOR, ".geo-badge")) == 2
+    cards = popup.find_elements(By.CSS_SELECTOR, ".geo-claim.is-contested")
+    assert len(cards) == 2
+    against = sorted(c.find_element(By.CSS_SELECTOR, ".geo-against").get_attribute("textContent")
+                     for c in cards)
+    assert against == ["disagrees with Russian Ministry of Defence: более 2000 (2024-08-12)",
+                       "disagrees with Volodymyr Zelensky: about 100 (2024-08-12)"]
 
 
 def test_claimants_and_dates_are_gathered_from_the_claims(page: WebDriver,
@@ -204,3 +228,148 @@ def test_time_filter_keeps_undated_claims_on_request(page: WebDriver) -> None:
         undated.click()
         page.execute_script(set_to, "")
     assert MAKHNOVKA in page.execute_script("return geoMap.app.shownPlaceIds()")
+
+
+# --- issue 12: who holds each village, one card per statement, bounded popups -----------------
+
+@pytest.fixture(scope="module")
+def analyst(tmp_path_factory: pytest.TempPathFactory, gazetteer: Gazetteer) -> Iterator[WebDriver]:
+    """``analyst_build``'s map in its own browser session."""
+    with _map_session(tmp_path_factory, analyst_build(gazetteer), gazetteer) as driver:
+        yield driver
+
+
+def test_the_analyst_map_loads_offline_without_errors(analyst: WebDriver) -> None:
+    urls = analyst.page_urls + requested_urls(analyst)  # type: ignore[attr-defined]
+    assert [u for u in urls if not u.startswith(("file://", "data:"))] == []
+    assert console_errors(analyst) == []
+
+
+def _slide_to(driver: WebDriver, day: str | None) -> None:
+    """Move the time slider to ``day`` (None: the end) as a drag would: input, then change."""
+    driver.execute_script(
+        "var s = document.getElementById('geo-at'), d = arguments[0];"
+        "var first = Date.parse(document.getElementById('geo-from').min);"
+        "s.value = d === null ? s.max : String(Math.round((Date.parse(d) - first) / 86400000));"
+        "s.dispatchEvent(new Event('input')); s.dispatchEvent(new Event('change'));", day)
+
+
+def _icon(driver: WebDriver, place_id: str) -> str | None:
+    return driver.execute_script("return geoMap.app.iconClass(arguments[0])", place_id)
+
+
+def _side(driver: WebDriver, value: str) -> None:
+    driver.find_element(By.CSS_SELECTOR, f"input[name=geo-side][value={value}]").click()
+
+
+def test_villages_take_the_colour_of_their_holder_at_the_slider_date(analyst: WebDriver) -> None:
+    _reset(analyst)
+    try:
+        assert "geo-hold-russia" in _icon(analyst, OLGOVKA)
+        assert "is-split" in _icon(analyst, MALAYA_LOKNYA)
+        assert "geo-hold-russia" in _icon(analyst, KURILOVKA)  # undated: still drawn
+        _slide_to(analyst, "2024-09-01")
+        assert "geo-hold-ukraine" in _icon(analyst, OLGOVKA)
+        assert _icon(analyst, MALAYA_LOKNYA) is None  # nothing claimed there yet
+        assert analyst.find_element(By.ID, "geo-at-label").text == "2024-09-01"
+        _slide_to(analyst, "2024-10-02")
+        assert "geo-hold-russia" in _icon(analyst, MALAYA_LOKNYA)
+        assert "is-split" not in _icon(analyst, MALAYA_LOKNYA)
+    finally:
+        _slide_to(analyst, None)
+    assert "geo-hold-russia" in _icon(analyst, OLGOVKA)
+    element = analyst.execute_async_script(
+        "geoMap.app.showPlace(arguments[0], null, arguments[1]);", OLGOVKA)
+    assert "geo-hold-russia" in element.get_attribute("class")
+    assert element.get_attribute("data-place-id") == OLGOVKA
+
+
+def test_the_claimant_switch_keeps_one_sides_sources(analyst: WebDriver) -> None:
+    _reset(analyst)
+    try:
+        _side(analyst, "ukraine")
+        assert "geo-hold-ukraine" in _icon(analyst, OLGOVKA)
+        assert "geo-hold-ukraine" in _icon(analyst, MALAYA_LOKNYA)
+        assert _icon(analyst, LYUBIMOVKA) == "geo-pin geo-k-killed"  # GUR: Ukrainian intelligence
+        assert _icon(analyst, POGREBKI) is None  # its claimants name no side
+        _side(analyst, "russia")
+        assert "geo-hold-russia" in _icon(analyst, MALAYA_LOKNYA)
+        assert "is-split" not in _icon(analyst, MALAYA_LOKNYA)
+    finally:
+        _side(analyst, "all")
+    assert "is-split" in _icon(analyst, MALAYA_LOKNYA)
+
+
+def test_the_popup_opens_with_the_control_history_newest_first(analyst: WebDriver) -> None:
+    popup = _click_place(analyst, OLGOVKA)
+    holding = popup.find_element(By.CSS_SELECTOR, ".geo-holding").text
+    assert holding == "held by Russia according to Russian Defense Ministry, 2024-11-25"
+    items = popup.find_elements(By.CSS_SELECTOR, ".geo-history-item")
+    assert [i.find_element(By.CSS_SELECTOR, ".geo-date").text for i in items] == [
+        "2024-11-25", "2024-08-20"]
+    assert "Ukrainian units left: held by Russia" in items[0].text
+    assert f"held by Ukraine (Ukrainian forces {HOSTILE_TAG})" in items[1].get_attribute("textContent")
+    assert popup.find_elements(By.TAG_NAME, "img") == []
+    _assert_no_alert(analyst)
+
+
+def test_an_undated_claim_says_so(analyst: WebDriver) -> None:
+    popup = _click_place(analyst, KURILOVKA)
+    assert "held by Russia according to ISW, undated" in popup.text
+    assert popup.find_element(By.CSS_SELECTOR, ".geo-date").text == "undated"
+
+
+def test_a_statement_reported_by_two_articles_is_one_card_with_two_sources(
+        analyst: WebDriver) -> None:
+    popup = _click_place(analyst, LYUBIMOVKA)
+    [card] = popup.find_elements(By.CSS_SELECTOR, ".geo-claim")
+    assert card.find_element(By.CSS_SELECTOR, ".geo-reported").text == "reported by 2 outlets"
+    text = card.get_attribute("textContent")
+    assert all(quote in text for quote in STATEMENT_QUOTES)
+    assert len(card.find_elements(By.CSS_SELECTOR, ".geo-report")) == 2
+    assert f"Wire {HOSTILE_TAG}" in text and card.find_elements(By.TAG_NAME, "img") == []
+
+
+def test_a_village_with_a_thousand_claims_opens_with_twenty_cards(analyst: WebDriver) -> None:
+    popup = _click_place(analyst, POGREBKI)
+    cards = popup.find_elements(By.CSS_SELECTOR, ".geo-claim")
+    assert len(cards) == 20
+    days = [c.get_attribute("textContent").split("reported ")[1][:10] for c in cards]
+    assert days == sorted(days, reverse=True)
+    more = popup.find_element(By.CSS_SELECTOR, ".geo-claims > .geo-more")
+    assert more.text == f"show 20 more of {CROWD - 20}"
+    more.click()
+    assert len(popup.find_elements(By.CSS_SELECTOR, ".geo-claim")) == 40
+
+
+def test_the_header_counts_what_the_filters_show(analyst: WebDriver) -> None:
+    _reset(analyst)
+    total = CROWD + 7
+    showing = analyst.find_element(By.ID, "geo-showing")
+    assert showing.text == f"showing {total:,} of {total:,} claims"
+    undated = analyst.find_element(By.ID, "geo-undated")
+    undated.click()
+    try:
+        assert showing.text == f"showing {total - 1:,} of {total:,} claims"
+        killed = analyst.find_element(By.XPATH, "//div[@id='geo-kinds']/label[contains(., 'killed (')]")
+        assert killed.find_element(By.CSS_SELECTOR, ".geo-n").text == f"({CROWD + 2})"
+        _side(analyst, "russia")
+        assert killed.find_element(By.CSS_SELECTOR, ".geo-n").text == "(0)"
+    finally:
+        _side(analyst, "all")
+        undated.click()
+
+
+def test_the_feed_lists_claims_in_view_and_opens_their_place(analyst: WebDriver) -> None:
+    _reset(analyst)
+
+    def first_item(driver: WebDriver) -> WebElement | bool:
+        items = driver.find_elements(By.CSS_SELECTOR, ".geo-feed-item")
+        return items[0] if items else False
+
+    # the feed is redrawn once the map settles after a move: a line can go stale under us
+    wait = WebDriverWait(analyst, WAIT_S, ignored_exceptions=(StaleElementReferenceException,))
+    assert wait.until(lambda d: first_item(d) and first_item(d).text).startswith("2024-12-")
+    assert analyst.find_elements(By.CSS_SELECTOR, "#geo-feed img") == []
+    wait.until(lambda d: first_item(d) and (first_item(d).click() or True))
+    _popup_of(analyst, POGREBKI)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from datetime import date, timedelta
 import subprocess
 import sys
 
@@ -138,5 +139,88 @@ def widened_build(gazetteer: Gazetteer, copies: int) -> Build:
         base,
         sources=tuple(sorted(sources, key=lambda s: s.source)),
         resolutions=tuple(sorted(resolutions, key=lambda r: (r.mention.source, r.mention.start))),
+        claims=tuple(sorted(claims, key=lambda c: c.sort_key)),
+    )
+
+
+# --- issue 12: the analyst's map ----------------------------------------------------------------
+
+OLGOVKA, MALAYA_LOKNYA, LYUBIMOVKA = "inid160:90702", "inid160:96724", "inid160:39015"
+POGREBKI, KURILOVKA = "inid160:60345", "inid160:2464"
+#: How many claims the crowded village (Pogrebki) carries, each its own statement.
+CROWD = 1000
+HOSTILE_TAG = "<img src=x onerror=alert(5)>"
+STATEMENT_QUOTES = (f"GUR {HOSTILE_TAG}: 120 Russian soldiers were killed near Lyubimovka.",
+                    "Russia lost 120 soldiers near Lyubimovka, GUR said on Tuesday.")
+
+
+def _source(name: str, published: str, publisher: str, *, url: str | None = None) -> Source:
+    return Source(source=name, sha256=name.encode().hex()[:64].ljust(64, "0"),
+                  title=f"Report {HOSTILE_TAG} from {name}", publisher=publisher,
+                  published=published, url=url, language="en")
+
+
+def _claim(source: Source, start: int, quote: str, *, claimant: str | None, kind: Kind,
+           place_id: str, reported: str | None, subject: str | None = None,
+           figure: Figure | None = None) -> Claim:
+    return Claim(claim_id=f"{source.source}#{start}", source=source.source, start=start,
+                 end=start + len(quote), quote=quote, claimant=claimant, kind=kind,
+                 subject=subject, figure=figure, reported=reported,
+                 places=(PlaceLink(place_id=place_id, link=Link.SENTENCE),))
+
+
+def analyst_build(gazetteer: Gazetteer) -> Build:
+    """Control claims, one statement in two articles and a village with ``CROWD`` claims.
+
+        Olgovka        Ukraine holds it from 2024-08-20 (Syrskyi), Russia from 2024-11-25
+                       (the Russian Defense Ministry: "Ukrainian units withdrew")
+        Malaya Loknya  Russia says it took it on 2024-10-01, Ukraine says it holds it on
+                       2024-10-04: the two sides disagree within a week
+        Kurilovka      an undated control claim by ISW (Russian forces took it)
+        Lyubimovka     one GUR statement reported by two outlets in one week
+        Pogrebki       ``CROWD`` killed claims with different figures, from ten articles
+
+    Titles, a publisher, a subject and a claimant carry markup, to be shown as text.
+    """
+    tass = _source("ru/tass.txt", "2024-11-25", "ТАСС")
+    kyiv = _source("uk/kyiv.txt", "2024-10-04", "Kyiv Wire", url=f"https://example.org/k?{HOSTILE_TAG}")
+    wire = _source("en/wire.txt", "2024-09-02", f"Wire {HOSTILE_TAG}")
+    second = _source("en/second.txt", "2024-09-03", "Second Outlet")
+    isw = _source("en/isw.txt", "2024-10-20", "ISW")
+    crowd = [_source(f"crowd/{k:02d}.txt", "2024-12-20", f"Crowd {k}") for k in range(10)]
+    claims = [
+        _claim(kyiv, 0, "Ukrainian forces took control of Olgovka, Syrskyi said.",
+               claimant="Oleksandr Syrskyi", kind=Kind.CONTROL, place_id=OLGOVKA,
+               reported="2024-08-20", subject=f"Ukrainian forces {HOSTILE_TAG}"),
+        _claim(tass, 0, "Ukrainian units withdrew from Olgovka, the ministry said.",
+               claimant="Russian Defense Ministry", kind=Kind.CONTROL, place_id=OLGOVKA,
+               reported="2024-11-25", subject="Ukrainian units"),
+        _claim(tass, 100, "Russian troops took Malaya Loknya.", claimant="Russian Defense Ministry",
+               kind=Kind.CONTROL, place_id=MALAYA_LOKNYA, reported="2024-10-01",
+               subject="Russian troops"),
+        _claim(kyiv, 100, "ЗСУ утримують Малу Локню, заявив Генштаб.", claimant="Генштаб ЗСУ",
+               kind=Kind.CONTROL, place_id=MALAYA_LOKNYA, reported="2024-10-04", subject="ЗСУ"),
+        _claim(isw, 0, "Russian forces took Kurilovka, ISW assessed.", claimant="ISW",
+               kind=Kind.CONTROL, place_id=KURILOVKA, reported=None, subject="Russian forces"),
+        _claim(wire, 0, STATEMENT_QUOTES[0], claimant="GUR", kind=Kind.KILLED,
+               place_id=LYUBIMOVKA, reported="2024-09-02", subject="Russian soldiers",
+               figure=Figure(text="120", best=120)),
+        _claim(second, 0, STATEMENT_QUOTES[1], claimant="GUR", kind=Kind.KILLED,
+               place_id=LYUBIMOVKA, reported="2024-09-03", subject="Russian soldiers",
+               figure=Figure(text="120", best=120)),
+    ]
+    for i in range(CROWD):
+        source = crowd[i % 10]
+        quote = f"Near Pogrebki {i + 1} soldiers were killed."
+        day = date(2024, 8, 10) + timedelta(days=i % 120)
+        claims.append(_claim(source, 100 * (i // 10), quote, claimant=f"Crowd claimant {i % 7}",
+                             kind=Kind.KILLED, place_id=POGREBKI, reported=day.isoformat(),
+                             figure=Figure(text=str(i + 1), best=i + 1)))
+    places = [gazetteer.places[p] for p in (OLGOVKA, MALAYA_LOKNYA, KURILOVKA, LYUBIMOVKA, POGREBKI)]
+    sources = [tass, kyiv, wire, second, isw, *crowd]
+    return Build(
+        corpus="analyst <i>test</i>", built="2024-12-20", gazetteer_version=gazetteer.version,
+        sources=tuple(sorted(sources, key=lambda s: s.source)),
+        places=tuple(sorted(places)),
         claims=tuple(sorted(claims, key=lambda c: c.sort_key)),
     )

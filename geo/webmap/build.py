@@ -107,6 +107,7 @@ _BODY = """\
   <h1>{{ corpus }}</h1>
   <p>claims about places in Kursk oblast &middot; built {{ built }} &middot;
      {{ n_claims }} claims, {{ n_places }} places &middot; gazetteer {{ gazetteer_version }}</p>
+  <p id="geo-showing" aria-live="polite"></p>
 </header>
 <aside id="geo-panel" aria-label="Search, filters and lists">
   <form id="geo-search" role="search" autocomplete="off">
@@ -120,6 +121,17 @@ _BODY = """\
   </form>
   <section id="geo-filters">
     <h2>Filters</h2>
+    <fieldset id="geo-sides">
+      <legend>According to</legend>
+      <label><input type="radio" name="geo-side" value="all" checked> all sources</label>
+      <label><input type="radio" name="geo-side" value="russia"> Russian sources</label>
+      <label><input type="radio" name="geo-side" value="ukraine"> Ukrainian sources</label>
+    </fieldset>
+    <div id="geo-time">
+      <label for="geo-at">State on <output id="geo-at-label" for="geo-at">the latest date</output></label>
+      <input type="range" id="geo-at" min="0" max="0" step="1" value="0">
+      <div id="geo-histogram" role="img" aria-label="claims per week"></div>
+    </div>
     <div class="geo-row geo-dates">
       <label>from <input type="date" id="geo-from"></label>
       <label>to <input type="date" id="geo-to"></label>
@@ -134,6 +146,10 @@ _BODY = """\
       <button type="button" class="geo-small" id="geo-claimants-none">none</button></h3>
     <div id="geo-claimants" class="geo-checks"></div>
   </section>
+  <details id="geo-feed" open>
+    <summary>Feed: claims in view, newest first (<span class="geo-count">0</span>)</summary>
+    <div class="geo-list"></div>
+  </details>
   <section id="geo-legend">
     <h2>Legend</h2>
     <div id="geo-legend-items"></div>

@@ -23,7 +23,15 @@
   var PAGE = 100;               // list items the side panel adds per click
   var MAX_MENTIONS = 50;        // mentions listed in one popup
   var MAX_CANDIDATES = 20;
-  var POPUP = { maxWidth: 560, minWidth: 300, maxHeight: 380, autoPanPadding: [16, 16] };
+  var CARDS = 20;               // statement cards a popup or list shows before "show more"
+  var FEED = 50;                // feed lines added per click
+  var CONTEST_DAYS = 7;         // control claims of both sides this close apart: contested
+  var DAY_MS = 86400000;
+  var PHONE_WIDTH = 720;        // below this the side panel starts closed
+  var SIDES = { russia: "Russia", ukraine: "Ukraine", unknown: "side not known" };
+  // a popup never wider than a phone's screen, so that its close button stays on it
+  var POPUP = { maxWidth: Math.max(240, Math.min(560, window.innerWidth - 40)),
+    minWidth: Math.min(300, window.innerWidth - 60), maxHeight: 380, autoPanPadding: [16, 16] };
   var PRECISION = {
     1: "precision 1: the settlement itself",
     2: "precision 2: placed at its district",
@@ -63,6 +71,17 @@
     return value === null || value === undefined ? "–" : Number(value).toLocaleString("en-US");
   }
 
+  // a figure as people count it: a derived 2,666.67 is "about 2,667"; fractions stay
+  function counted(value) {
+    if (value === null || value === undefined) { return "–"; }
+    var n = Number(value);
+    if (Number.isInteger(n) || Math.abs(n) < 1) { return number(n); }
+    return "about " + Math.round(n).toLocaleString("en-US");
+  }
+
+  function daysApart(a, b) { return Math.abs(Date.parse(a) - Date.parse(b)) / DAY_MS; }
+  function newestFirst(a, b) { return a < b ? 1 : a > b ? -1 : 0; }
+
   function normalise(text) {
     return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
       .replace(/[\s\u2010-\u2015-]+/g, " ").trim();
@@ -90,7 +109,7 @@
       var t0 = texts.length, source = sources.length;
       (doc.texts || []).forEach(function (text) { texts.push(text); });
       sources.push({ file: doc.file, title: doc.title, publisher: doc.publisher,
-        published: doc.published, language: doc.language });
+        published: doc.published, language: doc.language, url: doc.url });
       (doc.claims || []).forEach(function (row) {
         var index = claims.length, c = {}, placed = false;
         D.claim_fields.forEach(function (name, i) { c[name] = row[i]; });
@@ -152,7 +171,8 @@
     var kindOrder = D.kinds.map(function (k) { return k.kind; });
     var kindLabel = {};
     D.kinds.forEach(function (k) { kindLabel[k.kind] = k.label; });
-    var state = { kinds: {}, claimants: new Map(), from: "", to: "", undated: true, mentioned: true };
+    var state = { kinds: {}, claimants: new Map(), from: "", to: "", undated: true, mentioned: true,
+      side: "all", at: "" };
     kindOrder.forEach(function (kind) { state.kinds[kind] = true; });
     D.claimants.forEach(function (c) { state.claimants.set(claimantKey(c.name), true); });
     var F = {};
@@ -161,12 +181,44 @@
     function claimantKey(name) { return name === null ? "" : name; }
     function claimantLabel(name) { return name === null ? "claimant not named" : name; }
 
-    function passes(index) {
+    // whether a claim passes the filters; `ignore` ("kind", "claimant", "time") leaves one
+    // out, so that the count beside each kind follows the other filters
+    function passes(index, ignore) {
       var c = D.claims[index];
-      if (!state.kinds[c.kind] || !state.claimants.get(claimantKey(c.claimant))) { return false; }
+      if (ignore !== "kind" && !state.kinds[c.kind]) { return false; }
+      if (ignore !== "claimant" && !state.claimants.get(claimantKey(c.claimant))) { return false; }
+      if (state.side !== "all" && c.side !== state.side) { return false; }
       var day = c.day;  // payload.first_day: a week's or a month's first day; null: undated
       if (!day) { return state.undated; }
+      if (ignore === "time") { return true; }
+      if (state.at && day > state.at) { return false; }
       return !(state.from && day < state.from) && !(state.to && day > state.to);
+    }
+
+    // a place's control claims, newest first (undated last): the slider walks them often
+    function controlOf(entry) {
+      if (!entry.control) {
+        entry.control = (entry.claims || []).filter(function (l) { return !!D.claims[l.c].holding; })
+          .sort(function (a, b) { return newestFirst(D.claims[a.c].day || "", D.claims[b.c].day || "") || a.c - b.c; });
+      }
+      return entry.control;
+    }
+
+    // who holds a place per the newest control claim that passes the filters; `rival`: a
+    // claim of the other side within CONTEST_DAYS of it (the two sides disagree that week)
+    function holdingOf(entry) {
+      var list = controlOf(entry), latest = null, unknown = null;
+      for (var i = 0; i < list.length; i++) {
+        if (!passes(list[i].c)) { continue; }
+        var c = D.claims[list[i].c], holder = c.holding[0];
+        if (holder === "unknown") { unknown = unknown || list[i]; continue; }
+        if (!latest) { latest = list[i]; continue; }
+        var first = D.claims[latest.c];
+        if (!first.day || !c.day || daysApart(first.day, c.day) >= CONTEST_DAYS) { break; }
+        if (holder !== first.holding[0]) { return { holder: first.holding[0], latest: latest, rival: list[i] }; }
+      }
+      if (latest) { return { holder: D.claims[latest.c].holding[0], latest: latest, rival: null }; }
+      return unknown ? { holder: "unknown", latest: unknown, rival: null } : null;
     }
 
     // what a marker or polygon shows: the claims that pass the filters, by kind
@@ -195,6 +247,7 @@
       add(box, el("span", "geo-source-title", s.title || "untitled"));
       [s.publisher, s.published].forEach(function (part) { if (part) { add(box, " · ", part); } });
       add(box, el("br"), el("span", "geo-file", s.file));
+      if (s.url) { add(box, el("br"), el("span", "geo-url", s.url)); }  // text to copy, never a link
       return box;
     }
 
@@ -202,48 +255,121 @@
       var box = el("div", "geo-figure");
       if (!figure) { return add(box, el("span", "geo-nums", "no figure given")); }
       return add(box, el("strong", null, figure.text), " ",
-        el("span", "geo-nums", "low " + number(figure.low) + " · best " + number(figure.best) +
-          " · high " + number(figure.high)));
+        el("span", "geo-nums", "low " + counted(figure.low) + " · best " + counted(figure.best) +
+          " · high " + counted(figure.high)));
     }
 
-    function claimCard(link) {
+    function whenText(c) {
+      if (!c.reported) { return "undated: the article gives no date for this claim"; }
+      return "reported " + c.reported +
+        (c.reported_precision && c.reported_precision !== "day" ? " (" + c.reported_precision + ")" : "");
+    }
+
+    // the claims of `links` grouped by statement (payload: statements.statement_id), newest first
+    function statementsOf(links) {
+      var byId = new Map(), out = [];
+      links.forEach(function (l) {
+        var c = D.claims[l.c], key = c.statement_id || c.claim_id;
+        if (!byId.has(key)) { byId.set(key, { links: [], day: "" }); out.push(byId.get(key)); }
+        var st = byId.get(key);
+        st.links.push(l);
+        if (c.day && c.day > st.day) { st.day = c.day; }
+      });
+      return out.sort(function (a, b) { return newestFirst(a.day, b.day) || a.links[0].c - b.links[0].c; });
+    }
+
+    // the claim a contested one disagrees with: same kind and date, another claimant
+    function rivalOf(link, context) {
       var c = D.claims[link.c];
-      var card = el("article", "geo-claim geo-k-" + c.kind + (link.contested ? " is-contested" : ""));
+      for (var i = 0; i < context.length; i++) {
+        var o = D.claims[context[i].c];
+        if (context[i].contested && o.kind === c.kind && o.day === c.day &&
+            claimantKey(o.claimant) !== claimantKey(c.claimant)) { return o; }
+      }
+      return null;
+    }
+
+    function claimSummary(c) {
+      return claimantLabel(c.claimant) + ": " + (c.figure ? c.figure.text : kindLabel[c.kind]) +
+        (c.reported ? " (" + c.reported + ")" : " (undated)");
+    }
+
+    // one card per statement: every quote and source that restates it
+    function statementCard(st, context) {
+      var link = st.links[0], c = D.claims[link.c];
+      var contested = st.links.filter(function (l) { return l.contested; })[0];
+      var card = el("article", "geo-claim geo-k-" + c.kind + (contested ? " is-contested" : ""));
       card.setAttribute("data-claim-id", c.claim_id);
-      var head = add(el("div", "geo-claim-head"), el("span", "geo-claimant", claimantLabel(c.claimant)),
+      card.setAttribute("data-statement-id", c.statement_id || c.claim_id);
+      var head = add(el("div", "geo-claim-head"), kindChip(c.kind), el("span", "geo-claimant", claimantLabel(c.claimant)),
         " · ", kindLabel[c.kind]);
-      if (link.contested) { add(head, el("span", "geo-badge", "contested")); }
-      var when = c.reported ? "reported " + c.reported +
-        (c.reported_precision && c.reported_precision !== "day" ? " (" + c.reported_precision + ")" : "")
-        : "undated";
-      if (link.link) { when += " · tied to the place by " + link.link; }
-      add(card, head, figureNode(c.figure), el("div", "geo-when", when),
-        c.subject ? el("div", "geo-when", "about: " + c.subject) : null,
-        marked("blockquote", "geo-quote", D.texts[c.quote], link.hl), sourceNode(c.source));
+      if (contested) { add(head, el("span", "geo-badge", "contested")); }
+      add(card, head);
+      if (contested) {
+        var rival = rivalOf(contested, context || st.links);
+        if (rival) { add(card, el("div", "geo-against", "disagrees with " + claimSummary(rival))); }
+      }
+      add(card, figureNode(c.figure), el("div", "geo-when", whenText(c)),
+        c.subject ? el("div", "geo-when", "about: " + c.subject) : null);
+      if (st.links.length > 1) {
+        var outlets = new Set(st.links.map(function (l) {
+          var s = D.sources[D.claims[l.c].source];
+          return s.publisher || s.file;
+        })).size;
+        add(card, el("div", "geo-reported", "reported by " + outlets + (outlets === 1 ? " outlet" : " outlets") +
+          (st.links.length > outlets ? ", " + st.links.length + " times" : "")));
+      }
+      st.links.forEach(function (l) {
+        var q = D.claims[l.c];
+        add(card, add(el("div", "geo-report"), marked("blockquote", "geo-quote", D.texts[q.quote], l.hl),
+          sourceNode(q.source), l.link ? el("div", "geo-when", "tied to the place by " + l.link) : null));
+      });
       return card;
     }
 
-    // claims grouped by kind; claims of one kind by different claimants side by side
-    function claimGroups(links) {
+    // statement cards, newest first: the first CARDS, then "show more"
+    function statementCards(links, context) {
       var box = el("div", "geo-claims");
-      kindOrder.forEach(function (kind) {
-        var ofKind = links.filter(function (l) { return D.claims[l.c].kind === kind; });
-        if (!ofKind.length) { return; }
-        var columns = new Map();
-        ofKind.forEach(function (l) {
-          var key = claimantKey(D.claims[l.c].claimant);
-          if (!columns.has(key)) { columns.set(key, []); }
-          columns.get(key).push(l);
-        });
-        if (columns.size > 1) { box.classList.add("geo-wide"); }
-        var row = el("div", "geo-side");
-        columns.forEach(function (column) {
-          add(row, add.apply(null, [el("div", "geo-col")].concat(column.map(claimCard))));
-        });
-        add(box, add(el("section", "geo-kind"),
-          add(el("h4", "geo-kind-head"), kindChip(kind), kindLabel[kind] + " (" + ofKind.length + ")"), row));
-      });
+      pagedList(box, statementsOf(links), function (chunk) {
+        return add.apply(null, [document.createDocumentFragment()].concat(chunk.map(function (st) {
+          return statementCard(st, context);
+        })));
+      }, CARDS);
       return box;
+    }
+
+    function holdingText(c) {
+      var holder = SIDES[c.holding[0]];
+      if (c.holding[1]) { return (c.subject || "the other side") + " left: held by " + holder; }
+      return "held by " + holder + (c.subject ? " (" + c.subject + ")" : "");
+    }
+
+    // the control history of a place: what each claim says, newest first
+    function controlHistory(entry) {
+      var list = controlOf(entry).filter(function (l) { return passes(l.c); });
+      if (!list.length) { return null; }
+      var h = holdingOf(entry);
+      var box = add(el("section", "geo-history"), add(el("h4", "geo-kind-head"), "Who holds it"));
+      if (h) {
+        var now = D.claims[h.latest.c];
+        add(box, el("p", "geo-holding geo-hold-" + h.holder + (h.rival ? " is-split" : ""),
+          h.rival ? "contested: " + claimantLabel(now.claimant) + " says " + SIDES[h.holder] + ", " +
+            claimantLabel(D.claims[h.rival.c].claimant) + " says " + SIDES[D.claims[h.rival.c].holding[0]] +
+            " within " + CONTEST_DAYS + " days"
+            : "held by " + SIDES[h.holder] + " according to " + claimantLabel(now.claimant) +
+            (now.reported ? ", " + now.reported : ", undated")));
+      }
+      var ol = el("div", "geo-history-list");
+      pagedList(ol, list, function (chunk) {
+        return add.apply(null, [document.createDocumentFragment()].concat(chunk.map(function (l) {
+          var c = D.claims[l.c];
+          return add(el("div", "geo-history-item geo-hold-" + c.holding[0]),
+            add(el("div", "geo-claim-head"), el("span", "geo-date", c.reported || "undated"), " · ",
+              el("span", "geo-claimant", claimantLabel(c.claimant)), " · ", holdingText(c)),
+            marked("blockquote", "geo-quote", D.texts[c.quote], l.hl), sourceNode(c.source));
+        })));
+      }, CARDS);
+      return add(box, ol);
     }
 
     function mentionList(mentions) {
@@ -258,10 +384,11 @@
       return box;
     }
 
-    function entryBody(root, entry) {
+    // a place's cards; with `hasHistory`, its control claims are in the history above instead
+    function entryBody(root, entry, hasHistory) {
       var links = entry.claims || [];
-      var shown = links.filter(function (l) { return passes(l.c); });
-      if (shown.length) { add(root, claimGroups(shown)); }
+      var shown = links.filter(function (l) { return passes(l.c) && !(hasHistory && D.claims[l.c].holding); });
+      if (shown.length) { add(root, statementCards(shown, links)); }
       if (links.length > shown.length) {
         add(root, el("p", "geo-note", (links.length - shown.length) + " claim(s) hidden by the filters"));
       }
@@ -283,7 +410,10 @@
 
     function placePopup(place) {
       var meta = [place.admin2, place.category, PRECISION[place.geo_precision]].filter(Boolean);
-      return entryBody(popupRoot(place.place_id, place.name, place.name_local, meta.join(" · ")), place);
+      var root = popupRoot(place.place_id, place.name, place.name_local, meta.join(" · "));
+      var history = controlHistory(place);
+      add(root, history);
+      return entryBody(root, place, !!history);
     }
 
     function areaPopup(area, note) {
@@ -378,9 +508,12 @@
       showCoverageOnHover: false, spiderfyOnMaxZoom: true
     });
     var icons = new Map();
-    function iconFor(s) {
+    // a village someone holds is drawn in that side's colour, split where the sides disagree;
+    // any other place in the colour of the kind most claimed there
+    function iconFor(s, h) {
       var size = diameter(s.n);
-      var className = "geo-pin " + (s.n ? "geo-k-" + s.kind : "is-mentioned") + (s.contested ? " is-contested" : "");
+      var className = "geo-pin " + (h ? "geo-hold geo-hold-" + h.holder + (h.rival ? " is-split" : "")
+        : (s.n ? "geo-k-" + s.kind : "is-mentioned") + (s.contested ? " is-contested" : ""));
       var key = className + "|" + size;
       if (!icons.has(key)) { icons.set(key, L.divIcon({ className: className, iconSize: [size, size], html: "" })); }
       return icons.get(key);
@@ -394,18 +527,31 @@
       return marker;
     });
 
+    // Only what changed is redrawn: dragging the time slider over 3,000 villages changes
+    // a few icons, and re-clustering every marker on every step would not keep up.
+    var shownKey = null, iconOf = [];
     function refreshMarkers() {
       var shown = [];
       D.places.forEach(function (place, i) {
         var s = summarise(place);
         var hasClaims = !!(place.claims && place.claims.length);
         if (s.n || (!hasClaims && state.mentioned)) {
-          markers[i].setIcon(iconFor(s));
-          shown.push(markers[i]);
+          var icon = iconFor(s, s.n ? holdingOf(place) : null);
+          if (iconOf[i] !== icon) {
+            iconOf[i] = icon;
+            markers[i].setIcon(icon);
+            var element = markers[i].getElement();  // setIcon made a new element
+            if (element) { element.setAttribute("data-place-id", place.place_id); }
+          }
+          shown.push(i);
         }
       });
-      cluster.clearLayers();
-      cluster.addLayers(shown);
+      var key = shown.join(",");
+      if (key !== shownKey) {
+        shownKey = key;
+        cluster.clearLayers();
+        cluster.addLayers(shown.map(function (i) { return markers[i]; }));
+      }
     }
 
     function refreshAreas() {
@@ -467,6 +613,11 @@
         el("p", "geo-note", "No mention of this settlement in the corpus."));
     }
 
+    function openPlace(i) {
+      var p = D.places[i];
+      goTo({ id: p.place_id, name: p.name, local: p.name_local, lat: p.lat, lon: p.lon, place: i });
+    }
+
     function goTo(entry) {
       map.setView([entry.lat, entry.lon], Math.max(map.getZoom(), SEARCH_ZOOM), { animate: false });
       var marker = entry.place >= 0 ? markers[entry.place] : null;
@@ -515,16 +666,18 @@
 
     /* ---- side panel ---- */
 
-    function pagedList(container, items, render) {
+    // the first `size` items (default PAGE), then a "show more" button for the next ones
+    function pagedList(container, items, render, size) {
+      var page = size || PAGE;
       container.textContent = "";
       var shown = 0;
       var more = el("button", "geo-more");
       more.type = "button";
       function next() {
-        var chunk = items.slice(shown, shown + PAGE);
+        var chunk = items.slice(shown, shown + page);
         shown += chunk.length;
         container.insertBefore(render(chunk), more);
-        more.textContent = "show " + Math.min(PAGE, items.length - shown) + " more of " + (items.length - shown);
+        more.textContent = "show " + Math.min(page, items.length - shown) + " more of " + (items.length - shown);
         more.hidden = shown >= items.length;
       }
       more.addEventListener("click", next);
@@ -536,7 +689,7 @@
       var shown = links.filter(function (l) { return passes(l.c); });
       var box = el("div");
       if (!shown.length) { return add(box, el("p", "geo-note", links.length ? "All hidden by the filters." : "None.")); }
-      pagedList(box, shown, claimGroups);
+      add(box, statementCards(shown, links));
       return box;
     }
 
@@ -586,7 +739,8 @@
       "geo-region": function () { return claimsPanel(D.region ? D.region.claims : []); },
       "geo-areas": areaPanel,
       "geo-unplaced": function () { return claimsPanel(D.unplaced.map(function (c) { return { c: c, hl: [] }; })); },
-      "geo-unresolved": function () { var box = el("div"); pagedList(box, D.unresolved, unresolvedRows); return box; }
+      "geo-unresolved": function () { var box = el("div"); pagedList(box, D.unresolved, unresolvedRows); return box; },
+      "geo-feed": feedPanel
     };
     function renderPanel(id) {
       var details = document.getElementById(id);
@@ -605,26 +759,132 @@
       input.type = "checkbox";
       input.checked = checked;
       input.addEventListener("change", function () { onChange(input.checked); });
-      add(container, add(el("label"), input, " ", chip || null, label, " ", el("span", "geo-n", "(" + count + ")")));
+      input.countNode = el("span", "geo-n", "(" + count + ")");
+      add(container, add(el("label"), input, " ", chip || null, label, " ", input.countNode));
       return input;
     }
 
-    function refresh() {
+    // `quick` (the time slider while it is dragged): the map and the counts, not the lists
+    function refresh(quick) {
       refreshMarkers();
       refreshAreas();
-      Object.keys(panels).forEach(renderPanel);
+      refreshCounts();
+      if (!quick) { Object.keys(panels).forEach(renderPanel); }
+    }
+
+    var kindBoxes = [], claimantBoxes = [];
+    // the header's "showing N of M" and the count beside each kind and claimant, each
+    // counted under the other filters; a filter that empties the map says which one
+    function refreshCounts() {
+      var kinds = {}, who = new Map(), n = 0, undatedHidden = 0;
+      D.claims.forEach(function (c, i) {
+        if (passes(i)) { n += 1; }
+        if (passes(i, "kind")) { kinds[c.kind] = (kinds[c.kind] || 0) + 1; }
+        var key = claimantKey(c.claimant);
+        if (passes(i, "claimant")) { who.set(key, (who.get(key) || 0) + 1); }
+        if (!c.day && !state.undated) { undatedHidden += 1; }
+      });
+      kindBoxes.forEach(function (box, i) { box.countNode.textContent = "(" + (kinds[D.kinds[i].kind] || 0) + ")"; });
+      claimantBoxes.forEach(function (box, i) {
+        box.countNode.textContent = "(" + (who.get(claimantKey(D.claimants[i].name)) || 0) + ")";
+      });
+      var text = "showing " + number(n) + " of " + number(D.claims.length) + " claims";
+      if (!n && D.claims.length) {
+        text += undatedHidden ? ": the " + number(undatedHidden) + " undated claims are hidden (tick “undated claims”)"
+          : ": no claim passes the filters";
+      }
+      document.getElementById("geo-showing").textContent = text;
+      refreshHistogram();
+    }
+
+    /* ---- time: the slider and the claims per week ---- */
+
+    var weeks = [];  // [{ start: ISO day, bar: element }], 7-day bins from the first date
+    function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
+    function buildTime() {
+      var box = document.getElementById("geo-time");
+      if (!D.dates) { box.hidden = true; return; }
+      var first = Date.parse(D.dates[0]), span = Math.round(daysApart(D.dates[0], D.dates[1]));
+      var slider = document.getElementById("geo-at"), label = document.getElementById("geo-at-label");
+      slider.max = String(span);
+      slider.value = String(span);
+      var histogram = document.getElementById("geo-histogram");
+      for (var d = 0; d <= span; d += 7) {
+        var bar = el("span", "geo-bar");
+        weeks.push({ start: isoDay(first + d * DAY_MS), bar: bar });
+        add(histogram, bar);
+      }
+      var queued = false;
+      function move(quick) {
+        var v = Number(slider.value);
+        state.at = v >= span ? "" : isoDay(first + v * DAY_MS);
+        label.textContent = state.at || "the latest date";
+        if (!quick) { refresh(); return; }
+        if (queued) { return; }
+        queued = true;
+        window.requestAnimationFrame(function () { queued = false; refresh(true); });
+      }
+      slider.addEventListener("input", function () { move(true); });
+      slider.addEventListener("change", function () { move(false); });
+    }
+    function refreshHistogram() {
+      if (!weeks.length) { return; }
+      var counts = weeks.map(function () { return 0; }), first = Date.parse(weeks[0].start);
+      D.claims.forEach(function (c, i) {
+        if (c.day && passes(i, "time")) {
+          var w = Math.floor((Date.parse(c.day) - first) / DAY_MS / 7);
+          if (w >= 0 && w < counts.length) { counts[w] += 1; }
+        }
+      });
+      var top = Math.max.apply(null, counts.concat([1]));
+      weeks.forEach(function (week, w) {
+        week.bar.style.height = Math.round(100 * counts[w] / top) + "%";
+        week.bar.title = "week of " + week.start + ": " + counts[w] + " claim(s)";
+        week.bar.classList.toggle("is-after", !!state.at && week.start > state.at);
+      });
+    }
+
+    /* ---- the feed: claims of the places in view, newest first ---- */
+
+    function feedPanel() {
+      var bounds = map.getBounds(), items = [], seen = new Set();
+      D.places.forEach(function (place, i) {
+        if (!bounds.contains([place.lat, place.lon])) { return; }
+        (place.claims || []).forEach(function (l) {
+          var c = D.claims[l.c], key = (c.statement_id || c.claim_id) + "|" + i;
+          if (!passes(l.c) || seen.has(key)) { return; }
+          seen.add(key);
+          items.push({ c: l.c, place: i });
+        });
+      });
+      items.sort(function (a, b) { return newestFirst(D.claims[a.c].day || "", D.claims[b.c].day || "") || a.c - b.c; });
+      document.querySelector("#geo-feed .geo-count").textContent = number(items.length);
+      var box = el("div");
+      if (!items.length) { return add(box, el("p", "geo-note", "No claim about a place in view passes the filters.")); }
+      pagedList(box, items, function (chunk) {
+        return add.apply(null, [el("div")].concat(chunk.map(function (item) {
+          var c = D.claims[item.c], place = D.places[item.place];
+          var line = [c.reported || "undated", claimantLabel(c.claimant), kindLabel[c.kind],
+            c.figure ? c.figure.text : c.holding ? "held by " + SIDES[c.holding[0]] : "", place.name];
+          var button = el("button", "geo-feed-item", line.filter(Boolean).join(" · "));
+          button.type = "button";
+          button.addEventListener("click", function () { openPlace(item.place); });
+          return button;
+        })));
+      }, FEED);
+      return box;
     }
 
     function buildFilters() {
       var kindCounts = {};
       D.claims.forEach(function (c) { kindCounts[c.kind] = (kindCounts[c.kind] || 0) + 1; });
       var kinds = document.getElementById("geo-kinds");
-      D.kinds.forEach(function (k) {
-        checkbox(kinds, k.label, kindCounts[k.kind] || 0, true,
+      kindBoxes = D.kinds.map(function (k) {
+        return checkbox(kinds, k.label, kindCounts[k.kind] || 0, true,
           function (on) { state.kinds[k.kind] = on; refresh(); }, kindChip(k.kind));
       });
       var claimants = document.getElementById("geo-claimants");
-      var boxes = D.claimants.map(function (c) {
+      var boxes = claimantBoxes = D.claimants.map(function (c) {
         return checkbox(claimants, claimantLabel(c.name), c.claims, true,
           function (on) { state.claimants.set(claimantKey(c.name), on); refresh(); });
       });
@@ -642,6 +902,10 @@
         var input = document.getElementById(pair[0]);
         input.addEventListener("change", function () { state[pair[1]] = input.checked; refresh(); });
       });
+      Array.prototype.forEach.call(document.querySelectorAll("input[name=geo-side]"), function (input) {
+        input.addEventListener("change", function () { if (input.checked) { state.side = input.value; refresh(); } });
+      });
+      buildTime();
       var form = document.getElementById("geo-search");
       form.addEventListener("submit", function (e) {
         e.preventDefault();
@@ -735,7 +999,18 @@
     refreshDistrictLabels();
     buildFilters();
     buildLegend();
+    refreshCounts();
     Object.keys(panels).forEach(renderPanel);
+    var feedQueued = null;
+    map.on("moveend", function () {  // the feed follows the view, once the map has settled
+      window.clearTimeout(feedQueued);
+      feedQueued = window.setTimeout(function () { renderPanel("geo-feed"); }, 150);
+    });
+    if (window.innerWidth <= PHONE_WIDTH) {  // a phone opens on the map, the panel one tap away
+      document.body.classList.add("geo-panel-hidden");
+      toggle.setAttribute("aria-expanded", "false");
+      map.invalidateSize();
+    }
 
     return {
       map: map,
@@ -749,6 +1024,11 @@
         cluster.zoomToShowLayer(marker, function () { if (done) { done(marker.getElement()); } });
       },
       markerElement: function (id) { var m = markerById.get(id); return m ? m.getElement() : null; },
+      // the class of a place's icon while it is drawn (null when the filters hide it)
+      iconClass: function (id) {
+        var m = markerById.get(id);
+        return m && cluster.hasLayer(m) ? m.options.icon.options.className : null;
+      },
       shownPlaceIds: function () {
         return D.places.filter(function (p, i) { return cluster.hasLayer(markers[i]); }).map(function (p) { return p.place_id; });
       }

@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from geo.export.rows import _place_fields, claim_dict, lon_lat, source_dict, unresolved_dict
 from geo.model import Build, Claim, Kind, Mention, Place, Resolution, Source
 from geo.records import Records, as_records
+from geo.sides import read_control, side_of
 
 if TYPE_CHECKING:
     from geo.gazetteer import Gazetteer
@@ -78,10 +79,12 @@ SETTLEMENT_FIELDS = ("id", "name", "name_local", "alternates", "lat", "lon", "di
 #: Positions in each row of a document's ``claims``: the fields of ``rows.claim_dict``
 #: but the three the row's place says (``source``: the document; ``link`` and
 #: ``contested``: per place, in ``at`` and the page's ``contested``), then ``day``
-#: (:func:`first_day`) and ``at``, the places a claim is tied to as [place id, link,
-#: highlight spans].
-CLAIM_FIELDS = ("claim_id", "quote", "start", "end", "claimant", "kind", "subject", "figure",
-                "reported", "reported_precision", "day", "at")
+#: (:func:`first_day`), ``side`` (the claimant's side, ``geo.sides``), ``holding``
+#: ([holder, has_left] of a control claim, else null) and ``at``, the places a claim is
+#: tied to as [place id, link, highlight spans].
+CLAIM_FIELDS = ("claim_id", "statement_id", "quote", "start", "end", "claimant", "kind",
+                "subject", "figure", "reported", "reported_precision", "day", "side", "holding",
+                "at")
 
 _CLAIM_ROW = operator.itemgetter(*CLAIM_FIELDS)  # a tuple: JSON writes it as an array
 
@@ -211,9 +214,9 @@ class _Texts:
 
 
 def _source_entry(source: Source) -> dict[str, object]:
-    """The fields a popup shows (the URL stays out, so the page names no server)."""
+    """The fields a card shows; the URL is shown as text to copy, never fetched or linked."""
     row = source_dict(source)
-    return {key: row[key] for key in ("file", "title", "publisher", "published", "language")}
+    return {key: row[key] for key in ("file", "title", "publisher", "published", "language", "url")}
 
 
 def _spans(text: str, offsets: Iterable[tuple[int, int]]) -> list[list[int]]:
@@ -289,6 +292,9 @@ def _claim_row(claim: Claim, texts: _Texts, at: list[list[object]]) -> tuple[obj
     row = claim_dict(claim, link=None)
     row["quote"] = texts.ref(claim.quote)
     row["day"] = _first_day(claim.reported)
+    row["side"] = side_of(claim.claimant).value
+    holding = read_control(claim)
+    row["holding"] = None if holding is None else [holding.holder.value, holding.has_left]
     row["at"] = at
     return _CLAIM_ROW(row)
 
