@@ -89,7 +89,8 @@ _VERB_SUBJECT = re.compile(
     rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN})\s+){{0,6}}?"
     rf"{_INVERTED_NP}{_NAME_END}")
 #: "Об этом сообщил …", "как заявил …": the Russian formulas that put the speaker after the verb.
-_INVERTED_LEAD = re.compile(r"(?:^|\b)(?:об\s+этом|о\s+чем|о\s+чём|как|это|про\s+це|як|це)\s*$", re.IGNORECASE)
+_INVERTED_LEAD = re.compile(
+    r"(?:^|\b)(?:об\s+этом|о\s+чем|о\s+чём|как|это|про\s+це|як|це)(?:\s+[\w-]+){0,5}\s*$", re.IGNORECASE)
 _ACCORDING = re.compile(
     rf"(?<!\w)(?i:{ACCORDING_TO})\s+(?:the\s+|a\s+)?{_NP_ANY}(?=\s*(?:\([A-ZА-Я]{{2,}}\)\s*)?(?:[,.;:)]|$))")
 #: "…, the acting governor, Alexander Khinshtein, said": a name set off by commas before the verb.
@@ -97,7 +98,8 @@ _APPOSITIVE = re.compile(rf"(?<=,\s)(?P<np>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{1,3}
 _RELAY = re.compile(
     rf"(?<!\w)(?i:{RELAYS})\s+(?:the\s+|a\s+)?{_NP_ANY}"
     r"(?=\s*(?:[,.;:)]|$|\s+(?:who|which|that|reported|said|has|have|что|о|об|про)(?!\w)))")
-_WHO_SAID = re.compile(rf"{_NP}[\s,]+(?:[^,.]{{0,120}},\s+)?(?:who|which|that)\s+(?:{SPEECH_VERBS})\b")
+_WHO_SAID = re.compile(rf"{_NP}[\s,]+(?:[^,.]{{0,120}},\s+)?(?:who|which|that|(?:в\s+|у\s+)?(?:котор|як)\w+)"
+                       rf"\s+(?:{SPEECH_VERBS})\b")
 # "Зеленский: в Курской области …", "Budanov: …": a headline that opens with its speaker.
 _HEADLINE_HEAD = re.compile(rf"^{_NP.replace('}}?)', '})')}:\s")
 _HEADLINE_TAIL = re.compile(rf"(?::\s*|,\s*){_NP}(?:\s+(?:says|said|claims|estimates))?\s*$")
@@ -114,10 +116,14 @@ _HEDGE = re.compile(rf"(?<!\w)(?:{HEDGES})", re.IGNORECASE)
 _BODY_REFERENCE = re.compile(
     r"(?<!\w)(?:(?:the|its)\s+(?:ministry|statement|agency|department|army|military|command|staff|service|office|"
     r"directorate|spokesman|spokeswoman|spokesperson|report)\s+(?:also\s+)?(?:said|says|added|reported|stated)\b"
-    r"|(?:говорится|отмечается|сообщается|указывается)\s+в\s+(?:сообщении|заявлении|релизе|сводке|сообщениях)"
+    r"|(?:говорится|отмечается|сообщается|указывается|ідеться|йдеться|зазначається)\s+в\s+(?:сообщении|заявлении|релизе|сводке|сообщениях|повідомленні|заяві|зведенні)"
     r"|(?:сообщил\w*|заявил\w*|отметил\w*)\s+в\s+(?:ведомстве|министерстве|штабе))",
     re.IGNORECASE,
 )
+#: "– ідеться в його пості", "говорится в ее заявлении": the post of the person named last.
+_PERSON_DOCUMENT = re.compile(
+    r"(?<!\w)(?:говорится|сказано|отмечается|ідеться|йдеться|сказано|зазначається|said|reads)\s+(?:в|у|in)\s+"
+    r"(?:его|ее|её|його|її|his|her)\s+\w+", re.IGNORECASE)
 _TITLE_WORDS = re.compile(
     r"\b(?:president|secretary|minister|spokesperson|spokesman|spokeswoman|official|chief|commander|"
     r"governor|sergeant|general|colonel|adviser|advisor|director|ambassador|mayor|head|leader|"
@@ -181,7 +187,7 @@ def is_person(name: str) -> bool:
 _OPENERS = frozenset(
     "as in on at but and however also earlier later meanwhile while when if after before since then "
     "как по в во на это однако также ранее позже при кроме между тем и а но как об о "
-    "вчера сегодня накануне вчора учора сьогодні yesterday today".split()
+    "вчера сегодня накануне вчора учора сьогодні yesterday today этом том чем про це".split()
 )
 
 
@@ -237,7 +243,7 @@ def canonical_claimant(raw: str) -> str | None:
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
     name = _TRAILING_TIME.sub("", name) or name  # "Минобороны России во вторник"
     key = fold(name)
-    if key in _NOT_NAMES or key in _DOCUMENT_WORDS or reference_sort(name):
+    if key in _NOT_NAMES or _is_document(name) or reference_sort(name):
         return None  # "It estimated …", "An estimated 11,000 …", "according to the statement", "the ministry"
     bare = re.sub(r"\s*\([^)]*\)\s*$", "", name)
     known = canonical_name(name) or canonical_name(bare)
@@ -276,7 +282,7 @@ def reference_sort(phrase: str) -> str | None:
     """
     words = [w for w in words_of(_strip_openers(phrase)) if stem(w) not in REFERENCE_MODIFIERS
              and w not in REFERENCE_MODIFIERS]
-    if not words or len(words) > 2 or canonical_name(phrase) and len(words) > 1:
+    if not words or len(words) > 2 or canonical_name(phrase):
         return None
     head = stem(words[-1])
     if len(words) == 2 and stem(words[0]) not in PERSON_REFERENCES | BODY_REFERENCES:
@@ -303,7 +309,15 @@ _NOT_NAMES = frozenset("it he she they we i you this that these those an a the i
 #: speaks for the body last named.
 _DOCUMENT_WORDS = frozenset("statement report release post update summary briefing message "
                             "сообщение заявление сводка релиз ведомство ведомства ведомстве "
-                            "министерства штаба відомство відомства міністерства штабу".split())
+                            "министерства штаба відомство відомства міністерства штабу data данным данных "
+                            "даними даних информации інформації information".split())
+_DOCUMENT_STEMS = frozenset(stem(w) for w in _DOCUMENT_WORDS)
+
+def _is_document(phrase: str) -> bool:
+    """'the statement', 'официальным данным', 'згідно з даними': a document, no speaker's name."""
+    words = phrase.split()
+    return bool(words) and stem(fold(words[-1])) in _DOCUMENT_STEMS and all(w[:1].islower() for w in words)
+
 
 _COMMON_OPENERS = frozenset(
     "recent new latest earlier initial preliminary other some many several these those unofficial "
@@ -330,19 +344,23 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
         for m in rx.finditer(chunk):
             name = _strip_openers(m.group("np"))
             sort = reference_sort(name)
-            if fold(name) in _DOCUMENT_WORDS or sort == "body":  # "according to the statement", "the ministry"
+            if _is_document(name) or sort == "body":  # "according to the statement", "the ministry"
                 found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
             elif sort == "person":  # "the acting governor said": the last person named
                 found.append(Attribution(start + m.start(), start + m.end(), None, "he"))
-            elif name and fold(name) not in _NOT_NAMES:
+            elif name and fold(name) not in _NOT_NAMES and (rx is _ACCORDING or not name[:1].islower()):
+                # "Об этом в своем телеграм-канале написал …": the capital was the formula's
                 found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for m in _VERB_SUBJECT.finditer(chunk):
         before = chunk[:m.start()].rstrip()
         if before.endswith((",", "”", "\"", "»", "-", "—", "–")) or _INVERTED_LEAD.search(before):
             # "…,” said Zelensky", "…», — сказал он", "Об этом сообщил эксперт Марочко"
-            sort = reference_sort(m.group(0)[len(m.group("verb")):])  # "рассказал главком ВСУ"
+            phrase = m.group(0)[len(m.group("verb")):]
+            sort = reference_sort(phrase)  # "рассказал главком ВСУ"
             pronoun = {"body": "it", "person": "he"}.get(sort or "")
-            found.append(Attribution(start + m.start(), start + m.end(), None if pronoun else m.group("np"), pronoun))
+            # "повідомляє Генеральний штаб України": the whole phrase when it is a known name
+            name = phrase.strip() if canonical_name(phrase) else m.group("np")
+            found.append(Attribution(start + m.start(), start + m.end(), None if pronoun else name, pronoun))
     for m in _RELAY.finditer(chunk):
         found.append(Attribution(start + m.start(), start + m.end(), m.group("np"), relay=True))
     for m in _PRONOUN.finditer(chunk):
@@ -351,6 +369,8 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
         verb = _VERB_BEFORE.search(chunk, max(0, m.start() - 30), m.start())
         if verb:
             found.append(Attribution(start + verb.start(), start + m.end(), None, m.group(1).lower()))
+    for m in _PERSON_DOCUMENT.finditer(chunk):
+        found.append(Attribution(start + m.start(), start + m.end(), None, "he"))
     for m in _BODY_REFERENCE.finditer(chunk):
         found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
     for m in _HEDGE.finditer(chunk):
@@ -483,8 +503,8 @@ def _claimant_in_sentence(
 
 def _is_parenthetical(text: str, hedge: Attribution, claim_start: int) -> bool:
     """'The attack, reportedly carried out with X, killed 18': the hedge qualifies an aside
-    closed by a comma before the claim, not the claim."""
-    return text[max(0, hedge.start - 2):hedge.start] == ", " and "," in text[hedge.end:claim_start]
+    set off by commas, not the claim."""
+    return text[max(0, hedge.start - 2):hedge.start] == ", " and ", " in text[hedge.end:hedge.end + 100]
 
 
 def _relayed(att: Attribution, atts: Sequence[Attribution]) -> str | None:

@@ -81,6 +81,8 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Russian Defence Ministry", "Russia's Defense Ministry", "Russia's Defence Ministry",
         "Russian Ministry of Defense", "Russian Ministry of Defence", "Ministry of Defence of the Russian Federation",
         "Ministry of Defense of the Russian Federation", "Russian MoD", "Russia's MoD", "Defense Ministry in Moscow",
+        # Bare, in reports on Kursk oblast these name Moscow's ministry (gold aliases do too).
+        "Defense Ministry", "Defence Ministry", "Ministry of Defense", "Ministry of Defence", "MoD",
         "Минобороны России", "Минобороны РФ", "Минобороны", "Министерство обороны России", "Министерство обороны РФ",
         "Министерство обороны Российской Федерации", "МО РФ", "Міноборони РФ", "Міноборони Росії",
         "Міністерство оборони РФ", "Міністерство оборони Росії", "Міністерство оборони Російської Федерації",

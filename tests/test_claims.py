@@ -366,8 +366,10 @@ def test_an_inverted_speaker_with_a_title_and_a_district(resources):
 def test_the_agency_refers_to_the_body_named_before(resources):
     text = ("Бойцы освободили село Малая Локня, сообщили в Минобороны России во вторник. "
             "По данным ведомства, за неделю противник потерял более 1,5 тысячи военнослужащих.")
-    (claim,) = extract(resources, text)
-    assert (claim.claimant, numbers(claim)) == ("Russian Defense Ministry", (1500, 1500, None))
+    claims = {c.kind: c for c in extract(resources, text)}
+    loss = claims[Kind.KILLED_OR_WOUNDED]
+    assert (loss.claimant, numbers(loss)) == ("Russian Defense Ministry", (1500, 1500, None))
+    assert {c.claimant for c in claims.values()} == {"Russian Defense Ministry"}
 
 
 def test_a_dateline_is_not_the_headline():
