@@ -87,6 +87,49 @@ _LOSS_LICENSE = re.compile(
     r"[\s\"“”«»'’]+(?:[\w\"“”«»'’-]+\s+){0,2}$"
 )
 _LOSS_FIGURES = re.compile(r"^\s*(?:figures?|toll|count|numbers?)\b")
+#: What licenses a bare loss noun besides an adjective or "suffered": an event that caused
+#: it or an existential ("which have led to civilian fatalities", "there had already been
+#: casualties among …").
+_LOSS_CAUSE = re.compile(
+    r"(?:\b(?:led|lead|leading|leads)\s+to|\bcaus(?:ed|ing|es)|\bresult(?:ed|ing)?\s+in"
+    r"|\bthere\s+(?:have|has|had)\s+(?:already\s+)?been|привел\w*\s+к|призвел\w*\s+до)"
+    r"\s+(?:[\w'’-]+\s+)?$")
+#: A loss noun whose predicate qualifies it: "Enemy losses in the area are very heavy".
+_LOSS_PREDICATE = re.compile(
+    r"^(?:\s+[\w'’-]+){0,6}?\s+(?:are|were|is|was|remain(?:ed|s)?|остаются|являются|є)\s+"
+    r"(?:very\s+|extremely\s+|particularly\s+|очень\s+|дуже\s+)?"
+    r"(?:heavy|high|significant|huge|massive|considerable|serious|severe|enormous|тяжел\w*|огромн\w*|значн\w*)")
+#: Russian and Ukrainian finite forms of death and injury: a predicate wherever it stands
+#: ("мирный житель села погиб", "корейців, які загинули"), unlike the participles
+#: ("погибших", "раненые") that the adjective test keeps out.
+_FINITE_LOSS_VERB = re.compile(
+    r"погиб(?:ла|ло|ли)?|загинул[аио]?|загинув|убит[аыо]?|вбит[аио]?|ранен[аыо]?|поранен[аіо]?"
+    r"|пострадал[аио]?|постраждал[аио]?|постраждав")
+#: A negation before a loss verb: "никто не погиб", "ніхто не постраждав".
+_NEGATED = re.compile(r"(?:\bне|\bnot|\bno|никто|ніхто|nobody)\s+(?:[\w'’-]+\s+)?$")
+#: A hedge that still reports an event: "could have killed or wounded", "may have died".
+_HEDGED_PAST = re.compile(r"\b(?:could|may|might|would)\s+(?:also\s+)?have\s+(?:been\s+)?$")
+#: Urged, not done: "they were urged to commit suicide before being captured".
+_URGED = re.compile(r"\b(?:urged|ordered|told|instructed|encouraged|asked|called\s+on)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$")
+#: An amount right before a trigger word: "Ten wounded people" is a head count, not an adjective.
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands"
+    r"|двое|трое|четверо|пятеро|двоє|троє))\s+$")
+#: Words between an amount and its force noun that keep it a head count: copulas and
+#: "есть"/"є" ("25,2 тис. є безповоротними втратами").
+_COUNT_LINKS = frozenset(
+    "have has had were was are been being of из их and or и или та і є это це составляют составили "
+    "становлять становили сягнули reached amounted totaled totalled".split())
+#: Crews that are not forces: "направлены дополнительные бригады скорой помощи".
+_CIVIL_CREWS = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,2}(?:скор\w+\s+помощ\w*|швидк\w+\s+допомог\w*|ambulance|paramedic|rescue\w*"
+    r"|firefight\w*|fire\s+crews|мчс|дснс|спасател\w*|рятувальн\w*|пожарн\w*|медик\w*|medics?)")
+#: Words for ground that an amount may count instead of people.
+_GROUND = re.compile(
+    r"(?:settlements?|villages?|localities|locality|towns?|hamlets?|territory|territories|square|sq|km|miles?"
+    r"|населенн\w*|пункт\w*|сел\w*|деревн\w*|территори\w*|територі\w*|кв|км|квадратн\w*|поселк\w*)$")
+#: "destroyed" counts people only after a force noun: "a garrison … was practically destroyed".
+_FORCE_BEFORE = re.compile(rf"(?<!\w)(?:{FORCE_NOUNS})\b")
 _DETERMINER = re.compile(r"(?:\b(?:the|their|its|these|those|such|this|his|her|of|amid)|'s)\s+(?:[\w'’-]+\s+){0,2}$")
 _MORE_FORCES = re.compile(
     r"\b(?:more|additional|further|fresh|new|extra|another|ещё|еще|дополнительн\w*|новые|нові)\b"
@@ -106,7 +149,7 @@ _ELSEWHERE = re.compile(
 #: Another region named in a sentence: "in Sumy region", "Сумской области".
 _OTHER_REGION = re.compile(
     rf"(?<!\w)(?:(?:{OTHER_REGIONS_LATIN})(?:'s)?\s+{REGION_NOUN}"
-    rf"|(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b))")
+    rf"|(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b|народн)|(?:днр|лнр)\b)")
 _ANAPHORIC_NUMBER = re.compile(r"\b(?:their|the|its)\s+(?:number|numbers|strength|count)\s+(?:at|to|of|is|was|as)\s*$")
 _ANAPHORIC_LOSSES = re.compile(r"\b(?:the|these|those|such)\s+(?:heavy\s+|significant\s+)?(?:losses|casualties)\b")
 _FIGURE_ONLY_KIND = re.compile(r"similar|comparable|the same")
@@ -170,13 +213,14 @@ def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
     for m in _TRIGGER.finditer(folded, start, end):
         kind = _TRIGGER_KIND[m.lastgroup]  # type: ignore[index]
         before = folded[max(start, m.start() - 40):m.start()]
-        if _BLOCKED.search(before):
+        if _BLOCKED.search(before) and not _HEDGED_PAST.search(before):
             continue
-        if re.search(r"\b(?:after|before|without)\s+being\s+$", before):
+        if re.search(r"\b(?:after|before|without)\s+being\s+$", before) or _URGED.search(before):
             continue
         after_word = re.match(r"\s+([\w'’-]+)", folded[m.end():end])
         if (kind in (Kind.WOUNDED, Kind.KILLED, Kind.CAPTURED) and after_word
-                and _FORCE.match(after_word.group(1)) and _is_attributive(m.group())):
+                and _FORCE.match(after_word.group(1)) and _is_attributive(m.group())
+                and not _AMOUNT_BEFORE.search(before)):
             continue  # "wounded soldiers", "раненые военные": an adjective, not the predicate
         if kind is Kind.DEPLOYED and _is_participle(folded, m.start(), m.end(), start):
             continue
@@ -187,6 +231,8 @@ def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
 #: Endings of Russian adjectives and full participles (раненые, мирная, погибших).
 _ADJECTIVE_ENDINGS = "(?:ый|ой|ий|ая|яя|ое|ее|ые|ие|ых|их|ого|его|ому|ему|ым|им|ыми|ими|ую|юю)"
 _ADJECTIVE_ENDING = re.compile(_ADJECTIVE_ENDINGS + "$")
+#: Active participles and adjectives in the oblique cases: "близким погибшей", "погибших".
+_PARTICIPLE = re.compile(r"(?:ш|щ)(?:ий|ая|ее|ие|его|ей|их|им|ими|ую|ем|ему|ої|ій|их|і)$|" + _ADJECTIVE_ENDINGS + "$")
 
 
 def _is_attributive(word: str) -> bool:
@@ -240,16 +286,23 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
     tokens = re.findall(r"[\w'’/-]+", tail)[:7]
     if tokens and _EQUIPMENT.match(tokens[0]):
         return False  # "уничтожены три бронемашины", "destroyed 38 armoured vehicles"
+    if _CIVIL_CREWS.match(tail):
+        return False  # "бригады скорой помощи": ambulance crews, not forces
+    unknown = 0
     for token in tokens:
         if token in ("of", "whom", "them", "the", "estimated", "more", "additional", "another", "other", "of"):
             continue
         if _FORCE.match(token) or any(t.start >= amount.end and folded[t.start:t.end].startswith(token[:4])
                                       for t in triggers):
             return True
-        if token in ("have", "has", "had", "were", "was", "are", "been", "being", "of", "из", "их",
-                     "and", "or", "и", "или", "та", "і"):
+        if token in _COUNT_LINKS:
             continue  # "38,000 Russian and North Korean soldiers"
         if token[:1].isalpha() and token in _NATIONALITY_WORDS:
+            continue
+        if _GROUND.match(token):
+            return False  # "captured 11 settlements", "30 square kilometres": ground, not people
+        if token.isalpha() and unknown < 2 and not _EQUIPMENT.match(token):
+            unknown += 1  # "two elderly people", "оба сидевших внутри человека"
             continue
         break
     head = folded[max(sentence[0], amount.start - _LOOK_AHEAD):amount.start]
@@ -301,15 +354,25 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
     if trigger.kind is Kind.DEPLOYED:
         if _PRESENCE.match(word):
             return False  # forces merely present: a claim only with a figure
+        if re.search(_EQUIPMENT.pattern[:-1] + r"\b", after[:60]):
+            return False  # "reinforce them with a few armoured cars": equipment, not forces
         return bool(_MORE_FORCES.search(folded[max(sentence[0], trigger.start - 50):trigger.start])
                     or _MOVEMENT.match(word) or _FORCE_AFTER.match(after))
     if _LOSS_NOUN.match(word):
         if _LOSS_FIGURES.match(after) and not re.search(r"expected|may|might|could|will|\bnot\b|n't|\bno\b",
                                                         after + before[-20:]):
             return True
+        if _LOSS_CAUSE.search(before) or _LOSS_PREDICATE.match(after):
+            return True
         return bool(_LOSS_LICENSE.search(before)) and not _DETERMINER.search(before[-25:]) \
             or bool(re.search(r"(?:suffer\w*|sustain\w*|incur\w*|fac\w+|понесли|несут)\s+(?:the\s+)?$", before))
-    if _VERB_THEN_SUBJECT.match(after) and not word.isascii():
+    if word == "destroyed":
+        clause_before = re.split(r"[;:.]|,\s+(?:but|while|and)\b", before)[-1]
+        return bool(_FORCE_BEFORE.search(clause_before)) and not re.search(
+            _EQUIPMENT.pattern[:-1] + r"\b", clause_before)
+    if _FINITE_LOSS_VERB.fullmatch(word):
+        return not _NEGATED.search(before)  # "мирный житель погиб", "які загинули"
+    if _VERB_THEN_SUBJECT.match(after) and not word.isascii() and not _PARTICIPLE.search(word):
         return True  # "погибла мирная жительница": a Russian verb before whom it befell
     return bool(_AUX.search(before)) or bool(re.search(r"(?:soldiers|troops|forces|personnel)\s+$", before))
 
@@ -551,7 +614,7 @@ def _same_words(folded: str, loss: _Draft, control: ControlSpan) -> bool:
     if loss.kind not in _GROUND_AMBIGUOUS:
         return False
     return loss.anchor == control.predicate_start or (
-        control.predicate_end <= loss.anchor < control.end and is_ground_at(folded, loss.anchor, control.end))
+        control.start <= loss.anchor < control.end and is_ground_at(folded, loss.anchor, control.end))
 
 
 def _merge_same_kind(drafts: list[_Draft]) -> list[_Draft]:
@@ -633,7 +696,7 @@ def _link_places(
         if d.kind is Kind.CONTROL:
             d.places = _control_places(d, settlements, previous_control)
             previous_control = d
-            if d.places:
+            if d.places or _is_elsewhere(folded, d):
                 previous = d
                 continue
         in_sentence = sorted({pid for pos, pid in settlements if d.sentence[0] <= pos < d.sentence[1]})
@@ -669,9 +732,16 @@ def _control_places(d: _Draft, settlements: Sequence[tuple[int, str]], previous:
         if in_scope:
             return [PlaceLink(place_id=p, link=Link.SENTENCE) for p in in_scope]
     if d.is_anaphoric and previous is not None:
+        villages = {pid for _, pid in settlements}
         return [PlaceLink(place_id=p.place_id, link=Link.PARAGRAPH) for p in previous.places
-                if p.link is not Link.ARTICLE and p.place_id.startswith("inid")]
+                if p.link is not Link.ARTICLE and p.place_id in villages]
     return []
+
+
+def _is_elsewhere(folded: str, d: _Draft) -> bool:
+    """A claim whose own words name another region and not Kursk ("в ДНР — …", "in the Sumy region")."""
+    own = folded[d.start:d.end]
+    return bool(_OTHER_REGION.search(own)) and "kursk" not in own and "курск" not in own
 
 
 _LOSS_KINDS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.KILLED_OR_WOUNDED, Kind.MISSING, Kind.CAPTURED})

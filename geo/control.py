@@ -25,7 +25,17 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geo.control_lexicon import ANAPHORA, BLOCKERS, GROUND_NOUNS, NEGATION, NOT_GROUND, PREDICATES, Stance
+from geo.control_lexicon import (
+    ANAPHORA,
+    ATTRIBUTIVE,
+    BLOCKERS,
+    GROUND_NOUNS,
+    NEGATION,
+    NOT_GROUND,
+    PREDICATES,
+    Stance,
+)
+from geo.lexicon import OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_LATIN, REGION_NOUN
 
 _PREDICATE = re.compile(
     "(?<!\\w)(?:" + "|".join(f"(?P<p{i}>{p.pattern})" for i, p in enumerate(PREDICATES)) + ")(?!\\w)")
@@ -35,6 +45,14 @@ _GROUND = re.compile(rf"(?:{GROUND_NOUNS})")
 _NOT_GROUND = re.compile(rf"(?:{NOT_GROUND})(?!\w)")
 _ANAPHORA = re.compile(rf"(?:{ANAPHORA})")
 _WORD = re.compile(r"[\w'-]+")
+_ATTRIBUTIVE = re.compile(rf"(?:{ATTRIBUTIVE}|\w-$)")
+#: English participles that may stand before a noun as its adjective ("the held territories").
+_PARTICIPLE = re.compile(r"(?:controlled|held|occupied|captured|recaptured|liberated|seized|taken|retaken|regained)$")
+#: A list that crosses into another region: "…, в Донецкой Народной Республике — …",
+#: "…, and in the Donetsk region …". The part after it is a claim of its own.
+_REGION_SWITCH = re.compile(
+    rf",\s+(?:and\s+)?(?:in|в|у)\s+(?:the\s+)?(?:(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b|народн)"
+    rf"|(?:днр|лнр)\b|(?:{OTHER_REGIONS_LATIN})(?:'s)?\s+(?:{REGION_NOUN}|people's))")
 
 #: How many words after a predicate its ground may lie ("captured the two small border villages").
 _GROUND_WORDS = 6
@@ -110,20 +128,28 @@ def find_control(
         before = folded[max(s_start, m.start() - _BLOCK_WINDOW):m.start()]
         if _BLOCKED.search(before) or _NEGATED.search(before):
             continue
+        if _PARTICIPLE.search(m.group()) and _ATTRIBUTIVE.search(before):
+            continue  # "the currently held territories": a noun's adjective, not a statement
         clause_start = _clause_start(text, s_start, m.start())
         clause_end = _clause_end(text, m.end(), s_end)
-        if predicate.needs_ground and not _ground_follows(folded, m.end(), clause_end, settlement_starts):
+        if predicate.needs_ground and not (
+                _ground_follows(folded, m.end(), clause_end, settlement_starts)
+                or _ground_before(folded, clause_start, m.start(), settlement_starts)):
             continue
         if found and found[-1].start == clause_start:
             continue  # one claim per clause: "regained control of" is one statement
-        scope_end = _list_end(text, clause_end, s_end, paragraph_end)
+        scope_end = max(clause_end, _list_end(text, clause_end, s_end, paragraph_end))
         anaphoric = bool(_ANAPHORA.search(folded, m.end(), min(clause_end, m.end() + 60))) or bool(
             _ANAPHORA.search(folded[clause_start:m.start()]))
-        found.append(ControlSpan(
-            start=clause_start, end=clause_end, predicate_start=m.start(), predicate_end=m.end(),
-            stance=predicate.stance, scope=(clause_start, max(clause_end, scope_end)),
-            subject=_subject(text, clause_start, m.start()), is_anaphoric=anaphoric,
-        ))
+        subject = _subject(text, clause_start, m.start())
+        switch = _REGION_SWITCH.search(folded, m.end(), clause_end)
+        parts = [(clause_start, switch.start(), switch.start()), (switch.start() + 1, clause_end, scope_end)] \
+            if switch else [(clause_start, clause_end, scope_end)]
+        for start, end, scope_stop in parts:
+            found.append(ControlSpan(
+                start=start, end=end, predicate_start=m.start(), predicate_end=m.end(),
+                stance=predicate.stance, scope=(start, scope_stop), subject=subject, is_anaphoric=anaphoric,
+            ))
     return found
 
 
@@ -159,6 +185,18 @@ def _ground_follows(folded: str, pos: int, end: int, settlement_starts: Sequence
         if stop and stop.end() >= w.end():
             return False
     return False
+
+
+def _ground_before(folded: str, start: int, pos: int, settlement_starts: Sequence[int]) -> bool:
+    """Whether the predicate stands after its ground: "63% of the region had been captured",
+    "город под контролем ВСУ", "the land they took" (a few words back, in its clause)."""
+    words = list(_WORD.finditer(folded, start, pos))[-_GROUND_WORDS:]
+    if not words:
+        return False
+    first = words[0].start()
+    if bisect_left(settlement_starts, first) < bisect_left(settlement_starts, pos):
+        return True
+    return any(_GROUND.match(folded, w.start()) for w in words)
 
 
 def is_ground_at(folded: str, pos: int, end: int) -> bool:

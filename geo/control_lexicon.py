@@ -53,7 +53,7 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"retook|retak(?:en|es|e|ing)|(?:took|taken|take|takes|taking)(?:\s+back)?",
               Stance.TOOK, True, "The army has taken another village from the enemy."),
     Predicate(r"(?:re)?seiz(?:ed|es|e|ing)", Stance.TOOK, True, "Kyiv's forces seized 300 square kilometres."),
-    Predicate(r"reclaim(?:ed|s|ing)?|regained|regain(?:s|ing)?|won\s+back", Stance.TOOK, True,
+    Predicate(r"reclaim(?:ed|s|ing)?|regained|regain(?:s|ing)?|won\s+back|gained|returned", Stance.TOOK, True,
               "Moscow has regained most of the lost territory."),
     Predicate(r"clear(?:ed|s|ing)\s+(?:the\s+)?(?:village|villages|settlement|settlements|town|area)",
               Stance.TOOK, True, "The marines cleared the villages of two border hamlets."),
@@ -65,6 +65,8 @@ PREDICATES: tuple[Predicate, ...] = (
               Stance.TOOK, False, "The brigade advanced up to 12 km into the region."),
     Predicate(r"invad(?:ed|es|ing)\s+(?:the\s+)?(?:territory|land|region|oblast)",
               Stance.TOOK, False, "Ukrainian forces invaded the territory of the region in August."),
+    Predicate(r"(?:area|territory|zone)\s+(?:of\s+)?(?:[\w'-]+\s+){0,2}(?:advances|gains)",
+              Stance.TOOK, False, "The area of Russian advances now totals 30 square kilometres."),
     Predicate(r"made\s+gains|gained\s+ground", Stance.TOOK, False, "Russian units gained ground near the border."),
     # English: holding ground
     Predicate(r"[\w'-]+-controlled|under\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:[\w'-]+\s+){0,2}control",
@@ -75,6 +77,8 @@ PREDICATES: tuple[Predicate, ...] = (
               "Ukrainian troops still hold part of the region."),
     Predicate(r"occupied\s+by", Stance.HOLDS, False, "The town, which is occupied by the enemy, is quiet."),
     Predicate(r"occup(?:ied|ies|y|ying)", Stance.HOLDS, True, "Ukrainian units occupy the southern part of the town."),
+    Predicate(r"(?:are|is|remain\w*|were|was)\s+(?:still\s+)?inside", Stance.HOLDS, True,
+              "Ukrainian troops who are inside a portion of the region keep fighting."),
     Predicate(r"in\s+the\s+hands\s+of", Stance.HOLDS, False, "The town is in the hands of the Russian army."),
     # English: leaving ground
     Predicate(r"withdr(?:ew|awn|awing|aws|aw)\s+from|pull(?:ed|s|ing)?\s+out\s+of|retreat(?:ed|s|ing)?\s+"
@@ -100,7 +104,7 @@ PREDICATES: tuple[Predicate, ...] = (
               "Бойцы выбили противника из поселка."),
     Predicate(r"зачистил\w*|зачищен\w*", Stance.TOOK, True, "Штурмовики зачистили село."),
     # Russian: holding ground
-    Predicate(r"контролиру\w*|под\s+(?:полным\s+)?(?:\w+\s+)?контрол\w*", Stance.HOLDS, True,
+    Predicate(r"контролиру\w*|под\s+(?:полным\s+)?(?:\w+\s+)?контрол\w*|контрол\w*\s+над", Stance.HOLDS, True,
               "ВСУ контролируют 90 населенных пунктов."),
     Predicate(r"удержива\w*|удерж(?:ал|али|ат)\w*", Stance.HOLDS, True, "Войска удерживают рубежи у села."),
     Predicate(r"в\s+руках", Stance.HOLDS, False, "Поселок остается в руках противника."),
@@ -121,17 +125,18 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"просунул\w*(?:\s+на)?|просуванн\w*\s+на\s+[\d.,–-]+", Stance.TOOK, True,
               "Сили оборони просунулися на 5 км вглиб області."),
     Predicate(r"витіснил\w*|вибили|витіснен\w*", Stance.TOOK, True, "Окупанти витіснили наших бійців з села."),
-    Predicate(r"(?:військов\w+\s+)?комендатур\w*", Stance.HOLDS, False,
+    Predicate(r"(?:створ\w*|утвор\w*|созда\w*|созд\w*|організ\w*|организ\w*)\s+(?:[\w'-]+\s+){0,3}комендатур\w*",
+              Stance.HOLDS, False,
               "Україна створила військову комендатуру в місті."),
     # Ukrainian: holding ground
-    Predicate(r"контролю\w*|під\s+(?:повним\s+)?(?:\w+\s+)?контрол\w*", Stance.HOLDS, True,
+    Predicate(r"контролю\w*|під\s+(?:повним\s+)?(?:\w+\s+)?контрол\w*|контрол\w*\s+над", Stance.HOLDS, True,
               "Сили оборони контролюють дві вулиці в селищі."),
     Predicate(r"утриму\w*|тримають\s+оборону|займають\s+(?:\w+\s*){0,2}позиції", Stance.HOLDS, False,
               "Війська утримують позиції на півночі області."),
     Predicate(r"в\s+руках|у\s+руках", Stance.HOLDS, False, "Місто в руках у противника."),
     # Ukrainian: leaving ground
     Predicate(r"відступ\w*|відійшл\w*|відход\w*|(?:вийшл\w*|вийшов|вихід\w*)\s+(?:\w+\s+){0,3}(?:з|із)\b"
-              r"|залишил\w*", Stance.LEFT, False, "Українські підрозділи вийшли з села."),
+              r"|залишил[иа]?(?!\w)", Stance.LEFT, False, "Українські підрозділи вийшли з села."),
 )
 
 #: Nouns of ground: after a predicate that ``needs_ground`` they make it a claim about ground.
@@ -151,6 +156,7 @@ BLOCKERS = (
     r"|plan\w*\s+to|intend\w*\s+to|bid\s+to|efforts?\s+to|in\s+order\s+to|order\w*\s+\w+\s+to|goal\s+of"
     r"|would|will|could\s+not|cannot|can't|did\s+not|didn't|has\s+not|have\s+not|hasn't|haven't|never"
     r"|no\s+longer|vow\w*\s+to|promis\w*\s+to|threat\w*\s+to|wants?\s+to|hop(?:e|es|ed|ing)\s+to"
+    r"|fight\w*\s+to|struggl\w*\s+to|battl\w*\s+to|unlikely|can|may|might|ability\s+to"
     r"|попыт\w+|пыта\w+|намер\w+|планиру\w+|чтобы|стрем\w+|хотят|не\s+удалось|не\s+смогл\w*"
     r"|спроб\w+|намага\w+|щоб|не\s+змогл\w*|не\s+вдалося|планують|хочуть"
 )
@@ -167,9 +173,13 @@ NEGATION = r"(?:\bnot|n't|\bне|\bні)\s+$"
 #: Words after a predicate that end the search for its ground: a preposition (the place of
 #: the act, not what was taken), or people and things ("captured 40 soldiers", "lost tanks").
 NOT_GROUND = (
-    r"in|near|at|around|during|since|after|before|on|by|with|for|to|into|amid|as|while|and|but|that"
+    r"in|near|at|during|since|after|before|on|by|with|for|to|into|amid|as|while|and|but|that"
     r"|в|во|на|у|под|около|возле|после|до|при|за|для|от|и|а|но|что|під|біля|поблизу|після|та|і|що"
     r"|lives?|contact|power|prisoners?|soldiers?|troops|servicem[ae]n|civilians?|people|equipment|tanks?"
     r"|vehicles?|drones?|weapons?|part\b(?!\s+of)|place|photos?|images?|video|пленн\w*|полон\w*"
     r"|военн\w*|солдат\w*|військов\w*|техник\w*|техні\w*"
 )
+
+#: Words before a participle that make it describe a noun rather than state a claim:
+#: "the currently held territories", "any recaptured territory".
+ATTRIBUTIVE = r"(?<!\w)(?:the|its|their|these|those|any|all|newly|recently|currently|previously|once)\s+$"

@@ -122,3 +122,35 @@ def test_prisoners_and_ground_in_one_sentence_are_two_claims(resources):
 def test_the_side_is_the_subject_as_written(resources):
     claims = control_claims(resources, "Russian forces have regained control of Sverdlikovo.")
     assert claims[0].subject == "Russian forces"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Officials said 40% of the region had been captured by the end of the month.", id="en-passive"),
+    pytest.param("Analysts mapped the land the brigade took during the raid.", id="en-ground-before-took"),
+    pytest.param("Город в Курской области под контролем ВСУ.", id="ru-under-control-after-ground"),
+    pytest.param("Україна створила військову комендатуру в Суджі.", id="uk-commandant-office"),
+    pytest.param("The army has recaptured around 40 square kilometres near the border.", id="en-around-is-no-preposition"),
+])
+def test_ground_may_stand_before_the_predicate_or_after_an_approximation(resources, text):
+    assert len(control_claims(resources, text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Shelling hit villages west of the currently held territories.", id="en-attributive-held"),
+    pytest.param("Officials did not count any recaptured territory in the report.", id="en-attributive-any"),
+    pytest.param("Russia is still fighting to push Ukrainian forces out of the town.", id="en-fighting-to"),
+    pytest.param("It is unlikely the brigade can hold the village for long.", id="en-unlikely-can"),
+    pytest.param("За словами мера, у місті залишилося мало цілих будівель.", id="uk-remained-is-not-left"),
+])
+def test_adjectives_aims_and_modal_verbs_are_not_control(resources, text):
+    assert control_claims(resources, text) == []
+
+
+def test_a_list_that_crosses_into_another_region_is_split_and_the_far_part_unplaced(resources):
+    text = ("За неделю освобождены населенные пункты: в Курской области — Плехово, "
+            "в Донецкой Народной Республике — Новоселовка и Ивановка.")
+    claims = control_claims(resources, text)
+    assert len(claims) == 2
+    kursk, far = sorted(claims, key=lambda c: c.start)
+    assert village_names(resources, kursk) == ["Plekhovo"]
+    assert far.places == ()
