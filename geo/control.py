@@ -54,6 +54,10 @@ _REGION_SWITCH = re.compile(
     rf",\s+(?:and\s+)?(?:in|в|у)\s+(?:the\s+)?(?:(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b|народн)"
     rf"|(?:днр|лнр)\b|(?:{OTHER_REGIONS_LATIN})(?:'s)?\s+(?:{REGION_NOUN}|people's))")
 
+#: A number right after a word makes the word an approximation, not a preposition:
+#: "до двух улиц", "up to two villages", "около 40 кв. км".
+_NUMBER_AFTER = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|half|дв|тр|чотир|пят|п'ят|одн|полов)\w*)")
+
 #: How many words after a predicate its ground may lie ("captured the two small border villages").
 _GROUND_WORDS = 6
 #: How far back (characters) an aim or a denial governs a predicate.
@@ -128,7 +132,7 @@ def find_control(
         before = folded[max(s_start, m.start() - _BLOCK_WINDOW):m.start()]
         if _BLOCKED.search(before) or _NEGATED.search(before):
             continue
-        if _PARTICIPLE.search(m.group()) and _ATTRIBUTIVE.search(before):
+        if "-" not in m.group() and _PARTICIPLE.search(m.group()) and _ATTRIBUTIVE.search(before):
             continue  # "the currently held territories": a noun's adjective, not a statement
         clause_start = _clause_start(text, s_start, m.start())
         clause_end = _clause_end(text, m.end(), s_end)
@@ -182,7 +186,7 @@ def _ground_follows(folded: str, pos: int, end: int, settlement_starts: Sequence
         if _GROUND.match(folded, w.start()):
             return True
         stop = _NOT_GROUND.match(folded, w.start())
-        if stop and stop.end() >= w.end():
+        if stop and stop.end() >= w.end() and not _NUMBER_AFTER.match(folded, w.end()):
             return False
     return False
 

@@ -154,3 +154,11 @@ def test_a_list_that_crosses_into_another_region_is_split_and_the_far_part_unpla
     kursk, far = sorted(claims, key=lambda c: c.start)
     assert village_names(resources, kursk) == ["Plekhovo"]
     assert far.places == ()
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Сили оборони контролюють до двох вулиць у селищі.", id="uk-up-to-two-streets"),
+    pytest.param("Shelling hit the Ukraine-controlled Sudzha overnight.", id="en-hyphenated-controlled"),
+])
+def test_approximations_and_hyphenated_holders_keep_the_claim(resources, text):
+    assert len(control_claims(resources, text)) == 1
