@@ -264,7 +264,8 @@ def sibilant_variants(russian: str) -> set[str]:
 # Russian → Ukrainian toponym correspondences, ending first.
 _UK_ENDINGS = (
     ("овка", "івка"), ("евка", "івка"), ("ёвка", "івка"), ("ово", "ове"), ("ево", "еве"),
-    ("ино", "ине"), ("ое", "е"), ("ый", "ий"), ("ой", "ий"), ("ий", "ій"), ("ая", "а"), ("яя", "я"),
+    ("ино", "ине"), ("ое", "е"), ("ый", "ий"), ("ой", "ий"), ("ский", "ський"), ("цкий", "цький"),
+    ("ий", "ій"), ("ая", "а"), ("яя", "я"),
     ("ые", "і"), ("ие", "і"),
 )
 # Name words that Ukrainian translates rather than respells (Новый Путь → Новий Шлях).
@@ -295,6 +296,8 @@ def ukrainian_forms(russian: str) -> set[str]:
     >>> {"поділ", "новий шлях", "меловий"} <= (ukrainian_forms("Подол") | ukrainian_forms("Новый Путь")
     ...                                        | ukrainian_forms("Меловой"))
     True
+    >>> {"суджанський", "глушківський"} <= ukrainian_forms("Суджанский") | ukrainian_forms("Глушковский")
+    True
     """
     out = set()
     for word_mode in ("keep", "i"):
@@ -315,6 +318,8 @@ def ukrainian_forms(russian: str) -> set[str]:
                 stem = stem.replace("и", "і")
                 if not ending and not stem.endswith(_UK_FLEETING):
                     stem = _UK_CLOSED_FINAL.sub("і", stem)
+                if ending == "ський" and stem.endswith("ов"):
+                    stem = stem[:-2] + "ів"  # Глушковский → Глушківський (closed syllable)
             words.append(stem.translate(_UK_LETTERS) + ending.translate(_UK_LETTERS))
         out.add("".join(words))
     return out

@@ -90,6 +90,7 @@ _OTHER_REGION_LIST = re.compile(
     r"днр\b|лнр\b|dpr\b|lpr\b|dnr\b|lnr\b)(?:[\s'’]+\w+){0,3}?\s*[—–:-]\s"
 )
 _KURSK_MARK = re.compile(r"курск|курськ|kursk")
+_HEADS_A_LIST = re.compile(r"\w*(?:\s+\w+){0,2}?\s*[—–:-]\s")
 # A name that is (the end of) a short quoted title: «Пепел Курск», угруповання “Курськ”.
 _QUOTE_OPEN_BEFORE = re.compile(r"[«“„\"]((?:[^\W\d_][\w-]*\s+){0,2})$")
 _QUOTE_CLOSE_AFTER = re.compile(r"^[»”\"]")
@@ -133,7 +134,10 @@ def _window_before(ctx: _Context, start: int, sentence: tuple[int, int]) -> str:
 
 
 def _outside_reason(ctx: _Context, cand: Candidate, sentence: tuple[int, int]) -> str | None:
-    after = _AFTER_OUTSIDE.search(_window_after(ctx, cand.end, sentence))
+    window = _window_after(ctx, cand.end, sentence)
+    after = _AFTER_OUTSIDE.search(window)
+    if after and _HEADS_A_LIST.match(window, after.end()):
+        after = None  # "Олешню, у Донецькій області — Тарасівку": the region heads the next list
     before = _BEFORE_OUTSIDE.search(_window_before(ctx, cand.start, sentence))
     for match in (after, before):
         if match:

@@ -110,3 +110,23 @@ def test_common_word_detection(word, expected):
     import pymorphy3
 
     assert is_common_word(word, pymorphy3.MorphAnalyzer()) is expected
+
+
+@pytest.mark.parametrize(("word", "common"), [
+    pytest.param("теткино", False, id="possessive-тёткин"),
+    pytest.param("медвежье", False, id="possessive-медвежий"),
+    pytest.param("заря", True, id="noun-stays-common"),
+    pytest.param("веселое", True, id="qualitative-adjective-stays-common"),
+])
+def test_possessive_adjectives_are_names_not_common_words(word, common):
+    import pymorphy3
+
+    assert is_common_word(word, pymorphy3.MorphAnalyzer()) is common
+
+
+@pytest.mark.parametrize(("text", "russian"), [
+    pytest.param("Теткино снова обстреляли ночью.", "Теткино", id="ru-sentence-start"),
+    pytest.param("Tetkino was shelled again overnight.", "Теткино", id="en-sentence-start"),
+])
+def test_a_possessive_name_needs_no_cue(resources, text, russian):
+    assert settlement_ids(resources, text) == [only_place(resources.gazetteer, russian)]

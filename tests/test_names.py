@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from geo.names import latin_spellings, romanize, spelling_variants, ukrainian_spellings
+from geo.names import (
+    english_translations,
+    latin_spellings,
+    romanize,
+    spelling_variants,
+    ukrainian_case_forms,
+    ukrainian_forms,
+    ukrainian_spellings,
+    yo_variants,
+)
 from tests.places import only_place, resolve_text, settlement_ids
 
 VARIANTS = [
@@ -20,6 +29,9 @@ VARIANTS = [
     ("Malaia Loknia", "Малая Локня"), ("Sverdlikovo", "Свердликово"), ("Tyotkino", "Теткино"),
     ("Tetkino", "Теткино"), ("Glushkovo", "Глушково"), ("Hlushkove", "Глушково"),
     ("Zaoleshenka", "Заолешенка"), ("Махнівка", "Махновка"), ("Мартинівка", "Мартыновка"),
+    # one name, two schemes (plain, then BGN); a translated adjective ending; x for ks
+    ("Nikolaevo-Daryino", "Николаево-Дарьино"), ("Tolstoy Lug", "Толстый Луг"),
+    ("Alexandriya", "Александрия"), ("Aleksandria", "Александрия"),
 ]
 
 
@@ -82,3 +94,85 @@ def test_ukrainian_spelling_needs_a_kursk_context(resources):
 def test_a_name_followed_by_a_speech_verb_is_a_person(resources):
     (res,) = resolve_text(resources, "Zhukov said the offensive had stalled.")
     assert res.place_id is None and "speaker" in res.reason
+
+
+@pytest.mark.parametrize(("russian", "expected"), [
+    pytest.param("Вишневка", {"Вишнёвка"}, id="-ёвка"),
+    pytest.param("Березовка", {"Берёзовка"}, id="-ёзовка"),
+    pytest.param("Лебедевка", {"Лебедёвка"}, id="guess-is-harmless"),
+    pytest.param("Гордеевка", set(), id="after-a-vowel"),
+    pytest.param("Грушевка", set(), id="after-a-sibilant"),
+])
+def test_yo_variants_restore_a_stressed_suffix(russian, expected):
+    assert yo_variants(russian) == expected
+
+
+def test_yo_spelling_is_matched_in_english(resources):
+    text = "Russia said its troops took Vishnyovka and Snagost in the Korenevo district."
+    vishnevka = [i for i in settlement_ids(resources, text)
+                 if resources.gazetteer.places[i].name_local == "Вишневка"]
+    assert [resources.gazetteer.places[i].admin2 for i in vishnevka] == ["Korenevsky District"]
+
+
+@pytest.mark.parametrize(("russian", "expected"), [
+    pytest.param("10-й Октябрь", {"10th october"}, id="ordinal-month"),
+    pytest.param("1-е Мая", {"1st may"}, id="first-may"),
+    pytest.param("22-й Октябрь", {"22nd october"}, id="22nd"),
+    pytest.param("Октябрь", set(), id="a-month-alone-is-a-date"),
+    pytest.param("Суджа", set(), id="nothing-to-translate"),
+])
+def test_english_translations_of_numbered_names(russian, expected):
+    assert english_translations(russian) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Russian forces liberated Snagost and 10th October, the ministry said.", id="en"),
+    pytest.param("Освобождены Снагость и 10-й Октябрь.", id="ru"),
+])
+def test_a_place_from_the_addendum_is_found(resources, text):
+    assert "addendum:korenevskiy:10-oktyabr" in settlement_ids(resources, text)
+
+
+def test_a_month_alone_is_not_a_place(resources):
+    assert settlement_ids(resources, "In October the front line moved little.") == []
+
+
+@pytest.mark.parametrize(("russian", "ukrainian"), [
+    pytest.param("Подол", "поділ", id="closed-final-syllable"),
+    pytest.param("Новый Путь", "новий шлях", id="translated-word"),
+    pytest.param("Меловой", "меловий", id="-ой"),
+    pytest.param("Городок", "городок", id="fleeting-vowel-stays"),
+])
+def test_ukrainian_forms_of_regular_correspondences(russian, ukrainian):
+    assert ukrainian in ukrainian_forms(russian)
+
+
+def test_ukrainian_ikavism_is_a_lower_tier_guess():
+    assert "міловий" in ukrainian_spellings("Меловой")
+    assert "milovyi" in ukrainian_spellings("Меловой")
+
+
+@pytest.mark.parametrize(("ukrainian", "form"), [
+    pytest.param("тьоткіно", "тьоткіного", id="-о-genitive"),
+    pytest.param("плехове", "плеховому", id="-ове-locative"),
+    pytest.param("міловий", "мілового", id="-ий-genitive"),
+    pytest.param("суджа", "суджі", id="-а-genitive"),
+])
+def test_ukrainian_case_forms(ukrainian, form):
+    assert form in ukrainian_case_forms(ukrainian)
+
+
+@pytest.mark.parametrize(("text", "russian"), [
+    pytest.param("Росіяни заявили про захоплення селища Міловий у Курській області.", "Меловой", id="Міловий"),
+    pytest.param("Авіаудари по південній частині Тьоткіного в Курській області тривають.", "Теткино",
+                 id="Тьоткіного"),
+    pytest.param("Окупанти стверджують, що ЗСУ увійшли в Новий Шлях на Курщині.", "Новый Путь", id="Новий Шлях"),
+])
+def test_ukrainian_text_finds_the_russian_register_name(resources, text, russian):
+    assert settlement_ids(resources, text) == [only_place(resources.gazetteer, russian)]
+
+
+def test_ukrainian_form_of_a_shared_name_with_its_district(resources):
+    text = "Росіяни захопили селище Поділ Суджанського району Курської області."
+    ids = settlement_ids(resources, text)
+    assert [resources.gazetteer.places[i].admin2 for i in ids] == ["Sudzhansky District"]

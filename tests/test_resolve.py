@@ -133,3 +133,120 @@ def test_a_sibilant_spelling_of_the_suffix_finds_the_registered_name(resources, 
     sudzha_district = [pid for pid in places_named(resources.gazetteer, "Камышовка")
                        if resources.gazetteer.places[pid].admin2 == "Sudzhansky District"]
     assert ids[-1:] == sudzha_district
+
+
+def _district_of(resources, place_id):
+    return resources.gazetteer.places[place_id].admin2 if place_id else None
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Освобождены Погребки, Орловка и Никольский.", id="ru-comma-list"),
+    pytest.param("Установлен контроль над пунктами:\n  • Погребки\n  • Орловка\n  • Новая Сорочина\n", id="ru-bullets"),
+    pytest.param("Russian units retook Pogrebki, Orlovka and Nikolsky on Friday.", id="en-list"),
+])
+def test_a_common_word_name_counts_in_a_list_with_a_place(resources, text):
+    pogrebki = only_place(resources.gazetteer, "Погребки")
+    assert pogrebki in settlement_ids(resources, text)
+
+
+def test_a_list_of_common_words_alone_is_not_placed(resources):
+    assert settlement_ids(resources, "Заря и Свобода — слова из старых песен.") == []
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ukraine tried to advance towards the villages of Veseloye and Medvezhye.", id="en"),
+    pytest.param("ВСУ пытались атаковать в направлении сел Веселое и Медвежье.", id="ru"),
+])
+def test_a_list_member_takes_the_cue_and_the_neighbour_of_the_list(resources, text):
+    by_lemma = {r.mention.lemma: r.place_id for r in resolve_text(resources, text)}
+    assert _district_of(resources, by_lemma["Медвежье"]) == "Glushkovsky District"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Военные освободили Косицу, Лебедевку и Викторовку. Позже были освобождены "
+                 "Апанасовка, Бяхово, Викторовка и Снагость.", id="ru"),
+    pytest.param("The army took Kositsa, Lebedevka and Viktorovka. Later it took Apanasovka, "
+                 "Byakhovo, Viktorovka and Snagost.", id="en"),
+])
+def test_a_shared_name_is_decided_by_the_places_of_its_own_sentence(resources, text):
+    # Both sentences' places lie in the article; each Viktorovka goes with its own list.
+    found = [r.place_id for r in resolve_text(resources, text) if r.mention.lemma == "Викторовка"]
+    assert [_district_of(resources, pid) for pid in found] == ["Sudzhansky District", "Korenevsky District"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("In December the army captured Plekhovo, Daryino and Novoivanovka.", id="en"),
+    pytest.param("В декабре армия заняла Плехово, Дарьино и Новоивановку.", id="ru"),
+])
+def test_a_shared_name_goes_to_the_one_district_of_its_list(resources, text):
+    found = [r for r in resolve_text(resources, text) if r.mention.lemma == "Новоивановка"]
+    assert _district_of(resources, found[0].place_id) == "Sudzhansky District"
+    assert "district of" in found[0].reason or "nearest" in found[0].reason
+
+
+@pytest.mark.parametrize(("text", "foreign"), [
+    pytest.param("ВСУ готовят штурм на направлении Рыжевка — Теткино.", "Рыжевка", id="ru"),
+    pytest.param("Ukrainian troops pushed along the Ryzhevka – Tetkino axis.", "Рыжевка", id="en"),
+])
+def test_the_far_village_end_of_a_route_is_a_namesake(resources, text, foreign):
+    by_lemma = {r.mention.lemma: r for r in resolve_text(resources, text)}
+    assert by_lemma[foreign].place_id is None and "route" in by_lemma[foreign].reason
+    assert by_lemma["Теткино"].place_id == only_place(resources.gazetteer, "Теткино")
+
+
+def test_both_ends_of_a_short_route_are_places(resources):
+    ids = settlement_ids(resources, "Дорога Гуево — Плехово перерезана дронами.")
+    assert ids == [only_place(resources.gazetteer, "Гуево"), only_place(resources.gazetteer, "Плехово")]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Видео опубликовал канал «Пепел Курск».", id="ru-channel"),
+    pytest.param("Втрати угруповання “Курськ” зросли.", id="uk-grouping"),
+    pytest.param("Фото выложил канал «Новости Суджа».", id="ru-sudzha"),
+])
+def test_a_name_that_ends_a_short_quoted_title_is_not_a_place(resources, text):
+    assert settlement_ids(resources, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("«Мы освободили Суджу», — сказал он.", id="ru-quote"),
+    pytest.param("He said: “our troops are in Sudzha”", id="en-quote"),
+])
+def test_a_name_at_the_end_of_a_quoted_sentence_is_a_place(resources, text):
+    assert settlement_ids(resources, text) == [only_place(resources.gazetteer, "Суджа")]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("В Курской области освобождена Олешня, в Донецкой Народной Республике — "
+                 "Тарасовка и Богдановка.", id="ru"),
+    pytest.param("Russia took Oleshnya in the Kursk region and, in the Donetsk region: "
+                 "Tarasovka and Bogdanovka.", id="en"),
+    pytest.param("На Курщині звільнено Олешню, у Донецькій області — Тарасівку та Богданівку.", id="uk"),
+])
+def test_a_list_headed_by_another_region_is_not_placed(resources, text):
+    ids = settlement_ids(resources, text)
+    assert ids == [only_place(resources.gazetteer, "Олешня")]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("При ударе дрона по слободе Белой пострадали двое.", id="ru-sloboda"),
+    pytest.param("Беспилотник упал в Белой, сообщили власти.", id="ru-v"),
+])
+def test_an_adjectival_name_in_an_oblique_case_with_a_cue_is_a_place(resources, text):
+    assert settlement_ids(resources, text) == [only_place(resources.gazetteer, "Белая")]
+
+
+def test_a_ukrainian_form_is_confirmed_by_the_same_place_elsewhere_in_the_text(resources):
+    text = ("ЗСУ увійшли до Суджі Курської області.\n\n"
+            "Генерал доповів про завершення звільнення міста Суджі від російських військових.")
+    sudzha = only_place(resources.gazetteer, "Суджа")
+    assert settlement_ids(resources, text) == [sudzha, sudzha]
+
+
+@pytest.mark.parametrize(("text", "district"), [
+    pytest.param("Бої тривають у Суджанському районі.", "kursk-district:sudzhanskiy", id="-ський"),
+    pytest.param("Обстріли Глушківського району не вщухають.", "kursk-district:glushkovskiy", id="-івський"),
+])
+def test_ukrainian_district_names(resources, text, district):
+    (res,) = resolve_text(resources, text)
+    assert res.place_id == district
