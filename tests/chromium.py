@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
+#: Chromium will not make a window narrower than this; narrower screens are emulated.
+_MIN_WINDOW_WIDTH = 500
 _ARGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run",
          "--disable-dev-shm-usage", "--lang=en-US")
@@ -29,7 +31,7 @@ def start_chromium(profile: Path, *, width: int = 1280, height: int = 1000) -> W
     profile
         An empty folder for the browser profile (``--user-data-dir``).
     width, height
-        Window size in CSS pixels.
+        Window size in CSS pixels; below 500 wide, a phone's screen is emulated.
 
     Returns
     -------
@@ -46,6 +48,9 @@ def start_chromium(profile: Path, *, width: int = 1280, height: int = 1000) -> W
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+    if width < _MIN_WINDOW_WIDTH:  # a phone: headless windows are never narrower than 500
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
     driver.execute_cdp_cmd("Network.enable", {})
     driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["http://*", "https://*"]})
     return driver

@@ -373,3 +373,51 @@ def test_the_feed_lists_claims_in_view_and_opens_their_place(analyst: WebDriver)
     assert analyst.find_elements(By.CSS_SELECTOR, "#geo-feed img") == []
     wait.until(lambda d: first_item(d) and (first_item(d).click() or True))
     _popup_of(analyst, POGREBKI)
+
+
+def _covered_by(driver: WebDriver, element: WebElement) -> str | None:
+    """The class of what is drawn on top of the element's centre, or None when it is itself."""
+    return driver.execute_script(
+        "var e = arguments[0], r = e.getBoundingClientRect();"
+        "var top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+        "return top && (top === e || e.contains(top)) ? null : (top ? top.className : 'nothing');",
+        element)
+
+
+@pytest.fixture(scope="module")
+def phone(tmp_path_factory: pytest.TempPathFactory, gazetteer: Gazetteer) -> Iterator[WebDriver]:
+    """``analyst_build``'s map on a 390 x 844 screen."""
+    with _map_session(tmp_path_factory, analyst_build(gazetteer), gazetteer,
+                      width=390, height=844) as driver:
+        yield driver
+
+
+def test_a_phone_opens_on_the_map_and_no_control_covers_a_popup(phone: WebDriver) -> None:
+    assert phone.execute_script("return window.innerWidth") == 390
+    panel = phone.find_element(By.ID, "geo-panel")
+    assert not panel.is_displayed()  # the panel starts closed
+    assert "analyst <i>test</i>" in phone.find_element(By.CSS_SELECTOR, "#geo-header h1").text
+    popup = _click_place(phone, OLGOVKA)
+    for part in (popup.find_element(By.CSS_SELECTOR, ".geo-title"),
+                 phone.find_element(By.CSS_SELECTOR, ".leaflet-popup-close-button")):
+        assert _covered_by(phone, part) is None
+    assert popup.rect["x"] >= 0 and popup.rect["x"] + popup.rect["width"] <= 390
+    phone.find_element(By.ID, "geo-panel-toggle").click()
+    try:
+        find = phone.find_element(By.CSS_SELECTOR, "#geo-search button[type=submit]")
+        assert find.is_displayed() and _covered_by(phone, find) is None
+    finally:
+        phone.find_element(By.ID, "geo-panel-toggle").click()
+
+
+def test_village_labels_never_overlap(page: WebDriver) -> None:
+    _reset(page)
+    page.execute_script("geoMap.app.map.setView([51.2, 35.27], 12, {animate: false});")
+    rects = page.execute_script(
+        "return Array.prototype.map.call(document.querySelectorAll("
+        "'.leaflet-tooltip.geo-label, .leaflet-tooltip.geo-district-label'), function (e) {"
+        " var r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; });")
+    assert len(rects) > 20
+    clashes = [(a, b) for i, a in enumerate(rects) for b in rects[i + 1:]
+               if a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1]
+    assert clashes == []

@@ -89,6 +89,7 @@ _SLOT = re.compile("\x00([a-z_]+)\x00")
 
 _HEAD = """\
 <meta http-equiv="Content-Security-Policy" content="{{ csp }}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ title }}</title>
 <style>{{ inline.leaflet_css }}</style>
 <style>{{ inline.markercluster_css }}</style>

@@ -29,9 +29,10 @@
   var DAY_MS = 86400000;
   var PHONE_WIDTH = 720;        // below this the side panel starts closed
   var SIDES = { russia: "Russia", ukraine: "Ukraine", unknown: "side not known" };
-  // a popup never wider than a phone's screen, so that its close button stays on it
-  var POPUP = { maxWidth: Math.max(240, Math.min(560, window.innerWidth - 40)),
-    minWidth: Math.min(300, window.innerWidth - 60), maxHeight: 380, autoPanPadding: [16, 16] };
+  // autoPan is done here (popupopen), not by Leaflet: its animated pan knows nothing of the
+  // map controls, which then cover the title of a popup on a phone
+  var POPUP = { maxWidth: 560, minWidth: 300, maxHeight: 380, autoPan: false };
+  var PAN_PADDING = 16;
   var PRECISION = {
     1: "precision 1: the settlement itself",
     2: "precision 2: placed at its district",
@@ -168,6 +169,10 @@
   }
 
   function createApp(map, osm, D) {
+    // a popup never wider than the map (a phone's screen), so that its close button stays on it
+    var width = map.getSize().x;
+    POPUP.maxWidth = Math.max(200, Math.min(560, width - 2 * PAN_PADDING - 48));  // 48: its frame
+    POPUP.minWidth = Math.min(300, POPUP.maxWidth);
     var kindOrder = D.kinds.map(function (k) { return k.kind; });
     var kindLabel = {};
     D.kinds.forEach(function (k) { kindLabel[k.kind] = k.label; });
@@ -387,11 +392,10 @@
     // a place's cards; with `hasHistory`, its control claims are in the history above instead
     function entryBody(root, entry, hasHistory) {
       var links = entry.claims || [];
+      var hidden = links.filter(function (l) { return !passes(l.c); }).length;
       var shown = links.filter(function (l) { return passes(l.c) && !(hasHistory && D.claims[l.c].holding); });
       if (shown.length) { add(root, statementCards(shown, links)); }
-      if (links.length > shown.length) {
-        add(root, el("p", "geo-note", (links.length - shown.length) + " claim(s) hidden by the filters"));
-      }
+      if (hidden) { add(root, el("p", "geo-note", hidden + " claim(s) hidden by the filters")); }
       if (!links.length) { add(root, mentionList(entry.mentions || [])); }
       return root;
     }
@@ -472,23 +476,49 @@
 
     var labels = L.layerGroup();
     var labelCache = new Map();
+    // Labels never overlap: each is measured (a canvas, the label's font) and placed in
+    // priority order (villages with claims, then by population), and a label that would
+    // cover one already placed, or a district's name, is left out at this zoom.
+    var measure = document.createElement("canvas").getContext("2d");
+    var claimedIds = new Set(D.places.map(function (p) { return p.place_id; }));
+    function textWidth(text, font) { measure.font = font; return measure.measureText(text).width; }
+    function overlaps(box, boxes) {
+      return boxes.some(function (b) { return box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]; });
+    }
     function refreshLabels() {
       labels.clearLayers();
       if (map.getZoom() < LABEL_ZOOM || !map.hasLayer(dots)) { return; }
-      var bounds = map.getBounds().pad(0.1), picked = [];
+      var bounds = map.getBounds().pad(0.1), picked = [], taken = [];
       D.settlements.forEach(function (row, i) {
         if (bounds.contains([row[F.lat], row[F.lon]])) { picked.push(i); }
       });
-      picked.sort(function (a, b) { return D.settlements[b][F.population] - D.settlements[a][F.population] || a - b; });
-      picked.slice(0, MAX_LABELS).forEach(function (i) {
+      picked.sort(function (a, b) {
+        var x = D.settlements[a], y = D.settlements[b];
+        return claimedIds.has(y[F.id]) - claimedIds.has(x[F.id]) || y[F.population] - x[F.population] || a - b;
+      });
+      if (map.hasLayer(districtGroup)) {
+        D.districts.forEach(function (d) {
+          if (!d.label) { return; }
+          var c = map.latLngToContainerPoint([d.label.lat, d.label.lon]);
+          var w = textWidth(d.name, "600 12px system-ui, sans-serif") / 2 + 2;
+          taken.push([c.x - w, c.y - 9, c.x + w, c.y + 9]);
+        });
+      }
+      var placed = 0;
+      for (var k = 0; k < picked.length && placed < MAX_LABELS; k++) {
+        var i = picked[k], row = D.settlements[i];
+        var p = map.latLngToContainerPoint([row[F.lat], row[F.lon]]);
+        var box = [p.x + 9, p.y - 8, p.x + 17 + textWidth(row[F.name], "11px system-ui, sans-serif"), p.y + 8];
+        if (overlaps(box, taken)) { continue; }
+        taken.push(box);
+        placed += 1;
         if (!labelCache.has(i)) {
-          var row = D.settlements[i];
           labelCache.set(i, L.tooltip({ permanent: true, direction: "right", offset: [5, 0],
             interactive: false, className: "geo-label" })
             .setLatLng([row[F.lat], row[F.lon]]).setContent(el("span", null, row[F.name])));
         }
         labels.addLayer(labelCache.get(i));
-      });
+      }
     }
     function refreshDistrictLabels() {
       [[districtLabels, DISTRICT_LABEL_ZOOM], [cityLabels, CITY_LABEL_ZOOM]].forEach(function (pair) {
@@ -505,8 +535,33 @@
     var cluster = L.markerClusterGroup({
       animate: false,  // synchronous re-clustering: search can open a popup right after setView
       disableClusteringAtZoom: CLUSTER_UNTIL_ZOOM, maxClusterRadius: 45,
-      showCoverageOnHover: false, spiderfyOnMaxZoom: true
+      showCoverageOnHover: false, spiderfyOnMaxZoom: true, iconCreateFunction: clusterIcon
     });
+
+    // a cluster of villages someone holds shows the share of each holder round its count,
+    // so that who holds what reads at the oblast's zoom too; any other cluster as usual
+    var HOLD_COLORS = { russia: "#c0392b", ukraine: "#2166ac", unknown: "#8c8c8c" };
+    function clusterIcon(group) {
+      var children = group.getAllChildMarkers(), held = { russia: 0, ukraine: 0, unknown: 0 }, n = 0;
+      children.forEach(function (m) { if (m.options.hold) { held[m.options.hold] += 1; n += 1; } });
+      var size = children.length < 10 ? "small" : children.length < 100 ? "medium" : "large";
+      var inner = add(el("div"), el("span", null, String(children.length)));
+      var box = el("div");
+      if (n) {
+        var stops = [], at = 0;
+        ["russia", "ukraine", "unknown"].forEach(function (side) {
+          var share = 100 * held[side] / children.length;
+          if (share) { stops.push(HOLD_COLORS[side] + " " + at + "% " + (at + share) + "%"); }
+          at += share;
+        });
+        if (at < 100) { stops.push("rgba(120, 120, 120, .35) " + at + "% 100%"); }
+        box.style.background = "conic-gradient(" + stops.join(", ") + ")";
+        inner.style.background = "rgba(255, 255, 255, .9)";
+      }
+      add(box, inner);
+      return L.divIcon({ html: box, className: "marker-cluster marker-cluster-" + size + (n ? " geo-held-cluster" : ""),
+        iconSize: L.point(40, 40) });
+    }
     var icons = new Map();
     // a village someone holds is drawn in that side's colour, split where the sides disagree;
     // any other place in the colour of the kind most claimed there
@@ -531,12 +586,15 @@
     // a few icons, and re-clustering every marker on every step would not keep up.
     var shownKey = null, iconOf = [];
     function refreshMarkers() {
-      var shown = [];
+      var shown = [], holdsChanged = false;
       D.places.forEach(function (place, i) {
         var s = summarise(place);
         var hasClaims = !!(place.claims && place.claims.length);
         if (s.n || (!hasClaims && state.mentioned)) {
-          var icon = iconFor(s, s.n ? holdingOf(place) : null);
+          var h = s.n ? holdingOf(place) : null;
+          var icon = iconFor(s, h);
+          var hold = h ? h.holder : null;
+          if (markers[i].options.hold !== hold) { markers[i].options.hold = hold; holdsChanged = true; }
           if (iconOf[i] !== icon) {
             iconOf[i] = icon;
             markers[i].setIcon(icon);
@@ -551,6 +609,8 @@
         shownKey = key;
         cluster.clearLayers();
         cluster.addLayers(shown.map(function (i) { return markers[i]; }));
+      } else if (holdsChanged) {
+        cluster.refreshClusters();
       }
     }
 
@@ -923,9 +983,15 @@
       [1, 5, 20].forEach(function (n) {
         add(box, add(el("div", "geo-legend-row"), pin("geo-pin", diameter(n)), n + (n === 1 ? " claim" : " claims")));
       });
+      [["geo-pin geo-hold geo-hold-russia", "held by Russia, per its newest control claim"],
+        ["geo-pin geo-hold geo-hold-ukraine", "held by Ukraine, per its newest control claim"],
+        ["geo-pin geo-hold is-split", "the two sides' claims disagree within " + CONTEST_DAYS + " days"]
+      ].forEach(function (row) {
+        add(box, add(el("div", "geo-legend-row"), pin(row[0], diameter(3)), row[1]));
+      });
       add(box, add(el("div", "geo-legend-row"), pin("geo-pin is-contested", diameter(3)), "claims that contradict each other"));
       add(box, add(el("div", "geo-legend-row"), pin("geo-pin is-mentioned", diameter(0)), "mentioned, no claim"));
-      add(box, add(el("div", "geo-legend-row"), el("span", "geo-muted", "Colour: the kind most claimed there. " +
+      add(box, add(el("div", "geo-legend-row"), el("span", "geo-muted", "Colour: who holds the village where a claim says so, else the kind most claimed there. " +
         "Shaded districts and a coloured outline: claims about a district or the whole oblast.")));
       document.getElementById("geo-licence").textContent = D.licence || D.attribution.join("\n");
     }
@@ -1001,6 +1067,19 @@
     buildLegend();
     refreshCounts();
     Object.keys(panels).forEach(renderPanel);
+    // An opened popup is panned into the map, and below any control it would sit under (a
+    // phone's narrow screen), so that its title and close button stay visible and tappable.
+    map.on("popupopen", function (e) {
+      var box = e.popup.getElement().getBoundingClientRect();
+      var frame = map.getContainer().getBoundingClientRect(), top = frame.top + PAN_PADDING;
+      Array.prototype.forEach.call(map.getContainer().querySelectorAll(".leaflet-top .leaflet-control"), function (c) {
+        var r = c.getBoundingClientRect();
+        if (r.left < box.right && box.left < r.right) { top = Math.max(top, r.bottom + 8); }
+      });
+      var dx = Math.min(0, box.left - frame.left - PAN_PADDING) || Math.max(0, box.right - frame.right + PAN_PADDING);
+      var dy = Math.min(0, box.top - top) || Math.max(0, Math.min(box.bottom - frame.bottom + PAN_PADDING, box.top - top));
+      if (dx || dy) { map.panBy([dx, dy], { animate: false }); }
+    });
     var feedQueued = null;
     map.on("moveend", function () {  // the feed follows the view, once the map has settled
       window.clearTimeout(feedQueued);
