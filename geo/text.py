@@ -56,7 +56,7 @@ def is_word_char(ch: str) -> bool:
 _ABBREVIATIONS = frozenset(
     "u.s mr mrs ms dr gen lt col maj sgt capt st no jan feb mar apr jun jul aug sep sept oct nov dec "
     "vs etc approx est inc ltd co corp gov rep sen prof jr sr adm cmdr pres dept mt ft "
-    "г гг ул им т тыс млн млрд см др пр обл р-н с д п х".split()
+    "г гг ул им т тыс млн млрд см др пр обл р-н с д п х тис".split()
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[.!?…]+[\"'”’»)\]]*$|\n")
 
