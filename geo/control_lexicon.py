@@ -67,7 +67,8 @@ PREDICATES: tuple[Predicate, ...] = (
               Stance.TOOK, False, "Ukrainian forces invaded the territory of the region in August."),
     Predicate(r"(?:area|territory|zone)\s+(?:of\s+)?(?:[\w'-]+\s+){0,2}(?:advances|gains)",
               Stance.TOOK, False, "The area of Russian advances now totals 30 square kilometres."),
-    Predicate(r"made\s+gains|gained\s+ground", Stance.TOOK, False, "Russian units gained ground near the border."),
+    Predicate(r"made\s+(?!no\s|few\s|little\s)(?:[\w-]+\s+){0,2}gains|gained\s+ground", Stance.TOOK, False,
+              "Russian units made territorial gains near the border."),
     # English: holding ground
     Predicate(r"[\w'-]+-controlled|under\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:[\w'-]+\s+){0,2}control",
               Stance.HOLDS, False, "The border town remains under Ukrainian control."),

@@ -162,3 +162,8 @@ def test_a_list_that_crosses_into_another_region_is_split_and_the_far_part_unpla
 ])
 def test_approximations_and_hyphenated_holders_keep_the_claim(resources, text):
     assert len(control_claims(resources, text)) == 1
+
+
+def test_gains_are_control_and_no_gains_are_not(resources):
+    assert len(control_claims(resources, "Ukrainian forces have made territorial gains in the Kursk region.")) == 1
+    assert control_claims(resources, "Ukrainian forces have made no gains in the Kursk region.") == []
