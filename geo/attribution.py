@@ -70,7 +70,7 @@ _NP = rf"(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_TOKEN}){{0,8}}?)"
 _NP_ANY = rf"(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:[\s\u00a0]+{_TOKEN}){{0,6}}?)"
 _SUBJECT_VERB = re.compile(
     rf"{_NP}(?:’s|'s)?\s+(?:(?:also|has|have|had|was|were|is|previously|later|then|earlier|further|"
-    rf"again|repeatedly|separately|recently|on\s+\w+|в\s+\w+)[\s,]+){{0,3}}(?P<verb>{SPEECH_VERBS})\b"
+    rf"again|repeatedly|separately|recently|on\s+\w+|в\s+\w+|last\s+\w+|this\s+\w+)[\s,]+){{0,3}}(?P<verb>{SPEECH_VERBS})\b"
     r"(?!\s+(?:suggest|say|show|indicate|claim|estimate|put|believe)\b)"  # "Recent estimates suggest": a noun
 )
 # Lower-case words that may stand between an inverted speech verb and the name: titles
@@ -98,6 +98,9 @@ _APPOSITIVE = re.compile(rf"(?<=,\s)(?P<np>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{1,3}
 _RELAY = re.compile(
     rf"(?<!\w)(?i:{RELAYS})\s+(?:the\s+|a\s+)?{_NP_ANY}"
     r"(?=\s*(?:[,.;:)]|$|\s+(?:who|which|that|reported|said|has|have|что|о|об|про)(?!\w)))")
+#: "… attributed to Ukrainian analysts, who indicate that …": the phrase right before "who".
+_WHO_SAID_NEAR = re.compile(rf"{_NP},\s+(?:who|which)\s+(?:{SPEECH_VERBS})\b")
+_COMPLEMENT_LEAD = re.compile(r"\b(?:for|of|at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _WHO_SAID = re.compile(rf"{_NP}[\s,]+(?:[^,.]{{0,120}},\s+)?(?:who|which|that|(?:в\s+|у\s+)?(?:котор|як)\w+)"
                        rf"\s+(?:{SPEECH_VERBS})\b")
 # "Зеленский: в Курской области …", "Budanov: …": a headline that opens with its speaker.
@@ -120,6 +123,10 @@ _BODY_REFERENCE = re.compile(
     r"|(?:сообщил\w*|заявил\w*|отметил\w*)\s+в\s+(?:ведомстве|министерстве|штабе))",
     re.IGNORECASE,
 )
+#: "По его словам", "за її даними", "according to him": the speaker named before.
+_PRONOUN_ACCORDING = re.compile(
+    r"(?<!\w)(?:по|за|according\s+to)\s+(его|ее|её|их|його|її|їхніми|їх|him|her|them)(?:\s+(?:словам|словами|данным|даними"
+    r"|оценкам|оцінками|информации|інформацією))?(?!\w)", re.IGNORECASE)
 #: "– ідеться в його пості", "говорится в ее заявлении": the post of the person named last.
 _PERSON_DOCUMENT = re.compile(
     r"(?<!\w)(?:говорится|сказано|отмечается|ідеться|йдеться|сказано|зазначається|said|reads)\s+(?:в|у|in)\s+"
@@ -243,7 +250,7 @@ def canonical_claimant(raw: str) -> str | None:
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
     name = _TRAILING_TIME.sub("", name) or name  # "Минобороны России во вторник"
     key = fold(name)
-    if key in _NOT_NAMES or _is_document(name) or reference_sort(name):
+    if key in _NOT_NAMES or _is_document(name) or reference_sort(name) or key.split()[0] in _FIRST_PERSON:
         return None  # "It estimated …", "An estimated 11,000 …", "according to the statement", "the ministry"
     bare = re.sub(r"\s*\([^)]*\)\s*$", "", name)
     known = canonical_name(name) or canonical_name(bare)
@@ -252,9 +259,10 @@ def canonical_claimant(raw: str) -> str | None:
     words = bare.split()
     if is_joint(bare):
         return bare  # "Ukrainian and South Korean officials": one joint source, not its second half
-    for n in (3, 2):  # "Губернатор Курской области Алексей Смирнов": a known name after a title
-        if len(words) > n and canonical_name(" ".join(words[-n:])):
-            return canonical_name(" ".join(words[-n:]))
+    for n in (3, 2, 1):  # "Губернатор Курской области Алексей Смирнов": a known name after a title
+        tail_name = canonical_name(" ".join(words[-n:])) if len(words) > n else None
+        if tail_name and (n > 1 or tail_name in PERSONS):  # "Несколько часов назад Хинштейн"
+            return tail_name
     titles = list(_TITLE_WORDS.finditer(bare))
     if titles:
         tail = bare[titles[-1].end():].strip()
@@ -300,6 +308,9 @@ _TRAILING_TIME = re.compile(
     r"|понеділок|вівторок|середу|четвер|п'ятницю|суботу|неділю"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$", re.IGNORECASE)
 
+#: "I mentioned last time", "we reported": the writer, who is not a claimant of the article.
+_FIRST_PERSON = frozenset("i we я мы ми".split())
+
 #: Words that stand where a speaker's name stands but name nobody: pronouns (resolved
 #: apart, as pronouns) and determiners ("An estimated 11,000 troops").
 _NOT_NAMES = frozenset("it he she they we i you this that these those an a the its there "
@@ -310,8 +321,11 @@ _NOT_NAMES = frozenset("it he she they we i you this that these those an a the i
 _DOCUMENT_WORDS = frozenset("statement report release post update summary briefing message "
                             "сообщение заявление сводка релиз ведомство ведомства ведомстве "
                             "министерства штаба відомство відомства міністерства штабу data данным данных "
-                            "даними даних информации інформації information".split())
+                            "даними даних информации інформації information accounts".split())
 _DOCUMENT_STEMS = frozenset(stem(w) for w in _DOCUMENT_WORDS)
+#: Possessive and object pronouns, folded, and the sort of speaker they stand for.
+PRONOUN_FORMS = {"его": "he", "ее": "she", "их": "they", "його": "he", "її": "she", "їхніми": "they", "їх": "they",
+                 "him": "he", "her": "she", "them": "they"}
 
 def _is_document(phrase: str) -> bool:
     """'the statement', 'официальным данным', 'згідно з даними': a document, no speaker's name."""
@@ -340,8 +354,10 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     """Every attribution phrase in text[start:end], in text order."""
     chunk = text[start:end]
     found: list[Attribution] = []
-    for rx in (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _APPOSITIVE):
+    for rx in (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE):
         for m in rx.finditer(chunk):
+            if rx is _WHO_SAID_NEAR and _COMPLEMENT_LEAD.search(chunk, 0, m.start()):
+                continue  # "John Kirby, spokesperson for the NSC, who said": "who" is Kirby
             name = _strip_openers(m.group("np"))
             sort = reference_sort(name)
             if _is_document(name) or sort == "body":  # "according to the statement", "the ministry"
@@ -369,6 +385,8 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
         verb = _VERB_BEFORE.search(chunk, max(0, m.start() - 30), m.start())
         if verb:
             found.append(Attribution(start + verb.start(), start + m.end(), None, m.group(1).lower()))
+    for m in _PRONOUN_ACCORDING.finditer(chunk):
+        found.append(Attribution(start + m.start(), start + m.end(), None, PRONOUN_FORMS.get(fold(m.group(1)), "he")))
     for m in _PERSON_DOCUMENT.finditer(chunk):
         found.append(Attribution(start + m.start(), start + m.end(), None, "he"))
     for m in _BODY_REFERENCE.finditer(chunk):
@@ -442,9 +460,14 @@ def claimant_for(
                                              is_headline=is_headline, earlier_claims_end=earlier_claims_end)
     is_hedged = _HEDGE.search(text, s, e) is not None
     if not is_decided:
-        name = (_back_reference(text, sentence, paragraph, speakers)
-                or (_lead_source(text, e, speakers) if is_headline else None)
-                or _carried(text, sentence, paragraph, speakers))
+        found = _back_reference(text, sentence, paragraph, speakers) or (
+            _lead_source(text, e, speakers) if is_headline or _is_heading(text, sentence, paragraph) else None)
+        if found:
+            speakers.add(found)  # "… – ідеться в його пості" later refers to it
+        name = found or _carried(text, sentence, paragraph, speakers, is_hedged=is_hedged)
+    elif name is None and is_hedged:
+        # "Units … have reportedly re-established control": reported by the paragraph's source
+        name = _carried(text, sentence, paragraph, speakers, is_hedged=True)
     speakers.last_claim = (name, paragraph[0], is_hedged)
     return name
 
@@ -475,6 +498,10 @@ def _claimant_in_sentence(
         relayed = _relayed(att, atts)
         return relayed or _resolve(att, speakers, subject)
 
+    if before and not [a for a in inside if a.name] and _BACKGROUND_CLAUSE.search(text, before[-1].end, claim[0] + 1):
+        # "X says Russia deployed 8,000 troops in Kursk, where Ukraine seized territory": the
+        # relative clause is the writer's background, not X's claim.
+        return None, True
     for group in ([a for a in inside if a.name], before[-1:], [a for a in inside if a.pronoun not in (None, "hedge")],
                   after[:1]):
         if group:
@@ -499,6 +526,10 @@ def _claimant_in_sentence(
         found = settle(quoted)
         return found, found is not None
     return None, False
+
+
+_BACKGROUND_CLAUSE = re.compile(r"(?:,|\s[–—-])\s+(?:the\s+[\w-]+\s+)?(?:where|which\s+is|which\s+was|где|де)\s",
+                                re.IGNORECASE)
 
 
 def _is_parenthetical(text: str, hedge: Attribution, claim_start: int) -> bool:
@@ -554,8 +585,9 @@ def _source_of(text: str, sentence: tuple[int, int], speakers: Speakers) -> str 
     for att in atts:
         if att.name and att.relay and canonical_claimant(att.name):
             return canonical_claimant(att.name)
-    inner = next(known_names_in(text[sentence[0]:sentence[1]]), None)
-    return inner[1] if inner else None
+    known = [name for _, name in known_names_in(text[sentence[0]:sentence[1]])]
+    # "Про це головнокомандувач ЗСУ Олександр Сирський написав": the army names the title
+    return next((n for n in known if n in PERSONS), known[0] if known else None)
 
 
 #: How far into the body a headline's source is looked for: the lead, a few sentences.
@@ -576,17 +608,32 @@ def _lead_source(text: str, after: int, speakers: Speakers) -> str | None:
     return None
 
 
-def _carried(text: str, sentence: tuple[int, int], paragraph: tuple[int, int], speakers: Speakers) -> str | None:
+def _carried(text: str, sentence: tuple[int, int], paragraph: tuple[int, int], speakers: Speakers, *,
+             is_hedged: bool) -> str | None:
     """The previous claim's claimant, for a claim that goes on with it: in its paragraph,
-    or in a sentence that opens as a continuation ("Of them …", "Крім того, …")."""
+    or in a sentence that opens as a continuation ("Of them …", "Крім того, …"). A hedged
+    sentence ("reportedly") takes it only inside the paragraph that named the source."""
     if speakers.last_claim is None:
         return None
     name, previous_paragraph, was_hedged = speakers.last_claim
     if name is None or was_hedged:
         return None  # a paragraph that mixes unnamed estimates in: nothing carries
-    if previous_paragraph == paragraph[0] or _CONTINUATION.match(fold(text[sentence[0]:sentence[1]])):
+    if previous_paragraph == paragraph[0]:
+        return name
+    if not is_hedged and _CONTINUATION.match(fold(text[sentence[0]:sentence[1]])):
         return name
     return None
+
+
+def _is_heading(text: str, sentence: tuple[int, int], paragraph: tuple[int, int]) -> bool:
+    """A title-like line near the top (a whole short line without a final stop): a headline
+    or sub-headline that the page chrome did not mark as such."""
+    line = text[sentence[0]:sentence[1]].strip()
+    return (sentence == paragraph and sentence[0] < _HEADING_WITHIN and len(line) <= 200
+            and not re.search(r"[.!?…:;\"»”]\W*$", line))
+
+
+_HEADING_WITHIN = 600
 
 
 _BACK_REFERENCE = re.compile(rf"^\W*(?:{BACK_REFERENCES})(?!\w)")
@@ -625,6 +672,9 @@ def _quotation_attribution(text: str, paragraph: tuple[int, int], claim: tuple[i
         sentence_end = re.search(r"[.!?](?:\s|$)", tail)
         tail_end = close_at + 1 + (sentence_end.end() if sentence_end else len(tail))
         atts = find_attributions(text, close_at + 1, tail_end)
+        relays = [a for a in atts if a.relay and canonical_claimant(a.name or "")]
+        if relays:
+            return relays[0]  # "…,” the agency reported, citing Russian security agencies"
         named = [a for a in atts if a.pronoun != "hedge"]
         if named:
             return named[0]

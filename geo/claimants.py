@@ -69,8 +69,8 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Ukrainian Armed Forces", "Ukraine's Armed Forces", "Ukrainian military", "Ukraine's military", "AFU",
         "ZSU", "ВСУ", "ЗСУ", "Вооруженные силы Украины", "Збройні сили України",
     )),
-    ("Ukrainian authorities", (
-        "Ukraine", "Kyiv", "Kiev", "Ukrainian government", "Ukrainian officials", "Ukraine officials",
+    ("Ukraine", (
+        "Ukrainian authorities", "Kyiv", "Kiev", "Ukrainian government", "Ukrainian officials", "Ukraine officials",
         "Ukrainian government officials", "Украина", "Киев", "Україна", "Київ", "украинские власти",
         "українська влада",
     )),
@@ -87,7 +87,7 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Министерство обороны Российской Федерации", "МО РФ", "Міноборони РФ", "Міноборони Росії",
         "Міністерство оборони РФ", "Міністерство оборони Росії", "Міністерство оборони Російської Федерації",
     )),
-    ("Russian authorities", ("Russia", "Moscow", "Kremlin", "the Kremlin", "Russian government", "Russian officials",
+    ("Russia", ("Russian authorities", "Moscow", "Kremlin", "the Kremlin", "Russian government", "Russian officials",
                              "Россия", "Москва", "Кремль", "российские власти", "Росія", "Москва",
                              "Кремль", "російська влада")),
     ("Russian milbloggers", (
@@ -130,7 +130,7 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
                      "Южная Корея", "Сеул", "Південна Корея")),
     ("Korean Central News Agency", ("KCNA", "ЦТАК", "Центральное телеграфное агентство Кореи",
                                     "Центральне телеграфне агентство Кореї")),
-    ("Korean Central Television", ("KCTV", "Центральное телевидение КНДР", "Центральное телевидение Кореи",
+    ("Korean Central Television", ("KCTV", "Центральное телевидение КНДР", "Центральное телевидение Кореи", "центральный ТВ-канал КНДР",
                                    "Центральне телебачення КНДР")),
     ("Pentagon", ("the Pentagon", "Pentagon officials", "U.S. Department of Defense", "US Department of Defense",
                   "Department of Defense", "DoD", "US DoD", "Пентагон")),
@@ -195,7 +195,7 @@ def _index() -> dict[tuple[str, ...], str]:
 _INDEX = _index()
 #: A country or capital inside a longer phrase is not its government speaking: "Russia's
 #: Kursk region", "Ukrainian analysts". Only the whole phrase names these.
-_WHOLE_PHRASE_ONLY = frozenset({"Russian authorities", "Ukrainian authorities", "South Korea", "US officials"})
+_WHOLE_PHRASE_ONLY = frozenset({"Russia", "Ukraine", "South Korea", "US officials"})
 _LONGEST = max(len(k) for k in _INDEX)
 _CONJUNCTIONS = frozenset("and or & и или та і й".split())
 CANONICAL_NAMES = frozenset(canonical for canonical, _ in CLAIMANTS)
@@ -232,9 +232,9 @@ DESCRIPTORS = frozenset(
     "ukrainian russia's ukraine's pro-russian pro-kremlin pro-ukrainian independent online popular data "
     "military war reporters reporter correspondent correspondents editor editors team's website portal "
     "агентств информационн телеграм-канал телеграм канал аналитик проект мониторингов групп карт "
-    "российск украинск издани сайт портал "
+    "российск украинск издани сайт портал эфир "
     "агенці інформаційн телеграм-канал аналітик проєкт проект моніторингов груп карт російськ українськ "
-    "видан".split()
+    "видан ефір".split()
 )
 
 

@@ -27,7 +27,7 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"(?:killed|dead),?\s+(?:wounded|injured),?\s+(?:or|and)\s+(?:captured|taken\s+prisoner|missing)"
      r"|(?:killed|dead|died)\W{0,3}(?:or|and|and/or)\W{0,3}(?:wounded|injured)"
      r"|(?:wounded|injured)\W{0,3}(?:or|and)\W{0,3}(?:killed|dead)"
-     r"|casualt(?:y|ies)|losses|\blost\b|потерял\w*|потеряв\w*|втратил\w*"
+     r"|casualt(?:y|ies)|losses|\blost\b|потерял\w*|потеряв\w*|втратил\w*|втратив"
      r"|(?:убит|погиб)\w*\s+(?:и|или)\s+ранен\w*|ранен\w*\s+(?:и|или)\s+(?:убит|погиб)\w*"
      r"|потер(?:и|ь|ям|ях|ями)|втрат(?:и|а|ами|ах|ам|у)?\b|вбит\w*\s+(?:і|та)\s+поранен\w*"
      r"|выведен\w*\s+из\s+строя|\bdestroyed\b"),
@@ -60,7 +60,7 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|перекинут\w*|направил\w*|відправлен\w*|прибули|розгорнут\w*"
      # movement of forces: "moved into", "began entering", "переброску резервов", "перемещает силы"
      r"|\bmov(?:ed|ing|es?)\s+into\b|\b(?:began|begin|started|start)\s+entering\b|\bconcentrations?\b"
-     r"|переброск\w*|перемеща\w*|перемещен\w*|переміщу\w*|переміщен\w*|перекида\w*|стягу\w*|стягнул\w*"
+     r"|переброск\w*|перебрасыва\w*|перекидыва\w*|перекида\w*|перемеща\w*|перемещен\w*|переміщу\w*|переміщен\w*|перекида\w*|стягу\w*|стягнул\w*"
      r"|залучи\w*|залуча\w*|прибува\w*|\bholed\s+up\b|\bhunker\w*\s+down\b"
      # presence counts only with a figure ("в регионе находится несколько тысяч военных")
      r"|находится|находятся|находились|перебуває|перебувають|перебували"
@@ -82,7 +82,7 @@ FORCE_NOUNS = (
     r"|infantry|marines|military|army|units?|m[ae]n|wom[ae]n|conscripts|mercenaries|north\s+koreans"
     r"|russians|ukrainians|koreans|people|persons?|civilians?|residents?|children|child|teenagers?"
     r"|pensioners?|officers?|commanders?|others|prisoners|pows|battalions?|brigades?|troop"
-    r"|военнослужащ\w*|солдат\w*|бойц\w*|военн\w*|человек|военнопленн\w*|мобилизованн\w*|наемник\w*"
+    r"|военнослужащ\w*|солдат\w*|бойц\w*|военн\w*|человек|человека|военнопленн\w*|мобилизованн\w*|наемник\w*"
     r"|жител\w*|мирн\w*|гражданск\w*|детей|ребен\w*|пленн\w*|штурмовик\w*|десантник\w*"
     r"|мужчин\w*|женщин\w*|пенсионер\w*|подрост\w*|офицер\w*|командир\w*"
     r"|військов\w*|військовослужбовц\w*|окупант\w*|бійц\w*|цивільн\w*|мешкан\w*|чоловік\w*"
@@ -99,7 +99,7 @@ SPEECH_VERBS = (
     r"|echoed|cited|put|puts|estimate|say|acknowledged|admitted|insisted|asserted|declared"
     r"|suggest|indicate|indicates|show|shows|showed|believe|spoke|speaking"
     r"|заявил\w*|сообщил\w*|сообщает|сообщают|отметил\w*|добавил\w*|написал\w*|рассказал\w*"
-    r"|сказал\w*|пояснил\w*"
+    r"|сказал\w*|пояснил\w*|сообщал\w*|заявлял\w*|писал\w*|повідомляв\w*|заявляв\w*|писав\w*"
     r"|подчеркнул\w*|уточнил\w*|указал\w*|оценил\w*|оценивает|заявляет|утверждает|признал\w*"
     r"|повідомил\w*|заявив|заявила|заявили|зазначив|зазначила|додав|додала|написав|написала"
     r"|повідомив|повідомляє|повідомляють|сказав|сказала|розповів|розповіла"
@@ -151,7 +151,7 @@ BODY_REFERENCES = frozenset(
 # folded stems: the speaker is the last person named before.
 PERSON_REFERENCES = frozenset(
     "general president governor commander commander-in-chief minister spokesman spokeswoman spokesperson "
-    "official head mayor chief "
+    "official head mayor chief leader руководител керівник очільниц мэр мер "
     "главком главнокомандующ губернатор президент генерал министр командующ глав спикер "
     "головнокомандувач головнокомандувач губернатор президент генерал міністр командувач очільник речник".split()
 )
