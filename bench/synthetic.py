@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 from geo.gazetteer import load_gazetteer
@@ -92,14 +93,14 @@ def write_corpus(out: Path, n: int, *, seed: int = 1) -> list[Path]:
     return paths
 
 
-def main() -> None:
-    """Command-line entry."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(write: Callable[..., list[Path]] = write_corpus, doc: str = __doc__) -> None:
+    """Command-line entry (``bench/realistic.py`` shares it with its own ``write``)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("n", type=int)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    write_corpus(args.out, args.n, seed=args.seed)
+    write(args.out, args.n, seed=args.seed)
 
 
 if __name__ == "__main__":

@@ -543,11 +543,16 @@ def _document(data: bytes, source: str, *, is_html: bool, max_text_chars: int) -
 # --- decoding ---------------------------------------------------------------------------
 
 
+_ORDINARY_RUNS = re.compile("[\t\n\r\f\v\x20-\x7e\xa0-\u024f\u0400-\u052f\u2000-\u2064]+")
+
+
 def _junk_share(text: str) -> float:
     """Share of characters no text file holds: controls, unassigned, private use, U+FFFD."""
     if not text:
         return 0.0
-    junk = sum(1 for ch in text if ch not in "\t\n\r\f\v" and (
+    # Only characters outside the scripts of a Kursk corpus are looked at one by one
+    # (issue 14); every character of those ranges is assigned and printable.
+    junk = sum(1 for ch in _ORDINARY_RUNS.sub("", text) if ch not in "\t\n\r\f\v" and (
         ch == "\ufffd" or unicodedata.category(ch) in {"Cc", "Cn", "Co", "Cs"}))
     return junk / len(text)
 

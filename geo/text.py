@@ -102,12 +102,18 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
 
 
 def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        spans.append((start, end))
+    # str.strip() drops exactly the characters str.isspace() accepts, in C (issue 14:
+    # the character-by-character loop was a tenth of decoding a 4 KB article).
+    chunk = text[start:end]
+    stripped = chunk.lstrip()
+    if stripped:
+        start += len(chunk) - len(stripped)
+        spans.append((start, start + len(stripped.rstrip())))
+
+
+# A line is a maximal run of characters other than CR and LF: the same non-empty pieces
+# as splitting on "\r\n", "\r" and "\n".
+_LINE = re.compile(r"[^\r\n]+")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -117,11 +123,12 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     [(0, 3), (6, 7)]
     """
     spans: list[tuple[int, int]] = []
-    cursor = 0
-    for match in re.finditer(r"\r\n|\r|\n", text):
-        _append_trimmed(text, cursor, match.start(), spans)
-        cursor = match.end()
-    _append_trimmed(text, cursor, len(text), spans)
+    for match in _LINE.finditer(text):
+        line = match.group()
+        stripped = line.lstrip()
+        if stripped:
+            start = match.start() + len(line) - len(stripped)
+            spans.append((start, start + len(stripped.rstrip())))
     return spans
 
 

@@ -411,3 +411,14 @@ def test_a_breadcrumb_trail_is_furniture_and_not_the_title():
     crumb, head = text.index("Home"), text.index("Ukrainian forces")
     assert doc.is_chrome(crumb, crumb + 17) and not doc.is_chrome(head, head + 20)
     assert doc.meta.title == "Ukrainian forces repel Russian assaults near Sudzha, General Staff says"
+
+
+@pytest.mark.parametrize("line", [
+    "SUBSCRIBE TO OUR NEWSLETTER for the latest updates on the war and the region every morning",
+    "Подписывайтесь На Наш канал, чтобы первыми узнавать главные новости о событиях в регионе",
+    "ПІДПИШІТЬСЯ НА НАШ канал, щоб першими дізнаватися головні новини про події в регіоні",
+])
+def test_strong_phrases_mark_a_long_line_in_any_case(line: str) -> None:
+    # The phrase list is searched in the lower-cased line (issue 14), not with re.IGNORECASE.
+    text = f"Officials said 40 soldiers were wounded near the village on Monday.\n{line}\n"
+    assert chrome_lines(text) == {line}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -148,3 +150,62 @@ def test_guesses_never_fail(text: str) -> None:
     assert meta.guess_language(text) in {"ru", "uk", "en", "und"}
     for value in (meta.guess_title(text, chrome), meta.guess_publisher(text)):
         assert value is None or (value.strip() and "\n" not in value)
+
+
+# --- issue 14: the shortcuts give what the full patterns gave ------------------------------
+
+_DATE_ALPHABET = list("0123456789 .,-/:") + ["May ", "Feb. ", "марта ", "лютого ", "2025", "th ", "of "]
+
+
+def _dates_unguarded(text: str) -> list[tuple[int, int, str]]:
+    """``find_dates`` without its four-digit shortcut: every pattern run on every text."""
+    guard = meta._YEAR_DIGITS
+    meta._YEAR_DIGITS = re.compile("")  # matches every text
+    try:
+        return meta.find_dates(text)
+    finally:
+        meta._YEAR_DIGITS = guard
+
+
+@given(st.lists(st.sampled_from(_DATE_ALPHABET), max_size=12).map("".join))
+def test_find_dates_shortcut_changes_nothing(text: str) -> None:
+    assert meta.find_dates(text) == _dates_unguarded(text)
+
+
+@pytest.mark.parametrize("line", [
+    "Troops left the town, officials said on May 5, 2025",
+    "Войска покинули город 5 марта 2025",
+    "Війська залишили місто 5.03.2025",
+    "Updated 2025-03-05",
+])
+def test_find_dates_shortcut_keeps_dates_at_the_end_of_a_line(line: str) -> None:
+    assert meta.find_dates(line) == _dates_unguarded(line) != []
+
+
+@pytest.mark.parametrize("line", [
+    "Published on Monday at noon",
+    "Опубликовано в понедельник",
+    "Оновлено у понеділок",
+])
+def test_a_line_without_digits_is_no_date_line(line: str) -> None:
+    assert not meta.is_date_line(line) and meta.find_dates(line) == []
+
+
+def _language_by_letters(text: str) -> str:
+    """``guess_language`` as it counted before issue 14: one regex match per letter."""
+    sample = text[:20000]
+    cyrillic = len(re.findall(r"[\u0400-\u04ff]", sample))
+    latin = len(re.findall(r"[A-Za-z]", sample))
+    if cyrillic == latin == 0:
+        return "und"
+    if cyrillic > latin:
+        uk, ru = len(re.findall(r"[іїєґІЇЄҐ]", sample)), len(re.findall(r"[ыэъёЫЭЪЁ]", sample))
+        return "uk" if uk > ru else "ru"
+    words = max(1, len(sample.split()))
+    return "en" if len(meta._ENGLISH_WORDS.findall(sample)) * 25 >= words else "und"
+
+
+@given(st.lists(st.sampled_from(["abc", " the", " and ", "Ыы", "эъё", "іїєґ", " Бои ", "Бої", " 12", "."]), max_size=20)
+       .map("".join))
+def test_language_counts_by_runs_as_by_letters(text: str) -> None:
+    assert meta.guess_language(text) == _language_by_letters(text)

@@ -1,0 +1,194 @@
+"""Issue 14's figures on real-size articles (``bench/realistic.py``): throughput, floor, start-up, rebuild, memory.
+
+    python bench/bench_speed.py [--small 1000] [--big 10000] [--repeat 3]
+
+Prints, measured in one run on this machine (every ``geo`` command a fresh process whose
+cache folder holds only the automaton, so that no figure includes building it):
+
+- ``geo export`` of ``--small`` articles (cold result cache): articles/s and MB/s with one
+  process and with ``--workers 2``;
+- the floor over the same files: start Python, load a bare pyahocorasick automaton with
+  the same keys (pickled once, as geo's is), read, decode, lower-case and scan every file;
+  and geo's one-process time as a multiple of it (goal: within 20x);
+- wall time of ``geo where Sudzha`` and of ``geo export`` of one article (goal < 0.5 s);
+- with ``--big N`` (0 skips it; run it once, at the end: it takes minutes): ``geo build``
+  after adding one article to a built corpus of N articles (goal < 1 s), and peak RSS of
+  ``geo export`` over ``--small`` against N articles (goal: flat).
+
+Timings are the best of ``--repeat`` runs where a run is short; the machine is shared,
+so the spread is large. Not a test: the test suite asserts no speeds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pickle
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_pipeline import _peak_rss_kib
+from realistic import write_corpus
+
+GEO = [sys.executable, "-m", "geo"]
+
+# The floor: everything a scan of the corpus cannot avoid, in a fresh interpreter.
+_FLOOR = """
+import pickle, sys
+from pathlib import Path
+with open(sys.argv[1], "rb") as fh:
+    automaton = pickle.load(fh)
+hits = 0
+for path in sorted(Path(sys.argv[2]).iterdir()):
+    text = path.read_bytes().decode("utf-8").lower()
+    hits += sum(1 for _ in automaton.iter(text))
+print(hits)
+"""
+
+
+def _cpu_s() -> float:
+    """User and system seconds of every child waited for so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _wall_s(args: list[str], env: dict[str, str], *, repeat: int = 1,
+            before: object = None) -> float:
+    """Best wall seconds of ``repeat`` runs of a child process (``before()`` runs ahead of each)."""
+    return _times_s(args, env, repeat=repeat, before=before)[0]
+
+
+def _times_s(args: list[str], env: dict[str, str], *, repeat: int = 1,
+             before: object = None) -> tuple[float, float]:
+    """Best wall and best CPU seconds (all its processes) of ``repeat`` runs of a command.
+
+    The CPU time is the figure to compare across runs on a shared machine: other users'
+    load stretches the wall time, not the CPU time.
+    """
+    wall = cpu = float("inf")
+    for _ in range(repeat):
+        if callable(before):
+            before()
+        t0, c0 = time.perf_counter(), _cpu_s()
+        subprocess.run(args, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wall, cpu = min(wall, time.perf_counter() - t0), min(cpu, _cpu_s() - c0)
+    return wall, cpu
+
+
+def _size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.iterdir()) / 1e6
+
+
+def _bare_automaton(cache: Path, target: Path) -> int:
+    """Pickle a bare pyahocorasick automaton with geo's keys into ``target``; return the key count."""
+    import ahocorasick
+
+    os.environ["GEO_CACHE_DIR"] = str(cache)
+    from geo.pipeline import load_resources
+
+    keys = list(load_resources().matcher.automaton.keys())
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        automaton.add_word(key, len(key))
+    automaton.make_automaton()
+    target.write_bytes(pickle.dumps(automaton, protocol=pickle.HIGHEST_PROTOCOL))
+    return len(keys)
+
+
+def main() -> None:
+    """Print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--small", type=int, default=1000, help="articles of the throughput corpus")
+    parser.add_argument("--big", type=int, default=0, help="articles of the rebuild/memory corpus (0: skip)")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        small, one = root / "small", root / "one"
+        write_corpus(small, args.small)
+        write_corpus(one, 1, start=3)
+        mb = _size_mb(small)
+        print(f"cores: {os.cpu_count()}; corpus: {args.small:,} realistic articles (en/ru/uk), "
+              f"{mb:.1f} MB, mean {mb * 1000 / args.small:.1f} KB", flush=True)
+
+        automaton = root / "automaton"
+        subprocess.run([*GEO, "where", "Sudzha"], check=True, stdout=subprocess.DEVNULL,
+                       env=dict(os.environ, GEO_CACHE_DIR=str(automaton)))
+        counter = iter(range(10**6))
+
+        def fresh() -> dict[str, str]:
+            folder = root / f"cache{next(counter)}"
+            shutil.copytree(automaton, folder)
+            return dict(os.environ, GEO_CACHE_DIR=str(folder))
+
+        seconds, cpu = {}, {}
+        for workers in (1, 2):
+            seconds[workers], cpu[workers] = _times_s(
+                [*GEO, "export", str(small), "--output", str(root / "s.geojson"), "--workers", str(workers)],
+                fresh())
+            print(f"geo export, {workers} process(es): {args.small / seconds[workers]:,.0f} articles/s, "
+                  f"{mb / seconds[workers]:.2f} MB/s ({seconds[workers]:.1f} s wall, {cpu[workers]:.1f} s CPU: "
+                  f"{args.small / cpu[workers]:,.0f} articles per CPU second)"
+                  + (" (goal >= 250 articles/s)" if workers == 2 else ""), flush=True)
+
+        keys = _bare_automaton(Path(fresh()["GEO_CACHE_DIR"]), root / "bare.pickle")
+        floor_s, floor_cpu = _times_s([sys.executable, "-c", _FLOOR, str(root / "bare.pickle"), str(small)],
+                                      dict(os.environ), repeat=args.repeat)
+        print(f"floor (start Python, load a bare automaton of {keys:,} keys, read, decode, lower-case, "
+              f"scan): {floor_s:.2f} s, {mb / floor_s:.1f} MB/s; geo export, 1 process, is "
+              f"{seconds[1] / floor_s:.0f}x the floor in wall time, {cpu[1] / floor_cpu:.0f}x in CPU time "
+              "(goal within 20x)", flush=True)
+
+        where_env = fresh()
+        where_s, where_cpu = _times_s([*GEO, "where", "Sudzha"], where_env, repeat=args.repeat)
+        one_env = fresh()
+        stores = Path(one_env["GEO_CACHE_DIR"])
+
+        def forget() -> None:
+            shutil.rmtree(stores / "stores", ignore_errors=True)
+            shutil.rmtree(stores / "results", ignore_errors=True)
+
+        one_s, one_cpu = _times_s([*GEO, "export", str(one), "--output", str(root / "one.geojson")],
+                                  one_env, repeat=args.repeat, before=forget)
+        print(f"geo where Sudzha: {where_s:.2f} s ({where_cpu:.2f} s CPU); geo export of one article "
+              f"({_size_mb(one) * 1000:.1f} KB, cold result cache): {one_s:.2f} s ({one_cpu:.2f} s CPU) "
+              "(goal < 0.5 s each)", flush=True)
+
+        if args.big:
+            _big_figures(root, args.big, small, fresh)
+
+
+def _big_figures(root: Path, n: int, small: Path, fresh: object) -> None:
+    """Rebuild after adding one article to ``n``, and peak RSS of export over ``small`` vs ``n``."""
+    assert callable(fresh)
+    big = root / "big"
+    write_corpus(big, n)
+    print(f"big corpus: {n:,} articles, {_size_mb(big):.1f} MB", flush=True)
+    rss_small = _peak_rss_kib([*GEO, "export", str(small), "--output", str(root / "m.geojson"),
+                               "--workers", "2"], fresh())
+    env = fresh()
+    t0 = time.perf_counter()
+    rss_big = _peak_rss_kib([*GEO, "export", str(big), "--output", str(root / "b.geojson"),
+                             "--workers", "2"], env)
+    export_s = time.perf_counter() - t0
+    print(f"geo export of {n:,} articles, --workers 2, cold: {export_s:.0f} s ({n / export_s:,.0f} articles/s)",
+          flush=True)
+    print(f"peak RSS of geo export --workers 2: {len(list(small.iterdir())):,} articles {rss_small / 1024:.0f} MiB; {n:,} articles "
+          f"{rss_big / 1024:.0f} MiB; ratio {rss_big / rss_small:.2f} (goal: flat)", flush=True)
+    out = root / "out"
+    built_s = _wall_s([*GEO, "build", str(big), "--out", str(out), "--quiet"], env)
+    print(f"geo build of the {n:,} already extracted articles (map and three exports): {built_s:.2f} s",
+          flush=True)
+    write_corpus(big, 1, start=n, seed=2)
+    rebuild_s = _wall_s([*GEO, "build", str(big), "--out", str(out), "--quiet"], env)
+    print(f"geo build after adding one article to {n:,}: {rebuild_s:.2f} s (goal < 1 s)", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""The fast text helpers (issue 14) give exactly what their character-by-character forms gave.
+
+``paragraph_spans`` and ``sentence_spans`` feed every extractor, so their offsets must not
+move by one character: each is checked against the plain loop it replaced, on generated
+text full of the white space and line breaks news pages carry (CRLF, lone CR, NBSP,
+U+2028, vertical tab, ideographic space), and on sentences written for the test in
+English, Russian and Ukrainian. The same goes for ``corpus._junk_share``, which now
+looks one by one only at characters outside the scripts of a Kursk corpus.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geo.corpus import _junk_share
+from geo.text import paragraph_spans, sentence_spans
+
+# Characters that stress trimming and splitting: every kind of space and line break.
+_TRICKY = "ab Ы.!?…\"»)\n\r\t\u00a0\u2028\u2029\u3000\x0b\x0c\x1c\x85 U.S. Feb. "
+
+
+def _reference_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """The loop ``text._append_trimmed`` was before issue 14."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append((start, end))
+
+
+def _reference_paragraphs(text: str) -> list[tuple[int, int]]:
+    """``paragraph_spans`` before issue 14: split on CRLF, CR or LF, then trim each piece."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for match in re.finditer(r"\r\n|\r|\n", text):
+        _reference_trimmed(text, cursor, match.start(), spans)
+        cursor = match.end()
+    _reference_trimmed(text, cursor, len(text), spans)
+    return spans
+
+
+@given(st.text(alphabet=st.sampled_from(_TRICKY), max_size=80))
+def test_paragraph_spans_match_the_line_loop(text):
+    assert paragraph_spans(text) == _reference_paragraphs(text)
+
+
+@given(st.text(max_size=60))
+def test_paragraph_spans_match_the_line_loop_on_any_text(text):
+    assert paragraph_spans(text) == _reference_paragraphs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said 40 soldiers were wounded near the village.\r\n\r\n  The ministry declined to comment. \n",
+    "\u00a0Военные сообщили о раненых.\u2028Министерство не ответило.\r",
+    "Військові повідомили про поранених.\n\n\n\u3000Міністерство не відповіло.\u00a0",
+])
+def test_paragraph_spans_of_written_sentences(text):
+    spans = paragraph_spans(text)
+    assert spans == _reference_paragraphs(text)
+    assert all(text[s:e] == text[s:e].strip() and text[s:e] for s, e in spans)
+
+
+@given(st.text(alphabet=st.sampled_from(_TRICKY), max_size=80), st.integers(0, 10), st.integers(0, 10))
+def test_sentence_spans_are_trimmed_like_the_loop(text, head, tail):
+    start, end = min(head, len(text)), max(min(head, len(text)), len(text) - tail)
+    spans = sentence_spans(text, start, end)
+    for s, e in spans:
+        expected: list[tuple[int, int]] = []
+        _reference_trimmed(text, s, e, expected)
+        assert expected == [(s, e)]  # trimmed: the loop would not move either end
+        assert start <= s < e <= end
+
+
+def test_sentence_spans_of_written_sentences():
+    text = "  Officials said 40 were hit.  U.S. officials said more. \nБои идут у села.  Бої тривають.\u00a0"
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Officials said 40 were hit.", "U.S. officials said more.", "Бои идут у села.", "Бої тривають."]
+
+
+def _reference_junk_share(text: str) -> float:
+    """``corpus._junk_share`` before issue 14: every character looked up one by one."""
+    if not text:
+        return 0.0
+    junk = sum(1 for ch in text if ch not in "\t\n\r\f\v" and (
+        ch == "\ufffd" or unicodedata.category(ch) in {"Cc", "Cn", "Co", "Cs"}))
+    return junk / len(text)
+
+
+@given(st.text(max_size=80))
+def test_junk_share_matches_the_character_loop(text):
+    assert _junk_share(text) == _reference_junk_share(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said 40 soldiers were wounded.\x00\x01",
+    "Военные сообщили о раненых.\ufffd\ue000",
+    "Військові повідомили про поранених.\x7f\x9f\ud800",
+])
+def test_junk_share_counts_controls_private_use_and_replacement_characters(text):
+    assert _junk_share(text) == _reference_junk_share(text) > 0
