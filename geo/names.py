@@ -278,6 +278,8 @@ _UK_WORDS = {
 #: A final closed syllable turns о/е into і (Подол → Поділ); not the fleeting vowel of -ок/-ец.
 _UK_CLOSED_FINAL = re.compile(r"[ое](?=[бвгджзлмнпрстфх]ь?$)")
 _UK_FLEETING = ("ок", "ек", "ец")
+_UK_VOWELS = frozenset("аеєиіїоуюя")
+_UK_E_AFTER_VOWEL = re.compile(r"(?<=[аеєиіїоуюя])е")
 _UK_LETTERS = str.maketrans({"ы": "и", "э": "е", "ъ": "'"})
 _UK_ROMAN = dict(zip(
     "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'",
@@ -297,6 +299,9 @@ def ukrainian_forms(russian: str) -> set[str]:
     ...                                        | ukrainian_forms("Меловой"))
     True
     >>> {"суджанський", "глушківський"} <= ukrainian_forms("Суджанский") | ukrainian_forms("Глушковский")
+    True
+    >>> {"олексіївка", "миколаївка", "гордіївка"} <= (ukrainian_forms("Алексеевка")
+    ...     | ukrainian_forms("Николаевка") | ukrainian_forms("Гордеевка"))
     True
     """
     out = set()
@@ -320,9 +325,37 @@ def ukrainian_forms(russian: str) -> set[str]:
                     stem = _UK_CLOSED_FINAL.sub("і", stem)
                 if ending == "ський" and stem.endswith("ов"):
                     stem = stem[:-2] + "ів"  # Глушковский → Глушківський (closed syllable)
-            words.append(stem.translate(_UK_LETTERS) + ending.translate(_UK_LETTERS))
+            words.append(_join_ukrainian(stem.translate(_UK_LETTERS), ending.translate(_UK_LETTERS)))
         out.add("".join(words))
     return out
+
+
+# Word starts that Ukrainian spells differently (name roots: Николай → Микола,
+# Алексей → Олексій; a word-initial е is є): Николаевка → Миколаївка, Евдокимовка → Євдокимівка.
+_UK_STARTS = (("никол", "микол"), ("алекс", "олекс"), ("е", "є"))
+
+
+def _join_ukrainian(stem: str, ending: str) -> str:
+    """Join a stem and a Ukrainian ending by the spelling rules at the seam.
+
+    і after a vowel is ї; a stem-final е before і is і; a soft sign before і goes; е after
+    a vowel is є (Гуево → Гуєве).
+
+    >>> _join_ukrainian("никола", "івка"), _join_ukrainian("серге", "івка"), _join_ukrainian("гуев", "е")
+    ('миколаївка', 'сергіївка', 'гуєве')
+    """
+    if ending.startswith("і"):
+        if stem.endswith("е"):
+            stem = stem[:-1] + "і"
+        elif stem.endswith("ь"):
+            stem = stem[:-1]
+        if stem[-1:] in _UK_VOWELS:
+            ending = "ї" + ending[1:]
+    for ru, uk in _UK_STARTS:
+        if stem.startswith(ru):
+            stem = uk + stem[len(ru):]
+            break
+    return _UK_E_AFTER_VOWEL.sub("є", stem + ending)
 
 
 def ukrainian_ikavism_variants(ukrainian: str) -> set[str]:

@@ -21,6 +21,7 @@ Every decision carries its reason in words. Pure: text, candidates and the gazet
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -94,6 +95,32 @@ _HEADS_A_LIST = re.compile(r"\w*(?:\s+\w+){0,2}?\s*[—–:-]\s")
 # A name that is (the end of) a short quoted title: «Пепел Курск», угруповання “Курськ”.
 _QUOTE_OPEN_BEFORE = re.compile(r"[«“„\"]((?:[^\W\d_][\w-]*\s+){0,2})$")
 _QUOTE_CLOSE_AFTER = re.compile(r"^[»”\"]")
+# Relative directions: "Gornal, seven miles south of Oleshnya", "в 5 км к северу от Суджи",
+# "за 3 км на північ від Суджі". Compass bearing (degrees) per direction word, as data.
+_BEARINGS = {
+    "north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
+    "west": 270, "northwest": 315,
+    "северу": 0, "северо-востоку": 45, "востоку": 90, "юго-востоку": 135, "югу": 180,
+    "юго-западу": 225, "западу": 270, "северо-западу": 315,
+    "севернее": 0, "северо-восточнее": 45, "восточнее": 90, "юго-восточнее": 135, "южнее": 180,
+    "юго-западнее": 225, "западнее": 270, "северо-западнее": 315,
+    "північ": 0, "північний схід": 45, "схід": 90, "південний схід": 135, "південь": 180,
+    "південний захід": 225, "захід": 270, "північний захід": 315,
+    "північніше": 0, "східніше": 90, "південніше": 180, "західніше": 270,
+}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20}
+_UNIT_KM = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "mile": 1.609, "км": 1.0, "километр": 1.0,
+            "кілометр": 1.0}
+_DIRECTION_WORD = "|".join(sorted((re.escape(w) for w in _BEARINGS), key=len, reverse=True))
+_DIRECTION_AFTER = re.compile(
+    rf"^[\s,(]*(?:(?:about|some|around|roughly|nearly|в|за|около|близько)\s+)?"
+    rf"(?:(?P<num>\d+(?:[.,]\d+)?|{'|'.join(_NUMBER_WORDS)})[\s-]*(?P<unit>km|kilomet(?:er|re)|mile|км|километр|кілометр)\w*\s+)?"
+    rf"(?:(?:to\s+the|к|на)\s+)?(?P<dir>{_DIRECTION_WORD})(?:ern)?\s+(?:of|от|від)?\s*"
+    r"(?:the\s+(?:village|town|city|settlement)\s+of\s+|(?:села|поселка|города|села|селища|міста)\s+)?$"
+)
+#: How far off the stated direction a candidate may lie, in degrees.
+_BEARING_SLACK = 60.0
 _TOWN_CATEGORIES = frozenset({"city", "town", "urban_type_settlement", "work_settlement"})
 #: A town decides among same-named villages only when it outweighs each of them this much.
 _TOWN_OUTWEIGHS = 10
@@ -123,6 +150,8 @@ class _Context:
     mention_counts: Mapping[str, int] | None = None
     #: Starts of candidates that end a short quoted title («Пепел Курск»).
     quoted: frozenset[int] = frozenset()
+    #: For a name followed by "N km south of X": X's place, the bearing from X and the km (or None).
+    directions: Mapping[int, tuple[Place, float, float | None]] | None = None
 
 
 def _window_after(ctx: _Context, end: int, sentence: tuple[int, int]) -> str:
@@ -191,6 +220,12 @@ def _pick_among(cands: Sequence[Place], ctx: _Context, settings: Settings,
     if len(in_named) == 1:
         return in_named[0], f"{n} candidates; district named in the text: {in_named[0].admin2}"
     pool = in_named or list(cands)
+    stated = (ctx.directions or {}).get(start)
+    if stated is not None:
+        fitting = [p for p in pool if _fits_direction(p, stated, settings.near_km)]
+        if len(fitting) == 1:
+            return fitting[0], (f"{len(pool)} candidates; the only one that lies where the text says "
+                                f"(from {stated[0].name})")
     spread = max((distance_km(a, b) for a, b in combinations(pool, 2)), default=0.0)
     if spread <= settings.cluster_km:
         best = max(pool, key=lambda p: (p.population, p.place_id))
@@ -269,13 +304,58 @@ def _document_context(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> 
     for a, b in zip(settlements, settlements[1:], strict=False):
         if _ROUTE_GAP.match(text[a.end:b.start]):
             partners[a.start], partners[b.start] = b, a
+    directions = {}
+    for a, b in zip(settlements, settlements[1:], strict=False):
+        stated = _stated_direction(folded[a.end:b.start])
+        if stated is not None and len(b.place_ids) == 1 and len(a.place_ids) > 1:
+            directions[a.start] = (gaz.places[b.place_ids[0]], *stated)
     return _Context(
         folded, sentences, districts, anchors, tuple(c.start for c in unambiguous), other,
+        directions=directions,
         anchor_at=tuple((c.start, gaz.places[c.place_ids[0]]) for c in unambiguous),
         confirmed=confirmed, listed=listed, route_partner=partners,
         mention_counts=Counter(c.place_ids[0] for c in unambiguous),
         quoted=frozenset(c.start for c in cands if _quoted_title(text, c)),
     )
+
+
+def _stated_direction(gap: str) -> tuple[float, float | None] | None:
+    """The bearing and distance (km) that the words between two names state, if they do.
+
+    >>> _stated_direction(", seven miles south of "), _stated_direction(" в 5 км к северу от ")
+    ((180.0, 11.263), (0.0, 5.0))
+    >>> _stated_direction(" (north of the village of "), _stated_direction(" and ")
+    ((0.0, None), None)
+    """
+    match = _DIRECTION_AFTER.match(gap)
+    if match is None:
+        return None
+    km = None
+    if match.group("num"):
+        raw = match.group("num")
+        number = _NUMBER_WORDS.get(raw) or float(raw.replace(",", "."))
+        unit = next(v for k, v in _UNIT_KM.items() if match.group("unit").startswith(k))
+        km = round(number * unit, 3)
+    return float(_BEARINGS[match.group("dir")]), km
+
+
+def _bearing_deg(origin: Place, target: Place) -> float:
+    """Initial compass bearing from origin to target, degrees clockwise from north."""
+    lat1, lat2 = math.radians(origin.lat), math.radians(target.lat)
+    dlon = math.radians(target.lon - origin.lon)
+    x = math.sin(dlon) * math.cos(lat2)
+    y = math.cos(lat1) * math.sin(lat2) - math.sin(lat1) * math.cos(lat2) * math.cos(dlon)
+    return math.degrees(math.atan2(x, y)) % 360
+
+
+def _fits_direction(place: Place, stated: tuple[Place, float, float | None], near_km: float) -> bool:
+    """The place lies where the text says: within the bearing slack and near the stated distance."""
+    origin, bearing, km = stated
+    off = abs((_bearing_deg(origin, place) - bearing + 180) % 360 - 180)
+    distance = distance_km(origin, place)
+    if km is None:
+        return off <= _BEARING_SLACK and distance <= near_km
+    return off <= _BEARING_SLACK and abs(distance - km) <= max(3.0, 0.5 * km)
 
 
 def _sentence_at(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int]:

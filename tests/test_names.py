@@ -176,3 +176,15 @@ def test_ukrainian_form_of_a_shared_name_with_its_district(resources):
     text = "Росіяни захопили селище Поділ Суджанського району Курської області."
     ids = settlement_ids(resources, text)
     assert [resources.gazetteer.places[i].admin2 for i in ids] == ["Sudzhansky District"]
+
+
+@pytest.mark.parametrize(("russian", "ukrainian"), [
+    pytest.param("Николаевка", "миколаївка", id="Микола"),
+    pytest.param("Алексеевка", "олексіївка", id="Олексій"),
+    pytest.param("Гордеевка", "гордіївка", id="ї-after-a-vowel"),
+    pytest.param("Васильевка", "василівка", id="soft-sign-goes"),
+    pytest.param("Евдокимовка", "євдокимівка", id="initial-є"),
+    pytest.param("Гуево", "гуєве", id="є-after-a-vowel"),
+])
+def test_ukrainian_spelling_rules_at_word_start_and_seam(russian, ukrainian):
+    assert ukrainian in ukrainian_forms(russian)

@@ -250,3 +250,24 @@ def test_a_ukrainian_form_is_confirmed_by_the_same_place_elsewhere_in_the_text(r
 def test_ukrainian_district_names(resources, text, district):
     (res,) = resolve_text(resources, text)
     assert res.place_id == district
+
+
+@pytest.mark.parametrize(("text", "district"), [
+    pytest.param("Fighting reached Nikolayevka, 20 km north of Kurchatov.", "Kurchatovsky District", id="en-north"),
+    pytest.param("Fighting reached Nikolayevka, some 15 km west of Kurchatov.", "Lgovsky District", id="en-west"),
+    pytest.param("Бои идут у Николаевки, в 20 км к северу от Курчатова.", "Kurchatovsky District", id="ru-north"),
+    pytest.param("Бои идут у Николаевки, западнее Курчатова.", "Lgovsky District", id="ru-west"),
+    pytest.param("Бої точаться біля Миколаївки, за 20 км на північ від Курчатова.", "Kurchatovsky District",
+                 id="uk-north"),
+])
+def test_a_stated_direction_from_a_place_picks_the_namesake_that_lies_there(resources, text, district):
+    # Two Nikolayevkas lie 15 and 22 km from Kurchatov: distance alone does not decide.
+    found = [r for r in resolve_text(resources, text) if r.mention.lemma == "Николаевка"]
+    assert _district_of(resources, found[0].place_id) == district
+    assert "where the text says" in found[0].reason
+
+
+def test_without_a_direction_the_two_namesakes_stay_unresolved(resources):
+    found = [r for r in resolve_text(resources, "Fighting reached Nikolayevka and Kurchatov.")
+             if r.mention.lemma == "Николаевка"]
+    assert found[0].place_id is None
