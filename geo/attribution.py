@@ -95,6 +95,9 @@ _ACCORDING = re.compile(
     rf"(?<!\w)(?i:{ACCORDING_TO})\s+(?:the\s+|a\s+)?{_NP_ANY}(?=\s*(?:\([A-ZА-Я]{{2,}}\)\s*)?(?:[,.;:)]|$))")
 #: "…, the acting governor, Alexander Khinshtein, said": a name set off by commas before the verb.
 _APPOSITIVE = re.compile(rf"(?<=,\s)(?P<np>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{1,3}}),\s+(?:{SPEECH_VERBS})(?!\w)")
+#: "Lee, citing intelligence data, has said …": the speaker before a relay set off by commas.
+_SUBJECT_ASIDE_VERB = re.compile(
+    rf"{_NP}(?:’s|'s)?,\s+(?i:{RELAYS})\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?(?P<verb>{SPEECH_VERBS})\b")
 _RELAY = re.compile(
     rf"(?<!\w)(?i:{RELAYS})\s+(?:the\s+|a\s+)?{_NP_ANY}"
     r"(?=\s*(?:[,.;:)]|$|\s+(?:who|which|that|reported|said|has|have|что|о|об|про)(?!\w)))")
@@ -134,9 +137,9 @@ _PERSON_DOCUMENT = re.compile(
 _TITLE_WORDS = re.compile(
     r"\b(?:president|secretary|minister|spokesperson|spokesman|spokeswoman|official|chief|commander|"
     r"governor|sergeant|general|colonel|adviser|advisor|director|ambassador|mayor|head|leader|"
-    r"analyst|representative|deputy|press|gen\.|lt\.|col\.)\b"
+    r"analyst|representative|deputy|press|gen\.|lt\.|col\.|mp|lawmaker|legislator|senator)\b"
     r"|(?:губернатор\w*|министр\w*|президент\w*|глав\w|представител\w*|пресс-секретар\w*|командующ\w*"
-    r"|начальник\w*|заместител\w*|замминистра|советник\w*|спикер\w*|официальн\w*)(?![\w-])",
+    r"|начальник\w*|заместител\w*|замминистра|советник\w*|спикер\w*|официальн\w*|депутат\w*|нардеп\w*)(?![\w-])",
     re.IGNORECASE,
 )
 _ORG_WORDS = re.compile(
@@ -354,7 +357,7 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     """Every attribution phrase in text[start:end], in text order."""
     chunk = text[start:end]
     found: list[Attribution] = []
-    for rx in (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE):
+    for rx in (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _SUBJECT_ASIDE_VERB):
         for m in rx.finditer(chunk):
             if rx is _WHO_SAID_NEAR and _COMPLEMENT_LEAD.search(chunk, 0, m.start()):
                 continue  # "John Kirby, spokesperson for the NSC, who said": "who" is Kirby
@@ -400,6 +403,19 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
             continue
         deduped.append(a)
     return deduped
+
+
+def record_speakers(attributions: Sequence[Attribution], speakers: Speakers) -> None:
+    """Add the named speakers of a sentence's attributions, in text order, to ``speakers``.
+
+    Call it after ``claimant_for`` for every sentence of the document, so that "he said",
+    "the ministry" and "its post" in later sentences find them.
+    """
+    for att in attributions:
+        if att.name:
+            name = canonical_claimant(att.name)
+            if name:
+                speakers.add(speakers.expand(name))
 
 
 def _resolve(att: Attribution, speakers: Speakers, sentence_subject: str | None) -> str | None:
@@ -480,6 +496,10 @@ def _claimant_in_sentence(
     (a hedge decides: nobody is named)."""
     s, e = sentence
     subject = _sentence_subject(text, s, e)
+    # A relay inside its speaker's phrase ("X, citing Y, said") is read through the speaker.
+    all_atts = atts
+    atts = [a for a in atts if not (a.relay and any(o is not a and o.start <= a.start and a.end <= o.end
+                                                   for o in atts))]
     named = [a for a in atts if a.name]
     inside = [a for a in atts if claim[0] <= a.start < claim[1]]
     before = [a for a in atts if a.start < claim[0] and a.pronoun != "hedge"]
@@ -495,7 +515,7 @@ def _claimant_in_sentence(
             earlier = [a for a in named if a.start < att.start and is_person(canonical_claimant(a.name or "") or "")]
             if earlier:
                 return _resolve(earlier[-1], speakers, subject)
-        relayed = _relayed(att, atts)
+        relayed = _relayed(att, all_atts)
         return relayed or _resolve(att, speakers, subject)
 
     if before and not [a for a in inside if a.name] and _BACKGROUND_CLAUSE.search(text, before[-1].end, claim[0] + 1):

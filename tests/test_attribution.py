@@ -1,0 +1,179 @@
+"""Who makes a claim (``geo.attribution``) and the one name each claimant gets (``geo.claimants``).
+
+Every sentence is written for the test, in the style of news text, in English, Russian
+and Ukrainian. ``claimants_of`` walks a text the way the claim extractors do: sentence by
+sentence, one ``Speakers`` for the document, and asks ``claimant_for`` about each quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from geo.attribution import Speakers, canonical_claimant, claimant_for, find_attributions, record_speakers
+from geo.claimants import CANONICAL_NAMES, CLAIMANTS, PERSONS, canonical_name, named_within
+from geo.text import paragraph_spans, sentence_spans
+
+
+def claimants_of(text: str, *quotes: str) -> list[str | None]:
+    """The claimant of each quote (each must occur once in ``text``), found in text order."""
+    spans = {}
+    for quote in quotes:
+        assert text.count(quote) == 1, quote
+        spans[quote] = (text.index(quote), text.index(quote) + len(quote))
+    found: dict[str, str | None] = {}
+    speakers = Speakers()
+    for p_index, paragraph in enumerate(paragraph_spans(text)):
+        for sentence in sentence_spans(text, *paragraph):
+            is_headline = p_index == 0 and not re.search(r"[.!?]\W*$", text[sentence[0]:sentence[1]])
+            atts = find_attributions(text, *sentence)
+            for quote, span in sorted(spans.items(), key=lambda kv: kv[1]):
+                if sentence[0] <= span[0] < sentence[1]:
+                    found[quote] = claimant_for(text, sentence, paragraph, span, speakers,
+                                                is_headline=is_headline, attributions=atts)
+            record_speakers(atts, speakers)
+    return [found[q] for q in quotes]
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    pytest.param("Минобороны России", "Russian Defense Ministry", id="ru-nominative"),
+    pytest.param("Министерства обороны РФ", "Russian Defense Ministry", id="ru-genitive"),
+    pytest.param("Міністерстві оборони Росії", "Russian Defense Ministry", id="uk-locative"),
+    pytest.param("Russia’s Defence Ministry", "Russian Defense Ministry", id="en-curly-possessive"),
+    pytest.param("Генштабу ЗСУ", "General Staff of the Armed Forces of Ukraine", id="uk-dative"),
+    pytest.param("Ukraine's General Staff", "General Staff of the Armed Forces of Ukraine", id="en-general-staff"),
+    pytest.param("Института изучения войны", "Institute for the Study of War", id="ru-isw-genitive"),
+    pytest.param("Інституту вивчення війни", "Institute for the Study of War", id="uk-isw-genitive"),
+    pytest.param("the ISW", "Institute for the Study of War", id="en-isw"),
+    pytest.param("Сирського", "Oleksandr Syrskyi", id="uk-syrskyi-genitive"),
+    pytest.param("Сырским", "Oleksandr Syrskyi", id="ru-syrskyi-instrumental"),
+    pytest.param("Syrsky", "Oleksandr Syrskyi", id="en-syrsky"),
+    pytest.param("Буданова", "Kyrylo Budanov", id="ru-surname-in-ov"),
+    pytest.param("Ukrainian officials", "Ukraine", id="officials-are-the-government"),
+])
+def test_every_spelling_has_one_canonical_name(phrase, name):
+    assert canonical_name(phrase) == name
+
+
+def test_aliases_are_unambiguous_and_persons_are_claimants():
+    """An alias read two ways would split one claimant on the map's filter."""
+    seen: dict[str, str] = {}
+    for canonical, aliases in CLAIMANTS:
+        for alias in aliases:
+            assert canonical_name(alias) == seen.setdefault(alias.casefold(), canonical), alias
+    assert PERSONS <= CANONICAL_NAMES
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    pytest.param("the Ukrainian open-source Telegram channel DeepState", "DeepState", id="en-channel"),
+    pytest.param("Russian military bloggers", "Russian milbloggers", id="en-milbloggers"),
+    pytest.param("российские военкоры", "Russian milbloggers", id="ru-voenkory"),
+    pytest.param("телеграм-канал Рыбарь", "Rybar", id="ru-channel"),
+    pytest.param("Ukrainian and South Korean officials", "Ukrainian and South Korean officials", id="joint-source"),
+    pytest.param("Recent estimates", None, id="anonymous"),
+    pytest.param("в ведомстве", None, id="reference-is-no-name"),
+])
+def test_canonical_claimant_of_a_phrase(phrase, name):
+    assert canonical_claimant(phrase) == name
+
+
+def test_a_known_name_among_other_words_is_not_a_claimant():
+    assert named_within("ВСУ несут большие потери") is None
+    assert named_within("Russian forces advanced") is None
+
+
+@pytest.mark.parametrize(("text", "quote", "name"), [
+    pytest.param("Под Суджей погибли трое военных. Об этом сообщил губернатор Алексей Смирнов.",
+                 "погибли трое военных", "Alexei Smirnov", id="ru-об-этом"),
+    pytest.param("Під Суджею загинули п'ятеро військових. Про це у Telegram написав Олександр Сирський.",
+                 "загинули п'ятеро військових", "Oleksandr Syrskyi", id="uk-про-це"),
+    pytest.param("Russia has lost 900 soldiers near Sudzha.\nThis was reported by Ukraine's General Staff.",
+                 "Russia has lost 900 soldiers", "General Staff of the Armed Forces of Ukraine", id="en-this-was"),
+])
+def test_the_next_sentence_names_the_source(text, quote, name):
+    assert claimants_of(text, quote) == [name]
+
+
+def test_a_next_sentence_without_a_back_reference_names_nobody():
+    text = "Под Суджей погибли трое военных. Вечером Алексей Смирнов сообщил о пожаре."
+    assert claimants_of(text, "погибли трое военных") == [None]
+
+
+@pytest.mark.parametrize(("text", "quote", "name"), [
+    pytest.param("Российские войска освободили Малую Локню, сообщает ТАСС со ссылкой на Минобороны России.",
+                 "Российские войска освободили Малую Локню", "Russian Defense Ministry", id="ru-со-ссылкой"),
+    pytest.param("Українські військові взяли в полон 30 солдатів, повідомляє агентство з посиланням на Генштаб ЗСУ.",
+                 "взяли в полон 30 солдатів", "General Staff of the Armed Forces of Ukraine", id="uk-з-посиланням"),
+    pytest.param("Reuters, citing Oleksandr Syrskyi, reported that 40 Russian soldiers were captured near Sudzha.",
+                 "40 Russian soldiers were captured", "Oleksandr Syrskyi", id="en-citing"),
+    pytest.param("Ukraine's military, citing intercepted radio data, said 40 soldiers were killed near Sudzha.",
+                 "40 soldiers were killed", "Armed Forces of Ukraine", id="en-citing-data-keeps-speaker"),
+])
+def test_a_relayed_statement_is_its_origins(text, quote, name):
+    assert claimants_of(text, quote) == [name]
+
+
+@pytest.mark.parametrize(("text", "quote", "name"), [
+    pytest.param("Минобороны России сообщило об ударе по Судже.\nВ ведомстве добавили, что ВСУ потеряли 200 военных.",
+                 "ВСУ потеряли 200 военных", "Russian Defense Ministry", id="ru-в-ведомстве"),
+    pytest.param("Russia's Defence Ministry reported heavy fighting.\nThe ministry said 70 Ukrainian soldiers "
+                 "were killed near Sudzha.", "70 Ukrainian soldiers were killed", "Russian Defense Ministry",
+                 id="en-the-ministry"),
+    pytest.param("Олександр Сирський заявив про успіхи під Суджею.\nЗа його словами, в полон взяли 50 окупантів.",
+                 "в полон взяли 50 окупантів", "Oleksandr Syrskyi", id="uk-за-його-словами"),
+    pytest.param("Александр Сырский заявил, что бои продолжаются.\n«Противник потерял 300 военных», — рассказал главком ВСУ.",
+                 "Противник потерял 300 военных", "Oleksandr Syrskyi", id="ru-главком-refers-back"),
+])
+def test_a_reference_names_the_speaker_named_before(text, quote, name):
+    assert claimants_of(text, quote) == [name]
+
+
+def test_a_headline_takes_the_source_its_body_names():
+    text = ("Russia loses 500 soldiers near Sudzha\n"
+            "Russian forces lost 500 soldiers near Sudzha in a week, Ukraine's General Staff said on Monday.")
+    assert claimants_of(text, "Russia loses 500 soldiers") == ["General Staff of the Armed Forces of Ukraine"]
+
+
+@pytest.mark.parametrize(("text", "quotes", "name"), [
+    pytest.param("Russia has lost 2,000 soldiers in Kursk Oblast, Syrskyi said.\nOf them, 700 were killed.",
+                 ("lost 2,000 soldiers", "700 were killed"), "Oleksandr Syrskyi", id="en-of-them"),
+    pytest.param("Втрати ворога сягнули 2 тис. осіб, повідомив Генштаб ЗСУ.\nЗ них убито 700.",
+                 ("Втрати ворога сягнули 2 тис. осіб", "убито 700"), "General Staff of the Armed Forces of Ukraine",
+                 id="uk-з-них"),
+    pytest.param("Потери ВСУ составили 300 военных, сообщили в Минобороны России. В плен сдались еще 20 военных.",
+                 ("Потери ВСУ составили 300 военных", "В плен сдались еще 20 военных"), "Russian Defense Ministry",
+                 id="ru-same-paragraph"),
+])
+def test_a_claim_that_goes_on_keeps_the_claimant(text, quotes, name):
+    assert claimants_of(text, *quotes) == [name, name]
+
+
+def test_a_new_paragraph_without_a_continuation_does_not_carry():
+    text = ("Russia has lost 2,000 soldiers in Kursk Oblast, Syrskyi said.\n"
+            "Ukrainian forces captured Sudzha in August.")
+    assert claimants_of(text, "lost 2,000 soldiers", "captured Sudzha") == ["Oleksandr Syrskyi", None]
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    pytest.param("Ukraine has reportedly taken over 600 Russian prisoners in Kursk Oblast.", "taken over 600",
+                 id="en-reportedly"),
+    pytest.param("По некоторым данным, под Суджей погибли 40 военных.", "погибли 40 военных", id="ru-по-некоторым"),
+    pytest.param("Під Суджею нібито загинули 40 військових.", "загинули 40 військових", id="uk-нібито"),
+    pytest.param("Forty soldiers were killed near Sudzha.", "Forty soldiers were killed", id="en-no-source"),
+    pytest.param("U.S. officials say Russia has sent 8,000 troops to Kursk, where Ukrainian forces seized "
+                 "territory in August.", "Ukrainian forces seized territory", id="en-background-where"),
+])
+def test_nobody_is_named(text, quote):
+    assert claimants_of(text, quote) == [None]
+
+
+def test_a_hedge_in_a_comma_aside_does_not_hedge_the_claim():
+    text = ("The strike, reportedly carried out with cruise missiles, killed 18 soldiers near Rylsk, "
+            "Russian media reported.")
+    assert claimants_of(text, "killed 18 soldiers") == ["Russian media"]
+
+
+def test_a_name_between_commas_before_the_verb():
+    text = "Six people were killed in Rylsk, the acting governor, Alexander Khinshtein, said."
+    assert claimants_of(text, "Six people were killed") == ["Alexander Khinshtein"]
