@@ -76,7 +76,7 @@ _CLAUSE_BREAK = re.compile(
     r"leading|following|corroborating|as|and\s+another|and\s+that|а|но|однако|хотя|при\s+этом)\b)"
     r"|,\s+(?=(?:including|в\s+том\s+числе|из\s+них)\s+(?:\d|up\s+to|at\s+least|more\s+than|some|about|around|nearly|over|более|около|до|свыше))"
     r"|,\s+(?=(?:ранен|погиб|убит|пропал|взят|wounded|injured|killed)\w*\s)"
-    r"|\s(?=and\s+(?:another\b|\d|up\s+to|at\s+least|more\s+than|some\s+\d|about\s+\d|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds))|,\s+(?=(?:еще|ещё|another|и\s+еще)\s)|,\s+(?=(?:up\s+to|more\s+than|at\s+least|some|about|nearly|approximately|"
+    r"|\s(?=and\s+(?:another\b|\d|up\s+to|at\s+least|more\s+than|some\s+\d|about\s+\d|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds))|,\s+(?=(?:еще|ещё|ще|another|и\s+еще|і\s+ще)\s)|,\s+(?=(?:up\s+to|more\s+than|at\s+least|some|about|nearly|approximately|"
     r"around|over|two|three|half|a\s+third|\d))"
 )
 _LOSS_NOUN = re.compile(r"casualt|losses|deaths?|injuries|fatalit|death toll|потер|втрат")
@@ -123,7 +123,14 @@ _COUNT_LINKS = frozenset(
 #: Crews that are not forces: "направлены дополнительные бригады скорой помощи".
 _CIVIL_CREWS = re.compile(
     r"^\W*(?:[\w-]+\s+){0,2}(?:скор\w+\s+помощ\w*|швидк\w+\s+допомог\w*|ambulance|paramedic|rescue\w*"
-    r"|firefight\w*|fire\s+crews|мчс|дснс|спасател\w*|рятувальн\w*|пожарн\w*|медик\w*|medics?)")
+    r"|firefight\w*|fire\s+crews|мчс|дснс|спасател\w*|рятувальн\w*|пожарн\w*|медик\w*|medics?)\b")
+#: A loss noun's predicate that states its amount: "losses amounted to", "потери составили",
+#: "втрати сягнули", "поранено –". The amount then belongs to the noun before it.
+_COPULA = re.compile(
+    r"[\s\w'’“”«»\"-]{0,60}?\s(?:amounted\s+to|amount\s+to|reached|have\s+reached|totall?ed|stood\s+at|stand\s+at"
+    r"|numbered|are\s+estimated\s+at|were\s+estimated\s+at|составил[аио]?|составляют|достигл[аио]?"
+    r"|сягнул[аио]?|сягають|становлять|становили|склал[аио]?|перевищил[аио]?|превысил[аио]?)\s+$"
+    r"|\s*[–—-]\s*$")
 #: Words for ground that an amount may count instead of people.
 _GROUND = re.compile(
     r"(?:settlements?|villages?|localities|locality|towns?|hamlets?|territory|territories|square|sq|km|miles?"
@@ -321,13 +328,18 @@ _NATIONALITY_WORDS = frozenset(
 )
 
 
-def _pair(amount: Amount, triggers: Sequence[_Trigger], clause: tuple[int, int], next_amount: int) -> _Trigger | None:
-    """The trigger an amount belongs to: the first after it in its clause (before the next
-    amount), else the last before it."""
+def _pair(amount: Amount, triggers: Sequence[_Trigger], clause: tuple[int, int], next_amount: int,
+          *, folded: str = "") -> _Trigger | None:
+    """The trigger an amount belongs to: the one it is the predicate of ("irrecoverable losses
+    amounted to 3,100"), else the first after it in its clause (before the next amount),
+    else the last before it."""
     inside = [t for t in triggers if clause[0] <= t.start < clause[1]]
     governing = [t for t in inside if t.end <= amount.start and amount.start - t.end <= _GOVERNS]
     if governing and governing[-1].kind is not Kind.DEPLOYED or (governing and amount.fraction is None):
         return governing[-1]  # "killed 15 soldiers and injured 30": the verb right before the amount
+    before = [t for t in inside if t.end <= amount.start]
+    if before and folded and _COPULA.match(folded, before[-1].end, amount.start):
+        return before[-1]  # "безвозвратные потери составили 1 200 человек, санитарные — 2 400"
     after = [t for t in inside if amount.end <= t.start < next_amount]
     if amount.fraction is not None:
         # "a third of the estimated 10,000 troops deployed … have been killed": skip the base's participle
@@ -349,13 +361,13 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
     word = folded[trigger.start:trigger.end]
     before = folded[max(sentence[0], trigger.start - 60):trigger.start]
     after = folded[trigger.end:min(sentence[1], trigger.end + 80)]
+    if trigger.kind is Kind.DEPLOYED and re.search(_EQUIPMENT.pattern[:-1] + r"\b", after[:60]):
+        return False  # "reinforce them with a few armoured cars": equipment, not forces
     if _SELF_EVIDENT.search(word):
         return True
     if trigger.kind is Kind.DEPLOYED:
         if _PRESENCE.match(word):
             return False  # forces merely present: a claim only with a figure
-        if re.search(_EQUIPMENT.pattern[:-1] + r"\b", after[:60]):
-            return False  # "reinforce them with a few armoured cars": equipment, not forces
         return bool(_MORE_FORCES.search(folded[max(sentence[0], trigger.start - 50):trigger.start])
                     or _MOVEMENT.match(word) or _FORCE_AFTER.match(after))
     if _LOSS_NOUN.match(word):
@@ -540,7 +552,7 @@ def _sentence_claims(
             seen_amounts.append(amount)
             continue
         clause = _clause_of(clauses, amount.start)
-        trigger = _pair(amount, triggers, clause, next_amount)
+        trigger = _pair(amount, triggers, clause, next_amount, folded=folded)
         kind = trigger.kind if trigger else None
         if kind is None and _FIGURE_ONLY_KIND.search(fold(amount.figure.text)) and out:
             kind = out[-1].kind  # "corroborating similar figures": the kind of the claim before

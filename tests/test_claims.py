@@ -420,3 +420,92 @@ def test_yesterday_is_the_day_before_publication(resources):
     (claim,) = extract(resources, "Вчера Зеленский сообщил, что в плен попали двое северокорейских военных.",
                        published="2025-01-11")
     assert (claim.reported, claim.reported_precision) == ("2025-01-10", DatePrecision.DAY)
+
+
+# --- loss and deployment claims on real-world phrasing (issue 11, losses) ---------------------
+# GOLD.md's conventions in each language the rule covers; sentences written for these tests.
+
+
+def _by_kind(claims):
+    return {(c.kind, numbers(c)) for c in claims if c.kind is not Kind.CONTROL}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The general staff said irrecoverable losses amounted to 3 100 and medical losses to 4 800.",
+                 {(Kind.KILLED, (None, 3100, None)), (Kind.WOUNDED, (None, 4800, None))}, id="en"),
+    pytest.param("Безвозвратные потери противника составили 1 200 человек, санитарные — 2 400.",
+                 {(Kind.KILLED, (None, 1200, None)), (Kind.WOUNDED, (None, 2400, None))}, id="ru"),
+    pytest.param("Із них 5,1 тис. є безповоротними втратами, ще 7,3 тис. – санітарними.",
+                 {(Kind.KILLED, (None, 5100, None)), (Kind.WOUNDED, (None, 7300, None))}, id="uk"),
+    pytest.param("Ворог втратив 2 600 осіб: убито 900, поранено – 1 700.",
+                 {(Kind.KILLED_OR_WOUNDED, (None, 2600, None)), (Kind.KILLED, (None, 900, None)),
+                  (Kind.WOUNDED, (None, 1700, None))}, id="uk-list"),
+])
+def test_irrecoverable_losses_are_killed_and_sanitary_losses_wounded(resources, text, expected):
+    assert _by_kind(extract(resources, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "kind", "figure"), [
+    pytest.param("Kyiv said 900 soldiers were killed, injured or captured near Sudzha.",
+                 Kind.KILLED_OR_WOUNDED, (None, 900, None), id="killed-injured-or-captured"),
+    pytest.param("Ukraine said it had taken more than 300 captives in the Kursk region.",
+                 Kind.CAPTURED, (300, 300, None), id="captives"),
+    pytest.param("Сили оборони взяли в полон 120 окупантів на Курщині.", Kind.CAPTURED, (None, 120, None),
+                 id="uk-в-полон"),
+    pytest.param("Около 500 военных оказались в окружении под Суджей.", Kind.OTHER, (None, 500, None),
+                 id="ru-encircled"),
+    pytest.param("About 2,000 North Korean troops have moved into the Kursk region.", Kind.DEPLOYED,
+                 (None, 2000, None), id="moved-into"),
+    pytest.param("В Курской области находятся около 3 тысяч северокорейских военных.", Kind.DEPLOYED,
+                 (None, 3000, None), id="ru-presence-with-figure"),
+    pytest.param("Ten wounded people were taken to hospital in Rylsk.", Kind.WOUNDED, (None, 10, None),
+                 id="amount-before-adjective"),
+    pytest.param("Two elderly people have been killed in Rylsk.", Kind.KILLED, (None, 2, None),
+                 id="adjective-before-noun"),
+    pytest.param("Ukraine could have killed or wounded several hundred soldiers near Sudzha.",
+                 Kind.KILLED_OR_WOUNDED, (None, None, None), id="could-have"),
+    pytest.param("Nearly 1,000 North Korean soldiers were wounded in the Kursk region.", Kind.WOUNDED,
+                 (None, 1000, 1000), id="nearly-is-an-upper-bound"),
+    pytest.param("Втрати ворога перевищили 3,5 тис. осіб.", Kind.KILLED_OR_WOUNDED, (3500, 3500, None),
+                 id="uk-exceeded"),
+])
+def test_loss_and_deployment_phrasing(resources, text, kind, figure):
+    claims = [c for c in extract(resources, text) if c.kind is not Kind.CONTROL]
+    assert [(c.kind, numbers(c)) for c in claims] == [(kind, figure)]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    pytest.param("Ukrainian units near Sudzha had been encircled, the blogger claimed.", Kind.OTHER, id="encircled"),
+    pytest.param("Россия перебрасывает силы с других направлений в Курскую область.", Kind.DEPLOYED,
+                 id="ru-moving-forces"),
+    pytest.param("Ворог намагається залучити туди військових з інших напрямків.", Kind.DEPLOYED,
+                 id="uk-bringing-in-troops"),
+    pytest.param("Мирный житель Рыльска погиб.", Kind.KILLED, id="ru-verb-last"),
+    pytest.param("Жителька Суджі, яка загинула під час обстрілу, працювала вчителькою.", Kind.KILLED,
+                 id="uk-relative-clause"),
+    pytest.param("The shelling has led to civilian fatalities in Rylsk.", Kind.KILLED, id="led-to"),
+    pytest.param("Enemy losses near Sudzha are very heavy, the commander said.", Kind.KILLED_OR_WOUNDED,
+                 id="predicate-after"),
+    pytest.param("A Ukrainian garrison in Sudzha was practically destroyed.", Kind.KILLED_OR_WOUNDED,
+                 id="garrison-destroyed"),
+])
+def test_claims_without_a_figure(resources, text, kind):
+    claims = [c for c in extract(resources, text) if c.kind is not Kind.CONTROL]
+    assert [(c.kind, c.figure) for c in claims] == [(kind, None)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Российские войска находятся в Курской области.", id="ru-merely-present"),
+    pytest.param("В Рыльске никто не погиб.", id="ru-negated"),
+    pytest.param("The soldiers were urged to commit suicide before being captured.", id="urged-to"),
+    pytest.param("На место направлены дополнительные бригады скорой помощи.", id="ru-ambulance-crews"),
+    pytest.param("Three tanks were destroyed near Sudzha.", id="equipment-destroyed"),
+    pytest.param("Ukraine tried to reinforce them with a few armoured cars.", id="reinforced-with-equipment"),
+])
+def test_not_loss_or_deployment_claims(resources, text):
+    assert [c for c in extract(resources, text) if c.kind is not Kind.CONTROL] == []
+
+
+def test_settlements_captured_are_no_head_count(resources):
+    claims = extract(resources, "Russian forces captured 11 settlements in the Kursk region.")
+    assert not [c for c in claims if c.kind is Kind.CAPTURED]
