@@ -82,7 +82,7 @@ FORCE_NOUNS = (
     r"|infantry|marines|military|army|units?|m[ae]n|wom[ae]n|conscripts|mercenaries|north\s+koreans"
     r"|russians|ukrainians|koreans|people|persons?|civilians?|residents?|children|child|teenagers?"
     r"|pensioners?|officers?|commanders?|others|prisoners|pows|battalions?|brigades?|troop"
-    r"|военнослужащ\w*|солдат\w*|бойц\w*|военн\w*|человек|человека|человека|военнопленн\w*|мобилизованн\w*|наемник\w*"
+    r"|военнослужащ\w*|солдат\w*|бойц\w*|военн\w*|человек|человека|военнопленн\w*|мобилизованн\w*|наемник\w*"
     r"|жител\w*|мирн\w*|гражданск\w*|детей|ребен\w*|пленн\w*|штурмовик\w*|десантник\w*"
     r"|мужчин\w*|женщин\w*|пенсионер\w*|подрост\w*|офицер\w*|командир\w*"
     r"|військов\w*|військовослужбовц\w*|окупант\w*|бійц\w*|цивільн\w*|мешкан\w*|чоловік\w*"
