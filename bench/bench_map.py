@@ -5,7 +5,9 @@ Prints the time ``write_map`` takes with a warm page-shell cache (from the recor
 memory: the input's own per-place indexes are made first), the writer's peak allocations
 (tracemalloc), the page size, and the time Chromium (headless, network blocked) takes
 from navigation to the end of the ``load`` event, which includes map.js unpacking the
-data and building every marker and cluster. Not a test: it asserts nothing.
+data and building every marker and cluster; then the time to open the popup of the
+place with the most claims (the popup's height and the cards it draws: at most 20 come
+first) and one step of the time slider (issue 12). Not a test: it asserts nothing.
 
 The gazetteer has 2,769 settlements; places beyond that are copies of real settlements
 moved by up to 2 km, with ids ``bench:N``. About 5 % of the claims are about a district,
@@ -47,6 +49,7 @@ from geo.webmap.build import write_map  # noqa: E402
 
 CLAIMANTS = ("Russian Ministry of Defence", "Volodymyr Zelensky", "GUR", "ISW", "Pentagon",
              "Ukrainian General Staff", "Alexei Smirnov", None)
+SUBJECTS = ("Russian forces", "Ukrainian troops", "ВСУ", "the enemy", None)
 PUBLISHERS = ("Wire", "Daily", "ТАСС", "Kyiv Post")  # noqa: RUF001 (Cyrillic on purpose)
 PHRASES = ("forces lost up to {n} soldiers in fighting near {name}",
            "more than {n} troops were killed or wounded around {name}, officials said",
@@ -89,11 +92,13 @@ def synthetic_build(gazetteer: Gazetteer, *, places: int, claims: int, seed: int
         links = (PlaceLink(place_id=place.place_id, link=rng.choice(list(Link))),) if place else ()
         reported = (None if rng.random() < 0.1
                     else f"2024-{rng.randint(8, 12):02d}-{rng.randint(1, 28):02d}")
+        kind = rng.choice(list(Kind))
+        is_control = kind is Kind.CONTROL  # who holds the place: a side, no figure
         records.append(Claim(claim_id=f"c{i}", source=source, start=start, end=start + len(quote),
-                             quote=quote, claimant=rng.choice(CLAIMANTS),
-                             kind=rng.choice(list(Kind)),
-                             figure=Figure(text=f"up to {n:,}", high=float(n)), reported=reported,
-                             places=links))
+                             quote=quote, claimant=rng.choice(CLAIMANTS), kind=kind,
+                             subject=rng.choice(SUBJECTS) if is_control else None,
+                             figure=None if is_control else Figure(text=f"up to {n:,}", high=float(n)),
+                             reported=reported, places=links))
         if place:
             at = start + quote.index(name)
             resolutions.append(Resolution(mention=Mention(
@@ -115,8 +120,51 @@ def synthetic_build(gazetteer: Gazetteer, *, places: int, claims: int, seed: int
         claims=tuple(sorted(records, key=lambda c: c.sort_key)))
 
 
-def load_times_ms(html_path: Path, loads: int) -> list[float]:
-    """Navigation start → end of the load event, in a fresh headless Chromium, per load."""
+#: Opens the popup of a place whose marker stands alone, as a click does, and forces its
+#: layout: [milliseconds, popup height in px, cards drawn].
+_OPEN_POPUP_JS = """
+var t = performance.now();
+arguments[0].click();
+var popup = document.querySelector('.leaflet-popup');
+var height = popup ? popup.offsetHeight : 0;
+return [performance.now() - t, height, document.querySelectorAll('.leaflet-popup .geo-claim').length];
+"""
+
+#: Drags the time slider: a jump to its middle, then ten one-day steps, each timed to the
+#: frame that shows it: [jump ms, mean step ms], or null without a slider.
+_SLIDER_JS = """
+var done = arguments[arguments.length - 1], slider = document.getElementById('geo-at');
+if (!slider) { done(null); return; }
+var value = Math.floor(Number(slider.max) / 2), times = [];
+function step(left) {
+  var t = performance.now();
+  slider.value = String(value);
+  slider.dispatchEvent(new Event('input'));
+  requestAnimationFrame(function () { requestAnimationFrame(function () {
+    times.push(performance.now() - t);
+    value += 1;
+    if (left) { step(left - 1); return; }
+    var steps = times.slice(1);
+    done([times[0], steps.reduce(function (a, b) { return a + b; }, 0) / steps.length]);
+  }); });
+}
+step(10);
+"""
+
+
+def biggest_popup_ms(driver: object, place_id: str) -> list[float]:
+    """[ms, px, cards] of opening the popup of ``place_id`` once the map shows its marker."""
+    element = driver.execute_async_script(  # type: ignore[attr-defined]
+        "geoMap.app.showPlace(arguments[0], null, arguments[1]);", place_id)
+    return driver.execute_script(_OPEN_POPUP_JS, element)  # type: ignore[attr-defined]
+
+
+def load_times_ms(html_path: Path, loads: int, biggest: str | None = None) -> list[float]:
+    """Navigation start → end of the load event, in a fresh headless Chromium, per load.
+
+    With ``biggest`` (a place id), also prints the time to open its popup and one step of
+    the time slider, measured after the last load.
+    """
     from tests.chromium import console_errors, requested_urls, start_chromium
 
     with tempfile.TemporaryDirectory() as profile:
@@ -128,6 +176,15 @@ def load_times_ms(html_path: Path, loads: int) -> list[float]:
                 driver.get(html_path.as_uri())
                 times.append(driver.execute_script(
                     "return performance.getEntriesByType('navigation')[0].loadEventEnd;"))
+            if biggest is not None:
+                ms, height, cards = biggest_popup_ms(driver, biggest)
+                print(f"biggest popup ({biggest}): opened in {ms:.0f} ms, {height} px tall, "
+                      f"{cards} cards drawn")
+                driver.execute_script("geoMap.app.map.closePopup();")
+                slider = driver.execute_async_script(_SLIDER_JS)
+                print("time slider: " + ("none" if slider is None else
+                      f"a jump to the middle {slider[0]:.0f} ms, then one day at a time "
+                      f"{slider[1]:.0f} ms a step (to the frame that shows it)"))
             local = ("file:", "data:", "about:", "chrome:")
             offline = all(u.startswith(local) for u in requested_urls(driver))
             errors = console_errors(driver)
@@ -167,7 +224,10 @@ def main() -> None:
         print(f"write_map: {elapsed_s:.2f} s  (peak allocations {peak_mb:.1f} MB)")
         print(f"html: {path.stat().st_size / 1e6:.2f} MB")
         if args.loads:
-            times = load_times_ms(path, args.loads)
+            biggest = max((p for p in build.places if p.place_type is PlaceType.SETTLEMENT),
+                          key=lambda p: (records.count_at(p.place_id)[1], p.place_id))
+            print(f"biggest place: {biggest.place_id}, {records.count_at(biggest.place_id)[1]} claims")
+            times = load_times_ms(path, args.loads, biggest.place_id)
             print("load event end: " + ", ".join(f"{t:.0f} ms" for t in times)
                   + f" (median {statistics.median(times):.0f} ms)")
 

@@ -205,25 +205,30 @@ def _fold(text: str) -> str:
     return re.sub(r"[\s\-\u2010-\u2015]+", " ", text.lower().replace("ё", "е")).strip()
 
 
-def _pattern(name: str, *, is_prefix: bool) -> re.Pattern[str]:
-    tail = "" if is_prefix else r"(?!\w)"
-    return re.compile(rf"(?<!\w){re.escape(name)}{tail}")
+class _Table:
+    """One compiled alternation over a table's names, and the value of each name.
+
+    One search finds the earliest name in a text (at one position the longest name wins,
+    as the alternatives are tried longest first); the table stays data, and one regex
+    scan replaces a scan per entry (a map of 10,000 claims calls this 20,000 times).
+    """
+
+    def __init__(self, entries: list[tuple[str, bool, object]]) -> None:
+        entries = sorted(entries, key=lambda e: -len(e[0]))
+        self.values = {name: value for name, _, value in reversed(entries)}
+        alternation = "|".join(re.escape(name) + ("" if is_prefix else r"(?!\w)")
+                               for name, is_prefix, _ in entries)
+        self.pattern = re.compile(rf"(?<!\w)(?:{alternation})")
+
+    def earliest(self, text: str) -> tuple[int, object] | None:
+        """The position and value of the first name in ``text``, or None."""
+        found = self.pattern.search(text)
+        return (found.start(), self.values[found.group()]) if found else None
 
 
-_ALIAS_PATTERNS = tuple((_pattern(a.name, is_prefix=a.is_prefix), a.side)
-                        for a in sorted(ALIASES, key=lambda a: -len(a.name)))
-_RELATIVE_PATTERNS = tuple((_pattern(a.name, is_prefix=a.is_prefix), a.relative) for a in RELATIVE)
-_CUE_PATTERNS = tuple((_pattern(c.stem, is_prefix=True), c.motion) for c in LEFT_CUES)
-
-
-def _earliest(text: str, patterns: tuple[tuple[re.Pattern[str], object], ...]) -> tuple[int, object] | None:
-    """The value of the pattern that matches first in ``text`` (longer names win a tie)."""
-    best: tuple[int, object] | None = None
-    for pattern, value in patterns:
-        found = pattern.search(text)
-        if found and (best is None or found.start() < best[0]):
-            best = (found.start(), value)
-    return best
+_ALIAS_TABLE = _Table([(a.name, a.is_prefix, a.side) for a in ALIASES])
+_RELATIVE_TABLE = _Table([(a.name, a.is_prefix, a.relative) for a in RELATIVE])
+_CUE_TABLE = _Table([(c.stem, True, c.motion) for c in LEFT_CUES])
 
 
 @functools.lru_cache(maxsize=8192)
@@ -247,7 +252,7 @@ def side_of(name: str | None) -> Side:
     """
     if not name:
         return Side.UNKNOWN
-    found = _earliest(_fold(name), _ALIAS_PATTERNS)
+    found = _ALIAS_TABLE.earliest(_fold(name))
     return Side(found[1]) if found else Side.UNKNOWN
 
 
@@ -268,8 +273,8 @@ def subject_side(subject: str | None, claimant: str | None) -> Side:
     if not subject:
         return speaker
     text = _fold(subject)
-    named = _earliest(text, _ALIAS_PATTERNS)
-    relative = _earliest(text, _RELATIVE_PATTERNS)
+    named = _ALIAS_TABLE.earliest(text)
+    relative = _RELATIVE_TABLE.earliest(text)
     if relative is not None and (named is None or relative[0] < named[0]):
         return speaker if relative[1] is Relative.OWN else _other(speaker)
     if named is not None and named[1] is not Side.UNKNOWN:
@@ -308,7 +313,7 @@ def read_control(claim: Claim) -> Holding | None:
         return None
     taker = subject_side(claim.subject, claim.claimant)
     quote = _fold(claim.quote)
-    cue = _earliest(quote, _CUE_PATTERNS)
+    cue = _CUE_TABLE.earliest(quote)
     has_left = False
     if cue is not None:
         at, motion = cue

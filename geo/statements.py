@@ -17,6 +17,7 @@ Pure: imports the model, the sides table and nothing that does I/O.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from datetime import date
@@ -28,11 +29,13 @@ from geo.sides import read_control
 _DECIMALS = 1
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold(text: str | None) -> str:
-    """Lower case, ё as е, punctuation and runs of spaces as one space."""
+    """Lower case, ё as е, punctuation and runs of spaces as one space (claimants recur)."""
     return " ".join(re.sub(r"[^\w]+", " ", (text or "").lower().replace("ё", "е")).split())
 
 
+@functools.lru_cache(maxsize=4096)  # a corpus repeats a few hundred dates
 def week_of(reported: str | None) -> str:
     """The ISO week a reported date falls in, as ``YYYY-Www``; "" when there is no day.
 

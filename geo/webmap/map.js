@@ -583,10 +583,11 @@
     });
 
     // Only what changed is redrawn: dragging the time slider over 3,000 villages changes
-    // a few icons, and re-clustering every marker on every step would not keep up.
-    var shownKey = null, iconOf = [];
+    // a few icons and adds or removes a few markers; re-clustering every marker on every
+    // step took 90 ms (bench/bench_map.py), too slow to follow a drag.
+    var isShown = [], iconOf = [];
     function refreshMarkers() {
-      var shown = [], holdsChanged = false;
+      var shown = [], holdsChanged = [];
       D.places.forEach(function (place, i) {
         var s = summarise(place);
         var hasClaims = !!(place.claims && place.claims.length);
@@ -594,7 +595,7 @@
           var h = s.n ? holdingOf(place) : null;
           var icon = iconFor(s, h);
           var hold = h ? h.holder : null;
-          if (markers[i].options.hold !== hold) { markers[i].options.hold = hold; holdsChanged = true; }
+          if (markers[i].options.hold !== hold) { markers[i].options.hold = hold; holdsChanged.push(markers[i]); }
           if (iconOf[i] !== icon) {
             iconOf[i] = icon;
             markers[i].setIcon(icon);
@@ -604,14 +605,13 @@
           shown.push(i);
         }
       });
-      var key = shown.join(",");
-      if (key !== shownKey) {
-        shownKey = key;
-        cluster.clearLayers();
-        cluster.addLayers(shown.map(function (i) { return markers[i]; }));
-      } else if (holdsChanged) {
-        cluster.refreshClusters();
-      }
+      var now = [], added = [], removed = [];
+      shown.forEach(function (i) { now[i] = true; if (!isShown[i]) { added.push(markers[i]); } });
+      isShown.forEach(function (was, i) { if (was && !now[i]) { removed.push(markers[i]); } });
+      isShown = now;
+      if (removed.length) { cluster.removeLayers(removed); }
+      if (added.length) { cluster.addLayers(added); }
+      if (holdsChanged.length) { cluster.refreshClusters(holdsChanged); }  // their clusters' rings
     }
 
     function refreshAreas() {
