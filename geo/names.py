@@ -265,7 +265,7 @@ def sibilant_variants(russian: str) -> set[str]:
 _UK_ENDINGS = (
     ("овка", "івка"), ("евка", "івка"), ("ёвка", "івка"), ("ово", "ове"), ("ево", "еве"),
     ("ино", "ине"), ("ое", "е"), ("ый", "ий"), ("ой", "ий"), ("ский", "ський"), ("цкий", "цький"),
-    ("ий", "ій"), ("ая", "а"), ("яя", "я"),
+    ("ий", "ій"), ("ая", "а"), ("яя", "я"), ("ск", "ськ"),
     ("ые", "і"), ("ие", "і"),
 )
 # Name words that Ukrainian translates rather than respells (Новый Путь → Новий Шлях).
@@ -298,7 +298,8 @@ def ukrainian_forms(russian: str) -> set[str]:
     >>> {"поділ", "новий шлях", "меловий"} <= (ukrainian_forms("Подол") | ukrainian_forms("Новый Путь")
     ...                                        | ukrainian_forms("Меловой"))
     True
-    >>> {"суджанський", "глушківський"} <= ukrainian_forms("Суджанский") | ukrainian_forms("Глушковский")
+    >>> {"суджанський", "глушківський", "рильськ"} <= (ukrainian_forms("Суджанский")
+    ...     | ukrainian_forms("Глушковский") | ukrainian_forms("Рыльск"))
     True
     >>> {"олексіївка", "миколаївка", "гордіївка"} <= (ukrainian_forms("Алексеевка")
     ...     | ukrainian_forms("Николаевка") | ukrainian_forms("Гордеевка"))
@@ -412,6 +413,9 @@ def ukrainian_case_forms(ukrainian: str) -> set[str]:
     ['махнівка', 'махнівки', 'махнівкою', 'махнівку', 'махнівці']
     >>> sorted(ukrainian_case_forms("тьоткіно"))
     ['тьоткіним', 'тьоткіно', 'тьоткіного', 'тьоткіному']
+    >>> {"олешні", "рильську", "курчатові"} <= (ukrainian_case_forms("олешня") | ukrainian_case_forms("рильськ")
+    ...                                        | ukrainian_case_forms("курчатов"))
+    True
     """
     out = {ukrainian}
     if ukrainian.endswith("ка"):
@@ -426,4 +430,10 @@ def ukrainian_case_forms(ukrainian: str) -> set[str]:
     elif ukrainian.endswith("а"):
         stem = ukrainian[:-1]
         out |= {stem + e for e in ("и", "і", "у", "ею", "ою")}
+    elif ukrainian.endswith("я") and " " not in ukrainian:
+        stem = ukrainian[:-1]
+        out |= {stem + e for e in ("і", "ю", "ею")}
+    elif ukrainian[-1:].isalpha() and ukrainian[-1] not in _UK_VOWELS and ukrainian[-1] != "ь" \
+            and " " not in ukrainian:
+        out |= {ukrainian + e for e in ("а", "у", "ові", "і", "ом")}
     return out

@@ -188,3 +188,12 @@ def test_ukrainian_form_of_a_shared_name_with_its_district(resources):
 ])
 def test_ukrainian_spelling_rules_at_word_start_and_seam(russian, ukrainian):
     assert ukrainian in ukrainian_forms(russian)
+
+
+@pytest.mark.parametrize(("text", "russian"), [
+    pytest.param("Ракета влучила в будинок у Рильську Курської області.", "Рыльск", id="Рильську"),
+    pytest.param("У Курчатові Курської області впав дрон.", "Курчатов", id="Курчатові"),
+    pytest.param("Росіяни заявили про захоплення Олешні на Курщині.", "Олешня", id="Олешні"),
+])
+def test_ukrainian_case_forms_of_consonant_and_ja_names(resources, text, russian):
+    assert settlement_ids(resources, text) == [only_place(resources.gazetteer, russian)]
