@@ -80,7 +80,7 @@ _TITLE_LOWER = (r"(?!(?:on|in|at|to|for|from|with|by|during|after|before|via|в|
                 r"|через|после|до|при)(?!\w))[a-zа-яёіїєґ][\w’'\-]*")
 # The name after an inverted verb: its capitalised words, all of them ("said Ukrainian
 # President Volodymyr Zelensky"), and nothing after ("… on Telegram").
-_INVERTED_NP = rf"(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_CAP_TOKEN}){{0,5}})"
+_INVERTED_NP = rf"[«“\"]?(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_CAP_TOKEN}){{0,5}})[»”\"]?"
 # The name ends the attribution: punctuation, the end, or a preposition follows it, so
 # that "глава Суджанского района Александр Богачев," reads past the district to the man.
 _NAME_END = (r"(?=\s*(?:[,.;:!?)»”\"]|$)|\s+(?:on|in|at|during|via|and|citing|в|во|на|у|и|і|та|й|со|з|із)(?!\w)"
@@ -95,9 +95,13 @@ _ACCORDING = re.compile(
     rf"(?<!\w)(?i:{ACCORDING_TO})\s+(?:the\s+|a\s+)?{_NP_ANY}(?=\s*(?:\([A-ZА-Я]{{2,}}\)\s*)?(?:[,.;:)]|$))")
 #: "…, the acting governor, Alexander Khinshtein, said": a name set off by commas before the verb.
 _APPOSITIVE = re.compile(rf"(?<=,\s)(?P<np>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{1,3}}),\s+(?:{SPEECH_VERBS})(?!\w)")
-#: "Lee, citing intelligence data, has said …": the speaker before a relay set off by commas.
+#: "Lee, citing intelligence data, has said …", "Mash, a Telegram channel close to …, said":
+#: the speaker before an aside set off by commas.
 _SUBJECT_ASIDE_VERB = re.compile(
-    rf"{_NP}(?:’s|'s)?,\s+(?i:{RELAYS})\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?(?P<verb>{SPEECH_VERBS})\b")
+    rf"{_NP}(?:’s|'s)?,\s+(?:(?i:{RELAYS})|a|an|the)\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?"
+    rf"(?P<verb>{SPEECH_VERBS})\b")
+#: "…, war bloggers said.": a source written in lower case, kept only when it is a known one.
+_TAIL_LOWER = re.compile(rf",\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s+(?:{SPEECH_VERBS})\b")
 _RELAY = re.compile(
     rf"(?<!\w)(?i:{RELAYS})\s+(?:the\s+|a\s+)?{_NP_ANY}"
     r"(?=\s*(?:[,.;:)]|$|\s+(?:who|which|that|reported|said|has|have|что|о|об|про)(?!\w)))")
@@ -122,10 +126,17 @@ _HEDGE = re.compile(rf"(?<!\w)(?:{HEDGES})", re.IGNORECASE)
 _BODY_REFERENCE = re.compile(
     r"(?<!\w)(?:(?:the|its)\s+(?:ministry|statement|agency|department|army|military|command|staff|service|office|"
     r"directorate|spokesman|spokeswoman|spokesperson|report)\s+(?:also\s+)?(?:said|says|added|reported|stated)\b"
-    r"|(?:говорится|отмечается|сообщается|указывается|ідеться|йдеться|зазначається)\s+в\s+(?:сообщении|заявлении|релизе|сводке|сообщениях|повідомленні|заяві|зведенні)"
+    r"|(?:говорится|отмечается|сообщается|указывается|ідеться|йдеться|зазначається)\s+(?:в|у)\s+(?:сообщении|заявлении|релизе|сводке|сообщениях|повідомленні|заяві|зведенні)"
     r"|(?:сообщил\w*|заявил\w*|отметил\w*)\s+в\s+(?:ведомстве|министерстве|штабе))",
     re.IGNORECASE,
 )
+#: "Про це йдеться у зведенні Інституту вивчення війни", "говорится в сводке Минобороны": the body
+#: that issued the document.
+_DOCUMENT_OF = re.compile(
+    r"(?<!\w)(?:говорится|сказано|отмечается|ідеться|йдеться|зазначається|said|stated)\s+(?:в|у|in)\s+(?:the\s+)?"
+    r"(?:\w+\s+)?(?:сводке|сообщении|докладе|отчете|отчёте|заявлении|зведенні|повідомленні|звіті|доповіді|заяві"
+    r"|report|statement|update|summary|assessment)\s+(?:of\s+|by\s+|from\s+)?(?:the\s+)?" + _NP_ANY
+    + r"(?=\s*(?:\([^)]*\)\s*)?(?:[,.;:)]|$))", re.IGNORECASE)
 #: "По его словам", "за її даними", "according to him": the speaker named before.
 _PRONOUN_ACCORDING = re.compile(
     r"(?<!\w)(?:по|за|according\s+to)\s+(его|ее|её|их|його|її|їхніми|їх|him|her|them)(?:\s+(?:словам|словами|данным|даними"
@@ -197,7 +208,7 @@ def is_person(name: str) -> bool:
 _OPENERS = frozenset(
     "as in on at but and however also earlier later meanwhile while when if after before since then "
     "как по в во на это однако также ранее позже при кроме между тем и а но как об о "
-    "вчера сегодня накануне вчора учора сьогодні yesterday today этом том чем про це".split()
+    "вчера сегодня накануне вчора учора сьогодні yesterday today этом том чем про це також крім".split()
 )
 
 
@@ -353,6 +364,13 @@ class Attribution:
     relay: bool = False  # "citing X", "со ссылкой на X": X is the origin of what the speaker says
 
 
+def _is_name_like(phrase: str) -> bool:
+    """A short phrase of capitalised words, perhaps ending in one common noun ("Mash",
+    "Ukraine's military", "South Korean MP Lee Seong-kweun"), not a clause."""
+    words = phrase.split()
+    return len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in words[:-1])
+
+
 def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     """Every attribution phrase in text[start:end], in text order."""
     chunk = text[start:end]
@@ -361,6 +379,8 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
         for m in rx.finditer(chunk):
             if rx is _WHO_SAID_NEAR and _COMPLEMENT_LEAD.search(chunk, 0, m.start()):
                 continue  # "John Kirby, spokesperson for the NSC, who said": "who" is Kirby
+            if rx is _SUBJECT_ASIDE_VERB and not _is_name_like(m.group("np")):
+                continue  # "… as Russian troops took control of X, a locality …, reports Y": a clause
             name = _strip_openers(m.group("np"))
             sort = reference_sort(name)
             if _is_document(name) or sort == "body":  # "according to the statement", "the ministry"
@@ -388,6 +408,12 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
         verb = _VERB_BEFORE.search(chunk, max(0, m.start() - 30), m.start())
         if verb:
             found.append(Attribution(start + verb.start(), start + m.end(), None, m.group(1).lower()))
+    for m in _TAIL_LOWER.finditer(chunk):
+        if canonical_name(m.group("np")) or named_within(m.group("np")):
+            found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+    for m in _DOCUMENT_OF.finditer(chunk):
+        if canonical_claimant(m.group("np")):
+            found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for m in _PRONOUN_ACCORDING.finditer(chunk):
         found.append(Attribution(start + m.start(), start + m.end(), None, PRONOUN_FORMS.get(fold(m.group(1)), "he")))
     for m in _PERSON_DOCUMENT.finditer(chunk):

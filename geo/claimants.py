@@ -232,9 +232,11 @@ DESCRIPTORS = frozenset(
     "ukrainian russia's ukraine's pro-russian pro-kremlin pro-ukrainian independent online popular data "
     "military war reporters reporter correspondent correspondents editor editors team's website portal "
     "агентств информационн телеграм-канал телеграм канал аналитик проект мониторингов групп карт "
-    "российск украинск издани сайт портал эфир "
+    "российск украинск издани сайт портал эфир информагентств государственн северокорейск официальн "
+    "некотор друг ряд нескольк інші інших "
+    "some other several many a an the "
     "агенці інформаційн телеграм-канал аналітик проєкт проект моніторингов груп карт російськ українськ "
-    "видан ефір".split()
+    "видан ефір інформагентств державн північнокорейськ офіційн деяк інш кільк".split()
 )
 
 
