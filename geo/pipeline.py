@@ -6,6 +6,12 @@
 out) so that it can be cached per file, run in worker processes or on a Dask cluster,
 and give the same records everywhere. ``assemble_build`` merges per-document results in
 sorted order, so the Build does not depend on the order documents were processed in.
+
+The extraction steps (``resolve``, ``claims`` and what they import) are imported when a
+document is first processed, not with this module: ``geo where`` needs only the
+gazetteer and its automaton, and importing the claim rules was a third of its start-up
+(issue 14). ``geo.parallel`` runs ``process_document`` over a corpus into a Store; this
+module does not import it, so the two are not an import circle.
 """
 
 from __future__ import annotations
@@ -14,19 +20,31 @@ import functools
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from datetime import UTC, datetime
 from pathlib import Path
 
-from geo import claims as claims_module
-from geo import forms, names, resolve, toponyms
+from geo import forms, names, toponyms
 from geo._cache import cached, content_key, source_hash
+from geo.errors import failure_reason
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.model import Build, Claim, Document, DocumentResult, Place, Resolution, Skip
-from geo.resolve import resolve_candidates
 from geo.settings import DEFAULT_SETTINGS, Settings
 from geo.toponyms import Matcher, build_matcher
 
-__all__ = ["Resources", "assemble_build", "load_resources", "process_document", "run"]
+if TYPE_CHECKING:
+    from geo.corpus import RawFile
+    from geo.store import StoredDocument
+
+__all__ = [
+    "Resources",
+    "assemble_build",
+    "extract_document",
+    "extract_file",
+    "load_resources",
+    "process_document",
+    "run",
+]
 
 
 @dataclass(frozen=True)
@@ -48,8 +66,10 @@ class Resources:
     @property
     def extractor_version(self) -> str:
         """Hash of the extraction code and the gazetteer: the key of per-file caches."""
+        from geo import claims, resolve
+
         return content_key(self.gazetteer.version, _matcher_code_version(),
-                           source_hash(resolve, claims_module), repr(self.settings))
+                           source_hash(resolve, claims), repr(self.settings))
 
 
 def _matcher_code_version() -> str:
@@ -81,10 +101,40 @@ def load_resources(gazetteer_path: Path | None = None, *, settings: Settings = D
 
 def process_document(doc: Document, res: Resources) -> DocumentResult:
     """Places and claims of one document (pure apart from the loaded resources)."""
+    from geo.claims import extract_claims
+    from geo.resolve import resolve_candidates
+
     candidates = res.matcher.scan(doc.text)
     resolutions = resolve_candidates(doc.text, doc.source, candidates, res.gazetteer, settings=res.settings)
-    found = claims_module.extract_claims(doc, resolutions, res.gazetteer, settings=res.settings)
+    found = extract_claims(doc, resolutions, res.gazetteer, settings=res.settings)
     return DocumentResult(meta=doc.meta, resolutions=resolutions, claims=found)
+
+
+def extract_document(raw: RawFile, res: Resources) -> DocumentResult | Skip:
+    """The steps of one file, in order: decode (page chrome, metadata) → places → claims.
+
+    Any failure inside the steps is that file's Skip, never the corpus's (issue 13).
+    """
+    item = raw.decode()
+    if isinstance(item, Skip):
+        return item
+    try:
+        return process_document(item, res)
+    except Exception as err:  # noqa: BLE001 - one file never sinks the build (issue 13)
+        return Skip(source=raw.source, reason=failure_reason("cannot extract the file", err))
+
+
+def extract_file(raw: RawFile, res: Resources) -> StoredDocument | Skip:
+    """``extract_document``, then its records rendered as the Store keeps them (every output's text)."""
+    from geo.store import stored_document
+
+    item = extract_document(raw, res)
+    if isinstance(item, Skip):
+        return item
+    try:
+        return stored_document(item, res.gazetteer)
+    except Exception as err:  # noqa: BLE001 - as above
+        return Skip(source=raw.source, reason=failure_reason("cannot extract the file", err))
 
 
 def build_date(published: Iterable[str | None]) -> str:
@@ -139,9 +189,11 @@ def run(
     resources: Resources,
     on_document: Callable[[str], None] | None = None,
 ) -> Build:
-    """Read a corpus folder and return its Build, serially and without the result cache.
+    """Read a corpus folder and return its Build, serially, in memory, without any cache.
 
-    ``geo.parallel.run_parallel`` adds worker processes, Dask and the per-file cache.
+    The same steps as every other route (``extract_document`` on each file, then
+    ``assemble_build``), and the same Build as ``geo.parallel.run_parallel``, which adds
+    worker processes, Dask, the Store and the per-file cache.
 
     Parameters
     ----------
@@ -157,9 +209,19 @@ def run(
     Build
         Every place, claim, source and skip.
     """
-    from geo.parallel import run_parallel
+    from geo.corpus import RawFile, iter_raw
 
-    return run_parallel(corpus, resources=resources, use_cache=False, on_document=on_document)
+    results: list[DocumentResult] = []
+    skips: list[Skip] = []
+    for raw in iter_raw(corpus, settings=resources.settings):
+        item = extract_document(raw, resources) if isinstance(raw, RawFile) else raw
+        if isinstance(item, Skip):
+            skips.append(item)
+        elif isinstance(item, DocumentResult):
+            results.append(item)
+        if on_document is not None:
+            on_document(raw.source)
+    return assemble_build(corpus_name(corpus), results, skips, resources.gazetteer)
 
 
 def corpus_name(corpus: Path) -> str:

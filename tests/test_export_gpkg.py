@@ -16,12 +16,12 @@ from shapely.geometry import shape
 
 from geo.errors import ExportError
 from geo.export import gpkg as gpkg_module
+from geo.export.fragments import claim_rows
 from geo.export.gpkg import write_gpkg
 from geo.export.rows import (
     CLAIM_COLUMNS,
     PLACE_COLUMNS,
     area_rows,
-    claim_rows,
     place_rows,
 )
 from geo.model import Build

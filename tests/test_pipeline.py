@@ -37,3 +37,78 @@ def test_claims_are_sorted_and_ids_unique(resources):
     assert keys == sorted(keys)
     assert len({c.claim_id for c in build.claims}) == len(build.claims)
     assert [s.source for s in build.sources] == ["a.txt", "b.txt"]
+
+
+# --- issue 14: no import circles, and the claim rules imported only when a document is processed
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """geo's modules → the geo modules each imports anywhere in its source (TYPE_CHECKING blocks aside)."""
+    import ast
+
+    from tests.conftest import ROOT
+
+    paths = {".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__"): p
+             for p in (ROOT / "geo").rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in paths.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        typing_only = {id(sub) for node in ast.walk(tree)
+                       if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+                       for sub in ast.walk(node)}
+        found: set[str] = set()
+        for node in ast.walk(tree):
+            if id(node) in typing_only:
+                continue
+            if isinstance(node, ast.Import):
+                found |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                found |= {node.module} | {f"{node.module}.{alias.name}" for alias in node.names}
+        graph[name] = {m for m in found if m in paths and m not in (name, "geo")}
+    return graph
+
+
+def _reaches(graph: dict[str, set[str]], start: str, goal: str) -> bool:
+    seen, todo = set(), [start]
+    while todo:
+        for nxt in graph[todo.pop()] - seen:
+            if nxt == goal:
+                return True
+            seen.add(nxt)
+            todo.append(nxt)
+    return False
+
+
+@pytest.mark.parametrize("module", ["geo.pipeline", "geo.parallel", "geo.export.fragments", "geo.export.rows"])
+def test_no_import_circle_runs_through(module):
+    graph = _import_graph()
+    circle = sorted(m for m in graph[module] if _reaches(graph, m, module))
+    assert circle == [], f"{module} imports {circle}, which import {module} back"
+
+
+def test_the_graph_helper_sees_a_circle():
+    assert _reaches({"a": {"b"}, "b": {"a"}}, "a", "a") and not _reaches({"a": {"b"}, "b": set()}, "a", "a")
+
+
+def test_pipeline_imports_the_steps_on_demand(resources):
+    code = ("import sys; from geo.where import lookup_places; found = lookup_places('Sudzha'); "
+            "late = [m for m in ('geo.claims', 'geo.resolve', 'geo.parallel', 'geo.store', 'geo.attribution') "
+            "if m in sys.modules]; print(len(found), ','.join(late))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["1"]
+
+
+def test_serial_run_gives_the_store_route_build(resources, tmp_path):
+    from geo.parallel import run_parallel
+    from geo.pipeline import run
+    from tests.conftest import ROOT
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in sorted((ROOT / "seeds").iterdir()):
+        (corpus / path.name).write_bytes(path.read_bytes())
+    (corpus / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (corpus / "ru.txt").write_text("Минобороны заявило, что у Суджи погибли 30 военных.\n", encoding="utf-8")
+    serial = run(corpus, resources=resources)
+    assert serial == run_parallel(corpus, resources=resources, use_cache=False)
+    assert [s.source for s in serial.skips] == ["notes.pdf"] and serial.claims

@@ -32,7 +32,7 @@ from geo.export.rows import (
 from geo.model import Build, Claim, Link, Place, Resolution, Source
 from geo.records import Records, as_records
 
-__all__ = ["Fragments", "LiveFragments", "fragments_of"]
+__all__ = ["Fragments", "LiveFragments", "claim_rows", "fragments_of"]
 
 
 def dumps(value: object) -> str:
@@ -190,6 +190,29 @@ class LiveFragments:
 
     def csv_lines(self) -> Iterator[str]:
         return (csv_line(row) for row in self.claim_rows())
+
+
+def claim_rows(data: Build | Records) -> Iterator[dict[str, object]]:
+    """One flat row per (claim, place): the CSV and the GeoPackage ``claims`` layer.
+
+    A claim tied to two places gives two rows; an unplaced claim gives one row whose
+    place columns (``geo_precision``, ``admin1``, ``admin2``, ``location``,
+    ``latitude``, ``longitude``, ``place_id``, ``link``) are empty, with ``where_prec``
+    6 and ``contested`` false, so that no claim is lost. ``contested`` is computed among
+    the claims of the row's place, as in the GeoJSON.
+
+    Parameters
+    ----------
+    data
+        The records to flatten.
+
+    Returns
+    -------
+    Iterator of dict
+        Rows keyed by ``CLAIM_COLUMNS`` in that order, ``None`` for an empty cell,
+        sorted by claim (source, start, end, kind, id), then place id; made one at a time.
+    """
+    return fragments_of(data).claim_rows()
 
 
 def fragments_of(data: Build | Records) -> Fragments:

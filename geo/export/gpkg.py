@@ -4,7 +4,7 @@ Layers (docs/exports.md defines every field):
 
     places   Point, one feature per place (``rows.place_rows``)
     claims   Point, one feature per (claim, place) with exactly the CSV's columns
-             (``rows.claim_rows``); an unplaced claim is kept with a null geometry
+             (``fragments.claim_rows``); an unplaced claim is kept with a null geometry
     areas    MultiPolygon, the districts and the oblast that carry claims; a district's
              polygon comes from the gazetteer's ``districts.geojson``, the oblast's is
              the union of all districts

@@ -2,8 +2,9 @@
 
 Pure: no file system, no geopandas. GeoJSON nests claims under their places
 (``feature_collection``). CSV and GeoPackage read flat rows built from the same helpers:
-``claim_rows`` (one row per (claim, place)), ``place_rows``, ``area_rows`` and
-``about_rows``; docs/exports.md defines every column.
+``fragments.claim_rows`` (one row per (claim, place), rendered by ``geo.export.fragments``
+from the helpers here, which imports this module and not the other way round),
+``place_rows``, ``area_rows`` and ``about_rows``; docs/exports.md defines every column.
 
 Coordinates leave the records here and only here, in GeoJSON's [lon, lat] order,
 rounded to 6 decimals (about 0.1 m).
@@ -383,31 +384,6 @@ def _claim_row(
         **place_columns,
     }
     return {name: values[name] for name in CLAIM_COLUMNS}
-
-
-def claim_rows(data: Build | Records) -> Iterator[dict[str, object]]:
-    """One flat row per (claim, place): the CSV and the GeoPackage ``claims`` layer.
-
-    A claim tied to two places gives two rows; an unplaced claim gives one row whose
-    place columns (``geo_precision``, ``admin1``, ``admin2``, ``location``,
-    ``latitude``, ``longitude``, ``place_id``, ``link``) are empty, with ``where_prec``
-    6 and ``contested`` false, so that no claim is lost. ``contested`` is computed among
-    the claims of the row's place, as in the GeoJSON.
-
-    Parameters
-    ----------
-    data
-        The records to flatten.
-
-    Returns
-    -------
-    Iterator of dict
-        Rows keyed by ``CLAIM_COLUMNS`` in that order, ``None`` for an empty cell,
-        sorted by claim (source, start, end, kind, id), then place id; made one at a time.
-    """
-    from geo.export.fragments import fragments_of  # fragments render rows: import late
-
-    return fragments_of(data).claim_rows()
 
 
 def place_rows(data: Build | Records) -> list[dict[str, object]]:
