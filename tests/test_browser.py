@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import re
 import os
 from collections import Counter
 from collections.abc import Iterator
@@ -421,3 +422,31 @@ def test_village_labels_never_overlap(page: WebDriver) -> None:
     clashes = [(a, b) for i, a in enumerate(rects) for b in rects[i + 1:]
                if a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1]
     assert clashes == []
+
+
+@pytest.mark.parametrize(("query", "place_id"), [
+    pytest.param("Sudja", SUDZHA, id="j-for-zh"),
+    pytest.param("Sudsha", SUDZHA, id="sh-for-zh"),
+    pytest.param("Martinovka", "inid160:37899", id="i-for-y"),
+    pytest.param("Суджя", SUDZHA, id="cyrillic-slip"),
+])
+def test_search_forgives_spelling(page: WebDriver, query: str, place_id: str) -> None:
+    _reset(page)
+    box = page.find_element(By.ID, "geo-q")
+    box.clear()
+    box.send_keys(query, Keys.ENTER)
+    _popup_of(page, place_id)
+
+
+def test_an_exact_name_comes_before_near_ones_and_the_rest_are_counted(page: WebDriver) -> None:
+    _reset(page)
+    box = page.find_element(By.ID, "geo-q")
+    box.clear()
+    box.send_keys("Ivanovka", Keys.ENTER)  # a name many villages share, and more nearly share
+    items = page.find_elements(By.CSS_SELECTOR, "#geo-results li")
+    assert items[0].text.startswith("Ivanovka / Ивановка")
+    more = page.find_element(By.CSS_SELECTOR, "#geo-results .geo-more-found").text
+    assert re.fullmatch(r"and \d+ more; type more of the name to narrow the list", more)
+    box.clear()
+    box.send_keys("Qzxwv", Keys.ENTER)
+    assert "or nearly so" in page.find_element(By.CSS_SELECTOR, "#geo-results .geo-miss").text

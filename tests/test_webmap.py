@@ -30,6 +30,7 @@ from geo.model import Build, Claim, Figure, Kind, Link, Mention, PlaceLink, Reso
 from geo.records import MemoryRecords
 from geo.sides import Side, read_control, side_of, subject_side
 from geo.statements import statement_id
+from geo.where import lookup
 from geo.webmap import payload as webmap_payload
 from geo.webmap.assets import load_assets
 from geo.webmap.build import render_map, write_map
@@ -588,3 +589,21 @@ def test_csv_and_geojson_carry_the_statement_id_of_two_articles(gazetteer: Gazet
     geojson = json.loads(render_bytes(build, Format.GEOJSON))
     [feature] = geojson["features"]
     assert {c["statement_id"] for c in feature["properties"]["claims"]} == {rows[0]["statement_id"]}
+
+
+# --- issue 12: `geo where` forgives spelling as the map's search does -------------------------
+
+@pytest.mark.parametrize(("name", "place_id"), [
+    pytest.param("Sudja", SUDZHA, id="j-for-zh"),
+    pytest.param("Martinovka", "inid160:37899", id="i-for-y"),
+    pytest.param("Суджя", SUDZHA, id="cyrillic"),
+])
+def test_where_lists_the_places_a_few_slips_away(name: str, place_id: str) -> None:
+    rows = lookup(name)
+    assert rows and all(row.endswith("(spelled 1 edit away)") for row in rows)
+    assert place_id in {row.split("\t")[0] for row in rows}
+
+
+def test_where_prefers_an_exact_name_and_finds_nothing_far_away() -> None:
+    assert not any("edit" in row for row in lookup("Суджа"))
+    assert lookup("Nowhereville") == []

@@ -648,23 +648,53 @@
     function claimCount(entry) { return entry.place >= 0 ? (D.places[entry.place].claims || []).length : -1; }
 
     // exact name first, then names that start with the query, then names that contain it
+    // the edit distance of a and b (insertions, deletions, substitutions), or max + 1 as
+    // soon as it must exceed max
+    function editDistance(a, b, max) {
+      if (Math.abs(a.length - b.length) > max) { return max + 1; }
+      var prev = [], j;
+      for (j = 0; j <= b.length; j++) { prev.push(j); }
+      for (var i = 1; i <= a.length; i++) {
+        var cur = [i], best = i;
+        for (j = 1; j <= b.length; j++) {
+          cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+          best = Math.min(best, cur[j]);
+        }
+        if (best > max) { return max + 1; }
+        prev = cur;
+      }
+      return prev[b.length];
+    }
+
+    // how many typing slips a query may hold: "Sudja", "Sudsha" and "Martinovka" find theirs
+    function allowedSlips(q) { return q.length <= 4 ? 1 : q.length <= 8 ? 2 : 3; }
+
+    // exact name first, then names that start with the query, then names that contain it,
+    // then names within a few edits of it (every name form: Latin, Cyrillic, alternates),
+    // the nearest first; returns the first MAX_FOUND and how many matched in all
+    var MAX_FOUND = 12;
     function find(query) {
       var q = normalise(query);
-      if (!q) { return []; }
-      var hits = [];
+      if (!q) { return { entries: [], total: 0 }; }
+      var hits = [], fuzzy = [], slips = allowedSlips(q);
       searchIndex().forEach(function (entry) {
         var rank = 3;
         entry.keys.forEach(function (key) {
           var r = key === q ? 0 : key.indexOf(q) === 0 ? 1 : key.indexOf(q) > 0 ? 2 : 3;
           rank = Math.min(rank, r);
         });
-        if (rank < 3) { hits.push({ rank: rank, entry: entry }); }
+        if (rank < 3) { hits.push({ rank: rank, entry: entry }); } else { fuzzy.push(entry); }
+      });
+      fuzzy.forEach(function (entry) {
+        var d = slips + 1;
+        entry.keys.forEach(function (key) { d = Math.min(d, editDistance(q, key, slips)); });
+        if (d <= slips) { hits.push({ rank: 3 + d, entry: entry }); }
       });
       hits.sort(function (a, b) {
         return a.rank - b.rank || claimCount(b.entry) - claimCount(a.entry) ||
           b.entry.population - a.entry.population || (a.entry.name < b.entry.name ? -1 : a.entry.name > b.entry.name ? 1 : 0);
       });
-      return hits.slice(0, 12).map(function (h) { return h.entry; });
+      return { entries: hits.slice(0, MAX_FOUND).map(function (h) { return h.entry; }), total: hits.length };
     }
 
     function settlementPopup(entry) {
@@ -699,9 +729,9 @@
     function search(query) {
       var results = document.getElementById("geo-results");
       results.textContent = "";
-      var found = find(query);
+      var result = find(query), found = result.entries;
       if (!found.length) {
-        add(results, el("li", "geo-miss", "No settlement of the gazetteer is called “" + query + "”."));
+        add(results, el("li", "geo-miss", "No settlement of the gazetteer is called “" + query + "”, or nearly so."));
         return null;
       }
       found.forEach(function (entry) {
@@ -710,6 +740,10 @@
         button.addEventListener("click", function () { goTo(entry); });
         add(results, add(el("li"), button));
       });
+      if (result.total > found.length) {
+        add(results, el("li", "geo-miss geo-more-found", "and " + (result.total - found.length) +
+          " more; type more of the name to narrow the list"));
+      }
       goTo(found[0]);
       return found[0];
     }
