@@ -506,7 +506,8 @@ def claimant_for(
             _lead_source(text, e, speakers) if is_headline or _is_heading(text, sentence, paragraph) else None)
         if found:
             speakers.add(found)  # "… – ідеться в його пості" later refers to it
-        name = found or _carried(text, sentence, paragraph, speakers, is_hedged=is_hedged)
+        name = found or _carried(text, sentence, paragraph, speakers, is_hedged=is_hedged) or (
+            None if is_hedged else _paragraph_source(text, sentence, paragraph, speakers))
     elif name is None and is_hedged:
         # "Units … have reportedly re-established control": reported by the paragraph's source
         name = _carried(text, sentence, paragraph, speakers, is_hedged=True)
@@ -669,6 +670,34 @@ def _carried(text: str, sentence: tuple[int, int], paragraph: tuple[int, int], s
     if not is_hedged and _CONTINUATION.match(fold(text[sentence[0]:sentence[1]])):
         return name
     return None
+
+
+def _paragraph_source(text: str, sentence: tuple[int, int], paragraph: tuple[int, int],
+                      speakers: Speakers) -> str | None:
+    """The source the claim's paragraph names: the last attribution before the sentence
+    ("По его словам, … Из-за удара … погибли"), else a later sentence's closing one
+    ("Losses amounted to 25,200. Another 983 were captured, the General Staff reported.")."""
+    if _HEDGE.search(text, paragraph[0], paragraph[1]):
+        return None  # a paragraph that mixes unnamed reports in: nothing is sure
+    # Only an attribution that opens its sentence frames what follows ("По его словам, …");
+    # "…, she said." closes its own sentence.
+    earlier = [a for a in find_attributions(text, paragraph[0], sentence[0]) if not a.relay
+               and any(a.start <= s0 + 2 for s0, _ in sentence_spans(text, paragraph[0], sentence[0]))]
+    for att in reversed(earlier):
+        found = _resolve(att, speakers, None)
+        if found:
+            return found
+    for later in sentence_spans(text, sentence[1], paragraph[1]):
+        closing = [a for a in find_attributions(text, *later)
+                   if a.name and not a.relay and a.end >= later[1] - _CLOSING_SLACK
+                   and any(ch in text[max(later[0], a.start - 2):a.start + 2] for ch in ",”\"»")]
+        if closing:
+            return canonical_claimant(closing[-1].name or "")
+    return None
+
+
+#: How far from a sentence's end a closing attribution may end (", … said on Telegram.").
+_CLOSING_SLACK = 25
 
 
 def _is_heading(text: str, sentence: tuple[int, int], paragraph: tuple[int, int]) -> bool:

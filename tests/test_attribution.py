@@ -177,3 +177,37 @@ def test_a_hedge_in_a_comma_aside_does_not_hedge_the_claim():
 def test_a_name_between_commas_before_the_verb():
     text = "Six people were killed in Rylsk, the acting governor, Alexander Khinshtein, said."
     assert claimants_of(text, "Six people were killed") == ["Alexander Khinshtein"]
+
+
+@pytest.mark.parametrize(("text", "quote", "name"), [
+    pytest.param("Алексей Смирнов сообщил об атаке дрона.\nПо его словам, дрон попал в автомобиль. "
+                 "Оба пассажира погибли на месте.", "Оба пассажира погибли", "Alexei Smirnov",
+                 id="ru-opening-attribution-frames-the-paragraph"),
+    pytest.param("Enemy losses amounted to 1,200. Another 90 soldiers were captured, Ukraine's General Staff said.",
+                 "Enemy losses amounted to 1,200", "General Staff of the Armed Forces of Ukraine",
+                 id="en-closing-attribution-of-a-later-sentence"),
+])
+def test_the_paragraph_names_the_source(text, quote, name):
+    assert claimants_of(text, quote) == [name]
+
+
+def test_a_closing_attribution_of_an_earlier_sentence_does_not_frame_the_next():
+    text = "Fighting went on near Sudzha, Syrskyi said. Ukrainian troops entered Russia in August."
+    assert claimants_of(text, "Ukrainian troops entered Russia") == [None]
+
+
+@pytest.mark.parametrize(("text", "quote", "name"), [
+    pytest.param("Деякі російські мілблогери стверджують, що ЗСУ контролюють дві вулиці в Тьоткіно.",
+                 "ЗСУ контролюють дві вулиці", "Russian milbloggers", id="uk-some-milbloggers"),
+    pytest.param("«Российские войска удерживают рубежи у Николаевки», — отмечает «Рыбарь».",
+                 "Российские войска удерживают рубежи", "Rybar", id="ru-quoted-channel"),
+    pytest.param("Ukrainian troops still hold a monastery near Gornal, war bloggers said.",
+                 "Ukrainian troops still hold a monastery", "Russian milbloggers", id="en-lower-case-source"),
+    pytest.param("Mash, a Telegram channel close to the security services, said 300 soldiers were trapped in Gornal.",
+                 "300 soldiers were trapped", "Mash", id="en-appositive-aside"),
+    pytest.param("Українські військові, ймовірно, увійшли в Тьоткіно. Про це йдеться у зведенні "
+                 "Інституту вивчення війни (ISW).", "увійшли в Тьоткіно", "Institute for the Study of War",
+                 id="uk-document-of-a-body"),
+])
+def test_channels_and_bloggers_are_claimants(text, quote, name):
+    assert claimants_of(text, quote) == [name]
