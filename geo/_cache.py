@@ -6,18 +6,44 @@ any of them misses the cache instead of serving stale data. Files are written at
 (temporary file, then rename): an interrupted run never leaves a torn entry, and a
 damaged entry is treated as a miss.
 
-The folder is ``$GEO_CACHE_DIR``, else ``$XDG_CACHE_HOME/geo``, else ``~/.cache/geo``.
+The folder is ``$GEO_CACHE_DIR``, else ``$XDG_CACHE_HOME/geo``, else ``~/.cache/geo``,
+created with mode 0700.
+
+A cache folder may be shared or planted (issue 13), so nothing read from it can run
+code or reach an output unchecked:
+
+- per-file results (``ResultCache``) are JSON, never pickle. Each entry carries its key
+  and a digest of key and content; on a hit the file's bytes are decoded again, every
+  quote and mention is checked against the text (``text[start:end] == quote``), and the
+  export fragments are rendered anew from the checked records. Any entry that fails a
+  check, or cannot be read at all, is a miss: never an error, never output;
+- the automaton (``cached``) is a pickle of a C extension's object, so it is loaded only
+  from a file owned by this user and writable by nobody else, in a folder likewise.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import functools
 import hashlib
 import json
 import os
 import pickle
+import stat
+import tempfile
+import types
+import typing
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from geo.corpus import RawFile
+    from geo.gazetteer import Gazetteer
+    from geo.model import Skip
+    from geo.store import StoredDocument
 
 T = TypeVar("T")
 
@@ -44,22 +70,289 @@ def source_hash(*modules: object) -> str:
     return digest.hexdigest()[:16]
 
 
+def make_private_dir(folder: Path) -> None:
+    """Create ``folder`` (and its missing parents) with mode 0700: the cache is this user's."""
+    folder = Path(folder)
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            path.mkdir(mode=0o700)
+
+
+def is_private(path: Path) -> bool:
+    """Whether ``path`` and its folder belong to this user and nobody else can write them.
+
+    Only such a file is unpickled: a pickle runs code when loaded, and a cache folder
+    shared with others (or writable by them) could hold a planted one.
+    """
+    uid = os.geteuid() if hasattr(os, "geteuid") else None
+    for item in (path, path.parent):
+        try:
+            st = os.stat(item, follow_symlinks=False)
+        except OSError:
+            return False
+        if uid is not None and st.st_uid != uid:
+            return False
+        if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) or stat.S_ISLNK(st.st_mode):
+            return False
+    return True
+
+
 def cached(name: str, key: str, compute: Callable[[], T], *, folder: Path | None = None) -> T:
-    """Return the cached value for (name, key), computing and storing it on a miss."""
+    """Return the cached value for (name, key), computing and storing it on a miss.
+
+    The value is pickled (the automaton is a C extension's object), so a file that is
+    not ``is_private`` is never loaded: it is recomputed instead.
+    """
     folder = folder or cache_dir()
     path = folder / f"{name}-{key}.pickle"
-    try:
-        with path.open("rb") as fh:
-            return pickle.load(fh)  # noqa: S301 - our own file, keyed by content
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
+    if is_private(path):
+        try:
+            with path.open("rb") as fh:
+                return pickle.load(fh)  # noqa: S301 - a private file of this user, keyed by content
+        except Exception:  # noqa: BLE001, S110 - a damaged entry is a miss
+            pass
     value = compute()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
+        make_private_dir(folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=folder)  # mode 0600
+        with os.fdopen(fd, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only cache folder costs time, never correctness
     return value
+
+
+# --- records as data --------------------------------------------------------------------
+
+
+def to_data(value: object) -> object:
+    """A frozen record as plain JSON data: a dataclass as the list of its fields, in order.
+
+    Lists, not objects, because a Store holds millions of records; the order of fields
+    is pinned by the extractor version, which hashes the model's source.
+
+    >>> from geo.model import Figure
+    >>> to_data(Figure(text="up to 300", high=300.0))
+    ['up to 300', None, None, 300.0]
+    """
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [to_data(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple | list):
+        return [to_data(item) for item in value]
+    if isinstance(value, dict):
+        return {str(k): to_data(v) for k, v in value.items()}
+    return value
+
+
+def from_data(kind: type[T], data: object) -> T:
+    """The record of type ``kind`` that ``to_data`` gave ``data``; ``ValueError`` if it does not fit.
+
+    Every value is checked against the field's annotation and every record's own
+    ``__post_init__`` runs, so damaged or planted data cannot make a malformed record.
+
+    >>> from geo.model import Figure
+    >>> from_data(Figure, ['up to 300', None, None, 300.0])
+    Figure(text='up to 300', low=None, best=None, high=300.0)
+    >>> from_data(Figure, ['up to 300', None, None, 'many'])
+    Traceback (most recent call last):
+    ...
+    ValueError: expected float, got str
+    """
+    try:
+        return _decoder(kind)(data)  # type: ignore[no-any-return]
+    except (TypeError, KeyError, AttributeError) as err:
+        raise ValueError(str(err)) from err
+
+
+def _expect(kind: type) -> Callable[[object], object]:
+    def check(value: object) -> object:
+        if type(value) is not kind:
+            msg = f"expected {kind.__name__}, got {type(value).__name__}"
+            raise ValueError(msg)
+        return value
+
+    return check
+
+
+def _as_float(value: object) -> float:
+    if type(value) not in (float, int):
+        msg = f"expected float, got {type(value).__name__}"
+        raise ValueError(msg)
+    return float(value)  # type: ignore[arg-type]
+
+
+def _as_list(value: object) -> list[object]:
+    if type(value) is not list:
+        msg = f"expected a list, got {type(value).__name__}"
+        raise ValueError(msg)
+    return value
+
+
+@functools.cache
+def _decoder(kind: Any) -> Callable[[object], object]:  # noqa: PLR0911 - one branch per shape
+    """A function that rebuilds a value of ``kind`` from JSON data, made once per type."""
+    if kind is float:
+        return _as_float
+    if kind in (str, int, bool):
+        return _expect(kind)
+    if kind is type(None):
+        return _expect(type(None))
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return kind  # its constructor rejects unknown values with ValueError
+    if dataclasses.is_dataclass(kind):
+        hints = typing.get_type_hints(kind)
+        fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(kind) if f.init]
+
+        def record(value: object) -> object:
+            items = _as_list(value)
+            if len(items) != len(fields):
+                msg = f"{kind.__name__}: expected {len(fields)} fields, got {len(items)}"
+                raise ValueError(msg)
+            return kind(**{name: decode(item) for (name, decode), item in zip(fields, items, strict=True)})
+
+        return record
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin in (types.UnionType, typing.Union):
+        options = [_decoder(arg) for arg in args if arg is not type(None)]
+        optional = type(None) in args
+        if optional and len(options) == 1:
+            only = options[0]
+            return lambda value: None if value is None else only(value)
+
+        def union(value: object) -> object:
+            if value is None and optional:
+                return None
+            for option in options:
+                with contextlib.suppress(ValueError):
+                    return option(value)
+            msg = f"no type of {kind} fits {type(value).__name__}"
+            raise ValueError(msg)
+
+        return union
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder(args[0])
+        return lambda value: tuple(item(v) for v in _as_list(value))
+    if origin is tuple:
+        items = [_decoder(arg) for arg in args]
+        return lambda value: tuple(f(v) for f, v in zip(items, _as_list(value), strict=True))
+    if origin is dict:
+        key, val = _decoder(args[0]), _decoder(args[1])
+        return lambda value: {key(k): val(v) for k, v in _expect(dict)(value).items()}  # type: ignore[attr-defined]
+    msg = f"no JSON form for {kind}"
+    raise TypeError(msg)
+
+
+def dumps(data: object) -> str:
+    """Compact JSON with every character kept: the form of every cached record."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+# --- per-file results -------------------------------------------------------------------
+
+_RESULT_FORMAT = "geo-result/1"
+
+
+class ResultCache:
+    """Per-file extraction results on disk, keyed by extractor version, file hash and file name.
+
+    An entry is one JSON file: ``{"format", "key", "digest", "body"}``, the body being the
+    document's records (``to_data``). ``get`` trusts nothing in it (module docstring):
+    a planted, edited or damaged entry is a miss, and a hit is rendered anew.
+    """
+
+    def __init__(self, version: str, folder: Path | None = None, *, gazetteer: Gazetteer) -> None:
+        self.version = version
+        self.gazetteer = gazetteer
+        self.folder = (folder or cache_dir()) / "results" / version
+
+    def _path(self, sha256: str, source: str) -> Path:
+        # The name is part of the key: every record carries its source, and two copies
+        # of one article under two names must not evict each other on every run.
+        name = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        return self.folder / sha256[:2] / f"{sha256}-{name}.json"
+
+    def _key(self, sha256: str, source: str) -> list[str]:
+        return [self.version, sha256, source.encode("utf-8", "surrogatepass").decode("utf-8", "replace")]
+
+    def get(self, raw: RawFile) -> StoredDocument | None:
+        """The checked result of the file ``raw``, rendered for the Store; None on a miss."""
+        try:
+            with self._path(raw.sha256, raw.source).open("rb") as fh:
+                entry = json.loads(fh.read())
+            return self._checked(raw, entry)
+        except Exception:  # noqa: BLE001 - whatever is wrong with an entry, it is a miss
+            return None
+
+    def _checked(self, raw: RawFile, entry: dict[str, Any]) -> StoredDocument | None:
+        from geo.model import DocumentResult, Skip
+        from geo.store import stored_document
+
+        key = self._key(raw.sha256, raw.source)
+        body = entry["body"]
+        if entry["format"] != _RESULT_FORMAT or entry["key"] != key or entry["digest"] != _digest(key, body):
+            return None
+        doc = raw.decode()
+        if isinstance(doc, Skip):
+            return None
+        result = from_data(DocumentResult, body)
+        if result.meta != doc.meta or not _spans_hold(result, doc.text, self.gazetteer):
+            return None
+        return stored_document(result, self.gazetteer)
+
+    def put(self, sha256: str, result: StoredDocument | Skip) -> None:
+        """Store a document's records atomically; a skip is not kept (it costs no extraction).
+
+        A read-only cache folder costs time, never correctness.
+        """
+        from geo.store import document_result
+
+        if not hasattr(result, "claims"):
+            return
+        key = self._key(sha256, result.source)
+        body = to_data(document_result(result))  # type: ignore[arg-type]
+        entry = {"format": _RESULT_FORMAT, "key": key, "digest": _digest(key, body), "body": body}
+        path = self._path(sha256, result.source)
+        try:
+            make_private_dir(path.parent)
+            # A temporary name of its own: two builds sharing a cache folder must not
+            # write into one temporary file.
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(dumps(entry))
+            os.replace(tmp, path)
+        except (OSError, ValueError):
+            Path(tmp).unlink(missing_ok=True)
+
+
+def _digest(key: object, body: object) -> str:
+    """sha256 of an entry's key and body: a damaged byte anywhere makes the entry a miss."""
+    return hashlib.sha256(dumps([key, body]).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _spans_hold(result: Any, text: str, gazetteer: Gazetteer) -> bool:
+    """Whether every quote and mention is the text at its offsets and every place exists."""
+    places = gazetteer.places
+    for claim in result.claims:
+        if text[claim.start:claim.end] != claim.quote or claim.source != result.meta.source:
+            return False
+        if any(link.place_id not in places for link in claim.places):
+            return False
+    for resolution in result.resolutions:
+        mention = resolution.mention
+        if text[mention.start:mention.end] != mention.surface or mention.source != result.meta.source:
+            return False
+        if mention.context and text[mention.context_start:mention.context_start + len(mention.context)] \
+                != mention.context:
+            return False
+        if resolution.place_id is not None and resolution.place_id not in places:
+            return False
+        if any(candidate not in places for candidate in mention.candidates):
+            return False
+    return True

@@ -157,7 +157,7 @@ def _run_child(gazetteer: Gazetteer, write: Callable[[Store], None], go_fd: int,
             os._exit(0)
         spec = json.loads(order.decode("utf-8", "surrogatepass"))
         records = Store(Path(spec["path"]), corpus=spec["corpus"], gazetteer=gazetteer,
-                        version=spec["version"])
+                        version=spec["version"], exclusive=False)  # the parent holds the lock
         records.built, records.attribution = spec["built"], tuple(spec["attribution"])
         write(records)
     except ExportError as err:

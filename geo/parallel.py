@@ -26,17 +26,15 @@ import functools
 import hashlib
 import itertools
 import os
-import pickle
 import sqlite3
 import sys
-import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from geo._cache import cache_dir, content_key, source_hash
+from geo._cache import ResultCache, cache_dir, content_key, source_hash
 from geo.corpus import RawFile, iter_raw
 from geo.errors import CorpusError, failure_reason
 from geo.export import fragments as export_fragments
@@ -50,7 +48,7 @@ from geo.pipeline import (
     load_resources,
     process_document,
 )
-from geo.store import Store, StoredDocument, stored_document
+from geo.store import Store, StoredDocument, is_damage, stored_document
 from geo.webmap import payload as webmap_payload
 
 #: What extracting one file gives: its rows for the Store, or the reason it is not used.
@@ -74,50 +72,6 @@ def _extraction_version(res: Resources) -> str:
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:20]
-
-
-class ResultCache:
-    """Per-file extraction results on disk, keyed by extractor version, file hash and file name.
-
-    A value is the file's ``StoredDocument`` or, for bytes that decode to nothing usable,
-    its ``Skip``.
-    """
-
-    def __init__(self, version: str, folder: Path | None = None) -> None:
-        self.version = version
-        self.folder = (folder or cache_dir()) / "results" / version
-
-    def _path(self, sha256: str, source: str) -> Path:
-        # The name is part of the key: every record carries its source, and two copies
-        # of one article under two names must not evict each other on every run.
-        name = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-        return self.folder / sha256[:2] / f"{sha256}-{name}.pickle"
-
-    def get(self, sha256: str, source: str) -> Extracted | None:
-        """The cached result of the file ``source`` with this content; None on a miss."""
-        try:
-            with self._path(sha256, source).open("rb") as fh:
-                result: Extracted = pickle.load(fh)  # noqa: S301 - our own cache
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None
-        return result if isinstance(result, StoredDocument | Skip) and result.source == source else None
-
-    def put(self, sha256: str, result: Extracted) -> None:
-        """Store a result atomically; a read-only cache costs time, never correctness."""
-        path = self._path(sha256, result.source)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # A temporary name of its own: two builds sharing a cache folder must not
-            # write into one temporary file.
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
-        except OSError:
-            return
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:
-            Path(tmp).unlink(missing_ok=True)
 
 
 _worker_resources: Resources | None = None
@@ -222,16 +176,25 @@ def open_records(
     # code that renders them is part of their key (geo/export and geo/webmap are not in
     # the extraction version, which hashes geo/*.py only).
     # Checklist: a module that renders what StoredDocument keeps is named here.
-    # The Python version too: flat rows are kept in marshal's format, which is its own.
     version = content_key(_extraction_version(resources), sys.version_info[:2],
                           source_hash(export_rows, export_fragments, webmap_payload))
     path = store_path(corpus, version) if use_cache else None
     store = _open_store(path, corpus, resources, version)
+    cache = ResultCache(version, gazetteer=resources.gazetteer) if use_cache else None
     try:
-        _fill(store, corpus, resources=resources, workers=workers, dask_address=dask_address,
-              cache=ResultCache(version) if use_cache else None, on_document=on_document)
+        try:
+            _fill(store, corpus, resources=resources, workers=workers, dask_address=dask_address,
+                  cache=cache, on_document=on_document)
+        except sqlite3.DatabaseError as err:
+            if not is_damage(err):
+                raise
+            store.reset()  # damaged pages: the Store is a cache, rebuilt from the corpus (issue 13)
+            _fill(store, corpus, resources=resources, workers=workers, dask_address=dask_address,
+                  cache=cache, on_document=on_document)
         yield store
     except sqlite3.Error as err:  # a full disk, a file locked by another build for a minute
+        if is_damage(err):
+            store.discard()  # damaged while writing the outputs: the next build starts afresh
         msg = (f"the build store {store.path} failed ({err}); free disk space, wait for the other "
                "build, or delete the file (it is a cache)")
         raise CorpusError(msg) from err
@@ -275,8 +238,8 @@ def _fill(
             if isinstance(raw, Skip):
                 store.put_skip(raw)
             elif isinstance(raw, RawFile):
-                # A cache hit is decided on the bytes' hash, before the (costlier) decoding.
-                if cache and (hit := cache.get(raw.sha256, raw.source)) is not None:
+                # A cache hit is checked against the decoded text, then rendered anew.
+                if cache and (hit := cache.get(raw)) is not None:
                     keep(hit, raw.stamp)
                 else:
                     pending[raw.source] = (raw.sha256, raw.stamp)

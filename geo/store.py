@@ -11,25 +11,30 @@ the same corpus with the same extractor is not read again at all.
 SQLite orders the walks. Sources are stored as UTF-8 BLOBs (lone surrogates from
 undecodable file names kept with ``surrogatepass``): byte order of UTF-8 is code point
 order, so ``ORDER BY source`` is Python's string order and the walks give exactly the
-order ``pipeline.assemble_build`` gives in memory. Records are pickled (they are our own
-frozen dataclasses, in our own cache file); the columns beside them are what ordering,
-filtering and the conflict test need.
+order ``pipeline.assemble_build`` gives in memory. Records are kept as JSON data
+(``geo._cache.to_data``), never pickled: the file sits in a cache folder that may be
+shared, and loading it must not be able to run code (issue 13). The columns beside them
+are what ordering, filtering and the conflict test need.
 
 The file is a cache: any doubt (another schema, another extractor version, a damaged
-file) and it is rebuilt from the corpus.
+file, any ``sqlite3.DatabaseError`` but a lock) and it is rebuilt from the corpus. One
+build at a time holds a corpus's Store: a second one waits for the lock file beside it.
 """
 
 from __future__ import annotations
 
 import contextlib
-import marshal
-import pickle
+import json
+import os
 import sqlite3
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
+
+from geo._cache import dumps, from_data, make_private_dir, to_data
 
 from geo.export import fragments
 from geo.gazetteer import Gazetteer
@@ -38,10 +43,11 @@ from geo.export.rows import CLAIM_COLUMNS
 from geo.records import Counts, contested_claim_ids
 from geo.webmap.payload import doc_entry_json
 
-__all__ = ["Store"]
+__all__ = ["Store", "document_result", "is_damage"]
 
 #: Bump when the tables change: an older file is then dropped and rebuilt.
-SCHEMA = 8
+SCHEMA = 9
+R = TypeVar("R")
 
 _TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -51,7 +57,7 @@ CREATE TABLE docs (
     stamp TEXT,
     published TEXT,
     skip TEXT,
-    record BLOB,
+    record TEXT,
     geojson TEXT,
     map TEXT
 );
@@ -70,7 +76,7 @@ CREATE TABLE claims (
     best REAL,
     high REAL,
     placed INTEGER NOT NULL,
-    record BLOB NOT NULL
+    record TEXT NOT NULL
 );
 -- One row per (claim, place), and one with a NULL place for an unplaced claim, each
 -- with its export fragments (geo.export.fragments).
@@ -81,7 +87,7 @@ CREATE TABLE links (
     link TEXT,
     geojson TEXT NOT NULL,
     csv TEXT NOT NULL,
-    row BLOB NOT NULL,
+    row TEXT NOT NULL,
     claim_id TEXT NOT NULL,
     flat_order BLOB NOT NULL
 );
@@ -91,7 +97,7 @@ CREATE TABLE resolutions (
     start INTEGER NOT NULL,
     seq INTEGER NOT NULL,
     place_id TEXT,
-    record BLOB NOT NULL,
+    record TEXT NOT NULL,
     geojson TEXT NOT NULL
 );
 -- Claims whose figures conflict with another claimant's at the same place, kept up to
@@ -121,7 +127,7 @@ class _FigureBounds(NamedTuple):
 
 
 class _ClaimSummary(NamedTuple):
-    """What the conflict test reads of a claim, without unpickling the claim."""
+    """What the conflict test reads of a claim, without decoding the claim."""
 
     claim_id: str
     claimant: str | None
@@ -134,25 +140,30 @@ def _blob(source: str) -> bytes:
     return source.encode("utf-8", "surrogatepass")
 
 
-def _pickle(record: object) -> bytes:
-    return pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+def _encode(record: object) -> str:
+    return dumps(to_data(record))
 
 
-def _unpickle(blob: bytes) -> object:
-    return pickle.loads(blob)  # noqa: S301 - our own cache file
+def _decode(kind: type[R], text: str) -> R:
+    return from_data(kind, json.loads(text))
+
+
+def is_damage(err: BaseException) -> bool:
+    """Whether an SQLite error says the file is damaged (rebuild it), not busy or full (wait, report)."""
+    return isinstance(err, sqlite3.DatabaseError) and not isinstance(err, sqlite3.OperationalError)
 
 
 @dataclass(frozen=True, slots=True)
 class StoredDocument:
     """One document's rows as the Store keeps them, made where the document was extracted.
 
-    Rendering the export fragments and pickling the records is as costly as a third of
+    Rendering the export fragments and encoding the records is as costly as a third of
     the extraction; done in the worker that extracted the document, it runs in parallel,
     and the main process only inserts rows.
 
     source       the file
     published    its publication date (for the build date)
-    record       the pickled ``Source``
+    record       the ``Source`` as JSON (``geo._cache.to_data``)
     geojson      its line in the GeoJSON ``sources``
     resolutions  rows of the ``resolutions`` table, without the document id
     claims       (row of the ``claims`` table, rows of its ``links``), without the ids
@@ -162,7 +173,7 @@ class StoredDocument:
 
     source: str
     published: str | None
-    record: bytes
+    record: str
     geojson: str
     resolutions: tuple[tuple[object, ...], ...]
     claims: tuple[tuple[tuple[object, ...], tuple[tuple[object, ...], ...]], ...]
@@ -175,7 +186,7 @@ def stored_document(result: DocumentResult, gazetteer: Gazetteer) -> StoredDocum
     places = gazetteer.places
     blob = _blob(meta.source)
     resolutions = tuple(
-        (_blob(r.mention.source), r.mention.start, seq, r.place_id, _pickle(r), fragments.resolution_json(r))
+        (_blob(r.mention.source), r.mention.start, seq, r.place_id, _encode(r), fragments.resolution_json(r))
         for seq, r in enumerate(result.resolutions))
     claims = []
     for seq, claim in enumerate(result.claims):
@@ -184,7 +195,7 @@ def stored_document(result: DocumentResult, gazetteer: Gazetteer) -> StoredDocum
         own = claim.source == meta.source
         row = (blob if own else _blob(claim.source), claim.start, claim.end, claim.kind.value, seq,
                claim.claim_id, claim.claimant, claim.reported, *bounds, int(bool(claim.places)),
-               _pickle(claim))
+               _encode(claim))
         ties = [(pl.place_id, pl.link) for pl in claim.places] or [(None, None)]
         links = tuple(
             (i, place_id, link.value if link else None,
@@ -193,10 +204,18 @@ def stored_document(result: DocumentResult, gazetteer: Gazetteer) -> StoredDocum
              claim.claim_id, _flat_order(claim, place_id, link))
             for i, (place_id, link) in enumerate(ties))
         claims.append((row, links))
-    return StoredDocument(source=meta.source, published=meta.published, record=_pickle(meta),
+    return StoredDocument(source=meta.source, published=meta.published, record=_encode(meta),
                           geojson=fragments.source_json(meta), resolutions=resolutions,
                           claims=tuple(claims),
                           map=doc_entry_json(meta, result.claims, result.resolutions, gazetteer))
+
+
+def document_result(stored: StoredDocument) -> DocumentResult:
+    """The records a ``StoredDocument`` was rendered from (what the result cache keeps)."""
+    return DocumentResult(
+        meta=_decode(Source, stored.record),
+        resolutions=tuple(_decode(Resolution, row[4]) for row in stored.resolutions),  # type: ignore[arg-type]
+        claims=tuple(_decode(Claim, row[-1]) for row, _ in stored.claims))  # type: ignore[arg-type]
 
 
 def _flat_order(claim: Claim, place_id: str | None, link: Link | None) -> bytes:
@@ -214,10 +233,10 @@ def _flat_order(claim: Claim, place_id: str | None, link: Link | None) -> bytes:
 
 
 def _link_fragments(claim: Claim, source: Source | None, place: Place | None,
-                    link: Link | None) -> tuple[str, str, bytes]:
+                    link: Link | None) -> tuple[str, str, str]:
     """A claim's GeoJSON line, CSV line and GeoPackage row at one place (or unplaced)."""
     row = fragments.claim_row(claim, source, place, link)
-    return fragments.claim_json(claim, link), fragments.csv_line(row), marshal.dumps(fragments.row_values(row))
+    return fragments.claim_json(claim, link), fragments.csv_line(row), dumps(fragments.row_values(row))
 
 
 class Store:
@@ -233,13 +252,22 @@ class Store:
         Where place records come from.
     version
         The extractor version: a file made by another version is emptied first.
+    exclusive
+        Hold the corpus's lock file (``<path>.lock``) while open, waiting for another
+        build that holds it; False for a reader inside the same build (the GeoPackage
+        writer's process).
+    on_wait
+        Called once when another build holds the lock, before waiting for it.
 
     ``built`` and ``attribution`` are set by whoever ends the walk (``geo.parallel``).
     """
 
-    def __init__(self, path: Path | None, *, corpus: str, gazetteer: Gazetteer, version: str) -> None:
+    def __init__(self, path: Path | None, *, corpus: str, gazetteer: Gazetteer, version: str,
+                 exclusive: bool = True, on_wait: Callable[[], None] | None = None) -> None:
         self._tmp = tempfile.TemporaryDirectory(prefix="geo-store-") if path is None else None
         self.path = Path(self._tmp.name) / "records.sqlite" if self._tmp else Path(path)  # type: ignore[arg-type]
+        make_private_dir(self.path.parent)
+        self._lock = _hold_lock(self.path, on_wait or _say_waiting) if exclusive and self._tmp is None else None
         self.corpus = corpus
         self.gazetteer = gazetteer
         self.version = version
@@ -249,21 +277,29 @@ class Store:
         self._places: tuple[Place, ...] | None = None
         self._counts: dict[str, tuple[int, int]] | None = None
         self._next_claim = 1
-        self._db = self._open()
+        try:
+            self._db = self._open()
+        except BaseException:
+            self._release()
+            raise
         self._stored = _Merge(self._db)
         self.fragments = _StoredFragments(self)
 
     # --- opening --------------------------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             db = self._connect()
             if self._meta(db, "schema") == str(SCHEMA) and self._meta(db, "version") == self.version:
                 return db
             db.close()
-        except sqlite3.DatabaseError:
-            pass  # damaged or not a database: start again
+        except sqlite3.DatabaseError as err:
+            if not is_damage(err):
+                raise
+            # damaged or not a database: start again
+        return self._create()
+
+    def _create(self) -> sqlite3.Connection:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
         db = self._connect()
@@ -289,11 +325,36 @@ class Store:
             return None
         return row[0] if row else None
 
+    def reset(self) -> None:
+        """Empty the Store: drop the file and start a new one (after ``is_damage`` errors)."""
+        with contextlib.suppress(sqlite3.Error):
+            self._db.close()
+        self._db = self._create()
+        self._stored = _Merge(self._db)
+        self.fragments = _StoredFragments(self)
+        self._contested.clear()
+        self._places = None
+        self._counts = None
+
+    def discard(self) -> None:
+        """Close and delete the file, so that the next build starts afresh (it is a cache)."""
+        with contextlib.suppress(sqlite3.Error):
+            self._db.close()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
     def close(self) -> None:
-        """Close the file; a temporary store is deleted."""
-        self._db.close()
+        """Close the file and release the corpus's lock; a temporary store is deleted."""
+        with contextlib.suppress(sqlite3.Error):
+            self._db.close()
+        self._release()
         if self._tmp is not None:
             self._tmp.cleanup()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            os.close(self._lock)  # closing the descriptor drops the flock
+            self._lock = None
 
     def __enter__(self) -> Store:
         return self
@@ -420,43 +481,44 @@ class Store:
             unresolved=self._count("SELECT COUNT(*) FROM resolutions WHERE place_id IS NULL"),
         )
 
-    def _records(self, sql: str, params: tuple[object, ...] = ()) -> Iterator[object]:
+    def _records(self, kind: type[R], sql: str, params: tuple[object, ...] = ()) -> Iterator[R]:
         # A cursor of its own per walk: walks nest (a place's claims inside the features).
-        return (_unpickle(row[0]) for row in self._db.execute(sql, params))
+        return (_decode(kind, row[0]) for row in self._db.execute(sql, params))
 
     def iter_sources(self) -> Iterator[Source]:
-        return self._records("SELECT record FROM docs WHERE skip IS NULL ORDER BY source")  # type: ignore[return-value]
+        return self._records(Source, "SELECT record FROM docs WHERE skip IS NULL ORDER BY source")
 
     def iter_skips(self) -> Iterator[Skip]:
         rows = self._db.execute("SELECT source, skip FROM docs WHERE skip IS NOT NULL ORDER BY source, skip")
         return (Skip(source=bytes(s).decode("utf-8", "surrogatepass"), reason=r) for s, r in rows)
 
     def iter_claims(self) -> Iterator[Claim]:
-        return self._records(f"SELECT record FROM claims c ORDER BY {_CLAIM_ORDER}")  # type: ignore[return-value]  # noqa: S608
+        return self._records(Claim, f"SELECT record FROM claims c ORDER BY {_CLAIM_ORDER}")  # noqa: S608
 
     def iter_unplaced_claims(self) -> Iterator[Claim]:
-        return self._records(  # type: ignore[return-value]
-            f"SELECT record FROM claims c WHERE placed = 0 ORDER BY {_CLAIM_ORDER}")  # noqa: S608
+        return self._records(
+            Claim, f"SELECT record FROM claims c WHERE placed = 0 ORDER BY {_CLAIM_ORDER}")  # noqa: S608
 
     def iter_resolutions(self) -> Iterator[Resolution]:
-        return self._records("SELECT record FROM resolutions ORDER BY source, start, seq")  # type: ignore[return-value]
+        return self._records(Resolution, "SELECT record FROM resolutions ORDER BY source, start, seq")
 
     def iter_unresolved(self) -> Iterator[Resolution]:
-        return self._records(  # type: ignore[return-value]
-            "SELECT record FROM resolutions WHERE place_id IS NULL ORDER BY source, start, seq")
+        return self._records(
+            Resolution, "SELECT record FROM resolutions WHERE place_id IS NULL ORDER BY source, start, seq")
 
     def mentions_at(self, place_id: str) -> Iterator[Resolution]:
-        return self._records(  # type: ignore[return-value]
-            "SELECT record FROM resolutions WHERE place_id = ? ORDER BY source, start, seq", (place_id,))
+        return self._records(
+            Resolution, "SELECT record FROM resolutions WHERE place_id = ? ORDER BY source, start, seq",
+            (place_id,))
 
     def claims_at(self, place_id: str) -> Iterator[tuple[Claim, Link]]:
         rows = self._db.execute(
             f"SELECT c.record, l.link FROM links l JOIN claims c ON c.id = l.claim "  # noqa: S608
             f"WHERE l.place_id = ? ORDER BY {_CLAIM_ORDER}, l.seq", (place_id,))
-        return ((_unpickle(record), Link(link)) for record, link in rows)  # type: ignore[misc]
+        return ((_decode(Claim, record), Link(link)) for record, link in rows)
 
     def _conflicts(self, place_id: str) -> frozenset[str]:
-        """``contested_claim_ids`` of a place, from the claims' columns (no record unpickled)."""
+        """``contested_claim_ids`` of a place, from the claims' columns (no record decoded)."""
         rows = self._db.execute(
             "SELECT c.claim_id, c.claimant, c.kind, c.reported, c.low, c.best, c.high "
             "FROM links l JOIN claims c ON c.id = l.claim WHERE l.place_id = ? "
@@ -501,6 +563,35 @@ class Store:
             claims=tuple(self.iter_claims()), attribution=self.attribution,
         )
 
+
+
+def _say_waiting() -> None:
+    # The one message a Store gives: without it a waiting build looks hung.
+    sys.stderr.write("geo: another build holds this corpus; waiting for it to finish\n")
+    sys.stderr.flush()
+
+
+def _hold_lock(path: Path, on_wait: Callable[[], None]) -> int | None:
+    """Take the corpus's lock file beside ``path``, waiting while another build holds it.
+
+    Two builds writing one Store at once fail with "database is locked" or mix their
+    walks; the second waits instead, then finds the first one's records unchanged.
+    """
+    try:
+        import fcntl
+    except ImportError:  # no flock (Windows): SQLite's own locking is all there is
+        return None
+    fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            on_wait()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
 class _Merge:
@@ -592,10 +683,8 @@ class _StoredFragments:
                 for claim_id, place_id, value in rows)
 
     def claim_values(self) -> Iterator[tuple[object, ...]]:
-        for contested, blob in self._rows("row"):
-            # marshal: a tuple of plain values loads in a third of pickle's time (the
-            # format is Python's own, so the Store's key holds the Python version)
-            values: tuple[object, ...] = marshal.loads(blob)  # type: ignore[arg-type]
+        for contested, text in self._rows("row"):
+            values = tuple(json.loads(text))  # type: ignore[arg-type]
             yield fragments.as_contested_values(values) if contested else values
 
     def claim_rows(self) -> Iterator[dict[str, object]]:

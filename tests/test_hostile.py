@@ -138,3 +138,190 @@ def test_issue_13_text_over_the_budget_is_skipped_with_a_reason(tmp_path):
     assert_skip(record, source="dump.txt", reason="over the text budget")
     [record] = iter_corpus(tmp_path, settings=Settings(max_text_chars=100 * len(ENGLISH)))
     assert isinstance(record, Document)
+
+
+# --- the cache and the Store cannot lie or run code --------------------------------------
+
+CLAIMED = ("Ukraine's General Staff said on Tuesday that 3,800 Russian soldiers were killed near Sudzha "
+           "in Kursk oblast.\n")
+CLAIMED_RU = "Минобороны России сообщило, что под Суджей Курской области уничтожено 1 700 военнослужащих ВСУ.\n"
+
+
+@pytest.fixture
+def small_corpus(tmp_path) -> Path:
+    folder = tmp_path / "kursk"
+    folder.mkdir()
+    (folder / "en.txt").write_text(CLAIMED, encoding="utf-8")
+    (folder / "ru.txt").write_text(CLAIMED_RU, encoding="utf-8")
+    return folder
+
+
+def _exports(build) -> tuple[bytes, bytes]:
+    from geo.export.csv import render_csv
+    from geo.export.geojson import render_geojson
+
+    return render_geojson(build), render_csv(build)
+
+
+class _Planted:
+    """A pickle payload: unpickling it creates ``marker`` (it must never happen)."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+def _entries(cache: Path) -> list[Path]:
+    """The result cache's entries (``.pickle`` before issue 13)."""
+    return sorted(p for p in (cache / "results").rglob("*") if p.suffix in (".json", ".pickle"))
+
+
+def test_issue_13_result_cache_and_store_hold_no_pickle(small_corpus, resources, private_cache):
+    import sqlite3
+
+    from geo.parallel import run_parallel
+
+    run_parallel(small_corpus, resources=resources)
+    entries = _entries(private_cache)
+    assert len(entries) == 2
+    for entry in entries:
+        assert json.loads(entry.read_text(encoding="utf-8"))["format"] == "geo-result/1"
+    [store] = (private_cache / "stores").glob("*.sqlite")
+    with sqlite3.connect(store) as db:
+        records = [r for (r,) in db.execute("SELECT record FROM docs UNION ALL SELECT record FROM claims "
+                                             "UNION ALL SELECT record FROM resolutions UNION ALL SELECT row FROM links")]
+    assert records and all(isinstance(r, str) and r.startswith("[") for r in records)
+
+
+def test_issue_13_a_planted_pickle_in_the_cache_never_runs(small_corpus, resources, private_cache, tmp_path):
+    import pickle
+
+    from geo.parallel import run_parallel
+
+    expected = _exports(run_parallel(small_corpus, resources=resources, use_cache=False))
+    run_parallel(small_corpus, resources=resources)
+    marker = tmp_path / "pwned"
+    for entry in _entries(private_cache):
+        payload = pickle.dumps(_Planted(marker))
+        for suffix in (".json", ".pickle"):  # where the cache looks, and where it looked before
+            entry.with_suffix(suffix).write_bytes(payload)
+    for store in (private_cache / "stores").glob("*.sqlite"):
+        store.unlink()
+    assert _exports(run_parallel(small_corpus, resources=resources)) == expected
+    assert not marker.exists()
+
+
+def test_issue_13_a_pickle_others_can_write_is_never_loaded(tmp_path):
+    import pickle
+
+    from geo._cache import cached
+
+    marker = tmp_path / "pwned"
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    planted = folder / "matcher-k.pickle"
+    planted.write_bytes(pickle.dumps(_Planted(marker)))
+    planted.chmod(0o666)
+    assert cached("matcher", "k", lambda: "computed", folder=folder) == "computed"
+    assert not marker.exists()
+    assert cached("matcher", "k", lambda: "again", folder=folder) == "computed"  # its own entry is private
+
+
+def test_issue_13_cache_folders_are_private(small_corpus, resources, private_cache):
+    from geo.parallel import run_parallel
+
+    run_parallel(small_corpus, resources=resources)
+    folders = [private_cache / "results", private_cache / "stores", *(p.parent for p in _entries(private_cache))]
+    assert {oct(f.stat().st_mode & 0o777) for f in folders} == {"0o700"}
+
+
+def _forge(entry: Path, old: str, new: str) -> None:
+    """Edit an entry as an attacker would: the text changed and the digest recomputed."""
+    from geo._cache import _digest
+
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    body = json.loads(json.dumps(data["body"]).replace(old, new))
+    data["body"], data["digest"] = body, _digest(data["key"], body)
+    entry.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def test_issue_13_a_forged_quote_in_the_cache_is_a_miss_never_output(small_corpus, resources, private_cache):
+    from geo.parallel import run_parallel
+
+    expected = _exports(run_parallel(small_corpus, resources=resources, use_cache=False))
+    assert b"3,800" in expected[1]
+    run_parallel(small_corpus, resources=resources)
+    for entry in _entries(private_cache):
+        _forge(entry, "3,800", "9,800")
+    for store in (private_cache / "stores").glob("*.sqlite"):
+        store.unlink()
+    again = _exports(run_parallel(small_corpus, resources=resources))
+    assert again == expected
+    assert b"9,800" not in again[0] + again[1]
+
+
+def test_issue_13_damaged_cache_entries_are_misses(small_corpus, resources, private_cache):
+    """Every single-byte damage of an entry: a miss or the true result, never an error or a lie."""
+    import random
+
+    from geo._cache import ResultCache
+    from geo.corpus import iter_raw
+    from geo.parallel import run_parallel
+
+    run_parallel(small_corpus, resources=resources)
+    [entry, _] = _entries(private_cache)
+    version = entry.parent.parent.name
+    cache = ResultCache(version, gazetteer=resources.gazetteer)
+    raws = {raw.source: raw for raw in iter_raw(small_corpus)}
+    raw = next(r for r in raws.values() if cache._path(r.sha256, r.source) == entry)
+    truth = cache.get(raw)
+    assert truth is not None
+    pristine = entry.read_bytes()
+    rng = random.Random(13)
+    for _ in range(300):
+        damaged = bytearray(pristine)
+        at = rng.randrange(len(damaged))
+        damaged[at] = rng.choice([b for b in range(256) if b != damaged[at]])
+        entry.write_bytes(bytes(damaged))
+        assert cache.get(raw) in (None, truth)
+
+
+def test_issue_13_a_store_with_damaged_pages_is_rebuilt(small_corpus, resources, private_cache):
+    from geo.parallel import run_parallel
+
+    expected = _exports(run_parallel(small_corpus, resources=resources, use_cache=False))
+    run_parallel(small_corpus, resources=resources)
+    [store] = (private_cache / "stores").glob("*.sqlite")
+    data = bytearray(store.read_bytes())
+    page = 4096
+    for start in range(3 * page, len(data), page):  # the schema and meta pages stay readable
+        data[start:start + 64] = bytes(range(64))
+    store.write_bytes(bytes(data))
+    (small_corpus / "en.txt").touch()
+    assert _exports(run_parallel(small_corpus, resources=resources)) == expected
+    assert _exports(run_parallel(small_corpus, resources=resources)) == expected
+
+
+def test_issue_13_a_second_build_waits_for_the_one_holding_the_corpus(tmp_path, gaz):
+    import threading
+
+    from geo.store import Store
+
+    path = tmp_path / "stores" / "corpus.sqlite"
+    first = Store(path, corpus="c", gazetteer=gaz, version="v")
+    waited = threading.Event()
+    opened: list[int] = []
+
+    def second() -> None:
+        with Store(path, corpus="c", gazetteer=gaz, version="v", on_wait=waited.set) as store:
+            opened.append(store.counts.sources)
+
+    thread = threading.Thread(target=second, daemon=True)
+    thread.start()
+    assert waited.wait(60)  # the second build saw the lock and said so
+    assert not opened
+    first.close()
+    thread.join(60)
+    assert opened == [0]
