@@ -507,10 +507,11 @@ def claimant_for(
         if found:
             speakers.add(found)  # "… – ідеться в його пості" later refers to it
         name = found or _carried(text, sentence, paragraph, speakers, is_hedged=is_hedged) or (
-            None if is_hedged else _paragraph_source(text, sentence, paragraph, speakers))
+            _paragraph_source(text, sentence, paragraph, speakers, is_hedged=is_hedged))
     elif name is None and is_hedged:
         # "Units … have reportedly re-established control": reported by the paragraph's source
-        name = _carried(text, sentence, paragraph, speakers, is_hedged=True)
+        name = _carried(text, sentence, paragraph, speakers, is_hedged=True) or _paragraph_source(
+            text, sentence, paragraph, speakers, is_hedged=True)
     speakers.last_claim = (name, paragraph[0], is_hedged)
     return name
 
@@ -545,7 +546,8 @@ def _claimant_in_sentence(
         relayed = _relayed(att, all_atts)
         return relayed or _resolve(att, speakers, subject)
 
-    if before and not [a for a in inside if a.name] and _BACKGROUND_CLAUSE.search(text, before[-1].end, claim[0] + 1):
+    background = _BACKGROUND_CLAUSE.search(text, before[-1].end, claim[0] + 1) if before else None
+    if background and not [a for a in inside if a.name] and "," not in text[background.end():claim[0]]:
         # "X says Russia deployed 8,000 troops in Kursk, where Ukraine seized territory": the
         # relative clause is the writer's background, not X's claim.
         return None, True
@@ -673,11 +675,12 @@ def _carried(text: str, sentence: tuple[int, int], paragraph: tuple[int, int], s
 
 
 def _paragraph_source(text: str, sentence: tuple[int, int], paragraph: tuple[int, int],
-                      speakers: Speakers) -> str | None:
+                      speakers: Speakers, *, is_hedged: bool) -> str | None:
     """The source the claim's paragraph names: the last attribution before the sentence
     ("По его словам, … Из-за удара … погибли"), else a later sentence's closing one
-    ("Losses amounted to 25,200. Another 983 were captured, the General Staff reported.")."""
-    if _HEDGE.search(text, paragraph[0], paragraph[1]):
+    ("Losses amounted to 25,200. Another 983 were captured, the General Staff reported.").
+    A hedged claim ("reportedly") takes only the opening one: the source it was reported by."""
+    if _HEDGE.search(text, paragraph[0], sentence[0]) or not is_hedged and _HEDGE.search(text, *paragraph):
         return None  # a paragraph that mixes unnamed reports in: nothing is sure
     # Only an attribution that opens its sentence frames what follows ("По его словам, …");
     # "…, she said." closes its own sentence.
@@ -687,6 +690,8 @@ def _paragraph_source(text: str, sentence: tuple[int, int], paragraph: tuple[int
         found = _resolve(att, speakers, None)
         if found:
             return found
+    if is_hedged:
+        return None
     for later in sentence_spans(text, sentence[1], paragraph[1]):
         closing = [a for a in find_attributions(text, *later)
                    if a.name and not a.relay and a.end >= later[1] - _CLOSING_SLACK
@@ -704,8 +709,10 @@ def _is_heading(text: str, sentence: tuple[int, int], paragraph: tuple[int, int]
     """A title-like line near the top (a whole short line without a final stop): a headline
     or sub-headline that the page chrome did not mark as such."""
     line = text[sentence[0]:sentence[1]].strip()
-    return (sentence == paragraph and sentence[0] < _HEADING_WITHIN and len(line) <= 200
-            and not re.search(r"[.!?…:;\"»”]\W*$", line))
+    if sentence != paragraph or sentence[0] >= _HEADING_WITHIN or len(line) > 200:
+        return False
+    # A sub-headline may end in a stop; it is then the first or second line of the text.
+    return not re.search(r"[.!?…:;\"»”]\W*$", line) or sum(1 for ln in text[:sentence[0]].splitlines() if ln.strip()) <= 1
 
 
 _HEADING_WITHIN = 600

@@ -211,3 +211,21 @@ def test_a_closing_attribution_of_an_earlier_sentence_does_not_frame_the_next():
 ])
 def test_channels_and_bloggers_are_claimants(text, quote, name):
     assert claimants_of(text, quote) == [name]
+
+
+def test_a_hedged_claim_takes_the_source_that_opens_its_paragraph():
+    text = ("Russian military correspondents reported heavy fighting near Sumy.\n"
+            "They say the front is moving. Russian units have reportedly taken Konstantinovka.")
+    assert claimants_of(text, "Russian units have reportedly taken Konstantinovka") == ["Russian milbloggers"]
+
+
+def test_a_relative_clause_about_the_source_is_not_background():
+    text = ("A report by the Mash Telegram channel, which is close to the police, put the death toll at seven.")
+    assert claimants_of(text, "put the death toll at seven") == ["Mash"]
+
+
+def test_a_sub_headline_with_a_stop_takes_the_bodys_source():
+    text = ("Russian forces advance near Sumy\n"
+            "Russian troops regain control of Konstantinovka.\n"
+            "Russian forces took Konstantinovka on Monday, according to Russian military bloggers.")
+    assert claimants_of(text, "regain control of Konstantinovka") == ["Russian milbloggers"]
