@@ -152,7 +152,20 @@ _ELSEWHERE = re.compile(
     # a figure for the whole war or front is about no one place
     r"|\b(?:entire|whole|all along the) front(?:\s*line)?\b|\ball (?:front|sectors|directions)\b"
     r"|по всей линии фронта|вдоль всей линии фронта|на всех направлениях|на всем фронте"
+    # a figure for the whole country or the whole war: "casualties … in the Ukraine war",
+    # "began entering Russia", "в России" (not "Russia's Kursk region": that names Kursk)
+    r"|\b(?:in|into|entering|enter|entered)\s+russia\b(?!['’]s)|\b(?:in|of)\s+the\s+(?:ukraine|ukrainian|russia-ukraine)\s+war\b"
+    r"|\bwar\s+(?:against|in|with|on)\s+ukraine\b|\bв\s+россии\b|\b(?:на|в)\s+войне\b|\bв\s+росії\b|\b(?:на|у|в)\s+війні\b"
+    r"|\b(?:в|у)\s+(?:украине|україні)\b"
 )
+#: Words for an event whose place later sentences refer back to: "the attack", "the site",
+#: "в результате обстрела".
+_EVENT = re.compile(
+    r"\b(?:attack|strike|shelling|bombardment|explosion|blast|airstrike|drone\s+hit|rocket\s+hit)s?\b"
+    r"|удар\w*|атак\w*|обстрел\w*|взрыв\w*|обстріл\w*|вибух\w*|прил[её]т\w*")
+#: Paragraphs after an event within which its casualties belong to its place without
+#: naming an event again (a lead and its follow-up paragraphs).
+_EVENT_PARAGRAPHS = 2
 #: Another region named in a sentence: "in Sumy region", "Сумской области".
 _OTHER_REGION = re.compile(
     rf"(?<!\w)(?:(?:{OTHER_REGIONS_LATIN})(?:'s)?\s+{REGION_NOUN}"
@@ -258,12 +271,19 @@ def _is_participle(folded: str, t_start: int, t_end: int, s_start: int) -> bool:
     return bool(prev and _FORCE.match(prev.group(1)) and _PARTICIPLE_AFTER.match(folded[t_end:t_end + 12]))
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a sentence into clauses at semicolons, dashes and conjunction commas."""
+def _clauses(text: str, start: int, end: int, trigger_starts: Sequence[int] = ()) -> list[tuple[int, int]]:
+    """Split a sentence into clauses at semicolons, dashes and conjunction commas, and
+    before "and" that joins a second predicate (``trigger_starts``): "killed 21 near
+    Plekhovo and captured two near Kurilovka" is two clauses, each with its village."""
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+    for t in trigger_starts:
+        m = _AND_PREDICATE.search(text, max(start, t - 30), t)
+        if m and any(start <= other < m.start() for other in trigger_starts):
+            breaks.append(m.start())
     cuts = [start]
-    for m in _CLAUSE_BREAK.finditer(text, start, end):
-        if m.start() > cuts[-1]:
-            cuts.append(m.start())
+    for b in sorted(breaks):
+        if b > cuts[-1]:
+            cuts.append(b)
     cuts.append(end)
     out = []
     for a, b in zip(cuts, cuts[1:], strict=False):
@@ -274,6 +294,11 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if a < b:
             out.append((a, b))
     return out or [(start, end)]
+
+
+#: "and" (и, і, та, й) right before a predicate, at most one word between: "… and captured
+#: two", "… и взяли в плен двоих".
+_AND_PREDICATE = re.compile(r"\s(?:and|и|і|та|й)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 
 
 def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -314,6 +339,9 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
         break
     head = folded[max(sentence[0], amount.start - _LOOK_AHEAD):amount.start]
     for t in triggers:
+        if (t.end <= amount.start and _LOSS_NOUN.match(folded, t.start) and _COPULA.match(folded, t.end, amount.start)
+                and bisect_left(others, amount.start) == bisect_left(others, t.end)):
+            return True  # "casualties among North Korean troops … have now reached about 3,000"
         if t.end <= amount.start and amount.start - t.end <= 40:
             between = bisect_left(others, amount.start) - bisect_left(others, t.end)
             if between == 0:
@@ -542,7 +570,7 @@ def _sentence_claims(
     amounts: Sequence[Amount], seen_amounts: list[Amount], drafts: list[_Draft],
 ) -> list[_Draft]:
     triggers = _triggers(folded, *sentence)
-    clauses = _clauses(text, *sentence)
+    clauses = _clauses(text, *sentence, trigger_starts=[t.start for t in triggers])
     out: list[_Draft] = []
     used_triggers: set[int] = set()
     starts = [a.start for a in amounts]
@@ -715,6 +743,7 @@ def _link_places(
         in_paragraph = sorted({pid for pos, pid in settlements if d.paragraph[0] <= pos < d.paragraph[1]})
         sentence_text = folded[d.sentence[0]:d.sentence[1]]
         if in_sentence:
+            in_sentence = _own_clause_places(d, drafts, settlements) or in_sentence
             d.places = [PlaceLink(place_id=p, link=Link.SENTENCE) for p in in_sentence]
             if (_ANAPHORIC_LOSSES.search(sentence_text) and previous_loss is not None
                     and previous_loss.sentence != d.sentence):
@@ -723,16 +752,63 @@ def _link_places(
               and "kursk" not in sentence_text and "курск" not in sentence_text):
             unplaced_sentences.add(d.sentence)
         elif (re.search(r"\b(?:their|they|them|их|они)\b", sentence_text) and previous is not None
-              and previous.sentence in unplaced_sentences):
+              and previous.sentence in unplaced_sentences and previous.paragraph == d.paragraph):
             unplaced_sentences.add(d.sentence)
         else:
             # A paragraph-level village is a weaker tie: the claim stays on the oblast too.
             d.places = [PlaceLink(place_id=p, link=Link.PARAGRAPH) for p in in_paragraph]
+            if not in_paragraph and d.kind in _LOSS_KINDS:
+                d.places += [PlaceLink(place_id=p, link=Link.ARTICLE)
+                             for p in _event_places(folded, d, settlements, paragraphs)]
             if is_kursk_article:
                 d.places.append(PlaceLink(place_id=region_id, link=_region_link(d, region_mentions)))
         previous = d
         if d.kind in _LOSS_KINDS:
             previous_loss = d
+
+
+def _event_places(folded: str, d: _Draft, settlements: Sequence[tuple[int, str]],
+                  paragraphs: Sequence[tuple[int, int]]) -> list[str]:
+    """The villages of the event a casualty report refers back to.
+
+    "Six people were killed in a missile attack on the town of Rylsk. / Ten wounded people
+    were taken to hospital": the second paragraph's casualties are the attack's. The last
+    paragraph before the claim that names a village must name an event, and lie at most
+    ``_EVENT_PARAGRAPHS`` paragraphs back unless the claim names an event too ("at the site
+    of the strike").
+    """
+    before = [pos for pos, _ in settlements if pos < d.paragraph[0]]
+    if not before:
+        return []
+    last = max(before)
+    index = next((i for i, p in enumerate(paragraphs) if p[0] <= last < p[1]), None)
+    here = next((i for i, p in enumerate(paragraphs) if p == d.paragraph), None)
+    if index is None or here is None:
+        return []
+    event = paragraphs[index]
+    if not _EVENT.search(folded, event[0], event[1]):
+        return []
+    if here - index > _EVENT_PARAGRAPHS and not _EVENT.search(folded, d.sentence[0], d.sentence[1]):
+        return []
+    return sorted({pid for pos, pid in settlements if event[0] <= pos < event[1]})
+
+
+def _own_clause_places(d: _Draft, drafts: Sequence[_Draft], settlements: Sequence[tuple[int, str]]) -> list[str]:
+    """The villages of a claim's own clause when its sentence holds other claims.
+
+    "killed 21 near Plekhovo and captured two near Kurilovka": each figure belongs to the
+    places of its own clause. A claim whose clause names none takes the villages that no
+    other claim of the sentence names; empty means "use the whole sentence".
+    """
+    others = [o for o in drafts if o is not d and o.sentence == d.sentence and o.kind is not Kind.CONTROL
+              and (o.end <= d.start or o.start >= d.end)]
+    if not others:
+        return []
+    own = sorted({pid for pos, pid in settlements if d.start <= pos < d.end})
+    if own:
+        return own
+    return sorted({pid for pos, pid in settlements if d.sentence[0] <= pos < d.sentence[1]
+                   and not any(o.start <= pos < o.end for o in others)})
 
 
 def _control_places(d: _Draft, settlements: Sequence[tuple[int, str]], previous: _Draft | None) -> list[PlaceLink]:

@@ -509,3 +509,40 @@ def test_not_loss_or_deployment_claims(resources, text):
 def test_settlements_captured_are_no_head_count(resources):
     claims = extract(resources, "Russian forces captured 11 settlements in the Kursk region.")
     assert not [c for c in claims if c.kind is Kind.CAPTURED]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ukrainian forces killed 21 Russian soldiers near Plekhovo and captured two near Kurilovka, "
+                 "the brigade said.", id="en"),
+    pytest.param("ВСУ уничтожили 21 военного под Плеховом и взяли в плен двоих у Куриловки.", id="ru"),
+    pytest.param("Під Плеховим загинули 21 окупант, а біля Курилівки в полон потрапили ще двоє.", id="uk"),
+])
+def test_each_figure_takes_the_village_of_its_own_clause(resources, gaz, text):
+    claims = {c.kind: c for c in extract(resources, text) if c.kind is not Kind.CONTROL}
+    names = {kind: {gaz.places[p.place_id].name for p in c.places} for kind, c in claims.items()}
+    assert (numbers(claims[Kind.KILLED]), numbers(claims[Kind.CAPTURED])) == ((None, 21, None), (None, 2, None))
+    assert names == {Kind.KILLED: {"Plekhovo"}, Kind.CAPTURED: {"Kurilovka"}}
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Four people were killed in a drone attack on the village of Tetkino.\n"
+                 "Seven wounded residents were taken to hospital, the governor said.", id="en"),
+    pytest.param("Украинские войска нанесли удар по Рыльску.\nПо словам губернатора, пострадали пять человек.",
+                 id="ru"),
+])
+def test_casualties_after_an_event_take_its_village(resources, gaz, text):
+    wounded = [c for c in extract(resources, text) if c.kind is Kind.WOUNDED]
+    villages = {gaz.places[p.place_id].name for p in wounded[0].places} - {gaz.region.name}
+    assert villages in ({"Tetkino"}, {"Rylsk"})
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Fighting continued near Sudzha.\n"
+                 "Casualties among North Korean troops in the Ukraine war have reached about 2,000, Seoul said.",
+                 id="en-the-war"),
+    pytest.param("Бої тривають у Судже.\nВтрати північнокорейських військ у війні в Україні сягнули 4 тисяч осіб.",
+                 id="uk-в-україні"),
+])
+def test_a_figure_for_the_whole_war_is_unplaced(resources, text):
+    (claim,) = [c for c in extract(resources, text) if c.kind is Kind.KILLED_OR_WOUNDED]
+    assert claim.places == ()
