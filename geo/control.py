@@ -45,6 +45,7 @@ _GROUND = re.compile(rf"(?:{GROUND_NOUNS})")
 _NOT_GROUND = re.compile(rf"(?:{NOT_GROUND})(?!\w)")
 _ANAPHORA = re.compile(rf"(?:{ANAPHORA})")
 _WORD = re.compile(r"[\w'-]+")
+_SPACED_DASH = re.compile(r"\s[–—]\s")
 _ATTRIBUTIVE = re.compile(rf"(?:{ATTRIBUTIVE}|\w-$)")
 #: English participles that may stand before a noun as its adjective ("the held territories").
 _PARTICIPLE = re.compile(r"(?:controlled|held|occupied|captured|recaptured|liberated|seized|taken|retaken|regained)$")
@@ -136,6 +137,10 @@ def find_control(
             continue  # "the currently held territories": a noun's adjective, not a statement
         clause_start = _clause_start(text, s_start, m.start())
         clause_end = _clause_end(text, m.end(), s_end)
+        if len(_SPACED_DASH.findall(text, s_start, m.start())) % 2:
+            # "… – where Ukrainian troops control X – at about 8,000": the aside ends at its dash
+            close = _SPACED_DASH.search(text, m.end(), clause_end)
+            clause_end = close.start() if close else clause_end
         if predicate.needs_ground and not (
                 _ground_follows(folded, m.end(), clause_end, settlement_starts)
                 or _ground_before(folded, clause_start, m.start(), settlement_starts)):

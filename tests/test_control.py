@@ -167,3 +167,10 @@ def test_approximations_and_hyphenated_holders_keep_the_claim(resources, text):
 def test_gains_are_control_and_no_gains_are_not(resources):
     assert len(control_claims(resources, "Ukrainian forces have made territorial gains in the Kursk region.")) == 1
     assert control_claims(resources, "Ukrainian forces have made no gains in the Kursk region.") == []
+
+
+def test_a_control_claim_inside_dashes_ends_at_the_closing_dash(resources):
+    text = ("Officials put the number of troops in the region – where Ukrainian units control "
+            "several villages – at about 5,000.")
+    claims = control_claims(resources, text)
+    assert [c.quote for c in claims] == ["where Ukrainian units control several villages"]
