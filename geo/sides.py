@@ -87,6 +87,21 @@ ALIASES: tuple[Alias, ...] = (
     Alias("окупант", _R, "Окупанти увійшли в село.", is_prefix=True),
     Alias("оккупант", _R, "Оккупанты вошли в село.", is_prefix=True),
     Alias("russian", _R, "Russian forces took the village.", is_prefix=True),
+    Alias("росси", _R, "Россия заявила, что село под контролем.", is_prefix=True),
+    Alias("россиян", _R, "Село в руках россиян.", is_prefix=True),
+    Alias("росія", _R, "Росія заявила про захоплення села."),
+    Alias("росії", _R, "Війська Росії зайшли в село."),
+    Alias("росіян", _R, "Село в руках у росіян.", is_prefix=True),
+    Alias("агресор", _R, "Міноборони країни-агресора заявило про захоплення села.", is_prefix=True),
+    Alias("агрессор", _R, "Армия страны-агрессора вошла в село.", is_prefix=True),
+    Alias("рашист", _R, "Рашисти зайшли в село.", is_prefix=True),
+    Alias("moscow", _R, "Moscow said its troops had cleared the village.", is_prefix=True),
+    Alias("москв", _R, "Москва заявила о взятии села.", is_prefix=True),
+    Alias("кремл", _R, "В Кремле заявили об освобождении села.", is_prefix=True),
+    Alias("north korea", _R, "North Korean troops retook the village.", is_prefix=True),
+    Alias("северокорейск", _R, "Северокорейские военные вошли в село.", is_prefix=True),
+    Alias("північнокорейськ", _R, "Північнокорейські військові зайшли в село.", is_prefix=True),
+    Alias("кндр", _R, "Військові КНДР зайшли в село."),
     # Ukraine: the state, its forces, and the mappers that speak from its side
     Alias("zelensky", _U, "Zelensky said Ukrainian forces held the village.", is_prefix=True),
     Alias("zelenskyy", _U, "Zelenskyy said the village was held."),
@@ -108,6 +123,13 @@ ALIASES: tuple[Alias, ...] = (
     Alias("ukrainian", _U, "Ukrainian troops held the village.", is_prefix=True),
     Alias("украин", _U, "Украинские войска вошли в село.", is_prefix=True),
     Alias("україн", _U, "Українські війська увійшли в село.", is_prefix=True),
+    Alias("kyiv", _U, "Kyiv said its troops still held the village.", is_prefix=True),
+    Alias("kiev", _U, "Kiev said its troops still held the village.", is_prefix=True),
+    Alias("киев", _U, "Киев заявил, что село под контролем.", is_prefix=True),
+    Alias("київ", _U, "Київ заявив, що село під контролем."),
+    Alias("києв", _U, "За даними Києва, село під контролем.", is_prefix=True),
+    Alias("сили оборони", _U, "Сили оборони утримують село."),
+    Alias("сил оборони", _U, "Підрозділи Сил оборони утримують село."),
     Alias("deepstate", _U, "DeepState showed the village as lost."),
     Alias("deep state", _U, "Deep State showed the village as lost."),
     Alias("gur", _U, "GUR said the village was held."),
@@ -225,6 +247,10 @@ class _Table:
         found = self.pattern.search(text)
         return (found.start(), self.values[found.group()]) if found else None
 
+    def each(self, text: str) -> list[tuple[int, object]]:
+        """The position and value of every name in ``text``, in order."""
+        return [(m.start(), self.values[m.group()]) for m in self.pattern.finditer(text)]
+
 
 _ALIAS_TABLE = _Table([(a.name, a.is_prefix, a.side) for a in ALIASES])
 _RELATIVE_TABLE = _Table([(a.name, a.is_prefix, a.relative) for a in RELATIVE])
@@ -260,26 +286,40 @@ def _other(side: Side) -> Side:
     return {Side.RUSSIA: Side.UKRAINE, Side.UKRAINE: Side.RUSSIA}.get(side, Side.UNKNOWN)
 
 
-def subject_side(subject: str | None, claimant: str | None) -> Side:
+def _last_side(text: str, speaker: Side) -> tuple[int, Side] | None:
+    """The last side a text names, "our"/"the enemy" read against ``speaker``; None if none."""
+    named = [(at, Side(side)) for at, side in _ALIAS_TABLE.each(text) if side is not Side.UNKNOWN]
+    relative = [(at, speaker if rel is Relative.OWN else _other(speaker))
+                for at, rel in _RELATIVE_TABLE.each(text)]
+    known = [found for found in sorted(named + relative) if found[1] is not Side.UNKNOWN]
+    return known[-1] if known else None
+
+
+def subject_side(subject: str | None, claimant: str | None, quote: str | None = None) -> Side:
     """The side of a claim's subject; "our forces" and "the enemy" read against the claimant.
 
-    With no subject, or one that names no side, the claimant's own side stands for it
-    ("the village has been liberated", said by the Russian Defense Ministry).
+    The extractor's subject may carry the words before it ("A Russian blogger said that
+    Ukrainian troops"): the side named last, nearest the verb, is the subject's. With no
+    subject, or one that names no side, the first side the quote names stands for it
+    ("Moscow says its troops cleared the hamlet"), else the claimant's own side ("the
+    village has been liberated", said by the Russian Defense Ministry).
 
     >>> subject_side("the enemy", "Zelensky"), subject_side(None, "TASS")
     (<Side.RUSSIA: 'russia'>, <Side.RUSSIA: 'russia'>)
+    >>> subject_side("A Russian blogger said that Ukrainian troops", None)
+    <Side.UKRAINE: 'ukraine'>
     """
     speaker = side_of(claimant)
-    if not subject:
-        return speaker
-    text = _fold(subject)
-    named = _ALIAS_TABLE.earliest(text)
-    relative = _RELATIVE_TABLE.earliest(text)
-    if relative is not None and (named is None or relative[0] < named[0]):
-        return speaker if relative[1] is Relative.OWN else _other(speaker)
-    if named is not None and named[1] is not Side.UNKNOWN:
-        return Side(named[1])
-    return speaker
+    found = _last_side(_fold(subject), speaker) if subject else None
+    if found is None and quote:
+        named = [(at, side) for at, side in _ALIAS_TABLE.each(_fold(quote)) if side is not Side.UNKNOWN]
+        found = (named[0][0], Side(named[0][1])) if named else None
+    return found[1] if found is not None else speaker
+
+
+#: "were (finally) expelled", "was pushed": an expulsion verb in the passive, whose
+#: subject is the side pushed out.
+_PASSIVE_BEFORE = re.compile(r"(?<!\w)(?:were|was|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +334,15 @@ class Holding:
     holder: Side
     taker: Side
     has_left: bool
+
+
+def _named_at(quote: str, subject: str | None, side: Side) -> int:
+    """Where the quote (folded) first names ``side``, else the subject's words; -1 if nowhere."""
+    for at, named in _ALIAS_TABLE.each(quote):
+        if named is side:
+            return at
+    folded = _fold(subject or "")
+    return quote.find(folded) if folded else -1
 
 
 def read_control(claim: Claim) -> Holding | None:
@@ -311,17 +360,15 @@ def read_control(claim: Claim) -> Holding | None:
     """
     if claim.kind is not Kind.CONTROL:
         return None
-    taker = subject_side(claim.subject, claim.claimant)
+    taker = subject_side(claim.subject, claim.claimant, claim.quote)
     quote = _fold(claim.quote)
     cue = _CUE_TABLE.earliest(quote)
     has_left = False
     if cue is not None:
         at, motion = cue
-        if motion is Motion.LEFT:
+        if motion is Motion.LEFT or _PASSIVE_BEFORE.search(quote[:at]):
             has_left = True
         else:  # active expulsion: a loss only for a subject named after the verb (the object)
-            named = _fold(claim.subject or "")
-            where = quote.find(named) if named else -1
-            has_left = where > at
+            has_left = _named_at(quote, claim.subject, taker) > at
     holder = _other(taker) if has_left else taker
     return Holding(holder=holder, taker=taker, has_left=has_left)

@@ -513,6 +513,19 @@ def _control(quote: str, subject: str | None, claimant: str | None = None) -> Cl
      Side.UKRAINE, True),
     ("Російські війська відступили з хутора.", "Російські війська", None, Side.UKRAINE, True),
     ("Хутір звільнено.", None, "Генштаб ЗСУ", Side.UKRAINE, False),
+    # the subject carries the words before it: the side named last is the subject's
+    ("A Russian blogger said that Ukrainian troops entered the hamlet.",
+     "A Russian blogger said that Ukrainian troops", None, Side.UKRAINE, False),
+    ("Пишут, что российские штурмовики вошли в хутор.", "Пишут, что российские штурмовики",
+     "ISW", Side.RUSSIA, False),
+    # no subject: the side the quote names first, before the claimant's own
+    ("Moscow says its troops cleared the hamlet.", None, None, Side.RUSSIA, False),
+    ("A Ukrainian patrol retreated across the border.", None, "Минобороны России",
+     Side.RUSSIA, True),
+    ("Хутір у руках у росіян.", "Хутір", "Міноборони країни-агресора", Side.RUSSIA, False),
+    # an expulsion verb in the passive: the subject was pushed out
+    ("Ukrainian units were finally expelled from the hamlet.", "Ukrainian units", None,
+     Side.RUSSIA, True),
 ])
 def test_who_holds_a_village_per_a_control_claim(quote: str, subject: str | None,
                                                  claimant: str | None, holder: Side,
