@@ -72,7 +72,8 @@ _CLAUSE_START = re.compile(
     r"|(?<=\s)(?:and|и|і|та|а)\s+(?=[A-ZА-ЯЁІЇЄҐ])")
 #: Where a clause ends after its predicate: a semicolon, or a comma before a new clause.
 _CLAUSE_END = re.compile(
-    r";|,\s+(?=(?:but|while|whereas|although|though|which|according|saying|adding|after|when|as\s+well"
+    r";|,\s+(?=(?:but|while|whereas|although|though|which|according|saying|adding|after|when|as|with|where"
+    r"|before|despite|amid|following|где|де|после|після"
     r"|но|однако|хотя|при\s+этом|сообщ\w+|заяв\w+|говорится|передает|але|проте|повідом\w+|заяв\w+)\b)"
     r"|\s[–—]\s+(?=(?:said|says|сообщ|заяв|повідом))")
 #: A line that is one item of a list: a bullet, or a short name.
