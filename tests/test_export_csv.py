@@ -33,7 +33,7 @@ def build():
 
 @pytest.fixture
 def rows(build):
-    return {(r["claim_id"], r["place_id"]): r for r in read_rows(render_csv(build))}
+    return {(r["claim_id"], r["place_id"]): r for r in read_rows(render_csv(build, raw=True))}
 
 
 def test_header_is_the_documented_columns_in_order(build):
@@ -78,7 +78,8 @@ def test_text_round_trips_exactly(build, rows):
 
 EXPECTED = [
     pytest.param("c-mod-killed", "inid160:115637", {
-        "event_date": "2024-08-12", "time_precision": "1", "date_prec": "1", "geo_precision": "1",
+        "event_date": "2024-08-12", "time_precision": "1", "date_prec": "1", "date_basis": "claim",
+        "geo_precision": "1",
         "where_prec": "1", "fatalities": "2000", "low": "2000", "best": "", "high": "",
         "source": "ТАСС", "source_office": "ТАСС", "location": "Sudzha",
         "latitude": "51.191944", "longitude": "35.271944", "link": "sentence", "contested": "true",
@@ -89,23 +90,25 @@ EXPECTED = [
         "contested": "true",
     }, id="killed, best only, no publisher"),
     pytest.param("c-mod-captured", "inid160:25632", {
-        "event_date": "2024-08-12", "time_precision": "1", "date_prec": "1", "geo_precision": "2",
-        "where_prec": "3", "fatalities": "0", "high": "30", "admin2": "Sudzhansky District",
+        "event_date": "2024-08-12", "time_precision": "1", "date_prec": "1", "date_basis": "published",
+        "geo_precision": "2", "where_prec": "3", "fatalities": "0", "high": "30", "admin2": "Sudzhansky District",
         "source_date": "2024-08-12T09:30:00+03:00", "contested": "false",
     }, id="untrusted settlement point, date from published"),
     pytest.param("c-mod-captured", "kursk-district:sudzhanskiy", {
         "geo_precision": "2", "where_prec": "3", "link": "paragraph",
     }, id="district"),
     pytest.param("c-zel-region", "kursk-oblast", {
-        "event_date": "2024-08", "time_precision": "3", "date_prec": "4", "geo_precision": "3",
+        "event_date": "2024-08-01", "time_precision": "3", "date_prec": "4", "date_basis": "published",
+        "geo_precision": "3",
         "where_prec": "4", "fatalities": "0", "low": "0.67", "admin2": "", "claimant": "",
         "link": "article",
-    }, id="region, killed_or_wounded is not fatalities, month"),
+    }, id="region, killed_or_wounded is not fatalities, month as its first day"),
     pytest.param("c-gur-deployed", "", {
-        "event_date": "2024-W44", "time_precision": "2", "date_prec": "3", "geo_precision": "",
+        "event_date": "2024-10-28", "time_precision": "2", "date_prec": "3", "date_basis": "claim",
+        "geo_precision": "",
         "where_prec": "6", "fatalities": "0", "best": "11000", "source": "uk/unplaced.txt",
         "latitude": "", "link": "",
-    }, id="unplaced, week"),
+    }, id="unplaced, week as its Monday"),
 ]
 
 
@@ -117,5 +120,28 @@ def test_column_values(rows, claim_id, place_id, expected):
 
 @given(st.text(min_size=1))
 def test_any_quote_round_trips(quote):
-    [row] = read_rows(render_csv(one_claim_build(quote)))
+    [row] = read_rows(render_csv(one_claim_build(quote), raw=True))  # --raw-csv: cells unchanged
     assert (row["quote"], row["claimant"], row["subject"]) == (quote, quote, quote)
+
+
+def _dated(reported: str | None, published: str | None):
+    from geo.model import Claim, Kind, Source
+
+    claim = Claim(claim_id="c", source="a.txt", start=0, end=1, quote="x", claimant=None, kind=Kind.OTHER,
+                  reported=reported)
+    return claim, Source(source="a.txt", sha256="0", published=published)
+
+
+@pytest.mark.parametrize(("reported", "published", "expected"), [
+    pytest.param(None, "2024-08-12T23:30:00+03:00", ("2024-08-12", "day", "published"), id="timestamp-day"),
+    pytest.param("2024", "2024-08-12", ("2024-01-01", "year", "claim"), id="own-date-first"),
+    pytest.param("2024-12", None, ("2024-12-01", "month", "claim"), id="month-first-day"),
+    pytest.param("2025-W01", None, ("2024-12-30", "week", "claim"), id="week-across-new-year"),
+    pytest.param(None, None, (None, None, None), id="no-date"),
+])
+def test_event_date_is_a_whole_day_with_its_basis(reported, published, expected):
+    """Issue 15: a GDAL DATE needs a whole day; the precision and basis say what is known."""
+    from geo.export.rows import claim_date
+
+    day, precision, basis = claim_date(*_dated(reported, published))
+    assert (day, precision.value if precision else None, basis) == expected

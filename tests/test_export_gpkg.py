@@ -8,6 +8,7 @@ import time
 from dataclasses import replace
 
 import geopandas as gpd
+import pandas as pd
 import pyogrio
 import pyogrio.raw
 import pytest
@@ -31,11 +32,19 @@ from tests.builds import ROOT, assert_old_file_survives, sample_build
 DISTRICTS = ROOT / "gazetteer" / "districts.geojson"
 
 
+def _cell(value: object) -> object:
+    """NULL/NaN/NaT as None, a date back to its ISO text (how the rows give it)."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    return value
+
+
 def read_layer(path, layer) -> list[dict[str, object]]:
     """A layer's attribute rows with NULL/NaN as None and numbers as the rows give them."""
     frame = pyogrio.read_dataframe(path, layer=layer, read_geometry=False)
-    return [{k: None if isinstance(v, float) and math.isnan(v) else v for k, v in row.items()}
-            for row in frame.to_dict("records")]
+    return [{k: _cell(v) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
 def same_rows(read: list[dict[str, object]], expected: list[dict[str, object]]) -> bool:
@@ -60,8 +69,9 @@ def gpkg(build, tmp_path_factory):
 
 def test_layers_and_geometry_types(gpkg):
     assert pyogrio.list_layers(gpkg).tolist() == [
-        ["places", "Point"], ["claims", "Point"], ["areas", "MultiPolygon"], ["about", None]]
-    for layer in ("places", "claims", "areas"):
+        ["places", "Point"], ["claims", "Point"], ["areas", "MultiPolygon"], ["area_claims", "MultiPolygon"],
+        ["about", None], ["layer_styles", None]]
+    for layer in ("places", "claims", "area_claims", "areas"):
         assert gpd.read_file(gpkg, layer=layer).crs.to_epsg() == 4326
 
 
@@ -82,12 +92,53 @@ def test_claims_layer_holds_exactly_the_csv_rows(build, gpkg):
     assert same_rows(read, list(claim_rows(build)))
 
 
-def test_an_unplaced_claim_keeps_a_null_geometry(gpkg):
+AREA_IDS = {"kursk-district:sudzhanskiy", "kursk-oblast"}
+
+
+def test_only_claims_at_settlements_are_points(gpkg):
+    """Issue 15: an unplaced claim, and a claim tied to a district or the oblast, have no point."""
     frame = gpd.read_file(gpkg, layer="claims")
-    unplaced = frame[frame["claim_id"] == "c-gur-deployed"]
-    assert len(unplaced) == 1
-    assert unplaced.geometry.isna().all()
-    assert frame[frame["claim_id"] != "c-gur-deployed"].geometry.notna().all()
+    pointless = frame["place_id"].isna() | frame["place_id"].isin(AREA_IDS)
+    assert pointless.sum() == 3
+    assert frame[pointless].geometry.isna().all()
+    assert frame[~pointless].geometry.notna().all()
+
+
+def test_area_claims_are_the_area_rows_drawn_as_their_area(build, gpkg):
+    rows = [r for r in claim_rows(build) if r["place_id"] in AREA_IDS]
+    assert same_rows(read_layer(gpkg, "area_claims"), rows)
+    areas = gpd.read_file(gpkg, layer="areas").set_index("place_id").geometry
+    frame = gpd.read_file(gpkg, layer="area_claims")
+    assert all(geom.equals(areas[pid]) for pid, geom in zip(frame["place_id"], frame.geometry, strict=True))
+
+
+def test_dates_load_as_dates(gpkg):
+    """A QGIS-like load: event_date is a date column, parsed, with NULL where no date is known."""
+    info = pyogrio.read_info(gpkg, layer="claims")
+    assert info["ogr_types"][list(info["fields"]).index("event_date")] == "OFTDate"
+    frame = pyogrio.read_dataframe(gpkg, layer="claims", read_geometry=False).set_index("claim_id")
+    assert frame.loc["c-gur-deployed", "event_date"] == pd.Timestamp("2024-10-28")
+    assert frame.loc["c-gur-deployed", "date_basis"] == "claim"
+
+
+def test_a_default_qgis_style_colours_claims_by_kind_and_sizes_by_figure(gpkg):
+    import xml.etree.ElementTree as ET
+
+    from geo.model import Kind
+    from geo.webmap.payload import KIND_COLORS
+
+    styles = pyogrio.read_dataframe(gpkg, layer="layer_styles", read_geometry=False)
+    assert styles["f_table_name"].tolist() == ["claims", "area_claims"]
+    assert styles["useAsDefault"].all() and (styles["f_geometry_column"] == "geom").all()
+    qml = ET.fromstring(styles["styleQML"][0].split("\n", 1)[1])
+    renderer = qml.find("renderer-v2")
+    assert (renderer.get("type"), renderer.get("attr")) == ("categorizedSymbol", "kind")
+    assert [c.get("value") for c in renderer.iter("category")] == [k.value for k in Kind]
+    killed = renderer.find("symbols/symbol[@name='0']/layer/Option/Option[@name='color']").get("value")
+    assert killed == ",".join(str(int(KIND_COLORS[Kind.KILLED][i:i + 2], 16)) for i in (1, 3, 5)) + ",255"
+    size = renderer.find(".//Option[@name='size']/Option[@name='expression']").get("value")
+    assert '"best"' in size
+    assert qml.find("temporal").get("startField") == "event_date"
 
 
 def test_areas_are_the_district_and_the_union_of_all_districts(build, gpkg):
@@ -143,7 +194,9 @@ def test_a_claims_layer_of_many_chunks_reads_back_whole_and_in_order(build, tmp_
     assert same_rows(read_layer(path, "claims"), expected)
     frame = gpd.read_file(path, layer="claims")
     assert [None if g is None else (g.x, g.y) for g in frame.geometry] == [
-        None if r["latitude"] is None else (r["longitude"], r["latitude"]) for r in expected]
+        None if r["latitude"] is None or r["place_id"] in AREA_IDS else (r["longitude"], r["latitude"])
+        for r in expected]
+    assert same_rows(read_layer(path, "area_claims"), [r for r in expected if r["place_id"] in AREA_IDS])
 
 
 def test_an_empty_build_writes_typed_empty_layers(tmp_path):
@@ -178,4 +231,4 @@ def test_interrupted_write_leaves_the_old_file(build, tmp_path, monkeypatch):
     monkeypatch.setattr(pyogrio.raw, "write", fail_on_second_layer)
     assert_old_file_survives(lambda path: write_gpkg(build, path, districts_geojson=DISTRICTS),
                              tmp_path / "out.gpkg")
-    assert calls == ["places", "claims"]
+    assert calls[:2] == ["places", "claims"]

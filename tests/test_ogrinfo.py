@@ -13,13 +13,15 @@ import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from datetime import date
+
 import pytest
 
 from geo.export import WRITERS, Format
 from geo.export.rows import CLAIM_COLUMNS, PLACE_COLUMNS
 from tests.builds import sample_build
 
-OGR_TYPES = {int: "Integer", float: "Real", str: "String", bool: "Integer(Boolean)"}
+OGR_TYPES = {int: "Integer", float: "Real", str: "String", bool: "Integer(Boolean)", date: "Date"}
 #: How GIS users open the CSV: typed columns and points from longitude/latitude.
 CSV_OPEN_OPTIONS = ("-oo", "AUTODETECT_TYPE=YES", "-oo", "X_POSSIBLE_NAMES=longitude",
                     "-oo", "Y_POSSIBLE_NAMES=latitude", "-oo", "KEEP_GEOM_COLUMNS=YES")
@@ -75,9 +77,11 @@ def files(tmp_path_factory):
 
 def test_gpkg_layers_counts_and_field_types(files):
     layers = ogrinfo(files[Format.GPKG])
-    assert list(layers) == ["places", "claims", "areas", "about"]
+    assert list(layers) == ["places", "claims", "areas", "area_claims", "about", "layer_styles"]
     assert [(lay.geometry, lay.count) for lay in layers.values()] == [
-        ("Point", 4), ("Point", 6), ("Multi Polygon", 2), ("None", 10)]
+        ("Point", 4), ("Point", 6), ("Multi Polygon", 2), ("Multi Polygon", 2), ("None", 10), ("None", 2)]
+    assert layers["area_claims"].fields == ogr_types(CLAIM_COLUMNS)
+    assert layers["claims"].fields["event_date"] == "Date"
     assert layers["claims"].fields == ogr_types(CLAIM_COLUMNS)
     assert layers["places"].fields == layers["areas"].fields == ogr_types(PLACE_COLUMNS)
     assert layers["about"].fields == {"key": "String", "value": "String"}
@@ -90,7 +94,8 @@ def test_csv_rows_and_detected_types(files):
     layers = ogrinfo(files[Format.CSV], *CSV_OPEN_OPTIONS)
     [(name, layer)] = layers.items()
     assert (name, layer.geometry, layer.count) == ("sample", "Point", 6)
-    # event_date stays String: partial dates (2024-08, 2024-W44) are not GDAL Dates
+    # event_date is always a whole day (a partial date stands for its first day), so GDAL
+    # detects a Date in the CSV too.
     assert layer.fields == ogr_types(CLAIM_COLUMNS)
 
 
@@ -102,3 +107,26 @@ def test_geojson_features_and_field_types(files):
                                          "contested", "claims")} == {
         "place_id": "String", "name_local": "String", "geo_precision": "Integer",
         "population": "Integer", "contested": "Integer(Boolean)", "claims": "String(JSON)"}
+
+
+def _sql(path, query: str) -> str:
+    exe = shutil.which("ogrinfo")
+    if exe is None:
+        pytest.skip("ogrinfo is not on PATH (apt-get install gdal-bin)")
+    return subprocess.run([exe, "-ro", "-q", "-sql", query, str(path)], capture_output=True, text=True,
+                          check=True, timeout=60).stdout
+
+
+def test_every_spatial_layer_has_an_rtree_and_every_layer_a_description(files):
+    """Issue 15: R-trees on all spatial layers; gpkg_contents describes each layer."""
+    rtrees = _sql(files[Format.GPKG], "SELECT table_name FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index'")
+    found = re.findall(r"table_name \(String\) = (\w+)", rtrees)
+    assert sorted(found) == ["areas", "claims", "places"]  # area_claims is a view over areas
+    contents = _sql(files[Format.GPKG], "SELECT description FROM gpkg_contents")
+    descriptions = re.findall(r"description \(String\) = (.+)", contents)
+    assert len(descriptions) == 6 and all(len(d) > 20 for d in descriptions)
+
+
+def test_gpkg_dates_are_gdal_dates(files):
+    out = _sql(files[Format.GPKG], "SELECT claim_id, event_date FROM claims WHERE claim_id = 'c-gur-deployed'")
+    assert "event_date (Date) = 2024/10/28" in out

@@ -2,13 +2,22 @@
 
 Layers (docs/exports.md defines every field):
 
-    places   Point, one feature per place (``rows.place_rows``)
-    claims   Point, one feature per (claim, place) with exactly the CSV's columns
-             (``fragments.claim_rows``); an unplaced claim is kept with a null geometry
-    areas    MultiPolygon, the districts and the oblast that carry claims; a district's
-             polygon comes from the gazetteer's ``districts.geojson``, the oblast's is
-             the union of all districts
-    about    no geometry: key/value rows of build metadata and attribution
+    places        Point, one feature per place (``rows.place_rows``)
+    claims        Point, one feature per (claim, place) with exactly the CSV's rows and
+                  columns (``fragments.claim_rows``); a row whose place is a district or the
+                  oblast, and an unplaced claim, have a null geometry: they are not
+                  stacked on a point that stands for an area
+    area_claims   MultiPolygon, a view: the rows of ``claims`` tied to a district or the
+                  oblast, each with that area's polygon (joined from ``areas``, not copied)
+    areas         MultiPolygon, the districts and the oblast that carry claims; a
+                  district's polygon comes from the gazetteer's ``districts.geojson``, the
+                  oblast's is the union of all districts
+    about         no geometry: key/value rows of build metadata and attribution
+    layer_styles  QGIS's table of default styles (``qgis_style``): claims coloured by
+                  kind, sized by figure, animated by ``event_date``
+
+Every spatial layer has its R-tree, and ``gpkg_contents.description`` says what each
+layer holds. ``event_date`` is a GeoPackage DATE, so QGIS's temporal controller reads it.
 
 All spatial layers are in EPSG:4326. The file is written as GeoPackage 1.3 so that
 GDAL 3.6 (Debian 12, older QGIS) opens it without a version warning. GeoPackage
@@ -38,7 +47,7 @@ import itertools
 import json
 import struct
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,6 +63,7 @@ from geo.export.rows import (
     area_rows,
     place_rows,
 )
+from geo.export.qgis_style import STYLE_COLUMNS, style_rows
 from geo.model import Build
 from geo.records import Records, as_records
 
@@ -66,22 +76,33 @@ Row = Mapping[str, object]
 CRS = "EPSG:4326"
 #: Layer name → the geometry type written for it (None: a plain table).
 LAYER_GEOMETRY: Mapping[str, str | None] = {
-    "places": "Point", "claims": "Point", "areas": "MultiPolygon", "about": None,
+    "places": "Point", "claims": "Point", "area_claims": "MultiPolygon", "areas": "MultiPolygon",
+    "about": None, "layer_styles": None,
+}
+#: ``gpkg_contents.description`` of each layer: what a GIS user sees in the layer's metadata.
+LAYER_DESCRIPTIONS: Mapping[str, str] = {
+    "places": "Places of Kursk oblast named in the corpus: settlements, districts, the oblast",
+    "claims": ("One row per (claim, place), the columns of claims.csv; claims tied to a district or "
+               "the oblast, and unplaced claims, have no point (see area_claims)"),
+    "area_claims": "The claims rows tied to a district or to the oblast, drawn as that area",
+    "areas": "District and oblast polygons that carry claims",
+    "about": "Build metadata and attribution (key/value)",
+    "layer_styles": "Default QGIS styles of the claims layers",
 }
 #: Claim rows held and written at a time: bounds the writer's memory whatever the
 #: corpus size (5,000 rows are a few MB); larger chunks gain nothing measurable
 #: (bench/bench_gpkg.py).
 CHUNK_ROWS = 5_000
-#: Layers given GDAL's R-tree spatial index. ``places`` and ``areas`` are written in
-#: one call each, where GDAL builds the index in bulk at no measurable cost. ``claims``
-#: has none: its chunks are appended in separate calls, where the index is kept up by
-#: a trigger per row, +0.15 s (20 %) on 10,000 articles (bench/bench_gpkg.py), and its
-#: points repeat those of ``places`` (at most one location per gazetteer place), so
-#: QGIS draws it from a scan as fast as it would from the index.
-SPATIAL_INDEX_LAYERS = frozenset({"places", "areas"})
+#: Layers given GDAL's R-tree spatial index: every spatial table (issue 15: QGIS and other
+#: clients expect one). ``area_claims`` is a view, which SQLite cannot index: it reads
+#: the few polygons of ``areas``. The claims layers are appended chunk by chunk, where GDAL keeps
+#: the index by a trigger per row: +0.15 s (20 %) of the writer on 10,000 articles
+#: (bench/bench_gpkg.py), paid for a file that behaves like any other GeoPackage.
+SPATIAL_INDEX_LAYERS = frozenset(name for name, geometry in LAYER_GEOMETRY.items() if geometry) - {"area_claims"}
 #: numpy dtypes giving GDAL the field types of docs/exports.md (Integer, Real,
 #: Integer(Boolean), String); None travels as a mask (numbers) or as None (strings).
-_DTYPES: Mapping[type, str] = {int: "int32", float: "float64", bool: "bool", str: "object"}
+_DTYPES: Mapping[type, str] = {int: "int32", float: "float64", bool: "bool", str: "object",
+                               date: "datetime64[D]", datetime: "datetime64[ms]"}
 #: ISO WKB of a 2-D point, little-endian: byte order 1, geometry type 1, x, y (21 bytes).
 _POINT_WKB = struct.Struct("<BIdd")
 #: ``last_change`` of a build whose date is not ISO 8601 (``undated``).
@@ -122,15 +143,21 @@ def _point(lon: object, lat: object) -> bytes | None:
     return None if lat is None else _POINT_WKB.pack(1, 1, lon, lat)
 
 
-#: Where longitude and latitude sit in a claim row's values.
+#: Where longitude, latitude and the place id sit in a claim row's values.
 _CLAIM_LON = list(CLAIM_COLUMNS).index("longitude")
 _CLAIM_LAT = list(CLAIM_COLUMNS).index("latitude")
+_CLAIM_PLACE = list(CLAIM_COLUMNS).index("place_id")
+#: Columns of the ``layer_styles`` table: QGIS's names; its key is the FID column ``id``.
+_STYLE_TYPES: Mapping[str, type] = {**{name: str for name in STYLE_COLUMNS}, "useAsDefault": bool,
+                                    "update_time": datetime}
 
 
 def _column(values: tuple[object, ...], kind: type) -> tuple[np.ndarray, np.ndarray | None]:
     """One column as the array GDAL reads and the mask of its NULLs (None: no NULL)."""
     import numpy as np
 
+    if kind is date or kind is datetime:  # ISO text; NaT is GDAL's NULL date
+        return np.array(["NaT" if v is None else v for v in values], dtype=_DTYPES[kind]), None
     if kind is str or None not in values:
         return np.array(values, dtype=_DTYPES[kind]), None
     mask = np.array([v is None for v in values], dtype=bool)
@@ -170,8 +197,11 @@ def _write_chunk(
         wkb = np.empty(len(rows), dtype=object)
         wkb[:] = list(geometries or ())
     data, masks = _columns(rows, columns)
-    indexed = "YES" if layer in SPATIAL_INDEX_LAYERS else "NO"
-    options = {"SPATIAL_INDEX": indexed} if geometry_type else {}
+    options = {"DESCRIPTION": LAYER_DESCRIPTIONS[layer]}
+    if geometry_type:
+        options["SPATIAL_INDEX"] = "YES" if layer in SPATIAL_INDEX_LAYERS else "NO"
+    if layer == "layer_styles":
+        options["FID"] = "id"
     try:
         pyogrio.raw.write(path, wkb, data, list(columns), field_mask=masks, layer=layer,
                           driver="GPKG", geometry_type=geometry_type,
@@ -221,7 +251,7 @@ def load_area_polygons(districts_geojson: Path) -> dict[str, shapely.MultiPolygo
     try:
         data = json.loads(Path(districts_geojson).read_text(encoding="utf-8"))
         polygons = {f["properties"]["id"]: shape(f["geometry"]) for f in data["features"]}
-    except (OSError, ValueError, KeyError, TypeError) as err:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:  # a null geometry
         msg = (f"cannot read district polygons from {districts_geojson} ({err}); "
                "pass the districts.geojson of the gazetteer the build used")
         raise ExportError(msg) from err
@@ -266,18 +296,56 @@ def _gdal_option(name: str, value: str) -> Iterator[None]:
         pyogrio.set_gdal_config_options({name: before})
 
 
+def _add_area_claims_view(path: Path, stamp: str) -> None:
+    """Register ``area_claims``: the claims rows tied to an area, with the area's polygon.
+
+    A view, not a table: the oblast's polygon is 33 kB of WKB, and copying it into every
+    oblast-wide claim row made a 2,000-article GeoPackage 67 MB (bench/bench_gpkg.py);
+    the view joins ``claims`` to ``areas`` on ``place_id`` and stores nothing. GDAL and
+    QGIS read a view registered in ``gpkg_contents`` and ``gpkg_geometry_columns`` as an
+    ordinary layer (GDAL: "GPKG spatial views"); its first column is the FID.
+    """
+    import sqlite3
+
+    columns = ", ".join(f'c."{name}"' for name in CLAIM_COLUMNS)
+    description = LAYER_DESCRIPTIONS["area_claims"].replace("'", "''")
+    with contextlib.closing(sqlite3.connect(path)) as db, db:
+        bounds = db.execute("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = 'areas'").fetchone()
+        db.execute(f"CREATE VIEW area_claims AS SELECT c.fid AS fid, a.geom AS geom, {columns} "  # noqa: S608
+                   "FROM claims c JOIN areas a ON a.place_id = c.place_id ORDER BY c.fid")
+        db.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, "
+                   "min_x, min_y, max_x, max_y, srs_id) VALUES ('area_claims', 'features', 'area_claims', ?, ?, "
+                   "?, ?, ?, ?, 4326)", (description, stamp, *(bounds or (None,) * 4)))
+        db.execute("INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, srs_id, z, m) "
+                   "VALUES ('area_claims', 'geom', 'MULTIPOLYGON', 4326, 0, 0)")
+
+
+def _styles(built: str) -> list[dict[str, object]]:
+    """The ``layer_styles`` rows, stamped with the build's date (not the clock)."""
+    from geo.webmap.payload import KIND_COLORS
+
+    stamp = last_change(built).removesuffix("Z")
+    return [{**row, "update_time": stamp}
+            for row in style_rows(KIND_COLORS, point_layer="claims", area_layer="area_claims")]
+
+
 def _write_layers(records: Records, path: Path, districts_geojson: Path) -> None:
-    """Write the four layers into a new GeoPackage at ``path``, claims in chunks."""
+    """Write the layers into a new GeoPackage at ``path``, claims in chunks."""
     places, areas = place_rows(records), area_rows(records)
     polygons = area_wkb(areas, districts_geojson)  # before any writing: fail early
+    area_ids = {str(row["place_id"]) for row in areas}
     with _gdal_option("OGR_CURRENT_DATE", last_change(records.built)):
         _write_chunk(path, "places", places, PLACE_COLUMNS, map(point_wkb, places), append=False)
         for i, chunk in enumerate(chunks(fragments_of(records).claim_values(), CHUNK_ROWS)):
-            points = (_point(row[_CLAIM_LON], row[_CLAIM_LAT]) for row in chunk)
+            # An area is not a point: its rows are drawn by the area_claims view instead.
+            points = (None if row[_CLAIM_PLACE] in area_ids else _point(row[_CLAIM_LON], row[_CLAIM_LAT])
+                      for row in chunk)
             _write_chunk(path, "claims", chunk, CLAIM_COLUMNS, points, append=i > 0)
         _write_chunk(path, "areas", areas, PLACE_COLUMNS, polygons, append=False)
         _write_chunk(path, "about", about_rows(records, geo_version=_geo_version()),
                      ABOUT_COLUMNS, None, append=False)
+        _write_chunk(path, "layer_styles", _styles(records.built), _STYLE_TYPES, None, append=False)
+    _add_area_claims_view(path, last_change(records.built))
 
 
 def write_gpkg(data: Build | Records, path: Path, *, districts_geojson: Path | None = None) -> None:

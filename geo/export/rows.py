@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
 from types import MappingProxyType
 
 from geo.model import (
@@ -189,7 +190,7 @@ def feature_collection(data: Build | Records) -> dict[str, object]:
 #: the Python type of their non-empty values. ``None`` is the empty value of every column.
 CLAIM_COLUMNS: Mapping[str, type] = MappingProxyType({
     # ACLED-style
-    "event_date": str,
+    "event_date": date,
     "time_precision": int,
     "geo_precision": int,
     "admin1": str,
@@ -211,6 +212,7 @@ CLAIM_COLUMNS: Mapping[str, type] = MappingProxyType({
     "source_date": str,
     "source_office": str,
     # geo's own
+    "date_basis": str,
     "claim_id": str,
     "statement_id": str,
     "place_id": str,
@@ -267,6 +269,10 @@ _DATE_SHAPES = (
     (re.compile(r"\d{4}"), DatePrecision.YEAR),
 )
 
+#: ``date_basis``: where a row's ``event_date`` comes from.
+DATE_FROM_CLAIM = "claim"
+DATE_FROM_PUBLISHED = "published"
+
 
 def ucdp_where_prec(place: Place | None) -> int:
     """UCDP GED ``where_prec`` of a place.
@@ -300,36 +306,55 @@ def acled_fatalities(claim: Claim) -> int:
     return math.floor(value)
 
 
-def claim_date(claim: Claim, source: Source | None) -> tuple[str | None, DatePrecision | None]:
-    """The date a claim row carries, and how precise it is.
+def claim_date(claim: Claim, source: Source | None) -> tuple[str | None, DatePrecision | None, str | None]:
+    """The date a claim row carries, how precise it is, and where it comes from.
 
-    The claim's own ``reported`` date, else its source's publication date, else none.
-    A timestamp is cut to its date. The precision is the claim's ``reported_precision``
-    when it states one, else what the date's shape says (``2024-08-12`` a day,
-    ``2024-W33`` a week, ``2024-08`` a month, ``2024`` a year); None when there is no
-    date or its shape is not ISO 8601.
+    The claim's own ``reported`` date (basis ``claim``), else its source's publication
+    date (basis ``published``), else none. The date is always a whole calendar day, so
+    that GDAL and QGIS read it as a DATE: a timestamp is cut to its day, and a reduced
+    date stands for its first day (``2024-08`` → ``2024-08-01``, ``2024-W44`` → that
+    week's Monday, ``2024`` → ``2024-01-01``) with the precision saying how much of it is
+    known. The precision is the claim's ``reported_precision`` when it states one, else
+    what the date's shape says; a date that is not ISO 8601 counts as none.
 
     >>> claim_date(Claim(claim_id="c", source="a.txt", start=0, end=1, quote="x",
     ...                  claimant=None, kind=Kind.OTHER), Source(source="a.txt", sha256="0",
     ...                  published="2024-08-12T09:30:00+03:00"))
-    ('2024-08-12', <DatePrecision.DAY: 'day'>)
+    ('2024-08-12', <DatePrecision.DAY: 'day'>, 'published')
+    >>> claim_date(Claim(claim_id="c", source="a.txt", start=0, end=1, quote="x", claimant=None,
+    ...                  kind=Kind.OTHER, reported="2024-W44"), None)
+    ('2024-10-28', <DatePrecision.WEEK: 'week'>, 'claim')
     """
-    date = claim.reported or (source.published if source is not None else None)
-    if not date:
-        return None, None
-    date, precision = _date_shape(date)
-    if claim.reported and claim.reported_precision is not None:
-        precision = claim.reported_precision
-    return date, precision
+    for value, basis in ((claim.reported, DATE_FROM_CLAIM),
+                         (source.published if source is not None else None, DATE_FROM_PUBLISHED)):
+        day, precision = _date_shape(value) if value else (None, None)
+        if day is not None:
+            if basis == DATE_FROM_CLAIM and claim.reported_precision is not None:
+                precision = claim.reported_precision
+            return day, precision, basis
+    return None, None, None
 
 
-def _date_shape(date: str) -> tuple[str, DatePrecision | None]:
-    """An ISO 8601 date cut to its date part, and the precision its shape states."""
-    day = date.partition("T")[0]
+def _date_shape(value: str) -> tuple[str | None, DatePrecision | None]:
+    """An ISO 8601 date as its (first) whole day, and the precision its shape states."""
+    text = value.partition("T")[0]
     for shape, precision in _DATE_SHAPES:
-        if shape.fullmatch(day):
-            return day, precision
-    return date, None
+        if shape.fullmatch(text):
+            try:
+                return _first_day(text, precision).isoformat(), precision
+            except ValueError:  # 2024-02-30, 2024-W60: not a date
+                return None, None
+    return None, None
+
+
+def _first_day(text: str, precision: DatePrecision) -> date:
+    if precision is DatePrecision.DAY:
+        return date.fromisoformat(text)
+    if precision is DatePrecision.WEEK:
+        return date.fromisocalendar(int(text[:4]), int(text[6:]), 1)
+    if precision is DatePrecision.MONTH:
+        return date(int(text[:4]), int(text[5:7]), 1)
+    return date(int(text), 1, 1)
 
 
 def _place_columns(place: Place | None, link: Link | None, *, contested: bool) -> dict[str, object]:
@@ -354,11 +379,11 @@ def _claim_row(
 ) -> dict[str, object]:
     """One flat row: a claim, its source and one of its places, in ``CLAIM_COLUMNS`` order."""
     figure = figure_dict(claim.figure) or dict.fromkeys(("text", "low", "best", "high"))
-    date, precision = claim_date(claim, source)
+    day, precision, basis = claim_date(claim, source)
     meta = source_dict(source) if source is not None else dict.fromkeys(
         ("title", "publisher", "published", "sha256"))
     values: dict[str, object] = {
-        "event_date": date,
+        "event_date": day,
         "time_precision": ACLED_TIME_PRECISION[precision] if precision else None,
         "source": meta["publisher"] or claim.source,
         "notes": claim.quote,
@@ -371,6 +396,7 @@ def _claim_row(
         "source_headline": meta["title"],
         "source_date": meta["published"],
         "source_office": meta["publisher"],
+        "date_basis": basis,
         "claim_id": claim.claim_id,
         "statement_id": statement_id(claim),
         "claimant": claim.claimant,
