@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from geo.corpus import document_from_bytes
 from geo.explain import LINK_REASONS, explain_document
 from geo.model import Document
 from geo.pipeline import process_document
-from tests.conftest import ROOT
+from tests.test_cli import geo as _geo
 
 
 def _explain(text: str, resources) -> tuple[list[str], object]:
@@ -59,11 +56,6 @@ def test_an_article_without_places_or_claims_says_none(resources):
     lines, _ = _explain("Nothing happened in this short note at all.\n", resources)
     assert "  none: no name of a place of the oblast is in the text" in lines
     assert lines[-1] == "  none"
-
-
-def _geo(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "geo", *args], capture_output=True, text=True, cwd=ROOT,
-                          check=False)
 
 
 def test_cli_explains_a_seed_article():
