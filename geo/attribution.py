@@ -108,7 +108,7 @@ _RELAY = re.compile(
 #: "… attributed to Ukrainian analysts, who indicate that …": the phrase right before "who".
 _WHO_SAID_NEAR = re.compile(rf"{_NP},\s+(?:who|which)\s+(?:{SPEECH_VERBS})\b")
 _COMPLEMENT_LEAD = re.compile(r"\b(?:for|of|at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_WHO_SAID = re.compile(rf"{_NP}[\s,]+(?:[^,.]{{0,120}},\s+)?(?:who|which|that|(?:в\s+|у\s+)?(?:котор|як)\w+)"
+_WHO_SAID = re.compile(rf"{_NP}[\s,]+(?:(?!\s*(?:{SPEECH_VERBS})\b)[^,.]{{0,120}},\s+)?(?:who|which|that|(?:в\s+|у\s+)?(?:котор|як)\w+)"
                        rf"\s+(?:{SPEECH_VERBS})\b")
 # "Зеленский: в Курской области …", "Budanov: …": a headline that opens with its speaker.
 _HEADLINE_HEAD = re.compile(rf"^{_NP.replace('}}?)', '})')}:\s")
@@ -546,8 +546,9 @@ def _claimant_in_sentence(
         relayed = _relayed(att, all_atts)
         return relayed or _resolve(att, speakers, subject)
 
-    background = _BACKGROUND_CLAUSE.search(text, before[-1].end, claim[0] + 1) if before else None
-    if background and not [a for a in inside if a.name] and "," not in text[background.end():claim[0]]:
+    background = _BACKGROUND_CLAUSE.search(text, before[-1].end, claim[1]) if before else None
+    if (background and not [a for a in inside if a.name] and "," not in text[background.end():claim[0]]
+            and len(text[claim[0]:background.start()].split()) <= _BACKGROUND_LEAD_WORDS):
         # "X says Russia deployed 8,000 troops in Kursk, where Ukraine seized territory": the
         # relative clause is the writer's background, not X's claim.
         return None, True
@@ -577,6 +578,9 @@ def _claimant_in_sentence(
     return None, False
 
 
+#: "…, Sudzha, which is occupied by Ukraine": a claim that is little more than its relative
+#: clause (at most this many words before it: the place it describes) is the clause.
+_BACKGROUND_LEAD_WORDS = 3
 _BACKGROUND_CLAUSE = re.compile(r"(?:,|\s[–—-])\s+(?:the\s+[\w-]+\s+)?(?:where|which\s+is|which\s+was|где|де)\s",
                                 re.IGNORECASE)
 

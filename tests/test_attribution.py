@@ -229,3 +229,14 @@ def test_a_sub_headline_with_a_stop_takes_the_bodys_source():
             "Russian troops regain control of Konstantinovka.\n"
             "Russian forces took Konstantinovka on Monday, according to Russian military bloggers.")
     assert claimants_of(text, "regain control of Konstantinovka") == ["Russian milbloggers"]
+
+
+def test_a_claim_that_is_a_relative_clause_on_a_place_is_background():
+    text = "Military bloggers said Russian troops took Malaya Loknya, near Sudzha, which is held by Ukraine."
+    assert claimants_of(text, "Sudzha, which is held by Ukraine") == [None]
+
+
+def test_an_inverted_speaker_followed_by_who_is_the_speaker():
+    text = ("About 11,000 North Korean troops have moved into Russia's Kursk region, said Pentagon "
+            "Press Secretary Sabrina Singh, who spoke to reporters.")
+    assert claimants_of(text, "About 11,000 North Korean troops have moved") == ["Sabrina Singh"]
