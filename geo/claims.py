@@ -38,7 +38,7 @@ from geo.attribution import (
     find_attributions,
 )
 from geo.control import ControlSpan, find_control, is_ground_at
-from geo.dates import reported_date
+from geo.dates import claim_date
 from geo.figures import Amount, find_amounts, scale_figure
 from geo.gazetteer import Gazetteer
 from geo.lexicon import (
@@ -536,7 +536,7 @@ def extract_claims(
     _link_places(text, folded, drafts, settlements, region_mentions, region_id, paragraphs, is_kursk_article)
     claims = []
     for d in drafts:
-        reported, precision = reported_date(text, d.sentence, doc.meta.published)
+        reported, precision = claim_date(text, (d.start, d.end), d.sentence, doc.meta.published)
         claims.append(Claim(
             claim_id=_claim_id(doc.source, d.start, d.end, d.kind), source=doc.source,
             start=d.start, end=d.end, quote=text[d.start:d.end], claimant=d.claimant_from,

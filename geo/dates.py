@@ -1,9 +1,17 @@
-"""When a claim was made: the publication date, moved by the sentence's own date words.
+"""The date a claim refers to: the publication date, moved by the sentence's own date words.
 
 "said on Saturday" moves back to the Saturday before publication (day precision); "on
 Feb. 14" takes that day in the publication's year (or the year before when that would lie
-in the future); "last month" gives the previous month (month precision). Without a
-publication date, only an explicit full date in the sentence counts.
+in the future), and "on Dec. 14 and 15" or "14–15 декабря" the first day of the span; a
+period of its own ("за сутки", "за минулу добу", "over the past 24 hours") is the day
+before publication, the day the daily figure covers; "yesterday" the day before,
+"позавчера" two days before; "за неделю", "over the past week" the week before (week
+precision); "last month" the previous month (month precision). Without a publication
+date, only an explicit full date in the sentence counts.
+
+The relative phrases are data (``RELATIVE_PHRASES``), one row per meaning in English,
+Russian and Ukrainian, as dateparser keeps its per-language tables; the longest phrase
+is tried first so that "the day before yesterday" is not read as "yesterday".
 """
 
 from __future__ import annotations
@@ -32,11 +40,33 @@ _DAY_MONTH_RU = re.compile(r"\b(\d{1,2})\s+(январ|феврал|март|а�
 _WEEKDAY = re.compile(r"\b(?:on\s+|в\s+|во\s+|у\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                       r"понедельник|вторник|сред|четверг|пятниц|суббот|воскресень"
                       r"|понеділ|вівтор|серед|четвер|п'ятниц|субот|неділ)[a-zа-яії]*\b", re.IGNORECASE)
-#: Days named relative to the publication date.
-_RELATIVE_DAY = re.compile(r"(?<!\w)(yesterday|вчера|учора|вчора|накануне|today|сегодня|сьогодні)(?!\w)",
-                           re.IGNORECASE)
-_DAYS_BACK = {"yesterday": 1, "вчера": 1, "учора": 1, "вчора": 1, "накануне": 1,
-              "today": 0, "сегодня": 0, "сьогодні": 0}
+#: Phrases that date a claim relative to its publication: (pattern, days back, precision),
+#: each with an example. Ordered: a longer phrase before the shorter one inside it.
+RELATIVE_PHRASES: tuple[tuple[str, int, DatePrecision], ...] = (
+    # "the day before yesterday", "позавчера", "позавчора"
+    (r"the\s+day\s+before\s+yesterday|позавчера|позавчора", 2, DatePrecision.DAY),
+    # "over the past 24 hours", "за минувшие сутки", "за минулу добу": a daily figure covers the day before
+    (r"(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?:day|24\s+hours)"
+     r"|за\s+(?:минувшие\s+|прошедшие\s+|последние\s+|истекшие\s+)?сутки"
+     r"|за\s+(?:последние\s+)?24\s+часа|за\s+(?:минулу\s+|останню\s+|попередню\s+)?добу"
+     r"|за\s+(?:останні\s+)?24\s+години", 1, DatePrecision.DAY),
+    # "yesterday", "вчера", "накануне", "учора", "напередодні"
+    (r"yesterday|вчера|накануне|учора|вчора|напередодні", 1, DatePrecision.DAY),
+    # "today", "сегодня", "сьогодні"
+    (r"today|сегодня|сьогодні", 0, DatePrecision.DAY),
+    # "over the past week", "last week", "за неделю", "за минулий тиждень"
+    (r"(?:over|in|during)\s+the\s+(?:past|last|previous)\s+week|last\s+week"
+     r"|за\s+(?:минувшую\s+|прошедшую\s+|последнюю\s+)?неделю|на\s+прошлой\s+неделе"
+     r"|за\s+(?:минулий\s+|останній\s+)?тиждень|минулого\s+тижня", 7, DatePrecision.WEEK),
+)
+_RELATIVE = re.compile(
+    "(?<!\\w)(?:" + "|".join(f"(?P<r{i}>{p})" for i, (p, _, _) in enumerate(RELATIVE_PHRASES)) + ")(?!\\w)",
+    re.IGNORECASE)
+#: "last month", "в прошлом месяце", "минулого місяця": the previous calendar month.
+_LAST_MONTH = re.compile(r"\blast\s+month\b|в\s+прошлом\s+месяце|минулого\s+місяця|у\s+минулому\s+місяці",
+                         re.IGNORECASE)
+#: "14–15 декабря", "on Dec. 14 and 15": a span of days is dated by its first day.
+_SPAN_START = re.compile(r"\b(\d{1,2})\s*[–—-]\s*$")
 
 
 def _valid(year: int, month: int, day: int) -> date | None:
@@ -47,7 +77,7 @@ def _valid(year: int, month: int, day: int) -> date | None:
 
 
 def reported_date(text: str, sentence: tuple[int, int], published: str | None) -> tuple[str | None, DatePrecision | None]:
-    """The ISO date a claim in ``sentence`` was made, and its precision.
+    """The ISO date a claim in ``sentence`` refers to, and its precision.
 
     >>> reported_date("Zelensky said on Saturday that", (0, 30), "2024-12-16")
     ('2024-12-14', <DatePrecision.DAY: 'day'>)
@@ -59,19 +89,48 @@ def reported_date(text: str, sentence: tuple[int, int], published: str | None) -
     ('2025-01-10', <DatePrecision.DAY: 'day'>)
     >>> reported_date("Генштаб повідомив 11 січня", (0, 26), "2025-01-12")
     ('2025-01-11', <DatePrecision.DAY: 'day'>)
+    >>> reported_date("За минулу добу ворог втратив 1 200 осіб", (0, 39), "2025-01-12")
+    ('2025-01-11', <DatePrecision.DAY: 'day'>)
     """
-    chunk = text[sentence[0]:sentence[1]]
+    pub = _publication(published)
+    found = _dated(text[sentence[0]:sentence[1]], pub)
+    if found is not None:
+        return found
+    return (published, DatePrecision.DAY) if pub else (None, None)
+
+
+def claim_date(text: str, claim: tuple[int, int], sentence: tuple[int, int],
+               published: str | None) -> tuple[str | None, DatePrecision | None]:
+    """The date of a claim: its own words first, then its sentence's, then publication.
+
+    In "Zelensky said on Saturday that over the past day 300 were killed", the claim's
+    "over the past day" dates it, not the day it was said.
+
+    >>> t = "Zelensky said on Saturday that over the past day 300 were killed"
+    >>> claim_date(t, (31, len(t)), (0, len(t)), "2024-12-16")
+    ('2024-12-15', <DatePrecision.DAY: 'day'>)
+    """
+    found = _dated(text[claim[0]:claim[1]], _publication(published))
+    return found if found is not None else reported_date(text, sentence, published)
+
+
+def _publication(published: str | None) -> date | None:
     try:
-        pub = date.fromisoformat(published[:10]) if published and len(published) >= 10 else None
+        return date.fromisoformat(published[:10]) if published and len(published) >= 10 else None
     except ValueError:
-        pub = None
-    if pub is None:
-        published = None
+        return None
+
+
+def _dated(chunk: str, pub: date | None) -> tuple[str, DatePrecision] | None:
+    """The date that ``chunk``'s own words give, or None when they give none."""
     for rx, order in ((_MONTH_DAY, "md"), (_DAY_MONTH_RU, "dm")):
         m = rx.search(chunk)
         if not m:
             continue
         first, second, year_text = m.group(1), m.group(2), m.group(3)
+        span = _SPAN_START.search(chunk, max(0, m.start() - 8), m.start()) if order == "dm" else None
+        if span is not None:
+            first = span.group(1)  # "14–15 декабря": the first day
         month_key, day_text = (first, second) if order == "md" else (second, first)
         month = _MONTHS.get(month_key.lower()[:3] if order == "md" else month_key.lower())
         if month is None:
@@ -85,16 +144,17 @@ def reported_date(text: str, sentence: tuple[int, int], published: str | None) -
         if found:
             return found.isoformat(), DatePrecision.DAY
     if pub is None:
-        return None, None
-    m = _RELATIVE_DAY.search(chunk)
+        return None
+    m = _RELATIVE.search(chunk)
     if m:
-        return (pub - timedelta(days=_DAYS_BACK[m.group(1).lower()])).isoformat(), DatePrecision.DAY
+        _, days_back, precision = RELATIVE_PHRASES[int(m.lastgroup[1:])]  # type: ignore[index]
+        return (pub - timedelta(days=days_back)).isoformat(), precision
     m = _WEEKDAY.search(chunk)
     if m:
         key = next(k for k in _WEEKDAYS if m.group(1).lower().startswith(k))
         back = (pub.weekday() - _WEEKDAYS[key]) % 7
         return (pub - timedelta(days=back)).isoformat(), DatePrecision.DAY
-    if re.search(r"\blast month\b|в прошлом месяце", chunk, re.IGNORECASE):
+    if _LAST_MONTH.search(chunk):
         first = pub.replace(day=1) - timedelta(days=1)
         return first.replace(day=1).isoformat()[:7], DatePrecision.MONTH
-    return published, DatePrecision.DAY
+    return None

@@ -546,3 +546,13 @@ def test_casualties_after_an_event_take_its_village(resources, gaz, text):
 def test_a_figure_for_the_whole_war_is_unplaced(resources, text):
     (claim,) = [c for c in extract(resources, text) if c.kind is Kind.KILLED_OR_WOUNDED]
     assert claim.places == ()
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Over the past 24 hours Russia lost 300 soldiers in the Kursk region, Kyiv said.", id="en"),
+    pytest.param("За минувшие сутки ВСУ потеряли в Курской области 120 военнослужащих.", id="ru"),
+    pytest.param("За минулу добу ворог втратив на Курщині 120 окупантів.", id="uk"),
+])
+def test_a_daily_figure_is_dated_the_day_it_covers(resources, text):
+    (claim,) = [c for c in extract(resources, text, published="2025-01-12") if c.kind is not Kind.CONTROL]
+    assert (claim.reported, claim.reported_precision) == ("2025-01-11", DatePrecision.DAY)

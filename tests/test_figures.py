@@ -114,6 +114,8 @@ def _only(text: str, expected_text: str) -> Amount:
     pytest.param("Втрати сягнули понад 700 осіб.", "понад 700", 700, 700, None, id="понад"),
     pytest.param("Втрати становлять 55 190 осіб.", "55 190", None, 55190, None, id="uk space thousands"),
     pytest.param("Загинули обидва військові.", "обидва", None, 2, None, id="обидва"),
+    pytest.param("У полон потрапили ще троє.", "троє", None, 3, None, id="троє"),
+    pytest.param("Загинули п'ятеро військових.", "п'ятеро", None, 5, None, id="п'ятеро"),
     pytest.param("Погибли оба водителя.", "оба", None, 2, None, id="оба"),
     pytest.param("Прибули півтори тисячі військових.", "півтори тисячі", None, 1500, None, id="півтори тисячі"),
     pytest.param("They number around 7 to 8,000.", "around 7 to 8,000", 7000, None, 8000,
