@@ -387,7 +387,8 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
                 found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
             elif sort == "person":  # "the acting governor said": the last person named
                 found.append(Attribution(start + m.start(), start + m.end(), None, "he"))
-            elif name and fold(name) not in _NOT_NAMES and (rx is _ACCORDING or not name[:1].islower()):
+            elif name and fold(name) not in _NOT_NAMES and (rx is _ACCORDING or not name[:1].islower()
+                                                              or canonical_name(name) or named_within(name)):
                 # "Об этом в своем телеграм-канале написал …": the capital was the formula's
                 found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for m in _VERB_SUBJECT.finditer(chunk):
@@ -539,8 +540,11 @@ def _claimant_in_sentence(
                  if a.start < claim[1])
 
     def settle(att: Attribution) -> str | None:
-        if att.pronoun in ("he", "she", "он", "она", "він", "вона"):
-            earlier = [a for a in named if a.start < att.start and is_person(canonical_claimant(a.name or "") or "")]
+        if att.pronoun is not None and att.pronoun != "hedge":
+            # "Mash, a Telegram channel, said …, where it said …": the speaker named earlier in the sentence
+            wants_person = PRONOUNS.get(att.pronoun, "person") == "person"
+            earlier = [a for a in named if a.start < att.start and not a.relay
+                       and is_person(canonical_claimant(a.name or "") or "") == wants_person]
             if earlier:
                 return _resolve(earlier[-1], speakers, subject)
         relayed = _relayed(att, all_atts)
@@ -696,7 +700,13 @@ def _paragraph_source(text: str, sentence: tuple[int, int], paragraph: tuple[int
             return found
     if is_hedged:
         return None
-    for later in sentence_spans(text, sentence[1], paragraph[1]):
+    later_sentences = sentence_spans(text, sentence[1], paragraph[1])
+    if not later_sentences and sentence == paragraph:
+        # A one-sentence paragraph: the next paragraph's first sentence may close on its source
+        # ("Від початку операції армія Росії зазнала втрат. / Сили оборони …, повідомляє Генштаб.")
+        following = _next_sentence(text, sentence, paragraph)
+        later_sentences = [following] if following else []
+    for later in later_sentences:
         closing = [a for a in find_attributions(text, *later)
                    if a.name and not a.relay and a.end >= later[1] - _CLOSING_SLACK
                    and any(ch in text[max(later[0], a.start - 2):a.start + 2] for ch in ",”\"»")]

@@ -240,3 +240,20 @@ def test_an_inverted_speaker_followed_by_who_is_the_speaker():
     text = ("About 11,000 North Korean troops have moved into Russia's Kursk region, said Pentagon "
             "Press Secretary Sabrina Singh, who spoke to reporters.")
     assert claimants_of(text, "About 11,000 North Korean troops have moved") == ["Sabrina Singh"]
+
+
+def test_it_refers_to_the_body_named_earlier_in_the_sentence():
+    text = ("Rybar, a Telegram channel close to the army, said Ukraine held Gornal, where it said 200 soldiers "
+            "were surrounded.")
+    assert claimants_of(text, "200 soldiers were surrounded") == ["Rybar"]
+
+
+def test_a_one_sentence_paragraph_takes_the_source_closing_the_next():
+    text = ("Від початку операції армія Росії зазнала значних втрат.\n"
+            "Бої тривають з 6 серпня, повідомляє Генштаб ЗСУ.")
+    assert claimants_of(text, "армія Росії зазнала значних втрат") == ["General Staff of the Armed Forces of Ukraine"]
+
+
+def test_a_lower_case_known_source_after_an_opener():
+    text = "Також деякі окупанти стверджують, що ЗСУ увійшли в Новий Шлях."
+    assert claimants_of(text, "ЗСУ увійшли в Новий Шлях") == ["Russian sources"]
