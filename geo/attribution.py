@@ -391,7 +391,10 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
                                                               or canonical_name(name) or named_within(name)):
                 # "Об этом в своем телеграм-канале написал …": the capital was the formula's
                 found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+    subject_spans = [(a.start, a.end) for a in found if a.name]
     for m in _VERB_SUBJECT.finditer(chunk):
+        if any(s0 <= start + m.start() < e0 for s0, e0 in subject_spans):
+            continue  # "Rybar, a channel …, said Ukraine held Gornal": the verb already has its subject
         before = chunk[:m.start()].rstrip()
         if before.endswith((",", "”", "\"", "»", "-", "—", "–")) or _INVERTED_LEAD.search(before):
             # "…,” said Zelensky", "…», — сказал он", "Об этом сообщил эксперт Марочко"
