@@ -71,11 +71,12 @@ def console_errors(driver: WebDriver) -> list[str]:
     return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
 
 
-def screenshot_with_popup(html: Path, png: Path, *, place_id: str | None = None) -> str:
+def screenshot_with_popup(html: Path, png: Path, *, place_id: str | None = None,
+                          zoom: int = 11) -> str:
     """Save a screenshot of the map with a popup open; returns the place shown.
 
     ``place_id`` defaults to the place with the most claims. Run as
-    ``python -m tests.chromium maps/index.html docs/screenshot.png [PLACE_ID]``.
+    ``python -m tests.chromium maps/index.html docs/screenshot.png [PLACE_ID [ZOOM]]``.
     """
     import tempfile
 
@@ -89,7 +90,7 @@ def screenshot_with_popup(html: Path, png: Path, *, place_id: str | None = None)
                 " return b.claims.length - a.claims.length || (a.place_id < b.place_id ? -1 : 1);"
                 "})[0].place_id;")
             element = driver.execute_async_script(
-                "geoMap.app.showPlace(arguments[0], 11, arguments[1]);", shown)
+                "geoMap.app.showPlace(arguments[0], arguments[1], arguments[2]);", shown, zoom)
             element.click()
             driver.execute_script("return new Promise(function (r) { setTimeout(r, 300); });")
             png.parent.mkdir(parents=True, exist_ok=True)
@@ -103,4 +104,5 @@ if __name__ == "__main__":
     import sys
 
     print(screenshot_with_popup(Path(sys.argv[1]), Path(sys.argv[2]),
-                                place_id=sys.argv[3] if len(sys.argv) > 3 else None))
+                                place_id=sys.argv[3] if len(sys.argv) > 3 else None,
+                                zoom=int(sys.argv[4]) if len(sys.argv) > 4 else 11))

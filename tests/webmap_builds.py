@@ -154,7 +154,7 @@ STATEMENT_QUOTES = (f"GUR {HOSTILE_TAG}: 120 Russian soldiers were killed near L
                     "Russia lost 120 soldiers near Lyubimovka, GUR said on Tuesday.")
 
 
-def _source(name: str, published: str, publisher: str, *, url: str | None = None) -> Source:
+def _source(name: str, published: str | None, publisher: str, *, url: str | None = None) -> Source:
     return Source(source=name, sha256=name.encode().hex()[:64].ljust(64, "0"),
                   title=f"Report {HOSTILE_TAG} from {name}", publisher=publisher,
                   published=published, url=url, language="en")
@@ -186,7 +186,7 @@ def analyst_build(gazetteer: Gazetteer) -> Build:
     kyiv = _source("uk/kyiv.txt", "2024-10-04", "Kyiv Wire", url=f"https://example.org/k?{HOSTILE_TAG}")
     wire = _source("en/wire.txt", "2024-09-02", f"Wire {HOSTILE_TAG}")
     second = _source("en/second.txt", "2024-09-03", "Second Outlet")
-    isw = _source("en/isw.txt", "2024-10-20", "ISW")
+    isw = _source("en/isw.txt", None, "ISW")  # neither the claim nor its article is dated
     crowd = [_source(f"crowd/{k:02d}.txt", "2024-12-20", f"Crowd {k}") for k in range(10)]
     claims = [
         _claim(kyiv, 0, "Ukrainian forces took control of Olgovka, Syrskyi said.",

@@ -265,7 +265,11 @@
     }
 
     function whenText(c) {
-      if (!c.reported) { return "undated: the article gives no date for this claim"; }
+      if (!c.reported) {
+        var published = D.sources[c.source].published;
+        return published ? "no date of its own; the article was published " + published
+          : "undated: neither the claim nor its article gives a date";
+      }
       return "reported " + c.reported +
         (c.reported_precision && c.reported_precision !== "day" ? " (" + c.reported_precision + ")" : "");
     }
@@ -296,7 +300,7 @@
 
     function claimSummary(c) {
       return claimantLabel(c.claimant) + ": " + (c.figure ? c.figure.text : kindLabel[c.kind]) +
-        (c.reported ? " (" + c.reported + ")" : " (undated)");
+        " (" + dayText(c) + ")";
     }
 
     // one card per statement: every quote and source that restates it
@@ -343,11 +347,14 @@
       return box;
     }
 
+    // what a control claim says: the subject's side holds it, or left it to the other side
+    var LEFT_BY = { russia: "Ukraine", ukraine: "Russia", unknown: "a side" };
     function holdingText(c) {
       var holder = SIDES[c.holding[0]];
-      if (c.holding[1]) { return (c.subject || "the other side") + " left: held by " + holder; }
-      return "held by " + holder + (c.subject ? " (" + c.subject + ")" : "");
+      return c.holding[1] ? LEFT_BY[c.holding[0]] + " left: held by " + holder : "held by " + holder;
     }
+
+    function dayText(c) { return c.reported || (c.day ? c.day + " (published)" : "undated"); }
 
     // the control history of a place: what each claim says, newest first
     function controlHistory(entry) {
@@ -361,15 +368,14 @@
           h.rival ? "contested: " + claimantLabel(now.claimant) + " says " + SIDES[h.holder] + ", " +
             claimantLabel(D.claims[h.rival.c].claimant) + " says " + SIDES[D.claims[h.rival.c].holding[0]] +
             " within " + CONTEST_DAYS + " days"
-            : "held by " + SIDES[h.holder] + " according to " + claimantLabel(now.claimant) +
-            (now.reported ? ", " + now.reported : ", undated")));
+            : "held by " + SIDES[h.holder] + " according to " + claimantLabel(now.claimant) + ", " + dayText(now)));
       }
       var ol = el("div", "geo-history-list");
       pagedList(ol, list, function (chunk) {
         return add.apply(null, [document.createDocumentFragment()].concat(chunk.map(function (l) {
           var c = D.claims[l.c];
           return add(el("div", "geo-history-item geo-hold-" + c.holding[0]),
-            add(el("div", "geo-claim-head"), el("span", "geo-date", c.reported || "undated"), " · ",
+            add(el("div", "geo-claim-head"), el("span", "geo-date", dayText(c)), " · ",
               el("span", "geo-claimant", claimantLabel(c.claimant)), " · ", holdingText(c)),
             marked("blockquote", "geo-quote", D.texts[c.quote], l.hl), sourceNode(c.source));
         })));
@@ -958,7 +964,7 @@
       pagedList(box, items, function (chunk) {
         return add.apply(null, [el("div")].concat(chunk.map(function (item) {
           var c = D.claims[item.c], place = D.places[item.place];
-          var line = [c.reported || "undated", claimantLabel(c.claimant), kindLabel[c.kind],
+          var line = [dayText(c), claimantLabel(c.claimant), kindLabel[c.kind],
             c.figure ? c.figure.text : c.holding ? "held by " + SIDES[c.holding[0]] : "", place.name];
           var button = el("button", "geo-feed-item", line.filter(Boolean).join(" · "));
           button.type = "button";

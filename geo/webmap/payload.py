@@ -79,7 +79,7 @@ SETTLEMENT_FIELDS = ("id", "name", "name_local", "alternates", "lat", "lon", "di
 #: Positions in each row of a document's ``claims``: the fields of ``rows.claim_dict``
 #: but the three the row's place says (``source``: the document; ``link`` and
 #: ``contested``: per place, in ``at`` and the page's ``contested``), then ``day``
-#: (:func:`first_day`), ``side`` (the claimant's side, ``geo.sides``), ``holding``
+#: (:func:`first_day` of the claim's date, else its article's), ``side`` (the claimant's side, ``geo.sides``), ``holding``
 #: ([holder, has_left] of a control claim, else null) and ``at``, the places a claim is
 #: tied to as [place id, link, highlight spans].
 CLAIM_FIELDS = ("claim_id", "statement_id", "quote", "start", "end", "claimant", "kind",
@@ -283,15 +283,18 @@ class _Highlighter:
         return _spans(text, (m.span() for m in pattern.finditer(text))) if pattern else []
 
 
-def _claim_row(claim: Claim, texts: _Texts, at: list[list[object]]) -> tuple[object, ...]:
+def _claim_row(claim: Claim, published: str | None, texts: _Texts,
+               at: list[list[object]]) -> tuple[object, ...]:
     """A claim as a row of :data:`CLAIM_FIELDS`, its quote an index into its document's texts.
 
     A row, not a dict, so that tens of thousands of claims do not each repeat the keys
-    (the field names travel once, in ``claim_fields``).
+    (the field names travel once, in ``claim_fields``). ``day`` is the claim's own date,
+    else its article's publication date (the CSV's ``event_date`` rule): the time slider
+    replays what was published up to a day.
     """
     row = claim_dict(claim, link=None)
     row["quote"] = texts.ref(claim.quote)
-    row["day"] = _first_day(claim.reported)
+    row["day"] = _first_day(claim.reported or published)
     row["side"] = side_of(claim.claimant).value
     holding = read_control(claim)
     row["holding"] = None if holding is None else [holding.holder.value, holding.has_left]
@@ -372,7 +375,7 @@ def doc_entry(source: Source, claims: Sequence[Claim], resolutions: Sequence[Res
     resolutions = sorted(resolutions, key=lambda r: r.mention.start)
     texts = _Texts()
     highlighter = _Highlighter(resolutions, gazetteer)
-    rows = [_claim_row(claim, texts, [[pl.place_id, pl.link.value,
+    rows = [_claim_row(claim, source.published, texts, [[pl.place_id, pl.link.value,
                                        highlighter.spans(pl.place_id, claim.quote, claim.start)]
                                       for pl in claim.places])
             for claim in claims]
