@@ -34,13 +34,11 @@ from geo.toponyms import Matcher, build_matcher
 
 if TYPE_CHECKING:
     from geo.corpus import RawFile
-    from geo.store import StoredDocument
 
 __all__ = [
     "Resources",
     "assemble_build",
     "extract_document",
-    "extract_file",
     "load_resources",
     "process_document",
     "run",
@@ -121,19 +119,6 @@ def extract_document(raw: RawFile, res: Resources) -> DocumentResult | Skip:
     try:
         return process_document(item, res)
     except Exception as err:  # noqa: BLE001 - one file never sinks the build (issue 13)
-        return Skip(source=raw.source, reason=failure_reason("cannot extract the file", err))
-
-
-def extract_file(raw: RawFile, res: Resources) -> StoredDocument | Skip:
-    """``extract_document``, then its records rendered as the Store keeps them (every output's text)."""
-    from geo.store import stored_document
-
-    item = extract_document(raw, res)
-    if isinstance(item, Skip):
-        return item
-    try:
-        return stored_document(item, res.gazetteer)
-    except Exception as err:  # noqa: BLE001 - as above
         return Skip(source=raw.source, reason=failure_reason("cannot extract the file", err))
 
 
