@@ -375,6 +375,7 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     """Every attribution phrase in text[start:end], in text order."""
     chunk = text[start:end]
     found: list[Attribution] = []
+    subject_spans: list[tuple[int, int]] = []  # where a verb has its subject before it
     for rx in (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _SUBJECT_ASIDE_VERB):
         for m in rx.finditer(chunk):
             if rx is _WHO_SAID_NEAR and _COMPLEMENT_LEAD.search(chunk, 0, m.start()):
@@ -391,7 +392,8 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
                                                               or canonical_name(name) or named_within(name)):
                 # "Об этом в своем телеграм-канале написал …": the capital was the formula's
                 found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
-    subject_spans = [(a.start, a.end) for a in found if a.name]
+                if rx in (_SUBJECT_VERB, _SUBJECT_ASIDE_VERB):
+                    subject_spans.append((start + m.start(), start + m.end()))
     for m in _VERB_SUBJECT.finditer(chunk):
         if any(s0 <= start + m.start() < e0 for s0, e0 in subject_spans):
             continue  # "Rybar, a channel …, said Ukraine held Gornal": the verb already has its subject
