@@ -73,7 +73,7 @@ _AUX = re.compile(
 _PARTICIPLE_AFTER = re.compile(r"^\s+(?:with|to|in|by|for|into|from|on|at|across|under|near)\b")
 _CLAUSE_BREAK = re.compile(
     r";|:\s|\s[–—-]\s|,\s+(?=(?:but|while|although|though|whereas|which|who|whom|with|saying|adding|according|"
-    r"leading|following|corroborating|as|and\s+another|and\s+that|а|но|однако|хотя|при\s+этом)\b)"
+    r"leading|following|corroborating|bringing|raising|taking|as|and\s+another|and\s+that|а|но|однако|хотя|при\s+этом)\b)"
     r"|,\s+(?=(?:including|в\s+том\s+числе|из\s+них)\s+(?:\d|up\s+to|at\s+least|more\s+than|some|about|around|nearly|over|более|около|до|свыше))"
     r"|,\s+(?=(?:ранен|погиб|убит|пропал|взят|wounded|injured|killed)\w*\s)"
     r"|\s(?=and\s+(?:another\b|\d|up\s+to|at\s+least|more\s+than|some\s+\d|about\s+\d|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds))|,\s+(?=(?:еще|ещё|ще|another|и\s+еще|і\s+ще)\s)|,\s+(?=(?:up\s+to|more\s+than|at\s+least|some|about|nearly|approximately|"
@@ -104,7 +104,8 @@ _LOSS_PREDICATE = re.compile(
 #: ("погибших", "раненые") that the adjective test keeps out.
 _FINITE_LOSS_VERB = re.compile(
     r"погиб(?:ла|ло|ли)?|загинул[аио]?|загинув|убит[аыо]?|вбит[аио]?|ранен[аыо]?|поранен[аіо]?"
-    r"|пострадал[аио]?|постраждал[аио]?|постраждав")
+    r"|пострадал[аио]?|постраждал[аио]?|постраждав"
+    r"|получил\w*\s+(?:[а-яё]+\s+)?ранени\w*|отримал\w*\s+(?:[а-яєіїґ']+\s+)?поранен\w*")
 #: A negation before a loss verb: "никто не погиб", "ніхто не постраждав".
 _NEGATED = re.compile(r"(?:\bне|\bnot|\bno|никто|ніхто|nobody)\s+(?:[\w'’-]+\s+)?$")
 #: A hedge that still reports an event: "could have killed or wounded", "may have died".
@@ -129,7 +130,9 @@ _CIVIL_CREWS = re.compile(
 _COPULA = re.compile(
     r"[\s\w'’“”«»\"-]{0,60}?\s(?:amounted\s+to|amount\s+to|reached|have\s+reached|totall?ed|stood\s+at|stand\s+at"
     r"|numbered|are\s+estimated\s+at|were\s+estimated\s+at|составил[аио]?|составляют|достигл[аио]?"
-    r"|сягнул[аио]?|сягають|становлять|становили|склал[аио]?|перевищил[аио]?|превысил[аио]?)\s+$"
+    r"|сягнул[аио]?|сягають|становлять|становили|склал[аио]?|перевищил[аио]?|превысил[аио]?"
+    # a count's predicate: "the number of troops … has risen by", "could be closer to"
+    r"|(?:has\s+|have\s+)?(?:risen|rose|increased|grown|grew|climbed)\s+(?:by|to)|(?:is|are|was|were|be)(?:\s+closer\s+to)?)\s+$"
     r"|\s*[–—-]\s*$")
 #: Words for ground that an amount may count instead of people.
 _GROUND = re.compile(
@@ -139,10 +142,12 @@ _GROUND = re.compile(
 _FORCE_BEFORE = re.compile(rf"(?<!\w)(?:{FORCE_NOUNS})\b")
 _DETERMINER = re.compile(r"(?:\b(?:the|their|its|these|those|such|this|his|her|of|amid)|'s)\s+(?:[\w'’-]+\s+){0,2}$")
 _MORE_FORCES = re.compile(
-    r"\b(?:more|additional|further|fresh|new|extra|another|ещё|еще|дополнительн\w*|новые|нові)\b"
+    r"\b(?:more|additional|further|fresh|new|extra|another|increase|increasing|rise|growth|ещё|еще|дополнительн\w*"
+    r"|новые|нові|рост\w*|увеличени\w*|збільшенн\w*|зростанн\w*)\b"
 )
 #: Movement words that assert a deployment without a figure ("moved into", "began entering").
-_MOVEMENT = re.compile(r"mov(?:ed|ing|es?)\s+into|(?:began|begin|started|start)\s+entering|holed\s+up|hunker")
+_MOVEMENT = re.compile(r"mov(?:ed|ing|es?)\s+into|(?:began|begin|started|start)\s+entering|holed\s+up|hunker"
+                       r"|dropped\s+off|airdropped|высад|висад")
 #: A force noun right after a deployment verb: "перемещает силы", "залучити туди військових".
 _FORCE_AFTER = re.compile(rf"^\s+(?:(?:туда|туди|there|in|дополнительн\w*|додатков\w*|new|fresh)\s+)?(?:{FORCE_NOUNS})\b")
 _SELF_EVIDENT = re.compile(r"self-destruction|suicide|blew themselves up|replenished|reinforc")
@@ -170,7 +175,13 @@ _EVENT_PARAGRAPHS = 2
 _OTHER_REGION = re.compile(
     rf"(?<!\w)(?:(?:{OTHER_REGIONS_LATIN})(?:'s)?\s+{REGION_NOUN}"
     rf"|(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b|народн)|(?:днр|лнр)\b)")
-_ANAPHORIC_NUMBER = re.compile(r"\b(?:their|the|its)\s+(?:number|numbers|strength|count)\s+(?:at|to|of|is|was|as)\s*$")
+_ANAPHORIC_NUMBER = re.compile(
+    r"\b(?:their|the|its)\s+(?:number|numbers|strength|count)\s+(?:at|to|of|is|was|as)\s*$"
+    # "bringing the total in the area to some 10,000", "out of a total of 10,000"
+    r"|\b(?:bringing|brings|brought|raising|raises|raised)\s+(?:the|their|its)\s+(?:total|number|tally|toll)\b"
+    r"[^.;]{0,60}?\bto\s*$|\ba\s+total\s+of\s*$")
+#: "a 50,000-strong group of troops": a force of that size.
+_STRONG = re.compile(r"[-\u2010\u2011]strong\b")
 _ANAPHORIC_LOSSES = re.compile(r"\b(?:the|these|those|such)\s+(?:heavy\s+|significant\s+)?(?:losses|casualties)\b")
 _FIGURE_ONLY_KIND = re.compile(r"similar|comparable|the same")
 
@@ -314,6 +325,8 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
     a trigger (with no other amount between them; ``others`` are the starts of the rest)."""
     if amount.figure.text and _FORCE.match(fold(amount.figure.text.split()[-1])):
         return True  # "a battalion", "up to a battalion of infantry"
+    if _STRONG.match(folded, amount.end):
+        return True  # "a 50,000-strong group"
     tail = folded[amount.end:min(sentence[1], amount.end + _LOOK_AHEAD)]
     tokens = re.findall(r"[\w'’/-]+", tail)[:7]
     if tokens and _EQUIPMENT.match(tokens[0]):
@@ -339,7 +352,8 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
         break
     head = folded[max(sentence[0], amount.start - _LOOK_AHEAD):amount.start]
     for t in triggers:
-        if (t.end <= amount.start and _LOSS_NOUN.match(folded, t.start) and _COPULA.match(folded, t.end, amount.start)
+        if (t.end <= amount.start and (_LOSS_NOUN.match(folded, t.start) or _PRESENCE.match(folded[t.start:t.end]))
+                and _COPULA.match(folded, t.end, amount.start)
                 and bisect_left(others, amount.start) == bisect_left(others, t.end)):
             return True  # "casualties among North Korean troops … have now reached about 3,000"
         if t.end <= amount.start and amount.start - t.end <= 40:
@@ -395,7 +409,9 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
         return True
     if trigger.kind is Kind.DEPLOYED:
         if _PRESENCE.match(word):
-            return False  # forces merely present: a claim only with a figure
+            # forces merely present: a claim only with a figure or a change
+            # ("an increase in the number of North Koreans")
+            return bool(_MORE_FORCES.search(folded[max(sentence[0], trigger.start - 30):trigger.start]))
         return bool(_MORE_FORCES.search(folded[max(sentence[0], trigger.start - 50):trigger.start])
                     or _MOVEMENT.match(word) or _FORCE_AFTER.match(after))
     if _LOSS_NOUN.match(word):
@@ -584,8 +600,10 @@ def _sentence_claims(
         kind = trigger.kind if trigger else None
         if kind is None and _FIGURE_ONLY_KIND.search(fold(amount.figure.text)) and out:
             kind = out[-1].kind  # "corroborating similar figures": the kind of the claim before
-        if kind is None and _ANAPHORIC_NUMBER.search(folded[sentence[0]:amount.start]) and drafts:
-            kind = drafts[-1].kind  # "estimated their number at …": the forces of the claim before
+        if kind is None and _ANAPHORIC_NUMBER.search(folded[sentence[0]:amount.start]) and (out or drafts):
+            kind = (out or drafts)[-1].kind  # "estimated their number at …": the forces of the claim before
+        if kind is None and _STRONG.match(folded, amount.end):
+            kind = Kind.DEPLOYED  # "a 50,000-strong group of Russian and North Korean troops"
         if kind is None:
             seen_amounts.append(amount)
             continue

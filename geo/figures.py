@@ -224,7 +224,8 @@ def _number(value: Fraction | None) -> float | None:
 
 # Digit runs, letter runs, or one other visible character. ASCII digits only: other
 # scripts' digits are rare in this corpus and Python's int() would read them silently.
-_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+|\S")
+# A letter run keeps an inner apostrophe: Ukrainian writes "п'ять", "дев'яносто" with one.
+_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+(?:'[^\W\d_]+)*|\S")
 # Characters that join a model name to its number ("F-16"), as opposed to dashes.
 _HYPHENS = frozenset("-\u2010\u2011")
 

@@ -61,7 +61,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      # movement of forces: "moved into", "began entering", "переброску резервов", "перемещает силы"
      r"|\bmov(?:ed|ing|es?)\s+into\b|\b(?:began|begin|started|start)\s+entering\b|\bconcentrations?\b"
      r"|переброск\w*|перебрасыва\w*|перекидыва\w*|перекида\w*|перемеща\w*|перемещен\w*|переміщу\w*|переміщен\w*|перекида\w*|стягу\w*|стягнул\w*"
-     r"|залучи\w*|залуча\w*|прибува\w*|\bholed\s+up\b|\bhunker\w*\s+down\b"
+     r"|залучи\w*|залуча\w*|прибува\w*|\bholed\s+up\b|\bhunker\w*\s+down\b|\bdropped\s+off\b|\bairdropped\b"
+     r"|высадил\w*|высажен\w*|висадил\w*|висаджен\w*"
      # presence counts only with a figure ("в регионе находится несколько тысяч военных")
      r"|находится|находятся|находились|перебуває|перебувають|перебували"
      # a count of forces: "the number of North Korean troops … has risen by about 2,000"

@@ -556,3 +556,24 @@ def test_a_figure_for_the_whole_war_is_unplaced(resources, text):
 def test_a_daily_figure_is_dated_the_day_it_covers(resources, text):
     (claim,) = [c for c in extract(resources, text, published="2025-01-12") if c.kind is not Kind.CONTROL]
     assert (claim.reported, claim.reported_precision) == ("2025-01-11", DatePrecision.DAY)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The number of North Korean troops in the Kursk region has risen by about 3,000, officials said.",
+                 [(Kind.DEPLOYED, (None, 3000, None))], id="number-of-has-risen-by"),
+    pytest.param("Russia sent 2,000 more troops to the Kursk region, bringing the total there to some 12,000.",
+                 [(Kind.DEPLOYED, (None, 2000, None)), (Kind.DEPLOYED, (None, 12000, None))], id="bringing-the-total"),
+    pytest.param("A 40,000-strong group of Russian troops is preparing an offensive in the Kursk region.",
+                 [(Kind.DEPLOYED, (None, 40000, None))], id="n-strong"),
+    pytest.param("Двоє чоловіків отримали осколкові поранення в Рильську.", [(Kind.WOUNDED, (None, 2, None))],
+                 id="uk-отримали-поранення"),
+    pytest.param("Мужчина и женщина получили осколочные ранения в Рыльске.", [(Kind.WOUNDED, None)],
+                 id="ru-получили-ранения"),
+    pytest.param("Ukrainian assault groups were dropped off in the village of Tetkino.", [(Kind.DEPLOYED, None)],
+                 id="dropped-off"),
+    pytest.param("We see an increase in the number of North Korean soldiers in the Kursk region.",
+                 [(Kind.DEPLOYED, None)], id="increase-in-the-number"),
+])
+def test_counts_of_forces_and_wounds_received(resources, text, expected):
+    claims = [c for c in extract(resources, text) if c.kind is not Kind.CONTROL]
+    assert [(c.kind, numbers(c)) for c in claims] == expected
