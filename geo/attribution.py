@@ -556,7 +556,8 @@ def _claimant_in_sentence(
         return relayed or _resolve(att, speakers, subject)
 
     background = _BACKGROUND_CLAUSE.search(text, before[-1].end, claim[1]) if before else None
-    if (background and not [a for a in inside if a.name] and "," not in text[background.end():claim[0]]
+    if (background and not [a for a in inside if a.name]
+            and not re.search(r",|\s[–—-]\s", text[background.end():claim[0]])  # the clause closed before
             and len(text[claim[0]:background.start()].split()) <= _BACKGROUND_LEAD_WORDS):
         # "X says Russia deployed 8,000 troops in Kursk, where Ukraine seized territory": the
         # relative clause is the writer's background, not X's claim.

@@ -257,3 +257,9 @@ def test_a_one_sentence_paragraph_takes_the_source_closing_the_next():
 def test_a_lower_case_known_source_after_an_opener():
     text = "Також деякі окупанти стверджують, що ЗСУ увійшли в Новий Шлях."
     assert claimants_of(text, "ЗСУ увійшли в Новий Шлях") == ["Russian sources"]
+
+
+def test_a_claim_after_a_closed_dash_clause_keeps_its_source():
+    text = ("US officials put the number of soldiers in Kursk – where Ukraine holds ground – at about 8,000 "
+            "out of a total of 10,000 in Russia.")
+    assert claimants_of(text, "a total of 10,000 in Russia", "Ukraine holds ground") == ["US officials", None]
