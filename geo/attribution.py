@@ -537,7 +537,9 @@ def _claimant_in_sentence(
     named = [a for a in atts if a.name]
     inside = [a for a in atts if claim[0] <= a.start < claim[1]]
     before = [a for a in atts if a.start < claim[0] and a.pronoun != "hedge"]
-    after = [a for a in atts if a.start >= claim[1] and a.pronoun != "hedge"]
+    # "…, the ministry estimated that …" opens its own clause: it does not reach back.
+    after = [a for a in atts if a.start >= claim[1] and a.pronoun != "hedge"
+             and not _OWN_CLAUSE.match(text, a.end)]
     if after and earlier_claims_end is not None:
         # "CLAIM1, according to X, and CLAIM2, Y says": X belongs to the first claim.
         before = [a for a in before if a.start < earlier_claims_end]
@@ -593,6 +595,9 @@ def _claimant_in_sentence(
 _BACKGROUND_LEAD_WORDS = 3
 _BACKGROUND_CLAUSE = re.compile(r"(?:,|\s[–—-])\s+(?:the\s+[\w-]+\s+)?(?:where|which\s+is|which\s+was|где|де)\s",
                                 re.IGNORECASE)
+
+
+_OWN_CLAUSE = re.compile(r"\s*,?\s*(?:that|что|що)(?!\w)", re.IGNORECASE)
 
 
 def _is_parenthetical(text: str, hedge: Attribution, claim_start: int) -> bool:

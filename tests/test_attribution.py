@@ -263,3 +263,16 @@ def test_a_claim_after_a_closed_dash_clause_keeps_its_source():
     text = ("US officials put the number of soldiers in Kursk – where Ukraine holds ground – at about 8,000 "
             "out of a total of 10,000 in Russia.")
     assert claimants_of(text, "a total of 10,000 in Russia", "Ukraine holds ground") == ["US officials", None]
+
+
+@pytest.mark.parametrize(("text", "quote", "name"), [
+    pytest.param("By the time Ukrainian troops were expelled in April, the ministry estimated that Kyiv had lost "
+                 "76,000 soldiers.", "Ukrainian troops were expelled", None, id="en-that"),
+    pytest.param("Когда ВСУ ушли из Суджи, Минобороны России сообщило, что потери противника превысили 70 тысяч.",
+                 "ВСУ ушли из Суджи", None, id="ru-что"),
+    pytest.param("Russian forces lost 300 soldiers near Sudzha, Ukraine's General Staff said.",
+                 "Russian forces lost 300 soldiers", "General Staff of the Armed Forces of Ukraine",
+                 id="en-closing-said"),
+])
+def test_an_attribution_with_its_own_that_clause_does_not_reach_back(text, quote, name):
+    assert claimants_of(text, quote) == [name]
