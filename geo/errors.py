@@ -54,3 +54,29 @@ def failure_reason(what: str, err: BaseException) -> str:
     words = re.sub(r"(?<!^)(?=[A-Z])", " ", type(err).__name__.removesuffix("Error")).lower() or "failure"
     detail = " ".join(str(err).split())[:200]
     return f"{what}: unexpected failure ({words}: {detail})" if detail else f"{what}: unexpected failure ({words})"
+
+
+#: Bidirectional-text controls: in a file name they reorder what a terminal shows
+#: ("txt.exe" shown as "exe.txt"), so they are escaped like control characters.
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def printable(text: str) -> str:
+    r"""``text`` with control and bidi-override characters written as escapes, for a terminal.
+
+    A file name is data from the corpus: ``ESC[2J`` in it must not clear the user's
+    screen, nor U+202E reverse the line (issue 13). Newlines and tabs are escaped too, so
+    one message stays one line.
+
+    >>> printable("skipped \x1b[2Jnews.txt: empty file")
+    'skipped \\x1b[2Jnews.txt: empty file'
+    >>> printable("read report\u202etxt.exe")
+    'read report\\u202etxt.exe'
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() and ch not in _BIDI_CONTROLS
+        else f"\\x{ord(ch):02x}" if ord(ch) < 0x100
+        else f"\\u{ord(ch):04x}" if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}"
+        for ch in text)

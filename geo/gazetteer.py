@@ -166,6 +166,9 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         msg = (f"cannot read the gazetteer in {folder}: {err.strerror or err}; "
                "rebuild it with `python -m geo.gazetteer_build SOURCE gazetteer`")
         raise GazetteerError(msg) from err
+    except (UnicodeDecodeError, csv.Error) as err:  # random bytes, NULs: the user's data, not a bug
+        msg = f"the gazetteer in {folder} is damaged ({' '.join(str(err).split())[:120]}); rebuild it"
+        raise GazetteerError(msg) from err
     try:
         extra, addendum = _addendum_rows(folder, rows)
         if addendum:
@@ -177,8 +180,8 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
                        tuple(a for a in row["alt_names"].split("|") if a))
             for row in sorted(rows, key=lambda r: r["id"])
         )
-    except (KeyError, ValueError) as err:
-        msg = f"the gazetteer in {folder} is damaged ({err}); rebuild it"
+    except (KeyError, ValueError, TypeError, AttributeError) as err:  # short rows give None cells
+        msg = f"the gazetteer in {folder} is damaged ({' '.join(str(err).split())[:120]}); rebuild it"
         raise GazetteerError(msg) from err
     if REGION_ID not in places:
         msg = f"the gazetteer in {folder} has no oblast row {REGION_ID!r}; rebuild it"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -325,3 +326,291 @@ def test_issue_13_a_second_build_waits_for_the_one_holding_the_corpus(tmp_path, 
     first.close()
     thread.join(60)
     assert opened == [0]
+
+
+# --- inputs and outputs stay where they belong --------------------------------------------
+
+
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+def _device(path: Path) -> Path:
+    """A character device like /dev/null (never the real one: a bug would replace it)."""
+    try:
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("creating a device node needs root")
+    return path
+
+
+def _symlink(path: Path) -> Path:
+    (path.parent / "elsewhere.csv").write_text("keep me\n", encoding="utf-8")
+    path.symlink_to(path.parent / "elsewhere.csv")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "kind"),
+    [
+        pytest.param(_fifo, "a named pipe", id="fifo"),
+        pytest.param(_symlink, "a symbolic link", id="symlink"),
+        pytest.param(lambda p: _device(p), "a device", id="device"),
+    ],
+)
+def test_issue_13_an_output_that_is_not_a_regular_file_is_refused(tmp_path, make, kind):
+    from geo.errors import ExportError
+    from geo.export.csv import write_csv
+    from tests.builds import sample_build
+
+    target = make(tmp_path / "claims.csv")
+    before = os.lstat(target)
+    with pytest.raises(ExportError, match=f"it is {kind}") as caught:
+        write_csv(sample_build(), target)
+    assert "\n" not in str(caught.value)
+    after = os.lstat(target)
+    assert (stat.S_IFMT(after.st_mode), after.st_ino) == (stat.S_IFMT(before.st_mode), before.st_ino)
+
+
+def test_issue_13_export_to_a_fifo_is_a_one_line_error(tmp_path):
+    fifo = _fifo(tmp_path / "out.csv")
+    result = geo("export", "seeds", "--format", "csv", "-o", str(fifo))
+    assert result.returncode == 1, result.stderr
+    [error] = [line for line in result.stderr.splitlines() if line.startswith("geo:")]
+    assert "it is a named pipe" in error
+    assert Path(fifo).is_fifo()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_issue_13_a_full_stdout_is_a_one_line_error():
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "geo", "export", "seeds", "--format", "csv", "-o", "-"],
+                                stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT, check=False)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.strip() == "geo: cannot write to stdout: No space left on device"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda folder: (folder / "places.csv").write_bytes(bytes(range(256)) * 20), id="random bytes"),
+        pytest.param(lambda folder: (folder / "places.csv").write_bytes(b"id,name_ru\n\x00\x00\n"), id="nul bytes"),
+        pytest.param(lambda folder: (folder / "places.csv").write_text("id,name_ru,name_en\nx\n", encoding="utf-8"),
+                     id="short rows"),
+    ],
+)
+def test_issue_13_a_damaged_gazetteer_is_a_gazetteer_error(tmp_path, damage):
+    import shutil
+
+    from geo.errors import GazetteerError
+    from geo.gazetteer import load_gazetteer
+
+    folder = tmp_path / "gazetteer"
+    shutil.copytree(ROOT / "gazetteer", folder)
+    damage(folder)
+    with pytest.raises(GazetteerError, match="is damaged") as caught:
+        load_gazetteer(folder)
+    assert "\n" not in str(caught.value)
+
+
+def test_issue_13_random_bytes_in_the_gazetteer_exit_1(tmp_path):
+    import shutil
+
+    folder = tmp_path / "gazetteer"
+    shutil.copytree(ROOT / "gazetteer", folder)
+    (folder / "places.csv").write_bytes(bytes(range(256)) * 20)
+    result = geo("where", "Sudzha", "--gazetteer", str(folder))
+    assert result.returncode == 1 and result.stderr.startswith("geo: the gazetteer in")
+    assert result.stderr.strip().count("\n") == 0
+
+
+def test_issue_13_a_null_district_geometry_is_an_export_error(tmp_path):
+    from geo.errors import ExportError
+    from geo.export.gpkg import load_area_polygons
+
+    data = json.loads((ROOT / "gazetteer" / "districts.geojson").read_text(encoding="utf-8"))
+    data["features"][0]["geometry"] = None
+    path = tmp_path / "districts.geojson"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ExportError, match="cannot read district polygons"):
+        load_area_polygons(path)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        pytest.param("=HYPERLINK(\"http://example.org\",\"Sudzha\")", "'=HYPERLINK(\"http://example.org\",\"Sudzha\")",
+                     id="equals"),
+        pytest.param("+7 (495) 000-00-00", "'+7 (495) 000-00-00", id="plus"),
+        pytest.param("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0", id="minus"),
+        pytest.param("@SUM(1,2)", "'@SUM(1,2)", id="at"),
+        pytest.param("\tСуджа", "'\tСуджа", id="tab"),
+        pytest.param("-1.5", "-1.5", id="negative number"),
+        pytest.param("Бои под Суджей", "Бои под Суджей", id="text"),
+    ],
+)
+def test_issue_13_csv_cells_that_start_a_formula_are_neutralised(cell, expected):
+    import csv
+    import io
+
+    from geo.export.csv import render_csv
+    from tests.builds import one_claim_build
+
+    [row] = csv.DictReader(io.StringIO(render_csv(one_claim_build(cell)).decode("utf-8"), newline=""))
+    assert (row["quote"], row["claimant"], row["subject"]) == (expected, expected, expected)
+    [raw] = csv.DictReader(io.StringIO(render_csv(one_claim_build(cell), raw=True).decode("utf-8"), newline=""))
+    assert raw["quote"] == cell
+
+
+def test_issue_13_build_escapes_names_skips_outside_links_and_neutralises_csv(tmp_path):
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    (corpus_dir / "\x1b[2Jclear.txt").write_text(CLAIMED, encoding="utf-8")
+    (corpus_dir / "=1+2.txt").write_text(ENGLISH, encoding="utf-8")
+    (corpus_dir / "report\u202etxt.md").write_text(CLAIMED_RU, encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("a private note about Sudzha\n", encoding="utf-8")
+    (corpus_dir / "version.txt").symlink_to(tmp_path / "secret.txt")
+    out = tmp_path / "maps"
+    result = geo("build", str(corpus_dir), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+    assert "\\x1b[2Jclear.txt" in result.stderr and "report\\u202etxt.md" in result.stderr
+    assert "skipped version.txt: symbolic link to outside the corpus" in result.stderr
+    assert "private note" not in (out / "places.geojson").read_text(encoding="utf-8")
+    table = (out / "claims.csv").read_text(encoding="utf-8")
+    assert ",'=1+2.txt," in table and ",=1+2.txt," not in table
+    raw = geo("build", str(corpus_dir), "--out", str(tmp_path / "raw"), "--raw-csv", "--follow-links", "--quiet")
+    assert raw.returncode == 0, raw.stderr
+    assert ",=1+2.txt," in (tmp_path / "raw" / "claims.csv").read_text(encoding="utf-8")
+    assert "private note" in (tmp_path / "raw" / "places.geojson").read_text(encoding="utf-8")
+
+
+# --- a kill leaves nothing behind and no mixed set ----------------------------------------
+
+_ORPHAN_SCRIPT = """
+import os, sys, time
+from geo.outputs import die_with_parent
+parent = os.getpid()
+if os.fork() == 0:
+    die_with_parent(parent)
+    time.sleep(600)  # holds the pipe's write end until it dies
+    os._exit(0)
+os.write(1, b"forked\\n")
+time.sleep(600)
+"""
+
+
+def test_issue_13_a_child_dies_with_its_killed_parent():
+    import select
+    import signal
+
+    read_end, write_end = os.pipe()
+    parent = subprocess.Popen([sys.executable, "-c", _ORPHAN_SCRIPT], stdout=subprocess.PIPE,
+                              pass_fds=(write_end,), cwd=ROOT)
+    os.close(write_end)
+    try:
+        assert parent.stdout is not None and parent.stdout.readline() == b"forked\n"
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        # EOF on the pipe means every holder of its write end, the grandchild too, is gone.
+        ready, _, _ = select.select([read_end], [], [], 120)
+        assert ready and os.read(read_end, 1) == b""
+    finally:
+        os.close(read_end)
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
+        if parent.stdout is not None:
+            parent.stdout.close()
+
+
+def test_issue_13_sigterm_is_handled_like_ctrl_c():
+    import signal
+
+    import typer
+
+    from geo.cli import _guarded
+
+    def terminated() -> None:
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    with pytest.raises(typer.Exit) as caught:
+        _guarded(terminated)
+    assert caught.value.exit_code == 130
+
+
+def _old_set(out: Path) -> dict[str, bytes]:
+    from geo.outputs import OUTPUTS
+
+    out.mkdir(parents=True, exist_ok=True)
+    files = {name: f"the previous {name}".encode() for name in OUTPUTS}
+    for name, data in files.items():
+        (out / name).write_bytes(data)
+    return files
+
+
+@pytest.mark.parametrize("parallel", [False, True], ids=["one process", "forked writer"])
+def test_issue_13_an_interrupt_while_writing_leaves_the_old_set_whole(tmp_path, resources, private_cache,
+                                                                      monkeypatch, parallel):
+    import geo.outputs
+    from geo.outputs import output_writer
+    from geo.parallel import open_records
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    out = tmp_path / "maps"
+    old = _old_set(out)
+    real = geo.outputs._write_others
+
+    def interrupted(store, gazetteer, folder, **kwargs):
+        real(store, gazetteer, folder, **kwargs)  # the map and two exports are written...
+        raise KeyboardInterrupt  # ...then Ctrl-C
+
+    monkeypatch.setattr(geo.outputs, "_write_others", interrupted)
+    with pytest.raises(KeyboardInterrupt), output_writer(resources.gazetteer, out, parallel=parallel) as write, \
+            open_records(ROOT / "seeds", resources=resources) as store:
+        write(store)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == old
+
+
+def test_issue_13_the_four_outputs_are_published_together(tmp_path, resources, private_cache, monkeypatch):
+    from geo.outputs import OUTPUTS, output_writer
+    from geo.parallel import open_records
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    out = tmp_path / "maps"
+    old = _old_set(out)
+    with output_writer(resources.gazetteer, out) as write, \
+            open_records(ROOT / "seeds", resources=resources) as store:
+        written = write(store)
+    assert [p.name for p in written] == list(OUTPUTS)
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)
+    assert all((out / name).read_bytes() != data for name, data in old.items())
+
+
+def test_issue_13_what_a_killed_build_left_is_tidied_by_the_next(tmp_path):
+    from geo.outputs import OUTPUTS, tidy_output_folder
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True)
+    pid = int(dead.stdout)  # a process that has exited
+    out = tmp_path / "maps"
+    _old_set(out)
+    (out / ".claims.csv.abc123.tmp").write_bytes(b"half a table")
+    (out / ".places.gpkg.x1y2").write_bytes(b"half a GeoPackage")
+    (out / ".index.html.q.tmp").write_bytes(b"<html>")
+    torn = out / f".geo-staging-{pid}"
+    torn.mkdir()
+    (torn / "index.html").write_bytes(b"unfinished")
+    tidy_output_folder(out)
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)
+    assert (out / "index.html").read_bytes() == b"the previous index.html"
+    # a complete set whose publishing was cut short is finished: the newer set wins whole
+    done = out / f".geo-staging-{pid}"
+    done.mkdir()
+    for name in OUTPUTS[1:]:
+        (done / name).write_bytes(b"new " + name.encode())
+    (out / "index.html").write_bytes(b"new index.html")  # published before the kill
+    (done / "COMPLETE").write_bytes(b"")
+    tidy_output_folder(out)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == {name: b"new " + name.encode() for name in OUTPUTS}

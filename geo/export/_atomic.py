@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,6 +23,7 @@ def atomic_path(target: Path, *, suffix: str = "") -> Iterator[Path]:
     target is left as it was.
     """
     target = Path(target)
+    refuse_special_target(target)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -45,6 +47,28 @@ def atomic_path(target: Path, *, suffix: str = "") -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def refuse_special_target(target: Path) -> None:
+    """Raise ExportError unless ``target`` is absent or a regular file (a link is not followed).
+
+    Replacing a device node, a FIFO or a symbolic link with a regular file is never what
+    ``-o PATH`` means: as root, ``-o /dev/full`` would replace the device (issue 13).
+    """
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        msg = f"cannot write {target}: {err.strerror or err}"
+        raise ExportError(msg) from err
+    if stat.S_ISREG(mode):
+        return
+    kind = ("a symbolic link" if stat.S_ISLNK(mode) else "a folder" if stat.S_ISDIR(mode)
+            else "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+    msg = f"cannot write {target}: it is {kind}; pass a regular file (or - for stdout)"
+    raise ExportError(msg)
 
 
 def write_text_atomic(target: Path, write: Callable[[TextIO], None], *, newline: str) -> None:

@@ -7,14 +7,21 @@ Format (RFC 4180): UTF-8 without a byte-order mark, a header row, fields quoted 
 when they hold a comma, a double quote, CR or LF (``csv.QUOTE_MINIMAL``), quotes
 doubled, and CRLF after every record. Line breaks inside a quote are kept verbatim
 inside the quoted field. Empty cells are empty strings; booleans are ``true`` and
-``false``; numbers are written in Python's shortest round-trip form. Cells are never
-rewritten: a quote that starts with ``=`` stays as it is (spreadsheets may read such a
-cell as a formula; GIS tools do not).
+``false``; numbers are written in Python's shortest round-trip form.
+
+Formula injection (issue 13): a text cell that starts with ``=``, ``+``, ``-``, ``@``,
+a tab or a carriage return (page titles, outlets, file names and quotes come from the
+articles) is run as a formula by spreadsheets. By default such a cell gets a leading
+single quote, OWASP's rule ("CSV Injection"); numbers ("-1.5") are left as they are.
+``raw=True`` (``--raw-csv``) writes every cell unchanged, for GIS tools.
 """
 
 from __future__ import annotations
 
 import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -25,18 +32,51 @@ from geo.model import Build
 from geo.records import Records
 
 
-def _write_rows(data: Build | Records, fh: TextIO) -> None:
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_CELL_LIKE_FORMULA = re.compile(r'(?:^|,)"?[=+\-@\t\r]')
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def neutralise_cell(cell: str) -> str:
+    """A cell a spreadsheet will not run as a formula: OWASP's leading single quote.
+
+    >>> neutralise_cell("=1+2"), neutralise_cell("-1.5"), neutralise_cell("Sudzha")
+    ("'=1+2", '-1.5', 'Sudzha')
+    """
+    if cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def _neutralised(lines: Iterable[str]) -> Iterator[str]:
+    """CSV records (each one whole record, maybe spanning lines) with their cells neutralised."""
+    for line in lines:
+        if not _CELL_LIKE_FORMULA.search(line):
+            yield line  # nothing to rewrite: most records
+            continue
+        [cells] = csv.reader(io.StringIO(line, newline=""))
+        buffer = io.StringIO(newline="")
+        csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n").writerow(
+            [neutralise_cell(cell) for cell in cells])
+        yield buffer.getvalue()
+
+
+def _write_rows(data: Build | Records, fh: TextIO, *, raw: bool = False) -> None:
     csv.writer(fh, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n").writerow(CLAIM_COLUMNS)
-    fh.writelines(fragments_of(data).csv_lines())
+    lines = fragments_of(data).csv_lines()
+    fh.writelines(lines if raw else _neutralised(lines))
 
 
-def render_csv(data: Build | Records) -> bytes:
+def render_csv(data: Build | Records, *, raw: bool = False) -> bytes:
     """The claim rows as CSV bytes (UTF-8, no BOM, CRLF records): what ``write_csv`` writes.
 
     Parameters
     ----------
     data
         The records to write.
+    raw
+        Write cells unchanged; by default cells that start like a formula get a
+        leading single quote (module docstring).
 
     Returns
     -------
@@ -44,9 +84,9 @@ def render_csv(data: Build | Records) -> bytes:
         The header and one record per (claim, place); an unplaced claim is one record
         with empty place columns.
     """
-    return render_text(lambda fh: _write_rows(data, fh), newline="").encode("utf-8")
+    return render_text(lambda fh: _write_rows(data, fh, raw=raw), newline="").encode("utf-8")
 
 
-def write_csv(data: Build | Records, path: Path) -> None:
-    """Write the claim rows to ``path`` as CSV, atomically and one row at a time."""
-    write_text_atomic(path, lambda fh: _write_rows(data, fh), newline="")
+def write_csv(data: Build | Records, path: Path, *, raw: bool = False) -> None:
+    """Write the claim rows to ``path`` as CSV, atomically and one row at a time (``raw``: as ``render_csv``)."""
+    write_text_atomic(path, lambda fh: _write_rows(data, fh, raw=raw), newline="")
