@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 from rich.console import Console
 
-from geo.errors import GeoError
+from geo.errors import GeoError, printable
 from geo.export import Format
 
 if TYPE_CHECKING:
@@ -61,14 +61,32 @@ def main(
     _state["debug"] = debug
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM is handled like Ctrl-C: the same cleanup, the same exit code (issue 13)."""
+    raise KeyboardInterrupt
+
+
 def _guarded(action: Callable[[], T]) -> T:
     """Run a command body: GeoError → one line and exit 1; anything else → exit 3."""
+    import signal
+    import threading
+
+    on_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _interrupt) if on_main else None
+    try:
+        return _run_guarded(action)
+    finally:
+        if on_main and previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run_guarded(action: Callable[[], T]) -> T:
     try:
         return action()
     except typer.Exit:
         raise
     except GeoError as err:
-        console.print(f"geo: {err}", markup=False)
+        console.print(f"geo: {printable(str(err))}", markup=False)
         raise typer.Exit(code=1) from err
     except BrokenPipeError:
         # The reader of stdout went away ("geo where X | head -1"): not an error of ours.
@@ -81,7 +99,8 @@ def _guarded(action: Callable[[], T]) -> T:
     except Exception as err:  # the one place that catches everything: a bug, not a user error
         if _state["debug"]:
             raise
-        console.print(f"geo: internal error ({type(err).__name__}: {err}); rerun with --debug", markup=False)
+        console.print(f"geo: internal error ({type(err).__name__}: {printable(str(err))}); rerun with --debug",
+                      markup=False)
         raise typer.Exit(code=3) from err
 
 
@@ -148,10 +167,14 @@ def _summarise(records: Store) -> None:
     from geo.report import summary_lines
 
     for line in summary_lines(records, places=records.gazetteer.places):
-        console.print(line, markup=False)
+        console.print(printable(line), markup=False)  # file names are data: no escape sequences
 
 
 CorpusArg = Annotated[Path, typer.Argument(help="Folder (or single file) of articles: .txt, .md or .html.")]
+RawCsvOpt = Annotated[bool, typer.Option(
+    "--raw-csv", help="Write CSV cells unchanged (by default a cell starting with = + - @ gets a leading ').")]
+FollowLinksOpt = Annotated[bool, typer.Option(
+    "--follow-links", help="Read symbolic links that point outside the corpus folder.")]
 GazetteerOpt = Annotated[
     Path | None,
     typer.Option("--gazetteer", help="Gazetteer folder (default: the one shipped, or $GEO_GAZETTEER).",
@@ -167,6 +190,8 @@ def build(
     workers: Annotated[int, typer.Option("--workers", min=1, help="Extraction processes on this machine.")] = 1,
     dask: Annotated[str | None, typer.Option("--dask", help="Dask scheduler address, or 'local'.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", metavar="", help="No summary on stderr.")] = False,
+    raw_csv: RawCsvOpt = False,
+    follow_links: FollowLinksOpt = False,
 ) -> None:
     """Build the map and the exports of a corpus.
 
@@ -182,10 +207,12 @@ def build(
 
         gaz = load_gazetteer(gazetteer)
         # The GeoPackage's process starts first: it prepares while the corpus is read.
-        with output_writer(gaz, out) as write:
+        with output_writer(gaz, out, raw_csv=raw_csv) as write:
             from geo.pipeline import Resources
+            from geo.settings import Settings
 
-            with _records(corpus, Resources(gazetteer=gaz), workers=workers, dask=dask,
+            resources = Resources(gazetteer=gaz, settings=Settings(follow_links=follow_links))
+            with _records(corpus, resources, workers=workers, dask=dask,
                           progress=not quiet) as records:
                 write(records)
                 if not quiet:
@@ -206,7 +233,7 @@ def _require_documents(records: Store, corpus: Path) -> None:
         msg = (f"no usable article in {corpus}: {counts.skips} file(s) skipped, reasons above"
                if counts.skips else f"no .txt, .md or .html article in {corpus}")
         for skip in itertools.islice(records.iter_skips(), 20):
-            console.print(f"skipped {skip.source}: {skip.reason}", markup=False)
+            console.print(printable(f"skipped {skip.source}: {skip.reason}"), markup=False)
         raise CorpusError(msg)
 
 
@@ -217,6 +244,8 @@ def export(
     output: Annotated[str, typer.Option("--output", "-o", help="Output file, or - for stdout (geojson, csv).")] = "-",
     gazetteer: GazetteerOpt = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Extraction processes on this machine.")] = 1,
+    raw_csv: RawCsvOpt = False,
+    follow_links: FollowLinksOpt = False,
 ) -> None:
     """Export places and claims as GeoJSON, CSV or GeoPackage.
 
@@ -232,19 +261,47 @@ def export(
         if output == "-" and format is Format.GPKG:
             msg = "a GeoPackage cannot go to stdout; pass --output FILE.gpkg"
             raise ExportError(msg)
-        with _records(corpus, gazetteer, workers=workers, progress=output != "-") as records:
+        from geo.export.csv import render_csv, write_csv
+        from geo.pipeline import load_resources
+        from geo.settings import Settings
+
+        if output != "-":
+            from geo.export._atomic import refuse_special_target
+
+            refuse_special_target(Path(output))  # before the corpus is read, not after
+        resources = load_resources(gazetteer, settings=Settings(follow_links=follow_links))
+        with _records(corpus, resources, workers=workers, progress=output != "-") as records:
             if output == "-":
-                sys.stdout.buffer.write(render_bytes(records, format))
-                sys.stdout.flush()
+                data = render_csv(records, raw=raw_csv) if format is Format.CSV else render_bytes(records, format)
+                _write_stdout(data)
             elif format is Format.GPKG:
                 from geo.export.gpkg import write_gpkg
 
                 write_gpkg(records, Path(output), districts_geojson=records.gazetteer.districts_geojson)
+            elif format is Format.CSV:
+                write_csv(records, Path(output), raw=raw_csv)
             else:
                 WRITERS[format](records, Path(output))
             _summarise(records)
 
     _guarded(action)
+
+
+def _write_stdout(data: bytes) -> None:
+    """Write export bytes to stdout; a full disk or a failing device is the user's, not a bug."""
+    from geo.errors import ExportError
+
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        # What is still buffered would fail again at exit: send it nowhere.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        msg = f"cannot write to stdout: {err.strerror or err}"
+        raise ExportError(msg) from err
 
 
 @app.command()

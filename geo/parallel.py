@@ -82,6 +82,9 @@ _inherited: Resources | None = None
 
 def _init_worker(gazetteer_folder: str, settings: object) -> None:
     global _worker_resources  # noqa: PLW0603 - one per worker process, set once by the pool
+    from geo.outputs import die_with_parent
+
+    die_with_parent()  # a kill -9 of the build must not leave workers behind (issue 13)
     if _inherited is not None and str(_inherited.gazetteer.folder) == gazetteer_folder:
         _worker_resources = _inherited
     else:
