@@ -577,3 +577,20 @@ def test_a_daily_figure_is_dated_the_day_it_covers(resources, text):
 def test_counts_of_forces_and_wounds_received(resources, text, expected):
     claims = [c for c in extract(resources, text) if c.kind is not Kind.CONTROL]
     assert [(c.kind, numbers(c)) for c in claims] == expected
+
+
+def test_trigger_alternatives_split_only_at_the_top_level():
+    from geo.claims import _top_level_alternatives
+    assert _top_level_alternatives(r"a(?:b|c)|[|x]d|e\|f") == ["a(?:b|c)", "[|x]d", r"e\|f"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    pytest.param("fifty soldiers were killed or wounded", Kind.KILLED_OR_WOUNDED, id="en"),
+    pytest.param("пятьдесят военных погибли", Kind.KILLED, id="ru"),
+    pytest.param("п'ятдесят військових потрапили в полон", Kind.CAPTURED, id="uk"),
+])
+def test_the_script_split_trigger_scan_finds_each_language(text, kind):
+    from geo.claims import _raw_triggers
+    from geo.text import fold
+    folded = fold(text)
+    assert [t.kind for t in _raw_triggers(folded, 0, len(folded))] == [kind]
