@@ -57,8 +57,10 @@ _SCHEMES: dict[str, dict[str, str]] = {
         strict=True)),
 }
 # Schemes that write е as "ye" at the start of a word and after vowels and ь/ъ.
-_IOTATING = {"bgn": "ye", "wiki": "ye"}
+_IOTATING = {"bgn": "ye", "wiki": "ye", "prime": "ye"}
 _SCHEMES["wiki"] = {**_SCHEMES["bgn"], "ё": "yo"}
+# BGN/PCGN as printed with its primes: the soft sign as an apostrophe (Ol'govka, Ryl'sk).
+_SCHEMES["prime"] = {**_SCHEMES["wiki"], "ь": "'"}
 _SCHEMES["bgn"]["ё"] = "yo"
 
 
@@ -135,6 +137,7 @@ def spelling_variants(latin: str, *, limit: int = 48) -> set[str]:
             break
     out |= {v.replace("-", " ") for v in list(out) if "-" in v}
     out |= {v.replace("'", "") for v in list(out) if "'" in v}
+    out |= {v.replace("yo", "io") for v in list(out) if "yo" in v}  # ё as Tyotkino or Tiotkino
     return out
 
 
@@ -172,7 +175,7 @@ def latin_spellings(russian: str) -> set[str]:
     """
     out: set[str] = set()
     for name in {russian, *yo_variants(russian)}:
-        for scheme in ("wiki", "bgn", "plain", "icao", "iso9", "scholarly"):
+        for scheme in ("wiki", "bgn", "plain", "icao", "iso9", "scholarly", "prime"):
             out |= spelling_variants(romanize(name, scheme))
         for mixed in _mixed_romanizations(name):
             out |= spelling_variants(mixed, limit=16)
@@ -263,10 +266,12 @@ def sibilant_variants(russian: str) -> set[str]:
 
 # Russian → Ukrainian toponym correspondences, ending first.
 _UK_ENDINGS = (
+    ("сская", "ська"), ("сское", "ське"), ("сские", "ські"), ("сский", "ський"),
+    ("ская", "ська"), ("ское", "ське"), ("ские", "ські"), ("ский", "ський"),
+    ("цкая", "цька"), ("цкое", "цьке"), ("цкий", "цький"),
     ("овка", "івка"), ("евка", "івка"), ("ёвка", "івка"), ("ово", "ове"), ("ево", "еве"),
-    ("ино", "ине"), ("ое", "е"), ("ый", "ий"), ("ой", "ий"), ("ский", "ський"), ("цкий", "цький"),
-    ("ий", "ій"), ("ая", "а"), ("яя", "я"), ("ск", "ськ"),
-    ("ые", "і"), ("ие", "і"),
+    ("ино", "ине"), ("ое", "е"), ("ый", "ий"), ("ой", "ий"), ("ья", "а"), ("ье", "е"),
+    ("ий", "ій"), ("ая", "а"), ("яя", "я"), ("ск", "ськ"), ("ые", "і"), ("ие", "і"),
 )
 # Name words that Ukrainian translates rather than respells (Новый Путь → Новий Шлях).
 _UK_WORDS = {
@@ -300,6 +305,9 @@ def ukrainian_forms(russian: str) -> set[str]:
     True
     >>> {"суджанський", "глушківський", "рильськ"} <= (ukrainian_forms("Суджанский")
     ...     | ukrainian_forms("Глушковский") | ukrainian_forms("Рыльск"))
+    True
+    >>> {"велике солдатське", "черкаська конопелька", "казача локня"} <= (ukrainian_forms("Большое Солдатское")
+    ...     | ukrainian_forms("Черкасская Конопелька") | ukrainian_forms("Казачья Локня"))
     True
     >>> {"олексіївка", "миколаївка", "гордіївка"} <= (ukrainian_forms("Алексеевка")
     ...     | ukrainian_forms("Николаевка") | ukrainian_forms("Гордеевка"))

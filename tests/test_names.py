@@ -32,6 +32,8 @@ VARIANTS = [
     # one name, two schemes (plain, then BGN); a translated adjective ending; x for ks
     ("Nikolaevo-Daryino", "Николаево-Дарьино"), ("Tolstoy Lug", "Толстый Луг"),
     ("Alexandriya", "Александрия"), ("Aleksandria", "Александрия"),
+    # BGN/PCGN with primes for the soft sign; ё written io
+    ("Ol'govka", "Ольговка"), ("Ryl'sk", "Рыльск"), ("Tiotkino", "Теткино"),
 ]
 
 
@@ -197,3 +199,18 @@ def test_ukrainian_spelling_rules_at_word_start_and_seam(russian, ukrainian):
 ])
 def test_ukrainian_case_forms_of_consonant_and_ja_names(resources, text, russian):
     assert settlement_ids(resources, text) == [only_place(resources.gazetteer, russian)]
+
+
+@pytest.mark.parametrize(("russian", "ukrainian"), [
+    pytest.param("Большое Солдатское", "велике солдатське", id="-ское-translated-adjective"),
+    pytest.param("Черкасская Конопелька", "черкаська конопелька", id="-сская"),
+    pytest.param("Русское Поречное", "руське поречне", id="-сское"),
+    pytest.param("Казачья Локня", "казача локня", id="-ья"),
+])
+def test_ukrainian_adjective_endings(russian, ukrainian):
+    assert ukrainian in ukrainian_forms(russian)
+
+
+def test_ukrainian_adjectival_name_in_text(resources):
+    text = "Бої тривають біля селища Велике Солдатське Курської області."
+    assert settlement_ids(resources, text) == [only_place(resources.gazetteer, "Большое Солдатское")]
