@@ -259,6 +259,9 @@ def canonical_claimant(raw: str) -> str | None:
     'Astra'
     """
     name = _strip_openers(" ".join(raw.replace("\u00a0", " ").split()).strip(" ,.;:’'\"“”«»"))
+    verb = _SPEECH_WORD.search(name)
+    if verb and name[verb.end():].strip():  # "Recent estimates" ends in its noun: no verb there
+        name = name[:verb.start()]
     if not name:
         return None
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
@@ -362,6 +365,11 @@ class Attribution:
     name: str | None
     pronoun: str | None = None
     relay: bool = False  # "citing X", "со ссылкой на X": X is the origin of what the speaker says
+
+
+#: A speech verb inside a phrase read as a name ends the name: "Radio Liberty's service
+#: posted imagery that shows …" names "Radio Liberty's service".
+_SPEECH_WORD = re.compile(rf"\s(?:{SPEECH_VERBS})(?!\w)")
 
 
 def _is_name_like(phrase: str) -> bool:

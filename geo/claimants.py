@@ -46,8 +46,6 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Alexei Smirnov", ("Alexey Smirnov", "Aleksei Smirnov", "Смирнов", "Алексей Смирнов", "Олексій Смірнов")),
     ("Apti Alaudinov", ("Alaudinov", "Apty Alaudinov", "Алаудинов", "Апти Алаудинов", "Апті Алаудінов")),
     ("John Kirby", ("Kirby",)),
-    ("Sabrina Singh", ("Singh",)),
-    ("Pat Ryder", ("Patrick Ryder", "Ryder")),
     # Ukrainian bodies
     ("General Staff of the Armed Forces of Ukraine", (
         "Ukraine's General Staff", "General Staff of Ukraine", "Ukrainian General Staff",
@@ -86,7 +84,12 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Минобороны России", "Минобороны РФ", "Минобороны", "Министерство обороны России", "Министерство обороны РФ",
         "Министерство обороны Российской Федерации", "МО РФ", "Міноборони РФ", "Міноборони Росії",
         "Міністерство оборони РФ", "Міністерство оборони Росії", "Міністерство оборони Російської Федерації",
+        # "the aggressor country's ministry of defence", as Ukrainian media often put it
+        "Міністерство оборони країни-агресора", "Міноборони країни-агресора", "Минобороны страны-агрессора",
     )),
+    ("Russian security forces", ("Russian security agencies", "Russia security agencies", "Russian security services",
+                                 "Russia's security services", "Russian law enforcement", "силовые структуры",
+                                 "российские силовики", "силовики", "російські силовики")),
     ("Russia", ("Russian authorities", "Moscow", "Kremlin", "the Kremlin", "Russian government", "Russian officials",
                              "Россия", "Москва", "Кремль", "российские власти", "Росія", "Москва",
                              "Кремль", "російська влада")),
@@ -138,13 +141,16 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
                       "top U.S. officials", "U.S. government", "US government", "Washington", "американские чиновники",
                       "американські чиновники")),
     ("The New York Times", ("New York Times", "NYT")),
+    ("US Department of Defense official", ("senior US Department of Defense official", "US military official",
+                                           "US defense official", "senior US defense official",
+                                           "US Defense Department official", "senior U.S. defense official",
+                                           "U.S. defense official", "U.S. military official")),
 )
 
 #: The canonical names above that are people: "he said" refers back to them, "it said" not.
 PERSONS = frozenset({
     "Volodymyr Zelensky", "Oleksandr Syrskyi", "Kyrylo Budanov", "Vladimir Putin", "Valery Gerasimov",
     "Dmitry Peskov", "Andrei Belousov", "Alexander Khinshtein", "Alexei Smirnov", "Apti Alaudinov", "John Kirby",
-    "Sabrina Singh", "Pat Ryder",
 })
 
 #: Cyrillic endings dropped to compare words by stem, longest first. Crude on purpose:
@@ -171,11 +177,15 @@ def stem(word: str) -> str:
 
 
 def words_of(phrase: str) -> tuple[str, ...]:
-    """Folded words of a phrase: no leading article, possessive kept ("ukraine's")."""
+    """Folded words of a phrase: no leading article, possessive kept ("ukraine's").
+
+    >>> words_of("the Russia’s Defence Ministry")
+    ("russia's", 'defence', 'ministry')
+    """
     words = re.findall(r"[\w.'\-]+", fold(phrase).replace("(", " ").replace(")", " "))
     words = [w.strip(".-") for w in words]
     words = [w for w in words if w]
-    if words and words[0] == "the":
+    if words and words[0] in ("the", "a", "an"):
         words = words[1:]
     return tuple(words)
 

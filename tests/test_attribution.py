@@ -51,6 +51,9 @@ def claimants_of(text: str, *quotes: str) -> list[str | None]:
     pytest.param("Syrsky", "Oleksandr Syrskyi", id="en-syrsky"),
     pytest.param("Буданова", "Kyrylo Budanov", id="ru-surname-in-ov"),
     pytest.param("Ukrainian officials", "Ukraine", id="officials-are-the-government"),
+    pytest.param("Міністерства оборони країни-агресора", "Russian Defense Ministry", id="uk-aggressor-ministry"),
+    pytest.param("российские силовики", "Russian security forces", id="ru-siloviki"),
+    pytest.param("a senior US defense official", "US Department of Defense official", id="en-defense-official"),
 ])
 def test_every_spelling_has_one_canonical_name(phrase, name):
     assert canonical_name(phrase) == name
@@ -73,6 +76,8 @@ def test_aliases_are_unambiguous_and_persons_are_claimants():
     pytest.param("Ukrainian and South Korean officials", "Ukrainian and South Korean officials", id="joint-source"),
     pytest.param("Recent estimates", None, id="anonymous"),
     pytest.param("в ведомстве", None, id="reference-is-no-name"),
+    pytest.param("Radio Liberty's Russia service posted satellite imagery", "Radio Liberty's Russia service",
+                 id="a-verb-ends-the-name"),
 ])
 def test_canonical_claimant_of_a_phrase(phrase, name):
     assert canonical_claimant(phrase) == name
