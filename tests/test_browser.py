@@ -450,3 +450,17 @@ def test_an_exact_name_comes_before_near_ones_and_the_rest_are_counted(page: Web
     box.clear()
     box.send_keys("Qzxwv", Keys.ENTER)
     assert "or nearly so" in page.find_element(By.CSS_SELECTOR, "#geo-results .geo-miss").text
+
+
+def test_hostile_text_stays_text_in_the_feed_the_counts_and_the_cards(page: WebDriver) -> None:
+    _reset(page)
+    page.execute_script("geoMap.app.map.setView([51.09, 35.26], 12, {animate: false});")  # Guyevo
+    feed = WebDriverWait(page, WAIT_S, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: "Claimant {{ 1+1 }}" in d.find_element(By.ID, "geo-feed").get_attribute("textContent")
+        and d.find_element(By.ID, "geo-feed"))
+    assert HOSTILE["img-onerror"] in feed.get_attribute("textContent")
+    _click_place(page, GUYEVO)
+    assert page.execute_script("return document.querySelectorAll('img, script[src], iframe').length") == 0
+    labels = page.find_element(By.ID, "geo-claimants").get_attribute("textContent")
+    assert HOSTILE["img-onerror"] in labels
+    _assert_no_alert(page)

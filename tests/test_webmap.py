@@ -45,6 +45,8 @@ from geo.webmap.payload import (
 from tests.builds import ROOT, assert_old_file_survives, break_write_bytes
 from tests.webmap_builds import (
     CORPUS,
+    LYUBIMOVKA,
+    OLGOVKA,
     GUYEVO,
     HOSTILE,
     MAKHNOVKA,
@@ -52,6 +54,7 @@ from tests.webmap_builds import (
     PLEKHOVO,
     PLEKHOVO_CONTEXT,
     SUDZHA,
+    analyst_build,
     hostile_build,
     hostile_quote,
     render_map_in_subprocess,
@@ -620,3 +623,15 @@ def test_where_lists_the_places_a_few_slips_away(name: str, place_id: str) -> No
 def test_where_prefers_an_exact_name_and_finds_nothing_far_away() -> None:
     assert not any("edit" in row for row in lookup("Суджа"))
     assert lookup("Nowhereville") == []
+
+
+def test_each_claim_row_carries_its_statement_side_and_holder(gazetteer: Gazetteer) -> None:
+    data = build_payload(analyst_build(gazetteer), gazetteer,
+                         districts={"type": "FeatureCollection", "features": []})
+    rows = [dict(zip(data["claim_fields"], row, strict=True))
+            for doc in data["docs"] for row in doc.get("claims", [])]
+    olgovka = sorted((r["day"], r["side"], r["holding"]) for r in rows if r["at"][0][0] == OLGOVKA)
+    assert olgovka == [("2024-08-20", "ukraine", ["ukraine", False]),
+                       ("2024-11-25", "russia", ["russia", True])]
+    lyubimovka = [r["statement_id"] for r in rows if r["at"][0][0] == LYUBIMOVKA]
+    assert len(lyubimovka) == 2 and len(set(lyubimovka)) == 1
