@@ -49,6 +49,7 @@ _REGION_UKRAINIAN = (
     "курська область", "курської області", "курській області", "курську область",
     "курською областю", "курщина", "курщини", "курщині", "курщину", "курщиною",
 )
+_AREA_ENDINGS_UKRAINIAN = ("а", "и", "і", "у", "ою")
 _DISTRICT_NOUNS_LATIN = ("district", "raion", "rayon", "region", "municipal district", "okrug")
 _ADJECTIVE_ENDINGS_LATIN = ("y", "iy", "yi", "yy", "ii", "ij", "i", "ski", "skiy")
 
@@ -236,6 +237,9 @@ def _district_keys(gaz: Gazetteer, names: PlaceNames, keys: dict[str, dict[tuple
     for uk in ukrainian_forms(adjective):
         for noun in ("район", "району", "районі", "районом"):
             _add(keys, f"{uk} {noun}", entry)
+        if uk.endswith("ський"):  # the area named after it: Суджанський → Суджанщина, "на Суджанщині"
+            for ending in _AREA_ENDINGS_UKRAINIAN:
+                _add(keys, f"{uk[:-5]}щин{ending}", entry)
         for ending, repl in (("ий", "ого"), ("ий", "ому"), ("ий", "им")):
             if uk.endswith(ending):
                 _add(keys, f"{uk[:-2]}{repl} району" if repl == "ого" else f"{uk[:-2]}{repl} районі", entry)

@@ -73,3 +73,9 @@ def test_long_adversarial_text_scans_fast(resources):
 def test_capitals_count_only_in_an_all_capitals_line(resources):
     text = "RePEc and PSEL are not places.\nSUDZHA RETAKEN BY RUSSIAN TROOPS"
     assert [c.surface for c in resources.matcher.scan(text)] == ["SUDZHA"]
+
+
+def test_ukrainian_area_names_of_districts(resources):
+    text = "Бої на Суджанщині та Глушківщині тривають."
+    found = [c.place_ids for c in resources.matcher.scan(text)]
+    assert found == [("kursk-district:sudzhanskiy",), ("kursk-district:glushkovskiy",)]
