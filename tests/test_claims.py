@@ -594,3 +594,19 @@ def test_the_script_split_trigger_scan_finds_each_language(text, kind):
     from geo.text import fold
     folded = fold(text)
     assert [t.kind for t in _raw_triggers(folded, 0, len(folded))] == [kind]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Губернатор сообщил, что пострадали 12 человек, в том числе двое детей.",
+                 [(Kind.WOUNDED, (None, 12, None)), (Kind.WOUNDED, (None, 2, None))], id="ru-в-том-числе-after"),
+    pytest.param("Six people, including one child, were killed in Rylsk.", [(Kind.KILLED, (None, 6, None))],
+                 id="including-before-the-verb"),
+    pytest.param("Officials put the number of North Korean soldiers in Kursk – where fighting goes on – at about 8,000.",
+                 [(Kind.DEPLOYED, (None, 8000, None))], id="put-the-number-at"),
+    pytest.param("The army carried out 34 air strikes using 62 guided bombs, including two using rocket systems.", [],
+                 id="strikes-are-not-people"),
+    pytest.param("Moscow said it had retaken two villages that were captured by Ukraine.", [], id="captured-villages"),
+])
+def test_parts_anaphora_and_what_is_not_a_head_count(resources, text, expected):
+    claims = [c for c in extract(resources, text) if c.kind is not Kind.CONTROL]
+    assert [(c.kind, numbers(c)) for c in claims] == expected
