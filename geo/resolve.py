@@ -287,9 +287,11 @@ def _document_context(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> 
     cued = {c.start for c in settlements
             if _cue_precedes(folded, c.start, _sentence_at(sentences, c.start))}
     listed = _listed_starts(text, settlements, cued)
+    quoted = frozenset(c.start for c in cands if _quoted_title(text, c))
     unambiguous = [
         c for c in settlements
-        if len(c.place_ids) == 1 and (not c.is_common_word or c.start in cued or c.start in listed)
+        if len(c.place_ids) == 1 and c.start not in quoted
+        and (not c.is_common_word or c.start in cued or c.start in listed)
     ]
     anchors = tuple(sorted({gaz.places[c.place_ids[0]] for c in unambiguous}))
     has_kursk = "kursk" in folded or "курск" in folded or "курщин" in folded or bool(districts)
@@ -307,16 +309,25 @@ def _document_context(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> 
     directions = {}
     for a, b in zip(settlements, settlements[1:], strict=False):
         stated = _stated_direction(folded[a.end:b.start])
-        if stated is not None and len(b.place_ids) == 1 and len(a.place_ids) > 1:
-            directions[a.start] = (gaz.places[b.place_ids[0]], *stated)
+        origin = _one_point(gaz, b)
+        if stated is not None and origin is not None and len(a.place_ids) > 1:
+            directions[a.start] = (origin, *stated)
     return _Context(
         folded, sentences, districts, anchors, tuple(c.start for c in unambiguous), other,
         directions=directions,
         anchor_at=tuple((c.start, gaz.places[c.place_ids[0]]) for c in unambiguous),
         confirmed=confirmed, listed=listed, route_partner=partners,
         mention_counts=Counter(c.place_ids[0] for c in unambiguous),
-        quoted=frozenset(c.start for c in cands if _quoted_title(text, c)),
+        quoted=quoted,
     )
+
+
+def _one_point(gaz: Gazetteer, cand: Candidate) -> Place | None:
+    """The place a name stands for when its namesakes are one spot (Korenevo ×2, 2 km apart)."""
+    places = [gaz.places[i] for i in cand.place_ids]
+    if any(distance_km(places[0], p) > DEFAULT_SETTINGS.cluster_km for p in places[1:]):
+        return None
+    return max(places, key=lambda p: (p.population, p.place_id))
 
 
 def _stated_direction(gap: str) -> tuple[float, float | None] | None:

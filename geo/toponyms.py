@@ -237,7 +237,9 @@ def _district_keys(gaz: Gazetteer, names: PlaceNames, keys: dict[str, dict[tuple
     for uk in ukrainian_forms(adjective):
         for noun in ("район", "району", "районі", "районом"):
             _add(keys, f"{uk} {noun}", entry)
-        if uk.endswith("ський"):  # the area named after it: Суджанський → Суджанщина, "на Суджанщині"
+        # The area named after it: Суджанський → Суджанщина, "на Суджанщині"; not Курщина,
+        # which names the oblast.
+        if uk.endswith("ський") and f"{uk[:-5]}щина" not in _REGION_UKRAINIAN:
             for ending in _AREA_ENDINGS_UKRAINIAN:
                 _add(keys, f"{uk[:-5]}щин{ending}", entry)
         for ending, repl in (("ий", "ого"), ("ий", "ому"), ("ий", "им")):

@@ -271,3 +271,22 @@ def test_without_a_direction_the_two_namesakes_stay_unresolved(resources):
     found = [r for r in resolve_text(resources, "Fighting reached Nikolayevka and Kurchatov.")
              if r.mention.lemma == "Николаевка"]
     assert found[0].place_id is None
+
+
+def test_a_direction_from_two_namesakes_a_few_km_apart_counts_from_their_spot(resources):
+    found = [r for r in resolve_text(resources, "Lyubimovka, some 15 km southeast of Korenevo, was shelled.")
+             if r.mention.lemma == "Любимовка"]
+    assert _district_of(resources, found[0].place_id) == "Korenevsky District"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("«Северный ветер» и «Курск» — названия операций.", id="ru"),
+    pytest.param("Operations \"Kursk\" and Zarya were planned.", id="en"),
+])
+def test_a_quoted_title_is_no_neighbour_for_a_common_word(resources, text):
+    assert settlement_ids(resources, text) == []
+
+
+def test_the_ukrainian_name_of_the_oblast_is_not_the_kursk_district(resources):
+    (res,) = resolve_text(resources, "Бої на Курщині тривають.")
+    assert res.place_id == "kursk-oblast"
