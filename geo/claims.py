@@ -185,10 +185,6 @@ _COPULA = re.compile(
 _GROUND = re.compile(
     r"(?:settlements?|villages?|localities|locality|towns?|hamlets?|territory|territories|square|sq|km|miles?"
     r"|населенн\w*|пункт\w*|сел\w*|деревн\w*|территори\w*|територі\w*|кв|км|квадратн\w*|поселк\w*)$")
-#: A word for ground near a trigger of capture or loss: "villages … captured", "lost territory".
-_GROUND_NEAR = re.compile(
-    r"\b(?:settlements?|villages?|localities|towns?|territory|territories|ground|land)\b"
-    r"|населенн\w*\s+пункт\w*|сел[оаеу]\b|сёл|деревн\w*|территори\w*|територі\w*")
 #: "destroyed" counts people only after a force noun: "a garrison … was practically destroyed".
 _FORCE_BEFORE = re.compile(rf"(?<!\w)(?:{FORCE_NOUNS})\b")
 _DETERMINER = re.compile(r"(?:\b(?:the|their|its|these|those|such|this|his|her|of|amid)|'s)\s+(?:[\w'’-]+\s+){0,2}$")
@@ -231,11 +227,6 @@ _ANAPHORIC_NUMBER = re.compile(
     # "bringing the total in the area to some 10,000", "out of a total of 10,000"
     r"|\b(?:bringing|brings|brought|raising|raises|raised)\s+(?:the|their|its)\s+(?:total|number|tally|toll)\b"
     r"[^.;]{0,60}?\bto\s*$|\ba\s+total\s+of\s*$")
-#: "put the number of Pyongyang's soldiers in Kursk – … – at about 8,000": the count of the forces before.
-_PUT_AT = re.compile(r"\bput(?:s|ting)?\s+(?:the|their|its)\s+(?:number|total|strength|count)\b[^.;]{0,200}?\bat\s*$")
-#: A part of a total named after its predicate: "пострадали 12 человек, в том числе двое детей".
-_INCLUDING = re.compile(r",\s+(?:including|в\s+том\s+числе|у\s+тому\s+числі|в\s+тому\s+числі|из\s+них|з\s+них"
-                        r"|среди\s+них|серед\s+них|among\s+them)\s")
 #: "a 50,000-strong group of troops": a force of that size.
 _STRONG = re.compile(r"[-\u2010\u2011]strong\b")
 _ANAPHORIC_LOSSES = re.compile(r"\b(?:the|these|those|such)\s+(?:heavy\s+|significant\s+)?(?:losses|casualties)\b")
@@ -250,13 +241,8 @@ _EQUIPMENT = re.compile(
     r"|systems?|launchers?|helicopters?|aircraft|planes?|jets?|trucks?|cars?|boats?|pieces|missiles?"
     r"|танк\w*|бронемашин\w*|бронетехник\w*|машин\w*|автомобил\w*|бмп|бтр|орудий|орудия|гаубиц\w*"
     r"|миномет\w*|дрон\w*|беспилотник\w*|бпла|самолет\w*|вертолет\w*|установ\w*|систем\w*"
-    r"|ракет\w*|техник\w*|единиц\w*|пушк\w*"
-    # strikes and munitions are counted too, not people: "34 air strikes using 62 guided bombs"
-    r"|air|airstrikes?|strikes?|attacks?|bombs?|shells?|rounds|munitions|shelling|guided"
-    r"|удар\w*|авиаудар\w*|бомб\w*|снаряд\w*|обстрел\w*|атак\w*|обстріл\w*|авіабомб\w*|ударів)$"
+    r"|ракет\w*|техник\w*|единиц\w*|пушк\w*)$"
 )
-#: An equipment word anywhere: "including two using multiple launch rocket systems".
-_EQUIPMENT_WORD = re.compile(r"(?<!\w)" + _EQUIPMENT.pattern[:-1] + r"\b")
 
 #: A trigger this close before an amount governs it ("killed 15", "lost up to 200").
 _GOVERNS = 3
@@ -352,8 +338,6 @@ def _clauses(text: str, start: int, end: int, trigger_starts: Sequence[int] = ()
         m = _AND_PREDICATE.search(text, max(start, t - 30), t)
         if m and any(start <= other < m.start() for other in trigger_starts):
             breaks.append(m.start())
-    if trigger_starts:
-        breaks += [m.start() for m in _INCLUDING.finditer(text, min(trigger_starts), end)]
     cuts = [start]
     for b in sorted(breaks):
         if b > cuts[-1]:
@@ -400,11 +384,9 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
     for token in tokens:
         if token in ("of", "whom", "them", "the", "estimated", "more", "additional", "another", "other", "of"):
             continue
-        if _FORCE.match(token) or (not unknown and any(
-                t.start >= amount.end and folded[t.start:t.end].startswith(token[:4])
-                and not (t.kind is Kind.DEPLOYED and _EQUIPMENT_WORD.search(folded, t.end, t.end + 40))
-                for t in triggers)):
-            return True  # a trigger right after the amount, not after other words ("34 air strikes using")
+        if _FORCE.match(token) or any(t.start >= amount.end and folded[t.start:t.end].startswith(token[:4])
+                                      for t in triggers):
+            return True
         if token in _COUNT_LINKS:
             continue  # "38,000 Russian and North Korean soldiers"
         if token[:1].isalpha() and token in _NATIONALITY_WORDS:
@@ -425,7 +407,7 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
             between = bisect_left(others, amount.start) - bisect_left(others, t.end)
             if between == 0:
                 return True
-    return bool(_ANAPHORIC_NUMBER.search(head) or _PUT_AT.search(folded, sentence[0], amount.start))
+    return bool(_ANAPHORIC_NUMBER.search(head))
 
 
 _NATIONALITY_WORDS = frozenset(
@@ -468,11 +450,8 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
     word = folded[trigger.start:trigger.end]
     before = folded[max(sentence[0], trigger.start - 60):trigger.start]
     after = folded[trigger.end:min(sentence[1], trigger.end + 80)]
-    if trigger.kind is Kind.DEPLOYED and _EQUIPMENT_WORD.search(after[:60]):
+    if trigger.kind is Kind.DEPLOYED and re.search(_EQUIPMENT.pattern[:-1] + r"\b", after[:60]):
         return False  # "reinforce them with a few armoured cars": equipment, not forces
-    if trigger.kind in (Kind.CAPTURED, Kind.KILLED_OR_WOUNDED) and _GROUND_NEAR.search(
-            folded[max(sentence[0], trigger.start - 40):min(sentence[1], trigger.end + 30)]):
-        return False  # "two villages … that were captured by Ukraine": ground, not people
     if _SELF_EVIDENT.search(word):
         return True
     if trigger.kind is Kind.DEPLOYED:
@@ -668,8 +647,7 @@ def _sentence_claims(
         kind = trigger.kind if trigger else None
         if kind is None and _FIGURE_ONLY_KIND.search(fold(amount.figure.text)) and out:
             kind = out[-1].kind  # "corroborating similar figures": the kind of the claim before
-        if kind is None and (_ANAPHORIC_NUMBER.search(folded[sentence[0]:amount.start])
-                             or _PUT_AT.search(folded, sentence[0], amount.start)) and (out or drafts):
+        if kind is None and _ANAPHORIC_NUMBER.search(folded[sentence[0]:amount.start]) and (out or drafts):
             kind = (out or drafts)[-1].kind  # "estimated their number at …": the forces of the claim before
         if kind is None and _STRONG.match(folded, amount.end):
             kind = Kind.DEPLOYED  # "a 50,000-strong group of Russian and North Korean troops"
@@ -815,6 +793,12 @@ def _link_places(
     is_kursk_article: bool,
 ) -> None:
     """Tie each claim to the places of its sentence, else paragraph, else the oblast."""
+    # Sorted once, then cut by bisect: a scan of every mention per claim made a long
+    # article quadratic (issue 13).
+    settlements, region_mentions = sorted(settlements), sorted(region_mentions)
+    by_sentence: dict[tuple[int, int], list[_Draft]] = {}
+    for draft in drafts:
+        by_sentence.setdefault(draft.sentence, []).append(draft)
     unplaced_sentences: set[tuple[int, int]] = set()
     previous: _Draft | None = None
     previous_loss: _Draft | None = None
@@ -826,11 +810,11 @@ def _link_places(
             if d.places or _is_elsewhere(folded, d):
                 previous = d
                 continue
-        in_sentence = sorted({pid for pos, pid in settlements if d.sentence[0] <= pos < d.sentence[1]})
-        in_paragraph = sorted({pid for pos, pid in settlements if d.paragraph[0] <= pos < d.paragraph[1]})
+        in_sentence = _places_between(settlements, *d.sentence)
+        in_paragraph = _places_between(settlements, *d.paragraph)
         sentence_text = folded[d.sentence[0]:d.sentence[1]]
         if in_sentence:
-            in_sentence = _own_clause_places(d, drafts, settlements) or in_sentence
+            in_sentence = _own_clause_places(d, by_sentence[d.sentence], settlements) or in_sentence
             d.places = [PlaceLink(place_id=p, link=Link.SENTENCE) for p in in_sentence]
             if (_ANAPHORIC_LOSSES.search(sentence_text) and previous_loss is not None
                     and previous_loss.sentence != d.sentence):
@@ -854,6 +838,24 @@ def _link_places(
             previous_loss = d
 
 
+def _mentions_between(settlements: Sequence[tuple[int, str]], start: int, end: int) -> Sequence[tuple[int, str]]:
+    """The (offset, place id) of ``settlements`` (sorted) that lie in [start, end), by bisect."""
+    return settlements[bisect_left(settlements, start, key=_offset):bisect_left(settlements, end, key=_offset)]
+
+
+def _offset(mention: tuple[int, str]) -> int:
+    return mention[0]
+
+
+def _places_between(settlements: Sequence[tuple[int, str]], start: int, end: int) -> list[str]:
+    """The sorted place ids of the mentions (sorted by offset) in [start, end).
+
+    >>> _places_between([(3, "b"), (10, "a"), (12, "b"), (40, "c")], 5, 40)
+    ['a', 'b']
+    """
+    return sorted({pid for _, pid in _mentions_between(settlements, start, end)})
+
+
 def _event_places(folded: str, d: _Draft, settlements: Sequence[tuple[int, str]],
                   paragraphs: Sequence[tuple[int, int]]) -> list[str]:
     """The villages of the event a casualty report refers back to.
@@ -864,20 +866,22 @@ def _event_places(folded: str, d: _Draft, settlements: Sequence[tuple[int, str]]
     ``_EVENT_PARAGRAPHS`` paragraphs back unless the claim names an event too ("at the site
     of the strike").
     """
-    before = [pos for pos, _ in settlements if pos < d.paragraph[0]]
+    before = bisect_left(settlements, d.paragraph[0], key=_offset)  # settlements are sorted
     if not before:
         return []
-    last = max(before)
-    index = next((i for i, p in enumerate(paragraphs) if p[0] <= last < p[1]), None)
-    here = next((i for i, p in enumerate(paragraphs) if p == d.paragraph), None)
-    if index is None or here is None:
+    last = settlements[before - 1][0]
+    index = bisect_left(paragraphs, last + 1, key=_offset) - 1  # paragraphs are sorted and disjoint
+    here = bisect_left(paragraphs, d.paragraph)
+    if index < 0 or not paragraphs[index][0] <= last < paragraphs[index][1]:
+        return []
+    if here == len(paragraphs) or paragraphs[here] != d.paragraph:
         return []
     event = paragraphs[index]
     if not _EVENT.search(folded, event[0], event[1]):
         return []
     if here - index > _EVENT_PARAGRAPHS and not _EVENT.search(folded, d.sentence[0], d.sentence[1]):
         return []
-    return sorted({pid for pos, pid in settlements if event[0] <= pos < event[1]})
+    return _places_between(settlements, *event)
 
 
 def _own_clause_places(d: _Draft, drafts: Sequence[_Draft], settlements: Sequence[tuple[int, str]]) -> list[str]:
@@ -891,11 +895,11 @@ def _own_clause_places(d: _Draft, drafts: Sequence[_Draft], settlements: Sequenc
               and (o.end <= d.start or o.start >= d.end)]
     if not others:
         return []
-    own = sorted({pid for pos, pid in settlements if d.start <= pos < d.end})
+    own = _places_between(settlements, d.start, d.end)
     if own:
         return own
-    return sorted({pid for pos, pid in settlements if d.sentence[0] <= pos < d.sentence[1]
-                   and not any(o.start <= pos < o.end for o in others)})
+    return sorted({pid for pos, pid in _mentions_between(settlements, *d.sentence)
+                   if not any(o.start <= pos < o.end for o in others)})
 
 
 def _control_places(d: _Draft, settlements: Sequence[tuple[int, str]], previous: _Draft | None) -> list[PlaceLink]:
@@ -903,7 +907,7 @@ def _control_places(d: _Draft, settlements: Sequence[tuple[int, str]], previous:
     included), else those of the control claim before when it says "these settlements";
     empty when neither (the sentence and paragraph rules then decide)."""
     if d.scope is not None:
-        in_scope = sorted({pid for pos, pid in settlements if d.scope[0] <= pos < d.scope[1]})
+        in_scope = _places_between(settlements, *d.scope)
         if in_scope:
             return [PlaceLink(place_id=p, link=Link.SENTENCE) for p in in_scope]
     if d.is_anaphoric and previous is not None:
@@ -923,10 +927,14 @@ _LOSS_KINDS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.KILLED_OR_WOUNDED, Kind
 
 
 def _region_link(d: _Draft, region_mentions: Sequence[int]) -> Link:
-    if any(d.sentence[0] <= pos < d.sentence[1] for pos in region_mentions):
-        return Link.SENTENCE
-    if any(d.paragraph[0] <= pos < d.paragraph[1] for pos in region_mentions):
-        return Link.PARAGRAPH
+    """Sentence, else paragraph, else article: the narrowest unit that names a district or the oblast.
+
+    ``region_mentions`` are sorted offsets: one bisect per unit, not a scan per claim.
+    """
+    for (start, end), link in ((d.sentence, Link.SENTENCE), (d.paragraph, Link.PARAGRAPH)):
+        i = bisect_left(region_mentions, start)
+        if i < len(region_mentions) and region_mentions[i] < end:
+            return link
     return Link.ARTICLE
 
 

@@ -134,7 +134,9 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def span_index(spans: Sequence[tuple[int, int]], offset: int) -> int | None:
     """Index of the span that holds ``offset``, or None."""
-    i = bisect_right([s for s, _ in spans], offset) - 1
+    # bisect on the spans themselves: a list of starts built per call made a long text
+    # quadratic (issue 13)
+    i = bisect_right(spans, offset, key=lambda span: span[0]) - 1
     if i >= 0 and spans[i][0] <= offset < spans[i][1]:
         return i
     return None

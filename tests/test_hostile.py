@@ -614,3 +614,70 @@ def test_issue_13_what_a_killed_build_left_is_tidied_by_the_next(tmp_path):
     (done / "COMPLETE").write_bytes(b"")
     tidy_output_folder(out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == {name: b"new " + name.encode() for name in OUTPUTS}
+
+
+# --- cost linear in the text: counted work, never seconds -------------------------------
+
+
+class _Counted(list):  # type: ignore[type-arg]
+    """A list that counts the items read from it, by index or by iteration."""
+
+    reads = 0
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        _Counted.reads += 1
+        return super().__getitem__(index)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for item in super().__iter__():
+            _Counted.reads += 1
+            yield item
+
+
+@pytest.fixture
+def counted() -> type[_Counted]:
+    _Counted.reads = 0
+    return _Counted
+
+
+#: A long article's worth of spans or mentions: a scan reads all of them, a bisect ~40.
+_MANY = 100_000
+
+
+def test_issue_13_span_index_bisects_instead_of_scanning(counted):
+    from geo.text import span_index
+
+    spans = counted((i * 10, i * 10 + 5) for i in range(_MANY))
+    assert span_index(spans, 123_452) == 12_345
+    assert span_index(spans, 123_457) is None
+    assert counted.reads <= 100
+
+
+def test_issue_13_claims_cut_mentions_by_bisect(counted):
+    from types import SimpleNamespace
+
+    from geo.claims import _places_between, _region_link
+    from geo.model import Link
+
+    mentions = counted((i * 10, f"inid160:{i % 7}") for i in range(_MANY))
+    assert _places_between(mentions, 500_000, 500_031) == ["inid160:0", "inid160:1", "inid160:2", "inid160:6"]
+    assert counted.reads <= 100
+    counted.reads = 0
+    offsets = counted(i * 10 for i in range(_MANY))
+    claim = SimpleNamespace(sentence=(500_001, 500_009), paragraph=(499_990, 500_100))
+    assert _region_link(claim, offsets) is Link.PARAGRAPH
+    assert counted.reads <= 100
+
+
+def test_issue_13_map_spans_read_only_the_mentions_inside_the_quote(counted, gaz):
+    from geo.model import Mention, Resolution
+    from geo.webmap.payload import _Highlighter
+
+    sudzha = "inid160:115637"
+    resolutions = [Resolution(mention=Mention(source="a.txt", start=i * 10, end=i * 10 + 6, surface="Sudzha",
+                                              lemma="Sudzha", candidates=(sudzha,)), place_id=sudzha,
+                              reason="only candidate") for i in range(_MANY)]
+    highlights = _Highlighter(resolutions, gaz)
+    highlights._offsets[sudzha] = counted(highlights._offsets[sudzha])
+    assert highlights.spans(sudzha, "Sudzha to Sudzha", 500_000) == [[0, 6], [10, 16]]
+    assert counted.reads <= 100

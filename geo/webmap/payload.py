@@ -262,6 +262,8 @@ class _Highlighter:
             if res.place_id is not None:
                 self._offsets[res.place_id].append((res.mention.start, res.mention.end))
                 self._surfaces[res.place_id].add(res.mention.surface)
+        for offsets in self._offsets.values():
+            offsets.sort()  # cut by bisect in ``spans``
 
     def _pattern(self, place_id: str) -> re.Pattern[str] | None:
         names = set(self._surfaces.get(place_id, ()))
@@ -274,9 +276,17 @@ class _Highlighter:
     def spans(self, place_id: str, text: str, text_start: int) -> list[list[int]]:
         """Spans of the place's name in ``text``, which starts at ``text_start`` of the document."""
         text_end = text_start + len(text)
-        by_offset = [(start - text_start, end - text_start)
-                     for start, end in self._offsets.get(place_id, ())
-                     if text_start <= start and end <= text_end]
+        # From the first mention at or after ``text_start`` (bisect) to the first past the
+        # text: a scan of every mention of the place per claim made a long article
+        # quadratic (issue 13).
+        offsets = self._offsets.get(place_id, [])
+        i = bisect.bisect_left(offsets, (text_start, -1))
+        by_offset = []
+        while i < len(offsets) and offsets[i][0] < text_end:
+            start, end = offsets[i]
+            if end <= text_end:
+                by_offset.append((start - text_start, end - text_start))
+            i += 1
         if by_offset:
             return _spans(text, by_offset)
         pattern = self._pattern(place_id)
