@@ -185,6 +185,10 @@ _COPULA = re.compile(
 _GROUND = re.compile(
     r"(?:settlements?|villages?|localities|locality|towns?|hamlets?|territory|territories|square|sq|km|miles?"
     r"|населенн\w*|пункт\w*|сел\w*|деревн\w*|территори\w*|територі\w*|кв|км|квадратн\w*|поселк\w*)$")
+#: A word for ground near a trigger of capture or loss: "villages … captured", "lost territory".
+_GROUND_NEAR = re.compile(
+    r"\b(?:settlements?|villages?|localities|towns?|territory|territories|ground|land)\b"
+    r"|населенн\w*\s+пункт\w*|сел[оаеу]\b|сёл|деревн\w*|территори\w*|територі\w*")
 #: "destroyed" counts people only after a force noun: "a garrison … was practically destroyed".
 _FORCE_BEFORE = re.compile(rf"(?<!\w)(?:{FORCE_NOUNS})\b")
 _DETERMINER = re.compile(r"(?:\b(?:the|their|its|these|those|such|this|his|her|of|amid)|'s)\s+(?:[\w'’-]+\s+){0,2}$")
@@ -227,6 +231,11 @@ _ANAPHORIC_NUMBER = re.compile(
     # "bringing the total in the area to some 10,000", "out of a total of 10,000"
     r"|\b(?:bringing|brings|brought|raising|raises|raised)\s+(?:the|their|its)\s+(?:total|number|tally|toll)\b"
     r"[^.;]{0,60}?\bto\s*$|\ba\s+total\s+of\s*$")
+#: "put the number of Pyongyang's soldiers in Kursk – … – at about 8,000": the count of the forces before.
+_PUT_AT = re.compile(r"\bput(?:s|ting)?\s+(?:the|their|its)\s+(?:number|total|strength|count)\b[^.;]{0,200}?\bat\s*$")
+#: A part of a total named after its predicate: "пострадали 12 человек, в том числе двое детей".
+_INCLUDING = re.compile(r",\s+(?:including|в\s+том\s+числе|у\s+тому\s+числі|в\s+тому\s+числі|из\s+них|з\s+них"
+                        r"|среди\s+них|серед\s+них|among\s+them)\s")
 #: "a 50,000-strong group of troops": a force of that size.
 _STRONG = re.compile(r"[-\u2010\u2011]strong\b")
 _ANAPHORIC_LOSSES = re.compile(r"\b(?:the|these|those|such)\s+(?:heavy\s+|significant\s+)?(?:losses|casualties)\b")
@@ -241,8 +250,13 @@ _EQUIPMENT = re.compile(
     r"|systems?|launchers?|helicopters?|aircraft|planes?|jets?|trucks?|cars?|boats?|pieces|missiles?"
     r"|танк\w*|бронемашин\w*|бронетехник\w*|машин\w*|автомобил\w*|бмп|бтр|орудий|орудия|гаубиц\w*"
     r"|миномет\w*|дрон\w*|беспилотник\w*|бпла|самолет\w*|вертолет\w*|установ\w*|систем\w*"
-    r"|ракет\w*|техник\w*|единиц\w*|пушк\w*)$"
+    r"|ракет\w*|техник\w*|единиц\w*|пушк\w*"
+    # strikes and munitions are counted too, not people: "34 air strikes using 62 guided bombs"
+    r"|air|airstrikes?|strikes?|attacks?|bombs?|shells?|rounds|munitions|shelling|guided"
+    r"|удар\w*|авиаудар\w*|бомб\w*|снаряд\w*|обстрел\w*|атак\w*|обстріл\w*|авіабомб\w*|ударів)$"
 )
+#: An equipment word anywhere: "including two using multiple launch rocket systems".
+_EQUIPMENT_WORD = re.compile(r"(?<!\w)" + _EQUIPMENT.pattern[:-1] + r"\b")
 
 #: A trigger this close before an amount governs it ("killed 15", "lost up to 200").
 _GOVERNS = 3
@@ -338,6 +352,8 @@ def _clauses(text: str, start: int, end: int, trigger_starts: Sequence[int] = ()
         m = _AND_PREDICATE.search(text, max(start, t - 30), t)
         if m and any(start <= other < m.start() for other in trigger_starts):
             breaks.append(m.start())
+    if trigger_starts:
+        breaks += [m.start() for m in _INCLUDING.finditer(text, min(trigger_starts), end)]
     cuts = [start]
     for b in sorted(breaks):
         if b > cuts[-1]:
@@ -384,9 +400,11 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
     for token in tokens:
         if token in ("of", "whom", "them", "the", "estimated", "more", "additional", "another", "other", "of"):
             continue
-        if _FORCE.match(token) or any(t.start >= amount.end and folded[t.start:t.end].startswith(token[:4])
-                                      for t in triggers):
-            return True
+        if _FORCE.match(token) or (not unknown and any(
+                t.start >= amount.end and folded[t.start:t.end].startswith(token[:4])
+                and not (t.kind is Kind.DEPLOYED and _EQUIPMENT_WORD.search(folded, t.end, t.end + 40))
+                for t in triggers)):
+            return True  # a trigger right after the amount, not after other words ("34 air strikes using")
         if token in _COUNT_LINKS:
             continue  # "38,000 Russian and North Korean soldiers"
         if token[:1].isalpha() and token in _NATIONALITY_WORDS:
@@ -407,7 +425,7 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
             between = bisect_left(others, amount.start) - bisect_left(others, t.end)
             if between == 0:
                 return True
-    return bool(_ANAPHORIC_NUMBER.search(head))
+    return bool(_ANAPHORIC_NUMBER.search(head) or _PUT_AT.search(folded, sentence[0], amount.start))
 
 
 _NATIONALITY_WORDS = frozenset(
@@ -450,8 +468,11 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
     word = folded[trigger.start:trigger.end]
     before = folded[max(sentence[0], trigger.start - 60):trigger.start]
     after = folded[trigger.end:min(sentence[1], trigger.end + 80)]
-    if trigger.kind is Kind.DEPLOYED and re.search(_EQUIPMENT.pattern[:-1] + r"\b", after[:60]):
+    if trigger.kind is Kind.DEPLOYED and _EQUIPMENT_WORD.search(after[:60]):
         return False  # "reinforce them with a few armoured cars": equipment, not forces
+    if trigger.kind in (Kind.CAPTURED, Kind.KILLED_OR_WOUNDED) and _GROUND_NEAR.search(
+            folded[max(sentence[0], trigger.start - 40):min(sentence[1], trigger.end + 30)]):
+        return False  # "two villages … that were captured by Ukraine": ground, not people
     if _SELF_EVIDENT.search(word):
         return True
     if trigger.kind is Kind.DEPLOYED:
@@ -647,7 +668,8 @@ def _sentence_claims(
         kind = trigger.kind if trigger else None
         if kind is None and _FIGURE_ONLY_KIND.search(fold(amount.figure.text)) and out:
             kind = out[-1].kind  # "corroborating similar figures": the kind of the claim before
-        if kind is None and _ANAPHORIC_NUMBER.search(folded[sentence[0]:amount.start]) and (out or drafts):
+        if kind is None and (_ANAPHORIC_NUMBER.search(folded[sentence[0]:amount.start])
+                             or _PUT_AT.search(folded, sentence[0], amount.start)) and (out or drafts):
             kind = (out or drafts)[-1].kind  # "estimated their number at …": the forces of the claim before
         if kind is None and _STRONG.match(folded, amount.end):
             kind = Kind.DEPLOYED  # "a 50,000-strong group of Russian and North Korean troops"
