@@ -1,4 +1,5 @@
-"""How fast the map builds and loads: a synthetic Build of 3,000 places and 10,000 claims.
+"""How fast the map builds and loads: a synthetic Build of 3,000 places and 10,000 claims
+(plus, by default, 1,000 more about one village).
 
 Run from a checkout: ``python bench/bench_map.py [--places N] [--claims N] [--loads N]``.
 Prints the time ``write_map`` takes with a warm page-shell cache (from the records in
@@ -68,8 +69,13 @@ def _places(gazetteer: Gazetteer, count: int, rng: random.Random) -> list[Place]
     return places
 
 
-def synthetic_build(gazetteer: Gazetteer, *, places: int, claims: int, seed: int = 1) -> Build:
-    """A Build of ``places`` settlements and ``claims`` claims, the same for one seed."""
+def synthetic_build(gazetteer: Gazetteer, *, places: int, claims: int, seed: int = 1,
+                    crowd: int = 0) -> Build:
+    """A Build of ``places`` settlements and ``claims`` claims, the same for one seed.
+
+    ``crowd`` more claims, each its own statement, go to the first settlement: the
+    village named in a thousand articles whose popup must still open at once.
+    """
     rng = random.Random(seed)
     settlements = _places(gazetteer, places, rng)
     areas = [p for p in gazetteer.places.values() if p.place_type is not PlaceType.SETTLEMENT]
@@ -104,6 +110,16 @@ def synthetic_build(gazetteer: Gazetteer, *, places: int, claims: int, seed: int
             resolutions.append(Resolution(mention=Mention(
                 source=source, start=at, end=at + len(name), surface=name, lemma=name,
                 candidates=(place.place_id,)), place_id=place.place_id, reason="only candidate"))
+    for i in range(crowd):
+        source = sources[i % len(sources)].source
+        quote = f"up to {i + 1} soldiers were lost near {settlements[0].name}. "
+        start = cursor[source]
+        cursor[source] += len(quote) + 1
+        records.append(Claim(claim_id=f"crowd{i}", source=source, start=start,
+                             end=start + len(quote), quote=quote, claimant=rng.choice(CLAIMANTS),
+                             kind=Kind.KILLED, figure=Figure(text=f"up to {i + 1}", high=i + 1.0),
+                             reported=f"2024-{rng.randint(8, 12):02d}-{rng.randint(1, 28):02d}",
+                             places=(PlaceLink(place_id=settlements[0].place_id, link=Link.SENTENCE),)))
     for i in range(500):
         at = 10_000_000 + i * 20
         resolutions.append(Resolution(mention=Mention(
@@ -200,10 +216,12 @@ def main() -> None:
     parser.add_argument("--places", type=int, default=3000)
     parser.add_argument("--claims", type=int, default=10_000)
     parser.add_argument("--loads", type=int, default=3, help="page loads to time (0: none)")
+    parser.add_argument("--crowd", type=int, default=1000,
+                        help="extra claims about one village (its popup is timed)")
     args = parser.parse_args()
 
     gazetteer = load_gazetteer()
-    build = synthetic_build(gazetteer, places=args.places, claims=args.claims)
+    build = synthetic_build(gazetteer, places=args.places, claims=args.claims, crowd=args.crowd)
     records = MemoryRecords(build)
     for place in records.places:  # the input's own per-place indexes, not the writer's
         records.count_at(place.place_id)

@@ -464,3 +464,20 @@ def test_hostile_text_stays_text_in_the_feed_the_counts_and_the_cards(page: WebD
     labels = page.find_element(By.ID, "geo-claimants").get_attribute("textContent")
     assert HOSTILE["img-onerror"] in labels
     _assert_no_alert(page)
+
+
+def test_unticking_undated_never_empties_the_map_without_a_word(analyst: WebDriver) -> None:
+    _reset(analyst)
+    analyst.find_element(By.ID, "geo-claimants-none").click()
+    isw = analyst.find_element(
+        By.XPATH, "//div[@id='geo-claimants']/label[starts-with(normalize-space(.), 'ISW (')]/input")
+    isw.click()
+    undated = analyst.find_element(By.ID, "geo-undated")
+    try:
+        assert analyst.find_element(By.ID, "geo-showing").text.startswith("showing 1 of ")
+        undated.click()
+        assert analyst.find_element(By.ID, "geo-showing").text.endswith(
+            "claims: the one undated claim is hidden (tick “undated claims”)")
+    finally:
+        undated.click()
+        analyst.find_element(By.ID, "geo-claimants-all").click()

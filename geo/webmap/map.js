@@ -877,11 +877,12 @@
     // counted under the other filters; a filter that empties the map says which one
     function refreshCounts() {
       var kinds = {}, who = new Map(), n = 0, undatedHidden = 0;
-      D.claims.forEach(function (c, i) {
-        if (passes(i)) { n += 1; }
-        if (passes(i, "kind")) { kinds[c.kind] = (kinds[c.kind] || 0) + 1; }
-        var key = claimantKey(c.claimant);
-        if (passes(i, "claimant")) { who.set(key, (who.get(key) || 0) + 1); }
+      D.claims.forEach(function (c, i) {  // passes() three ways, each test made once
+        var rest = passes(i, "kind") ? 1 : 0, byKind = state.kinds[c.kind];
+        var byClaimant = rest ? byKind : byKind && passes(i, "claimant");
+        if (rest && byKind) { n += 1; }
+        if (rest) { kinds[c.kind] = (kinds[c.kind] || 0) + 1; }
+        if (byClaimant) { var key = claimantKey(c.claimant); who.set(key, (who.get(key) || 0) + 1); }
         if (!c.day && !state.undated) { undatedHidden += 1; }
       });
       kindBoxes.forEach(function (box, i) { box.countNode.textContent = "(" + (kinds[D.kinds[i].kind] || 0) + ")"; });
@@ -890,8 +891,9 @@
       });
       var text = "showing " + number(n) + " of " + number(D.claims.length) + " claims";
       if (!n && D.claims.length) {
-        text += undatedHidden ? ": the " + number(undatedHidden) + " undated claims are hidden (tick “undated claims”)"
-          : ": no claim passes the filters";
+        text += !undatedHidden ? ": no claim passes the filters"
+          : undatedHidden === 1 ? ": the one undated claim is hidden (tick “undated claims”)"
+          : ": the " + number(undatedHidden) + " undated claims are hidden (tick “undated claims”)";
       }
       document.getElementById("geo-showing").textContent = text;
       refreshHistogram();
@@ -1106,7 +1108,8 @@
     buildFilters();
     buildLegend();
     refreshCounts();
-    Object.keys(panels).forEach(renderPanel);
+    Object.keys(panels).forEach(function (id) { if (id !== "geo-feed") { renderPanel(id); } });
+    window.setTimeout(function () { renderPanel("geo-feed"); }, 0);  // after the page's load
     // An opened popup is panned into the map, and below any control it would sit under (a
     // phone's narrow screen), so that its title and close button stay visible and tappable.
     map.on("popupopen", function (e) {
