@@ -7,17 +7,25 @@ For every sentence of the article body (page chrome excluded):
    hypothetical or incidental ("to avoid capture", "rather than surrendering", "the high
    casualty rate", "wounded soldiers" as an adjective, "troops sent by" as a participle);
 2. find the amounts (``figures.find_amounts``) that count people: an amount followed by a
-   force noun or a trigger, or preceded by a trigger ("lost up to a battalion");
-3. pair each amount with the trigger of its clause (after it first, then before it): one
-   claim per pair, so "300 killed and another 2,700 wounded" gives two;
+   force noun or a trigger, or preceded by a trigger ("lost up to a battalion") or by a
+   loss noun's predicate ("casualties … have reached about 3,000"); not ground, equipment,
+   strikes or ambulance crews;
+3. pair each amount with the trigger of its clause (the loss noun it is the predicate of,
+   "irrecoverable losses amounted to 3 100", first; then after it, then before it): one
+   claim per pair, so "300 killed and another 2,700 wounded" gives two, and "killed 21
+   near Plekhovo and captured two near Kurilovka" two clauses;
 4. a trigger with no amount makes a claim only when it asserts something: losses that are
    suffered or qualified ("suffered heavy losses"), an act ("committing suicide"), a
    finite verb ("had died"), or more forces ("not seeing more being sent");
 5. a fraction ("two-thirds of whom") is scaled against the total it refers to;
 6. the quote is the clause that holds the claim; the claimant comes from ``attribution``;
-   the places are those named in the sentence, else the paragraph, else the oblast when
-   the article is set there, else none (unplaced), and "the losses … near Plekhovo"
-   hands its villages back to the claim it refers to.
+   the places are those named in the claim's own clause when its sentence holds several
+   claims, else the sentence, else the paragraph (plus the village of an attack that
+   casualties refer back to), else the oblast when the article is set there, else none
+   (unplaced: another region, the whole front or the whole war), and "the losses … near
+   Plekhovo" hands its villages back to the claim it refers to;
+7. the date is the one the claim's own words give, else its sentence's
+   (``dates.claim_date``: "за минулу добу" is the day before publication).
 
 Pure: the document, its resolutions and the gazetteer in; claims out.
 """
@@ -473,8 +481,8 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
     if trigger.kind in (Kind.CAPTURED, Kind.KILLED_OR_WOUNDED) and _GROUND_NEAR.search(
             folded[max(sentence[0], trigger.start - 40):min(sentence[1], trigger.end + 30)]):
         return False  # "two villages … that were captured by Ukraine": ground, not people
-    if _SELF_EVIDENT.search(word):
-        return True
+    if _SELF_EVIDENT.search(word) or trigger.kind is Kind.OTHER:
+        return True  # "committed suicide"; "had been cut off", "не є в оточенні": a state, said or denied
     if trigger.kind is Kind.DEPLOYED:
         if _PRESENCE.match(word):
             # forces merely present: a claim only with a figure or a change

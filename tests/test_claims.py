@@ -610,3 +610,12 @@ def test_the_script_split_trigger_scan_finds_each_language(text, kind):
 def test_parts_anaphora_and_what_is_not_a_head_count(resources, text, expected):
     claims = [c for c in extract(resources, text) if c.kind is not Kind.CONTROL]
     assert [(c.kind, numbers(c)) for c in claims] == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The general staff denied that Ukrainian units near Sudzha were encircled.", id="en-denied"),
+    pytest.param("Війська України не є в оточенні в Курській області, заявили в Генштабі.", id="uk-negated"),
+])
+def test_encirclement_said_or_denied_is_other(resources, text):
+    claims = [c for c in extract(resources, text) if c.kind is not Kind.CONTROL]
+    assert [(c.kind, c.figure) for c in claims] == [(Kind.OTHER, None)]
