@@ -33,6 +33,7 @@ text gives it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -244,6 +245,7 @@ def _nominatives(key: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def canonical_claimant(raw: str) -> str | None:
     """Normalise a claimant phrase; None when it names nobody in particular.
 
@@ -296,6 +298,7 @@ def canonical_claimant(raw: str) -> str | None:
     return bare or None
 
 
+@lru_cache(maxsize=8192)
 def reference_sort(phrase: str) -> str | None:
     """'body' or 'person' when a phrase only refers back to a speaker named before.
 
@@ -762,9 +765,12 @@ def _is_known_or_person(phrase: str) -> bool:
     return bool(name) and (name in CANONICAL_NAMES or is_person(name or ""))
 
 
+_OPENING_NP = re.compile(_NP.replace("}?)", "})"))
+
+
 def _sentence_subject(text: str, s: int, e: int) -> str | None:
     """The noun phrase that opens a sentence, cut before its first verb-looking word."""
-    m = re.match(_NP.replace("}?)", "})"), text[s:e])  # greedy here: the whole opening phrase
+    m = _OPENING_NP.match(text, s, e)  # greedy here: the whole opening phrase
     if not m:
         return None
     words = []
