@@ -61,6 +61,9 @@ _NUMBER_AFTER = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|half|дв|тр|
 
 #: How many words after a predicate its ground may lie ("captured the two small border villages").
 _GROUND_WORDS = 6
+#: How far (characters) a clause may reach from its predicate: real clauses are far
+#: shorter; the bound keeps a run-on line of a hostile file linear.
+_REACH = 600
 #: How far back (characters) an aim or a denial governs a predicate.
 _BLOCK_WINDOW = 45
 
@@ -138,7 +141,7 @@ def find_control(
             continue  # "the currently held territories": a noun's adjective, not a statement
         clause_start = _clause_start(text, s_start, m.start())
         clause_end = _clause_end(text, m.end(), s_end)
-        if len(_SPACED_DASH.findall(text, s_start, m.start())) % 2:
+        if len(_SPACED_DASH.findall(text, max(s_start, m.start() - _REACH), m.start())) % 2:
             # "… – where Ukrainian troops control X – at about 8,000": the aside ends at its dash
             close = _SPACED_DASH.search(text, m.end(), clause_end)
             clause_end = close.start() if close else clause_end
@@ -164,6 +167,8 @@ def find_control(
 
 
 def _clause_start(text: str, start: int, pos: int) -> int:
+    if pos - start > _REACH:  # a run-on "sentence" of a hostile file: look back a bounded way
+        start = text.find(" ", pos - _REACH, pos) + 1 or pos - _REACH
     cut = start
     for m in _CLAUSE_START.finditer(text, start, pos):
         if m.end() <= pos:
@@ -172,6 +177,7 @@ def _clause_start(text: str, start: int, pos: int) -> int:
 
 
 def _clause_end(text: str, pos: int, end: int) -> int:
+    end = min(end, pos + _REACH)
     m = _CLAUSE_END.search(text, pos, end)
     stop = m.start() if m else end
     while stop > pos and text[stop - 1] in " ,.;:!?–—-\u00a0":

@@ -174,3 +174,24 @@ def test_a_control_claim_inside_dashes_ends_at_the_closing_dash(resources):
             "several villages – at about 5,000.")
     claims = control_claims(resources, text)
     assert [c.quote for c in claims] == ["where Ukrainian units control several villages"]
+
+
+def test_a_run_on_line_costs_work_in_proportion_to_its_length(monkeypatch):
+    """Every clause search is bounded: doubling a line with no stop doubles the characters scanned."""
+    import geo.control as control
+
+    scanned = []
+    real_start = control._clause_start
+
+    def counting_start(text, start, pos):
+        cut = real_start(text, start, pos)
+        scanned.append(pos - cut)
+        return cut
+
+    monkeypatch.setattr(control, "_clause_start", counting_start)
+    for n in (200, 400):
+        scanned.clear()
+        text = "troops liberated the village and " * n
+        find_control(text, fold(text), (0, len(text)), [])
+        assert max(scanned) <= control._REACH
+        assert len(scanned) == n
