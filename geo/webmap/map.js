@@ -3,10 +3,15 @@
    Reads  <script type="application/json" id="geo-data"> (shape: geo/webmap/payload.py),
           sent document by document; unpack() turns it into flat lists first.
    Draws  the district polygons and the oblast outline; every gazetteer settlement as a
-          faint dot, named from LABEL_ZOOM on; one clustered marker per resolved settlement
-          (size: number of claims, colour: dominant kind); claims about a district on its
-          polygon and claims about the oblast on its outline; a side panel with search,
-          filters, legend and the lists of claims and mentions that have no point.
+          faint dot, named from LABEL_ZOOM on (labels never overlap); one clustered marker
+          per resolved settlement (size: number of claims; colour: the side its newest
+          control claim says holds it, split where the sides disagree within a week, else
+          the dominant kind); claims about a district on its polygon and claims about the
+          oblast on its outline; a side panel with search (forgiving spelling), filters
+          (kind, claimant, "according to" a side, dates, a time slider over a weekly
+          histogram), a feed of the claims in view, the legend and the lists of claims and
+          mentions that have no point. Popups open with a village's control history, then
+          one card per statement (payload: statement_id), newest first, 20 at a time.
    Rule   article text reaches the page only through textContent and createTextNode:
           nothing in this file assigns innerHTML or builds markup from strings.
    Entry  geoMap.start(map, osmTileLayer), called once by the page after folium's L.map.
