@@ -103,11 +103,16 @@ _SUBJECT_ASIDE_VERB = re.compile(
     rf"(?P<verb>{SPEECH_VERBS})\b")
 #: "…, war bloggers said.": a source written in lower case, kept only when it is a known one.
 _TAIL_LOWER = re.compile(rf",\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s+(?:{SPEECH_VERBS})\b")
+#: Cheap test before _SUBJECT_ASIDE_VERB, which tries a noun phrase at every capital.
+_ASIDE_THEN_VERB = re.compile(
+    rf",\s+(?:(?i:{RELAYS})|a|an|the)\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?(?:{SPEECH_VERBS})\b")
 _RELAY = re.compile(
     rf"(?<!\w)(?i:{RELAYS})\s+(?:the\s+|a\s+)?{_NP_ANY}"
     r"(?=\s*(?:[,.;:)]|$|\s+(?:who|which|that|reported|said|has|have|что|о|об|про)(?!\w)))")
 #: "… attributed to Ukrainian analysts, who indicate that …": the phrase right before "who".
 _WHO_SAID_NEAR = re.compile(rf"{_NP},\s+(?:who|which)\s+(?:{SPEECH_VERBS})\b")
+#: Cheap test before the two "X, who said" patterns, which try a noun phrase at every capital.
+_RELATIVE_SPEECH = re.compile(rf"(?<!\w)(?:who|which|that|котор\w*|як\w*)\s+(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 _COMPLEMENT_LEAD = re.compile(r"\b(?:for|of|at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _WHO_SAID = re.compile(rf"{_NP}[\s,]+(?:(?!\s*(?:{SPEECH_VERBS})\b)[^,.]{{0,120}},\s+)?(?:who|which|that|(?:в\s+|у\s+)?(?:котор|як)\w+)"
                        rf"\s+(?:{SPEECH_VERBS})\b")
@@ -387,7 +392,11 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     chunk = text[start:end]
     found: list[Attribution] = []
     subject_spans: list[tuple[int, int]] = []  # where a verb has its subject before it
+    has_relative = _RELATIVE_SPEECH.search(chunk) is not None
+    has_aside = _ASIDE_THEN_VERB.search(chunk) is not None
     for rx in (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _SUBJECT_ASIDE_VERB):
+        if rx in (_WHO_SAID, _WHO_SAID_NEAR) and not has_relative or rx is _SUBJECT_ASIDE_VERB and not has_aside:
+            continue
         for m in rx.finditer(chunk):
             if rx is _WHO_SAID_NEAR and _COMPLEMENT_LEAD.search(chunk, 0, m.start()):
                 continue  # "John Kirby, spokesperson for the NSC, who said": "who" is Kirby
