@@ -147,18 +147,21 @@ def _announce_name_index(resources: Resources) -> None:
 
 @contextmanager
 def _records(corpus: Path, gazetteer: Path | Resources | None, *, workers: int = 1,
-             dask: str | None = None, progress: bool = True) -> Iterator[Store]:
+             dask: str | None = None, progress: bool = True, overrides: Path | None = None) -> Iterator[Store]:
     """The corpus read into its Store (kept in the cache folder for the next build)."""
+    from geo.overrides import load_overrides
     from geo.parallel import open_records
     from geo.pipeline import Resources, load_resources
 
     resources = gazetteer if isinstance(gazetteer, Resources) else load_resources(gazetteer)
+    corrections = load_overrides(overrides, resources.gazetteer) if overrides is not None else None
     if progress:
         _announce_name_index(resources)
     with contextlib.ExitStack() as stack:
         with _progress(progress, corpus) as tick:  # the bar (and its thread) ends with the reading
             store = stack.enter_context(open_records(
-                corpus, resources=resources, workers=workers, dask_address=dask, on_document=tick))
+                corpus, resources=resources, workers=workers, dask_address=dask, on_document=tick,
+                overrides=corrections))
         _require_documents(store, corpus)
         yield store
 
@@ -175,6 +178,10 @@ RawCsvOpt = Annotated[bool, typer.Option(
     "--raw-csv", help="Write CSV cells unchanged (by default a cell starting with = + - @ gets a leading ').")]
 FollowLinksOpt = Annotated[bool, typer.Option(
     "--follow-links", help="Read symbolic links that point outside the corpus folder.")]
+OverridesOpt = Annotated[Path | None, typer.Option(
+    "--overrides", dir_okay=False,
+    help="Corrections CSV (file,action,target,value): pin or drop a mention, set an article's date, "
+         "url or outlet, rename a claimant (see the README).")]
 GazetteerOpt = Annotated[
     Path | None,
     typer.Option("--gazetteer", help="Gazetteer folder (default: the one shipped, or $GEO_GAZETTEER).",
@@ -192,6 +199,7 @@ def build(
     quiet: Annotated[bool, typer.Option("--quiet", metavar="", help="No summary on stderr.")] = False,
     raw_csv: RawCsvOpt = False,
     follow_links: FollowLinksOpt = False,
+    overrides: OverridesOpt = None,
 ) -> None:
     """Build the map and the exports of a corpus.
 
@@ -213,7 +221,7 @@ def build(
 
             resources = Resources(gazetteer=gaz, settings=Settings(follow_links=follow_links))
             with _records(corpus, resources, workers=workers, dask=dask,
-                          progress=not quiet) as records:
+                          progress=not quiet, overrides=overrides) as records:
                 write(records)
                 if not quiet:
                     _summarise(records)
@@ -246,6 +254,7 @@ def export(
     workers: Annotated[int, typer.Option("--workers", min=1, help="Extraction processes on this machine.")] = 1,
     raw_csv: RawCsvOpt = False,
     follow_links: FollowLinksOpt = False,
+    overrides: OverridesOpt = None,
 ) -> None:
     """Export places and claims as GeoJSON, CSV or GeoPackage.
 
@@ -270,7 +279,8 @@ def export(
 
             refuse_special_target(Path(output))  # before the corpus is read, not after
         resources = load_resources(gazetteer, settings=Settings(follow_links=follow_links))
-        with _records(corpus, resources, workers=workers, progress=output != "-") as records:
+        with _records(corpus, resources, workers=workers, progress=output != "-",
+                      overrides=overrides) as records:
             if output == "-":
                 data = render_csv(records, raw=raw_csv) if format is Format.CSV else render_bytes(records, format)
                 _write_stdout(data)

@@ -139,6 +139,7 @@ class Source:
     url         canonical address where the text gives one
     language    'en', 'ru', 'uk' or 'und'
     encoding    how the bytes were decoded
+    corrected_by  the corrections-file lines that set a field here ("corrections.csv:4")
     """
 
     source: str
@@ -149,6 +150,7 @@ class Source:
     url: str | None = None
     language: str = "und"
     encoding: str = "utf-8"
+    corrected_by: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.published is not None and not _is_iso_date(self.published):
@@ -301,6 +303,7 @@ class Claim:
     reported    ISO date the claim was made, where known
     reported_precision  how precise ``reported`` is, or None
     places      the places the claim is tied to; empty for an unplaced claim
+    corrected_by  the corrections-file lines that changed it ("corrections.csv:4")
     """
 
     claim_id: str
@@ -315,6 +318,7 @@ class Claim:
     reported: str | None = None
     reported_precision: DatePrecision | None = None
     places: tuple[PlaceLink, ...] = ()
+    corrected_by: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _check_span(self.start, self.end, f"claim {self.claim_id} in {self.source}")

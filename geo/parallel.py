@@ -40,6 +40,7 @@ from geo.errors import CorpusError, failure_reason
 from geo.export import fragments as export_fragments
 from geo.export import rows as export_rows
 from geo.model import Build, Skip
+from geo.overrides import Overrides, apply_overrides
 from geo.pipeline import (
     Resources,
     attribution_lines,
@@ -48,7 +49,7 @@ from geo.pipeline import (
     load_resources,
     process_document,
 )
-from geo.store import Store, StoredDocument, is_damage, stored_document
+from geo.store import Store, StoredDocument, document_result, is_damage, stored_document
 from geo.webmap import payload as webmap_payload
 
 #: What extracting one file gives: its rows for the Store, or the reason it is not used.
@@ -152,6 +153,7 @@ def open_records(
     dask_address: str | None = None,
     use_cache: bool = True,
     on_document: Callable[[str], None] | None = None,
+    overrides: Overrides | None = None,
 ) -> Iterator[Store]:
     """Read a corpus into a Store and yield it; every writer reads the Store.
 
@@ -174,6 +176,9 @@ def open_records(
         Keep the Store and use the per-file result cache.
     on_document
         Called with each file name once it is read (or recognised as unchanged).
+    overrides
+        An analyst's corrections (``geo.overrides``), applied to each document's result
+        before it is stored; a file's corrections are part of its stamp.
     """
     # The Store and the result cache also keep export fragments and map entries: the
     # code that renders them is part of their key (geo/export and geo/webmap are not in
@@ -187,13 +192,13 @@ def open_records(
     try:
         try:
             _fill(store, corpus, resources=resources, workers=workers, dask_address=dask_address,
-                  cache=cache, on_document=on_document)
+                  cache=cache, on_document=on_document, overrides=overrides)
         except sqlite3.DatabaseError as err:
             if not is_damage(err):
                 raise
             store.reset()  # damaged pages: the Store is a cache, rebuilt from the corpus (issue 13)
             _fill(store, corpus, resources=resources, workers=workers, dask_address=dask_address,
-                  cache=cache, on_document=on_document)
+                  cache=cache, on_document=on_document, overrides=overrides)
         yield store
     except sqlite3.Error as err:  # a full disk, a file locked by another build for a minute
         if is_damage(err):
@@ -225,27 +230,40 @@ def _fill(
     dask_address: str | None,
     cache: ResultCache | None,
     on_document: Callable[[str], None] | None,
+    overrides: Overrides | None = None,
 ) -> None:
     """One walk of the corpus into ``store``: unchanged files kept, the rest read or extracted."""
     pending: dict[str, tuple[str, str | None]] = {}  # source -> (sha256, stamp) of a file out for extraction
+
+    def stamped(source: str, stamp: str | None) -> str | None:
+        """The file's stamp, plus its corrections' key: editing them re-reads only that file."""
+        key = overrides.stamp(source) if overrides is not None else ""
+        return f"{stamp}|{key}" if stamp is not None and key else stamp
 
     def keep(result: Extracted, stamp: str | None) -> None:
         if isinstance(result, Skip):
             store.put_skip(result, stamp)
         else:
-            store.put(result, stamp)
+            store.put(corrected(result), stamp)
+
+    def corrected(stored: StoredDocument) -> StoredDocument:
+        """The document with the analyst's corrections applied (the few files they name)."""
+        if overrides is None or not overrides.for_source(stored.source):
+            return stored
+        return stored_document(apply_overrides(document_result(stored), overrides), resources.gazetteer)
 
     def misses() -> Iterator[RawFile]:
         """The files to extract; skips, unchanged files and cache hits are stored on the way."""
-        for raw in iter_raw(corpus, settings=resources.settings, unchanged=store.unchanged):
+        for raw in iter_raw(corpus, settings=resources.settings,
+                            unchanged=lambda source, stamp: store.unchanged(source, stamped(source, stamp))):
             if isinstance(raw, Skip):
                 store.put_skip(raw)
             elif isinstance(raw, RawFile):
                 # A cache hit is checked against the decoded text, then rendered anew.
                 if cache and (hit := cache.get(raw)) is not None:
-                    keep(hit, raw.stamp)
+                    keep(hit, stamped(raw.source, raw.stamp))
                 else:
-                    pending[raw.source] = (raw.sha256, raw.stamp)
+                    pending[raw.source] = (raw.sha256, stamped(raw.source, raw.stamp))
                     yield raw
             if on_document is not None:
                 on_document(raw.source)

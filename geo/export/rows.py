@@ -71,6 +71,7 @@ def claim_dict(claim: Claim, *, link: Link | None, contested: bool = False) -> d
         "reported_precision": claim.reported_precision.value if claim.reported_precision else None,
         "link": (link or Link.ARTICLE).value,
         "statement_id": statement_id(claim),
+        "corrected_by": list(claim.corrected_by),
         "contested": contested,
     }
 
@@ -94,7 +95,8 @@ def source_dict(source: Source) -> dict[str, object]:
     """One input document's metadata."""
     return {"file": source.source, "title": source.title, "publisher": source.publisher,
             "published": source.published, "url": source.url, "sha256": source.sha256,
-            "language": source.language, "encoding": source.encoding}
+            "language": source.language, "encoding": source.encoding,
+            "corrected_by": list(source.corrected_by)}
 
 
 def _place_fields(place: Place) -> dict[str, object]:
@@ -225,6 +227,7 @@ CLAIM_COLUMNS: Mapping[str, type] = MappingProxyType({
     "quote_end": int,
     "source_sha256": str,
     "link": str,
+    "corrected_by": str,
     "contested": bool,
 })
 
@@ -407,6 +410,7 @@ def _claim_row(
         "quote_start": claim.start,
         "quote_end": claim.end,
         "source_sha256": meta["sha256"],
+        "corrected_by": "; ".join((*(source.corrected_by if source else ()), *claim.corrected_by)) or None,
         **place_columns,
     }
     return {name: values[name] for name in CLAIM_COLUMNS}
