@@ -59,6 +59,17 @@ from geo.lexicon import (
     REGION_NOUN,
     SPEECH_VERBS,
 )
+from geo.loss_lexicon import (
+    AMOUNT_PREDICATES,
+    CIVIL_CREWS,
+    EVENTS,
+    FINITE_LOSS_VERBS,
+    GROUND_COUNTED,
+    GROUND_NEAR,
+    LOSS_CAUSES,
+    NOT_PEOPLE,
+    alternation,
+)
 from geo.model import Claim, Document, Figure, Kind, Link, PlaceLink, PlaceType, Resolution
 from geo.settings import DEFAULT_SETTINGS, Settings
 from geo.text import fold, paragraph_spans, sentence_spans
@@ -145,10 +156,7 @@ _LOSS_FIGURES = re.compile(r"^\s*(?:figures?|toll|count|numbers?)\b")
 #: What licenses a bare loss noun besides an adjective or "suffered": an event that caused
 #: it or an existential ("which have led to civilian fatalities", "there had already been
 #: casualties among …").
-_LOSS_CAUSE = re.compile(
-    r"(?:\b(?:led|lead|leading|leads)\s+to|\bcaus(?:ed|ing|es)|\bresult(?:ed|ing)?\s+in"
-    r"|\bthere\s+(?:have|has|had)\s+(?:already\s+)?been|привел\w*\s+к|призвел\w*\s+до)"
-    r"\s+(?:[\w'’-]+\s+)?$")
+_LOSS_CAUSE = re.compile(alternation(LOSS_CAUSES) + r"\s+(?:[\w'’-]+\s+)?$")
 #: A loss noun whose predicate qualifies it: "Enemy losses in the area are very heavy".
 _LOSS_PREDICATE = re.compile(
     r"^(?:\s+[\w'’-]+){0,6}?\s+(?:are|were|is|was|remain(?:ed|s)?|остаются|являются|є)\s+"
@@ -157,10 +165,7 @@ _LOSS_PREDICATE = re.compile(
 #: Russian and Ukrainian finite forms of death and injury: a predicate wherever it stands
 #: ("мирный житель села погиб", "корейців, які загинули"), unlike the participles
 #: ("погибших", "раненые") that the adjective test keeps out.
-_FINITE_LOSS_VERB = re.compile(
-    r"погиб(?:ла|ло|ли)?|загинул[аио]?|загинув|убит[аыо]?|вбит[аио]?|ранен[аыо]?|поранен[аіо]?"
-    r"|пострадал[аио]?|постраждал[аио]?|постраждав"
-    r"|получил\w*\s+(?:[а-яё]+\s+)?ранени\w*|отримал\w*\s+(?:[а-яєіїґ']+\s+)?поранен\w*")
+_FINITE_LOSS_VERB = re.compile(alternation(FINITE_LOSS_VERBS))
 #: A negation before a loss verb: "никто не погиб", "ніхто не постраждав".
 _NEGATED = re.compile(r"(?:\bне|\bnot|\bno|никто|ніхто|nobody)\s+(?:[\w'’-]+\s+)?$")
 #: A hedge that still reports an event: "could have killed or wounded", "may have died".
@@ -177,26 +182,14 @@ _COUNT_LINKS = frozenset(
     "have has had were was are been being of из их and or и или та і є это це составляют составили "
     "становлять становили сягнули reached amounted totaled totalled".split())
 #: Crews that are not forces: "направлены дополнительные бригады скорой помощи".
-_CIVIL_CREWS = re.compile(
-    r"^\W*(?:[\w-]+\s+){0,2}(?:скор\w+\s+помощ\w*|швидк\w+\s+допомог\w*|ambulance|paramedic|rescue\w*"
-    r"|firefight\w*|fire\s+crews|мчс|дснс|спасател\w*|рятувальн\w*|пожарн\w*|медик\w*|medics?)\b")
+_CIVIL_CREWS = re.compile(r"^\W*(?:[\w-]+\s+){0,2}" + alternation(CIVIL_CREWS) + r"\b")
 #: A loss noun's predicate that states its amount: "losses amounted to", "потери составили",
 #: "втрати сягнули", "поранено –". The amount then belongs to the noun before it.
-_COPULA = re.compile(
-    r"[\s\w'’“”«»\"-]{0,60}?\s(?:amounted\s+to|amount\s+to|reached|have\s+reached|totall?ed|stood\s+at|stand\s+at"
-    r"|numbered|are\s+estimated\s+at|were\s+estimated\s+at|составил[аио]?|составляют|достигл[аио]?"
-    r"|сягнул[аио]?|сягають|становлять|становили|склал[аио]?|перевищил[аио]?|превысил[аио]?"
-    # a count's predicate: "the number of troops … has risen by", "could be closer to"
-    r"|(?:has\s+|have\s+)?(?:risen|rose|increased|grown|grew|climbed)\s+(?:by|to)|(?:is|are|was|were|be)(?:\s+closer\s+to)?)\s+$"
-    r"|\s*[–—-]\s*$")
+_COPULA = re.compile(r"[\s\w'’“”«»\"-]{0,60}?\s" + alternation(AMOUNT_PREDICATES) + r"\s+$|\s*[–—-]\s*$")
 #: Words for ground that an amount may count instead of people.
-_GROUND = re.compile(
-    r"(?:settlements?|villages?|localities|locality|towns?|hamlets?|territory|territories|square|sq|km|miles?"
-    r"|населенн\w*|пункт\w*|сел\w*|деревн\w*|территори\w*|територі\w*|кв|км|квадратн\w*|поселк\w*)$")
+_GROUND = re.compile(alternation(GROUND_COUNTED) + "$")
 #: A word for ground near a trigger of capture or loss: "villages … captured", "lost territory".
-_GROUND_NEAR = re.compile(
-    r"\b(?:settlements?|villages?|localities|towns?|territory|territories|ground|land)\b"
-    r"|населенн\w*\s+пункт\w*|сел[оаеу]\b|сёл|деревн\w*|территори\w*|територі\w*")
+_GROUND_NEAR = re.compile(alternation(GROUND_NEAR))
 #: "destroyed" counts people only after a force noun: "a garrison … was practically destroyed".
 _FORCE_BEFORE = re.compile(rf"(?<!\w)(?:{FORCE_NOUNS})\b")
 _DETERMINER = re.compile(r"(?:\b(?:the|their|its|these|those|such|this|his|her|of|amid)|'s)\s+(?:[\w'’-]+\s+){0,2}$")
@@ -224,9 +217,7 @@ _ELSEWHERE = re.compile(
 )
 #: Words for an event whose place later sentences refer back to: "the attack", "the site",
 #: "в результате обстрела".
-_EVENT = re.compile(
-    r"\b(?:attack|strike|shelling|bombardment|explosion|blast|airstrike|drone\s+hit|rocket\s+hit)s?\b"
-    r"|удар\w*|атак\w*|обстрел\w*|взрыв\w*|обстріл\w*|вибух\w*|прил[её]т\w*")
+_EVENT = re.compile(alternation(EVENTS))
 #: Paragraphs after an event within which its casualties belong to its place without
 #: naming an event again (a lead and its follow-up paragraphs).
 _EVENT_PARAGRAPHS = 2
@@ -253,16 +244,7 @@ _FIGURE_ONLY_KIND = re.compile(r"similar|comparable|the same")
 #: How far around an amount (in characters) its head-count test looks: a structural cap.
 _LOOK_AHEAD = 80
 #: What an amount may count that is not people: equipment, weapons, vehicles.
-_EQUIPMENT = re.compile(
-    r"(?:tanks?|vehicles?|armou?red|apcs?|ifvs?|drones?|uavs?|guns?|howitzers?|artillery|mortars?"
-    r"|systems?|launchers?|helicopters?|aircraft|planes?|jets?|trucks?|cars?|boats?|pieces|missiles?"
-    r"|танк\w*|бронемашин\w*|бронетехник\w*|машин\w*|автомобил\w*|бмп|бтр|орудий|орудия|гаубиц\w*"
-    r"|миномет\w*|дрон\w*|беспилотник\w*|бпла|самолет\w*|вертолет\w*|установ\w*|систем\w*"
-    r"|ракет\w*|техник\w*|единиц\w*|пушк\w*"
-    # strikes and munitions are counted too, not people: "34 air strikes using 62 guided bombs"
-    r"|air|airstrikes?|strikes?|attacks?|bombs?|shells?|rounds|munitions|shelling|guided"
-    r"|удар\w*|авиаудар\w*|бомб\w*|снаряд\w*|обстрел\w*|атак\w*|обстріл\w*|авіабомб\w*|ударів)$"
-)
+_EQUIPMENT = re.compile(alternation(NOT_PEOPLE) + "$")
 #: An equipment word anywhere: "including two using multiple launch rocket systems".
 _EQUIPMENT_WORD = re.compile(r"(?<!\w)" + _EQUIPMENT.pattern[:-1] + r"\b")
 
