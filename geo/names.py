@@ -28,6 +28,7 @@ class Tier(IntEnum):
     NAME = 0        # the name as the gazetteer gives it, Russian or Latin
     VARIANT = 1     # a standard romanisation or a common news alternation
     UKRAINIAN = 2   # derived Ukrainian form or its romanisation
+    MISSPELT = 3    # a list item a few edits from a nearby place's name (toponyms.misspelt_list_items)
 
 
 _VOWELS = "аеёиоуыэюяaeiouy"

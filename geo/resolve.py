@@ -34,7 +34,7 @@ from geo.model import Mention, Place, PlaceType, Resolution
 from geo.names import Tier
 from geo.settings import DEFAULT_SETTINGS, Settings
 from geo.text import clip_context, fold, sentence_spans, span_index
-from geo.toponyms import Candidate
+from geo.toponyms import Candidate, misspelt_list_items
 
 # Regions and countries around the oblast (geo.lexicon), folded; any of them next to a
 # name puts the name outside Kursk oblast.
@@ -188,7 +188,7 @@ def _cue_precedes(folded: str, start: int, sentence: tuple[int, int]) -> bool:
 def _quoted_title(text: str, cand: Candidate) -> bool:
     """The name ends a short quoted title of capitalised words (a channel, a unit, an operation).
 
-    >>> from geo.toponyms import Candidate
+    >>> from geo.toponyms import Candidate, misspelt_list_items
     >>> t = "канал «Пепел Курск» и группировка “Курськ”; he said “we took Sudzha”"
     >>> [_quoted_title(t, Candidate(t.index(w), t.index(w) + len(w), w, ())) for w in ("Курск", "Курськ", "Sudzha")]
     [True, True, False]
@@ -411,7 +411,8 @@ def resolve_candidates(
     source
         The document's file name, recorded on each mention.
     cands
-        ``Matcher.scan(text)``.
+        ``Matcher.scan(text)``; list items that match no form but are a typo of a
+        place near the list's places are added (``toponyms.misspelt_list_items``).
     gaz
         The gazetteer the matcher was built from.
     settings
@@ -420,14 +421,19 @@ def resolve_candidates(
     Returns
     -------
     tuple of Resolution
-        One per candidate, in text order.
+        One per candidate (and per misspelt list item), in text order.
     """
+    typos = misspelt_list_items(text, cands, gaz, near_km=settings.near_km)
+    if typos:
+        cands = sorted([*cands, *typos], key=lambda c: c.start)
     ctx = _document_context(text, cands, gaz)
     namesake = gaz.namesake_city_id
     out = []
     for cand in cands:
         sentence = _sentence_of(ctx, cand.start)
         place_id, reason = _decide(cand, sentence, ctx, gaz, namesake, settings)
+        if cand.entries[0].tier is Tier.MISSPELT:
+            reason = f"a list item a few letters off the name {cand.lemma}, near the list's places; {reason}"
         cs, ce = clip_context(text, sentence, cand.start, cand.end, settings.context_chars)
         mention = Mention(source=source, start=cand.start, end=cand.end, surface=cand.surface,
                           lemma=cand.lemma, candidates=cand.place_ids, context=text[cs:ce],

@@ -13,16 +13,17 @@ asks for more evidence.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import ahocorasick
 
 from geo.forms import case_forms, district_forms, is_function_word
-from geo.gazetteer import Gazetteer, PlaceNames
-from geo.model import PlaceType
+from geo.gazetteer import Gazetteer, PlaceNames, distance_km
+from geo.model import Place, PlaceType
 from geo.names import (
     Tier,
     latin_spellings,
@@ -329,3 +330,79 @@ def count_keys(matcher: Matcher) -> int:
 def all_keys(matcher: Matcher) -> Iterable[str]:
     """Every name form in the automaton (for tests and ``geo where``)."""
     return matcher.automaton.keys()
+
+
+#: A list item at most this many edits from a place's name is taken for that place ...
+MAX_TYPO_EDITS = 2
+#: ... when it is at least this long (short names are too close to one another).
+MIN_TYPO_LENGTH = 7
+_SEP = r"\s*(?:,|;|\band\b|\bи\b|\bта\b|\bі\b)\s*"
+_ITEM = r"[A-ZА-ЯЁІЇЄ][\w'’-]+"
+_ITEMS_BETWEEN = re.compile(rf"^{_SEP}(?:{_ITEM}{_SEP})+$")
+_ITEM_WORD = re.compile(_ITEM)
+
+
+def misspelt_list_items(text: str, cands: Sequence[Candidate], gaz: Gazetteer, *,
+                        near_km: float) -> list[Candidate]:
+    """Words of a list of places that match no name form but are a typo of a nearby place.
+
+    Wire copy mistypes names in long lists ("Viktorovka, Vnesazapnoye, Gordeyevka" for
+    Внезапное). An item counts only between two places of one list, when it is at least
+    ``MIN_TYPO_LENGTH`` letters long and at most ``MAX_TYPO_EDITS`` edits from the name
+    of a place within ``near_km`` of the list's unambiguous places; its entries carry
+    ``Tier.MISSPELT`` so that ``resolve`` says so.
+
+    >>> _edits("vnesazapnoye", "vnezapnoye", 2), _edits("sudzha", "kursk", 2)
+    (2, 3)
+    """
+    out: list[Candidate] = []
+    index: dict[str, PlaceNames] | None = None
+    for a, b in zip(cands, cands[1:], strict=False):
+        gap = text[a.end:b.start]
+        if not _ITEMS_BETWEEN.match(gap):
+            continue
+        anchors = [gaz.places[c.place_ids[0]] for c in (a, b) if len(c.place_ids) == 1]
+        anchors = [p for p in anchors if p.place_type is PlaceType.SETTLEMENT]
+        if not anchors:
+            continue
+        if index is None:
+            index = {n.place_id: n for n in gaz.names}
+        nearby = [p for p in gaz.settlements if any(distance_km(p, q) <= near_km for q in anchors)]
+        for word in _ITEM_WORD.finditer(gap):
+            found = _nearest_spelling(fold(word.group()), nearby, index)
+            if found:
+                start = a.end + word.start()
+                out.append(Candidate(start, start + len(word.group()), word.group(), found))
+    return out
+
+
+def _nearest_spelling(word: str, places: Sequence[Place], index: dict[str, PlaceNames]) -> tuple[Entry, ...]:
+    """Entries of the places whose name is fewest edits (at most ``MAX_TYPO_EDITS``) from ``word``."""
+    if len(word) < MIN_TYPO_LENGTH:
+        return ()
+    best = MAX_TYPO_EDITS + 1
+    found: dict[str, Entry] = {}
+    for place in places:
+        names = index[place.place_id]
+        for name in (names.latin, names.russian, *names.alternates):
+            edits = _edits(word, fold(name), best)
+            if edits < best:
+                best, found = edits, {}
+            if edits == best and edits <= MAX_TYPO_EDITS:
+                found[place.place_id] = Entry(place.place_id, names.russian, Tier.MISSPELT, False)
+    return tuple(found[k] for k in sorted(found))
+
+
+def _edits(a: str, b: str, cap: int) -> int:
+    """Levenshtein distance, or ``cap + 1`` as soon as it must exceed ``cap``."""
+    if abs(len(a) - len(b)) > cap:
+        return cap + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > cap:
+            return cap + 1
+        previous = current
+    return min(previous[-1], cap + 1)

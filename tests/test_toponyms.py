@@ -5,12 +5,14 @@ from __future__ import annotations
 import functools
 import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo.pipeline import load_resources
 from geo.text import fold
 from geo.toponyms import Candidate, Matcher
+from tests.places import only_place
 
 NAMES = ["Sudzha", "Суджей", "Makhnovka", "Малой Локни", "Plekhovo", "Kursk region"]
 
@@ -79,3 +81,29 @@ def test_ukrainian_area_names_of_districts(resources):
     text = "Бої на Суджанщині та Глушківщині тривають."
     found = [c.place_ids for c in resources.matcher.scan(text)]
     assert found == [("kursk-district:sudzhanskiy",), ("kursk-district:glushkovskiy",)]
+
+
+def _resolved(resources, text):
+    from tests.places import resolve_text
+
+    return {r.mention.surface: r for r in resolve_text(resources, text)}
+
+
+@pytest.mark.parametrize(("text", "typo"), [
+    pytest.param("Troops took Apanasovka, Vnezapnoyye, Gordeyevka and Snagost.", "Vnezapnoyye", id="en"),
+    pytest.param("Освобождены Апанасовка, Внезапнное, Гордеевка и Снагость.", "Внезапнное", id="ru"),
+])
+def test_a_misspelt_list_item_is_the_nearby_place_it_nearly_spells(resources, text, typo):
+    res = _resolved(resources, text)[typo]
+    assert res.place_id == only_place(resources.gazetteer, "Внезапное")
+    assert "letters off" in res.reason
+    assert text[res.mention.start:res.mention.end] == typo
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Troops took Apanasovka, Washington, Gordeyevka and Snagost.", id="not-a-near-spelling"),
+    pytest.param("Troops took Apanasovka, Vnezapnoyye.", id="not-between-two-places"),
+    pytest.param("Troops took Apanasovka, Bykhov, Gordeyevka and Snagost.", id="too-short"),
+])
+def test_other_list_words_are_not_taken_for_places(resources, text):
+    assert all("letters off" not in r.reason for r in _resolved(resources, text).values())
