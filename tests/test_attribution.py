@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from geo.attribution import Speakers, canonical_claimant, claimant_for, find_attributions, record_speakers
 from geo.claimants import CANONICAL_NAMES, CLAIMANTS, PERSONS, canonical_name, named_within
@@ -281,3 +283,27 @@ def test_a_claim_after_a_closed_dash_clause_keeps_its_source():
 ])
 def test_an_attribution_with_its_own_that_clause_does_not_reach_back(text, quote, name):
     assert claimants_of(text, quote) == [name]
+
+
+_WORDS = st.sampled_from([
+    "said", "сообщил", "повідомив", "according to", "по словам", "Об этом", "Про це", "This was reported by",
+    "citing", "со ссылкой на", "the ministry", "в ведомстве", "he", "она", "reportedly", "нібито", "Of them",
+    "З них", "Syrskyi", "Минобороны России", "DeepState", "killed", "погибли", "200", ",", ".", "\n", "«", "»",
+    "“", "”", " – ", "where", "which is", "that", "что", "X", "",
+])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_WORDS, max_size=40), st.data())
+def test_any_text_gives_a_name_or_none(words, data):
+    """Whatever the text, every claim span gets a string or None, and nothing raises."""
+    text = " ".join(words)
+    speakers = Speakers()
+    for paragraph in paragraph_spans(text):
+        for sentence in sentence_spans(text, *paragraph):
+            start = data.draw(st.integers(sentence[0], sentence[1]))
+            end = data.draw(st.integers(start, sentence[1]))
+            name = claimant_for(text, sentence, paragraph, (start, end), speakers,
+                                is_headline=data.draw(st.booleans()))
+            assert name is None or (isinstance(name, str) and name.strip())
+            record_speakers(find_attributions(text, *sentence), speakers)

@@ -619,3 +619,36 @@ def test_parts_anaphora_and_what_is_not_a_head_count(resources, text, expected):
 def test_encirclement_said_or_denied_is_other(resources, text):
     claims = [c for c in extract(resources, text) if c.kind is not Kind.CONTROL]
     assert [(c.kind, c.figure) for c in claims] == [(Kind.OTHER, None)]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param("Под Суджей погибли 12 военнослужащих ВСУ.\nОб этом сообщили в Минобороны России.",
+                 "Russian Defense Ministry", id="ru-back-reference"),
+    pytest.param("Під Суджею загинули 40 окупантів. Про це повідомив Генштаб ЗСУ.",
+                 "General Staff of the Armed Forces of Ukraine", id="uk-back-reference"),
+    pytest.param("Ukrainian forces killed 30 Russian soldiers near Sudzha.\nThis was reported by the ISW.",
+                 "Institute for the Study of War", id="en-back-reference"),
+])
+def test_issue_11_the_next_sentence_names_the_claimant(resources, text, claimant):
+    claims = extract(resources, text)
+    assert claims and {c.claimant for c in claims} == {claimant}
+
+
+def test_issue_11_figures_after_an_attribution_keep_its_claimant(resources):
+    text = ("Втрати ворога в Курській області сягнули 20 тис. осіб, написав Олександр Сирський.\n"
+            "З них убито 7 тис., поранено 12 тис.")
+    claims = extract(resources, text)
+    assert len(claims) >= 3 and {c.claimant for c in claims} == {"Oleksandr Syrskyi"}
+
+
+def test_issue_11_the_origin_not_the_outlet(resources):
+    text = "Российские войска уничтожили до 50 военнослужащих ВСУ под Суджей, сообщает ТАСС со ссылкой на Минобороны РФ."
+    (claim,) = extract(resources, text)
+    assert claim.claimant == "Russian Defense Ministry"
+
+
+def test_issue_11_a_headline_takes_the_claimant_of_the_body(resources):
+    text = ("Russia lost 500 soldiers near Sudzha in a week\n\n"
+            "Russian forces lost 500 soldiers near Sudzha in the past week, Ukraine's General Staff said on Monday.")
+    claims = extract(resources, text)
+    assert len(claims) == 2 and {c.claimant for c in claims} == {"General Staff of the Armed Forces of Ukraine"}
