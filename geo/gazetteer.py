@@ -69,6 +69,11 @@ class Gazetteer:
         return tuple(p for p in self.places.values() if p.place_type is PlaceType.SETTLEMENT)
 
     @cached_property
+    def names_by_id(self) -> Mapping[str, PlaceNames]:
+        """The names of each place, by place id."""
+        return MappingProxyType({n.place_id: n for n in self.names})
+
+    @cached_property
     def namesake_city_id(self) -> str | None:
         """The city the oblast is named after (Kursk), whose bare name also names the oblast."""
         root = self.region.name_local.split()[0].lower()[:-3]  # "курская" → "курс"

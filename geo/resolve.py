@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from geo.lexicon import OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_LATIN, REGION_NOUN
 from geo.model import Mention, Place, PlaceType, Resolution
 from geo.names import Tier
 from geo.settings import DEFAULT_SETTINGS, Settings
-from geo.text import clip_context, fold, sentence_spans, span_index
+from geo.text import clip_context, fold, sentence_spans
 from geo.toponyms import Candidate, misspelt_list_items
 
 # Regions and countries around the oblast (geo.lexicon), folded; any of them next to a
@@ -150,6 +151,8 @@ class _Context:
     mention_counts: Mapping[str, int] | None = None
     #: Starts of candidates that end a short quoted title («Пепел Курск»).
     quoted: frozenset[int] = frozenset()
+    #: Where each sentence starts (for bisection).
+    sentence_starts: tuple[int, ...] = ()
     #: For a name followed by "N km south of X": X's place, the bearing from X and the km (or None).
     directions: Mapping[int, tuple[Place, float, float | None]] | None = None
 
@@ -203,8 +206,7 @@ def _quoted_title(text: str, cand: Candidate) -> bool:
 
 
 def _sentence_of(ctx: _Context, offset: int) -> tuple[int, int]:
-    i = span_index(ctx.sentences, offset)
-    return ctx.sentences[i] if i is not None else (offset, offset + 1)
+    return _sentence_at(ctx.sentences, offset, ctx.sentence_starts)
 
 
 def _pick_among(cands: Sequence[Place], ctx: _Context, settings: Settings,
@@ -279,13 +281,14 @@ def _pick_by_anchors(pool: Sequence[Place], anchors: Sequence[Place], scope: str
 def _document_context(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> _Context:
     folded = fold(text)
     sentences = sentence_spans(text)
+    starts = tuple(s for s, _ in sentences)
     districts = frozenset(
         pid for c in cands for pid in c.place_ids
         if gaz.places[pid].place_type is PlaceType.DISTRICT and len(c.place_ids) == 1
     )
     settlements = [c for c in cands if all(gaz.places[i].place_type is PlaceType.SETTLEMENT for i in c.place_ids)]
     cued = {c.start for c in settlements
-            if _cue_precedes(folded, c.start, _sentence_at(sentences, c.start))}
+            if _cue_precedes(folded, c.start, _sentence_at(sentences, c.start, starts))}
     listed = _listed_starts(text, settlements, cued)
     quoted = frozenset(c.start for c in cands if _quoted_title(text, c))
     unambiguous = [
@@ -308,13 +311,13 @@ def _document_context(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> 
             partners[a.start], partners[b.start] = b, a
     directions = {}
     for a, b in zip(settlements, settlements[1:], strict=False):
-        stated = _stated_direction(folded[a.end:b.start])
-        origin = _one_point(gaz, b)
-        if stated is not None and origin is not None and len(a.place_ids) > 1:
+        stated = _stated_direction(folded[a.end:b.start]) if len(a.place_ids) > 1 else None
+        origin = _one_point(gaz, b) if stated is not None else None
+        if stated is not None and origin is not None:
             directions[a.start] = (origin, *stated)
     return _Context(
         folded, sentences, districts, anchors, tuple(c.start for c in unambiguous), other,
-        directions=directions,
+        directions=directions, sentence_starts=starts,
         anchor_at=tuple((c.start, gaz.places[c.place_ids[0]]) for c in unambiguous),
         confirmed=confirmed, listed=listed, route_partner=partners,
         mention_counts=Counter(c.place_ids[0] for c in unambiguous),
@@ -369,9 +372,12 @@ def _fits_direction(place: Place, stated: tuple[Place, float, float | None], nea
     return off <= _BEARING_SLACK and abs(distance - km) <= max(3.0, 0.5 * km)
 
 
-def _sentence_at(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int]:
-    i = span_index(sentences, offset)
-    return sentences[i] if i is not None else (offset, offset + 1)
+def _sentence_at(sentences: list[tuple[int, int]], offset: int, starts: Sequence[int]) -> tuple[int, int]:
+    """The sentence that holds ``offset`` (``starts``: the sentences' starts, for bisection)."""
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:
+        return sentences[i]
+    return offset, offset + 1
 
 
 def _listed_starts(text: str, cands: Sequence[Candidate], cued: set[int]) -> frozenset[int]:

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import ahocorasick
 
 from geo.forms import case_forms, district_forms, is_function_word
-from geo.gazetteer import Gazetteer, PlaceNames, distance_km
+from geo.gazetteer import Gazetteer, PlaceNames
 from geo.model import Place, PlaceType
 from geo.names import (
     Tier,
@@ -85,8 +85,8 @@ class Candidate:
 
     @property
     def place_ids(self) -> tuple[str, ...]:
-        """Ids of the places the key stands for, sorted and unique."""
-        return tuple(sorted({e.place_id for e in self.entries}))
+        """Ids of the places the key stands for, sorted and unique (entries are sorted by id)."""
+        return tuple(dict.fromkeys(e.place_id for e in self.entries))
 
     @property
     def is_common_word(self) -> bool:
@@ -356,7 +356,6 @@ def misspelt_list_items(text: str, cands: Sequence[Candidate], gaz: Gazetteer, *
     (2, 3)
     """
     out: list[Candidate] = []
-    index: dict[str, PlaceNames] | None = None
     for a, b in zip(cands, cands[1:], strict=False):
         gap = text[a.end:b.start]
         if not _ITEMS_BETWEEN.match(gap):
@@ -365,18 +364,28 @@ def misspelt_list_items(text: str, cands: Sequence[Candidate], gaz: Gazetteer, *
         anchors = [p for p in anchors if p.place_type is PlaceType.SETTLEMENT]
         if not anchors:
             continue
-        if index is None:
-            index = {n.place_id: n for n in gaz.names}
-        nearby = [p for p in gaz.settlements if any(distance_km(p, q) <= near_km for q in anchors)]
+        nearby = _in_box_around(gaz.settlements, anchors, near_km)
         for word in _ITEM_WORD.finditer(gap):
-            found = _nearest_spelling(fold(word.group()), nearby, index)
+            found = _nearest_spelling(fold(word.group()), nearby, gaz.names_by_id)
             if found:
                 start = a.end + word.start()
                 out.append(Candidate(start, start + len(word.group()), word.group(), found))
     return out
 
 
-def _nearest_spelling(word: str, places: Sequence[Place], index: dict[str, PlaceNames]) -> tuple[Entry, ...]:
+def _in_box_around(places: Sequence[Place], anchors: Sequence[Place], km: float) -> list[Place]:
+    """The places inside the box that reaches ``km`` beyond the anchors on every side.
+
+    A box, not a circle: it is a cheap "near" for picking which names to compare, and a
+    degree of latitude is 111 km, of longitude at least 60 km in the oblast (under 53° N).
+    """
+    lat_pad, lon_pad = km / 111.0, km / 60.0
+    lat_lo, lat_hi = min(a.lat for a in anchors) - lat_pad, max(a.lat for a in anchors) + lat_pad
+    lon_lo, lon_hi = min(a.lon for a in anchors) - lon_pad, max(a.lon for a in anchors) + lon_pad
+    return [p for p in places if lat_lo <= p.lat <= lat_hi and lon_lo <= p.lon <= lon_hi]
+
+
+def _nearest_spelling(word: str, places: Sequence[Place], index: Mapping[str, PlaceNames]) -> tuple[Entry, ...]:
     """Entries of the places whose name is fewest edits (at most ``MAX_TYPO_EDITS``) from ``word``."""
     if len(word) < MIN_TYPO_LENGTH:
         return ()
@@ -385,6 +394,8 @@ def _nearest_spelling(word: str, places: Sequence[Place], index: dict[str, Place
     for place in places:
         names = index[place.place_id]
         for name in (names.latin, names.russian, *names.alternates):
+            if name[:1].lower() != word[:1]:
+                continue  # typos keep the first letter: it is the one the eye checks
             edits = _edits(word, fold(name), best)
             if edits < best:
                 best, found = edits, {}
