@@ -140,6 +140,7 @@ _PARTICIPLE_AFTER = re.compile(r"^\s+(?:with|to|in|by|for|into|from|on|at|across
 _CLAUSE_BREAK = re.compile(
     r";|:\s|\s[–—-]\s|,\s+(?=(?:but|while|although|though|whereas|which|who|whom|with|saying|adding|according|"
     r"leading|following|corroborating|bringing|raising|taking|as|and\s+another|and\s+that|а|но|однако|хотя|при\s+этом)\b)"
+    r"|\s(?=out\s+of\s+(?:a|the)\s+total\b)"
     r"|,\s+(?=(?:including|в\s+том\s+числе|из\s+них)\s+(?:\d|up\s+to|at\s+least|more\s+than|some|about|around|nearly|over|более|около|до|свыше))"
     r"|,\s+(?=(?:ранен|погиб|убит|пропал|взят|wounded|injured|killed)\w*\s)"
     r"|\s(?=and\s+(?:another\b|\d|up\s+to|at\s+least|more\s+than|some\s+\d|about\s+\d|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds))|,\s+(?=(?:еще|ещё|ще|another|и\s+еще|і\s+ще)\s)|,\s+(?=(?:up\s+to|more\s+than|at\s+least|some|about|nearly|approximately|"
@@ -668,6 +669,9 @@ def _sentence_claims(
             continue
         if trigger:
             used_triggers.add(trigger.start)
+        if trigger and not clause[0] <= trigger.start < clause[1] and _ANAPHORIC_NUMBER.search(
+                folded, clause[0], amount.start):
+            trigger = None  # "… out of a total of 10,000": its own clause, the kind from the claim before
         lo = min(amount.start, trigger.start if trigger else amount.start)
         hi = max(amount.end, trigger.end if trigger else amount.end)
         c_start = min(_clause_of(clauses, lo)[0], lo)
@@ -831,8 +835,8 @@ def _link_places(
             if (_ANAPHORIC_LOSSES.search(sentence_text) and previous_loss is not None
                     and previous_loss.sentence != d.sentence):
                 _hand_back(previous_loss, in_sentence)
-        elif ((_ELSEWHERE.search(sentence_text) or _OTHER_REGION.search(sentence_text))
-              and "kursk" not in sentence_text and "курск" not in sentence_text):
+        elif (((_ELSEWHERE.search(sentence_text) or _OTHER_REGION.search(sentence_text))
+               and "kursk" not in sentence_text and "курск" not in sentence_text) or _names_elsewhere(folded, d)):
             unplaced_sentences.add(d.sentence)
         elif (re.search(r"\b(?:their|they|them|их|они)\b", sentence_text) and previous is not None
               and previous.sentence in unplaced_sentences and previous.paragraph == d.paragraph):
@@ -927,6 +931,13 @@ def _control_places(d: _Draft, settlements: Sequence[tuple[int, str]], previous:
         return [PlaceLink(place_id=p.place_id, link=Link.PARAGRAPH) for p in previous.places
                 if p.link is not Link.ARTICLE and p.place_id in villages]
     return []
+
+
+def _names_elsewhere(folded: str, d: _Draft) -> bool:
+    """A claim whose own clause is about the whole country or war, in a sentence that names
+    Kursk for another figure: "… in Kursk … at about 8,000 out of a total of 10,000 in Russia"."""
+    own = folded[d.start:d.end]
+    return bool(_ELSEWHERE.search(own)) and "kursk" not in own and "курск" not in own
 
 
 def _is_elsewhere(folded: str, d: _Draft) -> bool:

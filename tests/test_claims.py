@@ -652,3 +652,12 @@ def test_issue_11_a_headline_takes_the_claimant_of_the_body(resources):
             "Russian forces lost 500 soldiers near Sudzha in the past week, Ukraine's General Staff said on Monday.")
     claims = extract(resources, text)
     assert len(claims) == 2 and {c.claimant for c in claims} == {"General Staff of the Armed Forces of Ukraine"}
+
+
+def test_a_total_for_the_whole_country_is_its_own_unplaced_claim(resources, gaz):
+    text = ("Fighting went on near Sudzha.\nOfficials put the number of North Korean soldiers in Kursk "
+            "at about 8,000 out of a total of 10,000 in Russia.")
+    claims = {numbers(c): c for c in extract(resources, text) if c.kind is Kind.DEPLOYED}
+    assert set(claims) == {(None, 8000, None), (None, 10000, None)}
+    assert [p.place_id for p in claims[(None, 8000, None)].places] == [gaz.region.place_id]
+    assert claims[(None, 10000, None)].places == ()
