@@ -172,7 +172,8 @@ _NEGATED = re.compile(r"(?:\bне|\bnot|\bno|никто|ніхто|nobody)\s+(?:
 #: A hedge that still reports an event: "could have killed or wounded", "may have died".
 _HEDGED_PAST = re.compile(r"\b(?:could|may|might|would)\s+(?:also\s+)?have\s+(?:been\s+)?$")
 #: Urged, not done: "they were urged to commit suicide before being captured".
-_URGED = re.compile(r"\b(?:urged|ordered|told|instructed|encouraged|asked|called\s+on)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$")
+_URGED = re.compile(r"\b(?:urged|ordered|told|instructed|encouraged|asked|called\s+on|force|forcing|compel|compelling)"
+                    r"\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$")
 #: An amount right before a trigger word: "Ten wounded people" is a head count, not an adjective.
 _AMOUNT_BEFORE = re.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands"
@@ -202,7 +203,8 @@ _MORE_FORCES = re.compile(
 _MOVEMENT = re.compile(r"mov(?:ed|ing|es?)\s+into|(?:began|begin|started|start)\s+entering|holed\s+up|hunker"
                        r"|dropped\s+off|airdropped|высад|висад")
 #: A force noun right after a deployment verb: "перемещает силы", "залучити туди військових".
-_FORCE_AFTER = re.compile(rf"^\s+(?:(?:туда|туди|there|in|дополнительн\w*|додатков\w*|new|fresh)\s+)?(?:{FORCE_NOUNS})\b")
+_FORCE_AFTER = re.compile(
+    rf"^\s+(?:(?:туда|туди|there|in|of|дополнительн\w*|додатков\w*|new|fresh)\s+)?(?:[\w'’-]+\s+)?(?:{FORCE_NOUNS})\b")
 _SELF_EVIDENT = re.compile(r"self-destruction|suicide|blew themselves up|replenished|reinforc")
 _ELSEWHERE = re.compile(
     r"\beastern russia\b|\bfar east\b|\bvladivostok\b|\bprimorye\b|for (?:military )?training"

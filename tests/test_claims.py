@@ -661,3 +661,13 @@ def test_a_total_for_the_whole_country_is_its_own_unplaced_claim(resources, gaz)
     assert set(claims) == {(None, 8000, None), (None, 10000, None)}
     assert [p.place_id for p in claims[(None, 8000, None)].places] == [gaz.region.place_id]
     assert claims[(None, 10000, None)].places == ()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Significant concentrations of Russian troops are reported near Sudzha.", [Kind.DEPLOYED],
+                 id="concentrations-of-troops"),
+    pytest.param("The aim of the incursion was to force Russia to redeploy its troops from other sectors.", [],
+                 id="force-to-redeploy-is-an-aim"),
+])
+def test_deployments_said_and_aimed_at(resources, text, expected):
+    assert [c.kind for c in extract(resources, text) if c.kind is not Kind.CONTROL] == expected
