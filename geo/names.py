@@ -2,15 +2,22 @@
 
 Sources of spellings, from most to least standard:
 
-- romanisation schemes of Russian: BGN/PCGN and its English-Wikipedia flavour, the
-  "plain" news spelling (е → e, -ое → -oe), the passport/ICAO style (я → ia, й → i),
-  ISO 9 and the scholarly system (with their diacritics);
-- ending alternations seen in English news: -oye/-oe/-oje, -iy/-yy/-y/-yi/-ii,
-  -aya/-aja/-aia, -iye/-ie, hyphen or space between parts;
+- romanisation schemes of Russian: BGN/PCGN (also with its primes, Ol'govka) and its
+  English-Wikipedia flavour, the "plain" news spelling (е → e, -ое → -oe), the
+  passport/ICAO style (я → ia, й → i), ISO 9 and the scholarly system; one name may mix
+  them word by word (Nikolaevo-Daryino);
+- ending alternations seen in English news: -oye/-oe/-oje, -iy/-yy/-y/-yi/-ii/-oy
+  (Tolstoy Lug), -aya/-aja/-aia, -iye/-ie, -iya/-ia, hyphen or space between parts; ks
+  as x (Alexandriya); ё restored in a stressed suffix (Vishnyovka) and written io;
+  ordinals and months in English (10th October);
 - Ukrainian forms derived by the regular Russian → Ukrainian toponym correspondences
-  (-овка → -івка, -ово → -ове, -ино → -ине, ы → и, и → і) and their romanisation by
-  the Ukrainian national system (Махнівка → Makhnivka). They are guesses, so they get
-  a lower prior (``Tier.UKRAINIAN``).
+  (-овка → -івка, -ово → -ове, -ский → -ський, ы → и, и → і, о/е → і in a closed final
+  syllable, ї and є at the seams, Никол- → Микол-, translated words such as путь →
+  шлях) and their romanisation by the Ukrainian national system (Махнівка →
+  Makhnivka). They are guesses, so they get a lower prior (``Tier.UKRAINIAN``).
+  pymorphy3's Ukrainian dictionary (pymorphy3-dicts-uk, 14 MB) was weighed and left
+  out: it knows few villages and reads the others as other words (плехове as a
+  vocative, міловий as a verb), so its inflections would be wrong.
 
 Pure functions; all output is lower-case, as ``geo.text.fold`` writes text.
 """

@@ -3,17 +3,26 @@
 Evidence, in the order it is weighed:
 
 1. the context says the place lies outside the oblast ("Martynovka in Belgorod region",
-   "Kurilovka, Ukraine's Kharkiv oblast"), or the whole article names another region and
+   "Kurilovka, Ukraine's Kharkiv oblast"), or a list headed by another region holds it
+   ("в ДНР — Сухая Балка и Богдановка"), or the whole article names another region and
    never Kursk oblast: abstain;
-2. a name that is also a common word (Заря, Svoboda) needs a place cue ("village of",
-   "near", "под", "в районе") or another place in the same sentence: else abstain, since a
-   false place costs more than a missed one;
-3. "Kursk" alone in Latin script names the oblast in war reporting unless a cue says city;
-4. one candidate: take it;
-5. several: a district named in the text; candidates that all lie within a few km of one
-   another (the same place twice); the candidate nearest the article's unambiguous places;
-   a town among villages that outweighs them tenfold. Failing all: abstain, with the
-   candidates kept.
+2. the name ends a short quoted title («Пепел Курск», угруповання “Курськ”): abstain;
+3. a name that is also a common word (Заря, Svoboda) needs a place cue ("village of",
+   "near", "под", "в слободе"), another place in the same sentence, or a list it shares
+   with a sure place ("Погребки, Орловка и Никольский"): else abstain, since a false place
+   costs more than a missed one;
+4. "Kursk" alone in Latin script names the oblast in war reporting unless a cue says city;
+5. a village at one end of a route "A — B" that lies far from the better-attested other
+   end is a namesake (often across the border): abstain;
+6. one candidate: take it;
+7. several: a district named in the text; a stated direction ("20 km north of Kurchatov");
+   candidates that all lie within a few km of one another (the same place twice); the
+   candidate nearest the other places of the sentence, then the paragraph, then the
+   article, or the only one in the district those places share; a town among villages
+   that outweighs them tenfold. Failing all: abstain, with the candidates kept.
+
+A list item that matches no name form but is a typo of a place near the list's places
+("Vnesazapnoye") is added as a candidate first (``toponyms.misspelt_list_items``).
 
 Every decision carries its reason in words. Pure: text, candidates and the gazetteer in,
 ``Resolution`` records out.
