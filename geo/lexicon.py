@@ -1,10 +1,14 @@
-"""Word lists the claim extractor reads: triggers of each kind, speech verbs, aliases.
+"""Word lists the claim extractor reads: triggers of each kind, speech verbs, attribution.
 
 Data, not logic: every list is a tuple of regular-expression fragments over folded text
-(lower case, ё → е, straight apostrophes). The rules that use them live in ``claims`` and
-``attribution``. A checklist for adding a language: kind triggers (``KIND_TRIGGERS``),
-force nouns (``FORCE_NOUNS``), speech verbs (``SPEECH_VERBS``), attribution phrases
-(``ACCORDING_TO``), pronouns (``PRONOUNS``) and hedges (``HEDGES``).
+(lower case, ё → е, straight apostrophes), or a set of folded word stems. The rules that
+use them live in ``claims`` and ``attribution``. A checklist for adding a language: kind
+triggers (``KIND_TRIGGERS``), force nouns (``FORCE_NOUNS``), speech verbs
+(``SPEECH_VERBS``), attribution phrases (``ACCORDING_TO``), back-references
+(``BACK_REFERENCES``), relays (``RELAYS``), continuations (``CONTINUATIONS``), nouns that
+refer back (``BODY_REFERENCES``, ``PERSON_REFERENCES``, ``REFERENCE_MODIFIERS``),
+pronouns (``PRONOUNS``), hedges (``HEDGES``), and the claimants' names in the language
+(``claimants.CLAIMANTS``, ``claimants.DESCRIPTORS``).
 """
 
 from __future__ import annotations
