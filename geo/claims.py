@@ -828,6 +828,12 @@ def _link_places(
             if d.places or _is_elsewhere(folded, d):
                 previous = d
                 continue
+            if _villages_are_other_statements(d, by_sentence[d.sentence], settlements):
+                # "seized 40 km², and other sources reported that they captured X": X is not this claim's
+                d.places = [PlaceLink(place_id=region_id, link=_region_link(d, region_mentions))] \
+                    if is_kursk_article else []
+                previous = d
+                continue
         in_sentence = _places_between(settlements, *d.sentence)
         in_paragraph = _places_between(settlements, *d.paragraph)
         sentence_text = folded[d.sentence[0]:d.sentence[1]]
@@ -918,6 +924,13 @@ def _own_clause_places(d: _Draft, drafts: Sequence[_Draft], settlements: Sequenc
         return own
     return sorted({pid for pos, pid in _mentions_between(settlements, *d.sentence)
                    if not any(o.start <= pos < o.end for o in others)})
+
+
+def _villages_are_other_statements(d: _Draft, drafts: Sequence[_Draft], settlements: Sequence[tuple[int, str]]) -> bool:
+    """Whether every village of a control claim's sentence lies in another control claim's scope."""
+    scopes = [o.scope for o in drafts if o is not d and o.kind is Kind.CONTROL and o.scope is not None]
+    mentions = _mentions_between(settlements, *d.sentence)
+    return bool(scopes and mentions) and all(any(a <= pos < b for a, b in scopes) for pos, _ in mentions)
 
 
 def _control_places(d: _Draft, settlements: Sequence[tuple[int, str]], previous: _Draft | None) -> list[PlaceLink]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo.control_lexicon import (
     ANAPHORA,
@@ -72,13 +72,19 @@ _BLOCK_WINDOW = 45
 _CLAUSE_START = re.compile(
     r"[;:(]\s*|\s[–—-]\s+|,\s+(?=(?:and|but|while|whereas|which|who|as|after|with|when|where|although|though"
     r"|и|а|но|однако|хотя|когда|который|которая|которые|после|і|та|але|проте|коли|який|яка|які)\s)"
-    r"|(?<=\s)(?:and|и|і|та|а)\s+(?=[A-ZА-ЯЁІЇЄҐ])")
+    r"|(?<=\s)(?:and|и|і|та|а)\s+(?=[A-ZА-ЯЁІЇЄҐ])"
+    # a relative or reported clause: "the border where Ukrainian forces seized …",
+    # "sources reported that Ukrainian forces captured …"
+    r"|(?<![\w-])(?:where|that|что|що|где|де)\s+")
 #: Where a clause ends after its predicate: a semicolon, or a comma before a new clause.
 _CLAUSE_END = re.compile(
     r";|,\s+(?=(?:but|while|whereas|although|though|which|according|saying|adding|after|when|as|with|where"
     r"|before|despite|amid|following|где|де|после|після"
     r"|но|однако|хотя|при\s+этом|сообщ\w+|заяв\w+|говорится|передает|але|проте|повідом\w+|заяв\w+)\b)"
-    r"|\s[–—]\s+(?=(?:said|says|сообщ|заяв|повідом))")
+    r"|\s[–—]\s+(?=(?:said|says|сообщ|заяв|повідом))"
+    # ", and other sources reported …": a new statement by another speaker
+    r"|,\s+(?:and|but|и|а|і|та)\s+(?=(?:[\w'-]+\s+){0,3}(?:said|say|says|reported|report|claimed|claim|added|noted"
+    r"|сообщ\w*|заяв\w*|повідом\w*|утвержда\w*|стверджу\w*)\b)")
 #: A line that is one item of a list: a bullet, or a short name.
 _LIST_ITEM = re.compile(r"^\s*(?:[•·▪‣◦*–—-]\s*)?[\w'’ .-]{1,40}[,;.]?\s*$")
 
@@ -163,7 +169,23 @@ def find_control(
                 start=start, end=end, predicate_start=m.start(), predicate_end=m.end(),
                 stance=predicate.stance, scope=(start, scope_stop), subject=subject, is_anaphoric=anaphoric,
             ))
-    return found
+    return _without_overlaps(text, found)
+
+
+def _without_overlaps(text: str, found: list[ControlSpan]) -> list[ControlSpan]:
+    """Two statements of one sentence: the first ends where the second starts."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        current, following = out[i], out[i + 1]
+        if current.end > following.start > current.predicate_end:
+            end = following.start
+            while end > current.predicate_end and text[end - 1] in " ,;:–—-\u00a0":
+                end -= 1
+            for word in ("and", "и", "і", "та", "а", "but", "но", "але"):
+                if text[current.start:end].endswith(" " + word):
+                    end -= len(word) + 1
+            out[i] = replace(current, end=end, scope=(current.scope[0], min(current.scope[1], end)))
+    return out
 
 
 def _clause_start(text: str, start: int, pos: int) -> int:
@@ -245,6 +267,7 @@ def _list_end(text: str, clause_end: int, sentence_end: int, paragraph_end: int 
 _AUXILIARIES = re.compile(
     r"(?:\s+(?:have|has|had|was|were|is|are|been|being|now|also|reportedly|already|still|fully|"
     r"completely|currently|allegedly|supposedly|managed\s+to|continued\s+to|began\s+to|начали|почали|"
+    r"confirm(?:s|ed)?|claim(?:s|ed)?|say|says|said|they|вони|они|"
     r"уже|вже|полностью|повністю|нібито|якобы|на\s+текущий\s+момент))+\s*$", re.IGNORECASE)
 
 
