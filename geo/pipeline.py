@@ -20,9 +20,9 @@ import functools
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geo import forms, names, toponyms
 from geo._cache import cached, content_key, source_hash
