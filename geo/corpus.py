@@ -532,10 +532,11 @@ def _document(data: bytes, source: str, *, is_html: bool, max_text_chars: int) -
     if is_html or _looks_like_html(text):
         return _html_document(text, source, sha256, encoding)
     chrome = find_chrome(text)
+    url = meta.guess_url(text)
     info = Source(
         source=source, sha256=sha256, title=meta.guess_title(text, chrome),
-        publisher=meta.guess_publisher(text), published=meta.guess_published(text),
-        language=meta.guess_language(text), encoding=encoding,
+        publisher=meta.guess_publisher(text), published=meta.guess_published(text, url),
+        url=url, language=meta.guess_language(text), encoding=encoding,
     )
     return Document(meta=info, text=text, chrome=chrome)
 
@@ -922,10 +923,11 @@ def _html_document(markup: str, source: str, sha256: str, encoding: str) -> Docu
     declared = (page.lang or "")[:2].lower()
     if language == "und" and declared in {"en", "ru", "uk"}:
         language = declared
+    url = _first(page.canonical, tags.get("og:url")) or meta.guess_url(text)
     info = Source(
         source=source, sha256=sha256, title=title or meta.guess_title(text, chrome),
         publisher=publisher or meta.guess_publisher(text),
-        published=published or meta.guess_published(text),
-        url=_first(page.canonical, tags.get("og:url")), language=language, encoding=encoding,
+        published=published or meta.guess_published(text, url),
+        url=url, language=language, encoding=encoding,
     )
     return Document(meta=info, text=text, chrome=chrome)

@@ -22,11 +22,14 @@ __all__ = [
     "HEAD_LINES",
     "KNOWN_OUTLETS",
     "OUTLET_WORDS",
+    "TAIL_LINES",
+    "date_from_url",
     "find_dates",
     "guess_language",
     "guess_published",
     "guess_publisher",
     "guess_title",
+    "guess_url",
     "head_lines",
     "is_body_like",
     "is_byline",
@@ -74,7 +77,7 @@ _READING_TIME = re.compile(r"\b\d+\s*(?:min|mins|minutes?)\.?\s+read\b|\d+\s*м�
                            r"\d+\s*хв\w*\s+читанн\w*", re.IGNORECASE)
 _DATE_LINE_WORDS = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\b(?:published|updated|posted|last|on|at|am|pm|"
-    r"utc|gmt|est|edt|cet|cest|msk|eet|eest|time|г|года?|мск|обновлено|опубликовано|"
+    r"utc|gmt|est|edt|cet|cest|msk|eet|eest|time|г|года?|року|р|мск|обновлено|опубликовано|"
     r"понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|оновлено|опубліковано)\b",
     re.IGNORECASE,
 )
@@ -462,32 +465,197 @@ def _line_date(line: str, *, is_headline: bool = False) -> tuple[int, str] | Non
         return 4, iso  # "Russian Offensive Campaign Assessment, December 18, 2024"
     if _PUBLISHED_LABEL.match(stripped):
         return 0, iso
-    if is_byline(stripped) or is_date_line(stripped):
+    if is_byline(stripped) or is_date_line(stripped) or _is_dated_strip(stripped):
         return 1, iso
-    if _DATELINE_HEAD.match(stripped[:start]):
+    if _DATELINE_HEAD.match(stripped[:start]) or _agency_dateline(stripped) == iso:
         return 2, iso
     if _UPDATED_LABEL.match(stripped):
         return 3, iso
+    if is_headline and _trailing_date(stripped) == iso:
+        return 4, iso  # "Russian forces advance near Sumy Sunday, June 8, 2025 10:16:07 AM"
     return None
 
 
-def guess_published(text: str) -> str | None:
-    r"""Find the publication date stated at the top of the article, as ISO ``YYYY-MM-DD``.
+# --- dates in other shapes of page furniture ---------------------------------------------
 
-    Only the first 15 lines are read, and only a byline, a "Published …" / "Updated …"
-    line, a line that is only a date, an upper-case dateline, or a headline that ends in
-    its date counts. A "Published" date wins over a byline's, both over an "Updated"
-    one, and all over the headline's.
+#: How many non-empty lines at the foot of an article are read for a labelled or bare date.
+TAIL_LINES = 5
+
+# A strip of furniture split by bars or dots: "Nov. 18, 2024 | By Jane Doe, Defense News".
+_SEGMENT_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+# A place, a comma and a parenthesised agency stamp that holds the date, at a paragraph's
+# start: "Moscow, (APP - Pakistan Point News - 9th Oct, 2024) Russia's ministry said …".
+_AGENCY_DATELINE = re.compile(r"^[A-ZА-ЯЁІЇЄҐ][\w .'’-]{1,30},?\s*\((?P<stamp>[^()]{3,120})\)")
+_WEEKDAY_BEFORE = re.compile(
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|среда|"
+    r"четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п'ятниця|п’ятниця|"
+    r"субота|неділя),?\s*$", re.IGNORECASE)
+# A day and a month with no year ("September 16", "16 вересня"): never completed with a
+# guessed year, only with one the page's furniture states (``_furniture_year``).
+_YEARLESS_PATTERNS = (
+    re.compile(rf"\b(?P<month>{_ENGLISH_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])",
+               re.IGNORECASE),
+    re.compile(rf"(?<![\d.])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_ANY_MONTH})\b",
+               re.IGNORECASE),
+)
+# What may follow a year-less dateline: "MOSCOW, September 16. /TASS/.", "KYIV, Feb 14 (Reuters) -".
+_DATELINE_TAIL = re.compile(r"^\s*(?:\.\s*/[^/\n]{2,30}/|\([^()\n]{2,40}\)|[.,]?\s*[-–—])")
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?P<year>(?:19|20)\d{2})(?![\d–-])",
+                             re.IGNORECASE)
+_URL = re.compile(r"https?://[^\s<>\"'«»()\[\]]+", re.IGNORECASE)
+# "/2024/08/14/", "/2024-08-14-title": the date a news site files a story under.
+_URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})([/-])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)(?=[/._-]|$)")
+_URL_LABEL = re.compile(r"^(?:source|url|link|original|read more at|источник|ссылка|оригинал|"
+                        r"джерело|посилання|оригінал)\s*:?\s*$", re.IGNORECASE)
+
+
+def _is_dated_strip(line: str) -> bool:
+    """Whether ``line`` is a strip of short furniture pieces, one of them a date line.
+
+    >>> _is_dated_strip("Nov. 18, 2024 | By Jane Doe, Defense News")
+    True
+    >>> _is_dated_strip("Troops left on May 5, 2025, he said | and more")
+    False
+    """
+    parts = _SEGMENT_SEPARATOR.split(line)
+    if len(parts) < 2 or len(line) > 160:
+        return False
+    dated = [p for p in parts if find_dates(p) and is_date_line(p)]
+    others = [p for p in parts if p not in dated]
+    return bool(dated) and all(is_byline(p) or (len(p.split()) <= 8 and not _ends_with(p, _SENTENCE_END))
+                               for p in others)
+
+
+def _agency_dateline(line: str) -> str | None:
+    """The full date inside an agency stamp that opens a paragraph, or None.
+
+    >>> _agency_dateline("Moscow, (APP - Point News - 9th Oct, 2024) Russia's ministry said.")
+    '2024-10-09'
+    >>> _agency_dateline("Sudzha (a town) was taken on 9 October 2024.") is None
+    True
+    """
+    match = _AGENCY_DATELINE.match(line)
+    return parse_date(match["stamp"]) if match else None
+
+
+def _trailing_date(line: str) -> str | None:
+    """The date a headline line ends with when the date, its weekday and time stand apart.
+
+    >>> _trailing_date("Troops advance near Sumy Sunday, June 8, 2025 10:16:07 AM")
+    '2025-06-08'
+    >>> _trailing_date("Troops advance near Sumy since June 8, 2025 and hold") is None
+    True
+    """
+    dates = find_dates(line)
+    if not dates:
+        return None
+    start, _, iso = dates[-1]
+    weekday = _WEEKDAY_BEFORE.search(line[:start])
+    cut = weekday.start() if weekday else start
+    if not is_date_line(line[cut:]) or len(line[:cut].split()) < 3:
+        return None
+    return iso
+
+
+def _yearless_dateline(line: str) -> tuple[int, int] | None:
+    """(month, day) of a dateline or date line that states no year, or None.
+
+    >>> _yearless_dateline("MOSCOW, September 16. /TASS/. The ministry said troops moved.")
+    (9, 16)
+    >>> _yearless_dateline("14 листопада, 12:30")
+    (11, 14)
+    >>> _yearless_dateline("Troops entered Sudzha on August 6, officials said.") is None
+    True
+    """
+    stripped = line.strip()
+    if find_dates(stripped):
+        return None
+    for pattern in _YEARLESS_PATTERNS:
+        match = pattern.search(stripped)
+        if not match:
+            continue
+        number = _MONTHS.get(match["month"].lower().rstrip("."))
+        if number is None or not 1 <= int(match["day"]) <= 31:
+            continue
+        before, after = stripped[: match.start()], stripped[match.end():]
+        dateline = _DATELINE_HEAD.match(before) and _DATELINE_TAIL.match(after)
+        bare = len(stripped) <= 60 and not re.sub(r"[\W\d_]+", "", _DATE_LINE_WORDS.sub(
+            " ", _TIME.sub(" ", before + " " + after)))
+        if dateline or bare:
+            return number, int(match["day"])
+    return None
+
+
+def _furniture_year(lines: list[str], url: str | None) -> int | None:
+    """The one year the page's furniture states: a copyright line, a year in the address.
+
+    Two different years, or none, give None: a day and month are never completed with a
+    year that is guessed.
+    """
+    years = {int(m["year"]) for line in lines for m in _COPYRIGHT_YEAR.finditer(line)}
+    if url:
+        years |= {int(y) for y in re.findall(r"/((?:19|20)\d{2})(?=/)", url)}
+    years &= set(_YEARS)
+    return years.pop() if len(years) == 1 else None
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The date a news address files its story under ("/2024/08/14/", "/2024-08-14-…").
+
+    >>> date_from_url("https://example.org/eng/news/2024/12/19/7489788/")
+    '2024-12-19'
+    >>> date_from_url("https://example.org/news/229442/title") is None
+    True
+    """
+    if not url:
+        return None
+    match = _URL_DATE.search(url.split("?", 1)[0])
+    return _to_iso(match["year"], match["month"], match["day"]) if match else None
+
+
+def guess_url(text: str) -> str | None:
+    r"""The article's address when a head or foot line gives it, else None.
+
+    A line labelled "Source:", "URL:", "Источник:", "Джерело:" … followed by an address,
+    or a line that is nothing but an address, among the first and last three lines.
+
+    >>> guess_url("Source: https://example.org/news/1\nHeadline\nBody.")
+    'https://example.org/news/1'
+    >>> guess_url("Headline\nRead it at https://example.org/a today, he said.\nBody.") is None
+    True
+    """
+    spans = paragraph_spans(text)
+    for start, end in spans[:3] + spans[-3:]:
+        line = text[start:end].strip()
+        match = _URL.search(line)
+        if match and (not line[: match.start()].strip() or _URL_LABEL.match(line[: match.start()])) \
+                and not line[match.end():].strip():
+            return match.group().rstrip(".,;")
+    return None
+
+
+def guess_published(text: str, url: str | None = None) -> str | None:
+    r"""Find the publication date the page's furniture states, as ISO ``YYYY-MM-DD``.
+
+    The first 15 lines are read, then the last five, then the address: only a byline, a
+    "Published …" / "Updated …" line, a line that is only a date, a strip of furniture
+    with a date ("Nov. 18, 2024 | By …"), a dateline (upper-case or an agency stamp), or
+    a headline that ends in its date counts; a sentence of the story about events never
+    does. A "Published" date wins over a byline's, both over an "Updated" one, all over
+    the headline's, the address's, a year-less dateline completed by the one year the
+    furniture states, and the foot's.
 
     Parameters
     ----------
     text
         The article text.
+    url
+        The article's address, when known: "/2024/08/14/" in it is a date.
 
     Returns
     -------
     str or None
-        None when no such line states a full date.
+        None when no such line states a date ("2 hours ago" states none).
 
     Examples
     --------
@@ -499,12 +667,33 @@ def guess_published(text: str) -> str | None:
     True
     >>> guess_published("Russian Offensive Campaign Assessment, December 18, 2024\n\nFighting went on.")
     '2024-12-18'
+    >>> guess_published("KYIV, Feb 14 (Agency) - Troops moved, he said.\n© 2025 Agency")
+    '2025-02-14'
     """
-    found = []
-    for index, (start, end) in enumerate(paragraph_spans(text)[:HEAD_LINES]):
+    spans = paragraph_spans(text)
+    head, tail = spans[:HEAD_LINES], spans[HEAD_LINES:][-TAIL_LINES:]
+    found: list[tuple[int, str]] = []
+    for index, (start, end) in enumerate(head):
         dated = _line_date(text[start:end], is_headline=index == 0)
         if dated:
             found.append(dated)
+    from_url = date_from_url(url)
+    if from_url:
+        found.append((5, from_url))
+    furniture = [text[s:e] for s, e in head + tail]
+    year = None
+    for line in (text[s:e] for s, e in head):
+        month_day = _yearless_dateline(line)
+        year = year or (_furniture_year(furniture, url) if month_day else None)
+        if month_day and year:
+            iso = _to_iso(str(year), str(month_day[0]), str(month_day[1]))
+            if iso:
+                found.append((6, iso))
+            break
+    for start, end in tail:
+        dated = _line_date(text[start:end])
+        if dated and dated[0] <= 1:
+            found.append((10 + dated[0], dated[1]))
     return min(found, key=lambda item: item[0])[1] if found else None
 
 

@@ -65,9 +65,16 @@ def test_guess_published(head: str, iso: str | None) -> None:
     assert meta.guess_published(text) == iso
 
 
-def test_guess_published_reads_only_the_head() -> None:
-    text = "Headline of the story\n" + f"{BODY}\n" * 20 + "Published February 14, 2025\n"
-    assert meta.guess_published(text) is None
+def test_guess_published_reads_the_head_and_the_foot_not_the_middle() -> None:
+    middle = "Headline of the story\n" + f"{BODY}\n" * 20 + "Published February 14, 2025\n" + f"{BODY}\n" * 20
+    foot = "Headline of the story\n" + f"{BODY}\n" * 20 + "Published February 14, 2025\n"
+    assert meta.guess_published(middle) is None
+    assert meta.guess_published(foot) == "2025-02-14"
+
+
+def test_a_head_date_beats_the_foot() -> None:
+    text = "Headline of the story\nMarch 3, 2025\n" + f"{BODY}\n" * 20 + "Updated: 2025-03-09\n"
+    assert meta.guess_published(text) == "2025-03-03"
 
 
 @pytest.mark.parametrize(
@@ -209,3 +216,57 @@ def _language_by_letters(text: str) -> str:
        .map("".join))
 def test_language_counts_by_runs_as_by_letters(text: str) -> None:
     assert meta.guess_language(text) == _language_by_letters(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "iso"),
+    [
+        pytest.param("Drones hit a depot near Lgov Tuesday, March 4, 2025 9:05:11 PM\n" + BODY, None,
+                     "2025-03-04", id="headline ending in weekday, date and time"),
+        pytest.param("Drones hit a depot near Lgov\nMar. 4, 2025 | By Jane Roe, Example Daily\n" + BODY, None,
+                     "2025-03-04", id="date and byline strip"),
+        pytest.param("Drones hit a depot near Lgov\nOMSK, (XYZ - Example Wire - 4th Mar, 2025) Drones hit a "
+                     "depot, officials said on Tuesday.", None, "2025-03-04", id="agency stamp"),
+        pytest.param("Дроны атаковали склад под Льговом\nОпубликовано: 4 марта 2025\n" + BODY, None,
+                     "2025-03-04", id="Russian published label"),
+        pytest.param("Дрони атакували склад біля Льгова\nОновлено 4 березня 2025 року, 21:05\n" + BODY, None,
+                     "2025-03-04", id="Ukrainian updated line with року"),
+        pytest.param("Drones hit a depot near Lgov\n2 hours ago\n" + BODY, None, None,
+                     id="relative time states no date"),
+        pytest.param("Drones hit a depot near Lgov\n" + BODY, "https://example.org/news/2025/03/04/depot/",
+                     "2025-03-04", id="date in the address"),
+        pytest.param("Drones hit a depot near Lgov\n" + BODY, "https://example.org/news/184233/depot", None,
+                     id="address without a date"),
+        pytest.param("Дрони атакували склад біля Льгова\n4 березня, 21:05\n" + BODY, None, None,
+                     id="Ukrainian day-month without a year stays unknown"),
+        pytest.param("Дрони атакували склад біля Льгова\n4 березня, 21:05\n" + BODY + "\n© 2025 Приклад", None,
+                     "2025-03-04", id="year-less date completed by the copyright year"),
+        pytest.param("OMSK, March 4. /XYZ/. Drones hit a depot, officials said.", None, None,
+                     id="year-less dateline stays unknown"),
+        pytest.param("OMSK, March 4. /XYZ/. Drones hit a depot, officials said.",
+                     "https://example.org/2025/politics/184233", "2025-03-04",
+                     id="year-less dateline completed by the address's year"),
+        pytest.param("OMSK, March 4. /XYZ/. Drones hit a depot, officials said.\n© 2024 XYZ",
+                     "https://example.org/2025/politics/184233", None, id="two furniture years: unknown"),
+        pytest.param("Drones hit a depot near Lgov\nOn March 4, officials said 2024 was quiet.\n", None, None,
+                     id="story sentence with a day-month"),
+    ],
+)
+def test_guess_published_other_furniture(text: str, url: str | None, iso: str | None) -> None:
+    assert meta.guess_published(text, url) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        pytest.param("Source: https://example.org/a/1\nHeadline\n" + BODY, "https://example.org/a/1", id="label"),
+        pytest.param("Джерело: https://example.org/a/1\nЗаголовок\n" + BODY, "https://example.org/a/1",
+                     id="Ukrainian label"),
+        pytest.param("Headline\n" + BODY + "\nhttps://example.org/a/1.", "https://example.org/a/1",
+                     id="bare last line"),
+        pytest.param("Headline\nSee https://example.org/a/1 for the video, he said.\n" + BODY, None,
+                     id="address inside a sentence"),
+    ],
+)
+def test_guess_url(text: str, url: str | None) -> None:
+    assert meta.guess_url(text) == url
