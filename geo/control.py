@@ -46,6 +46,17 @@ _NOT_GROUND = re.compile(rf"(?:{NOT_GROUND})(?!\w)")
 _ANAPHORA = re.compile(rf"(?:{ANAPHORA})")
 _WORD = re.compile(r"[\w'-]+")
 _SPACED_DASH = re.compile(r"\s[–—]\s")
+#: Passive and stative forms whose ground stands before them ("город под контролем ВСУ").
+_PASSIVE_FORM = re.compile(
+    r"(?:захвачен|занят|вытеснен|выбит|зачищен|захоплен|зайнят|витіснен|под\s|під\s|контрол\w*\s+над"
+    r"|[\w'-]+-controlled|occupied\s+by)")
+#: An auxiliary right before an English participle: "had been captured", "is held".
+_AUXILIARY_BEFORE = re.compile(r"(?<!\w)(?:been|was|were|is|are|be|being|remains?|remained|stays?)\s+$")
+#: "the land they took", "territory that Russia regained": ground, a pronoun or a side, the verb.
+_RELATIVE_BEFORE = re.compile(
+    r"(?:land|territor\w+|ground|area|villages?|settlements?|localit\w+|towns?)\s+"
+    r"(?:(?:that\s+|which\s+)?(?:they|it|we|he|she|russia|ukraine|kyiv|moscow|the\s+[\w'-]+(?:\s+[\w'-]+)?)"
+    r"\s+(?:had\s+|have\s+|has\s+)?)?$")
 _ATTRIBUTIVE = re.compile(rf"(?:{ATTRIBUTIVE}|\w-$)")
 #: English participles that may stand before a noun as its adjective ("the held territories").
 _PARTICIPLE = re.compile(r"(?:controlled|held|occupied|captured|recaptured|liberated|seized|taken|retaken|regained)$")
@@ -153,7 +164,8 @@ def find_control(
             clause_end = close.start() if close else clause_end
         if predicate.needs_ground and not (
                 _ground_follows(folded, m.end(), clause_end, settlement_starts)
-                or _ground_before(folded, clause_start, m.start(), settlement_starts)):
+                or (_is_passive_or_relative(folded, clause_start, m)
+                    and _ground_before(folded, clause_start, m.start(), settlement_starts))):
             continue
         if found and found[-1].start == clause_start:
             continue  # one claim per clause: "regained control of" is one statement
@@ -223,6 +235,16 @@ def _ground_follows(folded: str, pos: int, end: int, settlement_starts: Sequence
         if stop and stop.end() >= w.end() and not _NUMBER_AFTER.match(folded, w.end()):
             return False
     return False
+
+
+def _is_passive_or_relative(folded: str, clause_start: int, m: re.Match[str]) -> bool:
+    """Whether a predicate's ground may stand before it: a passive ("had been captured",
+    "захвачены", "под контролем ВСУ") or a relative clause ("the land they took"), not an
+    active verb whose object follows ("… near Plekhovo and captured two")."""
+    if _PASSIVE_FORM.match(m.group()):
+        return True
+    before = folded[max(clause_start, m.start() - 40):m.start()]
+    return bool(_AUXILIARY_BEFORE.search(before) or _RELATIVE_BEFORE.search(before))
 
 
 def _ground_before(folded: str, start: int, pos: int, settlement_starts: Sequence[int]) -> bool:

@@ -207,3 +207,11 @@ def test_two_statements_in_one_sentence_do_not_share_words(resources):
     ]
     assert village_names(resources, claims[0]) == []
     assert village_names(resources, claims[1]) == ["Plekhovo"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The unit killed 21 soldiers near Plekhovo and captured two near Sverdlikovo.", id="en-active-after-place"),
+    pytest.param("Бойцы уничтожили 20 военных у Плехово и захватили двоих у Свердликово.", id="ru-active-after-place"),
+])
+def test_an_active_verb_does_not_take_ground_named_before_it(resources, text):
+    assert control_claims(resources, text) == []
