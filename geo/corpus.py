@@ -535,7 +535,8 @@ def _document(data: bytes, source: str, *, is_html: bool, max_text_chars: int) -
     url = meta.guess_url(text)
     info = Source(
         source=source, sha256=sha256, title=meta.guess_title(text, chrome),
-        publisher=meta.guess_publisher(text), published=meta.guess_published(text, url),
+        publisher=meta.guess_publisher(text) or meta.outlet_from_url(url),
+        published=meta.guess_published(text, url),
         url=url, language=meta.guess_language(text), encoding=encoding,
     )
     return Document(meta=info, text=text, chrome=chrome)
@@ -926,7 +927,7 @@ def _html_document(markup: str, source: str, sha256: str, encoding: str) -> Docu
     url = _first(page.canonical, tags.get("og:url")) or meta.guess_url(text)
     info = Source(
         source=source, sha256=sha256, title=title or meta.guess_title(text, chrome),
-        publisher=publisher or meta.guess_publisher(text),
+        publisher=publisher or meta.guess_publisher(text) or meta.outlet_from_url(url),
         published=published or meta.guess_published(text, url),
         url=url, language=language, encoding=encoding,
     )

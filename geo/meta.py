@@ -20,6 +20,7 @@ from geo.text import paragraph_spans
 
 __all__ = [
     "HEAD_LINES",
+    "KNOWN_HOSTS",
     "KNOWN_OUTLETS",
     "OUTLET_WORDS",
     "TAIL_LINES",
@@ -37,6 +38,7 @@ __all__ = [
     "is_headline_like",
     "is_masthead_like",
     "masthead_indices",
+    "outlet_from_url",
     "parse_date",
 ]
 
@@ -632,6 +634,44 @@ def guess_url(text: str) -> str | None:
                 and not line[match.end():].strip():
             return match.group().rstrip(".,;")
     return None
+
+
+#: Outlets known by their web address: a host (or a parent domain of it) → the outlet's name.
+#: Data, not rules: a host missing here still names the outlet by itself ("example.org").
+KNOWN_HOSTS: dict[str, str] = {
+    "tass.com": "TASS", "tass.ru": "TASS", "ria.ru": "RIA Novosti", "interfax.ru": "Interfax",
+    "kommersant.ru": "Kommersant", "rbc.ru": "RBC", "lenta.ru": "Lenta.ru", "iz.ru": "Izvestia",
+    "meduza.io": "Meduza", "reuters.com": "Reuters", "apnews.com": "AP", "afp.com": "AFP",
+    "bbc.com": "BBC", "bbc.co.uk": "BBC", "cnn.com": "CNN", "nytimes.com": "The New York Times",
+    "washingtonpost.com": "The Washington Post", "theguardian.com": "The Guardian",
+    "newsweek.com": "Newsweek", "aljazeera.com": "Al Jazeera", "dw.com": "DW",
+    "france24.com": "France 24", "euronews.com": "Euronews", "rferl.org": "RFE/RL",
+    "kyivindependent.com": "The Kyiv Independent", "kyivpost.com": "Kyiv Post",
+    "pravda.com.ua": "Ukrainska Pravda", "ukrinform.ua": "Ukrinform", "ukrinform.net": "Ukrinform",
+    "suspilne.media": "Suspilne", "understandingwar.org": "Institute for the Study of War",
+    "defense.gov": "U.S. Department of Defense", "yna.co.kr": "Yonhap", "kbs.co.kr": "KBS",
+    "nknews.org": "NK News",
+}
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The outlet an address names: a known host's name, else the bare host.
+
+    >>> outlet_from_url("https://tass.com/politics/1"), outlet_from_url("https://www.Example.org:443/a")
+    ('TASS', 'example.org')
+    >>> outlet_from_url("https://news.kbs.co.kr/view"), outlet_from_url("not an address")
+    ('KBS', None)
+    """
+    match = re.match(r"^https?://(?:[^/@\s]*@)?(?P<host>[^/:?#\s]+)", url or "", re.IGNORECASE)
+    if not match:
+        return None
+    host = match["host"].lower().rstrip(".")
+    labels = host.split(".")
+    for i in range(len(labels) - 1):
+        name = KNOWN_HOSTS.get(".".join(labels[i:]))
+        if name:
+            return name
+    return re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host) if "." in host else None
 
 
 def guess_published(text: str, url: str | None = None) -> str | None:

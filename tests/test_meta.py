@@ -270,3 +270,27 @@ def test_guess_published_other_furniture(text: str, url: str | None, iso: str | 
 )
 def test_guess_url(text: str, url: str | None) -> None:
     assert meta.guess_url(text) == url
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        pytest.param("https://tass.com/politics/1", "TASS", id="known host"),
+        pytest.param("https://www.pravda.com.ua/eng/news/1/", "Ukrainska Pravda", id="www and a country domain"),
+        pytest.param("https://news.kbs.co.kr/news/view.do?ncd=1", "KBS", id="subdomain of a known host"),
+        pytest.param("https://www.example-news.org:443/story", "example-news.org", id="unknown host is bare"),
+        pytest.param("ftp://example.org/a", None, id="not a web address"),
+        pytest.param(None, None, id="no address"),
+    ],
+)
+def test_outlet_from_url(url: str | None, outlet: str | None) -> None:
+    assert meta.outlet_from_url(url) == outlet
+
+
+def test_outlet_from_the_url_line_when_the_text_names_none() -> None:
+    from geo.corpus import document_from_bytes
+
+    text = f"Drones hit a depot near Lgov\n{BODY}\nSource: https://www.tass.com/2025/03/04/x\n"
+    doc = document_from_bytes(text.encode(), "a.txt")
+    assert (doc.meta.publisher, doc.meta.url, doc.meta.published) == (
+        "TASS", "https://www.tass.com/2025/03/04/x", "2025-03-04")
