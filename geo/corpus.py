@@ -16,6 +16,8 @@ order of the '/'-separated path relative to the root, and yields one record per 
 - Saved pages are reduced to their article text with the standard library's
   ``html.parser``; metadata comes from ``<meta>`` tags, JSON-LD and ``<time>``.
 - Metadata of plain text comes from ``geo.meta``, page furniture from ``geo.chrome``.
+- A sidecar ``NAME.meta.json`` beside an article (``geo.sidecar``) overrides both; it is
+  part of the article's stamp, and a bad one is a Skip of its own (the article is read).
 
 Only a root that does not exist or cannot be listed raises ``CorpusError``.
 """
@@ -31,7 +33,7 @@ import re
 import stat
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
@@ -42,6 +44,7 @@ from geo.chrome import find_chrome
 from geo.errors import CorpusError, failure_reason
 from geo.model import Document, Skip, Source
 from geo.settings import DEFAULT_SETTINGS, Settings
+from geo.sidecar import Sidecar, SidecarError, apply_sidecar, parse_sidecar, sidecar_source
 
 __all__ = ["HTML_SUFFIXES", "PLAIN_SUFFIXES", "document_from_bytes", "iter_corpus", "read_document"]
 
@@ -330,6 +333,7 @@ class RawFile:
     is_html  read as a saved page
     stamp    size, mtime, inode and ctime of the file when it was listed (``_stamp``)
     max_text_chars  the budget of the decoded text (``Settings.max_text_chars``)
+    sidecar  what the file's ``NAME.meta.json`` states about it (``geo.sidecar``), if any
     """
 
     source: str
@@ -338,11 +342,12 @@ class RawFile:
     is_html: bool
     stamp: str | None = None
     max_text_chars: int = DEFAULT_SETTINGS.max_text_chars
+    sidecar: Sidecar | None = None
 
     def decode(self) -> Document | Skip:
         """The Document (or Skip) these bytes make."""
         return document_from_bytes(self.data, self.source, is_html=self.is_html,
-                                   max_text_chars=self.max_text_chars)
+                                   max_text_chars=self.max_text_chars, sidecar=self.sidecar)
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,12 +378,22 @@ def iter_raw(
     order, before anything is read (``stamp`` is None for an entry that is not a file
     to read); a file it recognises is yielded as ``Unchanged`` and not read at all.
     """
-    for entry in _list_corpus(Path(root), follow_links=settings.follow_links):
-        known = unchanged is not None and unchanged(entry.source, entry.stamp)
+    entries = _list_corpus(Path(root), follow_links=settings.follow_links)
+    sidecars = _sidecar_entries(entries)
+    sidecar_names = {listed.source for listed in sidecars.values()}
+    for entry in entries:
+        sidecar_entry = sidecars.get(entry.source)
+        stamp = f"{entry.stamp}|{sidecar_entry.stamp}" if sidecar_entry and entry.stamp else entry.stamp
+        known = unchanged is not None and unchanged(entry.source, stamp)
         if entry.reason is not None:
             yield Skip(source=entry.source, reason=entry.reason)
             continue
         suffix = _suffix(entry.source)
+        if entry.source in sidecar_names:
+            reason = _read_sidecar(entry.path, settings)[1]
+            if reason:
+                yield Skip(source=entry.source, reason=reason)
+            continue
         if suffix not in PLAIN_SUFFIXES | HTML_SUFFIXES:
             yield Skip(source=entry.source, reason=f"not a text or HTML file ({suffix or 'no extension'})")
             continue
@@ -390,9 +405,32 @@ def iter_raw(
         except _Rejected as rejected:
             yield Skip(source=entry.source, reason=rejected.reason)
             continue
+        sidecar = _read_sidecar(sidecar_entry.path, settings)[0] if sidecar_entry else None
         yield RawFile(source=entry.source, data=data, sha256=hashlib.sha256(data).hexdigest(),
-                      is_html=suffix in HTML_SUFFIXES, stamp=entry.stamp,
-                      max_text_chars=settings.max_text_chars)
+                      is_html=suffix in HTML_SUFFIXES, stamp=stamp,
+                      max_text_chars=settings.max_text_chars, sidecar=sidecar)
+
+
+def _sidecar_entries(entries: list[_Entry]) -> dict[str, _Entry]:
+    """Each article's listed sidecar entry (``NAME.meta.json``), by the article's source."""
+    by_source = {entry.source: entry for entry in entries}
+    found: dict[str, _Entry] = {}
+    for entry in entries:
+        if _suffix(entry.source) in PLAIN_SUFFIXES | HTML_SUFFIXES:
+            listed = by_source.get(sidecar_source(entry.source))
+            if listed is not None and listed.reason is None:
+                found[entry.source] = listed
+    return found
+
+
+def _read_sidecar(path: Path | str, settings: Settings) -> tuple[Sidecar | None, str | None]:
+    """The sidecar at ``path``, or the one-line reason it cannot be used (never raises)."""
+    try:
+        return parse_sidecar(_read_bytes(path, settings.max_file_bytes)), None
+    except _Rejected as rejected:
+        return None, rejected.reason
+    except SidecarError as err:
+        return None, str(err)
 
 
 # --- reading ----------------------------------------------------------------------------
@@ -470,11 +508,13 @@ def read_document(path: Path, source: str, *,
         data = _read_bytes(Path(path), settings.max_file_bytes)
     except _Rejected as rejected:
         return Skip(source=source, reason=rejected.reason)
+    beside = Path(path).with_name(sidecar_source(Path(path).name))
+    sidecar = _read_sidecar(beside, settings)[0] if beside.is_file() else None
     return document_from_bytes(data, source, is_html=suffix in HTML_SUFFIXES,
-                               max_text_chars=settings.max_text_chars)
+                               max_text_chars=settings.max_text_chars, sidecar=sidecar)
 
 
-def document_from_bytes(data: bytes, source: str, *, is_html: bool = False,
+def document_from_bytes(data: bytes, source: str, *, is_html: bool = False, sidecar: Sidecar | None = None,
                         max_text_chars: int = DEFAULT_SETTINGS.max_text_chars) -> Document | Skip:
     r"""Decode a file's bytes into a Document with its metadata and furniture spans.
 
@@ -504,7 +544,8 @@ def document_from_bytes(data: bytes, source: str, *, is_html: bool = False,
     'empty file (0 bytes)'
     """
     try:
-        return _document(data, source, is_html=is_html, max_text_chars=max_text_chars)
+        doc = _document(data, source, is_html=is_html, max_text_chars=max_text_chars)
+        return replace(doc, meta=apply_sidecar(doc.meta, sidecar)) if sidecar else doc
     except _Rejected as rejected:
         return Skip(source=source, reason=rejected.reason)
     except Exception as err:  # noqa: BLE001 - a hostile file costs that file only (issue 13)
