@@ -11,6 +11,8 @@ cache folder holds only the automaton, so that no figure includes building it):
   the same keys (pickled once, as geo's is), read, decode, lower-case and scan every file;
   and geo's one-process time as a multiple of it (goal: within 20x);
 - wall time of ``geo where Sudzha`` and of ``geo export`` of one article (goal < 0.5 s);
+- with ``--linear 0.5 1 2``: CPU time of ``geo export`` of one article of each size in MB,
+  per KB (a file's cost should be linear in its size);
 - with ``--big N`` (0 skips it; run it once, at the end: it takes minutes): ``geo build``
   after adding one article to a built corpus of N articles (goal < 1 s), and peak RSS of
   ``geo export`` over ``--small`` against N articles (goal: flat).
@@ -107,6 +109,8 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=1000, help="articles of the throughput corpus")
     parser.add_argument("--big", type=int, default=0, help="articles of the rebuild/memory corpus (0: skip)")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--linear", type=float, nargs="*", default=[], metavar="MB",
+                        help="also time geo export of one article of each size (e.g. 0.5 1 2 4)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -160,8 +164,34 @@ def main() -> None:
               f"({_size_mb(one) * 1000:.1f} KB, cold result cache): {one_s:.2f} s ({one_cpu:.2f} s CPU) "
               "(goal < 0.5 s each)", flush=True)
 
+        if args.linear:
+            _linear_figures(root, small, args.linear, fresh, start_cpu_s=one_cpu)
         if args.big:
             _big_figures(root, args.big, small, fresh)
+
+
+def _linear_figures(root: Path, small: Path, sizes_mb: list[float], fresh: object, *,
+                    start_cpu_s: float) -> None:
+    """CPU time of ``geo export`` of one article of each size: a file's cost should be linear in it.
+
+    Each article is the realistic corpus's texts joined until the size is reached, so its
+    density of places and claims is the corpus's. The cost per KB leaves out
+    ``start_cpu_s``, what a one-article export costs (start-up, mostly).
+    """
+    assert callable(fresh)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(small.iterdir())]
+    for size_mb in sizes_mb:
+        folder = root / f"linear-{size_mb}"
+        folder.mkdir()
+        parts, size = [], 0
+        while size < size_mb * 1e6:
+            parts.append(texts[len(parts) % len(texts)])
+            size += len(parts[-1].encode())
+        (folder / "long.txt").write_text("\n".join(parts), encoding="utf-8")
+        _, cpu_s = _times_s([*GEO, "export", str(folder), "--output", str(root / "l.geojson")], fresh())
+        per_kb_ms = (cpu_s - start_cpu_s) * 1e3 / (size / 1e3)
+        print(f"geo export of one {size / 1e6:.2f} MB article: {cpu_s:.1f} s CPU, {per_kb_ms:.1f} ms per KB "
+              "beyond a one-article export (goal: the same at every size)", flush=True)
 
 
 def _big_figures(root: Path, n: int, small: Path, fresh: object) -> None:
