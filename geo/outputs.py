@@ -53,6 +53,10 @@ def die_with_parent(parent: int | None = None) -> None:
     ``parent``, the pid of the process that forked, catches a parent that died before
     the request was made.
     """
+    # The parent's SIGTERM handler (``geo.cli``: raise KeyboardInterrupt) is inherited by
+    # the fork; here SIGTERM must end the process, quietly.
+    with contextlib.suppress(ValueError):  # not the main thread (a Dask worker): not a fork of ours
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             libc = ctypes.CDLL(None, use_errno=True)
