@@ -36,7 +36,7 @@ import hashlib
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from geo.attribution import (
     Attribution,
@@ -47,22 +47,20 @@ from geo.attribution import (
 )
 from geo.control import ControlSpan, find_control, is_ground_at
 from geo.dates import claim_date
+from geo.drafts import Draft
 from geo.figures import Amount, find_amounts, scale_figure
 from geo.gazetteer import Gazetteer
 from geo.lexicon import (
     BLOCKERS_BEFORE,
     FORCE_NOUNS,
     KIND_TRIGGERS,
-    OTHER_REGIONS_CYRILLIC,
-    OTHER_REGIONS_LATIN,
     PRESENCE_TRIGGERS,
-    REGION_NOUN,
     SPEECH_VERBS,
 )
+from geo.linking import link_places
 from geo.loss_lexicon import (
     AMOUNT_PREDICATES,
     CIVIL_CREWS,
-    EVENTS,
     FINITE_LOSS_VERBS,
     GROUND_COUNTED,
     GROUND_NEAR,
@@ -70,9 +68,10 @@ from geo.loss_lexicon import (
     NOT_PEOPLE,
     alternation,
 )
-from geo.model import Claim, Document, Figure, Kind, Link, PlaceLink, PlaceType, Resolution
+from geo.model import Claim, Document, Figure, Kind, PlaceType, Resolution
 from geo.settings import DEFAULT_SETTINGS, Settings
 from geo.text import fold, paragraph_spans, sentence_spans
+
 
 def _top_level_alternatives(pattern: str) -> list[str]:
     """Split a regular expression at its top-level "|" (not inside groups or classes)."""
@@ -206,28 +205,6 @@ _MOVEMENT = re.compile(r"mov(?:ed|ing|es?)\s+into|(?:began|begin|started|start)\
 _FORCE_AFTER = re.compile(
     rf"^\s+(?:(?:туда|туди|there|in|of|дополнительн\w*|додатков\w*|new|fresh)\s+)?(?:[\w'’-]+\s+)?(?:{FORCE_NOUNS})\b")
 _SELF_EVIDENT = re.compile(r"self-destruction|suicide|blew themselves up|replenished|reinforc")
-_ELSEWHERE = re.compile(
-    r"\beastern russia\b|\bfar east\b|\bvladivostok\b|\bprimorye\b|for (?:military )?training"
-    r"|на дальн\w+ восток\w*|на учени\w*"
-    # a figure for the whole war or front is about no one place
-    r"|\b(?:entire|whole|all along the) front(?:\s*line)?\b|\ball (?:front|sectors|directions)\b"
-    r"|по всей линии фронта|вдоль всей линии фронта|на всех направлениях|на всем фронте"
-    # a figure for the whole country or the whole war: "casualties … in the Ukraine war",
-    # "began entering Russia", "в России" (not "Russia's Kursk region": that names Kursk)
-    r"|\b(?:in|into|entering|enter|entered)\s+russia\b(?!['’]s)|\b(?:in|of)\s+the\s+(?:ukraine|ukrainian|russia-ukraine)\s+war\b"
-    r"|\bwar\s+(?:against|in|with|on)\s+ukraine\b|\bв\s+россии\b|\b(?:на|в)\s+войне\b|\bв\s+росії\b|\b(?:на|у|в)\s+війні\b"
-    r"|\b(?:в|у)\s+(?:украине|україні)\b"
-)
-#: Words for an event whose place later sentences refer back to: "the attack", "the site",
-#: "в результате обстрела".
-_EVENT = re.compile(alternation(EVENTS))
-#: Paragraphs after an event within which its casualties belong to its place without
-#: naming an event again (a lead and its follow-up paragraphs).
-_EVENT_PARAGRAPHS = 2
-#: Another region named in a sentence: "in Sumy region", "Сумской области".
-_OTHER_REGION = re.compile(
-    rf"(?<!\w)(?:(?:{OTHER_REGIONS_LATIN})(?:'s)?\s+{REGION_NOUN}"
-    rf"|(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b|народн)|(?:днр|лнр)\b)")
 _ANAPHORIC_NUMBER = re.compile(
     r"\b(?:their|the|its)\s+(?:number|numbers|strength|count)\s+(?:at|to|of|is|was|as)\s*$"
     # "bringing the total in the area to some 10,000", "out of a total of 10,000"
@@ -240,7 +217,6 @@ _INCLUDING = re.compile(r",\s+(?:including|в\s+том\s+числе|у\s+том�
                         r"|среди\s+них|серед\s+них|among\s+them)\s")
 #: "a 50,000-strong group of troops": a force of that size.
 _STRONG = re.compile(r"[-\u2010\u2011]strong\b")
-_ANAPHORIC_LOSSES = re.compile(r"\b(?:the|these|those|such)\s+(?:heavy\s+|significant\s+)?(?:losses|casualties)\b")
 _FIGURE_ONLY_KIND = re.compile(r"similar|comparable|the same")
 
 
@@ -263,28 +239,6 @@ class _Trigger:
     start: int
     end: int
     kind: Kind
-
-
-@dataclass
-class _Draft:
-    """A claim before its id, claimant and places are settled."""
-
-    start: int
-    end: int
-    kind: Kind
-    figure: Figure | None
-    sentence: tuple[int, int]
-    paragraph: tuple[int, int]
-    anchor: int
-    claimant_from: str | None = None
-    is_anonymous: bool = False
-    places: list[PlaceLink] = field(default_factory=list)
-    fraction: Amount | None = None
-    #: Control claims: the text whose villages the claim is about, the side as named,
-    #: and whether its ground is "these settlements" (the villages of the claim before).
-    scope: tuple[int, int] | None = None
-    side: str | None = None
-    is_anaphoric: bool = False
 
 
 def _raw_triggers(folded: str, start: int, end: int) -> list[_Trigger]:
@@ -586,7 +540,7 @@ def extract_claims(
     is_kursk_article = bool(resolved)
     settlement_starts = sorted(pos for pos, _ in settlements)
     speakers = Speakers()
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     seen_amounts: list[Amount] = []
     all_fraction_phrases: list[Amount] = []
     headline_index = _first_body_paragraph(doc, paragraphs)
@@ -610,7 +564,7 @@ def extract_claims(
             all_fraction_phrases.extend(a for a in amounts if a.fraction is not None)
             drafts.extend(new)
     _scale_fractions(drafts, all_fraction_phrases)
-    _link_places(text, folded, drafts, settlements, region_mentions, region_id, paragraphs, is_kursk_article)
+    link_places(text, folded, drafts, settlements, region_mentions, region_id, paragraphs, is_kursk_article)
     claims = []
     for d in drafts:
         reported, precision = claim_date(text, (d.start, d.end), d.sentence, doc.meta.published)
@@ -644,11 +598,11 @@ def _record_speakers(attributions: Sequence[Attribution], speakers: Speakers) ->
 
 def _sentence_claims(
     text: str, folded: str, sentence: tuple[int, int], paragraph: tuple[int, int],
-    amounts: Sequence[Amount], seen_amounts: list[Amount], drafts: list[_Draft],
-) -> list[_Draft]:
+    amounts: Sequence[Amount], seen_amounts: list[Amount], drafts: list[Draft],
+) -> list[Draft]:
     triggers = _triggers(folded, *sentence)
     clauses = _clauses(text, *sentence, trigger_starts=[t.start for t in triggers])
-    out: list[_Draft] = []
+    out: list[Draft] = []
     used_triggers: set[int] = set()
     starts = [a.start for a in amounts]
     for index, amount in enumerate(amounts):
@@ -682,7 +636,7 @@ def _sentence_claims(
             c_start = max(c_start, amount.start - 8)
         start, end = _trim_span(text, c_start, c_end, core=lo)
         figure = amount.figure
-        draft = _Draft(start, end, kind, figure, sentence, paragraph, amount.start,
+        draft = Draft(start, end, kind, figure, sentence, paragraph, amount.start,
                        fraction=amount if amount.fraction is not None else None)
         if amount.fraction is not None and _all_null(figure):
             base = _base_amount([a for a in amounts if a.end <= amount.start] or seen_amounts)
@@ -700,14 +654,14 @@ def _sentence_claims(
             continue
         clause = _clause_of(clauses, trigger.start)
         start, end = _trim_span(text, *clause, core=_subject_start(text, clause, trigger.start))
-        out.append(_Draft(start, end, trigger.kind, None, sentence, paragraph, trigger.start))
+        out.append(Draft(start, end, trigger.kind, None, sentence, paragraph, trigger.start))
     return _merge_same_kind(out)
 
 
 def _with_control(
     text: str, folded: str, sentence: tuple[int, int], paragraph: tuple[int, int],
-    settlement_starts: Sequence[int], losses: list[_Draft], paragraphs: Sequence[tuple[int, int]],
-) -> list[_Draft]:
+    settlement_starts: Sequence[int], losses: list[Draft], paragraphs: Sequence[tuple[int, int]],
+) -> list[Draft]:
     """The sentence's loss claims and its control claims (``geo.control``).
 
     A loss claim read from the same words as a control claim gives way: "captured 11
@@ -722,7 +676,7 @@ def _with_control(
         start, end = _trim_span(text, c.start, c.end, core=c.predicate_start)
         if start >= end:
             start, end = c.start, c.end
-        kept.append(_Draft(start, end, Kind.CONTROL, None, sentence, paragraph, c.predicate_start,
+        kept.append(Draft(start, end, Kind.CONTROL, None, sentence, paragraph, c.predicate_start,
                            scope=c.scope, side=c.subject, is_anaphoric=c.is_anaphoric))
     return sorted(kept, key=lambda d: (d.start, d.end))
 
@@ -731,7 +685,7 @@ def _with_control(
 _GROUND_AMBIGUOUS = frozenset({Kind.CAPTURED, Kind.KILLED_OR_WOUNDED})
 
 
-def _same_words(folded: str, loss: _Draft, control: ControlSpan) -> bool:
+def _same_words(folded: str, loss: Draft, control: ControlSpan) -> bool:
     """Whether a loss claim was read from a control claim's predicate ("had lost") or
     counts its ground ("captured 11 settlements")."""
     if loss.kind not in _GROUND_AMBIGUOUS:
@@ -740,7 +694,7 @@ def _same_words(folded: str, loss: _Draft, control: ControlSpan) -> bool:
         control.start <= loss.anchor < control.end and is_ground_at(folded, loss.anchor, control.end))
 
 
-def _merge_same_kind(drafts: list[_Draft]) -> list[_Draft]:
+def _merge_same_kind(drafts: list[Draft]) -> list[Draft]:
     """'suffered heavy losses …, with casualties amounting to up to a battalion': one claim.
 
     A claim with no figure folds into the one claim of the same kind in its sentence that
@@ -770,7 +724,7 @@ def _all_null(figure: Figure | None) -> bool:
 
 
 def _nested_base_claim(text: str, folded: str, amount: Amount, sentence: tuple[int, int],
-                       paragraph: tuple[int, int], triggers: Sequence[_Trigger]) -> _Draft | None:
+                       paragraph: tuple[int, int], triggers: Sequence[_Trigger]) -> Draft | None:
     """'a third of the estimated 10,000 to 12,000 soldiers deployed …': the deployment is a claim too."""
     if amount.fraction is None or _all_null(amount.figure):
         return None
@@ -790,12 +744,12 @@ def _nested_base_claim(text: str, folded: str, amount: Amount, sentence: tuple[i
     clause_end = re.search(r"\s+(?:have|has|had|were|was|are|is)\b", text[deployed[0].end:sentence[1]])
     end = deployed[0].end + (clause_end.start() if clause_end else 0)
     start, end = _trim_span(text, start, end)
-    draft = _Draft(start, end, Kind.DEPLOYED, base.figure, sentence, paragraph, base.start)
+    draft = Draft(start, end, Kind.DEPLOYED, base.figure, sentence, paragraph, base.start)
     draft.is_anonymous = lead is not None  # "the estimated N": an outside estimate, nobody's claim here
     return draft
 
 
-def _scale_fractions(drafts: list[_Draft], phrases: Sequence[Amount]) -> None:
+def _scale_fractions(drafts: list[Draft], phrases: Sequence[Amount]) -> None:
     """A bare fraction with no total before it takes the reading of the same fraction stated with its total."""
     for d in drafts:
         if d.fraction is None or not _all_null(d.figure):
@@ -805,190 +759,13 @@ def _scale_fractions(drafts: list[_Draft], phrases: Sequence[Amount]) -> None:
             d.figure = replace(same[0].figure, text=d.fraction.figure.text)
 
 
-def _link_places(
-    text: str, folded: str, drafts: list[_Draft], settlements: Sequence[tuple[int, str]],
-    region_mentions: Sequence[int], region_id: str, paragraphs: Sequence[tuple[int, int]],
-    is_kursk_article: bool,
-) -> None:
-    """Tie each claim to the places of its sentence, else paragraph, else the oblast."""
-    # Sorted once, then cut by bisect: a scan of every mention per claim made a long
-    # article quadratic (issue 13).
-    settlements, region_mentions = sorted(settlements), sorted(region_mentions)
-    by_sentence: dict[tuple[int, int], list[_Draft]] = {}
-    for draft in drafts:
-        by_sentence.setdefault(draft.sentence, []).append(draft)
-    unplaced_sentences: set[tuple[int, int]] = set()
-    previous: _Draft | None = None
-    previous_loss: _Draft | None = None
-    previous_control: _Draft | None = None
-    for d in drafts:
-        if d.kind is Kind.CONTROL:
-            d.places = _control_places(d, settlements, previous_control)
-            previous_control = d
-            if d.places or _is_elsewhere(folded, d):
-                previous = d
-                continue
-            if _villages_are_other_statements(d, by_sentence[d.sentence], settlements):
-                # "seized 40 km², and other sources reported that they captured X": X is not this claim's
-                d.places = [PlaceLink(place_id=region_id, link=_region_link(d, region_mentions))] \
-                    if is_kursk_article else []
-                previous = d
-                continue
-        in_sentence = _places_between(settlements, *d.sentence)
-        in_paragraph = _places_between(settlements, *d.paragraph)
-        sentence_text = folded[d.sentence[0]:d.sentence[1]]
-        if in_sentence:
-            in_sentence = _own_clause_places(d, by_sentence[d.sentence], settlements) or in_sentence
-            d.places = [PlaceLink(place_id=p, link=Link.SENTENCE) for p in in_sentence]
-            if (_ANAPHORIC_LOSSES.search(sentence_text) and previous_loss is not None
-                    and previous_loss.sentence != d.sentence):
-                _hand_back(previous_loss, in_sentence)
-        elif (((_ELSEWHERE.search(sentence_text) or _OTHER_REGION.search(sentence_text))
-               and "kursk" not in sentence_text and "курск" not in sentence_text) or _names_elsewhere(folded, d)):
-            unplaced_sentences.add(d.sentence)
-        elif (re.search(r"\b(?:their|they|them|их|они)\b", sentence_text) and previous is not None
-              and previous.sentence in unplaced_sentences and previous.paragraph == d.paragraph):
-            unplaced_sentences.add(d.sentence)
-        else:
-            # A paragraph-level village is a weaker tie: the claim stays on the oblast too.
-            d.places = [PlaceLink(place_id=p, link=Link.PARAGRAPH) for p in in_paragraph]
-            if not in_paragraph and d.kind in _LOSS_KINDS:
-                d.places += [PlaceLink(place_id=p, link=Link.ARTICLE)
-                             for p in _event_places(folded, d, settlements, paragraphs)]
-            if is_kursk_article:
-                d.places.append(PlaceLink(place_id=region_id, link=_region_link(d, region_mentions)))
-        previous = d
-        if d.kind in _LOSS_KINDS:
-            previous_loss = d
-
-
-def _mentions_between(settlements: Sequence[tuple[int, str]], start: int, end: int) -> Sequence[tuple[int, str]]:
-    """The (offset, place id) of ``settlements`` (sorted) that lie in [start, end), by bisect."""
-    return settlements[bisect_left(settlements, start, key=_offset):bisect_left(settlements, end, key=_offset)]
-
-
-def _offset(mention: tuple[int, str]) -> int:
-    return mention[0]
-
-
-def _places_between(settlements: Sequence[tuple[int, str]], start: int, end: int) -> list[str]:
-    """The sorted place ids of the mentions (sorted by offset) in [start, end).
-
-    >>> _places_between([(3, "b"), (10, "a"), (12, "b"), (40, "c")], 5, 40)
-    ['a', 'b']
-    """
-    return sorted({pid for _, pid in _mentions_between(settlements, start, end)})
-
-
-def _event_places(folded: str, d: _Draft, settlements: Sequence[tuple[int, str]],
-                  paragraphs: Sequence[tuple[int, int]]) -> list[str]:
-    """The villages of the event a casualty report refers back to.
-
-    "Six people were killed in a missile attack on the town of Rylsk. / Ten wounded people
-    were taken to hospital": the second paragraph's casualties are the attack's. The last
-    paragraph before the claim that names a village must name an event, and lie at most
-    ``_EVENT_PARAGRAPHS`` paragraphs back unless the claim names an event too ("at the site
-    of the strike").
-    """
-    before = bisect_left(settlements, d.paragraph[0], key=_offset)  # settlements are sorted
-    if not before:
-        return []
-    last = settlements[before - 1][0]
-    index = bisect_left(paragraphs, last + 1, key=_offset) - 1  # paragraphs are sorted and disjoint
-    here = bisect_left(paragraphs, d.paragraph)
-    if index < 0 or not paragraphs[index][0] <= last < paragraphs[index][1]:
-        return []
-    if here == len(paragraphs) or paragraphs[here] != d.paragraph:
-        return []
-    event = paragraphs[index]
-    if not _EVENT.search(folded, event[0], event[1]):
-        return []
-    if here - index > _EVENT_PARAGRAPHS and not _EVENT.search(folded, d.sentence[0], d.sentence[1]):
-        return []
-    return _places_between(settlements, *event)
-
-
-def _own_clause_places(d: _Draft, drafts: Sequence[_Draft], settlements: Sequence[tuple[int, str]]) -> list[str]:
-    """The villages of a claim's own clause when its sentence holds other claims.
-
-    "killed 21 near Plekhovo and captured two near Kurilovka": each figure belongs to the
-    places of its own clause. A claim whose clause names none takes the villages that no
-    other claim of the sentence names; empty means "use the whole sentence".
-    """
-    others = [o for o in drafts if o is not d and o.sentence == d.sentence and o.kind is not Kind.CONTROL
-              and (o.end <= d.start or o.start >= d.end)]
-    if not others:
-        return []
-    own = _places_between(settlements, d.start, d.end)
-    if own:
-        return own
-    return sorted({pid for pos, pid in _mentions_between(settlements, *d.sentence)
-                   if not any(o.start <= pos < o.end for o in others)})
-
-
-def _villages_are_other_statements(d: _Draft, drafts: Sequence[_Draft], settlements: Sequence[tuple[int, str]]) -> bool:
-    """Whether every village of a control claim's sentence lies in another control claim's scope."""
-    scopes = [o.scope for o in drafts if o is not d and o.kind is Kind.CONTROL and o.scope is not None]
-    mentions = _mentions_between(settlements, *d.sentence)
-    return bool(scopes and mentions) and all(any(a <= pos < b for a, b in scopes) for pos, _ in mentions)
-
-
-def _control_places(d: _Draft, settlements: Sequence[tuple[int, str]], previous: _Draft | None) -> list[PlaceLink]:
-    """The villages a control claim names in its own scope (a list after a colon
-    included), else those of the control claim before when it says "these settlements";
-    empty when neither (the sentence and paragraph rules then decide)."""
-    if d.scope is not None:
-        in_scope = _places_between(settlements, *d.scope)
-        if in_scope:
-            return [PlaceLink(place_id=p, link=Link.SENTENCE) for p in in_scope]
-    if d.is_anaphoric and previous is not None:
-        villages = {pid for _, pid in settlements}
-        return [PlaceLink(place_id=p.place_id, link=Link.PARAGRAPH) for p in previous.places
-                if p.link is not Link.ARTICLE and p.place_id in villages]
-    return []
-
-
-def _names_elsewhere(folded: str, d: _Draft) -> bool:
-    """A claim whose own clause is about the whole country or war, in a sentence that names
-    Kursk for another figure: "… in Kursk … at about 8,000 out of a total of 10,000 in Russia"."""
-    own = folded[d.start:d.end]
-    return bool(_ELSEWHERE.search(own)) and "kursk" not in own and "курск" not in own
-
-
-def _is_elsewhere(folded: str, d: _Draft) -> bool:
-    """A claim whose own words name another region and not Kursk ("в ДНР — …", "in the Sumy region")."""
-    own = folded[d.start:d.end]
-    return bool(_OTHER_REGION.search(own)) and "kursk" not in own and "курск" not in own
-
-
-_LOSS_KINDS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.KILLED_OR_WOUNDED, Kind.MISSING, Kind.CAPTURED})
-
-
-def _region_link(d: _Draft, region_mentions: Sequence[int]) -> Link:
-    """Sentence, else paragraph, else article: the narrowest unit that names a district or the oblast.
-
-    ``region_mentions`` are sorted offsets: one bisect per unit, not a scan per claim.
-    """
-    for (start, end), link in ((d.sentence, Link.SENTENCE), (d.paragraph, Link.PARAGRAPH)):
-        i = bisect_left(region_mentions, start)
-        if i < len(region_mentions) and region_mentions[i] < end:
-            return link
-    return Link.ARTICLE
-
-
-def _hand_back(claim: _Draft, place_ids: Sequence[str]) -> None:
-    """'the losses … near X': the villages belong to the earlier claim as well."""
-    existing = {p.place_id for p in claim.places}
-    claim.places.extend(PlaceLink(place_id=p, link=Link.ARTICLE) for p in place_ids if p not in existing)
-
-
 _SUBJECT = re.compile(
     rf"(?<![\w’'-])((?-i:[A-Z][\w’'-]+\s+){{0,3}}(?:(?:[a-z-]+|[а-яёіїє-]+{_ADJECTIVE_ENDINGS})\s+)?"
     rf"(?<![\w’'-])(?:{FORCE_NOUNS}))\b", re.IGNORECASE
 )
 
 
-def _subject(text: str, d: _Draft) -> str | None:
+def _subject(text: str, d: Draft) -> str | None:
     """Whom the claim concerns: the noun phrase its figure counts, else the first force noun
     phrase of the quote (or its sentence).
 

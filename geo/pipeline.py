@@ -64,13 +64,27 @@ class Resources:
     @property
     def extractor_version(self) -> str:
         """Hash of the extraction code and the gazetteer: the key of per-file caches."""
-        from geo import attribution, claimants, claims, control, dates, figures, lexicon, loss_lexicon, resolve, text
+        from geo import (
+            attribution,
+            claimants,
+            claims,
+            control,
+            control_lexicon,
+            dates,
+            drafts,
+            figures,
+            lexicon,
+            linking,
+            loss_lexicon,
+            resolve,
+            text,
+        )
 
         # Every module whose rules shape a claim: a new alias or attribution rule must not
         # be hidden by a result cached by the previous code.
         return content_key(self.gazetteer.version, _matcher_code_version(),
-                           source_hash(resolve, claims, attribution, claimants, control, dates, figures, lexicon,
-                                       loss_lexicon, text), repr(self.settings))
+                           source_hash(resolve, claims, attribution, claimants, control, control_lexicon, dates,
+                                       drafts, figures, lexicon, linking, loss_lexicon, text), repr(self.settings))
 
 
 def _matcher_code_version() -> str:

@@ -1,0 +1,233 @@
+"""Which places a claim is about: its own clause, its sentence, its paragraph, the oblast, or none.
+
+The rules, for each claim of a document in order:
+
+- a control claim takes the villages of its own scope (a list after a colon included),
+  else those of the control claim before when it says "these settlements"; a clause that
+  names another region and not Kursk is unplaced; villages that belong to another control
+  statement of the same sentence are not its own;
+- a claim whose sentence names villages takes them (only its own clause's when the
+  sentence holds several claims: "killed 21 near Plekhovo and captured two near
+  Kurilovka"), and "the losses … near X" hands them back to the claim it refers to;
+- a sentence about another region, the whole front or the whole war is unplaced, and so
+  is a "they" sentence right after one;
+- else the paragraph's villages (a weaker tie), the village of an attack that casualties
+  refer back to, and the oblast when the article is set there.
+
+Mentions come sorted and are cut by bisect, so linking stays linear in the article.
+Pure: drafts in, their ``places`` filled in.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from geo.drafts import Draft
+from geo.lexicon import OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_LATIN, REGION_NOUN
+from geo.loss_lexicon import EVENTS, alternation
+from geo.model import Kind, Link, PlaceLink
+
+__all__ = ["link_places"]
+
+_ELSEWHERE = re.compile(
+    r"\beastern russia\b|\bfar east\b|\bvladivostok\b|\bprimorye\b|for (?:military )?training"
+    r"|на дальн\w+ восток\w*|на учени\w*"
+    # a figure for the whole war or front is about no one place
+    r"|\b(?:entire|whole|all along the) front(?:\s*line)?\b|\ball (?:front|sectors|directions)\b"
+    r"|по всей линии фронта|вдоль всей линии фронта|на всех направлениях|на всем фронте"
+    # a figure for the whole country or the whole war: "casualties … in the Ukraine war",
+    # "began entering Russia", "в России" (not "Russia's Kursk region": that names Kursk)
+    r"|\b(?:in|into|entering|enter|entered)\s+russia\b(?!['’]s)|\b(?:in|of)\s+the\s+(?:ukraine|ukrainian|russia-ukraine)\s+war\b"
+    r"|\bwar\s+(?:against|in|with|on)\s+ukraine\b|\bв\s+россии\b|\b(?:на|в)\s+войне\b|\bв\s+росії\b|\b(?:на|у|в)\s+війні\b"
+    r"|\b(?:в|у)\s+(?:украине|україні)\b"
+)
+#: Words for an event whose place later sentences refer back to: "the attack", "the site",
+#: "в результате обстрела".
+_EVENT = re.compile(alternation(EVENTS))
+#: Paragraphs after an event within which its casualties belong to its place without
+#: naming an event again (a lead and its follow-up paragraphs).
+_EVENT_PARAGRAPHS = 2
+#: Another region named in a sentence: "in Sumy region", "Сумской области".
+_OTHER_REGION = re.compile(
+    rf"(?<!\w)(?:(?:{OTHER_REGIONS_LATIN})(?:'s)?\s+{REGION_NOUN}"
+    rf"|(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b|народн)|(?:днр|лнр)\b)")
+_ANAPHORIC_LOSSES = re.compile(r"\b(?:the|these|those|such)\s+(?:heavy\s+|significant\s+)?(?:losses|casualties)\b")
+
+
+def link_places(
+    text: str, folded: str, drafts: list[Draft], settlements: Sequence[tuple[int, str]],
+    region_mentions: Sequence[int], region_id: str, paragraphs: Sequence[tuple[int, int]],
+    is_kursk_article: bool,
+) -> None:
+    """Tie each claim to the places of its sentence, else paragraph, else the oblast."""
+    # Sorted once, then cut by bisect: a scan of every mention per claim made a long
+    # article quadratic (issue 13).
+    settlements, region_mentions = sorted(settlements), sorted(region_mentions)
+    by_sentence: dict[tuple[int, int], list[Draft]] = {}
+    for draft in drafts:
+        by_sentence.setdefault(draft.sentence, []).append(draft)
+    unplaced_sentences: set[tuple[int, int]] = set()
+    previous: Draft | None = None
+    previous_loss: Draft | None = None
+    previous_control: Draft | None = None
+    for d in drafts:
+        if d.kind is Kind.CONTROL:
+            d.places = _control_places(d, settlements, previous_control)
+            previous_control = d
+            if d.places or _is_elsewhere(folded, d):
+                previous = d
+                continue
+            if _villages_are_other_statements(d, by_sentence[d.sentence], settlements):
+                # "seized 40 km², and other sources reported that they captured X": X is not this claim's
+                d.places = [PlaceLink(place_id=region_id, link=_region_link(d, region_mentions))] \
+                    if is_kursk_article else []
+                previous = d
+                continue
+        in_sentence = _places_between(settlements, *d.sentence)
+        in_paragraph = _places_between(settlements, *d.paragraph)
+        sentence_text = folded[d.sentence[0]:d.sentence[1]]
+        if in_sentence:
+            in_sentence = _own_clause_places(d, by_sentence[d.sentence], settlements) or in_sentence
+            d.places = [PlaceLink(place_id=p, link=Link.SENTENCE) for p in in_sentence]
+            if (_ANAPHORIC_LOSSES.search(sentence_text) and previous_loss is not None
+                    and previous_loss.sentence != d.sentence):
+                _hand_back(previous_loss, in_sentence)
+        elif (((_ELSEWHERE.search(sentence_text) or _OTHER_REGION.search(sentence_text))
+               and "kursk" not in sentence_text and "курск" not in sentence_text) or _names_elsewhere(folded, d)):
+            unplaced_sentences.add(d.sentence)
+        elif (re.search(r"\b(?:their|they|them|их|они)\b", sentence_text) and previous is not None
+              and previous.sentence in unplaced_sentences and previous.paragraph == d.paragraph):
+            unplaced_sentences.add(d.sentence)
+        else:
+            # A paragraph-level village is a weaker tie: the claim stays on the oblast too.
+            d.places = [PlaceLink(place_id=p, link=Link.PARAGRAPH) for p in in_paragraph]
+            if not in_paragraph and d.kind in _LOSS_KINDS:
+                d.places += [PlaceLink(place_id=p, link=Link.ARTICLE)
+                             for p in _event_places(folded, d, settlements, paragraphs)]
+            if is_kursk_article:
+                d.places.append(PlaceLink(place_id=region_id, link=_region_link(d, region_mentions)))
+        previous = d
+        if d.kind in _LOSS_KINDS:
+            previous_loss = d
+
+
+def _mentions_between(settlements: Sequence[tuple[int, str]], start: int, end: int) -> Sequence[tuple[int, str]]:
+    """The (offset, place id) of ``settlements`` (sorted) that lie in [start, end), by bisect."""
+    return settlements[bisect_left(settlements, start, key=_offset):bisect_left(settlements, end, key=_offset)]
+
+
+def _offset(mention: tuple[int, str]) -> int:
+    return mention[0]
+
+
+def _places_between(settlements: Sequence[tuple[int, str]], start: int, end: int) -> list[str]:
+    """The sorted place ids of the mentions (sorted by offset) in [start, end).
+
+    >>> _places_between([(3, "b"), (10, "a"), (12, "b"), (40, "c")], 5, 40)
+    ['a', 'b']
+    """
+    return sorted({pid for _, pid in _mentions_between(settlements, start, end)})
+
+
+def _event_places(folded: str, d: Draft, settlements: Sequence[tuple[int, str]],
+                  paragraphs: Sequence[tuple[int, int]]) -> list[str]:
+    """The villages of the event a casualty report refers back to.
+
+    "Six people were killed in a missile attack on the town of Rylsk. / Ten wounded people
+    were taken to hospital": the second paragraph's casualties are the attack's. The last
+    paragraph before the claim that names a village must name an event, and lie at most
+    ``_EVENT_PARAGRAPHS`` paragraphs back unless the claim names an event too ("at the site
+    of the strike").
+    """
+    before = bisect_left(settlements, d.paragraph[0], key=_offset)  # settlements are sorted
+    if not before:
+        return []
+    last = settlements[before - 1][0]
+    index = bisect_left(paragraphs, last + 1, key=_offset) - 1  # paragraphs are sorted and disjoint
+    here = bisect_left(paragraphs, d.paragraph)
+    if index < 0 or not paragraphs[index][0] <= last < paragraphs[index][1]:
+        return []
+    if here == len(paragraphs) or paragraphs[here] != d.paragraph:
+        return []
+    event = paragraphs[index]
+    if not _EVENT.search(folded, event[0], event[1]):
+        return []
+    if here - index > _EVENT_PARAGRAPHS and not _EVENT.search(folded, d.sentence[0], d.sentence[1]):
+        return []
+    return _places_between(settlements, *event)
+
+
+def _own_clause_places(d: Draft, drafts: Sequence[Draft], settlements: Sequence[tuple[int, str]]) -> list[str]:
+    """The villages of a claim's own clause when its sentence holds other claims.
+
+    "killed 21 near Plekhovo and captured two near Kurilovka": each figure belongs to the
+    places of its own clause. A claim whose clause names none takes the villages that no
+    other claim of the sentence names; empty means "use the whole sentence".
+    """
+    others = [o for o in drafts if o is not d and o.sentence == d.sentence and o.kind is not Kind.CONTROL
+              and (o.end <= d.start or o.start >= d.end)]
+    if not others:
+        return []
+    own = _places_between(settlements, d.start, d.end)
+    if own:
+        return own
+    return sorted({pid for pos, pid in _mentions_between(settlements, *d.sentence)
+                   if not any(o.start <= pos < o.end for o in others)})
+
+
+def _villages_are_other_statements(d: Draft, drafts: Sequence[Draft], settlements: Sequence[tuple[int, str]]) -> bool:
+    """Whether every village of a control claim's sentence lies in another control claim's scope."""
+    scopes = [o.scope for o in drafts if o is not d and o.kind is Kind.CONTROL and o.scope is not None]
+    mentions = _mentions_between(settlements, *d.sentence)
+    return bool(scopes and mentions) and all(any(a <= pos < b for a, b in scopes) for pos, _ in mentions)
+
+
+def _control_places(d: Draft, settlements: Sequence[tuple[int, str]], previous: Draft | None) -> list[PlaceLink]:
+    """The villages a control claim names in its own scope (a list after a colon
+    included), else those of the control claim before when it says "these settlements";
+    empty when neither (the sentence and paragraph rules then decide)."""
+    if d.scope is not None:
+        in_scope = _places_between(settlements, *d.scope)
+        if in_scope:
+            return [PlaceLink(place_id=p, link=Link.SENTENCE) for p in in_scope]
+    if d.is_anaphoric and previous is not None:
+        villages = {pid for _, pid in settlements}
+        return [PlaceLink(place_id=p.place_id, link=Link.PARAGRAPH) for p in previous.places
+                if p.link is not Link.ARTICLE and p.place_id in villages]
+    return []
+
+
+def _names_elsewhere(folded: str, d: Draft) -> bool:
+    """A claim whose own clause is about the whole country or war, in a sentence that names
+    Kursk for another figure: "… in Kursk … at about 8,000 out of a total of 10,000 in Russia"."""
+    own = folded[d.start:d.end]
+    return bool(_ELSEWHERE.search(own)) and "kursk" not in own and "курск" not in own
+
+
+def _is_elsewhere(folded: str, d: Draft) -> bool:
+    """A claim whose own words name another region and not Kursk ("в ДНР — …", "in the Sumy region")."""
+    own = folded[d.start:d.end]
+    return bool(_OTHER_REGION.search(own)) and "kursk" not in own and "курск" not in own
+
+
+_LOSS_KINDS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.KILLED_OR_WOUNDED, Kind.MISSING, Kind.CAPTURED})
+
+
+def _region_link(d: Draft, region_mentions: Sequence[int]) -> Link:
+    """Sentence, else paragraph, else article: the narrowest unit that names a district or the oblast.
+
+    ``region_mentions`` are sorted offsets: one bisect per unit, not a scan per claim.
+    """
+    for (start, end), link in ((d.sentence, Link.SENTENCE), (d.paragraph, Link.PARAGRAPH)):
+        i = bisect_left(region_mentions, start)
+        if i < len(region_mentions) and region_mentions[i] < end:
+            return link
+    return Link.ARTICLE
+
+
+def _hand_back(claim: Draft, place_ids: Sequence[str]) -> None:
+    """'the losses … near X': the villages belong to the earlier claim as well."""
+    existing = {p.place_id for p in claim.places}
+    claim.places.extend(PlaceLink(place_id=p, link=Link.ARTICLE) for p in place_ids if p not in existing)
