@@ -79,8 +79,9 @@ _READING_TIME = re.compile(r"\b\d+\s*(?:min|mins|minutes?)\.?\s+read\b|\d+\s*м�
                            r"\d+\s*хв\w*\s+читанн\w*", re.IGNORECASE)
 _DATE_LINE_WORDS = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\b(?:published|updated|posted|last|on|at|am|pm|"
-    r"utc|gmt|est|edt|cet|cest|msk|eet|eest|time|г|года?|року|р|мск|обновлено|опубликовано|"
-    r"понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|оновлено|опубліковано)\b",
+    r"utc|gmt|est|edt|cet|cest|msk|eet|eest|et|pt|bst|time|ago|hours?|minutes?|mins?|г|года?|року|р|"
+    r"мск|в|о|об|назад|обновлено|опубликовано|понедельник|вторник|среда|четверг|пятница|суббота|"
+    r"воскресенье|оновлено|опубліковано)\b",
     re.IGNORECASE,
 )
 _PUBLISHED_LABEL = re.compile(r"^(?:first\s+)?(?:published|posted|date|опубликовано|"
@@ -487,7 +488,7 @@ TAIL_LINES = 5
 _SEGMENT_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 # A place, a comma and a parenthesised agency stamp that holds the date, at a paragraph's
 # start: "Moscow, (APP - Pakistan Point News - 9th Oct, 2024) Russia's ministry said …".
-_AGENCY_DATELINE = re.compile(r"^[A-ZА-ЯЁІЇЄҐ][\w .'’-]{1,30},?\s*\((?P<stamp>[^()]{3,120})\)")
+_AGENCY_DATELINE = re.compile(r"^[A-ZА-ЯЁІЇЄҐ][\w .'’-]{1,30},\s*\((?P<stamp>[^()]{0,60}\s[-–—/]\s[^()]{3,80})\)")
 _WEEKDAY_BEFORE = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|среда|"
     r"четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п'ятниця|п’ятниця|"
@@ -518,11 +519,15 @@ def _is_dated_strip(line: str) -> bool:
     True
     >>> _is_dated_strip("Troops left on May 5, 2025, he said | and more")
     False
+    >>> _is_dated_strip("Sudzha, May 5, 2025 | Photo: Jane Roe")
+    False
     """
     parts = _SEGMENT_SEPARATOR.split(line)
     if len(parts) < 2 or len(line) > 160:
         return False
-    dated = [p for p in parts if find_dates(p) and is_date_line(p)]
+    # The date leads its piece: "Sudzha, May 5, 2025 | Photo: X" dates a photo, not the page.
+    dated = [p for p in parts if find_dates(p) and is_date_line(p)
+             and not re.sub(r"[\W\d_]+", "", _DATE_LINE_WORDS.sub(" ", p[: find_dates(p)[0][0]]))]
     others = [p for p in parts if p not in dated]
     return bool(dated) and all(is_byline(p) or (len(p.split()) <= 8 and not _ends_with(p, _SENTENCE_END))
                                for p in others)
@@ -534,6 +539,8 @@ def _agency_dateline(line: str) -> str | None:
     >>> _agency_dateline("Moscow, (APP - Point News - 9th Oct, 2024) Russia's ministry said.")
     '2024-10-09'
     >>> _agency_dateline("Sudzha (a town) was taken on 9 October 2024.") is None
+    True
+    >>> _agency_dateline("Sudzha, (Kursk region, 6 August 2024) was hit.") is None
     True
     """
     match = _AGENCY_DATELINE.match(line)
@@ -547,6 +554,8 @@ def _trailing_date(line: str) -> str | None:
     '2025-06-08'
     >>> _trailing_date("Troops advance near Sumy since June 8, 2025 and hold") is None
     True
+    >>> _trailing_date("Troops have held Sudzha since August 6, 2024") is None
+    True
     """
     dates = find_dates(line)
     if not dates:
@@ -554,7 +563,9 @@ def _trailing_date(line: str) -> str | None:
     start, _, iso = dates[-1]
     weekday = _WEEKDAY_BEFORE.search(line[:start])
     cut = weekday.start() if weekday else start
-    if not is_date_line(line[cut:]) or len(line[:cut].split()) < 3:
+    # A stamp has a weekday or a time; "… since August 6, 2024" is the story's own date.
+    stamped = weekday or _TIME.search(line[cut:])
+    if not stamped or not is_date_line(line[cut:]) or len(line[:cut].split()) < 3:
         return None
     return iso
 
@@ -677,7 +688,8 @@ def outlet_from_url(url: str | None) -> str | None:
 def guess_published(text: str, url: str | None = None) -> str | None:
     r"""Find the publication date the page's furniture states, as ISO ``YYYY-MM-DD``.
 
-    The first 15 lines are read, then the last five, then the address: only a byline, a
+    The first 15 lines are read, then the address, then the last five lines (there only
+    a "Published …" line or a byline: a teaser of another story shows its date). A byline, a
     "Published …" / "Updated …" line, a line that is only a date, a strip of furniture
     with a date ("Nov. 18, 2024 | By …"), a dateline (upper-case or an agency stamp), or
     a headline that ends in its date counts; a sentence of the story about events never
@@ -731,8 +743,9 @@ def guess_published(text: str, url: str | None = None) -> str | None:
                 found.append((6, iso))
             break
     for start, end in tail:
+        # Only a labelled line or a byline: a bare date at the foot may be a teaser's.
         dated = _line_date(text[start:end])
-        if dated and dated[0] <= 1:
+        if dated and (dated[0] == 0 or is_byline(text[start:end])):
             found.append((10 + dated[0], dated[1]))
     return min(found, key=lambda item: item[0])[1] if found else None
 

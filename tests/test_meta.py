@@ -72,6 +72,11 @@ def test_guess_published_reads_the_head_and_the_foot_not_the_middle() -> None:
     assert meta.guess_published(foot) == "2025-02-14"
 
 
+def test_a_bare_date_at_the_foot_is_a_teasers_not_the_article_s() -> None:
+    text = "Headline of the story\n" + f"{BODY}\n" * 20 + "Another story about a depot\nMarch 3, 2025\n"
+    assert meta.guess_published(text) is None
+
+
 def test_a_head_date_beats_the_foot() -> None:
     text = "Headline of the story\nMarch 3, 2025\n" + f"{BODY}\n" * 20 + "Updated: 2025-03-09\n"
     assert meta.guess_published(text) == "2025-03-03"
@@ -231,6 +236,14 @@ def test_language_counts_by_runs_as_by_letters(text: str) -> None:
                      "2025-03-04", id="Russian published label"),
         pytest.param("Дрони атакували склад біля Льгова\nОновлено 4 березня 2025 року, 21:05\n" + BODY, None,
                      "2025-03-04", id="Ukrainian updated line with року"),
+        pytest.param("Дроны атаковали склад под Льговом\n04.03.2025 в 21:05\n" + BODY, None, "2025-03-04",
+                     id="Russian date at a time"),
+        pytest.param("Дрони атакували склад біля Льгова\n4 березня 2025 о 21:05\n" + BODY, None, "2025-03-04",
+                     id="Ukrainian date at a time"),
+        pytest.param("Drones hit a depot near Lgov\nMarch 4, 2025 / 9:05 PM ET / Updated 2 hours ago\n" + BODY,
+                     None, "2025-03-04", id="date, time zone and a relative update"),
+        pytest.param("Дроны атаковали склад под Льговом\nВ Курской области 4 марта 2025 года\n" + BODY, None,
+                     None, id="Russian phrase with a date is not a date line"),
         pytest.param("Drones hit a depot near Lgov\n2 hours ago\n" + BODY, None, None,
                      id="relative time states no date"),
         pytest.param("Drones hit a depot near Lgov\n" + BODY, "https://example.org/news/2025/03/04/depot/",
