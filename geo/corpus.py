@@ -314,12 +314,17 @@ def iter_corpus(root: Path, *, settings: Settings = DEFAULT_SETTINGS) -> Iterato
         When ``root`` does not exist or cannot be listed at all.
     """
     entries = _list_corpus(Path(root), follow_links=settings.follow_links)
-    return (_read_entry(entry, settings) for entry in entries)
+    sidecars = {listed.source for listed in _sidecar_entries(entries).values()}
+    return filter(None, (_read_entry(entry, settings, sidecars) for entry in entries))
 
 
-def _read_entry(entry: _Entry, settings: Settings) -> Document | Skip:
+def _read_entry(entry: _Entry, settings: Settings, sidecars: set[str]) -> Document | Skip | None:
+    """The entry's Document or Skip; None for a good sidecar (its article reads it)."""
     if entry.reason is not None:
         return Skip(source=entry.source, reason=entry.reason)
+    if entry.source in sidecars:
+        reason = _read_sidecar(entry.path, settings)[1]
+        return Skip(source=entry.source, reason=reason) if reason else None
     return read_document(entry.path, entry.source, settings=settings)
 
 

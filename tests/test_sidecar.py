@@ -121,3 +121,19 @@ def test_a_sidecar_without_its_article_is_skipped_as_before(tmp_path: Path) -> N
     skip = _read(tmp_path)["lonely.meta.json"]
     assert isinstance(skip, Skip)
     assert "not a text or HTML file" in skip.reason
+
+
+def test_iter_corpus_treats_sidecars_as_iter_raw_does(tmp_path: Path) -> None:
+    from geo.corpus import iter_corpus
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps(GOOD), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.meta.json").write_text("{", encoding="utf-8")
+    items = {item.source: item for item in iter_corpus(tmp_path)}
+    assert sorted(items) == ["a.txt", "b.meta.json", "b.txt"]
+    first = items["a.txt"]
+    assert isinstance(first, Document)
+    assert first.meta.published == GOOD["published"]
+    assert isinstance(items["b.meta.json"], Skip)
+    assert isinstance(items["b.txt"], Document)
