@@ -101,8 +101,7 @@ def test_issue_13_build_goes_on_past_a_hostile_page_and_a_deep_tree(tmp_path):
     (corpus_dir / "plain.txt").write_text(ENGLISH, encoding="utf-8")
     result = geo("build", str(corpus_dir), "--out", str(tmp_path / "maps"))
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in (tmp_path / "maps").iterdir()) == [
-        "claims.csv", "index.html", "places.geojson", "places.gpkg"]
+    assert {"claims.csv", "index.html", "places.geojson", "places.gpkg"} <= {p.name for p in (tmp_path / "maps").iterdir()}
     sources = {s["file"] for s in json.loads((tmp_path / "maps" / "places.geojson").read_text())["sources"]}
     assert {"hostile.html", "plain.txt", "d/" * 490 + "deep.txt"} <= sources
 
