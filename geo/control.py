@@ -37,8 +37,25 @@ from geo.control_lexicon import (
 )
 from geo.lexicon import OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_LATIN, REGION_NOUN
 
-_PREDICATE = re.compile(
-    "(?<!\\w)(?:" + "|".join(f"(?P<p{i}>{p.pattern})" for i, p in enumerate(PREDICATES)) + ")(?!\\w)")
+def _predicate_pattern(is_cyrillic: bool) -> re.Pattern[str]:
+    """One alternation of the predicates written in one script (group ``pN`` is PREDICATES[N]).
+
+    A sentence is scanned with its own script's predicates only: half the alternatives,
+    tried at every word start, for the same matches.
+    """
+    return re.compile("(?<!\\w)(?:" + "|".join(
+        f"(?P<p{i}>{p.pattern})" for i, p in enumerate(PREDICATES) if _is_cyrillic(p.pattern) == is_cyrillic
+    ) + ")(?!\\w)")
+
+
+def _is_cyrillic(pattern: str) -> bool:
+    return bool(re.search("[а-яіїєґ]", pattern))
+
+
+_LATIN_PREDICATE = _predicate_pattern(is_cyrillic=False)
+_CYRILLIC_PREDICATE = _predicate_pattern(is_cyrillic=True)
+_HAS_CYRILLIC = re.compile("[а-яіїєґ]")
+_HAS_LATIN = re.compile("[a-z]")
 _BLOCKED = re.compile(rf"(?<!\w)(?:{BLOCKERS})\s+(?:[\w'-]+\s+){{0,3}}$")
 _NEGATED = re.compile(NEGATION)
 _GROUND = re.compile(rf"(?:{GROUND_NOUNS})")
@@ -149,7 +166,7 @@ def find_control(
     """
     s_start, s_end = sentence
     found: list[ControlSpan] = []
-    for m in _PREDICATE.finditer(folded, s_start, s_end):
+    for m in _matches(folded, s_start, s_end):
         predicate = PREDICATES[int(m.lastgroup[1:])]  # type: ignore[index]
         before = folded[max(s_start, m.start() - _BLOCK_WINDOW):m.start()]
         if _BLOCKED.search(before) or _NEGATED.search(before):
@@ -235,6 +252,17 @@ def _ground_follows(folded: str, pos: int, end: int, settlement_starts: Sequence
         if stop and stop.end() >= w.end() and not _NUMBER_AFTER.match(folded, w.end()):
             return False
     return False
+
+
+def _matches(folded: str, start: int, end: int) -> list[re.Match[str]]:
+    """The predicates of a sentence, in order, each script's from its own alternation."""
+    out: list[re.Match[str]] = []
+    if _HAS_LATIN.search(folded, start, end):
+        out.extend(_LATIN_PREDICATE.finditer(folded, start, end))
+    if _HAS_CYRILLIC.search(folded, start, end):
+        cyrillic = list(_CYRILLIC_PREDICATE.finditer(folded, start, end))
+        out = sorted(out + cyrillic, key=lambda m: m.start()) if out else cyrillic
+    return out
 
 
 def _is_passive_or_relative(folded: str, clause_start: int, m: re.Match[str]) -> bool:
