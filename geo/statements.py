@@ -83,6 +83,7 @@ def statement_key(claim: Claim) -> tuple[str, ...]:
     )
 
 
+@functools.lru_cache(maxsize=8192)  # each writer asks for every claim's id: GeoJSON, CSV, GeoPackage, map
 def statement_id(claim: Claim) -> str:
     """The id shared by every claim that restates the same statement.
 
