@@ -445,7 +445,8 @@ def guess_publisher(text: str) -> str | None:
         if not _FOUNDED.search(name + " ") and name:
             return " ".join(name.split())
     for line in head:
-        outlet = _byline_outlet(line)
+        # A byline may share its line with a date: "Nov. 18, 2024 | By Jane Roe, Example News".
+        outlet = next(filter(None, map(_byline_outlet, [line, *_SEGMENT_SEPARATOR.split(line)[1:]])), None)
         if outlet:
             return " ".join(outlet.split())
     for start, end in paragraph_spans(text):

@@ -307,3 +307,9 @@ def test_outlet_from_the_url_line_when_the_text_names_none() -> None:
     doc = document_from_bytes(text.encode(), "a.txt")
     assert (doc.meta.publisher, doc.meta.url, doc.meta.published) == (
         "TASS", "https://www.tass.com/2025/03/04/x", "2025-03-04")
+
+
+def test_a_byline_sharing_its_line_with_a_date_names_the_outlet() -> None:
+    text = f"Drones hit a depot near Lgov\nMar. 4, 2025 | By Jane Roe, Example News\n{BODY}\n"
+    assert meta.guess_publisher(text) == "Example News"
+    assert meta.guess_published(text) == "2025-03-04"
