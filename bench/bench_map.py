@@ -8,7 +8,10 @@ memory: the input's own per-place indexes are made first), the writer's peak all
 from navigation to the end of the ``load`` event, which includes map.js unpacking the
 data and building every marker and cluster; then the time to open the popup of the
 place with the most claims (the popup's height and the cards it draws: at most 20 come
-first) and one step of the time slider (issue 12). Not a test: it asserts nothing.
+first), the time from "read the article" on its first card to the article's text shown
+with the quote highlighted (the texts are written beside the page as ``articles/NN.js``
+and do not change its size), and one step of the time slider (issue 12). Not a test: it
+asserts nothing.
 
 The gazetteer has 2,769 settlements; places beyond that are copies of real settlements
 moved by up to 2 km, with ids ``bench:N``. About 5 % of the claims are about a district,
@@ -47,6 +50,7 @@ from geo.model import (  # noqa: E402
 )
 from geo.records import MemoryRecords  # noqa: E402
 from geo.webmap.build import write_map  # noqa: E402
+from tests.webmap_builds import write_reader_shards  # noqa: E402
 
 CLAIMANTS = ("Russian Ministry of Defence", "Volodymyr Zelensky", "GUR", "ISW", "Pentagon",
              "Ukrainian General Staff", "Alexei Smirnov", None)
@@ -175,6 +179,25 @@ def biggest_popup_ms(driver: object, place_id: str) -> list[float]:
     return driver.execute_script(_OPEN_POPUP_JS, element)  # type: ignore[attr-defined]
 
 
+_OPEN_READER_JS = """
+var done = arguments[arguments.length - 1];
+var button = document.querySelector('.leaflet-popup .geo-read-button');
+if (!button) { done(null); return; }
+var t = performance.now();
+button.click();
+(function wait() {
+  var box = document.getElementById('geo-reader');
+  if (!box.hidden && box.querySelector('mark')) {
+    var shown = box.querySelector('.geo-reader-text').textContent.length;
+    requestAnimationFrame(function () { done([performance.now() - t, shown]); });
+    return;
+  }
+  if (performance.now() - t > 5000) { done(null); return; }
+  setTimeout(wait, 1);
+})();
+"""
+
+
 def load_times_ms(html_path: Path, loads: int, biggest: str | None = None) -> list[float]:
     """Navigation start → end of the load event, in a fresh headless Chromium, per load.
 
@@ -196,6 +219,10 @@ def load_times_ms(html_path: Path, loads: int, biggest: str | None = None) -> li
                 ms, height, cards = biggest_popup_ms(driver, biggest)
                 print(f"biggest popup ({biggest}): opened in {ms:.0f} ms, {height} px tall, "
                       f"{cards} cards drawn")
+                reader = driver.execute_async_script(_OPEN_READER_JS)
+                print("reader: " + ("did not open" if reader is None else
+                      f"'read the article' to the text shown with its quote: {reader[0]:.0f} ms "
+                      f"(a shard loaded by <script src>, {reader[1]:,} characters)"))
                 driver.execute_script("geoMap.app.map.closePopup();")
                 slider = driver.execute_async_script(_SLIDER_JS)
                 print("time slider: " + ("none" if slider is None else
@@ -241,6 +268,13 @@ def main() -> None:
         tracemalloc.stop()
         print(f"write_map: {elapsed_s:.2f} s  (peak allocations {peak_mb:.1f} MB)")
         print(f"html: {path.stat().st_size / 1e6:.2f} MB")
+        started = time.perf_counter()
+        write_reader_shards(build, gazetteer, Path(folder))  # the texts beside the page, not in it
+        shards = sorted((Path(folder) / "articles").iterdir())
+        shard_mb = sum(p.stat().st_size for p in shards) / 1e6
+        print(f"article shards: {len(shards)} files, {shard_mb:.2f} MB "
+              f"beside the page (written in {time.perf_counter() - started:.2f} s); "
+              f"html still {path.stat().st_size / 1e6:.2f} MB")
         if args.loads:
             biggest = max((p for p in build.places if p.place_type is PlaceType.SETTLEMENT),
                           key=lambda p: (records.count_at(p.place_id)[1], p.place_id))

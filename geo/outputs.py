@@ -10,7 +10,9 @@ GeoJSON and the CSV. A rebuild takes the time of the slower half, not of the sum
 The child opens its own connection to the Store's file (an SQLite connection must not
 cross a fork) and reports back in one line.
 
-The four files are published as one set (issue 13): both processes write into a staging
+The four files are published as one set (issue 13), with the map's ``articles`` folder
+(the reader's texts, ``geo.webmap.articles``; an old folder steps aside, as a folder
+cannot be renamed over another): both processes write into a staging
 folder inside ``out`` (``.geo-staging-PID``), and only when all four are complete are they
 renamed over the old ones, after a ``COMPLETE`` mark is written in the staging folder.
 An error, an interrupt or a kill before that leaves the old set whole; a kill during the
@@ -40,6 +42,8 @@ from geo.store import Store
 
 #: The files of a build, in the order they are reported.
 OUTPUTS = ("index.html", "places.geojson", "claims.csv", "places.gpkg")
+#: Folders published with them: the map's article texts (``geo.webmap.articles``).
+FOLDERS = ("articles",)
 _STAGING = ".geo-staging-"
 _COMPLETE = "COMPLETE"
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
@@ -99,6 +103,8 @@ def tidy_output_folder(out: Path) -> None:
         elif any(name.startswith(f".{output}.") for output in OUTPUTS) and child.is_file():
             with contextlib.suppress(OSError):
                 child.unlink()
+        elif any(name.startswith(f".{folder}.old-") for folder in FOLDERS) and child.is_dir():
+            shutil.rmtree(child, ignore_errors=True)  # the folder a publish replaced
 
 
 def _publish(staging: Path, out: Path) -> None:
@@ -106,6 +112,14 @@ def _publish(staging: Path, out: Path) -> None:
     for name in OUTPUTS:
         with contextlib.suppress(FileNotFoundError):  # already moved by a publish that died
             os.replace(staging / name, out / name)
+    for name in FOLDERS:  # a folder cannot be renamed over another: the old one steps aside
+        if not (staging / name).is_dir():
+            continue  # already moved by a publish that died
+        old = out / f".{name}.old-{os.getpid()}"
+        with contextlib.suppress(FileNotFoundError):
+            os.replace(out / name, old)
+        os.replace(staging / name, out / name)
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _published(staging: Path, out: Path) -> list[Path]:
@@ -145,9 +159,11 @@ def _write_gpkg(records: Store, gazetteer: Gazetteer, out: Path) -> None:
 def _write_others(records: Store, gazetteer: Gazetteer, out: Path, *, raw_csv: bool = False) -> None:
     from geo.export.csv import write_csv
     from geo.export.geojson import write_geojson
+    from geo.webmap.articles import write_map_articles
     from geo.webmap.build import write_map
 
     write_map(records, gazetteer, out / "index.html")
+    write_map_articles(records, gazetteer, out / FOLDERS[0], root=records.root)
     write_geojson(records, out / "places.geojson")
     write_csv(records, out / "claims.csv", raw=raw_csv)
 

@@ -212,7 +212,8 @@ def open_records(
 
 def _open_store(path: Path | None, corpus: Path, resources: Resources, version: str) -> Store:
     """The Store at ``path``; a temporary one when that folder cannot be written."""
-    kwargs = {"corpus": corpus_name(corpus), "gazetteer": resources.gazetteer, "version": version}
+    kwargs = {"corpus": corpus_name(corpus), "gazetteer": resources.gazetteer, "version": version,
+              "root": Path(corpus)}
     if path is not None:
         try:
             return Store(path, **kwargs)  # type: ignore[arg-type]

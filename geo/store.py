@@ -258,17 +258,22 @@ class Store:
         writer's process).
     on_wait
         Called once when another build holds the lock, before waiting for it.
+    root
+        The corpus folder (or file) the sources are relative to: the map's reader view
+        reads each article's text from there again (the Store keeps no text).
 
     ``built`` and ``attribution`` are set by whoever ends the walk (``geo.parallel``).
     """
 
     def __init__(self, path: Path | None, *, corpus: str, gazetteer: Gazetteer, version: str,
-                 exclusive: bool = True, on_wait: Callable[[], None] | None = None) -> None:
+                 exclusive: bool = True, on_wait: Callable[[], None] | None = None,
+                 root: Path | None = None) -> None:
         self._tmp = tempfile.TemporaryDirectory(prefix="geo-store-") if path is None else None
         self.path = Path(self._tmp.name) / "records.sqlite" if self._tmp else Path(path)  # type: ignore[arg-type]
         make_private_dir(self.path.parent)
         self._lock = _hold_lock(self.path, on_wait or _say_waiting) if exclusive and self._tmp is None else None
         self.corpus = corpus
+        self.root = root
         self.gazetteer = gazetteer
         self.version = version
         self.built = "undated"

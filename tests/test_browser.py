@@ -36,8 +36,11 @@ from tests.webmap_builds import (
     MAKHNOVKA_QUOTE,
     NAME,
     SUDZHA,
+    HOSTILE_SOURCE,
+    NEWS,
     hostile_build,
     hostile_quote,
+    write_reader_shards,
 )
 
 pytestmark = pytest.mark.browser
@@ -481,3 +484,80 @@ def test_unticking_undated_never_empties_the_map_without_a_word(analyst: WebDriv
     finally:
         undated.click()
         analyst.find_element(By.ID, "geo-claimants-all").click()
+
+
+# --- the reader view: the article's full text, from articles/NN.js beside the map ---------
+
+
+@pytest.fixture(scope="module")
+def reader(tmp_path_factory: pytest.TempPathFactory, gazetteer: Gazetteer) -> Iterator[WebDriver]:
+    """The hostile Build's map with its article shards beside it; ``driver.texts``: their texts."""
+    build = hostile_build(gazetteer)
+    folder = tmp_path_factory.mktemp("reader")
+    write_map(build, gazetteer, folder / "index.html")
+    texts = write_reader_shards(build, gazetteer, folder)
+    driver = start_chromium(tmp_path_factory.mktemp("profile"))
+    try:
+        driver.get((folder / "index.html").as_uri())
+        driver.texts = texts  # type: ignore[attr-defined]
+        yield driver
+    finally:
+        driver.quit()
+
+
+def _read(driver: WebDriver, place_id: str, quote: str) -> WebElement:
+    """Click "read the article" under ``quote`` in the place's popup; the report it belongs to."""
+    popup = _click_place(driver, place_id)
+    report = next(r for r in popup.find_elements(By.CSS_SELECTOR, ".geo-report")
+                  if r.find_element(By.CSS_SELECTOR, ".geo-quote").get_attribute("textContent")
+                  == quote)
+    report.find_element(By.CSS_SELECTOR, ".geo-read-button").click()
+    return report
+
+
+def _open_reader(driver: WebDriver) -> WebElement:
+    return WebDriverWait(driver, WAIT_S).until(
+        lambda d: d.find_element(By.ID, "geo-reader").is_displayed()
+        and d.find_element(By.ID, "geo-reader"))
+
+
+def test_read_the_article_shows_its_full_text_with_the_quote_highlighted(reader: WebDriver) -> None:
+    _read(reader, MAKHNOVKA, MAKHNOVKA_QUOTE)
+    box = _open_reader(reader)
+    text = box.find_element(By.CSS_SELECTOR, ".geo-reader-text")
+    assert text.get_attribute("textContent") == reader.texts[NEWS.source]  # type: ignore[attr-defined]
+    marks = text.find_elements(By.TAG_NAME, "mark")
+    assert [m.get_attribute("textContent") for m in marks] == [MAKHNOVKA_QUOTE]
+    assert reader.execute_script(  # scrolled into view inside the text's box
+        "var m = arguments[0].getBoundingClientRect(), t = arguments[1].getBoundingClientRect();"
+        "return m.top >= t.top && m.top < t.bottom;", marks[0], text)
+    reader.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+    WebDriverWait(reader, WAIT_S).until(
+        lambda d: not d.find_element(By.ID, "geo-reader").is_displayed())
+    assert console_errors(reader) == []
+
+
+def test_a_hostile_article_stays_text_in_the_reader(reader: WebDriver) -> None:
+    quote = hostile_quote("script-close")
+    _read(reader, GUYEVO, quote)
+    box = _open_reader(reader)
+    text = box.find_element(By.CSS_SELECTOR, ".geo-reader-text")
+    assert text.get_attribute("textContent") == reader.texts[HOSTILE_SOURCE.source]  # type: ignore[attr-defined]
+    shown = text.get_attribute("textContent")
+    assert "</script>" in shown and "<!--" in shown and "\u2028" in shown
+    marks = text.find_elements(By.TAG_NAME, "mark")
+    assert [m.get_attribute("textContent") for m in marks] == [quote]
+    assert box.find_elements(By.CSS_SELECTOR, "img, script, iframe") == []
+    assert box.find_element(By.CSS_SELECTOR, ".geo-reader-title").text == HOSTILE_SOURCE.title
+    _assert_no_alert(reader)
+    box.find_element(By.CSS_SELECTOR, ".geo-reader-close").click()
+    assert not box.is_displayed()
+
+
+def test_a_map_without_its_articles_folder_says_so_on_the_card(page: WebDriver) -> None:
+    report = _read(page, MAKHNOVKA, MAKHNOVKA_QUOTE)
+    note = WebDriverWait(page, WAIT_S).until(
+        lambda d: "not beside this map" in report.get_attribute("textContent") and report)
+    assert "articles" in note.find_element(By.CSS_SELECTOR, ".geo-read-note").text
+    assert not page.find_element(By.ID, "geo-reader").is_displayed()
+    console_errors(page)  # the refused load of the missing shard is expected: drain it

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import gc
+import hashlib
 import io
 import json
 import os
@@ -31,6 +32,7 @@ from geo.records import MemoryRecords
 from geo.sides import Side, read_control, side_of, subject_side
 from geo.statements import statement_id
 from geo.where import lookup
+from geo.webmap import articles as reader_articles
 from geo.webmap import payload as webmap_payload
 from geo.webmap.assets import load_assets
 from geo.webmap.build import render_map, write_map
@@ -635,3 +637,83 @@ def test_each_claim_row_carries_its_statement_side_and_holder(gazetteer: Gazette
                        ("2024-11-25", "russia", ["russia", True])]
     lyubimovka = [r["statement_id"] for r in rows if r["at"][0][0] == LYUBIMOVKA]
     assert len(lyubimovka) == 2 and len(set(lyubimovka)) == 1
+
+
+# --- the reader's article shards (geo.webmap.articles) -------------------------------------
+
+def test_a_shard_is_fnv1a_of_the_name_as_map_js_computes_it() -> None:
+    assert reader_articles.shard_of("a", 2**32) == 0xE40C292C  # FNV-1a 32 of one unit 0x61
+    # UTF-16 units, not UTF-8 bytes: a Cyrillic name differs from its byte hash
+    name = "ру/статья.txt"
+    units = name.encode("utf-16-le")
+    as_bytes = units.decode("latin-1")
+    assert reader_articles.shard_of(name, 2**32) != reader_articles.shard_of(as_bytes, 2**32)
+    assert reader_articles.shard_count(0) == 1 and reader_articles.shard_count(129) == 3
+
+
+def test_a_shard_keeps_hostile_text_inert_and_whole() -> None:
+    hostile = "</script><script>alert(1)</script> <!-- x --> a\u2028b\u2029c & `${y}` \ud800"
+    script = reader_articles.shard_script({"b.txt": hostile, "a.txt": "Суджа, Суджі"})
+    for raw in ("<", ">", "\u2028", "\u2029", "&"):
+        assert raw not in script
+    assert script.startswith('geoArticles({"a.txt":') and script.endswith("});\n")
+    inner = script[len("geoArticles("):-len(");\n")]
+    assert json.loads(inner) == {"a.txt": "Суджа, Суджі", "b.txt": hostile}
+
+
+def _shard_texts(path: Path) -> dict[str, str]:
+    """The {source: text} a shard registers."""
+    return json.loads(path.read_text(encoding="utf-8")[len("geoArticles("):-len(");\n")])
+
+
+def _article(root: Path, name: str, text: str) -> reader_articles.Article:
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return reader_articles.Article(source=name, sha256=digest)
+
+
+def test_texts_are_read_again_and_a_changed_or_missing_file_is_left_out(tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    kept = [_article(root, "en/a.txt", "Troops were seen near Sudzha on Monday.\r\n"),
+            _article(root, "ru/b.txt", "Бои шли у села Гуево, сообщил штаб."),
+            _article(root, "uk/c.txt", "Бої тривали біля Суджі, повідомив штаб.")]
+    changed = _article(root, "en/changed.txt", "The first version.")
+    (root / "en/changed.txt").write_text("A later version.", encoding="utf-8")
+    missing = _article(root, "en/gone.txt", "Soon deleted.")
+    (root / "en/gone.txt").unlink()
+    out = tmp_path / "maps" / "articles"
+    assert reader_articles.write_articles([*kept, changed, missing], root, out) == 3
+    assert sorted(p.name for p in out.iterdir()) == ["00.js"]
+    shard = _shard_texts(out / "00.js")
+    assert shard == {"en/a.txt": "Troops were seen near Sudzha on Monday.\r\n",
+                     "ru/b.txt": "Бои шли у села Гуево, сообщил штаб.",
+                     "uk/c.txt": "Бої тривали біля Суджі, повідомив штаб."}
+    first = (out / "00.js").read_bytes()
+    reader_articles.write_articles([*kept, changed, missing], root, out)
+    assert (out / "00.js").read_bytes() == first  # byte-identical, no stale shard left
+    one = reader_articles.write_articles([kept[0]], root / "en" / "a.txt", tmp_path / "one")
+    assert one == 0  # a single-file corpus names the file by its own name only
+    single = _article(tmp_path, "solo.txt", "Fighting near Plekhovo.")
+    assert reader_articles.write_articles([single], tmp_path / "solo.txt", tmp_path / "solo") == 1
+
+
+def test_a_build_publishes_the_shards_with_the_map(tmp_path: Path, resources,
+                                                   private_cache) -> None:
+    from geo.outputs import output_writer
+    from geo.parallel import open_records
+
+    out = tmp_path / "maps"
+    with output_writer(resources.gazetteer, out, parallel=False) as write, \
+            open_records(ROOT / "seeds", resources=resources) as store:
+        write(store)
+    shards = sorted((out / "articles").iterdir())
+    assert [p.name for p in shards] == ["00.js"]
+    texts = _shard_texts(shards[0])
+    features = json.loads((out / "places.geojson").read_text(encoding="utf-8"))["features"]
+    claims = [c for f in features for c in f["properties"]["claims"]]
+    assert claims and {c["source"] for c in claims} <= set(texts)
+    for claim in claims:  # every quote stands at its offsets in the text the reader shows
+        assert texts[claim["source"]][claim["start"]:claim["end"]] == claim["quote"]
+    assert not any(p.name.startswith(".") for p in out.iterdir())  # staging and old folders gone

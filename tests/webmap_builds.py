@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from datetime import date, timedelta
+from pathlib import Path
 import subprocess
 import sys
 
@@ -224,3 +225,45 @@ def analyst_build(gazetteer: Gazetteer) -> Build:
         places=tuple(sorted(places)),
         claims=tuple(sorted(claims, key=lambda c: c.sort_key)),
     )
+
+
+#: Text of the reader's hostile article beyond its quotes: what a shard must keep as text.
+READER_HOSTILE = ("Lead line.\n</script><script>alert(3)</script> <!-- a comment --> "
+                  "line\u2028separator \u2029 <img src=x onerror=alert(4)> ")
+
+
+def article_texts(build: Build) -> dict[str, str]:
+    """A full text for each source of ``build`` in which every claim's quote stands at its offsets.
+
+    What the reader view shows: the quotes where the records say they are, the gaps filled
+    with :data:`READER_HOSTILE` (so the text around a quote is hostile too) and spaces.
+    """
+    by_source: dict[str, list[Claim]] = {}
+    for claim in build.claims:
+        by_source.setdefault(claim.source, []).append(claim)
+    texts: dict[str, str] = {}
+    for source in build.sources:
+        claims = by_source.get(source.source, [])
+        size = max([c.end for c in claims] + [0]) + len(READER_HOSTILE) + 1
+        chars = list((READER_HOSTILE * (size // len(READER_HOSTILE) + 1))[:size])
+        for claim in claims:
+            chars[claim.start:claim.end] = claim.quote
+        texts[source.source] = "".join(chars)
+    return texts
+
+
+def write_reader_shards(build: Build, gazetteer: Gazetteer, folder: Path) -> dict[str, str]:
+    """Write ``folder/articles/NN.js`` of :func:`article_texts`, as ``geo build`` would."""
+    from geo.webmap.articles import map_articles, shard_count, shard_name, shard_of, shard_script
+
+    texts = article_texts(build)
+    shown = [a.source for a in map_articles(build, gazetteer)]
+    n_shards = shard_count(len(shown))
+    shards: dict[int, dict[str, str]] = {i: {} for i in range(n_shards)}
+    for name in shown:
+        shards[shard_of(name, n_shards)][name] = texts[name]
+    (folder / "articles").mkdir(parents=True, exist_ok=True)
+    for index, members in shards.items():
+        path = folder / "articles" / shard_name(index)
+        path.write_text(shard_script(members), encoding="utf-8")
+    return texts

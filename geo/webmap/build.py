@@ -71,9 +71,10 @@ MAP_ID = "geo"
 TILES_ID = "osm"
 
 #: Allows what the page is made of and nothing that travels: inline code and styles,
-#: data: images, and HTTPS images for the optional OpenStreetMap layer (off by default).
+#: data: images, HTTPS images for the optional OpenStreetMap layer (off by default), and
+#: scripts beside the page ('self': the reader's ``articles/NN.js``, ``geo.webmap.articles``).
 CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "default-src 'none'; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline'; "
     "img-src data: https:; base-uri 'none'; form-action 'none'"
 )
 

@@ -173,7 +173,129 @@
     return D;
   }
 
+  /* ---- the reader: an article's full text, from articles/NN.js beside the page ----
+     geo/webmap/articles.py writes the texts of the page's documents in shards; the shard
+     of a document is FNV-1a over its file name's UTF-16 units, modulo one shard per
+     ARTICLES_PER_SHARD documents of the page (both sides count the same docs). A page
+     from file:// may not fetch, but it may add a <script src>: the shard calls
+     geoArticles({file: text}). Texts go in as text nodes only. */
+  var ARTICLES_PER_SHARD = 64;
+  var ARTICLE_TEXTS = new Map();
+  window.geoArticles = function (texts) {
+    Object.keys(texts).forEach(function (file) { ARTICLE_TEXTS.set(file, String(texts[file])); });
+  };
+
+  function articleShard(file, nDocs) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < file.length; i++) { h = Math.imul(h ^ file.charCodeAt(i), 0x01000193); }
+    return (h >>> 0) % Math.max(1, Math.ceil(nDocs / ARTICLES_PER_SHARD));
+  }
+
+  // Python's offsets count code points; a JavaScript string counts UTF-16 units
+  function unitOffset(text, codePoints) {
+    var unit = 0;
+    for (var n = 0; n < codePoints && unit < text.length; n++) {
+      var c = text.charCodeAt(unit);
+      var pair = c >= 0xd800 && c < 0xdc00 && unit + 1 < text.length &&
+        text.charCodeAt(unit + 1) >= 0xdc00 && text.charCodeAt(unit + 1) < 0xe000;
+      unit += pair ? 2 : 1;
+    }
+    return unit;
+  }
+
+  function createReader(D) {
+    var shards = new Map();  // index -> { state: "loading" | "loaded" | "missing", waiting: [] }
+    var box = el("div", "geo-reader");
+    box.id = "geo-reader";
+    box.setAttribute("role", "dialog");
+    box.setAttribute("aria-modal", "true");
+    box.hidden = true;
+    var title = el("h2", "geo-reader-title");
+    var about = el("div", "geo-reader-about");
+    var close = el("button", "geo-reader-close", "×");
+    close.type = "button";
+    close.title = "Close the article (Esc)";
+    close.setAttribute("aria-label", "Close the article");
+    var body = el("div", "geo-reader-text");
+    body.dir = "auto";
+    body.tabIndex = 0;
+    add(box, add(el("div", "geo-reader-head"), title, close), about, body);
+    document.body.appendChild(box);
+    var opener = null;
+
+    function hide() {
+      if (box.hidden) { return; }
+      box.hidden = true;
+      while (body.firstChild) { body.removeChild(body.firstChild); }
+      if (opener && document.contains(opener)) { opener.focus(); }
+      opener = null;
+    }
+    close.addEventListener("click", hide);
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && !box.hidden) { e.stopPropagation(); hide(); }
+    }, true);
+
+    function load(index, done) {
+      var shard = shards.get(index);
+      if (shard && shard.state !== "loading") { done(shard.state); return; }
+      if (shard) { shard.waiting.push(done); return; }
+      shard = { state: "loading", waiting: [done] };
+      shards.set(index, shard);
+      var script = document.createElement("script");
+      function finish(state) {
+        shard.state = state;
+        shard.waiting.splice(0).forEach(function (fn) { fn(state); });
+      }
+      script.onload = function () { finish("loaded"); };
+      script.onerror = function () { script.remove(); finish("missing"); };
+      script.src = "articles/" + (index < 10 ? "0" : "") + index + ".js";
+      document.head.appendChild(script);
+    }
+
+    function show(c, text) {
+      var s = D.sources[c.source];
+      title.textContent = s.title || s.file;
+      about.textContent = [s.publisher, s.published, s.file].filter(Boolean).join(" · ");
+      while (body.firstChild) { body.removeChild(body.firstChild); }
+      var start = unitOffset(text, c.start), end = unitOffset(text, c.end);
+      var mark = el("mark", "geo-reader-quote", text.slice(start, end));
+      add(body, text.slice(0, start), mark, text.slice(end));
+      box.hidden = false;
+      mark.scrollIntoView({ block: "center" });
+      close.focus();
+    }
+
+    // the "read the article" button of one quote, and the line that says why it cannot open
+    return function readButton(c) {
+      var wrap = el("div", "geo-read");
+      var button = el("button", "geo-small geo-read-button", "read the article");
+      button.type = "button";
+      var note = el("span", "geo-read-note");
+      button.addEventListener("click", function (e) {
+        e.preventDefault();
+        e.stopPropagation();
+        var file = D.sources[c.source].file;
+        note.textContent = "opening…";
+        load(articleShard(file, D.sources.length), function (state) {
+          if (state === "missing") {
+            note.textContent = "The article texts are not beside this map (the folder “articles” " +
+              "did not come with index.html), so the article cannot be shown.";
+          } else if (!ARTICLE_TEXTS.has(file)) {
+            note.textContent = "The text of this article was not saved with the map " +
+              "(its file had changed or was gone when the map was built).";
+          } else {
+            note.textContent = "";
+            opener = button;
+            show(c, ARTICLE_TEXTS.get(file));
+          }
+        });
+      });
+      return add(wrap, button, " ", note);
+    };
+  }
+
   function createApp(map, osm, D) {
+    var readButton = createReader(D);
     // a popup never wider than the map (a phone's screen), so that its close button stays on it
     var width = map.getSize().x;
     POPUP.maxWidth = Math.max(200, Math.min(560, width - 2 * PAN_PADDING - 48));  // 48: its frame
@@ -336,7 +458,8 @@
       st.links.forEach(function (l) {
         var q = D.claims[l.c];
         add(card, add(el("div", "geo-report"), marked("blockquote", "geo-quote", D.texts[q.quote], l.hl),
-          sourceNode(q.source), l.link ? el("div", "geo-when", "tied to the place by " + l.link) : null));
+          sourceNode(q.source), readButton(q),
+          l.link ? el("div", "geo-when", "tied to the place by " + l.link) : null));
       });
       return card;
     }

@@ -482,6 +482,11 @@ class _DocEntries:
                 yield text
 
 
+def doc_entries(records: Records, gazetteer: Gazetteer) -> Iterator[str]:
+    """The page's ``docs`` items as JSON, in page order (the reader's shards follow them)."""
+    return iter(_DocEntries(records, gazetteer))
+
+
 def _outline(districts: Mapping[str, Any]) -> dict[str, object]:
     """The oblast's outline: the union of the district polygons, without its sliver holes.
 

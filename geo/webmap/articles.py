@@ -1,0 +1,233 @@
+"""The map's reader view: each shown article's full text, in small script shards beside the map.
+
+Why shards, and why scripts: the map must open fast with 10,000 articles (issue 14), so
+texts are never inlined into ``index.html``; and a page opened from ``file://`` may not
+``fetch`` a neighbouring file, but it may load one by ``<script src>``. So the texts of
+the articles the map shows (those with a claim or a mention: exactly the ``docs`` of
+the page, in the same order) are written as ``articles/NN.js``, each a single call
+``geoArticles({"source": "text", ...})``. ``map.js`` loads the one shard it needs when
+"read the article" is clicked.
+
+The shard of an article is :func:`shard_of` its source name: FNV-1a (32 bit) over the
+name's UTF-16 code units, modulo :func:`shard_count` of the number of shown articles.
+``map.js`` computes the same two numbers from the page's own data, so the page carries
+nothing new and its size does not change.
+
+Where the text comes from: the Store keeps no text, only each article's sha256. The
+file is read again from the corpus folder and decoded as the build decoded it
+(``corpus.document_from_bytes``), so every offset of a claim indexes it. A file that is
+gone or whose sha256 differs is left out of its shard: the card says so.
+
+Every character of an article is escaped by ``payload.script_json`` (``<``, ``>``, ``&``,
+U+2028, U+2029, lone surrogates), so no text can end the script or break a parser; the
+page inserts it with ``textContent`` only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import shutil
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from geo._cache import cached, content_key, source_hash
+from geo.corpus import HTML_SUFFIXES, document_from_bytes
+from geo.model import Build, Document
+from geo.records import Records, as_records
+from geo.webmap.payload import script_json
+
+if TYPE_CHECKING:
+    from geo.gazetteer import Gazetteer
+
+__all__ = ["ARTICLES_DIR", "PER_SHARD", "Article", "map_articles", "shard_count", "shard_name",
+           "shard_of", "shard_script", "write_articles", "write_map_articles"]
+
+#: The folder beside ``index.html`` that holds the shards.
+ARTICLES_DIR = "articles"
+#: Articles a shard holds on average: one click loads about this much text (~300 KB).
+PER_SHARD = 64
+#: The function each shard calls; ``map.js`` defines it.
+REGISTER = "geoArticles"
+
+_FNV_OFFSET = 0x811C9DC5
+_FNV_PRIME = 0x01000193
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """One shown article, as the records know it.
+
+    source  its path relative to the corpus root (the page's ``file``)
+    sha256  the digest of the bytes it was extracted from
+    """
+
+    source: str
+    sha256: str
+
+
+def shard_count(n_articles: int) -> int:
+    """How many shards ``n_articles`` go into: one per ``PER_SHARD``, at least one.
+
+    >>> shard_count(0), shard_count(64), shard_count(65)
+    (1, 1, 2)
+    """
+    return max(1, -(-n_articles // PER_SHARD))
+
+
+def shard_of(source: str, n_shards: int) -> int:
+    """The shard of an article: FNV-1a over the UTF-16 code units of its name (as ``map.js``).
+
+    UTF-16 units, not UTF-8 bytes, because a JavaScript string is made of them, and a
+    file name that is not valid UTF-8 (kept with lone surrogates) hashes the same on
+    both sides.
+
+    >>> shard_of("a.txt", 1)
+    0
+    """
+    units = source.encode("utf-16-le", "surrogatepass")
+    value = _FNV_OFFSET
+    for i in range(0, len(units), 2):
+        value ^= units[i] | units[i + 1] << 8
+        value = (value * _FNV_PRIME) & 0xFFFFFFFF
+    return value % n_shards
+
+
+def shard_name(index: int) -> str:
+    """The file name of shard ``index`` (``07.js``); ``map.js`` pads the same way."""
+    return f"{index:02d}.js"
+
+
+def shard_script(texts: dict[str, str]) -> str:
+    r"""A shard's whole text: one registration call with {source: text}, sorted by source.
+
+    >>> shard_script({"b.txt": "</script>"})
+    'geoArticles({"b.txt":"\\u003c/script\\u003e"});\n'
+    """
+    return f"{REGISTER}({script_json(dict(sorted(texts.items())))});\n"
+
+
+def _path_of(root: Path, source: str) -> Path:
+    """The file of ``source``: below the corpus folder, or the corpus itself when it is one file."""
+    return root if root.is_file() and root.name == source else root / source
+
+
+def read_text(root: Path, article: Article) -> str | None:
+    """The decoded text of one article, or None when its file is gone, changed or unreadable."""
+    path = _path_of(root, article.source)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if hashlib.sha256(data).hexdigest() != article.sha256:
+        return None
+    doc = document_from_bytes(data, article.source,
+                              is_html=Path(article.source).suffix.lower() in HTML_SUFFIXES)
+    return doc.text if isinstance(doc, Document) else None
+
+
+class _Incomplete(Exception):
+    """A shard some of whose texts could not be read: used, but never cached."""
+
+    def __init__(self, shard: tuple[str, int]) -> None:
+        super().__init__("a shard with a text left out")
+        self.shard = shard
+
+
+def _render_shard(members: list[Article], root: Path) -> tuple[str, int]:
+    """Read the members' texts and make their shard; raise ``_Incomplete`` when one is left out."""
+    texts = {a.source: text for a in members if (text := read_text(root, a)) is not None}
+    shard = shard_script(texts), len(texts)
+    if len(texts) < len(members):
+        raise _Incomplete(shard)
+    return shard
+
+
+def _shard(members: list[Article], root: Path | None) -> tuple[str, int]:
+    """One shard's text and how many texts it holds; cached, keyed by its members' bytes.
+
+    Re-reading and decoding costs about 2 ms an article: 20 s for 10,000, on every
+    build, where a rebuild after one new article must take under 2 s (issue 7). A
+    shard is a pure function of its members' names and bytes (their sha256) and of
+    this code, so it is cached under those: a rebuild re-reads only the shards whose
+    members changed. A shard with a text left out is not cached, so that the text
+    comes back once its file does.
+    """
+    if root is None or not members:
+        return shard_script({}), 0
+    key = content_key(_code_version(), [(a.source.encode("utf-8", "surrogatepass").hex(), a.sha256)
+                                        for a in members])
+    try:
+        return cached("webmap-articles", key, lambda: _render_shard(members, root))
+    except _Incomplete as incomplete:
+        return incomplete.shard
+
+
+@functools.cache
+def _code_version() -> str:
+    from geo import corpus
+
+    return source_hash(sys.modules[__name__], corpus)
+
+
+def shown_sources(doc_entries: Iterable[str]) -> Iterator[str]:
+    """The ``file`` of each pre-rendered ``docs`` entry of the page, in page order.
+
+    Each entry starts with its ``file`` member (``payload._source_entry``), so only that
+    string is decoded, not the whole entry.
+    """
+    decoder = json.JSONDecoder()
+    head = '{"file":'
+    for entry in doc_entries:
+        if not entry.startswith(head):
+            msg = f"a map entry does not start with its file: {entry[:40]!r}"
+            raise ValueError(msg)
+        yield decoder.raw_decode(entry, len(head))[0]
+
+
+def write_articles(articles: Iterable[Article], root: Path | None, folder: Path) -> int:
+    """Write every shard of ``articles`` into ``folder`` (emptied first); the number of texts written.
+
+    ``articles`` are the page's ``docs``, in page order: their number decides the number
+    of shards, as ``map.js`` counts them. Every shard is written, even an empty one, so
+    that a missing shard file means the folder did not travel with the page.
+    """
+    articles = list(articles)
+    n_shards = shard_count(len(articles))
+    members: dict[int, list[Article]] = {i: [] for i in range(n_shards)}
+    for article in articles:
+        members[shard_of(article.source, n_shards)].append(article)
+    with contextlib.suppress(FileNotFoundError):
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    written = 0
+    for index, shard in members.items():
+        script, n_texts = _shard(sorted(shard, key=lambda a: a.source), root)
+        (folder / shard_name(index)).write_text(script, encoding="utf-8", newline="\n")
+        written += n_texts
+    return written
+
+
+def map_articles(data: Build | Records, gazetteer: Gazetteer) -> list[Article]:
+    """The articles the page shows (its ``docs``), in page order, each with its sha256."""
+    from geo.webmap.payload import doc_entries
+
+    records = as_records(data)
+    digests = {source.source: source.sha256 for source in records.iter_sources()}
+    return [Article(source=name, sha256=digests.get(name, ""))
+            for name in shown_sources(doc_entries(records, gazetteer))]
+
+
+def write_map_articles(data: Build | Records, gazetteer: Gazetteer, folder: Path, *,
+                       root: Path | None) -> int:
+    """Write the shards of the map of ``data`` into ``folder``, texts read below ``root``.
+
+    Without a ``root`` (records made in memory, not read from a folder) every shard is
+    written empty, and each card says that the text is not beside the map.
+    """
+    return write_articles(map_articles(data, gazetteer), root, Path(folder))
