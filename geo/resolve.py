@@ -32,13 +32,13 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from geo.gazetteer import Gazetteer, distance_km
+from geo.gazetteer import Gazetteer, distance_km, nearest_km
 from geo.lexicon import OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_LATIN, REGION_NOUN
 from geo.model import Mention, Place, PlaceType, Resolution
 from geo.names import Tier
@@ -243,8 +243,7 @@ def _pick_among(cands: Sequence[Place], ctx: _Context, settings: Settings,
         return best, f"{len(pool)} candidates within {spread:.1f} km of each other: the largest"
     pool_ids = {p.place_id for p in pool}
     for scope, (lo, hi) in _scopes(ctx, start):
-        anchors = sorted({a for s, a in ctx.anchor_at if lo <= s < hi and a.place_id not in pool_ids})
-        chosen, reason = _pick_by_anchors(pool, anchors, scope, settings)
+        chosen, reason = _pick_by_anchors(pool, _anchors_within(ctx, lo, hi, pool_ids), scope, settings)
         if chosen is not None:
             return chosen, reason
     towns = [p for p in pool if p.category in _TOWN_CATEGORIES]
@@ -270,12 +269,23 @@ def _scopes(ctx: _Context, start: int) -> list[tuple[str, tuple[int, int]]]:
             ("the places named in the same paragraph", paragraph), whole]
 
 
+def _anchors_within(ctx: _Context, lo: int, hi: int, exclude: set[str]) -> list[Place]:
+    """The distinct places named unambiguously in [lo, hi), other than ``exclude``.
+
+    Found by bisecting the anchors' starts (they are in text order), not by scanning all
+    of them; unsorted, since the choice among candidates takes a minimum over them and a
+    set of their districts, which no order changes.
+    """
+    i, j = bisect_left(ctx.anchor_starts, lo), bisect_left(ctx.anchor_starts, hi)
+    return list({a.place_id: a for _, a in ctx.anchor_at[i:j] if a.place_id not in exclude}.values())
+
+
 def _pick_by_anchors(pool: Sequence[Place], anchors: Sequence[Place], scope: str,
                      settings: Settings) -> tuple[Place | None, str]:
     """The candidate clearly nearest the anchors, else the only one in the anchors' district."""
     if not anchors:
         return None, ""
-    ranked = sorted((min(distance_km(p, a) for a in anchors), p.place_id, p) for p in pool)
+    ranked = sorted((nearest_km(p, anchors), p.place_id, p) for p in pool)
     best_km, _, best = ranked[0]
     second_km = ranked[1][0] if len(ranked) > 1 else float("inf")
     if best_km <= settings.near_km and second_km >= 2 * best_km + settings.cluster_km:
