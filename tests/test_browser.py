@@ -496,6 +496,9 @@ def reader(tmp_path_factory: pytest.TempPathFactory, gazetteer: Gazetteer) -> It
     folder = tmp_path_factory.mktemp("reader")
     write_map(build, gazetteer, folder / "index.html")
     texts = write_reader_shards(build, gazetteer, folder)
+    for shard in (folder / "articles").iterdir():  # one text left out, as when its file changed
+        kept = shard.read_text(encoding="utf-8").replace(f'"{LEFT_OUT}":', '"elsewhere":')
+        shard.write_text(kept, encoding="utf-8")
     driver = start_chromium(tmp_path_factory.mktemp("profile"))
     try:
         driver.get((folder / "index.html").as_uri())
@@ -503,6 +506,10 @@ def reader(tmp_path_factory: pytest.TempPathFactory, gazetteer: Gazetteer) -> It
         yield driver
     finally:
         driver.quit()
+
+
+#: The article of the reader's map whose text its shard lacks.
+LEFT_OUT = "ru/2024-08-12_sudzha.txt"
 
 
 def _read(driver: WebDriver, place_id: str, quote: str) -> WebElement:
@@ -561,3 +568,12 @@ def test_a_map_without_its_articles_folder_says_so_on_the_card(page: WebDriver) 
     assert "articles" in note.find_element(By.CSS_SELECTOR, ".geo-read-note").text
     assert not page.find_element(By.ID, "geo-reader").is_displayed()
     console_errors(page)  # the refused load of the missing shard is expected: drain it
+
+
+def test_an_article_whose_text_was_left_out_says_so_on_the_card(reader: WebDriver) -> None:
+    quote = next(c.quote for c in hostile_build(load_gazetteer()).claims
+                 if c.source == LEFT_OUT and c.places[0].place_id == SUDZHA)
+    report = _read(reader, SUDZHA, quote)
+    WebDriverWait(reader, WAIT_S).until(
+        lambda d: "not saved with the map" in report.get_attribute("textContent"))
+    assert not reader.find_element(By.ID, "geo-reader").is_displayed()
