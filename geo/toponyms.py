@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import ahocorasick
@@ -76,17 +76,19 @@ class Candidate:
     start, end      offsets in the text
     surface         text[start:end]
     entries         the entries of the matched key with the best prior, sorted by place id
+    place_ids       ids of the places the key stands for, sorted and unique (derived)
     """
 
     start: int
     end: int
     surface: str
     entries: tuple[Entry, ...]
+    #: Derived once here: resolution and linking read it some eight times per candidate.
+    place_ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def place_ids(self) -> tuple[str, ...]:
-        """Ids of the places the key stands for, sorted and unique (entries are sorted by id)."""
-        return tuple(dict.fromkeys(e.place_id for e in self.entries))
+    def __post_init__(self) -> None:
+        # entries are sorted by id, so dropping repeats keeps the ids sorted
+        object.__setattr__(self, "place_ids", tuple(dict.fromkeys([e.place_id for e in self.entries])))
 
     @property
     def is_common_word(self) -> bool:
