@@ -65,6 +65,13 @@ _BEFORE_OUTSIDE = re.compile(
     rf"|(?P<cyr>{_OTHER_REGIONS_CYRILLIC})\w*\s+(?:области|облasti|обл\.|района)\s+"
     rf"(?:(?:село|селе|села|поселок|поселке|деревня|деревне|хутор|населенный пункт)\s+)?$"
 )
+# Words one of which any match of _BEFORE_OUTSIDE holds (its region noun, "ukrain…",
+# "обл…", "района"): a window with none of them skips the pattern, which is costly to
+# search since it must be tried at every offset of the window.
+_BEFORE_OUTSIDE_NEEDS = ("region", "oblast", "province", "area", "district", "raion", "rayon",
+                         "ukrain", "обл", "района")
+# Another region named anywhere in an article (which then may be about that region).
+_OTHER_REGION_NAMED = re.compile(rf"\b({_OTHER_REGIONS_LATIN})\b|({_OTHER_REGIONS_CYRILLIC})")
 _NEXT_IS_RIVER = re.compile(r"^\s+(?:river|reka|река|реки|реке|рекой|реку|річка|річки|lake|озеро)\b")
 
 # A place cue just before a name: strong ones name a settlement outright.
@@ -176,10 +183,11 @@ def _window_before(ctx: _Context, start: int, sentence: tuple[int, int]) -> str:
 
 def _outside_reason(ctx: _Context, cand: Candidate, sentence: tuple[int, int]) -> str | None:
     window = _window_after(ctx, cand.end, sentence)
-    after = _AFTER_OUTSIDE.search(window)
+    after = _AFTER_OUTSIDE.match(window)  # every branch is anchored at the window's start
     if after and _HEADS_A_LIST.match(window, after.end()):
         after = None  # "Олешню, у Донецькій області — Тарасівку": the region heads the next list
-    before = _BEFORE_OUTSIDE.search(_window_before(ctx, cand.start, sentence))
+    window = _window_before(ctx, cand.start, sentence)
+    before = _BEFORE_OUTSIDE.search(window) if any(w in window for w in _BEFORE_OUTSIDE_NEEDS) else None
     for match in (after, before):
         if match:
             label = next(v for v in match.groupdict().values() if v)
@@ -319,7 +327,7 @@ def _document_context(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> 
     has_kursk = "kursk" in folded or "курск" in folded or "курщин" in folded or bool(districts)
     other = None
     if not has_kursk:
-        match = re.search(rf"\b({_OTHER_REGIONS_LATIN})\b|({_OTHER_REGIONS_CYRILLIC})", folded)
+        match = _OTHER_REGION_NAMED.search(folded)
         other = match.group() if match else None
     confirmed = frozenset(c.place_ids[0] for c in unambiguous
                           if any(e.tier is not Tier.UKRAINIAN for e in c.entries)
