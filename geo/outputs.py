@@ -198,9 +198,15 @@ def output_writer(
 
     def write_both(store: Store) -> list[Path]:
         with _staging(out) as staging:
-            child.start(store, staging)
-            _write_others(store, gazetteer, staging, raw_csv=raw_csv)
-            child.wait()
+            try:
+                child.start(store, staging)
+                _write_others(store, gazetteer, staging, raw_csv=raw_csv)
+                child.wait()
+            except BaseException:
+                # The child writes into the staging folder: end it before the folder is
+                # removed, or it may leave a file there that keeps the folder alive.
+                child.stop()
+                raise
             return _published(staging, out)
 
     try:
