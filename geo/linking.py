@@ -54,6 +54,10 @@ _OTHER_REGION = re.compile(
     rf"(?<!\w)(?:(?:{OTHER_REGIONS_LATIN})(?:'s)?\s+{REGION_NOUN}"
     rf"|(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b|народн)|(?:днр|лнр)\b)")
 _ANAPHORIC_LOSSES = re.compile(r"\b(?:the|these|those|such)\s+(?:heavy\s+|significant\s+)?(?:losses|casualties)\b")
+#: A word every match of _ANAPHORIC_LOSSES holds: without one, the pattern is not tried.
+_ANAPHORIC_NOUNS = ("losses", "casualties")
+#: "they", "их": a sentence that goes on about the subject of the one before.
+_THEY = re.compile(r"\b(?:their|they|them|их|они)\b")
 
 
 def link_places(
@@ -69,6 +73,9 @@ def link_places(
     for draft in drafts:
         by_sentence.setdefault(draft.sentence, []).append(draft)
     unplaced_sentences: set[tuple[int, int]] = set()
+    # Whether a sentence is about another region or the whole front: asked once per
+    # sentence, not once per claim (a sentence often holds several claims).
+    elsewhere: dict[tuple[int, int], bool] = {}
     previous: Draft | None = None
     previous_loss: Draft | None = None
     previous_control: Draft | None = None
@@ -86,22 +93,21 @@ def link_places(
                 previous = d
                 continue
         in_sentence = _places_between(settlements, *d.sentence)
-        in_paragraph = _places_between(settlements, *d.paragraph)
         sentence_text = folded[d.sentence[0]:d.sentence[1]]
         if in_sentence:
             in_sentence = _own_clause_places(d, by_sentence[d.sentence], settlements) or in_sentence
             d.places = [PlaceLink(place_id=p, link=Link.SENTENCE) for p in in_sentence]
-            if (_ANAPHORIC_LOSSES.search(sentence_text) and previous_loss is not None
-                    and previous_loss.sentence != d.sentence):
+            if (previous_loss is not None and previous_loss.sentence != d.sentence
+                    and any(w in sentence_text for w in _ANAPHORIC_NOUNS) and _ANAPHORIC_LOSSES.search(sentence_text)):
                 _hand_back(previous_loss, in_sentence)
-        elif (((_ELSEWHERE.search(sentence_text) or _OTHER_REGION.search(sentence_text))
-               and "kursk" not in sentence_text and "курск" not in sentence_text) or _names_elsewhere(folded, d)):
+        elif _sentence_is_elsewhere(sentence_text, d.sentence, elsewhere) or _names_elsewhere(folded, d):
             unplaced_sentences.add(d.sentence)
-        elif (re.search(r"\b(?:their|they|them|их|они)\b", sentence_text) and previous is not None
-              and previous.sentence in unplaced_sentences and previous.paragraph == d.paragraph):
+        elif (previous is not None and previous.sentence in unplaced_sentences
+              and previous.paragraph == d.paragraph and _THEY.search(sentence_text)):
             unplaced_sentences.add(d.sentence)
         else:
             # A paragraph-level village is a weaker tie: the claim stays on the oblast too.
+            in_paragraph = _places_between(settlements, *d.paragraph)
             d.places = [PlaceLink(place_id=p, link=Link.PARAGRAPH) for p in in_paragraph]
             if not in_paragraph and d.kind in _LOSS_KINDS:
                 d.places += [PlaceLink(place_id=p, link=Link.ARTICLE)
@@ -111,6 +117,17 @@ def link_places(
         previous = d
         if d.kind in _LOSS_KINDS:
             previous_loss = d
+
+
+def _sentence_is_elsewhere(sentence_text: str, sentence: tuple[int, int], memo: dict[tuple[int, int], bool]) -> bool:
+    """A sentence about another region, the whole front or the whole war, and not Kursk.
+
+    ``memo`` keeps the answer per sentence for the other claims of the same sentence.
+    """
+    if sentence not in memo:
+        memo[sentence] = (bool(_ELSEWHERE.search(sentence_text) or _OTHER_REGION.search(sentence_text))
+                          and "kursk" not in sentence_text and "курск" not in sentence_text)
+    return memo[sentence]
 
 
 def _mentions_between(settlements: Sequence[tuple[int, str]], start: int, end: int) -> Sequence[tuple[int, str]]:
