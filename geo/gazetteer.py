@@ -207,12 +207,15 @@ def distance_km(a: Place, b: Place) -> float:
 #: Fewer km than one degree of latitude spans on any Earth radius geopy uses (111.2 km):
 #: a latitude gap alone then bounds a distance from below, with room for rounding.
 _KM_PER_DEGREE_LAT_BELOW = 111.0
+#: Fewer km than one degree of longitude spans anywhere in the oblast (Place refuses a point
+#: north of 52.9°, where it spans 67.0 km): a longitude gap bounds a distance from below too.
+_KM_PER_DEGREE_LON_BELOW = 66.0
 
 
 def nearest_km(place: Place, others: Iterable[Place]) -> float:
     """``min(distance_km(place, o) for o in others)``, inf for none, computing fewer distances.
 
-    A place whose latitude alone lies farther off than the nearest so far cannot be
+    A place whose latitude or longitude alone lies farther off than the nearest so far cannot be
     nearer, so its haversine is skipped; the minimum is the same float.
 
     >>> from geo.model import Place, PlaceType
@@ -223,11 +226,16 @@ def nearest_km(place: Place, others: Iterable[Place]) -> float:
     True
     >>> round(nearest_km(home, [near, far]), 1), nearest_km(home, [])
     (23.9, inf)
+    >>> grid = [at(50.6 + 0.3 * i, 33.6 + 0.5 * j) for i in range(8) for j in range(11)]
+    >>> all(nearest_km(p, grid[k + 1:] + grid[:k]) == min(distance_km(p, q) for q in grid[k + 1:] + grid[:k])
+    ...     for k, p in enumerate(grid))
+    True
     """
     best = math.inf
-    lat = place.lat
+    lat, lon = place.lat, place.lon
     for other in others:
-        if abs(other.lat - lat) * _KM_PER_DEGREE_LAT_BELOW > best:
+        if (abs(other.lat - lat) * _KM_PER_DEGREE_LAT_BELOW > best
+                or abs(other.lon - lon) * _KM_PER_DEGREE_LON_BELOW > best):
             continue
         km = distance_km(place, other)
         if km < best:
