@@ -577,3 +577,17 @@ def test_an_article_whose_text_was_left_out_says_so_on_the_card(reader: WebDrive
     WebDriverWait(reader, WAIT_S).until(
         lambda d: "not saved with the map" in report.get_attribute("textContent"))
     assert not reader.find_element(By.ID, "geo-reader").is_displayed()
+
+
+def test_control_and_bidi_characters_in_names_are_shown_not_obeyed(tmp_path_factory: pytest.TempPathFactory,
+                                                                   gazetteer: Gazetteer) -> None:
+    """Issue 13: a right-to-left override or an escape sequence in a title or outlet is shown as its code."""
+    import dataclasses
+
+    build = hostile_build(gazetteer)
+    tricky = dataclasses.replace(NEWS, title="Report\u202egnp.exe", publisher="Wire\x1b[2J")
+    build = dataclasses.replace(build, sources=tuple(tricky if s.source == NEWS.source else s for s in build.sources))
+    with _map_session(tmp_path_factory, build, gazetteer) as driver:
+        text = _click_place(driver, MAKHNOVKA).get_attribute("textContent")
+    assert "Report\u27e8U+202E\u27e9gnp.exe" in text and "Wire\u27e8U+001B\u27e9[2J" in text
+    assert "\u202e" not in text and "\x1b" not in text

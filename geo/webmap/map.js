@@ -51,6 +51,16 @@
     return node;
   }
 
+  // Control and bidi-override characters in names (file names, titles, outlets) are shown,
+  // not obeyed: U+202E would reverse what follows it, ESC could start a terminal sequence.
+  var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+  function visible(text) {
+    if (text === undefined || text === null) { return text; }
+    return String(text).replace(INVISIBLE, function (ch) {
+      return "\u27e8U+" + ("000" + ch.charCodeAt(0).toString(16).toUpperCase()).slice(-4) + "\u27e9";
+    });
+  }
+
   function add(parent) {
     for (var i = 1; i < arguments.length; i++) {
       var child = arguments[i];
@@ -254,8 +264,8 @@
 
     function show(c, text) {
       var s = D.sources[c.source];
-      title.textContent = s.title || s.file;
-      about.textContent = [s.publisher, s.published, s.file].filter(Boolean).join(" · ");
+      title.textContent = visible(s.title || s.file);
+      about.textContent = visible([s.publisher, s.published, s.file].filter(Boolean).join(" · "));
       while (body.firstChild) { body.removeChild(body.firstChild); }
       var start = unitOffset(text, c.start), end = unitOffset(text, c.end);
       var mark = el("mark", "geo-reader-quote", text.slice(start, end));
@@ -376,10 +386,10 @@
     function sourceNode(index) {
       var s = D.sources[index];
       var box = el("div", "geo-source");
-      add(box, el("span", "geo-source-title", s.title || "untitled"));
-      [s.publisher, s.published].forEach(function (part) { if (part) { add(box, " · ", part); } });
-      add(box, el("br"), el("span", "geo-file", s.file));
-      if (s.url) { add(box, el("br"), el("span", "geo-url", s.url)); }  // text to copy, never a link
+      add(box, el("span", "geo-source-title", visible(s.title || "untitled")));
+      [s.publisher, s.published].forEach(function (part) { if (part) { add(box, " · ", visible(part)); } });
+      add(box, el("br"), el("span", "geo-file", visible(s.file)));
+      if (s.url) { add(box, el("br"), el("span", "geo-url", visible(s.url))); }  // text to copy, never a link
       return box;
     }
 
