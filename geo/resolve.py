@@ -323,7 +323,9 @@ def _document_context(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> 
         if len(c.place_ids) == 1 and c.start not in quoted
         and (not c.is_common_word or c.start in cued or c.start in listed)
     ]
-    anchors = tuple(sorted({gaz.places[c.place_ids[0]] for c in unambiguous}))
+    # sorted by id, which orders Place records as their generated comparison would (ids are
+    # unique) without hashing and comparing them field by field
+    anchors = tuple(gaz.places[pid] for pid in sorted({c.place_ids[0] for c in unambiguous}))
     has_kursk = "kursk" in folded or "курск" in folded or "курщин" in folded or bool(districts)
     other = None
     if not has_kursk:
