@@ -775,16 +775,23 @@ def _is_known_or_person(phrase: str) -> bool:
 
 
 _OPENING_NP = re.compile(_NP.replace("}?)", "})"))
+#: "reported", "saying", "said": a lower-case word that ends the opening noun phrase.
+_VERB_LIKE = re.compile(r"(?:ed|ing)$|^(?:posted|said|says)$")
 
 
+@lru_cache(maxsize=2048)
 def _sentence_subject(text: str, s: int, e: int) -> str | None:
-    """The noun phrase that opens a sentence, cut before its first verb-looking word."""
+    """The noun phrase that opens a sentence, cut before its first verb-looking word.
+
+    Cached: every claim of a sentence asks for the same subject, and the answer depends
+    on the text alone.
+    """
     m = _OPENING_NP.match(text, s, e)  # greedy here: the whole opening phrase
     if not m:
         return None
     words = []
     for word in m.group("np").split():
-        if words and word.islower() and re.search(r"(?:ed|ing)$|^(?:posted|said|says)$", word):
+        if words and word.islower() and _VERB_LIKE.search(word):
             break
         words.append(word)
     return canonical_claimant(" ".join(words))

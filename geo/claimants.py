@@ -162,8 +162,12 @@ _ENDINGS = tuple(sorted(
     "ої ій ую юю і ї а я о е у ю ы и ь й".split(), key=len, reverse=True))
 
 
+@lru_cache(maxsize=16384)
 def stem(word: str) -> str:
     """A Cyrillic word without its case ending; other words as they are.
+
+    Cached, as are ``words_of`` and ``_key``: the same few hundred words and phrases are
+    keyed again for every sentence of every article.
 
     >>> stem("министерства"), stem("сирського"), stem("isw")
     ('министерств', 'сирськ', 'isw')
@@ -176,13 +180,18 @@ def stem(word: str) -> str:
     return word
 
 
+#: A word of a name: letters and digits, with the dots, apostrophes and hyphens inside it.
+_WORD = re.compile(r"[\w.'\-]+")
+
+
+@lru_cache(maxsize=8192)
 def words_of(phrase: str) -> tuple[str, ...]:
     """Folded words of a phrase: no leading article, possessive kept ("ukraine's").
 
     >>> words_of("the Russia’s Defence Ministry")
     ("russia's", 'defence', 'ministry')
     """
-    words = re.findall(r"[\w.'\-]+", fold(phrase).replace("(", " ").replace(")", " "))
+    words = _WORD.findall(fold(phrase).replace("(", " ").replace(")", " "))
     words = [w.strip(".-") for w in words]
     words = [w for w in words if w]
     if words and words[0] in ("the", "a", "an"):
@@ -190,6 +199,7 @@ def words_of(phrase: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+@lru_cache(maxsize=8192)
 def _key(phrase: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in words_of(phrase))
 
