@@ -172,7 +172,7 @@ def _is_capitalised(text: str, start: int, end: int) -> bool:
     while word_end < end and text[word_end].isalnum():
         word_end += 1
     rest = text[start + 1:word_end]
-    if not any(c.isupper() for c in rest):
+    if rest.islower() or not any(c.isupper() for c in rest):  # islower: the common case, in C
         return True
     if rest.isupper() and len(rest) > 0:
         line_start = text.rfind("\n", 0, start) + 1
