@@ -2,6 +2,11 @@
 (plus, by default, 1,000 more about one village).
 
 Run from a checkout: ``python bench/bench_map.py [--places N] [--claims N] [--loads N]``.
+With ``--realistic [N]`` (default 10,000) it instead writes N real-size articles with
+``bench/realistic.py``, builds them with ``geo build CORPUS --out OUT --workers 2`` (a fresh
+cache folder: the first run also builds the name index, about 15 s) and prints the
+articles, the build's wall time, the size of ``OUT/index.html``, and the same Chromium
+figures for that page, the biggest popup being the settlement with the most claims.
 Prints the time ``write_map`` takes with a warm page-shell cache (from the records in
 memory: the input's own per-place indexes are made first), the writer's peak allocations
 (tracemalloc), the page size, and the time Chromium (headless, network blocked) takes
@@ -21,9 +26,11 @@ moved by up to 2 km, with ids ``bench:N``. About 5 % of the claims are about a d
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -238,6 +245,41 @@ def load_times_ms(html_path: Path, loads: int, biggest: str | None = None) -> li
     return times
 
 
+def realistic(n: int, loads: int) -> None:
+    """Build ``n`` articles of ``bench/realistic.py`` with ``geo build`` and time its map."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from realistic import write_corpus
+
+    print(f"cpu_count: {os.cpu_count()}")
+    with tempfile.TemporaryDirectory() as folder:
+        corpus, out, cache = Path(folder) / "corpus", Path(folder) / "out", Path(folder) / "cache"
+        cache.mkdir(mode=0o700)
+        cache.chmod(0o700)
+        write_corpus(corpus, n)
+        corpus_mb = sum(p.stat().st_size for p in corpus.iterdir()) / 1e6
+        print(f"articles: {n} ({corpus_mb:.1f} MB, bench/realistic.py)")
+        env = {**os.environ, "GEO_CACHE_DIR": str(cache)}
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "geo", "build", str(corpus), "--out", str(out),
+                        "--workers", "2"], cwd=ROOT, env=env, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        print(f"geo build --workers 2: {time.perf_counter() - started:.1f} s wall "
+              "(cold cache, name index built first)")
+        path = out / "index.html"
+        print(f"html: {path.stat().st_size / 1e6:.2f} MB")
+        if not loads:
+            return
+        features = json.loads((out / "places.geojson").read_text(encoding="utf-8"))["features"]
+        biggest = max((f["properties"] for f in features
+                       if f["properties"]["place_type"] == "settlement"),
+                      key=lambda p: (len(p["claims"]), p["place_id"]))
+        print(f"biggest place: {biggest['place_id']} ({biggest['name']}), "
+              f"{len(biggest['claims'])} claims")
+        times = load_times_ms(path, loads, biggest["place_id"])
+        print("load event end: " + ", ".join(f"{t:.0f} ms" for t in times)
+              + f" (median {statistics.median(times):.0f} ms)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--places", type=int, default=3000)
@@ -245,7 +287,13 @@ def main() -> None:
     parser.add_argument("--loads", type=int, default=3, help="page loads to time (0: none)")
     parser.add_argument("--crowd", type=int, default=1000,
                         help="extra claims about one village (its popup is timed)")
+    parser.add_argument("--realistic", type=int, nargs="?", const=10_000, default=None,
+                        metavar="N", help="build N realistic articles with geo build "
+                        "instead (default 10,000) and time that map")
     args = parser.parse_args()
+    if args.realistic is not None:
+        realistic(args.realistic, args.loads)
+        return
 
     gazetteer = load_gazetteer()
     build = synthetic_build(gazetteer, places=args.places, claims=args.claims, crowd=args.crowd)
