@@ -389,6 +389,13 @@ def _is_name_like(phrase: str) -> bool:
 
 def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     """Every attribution phrase in text[start:end], in text order."""
+    return list(_attributions(text, start, end))
+
+
+@lru_cache(maxsize=1024)
+def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
+    """``find_attributions``, cached: a claim's sentence is read again when the claims
+    after it look back for a speaker, and the answer depends on the text alone."""
     chunk = text[start:end]
     found: list[Attribution] = []
     subject_spans: list[tuple[int, int]] = []  # where a verb has its subject before it
@@ -454,7 +461,7 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
         if deduped and a.start < deduped[-1].end and a.name is None and deduped[-1].name is not None:
             continue
         deduped.append(a)
-    return deduped
+    return tuple(deduped)
 
 
 def record_speakers(attributions: Sequence[Attribution], speakers: Speakers) -> None:
@@ -732,8 +739,9 @@ def _paragraph_source(text: str, sentence: tuple[int, int], paragraph: tuple[int
     if is_hedged:
         return None
     later_sentences = sentence_spans(text, sentence[1], paragraph[1])
-    if not later_sentences and sentence == paragraph:
-        # A one-sentence paragraph: the next paragraph's first sentence may close on its source
+    if not later_sentences and sentence == paragraph and not _SPEECH_VERB.search(text, *sentence):
+        # A one-sentence paragraph that names no speaker of its own ("…, сообщил губернатор"
+        # does): the next paragraph's first sentence may close on its source
         # ("Від початку операції армія Росії зазнала втрат. / Сили оборони …, повідомляє Генштаб.")
         following = _next_sentence(text, sentence, paragraph)
         later_sentences = [following] if following else []
@@ -745,6 +753,10 @@ def _paragraph_source(text: str, sentence: tuple[int, int], paragraph: tuple[int
             return canonical_claimant(closing[-1].name or "")
     return None
 
+
+#: Any speech verb: a sentence that has one names its own source, even as a bare title
+#: ("…, сообщил губернатор", "…, the governor said"), and borrows none from the next paragraph.
+_SPEECH_VERB = re.compile(rf"(?<!\w)(?:{SPEECH_VERBS})(?!\w)", re.IGNORECASE)
 
 #: How far from a sentence's end a closing attribution may end (", … said on Telegram.").
 _CLOSING_SLACK = 25
