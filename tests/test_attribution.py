@@ -307,3 +307,16 @@ def test_any_text_gives_a_name_or_none(words, data):
                                 is_headline=data.draw(st.booleans()))
             assert name is None or (isinstance(name, str) and name.strip())
             record_speakers(find_attributions(text, *sentence), speakers)
+
+
+def test_a_paragraph_with_its_own_speech_verb_borrows_no_source_from_the_next(resources):
+    """'…, the governor said' names its source (unnamed here): the next paragraph's closing
+    source belongs to the next paragraph's claim."""
+    from tests.test_claims import extract
+
+    lead = "The region saw a quiet night after days of shelling along the border, officials noted. " * 8
+    text = (lead + "\n\nFive hundred soldiers were sent to the Kursk region, the governor said.\n\n"
+            "Ukrainian troops killed 40 soldiers near the border, the General Staff reported.\n")
+    claims = {c.kind.value: c for c in extract(resources, text)}
+    assert claims["deployed"].claimant is None
+    assert claims["killed"].claimant == "General Staff of the Armed Forces of Ukraine"
