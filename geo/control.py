@@ -22,11 +22,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+
+import ahocorasick
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from geo.control_lexicon import (
     ANAPHORA,
+    ANCHORS,
     ATTRIBUTIVE,
     BLOCKERS,
     GROUND_NOUNS,
@@ -254,8 +257,26 @@ def _ground_follows(folded: str, pos: int, end: int, settlement_starts: Sequence
     return False
 
 
+def _anchor_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for stem in ANCHORS:
+        automaton.add_word(stem, stem)
+    automaton.make_automaton()
+    return automaton
+
+
+_ANCHOR_AUTOMATON = _anchor_automaton()
+
+
+def _may_hold_control(folded: str, start: int, end: int) -> bool:
+    """Whether the sentence holds one of the predicates' stems (``control_lexicon.ANCHORS``)."""
+    return next(_ANCHOR_AUTOMATON.iter(folded, start, end), None) is not None
+
+
 def _matches(folded: str, start: int, end: int) -> list[re.Match[str]]:
     """The predicates of a sentence, in order, each script's from its own alternation."""
+    if not _may_hold_control(folded, start, end):
+        return []
     out: list[re.Match[str]] = []
     if _HAS_LATIN.search(folded, start, end):
         out.extend(_LATIN_PREDICATE.finditer(folded, start, end))

@@ -67,6 +67,7 @@ _LAST_MONTH = re.compile(r"\blast\s+month\b|в\s+прошлом\s+месяце|�
                          re.IGNORECASE)
 #: "14–15 декабря", "on Dec. 14 and 15": a span of days is dated by its first day.
 _SPAN_START = re.compile(r"\b(\d{1,2})\s*[–—-]\s*$")
+_DIGIT = re.compile(r"\d")
 
 
 def _valid(year: int, month: int, day: int) -> date | None:
@@ -122,8 +123,15 @@ def _publication(published: str | None) -> date | None:
 
 
 def _dated(chunk: str, pub: date | None) -> tuple[str, DatePrecision] | None:
-    """The date that ``chunk``'s own words give, or None when they give none."""
-    for rx, order in ((_MONTH_DAY, "md"), (_DAY_MONTH_RU, "dm")):
+    """The date that ``chunk``'s own words give, or None when they give none.
+
+    Every pattern that reads a day needs a digit, and every other one a publication date
+    to count back from: a chunk with neither is answered before any case-blind search.
+    """
+    has_digit = _DIGIT.search(chunk) is not None
+    if pub is None and not has_digit:
+        return None
+    for rx, order in ((_MONTH_DAY, "md"), (_DAY_MONTH_RU, "dm")) if has_digit else ():
         m = rx.search(chunk)
         if not m:
             continue

@@ -215,3 +215,12 @@ def test_two_statements_in_one_sentence_do_not_share_words(resources):
 ])
 def test_an_active_verb_does_not_take_ground_named_before_it(resources, text):
     assert control_claims(resources, text) == []
+
+
+@pytest.mark.parametrize("predicate", PREDICATES, ids=lambda p: p.example[:40])
+def test_every_predicate_match_holds_an_anchor_stem(predicate):
+    """The anchor pre-check may skip a sentence only when no predicate could match in it."""
+    from geo.control_lexicon import ANCHORS
+
+    match = re.search(rf"(?<!\w)(?:{predicate.pattern})", fold(predicate.example))
+    assert any(stem in match.group() for stem in ANCHORS), match.group()
