@@ -32,14 +32,13 @@ _MONTHS = {
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
              "понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6,
              "понеділ": 0, "вівтор": 1, "серед": 2, "четвер": 3, "п'ятниц": 4, "субот": 5, "неділ": 6}
-_MONTH_DAY = re.compile(r"\b(?:on\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:,\s*(\d{4}))?\b",
-                        re.IGNORECASE)
+_MONTH_DAY = re.compile(r"\b(?:on\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:,\s*(\d{4}))?\b")
 _DAY_MONTH_RU = re.compile(r"\b(\d{1,2})\s+(январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр"
                            r"|січн|лют|берез|квітн|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн)[а-яії]*"
-                           r"(?:\s+(\d{4}))?", re.IGNORECASE)
+                           r"(?:\s+(\d{4}))?")
 _WEEKDAY = re.compile(r"\b(?:on\s+|в\s+|во\s+|у\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                       r"понедельник|вторник|сред|четверг|пятниц|суббот|воскресень"
-                      r"|понеділ|вівтор|серед|четвер|п'ятниц|субот|неділ)[a-zа-яії]*\b", re.IGNORECASE)
+                      r"|понеділ|вівтор|серед|четвер|п'ятниц|субот|неділ)[a-zа-яії]*\b")
 #: Phrases that date a claim relative to its publication: (pattern, days back, precision),
 #: each with an example. Ordered: a longer phrase before the shorter one inside it.
 RELATIVE_PHRASES: tuple[tuple[str, int, DatePrecision], ...] = (
@@ -60,11 +59,9 @@ RELATIVE_PHRASES: tuple[tuple[str, int, DatePrecision], ...] = (
      r"|за\s+(?:минулий\s+|останній\s+)?тиждень|минулого\s+тижня", 7, DatePrecision.WEEK),
 )
 _RELATIVE = re.compile(
-    "(?<!\\w)(?:" + "|".join(f"(?P<r{i}>{p})" for i, (p, _, _) in enumerate(RELATIVE_PHRASES)) + ")(?!\\w)",
-    re.IGNORECASE)
+    "(?<!\\w)(?:" + "|".join(f"(?P<r{i}>{p})" for i, (p, _, _) in enumerate(RELATIVE_PHRASES)) + ")(?!\\w)")
 #: "last month", "в прошлом месяце", "минулого місяця": the previous calendar month.
-_LAST_MONTH = re.compile(r"\blast\s+month\b|в\s+прошлом\s+месяце|минулого\s+місяця|у\s+минулому\s+місяці",
-                         re.IGNORECASE)
+_LAST_MONTH = re.compile(r"\blast\s+month\b|в\s+прошлом\s+месяце|минулого\s+місяця|у\s+минулому\s+місяці")
 #: "14–15 декабря", "on Dec. 14 and 15": a span of days is dated by its first day.
 _SPAN_START = re.compile(r"\b(\d{1,2})\s*[–—-]\s*$")
 _DIGIT = re.compile(r"\d")
@@ -128,6 +125,9 @@ def _dated(chunk: str, pub: date | None) -> tuple[str, DatePrecision] | None:
     Every pattern that reads a day needs a digit, and every other one a publication date
     to count back from: a chunk with neither is answered before any case-blind search.
     """
+    # The patterns are written in lower case and searched in the lowered chunk: a
+    # case-blind search of every pattern cost more than the rest of the date rules.
+    chunk = chunk.lower()
     has_digit = _DIGIT.search(chunk) is not None
     if pub is None and not has_digit:
         return None
