@@ -175,9 +175,9 @@ def _summarise(records: Store) -> None:
 
 CorpusArg = Annotated[Path, typer.Argument(help="Folder (or single file) of articles: .txt, .md or .html.")]
 RawCsvOpt = Annotated[bool, typer.Option(
-    "--raw-csv", help="Write CSV cells unchanged (by default a cell starting with = + - @ gets a leading ').")]
+    "--raw-csv", metavar="", help="Write CSV cells unchanged (by default a cell starting with = + - @ gets a leading ').")]
 FollowLinksOpt = Annotated[bool, typer.Option(
-    "--follow-links", help="Read symbolic links that point outside the corpus folder.")]
+    "--follow-links", metavar="", help="Read symbolic links that point outside the corpus folder.")]
 OverridesOpt = Annotated[Path | None, typer.Option(
     "--overrides", dir_okay=False,
     help="Corrections CSV (file,action,target,value): pin or drop a mention, set an article's date, "

@@ -218,3 +218,12 @@ def test_first_run_says_it_builds_the_name_index(monkeypatch, resources):
     assert result.exit_code == 0
     assert "building the name index of the gazetteer once (about 15 s)" in result.stderr
     assert "building" not in result.stdout
+
+
+@pytest.mark.parametrize(("command", "flag"), [("build", "--raw-csv"), ("build", "--follow-links"),
+                                               ("export", "--raw-csv"), ("export", "--follow-links")])
+def test_command_flags_read_as_flags_in_help(command, flag):
+    """Issue 15: the commands' own flags show no value placeholder either."""
+    result = runner.invoke(app, [command, "--help"], terminal_width=200)
+    [line] = [line for line in result.output.splitlines() if f" {flag} " in line]
+    assert "<bool>" not in line
