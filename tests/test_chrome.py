@@ -7,7 +7,6 @@ Russian); ``chrome`` lists lines that must be furniture and ``body`` lines that 
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from hypothesis import given
@@ -354,14 +353,15 @@ def test_spans_are_valid_for_any_text(text: str) -> None:
     assert_spans_valid(text, find_chrome(text))
 
 
-def test_long_hostile_input_stays_fast() -> None:
-    """Blow-up guard: a hostile 500,000-character page is read in about a second, not minutes."""
+def test_long_hostile_input_is_read_whole() -> None:
+    """A hostile 500,000-character page gives valid chrome spans (its speed is measured in
+    bench/bench_linear.py; tests assert no times)."""
     text = ("(" * 50_000 + "By " + "Feb. 14, 2025 " * 5_000 + "\n" + "Subscribe\n" * 5_000
             + "Troops advance near Sudzha\nRussia lost 30 men.\nMORE NEWS\n" * 3_000
             + "The Daily News\n" * 3_000 + "a/b " * 20_000 + ")")
-    started = time.perf_counter()
-    assert_spans_valid(text, find_chrome(text))
-    assert time.perf_counter() - started < 5
+    spans = find_chrome(text)
+    assert_spans_valid(text, spans)
+    assert spans  # the "Subscribe" and "MORE NEWS" lines are chrome
 
 
 _SEEDS = [

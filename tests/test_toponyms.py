@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -63,12 +62,11 @@ def test_fold_keeps_length_on_any_text():
     assert len(fold(text)) == len(text)
 
 
-def test_long_adversarial_text_scans_fast(resources):
-    # Structural guard: one linear automaton pass plus a sweep over the matches.
+def test_long_adversarial_text_gives_one_candidate_per_name(resources):
+    # Structural guard: one linear automaton pass plus a sweep over the matches (its speed
+    # is measured in bench/bench_match.py; tests assert no times).
     text = ("Sudzha-Sudzha " * 7000) + ("a" * 2000)
-    t0 = time.perf_counter()
     candidates = resources.matcher.scan(text)
-    assert time.perf_counter() - t0 < 2.0
     assert len(candidates) == 14000
 
 
