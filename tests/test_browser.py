@@ -110,9 +110,13 @@ def _click_place(driver: WebDriver, place_id: str) -> WebElement:
 
 
 def _popup_of(driver: WebDriver, place_id: str) -> WebElement:
-    """The open popup of a place (a closed one fades out for 200 ms: never pick that)."""
-    return WebDriverWait(driver, WAIT_S).until(
-        lambda d: d.find_element(By.CSS_SELECTOR, f'.geo-popup[data-place-id="{place_id}"]'))
+    """The open popup of a place (a closed one fades out for 200 ms: never pick that), once it
+    shows its text (an opening popup fades in; Selenium's ``.text`` reads only what is visible)."""
+    def shown(d: WebDriver) -> WebElement | bool:
+        popup = d.find_element(By.CSS_SELECTOR, f'.geo-popup[data-place-id="{place_id}"]')
+        return popup if popup.is_displayed() and popup.text else False
+
+    return WebDriverWait(driver, WAIT_S).until(shown)
 
 
 def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
