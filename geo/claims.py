@@ -38,13 +38,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from geo.attribution import (
-    Attribution,
-    Speakers,
-    canonical_claimant,
-    claimant_for,
-    find_attributions,
-)
+from geo.attribution import Speakers, claimant_for, find_attributions, record_speakers
 from geo.control import ControlSpan, find_control, is_ground_at
 from geo.dates import claim_date
 from geo.drafts import Draft
@@ -560,7 +554,7 @@ def extract_claims(
                 d.claimant_from = claimant_for(text, sentence, paragraph, (d.start, d.end), speakers,
                                                is_headline=is_headline, attributions=attributions,
                                                earlier_claims_end=max(earlier) if earlier else None)
-            _record_speakers(attributions, speakers)
+            record_speakers(attributions, speakers)
             all_fraction_phrases.extend(a for a in amounts if a.fraction is not None)
             drafts.extend(new)
     _scale_fractions(drafts, all_fraction_phrases)
@@ -586,14 +580,6 @@ def _first_body_paragraph(doc: Document, paragraphs: Sequence[tuple[int, int]]) 
         if not doc.is_chrome(*p):
             return i
     return -1
-
-
-def _record_speakers(attributions: Sequence[Attribution], speakers: Speakers) -> None:
-    for att in attributions:
-        if att.name:
-            name = canonical_claimant(att.name)
-            if name:
-                speakers.add(speakers.expand(name))
 
 
 def _sentence_claims(
