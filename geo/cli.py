@@ -27,6 +27,24 @@ if TYPE_CHECKING:
     from geo.pipeline import Resources
     from geo.store import Store
 
+class _FlagHelpMixin:
+    """Typer 0.29 renders its own ``--help`` as ``<bool>``; a flag takes no value, so it shows none."""
+
+    def get_help_option(self, ctx):  # type: ignore[no-untyped-def]
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.metavar = ""
+        return option
+
+
+class _Group(_FlagHelpMixin, typer.core.TyperGroup):
+    pass
+
+
+class _Command(_FlagHelpMixin, typer.core.TyperCommand):
+    pass
+
+
 EPILOG = "Exit codes: 0 ok (skips are not errors), 1 error explained in one line, 2 usage, 3 internal error."
 app = typer.Typer(
     name="geo",
@@ -35,6 +53,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    cls=_Group,
 )
 # soft_wrap: a line is never broken at 80 columns, so a piped log keeps one message a line.
 console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -189,7 +208,7 @@ GazetteerOpt = Annotated[
 ]
 
 
-@app.command()
+@app.command(cls=_Command)
 def build(
     corpus: Annotated[Path, typer.Argument(help="Folder of articles.")] = Path("seeds"),
     out: Annotated[Path, typer.Option("--out", help="Folder for the map and the exports.", file_okay=False)] = Path("maps"),
@@ -245,7 +264,7 @@ def _require_documents(records: Store, corpus: Path) -> None:
         raise CorpusError(msg)
 
 
-@app.command()
+@app.command(cls=_Command)
 def export(
     corpus: CorpusArg,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.GEOJSON,
@@ -314,7 +333,7 @@ def _write_stdout(data: bytes) -> None:
         raise ExportError(msg) from err
 
 
-@app.command()
+@app.command(cls=_Command)
 def where(
     name: Annotated[str, typer.Argument(help="A place name, Latin or Cyrillic, any case form.")],
     gazetteer: GazetteerOpt = None,
@@ -339,7 +358,7 @@ def where(
     _guarded(action)
 
 
-@app.command()
+@app.command(cls=_Command)
 def explain(
     file: Annotated[Path, typer.Argument(help="One article: .txt, .md or .html.", dir_okay=False)],
     gazetteer: GazetteerOpt = None,
@@ -373,7 +392,7 @@ def explain(
     _guarded(action)
 
 
-@app.command(name="eval")
+@app.command(name="eval", cls=_Command)
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold annotations (geo-gold/1 JSON).", exists=True, dir_okay=False)],
     corpus: Annotated[Path, typer.Argument(help="Folder of the annotated articles.")] = Path("seeds"),
@@ -402,7 +421,7 @@ def evaluate(
     _guarded(action)
 
 
-@app.command(name="gazetteer")
+@app.command(name="gazetteer", cls=_Command)
 def rebuild_gazetteer(
     source: Annotated[Path, typer.Argument(help="The shared gazetteer source folder.", exists=True, file_okay=False)],
     target: Annotated[Path, typer.Argument(help="Where to write the built data.", file_okay=False)] = Path("gazetteer"),

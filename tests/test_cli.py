@@ -160,7 +160,7 @@ def test_version_prints_the_package_version():
     assert result.stdout.strip() == f"geo {__version__}"
 
 
-@pytest.mark.parametrize("flag", ["--debug", "--version"])
+@pytest.mark.parametrize("flag", ["--debug", "--version", "--help"])
 def test_flags_read_as_flags_in_help(flag):
     """Issue 15: a flag shows no value placeholder ("--debug <bool>" read as taking a value)."""
     result = runner.invoke(app, ["--help"], terminal_width=200)
@@ -221,7 +221,8 @@ def test_first_run_says_it_builds_the_name_index(monkeypatch, resources):
 
 
 @pytest.mark.parametrize(("command", "flag"), [("build", "--raw-csv"), ("build", "--follow-links"),
-                                               ("export", "--raw-csv"), ("export", "--follow-links")])
+                                               ("export", "--raw-csv"), ("export", "--follow-links"),
+                                               ("build", "--help"), ("eval", "--help"), ("where", "--help")])
 def test_command_flags_read_as_flags_in_help(command, flag):
     """Issue 15: the commands' own flags show no value placeholder either."""
     result = runner.invoke(app, [command, "--help"], terminal_width=200)
