@@ -11,13 +11,20 @@ The child opens its own connection to the Store's file (an SQLite connection mus
 cross a fork) and reports back in one line.
 
 The four files are published as one set (issue 13), with the map's ``articles`` folder
-(the reader's texts, ``geo.webmap.articles``; an old folder steps aside, as a folder
-cannot be renamed over another): both processes write into a staging
-folder inside ``out`` (``.geo-staging-PID``), and only when all four are complete are they
-renamed over the old ones, after a ``COMPLETE`` mark is written in the staging folder.
-An error, an interrupt or a kill before that leaves the old set whole; a kill during the
-renames leaves a complete staging folder, which the next build finishes publishing
-before anything else. Staging folders and temporary files of dead builds are removed.
+(the reader's texts, ``geo.webmap.articles``). Both processes write into a staging folder
+beside ``out`` (``.NAME.geo-staging-PID``), into which whatever else ``out`` holds (a
+user's notes, ``.gitkeep``) is carried as hard links; when all of it is complete, one
+``renameat2(RENAME_EXCHANGE)`` swaps the two folders. That call is the commit: before
+it a reader of ``out`` sees the whole old set, after it the whole new one, never a mix,
+and a kill on either side of it leaves one whole set in ``out`` and a folder at the
+staging name that the next build removes. What appeared in ``out`` during the build is
+moved across after the swap, so nothing of the user's is lost.
+
+Where the swap is not possible (not Linux, a file system or kernel without it, ``out``
+a mount point or holding the working directory, a parent folder we cannot write), the
+staging folder is made inside ``out`` and its files are renamed over the old ones one by
+one, after a ``COMPLETE`` mark is written in it: a kill during those renames leaves a
+complete staging folder, which the next build finishes publishing before anything else.
 
 Children do not outlive the build: the GeoPackage process and the extraction workers ask
 the kernel for SIGTERM when their parent dies (``die_with_parent``), so a ``kill -9`` of
@@ -28,10 +35,12 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
 import json
 import os
 import shutil
 import signal
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -47,6 +56,8 @@ FOLDERS = ("articles",)
 _STAGING = ".geo-staging-"
 _COMPLETE = "COMPLETE"
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+_AT_FDCWD = -100  # <fcntl.h>
+_RENAME_EXCHANGE = 2  # <linux/fs.h>
 
 
 def die_with_parent(parent: int | None = None) -> None:
@@ -87,6 +98,7 @@ def tidy_output_folder(out: Path) -> None:
     dead build, and the temporary files of older builds (``.claims.csv.*.tmp``,
     ``.places.gpkg.*``), are removed.
     """
+    _tidy_swap_stagings(Path(out).resolve())
     try:
         children = list(Path(out).iterdir())
     except OSError:
@@ -107,8 +119,114 @@ def tidy_output_folder(out: Path) -> None:
             shutil.rmtree(child, ignore_errors=True)  # the folder a publish replaced
 
 
+def _swap_staging_name(out: Path, pid: int | str) -> Path:
+    """The staging folder beside ``out`` that ``_swap`` exchanges with it."""
+    return out.parent / f".{out.name}{_STAGING}{pid}"
+
+
+def _tidy_swap_stagings(out: Path) -> None:
+    """Remove folders at the swap's staging name left by dead builds.
+
+    Such a folder holds either an unfinished new set (the build died before the swap)
+    or the old set (it died after): ``out`` is whole in both cases, so it goes.
+    """
+    prefix = _swap_staging_name(out, "").name
+    try:
+        siblings = [p for p in out.parent.iterdir() if p.name.startswith(prefix)]
+    except OSError:
+        return
+    for sibling in siblings:
+        pid = sibling.name.removeprefix(prefix)
+        if not pid.isdigit() or sibling.is_symlink() or not sibling.is_dir():
+            continue
+        if _is_alive(int(pid)) and int(pid) != os.getpid():
+            continue  # another build is writing into this folder right now
+        shutil.rmtree(sibling, ignore_errors=True)
+
+
+def _libc_renameat2() -> Callable[..., int] | None:
+    """glibc's ``renameat2``, or None where there is none (not Linux, an old or other libc)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function  # type: ignore[no-any-return]
+
+
+def _exchange(first: Path, second: Path) -> None:
+    """Swap two folders in one step (``renameat2(RENAME_EXCHANGE)``); OSError where it cannot."""
+    renameat2 = _libc_renameat2()
+    if renameat2 is None:
+        raise OSError(errno.ENOSYS, "renameat2 is not available")
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code))
+
+
+def _can_swap(out: Path) -> bool:
+    """Whether ``out`` can be replaced by swapping a whole folder for it.
+
+    Not when it is a mount point (EBUSY), when it holds this process's working folder
+    (the process would be left in the removed old one), or on a system without the call.
+    """
+    if _libc_renameat2() is None or not out.is_dir() or os.path.ismount(out):
+        return False
+    here = Path.cwd().resolve()
+    return here != out and out not in here.parents
+
+
+def _is_geo_own(name: str) -> bool:
+    """Whether an entry of ``out`` is a build's output, folder or leftover (not the user's)."""
+    return (name in OUTPUTS or name in FOLDERS or name.startswith(_STAGING) or name == _COMPLETE
+            or any(name.startswith(f".{output}.") for output in OUTPUTS)
+            or any(name.startswith(f".{folder}.old-") for folder in FOLDERS))
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """A hard link (free, and it shares later writes); a copy where links are refused."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)
+
+
+def _carry(entry: Path, target: Path) -> None:
+    """Put a user's entry of ``out`` into the staging folder: links for files, a linked tree for folders."""
+    if entry.is_symlink():
+        os.symlink(os.readlink(entry), target)
+    elif entry.is_dir():
+        shutil.copytree(entry, target, symlinks=True, copy_function=_link_or_copy)
+    else:
+        _link_or_copy(str(entry), str(target))
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Publish a staging folder beside ``out`` by exchanging the two folders in one step.
+
+    The user's entries of ``out`` are carried into the staging folder first; after the
+    swap, whatever the old folder holds that the new one lacks (something written into
+    ``out`` during the build) is moved across, then the old folder is removed.
+    """
+    for entry in sorted(out.iterdir()):
+        if not _is_geo_own(entry.name) and not os.path.lexists(staging / entry.name):
+            _carry(entry, staging / entry.name)
+    with contextlib.suppress(OSError):
+        os.chmod(staging, stat.S_IMODE(out.stat().st_mode))
+    _exchange(staging, out)
+    old = staging  # the name now holds the previous folder
+    for entry in sorted(old.iterdir()):
+        if not _is_geo_own(entry.name) and not os.path.lexists(out / entry.name):
+            with contextlib.suppress(OSError):
+                os.rename(entry, out / entry.name)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def _publish(staging: Path, out: Path) -> None:
-    """Rename the staged outputs over the old ones (each rename is atomic)."""
+    """Rename the staged outputs over the old ones (each rename is atomic, the set is not)."""
     for name in OUTPUTS:
         with contextlib.suppress(FileNotFoundError):  # already moved by a publish that died
             os.replace(staging / name, out / name)
@@ -123,10 +241,23 @@ def _publish(staging: Path, out: Path) -> None:
 
 
 def _published(staging: Path, out: Path) -> list[Path]:
-    """Mark the staging folder complete, publish it, and remove it; the four paths in ``out``."""
+    """Publish a complete staging folder, and remove it; the four paths in ``out``.
+
+    A folder beside ``out`` is swapped in whole; where the swap fails after all (a file
+    system that refuses it), its files are renamed across one by one instead.
+    """
+    target = out.resolve()  # a link to a folder: the folder is swapped, not the link
     try:
+        if staging.parent != target:
+            try:
+                _swap(staging, target)
+            except OSError as err:
+                if err.errno not in (errno.EINVAL, errno.ENOSYS, errno.EBUSY, errno.EXDEV, errno.EPERM):
+                    raise
+            else:
+                return [out / name for name in OUTPUTS]
         (staging / _COMPLETE).write_bytes(b"")
-        _publish(staging, out)
+        _publish(staging, target)
     except OSError as err:
         msg = f"cannot write {out}: {err.strerror or err}"
         raise ExportError(msg) from err
@@ -136,11 +267,23 @@ def _published(staging: Path, out: Path) -> list[Path]:
 
 @contextlib.contextmanager
 def _staging(out: Path) -> Iterator[Path]:
-    """A fresh staging folder in ``out``; removed on the way out unless it was published."""
+    """A fresh staging folder, beside ``out`` where it can be swapped in, else inside it.
+
+    Removed on the way out unless it was published.
+    """
     tidy_output_folder(out)
-    staging = out / f"{_STAGING}{os.getpid()}"
     try:
-        staging.mkdir(parents=True, exist_ok=True)
+        out.mkdir(parents=True, exist_ok=True)
+        out = out.resolve()
+        staging = _swap_staging_name(out, os.getpid()) if _can_swap(out) else out / f"{_STAGING}{os.getpid()}"
+        try:
+            staging.mkdir()
+        except FileExistsError:
+            shutil.rmtree(staging)
+            staging.mkdir()
+        except PermissionError:  # the parent folder is not ours: stage inside ``out``
+            staging = out / f"{_STAGING}{os.getpid()}"
+            staging.mkdir(exist_ok=True)
     except OSError as err:
         msg = f"cannot write {out}: {err.strerror or err}"
         raise ExportError(msg) from err
