@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from geo.model import Build, Claim, Kind, Link, Place, Resolution, Skip, Source
+from geo.periods import Scope, scope_of
 
 __all__ = ["Counts", "MemoryRecords", "Records", "as_records", "contested_claim_ids"]
 
@@ -116,6 +117,10 @@ class _Contestable(Protocol):
     def reported(self) -> str | None: ...
     @property
     def figure(self) -> object: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def quote(self) -> str: ...
 
 
 def _bounds(figure: object) -> tuple[float, float] | None:
@@ -128,12 +133,30 @@ def _bounds(figure: object) -> tuple[float, float] | None:
     return lo, hi
 
 
-def contested_claim_ids(claims: Iterable[_Contestable]) -> frozenset[str]:
-    """Claims about one place whose figure of the same kind and date disagrees with another's.
+def _period(claim: _Contestable) -> tuple[str, str, str] | None:
+    """What a claim's figure counts over: its scope, and its date (an undated claim: its article).
 
-    Two claims conflict when they are of the same kind, were made on the same date (or
-    both undated), come from different claimants, and their figure ranges do not
-    overlap. Figures are never averaged: both claims stay, both are marked.
+    Two claims are compared only when these are equal. An undated claim has no period a
+    reader can place, so it is compared only with the undated claims of its own article,
+    which the article sets side by side ("Kyiv says 500, Moscow says 50"). A part of a
+    figure or an increase on one is compared with nothing (None): what it is a part of,
+    or adds to, is not known here.
+    """
+    scope = scope_of(claim.quote, getattr(claim.figure, "text", None))
+    if scope in (Scope.PART, Scope.CHANGE):
+        return None
+    return (scope.value, "date", claim.reported) if claim.reported else (scope.value, "article", claim.source)
+
+
+def contested_claim_ids(claims: Iterable[_Contestable]) -> frozenset[str]:
+    """Claims about one place whose figure disagrees with another claimant's for the same period.
+
+    Comparable claims (issue 12) are of the same kind and count over the same period:
+    the same scope (a day, a span of days, a total: ``geo.periods``) on the same date,
+    or, undated, in the same article. Among those, two claims conflict when they come
+    from different claimants and their figure ranges do not overlap. Figures are never
+    averaged: both claims stay, both are marked. A weekend's losses never contest a
+    campaign's total, nor a report of one day another day's.
 
     Linear in the number of claims (a village named in thousands of articles has
     thousands): a claim conflicts with some other claimant's claim exactly when the
@@ -142,18 +165,22 @@ def contested_claim_ids(claims: Iterable[_Contestable]) -> frozenset[str]:
     claimants of the group.
 
     >>> from geo.model import Figure
-    >>> def claim(i, who, low, high):
-    ...     return Claim(claim_id=i, source="a", start=0, end=1, quote="x", claimant=who,
+    >>> def claim(i, who, low, high, quote="x"):
+    ...     return Claim(claim_id=i, source="a", start=0, end=len(quote), quote=quote, claimant=who,
     ...                  kind=Kind.KILLED, figure=Figure(text="n", low=low, high=high))
     >>> sorted(contested_claim_ids([claim("a", "GUR", 100, 200), claim("b", "NIS", 300, 400),
     ...                             claim("c", "GUR", 350, 350)]))
     ['a', 'b']
+    >>> sorted(contested_claim_ids([claim("a", "GUR", 30, 30, "30 over the weekend"),
+    ...                             claim("b", "NIS", 3800, 3800, "3,800 since August")]))
+    []
     """
-    groups: dict[tuple[Kind, str | None], list[tuple[str, str | None, float, float]]] = defaultdict(list)
+    groups: dict[tuple[Kind, tuple[str, str, str]], list[tuple[str, str | None, float, float]]] = defaultdict(list)
     for claim in claims:
         bounds = _bounds(claim.figure) if claim.figure is not None else None
-        if bounds is not None:
-            groups[(claim.kind, claim.reported)].append((claim.claim_id, claim.claimant, *bounds))
+        period = _period(claim) if bounds is not None else None
+        if bounds is not None and period is not None:
+            groups[(claim.kind, period)].append((claim.claim_id, claim.claimant, *bounds))
     out: set[str] = set()
     for members in groups.values():
         lowest_high: dict[str | None, float] = {}

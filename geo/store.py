@@ -23,6 +23,7 @@ build at a time holds a corpus's Store: a second one waits for the lock file bes
 
 from __future__ import annotations
 
+import dataclasses
 import contextlib
 import json
 import os
@@ -38,7 +39,7 @@ from geo._cache import dumps, from_data, make_private_dir, to_data
 
 from geo.export import fragments
 from geo.gazetteer import Gazetteer
-from geo.model import Build, Claim, DocumentResult, Kind, Link, Place, Resolution, Skip, Source
+from geo.model import Build, Claim, DocumentResult, Figure, Kind, Link, Place, Resolution, Skip, Source
 from geo.export.rows import CLAIM_COLUMNS
 from geo.records import Counts, contested_claim_ids
 from geo.webmap.payload import doc_entry_json
@@ -124,6 +125,7 @@ class _FigureBounds(NamedTuple):
     low: float | None
     best: float | None
     high: float | None
+    text: str | None = None
 
 
 class _ClaimSummary(NamedTuple):
@@ -134,6 +136,18 @@ class _ClaimSummary(NamedTuple):
     kind: Kind
     reported: str | None
     figure: _FigureBounds
+    source: str
+    quote: str
+
+
+def _field_at(record: type, name: str) -> int:
+    return [field.name for field in dataclasses.fields(record)].index(name)
+
+
+#: Where a Claim's quote and its figure's text sit in its record (``to_data`` writes a
+#: record's fields in order, a nested record as a nested list).
+_QUOTE_PATH = f"$[{_field_at(Claim, 'quote')}]"
+_FIGURE_TEXT_PATH = f"$[{_field_at(Claim, 'figure')}][{_field_at(Figure, 'text')}]"
 
 
 def _blob(source: str) -> bytes:
@@ -525,12 +539,14 @@ class Store:
     def _conflicts(self, place_id: str) -> frozenset[str]:
         """``contested_claim_ids`` of a place, from the claims' columns (no record decoded)."""
         rows = self._db.execute(
-            "SELECT c.claim_id, c.claimant, c.kind, c.reported, c.low, c.best, c.high "
-            "FROM links l JOIN claims c ON c.id = l.claim WHERE l.place_id = ? "
-            "AND (c.low IS NOT NULL OR c.best IS NOT NULL OR c.high IS NOT NULL)", (place_id,))
+            "SELECT c.claim_id, c.claimant, c.kind, c.reported, c.low, c.best, c.high, c.source, "
+            "json_extract(c.record, ?), json_extract(c.record, ?) FROM links l JOIN claims c ON c.id = l.claim "
+            "WHERE l.place_id = ? AND (c.low IS NOT NULL OR c.best IS NOT NULL OR c.high IS NOT NULL)",
+            (_QUOTE_PATH, _FIGURE_TEXT_PATH, place_id))
         return contested_claim_ids(
-            _ClaimSummary(cid, who, Kind(kind), reported, _FigureBounds(lo, best, hi))
-            for cid, who, kind, reported, lo, best, hi in rows)
+            _ClaimSummary(cid, who, Kind(kind), reported, _FigureBounds(lo, best, hi, text),
+                          bytes(source).decode("utf-8", "surrogatepass"), quote or "")
+            for cid, who, kind, reported, lo, best, hi, source, quote, text in rows)
 
     def contested_at(self, place_id: str) -> frozenset[str]:
         if not self._contested:  # one query for every place: only contested ids are stored

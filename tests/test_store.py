@@ -92,11 +92,13 @@ def test_every_writer_gives_the_same_bytes_from_the_store_and_from_memory(corpus
 
 @pytest.fixture
 def conflict(tmp_path) -> Path:
-    """Two articles whose figures for the same kind at the same place do not overlap."""
+    """Two articles whose figures for the same kind, place and day do not overlap."""
     folder = tmp_path / "conflict"
     folder.mkdir()
-    (folder / "a.txt").write_text("Zelensky said 40 soldiers were killed near Sudzha.\n", encoding="utf-8")
-    (folder / "b.txt").write_text("The ministry said 900 soldiers were killed near Sudzha.\n", encoding="utf-8")
+    (folder / "a.txt").write_text("On November 2, 2024, Zelensky said 40 soldiers were killed near Sudzha.\n",
+                                  encoding="utf-8")
+    (folder / "b.txt").write_text("On November 2, 2024, the ministry said 900 soldiers were killed near Sudzha.\n",
+                                  encoding="utf-8")
     return folder
 
 
