@@ -333,7 +333,7 @@ def _document_context(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> 
         other = match.group() if match else None
     confirmed = frozenset(c.place_ids[0] for c in unambiguous
                           if any(e.tier is not Tier.UKRAINIAN for e in c.entries)
-                          or _paragraph_names_kursk(folded, c))
+                          or _names_kursk(_paragraph_of(folded, c)))
     partners: dict[int, Candidate] = {}
     for a, b in zip(settlements, settlements[1:], strict=False):
         if _ROUTE_GAP.match(text[a.end:b.start]):
@@ -552,8 +552,16 @@ def _far_route_end(ctx: _Context, cand: Candidate, places: Sequence[Place], gaz:
 
 
 def _has_kursk_context(ctx: _Context, cand: Candidate, places: Sequence[Place], settings: Settings) -> bool:
-    """The paragraph names the oblast or a district, or another place of the article lies near."""
-    if _paragraph_names_kursk(ctx.folded, cand):
+    """The paragraph names the oblast or a district, or the article does and the paragraph names
+    no other region, or another place of the article lies near.
+
+    News written in one-sentence paragraphs names the oblast once, in the lead ("У Курській
+    області …"), and the villages in the paragraphs after it ("… відійшли з Суджі").
+    """
+    paragraph = _paragraph_of(ctx.folded, cand)
+    if _names_kursk(paragraph):
+        return True
+    if _names_kursk(ctx.folded) and not _OTHER_REGION_NAMED.search(paragraph):
         return True
     if any(p.place_id in ctx.confirmed for p in places):
         return True  # the text names the place in its own spelling too (Суджа … у Суджі)
@@ -561,11 +569,14 @@ def _has_kursk_context(ctx: _Context, cand: Candidate, places: Sequence[Place], 
     return any(distance_km(p, a) <= settings.near_km for p in places for a in others)
 
 
-def _paragraph_names_kursk(folded: str, cand: Candidate) -> bool:
+def _paragraph_of(folded: str, cand: Candidate) -> str:
     para_start = folded.rfind("\n", 0, cand.start) + 1
     para_end = folded.find("\n", cand.end)
-    paragraph = folded[para_start:len(folded) if para_end < 0 else para_end]
-    return "kursk" in paragraph or "курськ" in paragraph or "курщин" in paragraph or "курск" in paragraph
+    return folded[para_start:len(folded) if para_end < 0 else para_end]
+
+
+def _names_kursk(folded: str) -> bool:
+    return "kursk" in folded or "курськ" in folded or "курщин" in folded or "курск" in folded
 
 
 def _decide_namesake(cand: Candidate, sentence: tuple[int, int], ctx: _Context,

@@ -93,6 +93,18 @@ def test_ukrainian_spelling_needs_a_kursk_context(resources):
     assert [r.place_id for r in resolve_text(resources, kursk) if r.place_id != "kursk-oblast"][0] is not None
 
 
+@pytest.mark.parametrize(("text", "placed"), [
+    ("Бої в Курській області тривають.\n\nУкраїнські підрозділи відійшли з Суджі.", True),
+    ("Fighting goes on in the Kursk region.\n\nOfficials met in Pervomaiske on Monday.", True),
+    ("Бої в Курській області тривають.\n\nНа Сумщині, у Суджі, лунали вибухи.", False),
+])
+def test_the_lead_naming_the_oblast_confirms_a_ukrainian_spelling_in_a_later_paragraph(resources, text, placed):
+    """One-sentence paragraphs name the oblast once, in the lead; a paragraph naming another region does not count."""
+    [res] = [r for r in resolve_text(resources, text) if r.place_id != "kursk-oblast"
+             and r.mention.lemma not in ("Курск",)]
+    assert (res.place_id is not None) is placed, res.reason
+
+
 def test_a_name_followed_by_a_speech_verb_is_a_person(resources):
     (res,) = resolve_text(resources, "Zhukov said the offensive had stalled.")
     assert res.place_id is None and "speaker" in res.reason
