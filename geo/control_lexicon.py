@@ -89,6 +89,9 @@ PREDICATES: tuple[Predicate, ...] = (
               r"(?:out\s+of|from)", Stance.TOOK, True,
               "Russian forces pushed Ukrainian troops out of the town."),
     Predicate(r"lost|los(?:e|es|ing)", Stance.LEFT, True, "Ukraine has lost a quarter of the territory it captured."),
+    # not "left" or "fled": civilians leave and flee villages too
+    Predicate(r"abandon(?:ed|s|ing)?|surrender(?:ed|s|ing)?",
+              Stance.LEFT, True, "Ukrainian troops abandoned the village after a week of shelling."),
     # Russian: taking ground
     Predicate(r"(?:взял\w*|взят\w*|взять|установил\w*|установлен\w*|восстановил\w*|перешл\w*|переш[её]л\w*)\s+"
               r"(?:полный\s+)?(?:под\s+)?контрол\w*", Stance.TOOK, False,
@@ -112,6 +115,8 @@ PREDICATES: tuple[Predicate, ...] = (
     # Russian: leaving ground
     Predicate(r"отступ(?:ает|ают|ил\w*|лени\w*|ать)|отош(?:ли|ел)|отвел\w*\s+войска|покинул\w*"
               r"|(?:вышли|вышел|выход\w*)\s+из", Stance.LEFT, False, "Противник отступает с занятых территорий."),
+    Predicate(r"оставил\w*|оставлен\w*|сдал[иа]?(?!\w)|сдан[аоы]?(?!\w)", Stance.LEFT, True,
+              "После недели боев ВСУ оставили село."),
     # Ukrainian: taking ground
     Predicate(r"(?:взял\w*|взяли|взято|встановил\w*|встановлено|перейшл\w*|перейшов)\s+"
               r"(?:повний\s+)?(?:під\s+)?контрол\w*", Stance.TOOK, False,
@@ -138,6 +143,8 @@ PREDICATES: tuple[Predicate, ...] = (
     # Ukrainian: leaving ground
     Predicate(r"відступ\w*|відійшл\w*|відход\w*|(?:вийшл\w*|вийшов|вихід\w*)\s+(?:\w+\s+){0,3}(?:з|із)\b"
               r"|залишил[иа]?(?!\w)", Stance.LEFT, False, "Українські підрозділи вийшли з села."),
+    Predicate(r"покинул[иа]?(?!\w)|покинув|здал[иа]?(?!\w)|здан[аоі]?(?!\w)", Stance.LEFT, True,
+              "Після тижня боїв окупанти покинули село."),
 )
 
 #: Nouns of ground: after a predicate that ``needs_ground`` they make it a claim about ground.
@@ -194,13 +201,13 @@ ANCHORS: tuple[str, ...] = (
     # English
     "control", "liberat", "captur", "took", "tak", "seiz", "reclaim", "gain", "won back", "returned", "clear",
     "enter", "advanc", "push", "penetrat", "invad", "hold", "held", "occup", "inside", "hands", "withdr",
-    "pull", "retreat", "expelled", "ousted", "driv", "drove", "forc", "lost", "los",
+    "pull", "retreat", "expelled", "ousted", "driv", "drove", "forc", "lost", "los", "abandon", "surrend",
     # Russian
     "контрол", "освобо", "захват", "заня", "вош", "зашли", "ворвал", "продви", "вторгл", "выби", "вытесн",
     "выдавил", "зачист", "зачищ", "удерж", "руках", "отступ", "отош", "отвел", "покинул", "вышл", "вышел",
-    "выход",
+    "выход", "оставил", "оставлен", "сдал", "сдан",
     # Ukrainian
     "звільн", "захоп", "зайня", "увійш", "увійт", "зайшл", "вдерл", "просун", "просуван", "витісн", "вибили",
     "комендатур", "утриму", "тримают", "займают", "відступ", "відійшл", "відход", "вийшл", "вийшов", "вихід",
-    "залишил",
+    "залишил", "покинув", "здал", "здан",
 )

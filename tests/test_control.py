@@ -89,6 +89,9 @@ def test_these_settlements_go_back_to_the_villages_of_the_claim_before(resources
     pytest.param("ВСУ контролируют 40 населенных пунктов Курской области.", Stance.HOLDS, id="ru-controls"),
     pytest.param("Противник отступает из Суджи.", Stance.LEFT, id="ru-retreats"),
     pytest.param("Українські підрозділи вийшли з Суджі.", Stance.LEFT, id="uk-left"),
+    pytest.param("Ukrainian troops abandoned the town of Sudzha after a week of shelling.", Stance.LEFT, id="en-abandoned"),
+    pytest.param("По данным военкоров, ВСУ оставили поселок Суджа.", Stance.LEFT, id="ru-abandoned"),
+    pytest.param("Окупанти покинули Суджу після двох тижнів боїв.", Stance.LEFT, id="uk-abandoned"),
 ])
 def test_holding_and_leaving_ground_are_control_claims(resources, text, stance):
     assert len(control_claims(resources, text)) == 1
@@ -104,6 +107,9 @@ def test_holding_and_leaving_ground_are_control_claims(resources, text, stance):
     pytest.param("ВСУ пытались захватить село Плехово.", id="ru-attempt"),
     pytest.param("Российские войска не освободили Суджу.", id="ru-negated"),
     pytest.param("Війська ЗСУ намагаються захопити село.", id="uk-attempt"),
+    pytest.param("Thousands of residents abandoned their homes in Sudzha.", id="en-residents-homes"),
+    pytest.param("Жители оставили свои дома и уехали в Курск.", id="ru-residents-homes"),
+    pytest.param("Ворог покинув техніку та поранених.", id="uk-equipment"),
 ])
 def test_attempts_denials_and_people_are_not_control(resources, text):
     assert control_claims(resources, text) == []
