@@ -768,8 +768,12 @@ def _is_heading(text: str, sentence: tuple[int, int], paragraph: tuple[int, int]
     line = text[sentence[0]:sentence[1]].strip()
     if sentence != paragraph or sentence[0] >= _HEADING_WITHIN or len(line) > 200:
         return False
-    # A sub-headline may end in a stop; it is then the first or second line of the text.
-    return not re.search(r"[.!?…:;\"»”]\W*$", line) or sum(1 for ln in text[:sentence[0]].splitlines() if ln.strip()) <= 1
+    if not re.search(r"[.!?…:;\"»”]\W*$", line):
+        return True
+    # A sub-headline may end in a stop; it is then the first or second line of the text,
+    # and it names no speaker of its own: '"…," a commander told Reuters.' is the body's
+    # first paragraph, whose source is that commander even when the text does not name him.
+    return sum(1 for ln in text[:sentence[0]].splitlines() if ln.strip()) <= 1 and not _SPEECH_VERB.search(line)
 
 
 _HEADING_WITHIN = 600

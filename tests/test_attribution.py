@@ -142,6 +142,21 @@ def test_a_headline_takes_the_source_its_body_names():
     assert claimants_of(text, "Russia loses 500 soldiers") == ["General Staff of the Armed Forces of Ukraine"]
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param('Battle for the border\n\n"We lost 200 men near the village," a Ukrainian officer told the agency.\n\n'
+                 "The Russian Defence Ministry said its units had advanced.", id="en"),
+    pytest.param("Бои на границе\n\n«Мы потеряли 200 человек у села», рассказал российский офицер.\n\n"
+                 "Генштаб ВСУ сообщил об отражении атак.", id="ru"),
+    pytest.param("Бої на кордоні\n\n«Ми втратили 200 людей біля села», розповів український офіцер.\n\n"
+                 "Міноборони Росії повідомило про просування.", id="uk"),
+])
+def test_the_first_paragraph_with_a_speaker_of_its_own_is_not_a_sub_headline(text):
+    """Its source is its own (here unnamed) speaker, never the first source the body names after it."""
+    quote = next(q for q in ("lost 200 men", "потеряли 200 человек", "втратили 200 людей") if q in text)
+    [claimant] = claimants_of(text, quote)
+    assert claimant not in ("Russian Defense Ministry", "General Staff of the Armed Forces of Ukraine")
+
+
 @pytest.mark.parametrize(("text", "quotes", "name"), [
     pytest.param("Russia has lost 2,000 soldiers in Kursk Oblast, Syrskyi said.\nOf them, 700 were killed.",
                  ("lost 2,000 soldiers", "700 were killed"), "Oleksandr Syrskyi", id="en-of-them"),
