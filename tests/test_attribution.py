@@ -131,6 +131,10 @@ def test_a_relayed_statement_is_its_origins(text, quote, name):
                  "в полон взяли 50 окупантів", "Oleksandr Syrskyi", id="uk-за-його-словами"),
     pytest.param("Александр Сырский заявил, что бои продолжаются.\n«Противник потерял 300 военных», — рассказал главком ВСУ.",
                  "Противник потерял 300 военных", "Oleksandr Syrskyi", id="ru-главком-refers-back"),
+    pytest.param("Минобороны России сообщило о боях у Суджи.\n\nЗа сутки ВСУ потеряли 120 военных, добавили в ведомстве.",
+                 "ВСУ потеряли 120 военных", "Russian Defense Ministry", id="ru-добавили-в-ведомстве"),
+    pytest.param("Генштаб ЗСУ повідомив про бої біля Суджі.\n\nЗа добу ворог втратив 90 осіб, додали у відомстві.",
+                 "ворог втратив 90 осіб", "General Staff of the Armed Forces of Ukraine", id="uk-додали-у-відомстві"),
 ])
 def test_a_reference_names_the_speaker_named_before(text, quote, name):
     assert claimants_of(text, quote) == [name]
