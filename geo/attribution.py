@@ -773,10 +773,14 @@ def _is_heading(text: str, sentence: tuple[int, int], paragraph: tuple[int, int]
         return False
     if not re.search(r"[.!?…:;\"»”]\W*$", line):
         return True
-    # A sub-headline may end in a stop; it is then the first or second line of the text,
-    # and it names no speaker of its own: '"…," a commander told Reuters.' is the body's
-    # first paragraph, whose source is that commander even when the text does not name him.
-    return sum(1 for ln in text[:sentence[0]].splitlines() if ln.strip()) <= 1 and not _SPEECH_VERB.search(line)
+    # A sub-headline may end in a stop; it is then the first line of the text, or the second
+    # after a headline (a first line without a stop), and it names no speaker of its own:
+    # '"…," a commander told Reuters.' is the body's first paragraph, whose source is that
+    # commander even when the text does not name him.
+    if _SPEECH_VERB.search(line):
+        return False
+    before = [ln.strip() for ln in text[:sentence[0]].splitlines() if ln.strip()]
+    return not before or len(before) == 1 and not re.search(r"[.!?…:;\"»”]\W*$", before[0])
 
 
 _HEADING_WITHIN = 600

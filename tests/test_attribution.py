@@ -161,6 +161,24 @@ def test_the_first_paragraph_with_a_speaker_of_its_own_is_not_a_sub_headline(tex
     assert claimant not in ("Russian Defense Ministry", "General Staff of the Armed Forces of Ukraine")
 
 
+@pytest.mark.parametrize(("text", "quote"), [
+    pytest.param("Ukrainian forces hold positions near Sudzha, the General Staff said.\n\n"
+                 "Over the past day the enemy lost 320 soldiers.\n\n"
+                 "Commander-in-chief Oleksandr Syrskyi said 40 soldiers were captured.", "the enemy lost 320", id="en"),
+    pytest.param("ВСУ удерживают позиции у Суджи, сообщил Генштаб ВСУ.\n\n"
+                 "За сутки противник потерял 320 военных.\n\n"
+                 "Главком Александр Сырский заявил, что в плен взяли 40 военных.", "противник потерял 320", id="ru"),
+    pytest.param("Сили оборони утримують позиції біля Суджі, повідомив Генштаб ЗСУ.\n\n"
+                 "За минулу добу ворог втратив 320 осіб.\n\n"
+                 "Головнокомандувач Олександр Сирський заявив, що в полон взяли 40 військових.", "ворог втратив 320",
+                 id="uk"),
+])
+def test_a_second_line_after_a_body_sentence_is_no_sub_headline(text, quote):
+    """A sub-headline follows a headline; after a first line that is a sentence of the body,
+    the second line does not borrow the source of the paragraph after it."""
+    assert claimants_of(text, quote) != ["Oleksandr Syrskyi"]
+
+
 @pytest.mark.parametrize(("text", "quotes", "name"), [
     pytest.param("Russia has lost 2,000 soldiers in Kursk Oblast, Syrskyi said.\nOf them, 700 were killed.",
                  ("lost 2,000 soldiers", "700 were killed"), "Oleksandr Syrskyi", id="en-of-them"),
