@@ -267,6 +267,8 @@ def canonical_claimant(raw: str) -> str | None:
     True
     >>> canonical_claimant("the Russian language Astra Telegram channel")
     'Astra'
+    >>> canonical_claimant("Kyiv disputes")
+    'Ukraine'
     """
     name = _strip_openers(" ".join(raw.replace("\u00a0", " ").split()).strip(" ,.;:’'\"“”«»"))
     verb = _SPEECH_WORD.search(name)
@@ -290,6 +292,11 @@ def canonical_claimant(raw: str) -> str | None:
         tail_name = canonical_name(" ".join(words[-n:])) if len(words) > n else None
         if tail_name and (n > 1 or tail_name in PERSONS):  # "Несколько часов назад Хинштейн"
             return tail_name
+    for n in (3, 2, 1):  # "Kyiv disputes": a known body, then lower-case words (not "Zelensky adviser")
+        head_name = canonical_name(" ".join(words[:n])) if len(words) > n else None
+        if head_name and head_name not in PERSONS and all(w[:1].islower() for w in words[n:]) and not re.fullmatch(
+                ANONYMOUS_HEADS, words[-1].lower()):
+            return head_name
     titles = list(_TITLE_WORDS.finditer(bare))
     if titles:
         tail = bare[titles[-1].end():].strip()

@@ -80,6 +80,9 @@ def test_aliases_are_unambiguous_and_persons_are_claimants():
     pytest.param("в ведомстве", None, id="reference-is-no-name"),
     pytest.param("Radio Liberty's Russia service posted satellite imagery", "Radio Liberty's Russia service",
                  id="a-verb-ends-the-name"),
+    pytest.param("Kyiv disputes", "Ukraine", id="en-a-body-then-its-verb"),
+    pytest.param("Москва настаивает", "Russia", id="ru-a-body-then-its-verb"),
+    pytest.param("Zelensky adviser", "Zelensky adviser", id="en-a-person-then-a-role-is-not-the-person"),
 ])
 def test_canonical_claimant_of_a_phrase(phrase, name):
     assert canonical_claimant(phrase) == name
