@@ -33,6 +33,8 @@ def numbers(claim):
                  Kind.WOUNDED, "up to 500", (None, 500, 500), id="up-to"),
     pytest.param("Kyiv said more than 2,000 Russian troops were killed or wounded in Kursk Oblast.",
                  Kind.KILLED_OR_WOUNDED, "more than 2,000", (2000, 2000, None), id="more-than"),
+    pytest.param("Ukrainian units repelled the assault near Sudzha, killing and wounding about 150 soldiers.",
+                 Kind.KILLED_OR_WOUNDED, "about 150", (None, 150, None), id="killing-and-wounding"),
     pytest.param("Zelensky said at least 40 Russian servicemen were taken prisoner near Sverdlikovo.",
                  Kind.CAPTURED, "at least 40", (40, 40, None), id="at-least"),
     pytest.param("The general staff said as many as 70 soldiers went missing in the Kursk region.",
