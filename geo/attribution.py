@@ -292,8 +292,9 @@ def canonical_claimant(raw: str) -> str | None:
         tail_name = canonical_name(" ".join(words[-n:])) if len(words) > n else None
         if tail_name and (n > 1 or tail_name in PERSONS):  # "Несколько часов назад Хинштейн"
             return tail_name
-    for n in (3, 2, 1):  # "Kyiv disputes": a known body, then lower-case words (not "Zelensky adviser")
-        head_name = canonical_name(" ".join(words[:n])) if len(words) > n else None
+    for n in (3, 2, 1):  # "Kyiv disputes": a known body, then one lower-case word (not "Zelensky adviser";
+        # "ВСУ несут большие потери" is a statement about the body, not by it)
+        head_name = canonical_name(" ".join(words[:n])) if len(words) == n + 1 else None
         if head_name and head_name not in PERSONS and all(w[:1].islower() for w in words[n:]) and not re.fullmatch(
                 ANONYMOUS_HEADS, words[-1].lower()):
             return head_name
