@@ -63,6 +63,9 @@ PREDICATES: tuple[Predicate, ...] = (
               r"[\d.,–-]+\s*(?:km|kilomet\w+|miles?)|advance\s+of\s+[\d.,–-]+\s*(?:km|kilomet\w+|miles?)"
               r"|(?:advanc(?:ed|es|e|ing)|push(?:ed|es|ing)?)\s+(?:deep|deeper)\s+into",
               Stance.TOOK, False, "The brigade advanced up to 12 km into the region."),
+    # "advanced into central X" enters it; "advanced towards/near X" does not (GOLD.md)
+    Predicate(r"(?:advanc(?:ed|es|ing)|push(?:ed|es|ing)|broke|broken)\s+into",
+              Stance.TOOK, True, "Geolocated footage shows that the assault group advanced into the village."),
     Predicate(r"invad(?:ed|es|ing)\s+(?:the\s+)?(?:territory|land|region|oblast)",
               Stance.TOOK, False, "Ukrainian forces invaded the territory of the region in August."),
     Predicate(r"(?:area|territory|zone)\s+(?:of\s+)?(?:[\w'-]+\s+){0,2}(?:advances|gains)",
@@ -201,7 +204,7 @@ ANCHORS: tuple[str, ...] = (
     # English
     "control", "liberat", "captur", "took", "tak", "seiz", "reclaim", "gain", "won back", "returned", "clear",
     "enter", "advanc", "push", "penetrat", "invad", "hold", "held", "occup", "inside", "hands", "withdr",
-    "pull", "retreat", "expelled", "ousted", "driv", "drove", "forc", "lost", "los", "abandon", "surrend",
+    "pull", "retreat", "broke", "expelled", "ousted", "driv", "drove", "forc", "lost", "los", "abandon", "surrend",
     # Russian
     "контрол", "освобо", "захват", "заня", "вош", "зашли", "ворвал", "продви", "вторгл", "выби", "вытесн",
     "выдавил", "зачист", "зачищ", "удерж", "руках", "отступ", "отош", "отвел", "покинул", "вышл", "вышел",

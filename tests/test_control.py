@@ -90,6 +90,8 @@ def test_these_settlements_go_back_to_the_villages_of_the_claim_before(resources
     pytest.param("Противник отступает из Суджи.", Stance.LEFT, id="ru-retreats"),
     pytest.param("Українські підрозділи вийшли з Суджі.", Stance.LEFT, id="uk-left"),
     pytest.param("Ukrainian troops abandoned the town of Sudzha after a week of shelling.", Stance.LEFT, id="en-abandoned"),
+    pytest.param("Russian assault groups advanced into central Sudzha, the milbloggers said.", Stance.TOOK,
+                 id="en-advanced-into"),
     pytest.param("По данным военкоров, ВСУ оставили поселок Суджа.", Stance.LEFT, id="ru-abandoned"),
     pytest.param("Окупанти покинули Суджу після двох тижнів боїв.", Stance.LEFT, id="uk-abandoned"),
 ])
@@ -108,6 +110,7 @@ def test_holding_and_leaving_ground_are_control_claims(resources, text, stance):
     pytest.param("Российские войска не освободили Суджу.", id="ru-negated"),
     pytest.param("Війська ЗСУ намагаються захопити село.", id="uk-attempt"),
     pytest.param("Thousands of residents abandoned their homes in Sudzha.", id="en-residents-homes"),
+    pytest.param("Russian assault groups advanced towards Sudzha on Monday.", id="en-advanced-towards"),
     pytest.param("Жители оставили свои дома и уехали в Курск.", id="ru-residents-homes"),
     pytest.param("Ворог покинув техніку та поранених.", id="uk-equipment"),
 ])
