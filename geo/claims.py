@@ -332,7 +332,7 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
     if _STRONG.match(folded, amount.end):
         return True  # "a 50,000-strong group"
     tail = folded[amount.end:min(sentence[1], amount.end + _LOOK_AHEAD)]
-    tokens = re.findall(r"[\w'’/-]+", tail)[:7]
+    tokens = re.findall(r"[\w'’/-]*\w[\w'’/-]*", tail)[:7]  # a dash alone is no word ("15 тысяч — безвозвратные")
     if tokens and _EQUIPMENT.match(tokens[0]):
         return False  # "уничтожены три бронемашины", "destroyed 38 armoured vehicles"
     if _CIVIL_CREWS.match(tail):

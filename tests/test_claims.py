@@ -339,6 +339,16 @@ def test_a_title_is_not_read_as_a_head_noun(resources):
     assert claim.subject is None and claim.claimant == "Volodymyr Zelensky"
 
 
+@pytest.mark.parametrize(("text", "part"), [
+    pytest.param("Втрати ворога сягнули 9 тисяч осіб, з них 4 тисячі — безповоротні.", "4 тисячі", id="uk"),
+    pytest.param("Потери противника составили 9 тысяч, из них 4 тысячи — безвозвратные.", "4 тысячи", id="ru"),
+])
+def test_a_part_named_after_a_dash_is_its_own_kind(resources, text, part):
+    """"15 тысяч — безвозвратные": the dash stands for "are", the adjective says what the part counts."""
+    claims = extract(resources, text)
+    assert [(c.kind, c.figure.text) for c in claims if c.figure and c.figure.text == part] == [(Kind.KILLED, part)]
+
+
 @pytest.mark.parametrize(("text", "kind", "figure"), [
     pytest.param("Українські військові знищили понад 50 солдатів КНДР біля Махнівки.", Kind.KILLED,
                  (50, 50, None), id="uk-active-verb-lower-bound"),
