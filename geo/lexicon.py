@@ -52,6 +52,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|пострадал\w*|травмирован\w*|постраждал\w*"),
     (Kind.CAPTURED,
      r"\bcaptured\b|taken prisoner|prisoners? of war|\bpows?\b|\bcapture\b|\bsurrendered\b"
+     # "had taken several prisoners", "took 40 prisoners"
+     r"|\b(?:took|taken|take|taking)\s+(?:[\w,.-]+\s+){0,3}prisoners?\b"
      r"|\bcaptives?\b|taken\s+captive"
      r"|в\s+плен\w*|пленн\w*|пленен\w*|сдал\w*ся|полонен\w*|[ув]\s+полон\w*|полонених"),
     (Kind.MISSING,
@@ -116,6 +118,8 @@ SPEECH_VERBS = (
     r"|опубликовал\w*|стверджу\w*|заявляють|зазначає|зазначають|пише|пишуть|додає|наголошу\w*"
     r"|звинувати\w*|опублікува\w*|оприлюдни\w*|posted|posts|published|publishes|accused|accuses"
     r"|saying|claiming|noting|adding|reporting"
+    # "South Korea's spy agency gave a lower figure. It said …": giving a figure is saying it
+    r"|gave\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+)?(?:figure|estimate|tally|toll|number|count)s?"
 )
 
 ACCORDING_TO = (

@@ -134,6 +134,8 @@ def test_a_relayed_statement_is_its_origins(text, quote, name):
                  "в полон взяли 50 окупантів", "Oleksandr Syrskyi", id="uk-за-його-словами"),
     pytest.param("Александр Сырский заявил, что бои продолжаются.\n«Противник потерял 300 военных», — рассказал главком ВСУ.",
                  "Противник потерял 300 военных", "Oleksandr Syrskyi", id="ru-главком-refers-back"),
+    pytest.param("The Pentagon gave a higher estimate. It said 12,000 troops were sent to the region.",
+                 "12,000 troops were sent", "Pentagon", id="en-gave-a-figure-then-it-said"),
     pytest.param("Минобороны России сообщило о боях у Суджи.\n\nЗа сутки ВСУ потеряли 120 военных, добавили в ведомстве.",
                  "ВСУ потеряли 120 военных", "Russian Defense Ministry", id="ru-добавили-в-ведомстве"),
     pytest.param("Генштаб ЗСУ повідомив про бої біля Суджі.\n\nЗа добу ворог втратив 90 осіб, додали у відомстві.",
