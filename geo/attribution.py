@@ -159,7 +159,9 @@ _TITLE_WORDS = re.compile(
     r"governor|sergeant|general|colonel|adviser|advisor|director|ambassador|mayor|head|leader|"
     r"analyst|representative|deputy|press|gen\.|lt\.|col\.|mp|lawmaker|legislator|senator)\b"
     r"|(?:губернатор\w*|министр\w*|президент\w*|глав\w|представител\w*|пресс-секретар\w*|командующ\w*"
-    r"|начальник\w*|заместител\w*|замминистра|советник\w*|спикер\w*|официальн\w*|депутат\w*|нардеп\w*)(?![\w-])",
+    r"|начальник\w*|заместител\w*|замминистра|советник\w*|спикер\w*|официальн\w*|депутат\w*|нардеп\w*"
+    r"|голов[аиі]|очільник\w*|керівник\w*|речни[кц]\w*|командувач\w*|заступник\w*|радник\w*|міністр\w*"
+    r"|представник\w*|прес-секретар\w*|посадов\w*)(?![\w-])",
     re.IGNORECASE,
 )
 _ORG_WORDS = re.compile(
@@ -269,6 +271,8 @@ def canonical_claimant(raw: str) -> str | None:
     'Astra'
     >>> canonical_claimant("Kyiv disputes")
     'Ukraine'
+    >>> canonical_claimant("глава района Иван Петров")
+    'Иван Петров'
     """
     name = _strip_openers(" ".join(raw.replace("\u00a0", " ").split()).strip(" ,.;:’'\"“”«»"))
     verb = _SPEECH_WORD.search(name)
@@ -301,8 +305,13 @@ def canonical_claimant(raw: str) -> str | None:
     titles = list(_TITLE_WORDS.finditer(bare))
     if titles:
         tail = bare[titles[-1].end():].strip()
-        if tail and all(w[:1].isupper() for w in tail.split()) and 1 <= len(tail.split()) <= 3:
+        tail_words = tail.split()
+        if tail and all(w[:1].isupper() for w in tail_words) and len(tail_words) <= 3:
             return canonical_name(tail) or tail
+        if len(tail_words) >= 3 and all(w[:1].isupper() for w in tail_words[-2:]) and _CYRILLIC.match(tail):
+            # "глава МИД России Сергей Лавров", "глава района Иван Петров": the body, then the person
+            person = " ".join(tail_words[-2:])
+            return canonical_name(person) or person
     inner = named_within(bare)  # "Ukrainian open-source Telegram channel DeepState"
     if inner is not None:
         return inner
@@ -391,6 +400,20 @@ class Attribution:
 _SPEECH_WORD = re.compile(rf"\s(?:{SPEECH_VERBS})(?!\w)")
 
 
+_CYRILLIC = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
+
+
+def _is_titled_name(phrase: str) -> bool:
+    """A title, then a person's name: "глава Генштаба Валерий Герасимов", "military expert Andrei Marochko".
+
+    The phrase may open in lower case (its sentence began with "Ранее", "Earlier") and
+    still name its speaker.
+    """
+    words = phrase.split()
+    return (len(words) >= 3 and _TITLE_WORDS.search(phrase) is not None
+            and all(w[:1].isupper() for w in words[-2:]))
+
+
 def _is_name_like(phrase: str) -> bool:
     """A short phrase of capitalised words, perhaps ending in one common noun ("Mash",
     "Ukraine's military", "South Korean MP Lee Seong-kweun"), not a clause."""
@@ -427,7 +450,8 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             elif sort == "person":  # "the acting governor said": the last person named
                 found.append(Attribution(start + m.start(), start + m.end(), None, "he"))
             elif name and fold(name) not in _NOT_NAMES and (rx is _ACCORDING or not name[:1].islower()
-                                                              or canonical_name(name) or named_within(name)):
+                                                              or canonical_name(name) or named_within(name)
+                                                              or _is_titled_name(name)):
                 # "Об этом в своем телеграм-канале написал …": the capital was the formula's
                 found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
                 if rx in (_SUBJECT_VERB, _SUBJECT_ASIDE_VERB):

@@ -81,6 +81,8 @@ def test_aliases_are_unambiguous_and_persons_are_claimants():
     pytest.param("Radio Liberty's Russia service posted satellite imagery", "Radio Liberty's Russia service",
                  id="a-verb-ends-the-name"),
     pytest.param("Kyiv disputes", "Ukraine", id="en-a-body-then-its-verb"),
+    pytest.param("глава района Иван Петров", "Иван Петров", id="ru-title-body-then-person"),
+    pytest.param("голова громади Іван Петренко", "Іван Петренко", id="uk-title-body-then-person"),
     pytest.param("Москва настаивает", "Russia", id="ru-a-body-then-its-verb"),
     pytest.param("Zelensky adviser", "Zelensky adviser", id="en-a-person-then-a-role-is-not-the-person"),
 ])
@@ -142,6 +144,18 @@ def test_a_relayed_statement_is_its_origins(text, quote, name):
                  "ворог втратив 90 осіб", "General Staff of the Armed Forces of Ukraine", id="uk-додали-у-відомстві"),
 ])
 def test_a_reference_names_the_speaker_named_before(text, quote, name):
+    assert claimants_of(text, quote) == [name]
+
+
+@pytest.mark.parametrize(("text", "quote", "name"), [
+    pytest.param("Ранее глава района Иван Петров заявил, что ВСУ потеряли 300 военных.", "ВСУ потеряли 300 военных",
+                 "Иван Петров", id="ru"),
+    pytest.param("Раніше голова громади Іван Петренко заявив, що ворог втратив 300 військових.",
+                 "ворог втратив 300 військових", "Іван Петренко", id="uk"),
+    pytest.param("Earlier, regional head Ivan Petrov said 300 soldiers were killed.", "300 soldiers were killed",
+                 "Ivan Petrov", id="en"),
+])
+def test_a_speaker_named_after_an_opening_word_and_a_title(text, quote, name):
     assert claimants_of(text, quote) == [name]
 
 
