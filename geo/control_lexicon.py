@@ -85,7 +85,8 @@ PREDICATES: tuple[Predicate, ...] = (
               "Ukrainian troops who are inside a portion of the region keep fighting."),
     Predicate(r"in\s+the\s+hands\s+of", Stance.HOLDS, False, "The town is in the hands of the Russian army."),
     # English: leaving ground
-    Predicate(r"withdr(?:ew|awn|awing|aws|aw)\s+from|pull(?:ed|s|ing)?\s+out\s+of|retreat(?:ed|s|ing)?\s+"
+    Predicate(r"withdr(?:ew|awn|awing|aws|aw|awal)\s+from|pull(?:ed|s|ing)?\s+out\s+of|pull-?out\s+from"
+              r"|retreat(?:ed|s|ing)?\s+"
               r"(?:from|to)|(?:were|was|been|being)\s+(?:fully\s+|completely\s+)?(?:expelled|ousted|driven\s+out)",
               Stance.LEFT, False, "Ukrainian forces have withdrawn from the village."),
     Predicate(r"(?:push(?:ed|es|ing)?|driv(?:e|en|ing)|drove|forc(?:ed|ing))\s+(?:[\w'-]+\s+){1,4}"

@@ -103,7 +103,7 @@ FORCE_NOUNS = (
 
 SPEECH_VERBS = (
     r"said|says|stated|states|estimated|estimates|reported|reports|noted|notes|told|claimed|claims"
-    r"|added|adds|announced|wrote|writes|confirmed|indicated|suggested|suggests|revealed|highlighted"
+    r"|added|adds|announced|wrote|writes|confirmed|confirms|admits|admitted|acknowledges|indicated|suggested|suggests|revealed|highlighted"
     r"|described|emphasized|emphasised|believes|believed|assessed|assesses|alleged|warned|explained"
     r"|echoed|cited|put|puts|estimate|say|acknowledged|admitted|insisted|asserted|declared"
     r"|suggest|indicate|indicates|show|shows|showed|believe|spoke|speaking"

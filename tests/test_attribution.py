@@ -159,6 +159,15 @@ def test_a_speaker_named_after_an_opening_word_and_a_title(text, quote, name):
     assert claimants_of(text, quote) == [name]
 
 
+@pytest.mark.parametrize("text", [
+    "Ukraine's General Staff on March 16 confirmed that 40 soldiers were captured near Sudzha.",
+    "Ukraine's General Staff on 16 March confirmed that 40 soldiers were captured near Sudzha.",
+    "Ukraine's General Staff confirms that 40 soldiers were captured near Sudzha.",
+])
+def test_a_date_between_the_speaker_and_the_verb(text):
+    assert claimants_of(text, "40 soldiers were captured") == ["General Staff of the Armed Forces of Ukraine"]
+
+
 def test_a_headline_takes_the_source_its_body_names():
     text = ("Russia loses 500 soldiers near Sudzha\n"
             "Russian forces lost 500 soldiers near Sudzha in a week, Ukraine's General Staff said on Monday.")

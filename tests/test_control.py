@@ -90,6 +90,7 @@ def test_these_settlements_go_back_to_the_villages_of_the_claim_before(resources
     pytest.param("Противник отступает из Суджи.", Stance.LEFT, id="ru-retreats"),
     pytest.param("Українські підрозділи вийшли з Суджі.", Stance.LEFT, id="uk-left"),
     pytest.param("Ukrainian troops abandoned the town of Sudzha after a week of shelling.", Stance.LEFT, id="en-abandoned"),
+    pytest.param("Kyiv confirms withdrawal from the town of Sudzha", Stance.LEFT, id="en-withdrawal-noun"),
     pytest.param("Russian assault groups advanced into the town of Sudzha, the milbloggers said.", Stance.TOOK,
                  id="en-advanced-into"),
     pytest.param("По данным военкоров, ВСУ оставили поселок Суджа.", Stance.LEFT, id="ru-abandoned"),
