@@ -308,11 +308,15 @@ def canonical_claimant(raw: str) -> str | None:
         tail = bare[titles[-1].end():].strip()
         tail_words = tail.split()
         if tail and all(w[:1].isupper() for w in tail_words) and len(tail_words) <= 3:
+            if len(tail_words) == 3 and (tail_words[0].isupper() or canonical_name(tail_words[0])):
+                tail = " ".join(tail_words[1:])  # "представник ГУР Андрій Юсов": the body, then the person
             return canonical_name(tail) or tail
         if len(tail_words) >= 3 and all(w[:1].isupper() for w in tail_words[-2:]) and _CYRILLIC.match(tail):
             # "глава МИД России Сергей Лавров", "глава района Иван Петров": the body, then the person
             person = " ".join(tail_words[-2:])
             return canonical_name(person) or person
+    if len(words) == 3 and len(words[0]) >= 2 and words[0].isupper() and all(w[:1].isupper() for w in words[1:]):
+        return " ".join(words[1:])  # "ГУР Андрій Юсов", "SBU Vasyl Maliuk": the body's acronym, then the person
     inner = named_within(bare)  # "Ukrainian open-source Telegram channel DeepState"
     if inner is not None:
         return inner
@@ -360,7 +364,9 @@ _FIRST_PERSON = frozenset("i we я мы ми".split())
 #: Words that stand where a speaker's name stands but name nobody: pronouns (resolved
 #: apart, as pronouns) and determiners ("An estimated 11,000 troops").
 _NOT_NAMES = frozenset("it he she they we i you this that these those an a the its there "
-                       "он она они оно это этом том чем мы я вы".split())
+                       "он она они оно это этом том чем мы я вы "
+                       # "Как сообщает …", "Як повідомляє …": the opening word of an according-to phrase
+                       "как як as".split())
 
 #: "according to the statement", "по данным ведомства": a document or "the agency", which
 #: speaks for the body last named.

@@ -82,6 +82,8 @@ def test_aliases_are_unambiguous_and_persons_are_claimants():
                  id="a-verb-ends-the-name"),
     pytest.param("Kyiv disputes", "Ukraine", id="en-a-body-then-its-verb"),
     pytest.param("глава района Иван Петров", "Иван Петров", id="ru-title-body-then-person"),
+    pytest.param("представник ГУР Іван Петренко", "Іван Петренко", id="uk-title-acronym-then-person"),
+    pytest.param("SBU Ivan Petrenko", "Ivan Petrenko", id="en-acronym-then-person"),
     pytest.param("голова громади Іван Петренко", "Іван Петренко", id="uk-title-body-then-person"),
     pytest.param("Москва настаивает", "Russia", id="ru-a-body-then-its-verb"),
     pytest.param("Zelensky adviser", "Zelensky adviser", id="en-a-person-then-a-role-is-not-the-person"),
@@ -166,6 +168,14 @@ def test_a_speaker_named_after_an_opening_word_and_a_title(text, quote, name):
 ])
 def test_a_date_between_the_speaker_and_the_verb(text):
     assert claimants_of(text, "40 soldiers were captured") == ["General Staff of the Armed Forces of Ukraine"]
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    pytest.param("Водночас, за інформацією Генштабу ЗСУ, ворог втратив 500 військових.", "ворог втратив 500", id="uk"),
+    pytest.param("Як повідомляє Генштаб ЗСУ, ворог втратив 500 військових.", "ворог втратив 500", id="uk-як"),
+])
+def test_ukrainian_according_to_phrases(text, quote):
+    assert claimants_of(text, quote) == ["General Staff of the Armed Forces of Ukraine"]
 
 
 def test_a_headline_takes_the_source_its_body_names():

@@ -362,6 +362,10 @@ def test_a_part_named_after_a_dash_is_its_own_kind(resources, text, part):
                  (None, 40, 40), id="ru-active-verb"),
     pytest.param("Під Суджею поранено від 2 до 3 тисяч окупантів.", Kind.WOUNDED,
                  (2000, None, 3000), id="uk-range"),
+    pytest.param("Під Суджею ворог втратив 700 осіб убитими і пораненими.", Kind.KILLED_OR_WOUNDED,
+                 (None, 700, None), id="uk-убитими-і-пораненими"),
+    pytest.param("Росія перекинула до Курської області ще 1 500 військових.", Kind.DEPLOYED,
+                 (None, 1500, None), id="uk-перекинула"),
 ])
 def test_ukrainian_and_russian_active_verbs_and_figures(resources, text, kind, figure):
     (claim,) = extract(resources, text)
