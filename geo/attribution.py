@@ -158,11 +158,14 @@ _PERSON_DOCUMENT = re.compile(
 _TITLE_WORDS = re.compile(
     r"\b(?:president|secretary|minister|spokesperson|spokesman|spokeswoman|official|chief|commander|"
     r"governor|sergeant|general|colonel|adviser|advisor|director|ambassador|mayor|head|leader|"
-    r"analyst|representative|deputy|press|gen\.|lt\.|col\.|mp|lawmaker|legislator|senator)\b"
+    r"analyst|representative|deputy|press|gen\.|lt\.|col\.|mp|lawmaker|legislator|senator|"
+    r"correspondent|expert|blogger|milblogger|journalist|reporter|commentator)\b"
     r"|(?:губернатор\w*|министр\w*|президент\w*|глав\w|представител\w*|пресс-секретар\w*|командующ\w*"
     r"|начальник\w*|заместител\w*|замминистра|советник\w*|спикер\w*|официальн\w*|депутат\w*|нардеп\w*"
     r"|голов[аиі]|очільник\w*|керівник\w*|речни[кц]\w*|командувач\w*|заступник\w*|радник\w*|міністр\w*"
-    r"|представник\w*|прес-секретар\w*|посадов\w*)(?![\w-])",
+    r"|представник\w*|прес-секретар\w*|посадов\w*"
+    r"|эксперт\w*|военкор\w*|корреспондент\w*|журналист\w*|блогер\w*|аналитик\w*|обозревател\w*"
+    r"|експерт\w*|аналітик\w*|кореспондент\w*|журналіст\w*|оглядач\w*)(?![\w-])",
     re.IGNORECASE,
 )
 _ORG_WORDS = re.compile(

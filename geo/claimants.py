@@ -77,6 +77,8 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Russian bodies and channels
     ("Russian Defense Ministry", (
         "Russian Defence Ministry", "Russia's Defense Ministry", "Russia's Defence Ministry",
+        # "…, the Russian ministry claimed": in reports on the fighting, the defence ministry
+        "Russian ministry", "Russia's ministry", "Russian defense ministry", "Russian defence ministry",
         "Russian Ministry of Defense", "Russian Ministry of Defence", "Ministry of Defence of the Russian Federation",
         "Ministry of Defense of the Russian Federation", "Russian MoD", "Russia's MoD", "Defense Ministry in Moscow",
         # Bare, in reports on Kursk oblast these name Moscow's ministry (gold aliases do too).
@@ -98,6 +100,8 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Kremlin-allied military bloggers", "war bloggers", "pro-Russian war bloggers", "Russian war bloggers",
         "Russian military correspondents", "military correspondents", "Russian war correspondents", "milbloggers",
         "Russian milbloggers", "voenkors", "российские милблогеры", "милблогеры", "военкоры", "российские военкоры",
+        "военкоров", "российских военкоров", "милблогеров", "воєнкори", "воєнкорів", "російські воєнкори",
+        "мілблогери", "мілблогерів",
         "военные блогеры", "российские военные блогеры", "російські мілблогери", "мілблогери", "воєнкори",
         "російські воєнкори", "російські військові блогери",
     )),

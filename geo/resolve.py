@@ -72,6 +72,10 @@ _BEFORE_OUTSIDE_NEEDS = ("region", "oblast", "province", "area", "district", "ra
                          "ukrain", "обл", "района")
 # Another region named anywhere in an article (which then may be about that region).
 _OTHER_REGION_NAMED = re.compile(rf"\b({_OTHER_REGIONS_LATIN})\b|({_OTHER_REGIONS_CYRILLIC})")
+#: Capitals that war reporting names for their governments ("a figure Kyiv called propaganda",
+#: "Moscow claimed"): they name a region only with a region noun ("the Kyiv region").
+_CAPITALS = frozenset({"moscow", "kyiv", "kiev"})
+_REGION_NOUN_AFTER = re.compile(r"(?:'s)?\s+(?:region|oblast|province)")
 _NEXT_IS_RIVER = re.compile(r"^\s+(?:river|reka|река|реки|реке|рекой|реку|річка|річки|lake|озеро)\b")
 
 # A place cue just before a name: strong ones name a settlement outright.
@@ -329,8 +333,7 @@ def _document_context(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> 
     has_kursk = "kursk" in folded or "курск" in folded or "курщин" in folded or bool(districts)
     other = None
     if not has_kursk:
-        match = _OTHER_REGION_NAMED.search(folded)
-        other = match.group() if match else None
+        other = _other_region_named(folded)
     confirmed = frozenset(c.place_ids[0] for c in unambiguous
                           if any(e.tier is not Tier.UKRAINIAN for e in c.entries)
                           or _names_kursk(_paragraph_of(folded, c)))
@@ -509,6 +512,20 @@ def _decide(cand: Candidate, sentence: tuple[int, int], ctx: _Context, gaz: Gaze
         return ids[0], "the only place of that name in the oblast"
     chosen, reason = _pick_among(places, ctx, settings, cand.start)
     return (chosen.place_id if chosen else None), reason
+
+
+def _other_region_named(folded: str) -> str | None:
+    """The first other region an article names; a capital counts only as "the Kyiv region".
+
+    >>> _other_region_named("moscow claimed it, a figure kyiv called propaganda") is None
+    True
+    >>> _other_region_named("drones hit the kyiv region and sumy")
+    'kyiv'
+    """
+    for match in _OTHER_REGION_NAMED.finditer(folded):
+        if match.group() not in _CAPITALS or _REGION_NOUN_AFTER.match(folded, match.end()):
+            return match.group()
+    return None
 
 
 def _other_region_list(ctx: _Context, cand: Candidate, sentence: tuple[int, int]) -> str | None:

@@ -93,6 +93,16 @@ def test_ukrainian_spelling_needs_a_kursk_context(resources):
     assert [r.place_id for r in resolve_text(resources, kursk) if r.place_id != "kursk-oblast"][0] is not None
 
 
+@pytest.mark.parametrize("text", [
+    "Russian milbloggers claimed that Russian forces took Kurilovka, a claim Kyiv called propaganda.",
+    "Moscow said its troops entered Kurilovka.",
+])
+def test_a_capital_named_for_its_government_is_no_other_region(resources, text):
+    """"Kyiv said", "Moscow claimed": the governments, not the Kyiv or Moscow regions."""
+    [res] = [r for r in resolve_text(resources, text) if r.mention.lemma == "Куриловка"]
+    assert res.place_id is not None, res.reason
+
+
 @pytest.mark.parametrize(("text", "placed"), [
     ("Бої в Курській області тривають.\n\nУкраїнські підрозділи відійшли з Суджі.", True),
     ("Fighting goes on in the Kursk region.\n\nOfficials met in Pervomaiske on Monday.", True),
