@@ -545,7 +545,7 @@ def extract_claims(
             if doc.is_chrome(*sentence):
                 continue
             is_headline = p_index == headline_index and not re.search(r"[.!?…]\W*$", text[sentence[0]:sentence[1]])
-            amounts = find_amounts(text, *sentence)
+            amounts = find_amounts(text, *sentence, folded=folded)
             new = _sentence_claims(text, folded, sentence, paragraph, amounts, seen_amounts, drafts)
             new = _with_control(text, folded, sentence, paragraph, settlement_starts, new, paragraphs)
             attributions = find_attributions(text, *sentence)
@@ -717,7 +717,8 @@ def _nested_base_claim(text: str, folded: str, amount: Amount, sentence: tuple[i
     of = list(re.finditer(r"\b(?:of|из)\s+", text[amount.start:amount.end]))
     if not of:
         return None
-    inner = [a for a in find_amounts(text, amount.start + of[-1].end(), amount.end) if a.fraction is None]
+    inner = [a for a in find_amounts(text, amount.start + of[-1].end(), amount.end, folded=folded)
+             if a.fraction is None]
     if not inner:
         return None
     base = inner[-1]

@@ -187,7 +187,7 @@ def required_cues(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """
     from re import _parser  # the parse tree of the pattern; it has no public form
 
-    found = _required(_parser.parse(pattern.pattern, pattern.flags))
+    found = _required(_parser.parse(pattern.pattern, pattern.flags), {})
     if found is None:
         return None
     folded = {fold(c) for c in found}
@@ -195,12 +195,17 @@ def required_cues(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(c for c in folded if not any(d != c and d in c for d in folded))
 
 
-def _required(items: Iterable[tuple[object, object]]) -> frozenset[str] | None:
-    """The best cue set of a sequence of parse items (``required_cues``)."""
+_Spelled = dict[int, "frozenset[str] | None"]
+
+
+def _required(items: Iterable[tuple[object, object]], memo: _Spelled) -> frozenset[str] | None:
+    """The best cue set of a sequence of parse items (``required_cues``); ``memo`` holds
+    ``_exact`` per item, which the walk asks again at every level."""
     from re import _constants as op
 
     candidates: list[frozenset[str]] = []
     segment: list[frozenset[str]] = []
+    size = 1
 
     def close() -> None:
         spelled = _product(segment)
@@ -209,26 +214,29 @@ def _required(items: Iterable[tuple[object, object]]) -> frozenset[str] | None:
         segment.clear()
 
     for item in items:
-        exact = _exact(item)
-        if exact is not None and len(exact) * len(_product(segment) or {""}) <= _MAX_SPELLED:
+        exact = _exact(item, memo)
+        if exact is not None and len(exact) * size <= _MAX_SPELLED:
             segment.append(exact)
+            size *= len(exact)
             continue
         close()
+        size = 1
         kind, value = item
         inner: frozenset[str] | None = None
         if kind is op.SUBPATTERN:
-            inner = _required(value[3])  # type: ignore[index]
+            inner = _required(value[3], memo)  # type: ignore[index]
         elif kind is op.ATOMIC_GROUP:
-            inner = _required(value)  # type: ignore[arg-type]
+            inner = _required(value, memo)  # type: ignore[arg-type]
         elif kind in (op.MAX_REPEAT, op.MIN_REPEAT, op.POSSESSIVE_REPEAT) and value[0] >= 1:  # type: ignore[index]
-            inner = _required(value[2])  # type: ignore[index]
+            inner = _required(value[2], memo)  # type: ignore[index]
         elif kind is op.BRANCH:
-            branches = [_required(b) for b in value[1]]  # type: ignore[index]
+            branches = [_required(b, memo) for b in value[1]]  # type: ignore[index]
             inner = None if any(b is None for b in branches) else frozenset().union(*branches)  # type: ignore[arg-type]
         if inner:
             candidates.append(inner)
         if exact is not None:  # spelled out, but too many strings to join the segment
             segment.append(exact)
+            size = len(exact)
     close()
     if not candidates:
         return None
@@ -245,8 +253,15 @@ def _product(parts: Sequence[frozenset[str]]) -> frozenset[str] | None:
     return frozenset("".join(p) for p in product(*parts))
 
 
-def _exact(item: tuple[object, object]) -> frozenset[str] | None:
+def _exact(item: tuple[object, object], memo: _Spelled) -> frozenset[str] | None:
     """Every string a parse item can match, when that is a short list ("" for assertions)."""
+    key = id(item)
+    if key not in memo:
+        memo[key] = _spell(item, memo)
+    return memo[key]
+
+
+def _spell(item: tuple[object, object], memo: _Spelled) -> frozenset[str] | None:
     from re import _constants as op
 
     kind, value = item
@@ -257,23 +272,26 @@ def _exact(item: tuple[object, object]) -> frozenset[str] | None:
     if kind is op.IN and all(k is op.LITERAL for k, _ in value):  # type: ignore[attr-defined]
         return frozenset(chr(v) for _, v in value)  # type: ignore[attr-defined]
     if kind is op.SUBPATTERN:
-        return _exact_sequence(value[3])  # type: ignore[index]
+        return _exact_sequence(value[3], memo)  # type: ignore[index]
     if kind is op.BRANCH:
-        branches = [_exact_sequence(b) for b in value[1]]  # type: ignore[index]
+        branches = [_exact_sequence(b, memo) for b in value[1]]  # type: ignore[index]
         if any(b is None for b in branches):
             return None
         joined = frozenset().union(*branches)  # type: ignore[arg-type]
         return joined if len(joined) <= _MAX_SPELLED else None
     if kind in (op.MAX_REPEAT, op.MIN_REPEAT) and value[:2] == (0, 1):  # type: ignore[index]
-        once = _exact_sequence(value[2])  # type: ignore[index]
+        once = _exact_sequence(value[2], memo)  # type: ignore[index]
         return None if once is None else once | {""}
     return None
 
 
-def _exact_sequence(items: Iterable[tuple[object, object]]) -> frozenset[str] | None:
-    parts = [_exact(item) for item in items]
-    if any(p is None for p in parts):
-        return None
+def _exact_sequence(items: Iterable[tuple[object, object]], memo: _Spelled) -> frozenset[str] | None:
+    parts = []
+    for item in items:
+        part = _exact(item, memo)
+        if part is None:
+            return None
+        parts.append(part)
     return _product(parts)  # type: ignore[arg-type]
 
 
