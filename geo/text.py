@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from re import _constants as op  # the parse tree of a pattern has no public form
+from re import _parser
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
+from typing import Any
 
 import ahocorasick
 
@@ -126,6 +130,13 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     >>> [p for p in paragraph_spans("a b\\n\\n c\\r\\n")]
     [(0, 3), (6, 7)]
     """
+    return list(_paragraph_spans(text))
+
+
+@lru_cache(maxsize=4)
+def _paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """``paragraph_spans``, kept for the last few texts: the chrome, metadata and claim
+    readers each split the same document again (seven times per article, issue 11)."""
     spans: list[tuple[int, int]] = []
     for match in _LINE.finditer(text):
         line = match.group()
@@ -133,7 +144,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         if stripped:
             start = match.start() + len(line) - len(stripped)
             spans.append((start, start + len(stripped.rstrip())))
-    return spans
+    return tuple(spans)
 
 
 def span_index(spans: Sequence[tuple[int, int]], offset: int) -> int | None:
@@ -185,14 +196,12 @@ def required_cues(pattern: re.Pattern[str]) -> frozenset[str] | None:
     >>> required_cues(re.compile(r"\\w+")) is None
     True
     """
-    from re import _parser  # the parse tree of the pattern; it has no public form
-
     found = _required(_parser.parse(pattern.pattern, pattern.flags), {})
     if found is None:
         return None
     folded = {fold(c) for c in found}
-    # "figure" already finds every "figures"
-    return frozenset(c for c in folded if not any(d != c and d in c for d in folded))
+    # "figure" already finds every "figures" (an optional ending spells both)
+    return frozenset(c for c in folded if not any(c[:k] in folded for k in range(1, len(c))))
 
 
 _Spelled = dict[int, "frozenset[str] | None"]
@@ -201,8 +210,6 @@ _Spelled = dict[int, "frozenset[str] | None"]
 def _required(items: Iterable[tuple[object, object]], memo: _Spelled) -> frozenset[str] | None:
     """The best cue set of a sequence of parse items (``required_cues``); ``memo`` holds
     ``_exact`` per item, which the walk asks again at every level."""
-    from re import _constants as op
-
     candidates: list[frozenset[str]] = []
     segment: list[frozenset[str]] = []
     size = 1
@@ -213,15 +220,14 @@ def _required(items: Iterable[tuple[object, object]], memo: _Spelled) -> frozens
             candidates.append(spelled)
         segment.clear()
 
-    for item in items:
-        exact = _exact(item, memo)
+    for item, exact in _spelled_items(items, memo):
         if exact is not None and len(exact) * size <= _MAX_SPELLED:
             segment.append(exact)
             size *= len(exact)
             continue
         close()
         size = 1
-        kind, value = item
+        kind, value = item  # a literal run is always spelled: only other items reach here
         inner: frozenset[str] | None = None
         if kind is op.SUBPATTERN:
             inner = _required(value[3], memo)  # type: ignore[index]
@@ -262,8 +268,6 @@ def _exact(item: tuple[object, object], memo: _Spelled) -> frozenset[str] | None
 
 
 def _spell(item: tuple[object, object], memo: _Spelled) -> frozenset[str] | None:
-    from re import _constants as op
-
     kind, value = item
     if kind is op.LITERAL:
         return frozenset({chr(value)})  # type: ignore[arg-type]
@@ -287,12 +291,30 @@ def _spell(item: tuple[object, object], memo: _Spelled) -> frozenset[str] | None
 
 def _exact_sequence(items: Iterable[tuple[object, object]], memo: _Spelled) -> frozenset[str] | None:
     parts = []
-    for item in items:
-        part = _exact(item, memo)
+    for _, part in _spelled_items(items, memo):
         if part is None:
             return None
         parts.append(part)
-    return _product(parts)  # type: ignore[arg-type]
+    return _product(parts)
+
+
+def _spelled_items(items: Iterable[tuple[object, object]],
+                   memo: _Spelled) -> list[tuple[Any, frozenset[str] | None]]:
+    """Each item with ``_exact`` of it; a run of literals is one spelled item (None, {run}):
+    the lexicons are mostly words, and a set per letter made the walk slow."""
+    out: list[tuple[Any, frozenset[str] | None]] = []
+    run: list[str] = []
+    for item in getattr(items, "data", items):  # a SubPattern's list, not its slow __getitem__
+        if item[0] is op.LITERAL:
+            run.append(chr(item[1]))  # type: ignore[arg-type]
+            continue
+        if run:
+            out.append((None, frozenset({"".join(run)})))
+            run = []
+        out.append((item, _exact(item, memo)))
+    if run:
+        out.append((None, frozenset({"".join(run)})))
+    return out
 
 
 @dataclass(frozen=True)
@@ -328,14 +350,15 @@ class Cues:
             automaton.make_automaton()
         return cls(automaton, always, (1 << len(patterns)) - 1)
 
-    def mask(self, text: str, start: int = 0, end: int | None = None) -> int:
-        """The patterns that may match in ``text[start:end]``, as bits."""
+    def mask(self, text: str, start: int = 0, end: int | None = None, *, is_folded: bool = False) -> int:
+        """The patterns that may match in ``text[start:end]``, as bits (``is_folded``: the
+        text is ``fold``'s already)."""
         chunk = text[start:end]
         if _HAS_TWIN.search(chunk):
             return self.every
         bits = self.always
         if self.automaton.kind != ahocorasick.AHOCORASICK:
             return bits  # no pattern has a cue
-        for _, cue_bits in self.automaton.iter(fold(chunk)):
+        for _, cue_bits in self.automaton.iter(chunk if is_folded else fold(chunk)):
             bits |= cue_bits
         return bits
