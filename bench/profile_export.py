@@ -1,11 +1,13 @@
 """Where ``geo export``'s time goes on real-size articles: a cProfile summarised by module.
 
-    python bench/profile_export.py [--n 200] [--top 25]
+    python bench/profile_export.py [--n 200] [--top 25] [--corpus DIR]
 
-Writes ``--n`` articles of ``bench/realistic.py``, extracts them in this process into a
-temporary Store (cold: no result cache), writes the GeoJSON, and prints the share of the
-profile's own time (``tottime``) in each module, geo's modules one by one and the rest by
-package (``re``, ``sqlite3``, ``json`` …), then the costliest functions. Not a test.
+Writes ``--n`` articles of ``bench/realistic.py`` (or reads ``--corpus``), extracts them in
+this process into a temporary Store (cold: no result cache), writes the GeoJSON, and prints
+the share of the profile's own CPU time (``tottime``, ``time.process_time``: other
+processes on a shared machine do not inflate it) in each module, geo's modules one by one
+and the rest by package (``re``, ``sqlite3``, ``json`` …), then the costliest functions.
+Run it with ``PYTHONPATH`` set to a worktree of another revision to compare. Not a test.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import cProfile
 import pstats
 import sys
 import tempfile
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -43,17 +46,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--corpus", type=Path, help="articles to read instead of writing --n new ones")
     args = parser.parse_args()
     from geo.export.geojson import write_geojson
     from geo.parallel import open_records
     from geo.pipeline import load_resources
 
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus"
-        write_corpus(corpus, args.n)
+        corpus = args.corpus or Path(tmp) / "corpus"
+        if args.corpus is None:
+            write_corpus(corpus, args.n)
         resources = load_resources()
         resources.matcher  # noqa: B018 - loaded outside the profile, as a warm cache would
-        profile = cProfile.Profile()
+        profile = cProfile.Profile(time.process_time)
         profile.enable()
         with open_records(corpus, resources=resources, use_cache=False) as store:
             write_geojson(store, Path(tmp) / "out.geojson")
@@ -63,7 +68,7 @@ def main() -> None:
     for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():  # type: ignore[attr-defined]
         by_module[_module_of(filename)] += tottime
     total = sum(by_module.values())
-    print(f"{args.n} articles, {total:.2f} s of profiled time")
+    print(f"{args.corpus or args.n} articles, {total:.2f} s of profiled CPU time")
     for module, seconds in by_module.most_common(args.top):
         print(f"{seconds / total:6.1%}  {seconds:6.2f} s  {module}")
     print("\nSteps (cumulative):")

@@ -51,7 +51,7 @@ from geo.lexicon import (
     RELAYS,
     SPEECH_VERBS,
 )
-from geo.text import fold, sentence_spans
+from geo.text import Cues, fold, sentence_spans
 
 _CAP_TOKEN = r"[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{2,}\))?(?!\w)"
 # Inside a name any lower-case word may stand ("Ukraine's coordination headquarters for
@@ -431,6 +431,23 @@ def _is_name_like(phrase: str) -> bool:
     return len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in words[:-1])
 
 
+#: The patterns ``_attributions`` runs, each only in a sentence that holds one of its cues
+#: (``text.Cues``: a speech verb, "according", "citing", a hedge …), found for all of them
+#: in one automaton pass. Most sentences of a report hold no speech verb at all.
+_SCANNED = (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _SUBJECT_ASIDE_VERB,
+            _VERB_SUBJECT, _RELAY, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER, _DOCUMENT_OF, _PRONOUN_ACCORDING,
+            _PERSON_DOCUMENT, _BODY_REFERENCE, _HEDGE, _RELATIVE_SPEECH, _ASIDE_THEN_VERB)
+_CUES = Cues.of(_SCANNED)
+# Keyed by id: a compiled pattern hashes its whole program on every lookup.
+_BIT = {id(rx): 1 << i for i, rx in enumerate(_SCANNED)}
+
+
+def scanned_patterns(text: str, start: int, end: int) -> tuple[re.Pattern[str], ...]:
+    """The patterns ``find_attributions`` runs over text[start:end] (the others cannot match there)."""
+    may = _CUES.mask(text, start, end)
+    return tuple(rx for rx in _SCANNED if may & _BIT[id(rx)])
+
+
 def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     """Every attribution phrase in text[start:end], in text order."""
     return list(_attributions(text, start, end))
@@ -441,12 +458,17 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     """``find_attributions``, cached: a claim's sentence is read again when the claims
     after it look back for a speaker, and the answer depends on the text alone."""
     chunk = text[start:end]
+    may = _CUES.mask(chunk)
+    if not may:
+        return ()
     found: list[Attribution] = []
     subject_spans: list[tuple[int, int]] = []  # where a verb has its subject before it
-    has_relative = _RELATIVE_SPEECH.search(chunk) is not None
-    has_aside = _ASIDE_THEN_VERB.search(chunk) is not None
+    has_relative = bool(may & _BIT[id(_RELATIVE_SPEECH)]) and _RELATIVE_SPEECH.search(chunk) is not None
+    has_aside = bool(may & _BIT[id(_ASIDE_THEN_VERB)]) and _ASIDE_THEN_VERB.search(chunk) is not None
     for rx in (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _SUBJECT_ASIDE_VERB):
         if rx in (_WHO_SAID, _WHO_SAID_NEAR) and not has_relative or rx is _SUBJECT_ASIDE_VERB and not has_aside:
+            continue
+        if not may & _BIT[id(rx)]:
             continue
         for m in rx.finditer(chunk):
             if rx is _WHO_SAID_NEAR and _COMPLEMENT_LEAD.search(chunk, 0, m.start()):
@@ -466,7 +488,7 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
                 found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
                 if rx in (_SUBJECT_VERB, _SUBJECT_ASIDE_VERB):
                     subject_spans.append((start + m.start(), start + m.end()))
-    for m in _VERB_SUBJECT.finditer(chunk):
+    for m in _VERB_SUBJECT.finditer(chunk) if may & _BIT[id(_VERB_SUBJECT)] else ():
         if any(s0 <= start + m.start() < e0 for s0, e0 in subject_spans):
             continue  # "Rybar, a channel …, said Ukraine held Gornal": the verb already has its subject
         before = chunk[:m.start()].rstrip()
@@ -478,27 +500,27 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             # "повідомляє Генеральний штаб України": the whole phrase when it is a known name
             name = phrase.strip() if canonical_name(phrase) else m.group("np")
             found.append(Attribution(start + m.start(), start + m.end(), None if pronoun else name, pronoun))
-    for m in _RELAY.finditer(chunk):
+    for m in _RELAY.finditer(chunk) if may & _BIT[id(_RELAY)] else ():
         found.append(Attribution(start + m.start(), start + m.end(), m.group("np"), relay=True))
-    for m in _PRONOUN.finditer(chunk):
+    for m in _PRONOUN.finditer(chunk) if may & _BIT[id(_PRONOUN)] else ():
         found.append(Attribution(start + m.start(), start + m.end(), None, m.group(1).lower()))
-    for m in _PRONOUN_AFTER.finditer(chunk):
+    for m in _PRONOUN_AFTER.finditer(chunk) if may & _BIT[id(_VERB_BEFORE)] else ():
         verb = _VERB_BEFORE.search(chunk, max(0, m.start() - 30), m.start())
         if verb:
             found.append(Attribution(start + verb.start(), start + m.end(), None, m.group(1).lower()))
-    for m in _TAIL_LOWER.finditer(chunk):
+    for m in _TAIL_LOWER.finditer(chunk) if may & _BIT[id(_TAIL_LOWER)] else ():
         if canonical_name(m.group("np")) or named_within(m.group("np")):
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
-    for m in _DOCUMENT_OF.finditer(chunk):
+    for m in _DOCUMENT_OF.finditer(chunk) if may & _BIT[id(_DOCUMENT_OF)] else ():
         if canonical_claimant(m.group("np")):
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
-    for m in _PRONOUN_ACCORDING.finditer(chunk):
+    for m in _PRONOUN_ACCORDING.finditer(chunk) if may & _BIT[id(_PRONOUN_ACCORDING)] else ():
         found.append(Attribution(start + m.start(), start + m.end(), None, PRONOUN_FORMS.get(fold(m.group(1)), "he")))
-    for m in _PERSON_DOCUMENT.finditer(chunk):
+    for m in _PERSON_DOCUMENT.finditer(chunk) if may & _BIT[id(_PERSON_DOCUMENT)] else ():
         found.append(Attribution(start + m.start(), start + m.end(), None, "he"))
-    for m in _BODY_REFERENCE.finditer(chunk):
+    for m in _BODY_REFERENCE.finditer(chunk) if may & _BIT[id(_BODY_REFERENCE)] else ():
         found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
-    for m in _HEDGE.finditer(chunk):
+    for m in _HEDGE.finditer(chunk) if may & _BIT[id(_HEDGE)] else ():
         found.append(Attribution(start + m.start(), start + m.end(), None, "hedge"))
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     deduped: list[Attribution] = []

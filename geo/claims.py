@@ -64,7 +64,7 @@ from geo.loss_lexicon import (
 )
 from geo.model import Claim, Document, Figure, Kind, PlaceType, Resolution
 from geo.settings import DEFAULT_SETTINGS, Settings
-from geo.text import fold, paragraph_spans, sentence_spans
+from geo.text import Cues, fold, paragraph_spans, sentence_spans
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -119,6 +119,8 @@ def _is_cyrillic_start(alternative: str) -> bool:
 
 _TRIGGER_SOURCE, _TRIGGER_KIND = _trigger_pattern()
 _TRIGGER = re.compile(_TRIGGER_SOURCE)
+#: The literals one of which every trigger holds: a sentence with none runs no trigger search.
+_TRIGGER_CUES = Cues.of([_TRIGGER])
 _PRESENCE = re.compile(rf"(?:{PRESENCE_TRIGGERS})$")
 _FORCE = re.compile(rf"^(?:{FORCE_NOUNS})$")
 #: A trigger followed by whom it befell, one or two words on: "погиб мужчина",
@@ -242,6 +244,8 @@ def _raw_triggers(folded: str, start: int, end: int) -> list[_Trigger]:
 
 def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
     """Kind triggers of a sentence that are neither hypothetical nor incidental."""
+    if not _TRIGGER_CUES.mask(folded, start, end, is_folded=True):
+        return []  # none of the literals every trigger holds ("kill", "погиб", "втрат" …)
     out = []
     for m in _TRIGGER.finditer(folded, start, end):
         kind = _TRIGGER_KIND[m.lastgroup]  # type: ignore[index]
@@ -545,7 +549,7 @@ def extract_claims(
             if doc.is_chrome(*sentence):
                 continue
             is_headline = p_index == headline_index and not re.search(r"[.!?…]\W*$", text[sentence[0]:sentence[1]])
-            amounts = find_amounts(text, *sentence)
+            amounts = find_amounts(text, *sentence, folded=folded)
             new = _sentence_claims(text, folded, sentence, paragraph, amounts, seen_amounts, drafts)
             new = _with_control(text, folded, sentence, paragraph, settlement_starts, new, paragraphs)
             attributions = find_attributions(text, *sentence)
@@ -587,6 +591,8 @@ def _sentence_claims(
     amounts: Sequence[Amount], seen_amounts: list[Amount], drafts: list[Draft],
 ) -> list[Draft]:
     triggers = _triggers(folded, *sentence)
+    if not triggers and not amounts:
+        return []
     clauses = _clauses(text, *sentence, trigger_starts=[t.start for t in triggers])
     out: list[Draft] = []
     used_triggers: set[int] = set()
@@ -717,7 +723,8 @@ def _nested_base_claim(text: str, folded: str, amount: Amount, sentence: tuple[i
     of = list(re.finditer(r"\b(?:of|из)\s+", text[amount.start:amount.end]))
     if not of:
         return None
-    inner = [a for a in find_amounts(text, amount.start + of[-1].end(), amount.end) if a.fraction is None]
+    inner = [a for a in find_amounts(text, amount.start + of[-1].end(), amount.end, folded=folded)
+             if a.fraction is None]
     if not inner:
         return None
     base = inner[-1]

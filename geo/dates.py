@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from geo.model import DatePrecision
+from geo.text import Cues
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -65,6 +67,11 @@ _LAST_MONTH = re.compile(r"\blast\s+month\b|в\s+прошлом\s+месяце|�
 #: "14–15 декабря", "on Dec. 14 and 15": a span of days is dated by its first day.
 _SPAN_START = re.compile(r"\b(\d{1,2})\s*[–—-]\s*$")
 _DIGIT = re.compile(r"\d")
+#: The date patterns a chunk runs, found in one automaton pass over it (``text.Cues``): most
+#: sentences name no month, weekday or relative day.
+_SEARCHED = (_MONTH_DAY, _DAY_MONTH_RU, _RELATIVE, _WEEKDAY, _LAST_MONTH)
+_CUES = Cues.of(_SEARCHED)
+_MONTH_DAY_BIT, _DAY_MONTH_BIT, _RELATIVE_BIT, _WEEKDAY_BIT, _LAST_MONTH_BIT = (1 << i for i in range(len(_SEARCHED)))
 
 
 def _valid(year: int, month: int, day: int) -> date | None:
@@ -119,11 +126,13 @@ def _publication(published: str | None) -> date | None:
         return None
 
 
+@lru_cache(maxsize=1024)
 def _dated(chunk: str, pub: date | None) -> tuple[str, DatePrecision] | None:
     """The date that ``chunk``'s own words give, or None when they give none.
 
     Every pattern that reads a day needs a digit, and every other one a publication date
     to count back from: a chunk with neither is answered before any case-blind search.
+    Cached: the claims of a sentence each ask about it again.
     """
     # The patterns are written in lower case and searched in the lowered chunk: a
     # case-blind search of every pattern cost more than the rest of the date rules.
@@ -131,8 +140,9 @@ def _dated(chunk: str, pub: date | None) -> tuple[str, DatePrecision] | None:
     has_digit = _DIGIT.search(chunk) is not None
     if pub is None and not has_digit:
         return None
-    for rx, order in ((_MONTH_DAY, "md"), (_DAY_MONTH_RU, "dm")) if has_digit else ():
-        m = rx.search(chunk)
+    may = _CUES.mask(chunk)
+    for rx, order, bit in ((_MONTH_DAY, "md", _MONTH_DAY_BIT), (_DAY_MONTH_RU, "dm", _DAY_MONTH_BIT)) if has_digit else ():
+        m = rx.search(chunk) if may & bit else None
         if not m:
             continue
         first, second, year_text = m.group(1), m.group(2), m.group(3)
@@ -153,16 +163,16 @@ def _dated(chunk: str, pub: date | None) -> tuple[str, DatePrecision] | None:
             return found.isoformat(), DatePrecision.DAY
     if pub is None:
         return None
-    m = _RELATIVE.search(chunk)
+    m = _RELATIVE.search(chunk) if may & _RELATIVE_BIT else None
     if m:
         _, days_back, precision = RELATIVE_PHRASES[int(m.lastgroup[1:])]  # type: ignore[index]
         return (pub - timedelta(days=days_back)).isoformat(), precision
-    m = _WEEKDAY.search(chunk)
+    m = _WEEKDAY.search(chunk) if may & _WEEKDAY_BIT else None
     if m:
         key = next(k for k in _WEEKDAYS if m.group(1).lower().startswith(k))
         back = (pub.weekday() - _WEEKDAYS[key]) % 7
         return (pub - timedelta(days=back)).isoformat(), DatePrecision.DAY
-    if _LAST_MONTH.search(chunk):
+    if may & _LAST_MONTH_BIT and _LAST_MONTH.search(chunk):
         first = pub.replace(day=1) - timedelta(days=1)
         return first.replace(day=1).isoformat()[:7], DatePrecision.MONTH
     return None

@@ -99,7 +99,8 @@ class Amount:
             raise ValueError(msg)
 
 
-def find_amounts(text: str, start: int = 0, end: int | None = None) -> tuple[Amount, ...]:
+def find_amounts(text: str, start: int = 0, end: int | None = None, *,
+                 folded: str | None = None) -> tuple[Amount, ...]:
     """Every amount expression in ``text[start:end]``, left to right, non-overlapping.
 
     Parameters
@@ -109,6 +110,9 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> tuple[Amo
     start, end
         The slice to scan (a sentence, say); ``end`` None means the end of the text.
         Nothing outside the slice is looked at.
+    folded
+        ``geo.text.fold(text)``, when the caller has it (a document folded once, not
+        each of its sentences).
 
     Returns
     -------
@@ -147,7 +151,10 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> tuple[Amo
     if not 0 <= start <= stop <= len(text):
         msg = f"find_amounts: expected 0 <= start <= end <= {len(text)}, got {start}, {end}"
         raise ValueError(msg)
-    stream = _Stream.of(text[start:stop])
+    chunk = fold(text[start:stop]) if folded is None else folded[start:stop]
+    if not _may_hold_amount(chunk):
+        return ()
+    stream = _Stream.of(text[start:stop], chunk)
     tokens = stream.tokens
     found: list[Amount] = []
     i = 0
@@ -225,7 +232,10 @@ def _number(value: Fraction | None) -> float | None:
 # Digit runs, letter runs, or one other visible character. ASCII digits only: other
 # scripts' digits are rare in this corpus and Python's int() would read them silently.
 # A letter run keeps an inner apostrophe: Ukrainian writes "п'ять", "дев'яносто" with one.
-_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+(?:'[^\W\d_]+)*|\S")
+_TOKEN = re.compile(r"(?P<n>[0-9]+)|(?P<w>[^\W\d_]+(?:'[^\W\d_]+)*)|\S")
+_WORD_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_DIGIT = re.compile(r"[0-9]")
+_new_tuple = tuple.__new__
 # Characters that join a model name to its number ("F-16"), as opposed to dashes.
 _HYPHENS = frozenset("-\u2010\u2011")
 
@@ -246,14 +256,17 @@ class _Stream:
     tokens: tuple[_Token, ...]
 
     @classmethod
-    def of(cls, raw: str) -> _Stream:
-        folded = fold(raw)
-        tokens = tuple(
-            _Token(m.start(), m.end(), m.group(),
-                   "n" if m.group()[0] in "0123456789" else "w" if m.group()[0].isalpha() else "s")
-            for m in _TOKEN.finditer(folded)
-        )
-        return cls(raw, folded, tokens)
+    def of(cls, raw: str, folded: str | None = None) -> _Stream:
+        """The stream of ``raw``; ``folded`` is ``fold(raw)`` when the caller has it."""
+        folded = fold(raw) if folded is None else folded
+        tokens = []
+        for m in _TOKEN.finditer(folded):
+            text, group = m.group(), m.lastgroup
+            # A letter run that opens with a non-letter ("½") is a symbol, as before.
+            kind = "n" if group == "n" else "w" if group == "w" and text[0].isalpha() else "s"
+            # tuple.__new__: a NamedTuple's own __new__ is a Python call per token
+            tokens.append(_new_tuple(_Token, (m.start(), m.end(), text, kind)))
+        return cls(raw, folded, tuple(tokens))
 
     def text(self, i: int) -> str:
         """The folded text of token i, or "" outside the stream."""
@@ -307,7 +320,7 @@ def _phrase_table(entries: Iterable[tuple[str, _V]]) -> _Table[_V]:
     """Index phrases by first token, longest first; phrases are tokenised like the text."""
     table: dict[str, list[tuple[tuple[str, ...], _V]]] = {}
     for phrase, value in entries:
-        words = tuple(_TOKEN.findall(fold(phrase)))
+        words = tuple(m.group() for m in _TOKEN.finditer(fold(phrase)))
         table.setdefault(words[0], []).append((words, value))
     return {first: tuple(sorted(rows, key=lambda row: -len(row[0])))
             for first, rows in table.items()}
@@ -592,6 +605,23 @@ _YEAR_CUES = frozenset({"in", "since", "by", "until", "till", "of", "est", ",", 
 
 _STARTERS = frozenset(
     [*_MODIFIERS, *_FRACTIONS, *_BARE_FRACTIONS, *_VAGUE, *_SMALL, *_LONE_SCALES, "a"])
+
+#: The words one of which every amount without a digit holds: a number word, a scale, a
+#: share, a vague count or a unit ("a" and "of" only join them). A sentence with none of
+#: them and no digit holds no amount, and is not tokenised (issue 11).
+_CORE_WORDS = frozenset(
+    [*_SMALL, *_SCALES, "hundred", *_GENITIVE_SCALES, *_LONE_SCALES]
+    + [word for table in (_FRACTIONS, _BARE_FRACTIONS, _VAGUE) for rows in table.values()
+       for words, _ in rows for word in words if word not in ("a", "an", "one", "of", "-")])
+
+
+def _may_hold_amount(folded: str) -> bool:
+    """Whether a folded stretch has a digit or a core word, without which no reader reads.
+
+    >>> _may_hold_amount("officials said the village was shelled"), _may_hold_amount("сотни военных")
+    (False, True)
+    """
+    return _DIGIT.search(folded) is not None or not _CORE_WORDS.isdisjoint(_WORD_TOKEN.findall(folded))
 
 
 # --------------------------------------------------------------------------- readers

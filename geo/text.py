@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from re import _constants as op  # the parse tree of a pattern has no public form
+from re import _parser
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+from typing import Any
+
+import ahocorasick
 
 # One character in, one character out: apostrophes, dashes and odd spaces become their
 # ASCII forms; ё becomes е because the gazetteer writes е for ё almost everywhere.
@@ -122,6 +130,13 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     >>> [p for p in paragraph_spans("a b\\n\\n c\\r\\n")]
     [(0, 3), (6, 7)]
     """
+    return list(_paragraph_spans(text))
+
+
+@lru_cache(maxsize=4)
+def _paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """``paragraph_spans``, kept for the last few texts: the chrome, metadata and claim
+    readers each split the same document again (seven times per article, issue 11)."""
     spans: list[tuple[int, int]] = []
     for match in _LINE.finditer(text):
         line = match.group()
@@ -129,7 +144,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         if stripped:
             start = match.start() + len(line) - len(stripped)
             spans.append((start, start + len(stripped.rstrip())))
-    return spans
+    return tuple(spans)
 
 
 def span_index(spans: Sequence[tuple[int, int]], offset: int) -> int | None:
@@ -151,3 +166,199 @@ def clip_context(text: str, span: tuple[int, int], start: int, end: int, limit: 
     s2 = max(s, start - half)
     e2 = min(e, s2 + limit)
     return s2, e2
+
+
+# --------------------------------------------------------------------------- cues
+
+#: Characters that a case-blind pattern takes for a Latin or Cyrillic letter but that
+#: ``fold`` does not lower to it (İ, dotless ı, long ſ, the old Cyrillic forms ᲀ…ᲆ).
+#: A stretch of text holding one is given to every pattern (``Cues.mask``); a test
+#: derives the list from ``re`` itself.
+CASE_TWINS = "\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86"
+_HAS_TWIN = re.compile(f"[{CASE_TWINS}]")
+#: A literal set larger than this is not spelled out (``_exact``); a shorter cue is used.
+_MAX_SPELLED = 256
+
+
+def required_cues(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings of which every match of ``pattern`` holds one (folded), or None if none is known.
+
+    The pattern's parse tree is read, not its text: a run of literals ("according"), a
+    group whose branches each need a literal ("(?:said|заявил\\w*)" needs "said" or
+    "заявил"), a repeat that must occur once. Of the candidates, the set whose shortest
+    string is longest is kept: it rules out the most text. Sound by construction: a
+    stretch of text with none of the strings cannot hold a match.
+
+    >>> sorted(required_cues(re.compile(r"(?<!\\w)(?:according\\s+to|figures?\\s+from)\\s+\\w+")))
+    ['according', 'figure']
+    >>> sorted(required_cues(re.compile(r"(?i)по\\s+(?:данным|словам)")))
+    ['данным', 'словам']
+    >>> required_cues(re.compile(r"\\w+")) is None
+    True
+    """
+    found = _required(_parser.parse(pattern.pattern, pattern.flags), {})
+    if found is None:
+        return None
+    folded = {fold(c) for c in found}
+    # "figure" already finds every "figures" (an optional ending spells both)
+    return frozenset(c for c in folded if not any(c[:k] in folded for k in range(1, len(c))))
+
+
+_Spelled = dict[int, "frozenset[str] | None"]
+
+
+def _required(items: Iterable[tuple[object, object]], memo: _Spelled) -> frozenset[str] | None:
+    """The best cue set of a sequence of parse items (``required_cues``); ``memo`` holds
+    ``_exact`` per item, which the walk asks again at every level."""
+    candidates: list[frozenset[str]] = []
+    segment: list[frozenset[str]] = []
+    size = 1
+
+    def close() -> None:
+        spelled = _product(segment)
+        if spelled is not None and "" not in spelled:
+            candidates.append(spelled)
+        segment.clear()
+
+    for item, exact in _spelled_items(items, memo):
+        if exact is not None and len(exact) * size <= _MAX_SPELLED:
+            segment.append(exact)
+            size *= len(exact)
+            continue
+        close()
+        size = 1
+        kind, value = item  # a literal run is always spelled: only other items reach here
+        inner: frozenset[str] | None = None
+        if kind is op.SUBPATTERN:
+            inner = _required(value[3], memo)  # type: ignore[index]
+        elif kind is op.ATOMIC_GROUP:
+            inner = _required(value, memo)  # type: ignore[arg-type]
+        elif kind in (op.MAX_REPEAT, op.MIN_REPEAT, op.POSSESSIVE_REPEAT) and value[0] >= 1:  # type: ignore[index]
+            inner = _required(value[2], memo)  # type: ignore[index]
+        elif kind is op.BRANCH:
+            branches = [_required(b, memo) for b in value[1]]  # type: ignore[index]
+            inner = None if any(b is None for b in branches) else frozenset().union(*branches)  # type: ignore[arg-type]
+        if inner:
+            candidates.append(inner)
+        if exact is not None:  # spelled out, but too many strings to join the segment
+            segment.append(exact)
+            size = len(exact)
+    close()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _product(parts: Sequence[frozenset[str]]) -> frozenset[str] | None:
+    """Every concatenation of one string from each part, or None if there are too many."""
+    size = 1
+    for part in parts:
+        size *= len(part)
+    if size > _MAX_SPELLED:
+        return None
+    return frozenset("".join(p) for p in product(*parts))
+
+
+def _exact(item: tuple[object, object], memo: _Spelled) -> frozenset[str] | None:
+    """Every string a parse item can match, when that is a short list ("" for assertions)."""
+    key = id(item)
+    if key not in memo:
+        memo[key] = _spell(item, memo)
+    return memo[key]
+
+
+def _spell(item: tuple[object, object], memo: _Spelled) -> frozenset[str] | None:
+    kind, value = item
+    if kind is op.LITERAL:
+        return frozenset({chr(value)})  # type: ignore[arg-type]
+    if kind in (op.AT, op.ASSERT, op.ASSERT_NOT):
+        return frozenset({""})  # zero width: the match holds nothing of it
+    if kind is op.IN and all(k is op.LITERAL for k, _ in value):  # type: ignore[attr-defined]
+        return frozenset(chr(v) for _, v in value)  # type: ignore[attr-defined]
+    if kind is op.SUBPATTERN:
+        return _exact_sequence(value[3], memo)  # type: ignore[index]
+    if kind is op.BRANCH:
+        branches = [_exact_sequence(b, memo) for b in value[1]]  # type: ignore[index]
+        if any(b is None for b in branches):
+            return None
+        joined = frozenset().union(*branches)  # type: ignore[arg-type]
+        return joined if len(joined) <= _MAX_SPELLED else None
+    if kind in (op.MAX_REPEAT, op.MIN_REPEAT) and value[:2] == (0, 1):  # type: ignore[index]
+        once = _exact_sequence(value[2], memo)  # type: ignore[index]
+        return None if once is None else once | {""}
+    return None
+
+
+def _exact_sequence(items: Iterable[tuple[object, object]], memo: _Spelled) -> frozenset[str] | None:
+    parts = []
+    for _, part in _spelled_items(items, memo):
+        if part is None:
+            return None
+        parts.append(part)
+    return _product(parts)
+
+
+def _spelled_items(items: Iterable[tuple[object, object]],
+                   memo: _Spelled) -> list[tuple[Any, frozenset[str] | None]]:
+    """Each item with ``_exact`` of it; a run of literals is one spelled item (None, {run}):
+    the lexicons are mostly words, and a set per letter made the walk slow."""
+    out: list[tuple[Any, frozenset[str] | None]] = []
+    run: list[str] = []
+    for item in getattr(items, "data", items):  # a SubPattern's list, not its slow __getitem__
+        if item[0] is op.LITERAL:
+            run.append(chr(item[1]))  # type: ignore[arg-type]
+            continue
+        if run:
+            out.append((None, frozenset({"".join(run)})))
+            run = []
+        out.append((item, _exact(item, memo)))
+    if run:
+        out.append((None, frozenset({"".join(run)})))
+    return out
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Which of several patterns may match in a stretch of text: one automaton pass.
+
+    Each pattern's ``required_cues`` go into one Aho-Corasick automaton over folded text;
+    ``mask`` returns the patterns whose cues occur, as bits. A pattern with no known cue
+    is always in the mask. A rule then runs its patterns only where the mask allows, so a
+    sentence with no speech verb costs one pass, not one search per pattern (issue 14).
+    """
+
+    automaton: ahocorasick.Automaton
+    always: int  # the patterns with no cue
+    every: int  # all the patterns
+
+    @classmethod
+    def of(cls, patterns: Sequence[re.Pattern[str]]) -> Cues:
+        """The cues of ``patterns``; bit i of a mask stands for ``patterns[i]``."""
+        bits: dict[str, int] = {}
+        always = 0
+        for i, rx in enumerate(patterns):
+            cues = required_cues(rx)
+            if cues is None:
+                always |= 1 << i
+                continue
+            for cue in cues:
+                bits[cue] = bits.get(cue, 0) | 1 << i
+        automaton = ahocorasick.Automaton()
+        for cue, mask in bits.items():
+            automaton.add_word(cue, mask)
+        if bits:
+            automaton.make_automaton()
+        return cls(automaton, always, (1 << len(patterns)) - 1)
+
+    def mask(self, text: str, start: int = 0, end: int | None = None, *, is_folded: bool = False) -> int:
+        """The patterns that may match in ``text[start:end]``, as bits (``is_folded``: the
+        text is ``fold``'s already)."""
+        chunk = text[start:end]
+        if _HAS_TWIN.search(chunk):
+            return self.every
+        bits = self.always
+        if self.automaton.kind != ahocorasick.AHOCORASICK:
+            return bits  # no pattern has a cue
+        for _, cue_bits in self.automaton.iter(chunk if is_folded else fold(chunk)):
+            bits |= cue_bits
+        return bits

@@ -401,3 +401,29 @@ def test_a_paragraph_with_its_own_speech_verb_borrows_no_source_from_the_next(re
     claims = {c.kind.value: c for c in extract(resources, text)}
     assert claims["deployed"].claimant is None
     assert claims["killed"].claimant == "General Staff of the Armed Forces of Ukraine"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Troops held the line near the village for a week.", id="en"),
+    pytest.param("Бои у села продолжались всю неделю.", id="ru"),
+    pytest.param("Бої біля села тривали весь тиждень.", id="uk"),
+])
+def test_a_sentence_with_no_cue_runs_no_attribution_pattern(text):
+    """Issue 11: the cue pass (one automaton over the sentence) leaves nothing to search."""
+    from geo.attribution import scanned_patterns
+
+    assert scanned_patterns(text, 0, len(text)) == ()
+    assert find_attributions(text, 0, len(text)) == []
+
+
+@pytest.mark.parametrize(("text", "runs", "skips"), [
+    pytest.param("Forty soldiers were killed, the ministry said.", "_SUBJECT_VERB", "_RELAY", id="en"),
+    pytest.param("По данным штаба, погибли сорок военных.", "_ACCORDING", "_SUBJECT_VERB", id="ru"),
+    pytest.param("Загинули сорок військових, повідомив Генштаб.", "_VERB_SUBJECT", "_HEDGE", id="uk"),
+])
+def test_a_sentence_runs_only_the_patterns_whose_cue_it_holds(text, runs, skips):
+    import geo.attribution as attribution
+
+    scanned = attribution.scanned_patterns(text, 0, len(text))
+    assert getattr(attribution, runs) in scanned
+    assert getattr(attribution, skips) not in scanned

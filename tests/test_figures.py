@@ -360,3 +360,38 @@ def test_caps_hold() -> None:
     assert find_amounts(six_groups)[0].figure.best == 10 ** (3 * figures._MAX_GROUPS)
     assert find_amounts(six_groups + ",000") == ()
     assert find_amounts("9" * (figures._MAX_DIGITS + 1)) == ()
+
+
+_WORDS = st.sampled_from([
+    "a", "an", "of", "the", "one", "some", "about", "over", "up to", "more than", "nearly", "half", "third",
+    "thirds", "two", "hundred", "thousand", "dozen", "dozens", "several", "battalion", "few", "handful",
+    "12", "3,800", "soldiers", "killed", "от", "до", "более", "свыше", "тысячи", "двух", "половина", "треть",
+    "несколько", "рота", "военных", "понад", "кілька", "тисячі", "п'ять", "військових", "-", ",", ".", "/",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=14).map(" ".join), st.sampled_from([None, "Ukraine said: "]))
+def test_the_amount_check_skips_only_text_with_no_amount(text: str, prefix: str | None) -> None:
+    """Issue 11: a stretch ``_may_hold_amount`` turns away reads as no amount when read in full."""
+    from unittest import mock
+
+    from geo.text import fold
+
+    whole = (prefix or "") + text
+    start = len(prefix or "")
+    found = find_amounts(whole, start, folded=fold(whole) if prefix else None)
+    with mock.patch.object(figures, "_may_hold_amount", return_value=True):
+        assert find_amounts(whole, start) == found
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Officials said the village was shelled overnight.", id="en"),
+    pytest.param("Власти сообщили об обстреле села ночью.", id="ru"),
+    pytest.param("Влада повідомила про обстріл села вночі.", id="uk"),
+])
+def test_a_sentence_with_no_digit_and_no_number_word_is_not_tokenised(text: str) -> None:
+    from unittest import mock
+
+    with mock.patch.object(figures._Stream, "of", side_effect=AssertionError("tokenised")):
+        assert find_amounts(text) == ()

@@ -118,7 +118,7 @@ def test_the_map_from_the_store_copies_the_entries_rendered_at_extraction(confli
         assert len(list(store.map_documents())) == 2
         from_store = _map_bytes(store, gazetteer, tmp_path / "store.html")
         assert from_store == _map_bytes(store.to_build(), gazetteer, tmp_path / "build.html")
-    assert b'"contested":{"inid160:' in from_store
+    assert b'"contested":[0,' in from_store  # [claim number, place number, ...] (geo.webmap.payload)
     (conflict / "c.txt").write_text(NEW_ARTICLE, encoding="utf-8")
     with open_records(conflict, resources=resources) as store:
         rebuilt = _map_bytes(store, gazetteer, tmp_path / "rebuilt.html")
@@ -313,3 +313,34 @@ def test_a_store_that_fails_while_reading_the_corpus_is_a_one_line_error(corpus,
     with pytest.raises(CorpusError, match="database or disk is full.*delete the file"), \
             open_records(corpus, resources=resources):
         pass
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Officials said 40 soldiers were killed near Sudzha on Monday.\n", id="en"),
+    pytest.param("Минобороны сообщило, что у Суджи погибли 40 военных.\n", id="ru"),
+    pytest.param("Генштаб повідомив, що біля Суджі загинули 40 військових.\n", id="uk"),
+])
+def test_a_result_cache_entry_is_the_records_encoded_and_reads_back(text, tmp_path, resources):
+    """Issue 11: ``ResultCache.put`` splices the rows' JSON instead of decoding and encoding the
+    records again; the entry holds the records (a figure's 40 stays 40 where the decoded record
+    said 40.0: the same float read back), its digest checks, and a hit gives them back."""
+    import json
+
+    from geo._cache import ResultCache, _digest, from_data
+    from geo.corpus import iter_raw
+    from geo.model import DocumentResult
+    from geo.parallel import _extract
+    from geo.store import document_result, stored_document
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text(text, encoding="utf-8")
+    [raw] = iter_raw(tmp_path / "corpus")
+    stored = _extract(raw, resources)
+    assert stored.claims
+    cache = ResultCache("v", tmp_path / "cache", gazetteer=resources.gazetteer)
+    cache.put(raw.sha256, stored)
+    entry = json.loads(cache._path(raw.sha256, raw.source).read_text(encoding="utf-8"))
+    key = cache._key(raw.sha256, raw.source)
+    assert (entry["format"], entry["key"], entry["digest"]) == ("geo-result/1", key, _digest(key, entry["body"]))
+    assert from_data(DocumentResult, entry["body"]) == document_result(stored)
+    assert cache.get(raw) == stored_document(document_result(stored), resources.gazetteer)

@@ -104,3 +104,62 @@ def test_junk_share_matches_the_character_loop(text):
 ])
 def test_junk_share_counts_controls_private_use_and_replacement_characters(text):
     assert _junk_share(text) == _reference_junk_share(text) > 0
+
+
+# --------------------------------------------------------------------------- cues (issue 11)
+
+_CUE_WORDS = (
+    "said", "Said", "SAID", "says", "according", "to", "reported", "by", "citing", "reportedly",
+    "he", "she", "it", "the", "ministry", "statement", "in", "his", "her", "who", "which", ",", ".",
+    "Sabrina", "Singh", "Ukraine's", "General", "Staff", "по", "данным", "словам", "его", "сообщил",
+    "заявил", "он", "говорится", "в", "сводке", "со", "ссылкой", "на", "Минобороны", "якобы", "за",
+    "даними", "повідомив", "він", "йдеться", "у", "зведенні", "її", "Генштаб", "—", "«", "»", "“", "”",
+    "\u0130t", "sa\u0131d", "\u017faid",
+)
+
+
+@given(st.lists(st.sampled_from(_CUE_WORDS), max_size=14).map(" ".join))
+def test_a_pattern_the_cue_pass_skips_cannot_match(text):
+    """Soundness of ``Cues``: whenever a scanned attribution pattern matches a text, its bit is
+    in the text's mask (the cue pass never hides a match, whatever the case or the twins)."""
+    from geo.attribution import _BIT, _CUES, _SCANNED
+
+    may = _CUES.mask(text)
+    for rx in _SCANNED:
+        if rx.search(text):
+            assert may & _BIT[id(rx)], (rx.pattern[:60], text)
+
+
+@pytest.mark.parametrize(("pattern", "cues"), [
+    pytest.param(r"(?<!\w)(?:said|says)\b", {"said", "says"}, id="common prefix split by the parser"),
+    pytest.param(r"(?i:Заявил\w*|Сообщил\w*)\s+", {"заявил", "сообщил"}, id="ru stems, case-blind"),
+    pytest.param(r"(?:повідомив|заявив)\s+(?:у|в)\s+", {"повідомив", "заявив"}, id="uk verbs"),
+    pytest.param(r"figures?\s+from", {"figure"}, id="optional letter is left out"),
+    pytest.param(r"[a-z]+\s+(?:he|she)\s+said", {"said"}, id="the longest required set"),
+    pytest.param(r"Ёлка", {"елка"}, id="folded like the text"),
+    pytest.param(r"(?:a|b)?\w+", None, id="nothing required"),
+])
+def test_required_cues_of_a_pattern(pattern, cues):
+    from geo.text import required_cues
+
+    found = required_cues(re.compile(pattern))
+    assert (None if found is None else set(found)) == cues
+
+
+def test_case_twins_are_every_character_a_case_blind_pattern_equates_but_fold_does_not():
+    from geo.text import CASE_TWINS, fold
+
+    letters = "abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0x430, 0x460))) + "ґ"
+    every = "".join(chr(i) for i in range(0x10000) if not 0xD800 <= i < 0xE000)
+    twins = {x for c in letters for x in re.findall(re.escape(c), every, re.IGNORECASE) if fold(x) != fold(c)}
+    assert twins == set(CASE_TWINS)
+
+
+def test_cues_mask_reads_every_pattern_and_only_those_with_cues():
+    from geo.text import Cues
+
+    cues = Cues.of([re.compile(r"\bsaid\b"), re.compile(r"\bсообщил\w*"), re.compile(r"\d+")])
+    assert cues.mask("Officials SAID forty were hurt.") == 0b101  # the digit pattern has no cue
+    assert cues.mask("Губернатор сообщил о раненых.") == 0b110
+    assert cues.mask("Військові тримають село.") == 0b100
+    assert cues.mask("Officials \u017faid it.") == 0b111  # a twin: every pattern runs
