@@ -493,7 +493,9 @@ _SCALES = _forms("""
 """)
 #: Genitive singular scales read as one unit after a bound ("более тысячи" is more than 1000).
 _GENITIVE_SCALES = {"тысячи": 1000, "миллиона": 1_000_000, "миллиарда": 1_000_000_000,
-                    "тисячі": 1000, "мільйона": 1_000_000}
+                    "тисячі": 1000, "мільйона": 1_000_000,
+                    # "около сотни", "близько сотні", "более сотни": a hundred (alone, "сотни" is hundreds)
+                    "сотни": 100, "сотні": 100}
 
 # Scale forms that stand alone for one unit ("тысяча военных" is 1000; "тысячи" is vague).
 _LONE_SCALES = frozenset({"тысяча", "тысячу", "тысячей", "миллион", "миллиард", "тисяча", "тисячу",

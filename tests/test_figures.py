@@ -118,6 +118,8 @@ def _only(text: str, expected_text: str) -> Amount:
     pytest.param("Загинули п'ятеро військових.", "п'ятеро", None, 5, None, id="п'ятеро"),
     pytest.param("Погибли оба водителя.", "оба", None, 2, None, id="оба"),
     pytest.param("Прибули півтори тисячі військових.", "півтори тисячі", None, 1500, None, id="півтори тисячі"),
+    pytest.param("Загинули близько сотні військових.", "близько сотні", None, 100, None, id="близько сотні"),
+    pytest.param("Погибли более сотни военных.", "более сотни", 100, 100, None, id="более сотни"),
     pytest.param("They number around 7 to 8,000.", "around 7 to 8,000", 7000, None, 8000,
                  id="thousands written once"),
     pytest.param("An estimated 11,000 troops arrived.", "An estimated 11,000", None, 11000, None,
