@@ -77,6 +77,8 @@ PREDICATES: tuple[Predicate, ...] = (
               Stance.HOLDS, False, "The border town remains under Ukrainian control."),
     Predicate(r"(?:in\s+)?control(?:s|led|ling)?(?:\s+(?:of|over))?", Stance.HOLDS, True,
               "Ukraine controls about 500 square kilometres of the region."),
+    Predicate(r"(?:still\s+)?(?:hold(?:s|ing)?|held)\s+out\s+(?:in|at)", Stance.HOLDS, False,
+              "The defenders are still holding out in the town."),
     Predicate(r"(?:still\s+)?(?:holds?|holding|held)", Stance.HOLDS, True,
               "Ukrainian troops still hold part of the region."),
     Predicate(r"occupied\s+by", Stance.HOLDS, False, "The town, which is occupied by the enemy, is quiet."),

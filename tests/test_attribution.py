@@ -179,6 +179,7 @@ def test_a_date_between_the_speaker_and_the_verb(text):
 @pytest.mark.parametrize(("text", "quote"), [
     pytest.param("Водночас, за інформацією Генштабу ЗСУ, ворог втратив 500 військових.", "ворог втратив 500", id="uk"),
     pytest.param("Як повідомляє Генштаб ЗСУ, ворог втратив 500 військових.", "ворог втратив 500", id="uk-як"),
+    pytest.param("Ворог втратив 500 військових, визнали у Генштабі ЗСУ.", "Ворог втратив 500", id="uk-визнали-у"),
 ])
 def test_ukrainian_according_to_phrases(text, quote):
     assert claimants_of(text, quote) == ["General Staff of the Armed Forces of Ukraine"]

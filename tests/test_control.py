@@ -91,6 +91,8 @@ def test_these_settlements_go_back_to_the_villages_of_the_claim_before(resources
     pytest.param("Українські підрозділи вийшли з Суджі.", Stance.LEFT, id="uk-left"),
     pytest.param("Ukrainian troops abandoned the town of Sudzha after a week of shelling.", Stance.LEFT, id="en-abandoned"),
     pytest.param("Kyiv confirms withdrawal from the town of Sudzha", Stance.LEFT, id="en-withdrawal-noun"),
+    pytest.param("Ukrainian units are still holding out in the town, DeepState said.", Stance.HOLDS,
+                 id="en-holding-out"),
     pytest.param("Russian assault groups advanced into the town of Sudzha, the milbloggers said.", Stance.TOOK,
                  id="en-advanced-into"),
     pytest.param("По данным военкоров, ВСУ оставили поселок Суджа.", Stance.LEFT, id="ru-abandoned"),
