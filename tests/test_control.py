@@ -91,6 +91,8 @@ def test_these_settlements_go_back_to_the_villages_of_the_claim_before(resources
     pytest.param("Українські підрозділи вийшли з Суджі.", Stance.LEFT, id="uk-left"),
     pytest.param("Ukrainian troops abandoned the town of Sudzha after a week of shelling.", Stance.LEFT, id="en-abandoned"),
     pytest.param("Kyiv confirms withdrawal from the town of Sudzha", Stance.LEFT, id="en-withdrawal-noun"),
+    pytest.param("Минобороны заявило о взятии поселка Суджа.", Stance.TOOK, id="ru-взятие"),
+    pytest.param("Российские войска взяли поселок Суджа.", Stance.TOOK, id="ru-взяли"),
     pytest.param("Ukrainian units are still holding out in the town, DeepState said.", Stance.HOLDS,
                  id="en-holding-out"),
     pytest.param("Russian assault groups advanced into the town of Sudzha, the milbloggers said.", Stance.TOOK,
@@ -114,6 +116,8 @@ def test_holding_and_leaving_ground_are_control_claims(resources, text, stance):
     pytest.param("Війська ЗСУ намагаються захопити село.", id="uk-attempt"),
     pytest.param("Thousands of residents abandoned their homes in Sudzha.", id="en-residents-homes"),
     pytest.param("Russian assault groups advanced towards Sudzha on Monday.", id="en-advanced-towards"),
+    pytest.param("Штурмовики взяли поселок в кольцо.", id="ru-encircled-is-not-taken"),
+    pytest.param("Бойцы взяли в плен 30 военных в поселке.", id="ru-prisoners-are-not-ground"),
     pytest.param("Жители оставили свои дома и уехали в Курск.", id="ru-residents-homes"),
     pytest.param("Ворог покинув техніку та поранених.", id="uk-equipment"),
 ])
