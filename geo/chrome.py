@@ -186,12 +186,17 @@ def _line_rule(line: str) -> str | None:
 
 
 def _classify(lines: list[_Line]) -> list[str | None]:
-    """Apply the line rules, and mark short lines the page repeats ("Subscribe", "* required")."""
+    """Apply the line rules, and mark short lines the page repeats ("Subscribe", "* required").
+
+    A headline the page repeats at its top (as the photo's caption, as the share title)
+    stays: it is the article's own statement, not furniture.
+    """
     rules = [_line_rule(line.text) for line in lines]
     counts = Counter(_normalise(line.text) for line in lines)
     for i, line in enumerate(lines):
         repeated = counts[_normalise(line.text)] > 1 and len(line.text.split()) <= _SHORT_WORDS
-        if rules[i] is None and repeated and not line.is_body:
+        is_top_headline = i < HEAD_LINES and line.is_headline
+        if rules[i] is None and repeated and not line.is_body and not is_top_headline:
             rules[i] = "repeated"
     return rules
 

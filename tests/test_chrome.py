@@ -422,3 +422,21 @@ def test_strong_phrases_mark_a_long_line_in_any_case(line: str) -> None:
     # The phrase list is searched in the lower-cased line (issue 14), not with re.IGNORECASE.
     text = f"Officials said 40 soldiers were wounded near the village on Monday.\n{line}\n"
     assert chrome_lines(text) == {line}
+
+
+@pytest.mark.parametrize(("headline", "body"), [
+    pytest.param("Russian forces retake two villages near Sudzha",
+                 "Russian forces have retaken two villages near Sudzha, the ministry said on Monday. "
+                 "The claim could not be verified independently.", id="en"),
+    pytest.param("Российские войска освободили два села под Суджей",
+                 "Российские войска освободили два села под Суджей, сообщили в Минобороны. "
+                 "Украинская сторона это не комментирует.", id="ru"),
+    pytest.param("Росіяни заявили про захоплення двох сіл біля Суджі",
+                 "Росіяни заявили про захоплення двох сіл біля Суджі, повідомляє агентство. "
+                 "Українська сторона це не коментує.", id="uk"),
+])
+def test_a_headline_repeated_as_the_photo_caption_stays(headline: str, body: str) -> None:
+    """The page repeats its headline under the photo: both are the article's words, not furniture."""
+    text = f"14 March\nLoad more\n\n{headline}\n\n{headline}\nPhoto: REUTERS\n\n{body}\n\n{body}\n\nSubscribe\n\nSubscribe\n"
+    chrome = chrome_lines(text)
+    assert headline not in chrome and "Subscribe" in chrome
