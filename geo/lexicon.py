@@ -73,6 +73,9 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|высадил\w*|высажен\w*|висадил\w*|висаджен\w*"
      # presence counts only with a figure ("в регионе находится несколько тысяч военных")
      r"|находится|находятся|находились|перебуває|перебувають|перебували"
+     # "some 12,000 North Korean troops are in Kursk": numbering N in an area (GOLD.md)
+     r"|\b(?:are|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?in(?=\s+(?:russia|kursk|the\s+(?:kursk\s+)?"
+     r"(?:region|area|oblast)))"
      # a count of forces: "the number of North Korean troops … has risen by about 2,000"
      r"|\b(?:total\s+)?number\s+of(?=\s+(?:[\w'’-]+\s+){0,3}(?:troops|soldiers|forces|north\s+koreans|personnel))"),
     # GOLD.md: encircled or cut-off troops are "other"
@@ -83,7 +86,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
 
 #: Deployment words that assert nothing alone: presence with a figure is "numbering N in
 #: an area" (GOLD.md), without one it is forces "merely present".
-PRESENCE_TRIGGERS = r"находи\w*|перебува\w*|number\s+of|total\s+number\s+of"
+PRESENCE_TRIGGERS = (r"находи\w*|перебува\w*|number\s+of|total\s+number\s+of"
+                     r"|(?:are|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?in")
 
 # Nouns for the people a claim is about; an amount followed by one is a head count.
 FORCE_NOUNS = (
