@@ -51,6 +51,7 @@ from geo.lexicon import (
     RELAYS,
     SPEECH_VERBS,
 )
+from geo.person_names import nominative
 from geo.text import Cues, fold, sentence_spans
 
 _CAP_TOKEN = r"[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{2,}\))?(?!\w)"
@@ -313,16 +314,18 @@ def canonical_claimant(raw: str) -> str | None:
         if tail and all(w[:1].isupper() for w in tail_words) and len(tail_words) <= 3:
             if len(tail_words) == 3 and (tail_words[0].isupper() or canonical_name(tail_words[0])):
                 tail = " ".join(tail_words[1:])  # "представник ГУР Андрій Юсов": the body, then the person
+            tail = nominative(tail)
             return canonical_name(tail) or tail
         if len(tail_words) >= 3 and all(w[:1].isupper() for w in tail_words[-2:]) and _CYRILLIC.match(tail):
             # "глава МИД России Сергей Лавров", "глава района Иван Петров": the body, then the person
-            person = " ".join(tail_words[-2:])
+            person = nominative(" ".join(tail_words[-2:]))
             return canonical_name(person) or person
     if len(words) == 3 and len(words[0]) >= 2 and words[0].isupper() and all(w[:1].isupper() for w in words[1:]):
         return " ".join(words[1:])  # "ГУР Андрій Юсов", "SBU Vasyl Maliuk": the body's acronym, then the person
     inner = named_within(bare)  # "Ukrainian open-source Telegram channel DeepState"
     if inner is not None:
         return inner
+    bare = nominative(bare)  # "по словам Вячеслава Гладкова": the speaker is Вячеслав Гладков
     if words and re.fullmatch(ANONYMOUS_HEADS, words[-1].lower()):
         proper = [w for w in words[:-1] if w[:1].isupper()]
         # "Recent estimates": the capital is the sentence's, not a name's.

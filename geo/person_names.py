@@ -1,0 +1,84 @@
+"""A Russian person's name in the nominative, as a claimant is named.
+
+Russian names its speakers in the case the sentence needs: "по словам губернатора
+Вячеслава Гладкова", "сообщила Марии Захаровой". The gold names a claimant in the
+nominative ("Вячеслав Гладков"), so a name the alias table does not know is put back in
+the nominative before it is shown or compared. pymorphy3 knows first names, patronymics
+and many surnames with their gender; the first name decides the gender and the case, and
+each word is put into the nominative of that gender. A surname the dictionary does not
+know loses the regular ending of that case ("Коца" → "Коц").
+
+A name with Ukrainian letters (і, ї, є, ґ) is left as written: the Russian dictionary
+would misread it; one without them is often read right ("Олександра Сирського").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+_RUSSIAN_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+_UKRAINIAN_LETTERS = re.compile(r"[ІіЇїЄєҐґ]")
+_OBLIQUE = frozenset({"gent", "datv", "accs", "ablt", "loct"})
+_NAME_PARTS = ("Name", "Surn", "Patr")
+#: The regular endings of an unknown masculine surname ("Коца", "Хинштейну", "Сырского").
+_MASCULINE_ENDINGS = {"gent": (("ого", "ий"), ("а", "")), "accs": (("ого", "ий"), ("а", "")),
+                      "datv": (("ому", "ий"), ("у", "")), "ablt": (("им", "ий"), ("ом", ""), ("ым", "")),
+                      "loct": (("ом", "ий"), ("е", ""))}
+_FEMININE_ENDINGS = {"gent": (("ой", "а"),), "datv": (("ой", "а"),), "ablt": (("ой", "а"),),
+                     "loct": (("ой", "а"),), "accs": (("у", "а"),)}
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> Any:
+    """pymorphy3's analyzer, loaded on the first name that needs it (about 0.1 s)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def nominative(name: str) -> str:
+    """The name in the nominative when it is a Russian first name (and surname) in another case.
+
+    >>> nominative("Вячеслава Гладкова"), nominative("Марии Захаровой"), nominative("Александра Коца")
+    ('Вячеслав Гладков', 'Мария Захарова', 'Александр Коц')
+    >>> nominative("Анна Петрова"), nominative("Олександра Сирського"), nominative("Rybar")
+    ('Анна Петрова', 'Олександр Сирський', 'Rybar')
+    """
+    words = name.split()
+    if not 2 <= len(words) <= 3 or _UKRAINIAN_LETTERS.search(name) or not all(
+            _RUSSIAN_WORD.fullmatch(w) for w in words):
+        return name
+    first = _first_name_reading(words[0])
+    if first is None:
+        return name
+    case, gender = first.tag.case, first.tag.gender
+    if case not in _OBLIQUE:
+        return name
+    return " ".join(_word_nominative(w, case, gender) for w in words)
+
+
+def _first_name_reading(word: str) -> Any | None:
+    """The most likely reading of a first name, or None when the word is no first name."""
+    readings = [p for p in _analyzer().parse(word) if "Name" in p.tag]
+    return readings[0] if readings and readings[0].score >= 0.3 else None  # noqa: PLR2004 - a likely reading
+
+
+def _word_nominative(word: str, case: str, gender: str) -> str:
+    for reading in _analyzer().parse(word):
+        tag = reading.tag
+        if any(part in tag for part in _NAME_PARTS) and tag.case == case and tag.gender in (gender, None):
+            form = reading.inflect({"nomn", gender} if gender else {"nomn"})
+            if form is not None:
+                return _capitalised(form.word)
+    endings = (_MASCULINE_ENDINGS if gender == "masc" else _FEMININE_ENDINGS).get(case, ())
+    lower = word.lower()
+    for ending, nominative_ending in endings:
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            return word[: -len(ending)] + nominative_ending
+    return word
+
+
+def _capitalised(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
