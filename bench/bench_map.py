@@ -147,14 +147,25 @@ def synthetic_build(gazetteer: Gazetteer, *, places: int, claims: int, seed: int
         claims=tuple(sorted(records, key=lambda c: c.sort_key)))
 
 
-#: Opens the popup of a place whose marker stands alone, as a click does, and forces its
-#: layout: [milliseconds, popup height in px, cards drawn].
+#: Opens the popup of a place whose marker stands alone, as a click does, waits until its
+#: cards have come from ``cards/`` (no placeholder left; a shard loads by <script src>),
+#: and forces its layout: [milliseconds, popup height in px, cards drawn, shards loaded].
 _OPEN_POPUP_JS = """
+var done = arguments[arguments.length - 1], element = arguments[0];
+var before = geoMap.app.cardShardsLoaded();
 var t = performance.now();
-arguments[0].click();
-var popup = document.querySelector('.leaflet-popup');
-var height = popup ? popup.offsetHeight : 0;
-return [performance.now() - t, height, document.querySelectorAll('.leaflet-popup .geo-claim').length];
+element.click();
+(function wait() {
+  var popup = document.querySelector('.leaflet-popup');
+  if (!popup || popup.querySelector('.geo-loading')) {
+    if (performance.now() - t > 10000) { done(null); return; }
+    setTimeout(wait, 0);
+    return;
+  }
+  var height = popup.offsetHeight;
+  done([performance.now() - t, height, popup.querySelectorAll('.geo-claim').length,
+        geoMap.app.cardShardsLoaded() - before]);
+})();
 """
 
 #: Drags the time slider: a jump to its middle, then ten one-day steps, each timed to the
@@ -180,10 +191,10 @@ step(10);
 
 
 def biggest_popup_ms(driver: object, place_id: str) -> list[float]:
-    """[ms, px, cards] of opening the popup of ``place_id`` once the map shows its marker."""
+    """[ms, px, cards, shards] of opening the popup of ``place_id`` once the map shows its marker."""
     element = driver.execute_async_script(  # type: ignore[attr-defined]
         "geoMap.app.showPlace(arguments[0], null, arguments[1]);", place_id)
-    return driver.execute_script(_OPEN_POPUP_JS, element)  # type: ignore[attr-defined]
+    return driver.execute_async_script(_OPEN_POPUP_JS, element)  # type: ignore[attr-defined]
 
 
 _OPEN_READER_JS = """
@@ -223,9 +234,9 @@ def load_times_ms(html_path: Path, loads: int, biggest: str | None = None) -> li
                 times.append(driver.execute_script(
                     "return performance.getEntriesByType('navigation')[0].loadEventEnd;"))
             if biggest is not None:
-                ms, height, cards = biggest_popup_ms(driver, biggest)
-                print(f"biggest popup ({biggest}): opened in {ms:.0f} ms, {height} px tall, "
-                      f"{cards} cards drawn")
+                ms, height, cards, shards = biggest_popup_ms(driver, biggest)
+                print(f"biggest popup ({biggest}): opened in {ms:.0f} ms with its cards drawn "
+                      f"({shards} card shards loaded), {height} px tall, {cards} cards drawn")
                 reader = driver.execute_async_script(_OPEN_READER_JS)
                 print("reader: " + ("did not open" if reader is None else
                       f"'read the article' to the text shown with its quote: {reader[0]:.0f} ms "
@@ -243,6 +254,12 @@ def load_times_ms(html_path: Path, loads: int, biggest: str | None = None) -> li
     print(f"network requests outside file:/data: {'none' if offline else 'SOME'}; "
           f"console errors: {len(errors)}")
     return times
+
+
+def _folder_size(folder: Path) -> str:
+    """'cards/: N files, M MB': what the page loads on demand (``geo.webmap.cards``)."""
+    files = list(folder.iterdir()) if folder.is_dir() else []
+    return f"{folder.name}/: {len(files)} files, {sum(p.stat().st_size for p in files) / 1e6:.2f} MB"
 
 
 def realistic(n: int, loads: int) -> None:
@@ -266,7 +283,7 @@ def realistic(n: int, loads: int) -> None:
         print(f"geo build --workers 2: {time.perf_counter() - started:.1f} s wall "
               "(cold cache, name index built first)")
         path = out / "index.html"
-        print(f"html: {path.stat().st_size / 1e6:.2f} MB")
+        print(f"html: {path.stat().st_size / 1e6:.2f} MB; {_folder_size(out / 'cards')} beside it")
         if not loads:
             return
         features = json.loads((out / "places.geojson").read_text(encoding="utf-8"))["features"]
@@ -315,7 +332,8 @@ def main() -> None:
         peak_mb = tracemalloc.get_traced_memory()[1] / 1e6
         tracemalloc.stop()
         print(f"write_map: {elapsed_s:.2f} s  (peak allocations {peak_mb:.1f} MB)")
-        print(f"html: {path.stat().st_size / 1e6:.2f} MB")
+        print(f"html: {path.stat().st_size / 1e6:.2f} MB; {_folder_size(Path(folder) / 'cards')} "
+              "beside it")
         started = time.perf_counter()
         write_reader_shards(build, gazetteer, Path(folder))  # the texts beside the page, not in it
         shards = sorted((Path(folder) / "articles").iterdir())

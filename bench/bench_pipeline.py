@@ -1,6 +1,15 @@
 """End-to-end figures on synthetic corpora: throughput, a 10,000-article build, memory, rebuild.
 
     python bench/bench_pipeline.py [--n 10000]
+    python bench/bench_pipeline.py --against 713170f [--corpus DIR] [--runs 3]
+
+``--against REV`` prints only the extraction comparison of issue 11 instead: for the
+checkout and for git revision REV (a temporary worktree), interleaved, ``--runs`` times,
+in fresh processes: ``process_document`` CPU ms/article over the corpus (``--corpus``, else
+150 articles of ``bench/realistic.py``; the automaton loaded before the clock starts) and
+the CPU (user + system) of a whole ``geo export`` of the corpus to GeoJSON with a cold
+result cache (a fresh 0700 cache folder holding only that revision's automaton). CPU time,
+not wall time, because the machine is shared.
 
 Prints, with the machine's core count (issue 7 sets its goals on 2 cores):
 - extraction throughput (articles/s) of the whole pipeline (reading included) over 1,000
@@ -62,11 +71,89 @@ def _timed_s(call: Callable[[], object]) -> float:
     return time.perf_counter() - t0
 
 
+#: Run in a child with the revision on its path: process_document CPU ms/article of a folder.
+_PROCESS_DOCUMENT_MS = """
+import sys, time
+from pathlib import Path
+from geo.corpus import document_from_bytes
+from geo.pipeline import load_resources, process_document
+res = load_resources()
+res.matcher
+docs = [document_from_bytes(f.read_bytes(), f.name, is_html=False) for f in sorted(Path(sys.argv[1]).iterdir())]
+process_document(document_from_bytes(b"Officials said 40 soldiers were killed near Sudzha.\\n", "w.txt",
+                                     is_html=False), res)
+start = time.process_time()
+for doc in docs:
+    process_document(doc, res)
+print((time.process_time() - start) * 1000 / len(docs))
+"""
+
+
+def _child_cpu_s(args: list[str], env: dict[str, str], cwd: Path) -> float:
+    """User + system CPU seconds of one child process."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(args, check=True, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def compare_against(rev: str, corpus: Path | None, runs: int) -> None:
+    """Print process_document ms/article and geo export CPU of the checkout and of ``rev``."""
+    checkout = Path(__file__).resolve().parent.parent
+    corpus = corpus.resolve() if corpus else None
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)  # the children run here: "python -m" puts its folder first on the path
+        worktree = root / "rev"
+        subprocess.run(["git", "-C", str(checkout), "worktree", "add", "--detach", str(worktree), rev],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            if corpus is None:
+                corpus = root / "corpus"
+                sys.path.insert(0, str(checkout / "bench"))
+                from realistic import write_corpus as write_realistic
+
+                write_realistic(corpus, 150)
+            sides = {rev: worktree, "checkout": checkout}
+            automata: dict[str, Path] = {}
+            for name, path in sides.items():
+                automata[name] = root / f"automaton-{len(automata)}"
+                automata[name].mkdir(mode=0o700)
+                env = dict(os.environ, GEO_CACHE_DIR=str(automata[name]), PYTHONPATH=str(path))
+                subprocess.run([*GEO, "where", "Sudzha"], check=True, env=env, cwd=root, stdout=subprocess.DEVNULL)
+            print(f"{corpus}: {len(list(corpus.iterdir()))} articles; CPU time; {runs} interleaved runs")
+            print(f"{'run':>3}  {'revision':<10} {'process_document ms/article':>28} {'geo export CPU s':>17}")
+            for run in range(1, runs + 1):
+                for name, path in sides.items():
+                    env = dict(os.environ, GEO_CACHE_DIR=str(automata[name]), PYTHONPATH=str(path))
+                    out = subprocess.run([sys.executable, "-c", _PROCESS_DOCUMENT_MS, str(corpus)], check=True,
+                                         env=env, cwd=root, capture_output=True, text=True).stdout
+                    cold = root / f"cache-{run}-{name}"
+                    cold.mkdir(mode=0o700)
+                    for pickle in automata[name].glob("matcher-*"):
+                        shutil.copy2(pickle, cold / pickle.name)
+                    env["GEO_CACHE_DIR"] = str(cold)
+                    cpu = _child_cpu_s([*GEO, "export", str(corpus), "--format", "geojson", "--output",
+                                        str(root / "out.geojson")], env, root)
+                    shutil.rmtree(cold)
+                    print(f"{run:>3}  {name:<10} {float(out):>28.2f} {cpu:>17.2f}", flush=True)
+        finally:
+            subprocess.run(["git", "-C", str(checkout), "worktree", "remove", "--force", str(worktree)],
+                           check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def main() -> None:
     """Print the figures."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--against", metavar="REV", help="compare extraction with git revision REV (issue 11)")
+    parser.add_argument("--corpus", type=Path, help="with --against: the articles (else 150 realistic ones)")
+    parser.add_argument("--runs", type=int, default=3, help="with --against: interleaved runs")
     args = parser.parse_args()
+    if args.against:
+        compare_against(args.against, args.corpus, args.runs)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         big, small = root / "big", root / "small"

@@ -28,6 +28,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import operator
 import os
 import pickle
 import stat
@@ -140,18 +141,35 @@ def to_data(value: object) -> object:
     kind = type(value)
     if kind in _PLAIN:
         return value
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, tuple | list):
-        return [to_data(item) for item in value]
-    if isinstance(value, dict):
-        return {str(k): to_data(v) for k, v in value.items()}
-    if dataclasses.is_dataclass(value):
-        return [to_data(getattr(value, name)) for name in _field_names(kind)]
-    return value
+    encode = _ENCODERS.get(kind)
+    if encode is None:
+        encode = _ENCODERS[kind] = _encoder(kind)
+    return encode(value)
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})
+#: ``to_data`` of each type met so far: the shape depends on the type alone, and a Store
+#: encodes thousands of records of a handful of types (a fifth of a cold export's
+#: rendering went to asking each value what it was).
+_ENCODERS: dict[type, Callable[[Any], object]] = {}
+
+
+def _encoder(kind: type) -> Callable[[Any], object]:
+    """How ``to_data`` writes a value of type ``kind`` (not a plain type)."""
+    if issubclass(kind, Enum):
+        return operator.attrgetter("value")
+    if issubclass(kind, tuple | list):
+        return lambda value: [to_data(item) for item in value]
+    if issubclass(kind, dict):
+        return lambda value: {str(k): to_data(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(kind):
+        names = _field_names(kind)
+        if len(names) < 2:  # attrgetter of one name gives the value, not a tuple
+            return lambda value: [to_data(getattr(value, name)) for name in names]
+        fields = operator.attrgetter(*names)
+        plain = _PLAIN
+        return lambda value: [item if type(item) in plain else to_data(item) for item in fields(value)]
+    return lambda value: value
 
 
 @functools.cache

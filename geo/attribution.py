@@ -440,14 +440,25 @@ def _is_name_like(phrase: str) -> bool:
 _SCANNED = (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _SUBJECT_ASIDE_VERB,
             _VERB_SUBJECT, _RELAY, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER, _DOCUMENT_OF, _PRONOUN_ACCORDING,
             _PERSON_DOCUMENT, _BODY_REFERENCE, _HEDGE, _RELATIVE_SPEECH, _ASIDE_THEN_VERB)
-_CUES = Cues.of(_SCANNED)
+#: A pattern built around the speech verbs needs one of them: its cues are read once from
+#: the lexicon, not again from each of the ten patterns (reading them was most of this
+#: module's import time). A test checks every pairing against the pattern's own cues.
+SPEECH_GATE = re.compile(SPEECH_VERBS)
+_GATES = {id(rx): SPEECH_GATE for rx in (
+    _SUBJECT_VERB, _WHO_SAID, _APPOSITIVE, _SUBJECT_ASIDE_VERB, _VERB_SUBJECT, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER,
+    _RELATIVE_SPEECH, _ASIDE_THEN_VERB)}
+_CUES = Cues.of([_GATES.get(id(rx), rx) for rx in _SCANNED])
 # Keyed by id: a compiled pattern hashes its whole program on every lookup.
 _BIT = {id(rx): 1 << i for i, rx in enumerate(_SCANNED)}
 
 
+#: The document folded once for the cue pass of all its sentences (``fold`` keeps offsets).
+_folded = lru_cache(maxsize=2)(fold)
+
+
 def scanned_patterns(text: str, start: int, end: int) -> tuple[re.Pattern[str], ...]:
     """The patterns ``find_attributions`` runs over text[start:end] (the others cannot match there)."""
-    may = _CUES.mask(text, start, end)
+    may = _CUES.mask(_folded(text), start, end, is_folded=True)
     return tuple(rx for rx in _SCANNED if may & _BIT[id(rx)])
 
 
@@ -460,10 +471,10 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
 def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     """``find_attributions``, cached: a claim's sentence is read again when the claims
     after it look back for a speaker, and the answer depends on the text alone."""
-    chunk = text[start:end]
-    may = _CUES.mask(chunk)
+    may = _CUES.mask(_folded(text), start, end, is_folded=True)
     if not may:
         return ()
+    chunk = text[start:end]
     found: list[Attribution] = []
     subject_spans: list[tuple[int, int]] = []  # where a verb has its subject before it
     has_relative = bool(may & _BIT[id(_RELATIVE_SPEECH)]) and _RELATIVE_SPEECH.search(chunk) is not None

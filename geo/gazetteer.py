@@ -258,11 +258,13 @@ def _haversine_km(lat_a: float, lon_a: float, lat_b: float, lon_b: float) -> flo
 
 @functools.cache
 def _earth_radius_km() -> float:
-    """geopy's mean Earth radius in km, imported on first use.
+    """geopy's mean Earth radius in km (``geopy.distance.EARTH_RADIUS``), written out.
 
-    geopy pulls in ``requests`` (0.1 s), which a rebuild that extracts nothing should not
-    pay for.
+    Importing geopy for the one number cost 0.16 s of CPU in every process that
+    extracts (it pulls in ``requests``; issue 11). The doctest keeps the two equal:
+
+    >>> from geopy.distance import EARTH_RADIUS
+    >>> _earth_radius_km() == EARTH_RADIUS
+    True
     """
-    from geopy.distance import EARTH_RADIUS
-
-    return float(EARTH_RADIUS)
+    return 6371.009

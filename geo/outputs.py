@@ -52,7 +52,7 @@ from geo.store import Store
 #: The files of a build, in the order they are reported.
 OUTPUTS = ("index.html", "places.geojson", "claims.csv", "places.gpkg")
 #: Folders published with them: the map's article texts (``geo.webmap.articles``).
-FOLDERS = ("articles",)
+FOLDERS = ("articles", "cards")
 _STAGING = ".geo-staging-"
 _COMPLETE = "COMPLETE"
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>

@@ -336,8 +336,11 @@ class Cues:
         """The cues of ``patterns``; bit i of a mask stands for ``patterns[i]``."""
         bits: dict[str, int] = {}
         always = 0
+        read: dict[int, frozenset[str] | None] = {}  # a pattern given twice is read once
         for i, rx in enumerate(patterns):
-            cues = required_cues(rx)
+            if id(rx) not in read:
+                read[id(rx)] = required_cues(rx)
+            cues = read[id(rx)]
             if cues is None:
                 always |= 1 << i
                 continue

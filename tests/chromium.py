@@ -84,11 +84,7 @@ def screenshot_with_popup(html: Path, png: Path, *, place_id: str | None = None,
         driver = start_chromium(Path(profile), width=1400, height=900)
         try:
             driver.get(Path(html).resolve().as_uri())
-            shown = place_id or driver.execute_script(
-                "var d = JSON.parse(document.getElementById('geo-data').textContent);"
-                "return d.places.slice().sort(function (a, b) {"
-                " return b.claims.length - a.claims.length || (a.place_id < b.place_id ? -1 : 1);"
-                "})[0].place_id;")
+            shown = place_id or driver.execute_script("return geoMap.app.busiestPlaceId();")
             element = driver.execute_async_script(
                 "geoMap.app.showPlace(arguments[0], arguments[1], arguments[2]);", shown, zoom)
             element.click()

@@ -428,3 +428,18 @@ def test_a_sentence_runs_only_the_patterns_whose_cue_it_holds(text, runs, skips)
     scanned = attribution.scanned_patterns(text, 0, len(text))
     assert getattr(attribution, runs) in scanned
     assert getattr(attribution, skips) not in scanned
+
+
+def test_every_pattern_gated_by_the_speech_verbs_needs_one():
+    """The cue pass reads the speech verbs once for ten patterns: sound only if every literal
+    a pattern requires holds a speech verb's literal (issue 11)."""
+    import geo.attribution as attribution
+    from geo.text import required_cues
+
+    gate = required_cues(attribution.SPEECH_GATE)
+    gated = [rx for rx in attribution._SCANNED if id(rx) in attribution._GATES]
+    assert len(gated) == 10
+    for rx in gated:
+        own = required_cues(rx)
+        assert own, rx.pattern[:60]
+        assert all(any(g in cue for g in gate) for cue in own), rx.pattern[:60]

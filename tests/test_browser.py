@@ -111,12 +111,15 @@ def _click_place(driver: WebDriver, place_id: str) -> WebElement:
 
 def _popup_of(driver: WebDriver, place_id: str) -> WebElement:
     """The open popup of a place (a closed one fades out for 200 ms: never pick that), once it
-    shows its text (an opening popup fades in; Selenium's ``.text`` reads only what is visible)."""
+    shows its text (an opening popup fades in; Selenium's ``.text`` reads only what is visible)
+    and its cards have come from ``cards/`` (no placeholder left)."""
     def shown(d: WebDriver) -> WebElement | bool:
         popup = d.find_element(By.CSS_SELECTOR, f'.geo-popup[data-place-id="{place_id}"]')
-        return popup if popup.is_displayed() and popup.text else False
+        loading = popup.find_elements(By.CSS_SELECTOR, ".geo-loading")
+        return popup if popup.is_displayed() and popup.text and not loading else False
 
-    return WebDriverWait(driver, WAIT_S).until(shown)
+    # a popup drawn anew while we look (search, zoom) leaves the element we held stale: look again
+    return WebDriverWait(driver, WAIT_S, ignored_exceptions=(StaleElementReferenceException,)).until(shown)
 
 
 def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -164,6 +167,18 @@ def test_hostile_quotes_render_as_literal_text(page: WebDriver) -> None:
     assert {m.get_attribute("textContent") for m in marks} == {NAME} and len(marks) == len(HOSTILE)
     _assert_no_alert(page)
     assert not [u for u in requested_urls(page) if u.endswith("/x")]  # <img src=x> never loaded
+
+
+def test_a_card_from_its_shard_shows_hostile_sources_as_text(page: WebDriver) -> None:
+    """Issue 14: titles, outlets and file names come from ``cards/NNNN.js``, as text only."""
+    popup = _click_place(page, GUYEVO)
+    assert page.execute_script("return geoMap.app.cardShardsLoaded()") >= 1
+    sources = [s.get_attribute("textContent") for s in popup.find_elements(By.CSS_SELECTOR, ".geo-source")]
+    assert sources and all(HOSTILE_SOURCE.title in text and HOSTILE_SOURCE.publisher in text
+                           and HOSTILE_SOURCE.source in text for text in sources)
+    assert popup.find_elements(By.CSS_SELECTOR, "img, script, iframe") == []
+    assert page.execute_script("return document.querySelectorAll('img, script[src], iframe').length") == 0
+    _assert_no_alert(page)
 
 
 def test_contested_claims_name_the_claim_they_disagree_with(page: WebDriver) -> None:
@@ -581,6 +596,27 @@ def test_an_article_whose_text_was_left_out_says_so_on_the_card(reader: WebDrive
     WebDriverWait(reader, WAIT_S).until(
         lambda d: "not saved with the map" in report.get_attribute("textContent"))
     assert not reader.find_element(By.ID, "geo-reader").is_displayed()
+
+
+def test_a_map_without_its_cards_folder_says_so_in_the_popup(tmp_path_factory: pytest.TempPathFactory,
+                                                             gazetteer: Gazetteer) -> None:
+    """The markers, filters and counts need only the page; the quotes need ``cards/`` beside it."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("nocards")
+    write_map(hostile_build(gazetteer), gazetteer, folder / "index.html")
+    shutil.rmtree(folder / "cards")
+    driver = start_chromium(tmp_path_factory.mktemp("profile"))
+    try:
+        driver.get((folder / "index.html").as_uri())
+        assert SUDZHA in driver.execute_script("return geoMap.app.shownPlaceIds()")
+        popup = _click_place(driver, MAKHNOVKA)
+        note = popup.find_element(By.CSS_SELECTOR, ".geo-cards-missing").text
+        assert "“cards”" in note and "did not come with it" in note
+        assert popup.find_elements(By.CSS_SELECTOR, ".geo-claim") == []
+        console_errors(driver)  # the refused load of the missing shard is expected: drain it
+    finally:
+        driver.quit()
 
 
 def test_control_and_bidi_characters_in_names_are_shown_not_obeyed(tmp_path_factory: pytest.TempPathFactory,

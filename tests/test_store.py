@@ -344,3 +344,40 @@ def test_a_result_cache_entry_is_the_records_encoded_and_reads_back(text, tmp_pa
     assert (entry["format"], entry["key"], entry["digest"]) == ("geo-result/1", key, _digest(key, entry["body"]))
     assert from_data(DocumentResult, entry["body"]) == document_result(stored)
     assert cache.get(raw) == stored_document(document_result(stored), resources.gazetteer)
+
+
+def _to_data_by_hand(value: object) -> object:
+    """``_cache.to_data`` as it was before its encoders were kept per type (issue 11)."""
+    import dataclasses
+    from enum import Enum
+
+    from geo._cache import _field_names
+
+    if type(value) in (str, int, float, bool, type(None)):
+        return value
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple | list):
+        return [_to_data_by_hand(item) for item in value]
+    if isinstance(value, dict):
+        return {str(k): _to_data_by_hand(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value):
+        return [_to_data_by_hand(getattr(value, name)) for name in _field_names(type(value))]
+    return value
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Up to 300 soldiers were killed near Sudzha and 2,000 were deployed, the ministry said.\n",
+                 id="en"),
+    pytest.param("ВСУ вошли в Суджу; погибли около 40 военных, сообщил губернатор.\n", id="ru"),
+    pytest.param("ЗСУ звільнили Суджу, понад 50 військових потрапили в полон, повідомив Генштаб.\n", id="uk"),
+])
+def test_records_encode_as_the_field_by_field_walk_did(text, resources):
+    from geo._cache import dumps, to_data
+    from geo.corpus import document_from_bytes
+    from geo.pipeline import process_document
+
+    result = process_document(document_from_bytes(text.encode(), "a.txt", is_html=False), resources)
+    assert result.claims
+    for record in (result, result.meta, *result.resolutions, *result.claims):
+        assert dumps(to_data(record)) == dumps(_to_data_by_hand(record))

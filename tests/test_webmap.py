@@ -1,7 +1,9 @@
-"""The map page, read as text: offline, escaped by construction, deterministic, atomic, streamed.
+"""The map page and its card shards, read as text: offline, escaped by construction,
+deterministic, atomic, streamed.
 
-The page is rendered once per module from ``webmap_builds.hostile_build``; what a
-browser makes of it (including ``map.js`` unpacking the data) is ``test_browser.py``'s job.
+The page and its cards are written once per module from ``webmap_builds.hostile_build``;
+what a browser makes of them (including ``map.js`` unpacking the data and loading the
+cards) is ``test_browser.py``'s job.
 """
 
 from __future__ import annotations
@@ -36,12 +38,15 @@ from geo.webmap import articles as reader_articles
 from geo.webmap import payload as webmap_payload
 from geo.webmap.assets import load_assets
 from geo.webmap.build import render_map, write_map
+from geo.webmap.cards import CARDS_DIR
 from geo.webmap.payload import (
-    EncodedItems,
+    CLAIM_FIELDS,
+    CLAIM_COLUMNS,
     build_payload,
     doc_entry_json,
-    record_members,
     script_json,
+    split_entry,
+    statement_key,
     utf16_offset,
 )
 from tests.builds import ROOT, assert_old_file_survives, break_write_bytes
@@ -81,8 +86,36 @@ def build(gazetteer: Gazetteer) -> Build:
 
 
 @pytest.fixture(scope="module")
-def html(build: Build, gazetteer: Gazetteer) -> str:
-    return render_map(build, gazetteer)
+def folder(build: Build, gazetteer: Gazetteer, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder ``write_map`` wrote the page and its ``cards/`` into."""
+    out = tmp_path_factory.mktemp("map")
+    write_map(build, gazetteer, out / "index.html")
+    return out
+
+
+@pytest.fixture(scope="module")
+def html(folder: Path) -> str:
+    return (folder / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def cards(folder: Path) -> list[dict]:
+    return cards_in(folder / CARDS_DIR)
+
+
+def cards_in(folder: Path) -> list[dict]:
+    """Every card, in page order, as the shards register them (``geoCards(k, [...])``)."""
+    out = []
+    for k, path in enumerate(sorted(folder.iterdir())):
+        text = path.read_text(encoding="utf-8")
+        head = f"geoCards({k},"
+        assert path.name == f"{k:04d}.js" and text.startswith(head) and text.endswith(");\n")
+        out.extend(json.loads(text[len(head):-len(");\n")]))
+    return out
+
+
+def shard_text(folder: Path) -> str:
+    return "".join(p.read_text(encoding="utf-8") for p in sorted((folder / CARDS_DIR).iterdir()))
 
 
 class _Page(HTMLParser):
@@ -130,22 +163,31 @@ def payload_of(html: str) -> dict:
     return json.loads(data_block(html))
 
 
-def claims_of(data: dict) -> list[tuple[dict, dict]]:
-    """Every claim in page order as a dict of ``claim_fields``, with its document."""
-    fields = data["claim_fields"]
-    return [(doc, dict(zip(fields, row, strict=True)))
-            for doc in data["docs"] for row in doc.get("claims", [])]
+def claims_of(cards: list[dict]) -> list[tuple[dict, dict]]:
+    """Every claim in page order as a dict of ``CLAIM_FIELDS``, with its document's card."""
+    return [(doc, dict(zip(CLAIM_FIELDS, row, strict=True)))
+            for doc in cards for row in doc.get("claims", [])]
 
 
-def texts_of(data: dict) -> list[str]:
-    return [text for doc in data["docs"] for text in doc["texts"]]
+def texts_of(cards: list[dict]) -> list[str]:
+    return [text for doc in cards for text in doc["texts"]]
 
 
-def links_at(data: dict, place_id: str) -> list[tuple[str, list, bool]]:
+def contested_of(data: dict, cards: list[dict]) -> dict[str, list[str]]:
+    """The page's contested (claim number, place number) pairs as claim ids by place id."""
+    ids = [claim["claim_id"] for _, claim in claims_of(cards)]
+    pairs = data["contested"]
+    out: dict[str, list[str]] = {}
+    for claim, place in zip(pairs[::2], pairs[1::2], strict=True):
+        out.setdefault(data["places"][place]["place_id"], []).append(ids[claim])
+    return {place_id: sorted(claims) for place_id, claims in out.items()}
+
+
+def links_at(data: dict, cards: list[dict], place_id: str) -> list[tuple[str, list, bool]]:
     """(quote, [place id, link, highlight], contested there) of each claim tied to a place."""
-    contested = set(data["contested"].get(place_id, ()))
+    contested = set(contested_of(data, cards).get(place_id, ()))
     return [(doc["texts"][claim["quote"]], link, claim["claim_id"] in contested)
-            for doc, claim in claims_of(data) for link in claim["at"] if link[0] == place_id]
+            for doc, claim in claims_of(cards) for link in claim["at"] if link[0] == place_id]
 
 
 def utf16_slice(text: str, span: list[int]) -> str:
@@ -189,13 +231,57 @@ def test_nothing_is_loaded_by_address(html: str) -> None:
 
 # ---- escaping by construction ----
 
-def test_data_travels_in_one_json_block_and_parses_back(html: str, build: Build) -> None:
-    claims = claims_of(payload_of(html))
+def test_data_travels_in_one_json_block_and_card_shards_and_parses_back(
+        html: str, cards: list[dict], build: Build) -> None:
+    claims = claims_of(cards)
     assert [doc["texts"][c["quote"]] for doc, c in claims] == [c.quote for c in build.claims]
     assert [doc["file"] for doc, _ in claims] == [c.source for c in build.claims]
     assert [c["claim_id"] for _, c in claims] == [c.claim_id for c in build.claims]
-    for doc in payload_of(html)["docs"]:
+    for doc in cards:
         assert len(set(doc["texts"])) == len(doc["texts"])  # each text once per document
+    assert [row[0] for row in payload_of(html)["docs"]] == [len(doc.get("claims", [])) for doc in cards]
+
+
+def _page_places(column: list[int]) -> list[list[int]]:
+    """Each claim's place numbers from ``claim_place`` (payload.CLAIM_COLUMNS says how)."""
+    out: list[list[int]] = []
+    current: list[int] = []
+    for value in column:
+        if value <= -2:
+            current.append(-2 - value)
+            continue
+        out.append([*current, value] if value >= 0 else current)
+        current = []
+    assert current == []
+    return out
+
+
+def test_the_page_index_says_what_the_cards_say(html: str, cards: list[dict]) -> None:
+    """Issue 14: the page's claim columns of small numbers decode to the claims of the cards."""
+    data = payload_of(html)
+    strings, places = data["strings"], [p["place_id"] for p in data["places"]]
+    assert strings[0] is None and len(set(strings[1:])) == len(strings) - 1
+    claims = [claim for _, claim in claims_of(cards)]
+    columns = {name: data[f"claim_{name}"] for name in CLAIM_COLUMNS}
+    assert all(len(columns[name]) == len(claims) > 15
+               for name in ("claimant", "kind", "figure", "reported", "holder"))
+    days = dict(zip(columns["day"][::2], columns["day"][1::2], strict=True))
+    assert days  # a claim without a date of its own, a week's first day
+    assert data["claim_statement"] == "".join(statement_key(c["statement_id"]) for c in claims)
+    at = _page_places(columns["place"])
+    assert len(at) == len(claims)
+    for i, claim in enumerate(claims):
+        assert [strings[columns[key][i]] for key in ("claimant", "kind", "reported")] \
+            == [claim[key] for key in ("claimant", "kind", "reported")]
+        day = days.get(i)
+        assert (claim["reported"] if day is None else None if day < 0 else strings[day]) == claim["day"]
+        assert strings[data["claimant_side"][columns["claimant"][i]]] == claim["side"]
+        assert strings[columns["figure"][i]] == (claim["figure"] or {}).get("text")
+        holder = columns["holder"][i]
+        assert [strings[abs(holder)], holder < 0] == (claim["holding"] or [None, False])
+        assert [places[n] for n in at[i]] == [place[0] for place in claim["at"]]
+    block = data_block(html)  # the texts are in the cards
+    assert '"texts"' not in block and script_json(hostile_quote("jinja")) not in block
 
 
 def test_the_streamed_block_is_the_payload_encoded_at_once(html: str, build: Build,
@@ -215,19 +301,28 @@ def test_the_page_has_exactly_the_scripts_it_was_built_with(html: str) -> None:
 
 
 @pytest.mark.parametrize("key", list(HOSTILE))
-def test_hostile_quote_appears_only_escaped(html: str, key: str) -> None:
-    quote = hostile_quote(key)
+def test_hostile_quote_appears_only_escaped(html: str, folder: Path, cards: list[dict],
+                                           key: str) -> None:
+    quote, shards = hostile_quote(key), shard_text(folder)
     if re.search("[<>&\u2028\u2029]", quote):
-        assert quote not in html
-    assert script_json(quote) in html
-    assert quote in texts_of(payload_of(html))
+        assert quote not in html and quote not in shards
+    assert script_json(quote) in shards
+    assert quote in texts_of(cards)
 
 
-def test_template_syntax_in_data_is_not_evaluated(html: str) -> None:
-    data = payload_of(html)
-    assert hostile_quote("jinja") in texts_of(data)
-    assert "{{ 6*7 }}" in [doc["publisher"] for doc in data["docs"]]
-    assert "Claimant {{ 1+1 }}" in [c["claimant"] for _, c in claims_of(data)]
+def test_a_card_shard_is_one_inert_call(folder: Path) -> None:
+    """The shard path: no text of a card can end the script, open markup or break a line."""
+    for path in (folder / CARDS_DIR).iterdir():
+        text = path.read_text(encoding="utf-8")
+        assert not re.search("[<>&\u2028\u2029]", text)
+        assert text.count("\n") == 1 and text.count("geoCards(") == 1
+
+
+def test_template_syntax_in_data_is_not_evaluated(html: str, cards: list[dict]) -> None:
+    assert hostile_quote("jinja") in texts_of(cards)
+    assert "{{ 6*7 }}" in [doc["publisher"] for doc in cards]
+    assert "Claimant {{ 1+1 }}" in [c["claimant"] for _, c in claims_of(cards)]
+    assert "Claimant {{ 1+1 }}" in payload_of(html)["strings"]
 
 
 def test_title_and_header_escape_the_corpus_name(html: str) -> None:
@@ -254,30 +349,33 @@ def test_script_json_is_inert_for_any_text(text: str) -> None:
 
 # ---- what the data says ----
 
-def test_place_name_is_highlighted_by_offsets_in_utf16_units(html: str) -> None:
-    links = links_at(payload_of(html), GUYEVO)
+def test_place_name_is_highlighted_by_offsets_in_utf16_units(html: str, cards: list[dict]) -> None:
+    links = links_at(payload_of(html), cards, GUYEVO)
     assert len(links) == len(HOSTILE)
     for quote, (_, _, spans), _ in links:
         assert [utf16_slice(quote, span) for span in spans] == [NAME]
     assert utf16_offset("🔥🔥 x", 3) == 5
 
 
-def test_contested_claims_are_marked_per_place(html: str) -> None:
-    links = links_at(payload_of(html), SUDZHA)
+def test_contested_claims_are_marked_per_place(html: str, cards: list[dict]) -> None:
+    data = payload_of(html)
+    links = links_at(data, cards, SUDZHA)
     assert len(links) == 2 and all(contested for *_, contested in links)
-    assert not any(contested for *_, contested in links_at(payload_of(html), MAKHNOVKA))
-    assert payload_of(html)["contested"] == {SUDZHA: ["c-mod-killed", "c-zel-killed"]}
+    assert not any(contested for *_, contested in links_at(data, cards, MAKHNOVKA))
+    assert contested_of(data, cards) == {SUDZHA: ["c-mod-killed", "c-zel-killed"]}
 
 
-def test_claims_without_a_point_go_to_areas_region_and_panel(html: str, build: Build) -> None:
+def test_claims_without_a_point_go_to_areas_region_and_panel(html: str, cards: list[dict],
+                                                             build: Build) -> None:
     data = payload_of(html)
     by_type = {kind: [p["place_id"] for p in data["places"] if p["place_type"] == kind]
                for kind in ("district", "region")}
     assert by_type == {"district": ["kursk-district:sudzhanskiy"], "region": ["kursk-oblast"]}
-    assert len(links_at(data, "kursk-oblast")) == 1
-    assert [c["claim_id"] for _, c in claims_of(data) if not c["at"]] == \
+    assert len(links_at(data, cards, "kursk-oblast")) == 1
+    assert [c["claim_id"] for _, c in claims_of(cards) if not c["at"]] == \
         [c.claim_id for c in build.unplaced_claims]
-    [unresolved] = [u for doc in data["docs"] for u in doc.get("unresolved", [])]
+    [unresolved] = [u for doc in cards for u in doc.get("unresolved", [])]
+    assert [doc[2] for doc in data["docs"]] == [len(doc.get("unresolved", [])) for doc in cards]
     assert unresolved["candidates"] == ["inid160:1", "inid160:2"]
     assert unresolved["reason"] == "16 candidates, no district cue"
     assert '<details id="geo-region" open>' in html
@@ -285,29 +383,30 @@ def test_claims_without_a_point_go_to_areas_region_and_panel(html: str, build: B
                      r'\(<span class="geo-count">1</span>\)', html)
 
 
-def test_weeks_and_months_get_their_first_day_for_the_time_filter(html: str) -> None:
-    data = payload_of(html)
-    claims = {c["claim_id"]: c for _, c in claims_of(data)}
+def test_weeks_and_months_get_their_first_day_for_the_time_filter(cards: list[dict]) -> None:
+    claims = {c["claim_id"]: c for _, c in claims_of(cards)}
     assert claims["c-gur-deployed"]["reported"] == "2024-W44"
     assert claims["c-gur-deployed"]["day"] == "2024-10-28"
     assert claims["c-mod-killed"]["day"] == claims["c-mod-killed"]["reported"][:10]
     # the first and the last day are map.js's to find (test_browser)
 
 
-def test_a_place_without_claims_carries_its_mentions_in_context(html: str) -> None:
+def test_a_place_without_claims_carries_its_mentions_in_context(html: str,
+                                                               cards: list[dict]) -> None:
     data = payload_of(html)
-    [(doc, [_, text, spans])] = [(doc, m) for doc in data["docs"]
+    [(doc, [_, text, spans])] = [(doc, m) for doc in cards
                                  for m in doc.get("mentions", []) if m[0] == PLEKHOVO]
     assert doc["texts"][text] == PLEKHOVO_CONTEXT
     assert [utf16_slice(PLEKHOVO_CONTEXT, s) for s in spans] == ["Plekhovo"]
-    assert not links_at(data, PLEKHOVO)
+    assert not links_at(data, cards, PLEKHOVO)
+    number = [p["place_id"] for p in data["places"]].index(PLEKHOVO)  # the page knows who mentions it
+    assert [card["file"] for row, card in zip(data["docs"], cards, strict=True) if number in row[1]] \
+        == [doc["file"]]
 
 
 def _doc_entries(data: Build, gazetteer: Gazetteer) -> list[str]:
-    """The JSON text of each entry of ``docs``, as the page writer copies it."""
-    docs = dict(record_members(data, gazetteer))["docs"]
-    assert isinstance(docs, EncodedItems)
-    return list(docs.items)
+    """Each document's stored entry (index and card), as the page writer copies it."""
+    return list(webmap_payload.doc_entries(MemoryRecords(data), gazetteer))
 
 
 def test_every_documents_entry_is_made_from_that_document_alone(build: Build,
@@ -337,7 +436,7 @@ def test_issue_7_another_articles_mention_does_not_change_a_documents_entry(
                   sources=(b,), places=(gazetteer.places[SUDZHA],), claims=(claim,))
     entry = _doc_entries(both, gazetteer)[1]
     assert entry == _doc_entries(alone, gazetteer)[0] == doc_entry_json(b, [claim], [], gazetteer)
-    assert json.loads(entry)["claims"][0][-1] == [[SUDZHA, "article", []]]
+    assert json.loads(split_entry(entry)[1])["claims"][0][-1] == [[SUDZHA, "article", []]]
 
 
 def test_basemap_holds_every_settlement_and_district(html: str, gazetteer: Gazetteer) -> None:
@@ -349,8 +448,11 @@ def test_basemap_holds_every_settlement_and_district(html: str, gazetteer: Gazet
 
 # ---- deterministic ----
 
-def test_two_renders_are_byte_identical(html: str, build: Build, gazetteer: Gazetteer) -> None:
+def test_two_renders_are_byte_identical(html: str, folder: Path, build: Build, gazetteer: Gazetteer,
+                                       tmp_path: Path) -> None:
     assert render_map(build, gazetteer) == html
+    write_map(build, gazetteer, tmp_path / "index.html")
+    assert shard_text(tmp_path) == shard_text(folder)
 
 
 def test_a_build_and_its_records_give_the_same_bytes(tmp_path: Path, build: Build,
@@ -628,15 +730,24 @@ def test_where_prefers_an_exact_name_and_finds_nothing_far_away() -> None:
 
 
 def test_each_claim_row_carries_its_statement_side_and_holder(gazetteer: Gazetteer) -> None:
-    data = build_payload(analyst_build(gazetteer), gazetteer,
-                         districts={"type": "FeatureCollection", "features": []})
-    rows = [dict(zip(data["claim_fields"], row, strict=True))
-            for doc in data["docs"] for row in doc.get("claims", [])]
+    entries = webmap_payload.doc_entries(MemoryRecords(analyst_build(gazetteer)), gazetteer)
+    rows = [dict(zip(CLAIM_FIELDS, row, strict=True))
+            for entry in entries for row in json.loads(split_entry(entry)[1]).get("claims", [])]
     olgovka = sorted((r["day"], r["side"], r["holding"]) for r in rows if r["at"][0][0] == OLGOVKA)
     assert olgovka == [("2024-08-20", "ukraine", ["ukraine", False]),
                        ("2024-11-25", "russia", ["russia", True])]
     lyubimovka = [r["statement_id"] for r in rows if r["at"][0][0] == LYUBIMOVKA]
     assert len(lyubimovka) == 2 and len(set(lyubimovka)) == 1
+
+
+def test_the_page_carries_each_control_claims_holder(gazetteer: Gazetteer) -> None:
+    data = build_payload(analyst_build(gazetteer), gazetteer,
+                         districts={"type": "FeatureCollection", "features": []})
+    holders = {n: (data["strings"][abs(h)], h < 0) for n, h in enumerate(data["claim_holder"]) if h}
+    # Olgovka's two, Malaya Loknya's two, Kurilovka's: in claim order, "withdrew" is a side leaving
+    assert sorted(holders.values()) == [("russia", False), ("russia", False), ("russia", True),
+                                        ("ukraine", False), ("ukraine", False)]
+    assert all(data["strings"][data["claim_kind"][n]] == "control" for n in holders)
 
 
 # --- the reader's article shards (geo.webmap.articles) -------------------------------------

@@ -41,6 +41,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable
 from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -53,6 +54,7 @@ from geo.model import Build, PlaceType
 from geo.records import Records, as_records
 from geo.webmap import assets, payload
 from geo.webmap.assets import Assets, load_assets
+from geo.webmap.cards import CARDS_DIR, CardShards
 from geo.webmap.payload import (
     KIND_COLORS,
     encode_members,
@@ -336,21 +338,25 @@ def _slot_values(records: Records) -> dict[str, str]:
     return {name: str(escape(value)) for name, value in values.items()}
 
 
-def _write_page(records: Records, gazetteer: Gazetteer, out: TextIO) -> None:
-    """The shell's pieces, each slot's value between them, the records' JSON streamed."""
+def _write_page(records: Records, gazetteer: Gazetteer, out: TextIO, *,
+                cards: Callable[[str], None] | None = None) -> None:
+    """The shell's pieces, each slot's value between them, the records' JSON streamed.
+
+    Each document's card goes to ``cards`` (the shards' writer) as the page is written.
+    """
     parts = _shell(gazetteer)
     values = _slot_values(records)
     out.write(parts[0])
     for name, text in zip(parts[1::2], parts[2::2], strict=True):
         if name == "data":
-            out.writelines(encode_members(record_members(records, gazetteer)))
+            out.writelines(encode_members(record_members(records, gazetteer, cards=cards)))
         else:
             out.write(values[name])
         out.write(text)
 
 
 def render_map(data: Build | Records, gazetteer: Gazetteer) -> str:
-    """Render the map of a build as one self-contained HTML page (what ``write_map`` writes).
+    """Render the map of a build as one HTML page (what ``write_map`` writes), without its cards.
 
     Reads the gazetteer's district polygons and licence text and the installed Leaflet
     packages, or the cached shell made of them; writes nothing but that cache. The same
@@ -373,9 +379,11 @@ def render_map(data: Build | Records, gazetteer: Gazetteer) -> str:
 
 
 def write_map(data: Build | Records, gazetteer: Gazetteer, out_path: Path) -> None:
-    """Write the map of a build to ``out_path`` atomically (UTF-8 HTML), a piece at a time.
+    """Write the map of a build to ``out_path`` atomically (UTF-8 HTML), its card shards beside it.
 
-    A failure while rendering or writing leaves an existing file as it was.
+    The cards (quotes, contexts, sources: ``geo.webmap.cards``) go to the folder
+    ``cards`` beside the page, which ``map.js`` loads from when a popup opens. A failure
+    while rendering or writing leaves an existing page and its cards as they were.
 
     Parameters
     ----------
@@ -387,4 +395,7 @@ def write_map(data: Build | Records, gazetteer: Gazetteer, out_path: Path) -> No
         Where the HTML goes, e.g. ``maps/index.html``; folders are created.
     """
     records = as_records(data)
-    write_text_atomic(Path(out_path), lambda fh: _write_page(records, gazetteer, fh), newline="")
+    out_path = Path(out_path)
+    with CardShards(out_path.parent / CARDS_DIR) as cards:
+        write_text_atomic(out_path, lambda fh: _write_page(records, gazetteer, fh, cards=cards),
+                          newline="")

@@ -95,6 +95,13 @@
     return "about " + Math.round(n).toLocaleString("en-US");
   }
 
+  // fn once the page's load event has passed (the first paint needs none of what fn draws)
+  function afterLoad(fn) {
+    if (document.readyState === "complete") { window.setTimeout(fn, 0); return; }
+    window.addEventListener("load", function () { window.setTimeout(fn, 0); });
+  }
+
+  function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
   function daysApart(a, b) { return Math.abs(Date.parse(a) - Date.parse(b)) / DAY_MS; }
   function newestFirst(a, b) { return a < b ? 1 : a > b ? -1 : 0; }
 
@@ -107,80 +114,222 @@
     return claims ? Math.min(40, Math.round(11 + 5 * Math.sqrt(claims - 1))) : 11;
   }
 
-  // payload.py streams the records document by document: each document's texts, its
-  // claims (rows of D.claim_fields, with the ids of the places they are tied to) and its
-  // mentions. An entry knows nothing of the other documents (the Store renders it once),
-  // so what depends on the whole corpus is put together here: texts, sources and claims
-  // (objects) by global index, each place with its claims (or, when no document ties a
-  // claim to it, its mentions), the contested flag of each claim at each place (from
-  // D.contested), unplaced claims, unresolved mentions, the claimants and the dates.
+  // payload.py streams the records document by document. The page carries each document's
+  // index only: D.docs ([number of claims, numbers of the places it mentions without a
+  // claim, number of unresolved names]) and one column per claim field (D.claim_kind ...:
+  // numbers into D.strings, 0 for null; D.claim_statement: 8 characters a claim; their
+  // encoding: payload.CLAIM_COLUMNS). A
+  // claim's quotes, contexts and source come with its document's card (cards/NNNN.js,
+  // loaded by whenCards). Filters, counts, markers and the slider read the columns as
+  // typed arrays; a claim becomes an object (D.claim(i)) only when a card, a feed line or
+  // a history item shows it. What depends on the whole corpus is put together here: each
+  // place's claim numbers (or, when no document ties a claim to it, the documents that
+  // mention it), the contested claims of each place (D.contested: pairs of claim and place
+  // numbers), the unplaced claims, the unresolved mentions, the claimants and the dates.
   function unpack(D) {
-    var texts = [], sources = [], claims = [], unplaced = [], unresolved = [];
-    var placeIndex = new Map(), disputed = new Map(), claimants = new Map(), dates = null;
-    D.places.forEach(function (place, i) { placeIndex.set(place.place_id, i); });
-    Object.keys(D.contested).forEach(function (id) { disputed.set(id, new Set(D.contested[id])); });
-    var links = D.places.map(function () { return []; });
-    var mentions = D.places.map(function () { return []; });
-    D.docs.forEach(function (doc) {
-      var t0 = texts.length, source = sources.length;
-      (doc.texts || []).forEach(function (text) { texts.push(text); });
-      sources.push({ file: doc.file, title: doc.title, publisher: doc.publisher,
-        published: doc.published, language: doc.language, url: doc.url });
-      (doc.claims || []).forEach(function (row) {
-        var index = claims.length, c = {}, placed = false;
-        D.claim_fields.forEach(function (name, i) { c[name] = row[i]; });
-        c.quote += t0;
-        c.source = source;
-        c.at.forEach(function (a) {  // [place id, link, highlight]
-          var i = placeIndex.get(a[0]);
-          if (i === undefined) { return; }
-          var contested = disputed.has(a[0]) && disputed.get(a[0]).has(c.claim_id);
-          links[i].push({ c: index, link: a[1], hl: a[2], contested: contested });
-          placed = true;
-        });
-        if (!placed) { unplaced.push(index); }
-        claimants.set(c.claimant, (claimants.get(c.claimant) || 0) + 1);
-        if (c.day) {  // ISO days: string order is time order
-          dates = dates ? [c.day < dates[0] ? c.day : dates[0], c.day > dates[1] ? c.day : dates[1]]
-            : [c.day, c.day];
-        }
-        claims.push(c);
-      });
-      (doc.mentions || []).forEach(function (m) {  // [place id, text, highlight]
-        var i = placeIndex.get(m[0]);
-        if (i !== undefined) { mentions[i].push({ source: source, context: m[1] + t0, hl: m[2] }); }
-      });
-      (doc.unresolved || []).forEach(function (u) {
-        u.source = source;
-        if (u.context !== null) { u.context += t0; }
-        unresolved.push(u);
-      });
+    var S = D.strings, n = D.claim_kind.length, nPlaces = D.places.length;
+    var numberOf = new Map();
+    S.forEach(function (text, i) { if (i) { numberOf.set(text, i); } });
+    var C = {
+      claimant: Int32Array.from(D.claim_claimant), kind: Int32Array.from(D.claim_kind),
+      figure: Int32Array.from(D.claim_figure), reported: Int32Array.from(D.claim_reported),
+      side: new Int32Array(n), holder: Int32Array.from(D.claim_holder),
+      dayText: new Int32Array(n), day: new Int32Array(n),  // its string; days since 1970 (-1: undated)
+      doc: new Int32Array(n)
+    };
+    C.dayText.set(C.reported);  // most claims' day is their reported date; the rest in pairs
+    for (var q = 0; q < D.claim_day.length; q += 2) { C.dayText[D.claim_day[q]] = Math.max(D.claim_day[q + 1], 0); }
+    var dayOf = new Map(), first = Infinity, last = -Infinity;
+    C.dayText.forEach(function (number, i) {
+      C.side[i] = D.claimant_side[C.claimant[i]];
+      if (!number) { C.day[i] = -1; return; }
+      if (!dayOf.has(number)) { dayOf.set(number, Math.round(Date.parse(S[number]) / DAY_MS)); }
+      var day = C.day[i] = dayOf.get(number);
+      if (day < first) { first = day; }
+      if (day > last) { last = day; }
     });
+    var firstClaim = [], unresolved = [], mentions = D.places.map(function () { return []; }), at = 0;
+    D.docs.forEach(function (doc, d) {
+      firstClaim.push(at);
+      C.doc.fill(d, at, at + doc[0]);
+      at += doc[0];
+      doc[1].forEach(function (p) { mentions[p].push(d); });
+      for (var u = 0; u < doc[2]; u++) { unresolved.push({ doc: d, n: u }); }
+    });
+    // each place's claim numbers, in claim order: counted, then laid out in one array. In
+    // D.claim_place a claim's last place is its number, any before it -2 - number, and a
+    // claim tied to no place is -1.
+    var counts = new Int32Array(nPlaces + 1), unplaced = [], i, k, v, total = 0;
+    for (i = 0, k = 0; k < D.claim_place.length; k++) {
+      v = D.claim_place[k];
+      if (v === -1) { unplaced.push(i); i += 1; continue; }
+      counts[(v < 0 ? -2 - v : v) + 1] += 1;
+      total += 1;
+      if (v >= 0) { i += 1; }
+    }
+    for (k = 0; k < nPlaces; k++) { counts[k + 1] += counts[k]; }
+    var byPlace = new Int32Array(total), fill = counts.slice(0, nPlaces);
+    for (i = 0, k = 0; k < D.claim_place.length; k++) {
+      v = D.claim_place[k];
+      if (v !== -1) { byPlace[fill[v < 0 ? -2 - v : v]++] = i; }
+      if (v >= 0 || v === -1) { i += 1; }
+    }
+    var contested = D.places.map(function () { return null; });
+    for (i = 0; i < D.contested.length; i += 2) {
+      var p = D.contested[i + 1];
+      (contested[p] = contested[p] || new Set()).add(D.contested[i]);
+    }
     var places = [], areas = [], region = null;
-    D.places.forEach(function (place, i) {
-      place.claims = links[i];
-      if (!place.claims.length) { place.mentions = mentions[i]; }
+    D.places.forEach(function (place, p) {
+      place.ids = byPlace.subarray(counts[p], counts[p + 1]);
+      place.contested = contested[p];
+      if (!place.ids.length) { place.mentions = mentions[p]; }
+      // the place's claims as links ({c, id, contested}) for its cards, made when first asked
+      Object.defineProperty(place, "claims", { get: function () {
+        if (!place.links) {
+          place.links = Array.prototype.map.call(place.ids, function (c) {
+            return { c: c, id: place.place_id, contested: !!(place.contested && place.contested.has(c)) };
+          });
+        }
+        return place.links;
+      } });
       if (place.place_type === "settlement") { places.push(place); }
       if (place.place_type === "district") { areas.push(place); }
       if (place.place_type === "region" && !region) { region = place; }
     });
+    var claimants = new Int32Array(S.length);
+    for (i = 0; i < n; i++) { claimants[C.claimant[i]] += 1; }
+    var named = [];
+    claimants.forEach(function (count, number) { if (count) { named.push(number); } });
     // by name (UTF-16 order: Python's code point order but for astral characters
     // against U+E000 to U+FFFF), the unnamed claimant last
-    D.claimants = Array.from(claimants.keys()).sort(function (a, b) {
-      return (a === null) - (b === null) || (a < b ? -1 : a > b ? 1 : 0);
-    }).map(function (name) { return { name: name, claims: claimants.get(name) }; });
-    D.dates = dates;
-    D.texts = texts;
-    D.sources = sources;
-    D.claims = claims;
+    D.claimants = named.map(function (number) { return { name: S[number], n: number, claims: claimants[number] }; })
+      .sort(function (a, b) {
+        return (a.name === null) - (b.name === null) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+      });
+    var objects = new Array(n);
+    // claim i as an object, made when first asked; its card adds its quote and source
+    D.claim = function (i) {
+      if (!objects[i]) {
+        var h = C.holder[i];
+        objects[i] = { statement: D.claim_statement.substr(8 * i, 8), claimant: S[C.claimant[i]],
+          kind: S[C.kind[i]], figure: C.figure[i] ? { text: S[C.figure[i]] } : null,
+          reported: S[C.reported[i]], day: S[C.dayText[i]], side: S[C.side[i]],
+          holding: h ? [S[Math.abs(h)], h < 0] : null, source: C.doc[i] };
+      }
+      return objects[i];
+    };
+    D.C = C;
+    D.numberOf = numberOf;
+    D.nClaims = n;
+    D.dates = n && first <= last ? [isoDay(first * DAY_MS), isoDay(last * DAY_MS)] : null;
+    D.sources = D.docs.map(function () { return { file: null, ready: false }; });  // all from its card
+    D.firstClaim = firstClaim;
     D.places = places;
     D.areas = areas;
     D.region = region;
     D.unplaced = unplaced;
     D.unresolved = unresolved;
-    delete D.docs;
-    delete D.contested;
+    ["docs", "contested", "claimant_side", "claim_claimant", "claim_kind", "claim_figure", "claim_reported",
+      "claim_day", "claim_holder", "claim_place"].forEach(function (key) { delete D[key]; });
     return D;
+  }
+
+  /* ---- cards: each document's quotes, contexts and source, from cards/NNNN.js ----
+     geo/webmap/cards.py writes the cards of documents k * D.card_docs to
+     (k + 1) * D.card_docs - 1 as cards/k.js (k padded to 4 digits), one call
+     geoCards(k, [card, ...]). A page from file:// may not fetch, but it may add a
+     <script src>. Loads start once the page has loaded: the first paint needs no card.
+     Card texts reach the page through textContent only, as every other text. */
+  var CARD_SHARDS = new Map();  // k -> cards, from the shard's call until its onload takes them
+  window.geoCards = function (k, cards) { CARD_SHARDS.set(k, cards); };
+  var MISSING_CARDS = "The quotes and sources of this map are in the folder “cards” beside " +
+    "index.html, which did not come with it.";
+
+  function createCards(D) {
+    var shards = new Map();  // k -> { state: "loading" | "loaded" | "missing", waiting: [] }
+
+    function fill(d, card) {  // a document's card onto its source and claims
+      var s = D.sources[d], texts = card.texts || [];
+      ["file", "title", "publisher", "published", "language", "url"].forEach(function (key) { s[key] = card[key]; });
+      (card.claims || []).forEach(function (row, j) {
+        var c = D.claim(D.firstClaim[d] + j);
+        D.claim_fields.forEach(function (name, i) { c[name] = row[i]; });
+        c.quote = texts[c.quote];
+        c.source = d;
+      });
+      s.mentions = (card.mentions || []).map(function (m) {  // [place id, text, highlight]
+        return { id: m[0], context: texts[m[1]], hl: m[2], source: d };
+      });
+      s.unresolved = (card.unresolved || []).map(function (u) {
+        u.source = d;
+        u.context = u.context === null ? null : texts[u.context];
+        return u;
+      });
+      s.ready = true;
+    }
+
+    function load(k, done) {
+      var shard = shards.get(k);
+      if (shard && shard.state !== "loading") { done(shard.state === "loaded"); return; }
+      if (shard) { shard.waiting.push(done); return; }
+      shard = { state: "loading", waiting: [done] };
+      shards.set(k, shard);
+      function finish(state) {
+        shard.state = state;
+        shard.waiting.splice(0).forEach(function (fn) { fn(state === "loaded"); });
+      }
+      function start() {
+        var script = document.createElement("script");
+        script.onload = function () {  // its call has run: the element has done its work
+          script.remove();
+          var cards = CARD_SHARDS.get(k);
+          CARD_SHARDS.delete(k);
+          if (cards) { cards.forEach(function (card, m) { fill(k * D.card_docs + m, card); }); }
+          finish(cards ? "loaded" : "missing");
+        };
+        script.onerror = function () { script.remove(); finish("missing"); };
+        script.src = "cards/" + ("000" + k).slice(-Math.max(4, String(k).length)) + ".js";
+        document.head.appendChild(script);
+      }
+      afterLoad(start);
+    }
+
+    // done(ok) once the cards of documents `docs` are there (at once when they already are)
+    function whenCards(docs, done) {
+      var needed = new Set();
+      docs.forEach(function (d) { if (!D.sources[d].ready) { needed.add(Math.floor(d / D.card_docs)); } });
+      if (!needed.size) { done(true); return; }
+      var left = needed.size, ok = true;
+      needed.forEach(function (k) {
+        load(k, function (loaded) {
+          ok = ok && loaded;
+          left -= 1;
+          if (!left) { done(ok); }
+        });
+      });
+    }
+
+    // build() at once when the cards of `docs` are there, else a placeholder that build()'s
+    // result replaces once they are; then `after` (the open popup's layout)
+    function deferred(docs, build, after) {
+      var node = null, result = null;
+      whenCards(docs, function (ok) {
+        var content = ok ? build() : el("p", "geo-note geo-cards-missing", MISSING_CARDS);
+        if (!node) { result = content; return; }
+        node.replaceWith(content);
+        if (after) { after(); }
+      });
+      if (result) { return result; }
+      node = el("div", "geo-loading", "loading the quotes…");
+      return node;
+    }
+    deferred.shardsLoaded = function () {  // how many shards came (bench/bench_map.py)
+      var n = 0;
+      shards.forEach(function (shard) { n += shard.state === "loaded" ? 1 : 0; });
+      return n;
+    };
+    return deferred;
   }
 
   /* ---- the reader: an article's full text, from articles/NN.js beside the page ----
@@ -306,6 +455,7 @@
 
   function createApp(map, osm, D) {
     var readButton = createReader(D);
+    var deferred = createCards(D);
     // a popup never wider than the map (a phone's screen), so that its close button stays on it
     var width = map.getSize().x;
     POPUP.maxWidth = Math.max(200, Math.min(560, width - 2 * PAN_PADDING - 48));  // 48: its frame
@@ -323,25 +473,45 @@
     function claimantKey(name) { return name === null ? "" : name; }
     function claimantLabel(name) { return name === null ? "claimant not named" : name; }
 
-    // whether a claim passes the filters; `ignore` ("kind", "claimant", "time") leaves one
-    // out, so that the count beside each kind follows the other filters
-    function passes(index, ignore) {
-      var c = D.claims[index];
-      if (ignore !== "kind" && !state.kinds[c.kind]) { return false; }
-      if (ignore !== "claimant" && !state.claimants.get(claimantKey(c.claimant))) { return false; }
-      if (state.side !== "all" && c.side !== state.side) { return false; }
-      var day = c.day;  // payload.first_day: a week's or a month's first day; null: undated
-      if (!day) { return state.undated; }
-      if (ignore === "time") { return true; }
-      if (state.at && day > state.at) { return false; }
-      return !(state.from && day < state.from) && !(state.to && day > state.to);
+    // the filters as lookups over the claim columns, made again at every refresh (compile)
+    var C = D.C, S = D.strings, claimAt = D.claim;
+    var Q = { kind: null, claimant: null, side: -1, at: Infinity, from: -Infinity, to: Infinity };
+    var kindIndex = new Int32Array(S.length).fill(-1);  // a kind's string number -> its place in D.kinds
+    D.kinds.forEach(function (k, i) { if (D.numberOf.has(k.kind)) { kindIndex[D.numberOf.get(k.kind)] = i; } });
+    function dayNumber(iso) { return Math.round(Date.parse(iso) / DAY_MS); }
+    function compileFilters() {
+      Q.kind = new Uint8Array(S.length);
+      kindOrder.forEach(function (kind) { if (state.kinds[kind] && D.numberOf.has(kind)) { Q.kind[D.numberOf.get(kind)] = 1; } });
+      Q.claimant = new Uint8Array(S.length);
+      D.claimants.forEach(function (c) { Q.claimant[c.n] = state.claimants.get(claimantKey(c.name)) ? 1 : 0; });
+      Q.side = state.side === "all" ? -1 : D.numberOf.has(state.side) ? D.numberOf.get(state.side) : -2;
+      Q.at = state.at ? dayNumber(state.at) : Infinity;
+      Q.from = state.from ? dayNumber(state.from) : -Infinity;
+      Q.to = state.to ? dayNumber(state.to) : Infinity;
     }
 
-    // a place's control claims, newest first (undated last): the slider walks them often
+    compileFilters();
+
+    // whether claim i passes the filters; `ignore` ("kind", "claimant", "time") leaves one
+    // out, so that the count beside each kind follows the other filters
+    function passes(i, ignore) {
+      if (ignore !== "kind" && !Q.kind[C.kind[i]]) { return false; }
+      if (ignore !== "claimant" && !Q.claimant[C.claimant[i]]) { return false; }
+      if (Q.side !== -1 && C.side[i] !== Q.side) { return false; }
+      var day = C.day[i];  // payload.first_day: a week's or a month's first day; -1: undated
+      if (day < 0) { return state.undated; }
+      if (ignore === "time") { return true; }
+      return day <= Q.at && day >= Q.from && day <= Q.to;
+    }
+
+    function holderOf(i) { return S[Math.abs(C.holder[i])]; }
+
+    // a place's control claims ({c, id}), newest first (undated last): the slider walks them often
     function controlOf(entry) {
       if (!entry.control) {
-        entry.control = (entry.claims || []).filter(function (l) { return !!D.claims[l.c].holding; })
-          .sort(function (a, b) { return newestFirst(D.claims[a.c].day || "", D.claims[b.c].day || "") || a.c - b.c; });
+        var list = [];
+        (entry.ids || []).forEach(function (c) { if (C.holder[c]) { list.push({ c: c, id: entry.place_id }); } });
+        entry.control = list.sort(function (a, b) { return C.day[b.c] - C.day[a.c] || a.c - b.c; });
       }
       return entry.control;
     }
@@ -351,32 +521,34 @@
     function holdingOf(entry) {
       var list = controlOf(entry), latest = null, unknown = null;
       for (var i = 0; i < list.length; i++) {
-        if (!passes(list[i].c)) { continue; }
-        var c = D.claims[list[i].c], holder = c.holding[0];
+        var c = list[i].c;
+        if (!passes(c)) { continue; }
+        var holder = holderOf(c);
         if (holder === "unknown") { unknown = unknown || list[i]; continue; }
         if (!latest) { latest = list[i]; continue; }
-        var first = D.claims[latest.c];
-        if (!first.day || !c.day || daysApart(first.day, c.day) >= CONTEST_DAYS) { break; }
-        if (holder !== first.holding[0]) { return { holder: first.holding[0], latest: latest, rival: list[i] }; }
+        var first = C.day[latest.c], day = C.day[c];
+        if (first < 0 || day < 0 || Math.abs(first - day) >= CONTEST_DAYS) { break; }
+        if (holder !== holderOf(latest.c)) { return { holder: holderOf(latest.c), latest: latest, rival: list[i] }; }
       }
-      if (latest) { return { holder: D.claims[latest.c].holding[0], latest: latest, rival: null }; }
+      if (latest) { return { holder: holderOf(latest.c), latest: latest, rival: null }; }
       return unknown ? { holder: "unknown", latest: unknown, rival: null } : null;
     }
 
     // what a marker or polygon shows: the claims that pass the filters, by kind
     function summarise(entry) {
-      var counts = {}, n = 0, contested = false, dominant = null;
-      (entry.claims || []).forEach(function (link) {
-        if (!passes(link.c)) { return; }
-        var kind = D.claims[link.c].kind;
-        counts[kind] = (counts[kind] || 0) + 1;
+      var counts = new Int32Array(kindOrder.length), n = 0, contested = false, dominant = -1;
+      var ids = entry.ids || [];
+      for (var k = 0; k < ids.length; k++) {
+        var c = ids[k];
+        if (!passes(c)) { continue; }
+        counts[kindIndex[C.kind[c]]] += 1;
         n += 1;
-        contested = contested || !!link.contested;
-      });
-      kindOrder.forEach(function (kind) {
-        if (counts[kind] && (dominant === null || counts[kind] > counts[dominant])) { dominant = kind; }
-      });
-      return { n: n, kind: dominant, contested: contested };
+        contested = contested || !!(entry.contested && entry.contested.has(c));
+      }
+      for (var i = 0; i < counts.length; i++) {
+        if (counts[i] && (dominant < 0 || counts[i] > counts[dominant])) { dominant = i; }
+      }
+      return { n: n, kind: dominant < 0 ? null : kindOrder[dominant], contested: contested };
     }
 
     /* ---- claim cards (popups and side panel share them) ---- */
@@ -411,11 +583,11 @@
         (c.reported_precision && c.reported_precision !== "day" ? " (" + c.reported_precision + ")" : "");
     }
 
-    // the claims of `links` grouped by statement (payload: statements.statement_id), newest first
+    // the claims of `links` grouped by statement (payload.statement_key), newest first
     function statementsOf(links) {
       var byId = new Map(), out = [];
       links.forEach(function (l) {
-        var c = D.claims[l.c], key = c.statement_id || c.claim_id;
+        var c = claimAt(l.c), key = c.statement;
         if (!byId.has(key)) { byId.set(key, { links: [], day: "" }); out.push(byId.get(key)); }
         var st = byId.get(key);
         st.links.push(l);
@@ -426,9 +598,9 @@
 
     // the claim a contested one disagrees with: same kind and date, another claimant
     function rivalOf(link, context) {
-      var c = D.claims[link.c];
+      var c = claimAt(link.c);
       for (var i = 0; i < context.length; i++) {
-        var o = D.claims[context[i].c];
+        var o = claimAt(context[i].c);
         if (context[i].contested && o.kind === c.kind && o.day === c.day &&
             claimantKey(o.claimant) !== claimantKey(c.claimant)) { return o; }
       }
@@ -442,11 +614,11 @@
 
     // one card per statement: every quote and source that restates it
     function statementCard(st, context) {
-      var link = st.links[0], c = D.claims[link.c];
+      var link = st.links[0], c = claimAt(link.c);
       var contested = st.links.filter(function (l) { return l.contested; })[0];
       var card = el("article", "geo-claim geo-k-" + c.kind + (contested ? " is-contested" : ""));
       card.setAttribute("data-claim-id", c.claim_id);
-      card.setAttribute("data-statement-id", c.statement_id || c.claim_id);
+      card.setAttribute("data-statement-id", c.statement_id);
       var head = add(el("div", "geo-claim-head"), kindChip(c.kind), el("span", "geo-claimant", claimantLabel(c.claimant)),
         " · ", kindLabel[c.kind]);
       if (contested) { add(head, el("span", "geo-badge", "contested")); }
@@ -459,28 +631,42 @@
         c.subject ? el("div", "geo-when", "about: " + c.subject) : null);
       if (st.links.length > 1) {
         var outlets = new Set(st.links.map(function (l) {
-          var s = D.sources[D.claims[l.c].source];
+          var s = D.sources[claimAt(l.c).source];
           return s.publisher || s.file;
         })).size;
         add(card, el("div", "geo-reported", "reported by " + outlets + (outlets === 1 ? " outlet" : " outlets") +
           (st.links.length > outlets ? ", " + st.links.length + " times" : "")));
       }
       st.links.forEach(function (l) {
-        var q = D.claims[l.c];
-        add(card, add(el("div", "geo-report"), marked("blockquote", "geo-quote", D.texts[q.quote], l.hl),
+        var q = claimAt(l.c), at = linkAt(l);
+        add(card, add(el("div", "geo-report"), marked("blockquote", "geo-quote", q.quote, at[2]),
           sourceNode(q.source), readButton(q),
-          l.link ? el("div", "geo-when", "tied to the place by " + l.link) : null));
+          at[1] ? el("div", "geo-when", "tied to the place by " + at[1]) : null));
       });
       return card;
     }
 
-    // statement cards, newest first: the first CARDS, then "show more"
+    // [place id, link, highlight spans] of a claim at the place of `l`, from its card
+    function linkAt(l) {
+      var at = claimAt(l.c).at || [];
+      for (var i = 0; i < at.length; i++) { if (at[i][0] === l.id) { return at[i]; } }
+      return [l.id, null, []];
+    }
+
+    // the documents whose cards the claims of `links` are in
+    function docsOf(links) { return links.map(function (l) { return claimAt(l.c).source; }); }
+
+    // statement cards, newest first: the first CARDS, then "show more"; each chunk is drawn
+    // once the cards of its claims are loaded
     function statementCards(links, context) {
       var box = el("div", "geo-claims");
       pagedList(box, statementsOf(links), function (chunk) {
-        return add.apply(null, [document.createDocumentFragment()].concat(chunk.map(function (st) {
-          return statementCard(st, context);
-        })));
+        var docs = [].concat.apply([], chunk.map(function (st) { return docsOf(st.links); }));
+        return deferred(docs, function () {
+          return add.apply(null, [document.createDocumentFragment()].concat(chunk.map(function (st) {
+            return statementCard(st, context);
+          })));
+        }, relayout);
       }, CARDS);
       return box;
     }
@@ -501,46 +687,55 @@
       var h = holdingOf(entry);
       var box = add(el("section", "geo-history"), add(el("h4", "geo-kind-head"), "Who holds it"));
       if (h) {
-        var now = D.claims[h.latest.c];
+        var now = claimAt(h.latest.c);
         add(box, el("p", "geo-holding geo-hold-" + h.holder + (h.rival ? " is-split" : ""),
           h.rival ? "contested: " + claimantLabel(now.claimant) + " says " + SIDES[h.holder] + ", " +
-            claimantLabel(D.claims[h.rival.c].claimant) + " says " + SIDES[D.claims[h.rival.c].holding[0]] +
+            claimantLabel(claimAt(h.rival.c).claimant) + " says " + SIDES[claimAt(h.rival.c).holding[0]] +
             " within " + CONTEST_DAYS + " days"
             : "held by " + SIDES[h.holder] + " according to " + claimantLabel(now.claimant) + ", " + dayText(now)));
       }
       var ol = el("div", "geo-history-list");
       pagedList(ol, list, function (chunk) {
-        return add.apply(null, [document.createDocumentFragment()].concat(chunk.map(function (l) {
-          var c = D.claims[l.c];
-          return add(el("div", "geo-history-item geo-hold-" + c.holding[0]),
-            add(el("div", "geo-claim-head"), el("span", "geo-date", dayText(c)), " · ",
-              el("span", "geo-claimant", claimantLabel(c.claimant)), " · ", holdingText(c)),
-            marked("blockquote", "geo-quote", D.texts[c.quote], l.hl), sourceNode(c.source));
-        })));
+        return deferred(docsOf(chunk), function () {
+          return add.apply(null, [document.createDocumentFragment()].concat(chunk.map(function (l) {
+            var c = claimAt(l.c);
+            return add(el("div", "geo-history-item geo-hold-" + c.holding[0]),
+              add(el("div", "geo-claim-head"), el("span", "geo-date", dayText(c)), " · ",
+                el("span", "geo-claimant", claimantLabel(c.claimant)), " · ", holdingText(c)),
+              marked("blockquote", "geo-quote", c.quote, linkAt(l)[2]), sourceNode(c.source));
+          })));
+        }, relayout);
       }, CARDS);
       return add(box, ol);
     }
 
-    function mentionList(mentions) {
-      var box = add(el("div", "geo-mentions"),
-        el("h4", "geo-kind-head", "Mentioned " + mentions.length + "×, no claim"));
-      mentions.slice(0, MAX_MENTIONS).forEach(function (m) {
-        add(box, marked("blockquote", "geo-quote", D.texts[m.context], m.hl), sourceNode(m.source));
-      });
-      if (mentions.length > MAX_MENTIONS) {
-        add(box, el("p", "geo-note", (mentions.length - MAX_MENTIONS) + " more mentions not listed"));
-      }
-      return box;
+    // the mentions of a place in the documents `docs` (the first MAX_MENTIONS), from their cards
+    function mentionList(id, docs) {
+      var listed = docs.slice(0, MAX_MENTIONS);
+      return deferred(listed, function () {
+        var mentions = [].concat.apply([], listed.map(function (d) {
+          return (D.sources[d].mentions || []).filter(function (m) { return m.id === id; });
+        }));
+        var box = add(el("div", "geo-mentions"), el("h4", "geo-kind-head", "Mentioned " +
+          (docs.length > listed.length ? "in " + docs.length + " articles" : mentions.length + "×") + ", no claim"));
+        mentions.forEach(function (m) {
+          add(box, marked("blockquote", "geo-quote", m.context, m.hl), sourceNode(m.source));
+        });
+        if (docs.length > listed.length) {
+          add(box, el("p", "geo-note", (docs.length - listed.length) + " more articles mention it, not listed"));
+        }
+        return box;
+      }, relayout);
     }
 
     // a place's cards; with `hasHistory`, its control claims are in the history above instead
     function entryBody(root, entry, hasHistory) {
       var links = entry.claims || [];
       var hidden = links.filter(function (l) { return !passes(l.c); }).length;
-      var shown = links.filter(function (l) { return passes(l.c) && !(hasHistory && D.claims[l.c].holding); });
+      var shown = links.filter(function (l) { return passes(l.c) && !(hasHistory && claimAt(l.c).holding); });
       if (shown.length) { add(root, statementCards(shown, links)); }
       if (hidden) { add(root, el("p", "geo-note", hidden + " claim(s) hidden by the filters")); }
-      if (!links.length) { add(root, mentionList(entry.mentions || [])); }
+      if (!links.length) { add(root, mentionList(entry.place_id, entry.mentions || [])); }
       return root;
     }
 
@@ -734,7 +929,7 @@
       var shown = [], holdsChanged = [];
       D.places.forEach(function (place, i) {
         var s = summarise(place);
-        var hasClaims = !!(place.claims && place.claims.length);
+        var hasClaims = place.ids.length > 0;
         if (s.n || (!hasClaims && state.mentioned)) {
           var h = s.n ? holdingOf(place) : null;
           var icon = iconFor(s, h);
@@ -789,7 +984,7 @@
       return searchEntries;
     }
 
-    function claimCount(entry) { return entry.place >= 0 ? (D.places[entry.place].claims || []).length : -1; }
+    function claimCount(entry) { return entry.place >= 0 ? D.places[entry.place].ids.length : -1; }
 
     // exact name first, then names that start with the query, then names that contain it
     // the edit distance of a and b (insertions, deletions, substitutions), or max + 1 as
@@ -945,24 +1140,28 @@
       return ids.length > MAX_CANDIDATES ? text + "; and " + (ids.length - MAX_CANDIDATES) + " more" : text;
     }
 
+    // rows of unresolved mentions ({doc, n}: the n-th of its document's card), once loaded
     function unresolvedRows(rows) {
-      var box = el("div");
-      rows.forEach(function (u) {
-        add(box, add(el("div", "geo-unresolved"),
-          add(el("div"), el("strong", null, u.surface), " — ", u.reason),
-          u.context !== null ? marked("blockquote", "geo-quote", D.texts[u.context], u.hl) : null,
-          el("div", "geo-muted", u.candidates.length ? u.candidates.length + " candidate(s): " + candidateText(u.candidates) : "no candidate"),
-          sourceNode(u.source)));
+      return deferred(rows.map(function (r) { return r.doc; }), function () {
+        var box = el("div");
+        rows.forEach(function (r) {
+          var u = D.sources[r.doc].unresolved[r.n];
+          add(box, add(el("div", "geo-unresolved"),
+            add(el("div"), el("strong", null, u.surface), " — ", u.reason),
+            u.context !== null ? marked("blockquote", "geo-quote", u.context, u.hl) : null,
+            el("div", "geo-muted", u.candidates.length ? u.candidates.length + " candidate(s): " + candidateText(u.candidates) : "no candidate"),
+            sourceNode(u.source)));
+        });
+        return box;
       });
-      return box;
     }
 
     function areaPanel() {
       var box = el("div");
       D.areas.forEach(function (area) {
         var s = summarise(area);
-        if (!area.claims.length) { return; }
-        var button = el("button", null, area.name + " (" + s.n + " of " + area.claims.length + " shown)");
+        if (!area.ids.length) { return; }
+        var button = el("button", null, area.name + " (" + s.n + " of " + area.ids.length + " shown)");
         button.type = "button";
         button.addEventListener("click", function () {
           var d = districtLayers.filter(function (x) { return x.area === area; })[0];
@@ -976,7 +1175,7 @@
     var panels = {
       "geo-region": function () { return claimsPanel(D.region ? D.region.claims : []); },
       "geo-areas": areaPanel,
-      "geo-unplaced": function () { return claimsPanel(D.unplaced.map(function (c) { return { c: c, hl: [] }; })); },
+      "geo-unplaced": function () { return claimsPanel(D.unplaced.map(function (c) { return { c: c, id: null }; })); },
       "geo-unresolved": function () { var box = el("div"); pagedList(box, D.unresolved, unresolvedRows); return box; },
       "geo-feed": feedPanel
     };
@@ -1004,6 +1203,7 @@
 
     // `quick` (the time slider while it is dragged): the map and the counts, not the lists
     function refresh(quick) {
+      compileFilters();
       refreshMarkers();
       refreshAreas();
       refreshCounts();
@@ -1014,21 +1214,21 @@
     // the header's "showing N of M" and the count beside each kind and claimant, each
     // counted under the other filters; a filter that empties the map says which one
     function refreshCounts() {
-      var kinds = {}, who = new Map(), n = 0, undatedHidden = 0;
-      D.claims.forEach(function (c, i) {  // passes() three ways, each test made once
-        var rest = passes(i, "kind") ? 1 : 0, byKind = state.kinds[c.kind];
+      var kinds = new Int32Array(S.length), who = new Int32Array(S.length), n = 0, undatedHidden = 0;
+      for (var i = 0; i < D.nClaims; i++) {  // passes() three ways, each test made once
+        var rest = passes(i, "kind"), byKind = Q.kind[C.kind[i]];
         var byClaimant = rest ? byKind : byKind && passes(i, "claimant");
         if (rest && byKind) { n += 1; }
-        if (rest) { kinds[c.kind] = (kinds[c.kind] || 0) + 1; }
-        if (byClaimant) { var key = claimantKey(c.claimant); who.set(key, (who.get(key) || 0) + 1); }
-        if (!c.day && !state.undated) { undatedHidden += 1; }
+        if (rest) { kinds[C.kind[i]] += 1; }
+        if (byClaimant) { who[C.claimant[i]] += 1; }
+        if (C.day[i] < 0 && !state.undated) { undatedHidden += 1; }
+      }
+      kindBoxes.forEach(function (box, k) {
+        box.countNode.textContent = "(" + (D.numberOf.has(D.kinds[k].kind) ? kinds[D.numberOf.get(D.kinds[k].kind)] : 0) + ")";
       });
-      kindBoxes.forEach(function (box, i) { box.countNode.textContent = "(" + (kinds[D.kinds[i].kind] || 0) + ")"; });
-      claimantBoxes.forEach(function (box, i) {
-        box.countNode.textContent = "(" + (who.get(claimantKey(D.claimants[i].name)) || 0) + ")";
-      });
-      var text = "showing " + number(n) + " of " + number(D.claims.length) + " claims";
-      if (!n && D.claims.length) {
+      claimantBoxes.forEach(function (box, k) { box.countNode.textContent = "(" + who[D.claimants[k].n] + ")"; });
+      var text = "showing " + number(n) + " of " + number(D.nClaims) + " claims";
+      if (!n && D.nClaims) {
         text += !undatedHidden ? ": no claim passes the filters"
           : undatedHidden === 1 ? ": the one undated claim is hidden (tick “undated claims”)"
           : ": the " + number(undatedHidden) + " undated claims are hidden (tick “undated claims”)";
@@ -1040,7 +1240,6 @@
     /* ---- time: the slider and the claims per week ---- */
 
     var weeks = [];  // [{ start: ISO day, bar: element }], 7-day bins from the first date
-    function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
     function buildTime() {
       var box = document.getElementById("geo-time");
       if (!D.dates) { box.hidden = true; return; }
@@ -1069,13 +1268,13 @@
     }
     function refreshHistogram() {
       if (!weeks.length) { return; }
-      var counts = weeks.map(function () { return 0; }), first = Date.parse(weeks[0].start);
-      D.claims.forEach(function (c, i) {
-        if (c.day && passes(i, "time")) {
-          var w = Math.floor((Date.parse(c.day) - first) / DAY_MS / 7);
+      var counts = weeks.map(function () { return 0; }), first = dayNumber(weeks[0].start);
+      for (var i = 0; i < D.nClaims; i++) {
+        if (C.day[i] >= 0 && passes(i, "time")) {
+          var w = Math.floor((C.day[i] - first) / 7);
           if (w >= 0 && w < counts.length) { counts[w] += 1; }
         }
-      });
+      }
       var top = Math.max.apply(null, counts.concat([1]));
       weeks.forEach(function (week, w) {
         week.bar.style.height = Math.round(100 * counts[w] / top) + "%";
@@ -1087,23 +1286,25 @@
     /* ---- the feed: claims of the places in view, newest first ---- */
 
     function feedPanel() {
-      var bounds = map.getBounds(), items = [], seen = new Set();
+      var bounds = map.getBounds(), items = [];
       D.places.forEach(function (place, i) {
         if (!bounds.contains([place.lat, place.lon])) { return; }
-        (place.claims || []).forEach(function (l) {
-          var c = D.claims[l.c], key = (c.statement_id || c.claim_id) + "|" + i;
-          if (!passes(l.c) || seen.has(key)) { return; }
+        var seen = new Set();  // one line per statement and place
+        place.ids.forEach(function (c) {
+          if (!passes(c)) { return; }
+          var key = D.claim_statement.substr(8 * c, 8);
+          if (seen.has(key)) { return; }
           seen.add(key);
-          items.push({ c: l.c, place: i });
+          items.push({ c: c, place: i });
         });
       });
-      items.sort(function (a, b) { return newestFirst(D.claims[a.c].day || "", D.claims[b.c].day || "") || a.c - b.c; });
+      items.sort(function (a, b) { return C.day[b.c] - C.day[a.c] || a.c - b.c; });
       document.querySelector("#geo-feed .geo-count").textContent = number(items.length);
       var box = el("div");
       if (!items.length) { return add(box, el("p", "geo-note", "No claim about a place in view passes the filters.")); }
       pagedList(box, items, function (chunk) {
         return add.apply(null, [el("div")].concat(chunk.map(function (item) {
-          var c = D.claims[item.c], place = D.places[item.place];
+          var c = claimAt(item.c), place = D.places[item.place];
           var line = [dayText(c), claimantLabel(c.claimant), kindLabel[c.kind],
             c.figure ? c.figure.text : c.holding ? "held by " + SIDES[c.holding[0]] : "", place.name];
           var button = el("button", "geo-feed-item", line.filter(Boolean).join(" · "));
@@ -1117,7 +1318,7 @@
 
     function buildFilters() {
       var kindCounts = {};
-      D.claims.forEach(function (c) { kindCounts[c.kind] = (kindCounts[c.kind] || 0) + 1; });
+      for (var i = 0; i < D.nClaims; i++) { kindCounts[S[C.kind[i]]] = (kindCounts[S[C.kind[i]]] || 0) + 1; }
       var kinds = document.getElementById("geo-kinds");
       kindBoxes = D.kinds.map(function (k) {
         return checkbox(kinds, k.label, kindCounts[k.kind] || 0, true,
@@ -1246,12 +1447,14 @@
     buildFilters();
     buildLegend();
     refreshCounts();
-    Object.keys(panels).forEach(function (id) { if (id !== "geo-feed") { renderPanel(id); } });
-    window.setTimeout(function () { renderPanel("geo-feed"); }, 0);  // after the page's load
+    // the panels' lists (the feed sorts every claim in view; cards come from cards/): drawn
+    // once the page has loaded, not before
+    afterLoad(function () { Object.keys(panels).forEach(renderPanel); });
     // An opened popup is panned into the map, and below any control it would sit under (a
     // phone's narrow screen), so that its title and close button stay visible and tappable.
-    map.on("popupopen", function (e) {
-      var box = e.popup.getElement().getBoundingClientRect();
+    var openPopup = null;
+    function panIntoView(popup) {
+      var box = popup.getElement().getBoundingClientRect();
       var frame = map.getContainer().getBoundingClientRect(), top = frame.top + PAN_PADDING;
       Array.prototype.forEach.call(map.getContainer().querySelectorAll(".leaflet-top .leaflet-control"), function (c) {
         var r = c.getBoundingClientRect();
@@ -1260,7 +1463,17 @@
       var dx = Math.min(0, box.left - frame.left - PAN_PADDING) || Math.max(0, box.right - frame.right + PAN_PADDING);
       var dy = Math.min(0, box.top - top) || Math.max(0, Math.min(box.bottom - frame.bottom + PAN_PADDING, box.top - top));
       if (dx || dy) { map.panBy([dx, dy], { animate: false }); }
-    });
+    }
+    map.on("popupopen", function (e) { openPopup = e.popup; panIntoView(e.popup); });
+    map.on("popupclose", function (e) { if (openPopup === e.popup) { openPopup = null; } });
+    // cards drawn into an open popup once loaded: its size changed, so lay it out again
+    // (Leaflet's update() would draw its content anew) and keep it in view
+    function relayout() {
+      if (!openPopup || !openPopup.isOpen()) { return; }
+      openPopup._updateLayout();
+      openPopup._updatePosition();
+      panIntoView(openPopup);
+    }
     var feedQueued = null;
     map.on("moveend", function () {  // the feed follows the view, once the map has settled
       window.clearTimeout(feedQueued);
@@ -1288,6 +1501,16 @@
       iconClass: function (id) {
         var m = markerById.get(id);
         return m && cluster.hasLayer(m) ? m.options.icon.options.className : null;
+      },
+      cardShardsLoaded: deferred.shardsLoaded,
+      // the settlement with the most claims (ties: the smaller id): what the bench opens
+      busiestPlaceId: function () {
+        var best = null;
+        D.places.forEach(function (p) {
+          if (!best || p.ids.length > best.ids.length ||
+              (p.ids.length === best.ids.length && p.place_id < best.place_id)) { best = p; }
+        });
+        return best ? best.place_id : null;
       },
       shownPlaceIds: function () {
         return D.places.filter(function (p, i) { return cluster.hasLayer(markers[i]); }).map(function (p) { return p.place_id; });

@@ -1,30 +1,41 @@
-"""The map's data: one JSON document, made piece by piece from a build's records.
+"""The map's data: a small index in the page, the heavy text in card shards beside it.
 
 Pure: the caller reads ``districts.geojson`` and the licence text and passes them in;
-nothing here touches files, the clock or the network. The document has two halves:
+nothing here touches files, the clock or the network. The page carries two halves:
 
 - :func:`static_members`: what depends only on the gazetteer and the code (every
   settlement, the districts, the outline, the licence, the kinds). ``build.py`` encodes
   it once and caches it on disk.
 - :func:`record_members`: what comes from the records, in source order, one document
-  at a time, so that memory does not grow with the corpus. Each entry of ``docs``
-  (:func:`doc_entry`) holds one source's metadata, its distinct texts (quotes and
-  contexts, each stored once per document), its claims (rows of the fields of
-  ``geo.export.rows.claim_dict``, each with the places it is tied to, by place id),
-  the mentions of places none of its claims is tied to, and its unresolved mentions.
-  An entry depends on its own document and the gazetteer only: the Store keeps it as
-  rendered when the document was extracted, and a map is written by copying the
-  entries (issue 7: a rebuild after one new article in under 2 s). What depends on
-  the whole corpus is added at write time: ``places``, without claims (``map.js``,
-  ``unpack``, files each claim under its places again), and ``contested``, the ids of
-  the claims whose figures conflict, by place. Claims come in ``Claim.sort_key``
-  order and every list in a fixed order, so one build gives one byte string, whether
-  its entries were copied or rendered.
+  at a time, so that memory does not grow with the corpus.
+
+Why two parts per document (issues 12 and 14): the page of 10,000 realistic articles
+carried 110 MB of quotes, contexts and titles, and took seconds to load; the first
+paint needs none of that text. So each document is rendered, once, as two JSON texts
+(:func:`doc_entry_json`, kept by the Store as rendered when the document was
+extracted, and copied into every later map):
+
+- its **index** (:func:`doc_parts`): for each claim what the markers, counters,
+  filters, time slider and feed need (statement, claimant, kind, figure as written,
+  dates, side, holder, place ids), the places it mentions without a claim and how many
+  names it left unresolved. The page writer (:class:`PageIndex`) turns the claims
+  into columns of small integers (``claim_kind``, ``claim_day`` ...), with one string
+  table and one place list for the whole page (``strings``, ``places``), and the
+  contested claims as claim numbers;
+- its **card** (:func:`doc_entry`): the source's metadata, its distinct texts (quotes
+  and contexts, each stored once), its claims (rows of the fields of
+  ``geo.export.rows.claim_dict``, each with its places, links and highlight spans),
+  its mentions and its unresolved names. Cards are written beside the page in shards
+  (``geo.webmap.cards``) that ``map.js`` loads when a popup, a panel or the reader
+  needs them.
+
+Claims come in ``Claim.sort_key`` order and every list in a fixed order, so one build
+gives one byte string, whether its entries were copied or rendered.
 
 Article text leaves Python here, and only as data: :func:`script_json` encodes each
-piece for a ``<script type="application/json">`` block, escaping ``<``, ``>``, ``&``,
-U+2028 and U+2029 so that no quote can close the block, open markup or break a parser.
-The map's script puts it into the page with ``textContent`` only.
+piece for a ``<script>`` element, escaping ``<``, ``>``, ``&``, U+2028 and U+2029 so that
+no quote can close the element, open markup or break a parser. The map's script puts it
+into the page with ``textContent`` only.
 
 Offsets sent to the browser (the place name highlighted inside a quote) count UTF-16
 code units, as JavaScript strings do; Python's offsets count code points, and the two
@@ -33,14 +44,17 @@ differ from the first character outside the Basic Multilingual Plane (an emoji).
 
 from __future__ import annotations
 
+import base64
 import bisect
 import functools
+import hashlib
 import itertools
 import json
 import operator
 import re
+import tempfile
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -76,7 +90,7 @@ DEFAULT_ATTRIBUTION = (
 SETTLEMENT_FIELDS = ("id", "name", "name_local", "alternates", "lat", "lon", "district",
                      "population")
 
-#: Positions in each row of a document's ``claims``: the fields of ``rows.claim_dict``
+#: Positions in each row of a document's card ``claims``: the fields of ``rows.claim_dict``
 #: but the three the row's place says (``source``: the document; ``link`` and
 #: ``contested``: per place, in ``at`` and the page's ``contested``), then ``day``
 #: (:func:`first_day` of the claim's date, else its article's), ``side`` (the claimant's side, ``geo.sides``), ``holding``
@@ -85,6 +99,29 @@ SETTLEMENT_FIELDS = ("id", "name", "name_local", "alternates", "lat", "lon", "di
 CLAIM_FIELDS = ("claim_id", "statement_id", "quote", "start", "end", "claimant", "kind",
                 "subject", "figure", "reported", "reported_precision", "day", "side", "holding",
                 "at")
+
+#: Positions in each claim row of a document's index, as the Store keeps it: what the
+#: page needs before any card is loaded. ``statement`` is :func:`statement_key`,
+#: ``figure`` the figure as written, ``has_left`` 0 or 1, ``places`` the place ids.
+INDEX_FIELDS = ("claim_id", "statement", "claimant", "kind", "figure", "reported", "day", "side",
+                "holder", "has_left", "places")
+
+#: The page's claim columns (``claim_<name>``), one value per claim in page order:
+#: numbers into ``strings`` (0 is null), ``holder`` negative when the claim says the
+#: other side left; ``place`` holds each claim's place numbers, the last as it is and
+#: any before it as -2 - number, or -1 for a claim tied to no place.
+#: ``claim_statement`` is one string, :func:`statement_key` of each claim in turn.
+#: ``claim_day`` comes as pairs [claim number, day, ...] for the claims whose day is not
+#: their ``reported`` (-1: null; most claims have none). A claim's side is its
+#: claimant's (``claimant_side``, by string number). Columns, not a row per
+#: claim: ``JSON.parse`` of one flat array of small integers per field is several
+#: times faster than of 200,000 small arrays, and ``map.js`` filters over typed arrays.
+CLAIM_COLUMNS = ("claimant", "kind", "figure", "reported", "holder", "place", "day")
+
+#: Documents per card shard: one, so that a popup's 20 cards load about 20 small files
+#: (~10 KB each) and nothing else; with 8, the biggest popup of 10,000 articles loaded
+#: 1.7 MB and took over a second (bench/bench_map.py).
+CARD_DOCS = 1
 
 _CLAIM_ROW = operator.itemgetter(*CLAIM_FIELDS)  # a tuple: JSON writes it as an array
 
@@ -127,6 +164,13 @@ def script_json(data: object) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class EncodedValue:
+    """A value that is already :func:`script_json` text, in pieces: written as it is."""
+
+    pieces: Iterator[str]
+
+
+@dataclass(frozen=True, slots=True)
 class EncodedItems:
     """The items of an array that are already :func:`script_json` text: copied, not encoded.
 
@@ -152,7 +196,9 @@ def encode_members(members: Iterable[tuple[str, object]]) -> Iterator[str]:
     for key, value in members:
         yield f"{separator}{script_json(key)}:"
         separator = ","
-        if isinstance(value, EncodedItems | Iterator):
+        if isinstance(value, EncodedValue):
+            yield from value.pieces
+        elif isinstance(value, EncodedItems | Iterator):
             items = value.items if isinstance(value, EncodedItems) else map(script_json, value)
             yield "["
             comma = ""
@@ -293,14 +339,30 @@ class _Highlighter:
         return _spans(text, (m.span() for m in pattern.finditer(text))) if pattern else []
 
 
+def statement_key(statement_id: str) -> str:
+    """The page's key of a statement: 48 bits of its id, in 8 base64 characters.
+
+    The browser only compares keys (one card per statement at a place); the id's 16 hex
+    digits would cost twice the bytes on 200,000 claims. Two statements of one place
+    share a key with odds of n^2 / 2^49: below 1e-7 for 5,000 statements.
+
+    >>> statement_key("s-1491f0e95a4e2741")
+    'FJHw6VpO'
+    """
+    digits = statement_id[2:14] if re.fullmatch("s-[0-9a-f]{16}", statement_id) else \
+        hashlib.sha256(statement_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return base64.b64encode(bytes.fromhex(digits)).decode("ascii")
+
+
 def _claim_row(claim: Claim, published: str | None, texts: _Texts,
-               at: list[list[object]]) -> tuple[object, ...]:
-    """A claim as a row of :data:`CLAIM_FIELDS`, its quote an index into its document's texts.
+               at: list[list[object]]) -> tuple[tuple[object, ...], list[object]]:
+    """A claim as a card row of :data:`CLAIM_FIELDS` and as an index row of :data:`INDEX_FIELDS`.
 
     A row, not a dict, so that tens of thousands of claims do not each repeat the keys
-    (the field names travel once, in ``claim_fields``). ``day`` is the claim's own date,
-    else its article's publication date (the CSV's ``event_date`` rule): the time slider
-    replays what was published up to a day.
+    (the field names travel once, in ``claim_fields``); the quote is an index into its
+    document's texts. ``day`` is the claim's own date, else its article's publication
+    date (the CSV's ``event_date`` rule): the time slider replays what was published up
+    to a day.
     """
     row = claim_dict(claim, link=None)
     row["quote"] = texts.ref(claim.quote)
@@ -309,7 +371,12 @@ def _claim_row(claim: Claim, published: str | None, texts: _Texts,
     holding = read_control(claim)
     row["holding"] = None if holding is None else [holding.holder.value, holding.has_left]
     row["at"] = at
-    return _CLAIM_ROW(row)
+    figure = claim.figure
+    index = [claim.claim_id, statement_key(str(row["statement_id"])), claim.claimant,
+             claim.kind.value, figure.text if figure else None, claim.reported, row["day"],
+             row["side"], None if holding is None else holding.holder.value,
+             int(holding is not None and holding.has_left), [a[0] for a in at]]
+    return _CLAIM_ROW(row), index
 
 
 def _context_spans(mention: Mention) -> list[list[int]] | None:
@@ -352,15 +419,15 @@ def _mention_rows(resolutions: Iterable[Resolution], claimed: set[str], texts: _
     return out
 
 
-def doc_entry(source: Source, claims: Sequence[Claim], resolutions: Sequence[Resolution],
-              gazetteer: Gazetteer) -> dict[str, object] | None:
-    """One document's entry of ``docs``, made from that document and the gazetteer alone.
+def doc_parts(source: Source, claims: Sequence[Claim], resolutions: Sequence[Resolution],
+              gazetteer: Gazetteer) -> tuple[dict[str, object], dict[str, object]] | None:
+    """One document's index entry and card, made from that document and the gazetteer alone.
 
-    Nothing in it depends on another document, so it is rendered once, when the
+    Nothing in them depends on another document, so they are rendered once, when the
     document is extracted (``geo.store.stored_document``), and copied into every later
-    map: places are named by id (not by their index in ``places``, which another
-    article can shift), and whether a claim is contested, which depends on the other
-    documents' claims, travels in the page's ``contested`` member instead.
+    map: places are named by id (not by their number in the page, which another article
+    can shift), and whether a claim is contested, which depends on the other documents'
+    claims, travels in the page's ``contested`` member instead.
 
     Parameters
     ----------
@@ -375,11 +442,13 @@ def doc_entry(source: Source, claims: Sequence[Claim], resolutions: Sequence[Res
 
     Returns
     -------
-    dict or None
-        ``file``, ``title``, ``publisher``, ``published``, ``language``, ``texts`` and,
-        where not empty, ``claims`` (rows of :data:`CLAIM_FIELDS`), ``mentions``
-        ([place id, text, spans] of places none of its claims is tied to) and
-        ``unresolved``; None when the document has no claim and no mention.
+    tuple of (dict, dict) or None
+        The index: ``file``, ``claims`` (rows of :data:`INDEX_FIELDS`), ``mentions``
+        (the ids of the places it mentions that none of its claims is tied to) and
+        ``unresolved`` (how many); and the card: ``file``, ``title``, ``publisher``,
+        ``published``, ``language``, ``url``, ``texts`` and, where not empty, ``claims``
+        (rows of :data:`CLAIM_FIELDS`), ``mentions`` ([place id, text, spans]) and
+        ``unresolved``. None when the document has no claim and no mention.
     """
     claims = sorted(claims, key=lambda c: (c.start, c.end, c.kind.value))
     resolutions = sorted(resolutions, key=lambda r: r.mention.start)
@@ -391,21 +460,46 @@ def doc_entry(source: Source, claims: Sequence[Claim], resolutions: Sequence[Res
             for claim in claims]
     claimed = {pl.place_id for claim in claims for pl in claim.places}
     parts = {
-        "claims": rows,
+        "claims": [card for card, _ in rows],
         "mentions": _mention_rows(resolutions, claimed, texts, highlighter),
         "unresolved": [_unresolved_entry(r, texts) for r in resolutions if r.place_id is None],
     }
     if not any(parts.values()):
         return None
-    return {**_source_entry(source), "texts": texts.items,
+    mentioned = list(dict.fromkeys(str(m[0]) for m in parts["mentions"]))
+    index = {"file": source.source, "claims": [index for _, index in rows],
+             "mentions": mentioned, "unresolved": len(parts["unresolved"])}
+    card = {**_source_entry(source), "texts": texts.items,
             **{key: items for key, items in parts.items() if items}}
+    return index, card
+
+
+def doc_entry(source: Source, claims: Sequence[Claim], resolutions: Sequence[Resolution],
+              gazetteer: Gazetteer) -> dict[str, object] | None:
+    """One document's card (:func:`doc_parts`): what its popups, panels and reader show."""
+    parts = doc_parts(source, claims, resolutions, gazetteer)
+    return None if parts is None else parts[1]
 
 
 def doc_entry_json(source: Source, claims: Sequence[Claim], resolutions: Sequence[Resolution],
                    gazetteer: Gazetteer) -> str | None:
-    """:func:`doc_entry` as script-safe JSON: the text the Store keeps and the page copies."""
-    entry = doc_entry(source, claims, resolutions, gazetteer)
-    return None if entry is None else script_json(entry)
+    """:func:`doc_parts` as script-safe JSON, index and card on two lines: what the Store keeps.
+
+    One text, so that the Store keeps one rendered entry per document; ``script_json``
+    writes a line break inside a string as ``\\n``, so the first line break is the split.
+    """
+    parts = doc_parts(source, claims, resolutions, gazetteer)
+    return None if parts is None else f"{script_json(parts[0])}\n{script_json(parts[1])}"
+
+
+def split_entry(entry: str) -> tuple[str, str]:
+    """The index and the card of a stored entry (:func:`doc_entry_json`).
+
+    >>> split_entry('{"file":"a"}\\n{"file":"a","texts":[]}')
+    ('{"file":"a"}', '{"file":"a","texts":[]}')
+    """
+    index, _, card = entry.partition("\n")
+    return index, card
 
 
 def _place_entry(place: Place) -> dict[str, object]:
@@ -456,35 +550,137 @@ class _PreRendered(Protocol):
 
 
 class _DocEntries:
-    """The ``docs`` items of some records, and the places their claims name beyond ``places``."""
+    """The stored entries (:func:`doc_entry_json`) of some records' documents, in source order."""
 
     def __init__(self, records: Records, gazetteer: Gazetteer) -> None:
         self._records, self._gazetteer = records, gazetteer
-        self.extra_places: dict[str, Place] = {}
 
     def __iter__(self) -> Iterator[str]:
         if isinstance(self._records, _PreRendered):
-            # Copied, not rendered: its claims' places are all in records.places
-            return self._records.map_documents()
+            return self._records.map_documents()  # copied, not rendered
         return self._render()
 
     def _render(self) -> Iterator[str]:
         """Render each document's entry as the Store's worker would have: the same bytes."""
-        known = {p.place_id for p in self._records.places}
         for source, claims, resolutions in _documents(self._records):
-            for pl in (pl for claim in claims for pl in claim.places):
-                if pl.place_id not in known and pl.place_id not in self.extra_places:
-                    place = self._gazetteer.places.get(pl.place_id)
-                    if place is not None:
-                        self.extra_places[pl.place_id] = place
             text = doc_entry_json(source, claims, resolutions, self._gazetteer)
             if text is not None:
                 yield text
 
 
 def doc_entries(records: Records, gazetteer: Gazetteer) -> Iterator[str]:
-    """The page's ``docs`` items as JSON, in page order (the reader's shards follow them)."""
+    """Each shown document's stored entry (index and card), in page order."""
     return iter(_DocEntries(records, gazetteer))
+
+
+class _Column:
+    """One column of the page's claims, kept in a temporary file so that memory stays flat."""
+
+    def __init__(self, *, is_text: bool = False) -> None:
+        self._file = tempfile.TemporaryFile("w+", encoding="ascii")  # noqa: SIM115 (closed in pieces)
+        self._is_text = is_text
+        self._separator = ""
+
+    def add(self, value: int) -> None:
+        self._file.write(f"{self._separator}{value}")
+        self._separator = ","
+
+    def add_text(self, text: str) -> None:
+        """Characters that need no escaping in JSON (base64 keys)."""
+        self._file.write(text)
+
+    def pieces(self) -> Iterator[str]:
+        """The column as JSON (an array, or one string), read back in pieces; then closed."""
+        with self._file:
+            self._file.seek(0)
+            yield '"' if self._is_text else "["
+            while chunk := self._file.read(1 << 16):
+                yield chunk
+            yield '"' if self._is_text else "]"
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class PageIndex:
+    """Turns the documents' index entries into the page's claim columns and document rows.
+
+    What they point into is built as they are made, in page order, so that one build
+    gives one byte string: ``strings`` (every claimant, kind, figure, date, side and
+    holder once; 0 is null), ``places`` (the records' places, then any place a claim
+    names that they lack, from the gazetteer) and ``contested`` (flat pairs of claim
+    number and place number: the claims whose figures conflict at that place, which
+    depends on the whole corpus, so it is found here and not in an entry). The columns
+    go to temporary files: memory grows with the distinct values only.
+    """
+
+    def __init__(self, records: Records, gazetteer: Gazetteer) -> None:
+        self._records, self._gazetteer = records, gazetteer
+        # the busiest places first, so that the numbers the claims repeat most are short
+        self.places: list[Place] = sorted(
+            records.places, key=lambda p: (-records.count_at(p.place_id)[1], p.place_id))
+        self._place_numbers = {p.place_id: i for i, p in enumerate(self.places)}
+        self.strings: list[str | None] = [None]
+        self._string_numbers: dict[str, int] = {}
+        self.contested: list[int] = []
+        self.sides: dict[int, int] = {}  # claimant's string number -> its side's
+        self.columns = {name: _Column() for name in CLAIM_COLUMNS}
+        self.statements = _Column(is_text=True)
+        self._claims = 0
+
+    def _string(self, value: str | None) -> int:
+        if value is None:
+            return 0
+        number = self._string_numbers.get(value)
+        if number is None:
+            number = self._string_numbers[value] = len(self.strings)
+            self.strings.append(value)
+        return number
+
+    def _place(self, place_id: str, *, may_add: bool) -> int | None:
+        number = self._place_numbers.get(place_id)
+        if number is None and may_add:
+            place = self._gazetteer.places.get(place_id)
+            if place is not None:
+                number = self._place_numbers[place_id] = len(self.places)
+                self.places.append(place)
+        return number
+
+    def row(self, index: str) -> str:
+        """Add one document's claims to the columns; its row: [claims, mentions, unresolved].
+
+        ``claims`` is how many claims it has (they follow the previous document's in the
+        columns), ``mentions`` the numbers of the places it mentions without a claim. A
+        place the page does not know is left out, as is a mention of one (a claim left
+        with no place is listed as tied to none). Its file name comes with its card.
+        """
+        entry = json.loads(index)
+        s, column = self._string, self.columns
+        for (claim_id, statement, claimant, kind, figure, reported, day, side, holder, has_left,
+             place_ids) in entry["claims"]:
+            self.statements.add_text(statement)
+            for name, value in (("claimant", claimant), ("kind", kind), ("figure", figure),
+                                ("reported", reported)):
+                column[name].add(s(value))
+            if day != reported:
+                column["day"].add(self._claims)
+                column["day"].add(-1 if day is None else s(day))
+            self.sides[s(claimant)] = s(side)
+            column["holder"].add(-s(holder) if has_left else s(holder))
+            numbers = []
+            for place_id in place_ids:
+                number = self._place(place_id, may_add=True)
+                if number is not None:
+                    numbers.append(number)
+                    if claim_id in self._records.contested_at(place_id):
+                        self.contested += (self._claims, number)
+            for number in numbers[:-1]:
+                column["place"].add(-2 - number)
+            column["place"].add(numbers[-1] if numbers else -1)
+            self._claims += 1
+        mentions = [n for place_id in entry["mentions"]
+                    if (n := self._place(place_id, may_add=False)) is not None]
+        return script_json([len(entry["claims"]), mentions, entry["unresolved"]])
 
 
 def _outline(districts: Mapping[str, Any]) -> dict[str, object]:
@@ -561,31 +757,19 @@ def static_members(
     }
 
 
-def _contested(records: Records, places: Iterable[Place]) -> dict[str, list[str]]:
-    """The ids of the contested claims of each place that has any, by place id.
-
-    A claim is contested against the other claims of its place, which any article can
-    change: so this is worked out when the page is written, not kept in a document's entry.
-    """
-    out = {}
-    for place in places:
-        ids = records.contested_at(place.place_id)
-        if ids:
-            out[place.place_id] = sorted(ids)
-    return out
-
-
-def record_members(data: Build | Records, gazetteer: Gazetteer) -> Iterator[tuple[str, object]]:
+def record_members(data: Build | Records, gazetteer: Gazetteer, *,
+                   cards: Callable[[str], None] | None = None) -> Iterator[tuple[str, object]]:
     """The members that come from the records, in order, as (key, value) pairs.
 
-    ``docs`` (an :class:`EncodedItems`) and ``places`` come as iterators; ``places``
-    and ``contested`` also list the places a claim names that the records do not,
-    found while ``docs`` is walked: consume each value before asking for the next
-    pair, as :func:`encode_members` does.
+    ``docs`` (an :class:`EncodedItems`) and ``places`` come as iterators and the
+    columns as :class:`EncodedValue`, and ``places``, ``strings``, ``contested`` and the
+    columns are complete only once ``docs`` has been walked: consume each value before
+    asking for the next pair, as :func:`encode_members` does.
 
-    The entries of ``docs`` are copied from ``data.map_documents()`` when the records
-    keep them (the Store: rendered once, at extraction), else rendered now with
-    :func:`doc_entry_json`; both give the same bytes.
+    Each document's entry is copied from ``data.map_documents()`` when the records keep
+    them (the Store: rendered once, at extraction), else rendered now with
+    :func:`doc_entry_json`; both give the same bytes. Its index becomes a row of
+    ``docs`` (:class:`PageIndex`); its card goes to ``cards``, in page order.
 
     Parameters
     ----------
@@ -593,25 +777,47 @@ def record_members(data: Build | Records, gazetteer: Gazetteer) -> Iterator[tupl
         The records to draw (a Build, or any ``Records``).
     gazetteer
         Place records and names.
+    cards
+        Called with each shown document's card (script-safe JSON), in page order: the
+        card shards' writer (``geo.webmap.cards``). None drops the cards.
 
     Yields
     ------
     tuple of (str, object)
-        ``corpus``, ``built``, ``gazetteer_version``, ``attribution``, ``docs`` (one
-        :func:`doc_entry` per document that has a claim or a mention), ``places``
-        (``_place_entry`` each) and ``contested`` (claim ids by place id).
-        ``map.js`` (``unpack``) counts the claimants and the dates itself.
+        ``corpus``, ``built``, ``gazetteer_version``, ``attribution``, ``card_docs``
+        (:data:`CARD_DOCS`), ``docs`` (one :meth:`PageIndex.row` per document that has a
+        claim or a mention), ``places`` (``_place_entry`` each), ``strings``,
+        ``contested``, ``claim_statement`` and a ``claim_<name>`` per name of
+        :data:`CLAIM_COLUMNS`. ``map.js`` (``unpack``) counts the claimants and the dates
+        itself.
     """
     records = as_records(data)
-    docs = _DocEntries(records, gazetteer)
-    yield "corpus", records.corpus
-    yield "built", records.built
-    yield "gazetteer_version", records.gazetteer_version
-    yield "attribution", list(records.attribution or DEFAULT_ATTRIBUTION)
-    yield "docs", EncodedItems(iter(docs))
-    places = [*records.places, *docs.extra_places.values()]
-    yield "places", (_place_entry(p) for p in places)
-    yield "contested", _contested(records, places)
+    index = PageIndex(records, gazetteer)
+
+    def rows() -> Iterator[str]:
+        for entry in _DocEntries(records, gazetteer):
+            head, card = split_entry(entry)
+            if cards is not None:
+                cards(card)
+            yield index.row(head)
+
+    try:
+        yield "corpus", records.corpus
+        yield "built", records.built
+        yield "gazetteer_version", records.gazetteer_version
+        yield "attribution", list(records.attribution or DEFAULT_ATTRIBUTION)
+        yield "card_docs", CARD_DOCS
+        yield "docs", EncodedItems(rows())
+        yield "places", (_place_entry(p) for p in index.places)
+        yield "strings", index.strings
+        yield "contested", index.contested
+        yield "claimant_side", [index.sides.get(i, 0) for i in range(len(index.strings))]
+        yield "claim_statement", EncodedValue(index.statements.pieces())
+        for name, column in index.columns.items():
+            yield f"claim_{name}", EncodedValue(column.pieces())
+    finally:  # a failed page leaves no temporary file open
+        for column in (index.statements, *index.columns.values()):
+            column.close()
 
 
 def build_payload(
@@ -631,5 +837,7 @@ def build_payload(
     for key, value in record_members(data, gazetteer):
         if isinstance(value, EncodedItems):
             value = [json.loads(item) for item in value.items]
+        elif isinstance(value, EncodedValue):
+            value = json.loads("".join(value.pieces))
         out[key] = list(value) if isinstance(value, Iterator) else value
     return out
