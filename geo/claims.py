@@ -47,6 +47,7 @@ from geo.gazetteer import Gazetteer
 from geo.lexicon import (
     BLOCKERS_BEFORE,
     FORCE_NOUNS,
+    HISTORIC,
     KIND_TRIGGERS,
     PRESENCE_TRIGGERS,
     SPEECH_VERBS,
@@ -122,6 +123,7 @@ _TRIGGER = re.compile(_TRIGGER_SOURCE)
 #: The literals one of which every trigger holds: a sentence with none runs no trigger search.
 _TRIGGER_CUES = Cues.of([_TRIGGER])
 _PRESENCE = re.compile(rf"(?:{PRESENCE_TRIGGERS})$")
+_HISTORIC = re.compile(HISTORIC)
 _FORCE = re.compile(rf"^(?:{FORCE_NOUNS})$")
 #: A trigger followed by whom it befell, one or two words on: "погиб мужчина",
 #: "погибла мирная жительница", "ранены двое военных" (Russian puts the verb first).
@@ -552,6 +554,8 @@ def extract_claims(
             amounts = find_amounts(text, *sentence, folded=folded)
             new = _sentence_claims(text, folded, sentence, paragraph, amounts, seen_amounts, drafts)
             new = _with_control(text, folded, sentence, paragraph, settlement_starts, new, paragraphs)
+            if new and _HISTORIC.search(folded, *sentence):
+                new = []  # "In 1943 the Red Army liberated Kursk": another war's history
             attributions = find_attributions(text, *sentence)
             for d in (d for d in new if not d.is_anonymous):
                 earlier = [o.end for o in new if o.end <= d.start]

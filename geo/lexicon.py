@@ -230,3 +230,13 @@ OTHER_REGIONS_CYRILLIC = (
     "брянщин|білгородщин|белгородчин|белгородщин|київщин|житомирщин|орловщин|запоріжж|херсонщин"
 )
 REGION_NOUN = r"(?:region|oblast|province|area|district|raion|rayon)"
+
+# A sentence about another war: "In 1943 the Red Army liberated Kursk", "в 1943 году советские
+# войска освободили Курск". Its claims are history, not reports of this fighting. Only a year
+# after "in" (not "the first since 1941") and the armies of that war mark it.
+HISTORIC = (
+    r"(?<!\w)(?:in|в|у)\s+(?:19\d\d|20(?:0\d|1[0-3]))(?!\d)"
+    r"|red\s+army|soviet\s+(?:troops|forces|army|soldiers)|wehrmacht|nazi\s+(?:troops|forces|germany)"
+    r"|красн\w+\s+арми\w*|советск\w+\s+(?:войск\w*|арми\w*|солдат\w*)|вермахт\w*|фашист\w*"
+    r"|червон\w+\s+арм\w*|радянськ\w+\s+(?:військ\w*|арм\w*|солдат\w*)"
+)

@@ -695,3 +695,17 @@ def test_a_total_for_the_whole_country_is_its_own_unplaced_claim(resources, gaz)
 ])
 def test_deployments_said_and_aimed_at(resources, text, expected):
     assert [c.kind for c in extract(resources, text) if c.kind is not Kind.CONTROL] == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("In 1943 the Red Army liberated Kursk after a long battle.", id="en"),
+    pytest.param("В 1943 году советские войска освободили Курск.", id="ru"),
+    pytest.param("У 1943 році Червона армія звільнила Курськ.", id="uk"),
+])
+def test_another_wars_history_is_no_claim(resources, text):
+    assert extract(resources, text) == ()
+
+
+def test_a_war_named_only_for_comparison_keeps_the_claim(resources):
+    text = "Ukraine seized 1,000 square kilometres of Kursk Oblast, the first occupation of Russian land since 1941."
+    assert [c.kind for c in extract(resources, text)] == [Kind.CONTROL]
