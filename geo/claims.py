@@ -224,6 +224,10 @@ _LOOK_AHEAD = 80
 _EQUIPMENT = re.compile(alternation(NOT_PEOPLE) + "$")
 #: An equipment word anywhere: "including two using multiple launch rocket systems".
 _EQUIPMENT_WORD = re.compile(r"(?<!\w)" + _EQUIPMENT.pattern[:-1] + r"\b")
+#: The object right after a verb (a number and an adjective may come first) is equipment.
+_OBJECT_IS_EQUIPMENT = re.compile(
+    r"\s+(?!(?:в|во|на|у|от|из|с|со|по|за|под|при|після|під|біля|внаслідок|in|at|on|from|by|during|after|near|as)"
+    r"(?!\w))(?:[\w'’-]+\s+){0,2}?" + _EQUIPMENT.pattern[:-1] + r"\b")
 
 #: A trigger this close before an amount governs it ("killed 15", "lost up to 200").
 _GOVERNS = 3
@@ -358,7 +362,9 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
             continue
         if _GROUND.match(token):
             return False  # "captured 11 settlements", "30 square kilometres": ground, not people
-        if token.isalpha() and unknown < 2 and not _EQUIPMENT.match(token):
+        if _EQUIPMENT.match(token):
+            return False  # "destroyed 40 Russian tanks": equipment after the amount's adjectives
+        if token.isalpha() and unknown < 2:
             unknown += 1  # "two elderly people", "оба сидевших внутри человека"
             continue
         break
@@ -417,6 +423,8 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
     after = folded[trigger.end:min(sentence[1], trigger.end + 80)]
     if trigger.kind is Kind.DEPLOYED and _EQUIPMENT_WORD.search(after[:60]):
         return False  # "reinforce them with a few armoured cars": equipment, not forces
+    if _OBJECT_IS_EQUIPMENT.match(after):
+        return False  # "destroyed 40 Russian tanks", "знищили два танки": its object is equipment
     if trigger.kind in (Kind.CAPTURED, Kind.KILLED_OR_WOUNDED) and _GROUND_NEAR.search(
             folded[max(sentence[0], trigger.start - 40):min(sentence[1], trigger.end + 30)]):
         return False  # "two villages … that were captured by Ukraine": ground, not people

@@ -709,3 +709,20 @@ def test_another_wars_history_is_no_claim(resources, text):
 def test_a_war_named_only_for_comparison_keeps_the_claim(resources):
     text = "Ukraine seized 1,000 square kilometres of Kursk Oblast, the first occupation of Russian land since 1941."
     assert [c.kind for c in extract(resources, text)] == [Kind.CONTROL]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ukrainian forces destroyed 40 Russian tanks near Sudzha.", id="en-equipment"),
+    pytest.param("Українські захисники знищили два танки та 15 безпілотників.", id="uk-equipment"),
+    pytest.param("Российские военные уничтожили три бронемашины ВСУ.", id="ru-equipment"),
+    pytest.param("Russia plans to deploy 50,000 troops to the Kursk region, Zelensky said.", id="en-plan"),
+    pytest.param("Россия планирует перебросить 50 тысяч военных в Курскую область.", id="ru-plan"),
+    pytest.param("Росія планує перекинути 50 тисяч військових до Курської області.", id="uk-plan"),
+])
+def test_equipment_and_plans_are_no_claims(resources, text):
+    assert extract(resources, text) == ()
+
+
+def test_people_destroyed_with_equipment_are_still_a_loss(resources):
+    claims = extract(resources, "Ukrainian forces destroyed 40 Russian soldiers and two tanks near Sudzha.")
+    assert [(c.kind, c.figure.text) for c in claims if c.figure] == [(Kind.KILLED_OR_WOUNDED, "40")]
