@@ -55,7 +55,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      # "had taken several prisoners", "took 40 prisoners"
      r"|\b(?:took|taken|take|taking)\s+(?:[\w,.-]+\s+){0,3}prisoners?\b"
      r"|\bcaptives?\b|taken\s+captive"
-     r"|в\s+плен\w*|пленн\w*|пленен\w*|сдал\w*ся|полонен\w*|[ув]\s+полон\w*|полонених"),
+     r"|потрапи\w*\s+[ув]\s+полон\w*|попал\w*\s+в\s+плен\w*"
+     r"|в\s+плен\w*|пленн\w*|пленен\w*|сдал\w*(?:ся|сь)|полонен\w*|[ув]\s+полон\w*|полонених"),
     (Kind.MISSING,
      r"\bmissing\b|unaccounted for|пропал\w*\s+без\s+вести|пропавш\w*\s+без\s+вести|зникл\w*\s+безвісти"),
     (Kind.DEPLOYED,

@@ -76,6 +76,7 @@ class Resources:
             lexicon,
             linking,
             loss_lexicon,
+            person_names,
             resolve,
             text,
         )
@@ -84,7 +85,8 @@ class Resources:
         # be hidden by a result cached by the previous code.
         return content_key(self.gazetteer.version, _matcher_code_version(),
                            source_hash(resolve, claims, attribution, claimants, control, control_lexicon, dates,
-                                       drafts, figures, lexicon, linking, loss_lexicon, text), repr(self.settings))
+                                       drafts, figures, lexicon, linking, loss_lexicon, person_names, text),
+                           repr(self.settings))
 
 
 def _matcher_code_version() -> str:
