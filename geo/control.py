@@ -177,6 +177,7 @@ def find_control(
         if "-" not in m.group() and _PARTICIPLE.search(m.group()) and _ATTRIBUTIVE.search(before):
             continue  # "the currently held territories": a noun's adjective, not a statement
         clause_start = _clause_start(text, s_start, m.start())
+        clause_start = _relative_antecedent(folded, clause_start, settlement_starts)
         clause_end = _clause_end(text, m.end(), s_end)
         if len(_SPACED_DASH.findall(text, max(s_start, m.start() - _REACH), m.start())) % 2:
             # "… – where Ukrainian troops control X – at about 8,000": the aside ends at its dash
@@ -284,6 +285,26 @@ def _matches(folded: str, start: int, end: int) -> list[re.Match[str]]:
         cyrillic = list(_CYRILLIC_PREDICATE.finditer(folded, start, end))
         out = sorted(out + cyrillic, key=lambda m: m.start()) if out else cyrillic
     return out
+
+
+#: A clause that opens with a relative word: "Sudzha, which is occupied by Ukraine".
+_RELATIVE_OPENING = re.compile(r"(?:which|that|котор\w+|як(?:ий|а|е|і))\s")
+#: A village named in one or two words, then the comma before the relative word.
+_NAME_THEN_COMMA = re.compile(r"[\w'’-]+(?:[\s-][\w'’-]+)?,\s*")
+
+
+def _relative_antecedent(folded: str, clause_start: int, settlement_starts: Sequence[int]) -> int:
+    """Where a relative clause's statement starts: at the village it is about, when it names one.
+
+    "Sudzha, which is occupied by Ukraine" says that Ukraine holds Sudzha: the village before
+    the comma is the ground of the clause after it.
+    """
+    if not _RELATIVE_OPENING.match(folded, clause_start):
+        return clause_start
+    i = bisect_left(settlement_starts, clause_start) - 1
+    if i >= 0 and _NAME_THEN_COMMA.fullmatch(folded, settlement_starts[i], clause_start):
+        return settlement_starts[i]
+    return clause_start
 
 
 def _is_passive_or_relative(folded: str, clause_start: int, m: re.Match[str]) -> bool:

@@ -244,3 +244,15 @@ def test_every_predicate_match_holds_an_anchor_stem(predicate):
 
     match = re.search(rf"(?<!\w)(?:{predicate.pattern})", fold(predicate.example))
     assert any(stem in match.group() for stem in ANCHORS), match.group()
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Fighting went on near Sudzha, which is occupied by Ukrainian forces.", id="en"),
+    pytest.param("Бои шли у Суджи, которая находится под контролем ВСУ.", id="ru"),
+    pytest.param("Бої тривали біля Суджі, яка перебуває під контролем ЗСУ. Курська область.", id="uk"),
+])
+def test_a_relative_clause_is_about_the_village_before_it(resources, text):
+    """"Sudzha, which is occupied by Ukraine": the village before the comma is the clause's ground."""
+    [claim] = control_claims(resources, text)
+    assert village_names(resources, claim) == ["Sudzha"]
+
