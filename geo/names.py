@@ -420,36 +420,72 @@ def ukrainian_spellings(russian: str) -> set[str]:
 
 
 def ukrainian_case_forms(ukrainian: str) -> set[str]:
-    """The commonest Ukrainian case forms of -ка and -е names ("у Махнівці", "біля Плехового").
+    """The commonest Ukrainian case forms of a name ("у Махнівці", "біля Плехового", "у Малій Локні").
 
     Names in -о kept from Russian (Тьоткіно) are declined like the -ове names ("південь
-    Тьоткіного") or left as they are; adjectives in -ий like adjectives (Мілового).
+    Тьоткіного") or left as they are; adjectives in -ий like adjectives (Мілового). A name
+    of two words is declined word by word in the same case: an adjective and its noun
+    ("Нижній Клин" → "Нижнього Клину"), or two adjectives ("Велике Солдатське").
 
     >>> sorted(ukrainian_case_forms("махнівка"))
     ['махнівка', 'махнівки', 'махнівкою', 'махнівку', 'махнівці']
     >>> sorted(ukrainian_case_forms("тьоткіно"))
     ['тьоткіним', 'тьоткіно', 'тьоткіного', 'тьоткіному']
-    >>> {"олешні", "рильську", "курчатові"} <= (ukrainian_case_forms("олешня") | ukrainian_case_forms("рильськ")
-    ...                                        | ukrainian_case_forms("курчатов"))
+    >>> {"олешні", "рильську", "курчатові", "гуєвого", "горналі", "олександрії"} <= (ukrainian_case_forms("олешня")
+    ...     | ukrainian_case_forms("олександрія")
+    ...     | ukrainian_case_forms("рильськ") | ukrainian_case_forms("курчатов") | ukrainian_case_forms("гуєве")
+    ...     | ukrainian_case_forms("горналь"))
+    True
+    >>> {"малій локні", "малої локні", "нижнього клину", "великого солдатського"} <= (
+    ...     ukrainian_case_forms("мала локня") | ukrainian_case_forms("нижній клин")
+    ...     | ukrainian_case_forms("велике солдатське"))
     True
     """
+    if not ukrainian or ukrainian.isascii():
+        return {ukrainian}
+    words = ukrainian.split(" ")
+    if len(words) == 1:
+        return {ukrainian, *(f for forms in _declined(ukrainian, is_adjective=False).values() for f in forms)}
+    if len(words) != 2:  # noqa: PLR2004 - longer names stay as written
+        return {ukrainian}
+    first = _declined(words[0], is_adjective=True)
+    second = _declined(words[1], is_adjective=words[1].endswith(_UK_ADJECTIVE_ENDINGS))
     out = {ukrainian}
-    if ukrainian.endswith("ка"):
-        stem = ukrainian[:-2]
-        out |= {stem + e for e in ("ки", "ці", "ку", "кою")}
-    elif ukrainian.endswith(("ове", "еве", "ине", "іно", "ово", "ево", "ино")):
-        stem = ukrainian[:-1]
-        out |= {stem + e for e in ("ого", "ому", "им")}
-    elif ukrainian.endswith("ий") and " " not in ukrainian:
-        stem = ukrainian[:-2]
-        out |= {stem + e for e in ("ого", "ому", "им")}
-    elif ukrainian.endswith("а"):
-        stem = ukrainian[:-1]
-        out |= {stem + e for e in ("и", "і", "у", "ею", "ою")}
-    elif ukrainian.endswith("я") and " " not in ukrainian:
-        stem = ukrainian[:-1]
-        out |= {stem + e for e in ("і", "ю", "ею")}
-    elif ukrainian[-1:].isalpha() and ukrainian[-1] not in _UK_VOWELS and ukrainian[-1] != "ь" \
-            and " " not in ukrainian:
-        out |= {ukrainian + e for e in ("а", "у", "ові", "і", "ом")}
+    for case in first.keys() & second.keys():
+        out |= {f"{a} {b}" for a in first[case] for b in second[case]}
     return out
+
+
+#: Case endings by a word's own ending: genitive, dative, locative, accusative, instrumental.
+_UK_NOUN_CASES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
+    ("ка", {"gen": ("ки",), "dat": ("ці",), "loc": ("ці",), "acc": ("ку",), "ins": ("кою",)}),
+    ("а", {"gen": ("и",), "dat": ("і",), "loc": ("і",), "acc": ("у",), "ins": ("ою", "ею")}),
+    ("ія", {"gen": ("ії",), "dat": ("ії",), "loc": ("ії",), "acc": ("ію",), "ins": ("ією",)}),
+    ("я", {"gen": ("і",), "dat": ("і",), "loc": ("і",), "acc": ("ю",), "ins": ("ею",)}),
+    ("ь", {"gen": ("я",), "dat": ("ю",), "loc": ("і",), "acc": ("ь",), "ins": ("ем",)}),
+)
+#: Endings that make a word an adjective (declined as one): "Мілове", "Солдатське", "Нижній".
+_UK_ADJECTIVE_ENDINGS = ("ове", "еве", "єве", "ине", "іно", "ово", "ево", "ино", "ське", "цьке", "зьке", "ий", "ій")
+_UK_ADJECTIVE_CASES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
+    ("ій", {"gen": ("ього",), "dat": ("ьому",), "loc": ("ьому", "ім"), "acc": ("ій",), "ins": ("ім",)}),
+    ("ий", {"gen": ("ого",), "dat": ("ому",), "loc": ("ому", "ім"), "acc": ("ий",), "ins": ("им",)}),
+    ("я", {"gen": ("ьої",), "dat": ("ій",), "loc": ("ій",), "acc": ("ю",), "ins": ("ьою",)}),
+    ("а", {"gen": ("ої",), "dat": ("ій",), "loc": ("ій",), "acc": ("у",), "ins": ("ою",)}),
+    ("є", {"gen": ("ього",), "dat": ("ьому",), "loc": ("ьому", "ім"), "acc": ("є",), "ins": ("ім",)}),
+    ("е", {"gen": ("ого",), "dat": ("ому",), "loc": ("ому", "ім"), "acc": ("е",), "ins": ("им",)}),
+    ("о", {"gen": ("ого",), "dat": ("ому",), "loc": ("ому",), "acc": ("о",), "ins": ("им",)}),
+)
+
+
+def _declined(word: str, *, is_adjective: bool) -> dict[str, set[str]]:
+    """A word's forms by case (the nominative left out); empty when no rule fits it."""
+    table = _UK_ADJECTIVE_CASES if is_adjective or word.endswith(_UK_ADJECTIVE_ENDINGS) else _UK_NOUN_CASES
+    for ending, cases in table:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            stem = word[: -len(ending)]
+            return {case: {stem + e for e in endings} for case, endings in cases.items()}
+    if not is_adjective and word[-1:].isalpha() and word[-1] not in _UK_VOWELS:
+        # a hard consonant: "Курчатов" → "Курчатова", "Клин" → "Клину", "Рильськ" → "Рильську"
+        return {"gen": {word + "а", word + "у"}, "dat": {word + "у", word + "ові"},
+                "loc": {word + "і", word + "у"}, "acc": {word}, "ins": {word + "ом"}}
+    return {}

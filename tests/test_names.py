@@ -216,6 +216,10 @@ def test_ukrainian_form_of_a_shared_name_with_its_district(resources):
     pytest.param("Ракета влучила в будинок у Рильську Курської області.", "Рыльск", id="Рильську"),
     pytest.param("У Курчатові Курської області впав дрон.", "Курчатов", id="Курчатові"),
     pytest.param("Росіяни заявили про захоплення Олешні на Курщині.", "Олешня", id="Олешні"),
+    pytest.param("Бої тривають у Малій Локні на Курщині.", "Малая Локня", id="Малій Локні"),
+    pytest.param("ЗСУ відійшли з Нижнього Клину Курської області.", "Нижний Клин", id="Нижнього Клину"),
+    pytest.param("Росіяни атакували біля Горналі на Курщині.", "Горналь", id="Горналі"),
+    pytest.param("Окупанти зайшли до Гуєвого на Курщині.", "Гуево", id="Гуєвого"),
 ])
 def test_ukrainian_case_forms_of_consonant_and_ja_names(resources, text, russian):
     assert settlement_ids(resources, text) == [only_place(resources.gazetteer, russian)]
