@@ -222,6 +222,14 @@ def _combine(per_word: list[dict[str, set[str]] | str], case: str) -> set[str]:
     return set(results)
 
 
+#: The endings of an ordinal written in digits ("10-й", "1-я", "2-е"), by case.
+_ORDINAL_ENDINGS: dict[str, dict[str, set[str]]] = {
+    "й": {"nomn": {"й"}, "gent": {"го"}, "datv": {"му"}, "accs": {"й"}, "ablt": {"м"}, "loct": {"м"}},
+    "я": {"nomn": {"я"}, "gent": {"й"}, "datv": {"й"}, "accs": {"ю"}, "ablt": {"й"}, "loct": {"й"}},
+    "е": {"nomn": {"е"}, "gent": {"го"}, "datv": {"му"}, "accs": {"е"}, "ablt": {"м"}, "loct": {"м"}},
+}
+
+
 def case_forms(name: str, morph: Morphology | None = None) -> NameForms:
     """Every case form of a Russian place name, lower-case, ё folded.
 
@@ -245,11 +253,16 @@ def case_forms(name: str, morph: Morphology | None = None) -> NameForms:
     True
     >>> "николаево-дарьине" in case_forms("Николаево-Дарьино").forms
     True
+    >>> {"10-го октября", "10-м октябре"} <= case_forms("10-й Октябрь").forms
+    True
     """
     lowered = name.lower().replace("ё", "е")
     items = _split_words(lowered)
     per_word: list[dict[str, set[str]] | str] = []
-    for item in items:
+    for i, item in enumerate(items):
+        if item in _ORDINAL_ENDINGS and i >= 2 and items[i - 1] == "-" and items[i - 2].isdigit():  # noqa: PLR2004
+            per_word.append(_ORDINAL_ENDINGS[item])  # "10-й Октябрь" → "в 10-м Октябре"
+            continue
         if item in (" ", "-") or not item.isalpha() or item == "имени":
             per_word.append(item)
             continue

@@ -228,3 +228,15 @@ def test_ukrainian_case_forms_of_consonant_and_ja_names(resources, text, russian
 def test_ukrainian_adjectival_name_in_text(resources):
     text = "Бої тривають біля селища Велике Солдатське Курської області."
     assert settlement_ids(resources, text) == [only_place(resources.gazetteer, "Большое Солдатское")]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Бои идут у 10-го Октября в Курской области.", id="ru-genitive"),
+    pytest.param("В 10-м Октябре Курской области слышны взрывы.", id="ru-locative"),
+])
+def test_an_ordinal_written_in_digits_declines_with_its_name(resources, text):
+    """"10-й Октябрь" → "у 10-го Октября", "в 10-м Октябре": the whole name, not the village Октябрь."""
+    found = [r for r in resolve_text(resources, text) if r.place_id and r.place_id != "kursk-oblast"]
+    assert [r.mention.surface[:3] for r in found] == ["10-"]
+    assert found[0].place_id.endswith("10-oktyabr")
+
