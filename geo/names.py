@@ -177,8 +177,8 @@ def latin_spellings(russian: str) -> set[str]:
 
     >>> {"makhnovka", "machnovka", "mahnovka"} <= latin_spellings("Махновка")
     True
-    >>> {"vishnyovka", "alexandriya", "tolstoy lug"} <= (latin_spellings("Вишневка")
-    ...     | latin_spellings("Александрия") | latin_spellings("Толстый Луг"))
+    >>> {"vishnyovka", "alexandriya", "tolstoy lug", "sudja"} <= (latin_spellings("Вишневка")
+    ...     | latin_spellings("Александрия") | latin_spellings("Толстый Луг") | latin_spellings("Суджа"))
     True
     """
     out: set[str] = set()
@@ -189,6 +189,7 @@ def latin_spellings(russian: str) -> set[str]:
             out |= spelling_variants(mixed, limit=16)
     out |= {v.replace("x", "ch") for v in out if "x" in v}  # scholarly x is often written ch
     out |= {v.replace("ks", "x") for v in out if "ks" in v}  # Aleksandrovka → Alexandrovka
+    out |= {v.replace("dzh", "dj") for v in out if "dzh" in v}  # Суджа → Sudja, as French-trained desks write it
     out |= english_translations(russian)
     return {v for v in out if v}
 
