@@ -62,7 +62,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from geo.export.rows import _place_fields, claim_dict, lon_lat, source_dict, unresolved_dict
 from geo.model import Build, Claim, Kind, Mention, Place, Resolution, Source
 from geo.records import Records, as_records
-from geo.sides import read_control, side_of
+from geo.sides import Side, read_control, side_of
 
 if TYPE_CHECKING:
     from geo.gazetteer import Gazetteer
@@ -107,16 +107,21 @@ INDEX_FIELDS = ("claim_id", "statement", "claimant", "kind", "figure", "reported
                 "holder", "has_left", "places")
 
 #: The page's claim columns (``claim_<name>``), one value per claim in page order:
-#: numbers into ``strings`` (0 is null), ``holder`` negative when the claim says the
-#: other side left; ``place`` holds each claim's place numbers, the last as it is and
-#: any before it as -2 - number, or -1 for a claim tied to no place.
+#: numbers into ``strings`` (0 is null), but ``kind`` is the kind's place in ``Kind``
+#: plus 8 times what a control claim says (0: nothing; else 1 + 2 x the holder's place
+#: in ``Side``, + 1 when the claim says the other side left), ``reported`` is 0 when it
+#: is the claim before it's (three claims in four) and -1 when null, and ``place``
+#: holds each claim's place numbers, the last as it is and any before it as
+#: -2 - number, or -1 for a claim tied to no place.
 #: ``claim_statement`` is one string, :func:`statement_key` of each claim in turn.
 #: ``claim_day`` comes as pairs [claim number, day, ...] for the claims whose day is not
 #: their ``reported`` (-1: null; most claims have none). A claim's side is its
 #: claimant's (``claimant_side``, by string number). Columns, not a row per
 #: claim: ``JSON.parse`` of one flat array of small integers per field is several
 #: times faster than of 200,000 small arrays, and ``map.js`` filters over typed arrays.
-CLAIM_COLUMNS = ("claimant", "kind", "figure", "reported", "holder", "place", "day")
+CLAIM_COLUMNS = ("claimant", "kind", "figure", "reported", "place", "day")
+_KINDS = {kind.value: i for i, kind in enumerate(Kind)}
+_SIDES = {side.value: i for i, side in enumerate(Side)}
 
 #: Documents per card shard: one, so that a popup's 20 cards load about 20 small files
 #: (~10 KB each) and nothing else; with 8, the biggest popup of 10,000 articles loaded
@@ -627,6 +632,7 @@ class PageIndex:
         self.columns = {name: _Column() for name in CLAIM_COLUMNS}
         self.statements = _Column(is_text=True)
         self._claims = 0
+        self._reported: str | None = None  # the last claim's
 
     def _string(self, value: str | None) -> int:
         if value is None:
@@ -659,14 +665,17 @@ class PageIndex:
         for (claim_id, statement, claimant, kind, figure, reported, day, side, holder, has_left,
              place_ids) in entry["claims"]:
             self.statements.add_text(statement)
-            for name, value in (("claimant", claimant), ("kind", kind), ("figure", figure),
-                                ("reported", reported)):
-                column[name].add(s(value))
+            column["claimant"].add(s(claimant))
+            column["figure"].add(s(figure))
+            holding = 0 if holder is None else 1 + 2 * _SIDES[holder] + has_left
+            column["kind"].add(_KINDS[kind] + len(_KINDS) * holding)
+            column["reported"].add(0 if reported == self._reported else
+                                   -1 if reported is None else s(reported))
+            self._reported = reported
             if day != reported:
                 column["day"].add(self._claims)
                 column["day"].add(-1 if day is None else s(day))
             self.sides[s(claimant)] = s(side)
-            column["holder"].add(-s(holder) if has_left else s(holder))
             numbers = []
             for place_id in place_ids:
                 number = self._place(place_id, may_add=True)
@@ -812,6 +821,7 @@ def record_members(data: Build | Records, gazetteer: Gazetteer, *,
         yield "strings", index.strings
         yield "contested", index.contested
         yield "claimant_side", [index.sides.get(i, 0) for i in range(len(index.strings))]
+        yield "sides", [side.value for side in Side]
         yield "claim_statement", EncodedValue(index.statements.pieces())
         for name, column in index.columns.items():
             yield f"claim_{name}", EncodedValue(column.pieces())
