@@ -5,18 +5,20 @@ Run from a checkout: ``python bench/bench_map.py [--places N] [--claims N] [--lo
 With ``--realistic [N]`` (default 10,000) it instead writes N real-size articles with
 ``bench/realistic.py``, builds them with ``geo build CORPUS --out OUT --workers 2`` (a fresh
 cache folder: the first run also builds the name index, about 15 s) and prints the
-articles, the build's wall time, the size of ``OUT/index.html``, and the same Chromium
-figures for that page, the biggest popup being the settlement with the most claims.
+articles, the build's wall time, the size of ``OUT/index.html`` and of the card shards
+beside it (``OUT/cards/``), and the same Chromium figures for that page, the biggest
+popup being the settlement with the most claims.
 Prints the time ``write_map`` takes with a warm page-shell cache (from the records in
 memory: the input's own per-place indexes are made first), the writer's peak allocations
 (tracemalloc), the page size, and the time Chromium (headless, network blocked) takes
 from navigation to the end of the ``load`` event, which includes map.js unpacking the
-data and building every marker and cluster; then the time to open the popup of the
-place with the most claims (the popup's height and the cards it draws: at most 20 come
-first), the time from "read the article" on its first card to the article's text shown
-with the quote highlighted (the texts are written beside the page as ``articles/NN.js``
-and do not change its size), and one step of the time slider (issue 12). Not a test: it
-asserts nothing.
+claim index and building every marker and cluster; then the time to open the popup of
+the place with the most claims until its cards are drawn (they come from ``cards/`` by
+``<script src>``: the shards loaded are counted; the popup's height and the cards it
+draws: at most 20 come first), the time from "read the article" on its first card to
+the article's text shown with the quote highlighted (the texts are written beside the
+page as ``articles/NN.js`` and do not change its size), and one step of the time slider
+(issue 12). Not a test: it asserts nothing.
 
 The gazetteer has 2,769 settlements; places beyond that are copies of real settlements
 moved by up to 2 km, with ids ``bench:N``. About 5 % of the claims are about a district,

@@ -347,10 +347,14 @@ class ResultCache:
         entry = f'{{"format":{dumps(_RESULT_FORMAT)},"key":{key},"digest":{dumps(digest)},"body":{body}}}'
         path = self._path(sha256, result.source)
         try:
-            make_private_dir(path.parent)
             # A temporary name of its own: two builds sharing a cache folder must not
-            # write into one temporary file.
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+            # write into one temporary file. The folder is made (0700) only when missing:
+            # checking every parent before each of thousands of files cost more than the write.
+            try:
+                fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+            except FileNotFoundError:
+                make_private_dir(path.parent)
+                fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
         except OSError:
             return
         try:

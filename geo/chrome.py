@@ -158,18 +158,18 @@ def _is_breadcrumb(line: str) -> bool:
         1 <= len(part.split()) <= 3 and not re.search(r"[.!?:;,\d]", part) for part in parts)
 
 
-def _line_rule(line: str) -> str | None:
-    """Why ``line`` is furniture on its own ("nav", "label", "caption" …), or None."""
+def _line_rule(line: str, normal: str, *, is_body: bool) -> str | None:
+    """Why ``line`` is furniture on its own ("nav", "label", "caption" …), or None
+    (``normal`` is its ``_normalise``, ``is_body`` its ``is_body_like``: read once per line)."""
     if _STRONG.search(line.lower()):
         return "phrase"
     if _is_caption(line):
         return "caption"
     if _is_breadcrumb(line):
         return "nav"
-    if is_body_like(line):
+    if is_body:
         return None
     short = len(line.split()) <= _SHORT_WORDS
-    normal = _normalise(line)
     tokens = normal.split()
     is_icons = short and bool(tokens) and all(t.strip(",.") in _UI_WORDS for t in tokens)
     if normal in _NAV_PHRASES or is_icons:
@@ -191,10 +191,11 @@ def _classify(lines: list[_Line]) -> list[str | None]:
     A headline the page repeats at its top (as the photo's caption, as the share title)
     stays: it is the article's own statement, not furniture.
     """
-    rules = [_line_rule(line.text) for line in lines]
-    counts = Counter(_normalise(line.text) for line in lines)
+    normals = [_normalise(line.text) for line in lines]
+    rules = [_line_rule(line.text, normal, is_body=line.is_body) for line, normal in zip(lines, normals, strict=True)]
+    counts = Counter(normals)
     for i, line in enumerate(lines):
-        repeated = counts[_normalise(line.text)] > 1 and len(line.text.split()) <= _SHORT_WORDS
+        repeated = counts[normals[i]] > 1 and len(line.text.split()) <= _SHORT_WORDS
         is_top_headline = i < HEAD_LINES and line.is_headline
         if rules[i] is None and repeated and not line.is_body and not is_top_headline:
             rules[i] = "repeated"

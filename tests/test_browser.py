@@ -360,7 +360,8 @@ def test_a_village_with_a_thousand_claims_opens_with_twenty_cards(analyst: WebDr
     assert days == sorted(days, reverse=True)
     more = popup.find_element(By.CSS_SELECTOR, ".geo-claims > .geo-more")
     assert more.text == f"show 20 more of {CROWD - 20}"
-    more.click()
+    more.click()  # the next cards may wait for their shards (cards/NNNN.js)
+    WebDriverWait(analyst, WAIT_S).until(lambda d: not popup.find_elements(By.CSS_SELECTOR, ".geo-loading"))
     assert len(popup.find_elements(By.CSS_SELECTOR, ".geo-claim")) == 40
 
 

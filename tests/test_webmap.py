@@ -264,21 +264,28 @@ def test_the_page_index_says_what_the_cards_say(html: str, cards: list[dict]) ->
     claims = [claim for _, claim in claims_of(cards)]
     columns = {name: data[f"claim_{name}"] for name in CLAIM_COLUMNS}
     assert all(len(columns[name]) == len(claims) > 15
-               for name in ("claimant", "kind", "figure", "reported", "holder"))
+               for name in ("claimant", "kind", "figure", "reported"))
     days = dict(zip(columns["day"][::2], columns["day"][1::2], strict=True))
     assert days  # a claim without a date of its own, a week's first day
+    reported, last = [], None  # 0: as the claim before it; -1: null
+    for code in columns["reported"]:
+        last = last if code == 0 else None if code < 0 else code
+        reported.append(last)
+    assert 0 in columns["reported"] and -1 in columns["reported"]
     assert data["claim_statement"] == "".join(statement_key(c["statement_id"]) for c in claims)
     at = _page_places(columns["place"])
     assert len(at) == len(claims)
     for i, claim in enumerate(claims):
-        assert [strings[columns[key][i]] for key in ("claimant", "kind", "reported")] \
-            == [claim[key] for key in ("claimant", "kind", "reported")]
+        assert [strings[columns["claimant"][i]], strings[reported[i] or 0]] \
+            == [claim["claimant"], claim["reported"]]
+        kind, holding = divmod(columns["kind"][i], len(Kind))[::-1]
+        assert list(Kind)[kind] == claim["kind"]
+        assert (None if not holding else [list(Side)[(holding - 1) // 2], bool((holding - 1) % 2)]) \
+            == claim["holding"]
         day = days.get(i)
         assert (claim["reported"] if day is None else None if day < 0 else strings[day]) == claim["day"]
         assert strings[data["claimant_side"][columns["claimant"][i]]] == claim["side"]
         assert strings[columns["figure"][i]] == (claim["figure"] or {}).get("text")
-        holder = columns["holder"][i]
-        assert [strings[abs(holder)], holder < 0] == (claim["holding"] or [None, False])
         assert [places[n] for n in at[i]] == [place[0] for place in claim["at"]]
     block = data_block(html)  # the texts are in the cards
     assert '"texts"' not in block and script_json(hostile_quote("jinja")) not in block
@@ -743,11 +750,12 @@ def test_each_claim_row_carries_its_statement_side_and_holder(gazetteer: Gazette
 def test_the_page_carries_each_control_claims_holder(gazetteer: Gazetteer) -> None:
     data = build_payload(analyst_build(gazetteer), gazetteer,
                          districts={"type": "FeatureCollection", "features": []})
-    holders = {n: (data["strings"][abs(h)], h < 0) for n, h in enumerate(data["claim_holder"]) if h}
+    holders = {n: (data["sides"][(code // 8 - 1) // 2], bool((code // 8 - 1) % 2))
+               for n, code in enumerate(data["claim_kind"]) if code >= 8}
     # Olgovka's two, Malaya Loknya's two, Kurilovka's: in claim order, "withdrew" is a side leaving
     assert sorted(holders.values()) == [("russia", False), ("russia", False), ("russia", True),
                                         ("ukraine", False), ("ukraine", False)]
-    assert all(data["strings"][data["claim_kind"][n]] == "control" for n in holders)
+    assert all(list(Kind)[data["claim_kind"][n] % 8] == "control" for n in holders)
 
 
 # --- the reader's article shards (geo.webmap.articles) -------------------------------------

@@ -130,13 +130,20 @@
     var S = D.strings, n = D.claim_kind.length, nPlaces = D.places.length;
     var numberOf = new Map();
     S.forEach(function (text, i) { if (i) { numberOf.set(text, i); } });
-    var C = {
-      claimant: Int32Array.from(D.claim_claimant), kind: Int32Array.from(D.claim_kind),
-      figure: Int32Array.from(D.claim_figure), reported: Int32Array.from(D.claim_reported),
-      side: new Int32Array(n), holder: Int32Array.from(D.claim_holder),
+    var C = {  // kind: its place in D.kinds; hold: 0, or 1 + 2 x the holder's place in D.sides + has_left
+      claimant: Int32Array.from(D.claim_claimant), kind: new Int32Array(n), hold: new Int32Array(n),
+      figure: Int32Array.from(D.claim_figure), reported: new Int32Array(n), side: new Int32Array(n),
       dayText: new Int32Array(n), day: new Int32Array(n),  // its string; days since 1970 (-1: undated)
       doc: new Int32Array(n)
     };
+    var i, k, v, previous = 0;
+    for (i = 0; i < n; i++) {
+      v = D.claim_kind[i];
+      C.kind[i] = v % D.kinds.length;
+      C.hold[i] = Math.floor(v / D.kinds.length);
+      v = D.claim_reported[i];  // 0: the claim before it's; -1: null
+      C.reported[i] = previous = v === 0 ? previous : Math.max(v, 0);
+    }
     C.dayText.set(C.reported);  // most claims' day is their reported date; the rest in pairs
     for (var q = 0; q < D.claim_day.length; q += 2) { C.dayText[D.claim_day[q]] = Math.max(D.claim_day[q + 1], 0); }
     var dayOf = new Map(), first = Infinity, last = -Infinity;
@@ -159,7 +166,7 @@
     // each place's claim numbers, in claim order: counted, then laid out in one array. In
     // D.claim_place a claim's last place is its number, any before it -2 - number, and a
     // claim tied to no place is -1.
-    var counts = new Int32Array(nPlaces + 1), unplaced = [], i, k, v, total = 0;
+    var counts = new Int32Array(nPlaces + 1), unplaced = [], total = 0;
     for (i = 0, k = 0; k < D.claim_place.length; k++) {
       v = D.claim_place[k];
       if (v === -1) { unplaced.push(i); i += 1; continue; }
@@ -211,11 +218,11 @@
     // claim i as an object, made when first asked; its card adds its quote and source
     D.claim = function (i) {
       if (!objects[i]) {
-        var h = C.holder[i];
+        var h = C.hold[i] - 1;
         objects[i] = { statement: D.claim_statement.substr(8 * i, 8), claimant: S[C.claimant[i]],
-          kind: S[C.kind[i]], figure: C.figure[i] ? { text: S[C.figure[i]] } : null,
+          kind: D.kinds[C.kind[i]].kind, figure: C.figure[i] ? { text: S[C.figure[i]] } : null,
           reported: S[C.reported[i]], day: S[C.dayText[i]], side: S[C.side[i]],
-          holding: h ? [S[Math.abs(h)], h < 0] : null, source: C.doc[i] };
+          holding: h >= 0 ? [D.sides[h >> 1], !!(h & 1)] : null, source: C.doc[i] };
       }
       return objects[i];
     };
@@ -231,7 +238,7 @@
     D.unplaced = unplaced;
     D.unresolved = unresolved;
     ["docs", "contested", "claimant_side", "claim_claimant", "claim_kind", "claim_figure", "claim_reported",
-      "claim_day", "claim_holder", "claim_place"].forEach(function (key) { delete D[key]; });
+      "claim_day", "claim_place"].forEach(function (key) { delete D[key]; });
     return D;
   }
 
@@ -476,12 +483,9 @@
     // the filters as lookups over the claim columns, made again at every refresh (compile)
     var C = D.C, S = D.strings, claimAt = D.claim;
     var Q = { kind: null, claimant: null, side: -1, at: Infinity, from: -Infinity, to: Infinity };
-    var kindIndex = new Int32Array(S.length).fill(-1);  // a kind's string number -> its place in D.kinds
-    D.kinds.forEach(function (k, i) { if (D.numberOf.has(k.kind)) { kindIndex[D.numberOf.get(k.kind)] = i; } });
     function dayNumber(iso) { return Math.round(Date.parse(iso) / DAY_MS); }
     function compileFilters() {
-      Q.kind = new Uint8Array(S.length);
-      kindOrder.forEach(function (kind) { if (state.kinds[kind] && D.numberOf.has(kind)) { Q.kind[D.numberOf.get(kind)] = 1; } });
+      Q.kind = Uint8Array.from(kindOrder, function (kind) { return state.kinds[kind] ? 1 : 0; });
       Q.claimant = new Uint8Array(S.length);
       D.claimants.forEach(function (c) { Q.claimant[c.n] = state.claimants.get(claimantKey(c.name)) ? 1 : 0; });
       Q.side = state.side === "all" ? -1 : D.numberOf.has(state.side) ? D.numberOf.get(state.side) : -2;
@@ -504,13 +508,13 @@
       return day <= Q.at && day >= Q.from && day <= Q.to;
     }
 
-    function holderOf(i) { return S[Math.abs(C.holder[i])]; }
+    function holderOf(i) { return D.sides[(C.hold[i] - 1) >> 1]; }
 
     // a place's control claims ({c, id}), newest first (undated last): the slider walks them often
     function controlOf(entry) {
       if (!entry.control) {
         var list = [];
-        (entry.ids || []).forEach(function (c) { if (C.holder[c]) { list.push({ c: c, id: entry.place_id }); } });
+        (entry.ids || []).forEach(function (c) { if (C.hold[c]) { list.push({ c: c, id: entry.place_id }); } });
         entry.control = list.sort(function (a, b) { return C.day[b.c] - C.day[a.c] || a.c - b.c; });
       }
       return entry.control;
@@ -541,7 +545,7 @@
       for (var k = 0; k < ids.length; k++) {
         var c = ids[k];
         if (!passes(c)) { continue; }
-        counts[kindIndex[C.kind[c]]] += 1;
+        counts[C.kind[c]] += 1;
         n += 1;
         contested = contested || !!(entry.contested && entry.contested.has(c));
       }
@@ -751,16 +755,29 @@
       return root;
     }
 
+    // the documents whose cards a popup shows first: its first CARDS statements and, with
+    // `withHistory`, its first CARDS control claims; loaded together, the popup is laid out once
+    function firstDocs(entry, withHistory) {
+      var history = withHistory ? controlOf(entry).filter(function (l) { return passes(l.c); }) : [];
+      var shown = (entry.claims || []).filter(function (l) { return passes(l.c) && !(history.length && C.hold[l.c]); });
+      var docs = docsOf(history.slice(0, CARDS));
+      statementsOf(shown).slice(0, CARDS).forEach(function (st) { docs = docs.concat(docsOf(st.links)); });
+      return docs;
+    }
+
     function placePopup(place) {
       var meta = [place.admin2, place.category, PRECISION[place.geo_precision]].filter(Boolean);
       var root = popupRoot(place.place_id, place.name, place.name_local, meta.join(" · "));
-      var history = controlHistory(place);
-      add(root, history);
-      return entryBody(root, place, !!history);
+      return add(root, deferred(firstDocs(place, true), function () {
+        var body = document.createDocumentFragment(), history = controlHistory(place);
+        add(body, history);
+        return entryBody(body, place, !!history);
+      }, relayout));
     }
 
     function areaPopup(area, note) {
-      return entryBody(popupRoot(area.place_id, area.name, area.name_local, note), area);
+      return add(popupRoot(area.place_id, area.name, area.name_local, note), deferred(firstDocs(area, false),
+        function () { return entryBody(document.createDocumentFragment(), area); }, relayout));
     }
 
     /* ---- basemap: districts, outline, settlement dots and labels ---- */
@@ -1214,7 +1231,7 @@
     // the header's "showing N of M" and the count beside each kind and claimant, each
     // counted under the other filters; a filter that empties the map says which one
     function refreshCounts() {
-      var kinds = new Int32Array(S.length), who = new Int32Array(S.length), n = 0, undatedHidden = 0;
+      var kinds = new Int32Array(kindOrder.length), who = new Int32Array(S.length), n = 0, undatedHidden = 0;
       for (var i = 0; i < D.nClaims; i++) {  // passes() three ways, each test made once
         var rest = passes(i, "kind"), byKind = Q.kind[C.kind[i]];
         var byClaimant = rest ? byKind : byKind && passes(i, "claimant");
@@ -1223,9 +1240,7 @@
         if (byClaimant) { who[C.claimant[i]] += 1; }
         if (C.day[i] < 0 && !state.undated) { undatedHidden += 1; }
       }
-      kindBoxes.forEach(function (box, k) {
-        box.countNode.textContent = "(" + (D.numberOf.has(D.kinds[k].kind) ? kinds[D.numberOf.get(D.kinds[k].kind)] : 0) + ")";
-      });
+      kindBoxes.forEach(function (box, k) { box.countNode.textContent = "(" + kinds[k] + ")"; });
       claimantBoxes.forEach(function (box, k) { box.countNode.textContent = "(" + who[D.claimants[k].n] + ")"; });
       var text = "showing " + number(n) + " of " + number(D.nClaims) + " claims";
       if (!n && D.nClaims) {
@@ -1318,7 +1333,7 @@
 
     function buildFilters() {
       var kindCounts = {};
-      for (var i = 0; i < D.nClaims; i++) { kindCounts[S[C.kind[i]]] = (kindCounts[S[C.kind[i]]] || 0) + 1; }
+      for (var i = 0; i < D.nClaims; i++) { kindCounts[kindOrder[C.kind[i]]] = (kindCounts[kindOrder[C.kind[i]]] || 0) + 1; }
       var kinds = document.getElementById("geo-kinds");
       kindBoxes = D.kinds.map(function (k) {
         return checkbox(kinds, k.label, kindCounts[k.kind] || 0, true,

@@ -62,7 +62,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from geo.export.rows import _place_fields, claim_dict, lon_lat, source_dict, unresolved_dict
 from geo.model import Build, Claim, Kind, Mention, Place, Resolution, Source
 from geo.records import Records, as_records
-from geo.sides import read_control, side_of
+from geo.sides import Side, read_control, side_of
 
 if TYPE_CHECKING:
     from geo.gazetteer import Gazetteer
@@ -107,16 +107,21 @@ INDEX_FIELDS = ("claim_id", "statement", "claimant", "kind", "figure", "reported
                 "holder", "has_left", "places")
 
 #: The page's claim columns (``claim_<name>``), one value per claim in page order:
-#: numbers into ``strings`` (0 is null), ``holder`` negative when the claim says the
-#: other side left; ``place`` holds each claim's place numbers, the last as it is and
-#: any before it as -2 - number, or -1 for a claim tied to no place.
+#: numbers into ``strings`` (0 is null), but ``kind`` is the kind's place in ``Kind``
+#: plus 8 times what a control claim says (0: nothing; else 1 + 2 x the holder's place
+#: in ``Side``, + 1 when the claim says the other side left), ``reported`` is 0 when it
+#: is the claim before it's (three claims in four) and -1 when null, and ``place``
+#: holds each claim's place numbers, the last as it is and any before it as
+#: -2 - number, or -1 for a claim tied to no place.
 #: ``claim_statement`` is one string, :func:`statement_key` of each claim in turn.
 #: ``claim_day`` comes as pairs [claim number, day, ...] for the claims whose day is not
 #: their ``reported`` (-1: null; most claims have none). A claim's side is its
 #: claimant's (``claimant_side``, by string number). Columns, not a row per
 #: claim: ``JSON.parse`` of one flat array of small integers per field is several
 #: times faster than of 200,000 small arrays, and ``map.js`` filters over typed arrays.
-CLAIM_COLUMNS = ("claimant", "kind", "figure", "reported", "holder", "place", "day")
+CLAIM_COLUMNS = ("claimant", "kind", "figure", "reported", "place", "day")
+_KINDS = {kind.value: i for i, kind in enumerate(Kind)}
+_SIDES = {side.value: i for i, side in enumerate(Side)}
 
 #: Documents per card shard: one, so that a popup's 20 cards load about 20 small files
 #: (~10 KB each) and nothing else; with 8, the biggest popup of 10,000 articles loaded
@@ -574,23 +579,30 @@ def doc_entries(records: Records, gazetteer: Gazetteer) -> Iterator[str]:
 
 
 class _Column:
-    """One column of the page's claims, kept in a temporary file so that memory stays flat."""
+    """One column of the page's claims, kept in a temporary file so that memory stays flat.
+
+    Values wait in ``values`` (one document's) until :meth:`flush` writes them at once: a
+    write per value was half the writer's time.
+    """
 
     def __init__(self, *, is_text: bool = False) -> None:
         self._file = tempfile.TemporaryFile("w+", encoding="ascii")  # noqa: SIM115 (closed in pieces)
         self._is_text = is_text
         self._separator = ""
+        self.values: list[int] | list[str] = []
 
-    def add(self, value: int) -> None:
-        self._file.write(f"{self._separator}{value}")
-        self._separator = ","
-
-    def add_text(self, text: str) -> None:
-        """Characters that need no escaping in JSON (base64 keys)."""
-        self._file.write(text)
+    def flush(self) -> None:
+        if self.values:
+            if self._is_text:  # characters that need no escaping in JSON (base64 keys)
+                self._file.write("".join(self.values))  # type: ignore[arg-type]
+            else:
+                self._file.write(self._separator + ",".join(map(str, self.values)))
+                self._separator = ","
+            self.values.clear()
 
     def pieces(self) -> Iterator[str]:
         """The column as JSON (an array, or one string), read back in pieces; then closed."""
+        self.flush()
         with self._file:
             self._file.seek(0)
             yield '"' if self._is_text else "["
@@ -627,6 +639,7 @@ class PageIndex:
         self.columns = {name: _Column() for name in CLAIM_COLUMNS}
         self.statements = _Column(is_text=True)
         self._claims = 0
+        self._reported: str | None = None  # the last claim's
 
     def _string(self, value: str | None) -> int:
         if value is None:
@@ -655,18 +668,22 @@ class PageIndex:
         with no place is listed as tied to none). Its file name comes with its card.
         """
         entry = json.loads(index)
-        s, column = self._string, self.columns
+        s = self._string
+        statements, claimants, figures, kinds, reports, days, at = (
+            c.values for c in (self.statements, *(self.columns[name] for name in (
+                "claimant", "figure", "kind", "reported", "day", "place"))))
         for (claim_id, statement, claimant, kind, figure, reported, day, side, holder, has_left,
              place_ids) in entry["claims"]:
-            self.statements.add_text(statement)
-            for name, value in (("claimant", claimant), ("kind", kind), ("figure", figure),
-                                ("reported", reported)):
-                column[name].add(s(value))
+            statements.append(statement)
+            claimants.append(s(claimant))
+            figures.append(s(figure))
+            holding = 0 if holder is None else 1 + 2 * _SIDES[holder] + has_left
+            kinds.append(_KINDS[kind] + len(_KINDS) * holding)
+            reports.append(0 if reported == self._reported else -1 if reported is None else s(reported))
+            self._reported = reported
             if day != reported:
-                column["day"].add(self._claims)
-                column["day"].add(-1 if day is None else s(day))
+                days += (self._claims, -1 if day is None else s(day))
             self.sides[s(claimant)] = s(side)
-            column["holder"].add(-s(holder) if has_left else s(holder))
             numbers = []
             for place_id in place_ids:
                 number = self._place(place_id, may_add=True)
@@ -674,10 +691,11 @@ class PageIndex:
                     numbers.append(number)
                     if claim_id in self._records.contested_at(place_id):
                         self.contested += (self._claims, number)
-            for number in numbers[:-1]:
-                column["place"].add(-2 - number)
-            column["place"].add(numbers[-1] if numbers else -1)
+            at += [-2 - number for number in numbers[:-1]]
+            at.append(numbers[-1] if numbers else -1)
             self._claims += 1
+        for column in (self.statements, *self.columns.values()):
+            column.flush()
         mentions = [n for place_id in entry["mentions"]
                     if (n := self._place(place_id, may_add=False)) is not None]
         return script_json([len(entry["claims"]), mentions, entry["unresolved"]])
@@ -812,6 +830,7 @@ def record_members(data: Build | Records, gazetteer: Gazetteer, *,
         yield "strings", index.strings
         yield "contested", index.contested
         yield "claimant_side", [index.sides.get(i, 0) for i in range(len(index.strings))]
+        yield "sides", [side.value for side in Side]
         yield "claim_statement", EncodedValue(index.statements.pieces())
         for name, column in index.columns.items():
             yield f"claim_{name}", EncodedValue(column.pieces())
