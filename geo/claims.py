@@ -123,6 +123,7 @@ _TRIGGER = re.compile(_TRIGGER_SOURCE)
 #: The literals one of which every trigger holds: a sentence with none runs no trigger search.
 _TRIGGER_CUES = Cues.of([_TRIGGER])
 _PRESENCE = re.compile(rf"(?:{PRESENCE_TRIGGERS})$")
+_INTRANSITIVE = re.compile(r"arriv|rotat")
 _HISTORIC = re.compile(HISTORIC)
 _FORCE = re.compile(rf"^(?:{FORCE_NOUNS})$")
 #: A trigger followed by whom it befell, one or two words on: "погиб мужчина",
@@ -289,7 +290,12 @@ def _is_attributive(word: str) -> bool:
 
 
 def _is_participle(folded: str, t_start: int, t_end: int, s_start: int) -> bool:
-    """'troops deployed in', 'soldiers sent by': a noun's modifier, not the predicate."""
+    """'troops deployed in', 'soldiers sent by': a noun's modifier, not the predicate.
+
+    Not an intransitive verb, which has no passive participle: "soldiers arrived in Kursk".
+    """
+    if _INTRANSITIVE.match(folded, t_start):
+        return False
     prev = re.search(r"([\w'’-]+)[\s,]+(?:reportedly\s+)?$", folded[s_start:t_start])
     return bool(prev and _FORCE.match(prev.group(1)) and _PARTICIPLE_AFTER.match(folded[t_end:t_end + 12]))
 
