@@ -92,6 +92,8 @@ def test_these_settlements_go_back_to_the_villages_of_the_claim_before(resources
     pytest.param("Ukrainian troops abandoned the town of Sudzha after a week of shelling.", Stance.LEFT, id="en-abandoned"),
     pytest.param("Kyiv confirms withdrawal from the town of Sudzha", Stance.LEFT, id="en-withdrawal-noun"),
     pytest.param("Минобороны заявило о взятии поселка Суджа.", Stance.TOOK, id="ru-взятие"),
+    pytest.param("Російські війська окупували селище Суджа.", Stance.TOOK, id="uk-окупували"),
+    pytest.param("ВСУ оккупировали поселок Суджа в августе.", Stance.TOOK, id="ru-оккупировали"),
     pytest.param("Российские войска взяли поселок Суджа.", Stance.TOOK, id="ru-взяли"),
     pytest.param("Ukrainian units are still holding out in the town, DeepState said.", Stance.HOLDS,
                  id="en-holding-out"),
