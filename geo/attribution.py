@@ -685,12 +685,16 @@ def _claimant_in_sentence(
                   or _is_known_or_person(m.group("np"))):
             found = canonical_claimant(m.group("np"))  # "…, Seoul says", "…: Budanov"
             if found is not None:
+                speakers.add(found)  # "The president said …" in the body refers back to it
                 return found, True
     head = _HEADLINE_HEAD.match(text[s:e])
     if head and head.end() <= claim[0] + 1:
         # Only a known claimant or a personal name: "Background:" is a section label.
         if _is_known_or_person(head.group("np")):
-            return canonical_claimant(head.group("np")), True
+            found = canonical_claimant(head.group("np"))
+            if found is not None:
+                speakers.add(found)  # "Zelensky: …" then "The president said …"
+            return found, True
     quoted = _quotation_attribution(text, paragraph, claim)
     if quoted is not None:
         found = settle(quoted)

@@ -185,6 +185,18 @@ def test_ukrainian_according_to_phrases(text, quote):
     assert claimants_of(text, quote) == ["General Staff of the Armed Forces of Ukraine"]
 
 
+@pytest.mark.parametrize(("text", "quotes", "name"), [
+    pytest.param("Zelensky: 4,000 soldiers killed or wounded\n\nThe president said 300 more were captured.",
+                 ("4,000 soldiers killed", "300 more were captured"), "Volodymyr Zelensky", id="en"),
+    pytest.param("Сырский: ВСУ взяли в плен 300 военных\n\nГлавком сказал, что погибли 50 военных.",
+                 ("ВСУ взяли в плен 300", "погибли 50 военных"), "Oleksandr Syrskyi", id="ru"),
+    pytest.param("Сирський: ЗСУ взяли в полон 300 військових\n\nГоловнокомандувач сказав, що загинули 50 військових.",
+                 ("ЗСУ взяли в полон 300", "загинули 50 військових"), "Oleksandr Syrskyi", id="uk"),
+])
+def test_a_title_in_the_body_refers_to_the_headlines_speaker(text, quotes, name):
+    assert claimants_of(text, *quotes) == [name, name]
+
+
 def test_a_headline_takes_the_source_its_body_names():
     text = ("Russia loses 500 soldiers near Sudzha\n"
             "Russian forces lost 500 soldiers near Sudzha in a week, Ukraine's General Staff said on Monday.")
