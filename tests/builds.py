@@ -226,13 +226,20 @@ def synthetic_module() -> Any:
     return module
 
 
-def seeded_cache(folder: Path) -> Path:
-    """A fresh cache folder holding only the session's automaton."""
+def copy_name_index(source: Path, target: Path) -> bool:
+    """Copy the cached automata of folder ``source`` into ``target``; whether there was one."""
     import shutil
 
+    matchers = list(source.glob("matcher-*.pickle"))
+    for matcher in matchers:
+        shutil.copy2(matcher, target / matcher.name)
+    return bool(matchers)
+
+
+def seeded_cache(folder: Path) -> Path:
+    """A fresh cache folder holding only the session's automaton."""
     from geo._cache import cache_dir
 
     folder.mkdir(parents=True)
-    for matcher in cache_dir().glob("matcher-*.pickle"):
-        shutil.copy2(matcher, folder / matcher.name)
+    copy_name_index(cache_dir(), folder)
     return folder

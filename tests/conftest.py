@@ -2,7 +2,9 @@
 
 The automaton is built once per session into a temporary cache folder (``GEO_CACHE_DIR``
 is set for the whole session, so CLI subprocesses reuse it too): the tests never read
-or write the user's own cache.
+or write the user's own cache. Under pytest-xdist (``-n 2`` in pyproject.toml) each
+worker has a cache folder of its own, and a run of the whole suite builds the automaton
+once for all of them.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,21 +22,75 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
-_OWN_CACHE: list[str] = []
+_OWN_FOLDERS: list[str] = []
+#: The Resources whose automaton this worker built for all (the session fixture reuses them).
+_PRELOADED: list[Any] = []
+#: The cache folder a session made, so the xdist workers it starts can tell it from the user's.
+_SESSION_CACHE = "GEO_TEST_SESSION_CACHE"
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Give the whole session (and its subprocesses) a private cache folder."""
-    if "GEO_CACHE_DIR" not in os.environ:
-        import tempfile
+    """Give the whole session (and its subprocesses) a private cache folder.
 
-        os.environ["GEO_CACHE_DIR"] = tempfile.mkdtemp(prefix="geo-test-cache-")
-        _OWN_CACHE.append(os.environ["GEO_CACHE_DIR"])
+    Under pytest-xdist each worker gets a folder of its own inside the session's (removed
+    with it): two workers building the seeds at once would otherwise wait on each other's
+    Store lock, and a test that reads what its build left in the cache would see the other's.
+    """
+    worker = getattr(config, "workerinput", {}).get("workerid")
+    inherited = os.environ.get("GEO_CACHE_DIR")
+    if worker and inherited and inherited == os.environ.get(_SESSION_CACHE):
+        folder = Path(inherited) / worker
+        folder.mkdir(mode=0o700)
+        os.environ["GEO_CACHE_DIR"] = os.environ[_SESSION_CACHE] = str(folder)
+        if config.args_source is pytest.Config.ArgsSource.TESTPATHS:  # the suite, not chosen files
+            _share_name_index(Path(inherited), folder)
+    elif not inherited:
+        folder = Path(_scratch_folder("geo-test-cache-"))
+        os.environ["GEO_CACHE_DIR"] = os.environ[_SESSION_CACHE] = str(folder)
+    if not worker and config.option.basetemp is None:
+        config.option.basetemp = _scratch_folder("geo-test-tmp-")  # tmp_path of every test
+
+
+def _scratch_folder(prefix: str) -> str:
+    """A new private folder for this session, in memory (/dev/shm) where the machine has one.
+
+    The tests make hundreds of SQLite Stores and atomic writes; on a disk each costs a
+    sync (15 ms a Store on the CI machine's disk, 1 ms in memory) and nothing is kept.
+    Removed at the end of the session.
+    """
+    import tempfile
+
+    memory = Path("/dev/shm")
+    usable = memory.is_dir() and os.access(memory, os.W_OK | os.X_OK)
+    folder = tempfile.mkdtemp(prefix=prefix, dir=memory if usable else None)
+    _OWN_FOLDERS.append(folder)
+    return folder
+
+
+def _share_name_index(session: Path, own: Path) -> None:
+    """Put the gazetteer's automaton in this worker's cache folder, built once for all workers.
+
+    The first worker to take the lock builds it (~15 s) and leaves a copy in the session's
+    folder; the others copy that. Done before any test runs, so a CLI subprocess of any
+    worker finds it instead of building it again inside the test.
+    """
+    import fcntl
+
+    from tests.builds import copy_name_index
+
+    with (session / ".name-index.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not copy_name_index(session, own):
+            from geo.pipeline import load_resources
+
+            _PRELOADED.append(load_resources())
+            _ = _PRELOADED[0].matcher  # built into ``own``, the worker's GEO_CACHE_DIR
+            copy_name_index(own, session)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    """Remove the session's cache folder (only the one this session made)."""
-    for folder in _OWN_CACHE:
+    """Remove the session's cache and temporary folders (only those this session made)."""
+    for folder in _OWN_FOLDERS:
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -44,7 +102,9 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     if chromium:
         out = subprocess.run([chromium, "--version"], capture_output=True, text=True, check=False)
         browser = out.stdout.strip() or "unknown"
-    return [f"geo gazetteer {version}; chromium: {browser}; cache: {os.environ.get('GEO_CACHE_DIR')}"]
+    cache = os.environ.get("GEO_CACHE_DIR")
+    return [f"geo gazetteer {version}; chromium: {browser}; cache: {cache}; "
+            f"tmp: {config.option.basetemp}"]
 
 
 @pytest.fixture(scope="session")
@@ -52,7 +112,7 @@ def resources():
     """The shipped gazetteer and its automaton (built once per session)."""
     from geo.pipeline import load_resources
 
-    return load_resources()
+    return _PRELOADED[0] if _PRELOADED else load_resources()
 
 
 @pytest.fixture(scope="session")
@@ -69,6 +129,16 @@ def shared() -> Path:
             pytest.fail(f"{SHARED} is missing: CI runs with ../shared beside the clone")
         pytest.skip("../shared is not beside this checkout")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def seeds_geojson(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``geo export seeds --format geojson --output FILE`` run once, as a user runs it."""
+    out = tmp_path_factory.mktemp("export") / "seeds.geojson"
+    result = subprocess.run([sys.executable, "-m", "geo", "export", "seeds", "--format", "geojson",
+                             "--output", str(out)], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert result.returncode == 0, result.stderr
+    return out
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from geo.evaluate import GoldClaim, GoldDocument, GoldPlace, evaluate, report_lines, summary_line
-from tests.conftest import ROOT
+from tests.test_cli import geo_here
 
 PLACE_A = {"place_id": "p:a", "name": "Alpha", "place_type": "settlement"}
 REGION = {"place_id": "r:kursk", "name": "Kursk Oblast", "place_type": "region"}
@@ -107,15 +107,6 @@ def test_nothing_expected_and_nothing_made_scores_one():
     assert score.overall.mention_f1 == 1.0 and score.overall.claim_precision == 1.0
 
 
-@pytest.fixture(scope="module")
-def seeds_geojson(tmp_path_factory):
-    out = tmp_path_factory.mktemp("eval") / "seeds.geojson"
-    result = subprocess.run([sys.executable, "-m", "geo", "export", "seeds", "--format", "geojson", "--output",
-                             str(out)], capture_output=True, text=True, cwd=ROOT, check=False)
-    assert result.returncode == 0, result.stderr
-    return out
-
-
 def test_geo_eval_agrees_with_the_shared_scorer_on_the_seeds(seeds_geojson, shared):
     """Issue 15: the overall figures of ``geo eval`` are exactly score.py's."""
     from geo.evaluate import load_gold
@@ -135,7 +126,6 @@ def test_geo_eval_agrees_with_the_shared_scorer_on_the_seeds(seeds_geojson, shar
         assert mine.claim_share(getattr(mine, key)) == c[key], key
     assert mine.claim_precision == c["precision"]
 
-    cli = subprocess.run([sys.executable, "-m", "geo", "eval", str(gold), "seeds"], capture_output=True,
-                         text=True, cwd=ROOT, check=False)
+    cli = geo_here("eval", str(gold), "seeds")
     assert cli.returncode == 0, cli.stderr
     assert cli.stdout.rstrip().splitlines()[-1] == reference["summary"]

@@ -9,6 +9,7 @@ from geo.explain import LINK_REASONS, explain_document
 from geo.model import Document
 from geo.pipeline import process_document
 from tests.test_cli import geo as _geo
+from tests.test_cli import geo_here
 
 
 def _explain(text: str, resources) -> tuple[list[str], object]:
@@ -59,7 +60,7 @@ def test_an_article_without_places_or_claims_says_none(resources):
 
 
 def test_cli_explains_a_seed_article():
-    result = _geo("explain", "seeds/000_3c41f440098cf267.txt")
+    result = geo_here("explain", "seeds/000_3c41f440098cf267.txt")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("000_3c41f440098cf267.txt: language en")
     assert "why: " in result.stdout and "claimant: " in result.stdout

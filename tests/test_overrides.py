@@ -13,7 +13,7 @@ from geo.errors import GeoError
 from geo.model import Document
 from geo.overrides import Overrides, apply_overrides, parse_overrides
 from geo.pipeline import process_document
-from tests.test_cli import geo
+from tests.test_cli import geo, geo_here
 
 KORENEVO_ALEKSANDROVKA = "inid160:103556"
 MAKHNOVKA = "inid160:121418"
@@ -107,12 +107,12 @@ def test_cli_build_applies_corrections_and_records_them(tmp_path):
     fix = tmp_path / "corrections.csv"
     fix.write_text("file,action,target,value\n# the outlet of the first seed\n"
                    "000_3c41f440098cf267.txt,outlet,,Example Weekly\n", encoding="utf-8")
-    result = geo("export", "seeds", "--format", "csv", "--output", "-", "--overrides", str(fix))
+    result = geo_here("export", "seeds", "--format", "csv", "--output", "-", "--overrides", str(fix))
     assert result.returncode == 0, result.stderr
     rows = [r for r in csv.DictReader(io.StringIO(result.stdout))
             if r["source_article"] == "000_3c41f440098cf267.txt"]
     assert rows and all((r["source"], r["corrected_by"]) == ("Example Weekly", "corrections.csv:3") for r in rows)
-    data = json.loads(geo("export", "seeds", "--output", "-", "--overrides", str(fix)).stdout)
+    data = json.loads(geo_here("export", "seeds", "--output", "-", "--overrides", str(fix)).stdout)
     [source] = [s for s in data["sources"] if s["file"] == "000_3c41f440098cf267.txt"]
     assert source["corrected_by"] == ["corrections.csv:3"]
 
