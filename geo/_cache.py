@@ -281,6 +281,34 @@ def dumps(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
+def dumps_record(record: object) -> str:
+    """``dumps(to_data(record))``, written by json's C encoder in one pass.
+
+    The encoder asks ``_fields_of`` only for what it cannot write itself (a record, an
+    enum that is not a str or int); tuples, strings, numbers and str enums it writes as
+    ``to_data`` would. A test holds the two equal on real records.
+
+    >>> from geo.model import Figure, Kind
+    >>> dumps_record((Figure(text="up to 300", high=300.0), Kind.KILLED))
+    '[["up to 300",null,null,300.0],"killed"]'
+    """
+    return _RECORD_ENCODER.encode(record)
+
+
+def _fields_of(value: object) -> object:
+    """What ``to_data`` makes of a value json cannot write: a record's fields, an enum's value."""
+    kind = type(value)
+    if dataclasses.is_dataclass(value):
+        return [getattr(value, name) for name in _field_names(kind)]
+    if isinstance(value, Enum):
+        return value.value
+    msg = f"{kind.__name__} is not a record"
+    raise TypeError(msg)
+
+
+_RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_fields_of)
+
+
 # --- per-file results -------------------------------------------------------------------
 
 _RESULT_FORMAT = "geo-result/1"

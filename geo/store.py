@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from geo._cache import dumps, from_data, make_private_dir, to_data
+from geo._cache import dumps, dumps_record, from_data, make_private_dir
 
 from geo.export import fragments
 from geo.gazetteer import Gazetteer
@@ -155,7 +155,7 @@ def _blob(source: str) -> bytes:
 
 
 def _encode(record: object) -> str:
-    return dumps(to_data(record))
+    return dumps_record(record)
 
 
 def _decode(kind: type[R], text: str) -> R:

@@ -103,7 +103,6 @@
 
   function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
   function daysApart(a, b) { return Math.abs(Date.parse(a) - Date.parse(b)) / DAY_MS; }
-  function newestFirst(a, b) { return a < b ? 1 : a > b ? -1 : 0; }
 
   function normalise(text) {
     return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
@@ -515,32 +514,38 @@
 
     function holderOf(i) { return D.sides[(C.hold[i] - 1) >> 1]; }
 
-    // a place's control claims ({c, id}), newest first (undated last): the slider walks them often
-    function controlOf(entry) {
-      if (!entry.control) {
+    // a place's control claims (claim numbers), newest first (undated last), then in claim
+    // order (a stable sort of ids, which are in claim order): the slider walks them often
+    function controlIds(entry) {
+      if (!entry.controlIds) {
         var list = [];
-        (entry.ids || []).forEach(function (c) { if (C.hold[c]) { list.push({ c: c, id: entry.place_id }); } });
-        entry.control = list.sort(function (a, b) { return C.day[b.c] - C.day[a.c] || a.c - b.c; });
+        (entry.ids || []).forEach(function (c) { if (C.hold[c]) { list.push(c); } });
+        entry.controlIds = list.sort(function (a, b) { return C.day[b] - C.day[a]; });
       }
-      return entry.control;
+      return entry.controlIds;
+    }
+
+    // the same as links ({c, id}), for the control history
+    function controlOf(entry) {
+      return controlIds(entry).map(function (c) { return { c: c, id: entry.place_id }; });
     }
 
     // who holds a place per the newest control claim that passes the filters; `rival`: a
     // claim of the other side within CONTEST_DAYS of it (the two sides disagree that week)
     function holdingOf(entry) {
-      var list = controlOf(entry), latest = null, unknown = null;
+      var list = controlIds(entry), latest = -1, unknown = -1;
       for (var i = 0; i < list.length; i++) {
-        var c = list[i].c;
+        var c = list[i];
         if (!passes(c)) { continue; }
         var holder = holderOf(c);
-        if (holder === "unknown") { unknown = unknown || list[i]; continue; }
-        if (!latest) { latest = list[i]; continue; }
-        var first = C.day[latest.c], day = C.day[c];
+        if (holder === "unknown") { unknown = unknown < 0 ? c : unknown; continue; }
+        if (latest < 0) { latest = c; continue; }
+        var first = C.day[latest], day = C.day[c];
         if (first < 0 || day < 0 || Math.abs(first - day) >= CONTEST_DAYS) { break; }
-        if (holder !== holderOf(latest.c)) { return { holder: holderOf(latest.c), latest: latest, rival: list[i] }; }
+        if (holder !== holderOf(latest)) { return { holder: holderOf(latest), latest: { c: latest }, rival: { c: c } }; }
       }
-      if (latest) { return { holder: holderOf(latest.c), latest: latest, rival: null }; }
-      return unknown ? { holder: "unknown", latest: unknown, rival: null } : null;
+      if (latest >= 0) { return { holder: holderOf(latest), latest: { c: latest }, rival: null }; }
+      return unknown >= 0 ? { holder: "unknown", latest: { c: unknown }, rival: null } : null;
     }
 
     // what a marker or polygon shows: the claims that pass the filters, by kind
@@ -593,16 +598,16 @@
     }
 
     // the claims of `links` grouped by statement (payload.statement_key), newest first
+    // (from the columns: the region's thousands of claims need no object each)
     function statementsOf(links) {
       var byId = new Map(), out = [];
       links.forEach(function (l) {
-        var c = claimAt(l.c), key = c.statement;
-        if (!byId.has(key)) { byId.set(key, { links: [], day: "" }); out.push(byId.get(key)); }
-        var st = byId.get(key);
+        var key = D.claim_statement.substr(8 * l.c, 8), st = byId.get(key);
+        if (!st) { st = { links: [], day: -1 }; byId.set(key, st); out.push(st); }
         st.links.push(l);
-        if (c.day && c.day > st.day) { st.day = c.day; }
+        if (C.day[l.c] > st.day) { st.day = C.day[l.c]; }  // -1: undated, last
       });
-      return out.sort(function (a, b) { return newestFirst(a.day, b.day) || a.links[0].c - b.links[0].c; });
+      return out.sort(function (a, b) { return b.day - a.day || a.links[0].c - b.links[0].c; });
     }
 
     // the claim a contested one disagrees with: same kind and date, another claimant
@@ -741,7 +746,7 @@
     function entryBody(root, entry, hasHistory) {
       var links = entry.claims || [];
       var hidden = links.filter(function (l) { return !passes(l.c); }).length;
-      var shown = links.filter(function (l) { return passes(l.c) && !(hasHistory && claimAt(l.c).holding); });
+      var shown = links.filter(function (l) { return passes(l.c) && !(hasHistory && C.hold[l.c]); });
       if (shown.length) { add(root, statementCards(shown, links)); }
       if (hidden) { add(root, el("p", "geo-note", hidden + " claim(s) hidden by the filters")); }
       if (!links.length) { add(root, mentionList(entry.place_id, entry.mentions || [])); }
