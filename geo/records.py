@@ -16,7 +16,7 @@ a Store and writes the same bytes from both (a test checks this).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -99,6 +99,10 @@ class Records(Protocol):
         """Ids of the claims tied to ``place_id`` whose figures disagree (``contested_claim_ids``)."""
         ...
 
+    def rivals_at(self, place_id: str) -> Mapping[str, str]:
+        """Each contested claim of ``place_id`` and the claim it disagrees with (``contested_rivals``)."""
+        ...
+
     def count_at(self, place_id: str) -> tuple[int, int]:
         """How many resolved mentions and how many claims one place has."""
         ...
@@ -175,27 +179,48 @@ def contested_claim_ids(claims: Iterable[_Contestable]) -> frozenset[str]:
     ...                             claim("b", "NIS", 3800, 3800, "3,800 since August")]))
     []
     """
+    return frozenset(contested_rivals(claims))
+
+
+def contested_rivals(claims: Iterable[_Contestable]) -> dict[str, str]:
+    """Each contested claim (``contested_claim_ids``) and the claim it disagrees with.
+
+    The rival is the other claimant's claim whose bound lies outside the claim's range:
+    the one the map's "disagrees with" names.
+
+    >>> from geo.model import Figure
+    >>> def claim(i, who, n):
+    ...     return Claim(claim_id=i, source="a", start=0, end=1, quote="x", claimant=who,
+    ...                  kind=Kind.KILLED, figure=Figure(text=str(n), best=n))
+    >>> contested_rivals([claim("a", "GUR", 100), claim("b", "NIS", 300), claim("c", "GUR", 100)])
+    {'a': 'b', 'b': 'a', 'c': 'b'}
+    """
     groups: dict[tuple[Kind, tuple[str, str, str]], list[tuple[str, str | None, float, float]]] = defaultdict(list)
     for claim in claims:
         bounds = _bounds(claim.figure) if claim.figure is not None else None
         period = _period(claim) if bounds is not None else None
         if bounds is not None and period is not None:
             groups[(claim.kind, period)].append((claim.claim_id, claim.claimant, *bounds))
-    out: set[str] = set()
+    out: dict[str, str] = {}
     for members in groups.values():
-        lowest_high: dict[str | None, float] = {}
-        highest_low: dict[str | None, float] = {}
-        for _, who, low, high in members:
-            lowest_high[who] = min(high, lowest_high.get(who, high))
-            highest_low[who] = max(low, highest_low.get(who, low))
-        best_highs = sorted(lowest_high.items(), key=lambda item: item[1])[:2]
-        best_lows = sorted(highest_low.items(), key=lambda item: -item[1])[:2]
+        # per claimant, its lowest upper bound and its highest lower bound, with the claim of each
+        lowest_high: dict[str | None, tuple[float, str]] = {}
+        highest_low: dict[str | None, tuple[float, str]] = {}
+        for claim_id, who, low, high in members:
+            if who not in lowest_high or high < lowest_high[who][0]:
+                lowest_high[who] = (high, claim_id)
+            if who not in highest_low or low > highest_low[who][0]:
+                highest_low[who] = (low, claim_id)
+        best_highs = sorted(lowest_high.items(), key=lambda item: item[1][0])[:2]
+        best_lows = sorted(highest_low.items(), key=lambda item: -item[1][0])[:2]
         for claim_id, who, low, high in members:
             other_high = next((v for w, v in best_highs if w != who), None)
             other_low = next((v for w, v in best_lows if w != who), None)
-            if (other_high is not None and other_high < low) or (other_low is not None and other_low > high):
-                out.add(claim_id)
-    return frozenset(out)
+            if other_high is not None and other_high[0] < low:
+                out[claim_id] = other_high[1]
+            elif other_low is not None and other_low[0] > high:
+                out[claim_id] = other_low[1]
+    return out
 
 
 class MemoryRecords:
@@ -205,7 +230,7 @@ class MemoryRecords:
         self.build = build
         self._claims_at: dict[str, list[tuple[Claim, Link]]] | None = None
         self._mentions_at: dict[str, list[Resolution]] | None = None
-        self._contested: dict[str, frozenset[str]] = {}
+        self._contested: dict[str, dict[str, str]] = {}
 
     corpus = property(lambda self: self.build.corpus)
     built = property(lambda self: self.build.built)
@@ -255,8 +280,11 @@ class MemoryRecords:
         return iter(self._mentions_at.get(place_id, ()))
 
     def contested_at(self, place_id: str) -> frozenset[str]:
+        return frozenset(self.rivals_at(place_id))
+
+    def rivals_at(self, place_id: str) -> Mapping[str, str]:
         if place_id not in self._contested:
-            self._contested[place_id] = contested_claim_ids(c for c, _ in self.claims_at(place_id))
+            self._contested[place_id] = contested_rivals(c for c, _ in self.claims_at(place_id))
         return self._contested[place_id]
 
     def count_at(self, place_id: str) -> tuple[int, int]:

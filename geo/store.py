@@ -41,7 +41,7 @@ from geo.export import fragments
 from geo.gazetteer import Gazetteer
 from geo.model import Build, Claim, DocumentResult, Figure, Kind, Link, Place, Resolution, Skip, Source
 from geo.export.rows import CLAIM_COLUMNS
-from geo.records import Counts, contested_claim_ids
+from geo.records import Counts, contested_rivals
 from geo.webmap.payload import doc_entry_json
 
 __all__ = ["Store", "document_result", "is_damage"]
@@ -538,15 +538,23 @@ class Store:
 
     def _conflicts(self, place_id: str) -> frozenset[str]:
         """``contested_claim_ids`` of a place, from the claims' columns (no record decoded)."""
+        return frozenset(self._rivals(place_id))
+
+    def _rivals(self, place_id: str) -> dict[str, str]:
+        """``contested_rivals`` of a place, from the claims' columns (no record decoded)."""
         rows = self._db.execute(
             "SELECT c.claim_id, c.claimant, c.kind, c.reported, c.low, c.best, c.high, c.source, "
             "json_extract(c.record, ?), json_extract(c.record, ?) FROM links l JOIN claims c ON c.id = l.claim "
             "WHERE l.place_id = ? AND (c.low IS NOT NULL OR c.best IS NOT NULL OR c.high IS NOT NULL)",
             (_QUOTE_PATH, _FIGURE_TEXT_PATH, place_id))
-        return contested_claim_ids(
+        return contested_rivals(
             _ClaimSummary(cid, who, Kind(kind), reported, _FigureBounds(lo, best, hi, text),
                           bytes(source).decode("utf-8", "surrogatepass"), quote or "")
             for cid, who, kind, reported, lo, best, hi, source, quote, text in rows)
+
+    def rivals_at(self, place_id: str) -> dict[str, str]:
+        """Each contested claim of a place and the claim it disagrees with (read only where some are)."""
+        return self._rivals(place_id) if self.contested_at(place_id) else {}
 
     def contested_at(self, place_id: str) -> frozenset[str]:
         if not self._contested:  # one query for every place: only contested ids are stored

@@ -173,14 +173,19 @@ def texts_of(cards: list[dict]) -> list[str]:
     return [text for doc in cards for text in doc["texts"]]
 
 
-def contested_of(data: dict, cards: list[dict]) -> dict[str, list[str]]:
-    """The page's contested (claim number, place number) pairs as claim ids by place id."""
+def rivals_of(data: dict, cards: list[dict]) -> dict[str, dict[str, str | None]]:
+    """The page's contested (claim, place, rival) number triples as {place id: {claim id: rival id}}."""
     ids = [claim["claim_id"] for _, claim in claims_of(cards)]
-    pairs = data["contested"]
-    out: dict[str, list[str]] = {}
-    for claim, place in zip(pairs[::2], pairs[1::2], strict=True):
-        out.setdefault(data["places"][place]["place_id"], []).append(ids[claim])
-    return {place_id: sorted(claims) for place_id, claims in out.items()}
+    triples = data["contested"]
+    out: dict[str, dict[str, str | None]] = {}
+    for claim, place, rival in zip(triples[::3], triples[1::3], triples[2::3], strict=True):
+        out.setdefault(data["places"][place]["place_id"], {})[ids[claim]] = ids[rival] if rival >= 0 else None
+    return out
+
+
+def contested_of(data: dict, cards: list[dict]) -> dict[str, list[str]]:
+    """The page's contested claims as claim ids by place id."""
+    return {place_id: sorted(rivals) for place_id, rivals in rivals_of(data, cards).items()}
 
 
 def links_at(data: dict, cards: list[dict], place_id: str) -> list[tuple[str, list, bool]]:
@@ -370,6 +375,31 @@ def test_contested_claims_are_marked_per_place(html: str, cards: list[dict]) -> 
     assert len(links) == 2 and all(contested for *_, contested in links)
     assert not any(contested for *_, contested in links_at(data, cards, MAKHNOVKA))
     assert contested_of(data, cards) == {SUDZHA: ["c-mod-killed", "c-zel-killed"]}
+    assert rivals_of(data, cards) == {SUDZHA: {"c-mod-killed": "c-zel-killed", "c-zel-killed": "c-mod-killed"}}
+
+
+def test_a_contested_claim_names_its_own_rival_not_another_articles(gazetteer: Gazetteer,
+                                                                     tmp_path: Path) -> None:
+    """Undated claims contest only within their article (geo.records): the page names, for each,
+    the claim of its own article it disagrees with, never a same-kind claim of another article."""
+    from dataclasses import replace
+
+    from tests.builds import SUDZHA as SUDZHA_PLACE, TASS, ZELENSKY, sample_build
+
+    def killed(claim_id: str, source: str, claimant: str, n: int) -> Claim:
+        quote = f"{n} soldiers were killed"
+        return Claim(claim_id=claim_id, source=source, start=0, end=len(quote), quote=quote, claimant=claimant,
+                     kind=Kind.KILLED, figure=Figure(text=str(n), best=n),
+                     places=(PlaceLink(place_id=SUDZHA_PLACE.place_id, link=Link.SENTENCE),))
+    claims = [killed("a1", TASS.source, "Russian Ministry of Defence", 2000),
+              killed("a2", TASS.source, "GUR", 100),
+              killed("b1", ZELENSKY.source, "Volodymyr Zelensky", 10),
+              killed("b2", ZELENSKY.source, "Russian Ministry of Defence", 5000)]
+    build = replace(sample_build(), claims=tuple(sorted(claims, key=lambda c: c.sort_key)), resolutions=())
+    out = tmp_path / "index.html"
+    write_map(build, gazetteer, out)
+    data = payload_of(out.read_text(encoding="utf-8"))
+    assert rivals_of(data, cards_in(out.parent / CARDS_DIR)) == {SUDZHA_PLACE.place_id: {"a1": "a2", "a2": "a1", "b1": "b2", "b2": "b1"}}
 
 
 def test_claims_without_a_point_go_to_areas_region_and_panel(html: str, cards: list[dict],

@@ -123,7 +123,7 @@
   // typed arrays; a claim becomes an object (D.claim(i)) only when a card, a feed line or
   // a history item shows it. What depends on the whole corpus is put together here: each
   // place's claim numbers (or, when no document ties a claim to it, the documents that
-  // mention it), the contested claims of each place (D.contested: pairs of claim and place
+  // mention it), the contested claims of each place (D.contested: triples of claim, place and rival
   // numbers), the unplaced claims, the unresolved mentions, the claimants and the dates.
   function unpack(D) {
     var S = D.strings, n = D.claim_kind.length, nPlaces = D.places.length;
@@ -181,9 +181,9 @@
       if (v >= 0 || v === -1) { i += 1; }
     }
     var contested = D.places.map(function () { return null; });
-    for (i = 0; i < D.contested.length; i += 2) {
+    for (i = 0; i < D.contested.length; i += 3) {  // claim, place, the claim it disagrees with
       var p = D.contested[i + 1];
-      (contested[p] = contested[p] || new Set()).add(D.contested[i]);
+      (contested[p] = contested[p] || new Map()).set(D.contested[i], D.contested[i + 2]);
     }
     var places = [], areas = [], region = null;
     D.places.forEach(function (place, p) {
@@ -194,7 +194,8 @@
       Object.defineProperty(place, "claims", { get: function () {
         if (!place.links) {
           place.links = Array.prototype.map.call(place.ids, function (c) {
-            return { c: c, id: place.place_id, contested: !!(place.contested && place.contested.has(c)) };
+            var rival = place.contested ? place.contested.get(c) : undefined;
+            return { c: c, id: place.place_id, contested: rival !== undefined, rival: rival };
           });
         }
         return place.links;
@@ -610,15 +611,10 @@
       return out.sort(function (a, b) { return b.day - a.day || a.links[0].c - b.links[0].c; });
     }
 
-    // the claim a contested one disagrees with: same kind and date, another claimant
-    function rivalOf(link, context) {
-      var c = claimAt(link.c);
-      for (var i = 0; i < context.length; i++) {
-        var o = claimAt(context[i].c);
-        if (context[i].contested && o.kind === c.kind && o.day === c.day &&
-            claimantKey(o.claimant) !== claimantKey(c.claimant)) { return o; }
-      }
-      return null;
+    // the claim a contested one disagrees with, as the build found it (records.contested_rivals:
+    // same kind, place and period, another claimant, figures that do not overlap)
+    function rivalOf(link) {
+      return link.rival !== undefined && link.rival >= 0 ? claimAt(link.rival) : null;
     }
 
     function claimSummary(c) {
@@ -638,7 +634,7 @@
       if (contested) { add(head, el("span", "geo-badge", "contested")); }
       add(card, head);
       if (contested) {
-        var rival = rivalOf(contested, context || st.links);
+        var rival = rivalOf(contested);
         if (rival) { add(card, el("div", "geo-against", "disagrees with " + claimSummary(rival))); }
       }
       add(card, figureNode(c.figure), el("div", "geo-when", whenText(c)),

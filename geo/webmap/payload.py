@@ -620,9 +620,10 @@ class PageIndex:
     What they point into is built as they are made, in page order, so that one build
     gives one byte string: ``strings`` (every claimant, kind, figure, date, side and
     holder once; 0 is null), ``places`` (the records' places, then any place a claim
-    names that they lack, from the gazetteer) and ``contested`` (flat pairs of claim
-    number and place number: the claims whose figures conflict at that place, which
-    depends on the whole corpus, so it is found here and not in an entry). The columns
+    names that they lack, from the gazetteer) and ``contested`` (flat triples of claim
+    number, place number and the number of the claim it disagrees with: the claims whose
+    figures conflict at that place, which depends on the whole corpus, so it is found
+    here and not in an entry). The columns
     go to temporary files: memory grows with the distinct values only.
     """
 
@@ -634,12 +635,23 @@ class PageIndex:
         self._place_numbers = {p.place_id: i for i, p in enumerate(self.places)}
         self.strings: list[str | None] = [None]
         self._string_numbers: dict[str, int] = {}
-        self.contested: list[int] = []
+        # the claims a contested claim disagrees with, numbered as they come (few: read first)
+        self._rivals = {p.place_id: rivals for p in records.places
+                        if (rivals := records.rivals_at(p.place_id))}
+        self._rival_ids = {rival for rivals in self._rivals.values() for rival in rivals.values()}
+        self._rival_numbers: dict[str, int] = {}
+        self._contested: list[tuple[int, int, str]] = []
         self.sides: dict[int, int] = {}  # claimant's string number -> its side's
         self.columns = {name: _Column() for name in CLAIM_COLUMNS}
         self.statements = _Column(is_text=True)
         self._claims = 0
         self._reported: str | None = None  # the last claim's
+
+    @property
+    def contested(self) -> list[int]:
+        """Flat triples: a contested claim's number, its place's, and the claim it disagrees with (-1: not on the page)."""
+        return [n for claim, place, rival in self._contested
+                for n in (claim, place, self._rival_numbers.get(rival, -1))]
 
     def _string(self, value: str | None) -> int:
         if value is None:
@@ -689,8 +701,11 @@ class PageIndex:
                 number = self._place(place_id, may_add=True)
                 if number is not None:
                     numbers.append(number)
-                    if claim_id in self._records.contested_at(place_id):
-                        self.contested += (self._claims, number)
+                    rival = self._rivals.get(place_id, {}).get(claim_id)
+                    if rival is not None:
+                        self._contested.append((self._claims, number, rival))
+            if claim_id in self._rival_ids:
+                self._rival_numbers[claim_id] = self._claims
             at += [-2 - number for number in numbers[:-1]]
             at.append(numbers[-1] if numbers else -1)
             self._claims += 1
