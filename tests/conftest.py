@@ -25,6 +25,8 @@ SHARED = ROOT.parent / "shared"
 _OWN_FOLDERS: list[str] = []
 #: The Resources whose automaton this worker built for all (the session fixture reuses them).
 _PRELOADED: list[Any] = []
+#: (lock file, session folder, own folder) of a worker to wait for the automaton after collection.
+_WAITING: list[tuple[Any, Path, Path]] = []
 #: The cache folder a session made, so the xdist workers it starts can tell it from the user's.
 _SESSION_CACHE = "GEO_TEST_SESSION_CACHE"
 
@@ -70,22 +72,44 @@ def _scratch_folder(prefix: str) -> str:
 def _share_name_index(session: Path, own: Path) -> None:
     """Put the gazetteer's automaton in this worker's cache folder, built once for all workers.
 
-    The first worker to take the lock builds it (~15 s) and leaves a copy in the session's
-    folder; the others copy that. Done before any test runs, so a CLI subprocess of any
-    worker finds it instead of building it again inside the test.
+    The first worker to take the lock builds it (~15 s) now and leaves a copy in the
+    session's folder; the others collect their tests meanwhile and copy it after
+    (:func:`pytest_collection_finish`). Either way before any test runs, so a CLI
+    subprocess of any worker finds it instead of building it again inside the test.
     """
     import fcntl
 
+    lock = (session / ".name-index.lock").open("w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        _WAITING.append((lock, session, own))
+        return
+    with lock:
+        _fill_name_index(session, own)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """A worker that found the automaton being built waits for it here, its tests collected."""
+    import fcntl
+
+    while _WAITING:
+        lock, shared, own = _WAITING.pop()
+        with lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            _fill_name_index(shared, own)
+
+
+def _fill_name_index(session: Path, own: Path) -> None:
+    """Copy the session's automaton into ``own``, or build it there and copy it back (lock held)."""
     from tests.builds import copy_name_index
 
-    with (session / ".name-index.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not copy_name_index(session, own):
-            from geo.pipeline import load_resources
+    if not copy_name_index(session, own):
+        from geo.pipeline import load_resources
 
-            _PRELOADED.append(load_resources())
-            _ = _PRELOADED[0].matcher  # built into ``own``, the worker's GEO_CACHE_DIR
-            copy_name_index(own, session)
+        _PRELOADED.append(load_resources())
+        _ = _PRELOADED[0].matcher  # built into ``own``, the worker's GEO_CACHE_DIR
+        copy_name_index(own, session)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -135,8 +159,9 @@ def shared() -> Path:
 def seeds_geojson(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``geo export seeds --format geojson --output FILE`` run once, as a user runs it."""
     out = tmp_path_factory.mktemp("export") / "seeds.geojson"
-    result = subprocess.run([sys.executable, "-m", "geo", "export", "seeds", "--format", "geojson",
-                             "--output", str(out)], capture_output=True, text=True, cwd=ROOT, check=False)
+    command = ["export", "seeds", "--format", "geojson", "--output", str(out)]
+    result = subprocess.run([sys.executable, "-m", "geo", *command], capture_output=True, text=True,
+                            cwd=ROOT, check=False)
     assert result.returncode == 0, result.stderr
     return out
 
