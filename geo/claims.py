@@ -49,6 +49,7 @@ from geo.lexicon import (
     FORCE_NOUNS,
     HISTORIC,
     KIND_TRIGGERS,
+    PRESENCE_IN_AREA,
     PRESENCE_TRIGGERS,
     SPEECH_VERBS,
 )
@@ -124,6 +125,7 @@ _TRIGGER = re.compile(_TRIGGER_SOURCE)
 _TRIGGER_CUES = Cues.of([_TRIGGER])
 _PRESENCE = re.compile(rf"(?:{PRESENCE_TRIGGERS})$")
 _INTRANSITIVE = re.compile(r"arriv|rotat")
+_PRESENCE_IN_AREA = re.compile(PRESENCE_IN_AREA)
 _HISTORIC = re.compile(HISTORIC)
 _FORCE = re.compile(rf"^(?:{FORCE_NOUNS})$")
 #: A trigger followed by whom it befell, one or two words on: "погиб мужчина",
@@ -247,6 +249,12 @@ class _Trigger:
 def _raw_triggers(folded: str, start: int, end: int) -> list[_Trigger]:
     """Every kind trigger in folded[start:end], unfiltered."""
     return [_Trigger(m.start(), m.end(), _TRIGGER_KIND[m.lastgroup]) for m in _TRIGGER.finditer(folded, start, end)]  # type: ignore[index]
+
+
+def _with_presence(triggers: list[_Trigger], folded: str, sentence: tuple[int, int]) -> list[_Trigger]:
+    """The triggers, and "N troops are in Kursk" (lexicon.PRESENCE_IN_AREA) where the sentence has an amount."""
+    found = [_Trigger(m.start(), m.end(), Kind.DEPLOYED) for m in _PRESENCE_IN_AREA.finditer(folded, *sentence)]
+    return sorted([*triggers, *found], key=lambda t: t.start) if found else triggers
 
 
 def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
@@ -609,6 +617,8 @@ def _sentence_claims(
     amounts: Sequence[Amount], seen_amounts: list[Amount], drafts: list[Draft],
 ) -> list[Draft]:
     triggers = _triggers(folded, *sentence)
+    if amounts:
+        triggers = _with_presence(triggers, folded, sentence)
     if not triggers and not amounts:
         return []
     clauses = _clauses(text, *sentence, trigger_starts=[t.start for t in triggers])

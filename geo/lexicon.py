@@ -76,9 +76,7 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|высадил\w*|высажен\w*|висадил\w*|висаджен\w*"
      # presence counts only with a figure ("в регионе находится несколько тысяч военных")
      r"|находится|находятся|находились|перебуває|перебувають|перебували"
-     # "some 12,000 North Korean troops are in Kursk": numbering N in an area (GOLD.md)
-     r"|\b(?:are|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?in(?=\s+(?:russia|kursk|the\s+(?:kursk\s+)?"
-     r"(?:region|area|oblast)))"
+
      # a count of forces: "the number of North Korean troops … has risen by about 2,000"
      r"|\b(?:total\s+)?number\s+of(?=\s+(?:[\w'’-]+\s+){0,3}(?:troops|soldiers|forces|north\s+koreans|personnel))"),
     # GOLD.md: encircled or cut-off troops are "other"
@@ -91,6 +89,11 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
 #: an area" (GOLD.md), without one it is forces "merely present".
 PRESENCE_TRIGGERS = (r"находи\w*|перебува\w*|number\s+of|total\s+number\s+of"
                      r"|(?:are|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?in")
+# "some 12,000 North Korean troops are in Kursk": numbering N in an area (GOLD.md). Looked
+# for only in a sentence with an amount: "are" and "were" would open every sentence to the
+# search of the other triggers.
+PRESENCE_IN_AREA = (r"\b(?:are|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?in"
+                    r"(?=\s+(?:russia|kursk|the\s+(?:kursk\s+)?(?:region|area|oblast)))")
 
 # Nouns for the people a claim is about; an amount followed by one is a head count.
 FORCE_NOUNS = (
