@@ -374,7 +374,7 @@ _MODIFIERS = _phrase_table(
     + [(p, _Mod.LOWER) for p in (
         "more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
         "no less than", "not less than", "a minimum of", "well over", "exceeded", "exceeds",
-        "exceeding", "surpassed", "surpasses", "topped",
+        "exceed", "exceeding", "surpassed", "surpasses", "surpass", "topped", "top",
         "более", "более чем", "свыше", "больше", "больше чем", "не менее", "не меньше",
         "по меньшей мере", "по крайней мере", "как минимум", "минимум", "превысили", "превысило",
         "превысил", "превысила", "превышает", "превышают",
