@@ -69,6 +69,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|перекинут\w*|перекинул\w*|перекинув|направил\w*|відправлен\w*|відправил\w*|прибули|розгорнут\w*"
      # movement of forces: "moved into", "began entering", "переброску резервов", "перемещает силы"
      r"|\bmov(?:ed|ing|es?)\s+into\b|\b(?:began|begin|started|start)\s+entering\b|\bconcentrations?\b"
+     # forces committed to a fight: "Moscow has committed about 60,000 troops to the counteroffensive"
+     r"|\bcommitted\b(?=\s+(?:[\w,.'’-]+\s+){0,4}?(?:troops|soldiers|forces|servicemen|personnel|reserves)\b)"
      # rotated into a place (GOLD.md): "Pyongyang has rotated fresh troops into Kursk"
      r"|\brotat(?:ed|ing|es|e)\b(?=\s+(?:[\w'’,.-]+\s+){0,4}?into\b)"
      r"|переброск\w*|перебрасыва\w*|перекидыва\w*|перекида\w*|перемеща\w*|перемещен\w*|переміщу\w*|переміщен\w*|перекида\w*|стягу\w*|стягнул\w*"

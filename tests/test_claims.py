@@ -43,6 +43,8 @@ def numbers(claim):
                  Kind.DEPLOYED, "about 11,000", (None, 11000, None), id="numbering-n-in-an-area"),
     pytest.param("About 1,000 North Korean soldiers arrived in the Kursk region last week, the GUR said.",
                  Kind.DEPLOYED, "About 1,000", (None, 1000, None), id="arrived-in"),
+    pytest.param("Kyiv says Moscow has committed about 60,000 troops to the Kursk counteroffensive.",
+                 Kind.DEPLOYED, "about 60,000", (None, 60000, None), id="committed-troops"),
     pytest.param("Pyongyang rotated about 2,000 soldiers into the Kursk region.",
                  Kind.DEPLOYED, "about 2,000", (None, 2000, None), id="rotated-into"),
     pytest.param("Some 12,000 North Korean soldiers are now in Russia, Seoul said.",
