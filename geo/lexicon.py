@@ -36,7 +36,9 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|casualt(?:y|ies)|losses|\blost\b|потерял\w*|потеряв\w*|втратил\w*|втратив"
      r"|(?:убит|погиб)\w*\s+(?:и|или)\s+ранен\w*|ранен\w*\s+(?:и|или)\s+(?:убит|погиб)\w*"
      r"|потер(?:и|ь|ям|ях|ями)|втрат(?:и|а|ами|ах|ам|у)?\b|[ув]бит\w*\s+(?:і|та|й)\s+поранен\w*"
-     r"|выведен\w*\s+из\s+строя|\bdestroyed\b"),
+     r"|выведен\w*\s+из\s+строя|\bdestroyed\b"
+     # "neutralised": put out of action, dead or wounded (знешкоджено 120 окупантів)
+     r"|\bneutrali[sz](?:ed|ing)\b|нейтрализова\w*|нейтрализован\w*|знешкод\w*"),
     (Kind.KILLED,
      r"\bkilled\b|\bkill(?:s|ing)?\b|\bkia\b|\bdied\b|\bdead\b|\bdeaths?\b|death toll|fatalit(?:y|ies)|lost their lives|perished"
      r"|self-destruction|suicide|blew themselves up|\beliminat(?:ed|es|ing|ion)\b|\bliquidated\b"
