@@ -46,7 +46,7 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|погиб\w*|убит\w*|уничтожен\w*|ликвидирован\w*|загинул\w*|загибл\w*|вбит\w*|знищен\w*"
      # the active verbs: "уничтожили 50 военных", "знищили понад 50 солдатів"
      r"|уничтожил\w*|ликвидировал\w*|убил[аи]?\b|знищил\w*|знищив|знищено|ліквідовано|ліквідува\w*"
-     r"|вбил[аи]?\b|вбито"),
+     r"|вбил[аи]?\b|вбив\b|вбито"),
     (Kind.WOUNDED,
      r"\bwounded\b|\bwounding\b|\bwounds(?=\s+\d)|\binjured\b|\binjuring\b|\binjuries\b"
      # "получили осколочные ранения": the kind of wound may stand between

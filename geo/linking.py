@@ -31,6 +31,12 @@ from geo.model import Kind, Link, PlaceLink
 
 __all__ = ["link_places"]
 
+_CITY_ELSEWHERE = (
+    r"\bin\s+(?:sumy|kharkiv|kharkov|belgorod|bryansk|chernihiv|donetsk|luhansk|zaporizhzhia|kherson|dnipro"
+    r"|poltava|odesa|odessa)\b"
+    r"|(?<!\w)[ву]\s+(?:сумах|харькове|харкові|белгороде|бєлгороді|брянске|брянську|чернигове|чернігові"
+    r"|донецке|донецьку|запорожье|запоріжжі|херсоне|херсоні|днепре|дніпрі|полтаве|полтаві|одессе|одесі)(?!\w)"
+)
 _ELSEWHERE = re.compile(
     r"\beastern russia\b|\bfar east\b|\bvladivostok\b|\bprimorye\b|for (?:military )?training"
     r"|на дальн\w+ восток\w*|на учени\w*"
@@ -52,7 +58,10 @@ _EVENT_PARAGRAPHS = 2
 #: Another region named in a sentence: "in Sumy region", "Сумской области".
 _OTHER_REGION = re.compile(
     rf"(?<!\w)(?:(?:{OTHER_REGIONS_LATIN})(?:'s)?\s+{REGION_NOUN}"
-    rf"|(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b|народн)|(?:днр|лнр)\b)")
+    rf"|(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b|народн)|(?:днр|лнр)\b"
+    # a city of another region as the scene ("a drone strike on a bus in Sumy killed nine");
+    # not the capitals, where statements are made ("Zelensky said in Kyiv")
+    rf"|{_CITY_ELSEWHERE})")
 _ANAPHORIC_LOSSES = re.compile(r"\b(?:the|these|those|such)\s+(?:heavy\s+|significant\s+)?(?:losses|casualties)\b")
 #: A word every match of _ANAPHORIC_LOSSES holds: without one, the pattern is not tried.
 _ANAPHORIC_NOUNS = ("losses", "casualties")

@@ -440,10 +440,19 @@ def test_massed_forces_and_coordinated_nationalities(resources, text, kind, figu
     "Heavy fighting went on in the Kursk region.\nRussian artillery killed two civilians in border villages, "
     "the Sumy Regional Military Administration said.",
     "Бои в Курской области продолжаются.\nВ результате обстрела Белгородской области погибли двое мирных жителей.",
+    "Heavy fighting went on in the Kursk region.\nA drone strike on a bus in Sumy killed nine civilians.",
+    "Бои в Курской области продолжаются.\nУдар дрона по автобусу в Сумах убил девять человек.",
+    "Бої в Курській області тривають.\nУдар дрона по автобусу в Сумах вбив дев'ять людей.",
 ])
 def test_a_claim_in_a_sentence_about_another_region_is_unplaced(resources, text):
     (claim,) = extract(resources, text)
     assert claim.places == ()
+
+
+def test_a_statement_made_in_the_capital_keeps_its_place(resources):
+    """"said in Kyiv": where it was said, not where it happened."""
+    (claim,) = extract(resources, "President Zelensky said in Kyiv that 3,000 North Koreans were killed in Kursk.")
+    assert [p.place_id for p in claim.places] == ["kursk-oblast"]
 
 
 @pytest.mark.parametrize(("text", "claimant"), [
