@@ -43,7 +43,7 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"\bkilled\b|\bkill(?:s|ing)?\b|\bkia\b|\bdied\b|\bdead\b|\bdeaths?\b|death toll|fatalit(?:y|ies)|lost their lives|perished"
      r"|self-destruction|suicide|blew themselves up|\beliminat(?:ed|es|ing|ion)\b|\bliquidated\b"
      r"|shot\s+(?:dead|to\s+death)"
-     r"|погиб\w*|убит\w*|уничтожен\w*|ликвидирован\w*|загинул\w*|загибл\w*|вбит\w*|знищен\w*"
+     r"|погиб\w*|убит\w*|уничтожен\w*|ликвидирован\w*|загинул\w*|загинув|загибл\w*|вбит\w*|знищен\w*"
      # the active verbs: "уничтожили 50 военных", "знищили понад 50 солдатів"
      r"|уничтожил\w*|ликвидировал\w*|убил[аи]?\b|знищил\w*|знищив|знищено|ліквідовано|ліквідува\w*"
      r"|вбил[аи]?\b|вбив\b|вбито"),
@@ -51,6 +51,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"\bwounded\b|\bwounding\b|\bwounds(?=\s+\d)|\binjured\b|\binjuring\b|\binjuries\b"
      # "получили осколочные ранения": the kind of wound may stand between
      r"|получил\w*\s+(?:[а-яё]+\s+)?ранени\w*|ранен\w*|отримал\w*\s+(?:[а-яєіїґ']+\s+)?поранен\w*|поранен\w*"
+     # the active verbs: "дрон поранив трьох цивільних", "обстрел ранил двоих"
+     r"|поранил[аио]?\b|поранив\b|ранил[аио]?\b"
      r"|пострадал\w*|травмирован\w*|постраждал\w*"),
     (Kind.CAPTURED,
      r"\bcaptured\b|taken prisoner|prisoners? of war|\bpows?\b|\bcapture\b|\bsurrendered\b"
