@@ -42,7 +42,10 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
     (Kind.KILLED,
      r"\bkilled\b|\bkill(?:s|ing)?\b|\bkia\b|\bdied\b|\bdead\b|\bdeaths?\b|death toll|fatalit(?:y|ies)|lost their lives|perished"
      r"|self-destruction|suicide|blew themselves up|\beliminat(?:ed|es|ing|ion)\b|\bliquidated\b"
-     r"|shot\s+(?:dead|to\s+death)"
+     r"|shot\s+(?:dead|to\s+death)|расстрел\w*|розстріл\w*"
+     # executed people, not plans: "executed six Ukrainian POWs", "were executed"
+     r"|\bexecut(?:ed|ing)\b(?=\s+(?:[\w'’-]+\s+){0,3}?(?:pows?|prisoners|captives|soldiers|troops|servicem[ae]n"
+     r"|civilians|men|people)\b)|(?<=were\s)executed\b|(?<=been\s)executed\b"
      r"|погиб\w*|убит\w*|уничтожен\w*|ликвидирован\w*|загинул\w*|загинув|загибл\w*|вбит\w*|знищен\w*"
      # the active verbs: "уничтожили 50 военных", "знищили понад 50 солдатів"
      r"|уничтожил\w*|ликвидировал\w*|убил[аи]?\b|знищил\w*|знищив|знищено|ліквідовано|ліквідува\w*"
