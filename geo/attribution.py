@@ -570,6 +570,31 @@ def _resolve(att: Attribution, speakers: Speakers, sentence_subject: str | None)
     return speakers.expand(name) if name else None
 
 
+#: A headline that names a body's document ("Сводка Минобороны России", "Зведення Генштабу
+#: ЗСУ", "Russian Defence Ministry daily briefing"): the whole article is that document.
+_HEADLINE_DOCUMENT = re.compile(
+    r"^\W*(?:(?:сводк|зведенн|брифинг|брифінг|заявлени|сообщени|повідомленн)\w*|summary|update|briefing|statement)"
+    r"\s+(?:of\s+|by\s+|from\s+)?(?:the\s+)?(?P<np>[^.!?:]{3,80}?)\W*$"
+    r"|^\W*(?P<np2>[^.!?:]{3,80}?)\s+(?:daily\s+)?(?:summary|update|briefing|statement)\W*$", re.IGNORECASE)
+
+
+def headline_document_source(headline: str) -> str | None:
+    """The body whose document a headline says the article is, when the alias table knows it.
+
+    Its claims that name no source of their own are that body's.
+
+    >>> headline_document_source("Сводка Минобороны России"), headline_document_source("Зведення Генштабу ЗСУ")
+    ('Russian Defense Ministry', 'General Staff of the Armed Forces of Ukraine')
+    >>> headline_document_source("Russian Defence Ministry daily briefing"), headline_document_source("Update on Kursk")
+    ('Russian Defense Ministry', None)
+    """
+    m = _HEADLINE_DOCUMENT.match(headline.strip())
+    if m is None:
+        return None
+    name = canonical_claimant(m.group("np") or m.group("np2") or "")
+    return name if name in CANONICAL_NAMES else None
+
+
 def claimant_for(
     text: str,
     sentence: tuple[int, int],

@@ -38,7 +38,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from geo.attribution import Speakers, claimant_for, find_attributions, record_speakers
+from geo.attribution import Speakers, claimant_for, find_attributions, headline_document_source, record_speakers
 from geo.control import ControlSpan, find_control, is_ground_at
 from geo.dates import claim_date
 from geo.drafts import Draft
@@ -566,6 +566,9 @@ def extract_claims(
     seen_amounts: list[Amount] = []
     all_fraction_phrases: list[Amount] = []
     headline_index = _first_body_paragraph(doc, paragraphs)
+    # "Сводка Минобороны России" over the text: its unattributed claims are the ministry's
+    document_source = headline_document_source(text[slice(*paragraphs[headline_index])]) \
+        if headline_index >= 0 else None
     for p_index, paragraph in enumerate(paragraphs):
         if doc.is_chrome(*paragraph):
             continue
@@ -583,7 +586,8 @@ def extract_claims(
                 earlier = [o.end for o in new if o.end <= d.start]
                 d.claimant_from = claimant_for(text, sentence, paragraph, (d.start, d.end), speakers,
                                                is_headline=is_headline, attributions=attributions,
-                                               earlier_claims_end=max(earlier) if earlier else None)
+                                               earlier_claims_end=max(earlier) if earlier else None
+                                               ) or document_source
             record_speakers(attributions, speakers)
             all_fraction_phrases.extend(a for a in amounts if a.fraction is not None)
             drafts.extend(new)

@@ -763,3 +763,21 @@ def test_equipment_and_plans_are_no_claims(resources, text):
 def test_people_destroyed_with_equipment_are_still_a_loss(resources):
     claims = extract(resources, "Ukrainian forces destroyed 40 Russian soldiers and two tanks near Sudzha.")
     assert [(c.kind, c.figure.text) for c in claims if c.figure] == [(Kind.KILLED_OR_WOUNDED, "40")]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param("Сводка Минобороны России\n\nЗа сутки противник потерял до 150 военнослужащих в Курской области.",
+                 "Russian Defense Ministry", id="ru"),
+    pytest.param("Зведення Генштабу ЗСУ\n\nЗа добу ворог втратив 300 осіб на Курщині.",
+                 "General Staff of the Armed Forces of Ukraine", id="uk"),
+    pytest.param("Russian Defence Ministry daily briefing\n\nUkraine lost up to 150 soldiers in the Kursk region.",
+                 "Russian Defense Ministry", id="en"),
+])
+def test_a_headline_naming_a_bodys_document_is_the_source_of_its_claims(resources, text, claimant):
+    """The whole article is that document: claims naming no source of their own are the body's."""
+    assert [c.claimant for c in extract(resources, text)] == [claimant]
+
+
+def test_a_claim_with_its_own_source_keeps_it_under_a_document_headline(resources):
+    text = "Сводка Минобороны России\n\nПо словам Зеленского, в Курской области погибли 300 военных КНДР."
+    assert [c.claimant for c in extract(resources, text)] == ["Volodymyr Zelensky"]
