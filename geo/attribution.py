@@ -119,7 +119,8 @@ _COMPLEMENT_LEAD = re.compile(r"\b(?:for|of|at|in|from)\s+(?:the\s+)?$", re.IGNO
 _WHO_SAID = re.compile(rf"{_NP}[\s,]+(?:(?!\s*(?:{SPEECH_VERBS})\b)[^,.]{{0,120}},\s+)?(?:who|which|that|(?:в\s+|у\s+)?(?:котор|як)\w+)"
                        rf"\s+(?:{SPEECH_VERBS})\b")
 # "Зеленский: в Курской области …", "Budanov: …": a headline that opens with its speaker.
-_HEADLINE_HEAD = re.compile(rf"^{_NP.replace('}}?)', '})')}:\s")
+# "Zelensky: …", also as a bullet of a key-points list ("- Kursk governor: …")
+_HEADLINE_HEAD = re.compile(rf"^[\s\-–—•*·]*{_NP.replace('}}?)', '})')}:\s")
 _HEADLINE_TAIL = re.compile(rf"(?::\s*|,\s*){_NP}(?:\s+(?:says|said|claims|estimates))?\s*$")
 _PRONOUN = re.compile(r"\b(he|she|it|they|он|она|они|він|вона|вони)\s+(?:also\s+)?(?:" + SPEECH_VERBS + r")\b",
                       re.IGNORECASE)
@@ -714,8 +715,9 @@ def _claimant_in_sentence(
                 return found, True
     head = _HEADLINE_HEAD.match(text[s:e])
     if head and head.end() <= claim[0] + 1:
-        # Only a known claimant or a personal name: "Background:" is a section label.
-        if _is_known_or_person(head.group("np")):
+        # Only a known claimant, a personal name or a title ("Kursk governor:"): "Background:"
+        # is a section label.
+        if _is_known_or_person(head.group("np")) or _TITLE_WORDS.search(head.group("np")):
             found = canonical_claimant(head.group("np"))
             if found is not None:
                 speakers.add(found)  # "Zelensky: …" then "The president said …"

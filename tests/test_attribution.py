@@ -455,3 +455,15 @@ def test_every_pattern_gated_by_the_speech_verbs_needs_one():
         own = required_cues(rx)
         assert own, rx.pattern[:60]
         assert all(any(g in cue for g in gate) for cue in own), rx.pattern[:60]
+
+
+@pytest.mark.parametrize(("text", "quote", "name"), [
+    pytest.param("Key points:\n- Zelensky: 3,000 soldiers killed or wounded\n- Other news", "3,000 soldiers killed",
+                 "Volodymyr Zelensky", id="en-bullet-person"),
+    pytest.param("Главное:\n• Сырский: ВСУ взяли в плен 300 военных\n• Другое", "ВСУ взяли в плен 300",
+                 "Oleksandr Syrskyi", id="ru-bullet-person"),
+    pytest.param("Key points:\n- Kursk governor: two civilians killed in Rylsk\n- Other news", "two civilians killed",
+                 "Kursk governor", id="en-bullet-title"),
+])
+def test_a_speaker_before_a_colon_names_the_bullets_source(text, quote, name):
+    assert claimants_of(text, quote) == [name]
