@@ -187,10 +187,14 @@ def _is_geo_own(name: str) -> bool:
 
 
 def _link_or_copy(source: str, target: str) -> None:
-    """A hard link (free, and it shares later writes); a copy where links are refused."""
+    """A hard link (free, and it shares later writes); a copy of a regular file where links
+    are refused. Anything else (a FIFO, a socket) that cannot be linked raises, and the
+    publish falls back to renaming the outputs one by one: a copy would block on a FIFO."""
     try:
         os.link(source, target, follow_symlinks=False)
     except OSError:
+        if not stat.S_ISREG(os.lstat(source).st_mode):
+            raise
         shutil.copy2(source, target, follow_symlinks=False)
 
 

@@ -25,7 +25,6 @@ import contextlib
 import functools
 import hashlib
 import itertools
-import os
 import sqlite3
 import sys
 from collections import deque

@@ -457,7 +457,7 @@ class Store:
         for (place_id,) in self._db.execute("SELECT place_id FROM dirty").fetchall():
             self._db.execute("DELETE FROM contested WHERE place_id = ?", (place_id,))
             self._db.executemany("INSERT INTO contested VALUES (?, ?)",
-                                 [(place_id, claim_id) for claim_id in sorted(self._conflicts(place_id))])
+                                 [(place_id, claim_id) for claim_id in sorted(self._rivals(place_id))])
         self._db.execute("DELETE FROM dirty")
         self._db.execute("COMMIT")
 
@@ -535,10 +535,6 @@ class Store:
             f"SELECT c.record, l.link FROM links l JOIN claims c ON c.id = l.claim "  # noqa: S608
             f"WHERE l.place_id = ? ORDER BY {_CLAIM_ORDER}, l.seq", (place_id,))
         return ((_decode(Claim, record), Link(link)) for record, link in rows)
-
-    def _conflicts(self, place_id: str) -> frozenset[str]:
-        """``contested_claim_ids`` of a place, from the claims' columns (no record decoded)."""
-        return frozenset(self._rivals(place_id))
 
     def _rivals(self, place_id: str) -> dict[str, str]:
         """``contested_rivals`` of a place, from the claims' columns (no record decoded)."""

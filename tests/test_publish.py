@@ -142,3 +142,20 @@ def test_staging_folders_of_dead_builds_beside_the_output_are_removed_and_live_o
     tidy_output_folder(out)
     assert not dead.exists() and live.is_dir() and unrelated.is_dir()
     assert {p.name: p.read_bytes() for p in out.iterdir()} == old
+
+
+def test_a_fifo_in_the_output_folder_that_cannot_be_linked_never_blocks_the_publish(tmp_path, resources,
+                                                                                   private_cache, monkeypatch):
+    """A FIFO is linked with the rest; where links are refused, the set is renamed across instead
+    (a copy of a FIFO would wait for a writer forever)."""
+    out = tmp_path / "site" / "maps"
+    old = _old_set(out)
+    os.mkfifo(out / "pipe")
+
+    def no_links(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    written = _build(resources, out)
+    assert all(path.read_bytes() != old[path.name] for path in written)
+    assert (out / "pipe").exists() and [p.name for p in out.parent.iterdir()] == ["maps"]
