@@ -27,6 +27,7 @@ import contextlib
 import dataclasses
 import functools
 import hashlib
+import importlib.util
 import json
 import operator
 import os
@@ -69,6 +70,24 @@ def source_hash(*modules: object) -> str:
     for module in modules:
         digest.update(Path(module.__file__).read_bytes())  # type: ignore[attr-defined]
     return digest.hexdigest()[:16]
+
+
+def installed_hash(module: str, file: str | None = None) -> str:
+    """Hash of an installed module's file, found without importing the module.
+
+    ``file`` names a file inside a package (its ``version.py``); without it, the module's
+    own file is hashed (an extension module: its code). "absent" when it is not installed.
+    """
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        return "absent"
+    path = Path(spec.origin)
+    if file is not None:
+        path = path.parent / file
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    except OSError:
+        return "unreadable"
 
 
 def make_private_dir(folder: Path) -> None:

@@ -9,6 +9,7 @@ stdout carries data only (``--output -``); messages and progress go to stderr.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -18,23 +19,34 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
-from rich.console import Console
 
+from geo.cli_params import install_quick_coercion
 from geo.errors import GeoError, printable
 from geo.export import Format
 
 if TYPE_CHECKING:
+    from rich.console import Console as RichConsole
+
     from geo.pipeline import Resources
     from geo.store import Store
 
+
 class _FlagHelpMixin:
-    """Typer 0.29 renders its own ``--help`` as ``<bool>``; a flag takes no value, so it shows none."""
+    """Typer 0.29 renders its own ``--help`` as ``<bool>``; a flag takes no value, so it shows none.
+
+    Also where each command's parameters get ``geo.cli_params``' quick coercion, before
+    Typer would build its pydantic adapters for them (issue 14).
+    """
 
     def get_help_option(self, ctx):  # type: ignore[no-untyped-def]
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.metavar = ""
         return option
+
+    def parse_args(self, ctx, args):  # type: ignore[no-untyped-def]
+        install_quick_coercion(self.get_params(ctx))  # type: ignore[attr-defined]
+        return super().parse_args(ctx, args)  # type: ignore[misc]
 
 
 class _Group(_FlagHelpMixin, typer.core.TyperGroup):
@@ -55,8 +67,34 @@ app = typer.Typer(
     add_completion=False,
     cls=_Group,
 )
-# soft_wrap: a line is never broken at 80 columns, so a piped log keeps one message a line.
-console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class _Console:
+    """geo's one ``rich.Console`` on stderr, made when first used.
+
+    Importing rich cost 30 ms of every run, and ``geo where`` that finds its place
+    never prints a message (issue 14).
+    """
+
+    @functools.cached_property
+    def rich(self) -> RichConsole:
+        """The Console itself (for ``rich.progress``)."""
+        from rich.console import Console
+
+        # soft_wrap: a line is never broken at 80 columns, so a piped log keeps one message a line.
+        return Console(stderr=True, highlight=False, soft_wrap=True)
+
+    def print(self, *objects: object, markup: bool | None = None) -> None:
+        """``Console.print``."""
+        self.rich.print(*objects, markup=markup)
+
+    @property
+    def is_terminal(self) -> bool:
+        """``Console.is_terminal``: whether stderr is a terminal."""
+        return self.rich.is_terminal
+
+
+console = _Console()
 T = TypeVar("T")
 _state = {"debug": False}
 
@@ -144,7 +182,7 @@ def _progress(enabled: bool, corpus: Path) -> Iterator[Callable[[str], None] | N
 
     total = _count_files(corpus)
     with Progress(SpinnerColumn(), MofNCompleteColumn(), BarColumn(), TimeRemainingColumn(),
-                  TextColumn("{task.description}"), console=console, transient=True) as bar:
+                  TextColumn("{task.description}"), console=console.rich, transient=True) as bar:
         task = bar.add_task("reading", total=total)
 
         def tick(name: str) -> None:
@@ -289,7 +327,6 @@ def export(
         if output == "-" and format is Format.GPKG:
             msg = "a GeoPackage cannot go to stdout; pass --output FILE.gpkg"
             raise ExportError(msg)
-        from geo.export.csv import render_csv, write_csv
         from geo.pipeline import load_resources
         from geo.settings import Settings
 
@@ -300,14 +337,19 @@ def export(
         resources = load_resources(gazetteer, settings=Settings(follow_links=follow_links))
         with _records(corpus, resources, workers=workers, progress=output != "-",
                       overrides=overrides) as records:
-            if output == "-":
-                data = render_csv(records, raw=raw_csv) if format is Format.CSV else render_bytes(records, format)
-                _write_stdout(data)
+            if output == "-" and format is Format.CSV:
+                from geo.export.csv import render_csv
+
+                _write_stdout(render_csv(records, raw=raw_csv))
+            elif output == "-":
+                _write_stdout(render_bytes(records, format))
             elif format is Format.GPKG:
                 from geo.export.gpkg import write_gpkg
 
                 write_gpkg(records, Path(output), districts_geojson=records.gazetteer.districts_geojson)
             elif format is Format.CSV:
+                from geo.export.csv import write_csv
+
                 write_csv(records, Path(output), raw=raw_csv)
             else:
                 WRITERS[format](records, Path(output))

@@ -240,3 +240,52 @@ def test_command_flags_read_as_flags_in_help(command, flag):
     result = runner.invoke(app, [command, "--help"], terminal_width=200)
     [line] = [line for line in result.output.splitlines() if f" {flag} " in line]
     assert "<bool>" not in line
+
+
+def _modules_after(*args: str) -> set[str]:
+    """The modules ``geo ARGS`` has imported when it ends, in a real process (issue 14)."""
+    script = ("import json, sys\nfrom geo.cli import app\ntry:\n    app(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+              "sys.stdout.write('\\nMODULES ' + json.dumps(sorted(sys.modules)))\n")
+    result = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, cwd=ROOT,
+                            check=False)
+    modules = result.stdout.rpartition("\nMODULES ")[2]
+    assert modules, result.stderr
+    return set(json.loads(modules))
+
+
+#: What no one-article command needs: pydantic (Typer's coercion, ``geo.cli_params``), GDAL
+#: and the GeoPackage writer, the map writer.
+_NEVER_ONE_ARTICLE = {"pydantic", "pyogrio", "osgeo", "shapely", "geo.export.gpkg", "geo.webmap.build", "geo.outputs"}
+
+
+def test_issue_14_where_imports_no_extraction_rules_export_writer_or_pydantic():
+    modules = _modules_after("where", "Sudzha")
+    assert "geo.where" in modules and "geo.toponyms" in modules  # the command ran
+    unneeded = _NEVER_ONE_ARTICLE | {"geo.claims", "geo.resolve", "geo.attribution", "geo.export.csv",
+                                     "geo.export.geojson", "geo.store", "rich", "pymorphy3"}
+    assert not unneeded & modules, sorted(unneeded & modules)
+
+
+def test_issue_14_a_geojson_export_imports_only_its_own_writer(tmp_path):
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "a.txt").write_bytes((ROOT / "seeds" / "000_3c41f440098cf267.txt").read_bytes())
+    out = tmp_path / "one.geojson"
+    modules = _modules_after("export", str(tmp_path / "one"), "--format", "geojson", "--output", str(out))
+    assert json.loads(out.read_text(encoding="utf-8"))["features"]  # the command ran
+    unneeded = _NEVER_ONE_ARTICLE | {"geo.export.csv", "pymorphy3"}
+    assert not unneeded & modules, sorted(unneeded & modules)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    pytest.param(("export", "seeds", "--workers", "0"), "greater than or equal to 1", id="workers-0"),
+    pytest.param(("export", "seeds", "--workers", "two"), "Input should be a valid integer", id="workers-word"),
+    pytest.param(("export", "seeds", "--format", "xml"), "'xml' is not one of", id="format"),
+    pytest.param(("eval", "no/such/gold.json"), "file 'no/such/gold.json' does not exist", id="missing-file"),
+    pytest.param(("eval", "seeds"), "file 'seeds' is a directory", id="dir-for-file"),
+    pytest.param(("gazetteer", "README.md"), "dir 'README.md' is a file", id="file-for-dir"),
+])
+def test_issue_14_bad_values_keep_typers_own_messages(args, message):
+    """``geo.cli_params`` answers only the values it is sure of; Typer words every error, exit 2."""
+    result = geo_here(*args)
+    assert result.returncode == 2
+    assert message in result.stderr

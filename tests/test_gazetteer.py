@@ -99,3 +99,22 @@ def test_rebuild_from_the_shared_source_is_byte_identical(shared, tmp_path):
 def test_missing_gazetteer_is_a_one_line_error(tmp_path):
     with pytest.raises(GazetteerError, match="rebuild it"):
         load_gazetteer(tmp_path)
+
+
+def test_issue_14_installed_hash_follows_the_file_without_importing_it(tmp_path, monkeypatch):
+    """The name index's key names pymorphy3 and its dictionary by their version files, read
+    without importing them: a new version is a new key, and nothing runs."""
+    import sys
+
+    from geo._cache import installed_hash
+
+    package = tmp_path / "fakemorph"
+    package.mkdir()
+    (package / "__init__.py").write_text("raise RuntimeError('imported')\n", encoding="utf-8")
+    (package / "version.py").write_text('__version__ = "1.0"\n', encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    first = installed_hash("fakemorph", "version.py")
+    (package / "version.py").write_text('__version__ = "1.1"\n', encoding="utf-8")
+    assert installed_hash("fakemorph", "version.py") != first
+    assert "fakemorph" not in sys.modules
+    assert installed_hash("no_such_module_geo_test") == "absent"

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from geo.pipeline import load_resources
 from geo.text import fold
-from geo.toponyms import Candidate, Matcher
+from geo.toponyms import Candidate, Matcher, count_keys
 from tests.places import only_place
 
 NAMES = ["Sudzha", "Суджей", "Makhnovka", "Малой Локни", "Plekhovo", "Kursk region"]
@@ -105,3 +105,28 @@ def test_a_misspelt_list_item_is_the_nearby_place_it_nearly_spells(resources, te
 ])
 def test_other_list_words_are_not_taken_for_places(resources, text):
     assert all("letters off" not in r.reason for r in _resolved(resources, text).values())
+
+
+def test_issue_14_each_key_stores_its_length_and_its_entries_once(resources):
+    """The automaton holds ints (fast to unpickle); every key reads back its own length and
+    the entries it was built with, and keys of one place share one tuple of entries."""
+    from geo.toponyms import _LENGTH_BITS, _LENGTH_MASK
+
+    matcher = resources.matcher
+    assert len(matcher.entries) < count_keys(matcher) // 5
+    for key in ("суджей", "sudzha", "малой локни", "махнівка"):
+        value = matcher.automaton.get(key)
+        assert value & _LENGTH_MASK == len(key)
+        assert {e.lemma for e in matcher.entries[value >> _LENGTH_BITS]} <= {"Суджа", "Малая Локня", "Махновка"}
+    [candidate] = matcher.scan("Sudzha")
+    assert candidate.entries is matcher.entries[matcher.automaton.get("sudzha") >> _LENGTH_BITS]
+
+
+def test_issue_14_a_key_too_long_for_the_automaton_is_a_one_line_error(monkeypatch, gaz):
+    import geo.toponyms
+    from geo.errors import GazetteerError
+
+    entry = geo.toponyms.Entry("p:1", "Х", geo.toponyms.Tier.NAME, False)
+    monkeypatch.setattr(geo.toponyms, "iter_keys", lambda gaz, morph: iter([("x" * 1024, (entry,))]))
+    with pytest.raises(GazetteerError, match="1,024 characters"):
+        geo.toponyms.build_matcher(gaz, morph=object())

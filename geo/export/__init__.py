@@ -7,22 +7,23 @@ Every writer has the signature ``(build, path)``. The GeoPackage writer also tak
 optional keyword, ``districts_geojson`` (see ``write_gpkg``); bind it with
 ``functools.partial`` when the build used a gazetteer other than the default one.
 
-Adding a format touches three places here: a ``Format`` member, a ``WRITERS`` entry and,
+Adding a format touches three places here: a ``Format`` member, a ``_WRITER_NAMES`` entry and,
 when the format can stream, a ``_RENDERERS`` entry; then docs/exports.md.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterator, Mapping
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from geo.errors import ExportError
-from geo.export.csv import render_csv, write_csv
-from geo.export.geojson import render_geojson, write_geojson
-from geo.export.gpkg import write_gpkg
-from geo.model import Build
-from geo.records import Records
+
+if TYPE_CHECKING:
+    from geo.model import Build
+    from geo.records import Records
 
 __all__ = ["WRITERS", "Format", "render_bytes", "write_csv", "write_geojson", "write_gpkg"]
 
@@ -41,16 +42,47 @@ class Format(StrEnum):
         raise ValueError(msg)
 
 
-WRITERS: dict[Format, Callable[[Build | Records, Path], None]] = {
-    Format.GEOJSON: write_geojson,
-    Format.CSV: write_csv,
-    Format.GPKG: write_gpkg,
-}
+class _Lazy(Mapping[Format, Callable[..., Any]]):
+    """Format → function, its module imported when the format is first asked for.
 
-_RENDERERS: dict[Format, Callable[[Build | Records], bytes]] = {
-    Format.GEOJSON: render_geojson,
-    Format.CSV: render_csv,
+    ``geo export --format geojson`` then never imports the CSV or GeoPackage writers,
+    and ``import geo.export`` (for ``Format``, by the CLI) imports none (issue 14).
+    """
+
+    def __init__(self, where: dict[Format, tuple[str, str]]) -> None:
+        self._where = where
+
+    def __getitem__(self, fmt: Format) -> Callable[..., Any]:
+        module, name = self._where[fmt]
+        return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[Format]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+
+_WRITER_NAMES = {
+    Format.GEOJSON: ("geo.export.geojson", "write_geojson"),
+    Format.CSV: ("geo.export.csv", "write_csv"),
+    Format.GPKG: ("geo.export.gpkg", "write_gpkg"),
 }
+WRITERS: Mapping[Format, Callable[[Build | Records, Path], None]] = _Lazy(_WRITER_NAMES)
+
+_RENDERERS: Mapping[Format, Callable[[Build | Records], bytes]] = _Lazy({
+    Format.GEOJSON: ("geo.export.geojson", "render_geojson"),
+    Format.CSV: ("geo.export.csv", "render_csv"),
+})
+
+
+def __getattr__(name: str) -> Callable[..., Any]:
+    """``write_geojson``, ``write_csv`` and ``write_gpkg``, imported when first named."""
+    for fmt, (_, writer) in _WRITER_NAMES.items():
+        if writer == name:
+            return WRITERS[fmt]
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
 
 
 def render_bytes(build: Build | Records, fmt: Format | str) -> bytes:
