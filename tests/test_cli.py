@@ -272,7 +272,7 @@ def test_issue_14_a_geojson_export_imports_only_its_own_writer(tmp_path):
     out = tmp_path / "one.geojson"
     modules = _modules_after("export", str(tmp_path / "one"), "--format", "geojson", "--output", str(out))
     assert json.loads(out.read_text(encoding="utf-8"))["features"]  # the command ran
-    unneeded = _NEVER_ONE_ARTICLE | {"geo.export.csv", "pymorphy3"}
+    unneeded = _NEVER_ONE_ARTICLE | {"geo.export.csv", "pymorphy3", "rich"}
     assert not unneeded & modules, sorted(unneeded & modules)
 
 
@@ -289,3 +289,40 @@ def test_issue_14_bad_values_keep_typers_own_messages(args, message):
     result = geo_here(*args)
     assert result.returncode == 2
     assert message in result.stderr
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("read 000003-en.txt", id="read"),
+    pytest.param("unresolved Александровка x16 in 3 file(s): 16 candidate(s): Aleksandrovka (Sudzhansky District); "
+                 "Aleksandrovka (Korenevsky District); mentioned with no district; in a.txt, b.txt and 4 more",
+                 id="long-cyrillic"),
+    pytest.param("skipped 中文字符.txt: " + "wide " * 40, id="wide-characters"),
+    pytest.param("  spaces at both ends  ", id="spaces"),
+    pytest.param("geo: no place of Kursk oblast is called 'Nowhere'", id="where-miss"),
+    pytest.param("skipped example.org/a.txt: e\u0301 and x: y", id="colons-and-combining"),
+    pytest.param("", id="empty"),
+])
+def test_issue_14_a_plain_message_is_written_as_rich_writes_it(line):
+    """``geo.cli`` writes a plain message itself, without importing rich: the bytes must be rich's."""
+    import io
+
+    from rich.console import Console
+
+    from geo.cli import is_plain_message
+
+    assert is_plain_message(line, markup=False)
+    buffer = io.StringIO()
+    Console(file=buffer, highlight=False, soft_wrap=True).print(line, markup=False)
+    assert buffer.getvalue() == line + "\n"
+
+
+@pytest.mark.parametrize("line", ["read :smile:.txt", "tab\there", "bell\a", "[bold]x[/bold]"])
+def test_issue_14_a_message_rich_would_change_goes_through_rich(line, monkeypatch):
+    import io
+
+    from geo.cli import _Console
+
+    buffer = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", buffer)
+    _Console().print(line, markup=None if "[" in line else False)
+    assert buffer.getvalue() != line + "\n"
