@@ -130,3 +130,17 @@ def test_issue_14_a_key_too_long_for_the_automaton_is_a_one_line_error(monkeypat
     monkeypatch.setattr(geo.toponyms, "iter_keys", lambda gaz, morph: iter([("x" * 1024, (entry,))]))
     with pytest.raises(GazetteerError, match="1,024 characters"):
         geo.toponyms.build_matcher(gaz, morph=object())
+
+
+@pytest.mark.parametrize("damage", ["truncated", "empty"])
+def test_issue_14_a_damaged_name_index_is_built_again(private_cache, resources, monkeypatch, damage):
+    """A torn or emptied ``matcher-*.pickle`` is a miss: the index is built again, never a traceback."""
+    import geo.pipeline
+
+    key = geo.pipeline.content_key(resources.gazetteer.version, geo.pipeline._matcher_code_version())
+    cached_file = private_cache / f"matcher-{key}.pickle"
+    data = cached_file.read_bytes()
+    cached_file.write_bytes(data[: len(data) // 2] if damage == "truncated" else b"")
+    monkeypatch.setattr(geo.pipeline, "build_matcher", lambda gaz: "built again")
+    assert geo.pipeline.load_matcher(resources.gazetteer) == "built again"
+    assert geo.pipeline.load_matcher(resources.gazetteer) == "built again"  # and stored in its place
