@@ -2,8 +2,9 @@
 
     python bench/bench_startup.py [--base /work/wt-base] [--runs 5] [--article FILE]
 
-Runs ``geo where Sudzha`` and ``geo export ONE --format geojson --output FILE`` (one
-article, cold result cache, warm name index) from this checkout and from ``--base``,
+Runs ``geo where Sudzha``, ``geo where Martinovka`` (no exact name: the names a few
+slips away) and ``geo export ONE --format geojson --output FILE`` (one article, cold
+result cache, warm name index) from this checkout and from ``--base``,
 interleaved (base, this, base, this …) so that the machine's load falls on both alike,
 and prints the best and the median wall and CPU seconds of each (goal: under 0.5 s wall).
 
@@ -147,6 +148,7 @@ def main() -> None:
     caches = {side: Path(f"/tmp/bench-startup-{side}-cache") for side in sides}
     commands = {
         "geo where Sudzha": (["where", "Sudzha"], False),
+        "geo where Martinovka (a slip: the near names)": (["where", "Martinovka"], False),
         f"geo export of one article ({sum(p.stat().st_size for p in one.iterdir()) / 1000:.1f} KB)":
             (["export", str(one), "--format", "geojson", "--output", str(work / "one.geojson")], True),
     }
