@@ -72,6 +72,18 @@ def source_hash(*modules: object) -> str:
     return digest.hexdigest()[:16]
 
 
+def module_source_hash(*names: str) -> str:
+    """``source_hash`` of the modules named, found and read without importing them."""
+    digest = hashlib.sha256()
+    for name in names:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            msg = f"no source file for the module {name}"
+            raise ModuleNotFoundError(msg)
+        digest.update(Path(spec.origin).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def installed_hash(module: str, file: str | None = None) -> str:
     """Hash of an installed module's file, found without importing the module.
 

@@ -326,3 +326,17 @@ def test_issue_14_a_message_rich_would_change_goes_through_rich(line, monkeypatc
     monkeypatch.setattr(sys, "stderr", buffer)
     _Console().print(line, markup=None if "[" in line else False)
     assert buffer.getvalue() != line + "\n"
+
+
+def test_issue_14_a_warm_export_imports_no_extraction_rules(tmp_path, private_cache):
+    """Nothing to extract, nothing to compile: the result cache's key reads the rules' files."""
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "a.txt").write_bytes((ROOT / "seeds" / "000_3c41f440098cf267.txt").read_bytes())
+    args = ("export", str(tmp_path / "one"), "--format", "geojson", "--output", str(tmp_path / "one.geojson"))
+    cold = _modules_after(*args)
+    first = (tmp_path / "one.geojson").read_bytes()
+    warm = _modules_after(*args)
+    assert (tmp_path / "one.geojson").read_bytes() == first
+    rules = {"geo.claims", "geo.resolve", "geo.attribution", "geo.figures"}
+    assert rules <= cold
+    assert not rules & warm, sorted(rules & warm)
