@@ -47,8 +47,8 @@ def phase(name, since):
 nested = [0.0]
 
 def timed(name, function):
-    """``function`` timed exclusively: a timed call inside it (the name index loaded by the
-    first extraction) counts for itself, not twice."""
+    # exclusive time: a timed call inside (the name index loaded by the first extraction)
+    # counts for itself, not twice
     def run(*args, **kwargs):
         t, outer = clock(), nested[0]
         nested[0] = 0.0
