@@ -13,6 +13,7 @@ _WORDS = st.text(alphabet="aeiouksvdzhyрусджа -", max_size=14)
 @settings(max_examples=500, deadline=None)
 @given(_WORDS, _WORDS)
 def test_issue_14_a_form_within_the_slips_is_never_skipped(query, form):
+    """``may_be_near`` is a bound: it may keep a far form, never drop a near one."""
     limit = allowed_slips(query)
     if edit_distance(query, form, limit) <= limit:
         assert may_be_near(frozenset(query), form, limit)
