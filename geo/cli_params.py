@@ -111,12 +111,21 @@ if RuntimeParam is not None:
 
 
 def install_quick_coercion(params: list[Any]) -> None:
-    """Give each Typer parameter of a command the quick coercion, unless it has one already."""
+    """Give each Typer parameter of a command the quick coercion, unless it has one already.
+
+    Typer's private machinery may change shape: whatever does not fit is left to Typer
+    (``test_issue_14_where_imports_no_extraction_rules_export_writer_or_pydantic`` then
+    says that pydantic is back).
+    """
     if RuntimeParam is None:
         return
     for param in params:
-        if getattr(param, "_runtime_param", False) is None and hasattr(param, "type_descriptor"):
+        if getattr(param, "_runtime_param", False) is not None:
+            continue
+        try:
             descriptor = param.type_descriptor
             if descriptor.file_annotation is None:
                 param._runtime_param = QuickRuntimeParam(parameter_info=descriptor.parameter_info,
                                                          annotation=descriptor.annotation)
+        except (AttributeError, TypeError):
+            continue

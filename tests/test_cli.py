@@ -340,3 +340,39 @@ def test_issue_14_a_warm_export_imports_no_extraction_rules(tmp_path, private_ca
     rules = {"geo.claims", "geo.resolve", "geo.attribution", "geo.figures"}
     assert rules <= cold
     assert not rules & warm, sorted(rules & warm)
+
+
+@pytest.mark.parametrize(("annotation", "options", "value"), [
+    pytest.param(str, {}, "под Суджей", id="str"),
+    pytest.param(str | None, {}, "local", id="optional-str"),
+    pytest.param(int, {"min": 1}, "2", id="int"),
+    pytest.param(int, {"min": 1}, 1, id="int-default"),
+    pytest.param(Path, {}, "seeds", id="path"),
+    pytest.param(Path, {"exists": True, "dir_okay": False}, str(ROOT / "README.md"), id="existing-file"),
+    pytest.param(Path, {"file_okay": False}, f"{ROOT}//seeds/", id="folder"),
+    pytest.param(Path, {}, Path("seeds"), id="path-default"),
+    pytest.param(Path | None, {"dir_okay": False}, "./corrections.csv", id="optional-path"),
+])
+def test_issue_14_quick_coercion_gives_what_typers_own_gives(annotation, options, value):
+    from typer._coercion import build_runtime_param, resolve_type_descriptor
+    from typer.models import OptionInfo
+
+    from geo.cli_params import UNSURE, quick_value
+
+    info = OptionInfo(**options)
+    quick = quick_value(annotation, info, value)
+    assert quick is not UNSURE
+    typers = build_runtime_param(resolve_type_descriptor(annotation, info))._coerce_value(value, param=None, ctx=None)
+    assert (type(quick), quick) == (type(typers), typers)
+
+
+def test_issue_14_quick_coercion_leaves_every_doubt_to_typer():
+    from typer.models import OptionInfo
+
+    from geo.cli_params import UNSURE, quick_value
+
+    assert quick_value(int, OptionInfo(min=1), "0") is UNSURE
+    assert quick_value(int, OptionInfo(), "+2") is UNSURE
+    assert quick_value(Path, OptionInfo(exists=True), "no/such/file") is UNSURE
+    assert quick_value(Path, OptionInfo(dir_okay=False), str(ROOT / "seeds")) is UNSURE
+    assert quick_value(Path, OptionInfo(), "") is UNSURE
