@@ -66,7 +66,7 @@ from geo.loss_lexicon import (
 )
 from geo.model import Claim, Document, Figure, Kind, PlaceType, Resolution
 from geo.settings import DEFAULT_SETTINGS, Settings
-from geo.text import Cues, fold, paragraph_spans, sentence_spans
+from geo.text import Cues, fold, line_sentences, paragraph_spans
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -572,7 +572,7 @@ def extract_claims(
     for p_index, paragraph in enumerate(paragraphs):
         if doc.is_chrome(*paragraph):
             continue
-        for sentence in sentence_spans(text, *paragraph):
+        for sentence in line_sentences(text, *paragraph):
             if doc.is_chrome(*sentence):
                 continue
             is_headline = p_index == headline_index and not re.search(r"[.!?…]\W*$", text[sentence[0]:sentence[1]])

@@ -43,7 +43,7 @@ from geo.lexicon import OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_LATIN, REGION_NOUN
 from geo.model import Mention, Place, PlaceType, Resolution
 from geo.names import Tier
 from geo.settings import DEFAULT_SETTINGS, Settings
-from geo.text import clip_context, fold, sentence_spans
+from geo.text import clip_context, document_sentences, fold
 from geo.toponyms import Candidate, misspelt_list_items
 
 # Regions and countries around the oblast (geo.lexicon), folded; any of them next to a
@@ -154,7 +154,7 @@ class _Context:
     """What the whole document says, computed once per document."""
 
     folded: str
-    sentences: list[tuple[int, int]]
+    sentences: Sequence[tuple[int, int]]
     districts: frozenset[str]
     anchors: tuple[Place, ...]
     anchor_starts: tuple[int, ...]
@@ -311,7 +311,7 @@ def _pick_by_anchors(pool: Sequence[Place], anchors: Sequence[Place], scope: str
 
 def _document_context(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> _Context:
     folded = fold(text)
-    sentences = sentence_spans(text)
+    sentences = document_sentences(text)
     starts = tuple(s for s, _ in sentences)
     districts = frozenset(
         pid for c in cands for pid in c.place_ids
@@ -404,7 +404,7 @@ def _fits_direction(place: Place, stated: tuple[Place, float, float | None], nea
     return off <= _BEARING_SLACK and abs(distance - km) <= max(3.0, 0.5 * km)
 
 
-def _sentence_at(sentences: list[tuple[int, int]], offset: int, starts: Sequence[int]) -> tuple[int, int]:
+def _sentence_at(sentences: Sequence[tuple[int, int]], offset: int, starts: Sequence[int]) -> tuple[int, int]:
     """The sentence that holds ``offset`` (``starts``: the sentences' starts, for bisection)."""
     i = bisect_right(starts, offset) - 1
     if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:
