@@ -31,7 +31,6 @@ import json
 import operator
 import os
 import pickle
-import stat
 import tempfile
 import types
 import typing
@@ -40,6 +39,15 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+# content_key and source_hash are re-exported: the modules that key a cache import them from here
+from geo.cache_folder import (  # noqa: F401
+    cache_dir,
+    content_key,
+    is_private,
+    make_private_dir,
+    source_hash,
+)
+
 if TYPE_CHECKING:
     from geo.corpus import RawFile
     from geo.gazetteer import Gazetteer
@@ -47,56 +55,6 @@ if TYPE_CHECKING:
     from geo.store import StoredDocument
 
 T = TypeVar("T")
-
-
-def cache_dir() -> Path:
-    """The cache folder (not created)."""
-    if os.environ.get("GEO_CACHE_DIR"):
-        return Path(os.environ["GEO_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "geo"
-
-
-def content_key(*parts: object) -> str:
-    """A stable hash of JSON-serialisable parts (dict keys sorted)."""
-    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
-
-
-def source_hash(*modules: object) -> str:
-    """Hash of the source files of the given modules: the code version of a cached value."""
-    digest = hashlib.sha256()
-    for module in modules:
-        digest.update(Path(module.__file__).read_bytes())  # type: ignore[attr-defined]
-    return digest.hexdigest()[:16]
-
-
-def make_private_dir(folder: Path) -> None:
-    """Create ``folder`` (and its missing parents) with mode 0700: the cache is this user's."""
-    folder = Path(folder)
-    missing = [p for p in (folder, *folder.parents) if not p.exists()]
-    for path in reversed(missing):
-        with contextlib.suppress(FileExistsError):
-            path.mkdir(mode=0o700)
-
-
-def is_private(path: Path) -> bool:
-    """Whether ``path`` and its folder belong to this user and nobody else can write them.
-
-    Only such a file is unpickled: a pickle runs code when loaded, and a cache folder
-    shared with others (or writable by them) could hold a planted one.
-    """
-    uid = os.geteuid() if hasattr(os, "geteuid") else None
-    for item in (path, path.parent):
-        try:
-            st = os.stat(item, follow_symlinks=False)
-        except OSError:
-            return False
-        if uid is not None and st.st_uid != uid:
-            return False
-        if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) or stat.S_ISLNK(st.st_mode):
-            return False
-    return True
 
 
 def cached(name: str, key: str, compute: Callable[[], T], *, folder: Path | None = None) -> T:

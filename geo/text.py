@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from re import _constants as op  # the parse tree of a pattern has no public form
-from re import _parser
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
+from re import _constants as op  # the parse tree of a pattern has no public form
+from re import _parser
 from typing import Any
 
 import ahocorasick
+
+from geo.regex_cache import compile_pattern, remembered_cues
 
 # One character in, one character out: apostrophes, dashes and odd spaces become their
 # ASCII forms; ё becomes е because the gazetteer writes е for ё almost everywhere.
@@ -66,7 +68,7 @@ _ABBREVIATIONS = frozenset(
     "vs etc approx est inc ltd co corp gov rep sen prof jr sr adm cmdr pres dept mt ft "
     "г гг ул им т тыс млн млрд см др пр обл р-н с д п х тис".split()
 )
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[.!?…]+[\"'”’»)\]]*$|\n")
+_SENTENCE_END = compile_pattern(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[.!?…]+[\"'”’»)\]]*$|\n")
 
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
@@ -149,7 +151,7 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]
 
 # A line is a maximal run of characters other than CR and LF: the same non-empty pieces
 # as splitting on "\r\n", "\r" and "\n".
-_LINE = re.compile(r"[^\r\n]+")
+_LINE = compile_pattern(r"[^\r\n]+")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -203,7 +205,7 @@ def clip_context(text: str, span: tuple[int, int], start: int, end: int, limit: 
 #: A stretch of text holding one is given to every pattern (``Cues.mask``); a test
 #: derives the list from ``re`` itself.
 CASE_TWINS = "\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86"
-_HAS_TWIN = re.compile(f"[{CASE_TWINS}]")
+_HAS_TWIN = compile_pattern(f"[{CASE_TWINS}]")
 #: A literal set larger than this is not spelled out (``_exact``); a shorter cue is used.
 _MAX_SPELLED = 256
 
@@ -367,7 +369,7 @@ class Cues:
         read: dict[int, frozenset[str] | None] = {}  # a pattern given twice is read once
         for i, rx in enumerate(patterns):
             if id(rx) not in read:
-                read[id(rx)] = required_cues(rx)
+                read[id(rx)] = remembered_cues(rx, required_cues)
             cues = read[id(rx)]
             if cues is None:
                 always |= 1 << i
