@@ -32,6 +32,7 @@ from geo.control_lexicon import (
     ANCHORS,
     ATTRIBUTIVE,
     BLOCKERS,
+    GROUND_HELD,
     GROUND_NOUNS,
     NEGATION,
     NOT_GROUND,
@@ -66,6 +67,7 @@ _NEGATED = compile_pattern(NEGATION)
 _GROUND = compile_pattern(rf"(?:{GROUND_NOUNS})")
 _NOT_GROUND = compile_pattern(rf"(?:{NOT_GROUND})(?!\w)")
 _ANAPHORA = compile_pattern(rf"(?:{ANAPHORA})")
+_GROUND_HELD = compile_pattern(rf"(?<!\w)(?:{GROUND_HELD})")
 _WORD = compile_pattern(r"[\w'-]+")
 _SPACED_DASH = compile_pattern(r"\s[–—]\s")
 #: Passive and stative forms whose ground stands before them ("город под контролем ВСУ").
@@ -104,7 +106,7 @@ _BLOCK_WINDOW = 45
 #: dash, or a comma before a conjunction or a relative word ("…, and Russian troops took").
 _CLAUSE_START = compile_pattern(
     r"[;:(]\s*|\s[–—-]\s+|,\s+(?=(?:and|but|while|whereas|which|who|as|after|with|when|where|although|though"
-    r"|и|а|но|однако|хотя|когда|который|которая|которые|после|і|та|але|проте|коли|який|яка|які)\s)"
+    r"|и|а|но|однако|хотя|когда|который|которая|которые|после|і|та|але|проте|коли|який|яка|які)[\s,])"
     r"|(?<=\s)(?:and|и|і|та|а)\s+(?=[A-ZА-ЯЁІЇЄҐ])"
     # a relative or reported clause: "the border where Ukrainian forces seized …",
     # "sources reported that Ukrainian forces captured …"
@@ -173,6 +175,8 @@ def find_control(
     found: list[ControlSpan] = []
     for m in _matches(folded, s_start, s_end):
         predicate = PREDICATES[int(m.lastgroup[1:])]  # type: ignore[index]
+        if predicate.after_holding and not _GROUND_HELD.search(folded, s_start, m.start()):
+            continue  # "the oblast's area is 30,000 square km": a size, not ground taken
         before = folded[max(s_start, m.start() - _BLOCK_WINDOW):m.start()]
         if _BLOCKED.search(before) or _NEGATED.search(before):
             continue

@@ -66,7 +66,7 @@ def is_word_char(ch: str) -> bool:
 _ABBREVIATIONS = frozenset(
     "u.s mr mrs ms dr gen lt col maj sgt capt st no jan feb mar apr jun jul aug sep sept oct nov dec "
     "vs etc approx est inc ltd co corp gov rep sen prof jr sr adm cmdr pres dept mt ft "
-    "г гг ул им т тыс млн млрд см др пр обл р-н с д п х тис".split()
+    "г гг ул им т тыс млн млрд см др пр обл р-н с д п х тис кв sq".split()
 )
 _SENTENCE_END = compile_pattern(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[.!?…]+[\"'”’»)\]]*$|\n")
 

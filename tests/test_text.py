@@ -177,3 +177,12 @@ def test_cues_mask_reads_every_pattern_and_only_those_with_cues():
     assert cues.mask("Губернатор сообщил о раненых.") == 0b110
     assert cues.mask("Військові тримають село.") == 0b100
     assert cues.mask("Officials \u017faid it.") == 0b111  # a twin: every pattern runs
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    pytest.param("ВСУ контролируют 1000 кв. км территории. Бои идут.", 2, id="ru-kv-km"),
+    pytest.param("Росіяни захопили 40 кв. км. Бої тривають.", 2, id="uk-kv-km-at-the-end"),
+    pytest.param("Ukraine held 500 sq. km of land. Fighting went on.", 2, id="en-sq-km"),
+])
+def test_an_area_unit_does_not_end_a_sentence(text, sentences):
+    assert len(sentence_spans(text)) == sentences
