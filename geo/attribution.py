@@ -33,11 +33,20 @@ text gives it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from geo.claimants import CANONICAL_NAMES, PERSONS, canonical_name, is_joint, known_names_in, named_within, stem, words_of
+from geo.claimants import (
+    CANONICAL_NAMES,
+    PERSONS,
+    canonical_name,
+    is_joint,
+    known_names_in,
+    named_within,
+    stem,
+    words_of,
+)
 from geo.lexicon import (
     ACCORDING_TO,
     ANONYMOUS_HEADS,
@@ -52,6 +61,7 @@ from geo.lexicon import (
     SPEECH_VERBS,
 )
 from geo.person_names import nominative
+from geo.regex_cache import compile_pattern
 from geo.text import Cues, fold, sentence_spans
 
 _CAP_TOKEN = r"[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{2,}\))?(?!\w)"
@@ -70,7 +80,7 @@ _LOWER_TOKEN = rf"(?!(?:{_NP_STOP})(?!\w))[a-zа-яёіїєґ][\w’'\-]*"
 _TOKEN = rf"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{{2,}}\))?|{_LOWER_TOKEN})(?!\w)"
 _NP = rf"(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_TOKEN}){{0,8}}?)"
 _NP_ANY = rf"(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:[\s\u00a0]+{_TOKEN}){{0,6}}?)"
-_SUBJECT_VERB = re.compile(
+_SUBJECT_VERB = compile_pattern(
     rf"{_NP}(?:’s|'s)?\s+(?:(?:also|has|have|had|was|were|is|previously|later|then|earlier|further|"
     rf"again|repeatedly|separately|recently|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|в\s+\w+"
     rf"|last\s+\w+|this\s+\w+)[\s,]+){{0,3}}(?P<verb>{SPEECH_VERBS})\b"
@@ -88,51 +98,51 @@ _INVERTED_NP = rf"[«“\"]?(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_CAP_TOKEN}){{0,5}
 # that "глава Суджанского района Александр Богачев," reads past the district to the man.
 _NAME_END = (r"(?=\s*(?:[,.;:!?)»”\"]|$)|\s+(?:on|in|at|during|via|and|citing|в|во|на|у|и|і|та|й|со|з|із)(?!\w)"
              r"|\s+\d)")
-_VERB_SUBJECT = re.compile(
+_VERB_SUBJECT = compile_pattern(
     rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN})\s+){{0,6}}?"
     rf"{_INVERTED_NP}{_NAME_END}")
 #: "Об этом сообщил …", "как заявил …": the Russian formulas that put the speaker after the verb.
-_INVERTED_LEAD = re.compile(
+_INVERTED_LEAD = compile_pattern(
     r"(?:^|\b)(?:об\s+этом|о\s+чем|о\s+чём|как|это|про\s+це|як|це)(?:\s+[\w-]+){0,5}\s*$", re.IGNORECASE)
-_ACCORDING = re.compile(
+_ACCORDING = compile_pattern(
     rf"(?<!\w)(?i:{ACCORDING_TO})\s+(?:the\s+|a\s+)?{_NP_ANY}(?=\s*(?:\([A-ZА-Я]{{2,}}\)\s*)?(?:[,.;:)]|$))")
 #: "…, the acting governor, Alexander Khinshtein, said": a name set off by commas before the verb.
-_APPOSITIVE = re.compile(rf"(?<=,\s)(?P<np>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{1,3}}),\s+(?:{SPEECH_VERBS})(?!\w)")
+_APPOSITIVE = compile_pattern(rf"(?<=,\s)(?P<np>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{1,3}}),\s+(?:{SPEECH_VERBS})(?!\w)")
 #: "Lee, citing intelligence data, has said …", "Mash, a Telegram channel close to …, said":
 #: the speaker before an aside set off by commas.
-_SUBJECT_ASIDE_VERB = re.compile(
+_SUBJECT_ASIDE_VERB = compile_pattern(
     rf"{_NP}(?:’s|'s)?,\s+(?:(?i:{RELAYS})|a|an|the)\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?"
     rf"(?P<verb>{SPEECH_VERBS})\b")
 #: "…, war bloggers said.": a source written in lower case, kept only when it is a known one.
-_TAIL_LOWER = re.compile(rf",\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s+(?:{SPEECH_VERBS})\b")
+_TAIL_LOWER = compile_pattern(rf",\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s+(?:{SPEECH_VERBS})\b")
 #: Cheap test before _SUBJECT_ASIDE_VERB, which tries a noun phrase at every capital.
-_ASIDE_THEN_VERB = re.compile(
+_ASIDE_THEN_VERB = compile_pattern(
     rf",\s+(?:(?i:{RELAYS})|a|an|the)\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?(?:{SPEECH_VERBS})\b")
-_RELAY = re.compile(
+_RELAY = compile_pattern(
     rf"(?<!\w)(?i:{RELAYS})\s+(?:the\s+|a\s+)?{_NP_ANY}"
     r"(?=\s*(?:[,.;:)]|$|\s+(?:who|which|that|reported|said|has|have|что|о|об|про)(?!\w)))")
 #: "… attributed to Ukrainian analysts, who indicate that …": the phrase right before "who".
-_WHO_SAID_NEAR = re.compile(rf"{_NP},\s+(?:who|which)\s+(?:{SPEECH_VERBS})\b")
+_WHO_SAID_NEAR = compile_pattern(rf"{_NP},\s+(?:who|which)\s+(?:{SPEECH_VERBS})\b")
 #: Cheap test before the two "X, who said" patterns, which try a noun phrase at every capital.
-_RELATIVE_SPEECH = re.compile(rf"(?<!\w)(?:who|which|that|котор\w*|як\w*)\s+(?:{SPEECH_VERBS})\b", re.IGNORECASE)
-_COMPLEMENT_LEAD = re.compile(r"\b(?:for|of|at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_WHO_SAID = re.compile(rf"{_NP}[\s,]+(?:(?!\s*(?:{SPEECH_VERBS})\b)[^,.]{{0,120}},\s+)?(?:who|which|that|(?:в\s+|у\s+)?(?:котор|як)\w+)"
+_RELATIVE_SPEECH = compile_pattern(rf"(?<!\w)(?:who|which|that|котор\w*|як\w*)\s+(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+_COMPLEMENT_LEAD = compile_pattern(r"\b(?:for|of|at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_WHO_SAID = compile_pattern(rf"{_NP}[\s,]+(?:(?!\s*(?:{SPEECH_VERBS})\b)[^,.]{{0,120}},\s+)?(?:who|which|that|(?:в\s+|у\s+)?(?:котор|як)\w+)"
                        rf"\s+(?:{SPEECH_VERBS})\b")
 # "Зеленский: в Курской области …", "Budanov: …": a headline that opens with its speaker.
 # "Zelensky: …", also as a bullet of a key-points list ("- Kursk governor: …")
-_HEADLINE_HEAD = re.compile(rf"^[\s\-–—•*·]*{_NP.replace('}}?)', '})')}:\s")
-_HEADLINE_TAIL = re.compile(rf"(?::\s*|,\s*){_NP}(?:\s+(?:says|said|claims|estimates))?\s*$")
-_PRONOUN = re.compile(r"\b(he|she|it|they|он|она|они|він|вона|вони)\s+(?:also\s+)?(?:" + SPEECH_VERBS + r")\b",
+_HEADLINE_HEAD = compile_pattern(rf"^[\s\-–—•*·]*{_NP.replace('}}?)', '})')}:\s")
+_HEADLINE_TAIL = compile_pattern(rf"(?::\s*|,\s*){_NP}(?:\s+(?:says|said|claims|estimates))?\s*$")
+_PRONOUN = compile_pattern(r"\b(he|she|it|they|он|она|они|він|вона|вони)\s+(?:also\s+)?(?:" + SPEECH_VERBS + r")\b",
                       re.IGNORECASE)
 # "…», — сказал он": the pronoun after the verb. Found by the pronoun, then the verb is
 # checked before it (a pattern that opened with the verbs would try them at every position).
-_PRONOUN_AFTER = re.compile(r"(?<!\w)(он|она|они|він|вона|вони)(?!\w)", re.IGNORECASE)
-_VERB_BEFORE = re.compile(r"(?<!\w)(?:" + SPEECH_VERBS + r")\s+$", re.IGNORECASE)
+_PRONOUN_AFTER = compile_pattern(r"(?<!\w)(он|она|они|він|вона|вони)(?!\w)", re.IGNORECASE)
+_VERB_BEFORE = compile_pattern(r"(?<!\w)(?:" + SPEECH_VERBS + r")\s+$", re.IGNORECASE)
 # Every pattern below starts a word: "(?<!\w)" rejects positions inside words before a
 # long alternation is tried there.
-_HEDGE = re.compile(rf"(?<!\w)(?:{HEDGES})", re.IGNORECASE)
+_HEDGE = compile_pattern(rf"(?<!\w)(?:{HEDGES})", re.IGNORECASE)
 # "the ministry said", "говорится в сообщении ведомства": the body that spoke last.
-_BODY_REFERENCE = re.compile(
+_BODY_REFERENCE = compile_pattern(
     r"(?<!\w)(?:(?:the|its)\s+(?:ministry|statement|agency|department|army|military|command|staff|service|office|"
     r"directorate|spokesman|spokeswoman|spokesperson|report)\s+(?:also\s+)?(?:said|says|added|reported|stated)\b"
     r"|(?:говорится|отмечается|сообщается|указывается|ідеться|йдеться|зазначається)\s+(?:в|у)\s+(?:сообщении|заявлении|релизе|сводке|сообщениях|повідомленні|заяві|зведенні)"
@@ -144,20 +154,20 @@ _BODY_REFERENCE = re.compile(
 )
 #: "Про це йдеться у зведенні Інституту вивчення війни", "говорится в сводке Минобороны": the body
 #: that issued the document.
-_DOCUMENT_OF = re.compile(
+_DOCUMENT_OF = compile_pattern(
     r"(?<!\w)(?:говорится|сказано|отмечается|ідеться|йдеться|зазначається|said|stated)\s+(?:в|у|in)\s+(?:the\s+)?"
     r"(?:\w+\s+)?(?:сводке|сообщении|докладе|отчете|отчёте|заявлении|зведенні|повідомленні|звіті|доповіді|заяві"
     r"|report|statement|update|summary|assessment)\s+(?:of\s+|by\s+|from\s+)?(?:the\s+)?" + _NP_ANY
     + r"(?=\s*(?:\([^)]*\)\s*)?(?:[,.;:)]|$))", re.IGNORECASE)
 #: "По его словам", "за її даними", "according to him": the speaker named before.
-_PRONOUN_ACCORDING = re.compile(
+_PRONOUN_ACCORDING = compile_pattern(
     r"(?<!\w)(?:по|за|according\s+to)\s+(его|ее|её|их|його|її|їхніми|їх|him|her|them)(?:\s+(?:словам|словами|данным|даними"
     r"|оценкам|оцінками|информации|інформацією))?(?!\w)", re.IGNORECASE)
 #: "– ідеться в його пості", "говорится в ее заявлении": the post of the person named last.
-_PERSON_DOCUMENT = re.compile(
+_PERSON_DOCUMENT = compile_pattern(
     r"(?<!\w)(?:говорится|сказано|отмечается|ідеться|йдеться|сказано|зазначається|said|reads)\s+(?:в|у|in)\s+"
     r"(?:его|ее|её|його|її|his|her)\s+\w+", re.IGNORECASE)
-_TITLE_WORDS = re.compile(
+_TITLE_WORDS = compile_pattern(
     r"\b(?:president|secretary|minister|spokesperson|spokesman|spokeswoman|official|chief|commander|"
     r"governor|sergeant|general|colonel|adviser|advisor|director|ambassador|mayor|head|leader|"
     r"analyst|representative|deputy|press|gen\.|lt\.|col\.|mp|lawmaker|legislator|senator|"
@@ -170,7 +180,7 @@ _TITLE_WORDS = re.compile(
     r"|експерт\w*|аналітик\w*|кореспондент\w*|журналіст\w*|оглядач\w*)(?![\w-])",
     re.IGNORECASE,
 )
-_ORG_WORDS = re.compile(
+_ORG_WORDS = compile_pattern(
     r"\b(?:ministry|service|intelligence|directorate|staff|officials|office|council|command|"
     r"department|agency|forces|army|military|government|pentagon|kremlin|nato|users|media)\b",
     re.IGNORECASE,
@@ -360,7 +370,7 @@ def reference_sort(phrase: str) -> str | None:
 
 
 #: When a speaker spoke, caught at the end of the name: "… во вторник", "… on Tuesday".
-_TRAILING_TIME = re.compile(
+_TRAILING_TIME = compile_pattern(
     r"\s+(?:в|во|on|у|в\s+ночь\s+на)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье"
     r"|понеділок|вівторок|середу|четвер|п'ятницю|суботу|неділю"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$", re.IGNORECASE)
@@ -411,10 +421,10 @@ class Attribution:
 
 #: A speech verb inside a phrase read as a name ends the name: "Radio Liberty's service
 #: posted imagery that shows …" names "Radio Liberty's service".
-_SPEECH_WORD = re.compile(rf"\s(?:{SPEECH_VERBS})(?!\w)")
+_SPEECH_WORD = compile_pattern(rf"\s(?:{SPEECH_VERBS})(?!\w)")
 
 
-_CYRILLIC = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
+_CYRILLIC = compile_pattern(r"[А-Яа-яЁёІіЇїЄєҐґ]")
 
 
 def _is_titled_name(phrase: str) -> bool:
@@ -444,7 +454,7 @@ _SCANNED = (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _
 #: A pattern built around the speech verbs needs one of them: its cues are read once from
 #: the lexicon, not again from each of the ten patterns (reading them was most of this
 #: module's import time). A test checks every pairing against the pattern's own cues.
-SPEECH_GATE = re.compile(SPEECH_VERBS)
+SPEECH_GATE = compile_pattern(SPEECH_VERBS)
 _GATES = {id(rx): SPEECH_GATE for rx in (
     _SUBJECT_VERB, _WHO_SAID, _APPOSITIVE, _SUBJECT_ASIDE_VERB, _VERB_SUBJECT, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER,
     _RELATIVE_SPEECH, _ASIDE_THEN_VERB)}
@@ -573,7 +583,7 @@ def _resolve(att: Attribution, speakers: Speakers, sentence_subject: str | None)
 
 #: A headline that names a body's document ("Сводка Минобороны России", "Зведення Генштабу
 #: ЗСУ", "Russian Defence Ministry daily briefing"): the whole article is that document.
-_HEADLINE_DOCUMENT = re.compile(
+_HEADLINE_DOCUMENT = compile_pattern(
     r"^\W*(?:(?:сводк|зведенн|брифинг|брифінг|заявлени|сообщени|повідомленн)\w*|summary|update|briefing|statement)"
     r"\s+(?:of\s+|by\s+|from\s+)?(?:the\s+)?(?P<np>[^.!?:]{3,80}?)\W*$"
     r"|^\W*(?P<np2>[^.!?:]{3,80}?)\s+(?:daily\s+)?(?:summary|update|briefing|statement)\W*$", re.IGNORECASE)
@@ -732,11 +742,11 @@ def _claimant_in_sentence(
 #: "…, Sudzha, which is occupied by Ukraine": a claim that is little more than its relative
 #: clause (at most this many words before it: the place it describes) is the clause.
 _BACKGROUND_LEAD_WORDS = 3
-_BACKGROUND_CLAUSE = re.compile(r"(?:,|\s[–—-])\s+(?:the\s+[\w-]+\s+)?(?:where|which\s+is|which\s+was|где|де)\s",
+_BACKGROUND_CLAUSE = compile_pattern(r"(?:,|\s[–—-])\s+(?:the\s+[\w-]+\s+)?(?:where|which\s+is|which\s+was|где|де)\s",
                                 re.IGNORECASE)
 
 
-_OWN_CLAUSE = re.compile(r"\s*,?\s*(?:that|что|що)(?!\w)", re.IGNORECASE)
+_OWN_CLAUSE = compile_pattern(r"\s*,?\s*(?:that|что|що)(?!\w)", re.IGNORECASE)
 
 
 def _is_parenthetical(text: str, hedge: Attribution, claim_start: int) -> bool:
@@ -868,7 +878,7 @@ def _paragraph_source(text: str, sentence: tuple[int, int], paragraph: tuple[int
 
 #: Any speech verb: a sentence that has one names its own source, even as a bare title
 #: ("…, сообщил губернатор", "…, the governor said"), and borrows none from the next paragraph.
-_SPEECH_VERB = re.compile(rf"(?<!\w)(?:{SPEECH_VERBS})(?!\w)", re.IGNORECASE)
+_SPEECH_VERB = compile_pattern(rf"(?<!\w)(?:{SPEECH_VERBS})(?!\w)", re.IGNORECASE)
 
 #: How far from a sentence's end a closing attribution may end (", … said on Telegram.").
 _CLOSING_SLACK = 25
@@ -895,8 +905,8 @@ def _is_heading(text: str, sentence: tuple[int, int], paragraph: tuple[int, int]
 _HEADING_WITHIN = 600
 
 
-_BACK_REFERENCE = re.compile(rf"^\W*(?:{BACK_REFERENCES})(?!\w)")
-_CONTINUATION = re.compile(rf"^\W*(?:{CONTINUATIONS})(?!\w)")
+_BACK_REFERENCE = compile_pattern(rf"^\W*(?:{BACK_REFERENCES})(?!\w)")
+_CONTINUATION = compile_pattern(rf"^\W*(?:{CONTINUATIONS})(?!\w)")
 
 
 def _is_known_or_person(phrase: str) -> bool:
@@ -906,9 +916,9 @@ def _is_known_or_person(phrase: str) -> bool:
     return bool(name) and (name in CANONICAL_NAMES or is_person(name or ""))
 
 
-_OPENING_NP = re.compile(_NP.replace("}?)", "})"))
+_OPENING_NP = compile_pattern(_NP.replace("}?)", "})"))
 #: "reported", "saying", "said": a lower-case word that ends the opening noun phrase.
-_VERB_LIKE = re.compile(r"(?:ed|ing)$|^(?:posted|said|says)$")
+_VERB_LIKE = compile_pattern(r"(?:ed|ing)$|^(?:posted|said|says)$")
 
 
 @lru_cache(maxsize=2048)

@@ -38,6 +38,7 @@ from geo.meta import (
     is_headline_like,
     masthead_indices,
 )
+from geo.regex_cache import compile_pattern
 from geo.text import paragraph_spans, sentence_spans
 
 __all__ = ["find_chrome"]
@@ -67,7 +68,7 @@ _LABELS = frozenset({
     "популярное", "самое читаемое", "другие новости", "по теме", "еще по теме", "ещё по теме",
     "все новости", "читайте також", "новини", "стрічка новин", "популярне", "головне",
 })
-_LABEL_PREFIX = re.compile(
+_LABEL_PREFIX = compile_pattern(
     r"^(?:read\s+more|read\s+also|also\s+read|see\s+also|related|читайте\s+также|смотрите\s+также|"
     r"по\s+теме|читайте\s+також|дивіться\s+також)\s*[:—–-]\s*\S",
     re.IGNORECASE,
@@ -75,7 +76,7 @@ _LABEL_PREFIX = re.compile(
 # Phrases that mark furniture on a line of any length (they never occur in reporting).
 # Written in lower case and searched in the lower-cased line: three times faster than
 # re.IGNORECASE, which folds every character at every position the alternation tries.
-_STRONG = re.compile(
+_STRONG = compile_pattern(
     r"this audio is created with ai|listen to this (?:article|story)|thank you for signing up|"
     r"sent you a confirmation e-?mail|enter your e-?mail|sign up for (?:our|the) newsletter|"
     r"subscribe to (?:our|the) (?:newsletter|channel)|\* ?indicates required|all rights reserved|"
@@ -84,19 +85,19 @@ _STRONG = re.compile(
     r"підписуйтесь на наш|підпишіться на наш|усі права захищені",
 )
 # Words that mark furniture on a short line only ("Subscribe", "Please enter your email").
-_SHORT = re.compile(
+_SHORT = compile_pattern(
     r"subscri|newsletter|e-?mail|sign up|min read|реклам|подпис|рассылк|підпис|розсилк",
     re.IGNORECASE,
 )
 _SHORT_WORDS = 8
-_CREDIT_LINE = re.compile(r"^(?:credits?|source|photo|image|источник|фото|джерело)\s*:",
+_CREDIT_LINE = compile_pattern(r"^(?:credits?|source|photo|image|источник|фото|джерело)\s*:",
                           re.IGNORECASE)
-_CAPTION_START = re.compile(
+_CAPTION_START = compile_pattern(
     r"^(?:photo(?:graph)?|image|picture|фото|ілюстрація|иллюстрация)\s*(?:by\b|:|—|–)"
     r"|^(?:illustrative (?:photo|image)|иллюстративное фото|ілюстративне фото)",
     re.IGNORECASE,
 )
-_CAPTION_CREDIT = re.compile(
+_CAPTION_CREDIT = compile_pattern(
     r"[^\W\d_]\s*/\s*[^\W\d_]|\bvia\b|photo|фото|getty|shutterstock|\bimages?\b", re.IGNORECASE)
 
 
@@ -142,7 +143,7 @@ def _is_all_caps_label(line: str) -> bool:
             and not line.rstrip().endswith((":", ".", "!", "?")))
 
 
-_CRUMB_SEPARATOR = re.compile(r"\s+[/>›»→|]\s+")
+_CRUMB_SEPARATOR = compile_pattern(r"\s+[/>›»→|]\s+")
 
 
 def _is_breadcrumb(line: str) -> bool:

@@ -14,10 +14,10 @@ Pure: no I/O, built once at import.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from geo.regex_cache import compile_pattern
 from geo.text import fold
 
 #: Canonical name → aliases, as written in the press. Cyrillic aliases need only one case
@@ -185,7 +185,7 @@ def stem(word: str) -> str:
 
 
 #: A word of a name: letters and digits, with the dots, apostrophes and hyphens inside it.
-_WORD = re.compile(r"[\w.'\-]+")
+_WORD = compile_pattern(r"[\w.'\-]+")
 
 
 @lru_cache(maxsize=8192)

@@ -38,7 +38,13 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from geo.attribution import Speakers, claimant_for, find_attributions, headline_document_source, record_speakers
+from geo.attribution import (
+    Speakers,
+    claimant_for,
+    find_attributions,
+    headline_document_source,
+    record_speakers,
+)
 from geo.control import ControlSpan, find_control, is_ground_at
 from geo.dates import claim_date
 from geo.drafts import Draft
@@ -65,8 +71,9 @@ from geo.loss_lexicon import (
     alternation,
 )
 from geo.model import Claim, Document, Figure, Kind, PlaceType, Resolution
+from geo.regex_cache import compile_pattern
 from geo.settings import DEFAULT_SETTINGS, Settings
-from geo.text import Cues, fold, paragraph_spans, sentence_spans
+from geo.text import Cues, fold, line_sentences, paragraph_spans
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -120,24 +127,24 @@ def _is_cyrillic_start(alternative: str) -> bool:
 
 
 _TRIGGER_SOURCE, _TRIGGER_KIND = _trigger_pattern()
-_TRIGGER = re.compile(_TRIGGER_SOURCE)
+_TRIGGER = compile_pattern(_TRIGGER_SOURCE)
 #: The literals one of which every trigger holds: a sentence with none runs no trigger search.
 _TRIGGER_CUES = Cues.of([_TRIGGER])
-_PRESENCE = re.compile(rf"(?:{PRESENCE_TRIGGERS})$")
-_INTRANSITIVE = re.compile(r"arriv|rotat")
-_PRESENCE_IN_AREA = re.compile(PRESENCE_IN_AREA)
-_HISTORIC = re.compile(HISTORIC)
-_FORCE = re.compile(rf"^(?:{FORCE_NOUNS})$")
+_PRESENCE = compile_pattern(rf"(?:{PRESENCE_TRIGGERS})$")
+_INTRANSITIVE = compile_pattern(r"arriv|rotat")
+_PRESENCE_IN_AREA = compile_pattern(PRESENCE_IN_AREA)
+_HISTORIC = compile_pattern(HISTORIC)
+_FORCE = compile_pattern(rf"^(?:{FORCE_NOUNS})$")
 #: A trigger followed by whom it befell, one or two words on: "погиб мужчина",
 #: "погибла мирная жительница", "ранены двое военных" (Russian puts the verb first).
-_VERB_THEN_SUBJECT = re.compile(rf"^[\s,]+(?:[\w-]+\s+){{0,2}}(?:{FORCE_NOUNS})\b")
-_BLOCKED = re.compile(rf"(?:\b(?:{BLOCKERS_BEFORE}))\s+(?:[\w'’-]+\s+){{0,3}}$")
-_AUX = re.compile(
+_VERB_THEN_SUBJECT = compile_pattern(rf"^[\s,]+(?:[\w-]+\s+){{0,2}}(?:{FORCE_NOUNS})\b")
+_BLOCKED = compile_pattern(rf"(?:\b(?:{BLOCKERS_BEFORE}))\s+(?:[\w'’-]+\s+){{0,3}}$")
+_AUX = compile_pattern(
     r"(?:\b(?:have|has|had|been|were|was|are|is|being|be|got|get|went|go|reportedly|allegedly|"
     r"lying|left|found)|были|было|был|была|оказались|стали)\s+$"
 )
-_PARTICIPLE_AFTER = re.compile(r"^\s+(?:with|to|in|by|for|into|from|on|at|across|under|near)\b")
-_CLAUSE_BREAK = re.compile(
+_PARTICIPLE_AFTER = compile_pattern(r"^\s+(?:with|to|in|by|for|into|from|on|at|across|under|near)\b")
+_CLAUSE_BREAK = compile_pattern(
     r";|:\s|\s[–—-]\s|,\s+(?=(?:but|while|although|though|whereas|which|who|whom|with|saying|adding|according|"
     r"leading|following|corroborating|bringing|raising|taking|as|and\s+another|and\s+that|а|но|однако|хотя|при\s+этом)\b)"
     r"|\s(?=out\s+of\s+(?:a|the)\s+total\b)"
@@ -146,36 +153,36 @@ _CLAUSE_BREAK = re.compile(
     r"|\s(?=and\s+(?:another\b|\d|up\s+to|at\s+least|more\s+than|some\s+\d|about\s+\d|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds))|,\s+(?=(?:еще|ещё|ще|another|и\s+еще|і\s+ще)\s)|,\s+(?=(?:up\s+to|more\s+than|at\s+least|some|about|nearly|approximately|"
     r"around|over|two|three|half|a\s+third|\d))"
 )
-_LOSS_NOUN = re.compile(r"casualt|losses|deaths?|injuries|fatalit|death toll|потер|втрат")
-_LOSS_LICENSE = re.compile(
+_LOSS_NOUN = compile_pattern(r"casualt|losses|deaths?|injuries|fatalit|death toll|потер|втрат")
+_LOSS_LICENSE = compile_pattern(
     r"(?:suffer\w*|sustain\w*|incur\w*|fac(?:e|es|ed|ing)|tak(?:e|es|en|ing)|took|inflict\w*|heavy|"
     r"significant|huge|massive|serious|considerable|severe|staggering|high|mounting|understand\s+that\s+their|"
     r"несут|понесли|понес\w*|несет|значительн\w*|тяжел\w*|больш\w*|огромн\w*|зазна\w*|велик\w*)"
     r"[\s\"“”«»'’]+(?:[\w\"“”«»'’-]+\s+){0,2}$"
 )
-_LOSS_FIGURES = re.compile(r"^\s*(?:figures?|toll|count|numbers?)\b")
+_LOSS_FIGURES = compile_pattern(r"^\s*(?:figures?|toll|count|numbers?)\b")
 #: What licenses a bare loss noun besides an adjective or "suffered": an event that caused
 #: it or an existential ("which have led to civilian fatalities", "there had already been
 #: casualties among …").
-_LOSS_CAUSE = re.compile(alternation(LOSS_CAUSES) + r"\s+(?:[\w'’-]+\s+)?$")
+_LOSS_CAUSE = compile_pattern(alternation(LOSS_CAUSES) + r"\s+(?:[\w'’-]+\s+)?$")
 #: A loss noun whose predicate qualifies it: "Enemy losses in the area are very heavy".
-_LOSS_PREDICATE = re.compile(
+_LOSS_PREDICATE = compile_pattern(
     r"^(?:\s+[\w'’-]+){0,6}?\s+(?:are|were|is|was|remain(?:ed|s)?|остаются|являются|є)\s+"
     r"(?:very\s+|extremely\s+|particularly\s+|очень\s+|дуже\s+)?"
     r"(?:heavy|high|significant|huge|massive|considerable|serious|severe|enormous|тяжел\w*|огромн\w*|значн\w*)")
 #: Russian and Ukrainian finite forms of death and injury: a predicate wherever it stands
 #: ("мирный житель села погиб", "корейців, які загинули"), unlike the participles
 #: ("погибших", "раненые") that the adjective test keeps out.
-_FINITE_LOSS_VERB = re.compile(alternation(FINITE_LOSS_VERBS))
+_FINITE_LOSS_VERB = compile_pattern(alternation(FINITE_LOSS_VERBS))
 #: A negation before a loss verb: "никто не погиб", "ніхто не постраждав".
-_NEGATED = re.compile(r"(?:\bне|\bnot|\bno|никто|ніхто|nobody)\s+(?:[\w'’-]+\s+)?$")
+_NEGATED = compile_pattern(r"(?:\bне|\bnot|\bno|никто|ніхто|nobody)\s+(?:[\w'’-]+\s+)?$")
 #: A hedge that still reports an event: "could have killed or wounded", "may have died".
-_HEDGED_PAST = re.compile(r"\b(?:could|may|might|would)\s+(?:also\s+)?have\s+(?:been\s+)?$")
+_HEDGED_PAST = compile_pattern(r"\b(?:could|may|might|would)\s+(?:also\s+)?have\s+(?:been\s+)?$")
 #: Urged, not done: "they were urged to commit suicide before being captured".
-_URGED = re.compile(r"\b(?:urged|ordered|told|instructed|encouraged|asked|called\s+on|force|forcing|compel|compelling)"
+_URGED = compile_pattern(r"\b(?:urged|ordered|told|instructed|encouraged|asked|called\s+on|force|forcing|compel|compelling)"
                     r"\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$")
 #: An amount right before a trigger word: "Ten wounded people" is a head count, not an adjective.
-_AMOUNT_BEFORE = re.compile(
+_AMOUNT_BEFORE = compile_pattern(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands"
     r"|двое|трое|четверо|пятеро|двоє|троє))\s+$")
 #: Words between an amount and its force noun that keep it a head count: copulas and
@@ -184,51 +191,51 @@ _COUNT_LINKS = frozenset(
     "have has had were was are been being of из их and or и или та і є это це составляют составили "
     "становлять становили сягнули reached amounted totaled totalled".split())
 #: Crews that are not forces: "направлены дополнительные бригады скорой помощи".
-_CIVIL_CREWS = re.compile(r"^\W*(?:[\w-]+\s+){0,2}" + alternation(CIVIL_CREWS) + r"\b")
+_CIVIL_CREWS = compile_pattern(r"^\W*(?:[\w-]+\s+){0,2}" + alternation(CIVIL_CREWS) + r"\b")
 #: A loss noun's predicate that states its amount: "losses amounted to", "потери составили",
 #: "втрати сягнули", "поранено –". The amount then belongs to the noun before it.
-_COPULA = re.compile(r"[\s\w'’“”«»\"-]{0,60}?\s" + alternation(AMOUNT_PREDICATES) + r"\s+$|\s*[–—-]\s*$")
+_COPULA = compile_pattern(r"[\s\w'’“”«»\"-]{0,60}?\s" + alternation(AMOUNT_PREDICATES) + r"\s+$|\s*[–—-]\s*$")
 #: Words for ground that an amount may count instead of people.
-_GROUND = re.compile(alternation(GROUND_COUNTED) + "$")
+_GROUND = compile_pattern(alternation(GROUND_COUNTED) + "$")
 #: A word for ground near a trigger of capture or loss: "villages … captured", "lost territory".
-_GROUND_NEAR = re.compile(alternation(GROUND_NEAR))
+_GROUND_NEAR = compile_pattern(alternation(GROUND_NEAR))
 #: "destroyed" counts people only after a force noun: "a garrison … was practically destroyed".
-_FORCE_BEFORE = re.compile(rf"(?<!\w)(?:{FORCE_NOUNS})\b")
-_DETERMINER = re.compile(r"(?:\b(?:the|their|its|these|those|such|this|his|her|of|amid)|'s)\s+(?:[\w'’-]+\s+){0,2}$")
-_MORE_FORCES = re.compile(
+_FORCE_BEFORE = compile_pattern(rf"(?<!\w)(?:{FORCE_NOUNS})\b")
+_DETERMINER = compile_pattern(r"(?:\b(?:the|their|its|these|those|such|this|his|her|of|amid)|'s)\s+(?:[\w'’-]+\s+){0,2}$")
+_MORE_FORCES = compile_pattern(
     r"\b(?:more|additional|further|fresh|new|extra|another|increase|increasing|rise|growth|ещё|еще|дополнительн\w*"
     r"|новые|нові|рост\w*|увеличени\w*|збільшенн\w*|зростанн\w*)\b"
 )
 #: Movement words that assert a deployment without a figure ("moved into", "began entering").
-_MOVEMENT = re.compile(r"mov(?:ed|ing|es?)\s+into|(?:began|begin|started|start)\s+entering|holed\s+up|hunker"
+_MOVEMENT = compile_pattern(r"mov(?:ed|ing|es?)\s+into|(?:began|begin|started|start)\s+entering|holed\s+up|hunker"
                        r"|dropped\s+off|airdropped|высад|висад")
 #: A force noun right after a deployment verb: "перемещает силы", "залучити туди військових".
-_FORCE_AFTER = re.compile(
+_FORCE_AFTER = compile_pattern(
     rf"^\s+(?:(?:туда|туди|there|in|of|дополнительн\w*|додатков\w*|new|fresh)\s+)?(?:[\w'’-]+\s+)?(?:{FORCE_NOUNS})\b")
-_SELF_EVIDENT = re.compile(r"self-destruction|suicide|blew themselves up|replenished|reinforc")
-_ANAPHORIC_NUMBER = re.compile(
+_SELF_EVIDENT = compile_pattern(r"self-destruction|suicide|blew themselves up|replenished|reinforc")
+_ANAPHORIC_NUMBER = compile_pattern(
     r"\b(?:their|the|its)\s+(?:number|numbers|strength|count)\s+(?:at|to|of|is|was|as)\s*$"
     # "bringing the total in the area to some 10,000", "out of a total of 10,000"
     r"|\b(?:bringing|brings|brought|raising|raises|raised)\s+(?:the|their|its)\s+(?:total|number|tally|toll)\b"
     r"[^.;]{0,60}?\bto\s*$|\ba\s+total\s+of\s*$")
 #: "put the number of Pyongyang's soldiers in Kursk – … – at about 8,000": the count of the forces before.
-_PUT_AT = re.compile(r"\bput(?:s|ting)?\s+(?:the|their|its)\s+(?:number|total|strength|count)\b[^.;]{0,200}?\bat\s*$")
+_PUT_AT = compile_pattern(r"\bput(?:s|ting)?\s+(?:the|their|its)\s+(?:number|total|strength|count)\b[^.;]{0,200}?\bat\s*$")
 #: A part of a total named after its predicate: "пострадали 12 человек, в том числе двое детей".
-_INCLUDING = re.compile(r",\s+(?:including|в\s+том\s+числе|у\s+тому\s+числі|в\s+тому\s+числі|из\s+них|з\s+них"
+_INCLUDING = compile_pattern(r",\s+(?:including|в\s+том\s+числе|у\s+тому\s+числі|в\s+тому\s+числі|из\s+них|з\s+них"
                         r"|среди\s+них|серед\s+них|among\s+them)\s")
 #: "a 50,000-strong group of troops": a force of that size.
-_STRONG = re.compile(r"[-\u2010\u2011]strong\b")
-_FIGURE_ONLY_KIND = re.compile(r"similar|comparable|the same")
+_STRONG = compile_pattern(r"[-\u2010\u2011]strong\b")
+_FIGURE_ONLY_KIND = compile_pattern(r"similar|comparable|the same")
 
 
 #: How far around an amount (in characters) its head-count test looks: a structural cap.
 _LOOK_AHEAD = 80
 #: What an amount may count that is not people: equipment, weapons, vehicles.
-_EQUIPMENT = re.compile(alternation(NOT_PEOPLE) + "$")
+_EQUIPMENT = compile_pattern(alternation(NOT_PEOPLE) + "$")
 #: An equipment word anywhere: "including two using multiple launch rocket systems".
-_EQUIPMENT_WORD = re.compile(r"(?<!\w)" + _EQUIPMENT.pattern[:-1] + r"\b")
+_EQUIPMENT_WORD = compile_pattern(r"(?<!\w)" + _EQUIPMENT.pattern[:-1] + r"\b")
 #: The object right after a verb (a number and an adjective may come first) is equipment.
-_OBJECT_IS_EQUIPMENT = re.compile(
+_OBJECT_IS_EQUIPMENT = compile_pattern(
     r"\s+(?!(?:в|во|на|у|от|из|с|со|по|за|под|при|після|під|біля|внаслідок|in|at|on|from|by|during|after|near|as)"
     r"(?!\w))(?:[\w'’-]+\s+){0,2}?" + _EQUIPMENT.pattern[:-1] + r"\b")
 
@@ -282,9 +289,9 @@ def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
 
 #: Endings of Russian adjectives and full participles (раненые, мирная, погибших).
 _ADJECTIVE_ENDINGS = "(?:ый|ой|ий|ая|яя|ое|ее|ые|ие|ых|их|ого|его|ому|ему|ым|им|ыми|ими|ую|юю)"
-_ADJECTIVE_ENDING = re.compile(_ADJECTIVE_ENDINGS + "$")
+_ADJECTIVE_ENDING = compile_pattern(_ADJECTIVE_ENDINGS + "$")
 #: Active participles and adjectives in the oblique cases: "близким погибшей", "погибших".
-_PARTICIPLE = re.compile(r"(?:ш|щ)(?:ий|ая|ее|ие|его|ей|их|им|ими|ую|ем|ему|ої|ій|их|і)$|" + _ADJECTIVE_ENDINGS + "$")
+_PARTICIPLE = compile_pattern(r"(?:ш|щ)(?:ий|ая|ее|ие|его|ей|их|им|ими|ую|ем|ему|ої|ій|их|і)$|" + _ADJECTIVE_ENDINGS + "$")
 
 
 def _is_attributive(word: str) -> bool:
@@ -337,7 +344,7 @@ def _clauses(text: str, start: int, end: int, trigger_starts: Sequence[int] = ()
 
 #: "and" (и, і, та, й) right before a predicate, at most one word between: "… and captured
 #: two", "… и взяли в плен двоих".
-_AND_PREDICATE = re.compile(r"\s(?:and|и|і|та|й)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+_AND_PREDICATE = compile_pattern(r"\s(?:and|и|і|та|й)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 
 
 def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -477,8 +484,8 @@ def _claim_id(source: str, start: int, end: int, kind: Kind) -> str:
     return f"c{digest[:12]}"
 
 
-_LEAD_ATTRIBUTION = re.compile(rf"\b(?:{SPEECH_VERBS})\b(?:\s+(?:on|in)\s+\w+\.?(?:\s+\d+)?)?,?(?:\s+(?:that|что))?\s+")
-_TAIL_ATTRIBUTION = re.compile(
+_LEAD_ATTRIBUTION = compile_pattern(rf"\b(?:{SPEECH_VERBS})\b(?:\s+(?:on|in)\s+\w+\.?(?:\s+\d+)?)?,?(?:\s+(?:that|что))?\s+")
+_TAIL_ATTRIBUTION = compile_pattern(
     rf"[,”\"»]+\s*[”\"»]?\s*(?:(?:he|she|it|they|(?:the\s+|a\s+)?[A-Z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){{0,6}})\s+"
     rf"(?:also\s+)?(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+[A-Z]).*$"
 )
@@ -572,7 +579,7 @@ def extract_claims(
     for p_index, paragraph in enumerate(paragraphs):
         if doc.is_chrome(*paragraph):
             continue
-        for sentence in sentence_spans(text, *paragraph):
+        for sentence in line_sentences(text, *paragraph):
             if doc.is_chrome(*sentence):
                 continue
             is_headline = p_index == headline_index and not re.search(r"[.!?…]\W*$", text[sentence[0]:sentence[1]])
@@ -784,7 +791,7 @@ def _scale_fractions(drafts: list[Draft], phrases: Sequence[Amount]) -> None:
             d.figure = replace(same[0].figure, text=d.fraction.figure.text)
 
 
-_SUBJECT = re.compile(
+_SUBJECT = compile_pattern(
     rf"(?<![\w’'-])((?-i:[A-Z][\w’'-]+\s+){{0,3}}(?:(?:[a-z-]+|[а-яёіїє-]+{_ADJECTIVE_ENDINGS})\s+)?"
     rf"(?<![\w’'-])(?:{FORCE_NOUNS}))\b", re.IGNORECASE
 )

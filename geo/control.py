@@ -22,16 +22,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-
-import ahocorasick
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+
+import ahocorasick
 
 from geo.control_lexicon import (
     ANAPHORA,
     ANCHORS,
     ATTRIBUTIVE,
     BLOCKERS,
+    GROUND_HELD,
     GROUND_NOUNS,
     NEGATION,
     NOT_GROUND,
@@ -39,6 +40,8 @@ from geo.control_lexicon import (
     Stance,
 )
 from geo.lexicon import OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_LATIN, REGION_NOUN
+from geo.regex_cache import compile_pattern
+
 
 def _predicate_pattern(is_cyrillic: bool) -> re.Pattern[str]:
     """One alternation of the predicates written in one script (group ``pN`` is PREDICATES[N]).
@@ -46,7 +49,7 @@ def _predicate_pattern(is_cyrillic: bool) -> re.Pattern[str]:
     A sentence is scanned with its own script's predicates only: half the alternatives,
     tried at every word start, for the same matches.
     """
-    return re.compile("(?<!\\w)(?:" + "|".join(
+    return compile_pattern("(?<!\\w)(?:" + "|".join(
         f"(?P<p{i}>{p.pattern})" for i, p in enumerate(PREDICATES) if _is_cyrillic(p.pattern) == is_cyrillic
     ) + ")(?!\\w)")
 
@@ -57,38 +60,39 @@ def _is_cyrillic(pattern: str) -> bool:
 
 _LATIN_PREDICATE = _predicate_pattern(is_cyrillic=False)
 _CYRILLIC_PREDICATE = _predicate_pattern(is_cyrillic=True)
-_HAS_CYRILLIC = re.compile("[а-яіїєґ]")
-_HAS_LATIN = re.compile("[a-z]")
-_BLOCKED = re.compile(rf"(?<!\w)(?:{BLOCKERS})\s+(?:[\w'-]+\s+){{0,3}}$")
-_NEGATED = re.compile(NEGATION)
-_GROUND = re.compile(rf"(?:{GROUND_NOUNS})")
-_NOT_GROUND = re.compile(rf"(?:{NOT_GROUND})(?!\w)")
-_ANAPHORA = re.compile(rf"(?:{ANAPHORA})")
-_WORD = re.compile(r"[\w'-]+")
-_SPACED_DASH = re.compile(r"\s[–—]\s")
+_HAS_CYRILLIC = compile_pattern("[а-яіїєґ]")
+_HAS_LATIN = compile_pattern("[a-z]")
+_BLOCKED = compile_pattern(rf"(?<!\w)(?:{BLOCKERS})\s+(?:[\w'-]+\s+){{0,3}}$")
+_NEGATED = compile_pattern(NEGATION)
+_GROUND = compile_pattern(rf"(?:{GROUND_NOUNS})")
+_NOT_GROUND = compile_pattern(rf"(?:{NOT_GROUND})(?!\w)")
+_ANAPHORA = compile_pattern(rf"(?:{ANAPHORA})")
+_GROUND_HELD = compile_pattern(rf"(?<!\w)(?:{GROUND_HELD})")
+_WORD = compile_pattern(r"[\w'-]+")
+_SPACED_DASH = compile_pattern(r"\s[–—]\s")
 #: Passive and stative forms whose ground stands before them ("город под контролем ВСУ").
-_PASSIVE_FORM = re.compile(
+_PASSIVE_FORM = compile_pattern(
     r"(?:захвачен|занят|вытеснен|выбит|зачищен|захоплен|зайнят|витіснен|под\s|під\s|контрол\w*\s+над"
     r"|[\w'-]+-controlled|occupied\s+by)")
 #: An auxiliary right before an English participle: "had been captured", "is held".
-_AUXILIARY_BEFORE = re.compile(r"(?<!\w)(?:been|was|were|is|are|be|being|remains?|remained|stays?)\s+$")
+_AUXILIARY_BEFORE = compile_pattern(r"(?<!\w)(?:been|was|were|is|are|be|being|remains?|remained|stays?)\s+$")
 #: "the land they took", "territory that Russia regained": ground, a pronoun or a side, the verb.
-_RELATIVE_BEFORE = re.compile(
+_RELATIVE_BEFORE = compile_pattern(
     r"(?:land|territor\w+|ground|area|villages?|settlements?|localit\w+|towns?)\s+"
     r"(?:(?:that\s+|which\s+)?(?:they|it|we|he|she|russia|ukraine|kyiv|moscow|the\s+[\w'-]+(?:\s+[\w'-]+)?)"
     r"\s+(?:had\s+|have\s+|has\s+)?)?$")
-_ATTRIBUTIVE = re.compile(rf"(?:{ATTRIBUTIVE}|\w-$)")
+_ATTRIBUTIVE = compile_pattern(rf"(?:{ATTRIBUTIVE}|\w-$)")
 #: English participles that may stand before a noun as its adjective ("the held territories").
-_PARTICIPLE = re.compile(r"(?:controlled|held|occupied|captured|recaptured|liberated|seized|taken|retaken|regained)$")
+_PARTICIPLE = compile_pattern(r"(?:controlled|held|occupied|captured|recaptured|liberated|seized|taken|retaken|regained)$")
 #: A list that crosses into another region: "…, в Донецкой Народной Республике — …",
 #: "…, and in the Donetsk region …". The part after it is a claim of its own.
-_REGION_SWITCH = re.compile(
+_REGION_SWITCH = compile_pattern(
     rf",\s+(?:and\s+)?(?:in|в|у)\s+(?:the\s+)?(?:(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b|народн)"
     rf"|(?:днр|лнр)\b|(?:{OTHER_REGIONS_LATIN})(?:'s)?\s+(?:{REGION_NOUN}|people's))")
 
 #: A number right after a word makes the word an approximation, not a preposition:
 #: "до двух улиц", "up to two villages", "около 40 кв. км".
-_NUMBER_AFTER = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|half|дв|тр|чотир|пят|п'ят|одн|полов)\w*)")
+_NUMBER_AFTER = compile_pattern(r"\s+(?:\d|(?:one|two|three|four|five|half|дв|тр|чотир|пят|п'ят|одн|полов)\w*)")
 
 #: How many words after a predicate its ground may lie ("captured the two small border villages").
 _GROUND_WORDS = 6
@@ -100,15 +104,15 @@ _BLOCK_WINDOW = 45
 
 #: Where a clause starts before a predicate: a semicolon, a colon, a bracket, a spaced
 #: dash, or a comma before a conjunction or a relative word ("…, and Russian troops took").
-_CLAUSE_START = re.compile(
+_CLAUSE_START = compile_pattern(
     r"[;:(]\s*|\s[–—-]\s+|,\s+(?=(?:and|but|while|whereas|which|who|as|after|with|when|where|although|though"
-    r"|и|а|но|однако|хотя|когда|который|которая|которые|после|і|та|але|проте|коли|який|яка|які)\s)"
+    r"|и|а|но|однако|хотя|когда|который|которая|которые|после|і|та|але|проте|коли|який|яка|які)[\s,])"
     r"|(?<=\s)(?:and|и|і|та|а)\s+(?=[A-ZА-ЯЁІЇЄҐ])"
     # a relative or reported clause: "the border where Ukrainian forces seized …",
     # "sources reported that Ukrainian forces captured …"
     r"|(?<![\w-])(?:where|that|что|що|где|де)\s+")
 #: Where a clause ends after its predicate: a semicolon, or a comma before a new clause.
-_CLAUSE_END = re.compile(
+_CLAUSE_END = compile_pattern(
     r";|,\s+(?=(?:but|while|whereas|although|though|which|according|saying|adding|after|when|as|with|where"
     r"|before|despite|amid|following|где|де|после|після"
     r"|но|однако|хотя|при\s+этом|сообщ\w+|заяв\w+|говорится|передает|але|проте|повідом\w+|заяв\w+)\b)"
@@ -117,7 +121,7 @@ _CLAUSE_END = re.compile(
     r"|,\s+(?:and|but|и|а|і|та)\s+(?=(?:[\w'-]+\s+){0,3}(?:said|say|says|reported|report|claimed|claim|added|noted"
     r"|сообщ\w*|заяв\w*|повідом\w*|утвержда\w*|стверджу\w*)\b)")
 #: A line that is one item of a list: a bullet, or a short name.
-_LIST_ITEM = re.compile(r"^\s*(?:[•·▪‣◦*–—-]\s*)?[\w'’ .-]{1,40}[,;.]?\s*$")
+_LIST_ITEM = compile_pattern(r"^\s*(?:[•·▪‣◦*–—-]\s*)?[\w'’ .-]{1,40}[,;.]?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +175,8 @@ def find_control(
     found: list[ControlSpan] = []
     for m in _matches(folded, s_start, s_end):
         predicate = PREDICATES[int(m.lastgroup[1:])]  # type: ignore[index]
+        if predicate.after_holding and not _GROUND_HELD.search(folded, s_start, m.start()):
+            continue  # "the oblast's area is 30,000 square km": a size, not ground taken
         before = folded[max(s_start, m.start() - _BLOCK_WINDOW):m.start()]
         if _BLOCKED.search(before) or _NEGATED.search(before):
             continue
@@ -288,9 +294,9 @@ def _matches(folded: str, start: int, end: int) -> list[re.Match[str]]:
 
 
 #: A clause that opens with a relative word: "Sudzha, which is occupied by Ukraine".
-_RELATIVE_OPENING = re.compile(r"(?:which|that|котор\w+|як(?:ий|а|е|і))\s")
+_RELATIVE_OPENING = compile_pattern(r"(?:which|that|котор\w+|як(?:ий|а|е|і))\s")
 #: A village named in one or two words, then the comma before the relative word.
-_NAME_THEN_COMMA = re.compile(r"[\w'’-]+(?:[\s-][\w'’-]+)?,\s*")
+_NAME_THEN_COMMA = compile_pattern(r"[\w'’-]+(?:[\s-][\w'’-]+)?,\s*")
 
 
 def _relative_antecedent(folded: str, clause_start: int, settlement_starts: Sequence[int]) -> int:
@@ -356,7 +362,7 @@ def _list_end(text: str, clause_end: int, sentence_end: int, paragraph_end: int 
     return end
 
 
-_AUXILIARIES = re.compile(
+_AUXILIARIES = compile_pattern(
     r"(?:\s+(?:have|has|had|was|were|is|are|been|being|now|also|reportedly|already|still|fully|"
     r"completely|currently|allegedly|supposedly|managed\s+to|continued\s+to|began\s+to|начали|почали|"
     r"confirm(?:s|ed)?|claim(?:s|ed)?|say|says|said|they|вони|они|"

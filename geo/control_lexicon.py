@@ -31,12 +31,30 @@ class Predicate:
     needs_ground   True when the words also speak of people or things ("captured 40
                    soldiers", "took part"): then ground must follow within the clause
     example        a sentence the pattern is written for (checked by the tests)
+    after_holding  True for words that only give a size ("was 350 square miles"): they are
+                   a claim when a word of ground taken or held stands before them in the
+                   sentence (``GROUND_HELD``: "the territory it had captured, which was …")
     """
 
     pattern: str
     stance: Stance
     needs_ground: bool
     example: str
+    after_holding: bool = False
+
+
+#: An area figure: "350 square miles", "1,150 sq km", "189 square kilometres".
+AREA_LATIN = r"\d[\d.,\u00a0 ]*\s*(?:square\s+(?:km|kilomet\w+|miles?)|sq\.?\s*(?:km|mi(?:les?)?)|km²)(?!\w)"
+#: "13 кв. км", "1150 км кв.", "200 квадратних кілометрів".
+AREA_CYRILLIC = r"\d[\d.,\u00a0 ]*\s*(?:кв\.?\s*км|км\s*кв\b\.?|км²|квадратн\w+\s+(?:кило|кіло)метр\w*)"
+#: Bounds before an area figure, one script each (a predicate is matched with its script's
+#: alternation): "roughly 20 square kilometres", "более 100 кв. км".
+_AREA_BOUND_LATIN = r"(?:(?:about|around|roughly|some|nearly|almost|over|more\s+than|up\s+to|at\s+least)\s+)?"
+_AREA_BOUND_CYRILLIC = r"(?:(?:около|более|почти|свыше|порядка|понад|майже|близько|приблизно)\s+)?"
+#: A word of ground taken or held, before a size that makes it a claim ("the zone …
+#: has surpassed 189 square kilometres", "the land it had seized … was 500 square miles").
+GROUND_HELD = (r"captured|taken|seized|held|controlled|occupied|gained|lost|zones?\b|захвач\w*|занят\w*"
+               r"|контрол\w*|зон[аыуе]\b|оккупирован\w*|захоплен\w*|зайнят\w*|окупован\w*")
 
 
 # Order matters where patterns overlap at one position: the longer phrase comes first.
@@ -72,6 +90,12 @@ PREDICATES: tuple[Predicate, ...] = (
               Stance.TOOK, False, "The area of Russian advances now totals 30 square kilometres."),
     Predicate(r"made\s+(?!no\s|few\s|little\s)(?:[\w-]+\s+){0,2}gains|gained\s+ground", Stance.TOOK, False,
               "Russian units made territorial gains near the border."),
+    # English: the size of ground taken or held, with no other predicate in its clause
+    Predicate(r"(?:surpass\w*|exceed\w*|reach\w*|total\w*|amount\w*\s+to|gr[eo]wn?\s+to|stood\s+at|stands\s+at"
+              r"|covered|covers|(?:is|was|were)(?:\s+now)?)\s+" + _AREA_BOUND_LATIN + AREA_LATIN, Stance.HOLDS, False,
+              "The grey zone on the map has now surpassed 120 square kilometres.", after_holding=True),
+    Predicate(AREA_LATIN + r"\s+(?:claimed|held|controlled)\s+by", Stance.HOLDS, False,
+              "The army holds less than the 400 square miles claimed by Moscow."),
     # English: holding ground
     Predicate(r"[\w'-]+-controlled|under\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:[\w'-]+\s+){0,2}control",
               Stance.HOLDS, False, "The border town remains under Ukrainian control."),
@@ -118,6 +142,9 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"выбил\w*|вытеснил\w*|выдавил\w*|выбит\w*|вытеснен\w*", Stance.TOOK, True,
               "Бойцы выбили противника из поселка."),
     Predicate(r"зачистил\w*|зачищен\w*", Stance.TOOK, True, "Штурмовики зачистили село."),
+    Predicate(r"(?:превысил\w*|превышает|составил\w*|составляет|достиг\w*|перевищил\w*|перевищує|становить"
+              r"|становил\w*|сягнул\w*|досягл\w*|досяг)\s+" + _AREA_BOUND_CYRILLIC + AREA_CYRILLIC, Stance.HOLDS, False,
+              "Площадь серой зоны превысила 120 кв. км.", after_holding=True),
     # Russian: holding ground
     Predicate(r"контролиру\w*|под\s+(?:полным\s+)?(?:\w+\s+)?контрол\w*|контрол\w*\s+над", Stance.HOLDS, True,
               "ВСУ контролируют 90 населенных пунктов."),
@@ -219,6 +246,8 @@ ANCHORS: tuple[str, ...] = (
     "control", "liberat", "captur", "took", "tak", "seiz", "reclaim", "gain", "won back", "returned", "clear",
     "enter", "advanc", "push", "penetrat", "invad", "hold", "held", "occup", "inside", "hands", "withdr",
     "pull", "retreat", "broke", "expelled", "ousted", "driv", "drove", "forc", "lost", "los", "abandon", "surrend",
+    # an area figure, in any language: "square miles", "sq km", "km²", "кв. км", "квадратних"
+    "square", "sq", "km²", "км²", "кв", "квадратн",
     # Russian
     "контрол", "освобо", "захват", "заня", "вош", "зашли", "ворвал", "продви", "вторгл", "выби", "вытесн",
     "выдавил", "зачист", "зачищ", "удерж", "руках", "отступ", "отош", "отвел", "покинул", "вышл", "вышел",

@@ -16,11 +16,11 @@ is tried first so that "the day before yesterday" is not read as "yesterday".
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from functools import lru_cache
 
 from geo.model import DatePrecision
+from geo.regex_cache import compile_pattern
 from geo.text import Cues
 
 _MONTHS = {
@@ -34,11 +34,11 @@ _MONTHS = {
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
              "понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6,
              "понеділ": 0, "вівтор": 1, "серед": 2, "четвер": 3, "п'ятниц": 4, "субот": 5, "неділ": 6}
-_MONTH_DAY = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:,\s*(\d{4}))?\b")
-_DAY_MONTH_RU = re.compile(r"\b(\d{1,2})\s+(январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр"
+_MONTH_DAY = compile_pattern(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:,\s*(\d{4}))?\b")
+_DAY_MONTH_RU = compile_pattern(r"\b(\d{1,2})\s+(январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр"
                            r"|січн|лют|берез|квітн|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн)[а-яії]*"
                            r"(?:\s+(\d{4}))?")
-_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+_WEEKDAY = compile_pattern(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                       r"понедельник|вторник|сред|четверг|пятниц|суббот|воскресень"
                       r"|понеділ|вівтор|серед|четвер|п'ятниц|субот|неділ)[a-zа-яії]*\b")
 #: Phrases that date a claim relative to its publication: (pattern, days back, precision),
@@ -60,13 +60,13 @@ RELATIVE_PHRASES: tuple[tuple[str, int, DatePrecision], ...] = (
      r"|за\s+(?:минувшую\s+|прошедшую\s+|последнюю\s+)?неделю|на\s+прошлой\s+неделе"
      r"|за\s+(?:минулий\s+|останній\s+)?тиждень|минулого\s+тижня", 7, DatePrecision.WEEK),
 )
-_RELATIVE = re.compile(
+_RELATIVE = compile_pattern(
     "(?<!\\w)(?:" + "|".join(f"(?P<r{i}>{p})" for i, (p, _, _) in enumerate(RELATIVE_PHRASES)) + ")(?!\\w)")
 #: "last month", "в прошлом месяце", "минулого місяця": the previous calendar month.
-_LAST_MONTH = re.compile(r"\blast\s+month\b|в\s+прошлом\s+месяце|минулого\s+місяця|у\s+минулому\s+місяці")
+_LAST_MONTH = compile_pattern(r"\blast\s+month\b|в\s+прошлом\s+месяце|минулого\s+місяця|у\s+минулому\s+місяці")
 #: "14–15 декабря", "on Dec. 14 and 15": a span of days is dated by its first day.
-_SPAN_START = re.compile(r"\b(\d{1,2})\s*[–—-]\s*$")
-_DIGIT = re.compile(r"\d")
+_SPAN_START = compile_pattern(r"\b(\d{1,2})\s*[–—-]\s*$")
+_DIGIT = compile_pattern(r"\d")
 #: The date patterns a chunk runs, found in one automaton pass over it (``text.Cues``): most
 #: sentences name no month, weekday or relative day.
 _SEARCHED = (_MONTH_DAY, _DAY_MONTH_RU, _RELATIVE, _WEEKDAY, _LAST_MONTH)

@@ -46,7 +46,6 @@ in the length of the text.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -54,6 +53,7 @@ from fractions import Fraction
 from typing import NamedTuple, TypeVar
 
 from geo.model import Figure
+from geo.regex_cache import compile_pattern
 from geo.text import fold
 
 __all__ = ["Amount", "find_amounts", "scale_figure"]
@@ -232,9 +232,9 @@ def _number(value: Fraction | None) -> float | None:
 # Digit runs, letter runs, or one other visible character. ASCII digits only: other
 # scripts' digits are rare in this corpus and Python's int() would read them silently.
 # A letter run keeps an inner apostrophe: Ukrainian writes "п'ять", "дев'яносто" with one.
-_TOKEN = re.compile(r"(?P<n>[0-9]+)|(?P<w>[^\W\d_]+(?:'[^\W\d_]+)*)|\S")
-_WORD_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
-_DIGIT = re.compile(r"[0-9]")
+_TOKEN = compile_pattern(r"(?P<n>[0-9]+)|(?P<w>[^\W\d_]+(?:'[^\W\d_]+)*)|\S")
+_WORD_TOKEN = compile_pattern(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_DIGIT = compile_pattern(r"[0-9]")
 _new_tuple = tuple.__new__
 # Characters that join a model name to its number ("F-16"), as opposed to dashes.
 _HYPHENS = frozenset("-\u2010\u2011")

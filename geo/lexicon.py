@@ -142,7 +142,7 @@ SPEECH_VERBS = (
 )
 
 ACCORDING_TO = (
-    r"according\s+to|as\s+reported\s+by|reported\s+by|cited\s+by|echoed\s+by|estimate\s+(?:from|by)"
+    r"according\s+to|as\s+reported\s+by|reported\s+by|claimed\s+by|cited\s+by|echoed\s+by|estimate\s+(?:from|by)"
     r"|figures?\s+(?:from|by)|data\s+from|maps?\s+(?:from|by)|reports?\s+(?:from|by)|assessments?\s+(?:from|by)"
     r"|по\s+данным|по\s+словам|по\s+информации|по\s+оценк\w+"
     r"|(?:сообщили|заявили|отметили|уточнили|подсчитали|подтвердил\w*|подтвержден\w*|признали|добавили)\s+в"

@@ -20,7 +20,6 @@ Pure: drafts in, their ``places`` filled in.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -28,6 +27,7 @@ from geo.drafts import Draft
 from geo.lexicon import OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_LATIN, REGION_NOUN
 from geo.loss_lexicon import EVENTS, alternation
 from geo.model import Kind, Link, PlaceLink
+from geo.regex_cache import compile_pattern
 
 __all__ = ["link_places"]
 
@@ -37,7 +37,7 @@ _CITY_ELSEWHERE = (
     r"|(?<!\w)[ву]\s+(?:сумах|харькове|харкові|белгороде|бєлгороді|брянске|брянську|чернигове|чернігові"
     r"|донецке|донецьку|запорожье|запоріжжі|херсоне|херсоні|днепре|дніпрі|полтаве|полтаві|одессе|одесі)(?!\w)"
 )
-_ELSEWHERE = re.compile(
+_ELSEWHERE = compile_pattern(
     r"\beastern russia\b|\bfar east\b|\bvladivostok\b|\bprimorye\b|for (?:military )?training"
     r"|на дальн\w+ восток\w*|на учени\w*"
     # a figure for the whole war or front is about no one place
@@ -51,22 +51,22 @@ _ELSEWHERE = re.compile(
 )
 #: Words for an event whose place later sentences refer back to: "the attack", "the site",
 #: "в результате обстрела".
-_EVENT = re.compile(alternation(EVENTS))
+_EVENT = compile_pattern(alternation(EVENTS))
 #: Paragraphs after an event within which its casualties belong to its place without
 #: naming an event again (a lead and its follow-up paragraphs).
 _EVENT_PARAGRAPHS = 2
 #: Another region named in a sentence: "in Sumy region", "Сумской области".
-_OTHER_REGION = re.compile(
+_OTHER_REGION = compile_pattern(
     rf"(?<!\w)(?:(?:{OTHER_REGIONS_LATIN})(?:'s)?\s+{REGION_NOUN}"
     rf"|(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b|народн)|(?:днр|лнр)\b"
     # a city of another region as the scene ("a drone strike on a bus in Sumy killed nine");
     # not the capitals, where statements are made ("Zelensky said in Kyiv")
     rf"|{_CITY_ELSEWHERE})")
-_ANAPHORIC_LOSSES = re.compile(r"\b(?:the|these|those|such)\s+(?:heavy\s+|significant\s+)?(?:losses|casualties)\b")
+_ANAPHORIC_LOSSES = compile_pattern(r"\b(?:the|these|those|such)\s+(?:heavy\s+|significant\s+)?(?:losses|casualties)\b")
 #: A word every match of _ANAPHORIC_LOSSES holds: without one, the pattern is not tried.
 _ANAPHORIC_NOUNS = ("losses", "casualties")
 #: "they", "их": a sentence that goes on about the subject of the one before.
-_THEY = re.compile(r"\b(?:their|they|them|их|они)\b")
+_THEY = compile_pattern(r"\b(?:their|they|them|их|они)\b")
 
 
 def link_places(

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from geo.regex_cache import compile_pattern
 from geo.text import paragraph_spans
 
 __all__ = [
@@ -62,38 +63,38 @@ _MONTHS: dict[str, int] = {
 _ENGLISH_MONTH = "|".join(sorted((m for m in _MONTHS if m.isascii()), key=len, reverse=True))
 _ANY_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE_PATTERNS = (
-    re.compile(rf"\b(?P<month>{_ENGLISH_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+    compile_pattern(rf"\b(?P<month>{_ENGLISH_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
                rf"(?P<year>\d{{4}})(?!\d)", re.IGNORECASE),
-    re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_ANY_MONTH})\.?,?\s+"
+    compile_pattern(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_ANY_MONTH})\.?,?\s+"
                rf"(?P<year>\d{{4}})(?!\d)", re.IGNORECASE),
-    re.compile(r"(?<!\d)(?P<year>\d{4})([-/])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?!\d)"),
-    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),
+    compile_pattern(r"(?<!\d)(?P<year>\d{4})([-/])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?!\d)"),
+    compile_pattern(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),
 )
 # Every date pattern holds a four-digit year, and every time and reading time a digit: a
 # line without them is skipped before the patterns run (issue 14: most lines of an
 # article have no date, and the four patterns cost a third of reading its head).
-_YEAR_DIGITS = re.compile(r"\d{4}")
-_DIGIT = re.compile(r"\d")
-_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?![\d])", re.IGNORECASE)
-_READING_TIME = re.compile(r"\b\d+\s*(?:min|mins|minutes?)\.?\s+read\b|\d+\s*мин\w*\s+чтени\w*|"
+_YEAR_DIGITS = compile_pattern(r"\d{4}")
+_DIGIT = compile_pattern(r"\d")
+_TIME = compile_pattern(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?![\d])", re.IGNORECASE)
+_READING_TIME = compile_pattern(r"\b\d+\s*(?:min|mins|minutes?)\.?\s+read\b|\d+\s*мин\w*\s+чтени\w*|"
                            r"\d+\s*хв\w*\s+читанн\w*", re.IGNORECASE)
-_DATE_LINE_WORDS = re.compile(
+_DATE_LINE_WORDS = compile_pattern(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\b(?:published|updated|posted|last|on|at|am|pm|"
     r"utc|gmt|est|edt|cet|cest|msk|eet|eest|et|pt|bst|time|ago|hours?|minutes?|mins?|г|года?|року|р|"
     r"мск|в|о|об|назад|обновлено|опубликовано|понедельник|вторник|среда|четверг|пятница|суббота|"
     r"воскресенье|оновлено|опубліковано)\b",
     re.IGNORECASE,
 )
-_PUBLISHED_LABEL = re.compile(r"^(?:first\s+)?(?:published|posted|date|опубликовано|"
+_PUBLISHED_LABEL = compile_pattern(r"^(?:first\s+)?(?:published|posted|date|опубликовано|"
                               r"дата публикации|опубліковано|дата публікації)\b", re.IGNORECASE)
-_UPDATED_LABEL = re.compile(r"^(?:last\s+)?(?:updated|modified|обновлено|оновлено)\b",
+_UPDATED_LABEL = compile_pattern(r"^(?:last\s+)?(?:updated|modified|обновлено|оновлено)\b",
                             re.IGNORECASE)
-_FOUNDED = re.compile(r"\b(?:est\.|established|founded|since|основан[аоы]?|заснован[аоі]?)\s",
+_FOUNDED = compile_pattern(r"\b(?:est\.|established|founded|since|основан[аоы]?|заснован[аоі]?)\s",
                       re.IGNORECASE)
 # "KYIV, Ukraine, Feb. 14, 2025 —": an upper-case place, an optional region, then the date.
-_DATELINE_HEAD = re.compile(
+_DATELINE_HEAD = compile_pattern(
     r"^[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ .'’-]{1,30}(?:,\s*[A-ZА-ЯЁІЇЄҐ][\w .'’-]{1,30})?,\s*$")
-_BYLINE = re.compile(
+_BYLINE = compile_pattern(
     r"^(?:(?:written\s+|reporting\s+|text\s+)?by|автор[ыа]?:?|текст:?|автори?:?)\s+\S",
     re.IGNORECASE)
 
@@ -379,7 +380,7 @@ def _is_outlet(name: str) -> bool:
     return lowered[-1] in OUTLET_WORDS or bool({bare, bare.replace(" ", "")} & KNOWN_OUTLETS)
 
 
-_DESK = re.compile(r"^(?P<outlet>.+?)\s+(?:news\s*desk|newsroom|staff(?:\s+writers?)?|editorial\s+"
+_DESK = compile_pattern(r"^(?P<outlet>.+?)\s+(?:news\s*desk|newsroom|staff(?:\s+writers?)?|editorial\s+"
                    r"(?:board|team|staff)|desk|team)$", re.IGNORECASE)
 
 
@@ -412,7 +413,7 @@ def _byline_outlet(line: str) -> str | None:
     return rest if _is_outlet(rest) else None
 
 
-_CREDIT = re.compile(r"^(?:credits?|courtesy(?:\s+of)?|originally\s+published\s+(?:by|in|on|at)|"
+_CREDIT = compile_pattern(r"^(?:credits?|courtesy(?:\s+of)?|originally\s+published\s+(?:by|in|on|at)|"
                      r"this\s+(?:article|story)\s+(?:first|originally)\s+(?:appeared|was\s+published)\s+"
                      r"(?:in|on|by|at))\s*:?\s+(?P<outlet>.+?)[.\s]*$", re.IGNORECASE)
 
@@ -486,30 +487,30 @@ def _line_date(line: str, *, is_headline: bool = False) -> tuple[int, str] | Non
 TAIL_LINES = 5
 
 # A strip of furniture split by bars or dots: "Nov. 18, 2024 | By Jane Doe, Defense News".
-_SEGMENT_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+_SEGMENT_SEPARATOR = compile_pattern(r"\s+[|·•]\s+")
 # A place, a comma and a parenthesised agency stamp that holds the date, at a paragraph's
 # start: "Moscow, (APP - Pakistan Point News - 9th Oct, 2024) Russia's ministry said …".
-_AGENCY_DATELINE = re.compile(r"^[A-ZА-ЯЁІЇЄҐ][\w .'’-]{1,30},\s*\((?P<stamp>[^()]{0,60}\s[-–—/]\s[^()]{3,80})\)")
-_WEEKDAY_BEFORE = re.compile(
+_AGENCY_DATELINE = compile_pattern(r"^[A-ZА-ЯЁІЇЄҐ][\w .'’-]{1,30},\s*\((?P<stamp>[^()]{0,60}\s[-–—/]\s[^()]{3,80})\)")
+_WEEKDAY_BEFORE = compile_pattern(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|среда|"
     r"четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п'ятниця|п’ятниця|"
     r"субота|неділя),?\s*$", re.IGNORECASE)
 # A day and a month with no year ("September 16", "16 вересня"): never completed with a
 # guessed year, only with one the page's furniture states (``_furniture_year``).
 _YEARLESS_PATTERNS = (
-    re.compile(rf"\b(?P<month>{_ENGLISH_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])",
+    compile_pattern(rf"\b(?P<month>{_ENGLISH_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])",
                re.IGNORECASE),
-    re.compile(rf"(?<![\d.])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_ANY_MONTH})\b",
+    compile_pattern(rf"(?<![\d.])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_ANY_MONTH})\b",
                re.IGNORECASE),
 )
 # What may follow a year-less dateline: "MOSCOW, September 16. /TASS/.", "KYIV, Feb 14 (Reuters) -".
-_DATELINE_TAIL = re.compile(r"^\s*(?:\.\s*/[^/\n]{2,30}/|\([^()\n]{2,40}\)|[.,]?\s*[-–—])")
-_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?P<year>(?:19|20)\d{2})(?![\d–-])",
+_DATELINE_TAIL = compile_pattern(r"^\s*(?:\.\s*/[^/\n]{2,30}/|\([^()\n]{2,40}\)|[.,]?\s*[-–—])")
+_COPYRIGHT_YEAR = compile_pattern(r"(?:©|\(c\)|copyright)\s*(?P<year>(?:19|20)\d{2})(?![\d–-])",
                              re.IGNORECASE)
-_URL = re.compile(r"https?://[^\s<>\"'«»()\[\]]+", re.IGNORECASE)
+_URL = compile_pattern(r"https?://[^\s<>\"'«»()\[\]]+", re.IGNORECASE)
 # "/2024/08/14/", "/2024-08-14-title": the date a news site files a story under.
-_URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})([/-])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)(?=[/._-]|$)")
-_URL_LABEL = re.compile(r"^(?:source|url|link|original|read more at|источник|ссылка|оригинал|"
+_URL_DATE = compile_pattern(r"/(?P<year>(?:19|20)\d{2})([/-])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)(?=[/._-]|$)")
+_URL_LABEL = compile_pattern(r"^(?:source|url|link|original|read more at|источник|ссылка|оригинал|"
                         r"джерело|посилання|оригінал)\s*:?\s*$", re.IGNORECASE)
 
 
@@ -755,9 +756,9 @@ _UKRAINIAN = "іїєґІЇЄҐ"
 _RUSSIAN = "ыэъёЫЭЪЁ"
 # Runs, not single letters: the regex engine returns one match per word instead of one
 # per letter, and the lengths add up to the same count (issue 14).
-_CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
-_LATIN_RUN = re.compile(r"[A-Za-z]+")
-_ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|in|is|was|were|that|said|for|with|on)\b",
+_CYRILLIC_RUN = compile_pattern(r"[\u0400-\u04ff]+")
+_LATIN_RUN = compile_pattern(r"[A-Za-z]+")
+_ENGLISH_WORDS = compile_pattern(r"\b(?:the|and|of|to|in|is|was|were|that|said|for|with|on)\b",
                             re.IGNORECASE)
 
 

@@ -14,11 +14,12 @@ Russian first names (``FIRST_NAMES``), is left as written.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
-_RUSSIAN_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+from geo.regex_cache import compile_pattern
+
+_RUSSIAN_WORD = compile_pattern(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 #: Common first names of the people the news quotes. The analyzer is loaded only for a
 #: phrase that opens with one of them in some case: most capitalised pairs in the news
 #: ("Петровы Буды", "Дурова сдались") are no person's name, and the load costs 0.12 s.
@@ -34,7 +35,7 @@ FIRST_NAMES = frozenset("""
 _CASE_ENDINGS = ("ами", "ому", "ыми", "ием", "ией", "ой", "ей", "ом", "ем", "ым", "им", "ию", "ии",
                  "а", "я", "у", "ю", "е", "ы", "и", "")
 _NOMINATIVE_ENDINGS = ("", "й", "ий", "а", "я", "ия", "ь")
-_UKRAINIAN_LETTERS = re.compile(r"[ІіЇїЄєҐґ]")
+_UKRAINIAN_LETTERS = compile_pattern(r"[ІіЇїЄєҐґ]")
 _OBLIQUE = frozenset({"gent", "datv", "accs", "ablt", "loct"})
 _NAME_PARTS = ("Name", "Surn", "Patr")
 #: The regular endings of an unknown masculine surname ("Коца", "Хинштейну", "Сырского").

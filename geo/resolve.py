@@ -42,8 +42,9 @@ from geo.gazetteer import Gazetteer, distance_km, nearest_km
 from geo.lexicon import OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_LATIN, REGION_NOUN
 from geo.model import Mention, Place, PlaceType, Resolution
 from geo.names import Tier
+from geo.regex_cache import compile_pattern
 from geo.settings import DEFAULT_SETTINGS, Settings
-from geo.text import clip_context, fold, sentence_spans
+from geo.text import clip_context, document_sentences, fold
 from geo.toponyms import Candidate, misspelt_list_items
 
 # Regions and countries around the oblast (geo.lexicon), folded; any of them next to a
@@ -51,14 +52,14 @@ from geo.toponyms import Candidate, misspelt_list_items
 _OTHER_REGIONS_LATIN = OTHER_REGIONS_LATIN
 _OTHER_REGIONS_CYRILLIC = OTHER_REGIONS_CYRILLIC
 _REGION_NOUN = REGION_NOUN
-_AFTER_OUTSIDE = re.compile(
+_AFTER_OUTSIDE = compile_pattern(
     rf"^[\s,(–-]{{0,4}}(?:(?:in|of|near)\s+)?(?:the\s+)?(?:ukraine's\s+|russia's\s+|neighbou?ring\s+)?"
     rf"(?P<lat>{_OTHER_REGIONS_LATIN})(?:'s)?\s+{_REGION_NOUN}"
     rf"|^[\s,(–-]{{0,4}}(?:(?:in|of)\s+)?(?P<country>ukraine|belarus)(?=\s*[,.;:)]|\s*$)"
     rf"|^[\s,(–-]{{0,4}}(?:(?:в|у|на)\s+)?(?P<cyr>{_OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|област|обл\b|район|краю)"
     rf"|^[\s,(–-]{{0,4}}(?:(?:в|на)\s+)?(?P<cyrcountry>украин|україн)"
 )
-_BEFORE_OUTSIDE = re.compile(
+_BEFORE_OUTSIDE = compile_pattern(
     rf"(?:(?P<lat>{_OTHER_REGIONS_LATIN})(?:'s)?\s+{_REGION_NOUN}(?:'s)?"
     rf"|(?P<country>ukraine's|ukrainian))[\s,]+(?:(?:border\s+|frontline\s+|front-line\s+)?"
     rf"(?:village|town|settlement|city|hamlet)s?\s+(?:of\s+)?)?$"
@@ -71,15 +72,15 @@ _BEFORE_OUTSIDE = re.compile(
 _BEFORE_OUTSIDE_NEEDS = ("region", "oblast", "province", "area", "district", "raion", "rayon",
                          "ukrain", "обл", "района")
 # Another region named anywhere in an article (which then may be about that region).
-_OTHER_REGION_NAMED = re.compile(rf"\b({_OTHER_REGIONS_LATIN})\b|({_OTHER_REGIONS_CYRILLIC})")
+_OTHER_REGION_NAMED = compile_pattern(rf"\b({_OTHER_REGIONS_LATIN})\b|({_OTHER_REGIONS_CYRILLIC})")
 #: Capitals that war reporting names for their governments ("a figure Kyiv called propaganda",
 #: "Moscow claimed"): they name a region only with a region noun ("the Kyiv region").
 _CAPITALS = frozenset({"moscow", "kyiv", "kiev"})
-_REGION_NOUN_AFTER = re.compile(r"(?:'s)?\s+(?:region|oblast|province)")
-_NEXT_IS_RIVER = re.compile(r"^\s+(?:river|reka|река|реки|реке|рекой|реку|річка|річки|lake|озеро)\b")
+_REGION_NOUN_AFTER = compile_pattern(r"(?:'s)?\s+(?:region|oblast|province)")
+_NEXT_IS_RIVER = compile_pattern(r"^\s+(?:river|reka|река|реки|реке|рекой|реку|річка|річки|lake|озеро)\b")
 
 # A place cue just before a name: strong ones name a settlement outright.
-_CUE_BEFORE = re.compile(
+_CUE_BEFORE = compile_pattern(
     r"(?:\b(?:near|in|at|from|outside|around|toward|towards|into|to|of|by|liberated|captured|"
     r"recaptured|retook|retaken|took|entered|seized|shelled|struck|hit|attacked|village|villages|town|"
     r"settlement|settlements|hamlet|khutor|selo|"
@@ -90,32 +91,32 @@ _CUE_BEFORE = re.compile(
     r"населений пункт|населеного пункту|населеному пункті)"
     r"\s+(?:the\s+)?(?:(?:village|town|settlement)\s+of\s+)?)$"
 )
-_CITY_CUE_BEFORE = re.compile(r"(?:\bcity\s+of|\bregional\s+(?:capital|centre|center)\s+(?:of\s+)?)\s*$")
-_CITY_CUE_AFTER = re.compile(r"^(?:'s)?\s+(?:city|airport|mayor|governor's\s+office|residents|nuclear)\b")
+_CITY_CUE_BEFORE = compile_pattern(r"(?:\bcity\s+of|\bregional\s+(?:capital|centre|center)\s+(?:of\s+)?)\s*$")
+_CITY_CUE_AFTER = compile_pattern(r"^(?:'s)?\s+(?:city|airport|mayor|governor's\s+office|residents|nuclear)\b")
 # A name followed by a speech verb is a person ("Zhukov said"), not a village.
-_SPEAKS_AFTER = re.compile(
+_SPEAKS_AFTER = compile_pattern(
     r"^\s+(?:also\s+)?(?:said|says|told|added|stated|wrote|noted|claimed|announced|reported|"
     r"заявил\w*|сообщил\w*|отметил\w*|добавил\w*|написал\w*|рассказал\w*)\b"
 )
 # What may stand between two items of one list of places: commas, "and", bullets, line
 # breaks ("Погребки, Орловка и Никольский"; "• Погребки\n• Орловка").
-_LIST_GAP = re.compile(r"^(?:\s|[,;•·*]|\b(?:and|or|и|или|та|і|й|або)\b)*$")
+_LIST_GAP = compile_pattern(r"^(?:\s|[,;•·*]|\b(?:and|or|и|или|та|і|й|або)\b)*$")
 # A route or attack direction joins two places with a dash ("на направлении Рыжевка — Теткино").
-_ROUTE_GAP = re.compile(r"^\s*[—–]\s*$|^\s+-\s+$")
+_ROUTE_GAP = compile_pattern(r"^\s*[—–]\s*$|^\s+-\s+$")
 #: Two ends of a route this far apart are not neighbours: a village end that lies farther
 #: than this from a better-attested other end is a namesake (across the border, usually).
 _ROUTE_KM = 20.0
 # A list headed by another region: "в Донецкой Народной Республике — Новомихайловка, …",
 # "in the Donetsk region: …". Every name after it in the sentence lies there.
-_OTHER_REGION_LIST = re.compile(
+_OTHER_REGION_LIST = compile_pattern(
     rf"(?:\b(?:в|во|у|на|in)\s+(?:the\s+)?)(?P<region>(?:{OTHER_REGIONS_CYRILLIC})\w*|(?:{OTHER_REGIONS_LATIN})\b|"
     r"днр\b|лнр\b|dpr\b|lpr\b|dnr\b|lnr\b)(?:[\s'’]+\w+){0,3}?\s*[—–:-]\s"
 )
-_KURSK_MARK = re.compile(r"курск|курськ|kursk")
-_HEADS_A_LIST = re.compile(r"\w*(?:\s+\w+){0,2}?\s*[—–:-]\s")
+_KURSK_MARK = compile_pattern(r"курск|курськ|kursk")
+_HEADS_A_LIST = compile_pattern(r"\w*(?:\s+\w+){0,2}?\s*[—–:-]\s")
 # A name that is (the end of) a short quoted title: «Пепел Курск», угруповання “Курськ”.
-_QUOTE_OPEN_BEFORE = re.compile(r"[«“„\"]((?:[^\W\d_][\w-]*\s+){0,2})$")
-_QUOTE_CLOSE_AFTER = re.compile(r"^[»”\"]")
+_QUOTE_OPEN_BEFORE = compile_pattern(r"[«“„\"]((?:[^\W\d_][\w-]*\s+){0,2})$")
+_QUOTE_CLOSE_AFTER = compile_pattern(r"^[»”\"]")
 # Relative directions: "Gornal, seven miles south of Oleshnya", "в 5 км к северу от Суджи",
 # "за 3 км на північ від Суджі". Compass bearing (degrees) per direction word, as data.
 _BEARINGS = {
@@ -134,7 +135,7 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 _UNIT_KM = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "mile": 1.609, "км": 1.0, "километр": 1.0,
             "кілометр": 1.0}
 _DIRECTION_WORD = "|".join(sorted((re.escape(w) for w in _BEARINGS), key=len, reverse=True))
-_DIRECTION_AFTER = re.compile(
+_DIRECTION_AFTER = compile_pattern(
     rf"^[\s,(]*(?:(?:about|some|around|roughly|nearly|в|за|около|близько)\s+)?"
     rf"(?:(?P<num>\d+(?:[.,]\d+)?|{'|'.join(_NUMBER_WORDS)})[\s-]*(?P<unit>km|kilomet(?:er|re)|mile|км|километр|кілометр)\w*\s+)?"
     rf"(?:(?:to\s+the|к|на)\s+)?(?P<dir>{_DIRECTION_WORD})(?:ern)?\s+(?:of|от|від)?\s*"
@@ -154,7 +155,7 @@ class _Context:
     """What the whole document says, computed once per document."""
 
     folded: str
-    sentences: list[tuple[int, int]]
+    sentences: Sequence[tuple[int, int]]
     districts: frozenset[str]
     anchors: tuple[Place, ...]
     anchor_starts: tuple[int, ...]
@@ -311,7 +312,7 @@ def _pick_by_anchors(pool: Sequence[Place], anchors: Sequence[Place], scope: str
 
 def _document_context(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> _Context:
     folded = fold(text)
-    sentences = sentence_spans(text)
+    sentences = document_sentences(text)
     starts = tuple(s for s, _ in sentences)
     districts = frozenset(
         pid for c in cands for pid in c.place_ids
@@ -404,7 +405,7 @@ def _fits_direction(place: Place, stated: tuple[Place, float, float | None], nea
     return off <= _BEARING_SLACK and abs(distance - km) <= max(3.0, 0.5 * km)
 
 
-def _sentence_at(sentences: list[tuple[int, int]], offset: int, starts: Sequence[int]) -> tuple[int, int]:
+def _sentence_at(sentences: Sequence[tuple[int, int]], offset: int, starts: Sequence[int]) -> tuple[int, int]:
     """The sentence that holds ``offset`` (``starts``: the sentences' starts, for bisection)."""
     i = bisect_right(starts, offset) - 1
     if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from geo.model import Claim, Kind
+from geo.regex_cache import compile_pattern
 
 
 class Side(StrEnum):
@@ -319,7 +320,7 @@ def subject_side(subject: str | None, claimant: str | None, quote: str | None = 
 
 #: "were (finally) expelled", "was pushed": an expulsion verb in the passive, whose
 #: subject is the side pushed out.
-_PASSIVE_BEFORE = re.compile(r"(?<!\w)(?:were|was|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$")
+_PASSIVE_BEFORE = compile_pattern(r"(?<!\w)(?:were|was|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,16 +9,18 @@ original.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from re import _constants as op  # the parse tree of a pattern has no public form
-from re import _parser
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
+from re import _constants as op  # the parse tree of a pattern has no public form
+from re import _parser
 from typing import Any
 
 import ahocorasick
+
+from geo.regex_cache import compile_pattern, remembered_cues
 
 # One character in, one character out: apostrophes, dashes and odd spaces become their
 # ASCII forms; ё becomes е because the gazetteer writes е for ё almost everywhere.
@@ -64,9 +66,9 @@ def is_word_char(ch: str) -> bool:
 _ABBREVIATIONS = frozenset(
     "u.s mr mrs ms dr gen lt col maj sgt capt st no jan feb mar apr jun jul aug sep sept oct nov dec "
     "vs etc approx est inc ltd co corp gov rep sen prof jr sr adm cmdr pres dept mt ft "
-    "г гг ул им т тыс млн млрд см др пр обл р-н с д п х тис".split()
+    "г гг ул им т тыс млн млрд см др пр обл р-н с д п х тис кв sq".split()
 )
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[.!?…]+[\"'”’»)\]]*$|\n")
+_SENTENCE_END = compile_pattern(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[.!?…]+[\"'”’»)\]]*$|\n")
 
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
@@ -109,6 +111,34 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return spans
 
 
+@lru_cache(maxsize=4)
+def document_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """``sentence_spans`` of the whole text, split once per document.
+
+    Place resolution weighs names by sentence and the claim readers walk each paragraph's
+    sentences: both read this one split (issue 14: it was split twice per document).
+    """
+    return tuple(sentence_spans(text))
+
+
+def line_sentences(text: str, start: int, end: int) -> Sequence[tuple[int, int]]:
+    r"""``sentence_spans(text, start, end)`` for a line of ``paragraph_spans``, cut from
+    ``document_sentences``.
+
+    Equal because a line break always ends a sentence and spans are trimmed, so no sentence
+    of the whole text crosses a line; a lone carriage return ends a line but not a
+    sentence, so a text that has one is split line by line as before.
+
+    >>> t = "Officials said 40 were killed. Two more died.\nThe next line"
+    >>> [t[s:e] for s, e in line_sentences(t, 0, 45)]
+    ['Officials said 40 were killed.', 'Two more died.']
+    """
+    if "\r" in text:
+        return sentence_spans(text, start, end)
+    sentences = document_sentences(text)
+    return sentences[bisect_left(sentences, (start, -1)):bisect_left(sentences, (end, -1))]
+
+
 def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     # str.strip() drops exactly the characters str.isspace() accepts, in C (issue 14:
     # the character-by-character loop was a tenth of decoding a 4 KB article).
@@ -121,7 +151,7 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]
 
 # A line is a maximal run of characters other than CR and LF: the same non-empty pieces
 # as splitting on "\r\n", "\r" and "\n".
-_LINE = re.compile(r"[^\r\n]+")
+_LINE = compile_pattern(r"[^\r\n]+")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -175,7 +205,7 @@ def clip_context(text: str, span: tuple[int, int], start: int, end: int, limit: 
 #: A stretch of text holding one is given to every pattern (``Cues.mask``); a test
 #: derives the list from ``re`` itself.
 CASE_TWINS = "\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86"
-_HAS_TWIN = re.compile(f"[{CASE_TWINS}]")
+_HAS_TWIN = compile_pattern(f"[{CASE_TWINS}]")
 #: A literal set larger than this is not spelled out (``_exact``); a shorter cue is used.
 _MAX_SPELLED = 256
 
@@ -339,7 +369,7 @@ class Cues:
         read: dict[int, frozenset[str] | None] = {}  # a pattern given twice is read once
         for i, rx in enumerate(patterns):
             if id(rx) not in read:
-                read[id(rx)] = required_cues(rx)
+                read[id(rx)] = remembered_cues(rx, required_cues)
             cues = read[id(rx)]
             if cues is None:
                 always |= 1 << i

@@ -17,6 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Hypothesis fails an example slower than 200 ms by default: a wall-clock assertion, which
+# this suite never makes (under load a first example that loads a module took 560 ms).
+hypothesis_settings.register_profile("geo", deadline=None)
+hypothesis_settings.load_profile("geo")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

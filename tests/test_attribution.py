@@ -467,3 +467,14 @@ def test_every_pattern_gated_by_the_speech_verbs_needs_one():
 ])
 def test_a_speaker_before_a_colon_names_the_bullets_source(text, quote, name):
     assert claimants_of(text, quote) == [name]
+
+
+@pytest.mark.parametrize(("text", "quote", "name"), [
+    pytest.param("Moscow holds less than the 300 square miles claimed by the Russian Defence Ministry.",
+                 "300 square miles claimed by", "Russian Defense Ministry", id="en-area-claimed-by"),
+    pytest.param("Fighting went on near the border, with 120 soldiers killed as claimed by Oleksandr Syrskyi.",
+                 "120 soldiers killed", "Oleksandr Syrskyi", id="en-figure-claimed-by"),
+])
+def test_claimed_by_names_the_source(text, quote, name):
+    """'the 500 square miles claimed by X': X makes the claim, as in 'according to X'."""
+    assert claimants_of(text + "\nKursk oblast.", quote) == [name]

@@ -258,3 +258,32 @@ def test_a_relative_clause_is_about_the_village_before_it(resources, text):
     [claim] = control_claims(resources, text)
     assert village_names(resources, claim) == ["Sudzha"]
 
+
+
+@pytest.mark.parametrize(("text", "quotes"), [
+    pytest.param("Ukraine has lost a third of the land it had seized, which at its height was about 500 square miles.",
+                 ["Ukraine has lost a third of the land it had seized", "which at its height was about 500 square miles"],
+                 id="en-size-after-relative"),
+    pytest.param("Analysts said the grey zone near the border has grown to 90 square kilometres.",
+                 ["the grey zone near the border has grown to 90 square kilometres"], id="en-zone"),
+    pytest.param("Ukrainian troops hold 300 square miles; the 450 square miles claimed by Kyiv were never confirmed.",
+                 ["Ukrainian troops hold 300 square miles", "the 450 square miles claimed by Kyiv were never confirmed"],
+                 id="en-claimed-by"),
+    pytest.param("Площадь захваченной территории достигла 700 кв. км, заявил командир.",
+                 ["Площадь захваченной территории достигла 700 кв. км"], id="ru-area"),
+    pytest.param("Площа окупованої території перевищила 40 кв. км, повідомили аналітики.",
+                 ["Площа окупованої території перевищила 40 кв. км"], id="uk-area"),
+])
+def test_the_size_of_ground_taken_or_held_is_a_control_claim(resources, text, quotes):
+    """An area figure said of ground taken, held or claimed is a claim about ground (GOLD.md: control)."""
+    assert [c.quote for c in control_claims(resources, text)] == quotes
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The oblast's territory is 29,997 square kilometres.", id="en-size-of-a-region"),
+    pytest.param("The reservoir covers 12 square kilometres north of the town.", id="en-size-of-a-lake"),
+    pytest.param("Площадь области составляет 29 997 кв. км.", id="ru-size-of-a-region"),
+    pytest.param("Площа області становить 29 997 кв. км.", id="uk-size-of-a-region"),
+])
+def test_a_size_said_of_no_ground_taken_is_no_claim(resources, text):
+    assert control_claims(resources, text) == []

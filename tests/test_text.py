@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from geo.corpus import _junk_share
-from geo.text import paragraph_spans, sentence_spans
+from geo.text import line_sentences, paragraph_spans, sentence_spans
 
 # Characters that stress trimming and splitting: every kind of space and line break.
 _TRICKY = "ab Ы.!?…\"»)\n\r\t\u00a0\u2028\u2029\u3000\x0b\x0c\x1c\x85 U.S. Feb. "
@@ -81,6 +81,20 @@ def test_sentence_spans_of_written_sentences():
     text = "  Officials said 40 were hit.  U.S. officials said more. \nБои идут у села.  Бої тривають.\u00a0"
     assert [text[s:e] for s, e in sentence_spans(text)] == [
         "Officials said 40 were hit.", "U.S. officials said more.", "Бои идут у села.", "Бої тривають."]
+
+
+@given(st.text(alphabet=st.sampled_from(_TRICKY), max_size=120))
+def test_line_sentences_cut_from_the_document_equal_a_split_of_the_line(text):
+    # The claim readers cut each line's sentences from one split of the whole text.
+    for start, end in paragraph_spans(text):
+        assert list(line_sentences(text, start, end)) == sentence_spans(text, start, end)
+
+
+def test_line_sentences_of_written_lines():
+    text = "Officials said 40 were hit. U.S. officials said more.\nБои идут у села. Бої тривають.\nLast"
+    lines = paragraph_spans(text)
+    assert [[text[s:e] for s, e in line_sentences(text, *line)] for line in lines] == [
+        ["Officials said 40 were hit.", "U.S. officials said more."], ["Бои идут у села.", "Бої тривають."], ["Last"]]
 
 
 def _reference_junk_share(text: str) -> float:
@@ -163,3 +177,12 @@ def test_cues_mask_reads_every_pattern_and_only_those_with_cues():
     assert cues.mask("Губернатор сообщил о раненых.") == 0b110
     assert cues.mask("Військові тримають село.") == 0b100
     assert cues.mask("Officials \u017faid it.") == 0b111  # a twin: every pattern runs
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    pytest.param("ВСУ контролируют 1000 кв. км территории. Бои идут.", 2, id="ru-kv-km"),
+    pytest.param("Росіяни захопили 40 кв. км. Бої тривають.", 2, id="uk-kv-km-at-the-end"),
+    pytest.param("Ukraine held 500 sq. km of land. Fighting went on.", 2, id="en-sq-km"),
+])
+def test_an_area_unit_does_not_end_a_sentence(text, sentences):
+    assert len(sentence_spans(text)) == sentences
