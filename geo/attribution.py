@@ -606,6 +606,40 @@ def headline_document_source(headline: str) -> str | None:
     return name if name in CANONICAL_NAMES else None
 
 
+#: How many body paragraphs from each end an article's bookend sources are looked for in.
+_BOOKEND_PARAGRAPHS = 2
+
+
+def bookend_source(text: str, body: Sequence[tuple[int, int]]) -> str | None:
+    r"""The source an article opens and closes on: a wire story retold.
+
+    "…, according to TASS." in the lead and "…, TASS wrote." closing the last paragraph: the
+    claims between that name no source of their own are that source's (GOLD.md: the
+    agency that is the origin of a claim, not the outlet republishing it, is the claimant).
+
+    >>> t = "Troops took two villages, according to TASS.\nThe army took Orlovka.\nThe fighting goes on, TASS wrote."
+    >>> from geo.text import paragraph_spans
+    >>> bookend_source(t, paragraph_spans(t)), bookend_source(t, paragraph_spans(t)[:2])
+    ('TASS', None)
+    """
+    if len(body) < 3:
+        return None
+    opening = next((canonical_claimant(a.name or "") for p in body[:_BOOKEND_PARAGRAPHS]
+                    for a in find_attributions(text, *p) if a.name and not a.relay), None)
+    if not opening:
+        return None
+    for p in reversed(body[-_BOOKEND_PARAGRAPHS:]):
+        sentences = sentence_spans(text, *p)
+        if not sentences:
+            continue
+        last = sentences[-1]
+        closing = [a for a in find_attributions(text, *last)
+                   if a.name and not a.relay and a.end >= last[1] - _CLOSING_SLACK]
+        if closing and canonical_claimant(closing[-1].name or "") == opening:
+            return opening
+    return None
+
+
 def claimant_for(
     text: str,
     sentence: tuple[int, int],

@@ -42,6 +42,7 @@ from geo.attribution import (
     Speakers,
     claimant_for,
     find_attributions,
+    bookend_source,
     headline_document_source,
     record_speakers,
 )
@@ -576,6 +577,8 @@ def extract_claims(
     # "Сводка Минобороны России" over the text: its unattributed claims are the ministry's
     document_source = headline_document_source(text[slice(*paragraphs[headline_index])]) \
         if headline_index >= 0 else None
+    # "…, according to TASS." … "…, TASS wrote.": a wire story retold is that agency's
+    document_source = document_source or bookend_source(text, [p for p in paragraphs if not doc.is_chrome(*p)])
     for p_index, paragraph in enumerate(paragraphs):
         if doc.is_chrome(*paragraph):
             continue

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from geo.attribution import Speakers, canonical_claimant, claimant_for, find_attributions, record_speakers
 from geo.claimants import CANONICAL_NAMES, CLAIMANTS, PERSONS, canonical_name, named_within
 from geo.text import paragraph_spans, sentence_spans
+from tests.test_claims import extract
 
 
 def claimants_of(text: str, *quotes: str) -> list[str | None]:
@@ -478,3 +479,27 @@ def test_a_speaker_before_a_colon_names_the_bullets_source(text, quote, name):
 def test_claimed_by_names_the_source(text, quote, name):
     """'the 500 square miles claimed by X': X makes the claim, as in 'according to X'."""
     assert claimants_of(text + "\nKursk oblast.", quote) == [name]
+
+
+@pytest.mark.parametrize(("text", "quote", "name"), [
+    pytest.param("Russian units have taken 20 villages in the Kursk region since autumn, according to TASS.\n"
+                 "In March, the army regained control of three more settlements near Sudzha. The fighting was heavy.\n"
+                 "The offensive continues along the border, TASS wrote.",
+                 "the army regained control of three more settlements", "TASS", id="en-wire-retold"),
+    pytest.param("С начала операции ВСУ потеряли в Курской области 300 военных, сообщает ТАСС.\n"
+                 "В марте армия освободила три населенных пункта у Суджи. Бои были тяжелыми.\n"
+                 "Бои продолжаются вдоль границы, сообщает ТАСС.",
+                 "армия освободила три населенных пункта", "TASS", id="ru-wire-retold"),
+    pytest.param("Russian units have taken 20 villages in the Kursk region since autumn, according to TASS.\n"
+                 "In March, the army regained control of three more settlements near Sudzha. The fighting was heavy.\n"
+                 "The offensive continues along the border, Reuters wrote.",
+                 "the army regained control of three more settlements", None, id="en-two-sources-no-bookend"),
+    pytest.param("Russian units have taken 20 villages in the Kursk region since autumn, according to TASS.\n"
+                 "In March, the army regained control of three more settlements near Sudzha, Rybar said. The fighting was heavy.\n"
+                 "The offensive continues along the border, TASS wrote.",
+                 "the army regained control of three more settlements", "Rybar", id="en-own-source-kept"),
+])
+def test_an_article_that_opens_and_closes_on_one_source_is_that_sources(resources, text, quote, name):
+    """A wire story retold ('…, according to TASS.' … '…, TASS wrote.'): its unattributed claims are TASS's."""
+    [claim] = [c for c in extract(resources, text) if quote in c.quote]
+    assert claim.claimant == name
