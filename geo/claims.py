@@ -602,6 +602,7 @@ def extract_claims(
             all_fraction_phrases.extend(a for a in amounts if a.fraction is not None)
             drafts.extend(new)
     _scale_fractions(drafts, all_fraction_phrases)
+    _claimants_of_restatements(drafts)
     link_places(text, folded, drafts, settlements, region_mentions, region_id, paragraphs, is_kursk_article)
     claims = []
     for d in drafts:
@@ -617,6 +618,27 @@ def extract_claims(
     for c in claims:  # the first reading of a span and kind stands
         unique.setdefault((c.start, c.end, c.kind), c)
     return tuple(sorted(unique.values(), key=lambda c: c.sort_key))
+
+
+def _claimants_of_restatements(drafts: Sequence[Draft]) -> None:
+    """A claim that names no source takes the source of the same claim stated elsewhere.
+
+    GOLD.md: a headline or sub-headline's claimant is "the one the body gives for the same
+    claim" ("Українцям вдалося взяти в полон 983 російських солдатів" over a body that
+    gives the 983 as the General Staff's). The same claim is the same kind with the same
+    figure, and only a figure with a number is that specific; the nearest restatement after
+    it wins, else the nearest before.
+    """
+    for d in drafts:
+        if d.claimant_from is not None or d.figure is None or _all_null(d.figure):
+            continue
+        same = [o for o in drafts if o is not d and o.claimant_from is not None and o.kind is d.kind
+                and o.figure is not None and (o.figure.low, o.figure.best, o.figure.high)
+                == (d.figure.low, d.figure.best, d.figure.high)]
+        after = [o for o in same if o.start > d.start]
+        source = after[0] if after else same[-1] if same else None
+        if source is not None:
+            d.claimant_from = source.claimant_from
 
 
 def _first_body_paragraph(doc: Document, paragraphs: Sequence[tuple[int, int]]) -> int:

@@ -503,3 +503,27 @@ def test_an_article_that_opens_and_closes_on_one_source_is_that_sources(resource
     """A wire story retold ('…, according to TASS.' … '…, TASS wrote.'): its unattributed claims are TASS's."""
     [claim] = [c for c in extract(resources, text) if quote in c.quote]
     assert claim.claimant == name
+
+
+@pytest.mark.parametrize(("text", "quote", "name"), [
+    pytest.param("Ukrainian units captured 412 Russian soldiers. Photo: archive\n"
+                 "The fighting in the Kursk region went on through the winter.\n"
+                 "Ukrainian units captured 412 Russian soldiers in the region, Oleksandr Syrskyi said.",
+                 "Ukrainian units captured 412 Russian soldiers. Photo", "Oleksandr Syrskyi", id="en-sub-headline"),
+    pytest.param("Українцям вдалося взяти в полон 412 російських військових. Фото: архів\n"
+                 "Бої в Курській області тривали всю зиму.\n"
+                 "Загалом у полон потрапили 412 російських військових, повідомив Олександр Сирський.",
+                 "взяти в полон 412 російських військових", "Oleksandr Syrskyi", id="uk-sub-headline"),
+    pytest.param("ВСУ потеряли 412 военных. Фото: архив\n"
+                 "Бои в Курской области шли всю зиму.\n"
+                 "Потери ВСУ составили 412 военных, заявил Валерий Герасимов.",
+                 "ВСУ потеряли 412 военных", "Valery Gerasimov", id="ru-sub-headline"),
+    pytest.param("Ukrainian units captured 412 Russian soldiers. Photo: archive\n"
+                 "The fighting in the Kursk region went on through the winter.\n"
+                 "Another 500 Russian soldiers were captured in the region, Oleksandr Syrskyi said.",
+                 "Ukrainian units captured 412 Russian soldiers. Photo", None, id="en-another-figure-is-another-claim"),
+])
+def test_a_claim_restated_with_its_source_takes_that_source(resources, text, quote, name):
+    """GOLD.md: a (sub-)headline's claimant is the one the body gives for the same claim: same kind, same figure."""
+    [claim] = [c for c in extract(resources, text) if quote in c.quote or c.quote in quote]
+    assert claim.claimant == name
