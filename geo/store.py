@@ -35,12 +35,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from geo._cache import dumps, dumps_record, from_data, make_private_dir
+from geo._cache import dumps_record, from_data, make_private_dir
 
 from geo.export import fragments
 from geo.gazetteer import Gazetteer
 from geo.model import Build, Claim, DocumentResult, Figure, Kind, Link, Place, Resolution, Skip, Source
-from geo.export.rows import CLAIM_COLUMNS
+from geo.export.rows import CLAIM_COLUMNS, claim_dict
 from geo.records import Counts, contested_rivals
 from geo.webmap.payload import doc_entry_json
 
@@ -203,6 +203,8 @@ def stored_document(result: DocumentResult, gazetteer: Gazetteer) -> StoredDocum
         (_blob(r.mention.source), r.mention.start, seq, r.place_id, _encode(r), fragments.resolution_json(r))
         for seq, r in enumerate(result.resolutions))
     claims = []
+    # each claim's fields as every export writes them, made once for the exports and the map
+    fields = [claim_dict(claim, link=None) for claim in result.claims]
     for seq, claim in enumerate(result.claims):
         figure = claim.figure
         bounds = (figure.low, figure.best, figure.high) if figure else (None, None, None)
@@ -211,17 +213,17 @@ def stored_document(result: DocumentResult, gazetteer: Gazetteer) -> StoredDocum
                claim.claim_id, claim.claimant, claim.reported, *bounds, int(bool(claim.places)),
                _encode(claim))
         ties = [(pl.place_id, pl.link) for pl in claim.places] or [(None, None)]
+        rendered = fragments.render_claim(claim, meta if own else None, fields=fields[seq])
         links = tuple(
             (i, place_id, link.value if link else None,
-             *_link_fragments(claim, meta if own else None,
-                              places[place_id] if place_id is not None else None, link),
+             *fragments.claim_fragments_at(rendered, places[place_id] if place_id is not None else None, link),
              claim.claim_id, _flat_order(claim, place_id, link))
             for i, (place_id, link) in enumerate(ties))
         claims.append((row, links))
     return StoredDocument(source=meta.source, published=meta.published, record=_encode(meta),
                           geojson=fragments.source_json(meta), resolutions=resolutions,
                           claims=tuple(claims),
-                          map=doc_entry_json(meta, result.claims, result.resolutions, gazetteer))
+                          map=doc_entry_json(meta, result.claims, result.resolutions, gazetteer, fields=fields))
 
 
 def document_result(stored: StoredDocument) -> DocumentResult:
@@ -244,13 +246,6 @@ def _flat_order(claim: Claim, place_id: str | None, link: Link | None) -> bytes:
              (place_id or "").encode(), (link.value if link else "").encode())
     source, kind, claim_id, place, tie = (part + b"\x00" for part in parts)
     return source + claim.start.to_bytes(8, "big") + claim.end.to_bytes(8, "big") + kind + claim_id + place + tie
-
-
-def _link_fragments(claim: Claim, source: Source | None, place: Place | None,
-                    link: Link | None) -> tuple[str, str, str]:
-    """A claim's GeoJSON line, CSV line and GeoPackage row at one place (or unplaced)."""
-    row = fragments.claim_row(claim, source, place, link)
-    return fragments.claim_json(claim, link), fragments.csv_line(row), dumps(fragments.row_values(row))
 
 
 class Store:
