@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from geo import json_text
 from geo.export.rows import (
     CLAIM_COLUMNS,
     PLACE_COLUMN_NAMES,
@@ -38,9 +39,8 @@ from geo.records import Records, as_records
 __all__ = ["Fragments", "LiveFragments", "claim_rows", "fragments_of"]
 
 
-def dumps(value: object) -> str:
-    """Compact JSON, UTF-8 characters kept, no NaN: the encoding of every GeoJSON record."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+#: Compact JSON, UTF-8 characters kept, no NaN: the encoding of every GeoJSON record.
+dumps = json_text.dumps
 
 
 def source_json(source: Source) -> str:
@@ -98,7 +98,7 @@ def csv_cell(text: str) -> str:
 
 
 def csv_record(cells: Sequence[str]) -> str:
-    """One CSV record (RFC 4180, minimal quoting, CRLF), byte for byte what ``csv.writer`` writes.
+    r"""One CSV record (RFC 4180, minimal quoting, CRLF), byte for byte what ``csv.writer`` writes.
 
     >>> csv_record(["a", "b,c", ""]), csv_record([""])
     ('a,"b,c",\r\n', '""\r\n')
@@ -157,9 +157,10 @@ def render_claim(claim: Claim, source: Source | None, *,
         raise ValueError(msg)
     tail = tail[tail.index(",") :]  # after the link's value: its values are plain words
     values = tuple(join_row(claim_columns(claim, source), dict.fromkeys(PLACE_COLUMN_NAMES)).values())
-    return RenderedClaim(json_head=head, json_tail=tail, values=values,
-                         cells=tuple([csv_cell(value) if type(value) is str else _cell(value)
-                                      for value in values]))  # numbers and booleans need no quotes
+    plain = _NEEDS_QUOTES.search
+    cells = tuple(["" if value is None else _cell(value) if type(value) is not str  # numbers need no quotes
+                   else value if plain(value) is None else csv_cell(value) for value in values])
+    return RenderedClaim(json_head=head, json_tail=tail, values=values, cells=cells)
 
 
 @functools.lru_cache(maxsize=4096)
