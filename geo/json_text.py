@@ -24,7 +24,7 @@ def compact_encoder(default: Callable[[Any], object] | None = None) -> Callable[
     '{"a":[1,2.5,null,"é<"],"b":true}'
     """
     encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=default)
-    make = json.encoder.c_make_encoder
+    make = json.encoder.c_make_encoder  # type: ignore[attr-defined]
     if make is None:  # no C accelerator: the encoder's own walk
         return encoder.encode
     chunks = make(None, encoder.default, json.encoder.encode_basestring, None,

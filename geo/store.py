@@ -34,7 +34,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from geo._cache import dumps_record, from_data, make_private_dir
 
@@ -147,11 +147,11 @@ class _ClaimSummary(NamedTuple):
     scope: Scope
 
 
-def _rivals_of(rows: Iterable[tuple[object, ...]]) -> dict[str, str]:
+def _rivals_of(rows: Iterable[tuple[Any, ...]]) -> dict[str, str]:
     """``contested_rivals`` of one place's ``_SUMMARY_COLUMNS`` rows (no record decoded)."""
     return contested_rivals(
-        (_ClaimSummary(cid, who, Kind(kind), reported, _FigureBounds(lo, best, hi),  # type: ignore[arg-type]
-                       bytes(source).decode("utf-8", "surrogatepass"), Scope(scope))  # type: ignore[arg-type]
+        (_ClaimSummary(cid, who, Kind(kind), reported, _FigureBounds(lo, best, hi),
+                       bytes(source).decode("utf-8", "surrogatepass"), Scope(scope))
          for cid, who, kind, reported, lo, best, hi, source, scope in rows),
         scope=operator.attrgetter("scope"))
 

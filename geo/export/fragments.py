@@ -118,6 +118,7 @@ def row_values(row: dict[str, object]) -> tuple[object, ...]:
     return tuple(row[name] for name in CLAIM_COLUMNS)
 
 
+_NO_PLACE = dict.fromkeys(PLACE_COLUMN_NAMES)
 #: Where each place column sits in a claim row (``CLAIM_COLUMNS`` order).
 _PLACE_SLOTS = tuple((i, name) for i, name in enumerate(CLAIM_COLUMNS) if name in PLACE_COLUMN_NAMES)
 _LINK_KEY = ',"link":'
@@ -156,7 +157,7 @@ def render_claim(claim: Claim, source: Source | None, *,
         msg = f"no single link member in a claim line: {line[:80]!r}"
         raise ValueError(msg)
     tail = tail[tail.index(",") :]  # after the link's value: its values are plain words
-    values = tuple(join_row(claim_columns(claim, source), dict.fromkeys(PLACE_COLUMN_NAMES)).values())
+    values = tuple(join_row(claim_columns(claim, source, fields=fields), _NO_PLACE).values())
     plain = _NEEDS_QUOTES.search
     cells = tuple(["" if value is None else _cell(value) if type(value) is not str  # numbers need no quotes
                    else value if plain(value) is None else csv_cell(value) for value in values])

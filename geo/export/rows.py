@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from types import MappingProxyType
+from typing import cast
 
 from geo.model import (
     Build,
@@ -383,12 +384,16 @@ def place_columns(place: Place | None, link: Link | None, *, contested: bool) ->
     }
 
 
-def claim_columns(claim: Claim, source: Source | None) -> dict[str, object]:
+def claim_columns(claim: Claim, source: Source | None, *,
+                  fields: Mapping[str, object] | None = None) -> dict[str, object]:
     """The columns of a claim row that come from the claim and its source: the same at every place.
 
-    Made once per claim, so that a claim tied to three places is not rendered three times.
+    Made once per claim, so that a claim tied to three places is not rendered three times;
+    ``fields`` is the claim's ``claim_dict`` when the caller has it (its figure and
+    statement id are not made again).
     """
-    figure = figure_dict(claim.figure) or dict.fromkeys(("text", "low", "best", "high"))
+    made = fields["figure"] if fields is not None else figure_dict(claim.figure)
+    figure = cast("dict[str, object] | None", made) or dict.fromkeys(("text", "low", "best", "high"))
     day, precision, basis = claim_date(claim, source)
     meta = source_dict(source) if source is not None else dict.fromkeys(
         ("title", "publisher", "published", "sha256"))
@@ -408,7 +413,7 @@ def claim_columns(claim: Claim, source: Source | None) -> dict[str, object]:
         "source_office": meta["publisher"],
         "date_basis": basis,
         "claim_id": claim.claim_id,
-        "statement_id": statement_id(claim),
+        "statement_id": fields["statement_id"] if fields is not None else statement_id(claim),
         "claimant": claim.claimant,
         "kind": claim.kind.value,
         "subject": claim.subject,
