@@ -9,6 +9,11 @@ text in order. ``LiveFragments`` makes the same text on the fly from any ``Recor
 Every fragment is made with ``contested`` false. A claim is contested only against
 the other claims of its place, which another article can change; the few contested
 ones are rendered again from their record when written.
+
+A claim tied to several places differs between its rows only in the place columns and
+the link, so the Store renders it once (``render_claim``) and fills those in per place
+(``claim_fragments_at``); CSV cells are quoted by ``csv_cell``, equal to ``csv.writer``
+(issue 14: a writer per row cost more than the row).
 """
 
 from __future__ import annotations
