@@ -39,6 +39,8 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from geo import json_text
+
 # The key helpers are re-exported: the modules that key a cache import them from here
 from geo.cache_folder import (  # noqa: F401
     cache_dir,
@@ -236,9 +238,8 @@ def _decoder(kind: Any) -> Callable[[object], object]:  # noqa: PLR0911 - one br
     raise TypeError(msg)
 
 
-def dumps(data: object) -> str:
-    """Compact JSON with every character kept: the form of every cached record."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+#: Compact JSON with every character kept: the form of every cached record.
+dumps = json_text.dumps
 
 
 def dumps_record(record: object) -> str:
@@ -252,21 +253,33 @@ def dumps_record(record: object) -> str:
     >>> dumps_record((Figure(text="up to 300", high=300.0), Kind.KILLED))
     '[["up to 300",null,null,300.0],"killed"]'
     """
-    return _RECORD_ENCODER.encode(record)
+    return _encode_record(record)
 
 
 def _fields_of(value: object) -> object:
     """What ``to_data`` makes of a value json cannot write: a record's fields, an enum's value."""
     kind = type(value)
-    if dataclasses.is_dataclass(value):
-        return [getattr(value, name) for name in _field_names(kind)]
-    if isinstance(value, Enum):
-        return value.value
+    fields = _FIELDS.get(kind)
+    if fields is None:
+        fields = _FIELDS[kind] = _fields_getter(kind)
+    return fields(value)
+
+
+def _fields_getter(kind: type) -> Callable[[Any], object]:
+    """``_fields_of`` for one type, made once per type (``is_dataclass`` per record was slow)."""
+    if dataclasses.is_dataclass(kind):
+        names = _field_names(kind)
+        if len(names) < 2:  # attrgetter of one name gives the value, not a tuple
+            return lambda value: [getattr(value, name) for name in names]
+        return operator.attrgetter(*names)  # a tuple: json writes it as a list
+    if issubclass(kind, Enum):
+        return operator.attrgetter("value")
     msg = f"{kind.__name__} is not a record"
     raise TypeError(msg)
 
 
-_RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_fields_of)
+_FIELDS: dict[type, Callable[[Any], object]] = {}
+_encode_record = json_text.compact_encoder(_fields_of)
 
 
 # --- per-file results -------------------------------------------------------------------

@@ -16,14 +16,14 @@ a Store and writes the same bytes from both (a test checks this).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from geo.model import Build, Claim, Kind, Link, Place, Resolution, Skip, Source
 from geo.periods import Scope, scope_of
 
-__all__ = ["Counts", "MemoryRecords", "Records", "as_records", "contested_claim_ids"]
+__all__ = ["Counts", "MemoryRecords", "Records", "as_records", "claim_scope", "contested_claim_ids"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +123,11 @@ class _Contestable(Protocol):
     def figure(self) -> object: ...
     @property
     def source(self) -> str: ...
+
+
+class _Quoted(_Contestable, Protocol):
+    """A claim whose quote is at hand, to read its figure's scope from."""
+
     @property
     def quote(self) -> str: ...
 
@@ -137,7 +142,17 @@ def _bounds(figure: object) -> tuple[float, float] | None:
     return lo, hi
 
 
-def _period(claim: _Contestable) -> tuple[str, str, str] | None:
+def claim_scope(claim: _Quoted) -> Scope:
+    """The scope a claim's quote states for its figure (``geo.periods.scope_of``).
+
+    The costliest part of the conflict test, and the same whichever claims a claim is
+    set against: the Store reads it once per claim, where the claim is extracted, and
+    keeps it beside the claim.
+    """
+    return scope_of(claim.quote, getattr(claim.figure, "text", None))
+
+
+def _period(claim: _Contestable, scope: Scope) -> tuple[str, str, str] | None:
     """What a claim's figure counts over: its scope, and its date (an undated claim: its article).
 
     Two claims are compared only when these are equal. An undated claim has no period a
@@ -146,13 +161,12 @@ def _period(claim: _Contestable) -> tuple[str, str, str] | None:
     figure or an increase on one is compared with nothing (None): what it is a part of,
     or adds to, is not known here.
     """
-    scope = scope_of(claim.quote, getattr(claim.figure, "text", None))
     if scope in (Scope.PART, Scope.CHANGE):
         return None
     return (scope.value, "date", claim.reported) if claim.reported else (scope.value, "article", claim.source)
 
 
-def contested_claim_ids(claims: Iterable[_Contestable]) -> frozenset[str]:
+def contested_claim_ids(claims: Iterable[_Quoted]) -> frozenset[str]:
     """Claims about one place whose figure disagrees with another claimant's for the same period.
 
     Comparable claims (issue 12) are of the same kind and count over the same period:
@@ -182,11 +196,14 @@ def contested_claim_ids(claims: Iterable[_Contestable]) -> frozenset[str]:
     return frozenset(contested_rivals(claims))
 
 
-def contested_rivals(claims: Iterable[_Contestable]) -> dict[str, str]:
+def contested_rivals(claims: Iterable[_Contestable], *,
+                     scope: Callable[[Any], Scope] = claim_scope) -> dict[str, str]:
     """Each contested claim (``contested_claim_ids``) and the claim it disagrees with.
 
     The rival is the other claimant's claim whose bound lies outside the claim's range:
-    the one the map's "disagrees with" names.
+    the one the map's "disagrees with" names. ``scope`` gives a claim's ``claim_scope``
+    (the Store passes the one it kept); it is asked only of claims with a number.
+    The rival among equal bounds is the first such claim in ``claims``.
 
     >>> from geo.model import Figure
     >>> def claim(i, who, n):
@@ -198,7 +215,7 @@ def contested_rivals(claims: Iterable[_Contestable]) -> dict[str, str]:
     groups: dict[tuple[Kind, tuple[str, str, str]], list[tuple[str, str | None, float, float]]] = defaultdict(list)
     for claim in claims:
         bounds = _bounds(claim.figure) if claim.figure is not None else None
-        period = _period(claim) if bounds is not None else None
+        period = _period(claim, scope(claim)) if bounds is not None else None
         if bounds is not None and period is not None:
             groups[(claim.kind, period)].append((claim.claim_id, claim.claimant, *bounds))
     out: dict[str, str] = {}

@@ -23,31 +23,33 @@ build at a time holds a corpus's Store: a second one waits for the lock file bes
 
 from __future__ import annotations
 
-import dataclasses
 import contextlib
+import itertools
 import json
+import operator
 import os
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
-from geo._cache import dumps, dumps_record, from_data, make_private_dir
+from geo._cache import dumps_record, from_data, make_private_dir
 
 from geo.export import fragments
 from geo.gazetteer import Gazetteer
-from geo.model import Build, Claim, DocumentResult, Figure, Kind, Link, Place, Resolution, Skip, Source
-from geo.export.rows import CLAIM_COLUMNS
-from geo.records import Counts, contested_rivals
+from geo.model import Build, Claim, DocumentResult, Kind, Link, Place, Resolution, Skip, Source
+from geo.export.rows import CLAIM_COLUMNS, claim_dict
+from geo.periods import Scope
+from geo.records import Counts, claim_scope, contested_rivals
 from geo.webmap.payload import doc_entry_json
 
 __all__ = ["Store", "document_result", "is_damage"]
 
 #: Bump when the tables change: an older file is then dropped and rebuilt.
-SCHEMA = 9
+SCHEMA = 10
 R = TypeVar("R")
 
 _TABLES = """
@@ -77,6 +79,7 @@ CREATE TABLE claims (
     best REAL,
     high REAL,
     placed INTEGER NOT NULL,
+    scope TEXT,
     record TEXT NOT NULL
 );
 -- One row per (claim, place), and one with a NULL place for an unplaced claim, each
@@ -119,17 +122,21 @@ CREATE INDEX resolutions_doc ON resolutions (doc);
 """
 
 _CLAIM_ORDER = "c.source, c.start, c.end_, c.kind, c.seq"
+#: What ``_rivals_of`` reads of the claims tied to places (``links l``): only those with
+#: a number, in claim order (the first of equal bounds is the rival, as in memory).
+_SUMMARY_COLUMNS = "c.claim_id, c.claimant, c.kind, c.reported, c.low, c.best, c.high, c.source, c.scope"
+_SUMMARY_JOIN = ("JOIN claims c ON c.id = l.claim "
+                 "WHERE (c.low IS NOT NULL OR c.best IS NOT NULL OR c.high IS NOT NULL)")
 
 
 class _FigureBounds(NamedTuple):
     low: float | None
     best: float | None
     high: float | None
-    text: str | None = None
 
 
 class _ClaimSummary(NamedTuple):
-    """What the conflict test reads of a claim, without decoding the claim."""
+    """What the conflict test reads of a claim, without decoding the claim (its scope was kept)."""
 
     claim_id: str
     claimant: str | None
@@ -137,17 +144,16 @@ class _ClaimSummary(NamedTuple):
     reported: str | None
     figure: _FigureBounds
     source: str
-    quote: str
+    scope: Scope
 
 
-def _field_at(record: type, name: str) -> int:
-    return [field.name for field in dataclasses.fields(record)].index(name)
-
-
-#: Where a Claim's quote and its figure's text sit in its record (``to_data`` writes a
-#: record's fields in order, a nested record as a nested list).
-_QUOTE_PATH = f"$[{_field_at(Claim, 'quote')}]"
-_FIGURE_TEXT_PATH = f"$[{_field_at(Claim, 'figure')}][{_field_at(Figure, 'text')}]"
+def _rivals_of(rows: Iterable[tuple[Any, ...]]) -> dict[str, str]:
+    """``contested_rivals`` of one place's ``_SUMMARY_COLUMNS`` rows (no record decoded)."""
+    return contested_rivals(
+        (_ClaimSummary(cid, who, Kind(kind), reported, _FigureBounds(lo, best, hi),
+                       bytes(source).decode("utf-8", "surrogatepass"), Scope(scope))
+         for cid, who, kind, reported, lo, best, hi, source, scope in rows),
+        scope=operator.attrgetter("scope"))
 
 
 def _blob(source: str) -> bytes:
@@ -203,25 +209,30 @@ def stored_document(result: DocumentResult, gazetteer: Gazetteer) -> StoredDocum
         (_blob(r.mention.source), r.mention.start, seq, r.place_id, _encode(r), fragments.resolution_json(r))
         for seq, r in enumerate(result.resolutions))
     claims = []
+    # each claim's fields as every export writes them, made once for the exports and the map
+    fields = [claim_dict(claim, link=None) for claim in result.claims]
     for seq, claim in enumerate(result.claims):
         figure = claim.figure
         bounds = (figure.low, figure.best, figure.high) if figure else (None, None, None)
+        # the conflict test's costliest part, read here (in the worker) once, not per walk and place
+        scope = claim_scope(claim).value if bounds != (None, None, None) else None
         own = claim.source == meta.source
         row = (blob if own else _blob(claim.source), claim.start, claim.end, claim.kind.value, seq,
                claim.claim_id, claim.claimant, claim.reported, *bounds, int(bool(claim.places)),
-               _encode(claim))
+               scope, _encode(claim))
         ties = [(pl.place_id, pl.link) for pl in claim.places] or [(None, None)]
+        rendered = fragments.render_claim(claim, meta if own else None, fields=fields[seq])
+        head = _flat_head(claim)
         links = tuple(
             (i, place_id, link.value if link else None,
-             *_link_fragments(claim, meta if own else None,
-                              places[place_id] if place_id is not None else None, link),
-             claim.claim_id, _flat_order(claim, place_id, link))
+             *fragments.claim_fragments_at(rendered, places[place_id] if place_id is not None else None, link),
+             claim.claim_id, _flat_order(head, place_id, link))
             for i, (place_id, link) in enumerate(ties))
         claims.append((row, links))
     return StoredDocument(source=meta.source, published=meta.published, record=_encode(meta),
                           geojson=fragments.source_json(meta), resolutions=resolutions,
                           claims=tuple(claims),
-                          map=doc_entry_json(meta, result.claims, result.resolutions, gazetteer))
+                          map=doc_entry_json(meta, result.claims, result.resolutions, gazetteer, fields=fields))
 
 
 def document_result(stored: StoredDocument) -> DocumentResult:
@@ -232,25 +243,21 @@ def document_result(stored: StoredDocument) -> DocumentResult:
         claims=tuple(_decode(Claim, row[-1]) for row, _ in stored.claims))  # type: ignore[arg-type]
 
 
-def _flat_order(claim: Claim, place_id: str | None, link: Link | None) -> bytes:
+def _flat_head(claim: Claim) -> bytes:
+    """The claim's part of ``_flat_order``, the same for each of its rows."""
+    return b"".join((_blob(claim.source), b"\x00", claim.start.to_bytes(8, "big"), claim.end.to_bytes(8, "big"),
+                     claim.kind.value.encode(), b"\x00", claim.claim_id.encode(), b"\x00"))
+
+
+def _flat_order(head: bytes, place_id: str | None, link: Link | None) -> bytes:
     """A key whose byte order is the order of the flat rows (CSV, GeoPackage), for an index.
 
-    Claims by (source, start, end, kind, id), then place id (an unplaced claim's single
-    row first), then link. Text parts end with NUL, which no part contains and which
-    sorts before every other byte, so "a" comes before "a b" as in Python; offsets are
-    fixed-width big-endian.
+    Claims by (source, start, end, kind, id) (``_flat_head``), then place id (an
+    unplaced claim's single row first), then link. Text parts end with NUL, which no
+    part contains and which sorts before every other byte, so "a" comes before "a b" as
+    in Python; offsets are fixed-width big-endian.
     """
-    parts = (_blob(claim.source), claim.kind.value.encode(), claim.claim_id.encode(),
-             (place_id or "").encode(), (link.value if link else "").encode())
-    source, kind, claim_id, place, tie = (part + b"\x00" for part in parts)
-    return source + claim.start.to_bytes(8, "big") + claim.end.to_bytes(8, "big") + kind + claim_id + place + tie
-
-
-def _link_fragments(claim: Claim, source: Source | None, place: Place | None,
-                    link: Link | None) -> tuple[str, str, str]:
-    """A claim's GeoJSON line, CSV line and GeoPackage row at one place (or unplaced)."""
-    row = fragments.claim_row(claim, source, place, link)
-    return fragments.claim_json(claim, link), fragments.csv_line(row), dumps(fragments.row_values(row))
+    return b"".join((head, (place_id or "").encode(), b"\x00", (link.value if link else "").encode(), b"\x00"))
 
 
 class Store:
@@ -436,7 +443,7 @@ class Store:
             places.update(link[1] for link in links if link[1] is not None)
         self._db.executemany(
             "INSERT INTO claims (id, doc, source, start, end_, kind, seq, claim_id, claimant, "
-            "reported, low, best, high, placed, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "reported, low, best, high, placed, scope, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             claim_rows)
         self._db.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", link_rows)
         self._db.executemany("INSERT OR IGNORE INTO dirty VALUES (?)", [(p,) for p in sorted(places)])
@@ -454,10 +461,16 @@ class Store:
         """Forget the files this walk did not name, and commit."""
         for doc in self._stored.finish():
             self._delete_doc(doc)
-        for (place_id,) in self._db.execute("SELECT place_id FROM dirty").fetchall():
-            self._db.execute("DELETE FROM contested WHERE place_id = ?", (place_id,))
-            self._db.executemany("INSERT INTO contested VALUES (?, ?)",
-                                 [(place_id, claim_id) for claim_id in sorted(self._rivals(place_id))])
+        # Every dirty place's claims in one query, grouped by place: a query per place cost
+        # more than the conflict test itself.
+        self._db.execute("DELETE FROM contested WHERE place_id IN (SELECT place_id FROM dirty)")
+        rows = self._db.execute(f"SELECT l.place_id, {_SUMMARY_COLUMNS} FROM dirty d "
+                                f"JOIN links l ON l.place_id = d.place_id {_SUMMARY_JOIN} "
+                                "ORDER BY l.place_id, l.claim")
+        contested = [(place_id, claim_id)
+                     for place_id, group in itertools.groupby(rows, key=operator.itemgetter(0))
+                     for claim_id in sorted(_rivals_of(row[1:] for row in group))]
+        self._db.executemany("INSERT INTO contested VALUES (?, ?)", contested)
         self._db.execute("DELETE FROM dirty")
         self._db.execute("COMMIT")
 
@@ -536,21 +549,13 @@ class Store:
             f"WHERE l.place_id = ? ORDER BY {_CLAIM_ORDER}, l.seq", (place_id,))
         return ((_decode(Claim, record), Link(link)) for record, link in rows)
 
-    def _rivals(self, place_id: str) -> dict[str, str]:
-        """``contested_rivals`` of a place, from the claims' columns (no record decoded)."""
-        rows = self._db.execute(
-            "SELECT c.claim_id, c.claimant, c.kind, c.reported, c.low, c.best, c.high, c.source, "
-            "json_extract(c.record, ?), json_extract(c.record, ?) FROM links l JOIN claims c ON c.id = l.claim "
-            "WHERE l.place_id = ? AND (c.low IS NOT NULL OR c.best IS NOT NULL OR c.high IS NOT NULL)",
-            (_QUOTE_PATH, _FIGURE_TEXT_PATH, place_id))
-        return contested_rivals(
-            _ClaimSummary(cid, who, Kind(kind), reported, _FigureBounds(lo, best, hi, text),
-                          bytes(source).decode("utf-8", "surrogatepass"), quote or "")
-            for cid, who, kind, reported, lo, best, hi, source, quote, text in rows)
-
     def rivals_at(self, place_id: str) -> dict[str, str]:
         """Each contested claim of a place and the claim it disagrees with (read only where some are)."""
-        return self._rivals(place_id) if self.contested_at(place_id) else {}
+        if not self.contested_at(place_id):
+            return {}
+        return _rivals_of(self._db.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM links l {_SUMMARY_JOIN} "
+            "AND l.place_id = ? ORDER BY l.claim", (place_id,)))
 
     def contested_at(self, place_id: str) -> frozenset[str]:
         if not self._contested:  # one query for every place: only contested ids are stored

@@ -145,3 +145,37 @@ def test_event_date_is_a_whole_day_with_its_basis(reported, published, expected)
 
     day, precision, basis = claim_date(*_dated(reported, published))
     assert (day, precision.value if precision else None, basis) == expected
+
+
+# --- issue 14: one CSV writer's quoting, by hand (geo/export/fragments.py: csv_record)
+
+#: Cells a spreadsheet or a parser trips on: the delimiter, quotes, both line ends, NUL,
+#: a lone surrogate, spaces at the ends, and the empty cell.
+_HOSTILE_CELLS = st.lists(
+    st.text(alphabet=st.sampled_from([",", '"', "\r", "\n", "\x00", "\ud800", " ", "a", "é", "'", "=", "\t"]))
+    | st.text(), min_size=1, max_size=8)
+
+
+def _csv_writer_line(cells: list[str]) -> str:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()
+
+
+@given(_HOSTILE_CELLS)
+def test_issue_14_the_quoting_by_hand_equals_csv_writer_on_hostile_cells(cells):
+    from geo.export.fragments import csv_record
+
+    assert csv_record(cells) == _csv_writer_line(cells)
+
+
+@pytest.mark.parametrize("cells", [
+    pytest.param([""], id="one-empty-cell"),
+    pytest.param(["", ""], id="two-empty-cells"),
+    pytest.param(['say "40", not 50'], id="quote-and-comma"),
+    pytest.param(["a\r\nb", "c"], id="crlf-inside"),
+])
+def test_issue_14_the_quoting_by_hand_on_the_edge_cases(cells):
+    from geo.export.fragments import csv_record
+
+    assert csv_record(cells) == _csv_writer_line(cells)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from geo.model import Claim, Figure, Kind
 from geo.periods import SCOPE_CUES, Scope, scope_of
@@ -81,3 +83,35 @@ def test_overlapping_figures_still_agree():
                  kind=Kind.KILLED, figure=Figure(text="up to 300", low=None, best=None, high=300),
                  reported="2024-11-02")
     assert contested_claim_ids([low, wide]) == frozenset()
+
+
+# --- issue 14: the cue words found in one pass, as a find per word found them
+
+def _scope_by_find(quote: str, figure_text: str | None = None) -> Scope:
+    """``scope_of`` as it was written before issue 14: a ``find`` per cue word."""
+    from geo.periods import _BEFORE_THE_FIGURE, _PRECEDENCE
+
+    text = quote.lower()
+    at = text.find(figure_text.lower()) if figure_text else -1
+    figure_at = at if at >= 0 else len(text)
+    stated = set()
+    for cue in SCOPE_CUES:
+        for word in cue.words:
+            found = text.find(word)
+            if found >= 0 and (cue.scope not in _BEFORE_THE_FIGURE or found < figure_at):
+                stated.add(cue.scope)
+                break
+    return next((scope for scope in _PRECEDENCE if scope in stated), Scope.UNSTATED)
+
+
+_PIECES = st.sampled_from([w for cue in SCOPE_CUES for w in cue.words]
+                          + ["300", "Of Them", "ANOTHER ", " ", ", ", "soldiers", "за", "сутки", "ще", "x"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=8),
+       st.sampled_from([None, "300", "за", "missing", "another 300", "ще 300", "of them"]))
+@example(["another ", "300"], "another 300").via("a cue word where the figure starts is not before it")
+def test_issue_14_the_one_pass_reads_every_quote_as_a_find_per_word(pieces, figure):
+    quote = "".join(pieces)
+    assert scope_of(quote, figure) is _scope_by_find(quote, figure)

@@ -381,3 +381,96 @@ def test_records_encode_as_the_field_by_field_walk_did(text, resources):
     assert result.claims
     for record in (result, result.meta, *result.resolutions, *result.claims):
         assert dumps(to_data(record)) == dumps(_to_data_by_hand(record)) == dumps_record(record)
+
+
+# --- issue 14: each claim rendered once, the conflict test's scope read once per claim
+
+
+def _fragments_one_by_one(claim, source, place, link) -> tuple[str, str, str]:
+    from geo.export.fragments import dumps, row_values
+
+    row = claim_row(claim, source, place, link)
+    return claim_json(claim, link), csv_line(row), dumps(row_values(row))
+
+
+def _ties(claim, places):
+    return [(places[pl.place_id], pl.link) for pl in claim.places] or [(None, None)]
+
+
+def test_issue_14_a_claim_rendered_once_gives_each_place_the_fragments_rendered_one_by_one(resources, shared):
+    from geo.export.fragments import claim_fragments_at, render_claim
+
+    build = run_parallel(shared / "dev" / "corpus", resources=resources, use_cache=False)
+    places, sources = resources.gazetteer.places, {s.source: s for s in build.sources}
+    checked = 0
+    for claim in build.claims:
+        rendered = render_claim(claim, sources[claim.source])
+        for place, link in _ties(claim, places):
+            assert claim_fragments_at(rendered, place, link) == \
+                _fragments_one_by_one(claim, sources[claim.source], place, link)
+            checked += 1
+    assert checked > 100 and any(not c.places for c in build.claims)
+    unsourced = render_claim(build.claims[0], None)  # a claim whose source record is not at hand
+    place, link = _ties(build.claims[0], places)[0]
+    assert claim_fragments_at(unsourced, place, link) == _fragments_one_by_one(build.claims[0], None, place, link)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(), st.one_of(st.none(), st.text()))
+def test_issue_14_a_hostile_quote_renders_once_as_one_by_one(seeds_claim, quote, claimant):
+    """A quote may hold what the rendering splits on (',"link":', quotes, commas, line ends)."""
+    import dataclasses
+
+    from geo.export.fragments import claim_fragments_at, render_claim
+
+    claim, ties = seeds_claim
+    quote = ',"link":"x",' + quote
+    claim = dataclasses.replace(claim, quote=quote, end=claim.start + len(quote), claimant=claimant)
+    rendered = render_claim(claim, None)
+    for place, link in ties:
+        assert claim_fragments_at(rendered, place, link) == _fragments_one_by_one(claim, None, place, link)
+
+
+@pytest.fixture(scope="module")
+def seeds_claim(resources):
+    """A seeds claim tied to two places or more, and its (place, link) ties."""
+    build = run_parallel(ROOT / "seeds", resources=resources, use_cache=False)
+    claim = next(c for c in build.claims if len(c.places) >= 2)
+    return claim, _ties(claim, resources.gazetteer.places)
+
+
+def test_issue_14_the_store_reads_each_scope_once_at_extraction_and_none_at_the_end_of_a_walk(
+        corpus, conflict, resources, monkeypatch):
+    import geo.records
+    from geo.records import MemoryRecords
+    from geo.store import Store, stored_document
+
+    for path in conflict.iterdir():  # the conflicting pair among the seeds and the synthetic articles
+        (corpus / path.name).write_bytes(path.read_bytes())
+    build = run_parallel(corpus, resources=resources, use_cache=False)
+    calls = []
+    scope_of = geo.records.scope_of
+    monkeypatch.setattr(geo.records, "scope_of", lambda *args: calls.append(args) or scope_of(*args))
+    claims_of = {}
+    for claim in build.claims:
+        claims_of.setdefault(claim.source, []).append(claim)
+    from geo.model import DocumentResult
+
+    stored = [stored_document(DocumentResult(meta=s, claims=tuple(claims_of.get(s.source, ())),
+                                             resolutions=tuple(r for r in build.resolutions
+                                                               if r.mention.source == s.source)),
+                              resources.gazetteer) for s in build.sources]
+    numbered = [c for c in build.claims if c.figure and (c.figure.low, c.figure.best, c.figure.high) != (None,) * 3]
+    assert len(calls) == len(numbered) > 10
+    calls.clear()
+    with Store(None, corpus="c", gazetteer=resources.gazetteer, version="v") as store:
+        store.begin_walk()
+        for doc in stored:
+            store.unchanged(doc.source, None)
+            store.put(doc)
+        store.end_walk()
+        assert calls == []
+        memory = MemoryRecords(build)
+        rivals = {p.place_id: store.rivals_at(p.place_id) for p in store.places}
+        assert rivals == {p.place_id: dict(memory.rivals_at(p.place_id)) for p in store.places}
+        assert any(rivals.values())

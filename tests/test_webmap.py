@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from geo import sides
@@ -866,3 +866,50 @@ def test_a_build_publishes_the_shards_with_the_map(tmp_path: Path, resources,
     for claim in claims:  # every quote stands at its offsets in the text the reader shows
         assert texts[claim["source"]][claim["start"]:claim["end"]] == claim["quote"]
     assert not any(p.name.startswith(".") for p in out.iterdir())  # staging and old folders gone
+
+
+# --- issue 14: a quote's place names found without compiling a pattern per document
+
+#: Letters a case-blind pattern equates across case in ways ``str.lower`` alone does
+#: not (dotted and dotless i, long s, Kelvin sign, sigmas, old Cyrillic forms), and
+#: plain ones, so that names and texts collide often.
+_CASE_LETTERS = st.sampled_from(list("aAsSiIkK ") + ["İ", "ı", "ſ", "K", "ß", "Σ", "σ", "ς", "в", "В", "ᲀ",
+                                                     "т", "ᲄ", "ᲅ", "µ", "μ", "ﬅ", "ﬆ", "-"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(_CASE_LETTERS, min_size=3, max_size=6), min_size=1, max_size=4),
+       st.text(_CASE_LETTERS, max_size=30))
+@example(["ias"], "İas").via("İ lowers to two characters")
+@example(["ſas", "kas"], "SAS KAS").via("long s and the Kelvin sign")
+@example(["ᲀas"], "Вas").via("an old Cyrillic ve")
+def test_issue_14_names_found_from_their_fold_are_those_of_the_whole_alternation(names, text):
+    from geo.webmap.payload import _by_length, _find_names, _fold, _name_pattern
+
+    ordered = _by_length(names)
+    expected = [m.span() for m in _name_pattern(ordered).finditer(text)]
+    assert list(_find_names(ordered, text, _fold(text))) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(_CASE_LETTERS, min_size=1, max_size=4), st.text(_CASE_LETTERS, max_size=12))
+@example("is", "xİs").via("İ lowers to two characters")
+@example("ıs", "IS").via("dotless i")
+def test_issue_14_a_name_a_case_blind_pattern_finds_is_in_the_fold_of_the_text(name, text):
+    from geo.webmap.payload import _fold
+
+    folded_name, folded_text = _fold(name), _fold(text)
+    if re.search(re.escape(name), text, re.IGNORECASE) and None not in (folded_name, folded_text):
+        assert folded_name in folded_text
+
+
+def test_issue_14_the_dev_articles_map_entries_compile_a_handful_of_patterns(resources, shared):
+    """Each document's names of a place made a new alternation: 48 compiles here (399 for 150 realistic articles)."""
+    from geo.parallel import run_parallel
+    from geo.webmap.payload import _name_pattern
+
+    build = run_parallel(shared / "dev" / "corpus", resources=resources, use_cache=False)
+    _name_pattern.cache_clear()
+    entries = list(webmap_payload.doc_entries(MemoryRecords(build), resources.gazetteer))
+    assert len(entries) > 30
+    assert _name_pattern.cache_info().misses <= 10

@@ -9,35 +9,43 @@ text in order. ``LiveFragments`` makes the same text on the fly from any ``Recor
 Every fragment is made with ``contested`` false. A claim is contested only against
 the other claims of its place, which another article can change; the few contested
 ones are rendered again from their record when written.
+
+A claim tied to several places differs between its rows only in the place columns and
+the link, so the Store renders it once (``render_claim``) and fills those in per place
+(``claim_fragments_at``); CSV cells are quoted by ``csv_cell``, equal to ``csv.writer``
+(issue 14: a writer per row cost more than the row).
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import functools
 import itertools
 import json
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
+from geo import json_text
 from geo.export.rows import (
     CLAIM_COLUMNS,
-    _claim_row,
-    _place_columns,
+    PLACE_COLUMN_NAMES,
+    claim_columns,
     claim_dict,
     mention_dict,
+    place_columns,
     source_dict,
     unresolved_dict,
 )
+from geo.export.rows import claim_row as join_row
 from geo.model import Build, Claim, Link, Place, Resolution, Source
 from geo.records import Records, as_records
 
 __all__ = ["Fragments", "LiveFragments", "claim_rows", "fragments_of"]
 
 
-def dumps(value: object) -> str:
-    """Compact JSON, UTF-8 characters kept, no NaN: the encoding of every GeoJSON record."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+#: Compact JSON, UTF-8 characters kept, no NaN: the encoding of every GeoJSON record.
+dumps = json_text.dumps
 
 
 def source_json(source: Source) -> str:
@@ -58,11 +66,14 @@ def claim_json(claim: Claim, link: Link | None, *, contested: bool = False) -> s
 def claim_row(claim: Claim, source: Source | None, place: Place | None, link: Link | None,
               *, contested: bool = False) -> dict[str, object]:
     """The flat row of a claim at one place (or of an unplaced claim): CSV and GeoPackage."""
-    return _claim_row(claim, source, _place_columns(place, link, contested=contested))
+    return join_row(claim_columns(claim, source), place_columns(place, link, contested=contested))
 
 
 def _cell(value: object) -> str:
     """One CSV cell: empty for None, ``true``/``false`` for booleans, else ``str``/``repr``."""
+    kind = type(value)
+    if kind is str:  # most cells: no isinstance chain
+        return value  # type: ignore[return-value]
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -72,17 +83,111 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+#: What makes ``csv.QUOTE_MINIMAL`` quote a cell: the delimiter, the quote character and
+#: the characters of the line terminator (CPython's ``_csv.c``, ``join_append_data``).
+_NEEDS_QUOTES = re.compile('[,"\r\n]')
+
+
+def csv_cell(text: str) -> str:
+    """A cell as ``csv.writer(quoting=QUOTE_MINIMAL)`` writes it: quoted, quotes doubled, only when needed.
+
+    A writer and a buffer per row cost more than the row's text itself; a test holds
+    ``csv_record`` equal to ``csv.writer`` on hostile cells.
+
+    >>> csv_cell("Sudzha"), csv_cell('he said "40", not 50')
+    ('Sudzha', '"he said ""40"", not 50"')
+    """
+    if _NEEDS_QUOTES.search(text) is None:
+        return text
+    return '"' + text.replace('"', '""') + '"'
+
+
+def csv_record(cells: Sequence[str]) -> str:
+    r"""One CSV record (RFC 4180, minimal quoting, CRLF), byte for byte what ``csv.writer`` writes.
+
+    >>> csv_record(["a", "b,c", ""]), csv_record([""])
+    ('a,"b,c",\r\n', '""\r\n')
+    """
+    if len(cells) == 1 and not cells[0]:  # csv.writer quotes a lone empty cell, or the row would vanish
+        return '""\r\n'
+    return ",".join(map(csv_cell, cells)) + "\r\n"
+
+
 def csv_line(row: dict[str, object]) -> str:
     """One CSV record (RFC 4180, minimal quoting, CRLF) of a flat row."""
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n").writerow(
-        [_cell(row[name]) for name in CLAIM_COLUMNS])
-    return buffer.getvalue()
+    return csv_record([_cell(row[name]) for name in CLAIM_COLUMNS])
 
 
 def row_values(row: dict[str, object]) -> tuple[object, ...]:
     """A flat row's values in ``CLAIM_COLUMNS`` order (how the Store keeps it)."""
     return tuple(row[name] for name in CLAIM_COLUMNS)
+
+
+_NO_PLACE = dict.fromkeys(PLACE_COLUMN_NAMES)
+#: Where each place column sits in a claim row (``CLAIM_COLUMNS`` order).
+_PLACE_SLOTS = tuple((i, name) for i, name in enumerate(CLAIM_COLUMNS) if name in PLACE_COLUMN_NAMES)
+_LINK_KEY = ',"link":'
+#: The JSON of each tie's ``link`` member (``claim_dict``: an unplaced claim's is the article).
+_LINK_JSON: dict[Link | None, str] = {None: json.dumps(Link.ARTICLE.value),
+                                      **{link: json.dumps(link.value) for link in Link}}
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedClaim:
+    """A claim's export text with what depends on its place left open (``claim_fragments_at``).
+
+    A claim tied to three places was rendered three times over, and its quote quoted for
+    the CSV three times; this is everything that is the same at each place, made once.
+
+    json_head, json_tail  ``claim_json`` of the claim around its ``"link"`` member
+    cells                 its CSV cells (quoted), place cells empty
+    values                its ``row_values``, place values None
+    """
+
+    json_head: str
+    json_tail: str
+    cells: tuple[str, ...]
+    values: tuple[object, ...]
+
+
+def render_claim(claim: Claim, source: Source | None, *,
+                 fields: Mapping[str, object] | None = None) -> RenderedClaim:
+    """What ``claim_json``, ``csv_line`` and ``row_values`` make of a claim at any of its places, once.
+
+    ``fields`` is ``claim_dict(claim, link=None)`` when the caller has it (the map uses it too).
+    """
+    line = dumps(fields) if fields is not None else claim_json(claim, None)
+    head, key, tail = line.partition(_LINK_KEY)
+    if not key or _LINK_KEY in tail:  # claim_dict's one "link" key; quotes write '"' as '\\"'
+        msg = f"no single link member in a claim line: {line[:80]!r}"
+        raise ValueError(msg)
+    tail = tail[tail.index(",") :]  # after the link's value: its values are plain words
+    values = tuple(join_row(claim_columns(claim, source, fields=fields), _NO_PLACE).values())
+    plain = _NEEDS_QUOTES.search
+    cells = tuple(["" if value is None else _cell(value) if type(value) is not str  # numbers need no quotes
+                   else value if plain(value) is None else csv_cell(value) for value in values])
+    return RenderedClaim(json_head=head, json_tail=tail, values=values, cells=cells)
+
+
+@functools.lru_cache(maxsize=4096)
+def _place_cells(place: Place | None, link: Link | None) -> tuple[tuple[int, object, str], ...]:
+    """(position, value, CSV cell) of each place column of a row at ``place``, uncontested."""
+    part = place_columns(place, link, contested=False)
+    return tuple((at, part[name], csv_cell(_cell(part[name]))) for at, name in _PLACE_SLOTS)
+
+
+def claim_fragments_at(claim: RenderedClaim, place: Place | None, link: Link | None) -> tuple[str, str, str]:
+    """A claim's GeoJSON line, CSV line and GeoPackage row (JSON) at one place, uncontested.
+
+    Equal to ``claim_json(claim, link)``, ``csv_line(claim_row(...))`` and
+    ``dumps(row_values(claim_row(...)))`` (a test says so), from ``render_claim``'s parts.
+    """
+    cells, values = list(claim.cells), list(claim.values)
+    for at, value, cell in _place_cells(place, link):
+        values[at] = value
+        cells[at] = cell
+    line = f"{claim.json_head}{_LINK_KEY}{_LINK_JSON[link]}{claim.json_tail}"
+    return line, ",".join(cells) + "\r\n", dumps(values)
 
 
 _UNCONTESTED_JSON = ',"contested":false}'

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from types import MappingProxyType
+from typing import cast
 
 from geo.model import (
     Build,
@@ -360,7 +361,13 @@ def _first_day(text: str, precision: DatePrecision) -> date:
     return date(int(text), 1, 1)
 
 
-def _place_columns(place: Place | None, link: Link | None, *, contested: bool) -> dict[str, object]:
+#: The columns of a claim row that come from its place (``place_columns``); the others
+#: come from the claim and its source (``claim_columns``), the same at each of its places.
+PLACE_COLUMN_NAMES = ("geo_precision", "admin1", "admin2", "location", "latitude", "longitude",
+                      "where_prec", "place_id", "link", "contested")
+
+
+def place_columns(place: Place | None, link: Link | None, *, contested: bool) -> dict[str, object]:
     """The columns of a claim row that come from its place (all empty for no place)."""
     lon, lat = lon_lat(place) if place is not None else (None, None)
     return {
@@ -377,15 +384,20 @@ def _place_columns(place: Place | None, link: Link | None, *, contested: bool) -
     }
 
 
-def _claim_row(
-    claim: Claim, source: Source | None, place_columns: dict[str, object]
-) -> dict[str, object]:
-    """One flat row: a claim, its source and one of its places, in ``CLAIM_COLUMNS`` order."""
-    figure = figure_dict(claim.figure) or dict.fromkeys(("text", "low", "best", "high"))
+def claim_columns(claim: Claim, source: Source | None, *,
+                  fields: Mapping[str, object] | None = None) -> dict[str, object]:
+    """The columns of a claim row that come from the claim and its source: the same at every place.
+
+    Made once per claim, so that a claim tied to three places is not rendered three times;
+    ``fields`` is the claim's ``claim_dict`` when the caller has it (its figure and
+    statement id are not made again).
+    """
+    made = fields["figure"] if fields is not None else figure_dict(claim.figure)
+    figure = cast("dict[str, object] | None", made) or dict.fromkeys(("text", "low", "best", "high"))
     day, precision, basis = claim_date(claim, source)
     meta = source_dict(source) if source is not None else dict.fromkeys(
         ("title", "publisher", "published", "sha256"))
-    values: dict[str, object] = {
+    return {
         "event_date": day,
         "time_precision": ACLED_TIME_PRECISION[precision] if precision else None,
         "source": meta["publisher"] or claim.source,
@@ -401,7 +413,7 @@ def _claim_row(
         "source_office": meta["publisher"],
         "date_basis": basis,
         "claim_id": claim.claim_id,
-        "statement_id": statement_id(claim),
+        "statement_id": fields["statement_id"] if fields is not None else statement_id(claim),
         "claimant": claim.claimant,
         "kind": claim.kind.value,
         "subject": claim.subject,
@@ -411,9 +423,12 @@ def _claim_row(
         "quote_end": claim.end,
         "source_sha256": meta["sha256"],
         "corrected_by": "; ".join((*(source.corrected_by if source else ()), *claim.corrected_by)) or None,
-        **place_columns,
     }
-    return {name: values[name] for name in CLAIM_COLUMNS}
+
+
+def claim_row(claim_part: Mapping[str, object], place_part: Mapping[str, object]) -> dict[str, object]:
+    """One flat row, in ``CLAIM_COLUMNS`` order: ``claim_columns`` of a claim and ``place_columns`` of a place."""
+    return {name: place_part[name] if name in place_part else claim_part[name] for name in CLAIM_COLUMNS}
 
 
 def place_rows(data: Build | Records) -> list[dict[str, object]]:

@@ -59,6 +59,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from re._compiler import _EXTRA_CASES  # type: ignore[import-not-found]
+
 from geo.export.rows import _place_fields, claim_dict, lon_lat, source_dict, unresolved_dict
 from geo.model import Build, Claim, Kind, Mention, Place, Resolution, Source
 from geo.records import Records, as_records
@@ -290,11 +292,55 @@ def _alternates(gazetteer: Gazetteer, place_id: str) -> tuple[str, ...]:
     return names[i].alternates if i < len(names) and names[i].place_id == place_id else ()
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=4096)
 def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     """Any of ``names`` (longest first), not inside a word; the same few recur in every document."""
     alternation = "|".join(re.escape(n) for n in names)
     return re.compile(rf"(?<!\w)(?:{alternation})", re.IGNORECASE)
+
+
+def _by_length(names: Iterable[str]) -> tuple[str, ...]:
+    """Names longest first, the order ``_name_pattern`` tries them in; too short ones left out."""
+    return tuple(sorted({n for n in names if len(n) >= _MIN_NAME_LENGTH}, key=lambda n: (-len(n), n)))
+
+
+#: Characters that a case-blind pattern equates with another whose lower case differs
+#: (``re._compiler._EXTRA_CASES``: "ı" and "i", "ſ" and "s", Greek and old Cyrillic
+#: variants), each mapped to the first of its group, so that ``_fold`` equates them too.
+_SAME_LETTER = {other: min(group) for first, others in _EXTRA_CASES.items()
+                for group in [(first, *others)] for other in group if other != min(group)}
+_RARE_LETTER = re.compile("[" + "".join(map(chr, sorted(_SAME_LETTER))) + "]")
+
+
+def _fold(text: str) -> str | None:
+    """``text`` with every character a case-blind pattern equates made one, one character each.
+
+    A name ``re.IGNORECASE`` finds in a text is then a substring of its fold: ``lower``
+    is the simple case mapping ``re`` compares with, but for "İ", which lowers to two
+    characters (None: not folded), and for final sigma, which ``_SAME_LETTER`` joins.
+    """
+    if "\u0130" in text:
+        return None
+    low = text.lower()
+    return low.translate(_SAME_LETTER) if _RARE_LETTER.search(low) else low
+
+
+_fold_name = functools.lru_cache(maxsize=8192)(_fold)
+
+
+def _find_names(names: tuple[str, ...], text: str, folded: str | None) -> Iterator[tuple[int, int]]:
+    """The spans ``_name_pattern(names)`` finds in ``text`` (folded: ``_fold(text)``), compiling little.
+
+    The alternation of a place's names and one document's spellings of it is a new
+    combination in almost every document, and compiling it cost more than the rest of
+    the document's map entry. A name that matches nowhere in the text never wins in the
+    alternation, so leaving it out changes no span; and a name whose fold is not in the
+    text's fold matches nowhere. The pattern is made of the names left, mostly none or
+    the one the quote holds, shared with every document that holds it.
+    """
+    if folded is not None:
+        names = tuple(n for n in names if (f := _fold_name(n)) is None or f in folded)
+    return (m.span() for m in _name_pattern(names).finditer(text)) if names else iter(())
 
 
 class _Highlighter:
@@ -309,6 +355,8 @@ class _Highlighter:
         self._gazetteer = gazetteer
         self._offsets: dict[str, list[tuple[int, int]]] = defaultdict(list)
         self._surfaces: dict[str, set[str]] = defaultdict(set)
+        self._names: dict[str, tuple[str, ...]] = {}
+        self._folded: dict[str, str | None] = {}
         for res in resolutions:
             if res.place_id is not None:
                 self._offsets[res.place_id].append((res.mention.start, res.mention.end))
@@ -316,13 +364,21 @@ class _Highlighter:
         for offsets in self._offsets.values():
             offsets.sort()  # cut by bisect in ``spans``
 
-    def _pattern(self, place_id: str) -> re.Pattern[str] | None:
-        names = set(self._surfaces.get(place_id, ()))
-        place = self._gazetteer.places.get(place_id)
-        if place is not None:
-            names |= {place.name, place.name_local, *_alternates(self._gazetteer, place_id)}
-        names = {n for n in names if len(n) >= _MIN_NAME_LENGTH}
-        return _name_pattern(tuple(sorted(names, key=lambda n: (-len(n), n)))) if names else None
+    def _names_of(self, place_id: str) -> tuple[str, ...]:
+        """The names searched for, longest first (``_name_pattern``'s order); made once per place."""
+        if place_id not in self._names:
+            names = set(self._surfaces.get(place_id, ()))
+            place = self._gazetteer.places.get(place_id)
+            if place is not None:
+                names |= {place.name, place.name_local, *_alternates(self._gazetteer, place_id)}
+            self._names[place_id] = _by_length(names)
+        return self._names[place_id]
+
+    def _fold(self, text: str) -> str | None:
+        """``_fold(text)``, once per text: a quote is searched for each of its places."""
+        if text not in self._folded:
+            self._folded[text] = _fold(text)
+        return self._folded[text]
 
     def spans(self, place_id: str, text: str, text_start: int) -> list[list[int]]:
         """Spans of the place's name in ``text``, which starts at ``text_start`` of the document."""
@@ -340,8 +396,8 @@ class _Highlighter:
             i += 1
         if by_offset:
             return _spans(text, by_offset)
-        pattern = self._pattern(place_id)
-        return _spans(text, (m.span() for m in pattern.finditer(text))) if pattern else []
+        names = self._names_of(place_id)
+        return _spans(text, _find_names(names, text, self._fold(text))) if names else []
 
 
 def statement_key(statement_id: str) -> str:
@@ -359,17 +415,17 @@ def statement_key(statement_id: str) -> str:
     return base64.b64encode(bytes.fromhex(digits)).decode("ascii")
 
 
-def _claim_row(claim: Claim, published: str | None, texts: _Texts,
-               at: list[list[object]]) -> tuple[tuple[object, ...], list[object]]:
+def _claim_row(claim: Claim, published: str | None, texts: _Texts, at: list[list[object]],
+               fields: Mapping[str, object] | None = None) -> tuple[tuple[object, ...], list[object]]:
     """A claim as a card row of :data:`CLAIM_FIELDS` and as an index row of :data:`INDEX_FIELDS`.
 
     A row, not a dict, so that tens of thousands of claims do not each repeat the keys
     (the field names travel once, in ``claim_fields``); the quote is an index into its
     document's texts. ``day`` is the claim's own date, else its article's publication
     date (the CSV's ``event_date`` rule): the time slider replays what was published up
-    to a day.
+    to a day. ``fields`` is ``claim_dict(claim, link=None)`` when the caller has it.
     """
-    row = claim_dict(claim, link=None)
+    row = dict(fields) if fields is not None else claim_dict(claim, link=None)
     row["quote"] = texts.ref(claim.quote)
     row["day"] = _first_day(claim.reported or published)
     row["side"] = side_of(claim.claimant).value
@@ -425,7 +481,8 @@ def _mention_rows(resolutions: Iterable[Resolution], claimed: set[str], texts: _
 
 
 def doc_parts(source: Source, claims: Sequence[Claim], resolutions: Sequence[Resolution],
-              gazetteer: Gazetteer) -> tuple[dict[str, object], dict[str, object]] | None:
+              gazetteer: Gazetteer, *, fields: Sequence[Mapping[str, object]] | None = None,
+              ) -> tuple[dict[str, object], dict[str, object]] | None:
     """One document's index entry and card, made from that document and the gazetteer alone.
 
     Nothing in them depends on another document, so they are rendered once, when the
@@ -444,6 +501,9 @@ def doc_parts(source: Source, claims: Sequence[Claim], resolutions: Sequence[Res
         Its mention decisions, in any order (put in offset order here).
     gazetteer
         The names of the places, to find them in a quote that holds no mention of them.
+    fields
+        Each claim's ``rows.claim_dict(claim, link=None)``, in the order of ``claims``,
+        when the caller has made them for the exports (``geo.store``): not made twice.
 
     Returns
     -------
@@ -455,14 +515,16 @@ def doc_parts(source: Source, claims: Sequence[Claim], resolutions: Sequence[Res
         (rows of :data:`CLAIM_FIELDS`), ``mentions`` ([place id, text, spans]) and
         ``unresolved``. None when the document has no claim and no mention.
     """
-    claims = sorted(claims, key=lambda c: (c.start, c.end, c.kind.value))
+    order = sorted(range(len(claims)), key=lambda i: (claims[i].start, claims[i].end, claims[i].kind.value))
+    claims = [claims[i] for i in order]
     resolutions = sorted(resolutions, key=lambda r: r.mention.start)
     texts = _Texts()
     highlighter = _Highlighter(resolutions, gazetteer)
     rows = [_claim_row(claim, source.published, texts, [[pl.place_id, pl.link.value,
                                        highlighter.spans(pl.place_id, claim.quote, claim.start)]
-                                      for pl in claim.places])
-            for claim in claims]
+                                      for pl in claim.places],
+                       None if fields is None else fields[i])
+            for i, claim in zip(order, claims, strict=True)]
     claimed = {pl.place_id for claim in claims for pl in claim.places}
     parts = {
         "claims": [card for card, _ in rows],
@@ -487,13 +549,14 @@ def doc_entry(source: Source, claims: Sequence[Claim], resolutions: Sequence[Res
 
 
 def doc_entry_json(source: Source, claims: Sequence[Claim], resolutions: Sequence[Resolution],
-                   gazetteer: Gazetteer) -> str | None:
+                   gazetteer: Gazetteer, *, fields: Sequence[Mapping[str, object]] | None = None,
+                   ) -> str | None:
     """:func:`doc_parts` as script-safe JSON, index and card on two lines: what the Store keeps.
 
     One text, so that the Store keeps one rendered entry per document; ``script_json``
     writes a line break inside a string as ``\\n``, so the first line break is the split.
     """
-    parts = doc_parts(source, claims, resolutions, gazetteer)
+    parts = doc_parts(source, claims, resolutions, gazetteer, fields=fields)
     return None if parts is None else f"{script_json(parts[0])}\n{script_json(parts[1])}"
 
 
