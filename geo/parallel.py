@@ -45,8 +45,8 @@ from geo.pipeline import (
     attribution_lines,
     build_date,
     corpus_name,
+    extract_document,
     load_resources,
-    process_document,
 )
 from geo.store import Store, StoredDocument, document_result, is_damage, stored_document
 from geo.webmap import payload as webmap_payload
@@ -63,12 +63,18 @@ BATCH = 32
 _IN_FLIGHT_PER_WORKER = 2
 
 
+#: Modules of the package that shape no stored record: editing one keeps the Store and the
+#: result cache (``outputs`` and ``manifest`` write the outputs; their own keys cover them).
+_NOT_EXTRACTION = frozenset({"cli.py", "report.py", "where.py", "evaluate.py", "parallel.py", "outputs.py",
+                             "manifest.py"})
+
+
 def _extraction_version(res: Resources) -> str:
     """Hash of every extraction module's source and of the resources' own version."""
     digest = hashlib.sha256(res.extractor_version.encode())
     package = Path(__file__).resolve().parent
     for path in sorted(package.glob("*.py")):
-        if path.name not in ("cli.py", "report.py", "where.py", "evaluate.py", "parallel.py"):
+        if path.name not in _NOT_EXTRACTION:
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:20]
@@ -92,12 +98,12 @@ def _init_worker(gazetteer_folder: str, settings: object) -> None:
 
 
 def _extract(raw: RawFile, resources: Resources) -> Extracted:
-    """Decode one file, extract its records and render them as the Store keeps them."""
-    item = raw.decode()
+    """The steps of one file (``pipeline.extract_document``), rendered as the Store keeps them."""
+    item = extract_document(raw, resources)
     if isinstance(item, Skip):
         return item
     try:
-        return stored_document(process_document(item, resources), resources.gazetteer)
+        return stored_document(item, resources.gazetteer)
     except Exception as err:  # noqa: BLE001 - one file never sinks the build (issue 13)
         return Skip(source=raw.source, reason=failure_reason("cannot extract the file", err))
 
@@ -308,6 +314,11 @@ def _run_pool(
     docs: Iterable[RawFile], resources: Resources, workers: int,
 ) -> Iterator[Extracted]:
     global _inherited  # noqa: PLW0603 - read by the workers forked below
+    pending = iter(docs)
+    first = next(pending, None)
+    if first is None:
+        return  # every file was unchanged or cached: no automaton to load, no pool to start
+    docs = itertools.chain([first], pending)
     resources.matcher  # noqa: B018 - load it once here, not once per worker
     _inherited = resources
     try:

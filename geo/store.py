@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import contextlib
+import hashlib
 import json
 import os
 import sqlite3
@@ -148,6 +149,7 @@ def _field_at(record: type, name: str) -> int:
 #: record's fields in order, a nested record as a nested list).
 _QUOTE_PATH = f"$[{_field_at(Claim, 'quote')}]"
 _FIGURE_TEXT_PATH = f"$[{_field_at(Claim, 'figure')}][{_field_at(Figure, 'text')}]"
+_SHA256_PATH = f"$[{_field_at(Source, 'sha256')}]"
 
 
 def _blob(source: str) -> bytes:
@@ -578,6 +580,35 @@ class Store:
         rows = self._db.execute(
             "SELECT map FROM docs WHERE skip IS NULL AND map IS NOT NULL ORDER BY source")
         return (row[0] for row in rows)
+
+    def shown_articles(self) -> Iterator[tuple[str, str]]:
+        """(source, sha256) of each document the map shows, in page order (``geo.webmap.articles``).
+
+        The documents of ``map_documents``, without reading their entries: a rebuild
+        decides which text shards changed from the names and digests alone.
+        """
+        rows = self._db.execute(
+            "SELECT source, json_extract(record, ?) FROM docs WHERE skip IS NULL AND map IS NOT NULL "
+            "ORDER BY source", (_SHA256_PATH,))
+        return ((bytes(source).decode("utf-8", "surrogatepass"), sha256) for source, sha256 in rows)
+
+    def records_key(self) -> str | None:
+        """A hash of everything the outputs are made of, or None when it cannot be told.
+
+        Each document's name, stamp, skip reason and source record (which carries its
+        sha256), with the extractor version, the corpus name, the build date and the
+        attribution: under one version a stamp stands for the file's bytes and its
+        corrections, so equal keys mean equal records (``geo.manifest`` links an output
+        written under the same key instead of writing it). A document stored without a
+        stamp may have changed unseen: then there is no key, and every output is written.
+        """
+        digest = hashlib.sha256(dumps([self.version, self.corpus, self.built, list(self.attribution)]).encode())
+        for source, stamp, skip, record in self._db.execute(
+                "SELECT source, stamp, skip, record FROM docs ORDER BY source"):
+            if stamp is None and skip is None:
+                return None
+            digest.update(dumps([bytes(source).hex(), stamp, skip, record]).encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()[:32]
 
     def to_build(self) -> Build:
         """Every record in memory, as one Build (small corpora, tests, ``geo eval``)."""

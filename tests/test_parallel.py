@@ -20,6 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 import geo.parallel
+import geo.pipeline
 from geo.cli import app
 from geo.export.csv import render_csv
 from geo.export.geojson import render_geojson
@@ -70,13 +71,13 @@ def serial(corpus, resources) -> tuple[bytes, bytes]:
 def extractions(monkeypatch) -> list[str]:
     """The sources ``run_parallel`` extracts in this process (cache misses of the serial route)."""
     calls: list[str] = []
-    extract = geo.parallel.process_document
+    extract = geo.pipeline.process_document
 
     def counting(doc, res):
         calls.append(doc.source)
         return extract(doc, res)
 
-    monkeypatch.setattr(geo.parallel, "process_document", counting)
+    monkeypatch.setattr(geo.pipeline, "process_document", counting)
     return calls
 
 
