@@ -58,6 +58,9 @@ Extracted = StoredDocument | Skip
 #: (a few ms of pickling against ~100 ms of extraction), small enough to keep both
 #: workers busy on a corpus of a few dozen files.
 BATCH = 32
+#: Files to extract from which worker processes pay: fewer are extracted in this process
+#: (starting the pool and handing the work across cost more than an article's extraction).
+_POOL_FROM = 4
 #: Batches submitted ahead of the results per worker: enough to keep every worker busy
 #: while the client reads on; bounded so that a huge corpus is never all in memory.
 _IN_FLIGHT_PER_WORKER = 2
@@ -315,10 +318,11 @@ def _run_pool(
 ) -> Iterator[Extracted]:
     global _inherited  # noqa: PLW0603 - read by the workers forked below
     pending = iter(docs)
-    first = next(pending, None)
-    if first is None:
-        return  # every file was unchanged or cached: no automaton to load, no pool to start
-    docs = itertools.chain([first], pending)
+    head = list(itertools.islice(pending, _POOL_FROM))
+    if len(head) < _POOL_FROM:  # a rebuild after adding an article or two: no pool to start
+        yield from (_extract(raw, resources) for raw in head)
+        return
+    docs = itertools.chain(head, pending)
     resources.matcher  # noqa: B018 - load it once here, not once per worker
     _inherited = resources
     try:
