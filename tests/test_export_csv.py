@@ -154,6 +154,8 @@ def test_event_date_is_a_whole_day_with_its_basis(reported, published, expected)
     pytest.param("a,-1.5,+x\r\n", "a,-1.5,'+x\r\n", id="a number stays, text does not"),
     pytest.param('a,"x,=y"\r\n', 'a,"x,=y"\r\n', id="a comma inside a quoted cell is no cell start"),
     pytest.param("a,b\r\n", "a,b\r\n", id="nothing to do"),
+    pytest.param("a,b\r\n=c,d\r\n", "a,b\r\n'=c,d\r\n", id="a page of records: the second's first cell"),
+    pytest.param('a,"x\n-y"\r\nb,c\r\n', 'a,"x\n-y"\r\nb,c\r\n', id="a line break in a quoted cell"),
 ])
 def test_issue_14_the_quick_formula_check_neutralises_what_the_parser_would(line, expected):
     assert list(_neutralised([line])) == [expected]

@@ -86,7 +86,9 @@ def row_values(row: dict[str, object]) -> tuple[object, ...]:
 
 
 _UNCONTESTED_JSON = ',"contested":false}'
-_UNCONTESTED_CSV = ",false\r\n"
+#: The end of a CSV record that is not contested, and what a contested one ends with.
+UNCONTESTED_CSV = ",false\r\n"
+CONTESTED_CSV = ",true\r\n"
 
 
 def as_contested_json(line: str) -> str:
@@ -103,10 +105,10 @@ def as_contested_json(line: str) -> str:
 
 def as_contested_csv(line: str) -> str:
     """``csv_line`` of an uncontested row turned into the contested one (its last cell)."""
-    if not line.endswith(_UNCONTESTED_CSV):
+    if not line.endswith(UNCONTESTED_CSV):
         msg = f"not an uncontested CSV row: ...{line[-40:]!r}"
         raise ValueError(msg)
-    return line[: -len(_UNCONTESTED_CSV)] + ",true\r\n"
+    return line[: -len(UNCONTESTED_CSV)] + CONTESTED_CSV
 
 
 def as_contested_values(values: tuple[object, ...]) -> tuple[object, ...]:
