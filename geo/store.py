@@ -394,6 +394,7 @@ class Store:
         self._places = None
         self._counts = None
         self._stored = _Merge(self._db)
+        self.fragments = _StoredFragments(self)
 
     def unchanged(self, source: str, stamp: str | None) -> bool:
         """Whether ``source`` is stored with this stamp (asked for every entry, in source order).
@@ -698,6 +699,8 @@ class _Merge:
 _VALUES_PAGE = 1000
 #: CSV records concatenated at a time (``_StoredFragments.csv_lines``): about 400 KB.
 _CSV_PAGE = 500
+#: GeoJSON lines joined at a time (``_StoredFragments._pages``): a few hundred KB.
+_GEOJSON_PAGE = 500
 
 
 class _StoredFragments:
@@ -710,32 +713,65 @@ class _StoredFragments:
     def __init__(self, store: Store) -> None:
         self._store = store
         self._db = store._db  # noqa: SLF001 - one object split in two for readability
+        self._has_pairs = False
 
-    def _lines(self, sql: str, params: tuple[object, ...] = ()) -> Iterator[str]:
-        return (row[0] for row in self._db.execute(sql, params))
+    def _pairs(self) -> str:
+        """A temporary table of the contested (place, claim) pairs, keyed for a lookup per row.
+
+        ``contested`` is indexed by place only: a lookup per row scanned every contested
+        claim of the oblast (29,000 at 10,000 articles) for each of its 60,000 rows. The
+        table is this connection's, made once per walk of the records (never in the file).
+        """
+        if not self._has_pairs:
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS contested_pairs (place_id TEXT NOT NULL, "
+                             "claim_id TEXT NOT NULL, PRIMARY KEY (place_id, claim_id)) WITHOUT ROWID")
+            self._db.execute("DELETE FROM temp.contested_pairs")
+            self._db.execute("INSERT OR IGNORE INTO temp.contested_pairs SELECT place_id, claim_id FROM main.contested")
+            self._has_pairs = True
+        return "temp.contested_pairs"
+
+    def _pages(self, sql: str, params: tuple[object, ...] = ()) -> Iterator[str]:
+        """The ``line`` column of ``sql``, in its order, joined with ",\\n" by SQLite a page at a time.
+
+        The GeoJSON writer joins the items of a list with ",\\n", so a page is the bytes of
+        its lines (issue 14: a Python step per line was most of the writer at 10,000
+        articles); a page is bounded, so memory stays flat however many lines a place has.
+        """
+        offset, count = 0, _GEOJSON_PAGE
+        while count == _GEOJSON_PAGE:
+            page, count = self._db.execute(
+                f"SELECT group_concat(line, ',\n'), COUNT(*) FROM ({sql} LIMIT ? OFFSET ?)",  # noqa: S608
+                (*params, _GEOJSON_PAGE, offset)).fetchone()
+            if page is not None:
+                yield page
+            offset += _GEOJSON_PAGE
 
     def geojson_sources(self) -> Iterator[str]:
-        return self._lines("SELECT geojson FROM docs WHERE skip IS NULL ORDER BY source")
+        return self._pages("SELECT geojson AS line FROM docs WHERE skip IS NULL ORDER BY source")
 
     def geojson_mentions_at(self, place_id: str) -> Iterator[str]:
-        return self._lines("SELECT geojson FROM resolutions WHERE place_id = ? "
+        return self._pages("SELECT geojson AS line FROM resolutions WHERE place_id = ? "
                            "ORDER BY source, start, seq", (place_id,))
 
     def geojson_unresolved(self) -> Iterator[str]:
-        return self._lines("SELECT geojson FROM resolutions WHERE place_id IS NULL "
+        return self._pages("SELECT geojson AS line FROM resolutions WHERE place_id IS NULL "
                            "ORDER BY source, start, seq")
 
     def geojson_unplaced(self) -> Iterator[str]:
-        return self._lines(f"SELECT l.geojson FROM links l JOIN claims c ON c.id = l.claim "  # noqa: S608
+        return self._pages(f"SELECT l.geojson AS line FROM links l JOIN claims c ON c.id = l.claim "  # noqa: S608
                            f"WHERE l.place_id IS NULL ORDER BY {_CLAIM_ORDER}")
 
     def geojson_claims_at(self, place_id: str) -> Iterator[str]:
-        contested = self._store.contested_at(place_id)
-        # flat_order is claim order (a claim's id is a hash of its sort key: no ties)
-        rows = self._db.execute("SELECT claim_id, geojson FROM links WHERE place_id = ? "
-                                "ORDER BY flat_order", (place_id,))
-        return (fragments.as_contested_json(line) if claim_id in contested else line
-                for claim_id, line in rows)
+        # flat_order is claim order (a claim's id is a hash of its sort key: no ties); a
+        # contested claim's last member is turned in the query, as ``as_contested_json`` does
+        if not self._store.contested_at(place_id):
+            return self._pages("SELECT geojson AS line FROM links WHERE place_id = ? ORDER BY flat_order",
+                               (place_id,))
+        return self._pages(
+            f"SELECT CASE WHEN EXISTS (SELECT 1 FROM {self._pairs()} t WHERE t.place_id = l.place_id "  # noqa: S608
+            "AND t.claim_id = l.claim_id) THEN substr(geojson, 1, length(geojson) - ?) || ? ELSE geojson END "
+            "AS line FROM links l WHERE place_id = ? ORDER BY flat_order",
+            (len(fragments.UNCONTESTED_JSON), fragments.CONTESTED_JSON, place_id))
 
     def _rows(self, column: str) -> Iterator[tuple[bool, object]]:
         """(contested?, the row's ``csv`` or ``row`` column) in CSV order."""
@@ -765,10 +801,10 @@ class _StoredFragments:
         ``as_contested_csv`` turns it (issue 14: a Python step per record was most of
         the writer at 10,000 articles).
         """
-        after = b""
+        after, pairs = b"", self._pairs()
         while True:
             text, last = self._db.execute(
-                "SELECT group_concat(CASE WHEN EXISTS (SELECT 1 FROM contested t WHERE t.place_id = p.place_id "
+                f"SELECT group_concat(CASE WHEN EXISTS (SELECT 1 FROM {pairs} t WHERE t.place_id = p.place_id "  # noqa: S608
                 "AND t.claim_id = p.claim_id) THEN substr(csv, 1, length(csv) - ?) || ? ELSE csv END, ''), "
                 "max(flat_order) FROM (SELECT place_id, claim_id, csv, flat_order FROM links "
                 "WHERE flat_order > ? ORDER BY flat_order LIMIT ?) p",

@@ -85,7 +85,9 @@ def row_values(row: dict[str, object]) -> tuple[object, ...]:
     return tuple(row[name] for name in CLAIM_COLUMNS)
 
 
-_UNCONTESTED_JSON = ',"contested":false}'
+#: The end of a claim's GeoJSON line that is not contested, and what a contested one ends with.
+UNCONTESTED_JSON = ',"contested":false}'
+CONTESTED_JSON = ',"contested":true}'
 #: The end of a CSV record that is not contested, and what a contested one ends with.
 UNCONTESTED_CSV = ",false\r\n"
 CONTESTED_CSV = ",true\r\n"
@@ -97,10 +99,10 @@ def as_contested_json(line: str) -> str:
     ``contested`` is the last key of ``rows.claim_dict``, so the flag is the line's
     last field; a test checks this against rendering the claim anew.
     """
-    if not line.endswith(_UNCONTESTED_JSON):
+    if not line.endswith(UNCONTESTED_JSON):
         msg = f"not an uncontested claim line: ...{line[-40:]!r}"
         raise ValueError(msg)
-    return line[: -len(_UNCONTESTED_JSON)] + ',"contested":true}'
+    return line[: -len(UNCONTESTED_JSON)] + CONTESTED_JSON
 
 
 def as_contested_csv(line: str) -> str:

@@ -26,9 +26,11 @@ has none).
 
 Why not GeoDataFrames: a frame of every claim row grows with the corpus, and building
 it (pandas columns, a shapely Point per row) cost more than GDAL's own writing. The
-claims layer is written ``CHUNK_ROWS`` rows per ``pyogrio.raw.write`` call instead,
-as numpy columns with null masks and point WKB packed with ``struct``, so the writer's
-memory is flat in the size of the corpus. GDAL stays the writer of the file.
+small layers are written by ``pyogrio.raw.write`` as numpy columns with null masks.
+GDAL makes the ``claims`` layer empty (its table, R-tree, triggers and metadata), and
+its rows go in by SQLite's bulk insert, ``CHUNK_ROWS`` at a time (``_insert_claims``):
+GDAL's row-by-row inserts were about 30 s of a rebuild of 10,000 articles (issue 14).
+Either way the writer's memory is flat in the size of the corpus.
 
 Why the file is byte-identical across runs: GDAL stamps ``gpkg_contents.last_change``
 with the wall clock unless ``OGR_CURRENT_DATE`` is set, so it is set to the build's
@@ -95,9 +97,8 @@ LAYER_DESCRIPTIONS: Mapping[str, str] = {
 CHUNK_ROWS = 5_000
 #: Layers given GDAL's R-tree spatial index: every spatial table (issue 15: QGIS and other
 #: clients expect one). ``area_claims`` is a view, which SQLite cannot index: it reads
-#: the few polygons of ``areas``. The claims layers are appended chunk by chunk, where GDAL keeps
-#: the index by a trigger per row: +0.15 s (20 %) of the writer on 10,000 articles
-#: (bench/bench_gpkg.py), paid for a file that behaves like any other GeoPackage.
+#: the few polygons of ``areas``. The claims rows' boxes are inserted into GDAL's R-tree
+#: with the rows (``_insert_claims``), so the file behaves like any other GeoPackage.
 SPATIAL_INDEX_LAYERS = frozenset(name for name, geometry in LAYER_GEOMETRY.items() if geometry) - {"area_claims"}
 #: numpy dtypes giving GDAL the field types of docs/exports.md (Integer, Real,
 #: Integer(Boolean), String); None travels as a mask (numbers) or as None (strings).
