@@ -28,7 +28,7 @@ Why not GeoDataFrames: a frame of every claim row grows with the corpus, and bui
 it (pandas columns, a shapely Point per row) cost more than GDAL's own writing. The
 small layers are written by ``pyogrio.raw.write`` as numpy columns with null masks.
 GDAL makes the ``claims`` layer empty (its table, R-tree, triggers and metadata), and
-its rows go in by SQLite's bulk insert, ``CHUNK_ROWS`` at a time (``_insert_claims``):
+its rows stream in through SQLite's bulk insert (``_insert_claims``):
 GDAL's row-by-row inserts were about 30 s of a rebuild of 10,000 articles (issue 14).
 Either way the writer's memory is flat in the size of the corpus.
 
@@ -91,9 +91,8 @@ LAYER_DESCRIPTIONS: Mapping[str, str] = {
     "about": "Build metadata and attribution (key/value)",
     "layer_styles": "Default QGIS styles of the claims layers",
 }
-#: Claim rows held and written at a time: bounds the writer's memory whatever the
-#: corpus size (5,000 rows are a few MB); larger chunks gain nothing measurable
-#: (bench/bench_gpkg.py).
+#: Rows ``chunks`` hands out at a time (bench/bench_gpkg.py's variants); the claims rows
+#: stream into SQLite row by row since issue 14 and hold no chunk.
 CHUNK_ROWS = 5_000
 #: Layers given GDAL's R-tree spatial index: every spatial table (issue 15: QGIS and other
 #: clients expect one). ``area_claims`` is a view, which SQLite cannot index: it reads
@@ -356,21 +355,27 @@ def _insert_claims(path: Path, values: Iterable[tuple[object, ...]], area_ids: s
     """Insert the claim rows into GDAL's empty ``claims`` layer with SQLite's own bulk insert.
 
     Why (issue 14): GDAL inserted the rows one by one, with a trigger per row keeping
-    the R-tree and the feature count; on 10,000 articles (218,000 rows) that was about
-    30 s, most of a rebuild. Here the triggers GDAL made are set aside, the rows go in
-    with ``executemany`` in chunks, the R-tree gets each point's box, and the feature count
-    and the layer's extent are set as GDAL sets them; then the triggers are put back, so
+    the R-tree and the feature count; on 10,000 articles (218,000 rows) that was most of
+    a rebuild. Here the triggers GDAL made are set aside, the rows stream in through one
+    ``executemany``, the R-tree gets each point's box and the layer its feature count and
+    extent, each by one statement, as GDAL sets them; then the triggers are put back, so
     that a GIS that edits the layer keeps the index as before. A row's geometry is the
-    GeoPackage blob GDAL writes for a point (``_GP_HEADER`` + WKB); a row tied to an
-    area, or without a place, has none (``area_claims`` draws the areas). The tables
-    read back as GDAL wrote them (a test compares every table with GDAL's own writing).
+    GeoPackage blob GDAL writes for a point (``_GP_HEADER`` + WKB) at the row's longitude
+    and latitude; a row tied to an area, or without a place, has none (``area_claims``
+    draws the areas). The tables read back as GDAL wrote them (tests compare them).
     """
     import sqlite3
 
     names = ", ".join(f'"{name}"' for name in CLAIM_COLUMNS)
     marks = ", ".join("?" * (len(CLAIM_COLUMNS) + 2))
-    insert = f'INSERT INTO "claims" ("fid", "geom", {names}) VALUES ({marks})'  # noqa: S608
-    fid, west, south, east, north = 0, float("inf"), float("inf"), float("-inf"), float("-inf")
+    points = "FROM claims WHERE geom IS NOT NULL"
+
+    def rows() -> Iterator[tuple[object, ...]]:
+        for fid, row in enumerate(values, start=1):
+            lon, lat = row[_CLAIM_LON], row[_CLAIM_LAT]
+            at_point = lat is not None and row[_CLAIM_PLACE] not in area_ids
+            yield (fid, _GP_HEADER + _POINT_WKB.pack(1, 1, lon, lat) if at_point else None, *row)
+
     try:
         with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
             triggers = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
@@ -378,23 +383,14 @@ def _insert_claims(path: Path, values: Iterable[tuple[object, ...]], area_ids: s
             db.execute("BEGIN")
             for name, _ in triggers:
                 db.execute(f'DROP TRIGGER "{name}"')
-            for chunk in chunks(values, CHUNK_ROWS):
-                rows, boxes = [], []
-                for row in chunk:
-                    fid += 1
-                    lon, lat = row[_CLAIM_LON], row[_CLAIM_LAT]
-                    if lat is None or row[_CLAIM_PLACE] in area_ids:
-                        rows.append((fid, None, *row))
-                        continue
-                    rows.append((fid, _GP_HEADER + _POINT_WKB.pack(1, 1, lon, lat), *row))
-                    boxes.append((fid, lon, lon, lat, lat))
-                    west, east, south, north = min(west, lon), max(east, lon), min(south, lat), max(north, lat)  # type: ignore[type-var]
-                db.executemany(insert, rows)
-                db.executemany('INSERT INTO "rtree_claims_geom" VALUES (?, ?, ?, ?, ?)', boxes)
-            db.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = 'claims'", (fid,))
-            if east >= west:
+            db.executemany(f'INSERT INTO "claims" ("fid", "geom", {names}) VALUES ({marks})', rows())  # noqa: S608
+            db.execute(f'INSERT INTO "rtree_claims_geom" SELECT fid, longitude, longitude, latitude, latitude {points}')  # noqa: S608
+            db.execute("UPDATE gpkg_ogr_contents SET feature_count = (SELECT COUNT(*) FROM claims) "
+                       "WHERE table_name = 'claims'")
+            extent = db.execute(f"SELECT min(longitude), min(latitude), max(longitude), max(latitude) {points}").fetchone()  # noqa: S608
+            if extent[0] is not None:
                 db.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? "
-                           "WHERE table_name = 'claims'", (west, south, east, north))
+                           "WHERE table_name = 'claims'", extent)
             for _, sql in triggers:
                 db.execute(sql)
             db.execute("COMMIT")
