@@ -16,6 +16,13 @@ cache folder holds only the automaton, so that no figure includes building it):
 - with ``--big N`` (0 skips it; run it once, at the end: it takes minutes): ``geo build``
   after adding one article to a built corpus of N articles (goal < 1 s), and peak RSS of
   ``geo export`` over ``--small`` against N articles (goal: flat).
+- with ``--big-from DIR`` instead of ``--big``: the rebuild figures on a corpus already
+  extracted, without the cold extraction (15 minutes for 10,000): ``DIR/corpus`` and
+  ``DIR/cache`` (a ``GEO_CACHE_DIR`` that built it with this extraction code, e.g. the
+  ``/work/c10k`` of the project's machine) are copied, never written. Prints wall time,
+  CPU time and peak RSS of ``geo build --workers 2``: of the copy (read from the result
+  cache), again with nothing changed, after adding one article, and after removing it.
+  ``--only-rebuild`` skips every other figure.
 
 Timings are the best of ``--repeat`` runs where a run is short; the machine is shared,
 so the spread is large. Not a test: the test suite asserts no speeds.
@@ -111,7 +118,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--linear", type=float, nargs="*", default=[], metavar="MB",
                         help="also time geo export of one article of each size (e.g. 0.5 1 2 4)")
+    parser.add_argument("--big-from", type=Path, metavar="DIR",
+                        help="rebuild figures on DIR/corpus, already extracted into DIR/cache (copied)")
+    parser.add_argument("--only-rebuild", action="store_true", help="with --big-from: nothing else")
     args = parser.parse_args()
+    if args.big_from and args.only_rebuild:
+        with tempfile.TemporaryDirectory() as tmp:
+            _rebuild_figures(Path(tmp), args.big_from)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         small, one = root / "small", root / "one"
@@ -168,6 +182,8 @@ def main() -> None:
             _linear_figures(root, small, args.linear, fresh, start_cpu_s=one_cpu)
         if args.big:
             _big_figures(root, args.big, small, fresh)
+        if args.big_from:
+            _rebuild_figures(root, args.big_from)
 
 
 def _linear_figures(root: Path, small: Path, sizes_mb: list[float], fresh: object, *,
@@ -218,6 +234,50 @@ def _big_figures(root: Path, n: int, small: Path, fresh: object) -> None:
     write_corpus(big, 1, start=n, seed=2)
     rebuild_s = _wall_s([*GEO, "build", str(big), "--out", str(out), "--quiet"], env)
     print(f"geo build after adding one article to {n:,}: {rebuild_s:.2f} s (goal < 1 s)", flush=True)
+
+
+def _measured(args: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (the command and its children) and peak RSS (KiB) of one run.
+
+    A wrapper process runs the command and reports its own RUSAGE_CHILDREN, so that the
+    CPU time and the peak are this run's alone.
+    """
+    code = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+        "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN); print(u.ru_utime + u.ru_stime, u.ru_maxrss)"
+    )
+    t0 = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code, *args], check=True, env=env, capture_output=True, text=True)
+    cpu_s, rss_kib = out.stdout.split()
+    return time.perf_counter() - t0, float(cpu_s), int(rss_kib)
+
+
+def _rebuild_figures(root: Path, built: Path) -> None:
+    """``geo build --workers 2`` of a copy of ``built/corpus`` with ``built/cache``: first, unchanged, +1, -1."""
+    corpus, cache = root / "corpus", root / "cache"
+    shutil.copytree(built / "corpus", corpus)
+    shutil.copytree(built / "cache", cache)
+    env = dict(os.environ, GEO_CACHE_DIR=str(cache))
+    n = sum(1 for _ in corpus.iterdir())
+    print(f"rebuild corpus: {n:,} articles, {_size_mb(corpus):.1f} MB, copied from {built}", flush=True)
+    build = [*GEO, "build", str(corpus), "--out", str(root / "out"), "--workers", "2", "--quiet"]
+    added: list[Path] = []
+
+    def add() -> None:  # named as the next article of the corpus: last in page order
+        added.extend(write_corpus(corpus, 1, start=n, seed=7))
+
+    def remove() -> None:
+        added.pop().unlink()
+
+    steps = (("the copy, its records read from the result cache", None), ("nothing changed", None),
+             ("one article added", add), ("that article removed", remove))
+    for label, change in steps:
+        if change is not None:
+            change()
+        wall_s, cpu_s, rss_kib = _measured(build, env)
+        print(f"geo build --workers 2 of {n:,} articles, {label}: {wall_s:.2f} s wall, {cpu_s:.2f} s CPU, "
+              f"peak RSS {rss_kib / 1024:.0f} MiB" + (" (goal < 1 s)" if change is add else ""), flush=True)
 
 
 if __name__ == "__main__":

@@ -36,6 +36,8 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import functools
+import hashlib
 import json
 import os
 import shutil
@@ -47,6 +49,7 @@ from pathlib import Path
 
 from geo.errors import ExportError
 from geo.gazetteer import Gazetteer
+from geo.manifest import MANIFEST, Manifest
 from geo.store import Store
 
 #: The files of a build, in the order they are reported.
@@ -181,7 +184,7 @@ def _can_swap(out: Path) -> bool:
 
 def _is_geo_own(name: str) -> bool:
     """Whether an entry of ``out`` is a build's output, folder or leftover (not the user's)."""
-    return (name in OUTPUTS or name in FOLDERS or name.startswith(_STAGING) or name == _COMPLETE
+    return (name in OUTPUTS or name in FOLDERS or name.startswith(_STAGING) or name in (_COMPLETE, MANIFEST)
             or any(name.startswith(f".{output}.") for output in OUTPUTS)
             or any(name.startswith(f".{folder}.old-") for folder in FOLDERS))
 
@@ -231,7 +234,7 @@ def _swap(staging: Path, out: Path) -> None:
 
 def _publish(staging: Path, out: Path) -> None:
     """Rename the staged outputs over the old ones (each rename is atomic, the set is not)."""
-    for name in OUTPUTS:
+    for name in (*OUTPUTS, MANIFEST):
         with contextlib.suppress(FileNotFoundError):  # already moved by a publish that died
             os.replace(staging / name, out / name)
     for name in FOLDERS:  # a folder cannot be renamed over another: the old one steps aside
@@ -297,22 +300,112 @@ def _staging(out: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+#: Libraries whose versions shape an output's bytes (the map's shell, the GeoPackage).
+_WRITER_LIBRARIES = ("pyogrio", "shapely", "numpy", "folium", "branca", "jinja2", "markupsafe",
+                     "xstatic-leaflet", "xstatic-leaflet-markercluster")
+
+
+@functools.cache
+def _code_version() -> str:
+    """Hash of every file of the geo package and of the writers' libraries' versions.
+
+    Any change to the code that writes an output, or to what it inlines (``map.js``),
+    makes every output's key new: the next build writes them all once.
+    """
+    from importlib import metadata
+
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(sys.version.encode())
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".js", ".css", ".json", ".html") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    for name in _WRITER_LIBRARIES:
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            digest.update(f"{name}={metadata.version(name)}".encode())
+    return digest.hexdigest()[:24]
+
+
+def output_keys(records: Store, gazetteer: Gazetteer, *, raw_csv: bool = False) -> dict[str, str | None]:
+    """The key of each output: a hash of everything its bytes depend on (``geo.manifest``).
+
+    The code, the gazetteer's files, the Store's records (``Store.records_key``), the
+    corpus folder the articles' texts are read from, and the CSV's option. None (never
+    linked) when the records cannot be keyed.
+    """
+    from geo._cache import content_key
+
+    records_key = records.records_key()
+    if records_key is None:
+        return dict.fromkeys(OUTPUTS)
+    try:
+        gazetteer_files = [hashlib.sha256(gazetteer.districts_geojson.read_bytes()).hexdigest(),
+                           hashlib.sha256((gazetteer.folder / "ATTRIBUTION.md").read_bytes()).hexdigest()]
+    except OSError:
+        return dict.fromkeys(OUTPUTS)  # the writers report it
+    base = content_key(_code_version(), gazetteer.version, gazetteer_files, records_key,
+                       str(records.root.resolve()) if records.root else None)
+    return {name: content_key(base, name, raw_csv if name == "claims.csv" else None) for name in OUTPUTS}
+
+
 def _write_gpkg(records: Store, gazetteer: Gazetteer, out: Path) -> None:
     from geo.export.gpkg import write_gpkg
 
     write_gpkg(records, out / "places.gpkg", districts_geojson=gazetteer.districts_geojson)
 
 
-def _write_others(records: Store, gazetteer: Gazetteer, out: Path, *, raw_csv: bool = False) -> None:
+def _write_others(records: Store, gazetteer: Gazetteer, out: Path, *, manifest: Manifest,
+                  keys: dict[str, str | None], raw_csv: bool = False) -> None:
+    """The map, its articles, the GeoJSON and the CSV; each linked from the published set when unchanged."""
     from geo.export.csv import write_csv
     from geo.export.geojson import write_geojson
     from geo.webmap.articles import write_map_articles
     from geo.webmap.build import write_map
+    from geo.webmap.cards import CARDS_DIR
 
-    write_map(records, gazetteer, out / "index.html")
-    write_map_articles(records, gazetteer, out / FOLDERS[0], root=records.root)
-    write_geojson(records, out / "places.geojson")
-    write_csv(records, out / "claims.csv", raw=raw_csv)
+    page = keys["index.html"]
+    if not (manifest.link("index.html", page) and manifest.link_all(f"{CARDS_DIR}/", page, under="index.html")):
+        (out / "index.html").unlink(missing_ok=True)
+        write_map(records, gazetteer, out / "index.html", manifest=manifest)
+        manifest.wrote("index.html", page)
+    write_map_articles(records, gazetteer, out / FOLDERS[0], root=records.root, manifest=manifest)
+    writers: dict[str, Callable[[Path], None]] = {
+        "places.geojson": lambda path: write_geojson(records, path),
+        "claims.csv": lambda path: write_csv(records, path, raw=raw_csv),
+    }
+    for name, write in writers.items():
+        if not manifest.link(name, keys[name]):
+            write(out / name)
+            manifest.wrote(name, keys[name])
+
+
+def _write_set(records: Store, gazetteer: Gazetteer, out: Path, *, raw_csv: bool,
+               gpkg: _Child | None) -> list[Path]:
+    """Write (or link) every output into a staging folder, then publish it as one set.
+
+    ``gpkg``: the forked GeoPackage writer, else the GeoPackage is written here.
+    """
+    with _staging(out) as staging:
+        manifest = Manifest(out if out.is_dir() else None, staging)
+        keys = output_keys(records, gazetteer, raw_csv=raw_csv)
+        write_gpkg = not manifest.link("places.gpkg", keys["places.gpkg"])
+        try:
+            if write_gpkg and gpkg is not None:
+                gpkg.start(records, staging)
+            _write_others(records, gazetteer, staging, manifest=manifest, keys=keys, raw_csv=raw_csv)
+            if write_gpkg:
+                if gpkg is not None:
+                    gpkg.wait()
+                else:
+                    _write_gpkg(records, gazetteer, staging)
+                manifest.wrote("places.gpkg", keys["places.gpkg"])
+        except BaseException:
+            # The child writes into the staging folder: end it before the folder is
+            # removed, or it may leave a file there that keeps the folder alive.
+            if gpkg is not None:
+                gpkg.stop()
+            raise
+        manifest.save()
+        return _published(staging, out)
 
 
 @contextlib.contextmanager
@@ -333,31 +426,11 @@ def output_writer(
     """
     out = Path(out)
     if not (parallel and hasattr(os, "fork") and (os.cpu_count() or 1) > 1):
-        def write_here(store: Store) -> list[Path]:
-            with _staging(out) as staging:
-                _write_others(store, gazetteer, staging, raw_csv=raw_csv)
-                _write_gpkg(store, gazetteer, staging)
-                return _published(staging, out)
-
-        yield write_here
+        yield functools.partial(_write_set, gazetteer=gazetteer, out=out, raw_csv=raw_csv, gpkg=None)
         return
     child = _Child(gazetteer, _write_gpkg)
-
-    def write_both(store: Store) -> list[Path]:
-        with _staging(out) as staging:
-            try:
-                child.start(store, staging)
-                _write_others(store, gazetteer, staging, raw_csv=raw_csv)
-                child.wait()
-            except BaseException:
-                # The child writes into the staging folder: end it before the folder is
-                # removed, or it may leave a file there that keeps the folder alive.
-                child.stop()
-                raise
-            return _published(staging, out)
-
     try:
-        yield write_both
+        yield functools.partial(_write_set, gazetteer=gazetteer, out=out, raw_csv=raw_csv, gpkg=child)
     finally:
         child.stop()
 

@@ -45,8 +45,8 @@ from geo.pipeline import (
     attribution_lines,
     build_date,
     corpus_name,
+    extract_document,
     load_resources,
-    process_document,
 )
 from geo.store import Store, StoredDocument, document_result, is_damage, stored_document
 from geo.webmap import payload as webmap_payload
@@ -58,9 +58,18 @@ Extracted = StoredDocument | Skip
 #: (a few ms of pickling against ~100 ms of extraction), small enough to keep both
 #: workers busy on a corpus of a few dozen files.
 BATCH = 32
+#: Files to extract from which worker processes pay: fewer are extracted in this process
+#: (starting the pool and handing the work across cost more than an article's extraction).
+_POOL_FROM = 4
 #: Batches submitted ahead of the results per worker: enough to keep every worker busy
 #: while the client reads on; bounded so that a huge corpus is never all in memory.
 _IN_FLIGHT_PER_WORKER = 2
+
+
+#: Modules of the package that shape no stored record: editing one keeps the Store and the
+#: result cache (``outputs`` and ``manifest`` write the outputs; their own keys cover them).
+_NOT_EXTRACTION = frozenset({"cli.py", "report.py", "where.py", "evaluate.py", "parallel.py", "outputs.py",
+                             "manifest.py"})
 
 
 def _extraction_version(res: Resources) -> str:
@@ -68,7 +77,7 @@ def _extraction_version(res: Resources) -> str:
     digest = hashlib.sha256(res.extractor_version.encode())
     package = Path(__file__).resolve().parent
     for path in sorted(package.glob("*.py")):
-        if path.name not in ("cli.py", "report.py", "where.py", "evaluate.py", "parallel.py"):
+        if path.name not in _NOT_EXTRACTION:
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:20]
@@ -92,12 +101,12 @@ def _init_worker(gazetteer_folder: str, settings: object) -> None:
 
 
 def _extract(raw: RawFile, resources: Resources) -> Extracted:
-    """Decode one file, extract its records and render them as the Store keeps them."""
-    item = raw.decode()
+    """The steps of one file (``pipeline.extract_document``), rendered as the Store keeps them."""
+    item = extract_document(raw, resources)
     if isinstance(item, Skip):
         return item
     try:
-        return stored_document(process_document(item, resources), resources.gazetteer)
+        return stored_document(item, resources.gazetteer)
     except Exception as err:  # noqa: BLE001 - one file never sinks the build (issue 13)
         return Skip(source=raw.source, reason=failure_reason("cannot extract the file", err))
 
@@ -308,6 +317,12 @@ def _run_pool(
     docs: Iterable[RawFile], resources: Resources, workers: int,
 ) -> Iterator[Extracted]:
     global _inherited  # noqa: PLW0603 - read by the workers forked below
+    pending = iter(docs)
+    head = list(itertools.islice(pending, _POOL_FROM))
+    if len(head) < _POOL_FROM:  # a rebuild after adding an article or two: no pool to start
+        yield from (_extract(raw, resources) for raw in head)
+        return
+    docs = itertools.chain(head, pending)
     resources.matcher  # noqa: B018 - load it once here, not once per worker
     _inherited = resources
     try:

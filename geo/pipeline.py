@@ -71,7 +71,9 @@ class Resources:
         the imported modules, so the key is the one it was.
         """
         # Every module whose rules shape a claim: a new alias or attribution rule must not
-        # be hidden by a result cached by the previous code.
+        # be hidden by a result cached by the previous code. Their files are hashed, not
+        # imported: a rebuild in which no file changed never runs the rules, and compiling
+        # their patterns on import was most of such a rebuild (issue 14).
         return content_key(self.gazetteer.version, _matcher_code_version(),
                            module_source_hash(*(f"geo.{name}" for name in _RULE_MODULES)), repr(self.settings))
 
@@ -80,6 +82,7 @@ class Resources:
 #: (a test finds them from the imports of ``geo.claims`` and ``geo.resolve``).
 _RULE_MODULES = ("resolve", "claims", "attribution", "claimants", "control", "control_lexicon", "dates",
                  "drafts", "figures", "lexicon", "linking", "loss_lexicon", "person_names", "text")
+
 
 
 def _matcher_code_version() -> str:

@@ -24,6 +24,8 @@ build at a time holds a corpus's Store: a second one waits for the lock file bes
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import hashlib
 import itertools
 import json
 import operator
@@ -36,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from geo._cache import dumps_record, from_data, make_private_dir
+from geo._cache import dumps, dumps_record, from_data, make_private_dir
 
 from geo.export import fragments
 from geo.gazetteer import Gazetteer
@@ -49,7 +51,7 @@ from geo.webmap.payload import doc_entry_json
 __all__ = ["Store", "document_result", "is_damage"]
 
 #: Bump when the tables change: an older file is then dropped and rebuilt.
-SCHEMA = 10
+SCHEMA = 11
 R = TypeVar("R")
 
 _TABLES = """
@@ -104,9 +106,10 @@ CREATE TABLE resolutions (
     record TEXT NOT NULL,
     geojson TEXT NOT NULL
 );
--- Claims whose figures conflict with another claimant's at the same place, kept up to
--- date for the places whose claims changed (``dirty``) at the end of each walk.
-CREATE TABLE contested (place_id TEXT NOT NULL, claim_id TEXT NOT NULL);
+-- Claims whose figures conflict with another claimant's at the same place, and the claim
+-- each disagrees with, kept up to date for the places whose claims changed (``dirty``) at
+-- the end of each walk.
+CREATE TABLE contested (place_id TEXT NOT NULL, claim_id TEXT NOT NULL, rival TEXT NOT NULL);
 CREATE TABLE dirty (place_id TEXT PRIMARY KEY);
 CREATE INDEX contested_place ON contested (place_id);
 CREATE INDEX claims_order ON claims (source, start, end_, kind, seq);
@@ -154,6 +157,14 @@ def _rivals_of(rows: Iterable[tuple[Any, ...]]) -> dict[str, str]:
                        bytes(source).decode("utf-8", "surrogatepass"), Scope(scope))
          for cid, who, kind, reported, lo, best, hi, source, scope in rows),
         scope=operator.attrgetter("scope"))
+
+
+def _field_at(record: type, name: str) -> int:
+    return [field.name for field in dataclasses.fields(record)].index(name)
+
+
+#: Where a Source's sha256 sits in its record (``to_data`` writes a record's fields in order).
+_SHA256_PATH = f"$[{_field_at(Source, 'sha256')}]"
 
 
 def _blob(source: str) -> bytes:
@@ -398,6 +409,7 @@ class Store:
         self._places = None
         self._counts = None
         self._stored = _Merge(self._db)
+        self.fragments = _StoredFragments(self)
 
     def unchanged(self, source: str, stamp: str | None) -> bool:
         """Whether ``source`` is stored with this stamp (asked for every entry, in source order).
@@ -467,10 +479,11 @@ class Store:
         rows = self._db.execute(f"SELECT l.place_id, {_SUMMARY_COLUMNS} FROM dirty d "
                                 f"JOIN links l ON l.place_id = d.place_id {_SUMMARY_JOIN} "
                                 "ORDER BY l.place_id, l.claim")
-        contested = [(place_id, claim_id)
+        # each with the claim it disagrees with: the map reads them, it does not find them again
+        contested = [(place_id, claim_id, rival)
                      for place_id, group in itertools.groupby(rows, key=operator.itemgetter(0))
-                     for claim_id in sorted(_rivals_of(row[1:] for row in group))]
-        self._db.executemany("INSERT INTO contested VALUES (?, ?)", contested)
+                     for claim_id, rival in sorted(_rivals_of(row[1:] for row in group).items())]
+        self._db.executemany("INSERT INTO contested VALUES (?, ?, ?)", contested)
         self._db.execute("DELETE FROM dirty")
         self._db.execute("COMMIT")
 
@@ -550,12 +563,16 @@ class Store:
         return ((_decode(Claim, record), Link(link)) for record, link in rows)
 
     def rivals_at(self, place_id: str) -> dict[str, str]:
-        """Each contested claim of a place and the claim it disagrees with (read only where some are)."""
+        """Each contested claim of a place and the claim it disagrees with, as the walk stored them.
+
+        Stored, not found again: finding them reads every figure of the place, and the
+        map asks for every place (the oblast's 3,000 contested claims were most of a
+        map of 10,000 articles, issue 14).
+        """
         if not self.contested_at(place_id):
             return {}
-        return _rivals_of(self._db.execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM links l {_SUMMARY_JOIN} "
-            "AND l.place_id = ? ORDER BY l.claim", (place_id,)))
+        return dict(self._db.execute("SELECT claim_id, rival FROM contested WHERE place_id = ? ORDER BY claim_id",
+                                     (place_id,)).fetchall())
 
     def contested_at(self, place_id: str) -> frozenset[str]:
         if not self._contested:  # one query for every place: only contested ids are stored
@@ -583,6 +600,35 @@ class Store:
         rows = self._db.execute(
             "SELECT map FROM docs WHERE skip IS NULL AND map IS NOT NULL ORDER BY source")
         return (row[0] for row in rows)
+
+    def shown_articles(self) -> Iterator[tuple[str, str]]:
+        """(source, sha256) of each document the map shows, in page order (``geo.webmap.articles``).
+
+        The documents of ``map_documents``, without reading their entries: a rebuild
+        decides which text shards changed from the names and digests alone.
+        """
+        rows = self._db.execute(
+            "SELECT source, json_extract(record, ?) FROM docs WHERE skip IS NULL AND map IS NOT NULL "
+            "ORDER BY source", (_SHA256_PATH,))
+        return ((bytes(source).decode("utf-8", "surrogatepass"), sha256) for source, sha256 in rows)
+
+    def records_key(self) -> str | None:
+        """A hash of everything the outputs are made of, or None when it cannot be told.
+
+        Each document's name, stamp, skip reason and source record (which carries its
+        sha256), with the extractor version, the corpus name, the build date and the
+        attribution: under one version a stamp stands for the file's bytes and its
+        corrections, so equal keys mean equal records (``geo.manifest`` links an output
+        written under the same key instead of writing it). A document stored without a
+        stamp may have changed unseen: then there is no key, and every output is written.
+        """
+        digest = hashlib.sha256(dumps([self.version, self.corpus, self.built, list(self.attribution)]).encode())
+        for source, stamp, skip, record in self._db.execute(
+                "SELECT source, stamp, skip, record FROM docs ORDER BY source"):
+            if stamp is None and skip is None:
+                return None
+            digest.update(dumps([bytes(source).hex(), stamp, skip, record]).encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()[:32]
 
     def to_build(self) -> Build:
         """Every record in memory, as one Build (small corpora, tests, ``geo eval``)."""
@@ -667,6 +713,14 @@ class _Merge:
         return self.gone
 
 
+#: Rows of the ``row`` column decoded at a time (``_StoredFragments.claim_values``).
+_VALUES_PAGE = 1000
+#: CSV records concatenated at a time (``_StoredFragments.csv_lines``): about 400 KB.
+_CSV_PAGE = 500
+#: GeoJSON lines joined at a time (``_StoredFragments._pages``): a few hundred KB.
+_GEOJSON_PAGE = 500
+
+
 class _StoredFragments:
     """``geo.export.fragments.Fragments`` read from the Store: copied, not rendered.
 
@@ -677,32 +731,65 @@ class _StoredFragments:
     def __init__(self, store: Store) -> None:
         self._store = store
         self._db = store._db  # noqa: SLF001 - one object split in two for readability
+        self._has_pairs = False
 
-    def _lines(self, sql: str, params: tuple[object, ...] = ()) -> Iterator[str]:
-        return (row[0] for row in self._db.execute(sql, params))
+    def _pairs(self) -> str:
+        """A temporary table of the contested (place, claim) pairs, keyed for a lookup per row.
+
+        ``contested`` is indexed by place only: a lookup per row scanned every contested
+        claim of the oblast (29,000 at 10,000 articles) for each of its 60,000 rows. The
+        table is this connection's, made once per walk of the records (never in the file).
+        """
+        if not self._has_pairs:
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS contested_pairs (place_id TEXT NOT NULL, "
+                             "claim_id TEXT NOT NULL, PRIMARY KEY (place_id, claim_id)) WITHOUT ROWID")
+            self._db.execute("DELETE FROM temp.contested_pairs")
+            self._db.execute("INSERT OR IGNORE INTO temp.contested_pairs SELECT place_id, claim_id FROM main.contested")
+            self._has_pairs = True
+        return "temp.contested_pairs"
+
+    def _pages(self, sql: str, params: tuple[object, ...] = ()) -> Iterator[str]:
+        """The ``line`` column of ``sql``, in its order, joined with ",\\n" by SQLite a page at a time.
+
+        The GeoJSON writer joins the items of a list with ",\\n", so a page is the bytes of
+        its lines (issue 14: a Python step per line was most of the writer at 10,000
+        articles); a page is bounded, so memory stays flat however many lines a place has.
+        """
+        offset, count = 0, _GEOJSON_PAGE
+        while count == _GEOJSON_PAGE:
+            page, count = self._db.execute(
+                f"SELECT group_concat(line, ',\n'), COUNT(*) FROM ({sql} LIMIT ? OFFSET ?)",  # noqa: S608
+                (*params, _GEOJSON_PAGE, offset)).fetchone()
+            if page is not None:
+                yield page
+            offset += _GEOJSON_PAGE
 
     def geojson_sources(self) -> Iterator[str]:
-        return self._lines("SELECT geojson FROM docs WHERE skip IS NULL ORDER BY source")
+        return self._pages("SELECT geojson AS line FROM docs WHERE skip IS NULL ORDER BY source")
 
     def geojson_mentions_at(self, place_id: str) -> Iterator[str]:
-        return self._lines("SELECT geojson FROM resolutions WHERE place_id = ? "
+        return self._pages("SELECT geojson AS line FROM resolutions WHERE place_id = ? "
                            "ORDER BY source, start, seq", (place_id,))
 
     def geojson_unresolved(self) -> Iterator[str]:
-        return self._lines("SELECT geojson FROM resolutions WHERE place_id IS NULL "
+        return self._pages("SELECT geojson AS line FROM resolutions WHERE place_id IS NULL "
                            "ORDER BY source, start, seq")
 
     def geojson_unplaced(self) -> Iterator[str]:
-        return self._lines(f"SELECT l.geojson FROM links l JOIN claims c ON c.id = l.claim "  # noqa: S608
+        return self._pages(f"SELECT l.geojson AS line FROM links l JOIN claims c ON c.id = l.claim "  # noqa: S608
                            f"WHERE l.place_id IS NULL ORDER BY {_CLAIM_ORDER}")
 
     def geojson_claims_at(self, place_id: str) -> Iterator[str]:
-        contested = self._store.contested_at(place_id)
-        # flat_order is claim order (a claim's id is a hash of its sort key: no ties)
-        rows = self._db.execute("SELECT claim_id, geojson FROM links WHERE place_id = ? "
-                                "ORDER BY flat_order", (place_id,))
-        return (fragments.as_contested_json(line) if claim_id in contested else line
-                for claim_id, line in rows)
+        # flat_order is claim order (a claim's id is a hash of its sort key: no ties); a
+        # contested claim's last member is turned in the query, as ``as_contested_json`` does
+        if not self._store.contested_at(place_id):
+            return self._pages("SELECT geojson AS line FROM links WHERE place_id = ? ORDER BY flat_order",
+                               (place_id,))
+        return self._pages(
+            f"SELECT CASE WHEN EXISTS (SELECT 1 FROM {self._pairs()} t WHERE t.place_id = l.place_id "  # noqa: S608
+            "AND t.claim_id = l.claim_id) THEN substr(geojson, 1, length(geojson) - ?) || ? ELSE geojson END "
+            "AS line FROM links l WHERE place_id = ? ORDER BY flat_order",
+            (len(fragments.UNCONTESTED_JSON), fragments.CONTESTED_JSON, place_id))
 
     def _rows(self, column: str) -> Iterator[tuple[bool, object]]:
         """(contested?, the row's ``csv`` or ``row`` column) in CSV order."""
@@ -713,13 +800,34 @@ class _StoredFragments:
                 for claim_id, place_id, value in rows)
 
     def claim_values(self) -> Iterator[tuple[object, ...]]:
-        for contested, text in self._rows("row"):
-            values = tuple(json.loads(text))  # type: ignore[arg-type]
-            yield fragments.as_contested_values(values) if contested else values
+        rows = self._rows("row")
+        # A page of rows decoded by one json.loads: a call per row was a third of the
+        # GeoPackage writer (issue 14); the values are those of decoding each row.
+        while page := list(itertools.islice(rows, _VALUES_PAGE)):
+            decoded = json.loads("[" + ",".join(text for _, text in page) + "]")  # type: ignore[misc]
+            for (contested, _), values in zip(page, decoded, strict=True):
+                yield fragments.as_contested_values(tuple(values)) if contested else tuple(values)
 
     def claim_rows(self) -> Iterator[dict[str, object]]:
         return (dict(zip(CLAIM_COLUMNS, values, strict=True)) for values in self.claim_values())
 
     def csv_lines(self) -> Iterator[str]:
-        return (fragments.as_contested_csv(line) if contested else line  # type: ignore[arg-type]
-                for contested, line in self._rows("csv"))
+        """The CSV records, a page of them concatenated by SQLite per item.
+
+        The CSV writer writes items as they come, so a page is the bytes of its records;
+        a contested row's last cell is turned to ``true`` in the query, as
+        ``as_contested_csv`` turns it (issue 14: a Python step per record was most of
+        the writer at 10,000 articles).
+        """
+        after, pairs = b"", self._pairs()
+        while True:
+            text, last = self._db.execute(
+                f"SELECT group_concat(CASE WHEN EXISTS (SELECT 1 FROM {pairs} t WHERE t.place_id = p.place_id "  # noqa: S608
+                "AND t.claim_id = p.claim_id) THEN substr(csv, 1, length(csv) - ?) || ? ELSE csv END, ''), "
+                "max(flat_order) FROM (SELECT place_id, claim_id, csv, flat_order FROM links "
+                "WHERE flat_order > ? ORDER BY flat_order LIMIT ?) p",
+                (len(fragments.UNCONTESTED_CSV), fragments.CONTESTED_CSV, after, _CSV_PAGE)).fetchone()
+            if text is None:
+                return
+            yield text
+            after = last

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geo.export.csv import render_csv
+from geo.export.csv import _neutralised, render_csv
 from geo.export.rows import CLAIM_COLUMNS
 from tests.builds import one_claim_build, sample_build
 
@@ -179,3 +179,17 @@ def test_issue_14_the_quoting_by_hand_on_the_edge_cases(cells):
     from geo.export.fragments import csv_record
 
     assert csv_record(cells) == _csv_writer_line(cells)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    pytest.param("=1+2,b\r\n", "'=1+2,b\r\n", id="first cell bare"),
+    pytest.param('"=1,2",b\r\n', "\"'=1,2\",b\r\n", id="first cell quoted"),
+    pytest.param('a,"@SUM(A1)"\r\n', "a,'@SUM(A1)\r\n", id="later cell quoted"),
+    pytest.param("a,-1.5,+x\r\n", "a,-1.5,'+x\r\n", id="a number stays, text does not"),
+    pytest.param('a,"x,=y"\r\n', 'a,"x,=y"\r\n', id="a comma inside a quoted cell is no cell start"),
+    pytest.param("a,b\r\n", "a,b\r\n", id="nothing to do"),
+    pytest.param("a,b\r\n=c,d\r\n", "a,b\r\n'=c,d\r\n", id="a page of records: the second's first cell"),
+    pytest.param('a,"x\n-y"\r\nb,c\r\n', 'a,"x\n-y"\r\nb,c\r\n', id="a line break in a quoted cell"),
+])
+def test_issue_14_the_quick_formula_check_neutralises_what_the_parser_would(line, expected):
+    assert list(_neutralised([line])) == [expected]

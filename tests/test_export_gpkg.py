@@ -232,3 +232,41 @@ def test_interrupted_write_leaves_the_old_file(build, tmp_path, monkeypatch):
     assert_old_file_survives(lambda path: write_gpkg(build, path, districts_geojson=DISTRICTS),
                              tmp_path / "out.gpkg")
     assert calls[:2] == ["places", "claims"]
+
+
+def test_issue_14_the_bulk_inserted_claims_keep_gdals_index_count_extent_and_triggers(gpkg):
+    import sqlite3
+
+    with sqlite3.connect(gpkg) as db:
+        points = db.execute("SELECT fid, geom FROM claims WHERE geom IS NOT NULL ORDER BY fid").fetchall()
+        assert points and db.execute("SELECT rtreecheck('rtree_claims_geom')").fetchone() == ("ok",)
+        assert [row[0] for row in db.execute("SELECT id FROM rtree_claims_geom ORDER BY id")] == [f for f, _ in points]
+        assert db.execute("SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'claims'").fetchone() == \
+            db.execute("SELECT COUNT(*) FROM claims").fetchone()
+        lon_lat = [shapely.from_wkb(blob[8:]).coords[0] for _, blob in points]
+        assert db.execute("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = 'claims'"
+                          ).fetchone() == (min(x for x, _ in lon_lat), min(y for _, y in lon_lat),
+                                           max(x for x, _ in lon_lat), max(y for _, y in lon_lat))
+
+        def triggers(layer: str) -> list[str]:
+            rows = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY name",
+                              (layer,))
+            return [sql.replace(layer, "LAYER") for (sql,) in rows]
+
+        # GDAL's triggers of the places layer, which GDAL wrote whole, are those of claims
+        assert triggers("claims") == triggers("places") and len(triggers("claims")) == 8
+
+
+def test_issue_14_a_feature_added_by_gdal_afterwards_is_indexed_and_counted(gpkg, tmp_path):
+    import shutil
+    import sqlite3
+
+    copy = tmp_path / "copy.gpkg"
+    shutil.copy(gpkg, copy)
+    before = pyogrio.read_info(copy, layer="claims")["features"]
+    frame = pyogrio.read_dataframe(copy, layer="claims", max_features=1)
+    pyogrio.write_dataframe(frame, copy, layer="claims", append=True)
+    with sqlite3.connect(copy) as db:
+        [(fid,)] = db.execute("SELECT MAX(fid) FROM claims").fetchall()
+        assert db.execute("SELECT COUNT(*) FROM rtree_claims_geom WHERE id = ?", (fid,)).fetchone() == (1,)
+    assert pyogrio.read_info(copy, layer="claims")["features"] == before + 1

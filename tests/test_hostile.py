@@ -18,6 +18,7 @@ import pytest
 
 from geo import corpus
 from geo.corpus import document_from_bytes, iter_corpus
+from geo.manifest import MANIFEST
 from geo.model import Document, Skip
 from geo.settings import Settings
 from tests.conftest import ROOT
@@ -72,18 +73,18 @@ def test_issue_13_any_exception_while_decoding_is_a_skip(monkeypatch):
 
 
 def test_issue_13_any_exception_while_extracting_is_a_skip(tmp_path, monkeypatch, resources):
-    from geo import parallel
+    from geo import parallel, pipeline
 
     (tmp_path / "bad.txt").write_text(RUSSIAN, encoding="utf-8")
     (tmp_path / "good.txt").write_text(ENGLISH, encoding="utf-8")
-    real = parallel.process_document
+    real = pipeline.process_document
 
     def fragile(doc, res):
         if doc.source == "bad.txt":
             raise KeyError("boom")
         return real(doc, res)
 
-    monkeypatch.setattr(parallel, "process_document", fragile)
+    monkeypatch.setattr(pipeline, "process_document", fragile)
     build = parallel.run_parallel(tmp_path, resources=resources, use_cache=False)
     assert [s.source for s in build.sources] == ["good.txt"]
     [skip] = build.skips
@@ -584,7 +585,8 @@ def test_issue_13_the_four_outputs_are_published_together(tmp_path, resources, p
         written = write(store)
     assert [p.name for p in written] == list(OUTPUTS)
     names = {p.name for p in out.iterdir()}
-    assert set(OUTPUTS) <= names and not any(name.startswith(".") for name in names)  # nothing staged is left
+    # nothing staged is left; the manifest of the set stays (geo.manifest)
+    assert set(OUTPUTS) <= names and {name for name in names if name.startswith(".")} == {MANIFEST}
     assert all((out / name).read_bytes() != data for name, data in old.items())
 
 

@@ -20,6 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 import geo.parallel
+import geo.pipeline
 from geo.cli import app
 from geo.export.csv import render_csv
 from geo.export.geojson import render_geojson
@@ -70,13 +71,13 @@ def serial(corpus, resources) -> tuple[bytes, bytes]:
 def extractions(monkeypatch) -> list[str]:
     """The sources ``run_parallel`` extracts in this process (cache misses of the serial route)."""
     calls: list[str] = []
-    extract = geo.parallel.process_document
+    extract = geo.pipeline.process_document
 
     def counting(doc, res):
         calls.append(doc.source)
         return extract(doc, res)
 
-    monkeypatch.setattr(geo.parallel, "process_document", counting)
+    monkeypatch.setattr(geo.pipeline, "process_document", counting)
     return calls
 
 
@@ -240,3 +241,20 @@ def test_an_export_that_fails_while_rendering_leaves_the_old_file(tmp_path, corp
 def test_an_export_interrupted_midway_leaves_the_old_file(tmp_path, corpus, private_cache, monkeypatch):
     break_write_bytes(monkeypatch)
     assert _export_over_old_file(corpus, tmp_path / "out") == 1
+
+
+def test_issue_14_a_file_or_two_to_extract_start_no_pool(tmp_path, corpus_files, resources, private_cache,
+                                                        monkeypatch, extractions):
+    names = sorted(corpus_files)
+    folder = _write(tmp_path / "kursk", corpus_files, names[:-2])
+    run_parallel(folder, resources=resources, workers=2)
+
+    def no_pool(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("a pool was started for two files")
+
+    monkeypatch.setattr(geo.parallel, "ProcessPoolExecutor", no_pool)
+    extractions.clear()
+    for name in names[-2:]:
+        (folder / name).write_bytes(corpus_files[name])
+    build = run_parallel(folder, resources=resources, workers=2)
+    assert extractions == names[-2:] and len(build.sources) == len(names)

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import geo.corpus
 import geo.parallel
+import geo.pipeline
 from geo.export.csv import render_csv
 from geo.export.fragments import (
     as_contested_csv,
@@ -198,17 +199,17 @@ def test_an_interrupted_walk_leaves_the_store_as_it_was(corpus, resources, priva
     with open_records(corpus, resources=resources) as store:
         before = _outputs(store)
     (corpus / "zz_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
-    extract = geo.parallel.process_document
+    extract = geo.pipeline.process_document
 
     def failing(doc, res):
         if doc.source == "zz_new.txt":
             raise KeyboardInterrupt
         return extract(doc, res)
 
-    monkeypatch.setattr(geo.parallel, "process_document", failing)
+    monkeypatch.setattr(geo.pipeline, "process_document", failing)
     with pytest.raises(KeyboardInterrupt), open_records(corpus, resources=resources):
         pass
-    monkeypatch.setattr(geo.parallel, "process_document", extract)
+    monkeypatch.setattr(geo.pipeline, "process_document", extract)
     (corpus / "zz_new.txt").unlink()
     with open_records(corpus, resources=resources) as store:
         assert _outputs(store) == before

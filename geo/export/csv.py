@@ -33,7 +33,14 @@ from geo.records import Records
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_CELL_LIKE_FORMULA = re.compile(r'(?:^|,)"?[=+\-@\t\r]')
+#: A record's first cell, bare or quoted, starting like a formula.
+_FIRST_CELL_LIKE_FORMULA = (*_FORMULA_START, *(f'"{c}' for c in _FORMULA_START))
+#: Any later cell so starting: a literal comma first lets the engine skip to the commas
+#: (``(?:^|,)`` tried both branches at every character: half of the writer's time, issue 14).
+_CELL_LIKE_FORMULA = re.compile(r',"?[=+\-@\t\r]')
+#: A record after the first in a chunk of several starting so (or a line break inside a
+#: quoted cell: parsed for nothing, never wrong).
+_RECORD_LIKE_FORMULA = re.compile(r'\n"?[=+\-@\t\r]')
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 
 
@@ -48,16 +55,23 @@ def neutralise_cell(cell: str) -> str:
     return cell
 
 
-def _neutralised(lines: Iterable[str]) -> Iterator[str]:
-    """CSV records (each one whole record, maybe spanning lines) with their cells neutralised."""
-    for line in lines:
-        if not _CELL_LIKE_FORMULA.search(line):
-            yield line  # nothing to rewrite: most records
+def _neutralised(chunks: Iterable[str]) -> Iterator[str]:
+    """CSV text (each chunk one or more whole records) with their cells neutralised.
+
+    A chunk with no cell that may start like a formula (no such character at its start,
+    after a comma or after a line feed) is passed on as it is: most chunks. Any other
+    is parsed and written again record by record, which gives the same bytes for every
+    record it does not change (both are ``csv.writer`` with minimal quoting).
+    """
+    for chunk in chunks:
+        if not (chunk.startswith(_FIRST_CELL_LIKE_FORMULA) or _CELL_LIKE_FORMULA.search(chunk)
+                or _RECORD_LIKE_FORMULA.search(chunk)):
+            yield chunk  # nothing to rewrite
             continue
-        [cells] = csv.reader(io.StringIO(line, newline=""))
         buffer = io.StringIO(newline="")
-        csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n").writerow(
-            [neutralise_cell(cell) for cell in cells])
+        writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        for cells in csv.reader(io.StringIO(chunk, newline="")):
+            writer.writerow([neutralise_cell(cell) for cell in cells])
         yield buffer.getvalue()
 
 

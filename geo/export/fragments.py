@@ -190,8 +190,12 @@ def claim_fragments_at(claim: RenderedClaim, place: Place | None, link: Link | N
     return line, ",".join(cells) + "\r\n", dumps(values)
 
 
-_UNCONTESTED_JSON = ',"contested":false}'
-_UNCONTESTED_CSV = ",false\r\n"
+#: The end of a claim's GeoJSON line that is not contested, and what a contested one ends with.
+UNCONTESTED_JSON = ',"contested":false}'
+CONTESTED_JSON = ',"contested":true}'
+#: The end of a CSV record that is not contested, and what a contested one ends with.
+UNCONTESTED_CSV = ",false\r\n"
+CONTESTED_CSV = ",true\r\n"
 
 
 def as_contested_json(line: str) -> str:
@@ -200,18 +204,18 @@ def as_contested_json(line: str) -> str:
     ``contested`` is the last key of ``rows.claim_dict``, so the flag is the line's
     last field; a test checks this against rendering the claim anew.
     """
-    if not line.endswith(_UNCONTESTED_JSON):
+    if not line.endswith(UNCONTESTED_JSON):
         msg = f"not an uncontested claim line: ...{line[-40:]!r}"
         raise ValueError(msg)
-    return line[: -len(_UNCONTESTED_JSON)] + ',"contested":true}'
+    return line[: -len(UNCONTESTED_JSON)] + CONTESTED_JSON
 
 
 def as_contested_csv(line: str) -> str:
     """``csv_line`` of an uncontested row turned into the contested one (its last cell)."""
-    if not line.endswith(_UNCONTESTED_CSV):
+    if not line.endswith(UNCONTESTED_CSV):
         msg = f"not an uncontested CSV row: ...{line[-40:]!r}"
         raise ValueError(msg)
-    return line[: -len(_UNCONTESTED_CSV)] + ",true\r\n"
+    return line[: -len(UNCONTESTED_CSV)] + CONTESTED_CSV
 
 
 def as_contested_values(values: tuple[object, ...]) -> tuple[object, ...]:

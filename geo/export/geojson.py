@@ -13,7 +13,6 @@ trailing newline.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
@@ -35,18 +34,29 @@ def write_geojson(data: Build | Records, path: Path) -> None:
     write_text_atomic(path, lambda fh: _write_collection(data, fh), newline="\n")
 
 
-#: Records joined per write: fewer calls into the file object, a bounded string in memory.
-_LINES_PER_WRITE = 512
+#: Characters joined per write: fewer calls into the file object, a bounded string in
+#: memory (an item may be one record, or a page of records joined by the Store).
+_CHARS_PER_WRITE = 1 << 20
 
 
 def _write_lines(lines: Iterable[str], fh: TextIO) -> None:
-    """``[`` then one encoded record per line, then ``]``."""
+    """``[`` then one encoded record per line, then ``]``.
+
+    An item of ``lines`` may hold several records already joined with ",\\n" (the
+    Store's pages): joined again with ",\\n", the bytes are the same.
+    """
     fh.write("[")
     separator = "\n"
-    it = iter(lines)
-    while batch := list(itertools.islice(it, _LINES_PER_WRITE)):
+    batch: list[str] = []
+    size = 0
+    for line in lines:
+        batch.append(line)
+        size += len(line)
+        if size >= _CHARS_PER_WRITE:
+            fh.write(separator + ",\n".join(batch))
+            separator, batch, size = ",\n", [], 0
+    if batch:
         fh.write(separator + ",\n".join(batch))
-        separator = ",\n"
     fh.write("]")
 
 

@@ -26,9 +26,11 @@ has none).
 
 Why not GeoDataFrames: a frame of every claim row grows with the corpus, and building
 it (pandas columns, a shapely Point per row) cost more than GDAL's own writing. The
-claims layer is written ``CHUNK_ROWS`` rows per ``pyogrio.raw.write`` call instead,
-as numpy columns with null masks and point WKB packed with ``struct``, so the writer's
-memory is flat in the size of the corpus. GDAL stays the writer of the file.
+small layers are written by ``pyogrio.raw.write`` as numpy columns with null masks.
+GDAL makes the ``claims`` layer empty (its table, R-tree, triggers and metadata), and
+its rows stream in through SQLite's bulk insert (``_insert_claims``):
+GDAL's row-by-row inserts were about 30 s of a rebuild of 10,000 articles (issue 14).
+Either way the writer's memory is flat in the size of the corpus.
 
 Why the file is byte-identical across runs: GDAL stamps ``gpkg_contents.last_change``
 with the wall clock unless ``OGR_CURRENT_DATE`` is set, so it is set to the build's
@@ -89,15 +91,13 @@ LAYER_DESCRIPTIONS: Mapping[str, str] = {
     "about": "Build metadata and attribution (key/value)",
     "layer_styles": "Default QGIS styles of the claims layers",
 }
-#: Claim rows held and written at a time: bounds the writer's memory whatever the
-#: corpus size (5,000 rows are a few MB); larger chunks gain nothing measurable
-#: (bench/bench_gpkg.py).
+#: Rows ``chunks`` hands out at a time (bench/bench_gpkg.py's variants); the claims rows
+#: stream into SQLite row by row since issue 14 and hold no chunk.
 CHUNK_ROWS = 5_000
 #: Layers given GDAL's R-tree spatial index: every spatial table (issue 15: QGIS and other
 #: clients expect one). ``area_claims`` is a view, which SQLite cannot index: it reads
-#: the few polygons of ``areas``. The claims layers are appended chunk by chunk, where GDAL keeps
-#: the index by a trigger per row: +0.15 s (20 %) of the writer on 10,000 articles
-#: (bench/bench_gpkg.py), paid for a file that behaves like any other GeoPackage.
+#: the few polygons of ``areas``. The claims rows' boxes are inserted into GDAL's R-tree
+#: with the rows (``_insert_claims``), so the file behaves like any other GeoPackage.
 SPATIAL_INDEX_LAYERS = frozenset(name for name, geometry in LAYER_GEOMETRY.items() if geometry) - {"area_claims"}
 #: numpy dtypes giving GDAL the field types of docs/exports.md (Integer, Real,
 #: Integer(Boolean), String); None travels as a mask (numbers) or as None (strings).
@@ -336,16 +336,67 @@ def _write_layers(records: Records, path: Path, districts_geojson: Path) -> None
     area_ids = {str(row["place_id"]) for row in areas}
     with _gdal_option("OGR_CURRENT_DATE", last_change(records.built)):
         _write_chunk(path, "places", places, PLACE_COLUMNS, map(point_wkb, places), append=False)
-        for i, chunk in enumerate(chunks(fragments_of(records).claim_values(), CHUNK_ROWS)):
-            # An area is not a point: its rows are drawn by the area_claims view instead.
-            points = (None if row[_CLAIM_PLACE] in area_ids else _point(row[_CLAIM_LON], row[_CLAIM_LAT])
-                      for row in chunk)
-            _write_chunk(path, "claims", chunk, CLAIM_COLUMNS, points, append=i > 0)
+        # GDAL makes the claims layer (its table, R-tree, triggers and metadata); the rows follow
+        _write_chunk(path, "claims", [], CLAIM_COLUMNS, [], append=False)
         _write_chunk(path, "areas", areas, PLACE_COLUMNS, polygons, append=False)
         _write_chunk(path, "about", about_rows(records, geo_version=_geo_version()),
                      ABOUT_COLUMNS, None, append=False)
         _write_chunk(path, "layer_styles", _styles(records.built), _STYLE_TYPES, None, append=False)
+    _insert_claims(path, fragments_of(records).claim_values(), area_ids)
     _add_area_claims_view(path, last_change(records.built))
+
+
+#: A GeoPackage geometry blob's header: "GP", version 0, flags (little-endian, no
+#: envelope), the SRS id (GeoPackage 1.3, clause 2.1.3), followed by the ISO WKB.
+_GP_HEADER = struct.Struct("<2sBBi").pack(b"GP", 0, 1, 4326)
+
+
+def _insert_claims(path: Path, values: Iterable[tuple[object, ...]], area_ids: set[str]) -> None:
+    """Insert the claim rows into GDAL's empty ``claims`` layer with SQLite's own bulk insert.
+
+    Why (issue 14): GDAL inserted the rows one by one, with a trigger per row keeping
+    the R-tree and the feature count; on 10,000 articles (218,000 rows) that was most of
+    a rebuild. Here the triggers GDAL made are set aside, the rows stream in through one
+    ``executemany``, the R-tree gets each point's box and the layer its feature count and
+    extent, each by one statement, as GDAL sets them; then the triggers are put back, so
+    that a GIS that edits the layer keeps the index as before. A row's geometry is the
+    GeoPackage blob GDAL writes for a point (``_GP_HEADER`` + WKB) at the row's longitude
+    and latitude; a row tied to an area, or without a place, has none (``area_claims``
+    draws the areas). The tables read back as GDAL wrote them (tests compare them).
+    """
+    import sqlite3
+
+    names = ", ".join(f'"{name}"' for name in CLAIM_COLUMNS)
+    marks = ", ".join("?" * (len(CLAIM_COLUMNS) + 2))
+    points = "FROM claims WHERE geom IS NOT NULL"
+
+    def rows() -> Iterator[tuple[object, ...]]:
+        for fid, row in enumerate(values, start=1):
+            lon, lat = row[_CLAIM_LON], row[_CLAIM_LAT]
+            at_point = lat is not None and row[_CLAIM_PLACE] not in area_ids
+            yield (fid, _GP_HEADER + _POINT_WKB.pack(1, 1, lon, lat) if at_point else None, *row)
+
+    try:
+        with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
+            triggers = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                  "AND tbl_name = 'claims' ORDER BY rowid").fetchall()
+            db.execute("BEGIN")
+            for name, _ in triggers:
+                db.execute(f'DROP TRIGGER "{name}"')
+            db.executemany(f'INSERT INTO "claims" ("fid", "geom", {names}) VALUES ({marks})', rows())  # noqa: S608
+            db.execute(f'INSERT INTO "rtree_claims_geom" SELECT fid, longitude, longitude, latitude, latitude {points}')  # noqa: S608
+            db.execute("UPDATE gpkg_ogr_contents SET feature_count = (SELECT COUNT(*) FROM claims) "
+                       "WHERE table_name = 'claims'")
+            extent = db.execute(f"SELECT min(longitude), min(latitude), max(longitude), max(latitude) {points}").fetchone()  # noqa: S608
+            if extent[0] is not None:
+                db.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? "
+                           "WHERE table_name = 'claims'", extent)
+            for _, sql in triggers:
+                db.execute(sql)
+            db.execute("COMMIT")
+    except sqlite3.Error as err:
+        msg = f"cannot write layer 'claims' of {path}: {err}"
+        raise ExportError(msg) from err
 
 
 def write_gpkg(data: Build | Records, path: Path, *, districts_geojson: Path | None = None) -> None:

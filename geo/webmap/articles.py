@@ -34,7 +34,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from geo._cache import cached, content_key, source_hash
 from geo.corpus import HTML_SUFFIXES, document_from_bytes
@@ -44,6 +44,7 @@ from geo.webmap.payload import script_json
 
 if TYPE_CHECKING:
     from geo.gazetteer import Gazetteer
+    from geo.manifest import Manifest
 
 __all__ = ["ARTICLES_DIR", "PER_SHARD", "Article", "map_articles", "shard_count", "shard_name",
            "shard_of", "shard_script", "write_articles", "write_map_articles"]
@@ -131,6 +132,15 @@ def read_text(root: Path, article: Article) -> str | None:
     return doc.text if isinstance(doc, Document) else None
 
 
+@runtime_checkable
+class _ShownArticles(Protocol):
+    """Records that name the map's documents and digests without reading their entries (the Store)."""
+
+    def shown_articles(self) -> Iterator[tuple[str, str]]:
+        """(source, sha256) of each document the page shows, in page order."""
+        ...
+
+
 class _Incomplete(Exception):
     """A shard some of whose texts could not be read: used, but never cached."""
 
@@ -148,6 +158,12 @@ def _render_shard(members: list[Article], root: Path) -> tuple[str, int]:
     return shard
 
 
+def _shard_key(members: list[Article], root: Path | None) -> str:
+    """What a shard's bytes are a function of: this code, its members' names and bytes, a root or none."""
+    return content_key(_code_version(), root is not None,
+                       [(a.source.encode("utf-8", "surrogatepass").hex(), a.sha256) for a in members])
+
+
 def _shard(members: list[Article], root: Path | None) -> tuple[str, int]:
     """One shard's text and how many texts it holds; cached, keyed by its members' bytes.
 
@@ -160,10 +176,8 @@ def _shard(members: list[Article], root: Path | None) -> tuple[str, int]:
     """
     if root is None or not members:
         return shard_script({}), 0
-    key = content_key(_code_version(), [(a.source.encode("utf-8", "surrogatepass").hex(), a.sha256)
-                                        for a in members])
     try:
-        return cached("webmap-articles", key, lambda: _render_shard(members, root))
+        return cached("webmap-articles", _shard_key(members, root), lambda: _render_shard(members, root))
     except _Incomplete as incomplete:
         return incomplete.shard
 
@@ -190,12 +204,18 @@ def shown_sources(doc_entries: Iterable[str]) -> Iterator[str]:
         yield decoder.raw_decode(entry, len(head))[0]
 
 
-def write_articles(articles: Iterable[Article], root: Path | None, folder: Path) -> int:
+def write_articles(articles: Iterable[Article], root: Path | None, folder: Path, *,
+                   manifest: Manifest | None = None) -> int:
     """Write every shard of ``articles`` into ``folder`` (emptied first); the number of texts written.
 
     ``articles`` are the page's ``docs``, in page order: their number decides the number
     of shards, as ``map.js`` counts them. Every shard is written, even an empty one, so
     that a missing shard file means the folder did not travel with the page.
+
+    With a ``manifest`` (``geo.build``'s staging folder, ``folder`` inside it), a shard
+    whose members are those of the published one is linked, not read or written: after
+    adding one article, one shard is written (issue 14). A shard with a text left out
+    has no key and is always written. Linked shards count as written texts.
     """
     articles = list(articles)
     n_shards = shard_count(len(articles))
@@ -207,9 +227,17 @@ def write_articles(articles: Iterable[Article], root: Path | None, folder: Path)
     folder.mkdir(parents=True)
     written = 0
     for index, shard in members.items():
-        script, n_texts = _shard(sorted(shard, key=lambda a: a.source), root)
+        ordered = sorted(shard, key=lambda a: a.source)
+        name = f"{folder.name}/{shard_name(index)}"
+        key = _shard_key(ordered, root) if manifest is not None else None
+        if manifest is not None and manifest.link(name, key):
+            written += len(ordered)
+            continue
+        script, n_texts = _shard(ordered, root)
         (folder / shard_name(index)).write_text(script, encoding="utf-8", newline="\n")
         written += n_texts
+        if manifest is not None:
+            manifest.wrote(name, key if n_texts == len(ordered) else None)
     return written
 
 
@@ -218,16 +246,19 @@ def map_articles(data: Build | Records, gazetteer: Gazetteer) -> list[Article]:
     from geo.webmap.payload import doc_entries
 
     records = as_records(data)
+    if isinstance(records, _ShownArticles):
+        return [Article(source=name, sha256=sha256 or "") for name, sha256 in records.shown_articles()]
     digests = {source.source: source.sha256 for source in records.iter_sources()}
     return [Article(source=name, sha256=digests.get(name, ""))
             for name in shown_sources(doc_entries(records, gazetteer))]
 
 
 def write_map_articles(data: Build | Records, gazetteer: Gazetteer, folder: Path, *,
-                       root: Path | None) -> int:
+                       root: Path | None, manifest: Manifest | None = None) -> int:
     """Write the shards of the map of ``data`` into ``folder``, texts read below ``root``.
 
     Without a ``root`` (records made in memory, not read from a folder) every shard is
-    written empty, and each card says that the text is not beside the map.
+    written empty, and each card says that the text is not beside the map. ``manifest``:
+    as ``write_articles``.
     """
-    return write_articles(map_articles(data, gazetteer), root, Path(folder))
+    return write_articles(map_articles(data, gazetteer), root, Path(folder), manifest=manifest)

@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from branca.element import Element, Figure
 
     from geo.gazetteer import Gazetteer
+    from geo.manifest import Manifest
 
 #: The names of the two JavaScript globals folium declares (``{_name}_{_id}``).
 MAP_ID = "geo"
@@ -378,7 +379,8 @@ def render_map(data: Build | Records, gazetteer: Gazetteer) -> str:
     return render_text(lambda fh: _write_page(records, gazetteer, fh), newline="")
 
 
-def write_map(data: Build | Records, gazetteer: Gazetteer, out_path: Path) -> None:
+def write_map(data: Build | Records, gazetteer: Gazetteer, out_path: Path, *,
+              manifest: Manifest | None = None) -> None:
     """Write the map of a build to ``out_path`` atomically (UTF-8 HTML), its card shards beside it.
 
     The cards (quotes, contexts, sources: ``geo.webmap.cards``) go to the folder
@@ -393,9 +395,12 @@ def write_map(data: Build | Records, gazetteer: Gazetteer, out_path: Path) -> No
         The gazetteer the build used.
     out_path
         Where the HTML goes, e.g. ``maps/index.html``; folders are created.
+    manifest
+        When ``out_path`` is in a build's staging folder (``geo.outputs``): the card
+        shards the published map already holds are linked, not written (``CardShards``).
     """
     records = as_records(data)
     out_path = Path(out_path)
-    with CardShards(out_path.parent / CARDS_DIR) as cards:
+    with CardShards(out_path.parent / CARDS_DIR, manifest=manifest) as cards:
         write_text_atomic(out_path, lambda fh: _write_page(records, gazetteer, fh, cards=cards),
                           newline="")

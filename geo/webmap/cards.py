@@ -17,12 +17,16 @@ concatenation of its cards, so writing the shards of an unchanged corpus renders
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING
 
 from geo.webmap.payload import CARD_DOCS
+
+if TYPE_CHECKING:
+    from geo.manifest import Manifest
 
 __all__ = ["CARDS_DIR", "REGISTER", "CardShards", "shard_name"]
 
@@ -47,44 +51,58 @@ class CardShards:
     Use as a context manager and call it with each card's JSON; only the open shard is
     held. The shards are written into a staging folder beside ``folder`` that replaces
     it on success and is removed on failure, so a failed map leaves the old cards.
+
+    With a ``manifest`` (``folder`` is then inside a build's staging folder, fresh and
+    unpublished), shards go straight into ``folder``, and a shard whose bytes are those
+    of the published one (keyed by a hash of its text) is linked instead of written:
+    after adding one article, the shards before it in page order are linked (issue 14).
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, manifest: Manifest | None = None) -> None:
         self.folder = Path(folder)
         self.written = 0
-        self._staging = self.folder.parent / f".{self.folder.name}.tmp-{os.getpid()}"
-        self._file: TextIO | None = None
+        self._manifest = manifest
+        self._staging = self.folder if manifest else self.folder.parent / f".{self.folder.name}.tmp-{os.getpid()}"
+        self._cards: list[str] = []
 
     def __enter__(self) -> CardShards:
         shutil.rmtree(self._staging, ignore_errors=True)
         self._staging.mkdir(parents=True)
+        if self._manifest is not None:
+            self._manifest.forget(f"{self.folder.name}/")
         return self
 
     def __call__(self, card: str) -> None:
-        position = self.written % CARD_DOCS
-        if position == 0:
-            self._close()
-            shard = self.written // CARD_DOCS
-            self._file = (self._staging / shard_name(shard)).open("w", encoding="utf-8",
-                                                                  newline="\n")
-            self._file.write(f"{REGISTER}({shard},[")
-        assert self._file is not None
-        self._file.write(("," if position else "") + card)
+        self._cards.append(card)
         self.written += 1
+        if len(self._cards) == CARD_DOCS:
+            self._close()
 
     def _close(self) -> None:
-        if self._file is not None:
-            self._file.write("]);\n")
-            self._file.close()
-            self._file = None
+        """Write the open shard (or link the published one with its bytes), if it holds a card."""
+        if not self._cards:
+            return
+        shard = (self.written - 1) // CARD_DOCS
+        text = f"{REGISTER}({shard},[{','.join(self._cards)}]);\n"
+        self._cards.clear()
+        name = shard_name(shard)
+        if self._manifest is None:
+            (self._staging / name).write_text(text, encoding="utf-8", newline="\n")
+            return
+        published = f"{self.folder.name}/{name}"
+        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        if not self._manifest.link(published, key):
+            (self._staging / name).write_text(text, encoding="utf-8", newline="\n")
+            self._manifest.wrote(published, key)
 
     def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
         try:
-            self._close()
+            if kind is None:
+                self._close()
         finally:
             if kind is not None:
                 shutil.rmtree(self._staging, ignore_errors=True)
-        if kind is None:
+        if kind is None and self._staging != self.folder:
             with contextlib.suppress(FileNotFoundError):
                 shutil.rmtree(self.folder)
             self._staging.rename(self.folder)

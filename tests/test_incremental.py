@@ -1,0 +1,154 @@
+"""Issue 14: a rebuild writes only what changed, and gives the bytes of a fresh build (geo/manifest.py).
+
+Every output of a build, the card shards and the articles' texts included, is compared
+file by file with a fresh build of the same corpus (its own cache folder, its own output
+folder) after adding, changing and removing articles. What a rebuild wrote is counted by
+inode: a file linked from the published set keeps its inode, a written one gets a new one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import geo.outputs
+from geo.manifest import MANIFEST, Manifest
+from geo.outputs import output_writer
+from geo.parallel import open_records
+from tests.builds import seeded_cache
+from tests.test_store import corpus  # noqa: F401 - the seeds and 20 synthetic articles
+
+pytestmark = pytest.mark.skipif(geo.outputs._libc_renameat2() is None, reason="needs Linux renameat2")
+
+NEW_ARTICLE = "Zelensky said 40 North Korean soldiers were killed near Sudzha on Monday.\n"
+
+
+def _build(resources, corpus: Path, out: Path, *, parallel: bool = False) -> None:
+    with output_writer(resources.gazetteer, out, parallel=parallel) as write, \
+            open_records(corpus, resources=resources) as store:
+        write(store)
+
+
+def _files(out: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file of an output folder but the manifest: its bytes and its inode."""
+    return {str(p.relative_to(out)): (p.read_bytes(), p.stat().st_ino)
+            for p in sorted(out.rglob("*")) if p.is_file() and p.name != MANIFEST}
+
+
+def _fresh(resources, corpus: Path, tmp_path: Path, monkeypatch) -> dict[str, bytes]:
+    """The files of a build from nothing: a new cache folder, a new output folder."""
+    cache = seeded_cache(tmp_path / "fresh-cache")
+    monkeypatch.setenv("GEO_CACHE_DIR", str(cache))
+    out = tmp_path / "fresh"
+    try:
+        _build(resources, corpus, out)
+        return {name: data for name, (data, _) in _files(out).items()}
+    finally:
+        shutil.rmtree(out)
+        shutil.rmtree(cache)
+
+
+def _rebuilt(resources, corpus: Path, out: Path, private_cache: Path, monkeypatch,
+             *, parallel: bool = False) -> tuple[dict[str, bytes], set[str]]:
+    """Rebuild into ``out`` with the kept cache: the files and the names of those written anew."""
+    monkeypatch.setenv("GEO_CACHE_DIR", str(private_cache))
+    before = {name: ino for name, (_, ino) in _files(out).items()} if out.is_dir() else {}
+    _build(resources, corpus, out, parallel=parallel)
+    after = _files(out)
+    written = {name for name, (_, ino) in after.items() if before.get(name) != ino}
+    return {name: data for name, (data, _) in after.items()}, written
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing(corpus, tmp_path, resources, private_cache, monkeypatch):
+    out = tmp_path / "maps"
+    first, written = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    assert written == set(first) and {"index.html", "places.gpkg", "cards/0000.js", "articles/00.js"} <= written
+    again, written = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    assert written == set() and again == first
+
+
+@pytest.mark.parametrize("parallel", [False, True], ids=["one process", "forked writer"])
+def test_adding_one_article_writes_the_exports_its_card_and_its_shard_and_equals_a_fresh_build(
+        corpus, tmp_path, resources, private_cache, monkeypatch, parallel):
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    out = tmp_path / "maps"
+    _rebuilt(resources, corpus, out, private_cache, monkeypatch, parallel=parallel)
+    (corpus / "zz_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")  # last in page order
+    files, written = _rebuilt(resources, corpus, out, private_cache, monkeypatch, parallel=parallel)
+    assert files == _fresh(resources, corpus, tmp_path, monkeypatch)
+    cards = sorted(name for name in files if name.startswith("cards/"))
+    # the four files that hold every record, the new article's card (the last) and its text's shard
+    assert written == {"index.html", "places.geojson", "claims.csv", "places.gpkg", cards[-1], "articles/00.js"}
+
+
+def test_a_changed_a_removed_and_a_new_article_give_the_bytes_of_a_fresh_build(corpus, tmp_path, resources,
+                                                                               private_cache, monkeypatch):
+    out = tmp_path / "maps"
+    _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    names = sorted(p.name for p in corpus.iterdir())
+    (corpus / names[2]).write_text("Около 30 военных погибли под Суджей.\n", encoding="utf-8")
+    (corpus / names[5]).unlink()
+    (corpus / "000_first.txt").write_text(NEW_ARTICLE, encoding="utf-8")  # in the middle of page order
+    files, written = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    assert files == _fresh(resources, corpus, tmp_path, monkeypatch)
+    assert written < set(files)  # some card of the unchanged tail kept its bytes and was linked
+    (corpus / "000_first.txt").unlink()  # and back: the rebuild equals a fresh build again
+    files, _ = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    assert files == _fresh(resources, corpus, tmp_path, monkeypatch)
+
+
+def test_an_output_edited_since_the_last_build_is_written_again(corpus, tmp_path, resources, private_cache,
+                                                                monkeypatch):
+    out = tmp_path / "maps"
+    first, _ = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    with (out / "claims.csv").open("ab") as fh:  # edited in place: the same inode, another size
+        fh.write(b"x")
+    (out / "cards" / "0001.js").unlink()
+    files, written = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    assert files == first
+    # the map is written again to make the lost card; the other cards keep their bytes and are linked
+    assert written == {"claims.csv", "index.html", "cards/0001.js"}
+
+
+def test_another_csv_option_is_another_key(corpus, tmp_path, resources, private_cache, monkeypatch):
+    monkeypatch.setenv("GEO_CACHE_DIR", str(private_cache))
+    with open_records(corpus, resources=resources) as store:
+        plain = geo.outputs.output_keys(store, resources.gazetteer)
+        raw = geo.outputs.output_keys(store, resources.gazetteer, raw_csv=True)
+    assert plain["claims.csv"] != raw["claims.csv"] and plain["places.geojson"] == raw["places.geojson"]
+    assert None not in plain.values()
+
+
+def test_a_manifest_that_is_not_ours_links_nothing(tmp_path):
+    published, staging = tmp_path / "out", tmp_path / "staging"
+    published.mkdir()
+    staging.mkdir()
+    (published / "a.txt").write_text("old", encoding="utf-8")
+    (published / MANIFEST).write_text('{"format": 1, "files": {"a.txt": "not a list"}}', encoding="utf-8")
+    assert not Manifest(published, staging).link("a.txt", "k")
+    (published / MANIFEST).write_bytes(b"\xff not json")
+    assert not Manifest(published, staging).link("a.txt", "k")
+    assert list(staging.iterdir()) == []
+
+
+def test_a_file_recorded_under_a_key_is_linked_only_under_that_key(tmp_path):
+    published, staging, next_staging = tmp_path / "out", tmp_path / "s1", tmp_path / "s2"
+    for folder in (published, staging, next_staging):
+        folder.mkdir()
+    first = Manifest(None, staging)
+    (staging / "a.txt").write_text("bytes of k", encoding="utf-8")
+    first.wrote("a.txt", "k")
+    first.wrote("b.txt", None)  # no key: never linked
+    first.save()
+    shutil.copytree(staging, published, dirs_exist_ok=True)  # what a publish does, by copy here
+    copied = Manifest(published, next_staging)
+    assert not copied.link("a.txt", "k")  # another inode: not the file recorded
+    os.replace(staging / "a.txt", published / "a.txt")
+    shutil.copy(staging / MANIFEST, published / MANIFEST)
+    second = Manifest(published, next_staging)
+    assert not second.link("a.txt", "other") and not second.link("b.txt", None)
+    assert second.link("a.txt", "k") and (next_staging / "a.txt").read_text(encoding="utf-8") == "bytes of k"
+    assert (second.linked, second.written) == (1, 0)
