@@ -84,7 +84,11 @@
   }
 
   function number(value) {
-    return value === null || value === undefined ? "–" : Number(value).toLocaleString("en-US");
+    if (value === null || value === undefined) { return "–"; }
+    var n = Number(value);
+    // toLocaleString's first call loads the locale's number data: 20-50 ms of the load
+    if (!Number.isSafeInteger(n)) { return n.toLocaleString("en-US"); }
+    return (n < 0 ? "-" : "") + String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ",");
   }
 
   // a figure as people count it: a derived 2,666.67 is "about 2,667"; fractions stay
@@ -92,7 +96,7 @@
     if (value === null || value === undefined) { return "–"; }
     var n = Number(value);
     if (Number.isInteger(n) || Math.abs(n) < 1) { return number(n); }
-    return "about " + Math.round(n).toLocaleString("en-US");
+    return "about " + number(Math.round(n));
   }
 
   // fn once the page's load event has passed (the first paint needs none of what fn draws)
@@ -112,6 +116,61 @@
   function diameter(claims) {
     return claims ? Math.min(40, Math.round(11 + 5 * Math.sqrt(claims - 1))) : 11;
   }
+
+  // A name on the map: a marker whose icon holds the name, placed by CSS (map.css: centred on
+  // its point, or a village's beside it). A permanent L.tooltip measures its box as it is
+  // added, a forced layout per label: the districts' 33 took 60-100 ms of the load (issue 14).
+  function textLabel(latlng, text, className) {
+    var icon = L.divIcon({ html: el("span", "leaflet-tooltip " + className, text), className: "geo-text-label",
+      iconSize: null });
+    return L.marker(latlng, { icon: icon, interactive: false, keyboard: false, pane: "tooltipPane" });
+  }
+
+  // Every settlement of the gazetteer as a dot, all in one layer of the map's canvas
+  // renderer (the page sets preferCanvas): drawn as L.circleMarker draws one (radius
+  // rounded, each dot filled on its own) and hit as it is hit (within the radius), so that
+  // the districts beneath keep their clicks. 2,769 circle markers, each projected,
+  // bounded and registered with the renderer, took a fifth of the 10,000-article map's
+  // load (issue 14); one layer projects its points in a loop.
+  var DotLayer = L.Path.extend({
+    initialize: function (latlngs, options) {
+      L.setOptions(this, options);
+      this._latlngs = latlngs;
+      this._points = [];
+    },
+    _project: function () {
+      var r = this.options.radius, bounds = new L.Bounds(), map = this._map;
+      this._points = this._latlngs.map(function (latlng) {
+        var point = map.latLngToLayerPoint(latlng);
+        bounds.extend(point);
+        return point;
+      });
+      this._pxBounds = this._points.length ? L.bounds(bounds.min.subtract([r, r]), bounds.max.add([r, r])) : null;
+    },
+    _update: function () { if (this._map) { this._updatePath(); } },
+    _updatePath: function () {
+      var renderer = this._renderer;
+      if (!renderer._drawing) { return; }  // the renderer calls back while it draws a frame
+      var ctx = renderer._ctx, clip = renderer._redrawBounds, r = Math.max(Math.round(this.options.radius), 1);
+      for (var i = 0; i < this._points.length; i++) {
+        var p = this._points[i];
+        if (clip && (p.x + r < clip.min.x || p.x - r > clip.max.x || p.y + r < clip.min.y || p.y - r > clip.max.y)) { continue; }
+        ctx.beginPath();
+        ctx.arc(p.x, p.y, r, 0, Math.PI * 2, false);
+        renderer._fillStroke(ctx, this);
+      }
+    },
+    _containsPoint: function (point) { return this.dotAt(point) >= 0; },
+    // the number of the dot under a layer point (the nearest, within its radius), or -1
+    dotAt: function (point) {
+      var best = -1, reach = this.options.radius + this._clickTolerance(), nearest = reach;
+      for (var i = 0; i < this._points.length; i++) {
+        var d = point.distanceTo(this._points[i]);
+        if (d <= nearest) { best = i; nearest = d; }
+      }
+      return best;
+    }
+  });
 
   // payload.py streams the records document by document. The page carries each document's
   // index only: D.docs ([number of claims, numbers of the places it mentions without a
@@ -812,9 +871,8 @@
       districtLayers.push({ layer: layer, area: area });
       districtGroup.addLayer(layer);
       if (d.label) {
-        var label = L.tooltip({ permanent: true, direction: "center", interactive: false,
-          className: "geo-district-label" }).setLatLng([d.label.lat, d.label.lon]);
-        (d.kind === "city_okrug" ? cityLabels : districtLabels).addLayer(label.setContent(el("span", null, d.name)));
+        (d.kind === "city_okrug" ? cityLabels : districtLabels).addLayer(
+          textLabel([d.label.lat, d.label.lon], d.name, "geo-district-label"));
       }
     });
 
@@ -827,14 +885,8 @@
     var REGION_NOTE = "claims about the oblast as a whole, drawn on its outline";
     if (D.region) { outline.bindPopup(function () { return areaPopup(D.region, REGION_NOTE); }, POPUP); }
 
-    var dots = L.featureGroup();
-    var dotIndex = new Map();
-    D.settlements.forEach(function (row, i) {
-      var dot = L.circleMarker([row[F.lat], row[F.lon]],
-        { radius: 2.3, stroke: false, fillColor: "#4a4a4a", fillOpacity: 0.45 });
-      dotIndex.set(L.stamp(dot), i);
-      dots.addLayer(dot);
-    });
+    var dots = new DotLayer(D.settlements.map(function (row) { return L.latLng(row[F.lat], row[F.lon]); }),
+      { radius: 2.3, stroke: false, fill: true, fillColor: "#4a4a4a", fillOpacity: 0.45 });
 
     var labels = L.layerGroup();
     var labelCache = new Map();
@@ -875,9 +927,7 @@
         taken.push(box);
         placed += 1;
         if (!labelCache.has(i)) {
-          labelCache.set(i, L.tooltip({ permanent: true, direction: "right", offset: [5, 0],
-            interactive: false, className: "geo-label" })
-            .setLatLng([row[F.lat], row[F.lon]]).setContent(el("span", null, row[F.name])));
+          labelCache.set(i, textLabel([row[F.lat], row[F.lon]], row[F.name], "geo-label"));
         }
         labels.addLayer(labelCache.get(i));
       }
@@ -1112,7 +1162,7 @@
 
     // a dot of a mentioned place leads to its marker; any other dot just names itself
     dots.on("click", function (e) {
-      var entry = searchIndex()[dotIndex.get(L.stamp(e.layer))];
+      var entry = searchIndex()[dots.dotAt(e.layerPoint)];
       if (entry && entry.place >= 0) {
         goTo(entry);
       } else if (entry) {
@@ -1446,12 +1496,16 @@
 
     /* ---- assemble ---- */
 
+    // the view first: every layer is then projected once, at the zoom it is shown at
+    map.fitBounds(outline.getBounds(), { padding: [8, 8], animate: false });
     districtGroup.addTo(map);
     outline.addTo(map);
     dots.addTo(map);
     labels.addTo(map);
+    performance.mark("geo-basemap");
     refreshMarkers();
     cluster.addTo(map);
+    performance.mark("geo-markers");
     new Fullscreen().addTo(map);
     L.control.layers(null, {
       "Claims (markers)": cluster,
@@ -1463,7 +1517,6 @@
     map.attributionControl.addAttribution(credit.innerHTML);  // escaped text: read back as markup
     map.on("zoomend moveend overlayadd overlayremove", refreshLabels);
     map.on("zoomend overlayadd overlayremove", refreshDistrictLabels);
-    map.fitBounds(outline.getBounds(), { padding: [8, 8], animate: false });
     refreshDistrictLabels();
     buildFilters();
     buildLegend();
@@ -1544,7 +1597,9 @@
       performance.mark("geo-start");
       var data = JSON.parse(document.getElementById("geo-data").textContent);
       performance.mark("geo-parsed");
-      window.geoMap.app = createApp(map, osm, unpack(data));
+      data = unpack(data);
+      performance.mark("geo-unpacked");
+      window.geoMap.app = createApp(map, osm, data);
       performance.mark("geo-ready");
       return window.geoMap.app;
     }
