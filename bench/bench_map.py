@@ -240,27 +240,33 @@ _STEP_NAMES = {"geo-start": "to map.js's start (HTML, Leaflet)", "geo-parsed": "
                "geo-ready": "panel and counts"}
 
 
-def _chromium_cpu_s(root_pid: int) -> float:
-    """User + system CPU seconds of ``root_pid`` and every process below it (Linux /proc).
+def _chromium_cpu_s(root_pid: int) -> tuple[float, float]:
+    """CPU seconds (user + system) of ``root_pid``'s process tree, and of its renderers alone.
 
-    Wall times on a shared machine stretch with other users' load; the CPU the browser
-    spends on a page load does much less.
+    Linux /proc. Wall times on a shared machine stretch with other users' load; the CPU
+    a page load costs does much less, and the renderer's (the page's parsing, scripts,
+    layout and paint) least: the browser's own processes add the file's reading and noise.
     """
-    ticks, children = {}, {}
+    ticks, children, renderers = {}, {}, set()
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rpartition(")")[2].split()
+            if b"--type=renderer" in (stat.parent / "cmdline").read_bytes():
+                renderers.add(int(stat.parent.name))
         except OSError:
             continue
         pid = int(stat.parent.name)
         children.setdefault(int(fields[1]), []).append(pid)
         ticks[pid] = int(fields[11]) + int(fields[12])
-    total, todo = 0, [root_pid]
+    total = renderer = 0
+    todo = [root_pid]
     while todo:
         pid = todo.pop()
         total += ticks.get(pid, 0)
+        renderer += ticks.get(pid, 0) if pid in renderers else 0
         todo.extend(children.get(pid, ()))
-    return total / os.sysconf("SC_CLK_TCK")
+    tick_s = 1 / os.sysconf("SC_CLK_TCK")
+    return total * tick_s, renderer * tick_s
 
 
 def load_times_ms(html_path: Path, loads: int, biggest: str | None = None) -> list[float]:
@@ -281,16 +287,18 @@ def load_times_ms(html_path: Path, loads: int, biggest: str | None = None) -> li
                 driver.get(html_path.as_uri())
                 times.append(driver.execute_script(
                     "return performance.getEntriesByType('navigation')[0].loadEventEnd;"))
-                cpu.append(_chromium_cpu_s(driver.service.process.pid) - before)
+                after = _chromium_cpu_s(driver.service.process.pid)
+                cpu.append((after[0] - before[0], after[1] - before[1]))
                 parts.append(driver.execute_script(_LOAD_PARTS_JS))
             if parts and all(parts) and len({tuple(n for n, _ in p) for p in parts}) == 1:
                 print("of which (median): " + ", ".join(
                     f"{_STEP_NAMES.get(name, name)} {statistics.median(p[i][1] for p in parts):.0f} ms"
                     for i, (name, _) in enumerate(parts[0])))
-            if cpu:
-                print("Chromium's CPU for a load (all its processes, to the end of load): "
-                      + ", ".join(f"{t:.2f}" for t in sorted(cpu))
-                      + f" s (median {statistics.median(cpu):.2f} s)")
+            for i, what in enumerate(("all its processes", "its renderer")):
+                spent = sorted(c[i] for c in cpu)
+                print(f"Chromium's CPU to the end of load ({what}): "
+                      + ", ".join(f"{t:.2f}" for t in spent)
+                      + f" s (median {statistics.median(spent):.2f} s)")
             if biggest is not None:
                 ms, height, cards, shards = biggest_popup_ms(driver, biggest)
                 print(f"biggest popup ({biggest}): opened in {ms:.0f} ms with its cards drawn "
