@@ -1619,6 +1619,10 @@
         return m && cluster.hasLayer(m) ? m.options.icon.options.className : null;
       },
       cardShardsLoaded: deferred.shardsLoaded,
+      // how many settlements the basemap draws, and how many layers the map holds (tests:
+      // the dots are one layer, not a layer each)
+      dotCount: function () { return dots._latlngs.length; },
+      layerCount: function () { return Object.keys(map._layers).length; },
       // the settlement with the most claims (ties: the smaller id): what the bench opens
       busiestPlaceId: function () {
         var best = null;
