@@ -7,12 +7,19 @@ With ``--realistic [N]`` (default 10,000) it instead writes N real-size articles
 cache folder: the first run also builds the name index, about 15 s) and prints the
 articles, the build's wall time, the size of ``OUT/index.html`` and of the card shards
 beside it (``OUT/cards/``), and the same Chromium figures for that page, the biggest
-popup being the settlement with the most claims.
+popup being the settlement with the most claims. With ``--page DIR`` it builds nothing and
+times the map a ``geo build --out DIR`` already wrote (``index.html``, ``cards/`` and
+``places.geojson`` for the biggest popup), so that a change to ``map.js`` is measured
+on the same page again and again.
 Prints the time ``write_map`` takes with a warm page-shell cache (from the records in
 memory: the input's own per-place indexes are made first), the writer's peak allocations
 (tracemalloc), the page size, and the time Chromium (headless, network blocked) takes
 from navigation to the end of the ``load`` event, which includes map.js unpacking the
-claim index and building every marker and cluster; then the time to open the popup of
+claim index and building every marker and cluster, split at map.js's ``geo-*`` marks
+(HTML and Leaflet, JSON.parse, unpack, basemap, markers, panel, then layout and paint to
+the end of ``load``), and the CPU seconds Chromium's processes (and its renderer alone)
+spent on each load, which other users' load on a shared machine stretches much less
+than wall time; then the time to open the popup of
 the place with the most claims until its cards are drawn (they come from ``cards/`` by
 ``<script src>``: the shards loaded are counted; the popup's height and the cards it
 draws: at most 20 come first), the time from "read the article" on its first card to

@@ -32,6 +32,9 @@
   var FEED = 50;                // feed lines added per click
   var CONTEST_DAYS = 7;         // control claims of both sides this close apart: contested
   var DAY_MS = 86400000;
+  // the members payload.py writes as digits (payload.DIGIT_MEMBERS)
+  var DIGIT_MEMBERS = ["claim_claimant", "claim_kind", "claim_figure", "claim_reported", "claim_place",
+    "claim_day", "contested"];
   var BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   var PHONE_WIDTH = 720;        // below this the side panel starts closed
   var SIDES = { russia: "Russia", ukraine: "Ukraine", unknown: "side not known" };
@@ -176,8 +179,8 @@
   // payload.py streams the records document by document. The page carries each document's
   // index only: D.docs ([number of claims, numbers of the places it mentions without a
   // claim, number of unresolved names]) and one column per claim field (D.claim_kind ...:
-  // numbers into D.strings, 0 for null; D.claim_statement: 8 characters a claim; their
-  // encoding: payload.CLAIM_COLUMNS). A
+  // numbers into D.strings, 0 for null, written as digits(); D.claim_statement: 8
+  // characters a claim; their encoding: payload.CLAIM_COLUMNS). A
   // claim's quotes, contexts and source come with its document's card (cards/NNNN.js,
   // loaded by whenCards). Filters, counts, markers and the slider read the columns as
   // typed arrays; a claim becomes an object (D.claim(i)) only when a card, a feed line or
@@ -185,13 +188,39 @@
   // place's claim numbers (or, when no document ties a claim to it, the documents that
   // mention it), the contested claims of each place (D.contested: triples of claim, place and rival
   // numbers), the unplaced claims, the unresolved mentions, the claimants and the dates.
+  // The integers of a payload.encode_digits string, as an Int32Array: each a zigzagged
+  // number (-1 is 1, 1 is 2) in 5-bit digits, low first, 32 added while more follow, the
+  // digits being base64's URL-safe letters. Half the bytes of a JSON array of decimals.
+  var DIGIT = new Int32Array(128);
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".split("").forEach(function (ch, i) {
+    DIGIT[ch.charCodeAt(0)] = i;
+  });
+  function digits(text) {
+    var count = 0, i;
+    for (i = 0; i < text.length; i++) { if (DIGIT[text.charCodeAt(i)] < 32) { count += 1; } }
+    var out = new Int32Array(count), z = 0, scale = 1, k = 0;
+    for (i = 0; i < text.length; i++) {
+      var digit = DIGIT[text.charCodeAt(i)];
+      z += (digit & 31) * scale;
+      if (digit < 32) {
+        out[k++] = z % 2 ? -(z + 1) / 2 : z / 2;
+        z = 0;
+        scale = 1;
+      } else {
+        scale *= 32;
+      }
+    }
+    return out;
+  }
+
   function unpack(D) {
+    DIGIT_MEMBERS.forEach(function (key) { D[key] = digits(D[key]); });
     var S = D.strings, n = D.claim_kind.length, nPlaces = D.places.length;
     var numberOf = new Map();
     S.forEach(function (text, i) { if (i) { numberOf.set(text, i); } });
     var C = {  // kind: its place in D.kinds; hold: 0, or 1 + 2 x the holder's place in D.sides + has_left
-      claimant: Int32Array.from(D.claim_claimant), kind: new Int32Array(n), hold: new Int32Array(n),
-      figure: Int32Array.from(D.claim_figure), reported: new Int32Array(n), side: new Int32Array(n),
+      claimant: D.claim_claimant, kind: new Int32Array(n), hold: new Int32Array(n),
+      figure: D.claim_figure, reported: new Int32Array(n), side: new Int32Array(n),
       dayText: new Int32Array(n), day: new Int32Array(n),  // its string; days since 1970 (-1: undated)
       doc: new Int32Array(n)
     };
