@@ -196,21 +196,19 @@
     DIGIT[ch.charCodeAt(0)] = i;
   });
   function digits(text) {
-    var count = 0, i;
-    for (i = 0; i < text.length; i++) { if (DIGIT[text.charCodeAt(i)] < 32) { count += 1; } }
-    var out = new Int32Array(count), z = 0, scale = 1, k = 0;
-    for (i = 0; i < text.length; i++) {
+    var out = new Int32Array(text.length), z = 0, shift = 0, k = 0;
+    for (var i = 0; i < text.length; i++) {
       var digit = DIGIT[text.charCodeAt(i)];
-      z += (digit & 31) * scale;
+      if (shift < 30) { z |= (digit & 31) << shift; } else { z += (digit & 31) * Math.pow(2, shift); }
       if (digit < 32) {
-        out[k++] = z % 2 ? -(z + 1) / 2 : z / 2;
+        out[k++] = z & 1 ? -((z >>> 1) + 1) : z >>> 1;
         z = 0;
-        scale = 1;
+        shift = 0;
       } else {
-        scale *= 32;
+        shift += 5;
       }
     }
-    return out;
+    return out.slice(0, k);
   }
 
   function unpack(D) {
