@@ -7,12 +7,19 @@ With ``--realistic [N]`` (default 10,000) it instead writes N real-size articles
 cache folder: the first run also builds the name index, about 15 s) and prints the
 articles, the build's wall time, the size of ``OUT/index.html`` and of the card shards
 beside it (``OUT/cards/``), and the same Chromium figures for that page, the biggest
-popup being the settlement with the most claims.
+popup being the settlement with the most claims. With ``--page DIR`` it builds nothing and
+times the map a ``geo build --out DIR`` already wrote (``index.html``, ``cards/`` and
+``places.geojson`` for the biggest popup), so that a change to ``map.js`` is measured
+on the same page again and again.
 Prints the time ``write_map`` takes with a warm page-shell cache (from the records in
 memory: the input's own per-place indexes are made first), the writer's peak allocations
 (tracemalloc), the page size, and the time Chromium (headless, network blocked) takes
 from navigation to the end of the ``load`` event, which includes map.js unpacking the
-claim index and building every marker and cluster; then the time to open the popup of
+claim index and building every marker and cluster, split at map.js's ``geo-*`` marks
+(HTML and Leaflet, JSON.parse, unpack, basemap, markers, panel, then layout and paint to
+the end of ``load``), and the CPU seconds Chromium's processes (and its renderer alone)
+spent on each load, which other users' load on a shared machine stretches much less
+than wall time; then the time to open the popup of
 the place with the most claims until its cards are drawn (they come from ``cards/`` by
 ``<script src>``: the shards loaded are counted; the popup's height and the cards it
 draws: at most 20 come first), the time from "read the article" on its first card to
@@ -218,15 +225,55 @@ button.click();
 """
 
 
-#: Where a load's time goes: [file read, then to map.js's start, the data's JSON.parse,
-#: map.js unpacking and drawing] in ms, from the navigation entry and map.js's marks.
+#: Where a load's time goes: [[step, ms since the previous one], ...] from the navigation
+#: entry and map.js's ``geo-*`` marks (``geo-start`` ... ``geo-ready``), then what follows
+#: until the load event ends (style, layout, paint of what map.js drew).
 _LOAD_PARTS_JS = """
-var nav = performance.getEntriesByType('navigation')[0], m = {};
-performance.getEntriesByType('mark').forEach(function (e) { m[e.name] = e.startTime; });
-if (!('geo-ready' in m)) { return null; }
-return [nav.responseEnd, m['geo-start'] - nav.responseEnd, m['geo-parsed'] - m['geo-start'],
-        m['geo-ready'] - m['geo-parsed']];
+var nav = performance.getEntriesByType('navigation')[0];
+var marks = performance.getEntriesByType('mark').filter(function (e) { return e.name.indexOf('geo-') === 0; });
+if (!marks.some(function (e) { return e.name === 'geo-ready'; })) { return null; }
+var steps = [['reading the file', nav.responseEnd]], last = nav.responseEnd;
+marks.filter(function (e) { return e.startTime <= nav.loadEventEnd; }).forEach(function (e) {
+  steps.push([e.name, e.startTime - last]);
+  last = e.startTime;
+});
+steps.push(['to the end of load', nav.loadEventEnd - last]);
+return steps;
 """
+
+#: The marks' meaning, as map.js sets them (``geoMap.start``).
+_STEP_NAMES = {"geo-start": "to map.js's start (HTML, Leaflet)", "geo-parsed": "JSON.parse",
+               "geo-unpacked": "unpack", "geo-basemap": "basemap", "geo-markers": "markers",
+               "geo-ready": "panel and counts"}
+
+
+def _chromium_cpu_s(root_pid: int) -> tuple[float, float]:
+    """CPU seconds (user + system) of ``root_pid``'s process tree, and of its renderers alone.
+
+    Linux /proc. Wall times on a shared machine stretch with other users' load; the CPU
+    a page load costs does much less, and the renderer's (the page's parsing, scripts,
+    layout and paint) least: the browser's own processes add the file's reading and noise.
+    """
+    ticks, children, renderers = {}, {}, set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+            if b"--type=renderer" in (stat.parent / "cmdline").read_bytes():
+                renderers.add(int(stat.parent.name))
+        except OSError:
+            continue
+        pid = int(stat.parent.name)
+        children.setdefault(int(fields[1]), []).append(pid)
+        ticks[pid] = int(fields[11]) + int(fields[12])
+    total = renderer = 0
+    todo = [root_pid]
+    while todo:
+        pid = todo.pop()
+        total += ticks.get(pid, 0)
+        renderer += ticks.get(pid, 0) if pid in renderers else 0
+        todo.extend(children.get(pid, ()))
+    tick_s = 1 / os.sysconf("SC_CLK_TCK")
+    return total * tick_s, renderer * tick_s
 
 
 def load_times_ms(html_path: Path, loads: int, biggest: str | None = None) -> list[float]:
@@ -240,18 +287,25 @@ def load_times_ms(html_path: Path, loads: int, biggest: str | None = None) -> li
     with tempfile.TemporaryDirectory() as profile:
         driver = start_chromium(Path(profile))
         try:
-            times, parts = [], []
+            times, parts, cpu = [], [], []
             for _ in range(loads):
                 driver.get("about:blank")
+                before = _chromium_cpu_s(driver.service.process.pid)
                 driver.get(html_path.as_uri())
                 times.append(driver.execute_script(
                     "return performance.getEntriesByType('navigation')[0].loadEventEnd;"))
+                after = _chromium_cpu_s(driver.service.process.pid)
+                cpu.append((after[0] - before[0], after[1] - before[1]))
                 parts.append(driver.execute_script(_LOAD_PARTS_JS))
-            if parts and all(parts):
+            if parts and all(parts) and len({tuple(n for n, _ in p) for p in parts}) == 1:
                 print("of which (median): " + ", ".join(
-                    f"{name} {statistics.median(p[i] for p in parts):.0f} ms"
-                    for i, name in enumerate(("reading the file", "to map.js's start",
-                                              "JSON.parse of the data", "map.js drawing the map"))))
+                    f"{_STEP_NAMES.get(name, name)} {statistics.median(p[i][1] for p in parts):.0f} ms"
+                    for i, (name, _) in enumerate(parts[0])))
+            for i, what in enumerate(("all its processes", "its renderer")):
+                spent = sorted(c[i] for c in cpu)
+                print(f"Chromium's CPU to the end of load ({what}): "
+                      + ", ".join(f"{t:.2f}" for t in spent)
+                      + f" s (median {statistics.median(spent):.2f} s)")
             if biggest is not None:
                 ms, height, cards, shards = biggest_popup_ms(driver, biggest)
                 print(f"biggest popup ({biggest}): opened in {ms:.0f} ms with its cards drawn "
@@ -281,6 +335,33 @@ def _folder_size(folder: Path) -> str:
     return f"{folder.name}/: {len(files)} files, {sum(p.stat().st_size for p in files) / 1e6:.2f} MB"
 
 
+def _busiest_settlement(out: Path) -> str:
+    """The id of the settlement with the most claims in a built folder's ``places.geojson``."""
+    features = json.loads((out / "places.geojson").read_text(encoding="utf-8"))["features"]
+    biggest = max((f["properties"] for f in features
+                   if f["properties"]["place_type"] == "settlement"),
+                  key=lambda p: (len(p["claims"]), p["place_id"]))
+    print(f"biggest place: {biggest['place_id']} ({biggest['name']}), "
+          f"{len(biggest['claims'])} claims")
+    return str(biggest["place_id"])
+
+
+def measure_page(out: Path, loads: int) -> None:
+    """Time the map of an already built folder (``geo build --out OUT``): no build.
+
+    Prints the page's size, the cards beside it, and the load, popup, reader and slider
+    figures of :func:`load_times_ms`, so that a change to ``map.js`` is measured on the
+    same page without building it again (copy the new ``map.js`` in with a warm rebuild).
+    """
+    path = out / "index.html"
+    print(f"html: {path.stat().st_size / 1e6:.2f} MB; {_folder_size(out / 'cards')} beside it")
+    if not loads:
+        return
+    times = load_times_ms(path, loads, _busiest_settlement(out))
+    print("load event end: " + ", ".join(f"{t:.0f} ms" for t in sorted(times))
+          + f" (median {statistics.median(times):.0f} ms)")
+
+
 def realistic(n: int, loads: int) -> None:
     """Build ``n`` articles of ``bench/realistic.py`` with ``geo build`` and time its map."""
     sys.path.insert(0, str(ROOT / "bench"))
@@ -301,19 +382,7 @@ def realistic(n: int, loads: int) -> None:
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         print(f"geo build --workers 2: {time.perf_counter() - started:.1f} s wall "
               "(cold cache, name index built first)")
-        path = out / "index.html"
-        print(f"html: {path.stat().st_size / 1e6:.2f} MB; {_folder_size(out / 'cards')} beside it")
-        if not loads:
-            return
-        features = json.loads((out / "places.geojson").read_text(encoding="utf-8"))["features"]
-        biggest = max((f["properties"] for f in features
-                       if f["properties"]["place_type"] == "settlement"),
-                      key=lambda p: (len(p["claims"]), p["place_id"]))
-        print(f"biggest place: {biggest['place_id']} ({biggest['name']}), "
-              f"{len(biggest['claims'])} claims")
-        times = load_times_ms(path, loads, biggest["place_id"])
-        print("load event end: " + ", ".join(f"{t:.0f} ms" for t in times)
-              + f" (median {statistics.median(times):.0f} ms)")
+        measure_page(out, loads)
 
 
 def main() -> None:
@@ -326,7 +395,13 @@ def main() -> None:
     parser.add_argument("--realistic", type=int, nargs="?", const=10_000, default=None,
                         metavar="N", help="build N realistic articles with geo build "
                         "instead (default 10,000) and time that map")
+    parser.add_argument("--page", type=Path, default=None, metavar="DIR",
+                        help="time the map of a folder geo build already wrote (its "
+                        "index.html, cards/ and places.geojson) instead of building one")
     args = parser.parse_args()
+    if args.page is not None:
+        measure_page(args.page, args.loads)
+        return
     if args.realistic is not None:
         realistic(args.realistic, args.loads)
         return

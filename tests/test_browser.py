@@ -147,6 +147,55 @@ def test_leaflet_runs(page: WebDriver) -> None:
     assert "2024-08-12" in page.title
 
 
+# ---- the basemap, drawn without a layer per settlement (issue 14) ----
+
+def _lonely_settlement(gazetteer: Gazetteer, build: Build) -> str:
+    """A settlement the build does not name whose nearest other settlement is over 3 km away."""
+    named = {p.place_id for p in build.places}
+    points = [(s.place_id, (s.lat, s.lon)) for s in gazetteer.settlements]
+    for place_id, point in points:
+        if place_id not in named and all(
+                other == place_id or _distance_km(point, at) > 3 for other, at in points):
+            return place_id
+    raise AssertionError("no lonely settlement in the gazetteer")
+
+
+def test_the_gazetteer_dots_are_one_layer(page: WebDriver, gazetteer: Gazetteer) -> None:
+    """Issue 14: every settlement is drawn, as one canvas layer: a layer each cost a fifth of the load."""
+    assert page.execute_script("return geoMap.app.dotCount()") == len(gazetteer.settlements) > 2700
+    assert page.execute_script("return geoMap.app.layerCount()") < 300
+
+
+def test_clicking_the_dot_of_a_settlement_no_article_names_says_so(page: WebDriver,
+                                                                    gazetteer: Gazetteer) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    place_id = _lonely_settlement(gazetteer, hostile_build(gazetteer))
+    place = gazetteer.places[place_id]
+    _reset(page)
+    page.execute_script("geoMap.app.map.setView([arguments[0], arguments[1]], 14, {animate: false});",
+                        place.lat, place.lon)
+    ActionChains(page).move_to_element(page.find_element(By.ID, "map_geo")).click().perform()
+    popup = _popup_of(page, place_id)
+    assert place.name in popup.text and "No mention of this settlement in the corpus." in popup.text
+
+
+def test_enter_on_a_focused_marker_opens_its_popup(page: WebDriver) -> None:
+    """A marker's popup is bound when first asked for (issue 14): the keyboard still opens it."""
+    _reset(page)
+    marker = page.execute_async_script("geoMap.app.showPlace(arguments[0], null, arguments[1]);",
+                                       MAKHNOVKA)
+    marker.send_keys(Keys.ENTER)
+    assert MAKHNOVKA_QUOTE in _popup_of(page, MAKHNOVKA).get_attribute("textContent")
+
+
+def test_district_names_are_shown_as_the_map_opens(page: WebDriver, gazetteer: Gazetteer) -> None:
+    names = page.execute_script(
+        "return Array.prototype.map.call(document.querySelectorAll('.leaflet-tooltip.geo-district-label'),"
+        " function (e) { return e.textContent; });")
+    assert len(names) > 20 and "Sudzhansky District" in names
+
+
 def test_clicking_a_marker_shows_its_claim(page: WebDriver) -> None:
     popup = _click_place(page, MAKHNOVKA)
     text = popup.get_attribute("textContent")

@@ -43,7 +43,10 @@ from geo.webmap.cards import CARDS_DIR
 from geo.webmap.payload import (
     CLAIM_FIELDS,
     CLAIM_COLUMNS,
+    DIGIT_MEMBERS,
     build_payload,
+    decode_digits,
+    encode_digits,
     doc_entry_json,
     script_json,
     split_entry,
@@ -160,8 +163,13 @@ def data_block(html: str) -> str:
 
 
 def payload_of(html: str) -> dict:
-    """The JSON data block, parsed."""
-    return json.loads(data_block(html))
+    """The JSON data block, parsed, its digit members as lists of integers."""
+    return decoded(json.loads(data_block(html)))
+
+
+def decoded(data: dict) -> dict:
+    """The page's data with each member of ``DIGIT_MEMBERS`` decoded (issue 14: digits, not JSON)."""
+    return {key: decode_digits(value) if key in DIGIT_MEMBERS else value for key, value in data.items()}
 
 
 def claims_of(cards: list[dict]) -> list[tuple[dict, dict]]:
@@ -293,6 +301,7 @@ def test_the_page_index_says_what_the_cards_say(html: str, cards: list[dict]) ->
         assert strings[data["claimant_side"][columns["claimant"][i]]] == claim["side"]
         assert strings[columns["figure"][i]] == (claim["figure"] or {}).get("text")
         assert [places[n] for n in at[i]] == [place[0] for place in claim["at"]]
+    assert all(isinstance(json.loads(data_block(html))[key], str) for key in DIGIT_MEMBERS)
     block = data_block(html)  # the texts are in the cards
     assert '"texts"' not in block and script_json(hostile_quote("jinja")) not in block
 
@@ -351,6 +360,15 @@ def test_script_json_is_inert_and_round_trips(text: str) -> None:
     encoded = script_json({"q": text})
     assert not re.search("[<>&\u2028\u2029\ud800-\udfff]", encoded)
     assert json.loads(encoded) == {"q": text}
+
+
+@given(st.lists(st.integers(min_value=-(2**31), max_value=2**31 - 1)))
+def test_digits_round_trip_and_stay_inert(values: list[int]) -> None:
+    """Issue 14: the claim columns travel as digits; any Int32 comes back, in no character to escape."""
+    text = encode_digits(values)
+    assert decode_digits(text) == values
+    assert script_json(text) == f'"{text}"'
+    assert len(text) <= sum(len(f"{v},") for v in values)  # never longer than the JSON it replaced
 
 
 @given(st.text())
@@ -779,8 +797,8 @@ def test_each_claim_row_carries_its_statement_side_and_holder(gazetteer: Gazette
 
 
 def test_the_page_carries_each_control_claims_holder(gazetteer: Gazetteer) -> None:
-    data = build_payload(analyst_build(gazetteer), gazetteer,
-                         districts={"type": "FeatureCollection", "features": []})
+    data = decoded(build_payload(analyst_build(gazetteer), gazetteer,
+                                 districts={"type": "FeatureCollection", "features": []}))
     holders = {n: (data["sides"][(code // 8 - 1) // 2], bool((code // 8 - 1) % 2))
                for n, code in enumerate(data["claim_kind"]) if code >= 8}
     # Olgovka's two, Malaya Loknya's two, Kurilovka's: in claim order, "withdrew" is a side leaving

@@ -32,6 +32,10 @@
   var FEED = 50;                // feed lines added per click
   var CONTEST_DAYS = 7;         // control claims of both sides this close apart: contested
   var DAY_MS = 86400000;
+  // the members payload.py writes as digits (payload.DIGIT_MEMBERS)
+  var DIGIT_MEMBERS = ["claim_claimant", "claim_kind", "claim_figure", "claim_reported", "claim_place",
+    "claim_day", "contested"];
+  var BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   var PHONE_WIDTH = 720;        // below this the side panel starts closed
   var SIDES = { russia: "Russia", ukraine: "Ukraine", unknown: "side not known" };
   // autoPan is done here (popupopen), not by Leaflet: its animated pan knows nothing of the
@@ -84,7 +88,11 @@
   }
 
   function number(value) {
-    return value === null || value === undefined ? "–" : Number(value).toLocaleString("en-US");
+    if (value === null || value === undefined) { return "–"; }
+    var n = Number(value);
+    // toLocaleString's first call loads the locale's number data: 20-50 ms of the load
+    if (!Number.isSafeInteger(n)) { return n.toLocaleString("en-US"); }
+    return (n < 0 ? "-" : "") + String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ",");
   }
 
   // a figure as people count it: a derived 2,666.67 is "about 2,667"; fractions stay
@@ -92,7 +100,7 @@
     if (value === null || value === undefined) { return "–"; }
     var n = Number(value);
     if (Number.isInteger(n) || Math.abs(n) < 1) { return number(n); }
-    return "about " + Math.round(n).toLocaleString("en-US");
+    return "about " + number(Math.round(n));
   }
 
   // fn once the page's load event has passed (the first paint needs none of what fn draws)
@@ -113,11 +121,66 @@
     return claims ? Math.min(40, Math.round(11 + 5 * Math.sqrt(claims - 1))) : 11;
   }
 
+  // A name on the map: a marker whose icon holds the name, placed by CSS (map.css: centred on
+  // its point, or a village's beside it). A permanent L.tooltip measures its box as it is
+  // added, a forced layout per label: the districts' 33 took 60-100 ms of the load (issue 14).
+  function textLabel(latlng, text, className) {
+    var icon = L.divIcon({ html: el("span", "leaflet-tooltip " + className, text), className: "geo-text-label",
+      iconSize: null });
+    return L.marker(latlng, { icon: icon, interactive: false, keyboard: false, pane: "tooltipPane" });
+  }
+
+  // Every settlement of the gazetteer as a dot, all in one layer of the map's canvas
+  // renderer (the page sets preferCanvas): drawn as L.circleMarker draws one (radius
+  // rounded, each dot filled on its own) and hit as it is hit (within the radius), so that
+  // the districts beneath keep their clicks. 2,769 circle markers, each projected,
+  // bounded and registered with the renderer, took a fifth of the 10,000-article map's
+  // load (issue 14); one layer projects its points in a loop.
+  var DotLayer = L.Path.extend({
+    initialize: function (latlngs, options) {
+      L.setOptions(this, options);
+      this._latlngs = latlngs;
+      this._points = [];
+    },
+    _project: function () {
+      var r = this.options.radius, bounds = new L.Bounds(), map = this._map;
+      this._points = this._latlngs.map(function (latlng) {
+        var point = map.latLngToLayerPoint(latlng);
+        bounds.extend(point);
+        return point;
+      });
+      this._pxBounds = this._points.length ? L.bounds(bounds.min.subtract([r, r]), bounds.max.add([r, r])) : null;
+    },
+    _update: function () { if (this._map) { this._updatePath(); } },
+    _updatePath: function () {
+      var renderer = this._renderer;
+      if (!renderer._drawing) { return; }  // the renderer calls back while it draws a frame
+      var ctx = renderer._ctx, clip = renderer._redrawBounds, r = Math.max(Math.round(this.options.radius), 1);
+      for (var i = 0; i < this._points.length; i++) {
+        var p = this._points[i];
+        if (clip && (p.x + r < clip.min.x || p.x - r > clip.max.x || p.y + r < clip.min.y || p.y - r > clip.max.y)) { continue; }
+        ctx.beginPath();
+        ctx.arc(p.x, p.y, r, 0, Math.PI * 2, false);
+        renderer._fillStroke(ctx, this);
+      }
+    },
+    _containsPoint: function (point) { return this.dotAt(point) >= 0; },
+    // the number of the dot under a layer point (the nearest, within its radius), or -1
+    dotAt: function (point) {
+      var best = -1, reach = this.options.radius + this._clickTolerance(), nearest = reach;
+      for (var i = 0; i < this._points.length; i++) {
+        var d = point.distanceTo(this._points[i]);
+        if (d <= nearest) { best = i; nearest = d; }
+      }
+      return best;
+    }
+  });
+
   // payload.py streams the records document by document. The page carries each document's
   // index only: D.docs ([number of claims, numbers of the places it mentions without a
   // claim, number of unresolved names]) and one column per claim field (D.claim_kind ...:
-  // numbers into D.strings, 0 for null; D.claim_statement: 8 characters a claim; their
-  // encoding: payload.CLAIM_COLUMNS). A
+  // numbers into D.strings, 0 for null, written as digits(); D.claim_statement: 8
+  // characters a claim; their encoding: payload.CLAIM_COLUMNS). A
   // claim's quotes, contexts and source come with its document's card (cards/NNNN.js,
   // loaded by whenCards). Filters, counts, markers and the slider read the columns as
   // typed arrays; a claim becomes an object (D.claim(i)) only when a card, a feed line or
@@ -125,13 +188,37 @@
   // place's claim numbers (or, when no document ties a claim to it, the documents that
   // mention it), the contested claims of each place (D.contested: triples of claim, place and rival
   // numbers), the unplaced claims, the unresolved mentions, the claimants and the dates.
+  // The integers of a payload.encode_digits string, as an Int32Array: each a zigzagged
+  // number (-1 is 1, 1 is 2) in 5-bit digits, low first, 32 added while more follow, the
+  // digits being base64's URL-safe letters. Half the bytes of a JSON array of decimals.
+  var DIGIT = new Int32Array(128);
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".split("").forEach(function (ch, i) {
+    DIGIT[ch.charCodeAt(0)] = i;
+  });
+  function digits(text) {
+    var out = new Int32Array(text.length), z = 0, shift = 0, k = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGIT[text.charCodeAt(i)];
+      if (shift < 30) { z |= (digit & 31) << shift; } else { z += (digit & 31) * Math.pow(2, shift); }
+      if (digit < 32) {
+        out[k++] = z & 1 ? -((z >>> 1) + 1) : z >>> 1;
+        z = 0;
+        shift = 0;
+      } else {
+        shift += 5;
+      }
+    }
+    return out.slice(0, k);
+  }
+
   function unpack(D) {
+    DIGIT_MEMBERS.forEach(function (key) { D[key] = digits(D[key]); });
     var S = D.strings, n = D.claim_kind.length, nPlaces = D.places.length;
     var numberOf = new Map();
     S.forEach(function (text, i) { if (i) { numberOf.set(text, i); } });
     var C = {  // kind: its place in D.kinds; hold: 0, or 1 + 2 x the holder's place in D.sides + has_left
-      claimant: Int32Array.from(D.claim_claimant), kind: new Int32Array(n), hold: new Int32Array(n),
-      figure: Int32Array.from(D.claim_figure), reported: new Int32Array(n), side: new Int32Array(n),
+      claimant: D.claim_claimant, kind: new Int32Array(n), hold: new Int32Array(n),
+      figure: D.claim_figure, reported: new Int32Array(n), side: new Int32Array(n),
       dayText: new Int32Array(n), day: new Int32Array(n),  // its string; days since 1970 (-1: undated)
       doc: new Int32Array(n)
     };
@@ -214,6 +301,23 @@
       .sort(function (a, b) {
         return (a.name === null) - (b.name === null) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
       });
+    var statementKeys = null;
+    // each claim's statement key (payload.statement_key: 48 bits in 8 base64 characters)
+    // as a number, made when first asked: popups and the feed group claims by it, which
+    // the first paint never does, and numbers group faster than strings
+    D.statements = function () {
+      if (!statementKeys) {
+        var text = D.claim_statement, digit = new Int32Array(128);
+        for (var b = 0; b < 64; b++) { digit[BASE64.charCodeAt(b)] = b; }
+        statementKeys = new Float64Array(n);
+        for (var c = 0, o = 0; c < n; c++) {
+          var key = 0;
+          for (var j = 0; j < 8; j++, o++) { key = key * 64 + digit[text.charCodeAt(o)]; }
+          statementKeys[c] = key;
+        }
+      }
+      return statementKeys;
+    };
     var objects = new Array(n);
     // claim i as an object, made when first asked; its card adds its quote and source
     D.claim = function (i) {
@@ -230,6 +334,7 @@
     D.numberOf = numberOf;
     D.nClaims = n;
     D.dates = n && first <= last ? [isoDay(first * DAY_MS), isoDay(last * DAY_MS)] : null;
+    D.lastDay = Math.max(last, 0);  // the newest day, for sorting by day (controlIds)
     D.sources = D.docs.map(function () { return { file: null, ready: false }; });  // all from its card
     D.firstClaim = firstClaim;
     D.places = places;
@@ -519,9 +624,15 @@
     // order (a stable sort of ids, which are in claim order): the slider walks them often
     function controlIds(entry) {
       if (!entry.controlIds) {
-        var list = [];
-        (entry.ids || []).forEach(function (c) { if (C.hold[c]) { list.push(c); } });
-        entry.controlIds = list.sort(function (a, b) { return C.day[b] - C.day[a]; });
+        // sorted as numbers, (newest day - day) x claims + claim: a typed array sorts
+        // natively, where a comparator over the 10,000-article map's 60,000 control claims
+        // took 130 ms of its load (issue 14)
+        var ids = entry.ids || [], keys = [], n = D.nClaims, top = D.lastDay;
+        for (var k = 0; k < ids.length; k++) {
+          var c = ids[k];
+          if (C.hold[c]) { keys.push((top - C.day[c]) * n + c); }
+        }
+        entry.controlIds = Array.from(Float64Array.from(keys).sort(), function (key) { return key % n; });
       }
       return entry.controlIds;
     }
@@ -558,7 +669,9 @@
         if (!passes(c)) { continue; }
         counts[C.kind[c]] += 1;
         n += 1;
-        contested = contested || !!(entry.contested && entry.contested.has(c));
+      }
+      if (entry.contested) {  // its few contested claims, not a lookup per claim
+        entry.contested.forEach(function (rival, c) { contested = contested || passes(c); });
       }
       for (var i = 0; i < counts.length; i++) {
         if (counts[i] && (dominant < 0 || counts[i] > counts[dominant])) { dominant = i; }
@@ -601,9 +714,9 @@
     // the claims of `links` grouped by statement (payload.statement_key), newest first
     // (from the columns: the region's thousands of claims need no object each)
     function statementsOf(links) {
-      var byId = new Map(), out = [];
+      var byId = new Map(), out = [], statement = D.statements();
       links.forEach(function (l) {
-        var key = D.claim_statement.substr(8 * l.c, 8), st = byId.get(key);
+        var key = statement[l.c], st = byId.get(key);
         if (!st) { st = { links: [], day: -1 }; byId.set(key, st); out.push(st); }
         st.links.push(l);
         if (C.day[l.c] > st.day) { st.day = C.day[l.c]; }  // -1: undated, last
@@ -812,9 +925,8 @@
       districtLayers.push({ layer: layer, area: area });
       districtGroup.addLayer(layer);
       if (d.label) {
-        var label = L.tooltip({ permanent: true, direction: "center", interactive: false,
-          className: "geo-district-label" }).setLatLng([d.label.lat, d.label.lon]);
-        (d.kind === "city_okrug" ? cityLabels : districtLabels).addLayer(label.setContent(el("span", null, d.name)));
+        (d.kind === "city_okrug" ? cityLabels : districtLabels).addLayer(
+          textLabel([d.label.lat, d.label.lon], d.name, "geo-district-label"));
       }
     });
 
@@ -827,14 +939,8 @@
     var REGION_NOTE = "claims about the oblast as a whole, drawn on its outline";
     if (D.region) { outline.bindPopup(function () { return areaPopup(D.region, REGION_NOTE); }, POPUP); }
 
-    var dots = L.featureGroup();
-    var dotIndex = new Map();
-    D.settlements.forEach(function (row, i) {
-      var dot = L.circleMarker([row[F.lat], row[F.lon]],
-        { radius: 2.3, stroke: false, fillColor: "#4a4a4a", fillOpacity: 0.45 });
-      dotIndex.set(L.stamp(dot), i);
-      dots.addLayer(dot);
-    });
+    var dots = new DotLayer(D.settlements.map(function (row) { return L.latLng(row[F.lat], row[F.lon]); }),
+      { radius: 2.3, stroke: false, fill: true, fillColor: "#4a4a4a", fillOpacity: 0.45 });
 
     var labels = L.layerGroup();
     var labelCache = new Map();
@@ -875,9 +981,7 @@
         taken.push(box);
         placed += 1;
         if (!labelCache.has(i)) {
-          labelCache.set(i, L.tooltip({ permanent: true, direction: "right", offset: [5, 0],
-            interactive: false, className: "geo-label" })
-            .setLatLng([row[F.lat], row[F.lon]]).setContent(el("span", null, row[F.name])));
+          labelCache.set(i, textLabel([row[F.lat], row[F.lon]], row[F.name], "geo-label"));
         }
         labels.addLayer(labelCache.get(i));
       }
@@ -938,10 +1042,22 @@
     var markerById = new Map();
     var markers = D.places.map(function (place) {
       var marker = L.marker([place.lat, place.lon], { title: place.name, riseOnHover: true });
-      marker.bindPopup(function () { return placePopup(place); }, POPUP);
       marker.on("add", function () { marker.getElement().setAttribute("data-place-id", place.place_id); });
+      marker.place = place;
       markerById.set(place.place_id, marker);
       return marker;
+    });
+    // A marker's popup is bound when it is first clicked or opened (binding 1,500 as the
+    // page opened was 20 ms of its load); once bound, Leaflet opens and closes it itself.
+    function withPopup(marker) {
+      if (!marker.getPopup()) { marker.bindPopup(function () { return placePopup(marker.place); }, POPUP); }
+      return marker;
+    }
+    cluster.on("click keypress", function (e) {  // a marker's events reach its group
+      var marker = e.layer;
+      if (!marker || !marker.place || marker.getPopup()) { return; }
+      if (e.type === "keypress" && e.originalEvent.keyCode !== 13) { return; }  // Enter, as Leaflet's
+      withPopup(marker).openPopup();
     });
 
     // Only what changed is redrawn: dragging the time slider over 3,000 villages changes
@@ -1074,7 +1190,7 @@
       map.setView([entry.lat, entry.lon], Math.max(map.getZoom(), SEARCH_ZOOM), { animate: false });
       var marker = entry.place >= 0 ? markers[entry.place] : null;
       if (marker && cluster.hasLayer(marker)) {
-        cluster.zoomToShowLayer(marker, function () { marker.openPopup(); });
+        cluster.zoomToShowLayer(marker, function () { withPopup(marker).openPopup(); });
       } else if (entry.place >= 0) {
         L.popup(POPUP).setLatLng([entry.lat, entry.lon]).setContent(placePopup(D.places[entry.place])).openOn(map);
       } else {
@@ -1112,7 +1228,7 @@
 
     // a dot of a mentioned place leads to its marker; any other dot just names itself
     dots.on("click", function (e) {
-      var entry = searchIndex()[dotIndex.get(L.stamp(e.layer))];
+      var entry = searchIndex()[dots.dotAt(e.layerPoint)];
       if (entry && entry.place >= 0) {
         goTo(entry);
       } else if (entry) {
@@ -1307,24 +1423,27 @@
     /* ---- the feed: claims of the places in view, newest first ---- */
 
     function feedPanel() {
-      var bounds = map.getBounds(), items = [];
+      // each line a number, ((newest day - day) x claims + claim) x places + place, sorted
+      // natively: objects sorted by a comparator took half a second on 200,000 claims
+      var bounds = map.getBounds(), keys = [], n = D.nClaims, top = D.lastDay, nPlaces = D.places.length;
+      var statement = D.statements();
       D.places.forEach(function (place, i) {
         if (!bounds.contains([place.lat, place.lon])) { return; }
-        var seen = new Set();  // one line per statement and place
-        place.ids.forEach(function (c) {
-          if (!passes(c)) { return; }
-          var key = D.claim_statement.substr(8 * c, 8);
-          if (seen.has(key)) { return; }
-          seen.add(key);
-          items.push({ c: c, place: i });
-        });
+        var ids = place.ids, seen = new Set();
+        for (var k = 0; k < ids.length; k++) {  // one line per statement and place
+          var c = ids[k];
+          if (!passes(c) || seen.has(statement[c])) { continue; }
+          seen.add(statement[c]);
+          keys.push(((top - C.day[c]) * n + c) * nPlaces + i);
+        }
       });
-      items.sort(function (a, b) { return C.day[b.c] - C.day[a.c] || a.c - b.c; });
+      var items = Float64Array.from(keys).sort();
       document.querySelector("#geo-feed .geo-count").textContent = number(items.length);
       var box = el("div");
       if (!items.length) { return add(box, el("p", "geo-note", "No claim about a place in view passes the filters.")); }
       pagedList(box, items, function (chunk) {
-        return add.apply(null, [el("div")].concat(chunk.map(function (item) {
+        return add.apply(null, [el("div")].concat(Array.prototype.map.call(chunk, function (key) {
+          var item = { place: key % nPlaces, c: ((key - key % nPlaces) / nPlaces) % n };
           var c = claimAt(item.c), place = D.places[item.place];
           var line = [dayText(c), claimantLabel(c.claimant), kindLabel[c.kind],
             c.figure ? c.figure.text : c.holding ? "held by " + SIDES[c.holding[0]] : "", place.name];
@@ -1446,12 +1565,16 @@
 
     /* ---- assemble ---- */
 
+    // the view first: every layer is then projected once, at the zoom it is shown at
+    map.fitBounds(outline.getBounds(), { padding: [8, 8], animate: false });
     districtGroup.addTo(map);
     outline.addTo(map);
     dots.addTo(map);
     labels.addTo(map);
+    performance.mark("geo-basemap");
     refreshMarkers();
     cluster.addTo(map);
+    performance.mark("geo-markers");
     new Fullscreen().addTo(map);
     L.control.layers(null, {
       "Claims (markers)": cluster,
@@ -1463,7 +1586,6 @@
     map.attributionControl.addAttribution(credit.innerHTML);  // escaped text: read back as markup
     map.on("zoomend moveend overlayadd overlayremove", refreshLabels);
     map.on("zoomend overlayadd overlayremove", refreshDistrictLabels);
-    map.fitBounds(outline.getBounds(), { padding: [8, 8], animate: false });
     refreshDistrictLabels();
     buildFilters();
     buildLegend();
@@ -1524,6 +1646,10 @@
         return m && cluster.hasLayer(m) ? m.options.icon.options.className : null;
       },
       cardShardsLoaded: deferred.shardsLoaded,
+      // how many settlements the basemap draws, and how many layers the map holds (tests:
+      // the dots are one layer, not a layer each)
+      dotCount: function () { return dots._latlngs.length; },
+      layerCount: function () { return Object.keys(map._layers).length; },
       // the settlement with the most claims (ties: the smaller id): what the bench opens
       busiestPlaceId: function () {
         var best = null;
@@ -1544,7 +1670,9 @@
       performance.mark("geo-start");
       var data = JSON.parse(document.getElementById("geo-data").textContent);
       performance.mark("geo-parsed");
-      window.geoMap.app = createApp(map, osm, unpack(data));
+      data = unpack(data);
+      performance.mark("geo-unpacked");
+      window.geoMap.app = createApp(map, osm, data);
       performance.mark("geo-ready");
       return window.geoMap.app;
     }
