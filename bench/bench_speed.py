@@ -142,7 +142,7 @@ def main() -> None:
         base_env["PYTHONPYCACHEPREFIX"] = str(root / "pycache")
         automaton = root / "automaton"
         for warm_up in (["where", "Sudzha"], ["export", str(one), "--output", str(root / "warm.geojson")]):
-            subprocess.run([*GEO, *warm_up], check=True, stdout=subprocess.DEVNULL,
+            subprocess.run([*GEO, *warm_up], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                            env=dict(base_env, GEO_CACHE_DIR=str(automaton)))
         for kept_results in ("stores", "results"):  # the cache folder keeps no article's results
             shutil.rmtree(automaton / kept_results, ignore_errors=True)
