@@ -9,6 +9,7 @@ seeded with the session's automaton so that nothing is rebuilt and no state is s
 
 from __future__ import annotations
 
+import concurrent.futures
 import os
 import random
 import subprocess
@@ -252,7 +253,7 @@ def test_issue_14_a_file_or_two_to_extract_start_no_pool(tmp_path, corpus_files,
     def no_pool(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise AssertionError("a pool was started for two files")
 
-    monkeypatch.setattr(geo.parallel, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)  # imported where a pool starts
     extractions.clear()
     for name in names[-2:]:
         (folder / name).write_bytes(corpus_files[name])
