@@ -501,8 +501,13 @@ def test_claimed_by_names_the_source(text, quote, name):
 ])
 def test_an_article_that_opens_and_closes_on_one_source_is_that_sources(resources, text, quote, name):
     """A wire story retold ('…, according to TASS.' … '…, TASS wrote.'): its unattributed claims are TASS's."""
-    [claim] = [c for c in extract(resources, text) if quote in c.quote]
-    assert claim.claimant == name
+    assert _claimant_of_the_claim_at(resources, text, quote) == name
+
+
+def _claimant_of_the_claim_at(resources, text: str, quote: str) -> str | None:
+    """The claimant of the one claim extracted from ``text`` whose quote holds ``quote`` (or is in it)."""
+    [claim] = [c for c in extract(resources, text) if quote in c.quote or c.quote in quote]
+    return claim.claimant
 
 
 @pytest.mark.parametrize(("text", "quote", "name"), [
@@ -525,5 +530,4 @@ def test_an_article_that_opens_and_closes_on_one_source_is_that_sources(resource
 ])
 def test_a_claim_restated_with_its_source_takes_that_source(resources, text, quote, name):
     """GOLD.md: a (sub-)headline's claimant is the one the body gives for the same claim: same kind, same figure."""
-    [claim] = [c for c in extract(resources, text) if quote in c.quote or c.quote in quote]
-    assert claim.claimant == name
+    assert _claimant_of_the_claim_at(resources, text, quote) == name
