@@ -34,15 +34,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from geo.attribution import (
     Speakers,
+    bookend_source,
     claimant_for,
     find_attributions,
-    bookend_source,
     headline_document_source,
     record_speakers,
 )
@@ -629,16 +629,27 @@ def _claimants_of_restatements(drafts: Sequence[Draft]) -> None:
     figure, and only a figure with a number is that specific; the nearest restatement after
     it wins, else the nearest before.
     """
+    # Grouped by kind and figure, each group in text order: one bisect per claim, not a
+    # search of every claim (an article of thousands of claims stays linear, issue 13).
+    groups: dict[tuple[object, ...], tuple[list[int], list[Draft]]] = {}
+    for o in sorted((o for o in drafts if o.claimant_from is not None and not _all_null(o.figure)),
+                    key=lambda o: o.start):
+        starts, sources = groups.setdefault(_restatement_key(o), ([], []))
+        starts.append(o.start)
+        sources.append(o)
     for d in drafts:
-        if d.claimant_from is not None or d.figure is None or _all_null(d.figure):
+        if d.claimant_from is not None or _all_null(d.figure):
             continue
-        same = [o for o in drafts if o is not d and o.claimant_from is not None and o.kind is d.kind
-                and o.figure is not None and (o.figure.low, o.figure.best, o.figure.high)
-                == (d.figure.low, d.figure.best, d.figure.high)]
-        after = [o for o in same if o.start > d.start]
-        source = after[0] if after else same[-1] if same else None
-        if source is not None:
-            d.claimant_from = source.claimant_from
+        starts, sources = groups.get(_restatement_key(d), ([], []))
+        if sources:
+            i = bisect_right(starts, d.start)  # the first restatement after it, else the last before
+            d.claimant_from = sources[min(i, len(sources) - 1)].claimant_from
+
+
+def _restatement_key(d: Draft) -> tuple[object, ...]:
+    """What makes two claims the same claim here: the kind and the figure's three numbers."""
+    figure = d.figure
+    return (d.kind, None, None, None) if figure is None else (d.kind, figure.low, figure.best, figure.high)
 
 
 def _first_body_paragraph(doc: Document, paragraphs: Sequence[tuple[int, int]]) -> int:

@@ -325,7 +325,9 @@ def _run_pool(
     resources.matcher  # noqa: B018 - load it once here, not once per worker
     _inherited = resources
     try:
-        from concurrent.futures import ProcessPoolExecutor  # not imported by a one-process build (7 ms)
+        from concurrent.futures import (
+            ProcessPoolExecutor,  # not imported by a one-process build (7 ms)
+        )
 
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                  initargs=_resources_args(resources)) as pool:

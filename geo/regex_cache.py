@@ -22,6 +22,7 @@ from __future__ import annotations
 import _sre
 import atexit
 import contextlib
+import hashlib
 import json
 import os
 import re
@@ -107,9 +108,21 @@ def _program(pattern: str, flags: int) -> _Program:
 
 
 def _path() -> Path:
-    """The file of this interpreter: the compiler's output differs between versions."""
-    key = content_key(sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None))
+    """The file of this interpreter and of this cue reader.
+
+    The compiler's output differs between Python versions; the cues are what
+    ``geo/text.py``'s reader makes of a pattern, so a changed reader must not find the
+    cues its previous version stored (a cue set too narrow would skip a pattern that
+    matches: claims lost without a word).
+    """
+    key = content_key(sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None),
+                      hashlib.sha256(_cue_reader_source()).hexdigest())
     return cache_dir() / f"regex-{key}.json"
+
+
+def _cue_reader_source() -> bytes:
+    """The source of the module whose ``required_cues`` the stored cues came from."""
+    return Path(__file__).with_name("text.py").read_bytes()
 
 
 def _loaded() -> _Stored:

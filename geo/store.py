@@ -39,11 +39,10 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from geo._cache import dumps, dumps_record, from_data, make_private_dir
-
 from geo.export import fragments
+from geo.export.rows import CLAIM_COLUMNS, claim_dict
 from geo.gazetteer import Gazetteer
 from geo.model import Build, Claim, DocumentResult, Kind, Link, Place, Resolution, Skip, Source
-from geo.export.rows import CLAIM_COLUMNS, claim_dict
 from geo.periods import Scope
 from geo.records import Counts, claim_scope, contested_rivals
 from geo.webmap.payload import doc_entry_json

@@ -94,3 +94,12 @@ def test_the_store_is_written_atomically_and_read_back(tmp_path, monkeypatch):
     before = regex_cache.misses
     assert regex_cache.compile_pattern(r"(?P<a>x)|y", re.IGNORECASE).match("X").group("a") == "X"
     assert regex_cache.misses == before
+
+
+def test_a_changed_cue_reader_reads_no_cues_its_previous_version_stored(tmp_path, monkeypatch):
+    """The stored cues are text.required_cues's reading: a new reader must not trust the old one's."""
+    monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path))
+    before = regex_cache._path()
+    monkeypatch.setattr(regex_cache, "_cue_reader_source", lambda: b"# another required_cues\n")
+    assert regex_cache._path() != before
+    assert regex_cache._path().parent == before.parent

@@ -31,7 +31,6 @@ from geo.export.rows import CLAIM_COLUMNS
 from geo.model import Build
 from geo.records import Records
 
-
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: A record's first cell, bare or quoted, starting like a formula.
 _FIRST_CELL_LIKE_FORMULA = (*_FORMULA_START, *(f'"{c}' for c in _FORMULA_START))

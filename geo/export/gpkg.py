@@ -57,6 +57,7 @@ from typing import TYPE_CHECKING
 from geo.errors import ExportError
 from geo.export._atomic import write_with_atomic
 from geo.export.fragments import fragments_of
+from geo.export.qgis_style import STYLE_COLUMNS, style_rows
 from geo.export.rows import (
     ABOUT_COLUMNS,
     CLAIM_COLUMNS,
@@ -65,7 +66,6 @@ from geo.export.rows import (
     area_rows,
     place_rows,
 )
-from geo.export.qgis_style import STYLE_COLUMNS, style_rows
 from geo.model import Build
 from geo.records import Records, as_records
 

@@ -57,9 +57,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
-
 from re._compiler import _EXTRA_CASES  # type: ignore[import-not-found]
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from geo.export.rows import _place_fields, claim_dict, lon_lat, source_dict, unresolved_dict
 from geo.model import Build, Claim, Kind, Mention, Place, Resolution, Source
