@@ -23,7 +23,7 @@ import contextlib
 import json
 import os
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 __all__ = ["MANIFEST", "Manifest"]
 
@@ -56,16 +56,35 @@ class _Entry:
 
 
 def _read(folder: Path | None) -> dict[str, _Entry]:
-    """The entries of the manifest in ``folder``; none when it is absent or not ours."""
+    """The entries of the manifest in ``folder``; none when it is absent or not ours.
+
+    A manifest is read from the output folder, which anyone who can write there may edit:
+    an entry of the wrong shape is left out, and so is a name that is not a plain relative
+    path inside the folder ("cards/../../x" would link a file from outside into the set).
+    """
     if folder is None:
         return {}
     try:
         data = json.loads((folder / MANIFEST).read_bytes())
-        if data["format"] != _FORMAT:
-            return {}
-        return {name: _Entry(*entry) for name, entry in data["files"].items()}
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError):
         return {}
+    files = data.get("files") if isinstance(data, dict) and data.get("format") == _FORMAT else None
+    if not isinstance(files, dict):
+        return {}
+    return {name: _Entry(*entry) for name, entry in files.items()
+            if _is_inside(name) and isinstance(entry, list) and len(entry) == 4
+            and isinstance(entry[0], str) and all(type(n) is int for n in entry[1:])}
+
+
+def _is_inside(name: str) -> bool:
+    r"""Whether ``name`` is a plain relative path below the folder: no root, no "..", no NUL.
+
+    >>> [_is_inside(n) for n in ("index.html", "cards/0007.js", "cards/../../x", "/etc/passwd", "a\0b", "")]
+    [True, True, False, False, False, False]
+    """
+    parts = PurePosixPath(name).parts
+    return (bool(parts) and "\0" not in name and "\\" not in name and not PurePosixPath(name).is_absolute()
+            and all(part not in (".", "..") for part in parts) and "/".join(parts) == name)
 
 
 class Manifest:
@@ -110,7 +129,7 @@ class Manifest:
                 return False
             target.parent.mkdir(parents=True, exist_ok=True)
             os.link(source, target, follow_symlinks=False)
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a name the file system cannot hold
             return False
         self._new[name] = old
         self.linked += 1
@@ -141,7 +160,16 @@ class Manifest:
             del self._new[name]
 
     def save(self) -> None:
-        """Write the manifest into the staging folder, to be published with the set."""
+        """Write the manifest into the staging folder, to be published with the set.
+
+        It is optional: a disk that refuses it (full, read-only) leaves none, and the next
+        build writes every file anew instead of failing this one.
+        """
         files = {name: [e.key, e.size, e.mtime_ns, e.ino] for name, e in sorted(self._new.items())}
         text = json.dumps({"format": _FORMAT, "files": files}, separators=(",", ":"))
-        (self.staging / MANIFEST).write_text(text, encoding="utf-8")
+        path = self.staging / MANIFEST
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError:
+            with contextlib.suppress(OSError):
+                path.unlink()

@@ -332,17 +332,23 @@ def output_keys(records: Store, gazetteer: Gazetteer, *, raw_csv: bool = False) 
     corpus folder the articles' texts are read from, and the CSV's option. None (never
     linked) when the records cannot be keyed.
     """
+    import sqlite3
+
     from geo._cache import content_key
+    from geo.webmap.build import _read_licence
 
     records_key = records.records_key()
     if records_key is None:
         return dict.fromkeys(OUTPUTS)
     try:
-        gazetteer_files = [hashlib.sha256(gazetteer.districts_geojson.read_bytes()).hexdigest(),
-                           hashlib.sha256((gazetteer.folder / "ATTRIBUTION.md").read_bytes()).hexdigest()]
+        districts = hashlib.sha256(gazetteer.districts_geojson.read_bytes()).hexdigest()
     except OSError:
         return dict.fromkeys(OUTPUTS)  # the writers report it
-    base = content_key(_code_version(), gazetteer.version, gazetteer_files, records_key,
+    # the licence as the map reads it (an absent one is "" there, and here)
+    licence = hashlib.sha256(_read_licence(gazetteer).encode("utf-8", "surrogatepass")).hexdigest()
+    # GeoPackage bytes hold the SQLite library's version in their header
+    base = content_key(_code_version(), gazetteer.version, [districts, licence], sqlite3.sqlite_version,
+                       records_key,
                        str(records.root.resolve()) if records.root else None)
     return {name: content_key(base, name, raw_csv if name == "claims.csv" else None) for name in OUTPUTS}
 

@@ -8,6 +8,7 @@ inode: a file linked from the published set keeps its inode, a written one gets 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -134,6 +135,37 @@ def test_a_manifest_that_is_not_ours_links_nothing(tmp_path):
     assert list(staging.iterdir()) == []
 
 
+@pytest.mark.parametrize("files", [
+    pytest.param([], id="files-a-list"),
+    pytest.param({"cards/\u0000": ["k", 1, 1, 1]}, id="a-nul-in-a-name"),
+    pytest.param({"cards/1.js": ["k", "1", 1, 1]}, id="a-size-as-text"),
+])
+def test_a_damaged_manifest_links_nothing_and_raises_nothing(tmp_path, files):
+    published, staging = tmp_path / "out", tmp_path / "staging"
+    published.mkdir()
+    staging.mkdir()
+    (published / MANIFEST).write_text(json.dumps({"format": 1, "files": files}), encoding="utf-8")
+    manifest = Manifest(published, staging)
+    assert manifest.key_of("cards/1.js") is None
+    assert not manifest.link_all("cards/", "k", under="index.html")
+
+
+def test_a_manifest_cannot_link_a_file_from_outside_the_folder(tmp_path):
+    """An output folder anyone may edit: "cards/../../x" must not bring x into the set."""
+    published, staging = tmp_path / "out", tmp_path / "staging"
+    published.mkdir()
+    staging.mkdir()
+    outside = tmp_path / "secret.txt"
+    outside.write_text("not an output", encoding="utf-8")
+    st = os.stat(outside)
+    files = {"index.html": ["k", 1, 1, 1], "cards/../../secret.txt": ["k", st.st_size, st.st_mtime_ns, st.st_ino]}
+    (published / MANIFEST).write_text(json.dumps({"format": 1, "files": files}), encoding="utf-8")
+    manifest = Manifest(published, staging)
+    assert not manifest.link("cards/../../secret.txt", "k")
+    manifest.link_all("cards/", "k", under="index.html")
+    assert list(staging.iterdir()) == [] and sorted(p.name for p in tmp_path.iterdir()) == ["out", "secret.txt", "staging"]
+
+
 def test_a_file_recorded_under_a_key_is_linked_only_under_that_key(tmp_path):
     published, staging, next_staging = tmp_path / "out", tmp_path / "s1", tmp_path / "s2"
     for folder in (published, staging, next_staging):
@@ -152,3 +184,10 @@ def test_a_file_recorded_under_a_key_is_linked_only_under_that_key(tmp_path):
     assert not second.link("a.txt", "other") and not second.link("b.txt", None)
     assert second.link("a.txt", "k") and (next_staging / "a.txt").read_text(encoding="utf-8") == "bytes of k"
     assert (second.linked, second.written) == (1, 0)
+
+
+def test_a_manifest_the_disk_refuses_is_left_out_not_an_error(tmp_path):
+    """The manifest is optional: without it the next build writes every file anew."""
+    manifest = Manifest(None, tmp_path / "gone")  # a folder that is not there: writing raises OSError
+    manifest.save()
+    assert not (tmp_path / "gone").exists()

@@ -140,7 +140,7 @@ def point_wkb(row: Row) -> bytes | None:
 
 
 def _point(lon: object, lat: object) -> bytes | None:
-    return None if lat is None else _POINT_WKB.pack(1, 1, lon, lat)
+    return None if lat is None or lon is None else _POINT_WKB.pack(1, 1, lon, lat)
 
 
 #: Where longitude, latitude and the place id sit in a claim row's values.
@@ -372,9 +372,8 @@ def _insert_claims(path: Path, values: Iterable[tuple[object, ...]], area_ids: s
 
     def rows() -> Iterator[tuple[object, ...]]:
         for fid, row in enumerate(values, start=1):
-            lon, lat = row[_CLAIM_LON], row[_CLAIM_LAT]
-            at_point = lat is not None and row[_CLAIM_PLACE] not in area_ids
-            yield (fid, _GP_HEADER + _POINT_WKB.pack(1, 1, lon, lat) if at_point else None, *row)
+            point = _point(row[_CLAIM_LON], row[_CLAIM_LAT]) if row[_CLAIM_PLACE] not in area_ids else None
+            yield (fid, None if point is None else _GP_HEADER + point, *row)
 
     try:
         with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
