@@ -184,9 +184,13 @@ def _shard(members: list[Article], root: Path | None) -> tuple[str, int]:
 
 @functools.cache
 def _code_version() -> str:
-    from geo import corpus
+    """The code a shard's bytes follow from: this module, the decoding the texts go through
+    (corpus, its chrome and metadata readers), the escaping (``payload.script_json``), and
+    the interpreter (``html.parser`` and ``unicodedata`` are its)."""
+    from geo import chrome, corpus, meta
+    from geo.webmap import payload
 
-    return source_hash(sys.modules[__name__], corpus)
+    return content_key(source_hash(sys.modules[__name__], corpus, chrome, meta, payload), sys.version)
 
 
 def shown_sources(doc_entries: Iterable[str]) -> Iterator[str]:
