@@ -30,7 +30,7 @@ def cache_dir() -> Path:
 def content_key(*parts: object) -> str:
     """A stable hash of JSON-serialisable parts (dict keys sorted)."""
     blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
+    return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()[:24]  # a path that is no UTF-8
 
 
 def source_hash(*modules: object) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator
 import contextlib
@@ -84,8 +83,9 @@ class _Console:
         """The Console itself (for ``rich.progress``)."""
         from rich.console import Console
 
-        # soft_wrap: a line is never broken at 80 columns, so a piped log keeps one message a line.
-        return Console(stderr=True, highlight=False, soft_wrap=True)
+        # soft_wrap: a line is never broken at 80 columns, so a piped log keeps one message a line;
+        # emoji=False: a file or place named ":fire:" is shown as named, not as an emoji.
+        return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
     def print(self, text: str, *, markup: bool | None = None) -> None:
         """``Console.print`` of one message."""
@@ -112,20 +112,15 @@ class _Console:
             return False
 
 
-#: Two colons with no space between: rich might read an emoji code there.
-_EMOJI_CODE = re.compile(r":\S*:")
-
-
 def is_plain_message(text: str, *, markup: bool | None) -> bool:
-    r"""Whether rich writes ``text`` unchanged: printable (no tab, no control), no markup, no emoji code.
+    r"""Whether rich writes ``text`` unchanged: printable (no tab, no control), no markup.
 
     >>> is_plain_message("read a.txt", markup=False), is_plain_message("read :smile:.txt", markup=False)
-    (True, False)
+    (True, True)
     >>> is_plain_message("geo: [bold]x", markup=None), is_plain_message("a\tb", markup=False)
     (False, False)
     """
-    return (text.isprintable() and (markup is False or "[" not in text)
-            and _EMOJI_CODE.search(text) is None)
+    return text.isprintable() and (markup is False or "[" not in text)
 
 
 console = _Console()
@@ -244,6 +239,13 @@ def _records(corpus: Path, gazetteer: Path | Resources | None, *, workers: int =
     from geo.parallel import open_records
     from geo.pipeline import Resources, load_resources
 
+    try:  # the corpus's name is written into every output, which are UTF-8
+        str(corpus).encode("utf-8")
+    except UnicodeEncodeError:
+        from geo.errors import CorpusError
+
+        msg = f"the corpus path {os.fsencode(corpus)!r} is not valid UTF-8: rename it"
+        raise CorpusError(msg) from None
     resources = gazetteer if isinstance(gazetteer, Resources) else load_resources(gazetteer)
     corrections = load_overrides(overrides, resources.gazetteer) if overrides is not None else None
     if progress:

@@ -22,7 +22,7 @@ extracted, and copied into every later map):
   into columns of small integers (``claim_kind``, ``claim_day`` ...), with one string
   table and one place list for the whole page (``strings``, ``places``), and the
   contested claims as claim numbers;
-- its **card** (:func:`doc_entry`): the source's metadata, its distinct texts (quotes
+- its **card** (:func:`doc_parts`): the source's metadata, its distinct texts (quotes
   and contexts, each stored once), its claims (rows of the fields of
   ``geo.export.rows.claim_dict``, each with its places, links and highlight spans),
   its mentions and its unresolved names. Cards are written beside the page in shards
@@ -57,8 +57,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from re._compiler import _EXTRA_CASES  # type: ignore[import-not-found]
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+try:  # CPython's table of the letters a case-blind pattern equates beyond str.lower
+    from re._compiler import _EXTRA_CASES  # type: ignore[import-not-found]
+except ImportError:  # another Python: no text is folded (``_fold``), every name is searched
+    _EXTRA_CASES = None
 
 from geo.export.rows import _place_fields, claim_dict, lon_lat, source_dict, unresolved_dict
 from geo.model import Build, Claim, Kind, Mention, Place, Resolution, Source
@@ -363,9 +367,9 @@ def _by_length(names: Iterable[str]) -> tuple[str, ...]:
 #: Characters that a case-blind pattern equates with another whose lower case differs
 #: (``re._compiler._EXTRA_CASES``: "ı" and "i", "ſ" and "s", Greek and old Cyrillic
 #: variants), each mapped to the first of its group, so that ``_fold`` equates them too.
-_SAME_LETTER = {other: min(group) for first, others in _EXTRA_CASES.items()
+_SAME_LETTER = {other: min(group) for first, others in (_EXTRA_CASES or {}).items()
                 for group in [(first, *others)] for other in group if other != min(group)}
-_RARE_LETTER = re.compile("[" + "".join(map(chr, sorted(_SAME_LETTER))) + "]")
+_RARE_LETTER = re.compile("[" + "".join(map(chr, sorted(_SAME_LETTER))) + "]" if _SAME_LETTER else "(?!)")
 
 
 def _fold(text: str) -> str | None:
@@ -375,7 +379,7 @@ def _fold(text: str) -> str | None:
     is the simple case mapping ``re`` compares with, but for "İ", which lowers to two
     characters (None: not folded), and for final sigma, which ``_SAME_LETTER`` joins.
     """
-    if "\u0130" in text:
+    if "\u0130" in text or _EXTRA_CASES is None:
         return None
     low = text.lower()
     return low.translate(_SAME_LETTER) if _RARE_LETTER.search(low) else low
@@ -595,13 +599,6 @@ def doc_parts(source: Source, claims: Sequence[Claim], resolutions: Sequence[Res
     card = {**_source_entry(source), "texts": texts.items,
             **{key: items for key, items in parts.items() if items}}
     return index, card
-
-
-def doc_entry(source: Source, claims: Sequence[Claim], resolutions: Sequence[Resolution],
-              gazetteer: Gazetteer) -> dict[str, object] | None:
-    """One document's card (:func:`doc_parts`): what its popups, panels and reader show."""
-    parts = doc_parts(source, claims, resolutions, gazetteer)
-    return None if parts is None else parts[1]
 
 
 def doc_entry_json(source: Source, claims: Sequence[Claim], resolutions: Sequence[Resolution],
