@@ -12,6 +12,9 @@ validates the program it is given, so a pattern built from the file is the patte
 The file is JSON, never pickle (a cache folder may be planted: issue 13), is read only
 when it is this user's and nobody else can write it (``cache_folder.is_private``), and any
 entry that does not have the expected shape or that ``_sre`` refuses is compiled anew.
+A program's code is one base64 string of its 32-bit words, not a JSON list of numbers:
+decoding a million-character list of integers was 40 ms of every start; the string is
+decoded in C, and only for the patterns a command uses.
 Patterns missing from the file are compiled by ``re`` and the file is rewritten,
 atomically, when the process ends. Only patterns fixed by the code belong here: a
 pattern built from an article's text would grow the file without end.
@@ -20,7 +23,10 @@ pattern built from an article's text would grow the file without end.
 from __future__ import annotations
 
 import _sre
+import array
 import atexit
+import base64
+import binascii
 import contextlib
 import hashlib
 import json
@@ -40,6 +46,10 @@ from geo.cache_folder import cache_dir, content_key, is_private, make_private_di
 #: group index, index group: the arguments of ``_sre.compile`` after the pattern.
 _Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 _Key = tuple[str, int]
+#: The file's layout: a file of another layout is another file.
+_FORMAT = "programs as base64 words"
+#: The array type of one word of a compiled program, when it is ``_sre``'s word.
+_CODE_TYPE = "I" if array.array("I").itemsize == getattr(_sre, "CODESIZE", 0) else None
 
 
 @dataclass
@@ -50,6 +60,17 @@ class _Stored:
     programs: dict[_Key, _Program] = field(default_factory=dict)
     cues: dict[_Key, frozenset[str] | None] = field(default_factory=dict)
     is_dirty: bool = False
+    #: Rows read from the file and not yet decoded: a command decodes only what it uses.
+    unread: dict[_Key, list[Any]] = field(default_factory=dict)
+
+    def program(self, key: _Key) -> _Program | None:
+        """The stored program of ``key``, decoded on first use; None when absent or malformed."""
+        program = self.programs.get(key)
+        if program is None and key in self.unread:
+            program = _decoded(self.unread.pop(key))
+            if program is not None:
+                self.programs[key] = program
+        return program
 
 
 _stored: _Stored | None = None
@@ -62,7 +83,7 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     global misses
     key = (pattern, int(flags))
     stored = _loaded()
-    program = stored.programs.get(key)
+    program = stored.program(key)
     if program is not None:
         try:
             return _sre.compile(pattern, *program)
@@ -115,7 +136,7 @@ def _path() -> Path:
     cues its previous version stored (a cue set too narrow would skip a pattern that
     matches: claims lost without a word).
     """
-    key = content_key(sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None),
+    key = content_key(_FORMAT, sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None),
                       hashlib.sha256(_cue_reader_source()).hexdigest())
     return cache_dir() / f"regex-{key}.json"
 
@@ -138,20 +159,17 @@ def _loaded() -> _Stored:
 
 
 def _parsed(data: Any) -> _Stored:
-    """The well-formed entries of a stored file; anything else is left out (made anew)."""
+    """The well-formed entries of a stored file; anything else is left out (made anew).
+
+    A program row is only filed here by its pattern and flags; ``_decoded`` checks the
+    rest when the pattern is first asked for.
+    """
     stored = _Stored()
     if not isinstance(data, dict):
         return stored
     for row in data.get("programs", ()) if isinstance(data.get("programs"), list) else ():
-        if not (isinstance(row, list) and len(row) == 7):
-            continue
-        pattern, flags, all_flags, code, groups, groupindex, indexgroup = row
-        # The code's items are checked by _sre.compile, which refuses a malformed program.
-        if (isinstance(pattern, str) and type(flags) is int and type(all_flags) is int
-                and isinstance(code, list) and type(groups) is int and isinstance(groupindex, dict)
-                and all(type(v) is int for v in groupindex.values()) and isinstance(indexgroup, list)
-                and all(g is None or isinstance(g, str) for g in indexgroup)):
-            stored.programs[pattern, flags] = (all_flags, code, groups, groupindex, tuple(indexgroup))
+        if isinstance(row, list) and len(row) == 7 and isinstance(row[0], str) and type(row[1]) is int:
+            stored.unread[row[0], row[1]] = row
     for row in data.get("cues", ()) if isinstance(data.get("cues"), list) else ():
         if (isinstance(row, list) and len(row) == 3 and isinstance(row[0], str) and type(row[1]) is int
                 and (row[2] is None or isinstance(row[2], list) and all(isinstance(c, str) and c for c in row[2]))):
@@ -159,12 +177,36 @@ def _parsed(data: Any) -> _Stored:
     return stored
 
 
+def _decoded(row: list[Any]) -> _Program | None:
+    """A stored row's program, or None when it does not have the expected shape.
+
+    The code's words are checked by ``_sre.compile``, which refuses a malformed program.
+    """
+    _pattern, _flags, all_flags, code, groups, groupindex, indexgroup = row
+    if not (_CODE_TYPE and type(all_flags) is int and isinstance(code, str) and type(groups) is int
+            and isinstance(groupindex, dict) and all(type(v) is int for v in groupindex.values())
+            and isinstance(indexgroup, list) and all(g is None or isinstance(g, str) for g in indexgroup)):
+        return None
+    try:
+        words = array.array(_CODE_TYPE, base64.b64decode(code, validate=True)).tolist()
+    except (binascii.Error, ValueError):  # not base64, or not a whole number of words
+        return None
+    return (all_flags, words, groups, groupindex, tuple(indexgroup))
+
+
+def _encoded(code: list[int]) -> str:
+    """``code`` as the base64 string of its words (see ``_decoded``)."""
+    return base64.b64encode(array.array(_CODE_TYPE or "I", code).tobytes()).decode("ascii")
+
+
 def save() -> None:
     """Write the table known to this process, atomically; a folder that refuses is no error."""
-    if _stored is None or not _stored.is_dirty:
+    if _stored is None or not _stored.is_dirty or _CODE_TYPE is None:
         return
+    rows = {key: [*key, all_flags, _encoded(code), groups, groupindex, list(indexgroup)]
+            for key, (all_flags, code, groups, groupindex, indexgroup) in _stored.programs.items()}
     data = {
-        "programs": [[pattern, flags, *program] for (pattern, flags), program in sorted(_stored.programs.items())],
+        "programs": [row for _key, row in sorted({**_stored.unread, **rows}.items())],
         "cues": [[pattern, flags, None if cues is None else sorted(cues)]
                  for (pattern, flags), cues in sorted(_stored.cues.items())],
     }

@@ -29,7 +29,7 @@ _COUNT_MISSES = (
 
 
 def test_every_stored_program_makes_the_pattern_re_compile_makes():
-    programs = regex_cache._loaded().programs
+    programs = regex_cache._loaded().programs  # those the imported rules used: decoded
     assert len(programs) > 100  # the rule modules' patterns went through the store
     for (pattern, flags), program in programs.items():
         assert regex_cache._sre.compile(pattern, *program) == re.compile(pattern, flags), pattern[:60]
@@ -55,8 +55,12 @@ def test_a_second_process_compiles_no_rule_pattern(tmp_path):
     b"not json",
     b"[1, 2, 3]",
     json.dumps({"programs": [["x", 0, 0, "code", 0, {}, []], [1, 2]], "cues": [["x", 0, [""]], 7]}).encode(),
+    # code that is not base64, or not a whole number of words, or a list (the old layout)
+    json.dumps({"programs": [[r"\d+", 0, 32, "not base64!", 0, {}, [None]]]}).encode(),
+    json.dumps({"programs": [[r"\d+", 0, 32, "AAAA", 0, {}, [None]]]}).encode(),
+    json.dumps({"programs": [[r"\d+", 0, 32, [17, 4, 0], 0, {}, [None]]]}).encode(),
     # a well-formed row whose program _sre's validator refuses: compiled anew, not used
-    json.dumps({"programs": [[r"\d+", 0, 32, [99999, 1, 2], 0, {}, [None]]]}).encode(),
+    json.dumps({"programs": [[r"\d+", 0, 32, regex_cache._encoded([99999, 1, 2]), 0, {}, [None]]]}).encode(),
 ])
 def test_a_damaged_file_costs_a_compile_not_a_wrong_pattern(tmp_path, monkeypatch, content):
     monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path))
@@ -73,13 +77,44 @@ def test_a_damaged_file_costs_a_compile_not_a_wrong_pattern(tmp_path, monkeypatc
     assert cues == frozenset({"x"})
 
 
+def test_a_command_decodes_only_the_programs_it_uses(tmp_path, monkeypatch):
+    """Decoding every stored program at start was most of the file's cost: unused ones stay text."""
+    monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regex_cache, "_stored", None)
+    tmp_path.chmod(0o700)
+    for pattern in (r"\d+", r"[a-z]+x", r"(?P<w>\w+) said"):
+        regex_cache.compile_pattern(pattern)
+    regex_cache.save()
+    monkeypatch.setattr(regex_cache, "_stored", None)
+    assert regex_cache.compile_pattern(r"(?P<w>\w+) said").search("the mayor said").group("w") == "mayor"
+    stored = regex_cache._loaded()
+    assert set(stored.programs) == {(r"(?P<w>\w+) said", 0)}
+    assert set(stored.unread) == {(r"\d+", 0), (r"[a-z]+x", 0)}
+    regex_cache.compile_pattern(r"\s+")  # a new pattern: the file is written again, the unread rows kept
+    regex_cache.save()
+    monkeypatch.setattr(regex_cache, "_stored", None)
+    before = regex_cache.misses
+    for pattern in (r"\d+", r"[a-z]+x", r"(?P<w>\w+) said", r"\s+"):
+        assert regex_cache.compile_pattern(pattern) == re.compile(pattern)
+    assert regex_cache.misses == before
+
+
+def test_a_program_is_stored_as_its_words():
+    code = regex_cache._program(r"(?i)[а-яё]+\d{2,}", 0)[1]
+    assert regex_cache._decoded(["p", 0, 0, regex_cache._encoded(code), 0, {}, []])[1] == code
+
+
 def test_a_file_others_can_write_is_not_read(tmp_path, monkeypatch):
     monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(regex_cache, "_stored", None)
     tmp_path.chmod(0o700)
-    program = regex_cache._program(r"[a-z]+", 0)
+    all_flags, code, groups, groupindex, indexgroup = regex_cache._program(r"[a-z]+", 0)
     path = regex_cache._path()
-    path.write_text(json.dumps({"programs": [[r"\d+", 0, *program]]}))  # a planted program for \d+
+    planted = [r"\d+", 0, all_flags, regex_cache._encoded(code), groups, groupindex, list(indexgroup)]
+    path.write_text(json.dumps({"programs": [planted]}))  # a program for [a-z]+ filed as \d+
+    path.chmod(0o600)
+    assert regex_cache.compile_pattern(r"\d+").match("abc")  # read: the file is private
+    monkeypatch.setattr(regex_cache, "_stored", None)
     path.chmod(0o666)
     assert regex_cache.compile_pattern(r"\d+").match("abc") is None
 
