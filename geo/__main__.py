@@ -1,5 +1,5 @@
-"""``python -m geo`` runs the command-line interface."""
+"""``python -m geo`` runs the command-line interface (``geo.fast_cli``, else Typer's ``geo.cli``)."""
 
-from geo.cli import app
+from geo.fast_cli import main
 
-app()
+main()

@@ -313,12 +313,12 @@ def test_issue_14_bad_values_keep_typers_own_messages(args, message):
     pytest.param("read :fire:.txt", id="an-emoji-code-is-data"),
 ])
 def test_issue_14_a_plain_message_is_written_as_rich_writes_it(line):
-    """``geo.cli`` writes a plain message itself, without importing rich: the bytes must be rich's."""
+    """``geo.commands`` writes a plain message itself, without importing rich: the bytes must be rich's."""
     import io
 
     from rich.console import Console
 
-    from geo.cli import is_plain_message
+    from geo.commands import is_plain_message
 
     assert is_plain_message(line, markup=False)
     buffer = io.StringIO()
@@ -330,7 +330,7 @@ def test_issue_14_a_plain_message_is_written_as_rich_writes_it(line):
 def test_issue_14_a_message_rich_would_change_goes_through_rich(line, monkeypatch):
     import io
 
-    from geo.cli import _Console
+    from geo.commands import _Console
 
     buffer = io.StringIO()
     monkeypatch.setattr(sys, "stderr", buffer)

@@ -528,16 +528,14 @@ def test_issue_13_a_child_dies_with_its_killed_parent():
 def test_issue_13_sigterm_is_handled_like_ctrl_c():
     import signal
 
-    import typer
-
-    from geo.cli import _guarded
+    from geo.commands import Exit, guarded
 
     def terminated() -> None:
         os.kill(os.getpid(), signal.SIGTERM)
 
-    with pytest.raises(typer.Exit) as caught:
-        _guarded(terminated)
-    assert caught.value.exit_code == 130
+    with pytest.raises(Exit) as caught:
+        guarded(terminated)
+    assert caught.value.code == 130
 
 
 def _old_set(out: Path) -> dict[str, bytes]:
