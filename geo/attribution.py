@@ -196,10 +196,16 @@ class Speakers:
     names: list[tuple[str, bool]] = field(default_factory=list)  # (canonical, is_person)
     #: The previous claim's claimant, its paragraph's start, and whether its sentence hedged.
     last_claim: tuple[str | None, int, bool] | None = None
+    #: The last person named with each surname: ``expand`` looks a surname up here instead of
+    #: walking every name so far (that walk made a long article's cost grow with its square).
+    full_by_surname: dict[str, str] = field(default_factory=dict)
 
     def add(self, name: str) -> None:
         """Record a named speaker."""
-        self.names.append((name, is_person(name)))
+        person = is_person(name)
+        self.names.append((name, person))
+        if person:
+            self.full_by_surname[name.split()[-1]] = name
 
     def last(self, sort: str) -> str | None:
         """The last speaker of a sort: 'person', 'body' or 'plural'."""
@@ -216,10 +222,7 @@ class Speakers:
         """A surname alone becomes the full name seen earlier ("Singh" → "Sabrina Singh")."""
         if " " in name:
             return name
-        for full, person in reversed(self.names):
-            if person and full.split()[-1] == name:
-                return full
-        return name
+        return self.full_by_surname.get(name, name)
 
 
 def is_person(name: str) -> bool:

@@ -35,7 +35,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 from geo.gazetteer import Gazetteer, distance_km, nearest_km
@@ -176,6 +176,10 @@ class _Context:
     sentence_starts: tuple[int, ...] = ()
     #: For a name followed by "N km south of X": X's place, the bearing from X and the km (or None).
     directions: Mapping[int, tuple[Place, float, float | None]] | None = None
+    #: The choice the whole text's places make among a pool (by scope and sorted ids), filled as
+    #: names are decided: a long article names the same ambiguous village again and again,
+    #: and weighing every place of the text for each mention made its cost grow with its square.
+    whole_text_choices: dict[tuple[str, ...], tuple[Place | None, str]] = field(default_factory=dict)
 
 
 def _window_after(ctx: _Context, end: int, sentence: tuple[int, int]) -> str:
@@ -256,7 +260,10 @@ def _pick_among(cands: Sequence[Place], ctx: _Context, settings: Settings,
         return best, f"{len(pool)} candidates within {spread:.1f} km of each other: the largest"
     pool_ids = {p.place_id for p in pool}
     for scope, (lo, hi) in _scopes(ctx, start):
-        chosen, reason = _pick_by_anchors(pool, _anchors_within(ctx, lo, hi, pool_ids), scope, settings)
+        if (lo, hi) == (0, len(ctx.folded)):
+            chosen, reason = _pick_by_whole_text(pool, pool_ids, ctx, scope, settings)
+        else:
+            chosen, reason = _pick_by_anchors(pool, _anchors_within(ctx, lo, hi, pool_ids), scope, settings)
         if chosen is not None:
             return chosen, reason
     towns = [p for p in pool if p.category in _TOWN_CATEGORIES]
@@ -291,6 +298,20 @@ def _anchors_within(ctx: _Context, lo: int, hi: int, exclude: set[str]) -> list[
     """
     i, j = bisect_left(ctx.anchor_starts, lo), bisect_left(ctx.anchor_starts, hi)
     return list({a.place_id: a for _, a in ctx.anchor_at[i:j] if a.place_id not in exclude}.values())
+
+
+def _pick_by_whole_text(pool: Sequence[Place], pool_ids: set[str], ctx: _Context, scope: str,
+                        settings: Settings) -> tuple[Place | None, str]:
+    """``_pick_by_anchors`` over every place of the text, once per pool of candidates.
+
+    The choice depends on the pool as a set (ties are broken by id), not on its order.
+    """
+    key = (scope, *sorted(pool_ids))  # a one-paragraph text's paragraph is the whole text too
+    choice = ctx.whole_text_choices.get(key)
+    if choice is None:
+        choice = _pick_by_anchors(pool, _anchors_within(ctx, 0, len(ctx.folded), pool_ids), scope, settings)
+        ctx.whole_text_choices[key] = choice
+    return choice
 
 
 def _pick_by_anchors(pool: Sequence[Place], anchors: Sequence[Place], scope: str,
@@ -612,4 +633,7 @@ def _decide_namesake(cand: Candidate, sentence: tuple[int, int], ctx: _Context,
 
 def _has_neighbour(ctx: _Context, cand: Candidate, sentence: tuple[int, int]) -> bool:
     """Another unambiguous, non-common place is named in the same sentence."""
-    return any(sentence[0] <= start < sentence[1] and start != cand.start for start in ctx.anchor_starts)
+    # Bisected (the anchors are in text order): a scan of every anchor per name made a long
+    # article's cost grow with its square.
+    lo, hi = bisect_left(ctx.anchor_starts, sentence[0]), bisect_left(ctx.anchor_starts, sentence[1])
+    return any(start != cand.start for start in ctx.anchor_starts[lo:hi])

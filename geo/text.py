@@ -133,10 +133,17 @@ def line_sentences(text: str, start: int, end: int) -> Sequence[tuple[int, int]]
     >>> [t[s:e] for s, e in line_sentences(t, 0, 45)]
     ['Officials said 40 were killed.', 'Two more died.']
     """
-    if "\r" in text:
+    if _has_carriage_return(text):
         return sentence_spans(text, start, end)
     sentences = document_sentences(text)
     return sentences[bisect_left(sentences, (start, -1)):bisect_left(sentences, (end, -1))]
+
+
+@lru_cache(maxsize=4)
+def _has_carriage_return(text: str) -> bool:
+    """Whether ``text`` holds a CR, read once per document, not once per line (which made a
+    long article's cost grow with its square)."""
+    return "\r" in text
 
 
 def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
