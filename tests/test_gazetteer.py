@@ -7,9 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from geo.errors import GazetteerError
-from geo.gazetteer import load_gazetteer
+from geo.gazetteer import _rows, load_gazetteer
 from geo.gazetteer_build import build
 from geo.model import PlaceType
 from tests.conftest import ROOT
@@ -118,3 +120,17 @@ def test_issue_14_installed_hash_follows_the_file_without_importing_it(tmp_path,
     assert installed_hash("fakemorph", "version.py") != first
     assert "fakemorph" not in sys.modules
     assert installed_hash("no_such_module_geo_test") == "absent"
+
+
+_CELL = st.text(alphabet=st.sampled_from('ab,"\n '), max_size=4)
+
+
+@given(st.lists(st.lists(_CELL, max_size=5), max_size=6))
+def test_rows_are_read_as_csv_dictreader_reads_them(rows):
+    """``gazetteer._rows`` (the C reader, issue 14) gives DictReader's rows for any CSV text."""
+    import io
+
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([["id", "name_ru", "name_en"], *rows])
+    text = buffer.getvalue()
+    assert _rows(io.StringIO(text, newline="")) == list(csv.DictReader(io.StringIO(text, newline="")))
