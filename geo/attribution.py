@@ -115,6 +115,10 @@ _SUBJECT_ASIDE_VERB = compile_pattern(
     rf"(?P<verb>{SPEECH_VERBS})\b")
 #: "…, war bloggers said.": a source written in lower case, kept only when it is a known one.
 _TAIL_LOWER = compile_pattern(rf",\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s+(?:{SPEECH_VERBS})\b")
+#: "…, сообщили военкоры.", "…, повідомляють російські джерела.": a lower-case source after
+#: its verb at the end of the sentence, kept only when it is a known one.
+_VERB_TAIL_LOWER = compile_pattern(
+    rf",\s+(?:{SPEECH_VERBS})\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,3}}?)\s*(?=[.;!?]|$)")
 #: Cheap test before _SUBJECT_ASIDE_VERB, which tries a noun phrase at every capital.
 _ASIDE_THEN_VERB = compile_pattern(
     rf",\s+(?:(?i:{RELAYS})|a|an|the)\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?(?:{SPEECH_VERBS})\b")
@@ -450,14 +454,14 @@ def _is_name_like(phrase: str) -> bool:
 #: in one automaton pass. Most sentences of a report hold no speech verb at all.
 _SCANNED = (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _SUBJECT_ASIDE_VERB,
             _VERB_SUBJECT, _RELAY, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER, _DOCUMENT_OF, _PRONOUN_ACCORDING,
-            _PERSON_DOCUMENT, _BODY_REFERENCE, _HEDGE, _RELATIVE_SPEECH, _ASIDE_THEN_VERB)
+            _PERSON_DOCUMENT, _BODY_REFERENCE, _HEDGE, _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER)
 #: A pattern built around the speech verbs needs one of them: its cues are read once from
 #: the lexicon, not again from each of the ten patterns (reading them was most of this
 #: module's import time). A test checks every pairing against the pattern's own cues.
 SPEECH_GATE = compile_pattern(SPEECH_VERBS)
 _GATES = {id(rx): SPEECH_GATE for rx in (
     _SUBJECT_VERB, _WHO_SAID, _APPOSITIVE, _SUBJECT_ASIDE_VERB, _VERB_SUBJECT, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER,
-    _RELATIVE_SPEECH, _ASIDE_THEN_VERB)}
+    _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER)}
 _CUES = Cues.of([_GATES.get(id(rx), rx) for rx in _SCANNED])
 # Keyed by id: a compiled pattern hashes its whole program on every lookup.
 _BIT = {id(rx): 1 << i for i, rx in enumerate(_SCANNED)}
@@ -534,6 +538,9 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
         if verb:
             found.append(Attribution(start + verb.start(), start + m.end(), None, m.group(1).lower()))
     for m in _TAIL_LOWER.finditer(chunk) if may & _BIT[id(_TAIL_LOWER)] else ():
+        if canonical_name(m.group("np")) or named_within(m.group("np")):
+            found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+    for m in _VERB_TAIL_LOWER.finditer(chunk) if may & _BIT[id(_VERB_TAIL_LOWER)] else ():
         if canonical_name(m.group("np")) or named_within(m.group("np")):
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for m in _DOCUMENT_OF.finditer(chunk) if may & _BIT[id(_DOCUMENT_OF)] else ():
