@@ -122,6 +122,10 @@ PREDICATES: tuple[Predicate, ...] = (
     # not "left" or "fled": civilians leave and flee villages too
     Predicate(r"abandon(?:ed|s|ing)?|surrender(?:ed|s|ing)?",
               Stance.LEFT, True, "Ukrainian troops abandoned the village after a week of shelling."),
+    # troops made to leave ("units were forced to leave"), not civilians who leave a village
+    Predicate(r"(?:troops|forces|units|soldiers|servicem[ae]n|brigades?|battalions?|fighters|defenders|army)\s+"
+              r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:forced|ordered|compelled)\s+to\s+leave",
+              Stance.LEFT, True, "Ukrainian units were forced to leave the village under heavy shelling."),
     # Russian: taking ground
     Predicate(r"(?:взял\w*|взят\w*|взять|установил\w*|установлен\w*|восстановил\w*|перешл\w*|переш[её]л\w*)\s+"
               r"(?:полный\s+)?(?:под\s+)?контрол\w*", Stance.TOOK, False,
@@ -142,6 +146,9 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"выбил\w*|вытеснил\w*|выдавил\w*|выбит\w*|вытеснен\w*", Stance.TOOK, True,
               "Бойцы выбили противника из поселка."),
     Predicate(r"зачистил\w*|зачищен\w*", Stance.TOOK, True, "Штурмовики зачистили село."),
+    # "отбили у противника село" (won back); not "отбили атаку" (repelled an attack)
+    Predicate(r"отбил[иа]?(?:\s+(?:у|от)\s+(?:противника|врага|всу|украинских\s+\w+|неприятеля))?(?!\w)(?!(?:\s+\S+){0,2}\s+(?:атак|контратак|штурм|попытк|наступлени|натиск))",
+              Stance.TOOK, True, "Штурмовики отбили у противника село."),
     Predicate(r"(?:превысил\w*|превышает|составил\w*|составляет|достиг\w*|перевищил\w*|перевищує|становить"
               r"|становил\w*|сягнул\w*|досягл\w*|досяг)\s+" + _AREA_BOUND_CYRILLIC + AREA_CYRILLIC, Stance.HOLDS, False,
               "Площадь серой зоны превысила 120 кв. км.", after_holding=True),
@@ -155,6 +162,9 @@ PREDICATES: tuple[Predicate, ...] = (
               r"|(?:вышли|вышел|выход\w*)\s+из", Stance.LEFT, False, "Противник отступает с занятых территорий."),
     Predicate(r"оставил\w*|оставлен\w*|сдал[иа]?(?!\w)|сдан[аоы]?(?!\w)", Stance.LEFT, True,
               "После недели боев ВСУ оставили село."),
+    # troops taken out by their command: "подразделения выведены из Суджи", "вывели войска из села"
+    Predicate(r"выведен[аоы]?\s+из|вывел\w*\s+(?:\w+\s+){0,2}из(?!\w)", Stance.LEFT, False,
+              "Украинские подразделения выведены из поселка."),
     # Ukrainian: taking ground
     Predicate(r"(?:взял\w*|взяли|взято|встановил\w*|встановлено|перейшл\w*|перейшов)\s+"
               r"(?:повний\s+)?(?:під\s+)?контрол\w*", Stance.TOOK, False,
@@ -173,6 +183,9 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"просунул\w*(?:\s+на)?|просуванн\w*\s+на\s+[\d.,–-]+", Stance.TOOK, True,
               "Сили оборони просунулися на 5 км вглиб області."),
     Predicate(r"витіснил\w*|вибили|витіснен\w*", Stance.TOOK, True, "Окупанти витіснили наших бійців з села."),
+    # "відбили Лебедівку" (won back); not "відбили атаку" (repelled an attack)
+    Predicate(r"(?:відбил[иа]?|відбив)(?:\s+(?:у|в)\s+(?:ворога|противника|окупантів|зсу|росіян))?(?!\w)(?!(?:\s+\S+){0,2}\s+(?:атак|контратак|штурм|спроб|наступ|натиск))",
+              Stance.TOOK, True, "Бійці відбили у ворога село."),
     Predicate(r"(?:створ\w*|утвор\w*|созда\w*|созд\w*|організ\w*|организ\w*)\s+(?:[\w'-]+\s+){0,3}комендатур\w*",
               Stance.HOLDS, False,
               "Україна створила військову комендатуру в місті."),
@@ -187,6 +200,8 @@ PREDICATES: tuple[Predicate, ...] = (
               r"|залишил[иа]?(?!\w)", Stance.LEFT, False, "Українські підрозділи вийшли з села."),
     Predicate(r"покинул[иа]?(?!\w)|покинув|здал[иа]?(?!\w)|здан[аоі]?(?!\w)", Stance.LEFT, True,
               "Після тижня боїв окупанти покинули село."),
+    Predicate(r"виведен[аоі]?\s+(?:з|із)(?!\w)|вивел[иа]?\s+(?:\w+\s+){0,2}(?:з|із)(?!\w)|вивів\s+(?:\w+\s+){0,2}(?:з|із)(?!\w)",
+              Stance.LEFT, False, "Українські підрозділи виведені з селища."),
 )
 
 #: Nouns of ground: after a predicate that ``needs_ground`` they make it a claim about ground.
@@ -204,7 +219,7 @@ GROUND_NOUNS = (
 BLOCKERS = (
     r"attempt\w*\s+to|tr(?:y|ied|ies|ying)\s+to|fail\w*\s+to|seek\w*\s+to|sought\s+to|aim\w*\s+(?:to|at)"
     r"|plan\w*\s+to|intend\w*\s+to|bid\s+to|efforts?\s+to|in\s+order\s+to|order\w*\s+\w+\s+to|goal\s+of"
-    r"|would|will|could\s+not|cannot|can't|did\s+not|didn't|has\s+not|have\s+not|hasn't|haven't|never"
+    r"|would|will|could|should|must|cannot|can't|did\s+not|didn't|has\s+not|have\s+not|hasn't|haven't|never"
     r"|no\s+longer|vow\w*\s+to|promis\w*\s+to|threat\w*\s+to|wants?\s+to|hop(?:e|es|ed|ing)\s+to"
     r"|fight\w*\s+to|struggl\w*\s+to|battl\w*\s+to|unlikely|can|may|might|ability\s+to"
     # a condition or a forecast: "if Ukraine withdraws from X", "analysts expect Russia to retake X"
@@ -246,14 +261,16 @@ ANCHORS: tuple[str, ...] = (
     "control", "liberat", "captur", "took", "tak", "seiz", "reclaim", "gain", "won back", "returned", "clear",
     "enter", "advanc", "push", "penetrat", "invad", "hold", "held", "occup", "inside", "hands", "withdr",
     "pull", "retreat", "broke", "expelled", "ousted", "driv", "drove", "forc", "lost", "los", "abandon", "surrend",
+    "leave",
     # an area figure, in any language: "square miles", "sq km", "km²", "кв. км", "квадратних"
     "square", "sq", "km²", "км²", "кв", "квадратн",
     # Russian
     "контрол", "освобо", "захват", "заня", "вош", "зашли", "ворвал", "продви", "вторгл", "выби", "вытесн",
     "выдавил", "зачист", "зачищ", "удерж", "руках", "отступ", "отош", "отвел", "покинул", "вышл", "вышел",
-    "выход", "оставил", "оставлен", "сдал", "сдан", "взял", "взят", "закрепил",
+    "выход", "оставил", "оставлен", "сдал", "сдан", "взял", "взят", "закрепил", "отбил", "выведен", "вывел",
     # Ukrainian
     "звільн", "захоп", "зайня", "увійш", "увійт", "зайшл", "вдерл", "просун", "просуван", "витісн", "вибили",
     "комендатур", "утриму", "тримают", "займают", "відступ", "відійшл", "відход", "вийшл", "вийшов", "вихід",
-    "залишил", "покинув", "здал", "здан", "закріпил", "окупува", "оккупировал",
+    "залишил", "покинув", "здал", "здан", "закріпил", "окупува", "оккупировал", "відбил", "відбив", "виведен",
+    "вивел", "вивів",
 )

@@ -1,0 +1,44 @@
+"""Control of ground in phrasings the development articles lack: written for these tests
+in the style of wires, ministries and Telegram-sourced reports, with their look-alikes
+that are no claim (a repelled attack, civilians leaving, a forecast).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.model import Document, Kind, Source
+from geo.pipeline import process_document
+
+
+def control_claims(resources, text: str):
+    doc = Document(meta=Source(source="t.txt", sha256="0" * 64, published="2025-03-10"), text=text)
+    return [c for c in process_document(doc, resources).claims if c.kind is Kind.CONTROL]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Российская армия отбила у противника Лебедевку в Курской области.", id="ru-отбила-у-противника"),
+    pytest.param("Бійці відбили у ворога Лебедівку в Курській області.", id="uk-відбили-у-ворога"),
+    pytest.param("Російська армія відбила Лебедівку в Курській області.", id="uk-відбила"),
+    pytest.param("Украинские войска выведены из Суджи.", id="ru-выведены-из"),
+    pytest.param("Командование вывело войска из Суджи в Курской области.", id="ru-вывело-войска-из"),
+    pytest.param("Українські підрозділи виведені з Суджі Курської області.", id="uk-виведені-з"),
+    pytest.param("Ukrainian troops were forced to leave Malaya Loknya.", id="en-troops-forced-to-leave"),
+])
+def test_won_back_or_taken_out_is_a_control_claim(resources, text):
+    claims = control_claims(resources, text)
+    assert len(claims) == 1
+    assert claims[0].places, text
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Российские военные отбили атаку ВСУ на Лебедевку в Курской области.", id="ru-отбили-атаку"),
+    pytest.param("Бойцы отбили у противника две атаки у Лебедевки.", id="ru-отбили-две-атаки"),
+    pytest.param("Бійці відбили атаку ворога на Лебедівку в Курській області.", id="uk-відбили-атаку"),
+    pytest.param("Сили оборони відбили штурм Лебедівки в Курській області.", id="uk-відбили-штурм"),
+    pytest.param("Residents were forced to leave Sudzha as fighting intensified.", id="en-civilians-leave"),
+    pytest.param("Analysts expect Russia could retake Sudzha within weeks.", id="en-could-forecast"),
+    pytest.param("Russian forces should retake Sudzha soon, the blogger wrote.", id="en-should-forecast"),
+])
+def test_a_repelled_attack_civilians_leaving_or_a_forecast_is_no_control_claim(resources, text):
+    assert control_claims(resources, text) == []
