@@ -387,6 +387,11 @@ _MODIFIERS = _phrase_table(
         "орієнтовно", "близько до")]
     + [("between", _Mod.BETWEEN), ("from", _Mod.FROM), ("от", _Mod.FROM), ("від", _Mod.FROM)]
 )
+#: Verbs of a count that grew to a new total ("число погибших выросло до семи", "кількість
+#: поранених зросла до 12"): their "до" is "to", not "up to", and the total is the figure.
+_RISE_VERBS = frozenset(
+    "выросло выросла выросли возросло возросла возросли увеличилось увеличилась увеличились "
+    "зросло зросла зросли збільшилося збільшилася збільшилися збільшилось".split())
 # Modifiers that open a range and need its second number.
 _OPENERS = frozenset({_Mod.BETWEEN, _Mod.FROM})
 # The word that closes a range, by what opened it (None: a bare "2,000-3,000").
@@ -419,7 +424,7 @@ _RUSSIAN_SMALL = _forms("""
 7: семь семи семью семеро семерых
 8: восемь восьми восемью восьмью
 9: девять девяти девятью
-10: десять десяти десятью десятеро
+10: десять десяти десятью десятеро десяток десятка десятком
 11: одиннадцать одиннадцати
 12: двенадцать двенадцати
 13: тринадцать тринадцати
@@ -437,7 +442,8 @@ _RUSSIAN_SMALL = _forms("""
 70: семьдесят семидесяти
 80: восемьдесят восьмидесяти
 90: девяносто девяноста
-100: сто ста
+50: полсотни полусотни полсотня
+100: сто ста сотня сотню сотней
 200: двести двухсот
 300: триста трехсот
 400: четыреста четырехсот
@@ -464,7 +470,7 @@ _UKRAINIAN_SMALL = _forms("""
 7: сім семи сімох
 8: вісім восьми вісьмох
 9: дев'ять дев'яти
-10: десять десяти
+10: десять десяти десяток десятка десятком десятку
 20: двадцять двадцяти
 30: тридцять тридцяти
 40: сорок сорока
@@ -473,7 +479,8 @@ _UKRAINIAN_SMALL = _forms("""
 70: сімдесят сімдесяти
 80: вісімдесят вісімдесяти
 90: дев'яносто
-100: сто ста
+50: півсотні півсотня
+100: сто ста сотня сотню сотнею
 200: двісті двохсот
 300: триста трьохсот
 400: чотириста чотирьохсот
@@ -670,6 +677,8 @@ def _read_amount(s: _Stream, i: int, *, is_total: bool = False) -> _Reading | No
     """
     mod_hit = _match_phrase(s, i, _MODIFIERS)
     mod, j = mod_hit if mod_hit else (None, i)
+    if mod is _Mod.UPPER and s.text(i) == "до" and s.word(i - 1) in _RISE_VERBS:
+        return None  # "выросло до семи": the number after "до" is read on its own
     if mod is not None and not s.is_spaced(j):
         return None
     if mod is not None and s.word(j) in _GENITIVE_SCALES:

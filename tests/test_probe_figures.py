@@ -1,0 +1,34 @@
+"""Figures in phrasings the development articles lack, written for these tests: a toll
+that rose "to" a number, and the Russian and Ukrainian count nouns (десяток, полсотни,
+сотня) with and without a bound.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.figures import find_amounts
+
+
+def readings(text: str) -> list[tuple[str, float | None, float | None, float | None]]:
+    return [(a.figure.text, a.figure.low, a.figure.best, a.figure.high) for a in find_amounts(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a count that grew to a new total: the total, not an upper bound
+    pytest.param("Число погибших выросло до семи человек.", [("семи", None, 7, None)], id="ru-выросло-до"),
+    pytest.param("Число раненых увеличилось до 15.", [("15", None, 15, None)], id="ru-увеличилось-до"),
+    pytest.param("Кількість поранених зросла до 12 осіб.", [("12", None, 12, None)], id="uk-зросла-до"),
+    # "до" after any other word is still "up to"
+    pytest.param("Противник потерял до 30 военнослужащих.", [("до 30", None, 30, 30)], id="ru-до-still-up-to"),
+    # count nouns
+    pytest.param("Понад десяток цивільних постраждали.", [("Понад десяток", 10, 10, None)], id="uk-понад-десяток"),
+    pytest.param("Более десятка военных сдались в плен.", [("Более десятка", 10, 10, None)], id="ru-более-десятка"),
+    pytest.param("Около полусотни военных ранены.", [("Около полусотни", None, 50, None)], id="ru-около-полусотни"),
+    pytest.param("Загинули півсотні окупантів.", [("півсотні", None, 50, None)], id="uk-півсотні"),
+    pytest.param("Понад сотню росіян взяли в полон.", [("Понад сотню", 100, 100, None)], id="uk-понад-сотню"),
+    # the plural stays vague
+    pytest.param("Погибли десятки военных.", [("десятки", None, None, None)], id="ru-десятки-vague"),
+])
+def test_rise_to_and_count_nouns(text, expected):
+    assert readings(text) == expected
