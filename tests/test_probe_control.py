@@ -37,8 +37,20 @@ def test_won_back_or_taken_out_is_a_control_claim(resources, text):
     pytest.param("Бійці відбили атаку ворога на Лебедівку в Курській області.", id="uk-відбили-атаку"),
     pytest.param("Сили оборони відбили штурм Лебедівки в Курській області.", id="uk-відбили-штурм"),
     pytest.param("Residents were forced to leave Sudzha as fighting intensified.", id="en-civilians-leave"),
+    pytest.param("Под Суджей выведены из строя до 40 военнослужащих ВСУ.", id="ru-выведены-из-строя"),
+    pytest.param("Біля Суджі виведено з ладу 40 окупантів.", id="uk-виведено-з-ладу"),
     pytest.param("Analysts expect Russia could retake Sudzha within weeks.", id="en-could-forecast"),
     pytest.param("Russian forces should retake Sudzha soon, the blogger wrote.", id="en-should-forecast"),
 ])
 def test_a_repelled_attack_civilians_leaving_or_a_forecast_is_no_control_claim(resources, text):
     assert control_claims(resources, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Под Суджей выведены из строя до 40 военнослужащих ВСУ.", id="ru-выведены-из-строя"),
+    pytest.param("Біля Суджі виведено з ладу 40 окупантів.", id="uk-виведено-з-ладу"),
+])
+def test_put_out_of_action_is_a_loss(resources, text):
+    doc = Document(meta=Source(source="t.txt", sha256="0" * 64, published="2025-03-10"), text=text)
+    kinds = [c.kind for c in process_document(doc, resources).claims]
+    assert kinds == [Kind.KILLED_OR_WOUNDED]
