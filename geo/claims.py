@@ -210,9 +210,12 @@ _MORE_FORCES = compile_pattern(
 #: Movement words that assert a deployment without a figure ("moved into", "began entering").
 _MOVEMENT = compile_pattern(r"mov(?:ed|ing|es?)\s+into|(?:began|begin|started|start)\s+entering|holed\s+up|hunker"
                        r"|dropped\s+off|airdropped|высад|висад")
-#: A force noun right after a deployment verb: "перемещает силы", "залучити туди військових".
+#: A force noun right after a deployment verb: "перемещает силы", "залучити туди військових",
+#: "sent some of its best units", "moved their elite brigades".
 _FORCE_AFTER = compile_pattern(
-    rf"^\s+(?:(?:туда|туди|there|in|of|дополнительн\w*|додатков\w*|new|fresh)\s+)?(?:[\w'’-]+\s+)?(?:{FORCE_NOUNS})\b")
+    rf"^\s+(?:(?:туда|туди|there|in|of|дополнительн\w*|додатков\w*|new|fresh)\s+)?"
+    rf"(?:(?:(?:some|part|many|most|several|one|two|three)\s+of\s+)?(?:its|their|his|the)\s+)?"
+    rf"(?:[\w'’-]+\s+)?(?:{FORCE_NOUNS})\b")
 _SELF_EVIDENT = compile_pattern(r"self-destruction|suicide|blew themselves up|replenished|reinforc")
 _ANAPHORIC_NUMBER = compile_pattern(
     r"\b(?:their|the|its)\s+(?:number|numbers|strength|count)\s+(?:at|to|of|is|was|as)\s*$"

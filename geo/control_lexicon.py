@@ -112,7 +112,8 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"in\s+the\s+hands\s+of", Stance.HOLDS, False, "The town is in the hands of the Russian army."),
     # English: leaving ground
     Predicate(r"withdr(?:ew|awn|awing|aws|aw|awal)\s+from|pull(?:ed|s|ing)?\s+out\s+of|pull-?out\s+from"
-              r"|retreat(?:ed|s|ing)?\s+"
+              # the verb, not the noun: "after the retreat from X" states no withdrawal of its own
+              r"|(?<!the\s)(?<!a\s)(?<!its\s)(?<!their\s)(?<!'s\s)retreat(?:ed|s|ing)?\s+"
               r"(?:from|to)|(?:were|was|been|being)\s+(?:fully\s+|completely\s+)?(?:expelled|ousted|driven\s+out)",
               Stance.LEFT, False, "Ukrainian forces have withdrawn from the village."),
     Predicate(r"(?:push(?:ed|es|ing)?|driv(?:e|en|ing)|drove|forc(?:ed|ing))\s+(?:[\w'-]+\s+){1,4}"

@@ -34,6 +34,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|killing\W{0,3}(?:or|and)\W{0,3}(?:wounding|injuring)"
      r"|(?:wounded|injured)\W{0,3}(?:or|and)\W{0,3}(?:killed|dead)"
      r"|casualt(?:y|ies)|losses|\blost\b|потерял\w*|потеряв\w*|втратил\w*|втратив"
+     # "ВСУ лишились 1,5 тыс. военнослужащих": a loss of people (a force noun must follow its figure)
+     r"|лишил(?:ись|ась|ся)"
      r"|(?:убит|погиб)\w*\s+(?:и|или)\s+ранен\w*|ранен\w*\s+(?:и|или)\s+(?:убит|погиб)\w*"
      r"|потер(?:и|ь|ям|ях|ями)|втрат(?:и|а|ами|ах|ам|у)?\b|[ув]бит\w*\s+(?:і|та|й)\s+поранен\w*"
      r"|выведен\w*\s+из\s+строя|виведен\w*\s+з\s+ладу|\bdestroyed\b"
@@ -60,7 +62,7 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
     (Kind.CAPTURED,
      r"\bcaptured\b|taken prisoner|prisoners? of war|\bpows?\b|\bcapture\b|\bsurrendered\b"
      # "had taken several prisoners", "took 40 prisoners"
-     r"|\b(?:took|taken|take|taking)\s+(?:[\w,.-]+\s+){0,3}prisoners?\b"
+     r"|\b(?:took|taken|take|taking)\s+(?!part\b|place\b|control\b)(?:[\w,.-]+\s+){0,4}?prisoners?\b"
      r"|\bcaptives?\b|taken\s+captive"
      r"|потрапи\w*\s+[ув]\s+полон\w*|попал\w*\s+в\s+плен\w*"
      r"|в\s+плен\w*|пленн\w*|пленен\w*|сдал\w*(?:ся|сь)|полонен\w*|[ув]\s+полон\w*|полонених"),
@@ -69,13 +71,16 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
     (Kind.DEPLOYED,
      r"\b(?:re)?deployed\b|\b(?:re)?deploy(?:s|ing)?\b|\b(?:re)?deployments?\b|\bsent\b|\bsending\b|\btransferred\b"
      r"|\btransferring\b|\bdispatched\b|\barrived\b|\bstationed\b|\breplenished\b|\breinforc\w+"
-     r"|\bconcentrated\b|\b(?:a)?massed\b|\bamassing\b|сосредоточ\w*|сконцентрирова\w*|стянул\w*|стянуты"
+     r"|\bconcentrated\b|\b(?:a)?massed\b|\b(?:a)?massing\b|сосредоточ\w*|сконцентрирова\w*|стянул\w*|стянуты"
      r"|зосереди\w*|зосереджен\w*"
      r"|\buse\b|\busing\b|\bbeing\s+used\b"
      r"|переброшен\w*|перебросил\w*|направлен(?:ы|о|а)?\b|развернут\w*|прибыл\w*|отправлен\w*|задействован\w*"
      r"|перекинут\w*|перекинул\w*|перекинув|направил\w*|відправлен\w*|відправил\w*|прибули|розгорнут\w*"
      # movement of forces: "moved into", "began entering", "переброску резервов", "перемещает силы"
-     r"|\bmov(?:ed|ing|es?)\s+into\b|\b(?:began|begin|started|start)\s+entering\b|\bconcentrations?\b"
+     r"|\bmov(?:ed|ing|es?)\s+into\b"
+     # "has moved some of its best units into the region": the forces between verb and "into"
+     r"|\bmov(?:ed|ing|es?)\b(?=\s+(?:[\w'’,.-]+\s+){0,4}?(?:troops|soldiers|forces|units|brigades|servicemen"
+     r"|reserves|reinforcements|personnel)\s+into\b)|\b(?:began|begin|started|start)\s+entering\b|\bconcentrations?\b"
      # forces committed to a fight: "Moscow has committed about 60,000 troops to the counteroffensive"
      r"|\bcommitted\b(?=\s+(?:[\w,.'’-]+\s+){0,4}?(?:troops|soldiers|forces|servicemen|personnel|reserves)\b)"
      # rotated into a place (GOLD.md): "Pyongyang has rotated fresh troops into Kursk"

@@ -1,0 +1,53 @@
+"""Loss and deployment claims in phrasings the development articles lack, written for these
+tests in the style of wires and Russian reports, with the look-alikes that are no claim.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.model import Document, Kind, Source
+from geo.pipeline import process_document
+
+
+def claims(resources, text: str):
+    doc = Document(meta=Source(source="t.txt", sha256="0" * 64, published="2025-03-10"), text=text)
+    return process_document(doc, resources).claims
+
+
+def numbers(claim):
+    f = claim.figure
+    return None if f is None else (f.low, f.best, f.high)
+
+
+@pytest.mark.parametrize(("text", "kind", "figure"), [
+    pytest.param("Ukraine has moved some of its best units into the Kursk region, Russian military bloggers said.",
+                 Kind.DEPLOYED, None, id="en-moved-units-into"),
+    pytest.param("Ukraine has sent some of its best units to the Kursk region, Russian military bloggers said.",
+                 Kind.DEPLOYED, None, id="en-sent-some-of-its-units"),
+    pytest.param("Between 8,000 and 10,000 Russian troops are massing near Sudzha, a Ukrainian source said.",
+                 Kind.DEPLOYED, (8000, None, 10000), id="en-massing"),
+    pytest.param("The Ukrainian army took dozens of Russian conscripts prisoner near Sudzha, Zelensky said.",
+                 Kind.CAPTURED, (None, None, None), id="en-took-n-prisoner"),
+    pytest.param("За минувшую неделю ВСУ лишились в Курской области 1,5 тыс. военнослужащих.",
+                 Kind.KILLED_OR_WOUNDED, (None, 1500, None), id="ru-лишились"),
+])
+def test_a_claim_in_a_new_phrasing(resources, text, kind, figure):
+    found = claims(resources, text)
+    assert [(c.kind, numbers(c)) for c in found] == [(kind, figure)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ukraine sent a message to soldiers in the Kursk region.", id="en-sent-a-message"),
+    pytest.param("Ukrainian soldiers took part in the exchange of prisoners in Sudzha.", id="en-took-part"),
+    pytest.param("The exchange took place near Sudzha after both sides agreed to swap prisoners.", id="en-took-place"),
+    pytest.param("Жители Суджи лишились жилья после обстрелов.", id="ru-лишились-жилья"),
+    pytest.param("ВСУ лишились 40 танков в Курской области.", id="ru-лишились-танков"),
+])
+def test_a_look_alike_is_no_claim(resources, text):
+    assert claims(resources, text) == ()
+
+
+def test_the_noun_retreat_states_no_withdrawal(resources):
+    text = "About 200 Ukrainian soldiers were listed as missing after the retreat from Sudzha, the commander said."
+    assert [c.kind for c in claims(resources, text)] == [Kind.MISSING]
