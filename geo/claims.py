@@ -213,7 +213,9 @@ _MOVEMENT = compile_pattern(r"mov(?:ed|ing|es?)\s+into|(?:began|begin|started|st
 #: A force noun right after a deployment verb: "перемещает силы", "залучити туди військових",
 #: "sent some of its best units", "moved their elite brigades".
 _FORCE_AFTER = compile_pattern(
-    rf"^\s+(?:(?:туда|туди|there|in|of|дополнительн\w*|додатков\w*|new|fresh)\s+)?"
+    # "перекинула до Курщини додаткові резерви": the destination may stand before the forces
+    rf"^\s+(?:(?:в|во|до|у|на)\s+[\w'’-]+(?:\s+област\w*|\s+облаcт\w*|\s+регион\w*|\s+район\w*)?\s+)?"
+    rf"(?:(?:туда|туди|there|in|of|дополнительн\w*|додатков\w*|new|fresh)\s+)?"
     rf"(?:(?:(?:some|part|many|most|several|one|two|three)\s+of\s+)?(?:its|their|his|the)\s+)?"
     rf"(?:[\w'’-]+\s+)?(?:{FORCE_NOUNS})\b")
 _SELF_EVIDENT = compile_pattern(r"self-destruction|suicide|blew themselves up|replenished|reinforc")

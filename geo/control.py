@@ -32,6 +32,7 @@ from geo.control_lexicon import (
     ANCHORS,
     ATTRIBUTIVE,
     BLOCKERS,
+    CIVILIAN_SUBJECTS,
     GROUND_HELD,
     GROUND_NOUNS,
     NEGATION,
@@ -64,6 +65,7 @@ _HAS_CYRILLIC = compile_pattern("[а-яіїєґ]")
 _HAS_LATIN = compile_pattern("[a-z]")
 _BLOCKED = compile_pattern(rf"(?<!\w)(?:{BLOCKERS})\s+(?:[\w'-]+\s+){{0,3}}$")
 _NEGATED = compile_pattern(NEGATION)
+_CIVILIAN_SUBJECT = compile_pattern(rf"^(?:[\w'-]+\s+)?(?:{CIVILIAN_SUBJECTS})(?!\w)")
 _GROUND = compile_pattern(rf"(?:{GROUND_NOUNS})")
 _NOT_GROUND = compile_pattern(rf"(?:{NOT_GROUND})(?!\w)")
 _ANAPHORA = compile_pattern(rf"(?:{ANAPHORA})")
@@ -200,6 +202,8 @@ def find_control(
         anaphoric = bool(_ANAPHORA.search(folded, m.end(), min(clause_end, m.end() + 60))) or bool(
             _ANAPHORA.search(folded[clause_start:m.start()]))
         subject = _subject(text, clause_start, m.start())
+        if subject and _CIVILIAN_SUBJECT.search(_subject(folded, clause_start, m.start()) or ""):
+            continue  # "Гражданское население покинуло Суджу": people, not a side
         switch = _REGION_SWITCH.search(folded, m.end(), clause_end)
         parts = [(clause_start, switch.start(), switch.start()), (switch.start() + 1, clause_end, scope_end)] \
             if switch else [(clause_start, clause_end, scope_end)]

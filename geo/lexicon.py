@@ -48,6 +48,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      # executed people, not plans: "executed six Ukrainian POWs", "were executed"
      r"|\bexecut(?:ed|ing)\b(?=\s+(?:[\w'’-]+\s+){0,3}?(?:pows?|prisoners|captives|soldiers|troops|servicem[ae]n"
      r"|civilians|men|people)\b)|(?<=were\s)executed\b|(?<=been\s)executed\b"
+     # the noun: "сообщил о гибели двух мирных жителей", "повідомив про загибель трьох військових"
+     r"|гибел[иьюя]\w*|загибел[іьюя]\w*"
      r"|погиб\w*|убит\w*|уничтожен\w*|ликвидирован\w*|загинул\w*|загинув|загибл\w*|вбит\w*|знищен\w*"
      # the active verbs: "уничтожили 50 военных", "знищили понад 50 солдатів"
      r"|уничтожил\w*|ликвидировал\w*|убил[аи]?\b|знищил\w*|знищив|знищено|ліквідовано|ліквідува\w*"
@@ -122,7 +124,7 @@ FORCE_NOUNS = (
     r"|жінк\w*|жінок|дітей|полонен\w*"
     r"|северокорейск\w*|корейц\w*|десантник\w*|срочник\w*|военнослужбовц\w*|вояк\w*|осіб|людей"
     r"|garrisons?|reserves|reinforcements|(?:assault\s+)?groups?|captives|силы|сил|сили|резерв\w*"
-    r"|угруповання|группировк\w*|солдатів|росіян\w*|россиян\w*"
+    r"|угруповання|группировк\w*|солдатів|росіян\w*|россиян\w*|подразделени\w*|підрозділ\w*"
 )
 
 SPEECH_VERBS = (

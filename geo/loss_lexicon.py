@@ -26,6 +26,9 @@ NOT_PEOPLE: tuple[tuple[str, str], ...] = (
      "34 air strikes using 62 guided bombs"),
     (r"удар\w*|авиаудар\w*|бомб\w*|снаряд\w*|обстрел\w*|атак\w*|обстріл\w*|авіабомб\w*",
      "нанесли 12 авиаударов"),
+    # a team's losses: "потеряла двух игроков", "втратила трьох гравців", "lost three points"
+    (r"игрок\w*|гравц\w*|гравців|очк[аои]\w*|матч\w*|players?|points|goals?|matches",
+     "команда потеряла двух игроков"),
 )
 
 #: Ground an amount may count instead of people: "captured 11 settlements", "30 km".

@@ -31,6 +31,16 @@ def numbers(claim):
                  Kind.CAPTURED, (None, None, None), id="en-took-n-prisoner"),
     pytest.param("За минувшую неделю ВСУ лишились в Курской области 1,5 тыс. военнослужащих.",
                  Kind.KILLED_OR_WOUNDED, (None, 1500, None), id="ru-лишились"),
+    pytest.param("В Курскую область прибыли дополнительные подразделения Росгвардии, сообщает ТАСС.",
+                 Kind.DEPLOYED, None, id="ru-прибыли-подразделения"),
+    pytest.param("Росія перекинула до Курщини додаткові резерви, повідомляє ГУР.",
+                 Kind.DEPLOYED, None, id="uk-перекинула-до-X-резерви"),
+    pytest.param("Россия перебросила в Курскую область дополнительные силы, сообщает ГУР.",
+                 Kind.DEPLOYED, None, id="ru-перебросила-в-X-силы"),
+    pytest.param("Глава района сообщил о гибели двух мирных жителей в Судже.",
+                 Kind.KILLED, (None, 2, None), id="ru-о-гибели"),
+    pytest.param("Хінштейн повідомив про загибель трьох людей у Рильську.",
+                 Kind.KILLED, (None, 3, None), id="uk-про-загибель"),
 ])
 def test_a_claim_in_a_new_phrasing(resources, text, kind, figure):
     found = claims(resources, text)
@@ -43,6 +53,9 @@ def test_a_claim_in_a_new_phrasing(resources, text, kind, figure):
     pytest.param("The exchange took place near Sudzha after both sides agreed to swap prisoners.", id="en-took-place"),
     pytest.param("Жители Суджи лишились жилья после обстрелов.", id="ru-лишились-жилья"),
     pytest.param("ВСУ лишились 40 танков в Курской области.", id="ru-лишились-танков"),
+    pytest.param("Российская футбольная команда потеряла двух игроков из-за травм.", id="ru-team-lost-players"),
+    pytest.param("Футбольна команда втратила трьох гравців через травми.", id="uk-team-lost-players"),
+    pytest.param("Причины гибели самолета выясняются.", id="ru-гибель-of-a-plane"),
 ])
 def test_a_look_alike_is_no_claim(resources, text):
     assert claims(resources, text) == ()

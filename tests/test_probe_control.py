@@ -24,6 +24,7 @@ def control_claims(resources, text: str):
     pytest.param("Командование вывело войска из Суджи в Курской области.", id="ru-вывело-войска-из"),
     pytest.param("Українські підрозділи виведені з Суджі Курської області.", id="uk-виведені-з"),
     pytest.param("Ukrainian troops were forced to leave Malaya Loknya.", id="en-troops-forced-to-leave"),
+    pytest.param("Российские войска очистили Суджу от противника.", id="ru-очистили-от-противника"),
 ])
 def test_won_back_or_taken_out_is_a_control_claim(resources, text):
     claims = control_claims(resources, text)
@@ -41,6 +42,10 @@ def test_won_back_or_taken_out_is_a_control_claim(resources, text):
     pytest.param("Біля Суджі виведено з ладу 40 окупантів.", id="uk-виведено-з-ладу"),
     pytest.param("Analysts expect Russia could retake Sudzha within weeks.", id="en-could-forecast"),
     pytest.param("Russian forces should retake Sudzha soon, the blogger wrote.", id="en-should-forecast"),
+    pytest.param("Саперы очистили территорию Суджи от мин.", id="ru-очистили-от-мин"),
+    pytest.param("Гражданское население покинуло Суджу еще в августе.", id="ru-civilians-left"),
+    pytest.param("Цивільні мешканці покинули Суджу ще влітку.", id="uk-civilians-left"),
+    pytest.param("Residents abandoned Sudzha in August.", id="en-residents-abandoned"),
 ])
 def test_a_repelled_attack_civilians_leaving_or_a_forecast_is_no_control_claim(resources, text):
     assert control_claims(resources, text) == []
