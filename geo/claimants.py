@@ -81,6 +81,7 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Russian ministry", "Russia's ministry", "Russian defense ministry", "Russian defence ministry",
         "Russian Ministry of Defense", "Russian Ministry of Defence", "Ministry of Defence of the Russian Federation",
         "Ministry of Defense of the Russian Federation", "Russian MoD", "Russia's MoD", "Defense Ministry in Moscow",
+        "Defence Ministry in Moscow", "ministry in Moscow", "Moscow's Defense Ministry", "Moscow's Defence Ministry",
         # Bare, in reports on Kursk oblast these name Moscow's ministry (gold aliases do too).
         "Defense Ministry", "Defence Ministry", "Ministry of Defense", "Ministry of Defence", "MoD",
         "Минобороны России", "Минобороны РФ", "Минобороны", "Министерство обороны России", "Министерство обороны РФ",

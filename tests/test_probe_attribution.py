@@ -38,6 +38,16 @@ def claimants(resources, text: str) -> list[str | None]:
                  id="uk-повідомляють-джерела"),
     pytest.param("Ukrainian troops withdrew from Sudzha, said military bloggers.", "Russian milbloggers",
                  id="en-said-military-bloggers"),
+    # "it follows from the data of X"
+    pytest.param("Украинская армия удерживает около 400 кв. км Курской области, следует из данных DeepState.",
+                 "DeepState", id="ru-следует-из-данных"),
+    pytest.param("Українська армія утримує близько 400 кв. км Курської області, випливає з даних DeepState.",
+                 "DeepState", id="uk-випливає-з-даних"),
+    # the ministry by its capital
+    pytest.param("Russian units regained control of Zaoleshenka, the defence ministry in Moscow said.",
+                 "Russian Defense Ministry", id="en-defence-ministry-in-moscow"),
+    pytest.param("Russian units regained control of Zaoleshenka, Moscow's Defence Ministry said.",
+                 "Russian Defense Ministry", id="en-moscows-defence-ministry"),
 ])
 def test_an_inverted_or_present_tense_source_is_the_claimant(resources, text, claimant):
     assert claimants(resources, text) == [claimant]

@@ -56,6 +56,7 @@ def test_a_claim_in_a_new_phrasing(resources, text, kind, figure):
     pytest.param("Российская футбольная команда потеряла двух игроков из-за травм.", id="ru-team-lost-players"),
     pytest.param("Футбольна команда втратила трьох гравців через травми.", id="uk-team-lost-players"),
     pytest.param("Причины гибели самолета выясняются.", id="ru-гибель-of-a-plane"),
+    pytest.param("Біля Суджі знищено 12 одиниць техніки.", id="uk-одиниць-техніки"),
 ])
 def test_a_look_alike_is_no_claim(resources, text):
     assert claims(resources, text) == ()
