@@ -65,6 +65,9 @@ _HAS_CYRILLIC = compile_pattern("[а-яіїєґ]")
 _HAS_LATIN = compile_pattern("[a-z]")
 _BLOCKED = compile_pattern(rf"(?<!\w)(?:{BLOCKERS})\s+(?:[\w'-]+\s+){{0,3}}$")
 _NEGATED = compile_pattern(NEGATION)
+#: A Russian or Ukrainian infinitive ("утримувати", "удержать", "захопити"): opening its clause
+#: it names an act, it does not state one.
+_INFINITIVE = compile_pattern(r"[а-яіїєґ']+(?:ти|ть|тись|ться|тися)(?!\w)")
 _CIVILIAN_SUBJECT = compile_pattern(rf"^(?:[\w'-]+\s+)?(?:{CIVILIAN_SUBJECTS})(?!\w)")
 _GROUND = compile_pattern(rf"(?:{GROUND_NOUNS})")
 _NOT_GROUND = compile_pattern(rf"(?:{NOT_GROUND})(?!\w)")
@@ -185,6 +188,8 @@ def find_control(
         if "-" not in m.group() and _PARTICIPLE.search(m.group()) and _ATTRIBUTIVE.search(before):
             continue  # "the currently held territories": a noun's adjective, not a statement
         clause_start = _clause_start(text, s_start, m.start())
+        if _INFINITIVE.match(m.group()) and not folded[clause_start:m.start()].strip(" ,"):
+            continue  # "Утримувати позиції важко", "Удержать Суджу будет сложно": an infinitive as subject
         clause_start = _relative_antecedent(folded, clause_start, settlement_starts)
         clause_end = _clause_end(text, m.end(), s_end)
         if len(_SPACED_DASH.findall(text, max(s_start, m.start() - _REACH), m.start())) % 2:

@@ -46,6 +46,9 @@ def test_won_back_or_taken_out_is_a_control_claim(resources, text):
     pytest.param("Гражданское население покинуло Суджу еще в августе.", id="ru-civilians-left"),
     pytest.param("Цивільні мешканці покинули Суджу ще влітку.", id="uk-civilians-left"),
     pytest.param("Residents abandoned Sudzha in August.", id="en-residents-abandoned"),
+    pytest.param("Удержать Суджу будет сложно, признают военкоры.", id="ru-infinitive-as-subject"),
+    pytest.param("Утримувати Суджу важко, визнають військові.", id="uk-infinitive-as-subject"),
+    pytest.param("ЗСУ продовжують контролювати ситуацію в Курській області.", id="uk-control-the-situation"),
 ])
 def test_a_repelled_attack_civilians_leaving_or_a_forecast_is_no_control_claim(resources, text):
     assert control_claims(resources, text) == []
@@ -59,3 +62,11 @@ def test_put_out_of_action_is_a_loss(resources, text):
     doc = Document(meta=Source(source="t.txt", sha256="0" * 64, published="2025-03-10"), text=text)
     kinds = [c.kind for c in process_document(doc, resources).claims]
     assert kinds == [Kind.KILLED_OR_WOUNDED]
+
+
+def test_an_infinitive_opener_is_no_claim_but_the_clause_that_holds_the_ground_is(resources):
+    text = ("Полк виконує бойові завдання на Курщині. Утримувати позиції важко, але військові продовжують "
+            "їх контролювати попри перевагу противника.")
+    (claim,) = control_claims(resources, text)
+    assert claim.quote.startswith("але військові продовжують їх контролювати")
+    assert [p.place_id for p in claim.places] == ["kursk-oblast"]
