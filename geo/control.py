@@ -32,10 +32,10 @@ from geo.control_lexicon import (
     ANCHORS,
     ATTRIBUTIVE,
     BLOCKERS,
-    CIVILIAN_SUBJECTS,
     GROUND_HELD,
     GROUND_NOUNS,
     NEGATION,
+    NOT_A_SIDE,
     NOT_GROUND,
     PREDICATES,
     Stance,
@@ -68,7 +68,7 @@ _NEGATED = compile_pattern(NEGATION)
 #: A Russian or Ukrainian infinitive ("утримувати", "удержать", "захопити"): opening its clause
 #: it names an act, it does not state one.
 _INFINITIVE = compile_pattern(r"[а-яіїєґ']+(?:ти|ть|тись|ться|тися)(?!\w)")
-_CIVILIAN_SUBJECT = compile_pattern(rf"^(?:[\w'-]+\s+)?(?:{CIVILIAN_SUBJECTS})(?!\w)")
+_NOT_A_SIDE = compile_pattern(rf"^(?:[\w'-]+\s+)?(?:{NOT_A_SIDE})(?!\w)")
 _GROUND = compile_pattern(rf"(?:{GROUND_NOUNS})")
 _NOT_GROUND = compile_pattern(rf"(?:{NOT_GROUND})(?!\w)")
 _ANAPHORA = compile_pattern(rf"(?:{ANAPHORA})")
@@ -207,8 +207,8 @@ def find_control(
         anaphoric = bool(_ANAPHORA.search(folded, m.end(), min(clause_end, m.end() + 60))) or bool(
             _ANAPHORA.search(folded[clause_start:m.start()]))
         subject = _subject(text, clause_start, m.start())
-        if subject and _CIVILIAN_SUBJECT.search(_subject(folded, clause_start, m.start()) or ""):
-            continue  # "Гражданское население покинуло Суджу": people, not a side
+        if subject and _NOT_A_SIDE.search(_subject(folded, clause_start, m.start()) or ""):
+            continue  # "Гражданское население покинуло Суджу", "the situation is under control": no side
         switch = _REGION_SWITCH.search(folded, m.end(), clause_end)
         parts = [(clause_start, switch.start(), switch.start()), (switch.start() + 1, clause_end, scope_end)] \
             if switch else [(clause_start, clause_end, scope_end)]

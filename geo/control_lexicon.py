@@ -236,12 +236,13 @@ BLOCKERS = (
     r"|спроб\w+|намага\w+|щоб|не\s+змогл\w*|не\s+вдалося|планують|хочуть"
 )
 
-#: Heads of a subject that is no side: civilians who leave or return to a village make no
-#: control claim ("Гражданское население покинуло Суджу", "Цивільні мешканці покинули село").
-CIVILIAN_SUBJECTS = (
-    r"residents?|civilians?|population|refugees|evacuees|families|journalists|locals"
-    r"|жител\w*|население|мирн\w*|беженц\w*|гражданск\w*|семь[ия]|семей"
-    r"|мешкан\w*|населення|цивільн\w*|біженц\w*|родин[иа]?"
+#: Heads of a subject that is no side: civilians who leave or return to a village, and a
+#: situation or a fire "under control", make no control claim ("Гражданское население
+#: покинуло Суджу", "Цивільні мешканці покинули село", "the situation is under control").
+NOT_A_SIDE = (
+    r"residents?|civilians?|population|refugees|evacuees|families|journalists|locals|situation|fire"
+    r"|жител\w*|население|мирн\w*|беженц\w*|гражданск\w*|семь[ия]|семей|ситуаци\w*|пожар\w*"
+    r"|мешкан\w*|населення|цивільн\w*|біженц\w*|родин[иа]?|ситуаці\w*"
 )
 
 #: Back-references to the ground of an earlier claim ("these settlements", "этих населенных пунктов").

@@ -49,6 +49,8 @@ def test_won_back_or_taken_out_is_a_control_claim(resources, text):
     pytest.param("Удержать Суджу будет сложно, признают военкоры.", id="ru-infinitive-as-subject"),
     pytest.param("Утримувати Суджу важко, визнають військові.", id="uk-infinitive-as-subject"),
     pytest.param("ЗСУ продовжують контролювати ситуацію в Курській області.", id="uk-control-the-situation"),
+    pytest.param("Syrskyi said that the situation in Kursk is difficult but under control.", id="en-situation-under-control"),
+    pytest.param("Ситуация в Судже находится под контролем, заявил Хинштейн.", id="ru-ситуация-под-контролем"),
 ])
 def test_a_repelled_attack_civilians_leaving_or_a_forecast_is_no_control_claim(resources, text):
     assert control_claims(resources, text) == []
