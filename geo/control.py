@@ -68,6 +68,9 @@ _NEGATED = compile_pattern(NEGATION)
 #: A Russian or Ukrainian infinitive ("утримувати", "удержать", "захопити"): opening its clause
 #: it names an act, it does not state one.
 _INFINITIVE = compile_pattern(r"[а-яіїєґ']+(?:ти|ть|тись|ться|тися)(?!\w)")
+_CONJUNCTION = compile_pattern(r"but|and|yet|но|а|и|однако|але|та|і|проте")
+#: Quotation marks and dashes that may open a sentence before its subject.
+_OPENERS = " «“„\"'-–—"
 _NOT_A_SIDE = compile_pattern(rf"^(?:[\w'-]+\s+)?(?:{NOT_A_SIDE})(?!\w)")
 _GROUND = compile_pattern(rf"(?:{GROUND_NOUNS})")
 _NOT_GROUND = compile_pattern(rf"(?:{NOT_GROUND})(?!\w)")
@@ -207,7 +210,11 @@ def find_control(
         anaphoric = bool(_ANAPHORA.search(folded, m.end(), min(clause_end, m.end() + 60))) or bool(
             _ANAPHORA.search(folded[clause_start:m.start()]))
         subject = _subject(text, clause_start, m.start())
-        if subject and _NOT_A_SIDE.search(_subject(folded, clause_start, m.start()) or ""):
+        own = _subject(folded, clause_start, m.start()) or ""
+        # "«Ситуация … остаётся сложной, но контролируемой»": a clause with no subject of its
+        # own shares the sentence's
+        head = own if own and not _CONJUNCTION.fullmatch(own) else folded[s_start:m.start()].lstrip(_OPENERS)
+        if _NOT_A_SIDE.search(head):
             continue  # "Гражданское население покинуло Суджу", "the situation is under control": no side
         switch = _REGION_SWITCH.search(folded, m.end(), clause_end)
         parts = [(clause_start, switch.start(), switch.start()), (switch.start() + 1, clause_end, scope_end)] \

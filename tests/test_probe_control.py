@@ -51,6 +51,10 @@ def test_won_back_or_taken_out_is_a_control_claim(resources, text):
     pytest.param("ЗСУ продовжують контролювати ситуацію в Курській області.", id="uk-control-the-situation"),
     pytest.param("Syrskyi said that the situation in Kursk is difficult but under control.", id="en-situation-under-control"),
     pytest.param("Ситуация в Судже находится под контролем, заявил Хинштейн.", id="ru-ситуация-под-контролем"),
+    pytest.param("«Ситуация в Судже остаётся сложной, но контролируемой», — сказал губернатор.",
+                 id="ru-situation-shared-by-the-clause"),
+    pytest.param("«Ситуація біля Суджі складна, але контрольована», — сказав Сирський.",
+                 id="uk-situation-shared-by-the-clause"),
 ])
 def test_a_repelled_attack_civilians_leaving_or_a_forecast_is_no_control_claim(resources, text):
     assert control_claims(resources, text) == []
