@@ -23,9 +23,12 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
     # санітарними"). First, so that "losses" after them is not read on its own.
     (Kind.KILLED,
      r"(?:irretrievabl[ey]|irrecoverabl[ey]|irreversibl[ey])(?:\s+lost|\s+losses)?"
-     r"|безвозвратн\w*(?:\s+потер\w*)?|безповоротн\w*(?:\s+втрат\w*)?"),
+     r"|безвозвратн\w*(?:\s+потер\w*)?|безповоротн\w*(?:\s+втрат\w*)?"
+     # a loss verb whose kind follows its amount: "втратили близько 200 осіб убитими"
+     r"|(?:потерял\w*|втратил\w*|втратив)(?=(?:\s+[\w,.'’-]+){0,5}?(?<!\sи)(?<!\sі)(?<!\sта)(?<!\sй)\s+(?:убит|вбит)(?:ыми|ими)(?!\s+(?:и|і|та|й)\s))"),
     (Kind.WOUNDED,
-     r"(?:sanitary|medical)\s+losses|санитарн\w*(?:\s+потер\w*)?|санітарн\w*(?:\s+втрат\w*)?"),
+     r"(?:sanitary|medical)\s+losses|санитарн\w*(?:\s+потер\w*)?|санітарн\w*(?:\s+втрат\w*)?"
+     r"|(?:потерял\w*|втратил\w*|втратив)(?=(?:\s+[\w,.'’-]+){0,5}?(?<!\sи)(?<!\sі)(?<!\sта)(?<!\sй)\s+(?:ранеными|пораненими)(?!\s+(?:и|і|та|й)\s))"),
     (Kind.KILLED_OR_WOUNDED,
      # "killed, injured or captured" reads as killed or wounded (GOLD.md)
      r"(?:killed|dead),?\s+(?:wounded|injured),?\s+(?:or|and)\s+(?:captured|taken\s+prisoner|missing)"
@@ -44,7 +47,7 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
     (Kind.KILLED,
      r"\bkilled\b|\bkill(?:s|ing)?\b|\bkia\b|\bdied\b|\bdead\b|\bdeaths?\b|death toll|fatalit(?:y|ies)|lost their lives|perished"
      r"|self-destruction|suicide|blew themselves up|\beliminat(?:ed|es|ing|ion)\b|\bliquidated\b"
-     r"|shot\s+(?:dead|to\s+death)|расстрел\w*|розстріл\w*"
+     r"|shot\s+(?:dead|to\s+death)|расстрел\w*|розстріл\w*|казнил\w*|казнен\w*|стратил\w*|стратив|страчен\w*"
      # executed people, not plans: "executed six Ukrainian POWs", "were executed"
      r"|\bexecut(?:ed|ing)\b(?=\s+(?:[\w'’-]+\s+){0,3}?(?:pows?|prisoners|captives|soldiers|troops|servicem[ae]n"
      r"|civilians|men|people)\b)|(?<=were\s)executed\b|(?<=been\s)executed\b"
@@ -143,6 +146,7 @@ SPEECH_VERBS = (
     r"|отмечает|отмечают|пишет|пишут|утверждают|заявляют|уточняет|добавляет|подчеркивает|обвинил\w*"
     r"|опубликовал\w*|стверджу\w*|заявляють|зазначає|зазначають|пише|пишуть|додає|наголошу\w*"
     r"|звинувати\w*|опублікува\w*|оприлюдни\w*|posted|posts|published|publishes|accused|accuses"
+    r"|предупредил\w*|предупрежда\w*|попереди\w*|попереджа\w*"
     # a report up the chain and an admission: "доложил Путину Герасимов", "визнав Сирський"
     r"|доложил\w*|докладывает|доповів|доповіла|доповіли|доповідає|визнав|визнала|визнали|визнає"
     r"|saying|claiming|noting|adding|reporting"

@@ -38,6 +38,10 @@ def claimants(resources, text: str) -> list[str | None]:
                  id="uk-повідомляють-джерела"),
     pytest.param("Ukrainian troops withdrew from Sudzha, said military bloggers.", "Russian milbloggers",
                  id="en-said-military-bloggers"),
+    pytest.param("Ворог зосередив біля Суджі понад 5 тисяч військових, попереджає Генштаб.",
+                 "General Staff of the Armed Forces of Ukraine", id="uk-попереджає"),
+    pytest.param("Противник стянул к Судже до 5 тысяч военных, предупредил Сырский.", "Oleksandr Syrskyi",
+                 id="ru-предупредил"),
     # "it follows from the data of X"
     pytest.param("Украинская армия удерживает около 400 кв. км Курской области, следует из данных DeepState.",
                  "DeepState", id="ru-следует-из-данных"),

@@ -41,6 +41,21 @@ def numbers(claim):
                  Kind.KILLED, (None, 2, None), id="ru-о-гибели"),
     pytest.param("Хінштейн повідомив про загибель трьох людей у Рильську.",
                  Kind.KILLED, (None, 3, None), id="uk-про-загибель"),
+    # the kind after the amount: "lost 200 killed"
+    pytest.param("Російські загарбники втратили близько 200 осіб убитими під Суджею.",
+                 Kind.KILLED, (None, 200, None), id="uk-втратили-убитими"),
+    pytest.param("Противник потерял убитыми до 30 человек у Суджи.", Kind.KILLED, (None, 30, 30), id="ru-потерял-убитыми"),
+    pytest.param("Ворог втратив пораненими понад 50 осіб біля Суджі.", Kind.WOUNDED, (50, 50, None),
+                 id="uk-втратив-пораненими"),
+    pytest.param("Противник потерял до 30 человек ранеными и убитыми у Суджи.", Kind.KILLED_OR_WOUNDED,
+                 (None, 30, 30), id="ru-ранеными-и-убитыми"),
+    pytest.param("Ворог втратив до 30 осіб убитими та пораненими біля Суджі.", Kind.KILLED_OR_WOUNDED,
+                 (None, 30, 30), id="uk-убитими-та-пораненими"),
+    # executed prisoners are dead, not captured
+    pytest.param("Під Суджею росіяни стратили п'ятьох українських полонених.", Kind.KILLED, (None, 5, None),
+                 id="uk-стратили-полонених"),
+    pytest.param("Российские военные казнили троих пленных под Суджей.", Kind.KILLED, (None, 3, None),
+                 id="ru-казнили-пленных"),
 ])
 def test_a_claim_in_a_new_phrasing(resources, text, kind, figure):
     found = claims(resources, text)
