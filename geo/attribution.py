@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from geo.claimants import (
@@ -554,6 +554,7 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
         found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
     for m in _HEDGE.finditer(chunk) if may & _BIT[id(_HEDGE)] else ():
         found.append(Attribution(start + m.start(), start + m.end(), None, "hedge"))
+    found = [_with_country(a, found) for a in found]
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     deduped: list[Attribution] = []
     for a in found:
@@ -561,6 +562,28 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             continue
         deduped.append(a)
     return tuple(deduped)
+
+
+#: "citing the country's spy agency": the country is the speaker's ("South Korean lawmakers
+#: said …, citing the country's spy agency"), named by its adjective, its name or its capital.
+_THE_COUNTRYS = compile_pattern(r"^(?:the\s+)?(?:country|nation)['’]s\s+", re.IGNORECASE)
+_COUNTRIES = {"south korea": "South Korea", "seoul": "South Korea", "north korea": "North Korea",
+              "pyongyang": "North Korea", "ukrain": "Ukraine", "kyiv": "Ukraine", "russia": "Russia",
+              "moscow": "Russia", "kremlin": "Russia"}
+_COUNTRY_WORD = compile_pattern(r"(?<!\w)(?:south\s+korea|seoul|north\s+korea|pyongyang|ukrain|kyiv|russia|moscow|kremlin)",
+                                re.IGNORECASE)
+
+
+def _with_country(att: Attribution, found: Sequence[Attribution]) -> Attribution:
+    """An attribution to "the country's X" as the X of the country of the speaker named before it."""
+    if not att.name or not _THE_COUNTRYS.match(att.name):
+        return att
+    speakers = [a.name for a in found if a.name and a.start < att.start and not _THE_COUNTRYS.match(a.name)]
+    named = _COUNTRY_WORD.search(speakers[-1]) if speakers else None
+    if named is None:
+        return att
+    country = _COUNTRIES[" ".join(named.group().lower().split())]
+    return replace(att, name=_THE_COUNTRYS.sub(f"{country}'s ", att.name))
 
 
 def record_speakers(attributions: Sequence[Attribution], speakers: Speakers) -> None:

@@ -60,3 +60,13 @@ def test_an_inverted_or_present_tense_source_is_the_claimant(resources, text, cl
 def test_an_unknown_lower_case_source_after_its_verb_names_nobody(resources):
     # "local residents" is no source geo knows: the tail pattern keeps only known ones
     assert claimants(resources, "Украинские подразделения покинули Малую Локню, сообщили местные жители.") == [None]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param("Some 300 North Korean soldiers have been killed, South Korean lawmakers said, "
+                 "citing the country's spy agency.", "South Korea's NIS", id="en-south-korean-lawmakers"),
+    pytest.param("Kyiv said 200 Russian soldiers were killed near Sudzha, citing the country's military intelligence.",
+                 "GUR", id="en-kyiv-not-the-russian-soldiers"),
+])
+def test_the_countrys_agency_is_the_speakers_country(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
