@@ -229,7 +229,7 @@ BLOCKERS = (
     r"|plan\w*\s+to|intend\w*\s+to|bid\s+to|efforts?\s+to|in\s+order\s+to|order\w*\s+\w+\s+to|goal\s+of"
     r"|would|will|could|should|must|cannot|can't|did\s+not|didn't|has\s+not|have\s+not|hasn't|haven't|never"
     r"|no\s+longer|vow\w*\s+to|promis\w*\s+to|threat\w*\s+to|wants?\s+to|hop(?:e|es|ed|ing)\s+to"
-    r"|fight\w*\s+to|struggl\w*\s+to|battl\w*\s+to|unlikely|can|may|might|ability\s+to"
+    r"|fight\w*\s+to|struggl\w*\s+to|battl\w*\s+to|unlikely|can|may|might|ability\s+to|unable\s+to"
     # a condition or a forecast: "if Ukraine withdraws from X", "analysts expect Russia to retake X"
     r"|if|unless|expect\w*\s+(?:[\w'’-]+\s+){0,3}to|likely\s+to|если|якщо|ожида\w+|очіку\w+"
     r"|попыт\w+|пыта\w+|намер\w+|планиру\w+|чтобы|стрем\w+|хотят|не\s+удалось|не\s+смогл\w*"

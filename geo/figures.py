@@ -373,7 +373,7 @@ _MODIFIERS = _phrase_table(
     # and stays in the figure's text, as GOLD.md writes it.
     + [(p, _Mod.LOWER) for p in (
         "more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
-        "no less than", "not less than", "a minimum of", "well over", "exceeded", "exceeds",
+        "no less than", "not less than", "a minimum of", "well over", "upward of", "exceeded", "exceeds",
         "exceed", "exceeding", "surpassed", "surpasses", "surpass", "topped", "top",
         "более", "более чем", "свыше", "больше", "больше чем", "не менее", "не меньше",
         "по меньшей мере", "по крайней мере", "как минимум", "минимум", "превысили", "превысило",
@@ -392,6 +392,8 @@ _MODIFIERS = _phrase_table(
 _RISE_VERBS = frozenset(
     "выросло выросла выросли возросло возросла возросли увеличилось увеличилась увеличились "
     "зросло зросла зросли збільшилося збільшилася збільшилися збільшилось".split())
+#: Periods of a rate: "casualties of up to 1,200 a day", "1,000 a week".
+_RATE_PERIODS = frozenset({"day", "week", "month"})
 # Modifiers that open a range and need its second number.
 _OPENERS = frozenset({_Mod.BETWEEN, _Mod.FROM})
 # The word that closes a range, by what opened it (None: a bare "2,000-3,000").
@@ -999,7 +1001,8 @@ def _is_blocked_after(s: _Stream, k: int, value: Fraction | None) -> bool:
     if after == "%" or after in _NOT_PEOPLE:
         return True
     if after in ("a", "an") and s.word(k + 1) in _NOT_PEOPLE and s.is_spaced(k + 1):
-        return True  # "half a day"
+        # "half a day"; but "1,200 a day" is a count per day (its period is not part of it)
+        return not (s.word(k + 1) in _RATE_PERIODS and value is not None and value >= 2)
     if after in ("a", "p") and s.text(k + 1) == "." and s.word(k + 2) == "m":
         return True  # "9 a.m."
     return value is not None and value.denominator == 1 and value <= 31 and after in _MONTHS

@@ -47,7 +47,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
     (Kind.KILLED,
      r"\bkilled\b|\bkill(?:s|ing)?\b|\bkia\b|\bdied\b|\bdead\b|\bdeaths?\b|death toll|fatalit(?:y|ies)|lost their lives|perished"
      r"|self-destruction|suicide|blew themselves up|\beliminat(?:ed|es|ing|ion)\b|\bliquidated\b"
-     r"|shot\s+(?:dead|to\s+death)|расстрел\w*|розстріл\w*|казнил\w*|казнен\w*|стратил\w*|стратив|страчен\w*"
+     r"|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of|унес\w*\s+жизн\w*|забрал\w*\s+жизн\w*"
+     r"|забрал\w*\s+життя|забрав\s+життя|shot\s+(?:dead|to\s+death)|расстрел\w*|розстріл\w*|казнил\w*|казнен\w*|стратил\w*|стратив|страчен\w*"
      # executed people, not plans: "executed six Ukrainian POWs", "were executed"
      r"|\bexecut(?:ed|ing)\b(?=\s+(?:[\w'’-]+\s+){0,3}?(?:pows?|prisoners|captives|soldiers|troops|servicem[ae]n"
      r"|civilians|men|people)\b)|(?<=were\s)executed\b|(?<=been\s)executed\b"
@@ -131,7 +132,7 @@ FORCE_NOUNS = (
 )
 
 SPEECH_VERBS = (
-    r"said|says|stated|states|estimated|estimates|reported|reports|noted|notes|told|claimed|claims"
+    r"said|says|stated|states|estimated|estimates|reported|reports|noted|notes|told|claimed(?!\s+the\s+lives)|claims"
     r"|added|adds|announced|wrote|writes|confirmed|confirms|admits|admitted|acknowledges|indicated|suggested|suggests|revealed|highlighted"
     r"|described|emphasized|emphasised|believes|believed|assessed|assesses|alleged|warned|explained"
     r"|echoed|cited|put|puts|estimate|say|acknowledged|admitted|insisted|asserted|declared"

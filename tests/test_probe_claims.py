@@ -51,6 +51,17 @@ def numbers(claim):
                  (None, 30, 30), id="ru-ранеными-и-убитыми"),
     pytest.param("Ворог втратив до 30 осіб убитими та пораненими біля Суджі.", Kind.KILLED_OR_WOUNDED,
                  (None, 30, 30), id="uk-убитими-та-пораненими"),
+    # a rate's period is not part of its figure, and it does not unmake it
+    pytest.param("Ukraine says Russia is suffering casualties of up to 1,200 a day in the Kursk region.",
+                 Kind.KILLED_OR_WOUNDED, (None, 1200, 1200), id="en-up-to-n-a-day"),
+    pytest.param("Russia has lost upward of 20,000 soldiers in Kursk, according to the Ukrainian military.",
+                 Kind.KILLED_OR_WOUNDED, (20000, 20000, None), id="en-upward-of"),
+    # a loss of lives that names no speaker by its verb
+    pytest.param("The attack claimed the lives of five civilians in Lgov, Khinshtein said.",
+                 Kind.KILLED, (None, 5, None), id="en-claimed-the-lives-of"),
+    pytest.param("Удар унес жизни трех мирных жителей Рыльска, сообщил Хинштейн.",
+                 Kind.KILLED, (None, 3, None), id="ru-унес-жизни"),
+    pytest.param("Обстріл забрав життя двох людей у Рильську.", Kind.KILLED, (None, 2, None), id="uk-забрав-життя"),
     # executed prisoners are dead, not captured
     pytest.param("Під Суджею росіяни стратили п'ятьох українських полонених.", Kind.KILLED, (None, 5, None),
                  id="uk-стратили-полонених"),
@@ -80,3 +91,12 @@ def test_a_look_alike_is_no_claim(resources, text):
 def test_the_noun_retreat_states_no_withdrawal(resources):
     text = "About 200 Ukrainian soldiers were listed as missing after the retreat from Sudzha, the commander said."
     assert [c.kind for c in claims(resources, text)] == [Kind.MISSING]
+
+
+def test_the_lives_an_attack_claimed_are_not_its_statement(resources):
+    (claim,) = claims(resources, "The attack claimed the lives of five civilians in Lgov, Khinshtein said.")
+    assert claim.claimant == "Alexander Khinshtein"
+
+
+def test_half_a_day_is_still_no_amount(resources):
+    assert claims(resources, "The fighting near Sudzha lasted half a day.") == ()
