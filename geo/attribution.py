@@ -747,7 +747,7 @@ def _claimant_in_sentence(
     before = [a for a in atts if a.start < claim[0] and a.pronoun != "hedge"]
     # "…, the ministry estimated that …" opens its own clause: it does not reach back.
     after = [a for a in atts if a.start >= claim[1] and a.pronoun != "hedge"
-             and not _OWN_CLAUSE.match(text, a.end)]
+             and not _OWN_CLAUSE.match(text, a.end) and not _COORDINATED.search(text, max(s, a.start - 50), a.start)]
     if after and earlier_claims_end is not None:
         # "CLAIM1, according to X, and CLAIM2, Y says": X belongs to the first claim.
         before = [a for a in before if a.start < earlier_claims_end]
@@ -810,6 +810,9 @@ _BACKGROUND_CLAUSE = compile_pattern(r"(?:,|\s[–—-])\s+(?:the\s+[\w-]+\s+)?(
                                 re.IGNORECASE)
 
 
+#: "…, and Radio Liberty posted imagery that shows …": a speaker after "and" opens a clause of
+#: its own; it is not the source of the claim before it.
+_COORDINATED = compile_pattern(r",\s+(?:and|but|while|whereas)\s+(?:[\w'’.-]+[\s/]){0,3}$", re.IGNORECASE)
 _OWN_CLAUSE = compile_pattern(r"\s*,?\s*(?:that|что|що)(?!\w)", re.IGNORECASE)
 
 

@@ -70,3 +70,21 @@ def test_an_unknown_lower_case_source_after_its_verb_names_nobody(resources):
 ])
 def test_the_countrys_agency_is_the_speakers_country(resources, text, claimant):
     assert claimants(resources, text) == [claimant]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ukrainian forces captured 40 Russian soldiers near Sudzha, and Radio Liberty posted imagery "
+                 "that shows heavy damage.", id="en-and-X-posted"),
+    pytest.param("Ukrainian forces captured 40 Russian soldiers near Sudzha, and Zelensky said more would follow.",
+                 id="en-and-X-said"),
+])
+def test_a_speaker_after_and_opens_a_clause_of_its_own(resources, text):
+    doc = Document(meta=Source(source="t.txt", sha256="0" * 64, published="2025-03-10"), text=text)
+    (claim,) = process_document(doc, resources).claims
+    assert claim.quote == "Ukrainian forces captured 40 Russian soldiers near Sudzha"
+    assert claim.claimant is None
+
+
+def test_two_speakers_joined_by_and_keep_their_own_claims(resources):
+    text = "Zelensky said Ukrainian forces captured 40 Russian soldiers near Sudzha, and Syrskyi said 20 more were killed."
+    assert claimants(resources, text) == ["Volodymyr Zelensky", "Oleksandr Syrskyi"]
