@@ -82,7 +82,7 @@ _NP = rf"(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_TOKEN}){{0,8}}?)"
 _NP_ANY = rf"(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:[\s\u00a0]+{_TOKEN}){{0,6}}?)"
 _SUBJECT_VERB = compile_pattern(
     rf"{_NP}(?:’s|'s)?\s+(?:(?:also|has|have|had|was|were|is|previously|later|then|earlier|further|"
-    rf"again|repeatedly|separately|recently|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|в\s+\w+"
+    rf"again|repeatedly|separately|recently|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|в\s+\w+(?!,)"
     rf"|last\s+\w+|this\s+\w+)[\s,]+){{0,3}}(?P<verb>{SPEECH_VERBS})\b"
     r"(?!\s+(?:suggest|say|show|indicate|claim|estimate|put|believe)\b)"  # "Recent estimates suggest": a noun
 )
@@ -99,7 +99,8 @@ _INVERTED_NP = rf"[«“\"]?(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_CAP_TOKEN}){{0,5}
 _NAME_END = (r"(?=\s*(?:[,.;:!?)»”\"]|$)|\s+(?:on|in|at|during|via|and|citing|в|во|на|у|и|і|та|й|со|з|із)(?!\w)"
              r"|\s+\d)")
 _VERB_SUBJECT = compile_pattern(
-    rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN})\s+){{0,6}}?"
+    rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:в|у)\s+(?:своем|своём|своєму)\s+[\w-]+\s+)?"
+    rf"(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN})\s+){{0,6}}?"
     rf"{_INVERTED_NP}{_NAME_END}")
 #: "Об этом сообщил …", "как заявил …": the Russian formulas that put the speaker after the verb.
 _INVERTED_LEAD = compile_pattern(
@@ -119,6 +120,15 @@ _TAIL_LOWER = compile_pattern(rf",\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,4}}
 #: its verb at the end of the sentence, kept only when it is a known one.
 _VERB_TAIL_LOWER = compile_pattern(
     rf",\s+(?:{SPEECH_VERBS})\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,3}}?)\s*(?=[.;!?]|$)")
+#: A source named in guillemets, with or without the word for what it is: "телеграм-канал
+#: «Два майора» сообщил", "…, пишет «Военная хроника»". The name may hold lower-case words.
+_CHANNEL_WORD = r"(?:(?:telegram|телеграм)-канал\w*|канал\w*|издани\w*|видання|агентств\w*|агенці\w*|портал\w*|проект\w*|проєкт\w*)"
+_QUOTED_NAME = r"«(?P<np>[^«»\n]{2,40})»"
+_CHANNEL_BEFORE = compile_pattern(rf"(?i:{_CHANNEL_WORD})\s+«$")
+_QUOTED_NAME_VERB = compile_pattern(
+    rf"(?i:{_CHANNEL_WORD}\s+)?{_QUOTED_NAME}\s+(?:(?:также|ранее|тоже|також|раніше)\s+)?(?:{SPEECH_VERBS})(?!\w)")
+_VERB_QUOTED_NAME = compile_pattern(
+    rf"(?<!\w)(?:{SPEECH_VERBS})\s+(?:[\w-]+\s+){{0,2}}?{_QUOTED_NAME}(?=\s*(?:[,.;:!?)]|$))")
 #: Cheap test before _SUBJECT_ASIDE_VERB, which tries a noun phrase at every capital.
 _ASIDE_THEN_VERB = compile_pattern(
     rf",\s+(?:(?i:{RELAYS})|a|an|the)\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?(?:{SPEECH_VERBS})\b")
@@ -135,7 +145,7 @@ _WHO_SAID = compile_pattern(rf"{_NP}[\s,]+(?:(?!\s*(?:{SPEECH_VERBS})\b)[^,.]{{0
 # "Зеленский: в Курской области …", "Budanov: …": a headline that opens with its speaker.
 # "Zelensky: …", also as a bullet of a key-points list ("- Kursk governor: …")
 _HEADLINE_HEAD = compile_pattern(rf"^[\s\-–—•*·]*{_NP.replace('}}?)', '})')}:\s")
-_HEADLINE_TAIL = compile_pattern(rf"(?::\s*|,\s*){_NP}(?:\s+(?:says|said|claims|estimates))?\s*$")
+_HEADLINE_TAIL = compile_pattern(rf"(?::\s*|,\s*|\s[—–]\s*){_NP}(?:\s+(?:says|said|claims|estimates))?\s*$")
 _PRONOUN = compile_pattern(r"\b(he|she|it|they|он|она|они|він|вона|вони)\s+(?:also\s+)?(?:" + SPEECH_VERBS + r")\b",
                       re.IGNORECASE)
 # "…», — сказал он": the pronoun after the verb. Found by the pronoun, then the verb is
@@ -454,14 +464,15 @@ def _is_name_like(phrase: str) -> bool:
 #: in one automaton pass. Most sentences of a report hold no speech verb at all.
 _SCANNED = (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _SUBJECT_ASIDE_VERB,
             _VERB_SUBJECT, _RELAY, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER, _DOCUMENT_OF, _PRONOUN_ACCORDING,
-            _PERSON_DOCUMENT, _BODY_REFERENCE, _HEDGE, _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER)
+            _PERSON_DOCUMENT, _BODY_REFERENCE, _HEDGE, _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER,
+            _QUOTED_NAME_VERB, _VERB_QUOTED_NAME)
 #: A pattern built around the speech verbs needs one of them: its cues are read once from
 #: the lexicon, not again from each of the ten patterns (reading them was most of this
 #: module's import time). A test checks every pairing against the pattern's own cues.
 SPEECH_GATE = compile_pattern(SPEECH_VERBS)
 _GATES = {id(rx): SPEECH_GATE for rx in (
     _SUBJECT_VERB, _WHO_SAID, _APPOSITIVE, _SUBJECT_ASIDE_VERB, _VERB_SUBJECT, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER,
-    _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER)}
+    _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER, _QUOTED_NAME_VERB, _VERB_QUOTED_NAME)}
 _CUES = Cues.of([_GATES.get(id(rx), rx) for rx in _SCANNED])
 # Keyed by id: a compiled pattern hashes its whole program on every lookup.
 _BIT = {id(rx): 1 << i for i, rx in enumerate(_SCANNED)}
@@ -540,6 +551,11 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     for m in _TAIL_LOWER.finditer(chunk) if may & _BIT[id(_TAIL_LOWER)] else ():
         if canonical_name(m.group("np")) or named_within(m.group("np")):
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+    for rx in (_QUOTED_NAME_VERB, _VERB_QUOTED_NAME):
+        for m in rx.finditer(chunk) if may & _BIT[id(rx)] else ():
+            # a known source, or a channel or outlet the text says it is; not a quoted word ("«котлом»")
+            if canonical_name(m.group("np")) or _CHANNEL_BEFORE.search(chunk, max(0, m.start("np") - 25), m.start("np")):
+                found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for m in _VERB_TAIL_LOWER.finditer(chunk) if may & _BIT[id(_VERB_TAIL_LOWER)] else ():
         if canonical_name(m.group("np")) or named_within(m.group("np")):
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
