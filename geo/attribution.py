@@ -249,7 +249,10 @@ def is_person(name: str) -> bool:
 _OPENERS = frozenset(
     "as in on at but and however also earlier later meanwhile while when if after before since then "
     "как по в во на это однако также ранее позже при кроме между тем и а но как об о "
-    "вчера сегодня накануне вчора учора сьогодні yesterday today этом том чем про це також крім".split()
+    "вчера сегодня накануне вчора учора сьогодні yesterday today этом том чем про це також крім "
+    # "Водночас DeepState повідомляє", "Тем временем Минобороны", "Впрочем, Рыбарь"
+    "водночас тим часом між натомість проте однак втім згодом зокрема временем впрочем зато затем "
+    "кстати согласно meanwhile nonetheless separately elsewhere".split()
 )
 
 

@@ -52,6 +52,11 @@ def claimants(resources, text: str) -> list[str | None]:
                  "Russian Defense Ministry", id="en-defence-ministry-in-moscow"),
     pytest.param("Russian units regained control of Zaoleshenka, Moscow's Defence Ministry said.",
                  "Russian Defense Ministry", id="en-moscows-defence-ministry"),
+    # a sentence adverb before the speaker is no part of its name
+    pytest.param("Водночас DeepState повідомляє, що окупанти захопили Малу Локню Курської області.", "DeepState",
+                 id="uk-водночас"),
+    pytest.param("Тем временем Минобороны России сообщило об освобождении Суджи.", "Russian Defense Ministry",
+                 id="ru-тем-временем"),
     # "the country's agency": the speaker's country
     pytest.param("Some 300 North Korean soldiers have been killed, South Korean lawmakers said, "
                  "citing the country's spy agency.", "South Korea's NIS", id="en-south-korean-lawmakers"),
