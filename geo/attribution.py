@@ -71,7 +71,7 @@ _CAP_TOKEN = r"[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{2,}\))?(?!\w)"
 _NP_STOP = (
     r"that|which|who|whom|whose|when|while|where|because|but|if|as|than|is|are|was|were|be|been|"
     r"being|will|would|could|should|may|might|also|not|has|have|had|said|says|and\s+that|"
-    r"they|he|she|it|we|i|you|он|она|они|оно|мы|"
+    r"they|he|she|it|we|i|you|он|она|они|оно|мы|він|вона|вони|воно|"
     r"что|который|которая|которые|когда|также|не|и\s+что"
 )
 _LOWER_TOKEN = rf"(?!(?:{_NP_STOP})(?!\w))[a-zа-яёіїєґ][\w’'\-]*"
@@ -146,7 +146,9 @@ _WHO_SAID = compile_pattern(rf"{_NP}[\s,]+(?:(?!\s*(?:{SPEECH_VERBS})\b)[^,.]{{0
 # "Zelensky: …", also as a bullet of a key-points list ("- Kursk governor: …")
 _HEADLINE_HEAD = compile_pattern(rf"^[\s\-–—•*·]*{_NP.replace('}}?)', '})')}:\s")
 _HEADLINE_TAIL = compile_pattern(rf"(?::\s*|,\s*|\s[—–]\s*){_NP}(?:\s+(?:says|said|claims|estimates))?\s*$")
-_PRONOUN = compile_pattern(r"\b(he|she|it|they|он|она|они|він|вона|вони)\s+(?:also\s+)?(?:" + SPEECH_VERBS + r")\b",
+_PRONOUN = compile_pattern(r"\b(he|she|it|they|он|она|они|він|вона|вони)\s+"
+                           r"(?:(?:also|later|further|then|также|тоже|еще|ещё|також|теж|ще|далее|далі)\s+)?(?:"
+                           + SPEECH_VERBS + r")\b",
                       re.IGNORECASE)
 # "…», — сказал он": the pronoun after the verb. Found by the pronoun, then the verb is
 # checked before it (a pattern that opened with the verbs would try them at every position).
@@ -390,7 +392,10 @@ def reference_sort(phrase: str) -> str | None:
 _TRAILING_TIME = compile_pattern(
     r"\s+(?:в|во|on|у|в\s+ночь\s+на)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье"
     r"|понеділок|вівторок|середу|четвер|п'ятницю|суботу|неділю"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$", re.IGNORECASE)
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$"
+    # "Военкоры тем временем пишут": a sentence adverb after the name
+    r"|\s+(?:тем\s+временем|тим\s+часом|также|також|тоже|теж|однако|проте|впрочем|втім|however|also|meanwhile)$",
+    re.IGNORECASE)
 
 #: "I mentioned last time", "we reported": the writer, who is not a claimant of the article.
 _FIRST_PERSON = frozenset("i we я мы ми".split())
@@ -398,7 +403,7 @@ _FIRST_PERSON = frozenset("i we я мы ми".split())
 #: Words that stand where a speaker's name stands but name nobody: pronouns (resolved
 #: apart, as pronouns) and determiners ("An estimated 11,000 troops").
 _NOT_NAMES = frozenset("it he she they we i you this that these those an a the its there "
-                       "он она они оно это этом том чем мы я вы "
+                       "он она они оно это этом том чем мы я вы він вона вони воно ми "
                        # "Как сообщает …", "Як повідомляє …": the opening word of an according-to phrase
                        "как як as".split())
 

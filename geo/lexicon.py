@@ -71,7 +71,7 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|\b(?:took|taken|take|taking)\s+(?!part\b|place\b|control\b)(?:[\w,.-]+\s+){0,4}?prisoners?\b"
      r"|\bcaptives?\b|taken\s+captive"
      r"|потрапи\w*\s+[ув]\s+полон\w*|попал\w*\s+в\s+плен\w*"
-     r"|в\s+плен\w*|пленн\w*|пленен\w*|сдал\w*(?:ся|сь)|полонен\w*|[ув]\s+полон\w*|полонених"),
+     r"|в\s+плен\w*|пленн\w*|пленен\w*|про\s+полон(?!\w)|сдал\w*(?:ся|сь)|полонен\w*|[ув]\s+полон\w*|полонених"),
     (Kind.MISSING,
      r"\bmissing\b|unaccounted for|пропал\w*\s+без\s+вести|пропавш\w*\s+без\s+вести|зникл\w*\s+безвісти"),
     (Kind.DEPLOYED,
@@ -219,7 +219,9 @@ PERSON_REFERENCES = frozenset(
 # "оборонное ведомство", "главком ВСУ" (its own army named after the title).
 REFERENCE_MODIFIERS = frozenset(
     "the its his her this that acting interim former top senior military defense defence russian ukrainian "
-    "врио оборонн военн российск украинск всу рф зсу росії україни воєнн військов оборонн".split()
+    "врио оборонн военн российск украинск всу рф зсу росії україни воєнн військов оборонн "
+    # "глава региона", "очільник області": the region a title governs names nobody new
+    "регион регіон област район держав".split()
 )
 
 # A sentence that opens with one of these names the source of the sentence before it:

@@ -108,3 +108,21 @@ def test_two_speakers_joined_by_and_keep_their_own_claims(resources):
 def test_a_place_after_the_subject_is_no_part_of_the_speakers_name(resources):
     # "в Суджу," is not a time phrase ("в понедельник") between a subject and its verb
     assert claimants(resources, "Российские войска зашли в Суджу, сообщил Рыбарь.") == ["Rybar"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a pronoun with "also" in the language of the text, not a name "Він також"
+    pytest.param("Зеленський заявив про полон двох солдатів КНДР. Він також повідомив, що втрати КНДР "
+                 "перевищують 4 тисячі осіб.", ["Volodymyr Zelensky", "Volodymyr Zelensky"], id="uk-він-також"),
+    pytest.param("Сырский сообщил о взятии Суджи. Он также заявил, что в плен взяты 40 военных.",
+                 ["Oleksandr Syrskyi", "Oleksandr Syrskyi"], id="ru-он-также"),
+    # a title with the region it governs refers back to the governor
+    pytest.param("Хинштейн сообщил, что в Льгове погиб мирный житель. Ранее глава региона сообщал, что за неделю "
+                 "в Курской области погибли пять человек.", ["Alexander Khinshtein", "Alexander Khinshtein"],
+                 id="ru-глава-региона"),
+    # a sentence adverb after the name
+    pytest.param("Военкоры тем временем пишут, что российские подразделения выбили противника из Горналя.",
+                 ["Russian milbloggers"], id="ru-военкоры-тем-временем"),
+])
+def test_a_speaker_referred_to_again(resources, text, expected):
+    assert claimants(resources, text) == expected
