@@ -768,7 +768,10 @@ def _claimant_in_sentence(
                                                    for o in atts))]
     named = [a for a in atts if a.name]
     inside = [a for a in atts if claim[0] <= a.start < claim[1]]
-    before = [a for a in atts if a.start < claim[0] and a.pronoun != "hedge"]
+    # "Geolocated footage indicated that …, the think tank said": evidence names nobody, and
+    # does not hide the speaker after the claim
+    before = [a for a in atts if a.start < claim[0] and a.pronoun != "hedge"
+              and not (a.name and a.pronoun is None and not a.relay and _is_evidence(a.name))]
     # "…, the ministry estimated that …" opens its own clause: it does not reach back.
     after = [a for a in atts if a.start >= claim[1] and a.pronoun != "hedge"
              and not _OWN_CLAUSE.match(text, a.end) and not _COORDINATED.search(text, max(s, a.start - 50), a.start)]
@@ -837,6 +840,14 @@ _BACKGROUND_CLAUSE = compile_pattern(r"(?:,|\s[–—-])\s+(?:the\s+[\w-]+\s+)?(
 #: "…, and Radio Liberty posted imagery that shows …": a speaker after "and" opens a clause of
 #: its own; it is not the source of the claim before it.
 _COORDINATED = compile_pattern(r",\s+(?:and|but|while|whereas)\s+(?:[\w'’.-]+[\s/]){0,3}$", re.IGNORECASE)
+_EVIDENCE = compile_pattern(r"(?i:footage|imagery|images|videos?|photos|photographs)$")
+
+
+def _is_evidence(name: str) -> bool:
+    """Whether a speaker's phrase is a piece of evidence ("Geolocated footage", "Satellite imagery")."""
+    return bool(_EVIDENCE.search(name.strip())) and next(known_names_in(name), None) is None
+
+
 _OWN_CLAUSE = compile_pattern(r"\s*,?\s*(?:that|что|що)(?!\w)", re.IGNORECASE)
 
 

@@ -195,7 +195,9 @@ BLOCKERS_BEFORE = (
 )
 
 # Head nouns that make an attribution anonymous unless a proper name modifies them.
-ANONYMOUS_HEADS = r"estimates?|reports?|data|figures?|sources?|assessments?|analysts|experts|media|observers"
+ANONYMOUS_HEADS = (r"estimates?|reports?|data|figures?|sources?|assessments?|analysts|experts|media|observers"
+                   # evidence, not a speaker: "Geolocated footage indicated that …"
+                   r"|footage|imagery|images|videos?|photos|photographs")
 
 # The canonical claimant names and their aliases live in ``geo.claimants`` (CLAIMANTS).
 
@@ -203,7 +205,7 @@ ANONYMOUS_HEADS = r"estimates?|reports?|data|figures?|sources?|assessments?|anal
 # отметили", "The channel added"), as folded stems (``claimants.stem``): the speaker
 # is the last body named before.
 BODY_REFERENCES = frozenset(
-    "ministry department agency service channel directorate command office staff army military "
+    "ministry department agency service channel directorate command office staff army military tank "
     "министерств ведомств агентств служб канал штаб командовани управлени "
     "міністерств відомств агенці агентств служб канал штаб командуванн управлінн".split()
 )

@@ -57,6 +57,13 @@ def claimants(resources, text: str) -> list[str | None]:
                  id="uk-водночас"),
     pytest.param("Тем временем Минобороны России сообщило об освобождении Суджи.", "Russian Defense Ministry",
                  id="ru-тем-временем"),
+    # an outlet's base is a descriptor; evidence ("footage", "imagery") is no speaker and does not
+    # hide the one after the claim; "the think tank" refers back to the body named before
+    pytest.param("The Washington-based Institute for the Study of War said Ukrainian troops withdrew from Sudzha.",
+                 "Institute for the Study of War", id="en-washington-based"),
+    pytest.param("Satellite imagery shows Russian troops entered Sudzha, the ISW said.",
+                 "Institute for the Study of War", id="en-imagery-then-speaker"),
+    pytest.param("Geolocated footage shows that Russian forces advanced into Sudzha.", None, id="en-footage-alone"),
     # "the country's agency": the speaker's country
     pytest.param("Some 300 North Korean soldiers have been killed, South Korean lawmakers said, "
                  "citing the country's spy agency.", "South Korea's NIS", id="en-south-korean-lawmakers"),
@@ -120,6 +127,9 @@ def test_a_place_after_the_subject_is_no_part_of_the_speakers_name(resources):
     pytest.param("Хинштейн сообщил, что в Льгове погиб мирный житель. Ранее глава региона сообщал, что за неделю "
                  "в Курской области погибли пять человек.", ["Alexander Khinshtein", "Alexander Khinshtein"],
                  id="ru-глава-региона"),
+    pytest.param("The ISW said Russian troops entered Sudzha. Geolocated footage indicated that Russian forces had "
+                 "advanced into central Plekhovo, the think tank said.",
+                 ["Institute for the Study of War", "Institute for the Study of War"], id="en-the-think-tank"),
     # a sentence adverb after the name
     pytest.param("Военкоры тем временем пишут, что российские подразделения выбили противника из Горналя.",
                  ["Russian milbloggers"], id="ru-военкоры-тем-временем"),
