@@ -88,7 +88,10 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|\bmov(?:ed|ing|es?)\b(?=\s+(?:[\w'’,.-]+\s+){0,4}?(?:troops|soldiers|forces|units|brigades|servicemen"
      r"|reserves|reinforcements|personnel)\s+into\b)|\b(?:began|begin|started|start)\s+entering\b|\bconcentrations?\b"
      # forces committed to a fight: "Moscow has committed about 60,000 troops to the counteroffensive"
-     r"|\bcommitted\b(?=\s+(?:[\w,.'’-]+\s+){0,4}?(?:troops|soldiers|forces|servicemen|personnel|reserves)\b)"
+     r"|\bcommitted\b(?=\s+(?:[\w,.'’-]+\s+){0,4}?(?:troops|soldiers|forces|servicemen|personnel|reserves"
+     r"|brigades|battalions|regiments|units)\b)"
+     # forces drawn into a fight: "up to 50,000 troops have been pulled into the Kursk operation"
+     r"|\b(?:pulled|drawn|thrown|poured)\s+into\b"
      # rotated into a place (GOLD.md): "Pyongyang has rotated fresh troops into Kursk"
      r"|\brotat(?:ed|ing|es|e)\b(?=\s+(?:[\w'’,.-]+\s+){0,4}?into\b)"
      r"|переброск\w*|перебрасыва\w*|перекидыва\w*|перекида\w*|перемеща\w*|перемещен\w*|переміщу\w*|переміщен\w*|перекида\w*|стягу\w*|стягнул\w*"
@@ -96,6 +99,10 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|высадил\w*|высажен\w*|висадил\w*|висаджен\w*"
      # presence counts only with a figure ("в регионе находится несколько тысяч военных")
      r"|находится|находятся|находились|перебуває|перебувають|перебували"
+     # the strength of a force: "численность группировки достигла 60 тысяч", "угруповання налічує 60 тисяч"
+     r"|численност\w*(?=\s+(?:группировк|войск|военн|контингент|сил\b|подразделени))"
+     r"|чисельніст\w*(?=\s+(?:угруповання|військ|контингент|сил\b|підрозділ))"
+     r"|насчитыва\w*|налічу\w*"
 
      # a count of forces: "the number of North Korean troops … has risen by about 2,000"
      r"|\b(?:total\s+)?number\s+of(?=\s+(?:[\w'’-]+\s+){0,3}(?:troops|soldiers|forces|north\s+koreans|personnel))"),
@@ -107,7 +114,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
 
 #: Deployment words that assert nothing alone: presence with a figure is "numbering N in
 #: an area" (GOLD.md), without one it is forces "merely present".
-PRESENCE_TRIGGERS = (r"находи\w*|перебува\w*|number\s+of|total\s+number\s+of"
+PRESENCE_TRIGGERS = (r"находи\w*|перебува\w*|численност\w*|чисельніст\w*|насчитыва\w*|налічу\w*"
+                     r"|number\s+of|total\s+number\s+of"
                      r"|(?:are|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?in")
 # "some 12,000 North Korean troops are in Kursk": numbering N in an area (GOLD.md). Looked
 # for only in a sentence with an amount: "are" and "were" would open every sentence to the

@@ -62,6 +62,15 @@ def numbers(claim):
     pytest.param("Удар унес жизни трех мирных жителей Рыльска, сообщил Хинштейн.",
                  Kind.KILLED, (None, 3, None), id="ru-унес-жизни"),
     pytest.param("Обстріл забрав життя двох людей у Рильську.", Kind.KILLED, (None, 2, None), id="uk-забрав-життя"),
+    # forces drawn into a fight, and a force's strength
+    pytest.param("Up to 50,000 Russian troops have been pulled into the Kursk operation, Zelensky said.",
+                 Kind.DEPLOYED, (None, 50000, 50000), id="en-pulled-into"),
+    pytest.param("Ukraine has committed several elite brigades to the Kursk operation.", Kind.DEPLOYED,
+                 (None, None, None), id="en-committed-brigades"),
+    pytest.param("Численность группировки ВС РФ в Курской области достигла 60 тысяч человек, заявил Сырский.",
+                 Kind.DEPLOYED, (None, 60000, None), id="ru-численность-группировки"),
+    pytest.param("Угруповання ворога на курському напрямку налічує близько 60 тисяч військових, заявив Сирський.",
+                 Kind.DEPLOYED, (None, 60000, None), id="uk-угруповання-налічує"),
     # executed prisoners are dead, not captured
     pytest.param("Під Суджею росіяни стратили п'ятьох українських полонених.", Kind.KILLED, (None, 5, None),
                  id="uk-стратили-полонених"),
@@ -82,6 +91,8 @@ def test_a_claim_in_a_new_phrasing(resources, text, kind, figure):
     pytest.param("Российская футбольная команда потеряла двух игроков из-за травм.", id="ru-team-lost-players"),
     pytest.param("Футбольна команда втратила трьох гравців через травми.", id="uk-team-lost-players"),
     pytest.param("Причины гибели самолета выясняются.", id="ru-гибель-of-a-plane"),
+    pytest.param("Численность населения Курской области составляет около 1 млн человек.", id="ru-численность-населения"),
+    pytest.param("Ukraine was drawn into a long war.", id="en-drawn-into-a-war"),
     pytest.param("Біля Суджі знищено 12 одиниць техніки.", id="uk-одиниць-техніки"),
 ])
 def test_a_look_alike_is_no_claim(resources, text):
