@@ -226,7 +226,7 @@ GROUND_NOUNS = (
 #: Words before a predicate that make it an aim, an attempt or a denial rather than a claim.
 BLOCKERS = (
     r"attempt\w*\s+to|tr(?:y|ied|ies|ying)\s+to|fail\w*\s+to|seek\w*\s+to|sought\s+to|aim\w*\s+(?:to|at)"
-    r"|plan\w*\s+to|intend\w*\s+to|bid\s+to|efforts?\s+to|in\s+order\s+to|order\w*\s+\w+\s+to|goal\s+of"
+    r"|plan\w*\s+to|intend\w*\s+to|bid\s+to|efforts?\s+to|in\s+order\s+to|order\w*\s+(?:\w+\s+){1,3}to|goal\s+of"
     r"|would|will|could|should|must|cannot|can't|did\s+not|didn't|has\s+not|have\s+not|hasn't|haven't|never"
     r"|no\s+longer|vow\w*\s+to|promis\w*\s+to|threat\w*\s+to|wants?\s+to|hop(?:e|es|ed|ing)\s+to"
     r"|fight\w*\s+to|struggl\w*\s+to|battl\w*\s+to|unlikely|can|may|might|ability\s+to|unable\s+to"

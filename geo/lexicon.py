@@ -197,6 +197,8 @@ BLOCKERS_BEFORE = (
     r"rather\s+than|instead\s+of|to\s+avoid|avoid|to\s+be|might|may|could|would|will|expected\s+to"
     # a plan is no claim (GOLD.md): "Russia plans to deploy 50,000 troops"
     r"|plan\w*\s+to|intend\w*\s+to|prepar\w*\s+to|ready\s+to|планиру\w+|намерен\w*|планує\w*|планують"
+    # an exchange of prisoners is no capture: "Обмен пленными состоялся", "prisoner swap"
+    r"|обмен\w*|обмін\w*|exchang\w*|swap\w*"
     r"|did\s+not\s+\w+|didn't\s+\w+|does\s+not\s+\w+|doesn't\s+\w+|not\s+detail|underreporting|underreport|investigate|the\s+high|despite\s+the"
     r"|by\s+the|of\s+the|amid|fearing|fear\s+of|threat\s+of|risk\s+of|if|unless|чтобы\s+не|могут|может"
     r"|могли|избежать|во\s+избежание|не\s+(?:привел|привела|привели|назвал|назвала|назвали|раскрыл\w*|сообщил\w*)|clarify|whether|did\s+not\s+say|не\s+уточнил\w*"

@@ -28,6 +28,9 @@ NOT_PEOPLE: tuple[tuple[str, str], ...] = (
      "34 air strikes using 62 guided bombs"),
     (r"удар\w*|авиаудар\w*|бомб\w*|снаряд\w*|обстрел\w*|атак\w*|обстріл\w*|авіабомб\w*",
      "нанесли 12 авиаударов"),
+    # what else a side loses: "lost access to the pipeline", "потеряли доступ", "втратили ініціативу"
+    (r"access|momentum|initiative|interest|patience|confidence|доступ\w*|инициатив\w*|ініціатив\w*",
+     "Russia had lost access to the pipeline"),
     # a team's losses: "потеряла двух игроков", "втратила трьох гравців", "lost three points"
     (r"игрок\w*|гравц\w*|гравців|очк[аои]\w*|матч\w*|players?|points|goals?|matches",
      "команда потеряла двух игроков"),

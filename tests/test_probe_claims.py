@@ -93,6 +93,9 @@ def test_a_claim_in_a_new_phrasing(resources, text, kind, figure):
     pytest.param("Причины гибели самолета выясняются.", id="ru-гибель-of-a-plane"),
     pytest.param("Численность населения Курской области составляет около 1 млн человек.", id="ru-численность-населения"),
     pytest.param("Ukraine was drawn into a long war.", id="en-drawn-into-a-war"),
+    pytest.param("Oil prices fell after Russia lost access to the pipeline at Sudzha.", id="en-lost-access"),
+    pytest.param("Обмен пленными состоялся при посредничестве ОАЭ: стороны передали по 150 человек.",
+                 id="ru-обмен-пленными"),
     pytest.param("Біля Суджі знищено 12 одиниць техніки.", id="uk-одиниць-техніки"),
 ])
 def test_a_look_alike_is_no_claim(resources, text):

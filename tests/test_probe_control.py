@@ -44,6 +44,7 @@ def test_won_back_or_taken_out_is_a_control_claim(resources, text):
     pytest.param("Russian forces should retake Sudzha soon, the blogger wrote.", id="en-should-forecast"),
     pytest.param("Саперы очистили территорию Суджи от мин.", id="ru-очистили-от-мин"),
     pytest.param("Russian forces have been unable to retake Sudzha, Ukrainian officials said.", id="en-unable-to"),
+    pytest.param("Putin ordered the army to drive Ukrainian troops out of Sudzha.", id="en-ordered-the-army-to"),
     pytest.param("Гражданское население покинуло Суджу еще в августе.", id="ru-civilians-left"),
     pytest.param("Цивільні мешканці покинули Суджу ще влітку.", id="uk-civilians-left"),
     pytest.param("Residents abandoned Sudzha in August.", id="en-residents-abandoned"),
