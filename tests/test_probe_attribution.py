@@ -64,6 +64,7 @@ def claimants(resources, text: str) -> list[str | None]:
     pytest.param("Satellite imagery shows Russian troops entered Sudzha, the ISW said.",
                  "Institute for the Study of War", id="en-imagery-then-speaker"),
     pytest.param("Geolocated footage shows that Russian forces advanced into Sudzha.", None, id="en-footage-alone"),
+    pytest.param("Russia now holds Sudzha, Russian state media reported.", "Russian media", id="en-russian-state-media"),
     # "the country's agency": the speaker's country
     pytest.param("Some 300 North Korean soldiers have been killed, South Korean lawmakers said, "
                  "citing the country's spy agency.", "South Korea's NIS", id="en-south-korean-lawmakers"),
