@@ -446,6 +446,7 @@ _RUSSIAN_SMALL = _forms("""
 90: девяносто девяноста
 50: полсотни полусотни полсотня
 100: сто ста сотня сотню сотней
+500: полтысячи полутысячи
 200: двести двухсот
 300: триста трехсот
 400: четыреста четырехсот
@@ -483,6 +484,7 @@ _UKRAINIAN_SMALL = _forms("""
 90: дев'яносто
 50: півсотні півсотня
 100: сто ста сотня сотню сотнею
+500: півтисячі
 200: двісті двохсот
 300: триста трьохсот
 400: чотириста чотирьохсот
@@ -500,6 +502,10 @@ _SCALES = _forms("""
 1000000: million миллион миллиона миллионов миллионам миллионами mln млн мільйон мільйона мільйонів
 1000000000: billion bn миллиард миллиарда миллиардов млрд
 """)
+#: Count nouns a small number multiplies, as "hundred" does: "две сотни" (200), "трёх сотен"
+#: (300), "півтора десятка" (15), "два десятки" (20). Alone they are vague ("сотни военных").
+_COUNT_NOUNS = {"сотни": 100, "сотен": 100, "сотні": 100, "сотень": 100,
+                "десятка": 10, "десятков": 10, "десятки": 10, "десятків": 10}
 #: Genitive singular scales read as one unit after a bound ("более тысячи" is more than 1000).
 _GENITIVE_SCALES = {"тысячи": 1000, "миллиона": 1_000_000, "миллиарда": 1_000_000_000,
                     "тисячі": 1000, "мільйона": 1_000_000,
@@ -889,6 +895,10 @@ def _read_words(s: _Stream, i: int) -> _Numeral | None:
         word = s.word(k)
         if count == 0 and word == "a":
             current, room = Fraction(1), 0
+        elif word in _COUNT_NOUNS and 0 < current < 10 and room == 0:
+            # "две сотни", "трёх сотен", "півтора десятка": a count of hundreds or tens
+            current, room = current * _COUNT_NOUNS[word], 0
+            scale_at_end = 1
         elif word in _SMALL:
             value = _SMALL[word]
             needed = 10 if value < 10 else 100 if value < 100 else 1000

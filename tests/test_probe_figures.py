@@ -1,6 +1,6 @@
 """Figures in phrasings the development articles lack, written for these tests: a toll
 that rose "to" a number, and the Russian and Ukrainian count nouns (десяток, полсотни,
-сотня) with and without a bound.
+сотня, "две сотни", "півтора десятка", полтысячи) with and without a bound.
 """
 
 from __future__ import annotations
@@ -27,8 +27,20 @@ def readings(text: str) -> list[tuple[str, float | None, float | None, float | N
     pytest.param("Около полусотни военных ранены.", [("Около полусотни", None, 50, None)], id="ru-около-полусотни"),
     pytest.param("Загинули півсотні окупантів.", [("півсотні", None, 50, None)], id="uk-півсотні"),
     pytest.param("Понад сотню росіян взяли в полон.", [("Понад сотню", 100, 100, None)], id="uk-понад-сотню"),
+    # a count of hundreds or tens, and half a thousand
+    pytest.param("Погибли две сотни военных.", [("две сотни", None, 200, None)], id="ru-две-сотни"),
+    pytest.param("Потери составили около трёх сотен человек.", [("около трёх сотен", None, 300, None)],
+                 id="ru-около-трёх-сотен"),
+    pytest.param("Ворог втратив більше двох сотень військових.", [("більше двох сотень", 200, 200, None)],
+                 id="uk-більше-двох-сотень"),
+    pytest.param("У полон потрапили півтора десятка окупантів.", [("півтора десятка", None, 15, None)],
+                 id="uk-півтора-десятка"),
+    pytest.param("Загинули два десятки військових.", [("два десятки", None, 20, None)], id="uk-два-десятки"),
+    pytest.param("Уничтожено до полутысячи военных.", [("до полутысячи", None, 500, 500)], id="ru-до-полутысячи"),
+    pytest.param("Загинули півтисячі військових.", [("півтисячі", None, 500, None)], id="uk-півтисячі"),
     # the plural stays vague
     pytest.param("Погибли десятки военных.", [("десятки", None, None, None)], id="ru-десятки-vague"),
+    pytest.param("Погибли сотни военных.", [("сотни", None, None, None)], id="ru-сотни-vague"),
 ])
 def test_rise_to_and_count_nouns(text, expected):
     assert readings(text) == expected
