@@ -895,6 +895,9 @@ def _read_words(s: _Stream, i: int) -> _Numeral | None:
         word = s.word(k)
         if count == 0 and word == "a":
             current, room = Fraction(1), 0
+        elif word in ("с", "з") and s.word(k + 1) in ("половиной", "половиною") and 0 < current < 10 and room == 0:
+            # "две с половиной тысячи", "двох з половиною тисяч": and a half
+            current, k = current + Fraction(1, 2), k + 1
         elif word in _COUNT_NOUNS and 0 < current < 10 and room == 0:
             # "две сотни", "трёх сотен", "півтора десятка": a count of hundreds or tens
             current, room = current * _COUNT_NOUNS[word], 0
