@@ -70,7 +70,7 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Ukraine", (
         "Ukrainian authorities", "Kyiv", "Kiev", "Ukrainian government", "Ukrainian officials", "Ukraine officials",
         "Ukrainian government officials", "Украина", "Киев", "Україна", "Київ", "украинские власти",
-        "українська влада",
+        "українська влада", "the Ukrainian side", "Ukrainian side", "украинская сторона", "українська сторона",
     )),
     ("DeepState", ("Deep State", "DeepStateMap", "DeepStateUA", "DeepState UA", "DeepState map", "ДипСтейт",
                    "Дипстейт", "ДіпСтейт", "Діпстейт")),
@@ -95,7 +95,8 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
                                  "российские силовики", "силовики", "російські силовики")),
     ("Russia", ("Russian authorities", "Moscow", "Kremlin", "the Kremlin", "Russian government", "Russian officials",
                              "Россия", "Москва", "Кремль", "российские власти", "Росія", "Москва",
-                             "Кремль", "російська влада")),
+                             "Кремль", "російська влада", "the Russian side", "Russian side", "российская сторона",
+                             "російська сторона")),
     ("Russian milbloggers", (
         "Russian military bloggers", "military bloggers", "Pro-Moscow military bloggers", "pro-Russian military bloggers",
         "Kremlin-allied military bloggers", "war bloggers", "pro-Russian war bloggers", "Russian war bloggers",

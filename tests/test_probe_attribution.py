@@ -65,6 +65,11 @@ def claimants(resources, text: str) -> list[str | None]:
                  "Institute for the Study of War", id="en-imagery-then-speaker"),
     pytest.param("Geolocated footage shows that Russian forces advanced into Sudzha.", None, id="en-footage-alone"),
     pytest.param("Russia now holds Sudzha, Russian state media reported.", "Russian media", id="en-russian-state-media"),
+    # "the Russian side" is Russia
+    pytest.param("Российская сторона заявила об освобождении Суджи.", "Russia", id="ru-российская-сторона"),
+    pytest.param("Українська сторона повідомила, що ЗСУ утримують позиції біля Суджі.", "Ukraine",
+                 id="uk-українська-сторона"),
+    pytest.param("The Russian side said its troops had liberated Sudzha.", "Russia", id="en-the-russian-side"),
     # "the country's agency": the speaker's country
     pytest.param("Some 300 North Korean soldiers have been killed, South Korean lawmakers said, "
                  "citing the country's spy agency.", "South Korea's NIS", id="en-south-korean-lawmakers"),
