@@ -56,6 +56,7 @@ from geo.lexicon import (
     FORCE_NOUNS,
     HISTORIC,
     KIND_TRIGGERS,
+    NON_CONFIRMATIONS,
     PRESENCE_IN_AREA,
     PRESENCE_TRIGGERS,
     SPEECH_VERBS,
@@ -140,6 +141,7 @@ _FORCE = compile_pattern(rf"^(?:{FORCE_NOUNS})$")
 #: "погибла мирная жительница", "ранены двое военных" (Russian puts the verb first).
 _VERB_THEN_SUBJECT = compile_pattern(rf"^[\s,]+(?:[\w-]+\s+){{0,2}}(?:{FORCE_NOUNS})\b")
 _BLOCKED = compile_pattern(rf"(?:\b(?:{BLOCKERS_BEFORE}))\s+(?:[\w'’-]+\s+){{0,3}}$")
+_UNCONFIRMED = compile_pattern(NON_CONFIRMATIONS)
 _AUX = compile_pattern(
     r"(?:\b(?:have|has|had|been|were|was|are|is|being|be|got|get|went|go|reportedly|allegedly|"
     r"lying|left|found)|были|было|был|была|оказались|стали)\s+$"
@@ -282,6 +284,8 @@ def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
         before = folded[max(start, m.start() - 40):m.start()]
         if _BLOCKED.search(before) and not _HEDGED_PAST.search(before):
             continue
+        if _UNCONFIRMED.search(folded, start, m.start()):
+            continue  # "He did not confirm that its troops had been encircled": the other side's claim
         if re.search(r"\b(?:after|before|without)\s+being\s+$", before) or _URGED.search(before):
             continue
         after_word = re.match(r"\s+([\w'’-]+)", folded[m.end():end])

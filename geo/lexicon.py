@@ -204,6 +204,18 @@ BLOCKERS_BEFORE = (
     r"|могли|избежать|во\s+избежание|не\s+(?:привел|привела|привели|назвал|назвала|назвали|раскрыл\w*|сообщил\w*)|clarify|whether|did\s+not\s+say|не\s+уточнил\w*"
 )
 
+# A refusal to confirm, with the rest of its clause after it: what it governs is the other
+# side's claim, not its speaker's ("He did not confirm that Sudzha had been lost", "Генштаб не
+# подтвердил, что …"). A denial is a claim of its own ("denied that its units were
+# encircled" is the state of those units, GOLD.md), so it is not listed here.
+NON_CONFIRMATIONS = (
+    r"(?<!\w)(?:did\s+not\s+confirm|has\s+not\s+confirmed|have\s+not\s+confirmed|would\s+not\s+confirm"
+    r"|could\s+not\s+confirm|refused\s+to\s+confirm|не\s+подтвер\w*|не\s+підтвер\w*)"
+    # its scope ends at a comma (not the one before "что"/"що") or a relative clause
+    # ("… with Ukrainian troops who are inside …")
+    r"(?!\w)(?:(?![;]|,(?!\s+(?:что|що)\s)|\s(?:who|which|где|котор\w*|які|яка|який|яке|де)\s)[^.!?])*$"
+)
+
 # Head nouns that make an attribution anonymous unless a proper name modifies them.
 ANONYMOUS_HEADS = (r"estimates?|reports?|data|figures?|sources?|assessments?|analysts|experts|media|observers"
                    # evidence, not a speaker: "Geolocated footage indicated that …"

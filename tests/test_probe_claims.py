@@ -114,3 +114,26 @@ def test_the_lives_an_attack_claimed_are_not_its_statement(resources):
 
 def test_half_a_day_is_still_no_amount(resources):
     assert claims(resources, "The fighting near Sudzha lasted half a day.") == ()
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("He did not confirm that Sudzha had been lost.", id="en-did-not-confirm"),
+    pytest.param("The Pentagon has not confirmed that 200 North Korean soldiers were killed.", id="en-has-not-confirmed"),
+    pytest.param("Генштаб ВСУ не подтвердил, что войска покинули Суджу.", id="ru-не-подтвердил-что"),
+    pytest.param("Генштаб ЗСУ не підтвердив, що війська залишили Суджу.", id="uk-не-підтвердив-що"),
+])
+def test_what_a_speaker_does_not_confirm_is_no_claim(resources, text):
+    assert claims(resources, text) == ()
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # a denial is a claim of its own (the state of the units)
+    pytest.param("Kyiv denied that its troops had been encircled near Sudzha.", Kind.OTHER, id="en-denied-that"),
+    # the non-confirmation's scope ends at a relative clause, a comma or a semicolon
+    pytest.param("The Pentagon has not confirmed that the troops fought Ukrainian units who are inside a portion of "
+                 "the Kursk region, she said.", Kind.CONTROL, id="en-relative-clause-after-denial"),
+    pytest.param("Russia has not confirmed the reports; Ukraine said 40 Russian soldiers were captured near Sudzha.",
+                 Kind.CAPTURED, id="en-semicolon-after-non-confirmation"),
+])
+def test_a_denial_or_a_claim_after_a_non_confirmation_stands(resources, text, kind):
+    assert [c.kind for c in claims(resources, text)] == [kind]
