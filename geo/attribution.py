@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from geo.claimants import (
@@ -71,7 +71,7 @@ _CAP_TOKEN = r"[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{2,}\))?(?!\w)"
 _NP_STOP = (
     r"that|which|who|whom|whose|when|while|where|because|but|if|as|than|is|are|was|were|be|been|"
     r"being|will|would|could|should|may|might|also|not|has|have|had|said|says|and\s+that|"
-    r"they|he|she|it|we|i|you|он|она|они|оно|мы|"
+    r"they|he|she|it|we|i|you|он|она|они|оно|мы|він|вона|вони|воно|"
     r"что|который|которая|которые|когда|также|не|и\s+что"
 )
 _LOWER_TOKEN = rf"(?!(?:{_NP_STOP})(?!\w))[a-zа-яёіїєґ][\w’'\-]*"
@@ -82,7 +82,7 @@ _NP = rf"(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_TOKEN}){{0,8}}?)"
 _NP_ANY = rf"(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:[\s\u00a0]+{_TOKEN}){{0,6}}?)"
 _SUBJECT_VERB = compile_pattern(
     rf"{_NP}(?:’s|'s)?\s+(?:(?:also|has|have|had|was|were|is|previously|later|then|earlier|further|"
-    rf"again|repeatedly|separately|recently|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|в\s+\w+"
+    rf"again|repeatedly|separately|recently|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|в\s+\w+(?!,)"
     rf"|last\s+\w+|this\s+\w+)[\s,]+){{0,3}}(?P<verb>{SPEECH_VERBS})\b"
     r"(?!\s+(?:suggest|say|show|indicate|claim|estimate|put|believe)\b)"  # "Recent estimates suggest": a noun
 )
@@ -99,7 +99,8 @@ _INVERTED_NP = rf"[«“\"]?(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_CAP_TOKEN}){{0,5}
 _NAME_END = (r"(?=\s*(?:[,.;:!?)»”\"]|$)|\s+(?:on|in|at|during|via|and|citing|в|во|на|у|и|і|та|й|со|з|із)(?!\w)"
              r"|\s+\d)")
 _VERB_SUBJECT = compile_pattern(
-    rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN})\s+){{0,6}}?"
+    rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:в|у)\s+(?:своем|своём|своєму)\s+[\w-]+\s+)?"
+    rf"(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN})\s+){{0,6}}?"
     rf"{_INVERTED_NP}{_NAME_END}")
 #: "Об этом сообщил …", "как заявил …": the Russian formulas that put the speaker after the verb.
 _INVERTED_LEAD = compile_pattern(
@@ -115,6 +116,19 @@ _SUBJECT_ASIDE_VERB = compile_pattern(
     rf"(?P<verb>{SPEECH_VERBS})\b")
 #: "…, war bloggers said.": a source written in lower case, kept only when it is a known one.
 _TAIL_LOWER = compile_pattern(rf",\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s+(?:{SPEECH_VERBS})\b")
+#: "…, сообщили военкоры.", "…, повідомляють російські джерела.": a lower-case source after
+#: its verb at the end of the sentence, kept only when it is a known one.
+_VERB_TAIL_LOWER = compile_pattern(
+    rf",\s+(?:{SPEECH_VERBS})\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,3}}?)\s*(?=[.;!?]|$)")
+#: A source named in guillemets, with or without the word for what it is: "телеграм-канал
+#: «Два майора» сообщил", "…, пишет «Военная хроника»". The name may hold lower-case words.
+_CHANNEL_WORD = r"(?:(?:telegram|телеграм)-канал\w*|канал\w*|издани\w*|видання|агентств\w*|агенці\w*|портал\w*|проект\w*|проєкт\w*)"
+_QUOTED_NAME = r"«(?P<np>[^«»\n]{2,40})»"
+_CHANNEL_BEFORE = compile_pattern(rf"(?i:{_CHANNEL_WORD})\s+«$")
+_QUOTED_NAME_VERB = compile_pattern(
+    rf"(?i:{_CHANNEL_WORD}\s+)?{_QUOTED_NAME}\s+(?:(?:также|ранее|тоже|також|раніше)\s+)?(?:{SPEECH_VERBS})(?!\w)")
+_VERB_QUOTED_NAME = compile_pattern(
+    rf"(?<!\w)(?:{SPEECH_VERBS})\s+(?:[\w-]+\s+){{0,2}}?{_QUOTED_NAME}(?=\s*(?:[,.;:!?)]|$))")
 #: Cheap test before _SUBJECT_ASIDE_VERB, which tries a noun phrase at every capital.
 _ASIDE_THEN_VERB = compile_pattern(
     rf",\s+(?:(?i:{RELAYS})|a|an|the)\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?(?:{SPEECH_VERBS})\b")
@@ -131,8 +145,10 @@ _WHO_SAID = compile_pattern(rf"{_NP}[\s,]+(?:(?!\s*(?:{SPEECH_VERBS})\b)[^,.]{{0
 # "Зеленский: в Курской области …", "Budanov: …": a headline that opens with its speaker.
 # "Zelensky: …", also as a bullet of a key-points list ("- Kursk governor: …")
 _HEADLINE_HEAD = compile_pattern(rf"^[\s\-–—•*·]*{_NP.replace('}}?)', '})')}:\s")
-_HEADLINE_TAIL = compile_pattern(rf"(?::\s*|,\s*){_NP}(?:\s+(?:says|said|claims|estimates))?\s*$")
-_PRONOUN = compile_pattern(r"\b(he|she|it|they|он|она|они|він|вона|вони)\s+(?:also\s+)?(?:" + SPEECH_VERBS + r")\b",
+_HEADLINE_TAIL = compile_pattern(rf"(?::\s*|,\s*|\s[—–]\s*){_NP}(?:\s+(?:says|said|claims|estimates))?\s*$")
+_PRONOUN = compile_pattern(r"\b(he|she|it|they|он|она|они|він|вона|вони)\s+"
+                           r"(?:(?:also|later|further|then|также|тоже|еще|ещё|також|теж|ще|далее|далі)\s+)?(?:"
+                           + SPEECH_VERBS + r")\b",
                       re.IGNORECASE)
 # "…», — сказал он": the pronoun after the verb. Found by the pronoun, then the verb is
 # checked before it (a pattern that opened with the verbs would try them at every position).
@@ -238,7 +254,10 @@ def is_person(name: str) -> bool:
 _OPENERS = frozenset(
     "as in on at but and however also earlier later meanwhile while when if after before since then "
     "как по в во на это однако также ранее позже при кроме между тем и а но как об о "
-    "вчера сегодня накануне вчора учора сьогодні yesterday today этом том чем про це також крім".split()
+    "вчера сегодня накануне вчора учора сьогодні yesterday today этом том чем про це також крім "
+    # "Водночас DeepState повідомляє", "Тем временем Минобороны", "Впрочем, Рыбарь"
+    "водночас тим часом між натомість проте однак втім згодом зокрема временем впрочем зато затем "
+    "кстати согласно meanwhile nonetheless separately elsewhere".split()
 )
 
 
@@ -376,7 +395,10 @@ def reference_sort(phrase: str) -> str | None:
 _TRAILING_TIME = compile_pattern(
     r"\s+(?:в|во|on|у|в\s+ночь\s+на)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье"
     r"|понеділок|вівторок|середу|четвер|п'ятницю|суботу|неділю"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$", re.IGNORECASE)
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$"
+    # "Военкоры тем временем пишут": a sentence adverb after the name
+    r"|\s+(?:тем\s+временем|тим\s+часом|также|також|тоже|теж|однако|проте|впрочем|втім|however|also|meanwhile)$",
+    re.IGNORECASE)
 
 #: "I mentioned last time", "we reported": the writer, who is not a claimant of the article.
 _FIRST_PERSON = frozenset("i we я мы ми".split())
@@ -384,7 +406,7 @@ _FIRST_PERSON = frozenset("i we я мы ми".split())
 #: Words that stand where a speaker's name stands but name nobody: pronouns (resolved
 #: apart, as pronouns) and determiners ("An estimated 11,000 troops").
 _NOT_NAMES = frozenset("it he she they we i you this that these those an a the its there "
-                       "он она они оно это этом том чем мы я вы "
+                       "он она они оно это этом том чем мы я вы він вона вони воно ми "
                        # "Как сообщает …", "Як повідомляє …": the opening word of an according-to phrase
                        "как як as".split())
 
@@ -453,14 +475,15 @@ def _is_name_like(phrase: str) -> bool:
 #: in one automaton pass. Most sentences of a report hold no speech verb at all.
 _SCANNED = (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _SUBJECT_ASIDE_VERB,
             _VERB_SUBJECT, _RELAY, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER, _DOCUMENT_OF, _PRONOUN_ACCORDING,
-            _PERSON_DOCUMENT, _BODY_REFERENCE, _HEDGE, _RELATIVE_SPEECH, _ASIDE_THEN_VERB)
+            _PERSON_DOCUMENT, _BODY_REFERENCE, _HEDGE, _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER,
+            _QUOTED_NAME_VERB, _VERB_QUOTED_NAME)
 #: A pattern built around the speech verbs needs one of them: its cues are read once from
 #: the lexicon, not again from each of the ten patterns (reading them was most of this
 #: module's import time). A test checks every pairing against the pattern's own cues.
 SPEECH_GATE = compile_pattern(SPEECH_VERBS)
 _GATES = {id(rx): SPEECH_GATE for rx in (
     _SUBJECT_VERB, _WHO_SAID, _APPOSITIVE, _SUBJECT_ASIDE_VERB, _VERB_SUBJECT, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER,
-    _RELATIVE_SPEECH, _ASIDE_THEN_VERB)}
+    _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER, _QUOTED_NAME_VERB, _VERB_QUOTED_NAME)}
 _CUES = Cues.of([_GATES.get(id(rx), rx) for rx in _SCANNED])
 # Keyed by id: a compiled pattern hashes its whole program on every lookup.
 _BIT = {id(rx): 1 << i for i, rx in enumerate(_SCANNED)}
@@ -539,6 +562,14 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     for m in _TAIL_LOWER.finditer(chunk) if may & _BIT[id(_TAIL_LOWER)] else ():
         if canonical_name(m.group("np")) or named_within(m.group("np")):
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+    for rx in (_QUOTED_NAME_VERB, _VERB_QUOTED_NAME):
+        for m in rx.finditer(chunk) if may & _BIT[id(rx)] else ():
+            # a known source, or a channel or outlet the text says it is; not a quoted word ("«котлом»")
+            if canonical_name(m.group("np")) or _CHANNEL_BEFORE.search(chunk, max(0, m.start("np") - 25), m.start("np")):
+                found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+    for m in _VERB_TAIL_LOWER.finditer(chunk) if may & _BIT[id(_VERB_TAIL_LOWER)] else ():
+        if canonical_name(m.group("np")) or named_within(m.group("np")):
+            found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for m in _DOCUMENT_OF.finditer(chunk) if may & _BIT[id(_DOCUMENT_OF)] else ():
         if canonical_claimant(m.group("np")):
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
@@ -550,6 +581,7 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
         found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
     for m in _HEDGE.finditer(chunk) if may & _BIT[id(_HEDGE)] else ():
         found.append(Attribution(start + m.start(), start + m.end(), None, "hedge"))
+    found = [_with_country(a, found) for a in found]
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     deduped: list[Attribution] = []
     for a in found:
@@ -557,6 +589,28 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             continue
         deduped.append(a)
     return tuple(deduped)
+
+
+#: "citing the country's spy agency": the country is the speaker's ("South Korean lawmakers
+#: said …, citing the country's spy agency"), named by its adjective, its name or its capital.
+_THE_COUNTRYS = compile_pattern(r"^(?:the\s+)?(?:country|nation)['’]s\s+", re.IGNORECASE)
+_COUNTRIES = {"south korea": "South Korea", "seoul": "South Korea", "north korea": "North Korea",
+              "pyongyang": "North Korea", "ukrain": "Ukraine", "kyiv": "Ukraine", "russia": "Russia",
+              "moscow": "Russia", "kremlin": "Russia"}
+_COUNTRY_WORD = compile_pattern(r"(?<!\w)(?:south\s+korea|seoul|north\s+korea|pyongyang|ukrain|kyiv|russia|moscow|kremlin)",
+                                re.IGNORECASE)
+
+
+def _with_country(att: Attribution, found: Sequence[Attribution]) -> Attribution:
+    """An attribution to "the country's X" as the X of the country of the speaker named before it."""
+    if not att.name or not _THE_COUNTRYS.match(att.name):
+        return att
+    speakers = [a.name for a in found if a.name and a.start < att.start and not _THE_COUNTRYS.match(a.name)]
+    named = _COUNTRY_WORD.search(speakers[-1]) if speakers else None
+    if named is None:
+        return att
+    country = _COUNTRIES[" ".join(named.group().lower().split())]
+    return replace(att, name=_THE_COUNTRYS.sub(f"{country}'s ", att.name))
 
 
 def record_speakers(attributions: Sequence[Attribution], speakers: Speakers) -> None:
@@ -717,10 +771,13 @@ def _claimant_in_sentence(
                                                    for o in atts))]
     named = [a for a in atts if a.name]
     inside = [a for a in atts if claim[0] <= a.start < claim[1]]
-    before = [a for a in atts if a.start < claim[0] and a.pronoun != "hedge"]
+    # "Geolocated footage indicated that …, the think tank said": evidence names nobody, and
+    # does not hide the speaker after the claim
+    before = [a for a in atts if a.start < claim[0] and a.pronoun != "hedge"
+              and not (a.name and a.pronoun is None and not a.relay and _is_evidence(a.name))]
     # "…, the ministry estimated that …" opens its own clause: it does not reach back.
     after = [a for a in atts if a.start >= claim[1] and a.pronoun != "hedge"
-             and not _OWN_CLAUSE.match(text, a.end)]
+             and not _OWN_CLAUSE.match(text, a.end) and not _COORDINATED.search(text, max(s, a.start - 50), a.start)]
     if after and earlier_claims_end is not None:
         # "CLAIM1, according to X, and CLAIM2, Y says": X belongs to the first claim.
         before = [a for a in before if a.start < earlier_claims_end]
@@ -781,6 +838,17 @@ def _claimant_in_sentence(
 _BACKGROUND_LEAD_WORDS = 3
 _BACKGROUND_CLAUSE = compile_pattern(r"(?:,|\s[–—-])\s+(?:the\s+[\w-]+\s+)?(?:where|which\s+is|which\s+was|где|де)\s",
                                 re.IGNORECASE)
+
+
+#: "…, and Radio Liberty posted imagery that shows …": a speaker after "and" opens a clause of
+#: its own; it is not the source of the claim before it.
+_COORDINATED = compile_pattern(r",\s+(?:and|but|while|whereas)\s+(?:[\w'’.-]+[\s/]){0,3}$", re.IGNORECASE)
+_EVIDENCE = compile_pattern(r"(?i:footage|imagery|images|videos?|photos|photographs)$")
+
+
+def _is_evidence(name: str) -> bool:
+    """Whether a speaker's phrase is a piece of evidence ("Geolocated footage", "Satellite imagery")."""
+    return bool(_EVIDENCE.search(name.strip())) and next(known_names_in(name), None) is None
 
 
 _OWN_CLAUSE = compile_pattern(r"\s*,?\s*(?:that|что|що)(?!\w)", re.IGNORECASE)

@@ -70,7 +70,7 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Ukraine", (
         "Ukrainian authorities", "Kyiv", "Kiev", "Ukrainian government", "Ukrainian officials", "Ukraine officials",
         "Ukrainian government officials", "Украина", "Киев", "Україна", "Київ", "украинские власти",
-        "українська влада",
+        "українська влада", "the Ukrainian side", "Ukrainian side", "украинская сторона", "українська сторона",
     )),
     ("DeepState", ("Deep State", "DeepStateMap", "DeepStateUA", "DeepState UA", "DeepState map", "ДипСтейт",
                    "Дипстейт", "ДіпСтейт", "Діпстейт")),
@@ -81,6 +81,7 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Russian ministry", "Russia's ministry", "Russian defense ministry", "Russian defence ministry",
         "Russian Ministry of Defense", "Russian Ministry of Defence", "Ministry of Defence of the Russian Federation",
         "Ministry of Defense of the Russian Federation", "Russian MoD", "Russia's MoD", "Defense Ministry in Moscow",
+        "Defence Ministry in Moscow", "ministry in Moscow", "Moscow's Defense Ministry", "Moscow's Defence Ministry",
         # Bare, in reports on Kursk oblast these name Moscow's ministry (gold aliases do too).
         "Defense Ministry", "Defence Ministry", "Ministry of Defense", "Ministry of Defence", "MoD",
         "Минобороны России", "Минобороны РФ", "Минобороны", "Министерство обороны России", "Министерство обороны РФ",
@@ -94,7 +95,8 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
                                  "российские силовики", "силовики", "російські силовики")),
     ("Russia", ("Russian authorities", "Moscow", "Kremlin", "the Kremlin", "Russian government", "Russian officials",
                              "Россия", "Москва", "Кремль", "российские власти", "Росія", "Москва",
-                             "Кремль", "російська влада")),
+                             "Кремль", "російська влада", "the Russian side", "Russian side", "российская сторона",
+                             "російська сторона")),
     ("Russian milbloggers", (
         "Russian military bloggers", "military bloggers", "Pro-Moscow military bloggers", "pro-Russian military bloggers",
         "Kremlin-allied military bloggers", "war bloggers", "pro-Russian war bloggers", "Russian war bloggers",
@@ -107,7 +109,9 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
     ("Russian sources", ("other Russian sources", "российские источники", "російські джерела", "окупанти",
                          "російські окупанти")),
-    ("Russian media", ("российские СМИ", "российские медиа", "російські ЗМІ", "російські медіа")),
+    ("Russian media", ("российские СМИ", "российские медиа", "російські ЗМІ", "російські медіа", "Russian state media",
+                       "Russia's state media", "Russian state television", "Russian state TV", "российские госСМИ",
+                       "российские государственные СМИ", "російські державні ЗМІ", "російські пропагандистські ЗМІ")),
     ("TASS", ("TASS news agency", "Tass", "ТАСС", "агентство ТАСС")),
     ("RIA Novosti", ("RIA", "РИА Новости", "РІА Новини")),
     ("Interfax", ("Интерфакс", "Інтерфакс")),
@@ -258,7 +262,8 @@ DESCRIPTORS = frozenset(
     "агентств информационн телеграм-канал телеграм канал аналитик проект мониторингов групп карт "
     "российск украинск издани сайт портал эфир информагентств государственн северокорейск официальн "
     "некотор друг ряд нескольк інші інших "
-    "some other several many a an the "
+    "some other several many a an the press пресс-служб прес-служб "
+    "washington-based us-based u.s.-based kyiv-based moscow-based london-based seoul-based "
     "агенці інформаційн телеграм-канал аналітик проєкт проект моніторингов груп карт російськ українськ "
     "видан ефір інформагентств державн північнокорейськ офіційн деяк інш кільк".split()
 )

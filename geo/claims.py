@@ -56,6 +56,7 @@ from geo.lexicon import (
     FORCE_NOUNS,
     HISTORIC,
     KIND_TRIGGERS,
+    NON_CONFIRMATIONS,
     PRESENCE_IN_AREA,
     PRESENCE_TRIGGERS,
     SPEECH_VERBS,
@@ -140,6 +141,7 @@ _FORCE = compile_pattern(rf"^(?:{FORCE_NOUNS})$")
 #: "погибла мирная жительница", "ранены двое военных" (Russian puts the verb first).
 _VERB_THEN_SUBJECT = compile_pattern(rf"^[\s,]+(?:[\w-]+\s+){{0,2}}(?:{FORCE_NOUNS})\b")
 _BLOCKED = compile_pattern(rf"(?:\b(?:{BLOCKERS_BEFORE}))\s+(?:[\w'’-]+\s+){{0,3}}$")
+_UNCONFIRMED = compile_pattern(NON_CONFIRMATIONS)
 _AUX = compile_pattern(
     r"(?:\b(?:have|has|had|been|were|was|are|is|being|be|got|get|went|go|reportedly|allegedly|"
     r"lying|left|found)|были|было|был|была|оказались|стали)\s+$"
@@ -149,6 +151,8 @@ _CLAUSE_BREAK = compile_pattern(
     r";|:\s|\s[–—-]\s|,\s+(?=(?:but|while|although|though|whereas|which|who|whom|with|saying|adding|according|"
     r"leading|following|corroborating|bringing|raising|taking|as|and\s+another|and\s+that|а|но|однако|хотя|при\s+этом)\b)"
     r"|\s(?=out\s+of\s+(?:a|the)\s+total\b)"
+    # "…, and Radio Liberty posted imagery that shows …": a new speaker opens a clause of its own
+    r"|,\s+(?=and\s+(?:[\w'’/.-]+\s+){1,6}?(?:said|says|posted|reported|wrote|added|noted|published)\b)"
     r"|,\s+(?=(?:including|в\s+том\s+числе|из\s+них)\s+(?:\d|up\s+to|at\s+least|more\s+than|some|about|around|nearly|over|более|около|до|свыше))"
     r"|,\s+(?=(?:ранен|погиб|убит|пропал|взят|wounded|injured|killed)\w*\s)"
     r"|\s(?=and\s+(?:another\b|\d|up\s+to|at\s+least|more\s+than|some\s+\d|about\s+\d|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds))|,\s+(?=(?:еще|ещё|ще|another|и\s+еще|і\s+ще)\s)|,\s+(?=(?:up\s+to|more\s+than|at\s+least|some|about|nearly|approximately|"
@@ -210,9 +214,14 @@ _MORE_FORCES = compile_pattern(
 #: Movement words that assert a deployment without a figure ("moved into", "began entering").
 _MOVEMENT = compile_pattern(r"mov(?:ed|ing|es?)\s+into|(?:began|begin|started|start)\s+entering|holed\s+up|hunker"
                        r"|dropped\s+off|airdropped|высад|висад")
-#: A force noun right after a deployment verb: "перемещает силы", "залучити туди військових".
+#: A force noun right after a deployment verb: "перемещает силы", "залучити туди військових",
+#: "sent some of its best units", "moved their elite brigades".
 _FORCE_AFTER = compile_pattern(
-    rf"^\s+(?:(?:туда|туди|there|in|of|дополнительн\w*|додатков\w*|new|fresh)\s+)?(?:[\w'’-]+\s+)?(?:{FORCE_NOUNS})\b")
+    # "перекинула до Курщини додаткові резерви": the destination may stand before the forces
+    rf"^\s+(?:(?:в|во|до|у|на)\s+[\w'’-]+(?:\s+област\w*|\s+облаcт\w*|\s+регион\w*|\s+район\w*)?\s+)?"
+    rf"(?:(?:туда|туди|there|in|of|дополнительн\w*|додатков\w*|new|fresh)\s+)?"
+    rf"(?:(?:(?:some|part|many|most|several|one|two|three)\s+of\s+)?(?:its|their|his|the)\s+)?"
+    rf"(?:[\w'’-]+\s+)?(?:{FORCE_NOUNS})\b")
 _SELF_EVIDENT = compile_pattern(r"self-destruction|suicide|blew themselves up|replenished|reinforc")
 _ANAPHORIC_NUMBER = compile_pattern(
     r"\b(?:their|the|its)\s+(?:number|numbers|strength|count)\s+(?:at|to|of|is|was|as)\s*$"
@@ -275,6 +284,8 @@ def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
         before = folded[max(start, m.start() - 40):m.start()]
         if _BLOCKED.search(before) and not _HEDGED_PAST.search(before):
             continue
+        if _UNCONFIRMED.search(folded, start, m.start()):
+            continue  # "He did not confirm that its troops had been encircled": the other side's claim
         if re.search(r"\b(?:after|before|without)\s+being\s+$", before) or _URGED.search(before):
             continue
         after_word = re.match(r"\s+([\w'’-]+)", folded[m.end():end])

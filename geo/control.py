@@ -35,11 +35,12 @@ from geo.control_lexicon import (
     GROUND_HELD,
     GROUND_NOUNS,
     NEGATION,
+    NOT_A_SIDE,
     NOT_GROUND,
     PREDICATES,
     Stance,
 )
-from geo.lexicon import OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_LATIN, REGION_NOUN
+from geo.lexicon import NON_CONFIRMATIONS, OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_LATIN, REGION_NOUN
 from geo.regex_cache import compile_pattern
 
 
@@ -64,6 +65,14 @@ _HAS_CYRILLIC = compile_pattern("[а-яіїєґ]")
 _HAS_LATIN = compile_pattern("[a-z]")
 _BLOCKED = compile_pattern(rf"(?<!\w)(?:{BLOCKERS})\s+(?:[\w'-]+\s+){{0,3}}$")
 _NEGATED = compile_pattern(NEGATION)
+_UNCONFIRMED = compile_pattern(NON_CONFIRMATIONS)
+#: A Russian or Ukrainian infinitive ("утримувати", "удержать", "захопити"): opening its clause
+#: it names an act, it does not state one.
+_INFINITIVE = compile_pattern(r"[а-яіїєґ']+(?:ти|ть|тись|ться|тися)(?!\w)")
+_CONJUNCTION = compile_pattern(r"but|and|yet|но|а|и|однако|але|та|і|проте")
+#: Quotation marks and dashes that may open a sentence before its subject.
+_OPENERS = " «“„\"'-–—"
+_NOT_A_SIDE = compile_pattern(rf"^(?:[\w'-]+\s+)?(?:{NOT_A_SIDE})(?!\w)")
 _GROUND = compile_pattern(rf"(?:{GROUND_NOUNS})")
 _NOT_GROUND = compile_pattern(rf"(?:{NOT_GROUND})(?!\w)")
 _ANAPHORA = compile_pattern(rf"(?:{ANAPHORA})")
@@ -180,9 +189,13 @@ def find_control(
         before = folded[max(s_start, m.start() - _BLOCK_WINDOW):m.start()]
         if _BLOCKED.search(before) or _NEGATED.search(before):
             continue
+        if _UNCONFIRMED.search(folded, s_start, m.start()):
+            continue  # "did not confirm that Sudzha had been lost": the other side's claim
         if "-" not in m.group() and _PARTICIPLE.search(m.group()) and _ATTRIBUTIVE.search(before):
             continue  # "the currently held territories": a noun's adjective, not a statement
         clause_start = _clause_start(text, s_start, m.start())
+        if _INFINITIVE.match(m.group()) and not folded[clause_start:m.start()].strip(" ,"):
+            continue  # "Утримувати позиції важко", "Удержать Суджу будет сложно": an infinitive as subject
         clause_start = _relative_antecedent(folded, clause_start, settlement_starts)
         clause_end = _clause_end(text, m.end(), s_end)
         if len(_SPACED_DASH.findall(text, max(s_start, m.start() - _REACH), m.start())) % 2:
@@ -200,6 +213,12 @@ def find_control(
         anaphoric = bool(_ANAPHORA.search(folded, m.end(), min(clause_end, m.end() + 60))) or bool(
             _ANAPHORA.search(folded[clause_start:m.start()]))
         subject = _subject(text, clause_start, m.start())
+        own = _subject(folded, clause_start, m.start()) or ""
+        # "«Ситуация … остаётся сложной, но контролируемой»": a clause with no subject of its
+        # own shares the sentence's
+        head = own if own and not _CONJUNCTION.fullmatch(own) else folded[s_start:m.start()].lstrip(_OPENERS)
+        if _NOT_A_SIDE.search(head):
+            continue  # "Гражданское население покинуло Суджу", "the situation is under control": no side
         switch = _REGION_SWITCH.search(folded, m.end(), clause_end)
         parts = [(clause_start, switch.start(), switch.start()), (switch.start() + 1, clause_end, scope_end)] \
             if switch else [(clause_start, clause_end, scope_end)]

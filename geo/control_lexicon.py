@@ -112,7 +112,8 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"in\s+the\s+hands\s+of", Stance.HOLDS, False, "The town is in the hands of the Russian army."),
     # English: leaving ground
     Predicate(r"withdr(?:ew|awn|awing|aws|aw|awal)\s+from|pull(?:ed|s|ing)?\s+out\s+of|pull-?out\s+from"
-              r"|retreat(?:ed|s|ing)?\s+"
+              # the verb, not the noun: "after the retreat from X" states no withdrawal of its own
+              r"|(?<!the\s)(?<!a\s)(?<!its\s)(?<!their\s)(?<!'s\s)retreat(?:ed|s|ing)?\s+"
               r"(?:from|to)|(?:were|was|been|being)\s+(?:fully\s+|completely\s+)?(?:expelled|ousted|driven\s+out)",
               Stance.LEFT, False, "Ukrainian forces have withdrawn from the village."),
     Predicate(r"(?:push(?:ed|es|ing)?|driv(?:e|en|ing)|drove|forc(?:ed|ing))\s+(?:[\w'-]+\s+){1,4}"
@@ -122,6 +123,10 @@ PREDICATES: tuple[Predicate, ...] = (
     # not "left" or "fled": civilians leave and flee villages too
     Predicate(r"abandon(?:ed|s|ing)?|surrender(?:ed|s|ing)?",
               Stance.LEFT, True, "Ukrainian troops abandoned the village after a week of shelling."),
+    # troops made to leave ("units were forced to leave"), not civilians who leave a village
+    Predicate(r"(?:troops|forces|units|soldiers|servicem[ae]n|brigades?|battalions?|fighters|defenders|army)\s+"
+              r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:forced|ordered|compelled)\s+to\s+leave",
+              Stance.LEFT, True, "Ukrainian units were forced to leave the village under heavy shelling."),
     # Russian: taking ground
     Predicate(r"(?:взял\w*|взят\w*|взять|установил\w*|установлен\w*|восстановил\w*|перешл\w*|переш[её]л\w*)\s+"
               r"(?:полный\s+)?(?:под\s+)?контрол\w*", Stance.TOOK, False,
@@ -142,6 +147,12 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"выбил\w*|вытеснил\w*|выдавил\w*|выбит\w*|вытеснен\w*", Stance.TOOK, True,
               "Бойцы выбили противника из поселка."),
     Predicate(r"зачистил\w*|зачищен\w*", Stance.TOOK, True, "Штурмовики зачистили село."),
+    # "очистили Курскую область от ВСУ"; not a clearance of mines or rubble
+    Predicate(r"(?:очистил\w*|очищен\w*|очистили|очищено)(?!(?:\s+\S+){0,4}\s+(?:от|від)\s+(?:мин|мін|взрывоопасн|вибухонебезпечн|завал|снег|сніг|мусор|смітт))",
+              Stance.TOOK, True, "Российские войска очистили село от противника."),
+    # "отбили у противника село" (won back); not "отбили атаку" (repelled an attack)
+    Predicate(r"отбил[иа]?(?:\s+(?:у|от)\s+(?:противника|врага|всу|украинских\s+\w+|неприятеля))?(?!\w)(?!(?:\s+\S+){0,2}\s+(?:атак|контратак|штурм|попытк|наступлени|натиск))",
+              Stance.TOOK, True, "Штурмовики отбили у противника село."),
     Predicate(r"(?:превысил\w*|превышает|составил\w*|составляет|достиг\w*|перевищил\w*|перевищує|становить"
               r"|становил\w*|сягнул\w*|досягл\w*|досяг)\s+" + _AREA_BOUND_CYRILLIC + AREA_CYRILLIC, Stance.HOLDS, False,
               "Площадь серой зоны превысила 120 кв. км.", after_holding=True),
@@ -155,6 +166,10 @@ PREDICATES: tuple[Predicate, ...] = (
               r"|(?:вышли|вышел|выход\w*)\s+из", Stance.LEFT, False, "Противник отступает с занятых территорий."),
     Predicate(r"оставил\w*|оставлен\w*|сдал[иа]?(?!\w)|сдан[аоы]?(?!\w)", Stance.LEFT, True,
               "После недели боев ВСУ оставили село."),
+    # troops taken out by their command: "подразделения выведены из Суджи", "вывели войска из села"
+    # not "выведены из строя" (put out of action: a loss)
+    Predicate(r"(?:выведен[аоы]?\s+из|вывел\w*\s+(?:\w+\s+){0,2}из)(?!\w)(?!\s+стро)", Stance.LEFT, False,
+              "Украинские подразделения выведены из поселка."),
     # Ukrainian: taking ground
     Predicate(r"(?:взял\w*|взяли|взято|встановил\w*|встановлено|перейшл\w*|перейшов)\s+"
               r"(?:повний\s+)?(?:під\s+)?контрол\w*", Stance.TOOK, False,
@@ -173,10 +188,16 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"просунул\w*(?:\s+на)?|просуванн\w*\s+на\s+[\d.,–-]+", Stance.TOOK, True,
               "Сили оборони просунулися на 5 км вглиб області."),
     Predicate(r"витіснил\w*|вибили|витіснен\w*", Stance.TOOK, True, "Окупанти витіснили наших бійців з села."),
+    # "відбили Лебедівку" (won back); not "відбили атаку" (repelled an attack)
+    Predicate(r"(?:відбил[иа]?|відбив)(?:\s+(?:у|в)\s+(?:ворога|противника|окупантів|зсу|росіян))?(?!\w)(?!(?:\s+\S+){0,2}\s+(?:атак|контратак|штурм|спроб|наступ|натиск))",
+              Stance.TOOK, True, "Бійці відбили у ворога село."),
     Predicate(r"(?:створ\w*|утвор\w*|созда\w*|созд\w*|організ\w*|организ\w*)\s+(?:[\w'-]+\s+){0,3}комендатур\w*",
               Stance.HOLDS, False,
               "Україна створила військову комендатуру в місті."),
     # Ukrainian: holding ground
+    # "позиції … військові продовжують їх контролювати": the pronoun stands for the ground named before
+    Predicate(r"(?:продовжу\w*|продолжа\w*)\s+(?:їх|их)\s+(?:контрол\w*|утриму\w*|удержива\w*)", Stance.HOLDS, False,
+              "Утримувати позиції важко, але військові продовжують їх контролювати."),
     Predicate(r"контролю\w*|під\s+(?:повним\s+)?(?:\w+\s+)?контрол\w*|контрол\w*\s+над", Stance.HOLDS, True,
               "Сили оборони контролюють дві вулиці в селищі."),
     Predicate(r"утриму\w*|тримають\s+оборону|займають\s+(?:\w+\s*){0,2}позиції", Stance.HOLDS, False,
@@ -187,6 +208,8 @@ PREDICATES: tuple[Predicate, ...] = (
               r"|залишил[иа]?(?!\w)", Stance.LEFT, False, "Українські підрозділи вийшли з села."),
     Predicate(r"покинул[иа]?(?!\w)|покинув|здал[иа]?(?!\w)|здан[аоі]?(?!\w)", Stance.LEFT, True,
               "Після тижня боїв окупанти покинули село."),
+    Predicate(r"(?:виведен[аоі]?\s+|вивел[иа]?\s+(?:\w+\s+){0,2}|вивів\s+(?:\w+\s+){0,2})(?:з|із)(?!\w)(?!\s+ладу)",
+              Stance.LEFT, False, "Українські підрозділи виведені з селища."),
 )
 
 #: Nouns of ground: after a predicate that ``needs_ground`` they make it a claim about ground.
@@ -203,14 +226,23 @@ GROUND_NOUNS = (
 #: Words before a predicate that make it an aim, an attempt or a denial rather than a claim.
 BLOCKERS = (
     r"attempt\w*\s+to|tr(?:y|ied|ies|ying)\s+to|fail\w*\s+to|seek\w*\s+to|sought\s+to|aim\w*\s+(?:to|at)"
-    r"|plan\w*\s+to|intend\w*\s+to|bid\s+to|efforts?\s+to|in\s+order\s+to|order\w*\s+\w+\s+to|goal\s+of"
-    r"|would|will|could\s+not|cannot|can't|did\s+not|didn't|has\s+not|have\s+not|hasn't|haven't|never"
+    r"|plan\w*\s+to|intend\w*\s+to|bid\s+to|efforts?\s+to|in\s+order\s+to|order\w*\s+(?:\w+\s+){1,3}to|goal\s+of"
+    r"|would|will|could|should|must|cannot|can't|did\s+not|didn't|has\s+not|have\s+not|hasn't|haven't|never"
     r"|no\s+longer|vow\w*\s+to|promis\w*\s+to|threat\w*\s+to|wants?\s+to|hop(?:e|es|ed|ing)\s+to"
-    r"|fight\w*\s+to|struggl\w*\s+to|battl\w*\s+to|unlikely|can|may|might|ability\s+to"
+    r"|fight\w*\s+to|struggl\w*\s+to|battl\w*\s+to|unlikely|can|may|might|ability\s+to|unable\s+to"
     # a condition or a forecast: "if Ukraine withdraws from X", "analysts expect Russia to retake X"
     r"|if|unless|expect\w*\s+(?:[\w'’-]+\s+){0,3}to|likely\s+to|если|якщо|ожида\w+|очіку\w+"
     r"|попыт\w+|пыта\w+|намер\w+|планиру\w+|чтобы|стрем\w+|хотят|не\s+удалось|не\s+смогл\w*"
     r"|спроб\w+|намага\w+|щоб|не\s+змогл\w*|не\s+вдалося|планують|хочуть"
+)
+
+#: Heads of a subject that is no side: civilians who leave or return to a village, and a
+#: situation or a fire "under control", make no control claim ("Гражданское население
+#: покинуло Суджу", "Цивільні мешканці покинули село", "the situation is under control").
+NOT_A_SIDE = (
+    r"residents?|civilians?|population|refugees|evacuees|families|journalists|locals|situation|fire"
+    r"|жител\w*|население|мирн\w*|беженц\w*|гражданск\w*|семь[ия]|семей|ситуаци\w*|пожар\w*"
+    r"|мешкан\w*|населення|цивільн\w*|біженц\w*|родин[иа]?|ситуаці\w*"
 )
 
 #: Back-references to the ground of an earlier claim ("these settlements", "этих населенных пунктов").
@@ -246,14 +278,16 @@ ANCHORS: tuple[str, ...] = (
     "control", "liberat", "captur", "took", "tak", "seiz", "reclaim", "gain", "won back", "returned", "clear",
     "enter", "advanc", "push", "penetrat", "invad", "hold", "held", "occup", "inside", "hands", "withdr",
     "pull", "retreat", "broke", "expelled", "ousted", "driv", "drove", "forc", "lost", "los", "abandon", "surrend",
+    "leave",
     # an area figure, in any language: "square miles", "sq km", "km²", "кв. км", "квадратних"
     "square", "sq", "km²", "км²", "кв", "квадратн",
     # Russian
     "контрол", "освобо", "захват", "заня", "вош", "зашли", "ворвал", "продви", "вторгл", "выби", "вытесн",
     "выдавил", "зачист", "зачищ", "удерж", "руках", "отступ", "отош", "отвел", "покинул", "вышл", "вышел",
-    "выход", "оставил", "оставлен", "сдал", "сдан", "взял", "взят", "закрепил",
+    "выход", "оставил", "оставлен", "сдал", "сдан", "взял", "взят", "закрепил", "отбил", "выведен", "вывел", "очист", "очищ",
     # Ukrainian
     "звільн", "захоп", "зайня", "увійш", "увійт", "зайшл", "вдерл", "просун", "просуван", "витісн", "вибили",
     "комендатур", "утриму", "тримают", "займают", "відступ", "відійшл", "відход", "вийшл", "вийшов", "вихід",
-    "залишил", "покинув", "здал", "здан", "закріпил", "окупува", "оккупировал",
+    "залишил", "покинув", "здал", "здан", "закріпил", "окупува", "оккупировал", "відбил", "відбив", "виведен", "продовжу", "продолжа",
+    "вивел", "вивів",
 )

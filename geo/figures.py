@@ -373,7 +373,7 @@ _MODIFIERS = _phrase_table(
     # and stays in the figure's text, as GOLD.md writes it.
     + [(p, _Mod.LOWER) for p in (
         "more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
-        "no less than", "not less than", "a minimum of", "well over", "exceeded", "exceeds",
+        "no less than", "not less than", "a minimum of", "well over", "upward of", "exceeded", "exceeds",
         "exceed", "exceeding", "surpassed", "surpasses", "surpass", "topped", "top",
         "более", "более чем", "свыше", "больше", "больше чем", "не менее", "не меньше",
         "по меньшей мере", "по крайней мере", "как минимум", "минимум", "превысили", "превысило",
@@ -387,6 +387,13 @@ _MODIFIERS = _phrase_table(
         "орієнтовно", "близько до")]
     + [("between", _Mod.BETWEEN), ("from", _Mod.FROM), ("от", _Mod.FROM), ("від", _Mod.FROM)]
 )
+#: Verbs of a count that grew to a new total ("число погибших выросло до семи", "кількість
+#: поранених зросла до 12"): their "до" is "to", not "up to", and the total is the figure.
+_RISE_VERBS = frozenset(
+    "выросло выросла выросли возросло возросла возросли увеличилось увеличилась увеличились "
+    "зросло зросла зросли збільшилося збільшилася збільшилися збільшилось".split())
+#: Periods of a rate: "casualties of up to 1,200 a day", "1,000 a week".
+_RATE_PERIODS = frozenset({"day", "week", "month"})
 # Modifiers that open a range and need its second number.
 _OPENERS = frozenset({_Mod.BETWEEN, _Mod.FROM})
 # The word that closes a range, by what opened it (None: a bare "2,000-3,000").
@@ -419,7 +426,7 @@ _RUSSIAN_SMALL = _forms("""
 7: семь семи семью семеро семерых
 8: восемь восьми восемью восьмью
 9: девять девяти девятью
-10: десять десяти десятью десятеро
+10: десять десяти десятью десятеро десяток десятка десятком
 11: одиннадцать одиннадцати
 12: двенадцать двенадцати
 13: тринадцать тринадцати
@@ -437,7 +444,9 @@ _RUSSIAN_SMALL = _forms("""
 70: семьдесят семидесяти
 80: восемьдесят восьмидесяти
 90: девяносто девяноста
-100: сто ста
+50: полсотни полусотни полсотня
+100: сто ста сотня сотню сотней
+500: полтысячи полутысячи
 200: двести двухсот
 300: триста трехсот
 400: четыреста четырехсот
@@ -464,7 +473,7 @@ _UKRAINIAN_SMALL = _forms("""
 7: сім семи сімох
 8: вісім восьми вісьмох
 9: дев'ять дев'яти
-10: десять десяти
+10: десять десяти десяток десятка десятком десятку
 20: двадцять двадцяти
 30: тридцять тридцяти
 40: сорок сорока
@@ -473,7 +482,9 @@ _UKRAINIAN_SMALL = _forms("""
 70: сімдесят сімдесяти
 80: вісімдесят вісімдесяти
 90: дев'яносто
-100: сто ста
+50: півсотні півсотня
+100: сто ста сотня сотню сотнею
+500: півтисячі
 200: двісті двохсот
 300: триста трьохсот
 400: чотириста чотирьохсот
@@ -491,6 +502,10 @@ _SCALES = _forms("""
 1000000: million миллион миллиона миллионов миллионам миллионами mln млн мільйон мільйона мільйонів
 1000000000: billion bn миллиард миллиарда миллиардов млрд
 """)
+#: Count nouns a small number multiplies, as "hundred" does: "две сотни" (200), "трёх сотен"
+#: (300), "півтора десятка" (15), "два десятки" (20). Alone they are vague ("сотни военных").
+_COUNT_NOUNS = {"сотни": 100, "сотен": 100, "сотні": 100, "сотень": 100,
+                "десятка": 10, "десятков": 10, "десятки": 10, "десятків": 10}
 #: Genitive singular scales read as one unit after a bound ("более тысячи" is more than 1000).
 _GENITIVE_SCALES = {"тысячи": 1000, "миллиона": 1_000_000, "миллиарда": 1_000_000_000,
                     "тисячі": 1000, "мільйона": 1_000_000,
@@ -670,6 +685,8 @@ def _read_amount(s: _Stream, i: int, *, is_total: bool = False) -> _Reading | No
     """
     mod_hit = _match_phrase(s, i, _MODIFIERS)
     mod, j = mod_hit if mod_hit else (None, i)
+    if mod is _Mod.UPPER and s.text(i) == "до" and s.word(i - 1) in _RISE_VERBS:
+        return None  # "выросло до семи": the number after "до" is read on its own
     if mod is not None and not s.is_spaced(j):
         return None
     if mod is not None and s.word(j) in _GENITIVE_SCALES:
@@ -878,6 +895,13 @@ def _read_words(s: _Stream, i: int) -> _Numeral | None:
         word = s.word(k)
         if count == 0 and word == "a":
             current, room = Fraction(1), 0
+        elif word in ("с", "з") and s.word(k + 1) in ("половиной", "половиною") and 0 < current < 10 and room == 0:
+            # "две с половиной тысячи", "двох з половиною тисяч": and a half
+            current, k = current + Fraction(1, 2), k + 1
+        elif word in _COUNT_NOUNS and 0 < current < 10 and room == 0:
+            # "две сотни", "трёх сотен", "півтора десятка": a count of hundreds or tens
+            current, room = current * _COUNT_NOUNS[word], 0
+            scale_at_end = 1
         elif word in _SMALL:
             value = _SMALL[word]
             needed = 10 if value < 10 else 100 if value < 100 else 1000
@@ -990,7 +1014,8 @@ def _is_blocked_after(s: _Stream, k: int, value: Fraction | None) -> bool:
     if after == "%" or after in _NOT_PEOPLE:
         return True
     if after in ("a", "an") and s.word(k + 1) in _NOT_PEOPLE and s.is_spaced(k + 1):
-        return True  # "half a day"
+        # "half a day"; but "1,200 a day" is a count per day (its period is not part of it)
+        return not (s.word(k + 1) in _RATE_PERIODS and value is not None and value >= 2)
     if after in ("a", "p") and s.text(k + 1) == "." and s.word(k + 2) == "m":
         return True  # "9 a.m."
     return value is not None and value.denominator == 1 and value <= 31 and after in _MONTHS

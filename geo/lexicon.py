@@ -23,9 +23,12 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
     # санітарними"). First, so that "losses" after them is not read on its own.
     (Kind.KILLED,
      r"(?:irretrievabl[ey]|irrecoverabl[ey]|irreversibl[ey])(?:\s+lost|\s+losses)?"
-     r"|безвозвратн\w*(?:\s+потер\w*)?|безповоротн\w*(?:\s+втрат\w*)?"),
+     r"|безвозвратн\w*(?:\s+потер\w*)?|безповоротн\w*(?:\s+втрат\w*)?"
+     # a loss verb whose kind follows its amount: "втратили близько 200 осіб убитими"
+     r"|(?:потерял\w*|втратил\w*|втратив)(?=(?:\s+[\w,.'’-]+){0,5}?(?<!\sи)(?<!\sі)(?<!\sта)(?<!\sй)\s+(?:убит|вбит)(?:ыми|ими)(?!\s+(?:и|і|та|й)\s))"),
     (Kind.WOUNDED,
-     r"(?:sanitary|medical)\s+losses|санитарн\w*(?:\s+потер\w*)?|санітарн\w*(?:\s+втрат\w*)?"),
+     r"(?:sanitary|medical)\s+losses|санитарн\w*(?:\s+потер\w*)?|санітарн\w*(?:\s+втрат\w*)?"
+     r"|(?:потерял\w*|втратил\w*|втратив)(?=(?:\s+[\w,.'’-]+){0,5}?(?<!\sи)(?<!\sі)(?<!\sта)(?<!\sй)\s+(?:ранеными|пораненими)(?!\s+(?:и|і|та|й)\s))"),
     (Kind.KILLED_OR_WOUNDED,
      # "killed, injured or captured" reads as killed or wounded (GOLD.md)
      r"(?:killed|dead),?\s+(?:wounded|injured),?\s+(?:or|and)\s+(?:captured|taken\s+prisoner|missing)"
@@ -34,18 +37,23 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|killing\W{0,3}(?:or|and)\W{0,3}(?:wounding|injuring)"
      r"|(?:wounded|injured)\W{0,3}(?:or|and)\W{0,3}(?:killed|dead)"
      r"|casualt(?:y|ies)|losses|\blost\b|потерял\w*|потеряв\w*|втратил\w*|втратив"
+     # "ВСУ лишились 1,5 тыс. военнослужащих": a loss of people (a force noun must follow its figure)
+     r"|лишил(?:ись|ась|ся)"
      r"|(?:убит|погиб)\w*\s+(?:и|или)\s+ранен\w*|ранен\w*\s+(?:и|или)\s+(?:убит|погиб)\w*"
      r"|потер(?:и|ь|ям|ях|ями)|втрат(?:и|а|ами|ах|ам|у)?\b|[ув]бит\w*\s+(?:і|та|й)\s+поранен\w*"
-     r"|выведен\w*\s+из\s+строя|\bdestroyed\b"
+     r"|выведен\w*\s+из\s+строя|виведен\w*\s+з\s+ладу|\bdestroyed\b"
      # "neutralised": put out of action, dead or wounded (знешкоджено 120 окупантів)
      r"|\bneutrali[sz](?:ed|ing)\b|нейтрализова\w*|нейтрализован\w*|знешкод\w*"),
     (Kind.KILLED,
      r"\bkilled\b|\bkill(?:s|ing)?\b|\bkia\b|\bdied\b|\bdead\b|\bdeaths?\b|death toll|fatalit(?:y|ies)|lost their lives|perished"
      r"|self-destruction|suicide|blew themselves up|\beliminat(?:ed|es|ing|ion)\b|\bliquidated\b"
-     r"|shot\s+(?:dead|to\s+death)|расстрел\w*|розстріл\w*"
+     r"|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of|унес\w*\s+жизн\w*|забрал\w*\s+жизн\w*"
+     r"|забрал\w*\s+життя|забрав\s+життя|shot\s+(?:dead|to\s+death)|расстрел\w*|розстріл\w*|казнил\w*|казнен\w*|стратил\w*|стратив|страчен\w*"
      # executed people, not plans: "executed six Ukrainian POWs", "were executed"
      r"|\bexecut(?:ed|ing)\b(?=\s+(?:[\w'’-]+\s+){0,3}?(?:pows?|prisoners|captives|soldiers|troops|servicem[ae]n"
      r"|civilians|men|people)\b)|(?<=were\s)executed\b|(?<=been\s)executed\b"
+     # the noun: "сообщил о гибели двух мирных жителей", "повідомив про загибель трьох військових"
+     r"|гибел[иьюя]\w*|загибел[іьюя]\w*"
      r"|погиб\w*|убит\w*|уничтожен\w*|ликвидирован\w*|загинул\w*|загинув|загибл\w*|вбит\w*|знищен\w*"
      # the active verbs: "уничтожили 50 военных", "знищили понад 50 солдатів"
      r"|уничтожил\w*|ликвидировал\w*|убил[аи]?\b|знищил\w*|знищив|знищено|ліквідовано|ліквідува\w*"
@@ -60,24 +68,30 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
     (Kind.CAPTURED,
      r"\bcaptured\b|taken prisoner|prisoners? of war|\bpows?\b|\bcapture\b|\bsurrendered\b"
      # "had taken several prisoners", "took 40 prisoners"
-     r"|\b(?:took|taken|take|taking)\s+(?:[\w,.-]+\s+){0,3}prisoners?\b"
+     r"|\b(?:took|taken|take|taking)\s+(?!part\b|place\b|control\b)(?:[\w,.-]+\s+){0,4}?prisoners?\b"
      r"|\bcaptives?\b|taken\s+captive"
      r"|потрапи\w*\s+[ув]\s+полон\w*|попал\w*\s+в\s+плен\w*"
-     r"|в\s+плен\w*|пленн\w*|пленен\w*|сдал\w*(?:ся|сь)|полонен\w*|[ув]\s+полон\w*|полонених"),
+     r"|в\s+плен\w*|пленн\w*|пленен\w*|про\s+полон(?!\w)|сдал\w*(?:ся|сь)|полонен\w*|[ув]\s+полон\w*|полонених"),
     (Kind.MISSING,
      r"\bmissing\b|unaccounted for|пропал\w*\s+без\s+вести|пропавш\w*\s+без\s+вести|зникл\w*\s+безвісти"),
     (Kind.DEPLOYED,
      r"\b(?:re)?deployed\b|\b(?:re)?deploy(?:s|ing)?\b|\b(?:re)?deployments?\b|\bsent\b|\bsending\b|\btransferred\b"
      r"|\btransferring\b|\bdispatched\b|\barrived\b|\bstationed\b|\breplenished\b|\breinforc\w+"
-     r"|\bconcentrated\b|\b(?:a)?massed\b|\bamassing\b|сосредоточ\w*|сконцентрирова\w*|стянул\w*|стянуты"
+     r"|\bconcentrated\b|\b(?:a)?massed\b|\b(?:a)?massing\b|сосредоточ\w*|сконцентрирова\w*|стянул\w*|стянуты"
      r"|зосереди\w*|зосереджен\w*"
      r"|\buse\b|\busing\b|\bbeing\s+used\b"
      r"|переброшен\w*|перебросил\w*|направлен(?:ы|о|а)?\b|развернут\w*|прибыл\w*|отправлен\w*|задействован\w*"
      r"|перекинут\w*|перекинул\w*|перекинув|направил\w*|відправлен\w*|відправил\w*|прибули|розгорнут\w*"
      # movement of forces: "moved into", "began entering", "переброску резервов", "перемещает силы"
-     r"|\bmov(?:ed|ing|es?)\s+into\b|\b(?:began|begin|started|start)\s+entering\b|\bconcentrations?\b"
+     r"|\bmov(?:ed|ing|es?)\s+into\b"
+     # "has moved some of its best units into the region": the forces between verb and "into"
+     r"|\bmov(?:ed|ing|es?)\b(?=\s+(?:[\w'’,.-]+\s+){0,4}?(?:troops|soldiers|forces|units|brigades|servicemen"
+     r"|reserves|reinforcements|personnel)\s+into\b)|\b(?:began|begin|started|start)\s+entering\b|\bconcentrations?\b"
      # forces committed to a fight: "Moscow has committed about 60,000 troops to the counteroffensive"
-     r"|\bcommitted\b(?=\s+(?:[\w,.'’-]+\s+){0,4}?(?:troops|soldiers|forces|servicemen|personnel|reserves)\b)"
+     r"|\bcommitted\b(?=\s+(?:[\w,.'’-]+\s+){0,4}?(?:troops|soldiers|forces|servicemen|personnel|reserves"
+     r"|brigades|battalions|regiments|units)\b)"
+     # forces drawn into a fight: "up to 50,000 troops have been pulled into the Kursk operation"
+     r"|\b(?:pulled|drawn|thrown|poured)\s+into\b"
      # rotated into a place (GOLD.md): "Pyongyang has rotated fresh troops into Kursk"
      r"|\brotat(?:ed|ing|es|e)\b(?=\s+(?:[\w'’,.-]+\s+){0,4}?into\b)"
      r"|переброск\w*|перебрасыва\w*|перекидыва\w*|перекида\w*|перемеща\w*|перемещен\w*|переміщу\w*|переміщен\w*|перекида\w*|стягу\w*|стягнул\w*"
@@ -85,6 +99,10 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|высадил\w*|высажен\w*|висадил\w*|висаджен\w*"
      # presence counts only with a figure ("в регионе находится несколько тысяч военных")
      r"|находится|находятся|находились|перебуває|перебувають|перебували"
+     # the strength of a force: "численность группировки достигла 60 тысяч", "угруповання налічує 60 тисяч"
+     r"|численност\w*(?=\s+(?:группировк|войск|военн|контингент|сил\b|подразделени))"
+     r"|чисельніст\w*(?=\s+(?:угруповання|військ|контингент|сил\b|підрозділ))"
+     r"|насчитыва\w*|налічу\w*"
 
      # a count of forces: "the number of North Korean troops … has risen by about 2,000"
      r"|\b(?:total\s+)?number\s+of(?=\s+(?:[\w'’-]+\s+){0,3}(?:troops|soldiers|forces|north\s+koreans|personnel))"),
@@ -96,7 +114,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
 
 #: Deployment words that assert nothing alone: presence with a figure is "numbering N in
 #: an area" (GOLD.md), without one it is forces "merely present".
-PRESENCE_TRIGGERS = (r"находи\w*|перебува\w*|number\s+of|total\s+number\s+of"
+PRESENCE_TRIGGERS = (r"находи\w*|перебува\w*|численност\w*|чисельніст\w*|насчитыва\w*|налічу\w*"
+                     r"|number\s+of|total\s+number\s+of"
                      r"|(?:are|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?in")
 # "some 12,000 North Korean troops are in Kursk": numbering N in an area (GOLD.md). Looked
 # for only in a sentence with an amount: "are" and "were" would open every sentence to the
@@ -117,11 +136,11 @@ FORCE_NOUNS = (
     r"|жінк\w*|жінок|дітей|полонен\w*"
     r"|северокорейск\w*|корейц\w*|десантник\w*|срочник\w*|военнослужбовц\w*|вояк\w*|осіб|людей"
     r"|garrisons?|reserves|reinforcements|(?:assault\s+)?groups?|captives|силы|сил|сили|резерв\w*"
-    r"|угруповання|группировк\w*|солдатів|росіян\w*|россиян\w*"
+    r"|угруповання|группировк\w*|солдатів|росіян\w*|россиян\w*|подразделени\w*|підрозділ\w*"
 )
 
 SPEECH_VERBS = (
-    r"said|says|stated|states|estimated|estimates|reported|reports|noted|notes|told|claimed|claims"
+    r"said|says|stated|states|estimated|estimates|reported|reports|noted|notes|told|claimed(?!\s+the\s+lives)|claims"
     r"|added|adds|announced|wrote|writes|confirmed|confirms|admits|admitted|acknowledges|indicated|suggested|suggests|revealed|highlighted"
     r"|described|emphasized|emphasised|believes|believed|assessed|assesses|alleged|warned|explained"
     r"|echoed|cited|put|puts|estimate|say|acknowledged|admitted|insisted|asserted|declared"
@@ -136,6 +155,9 @@ SPEECH_VERBS = (
     r"|отмечает|отмечают|пишет|пишут|утверждают|заявляют|уточняет|добавляет|подчеркивает|обвинил\w*"
     r"|опубликовал\w*|стверджу\w*|заявляють|зазначає|зазначають|пише|пишуть|додає|наголошу\w*"
     r"|звинувати\w*|опублікува\w*|оприлюдни\w*|posted|posts|published|publishes|accused|accuses"
+    r"|предупредил\w*|предупрежда\w*|попереди\w*|попереджа\w*"
+    # a report up the chain and an admission: "доложил Путину Герасимов", "визнав Сирський"
+    r"|доложил\w*|докладывает|доповів|доповіла|доповіли|доповідає|визнав|визнала|визнали|визнає"
     r"|saying|claiming|noting|adding|reporting"
     # "South Korea's spy agency gave a lower figure. It said …": giving a figure is saying it
     r"|gave\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+)?(?:figure|estimate|tally|toll|number|count)s?"
@@ -147,7 +169,13 @@ ACCORDING_TO = (
     r"|по\s+данным|по\s+словам|по\s+информации|по\s+оценк\w+"
     r"|(?:сообщили|заявили|отметили|уточнили|подсчитали|подтвердил\w*|подтвержден\w*|признали|добавили)\s+в"
     r"|(?:повідомили|заявили|зазначили|підтвердили|підтверджен\w*|визнали|додали)\s+(?:в|у)"
+    # the present tense of a body's reports: "утверждают в Минобороны России", "стверджують у Міноборони РФ"
+    r"|(?:сообщают|заявляют|утверждают|отмечают|уточняют|подчеркивают)\s+в"
+    r"|(?:повідомляють|заявляють|стверджують|зазначають|наголошують|уточнюють)\s+(?:в|у)"
     r"|согласно|згідно\s+з|згідно\s+із|відповідно\s+до"
+    # "…, следует из данных DeepState", "випливає з даних ISW"
+    r"|следует\s+из\s+(?:данных|сообщения|сводки|карты|отчета|доклада)"
+    r"|випливає\s+(?:з|із)\s+(?:даних|повідомлення|зведення|карти|звіту)"
     r"|как\s+сообщил\w*|как\s+сообщает|как\s+заявил\w*|за\s+даними|за\s+словами|як\s+повідомил\w*"
     r"|за\s+інформацією|за\s+оцінками|як\s+повідомля\w*|як\s+зазнача\w*|як\s+заяви\w*"
 )
@@ -169,13 +197,29 @@ BLOCKERS_BEFORE = (
     r"rather\s+than|instead\s+of|to\s+avoid|avoid|to\s+be|might|may|could|would|will|expected\s+to"
     # a plan is no claim (GOLD.md): "Russia plans to deploy 50,000 troops"
     r"|plan\w*\s+to|intend\w*\s+to|prepar\w*\s+to|ready\s+to|планиру\w+|намерен\w*|планує\w*|планують"
+    # an exchange of prisoners is no capture: "Обмен пленными состоялся", "prisoner swap"
+    r"|обмен\w*|обмін\w*|exchang\w*|swap\w*"
     r"|did\s+not\s+\w+|didn't\s+\w+|does\s+not\s+\w+|doesn't\s+\w+|not\s+detail|underreporting|underreport|investigate|the\s+high|despite\s+the"
     r"|by\s+the|of\s+the|amid|fearing|fear\s+of|threat\s+of|risk\s+of|if|unless|чтобы\s+не|могут|может"
     r"|могли|избежать|во\s+избежание|не\s+(?:привел|привела|привели|назвал|назвала|назвали|раскрыл\w*|сообщил\w*)|clarify|whether|did\s+not\s+say|не\s+уточнил\w*"
 )
 
+# A refusal to confirm, with the rest of its clause after it: what it governs is the other
+# side's claim, not its speaker's ("He did not confirm that Sudzha had been lost", "Генштаб не
+# подтвердил, что …"). A denial is a claim of its own ("denied that its units were
+# encircled" is the state of those units, GOLD.md), so it is not listed here.
+NON_CONFIRMATIONS = (
+    r"(?<!\w)(?:did\s+not\s+confirm|has\s+not\s+confirmed|have\s+not\s+confirmed|would\s+not\s+confirm"
+    r"|could\s+not\s+confirm|refused\s+to\s+confirm|не\s+подтвер\w*|не\s+підтвер\w*)"
+    # its scope ends at a comma (not the one before "что"/"що") or a relative clause
+    # ("… with Ukrainian troops who are inside …")
+    r"(?!\w)(?:(?![;]|,(?!\s+(?:что|що)\s)|\s(?:who|which|где|котор\w*|які|яка|який|яке|де)\s)[^.!?])*$"
+)
+
 # Head nouns that make an attribution anonymous unless a proper name modifies them.
-ANONYMOUS_HEADS = r"estimates?|reports?|data|figures?|sources?|assessments?|analysts|experts|media|observers"
+ANONYMOUS_HEADS = (r"estimates?|reports?|data|figures?|sources?|assessments?|analysts|experts|media|observers"
+                   # evidence, not a speaker: "Geolocated footage indicated that …"
+                   r"|footage|imagery|images|videos?|photos|photographs")
 
 # The canonical claimant names and their aliases live in ``geo.claimants`` (CLAIMANTS).
 
@@ -183,7 +227,7 @@ ANONYMOUS_HEADS = r"estimates?|reports?|data|figures?|sources?|assessments?|anal
 # отметили", "The channel added"), as folded stems (``claimants.stem``): the speaker
 # is the last body named before.
 BODY_REFERENCES = frozenset(
-    "ministry department agency service channel directorate command office staff army military "
+    "ministry department agency service channel directorate command office staff army military tank "
     "министерств ведомств агентств служб канал штаб командовани управлени "
     "міністерств відомств агенці агентств служб канал штаб командуванн управлінн".split()
 )
@@ -199,7 +243,9 @@ PERSON_REFERENCES = frozenset(
 # "оборонное ведомство", "главком ВСУ" (its own army named after the title).
 REFERENCE_MODIFIERS = frozenset(
     "the its his her this that acting interim former top senior military defense defence russian ukrainian "
-    "врио оборонн военн российск украинск всу рф зсу росії україни воєнн військов оборонн".split()
+    "врио оборонн военн российск украинск всу рф зсу росії україни воєнн військов оборонн "
+    # "глава региона", "очільник області": the region a title governs names nobody new
+    "регион регіон област район держав".split()
 )
 
 # A sentence that opens with one of these names the source of the sentence before it:

@@ -22,10 +22,18 @@ NOT_PEOPLE: tuple[tuple[str, str], ...] = (
     (r"миномет\w*|дрон\w*|беспилотник\w*|бпла|самолет\w*|вертолет\w*|установ\w*|систем\w*",
      "сбиты 40 беспилотников"),
     (r"ракет\w*|техник\w*|единиц\w*|пушк\w*", "уничтожены 15 единиц техники"),
+    (r"одиниц\w*|техні\w*|бронетехні\w*|гармат\w*|безпілотник\w*|літак\w*|гелікоптер\w*|бронемашин\w*",
+     "знищено 12 одиниць техніки"),
     (r"air|airstrikes?|strikes?|attacks?|bombs?|shells?|rounds|munitions|shelling|guided",
      "34 air strikes using 62 guided bombs"),
     (r"удар\w*|авиаудар\w*|бомб\w*|снаряд\w*|обстрел\w*|атак\w*|обстріл\w*|авіабомб\w*",
      "нанесли 12 авиаударов"),
+    # what else a side loses: "lost access to the pipeline", "потеряли доступ", "втратили ініціативу"
+    (r"access|momentum|initiative|interest|patience|confidence|доступ\w*|инициатив\w*|ініціатив\w*",
+     "Russia had lost access to the pipeline"),
+    # a team's losses: "потеряла двух игроков", "втратила трьох гравців", "lost three points"
+    (r"игрок\w*|гравц\w*|гравців|очк[аои]\w*|матч\w*|players?|points|goals?|matches",
+     "команда потеряла двух игроков"),
 )
 
 #: Ground an amount may count instead of people: "captured 11 settlements", "30 km".

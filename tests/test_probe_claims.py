@@ -1,0 +1,139 @@
+"""Loss and deployment claims in phrasings the development articles lack, written for these
+tests in the style of wires and Russian reports, with the look-alikes that are no claim.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.model import Document, Kind, Source
+from geo.pipeline import process_document
+
+
+def claims(resources, text: str):
+    doc = Document(meta=Source(source="t.txt", sha256="0" * 64, published="2025-03-10"), text=text)
+    return process_document(doc, resources).claims
+
+
+def numbers(claim):
+    f = claim.figure
+    return None if f is None else (f.low, f.best, f.high)
+
+
+@pytest.mark.parametrize(("text", "kind", "figure"), [
+    pytest.param("Ukraine has moved some of its best units into the Kursk region, Russian military bloggers said.",
+                 Kind.DEPLOYED, None, id="en-moved-units-into"),
+    pytest.param("Ukraine has sent some of its best units to the Kursk region, Russian military bloggers said.",
+                 Kind.DEPLOYED, None, id="en-sent-some-of-its-units"),
+    pytest.param("Between 8,000 and 10,000 Russian troops are massing near Sudzha, a Ukrainian source said.",
+                 Kind.DEPLOYED, (8000, None, 10000), id="en-massing"),
+    pytest.param("The Ukrainian army took dozens of Russian conscripts prisoner near Sudzha, Zelensky said.",
+                 Kind.CAPTURED, (None, None, None), id="en-took-n-prisoner"),
+    pytest.param("За минувшую неделю ВСУ лишились в Курской области 1,5 тыс. военнослужащих.",
+                 Kind.KILLED_OR_WOUNDED, (None, 1500, None), id="ru-лишились"),
+    pytest.param("В Курскую область прибыли дополнительные подразделения Росгвардии, сообщает ТАСС.",
+                 Kind.DEPLOYED, None, id="ru-прибыли-подразделения"),
+    pytest.param("Росія перекинула до Курщини додаткові резерви, повідомляє ГУР.",
+                 Kind.DEPLOYED, None, id="uk-перекинула-до-X-резерви"),
+    pytest.param("Россия перебросила в Курскую область дополнительные силы, сообщает ГУР.",
+                 Kind.DEPLOYED, None, id="ru-перебросила-в-X-силы"),
+    pytest.param("Глава района сообщил о гибели двух мирных жителей в Судже.",
+                 Kind.KILLED, (None, 2, None), id="ru-о-гибели"),
+    pytest.param("Хінштейн повідомив про загибель трьох людей у Рильську.",
+                 Kind.KILLED, (None, 3, None), id="uk-про-загибель"),
+    # the kind after the amount: "lost 200 killed"
+    pytest.param("Російські загарбники втратили близько 200 осіб убитими під Суджею.",
+                 Kind.KILLED, (None, 200, None), id="uk-втратили-убитими"),
+    pytest.param("Противник потерял убитыми до 30 человек у Суджи.", Kind.KILLED, (None, 30, 30), id="ru-потерял-убитыми"),
+    pytest.param("Ворог втратив пораненими понад 50 осіб біля Суджі.", Kind.WOUNDED, (50, 50, None),
+                 id="uk-втратив-пораненими"),
+    pytest.param("Противник потерял до 30 человек ранеными и убитыми у Суджи.", Kind.KILLED_OR_WOUNDED,
+                 (None, 30, 30), id="ru-ранеными-и-убитыми"),
+    pytest.param("Ворог втратив до 30 осіб убитими та пораненими біля Суджі.", Kind.KILLED_OR_WOUNDED,
+                 (None, 30, 30), id="uk-убитими-та-пораненими"),
+    # a rate's period is not part of its figure, and it does not unmake it
+    pytest.param("Ukraine says Russia is suffering casualties of up to 1,200 a day in the Kursk region.",
+                 Kind.KILLED_OR_WOUNDED, (None, 1200, 1200), id="en-up-to-n-a-day"),
+    pytest.param("Russia has lost upward of 20,000 soldiers in Kursk, according to the Ukrainian military.",
+                 Kind.KILLED_OR_WOUNDED, (20000, 20000, None), id="en-upward-of"),
+    # a loss of lives that names no speaker by its verb
+    pytest.param("The attack claimed the lives of five civilians in Lgov, Khinshtein said.",
+                 Kind.KILLED, (None, 5, None), id="en-claimed-the-lives-of"),
+    pytest.param("Удар унес жизни трех мирных жителей Рыльска, сообщил Хинштейн.",
+                 Kind.KILLED, (None, 3, None), id="ru-унес-жизни"),
+    pytest.param("Обстріл забрав життя двох людей у Рильську.", Kind.KILLED, (None, 2, None), id="uk-забрав-життя"),
+    # forces drawn into a fight, and a force's strength
+    pytest.param("Up to 50,000 Russian troops have been pulled into the Kursk operation, Zelensky said.",
+                 Kind.DEPLOYED, (None, 50000, 50000), id="en-pulled-into"),
+    pytest.param("Ukraine has committed several elite brigades to the Kursk operation.", Kind.DEPLOYED,
+                 (None, None, None), id="en-committed-brigades"),
+    pytest.param("Численность группировки ВС РФ в Курской области достигла 60 тысяч человек, заявил Сырский.",
+                 Kind.DEPLOYED, (None, 60000, None), id="ru-численность-группировки"),
+    pytest.param("Угруповання ворога на курському напрямку налічує близько 60 тисяч військових, заявив Сирський.",
+                 Kind.DEPLOYED, (None, 60000, None), id="uk-угруповання-налічує"),
+    # executed prisoners are dead, not captured
+    pytest.param("Під Суджею росіяни стратили п'ятьох українських полонених.", Kind.KILLED, (None, 5, None),
+                 id="uk-стратили-полонених"),
+    pytest.param("Российские военные казнили троих пленных под Суджей.", Kind.KILLED, (None, 3, None),
+                 id="ru-казнили-пленных"),
+])
+def test_a_claim_in_a_new_phrasing(resources, text, kind, figure):
+    found = claims(resources, text)
+    assert [(c.kind, numbers(c)) for c in found] == [(kind, figure)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ukraine sent a message to soldiers in the Kursk region.", id="en-sent-a-message"),
+    pytest.param("Ukrainian soldiers took part in the exchange of prisoners in Sudzha.", id="en-took-part"),
+    pytest.param("The exchange took place near Sudzha after both sides agreed to swap prisoners.", id="en-took-place"),
+    pytest.param("Жители Суджи лишились жилья после обстрелов.", id="ru-лишились-жилья"),
+    pytest.param("ВСУ лишились 40 танков в Курской области.", id="ru-лишились-танков"),
+    pytest.param("Российская футбольная команда потеряла двух игроков из-за травм.", id="ru-team-lost-players"),
+    pytest.param("Футбольна команда втратила трьох гравців через травми.", id="uk-team-lost-players"),
+    pytest.param("Причины гибели самолета выясняются.", id="ru-гибель-of-a-plane"),
+    pytest.param("Численность населения Курской области составляет около 1 млн человек.", id="ru-численность-населения"),
+    pytest.param("Ukraine was drawn into a long war.", id="en-drawn-into-a-war"),
+    pytest.param("Oil prices fell after Russia lost access to the pipeline at Sudzha.", id="en-lost-access"),
+    pytest.param("Обмен пленными состоялся при посредничестве ОАЭ: стороны передали по 150 человек.",
+                 id="ru-обмен-пленными"),
+    pytest.param("Біля Суджі знищено 12 одиниць техніки.", id="uk-одиниць-техніки"),
+])
+def test_a_look_alike_is_no_claim(resources, text):
+    assert claims(resources, text) == ()
+
+
+def test_the_noun_retreat_states_no_withdrawal(resources):
+    text = "About 200 Ukrainian soldiers were listed as missing after the retreat from Sudzha, the commander said."
+    assert [c.kind for c in claims(resources, text)] == [Kind.MISSING]
+
+
+def test_the_lives_an_attack_claimed_are_not_its_statement(resources):
+    (claim,) = claims(resources, "The attack claimed the lives of five civilians in Lgov, Khinshtein said.")
+    assert claim.claimant == "Alexander Khinshtein"
+
+
+def test_half_a_day_is_still_no_amount(resources):
+    assert claims(resources, "The fighting near Sudzha lasted half a day.") == ()
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("He did not confirm that Sudzha had been lost.", id="en-did-not-confirm"),
+    pytest.param("The Pentagon has not confirmed that 200 North Korean soldiers were killed.", id="en-has-not-confirmed"),
+    pytest.param("Генштаб ВСУ не подтвердил, что войска покинули Суджу.", id="ru-не-подтвердил-что"),
+    pytest.param("Генштаб ЗСУ не підтвердив, що війська залишили Суджу.", id="uk-не-підтвердив-що"),
+])
+def test_what_a_speaker_does_not_confirm_is_no_claim(resources, text):
+    assert claims(resources, text) == ()
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # a denial is a claim of its own (the state of the units)
+    pytest.param("Kyiv denied that its troops had been encircled near Sudzha.", Kind.OTHER, id="en-denied-that"),
+    # the non-confirmation's scope ends at a relative clause, a comma or a semicolon
+    pytest.param("The Pentagon has not confirmed that the troops fought Ukrainian units who are inside a portion of "
+                 "the Kursk region, she said.", Kind.CONTROL, id="en-relative-clause-after-denial"),
+    pytest.param("Russia has not confirmed the reports; Ukraine said 40 Russian soldiers were captured near Sudzha.",
+                 Kind.CAPTURED, id="en-semicolon-after-non-confirmation"),
+])
+def test_a_denial_or_a_claim_after_a_non_confirmation_stands(resources, text, kind):
+    assert [c.kind for c in claims(resources, text)] == [kind]

@@ -1,0 +1,80 @@
+"""Control of ground in phrasings the development articles lack: written for these tests
+in the style of wires, ministries and Telegram-sourced reports, with their look-alikes
+that are no claim (a repelled attack, civilians leaving, a forecast).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.model import Document, Kind, Source
+from geo.pipeline import process_document
+
+
+def control_claims(resources, text: str):
+    doc = Document(meta=Source(source="t.txt", sha256="0" * 64, published="2025-03-10"), text=text)
+    return [c for c in process_document(doc, resources).claims if c.kind is Kind.CONTROL]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Российская армия отбила у противника Лебедевку в Курской области.", id="ru-отбила-у-противника"),
+    pytest.param("Бійці відбили у ворога Лебедівку в Курській області.", id="uk-відбили-у-ворога"),
+    pytest.param("Російська армія відбила Лебедівку в Курській області.", id="uk-відбила"),
+    pytest.param("Украинские войска выведены из Суджи.", id="ru-выведены-из"),
+    pytest.param("Командование вывело войска из Суджи в Курской области.", id="ru-вывело-войска-из"),
+    pytest.param("Українські підрозділи виведені з Суджі Курської області.", id="uk-виведені-з"),
+    pytest.param("Ukrainian troops were forced to leave Malaya Loknya.", id="en-troops-forced-to-leave"),
+    pytest.param("Российские войска очистили Суджу от противника.", id="ru-очистили-от-противника"),
+])
+def test_won_back_or_taken_out_is_a_control_claim(resources, text):
+    claims = control_claims(resources, text)
+    assert len(claims) == 1
+    assert claims[0].places, text
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Российские военные отбили атаку ВСУ на Лебедевку в Курской области.", id="ru-отбили-атаку"),
+    pytest.param("Бойцы отбили у противника две атаки у Лебедевки.", id="ru-отбили-две-атаки"),
+    pytest.param("Бійці відбили атаку ворога на Лебедівку в Курській області.", id="uk-відбили-атаку"),
+    pytest.param("Сили оборони відбили штурм Лебедівки в Курській області.", id="uk-відбили-штурм"),
+    pytest.param("Residents were forced to leave Sudzha as fighting intensified.", id="en-civilians-leave"),
+    pytest.param("Под Суджей выведены из строя до 40 военнослужащих ВСУ.", id="ru-выведены-из-строя"),
+    pytest.param("Біля Суджі виведено з ладу 40 окупантів.", id="uk-виведено-з-ладу"),
+    pytest.param("Analysts expect Russia could retake Sudzha within weeks.", id="en-could-forecast"),
+    pytest.param("Russian forces should retake Sudzha soon, the blogger wrote.", id="en-should-forecast"),
+    pytest.param("Саперы очистили территорию Суджи от мин.", id="ru-очистили-от-мин"),
+    pytest.param("Russian forces have been unable to retake Sudzha, Ukrainian officials said.", id="en-unable-to"),
+    pytest.param("Putin ordered the army to drive Ukrainian troops out of Sudzha.", id="en-ordered-the-army-to"),
+    pytest.param("Гражданское население покинуло Суджу еще в августе.", id="ru-civilians-left"),
+    pytest.param("Цивільні мешканці покинули Суджу ще влітку.", id="uk-civilians-left"),
+    pytest.param("Residents abandoned Sudzha in August.", id="en-residents-abandoned"),
+    pytest.param("Удержать Суджу будет сложно, признают военкоры.", id="ru-infinitive-as-subject"),
+    pytest.param("Утримувати Суджу важко, визнають військові.", id="uk-infinitive-as-subject"),
+    pytest.param("ЗСУ продовжують контролювати ситуацію в Курській області.", id="uk-control-the-situation"),
+    pytest.param("Syrskyi said that the situation in Kursk is difficult but under control.", id="en-situation-under-control"),
+    pytest.param("Ситуация в Судже находится под контролем, заявил Хинштейн.", id="ru-ситуация-под-контролем"),
+    pytest.param("«Ситуация в Судже остаётся сложной, но контролируемой», — сказал губернатор.",
+                 id="ru-situation-shared-by-the-clause"),
+    pytest.param("«Ситуація біля Суджі складна, але контрольована», — сказав Сирський.",
+                 id="uk-situation-shared-by-the-clause"),
+])
+def test_a_repelled_attack_civilians_leaving_or_a_forecast_is_no_control_claim(resources, text):
+    assert control_claims(resources, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Под Суджей выведены из строя до 40 военнослужащих ВСУ.", id="ru-выведены-из-строя"),
+    pytest.param("Біля Суджі виведено з ладу 40 окупантів.", id="uk-виведено-з-ладу"),
+])
+def test_put_out_of_action_is_a_loss(resources, text):
+    doc = Document(meta=Source(source="t.txt", sha256="0" * 64, published="2025-03-10"), text=text)
+    kinds = [c.kind for c in process_document(doc, resources).claims]
+    assert kinds == [Kind.KILLED_OR_WOUNDED]
+
+
+def test_an_infinitive_opener_is_no_claim_but_the_clause_that_holds_the_ground_is(resources):
+    text = ("Полк виконує бойові завдання на Курщині. Утримувати позиції важко, але військові продовжують "
+            "їх контролювати попри перевагу противника.")
+    (claim,) = control_claims(resources, text)
+    assert claim.quote.startswith("але військові продовжують їх контролювати")
+    assert [p.place_id for p in claim.places] == ["kursk-oblast"]
