@@ -353,7 +353,7 @@ def _pieces_path(records: Records) -> Path | None:
 
 
 def _write_page(records: Records, gazetteer: Gazetteer, out: TextIO, *,
-                cards: Callable[[str], None] | None = None, pieces: PieceCache | None = None) -> None:
+                cards: Callable[[str, str], None] | None = None, pieces: PieceCache | None = None) -> None:
     """The shell's pieces, each slot's value between them, the records' JSON streamed.
 
     Each document's card goes to ``cards`` (the shards' writer) as the page is written;

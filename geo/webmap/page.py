@@ -37,10 +37,10 @@ from typing import TYPE_CHECKING
 
 from geo.cache_folder import is_private, make_private_dir
 from geo.sides import Side
+from geo.webmap.cards import card_key
 from geo.webmap.payload import (
     _KINDS,
     _SIDES,
-    CARD_DOCS,
     CLAIM_COLUMNS,
     DEFAULT_ATTRIBUTION,
     EncodedItems,
@@ -65,6 +65,7 @@ class DocPieces:
     """One document's index entry in its own numbering: what the page needs of it.
 
     file          the document's source name
+    card          the key of its card's shard (``cards.card_key`` of ``file``)
     claims        how many claims it has
     unresolved    how many names it left unresolved
     strings       its distinct strings, in the order ``PageIndex`` numbers them (claimant,
@@ -88,6 +89,7 @@ class DocPieces:
     """
 
     file: str
+    card: str
     claims: int
     unresolved: int
     strings: tuple[str, ...]
@@ -136,7 +138,7 @@ def analyse(index: str) -> DocPieces:
         ats.append(at)
         local += (who, what, when, len(at), *at)
     return DocPieces(
-        file=entry["file"], claims=len(claims), unresolved=entry["unresolved"],
+        file=entry["file"], card=card_key(entry["file"]), claims=len(claims), unresolved=entry["unresolved"],
         strings=tuple(strings), places=tuple(places), mentions=tuple(entry["mentions"]),
         ids=tuple(ids), first=claims[0][5] if claims else None, last=claims[-1][5] if claims else None,
         local=encode_digits(local), at=tuple(ats), days=tuple(days),
@@ -254,10 +256,12 @@ class _Page(PageIndex):
         self._wanted = {claim_id for rivals in self._rivals.values() for claim_id in rivals} | self._rival_ids
         self.parts: dict[str, list[str]] = {name: [] for name in ("statement", *CLAIM_COLUMNS)}
         self._days: list[int] = []
+        self.card_keys: list[str] = []
 
     def add(self, index: str) -> str:
         """Add one document's pieces to the page; its row of ``docs`` (as ``PageIndex.row``)."""
         key, doc = self._cache.pieces(index)
+        self.card_keys.append(doc.card)
         strings = self._numbers(self._string_numbers, doc.strings, self._string)
         places = self._numbers(self._place_numbers, doc.places, self._new_place)
         numbering = (strings, places, doc.claims > 0 and doc.first == self._reported)
@@ -319,28 +323,33 @@ class _Page(PageIndex):
 
 
 def page_members(records: Records, gazetteer: Gazetteer, *, cache: PieceCache,
-                 cards: Callable[[str], None] | None = None) -> Iterator[tuple[str, object]]:
-    """``payload.record_members``, the same members and bytes, joined from ``cache``'s pieces.
+                 cards: Callable[[str, str], None] | None = None) -> Iterator[tuple[str, object]]:
+    """The page's record members, joined from ``cache``'s pieces.
 
-    Consume each value before asking for the next pair, as ``encode_members`` does:
-    the tables are complete once ``docs`` has been walked. ``cache`` is saved then.
+    ``payload.record_members``'s members and bytes, but for the cards: instead of
+    ``card_docs`` (shards by page position) the page lists each document's card key
+    (``card_keys``, ``geo.webmap.cards``). Each shown document's key and card go to
+    ``cards``, in page order. Consume each value before asking for the next pair, as
+    ``encode_members`` does: the tables are complete once ``docs`` has been walked.
+    ``cache`` is saved then.
     """
     page = _Page(records, gazetteer, cache)
 
     def rows() -> Iterator[str]:
         for entry in _DocEntries(records, gazetteer):
             head, card = split_entry(entry)
+            row = page.add(head)
             if cards is not None:
-                cards(card)
-            yield page.add(head)
+                cards(page.card_keys[-1], card)
+            yield row
         cache.save()
 
     yield "corpus", records.corpus
     yield "built", records.built
     yield "gazetteer_version", records.gazetteer_version
     yield "attribution", list(records.attribution or DEFAULT_ATTRIBUTION)
-    yield "card_docs", CARD_DOCS
     yield "docs", EncodedItems(rows())
+    yield "card_keys", "".join(page.card_keys)
     yield "places", (_place_entry(p) for p in page.places)
     yield "strings", page.strings
     yield "contested", encode_digits(page.contested)
