@@ -55,6 +55,7 @@ from geo.webmap.payload import (
 )
 from tests.builds import ROOT, assert_old_file_survives, break_write_bytes
 from tests.webmap_builds import (
+    page_index_in_bands,
     CORPUS,
     LYUBIMOVKA,
     OLGOVKA,
@@ -319,12 +320,14 @@ def test_the_page_index_says_what_the_cards_say(html: str, cards: list[dict]) ->
 
 
 def test_the_streamed_block_is_the_payload_encoded_at_once(html: str, build: Build, gazetteer: Gazetteer,
-                                                           cards: list[dict]) -> None:
+                                                           cards: list[dict], monkeypatch) -> None:
     """The page joined from pieces (``geo.webmap.page``) is ``payload.PageIndex``'s encoding, at once.
 
-    But for the cards' keys (``card_keys``, one per document: the shard its card is
-    in), where ``build_payload`` says how many documents a shard holds (``card_docs``).
+    With the places in the page's bands (``page_index_in_bands``), and but for the
+    cards' keys (``card_keys``, one per document: the shard its card is in), where
+    ``build_payload`` says how many documents a shard holds (``card_docs``).
     """
+    page_index_in_bands(monkeypatch)
     districts = json.loads(gazetteer.districts_geojson.read_text(encoding="utf-8"))
     licence = (gazetteer.folder / "ATTRIBUTION.md").read_text(encoding="utf-8")
     whole = build_payload(build, gazetteer, districts=districts, licence_text=licence)

@@ -15,6 +15,7 @@ from geo.parallel import open_records
 from geo.webmap.page import PieceCache, analyse, encode, page_members
 from geo.webmap.payload import encode_members, record_members
 from tests.test_store import corpus  # noqa: F401 - the seeds and 20 synthetic articles
+from tests.webmap_builds import page_index_in_bands
 
 NEW_ARTICLE = "Zelensky said 40 North Korean soldiers were killed near Sudzha on Monday.\n"
 
@@ -62,8 +63,9 @@ def test_a_damaged_or_foreign_pieces_file_is_an_empty_cache(corpus, tmp_path, re
 
 
 def test_the_joined_page_is_payloads_page_index_and_a_document_is_numbered_as_it_says(
-        corpus, resources, private_cache):
+        corpus, resources, private_cache, monkeypatch):
     """``payload.record_members`` (``PageIndex``, one claim at a time) is the oracle of the bytes."""
+    page_index_in_bands(monkeypatch)
     with open_records(corpus, resources=resources) as store:
         old = "".join(encode_members(record_members(store, resources.gazetteer)))
         new = _page(store, resources.gazetteer, PieceCache(None))

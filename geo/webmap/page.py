@@ -3,8 +3,9 @@
 Why (issue 14): after adding one article to 10,000, writing the page re-encoded the
 index of every document (``payload.PageIndex.row``: a JSON parse and a dozen steps per
 claim, 200,000 claims), 7 of the rebuild's 14 s, though one document was new. The
-page's bytes are the same as ``PageIndex`` writes (``payload.record_members``); they are
-made in two steps here:
+page's bytes are those ``PageIndex`` writes (``payload.record_members``) but for the
+order of the places (:func:`busiest_first`) and the cards' keys; they are made in two
+steps here:
 
 - :func:`analyse`: what a document's index entry gives the page, in the document's own
   numbering (its strings and places by their first use in it): a pure function of the
@@ -30,6 +31,7 @@ import json
 import marshal
 import os
 import tempfile
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,9 +57,10 @@ from geo.webmap.payload import (
 
 if TYPE_CHECKING:
     from geo.gazetteer import Gazetteer
+    from geo.model import Place
     from geo.records import Records
 
-__all__ = ["DocPieces", "PieceCache", "analyse", "encode", "page_members"]
+__all__ = ["DocPieces", "PieceCache", "analyse", "busiest_first", "encode", "page_members"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,14 +76,16 @@ class DocPieces:
                   is 1 + its place here, 0 is null
     places        the distinct places its claims are tied to, in first use
     mentions      the places it mentions without a claim
-    ids           its claims' ids (the page's ``contested`` names claims by number)
+    ids           its claims' ids, one per line (the page's ``contested`` names claims
+                  by number; one text, not 20: the kept file loads at a fraction of the cost)
     first, last   the reported date of its first and last claim (a claim's ``reported``
                   is 0 when it is the claim before it's, across documents too)
     local         :func:`~geo.webmap.payload.encode_digits` of, per claim, its claimant,
                   figure and reported references, then its places' count and positions
                   in ``places``
-    at            per claim, the positions in ``places`` of its places (``contested``
-                  needs them for a few claims of most documents: not decoded from ``local``)
+    at            per claim, how many places it has and their positions in ``places``,
+                  as 16-bit numbers (``contested`` reads them for a few claims of most
+                  documents: not decoded from ``local``)
     days          flat pairs [claim, day reference] of the claims whose day is not their
                   reported date
     sides         flat pairs [claimant reference, side reference], the last of each claimant
@@ -95,11 +100,11 @@ class DocPieces:
     strings: tuple[str, ...]
     places: tuple[str, ...]
     mentions: tuple[str, ...]
-    ids: tuple[str, ...]
+    ids: str
     first: str | None
     last: str | None
     local: str
-    at: tuple[tuple[int, ...], ...]
+    at: bytes
     days: tuple[int, ...]
     sides: tuple[int, ...]
     statements: str
@@ -118,7 +123,7 @@ def analyse(index: str) -> DocPieces:
         return strings.setdefault(value, len(strings) + 1)
 
     local: list[int] = []
-    ats: list[tuple[int, ...]] = []
+    ats = array("H")
     days: list[int] = []
     sides: dict[int, int] = {}
     ids, statements, kinds = [], [], []
@@ -134,14 +139,14 @@ def analyse(index: str) -> DocPieces:
         sides[who] = ref(side)
         holding = 0 if holder is None else 1 + 2 * _SIDES[holder] + has_left
         kinds.append(_KINDS[kind] + len(_KINDS) * holding)
-        at = tuple(places.setdefault(place_id, len(places)) for place_id in place_ids)
-        ats.append(at)
+        at = [places.setdefault(place_id, len(places)) for place_id in place_ids]
+        ats += array("H", (len(at), *at))
         local += (who, what, when, len(at), *at)
     return DocPieces(
         file=entry["file"], card=card_key(entry["file"]), claims=len(claims), unresolved=entry["unresolved"],
         strings=tuple(strings), places=tuple(places), mentions=tuple(entry["mentions"]),
-        ids=tuple(ids), first=claims[0][5] if claims else None, last=claims[-1][5] if claims else None,
-        local=encode_digits(local), at=tuple(ats), days=tuple(days),
+        ids="\n".join(ids), first=claims[0][5] if claims else None, last=claims[-1][5] if claims else None,
+        local=encode_digits(local), at=ats.tobytes(), days=tuple(days),
         sides=tuple(n for pair in sides.items() for n in pair),
         statements="".join(statements), kinds=encode_digits(kinds))
 
@@ -245,11 +250,25 @@ class PieceCache:
                 raise
 
 
+def busiest_first(records: Records) -> list[Place]:
+    """The records' places in page order: by how many claims they hold, in powers of two, then by id.
+
+    Busy places first, so that the numbers the claims repeat most are short (as
+    ``PageIndex`` orders them), but in bands: ``PageIndex``'s exact order by count moved
+    a hundred places by one whenever an article was added (each of its places overtook
+    the ones with its old count), renumbering the places of nine documents in ten. A
+    place changes band when its count crosses a power of two.
+    """
+    return sorted(records.places, key=lambda p: (-records.count_at(p.place_id)[1].bit_length(), p.place_id))
+
+
 class _Page(PageIndex):
     """``PageIndex``'s tables (strings, places, rivals, sides), filled from kept pieces."""
 
     def __init__(self, records: Records, gazetteer: Gazetteer, cache: PieceCache) -> None:
         super().__init__(records, gazetteer)
+        self.places = busiest_first(records)
+        self._place_numbers = {p.place_id: i for i, p in enumerate(self.places)}
         for column in (self.statements, *self.columns.values()):
             column.close()  # the columns are joined from pieces here, not streamed to files
         self._cache = cache
@@ -277,7 +296,7 @@ class _Page(PageIndex):
         pairs = doc.sides
         for i in range(0, len(pairs), 2):
             self.sides[number[pairs[i]]] = number[pairs[i + 1]]
-        hits = self._wanted.intersection(doc.ids) if self._wanted else None
+        hits = self._wanted.intersection(doc.ids.split("\n")) if self._wanted and doc.claims else None
         if hits:
             self._contest(doc, places, hits)
         if doc.claims:
@@ -304,10 +323,14 @@ class _Page(PageIndex):
 
         Only its claims in ``hits`` (contested, or a rival) are looked at, in claim order.
         """
-        for i, claim_id in enumerate(doc.ids):
+        at = array("H", doc.at)
+        start = 0
+        for i, claim_id in enumerate(doc.ids.split("\n")):
+            count = at[start]
+            start += 1 + count
             if claim_id not in hits:
                 continue
-            for position in doc.at[i]:
+            for position in at[start - count:start]:
                 if places[position] >= 0:
                     rival = self._rivals.get(doc.places[position], {}).get(claim_id)
                     if rival is not None:
@@ -326,9 +349,9 @@ def page_members(records: Records, gazetteer: Gazetteer, *, cache: PieceCache,
                  cards: Callable[[str, str], None] | None = None) -> Iterator[tuple[str, object]]:
     """The page's record members, joined from ``cache``'s pieces.
 
-    ``payload.record_members``'s members and bytes, but for the cards: instead of
-    ``card_docs`` (shards by page position) the page lists each document's card key
-    (``card_keys``, ``geo.webmap.cards``). Each shown document's key and card go to
+    ``payload.record_members``'s members and bytes, but for two things: the places are
+    in :func:`busiest_first` order, and instead of ``card_docs`` (shards by page
+    position) the page lists each document's card key (``card_keys``, ``geo.webmap.cards``). Each shown document's key and card go to
     ``cards``, in page order. Consume each value before asking for the next pair, as
     ``encode_members`` does: the tables are complete once ``docs`` has been walked.
     ``cache`` is saved then.
