@@ -219,7 +219,7 @@ def test_hostile_quotes_render_as_literal_text(page: WebDriver) -> None:
 
 
 def test_a_card_from_its_shard_shows_hostile_sources_as_text(page: WebDriver) -> None:
-    """Issue 14: titles, outlets and file names come from ``cards/NNNN.js``, as text only."""
+    """Issue 14: titles, outlets and file names come from ``cards/KEY.js``, as text only."""
     popup = _click_place(page, GUYEVO)
     assert page.execute_script("return geoMap.app.cardShardsLoaded()") >= 1
     sources = [s.get_attribute("textContent") for s in popup.find_elements(By.CSS_SELECTOR, ".geo-source")]
@@ -401,6 +401,21 @@ def test_a_statement_reported_by_two_articles_is_one_card_with_two_sources(
     assert f"Wire {HOSTILE_TAG}" in text and card.find_elements(By.TAG_NAME, "img") == []
 
 
+def test_documents_whose_card_keys_collide_share_a_shard_and_each_finds_its_card(
+        tmp_path_factory: pytest.TempPathFactory, gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two file names with one card key (odds 5e-5 for 10,000): their shard holds both cards in page order."""
+    import geo.webmap.page
+
+    monkeypatch.setattr(geo.webmap.page, "card_key", lambda source: "collide" + "ab"[source > "m"])
+    with _map_session(tmp_path_factory, analyst_build(gazetteer), gazetteer) as driver:
+        popup = _click_place(driver, LYUBIMOVKA)
+        [card] = popup.find_elements(By.CSS_SELECTOR, ".geo-claim")
+        text = card.get_attribute("textContent")
+        assert all(quote in text for quote in STATEMENT_QUOTES) and f"Wire {HOSTILE_TAG}" in text
+        assert driver.execute_script("return geoMap.app.cardShardsLoaded()") in (1, 2)
+        assert console_errors(driver) == []
+
+
 def test_a_village_with_a_thousand_claims_opens_with_twenty_cards(analyst: WebDriver) -> None:
     popup = _click_place(analyst, POGREBKI)
     cards = popup.find_elements(By.CSS_SELECTOR, ".geo-claim")
@@ -409,7 +424,7 @@ def test_a_village_with_a_thousand_claims_opens_with_twenty_cards(analyst: WebDr
     assert days == sorted(days, reverse=True)
     more = popup.find_element(By.CSS_SELECTOR, ".geo-claims > .geo-more")
     assert more.text == f"show 20 more of {CROWD - 20}"
-    more.click()  # the next cards may wait for their shards (cards/NNNN.js)
+    more.click()  # the next cards may wait for their shards (cards/KEY.js)
     WebDriverWait(analyst, WAIT_S).until(lambda d: not popup.find_elements(By.CSS_SELECTOR, ".geo-loading"))
     assert len(popup.find_elements(By.CSS_SELECTOR, ".geo-claim")) == 40
 

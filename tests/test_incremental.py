@@ -19,6 +19,7 @@ import geo.outputs
 from geo.manifest import MANIFEST, Manifest
 from geo.outputs import output_writer
 from geo.parallel import open_records
+from geo.webmap.cards import card_key
 from tests.builds import seeded_cache
 from tests.test_store import corpus  # noqa: F401 - the seeds and 20 synthetic articles
 
@@ -66,7 +67,8 @@ def _rebuilt(resources, corpus: Path, out: Path, private_cache: Path, monkeypatc
 def test_a_rebuild_with_nothing_changed_writes_nothing(corpus, tmp_path, resources, private_cache, monkeypatch):
     out = tmp_path / "maps"
     first, written = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
-    assert written == set(first) and {"index.html", "places.gpkg", "cards/0000.js", "articles/00.js"} <= written
+    assert written == set(first) and {"index.html", "places.gpkg", "articles/00.js"} <= written
+    assert any(name.startswith("cards/") for name in written)
     again, written = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
     assert written == set() and again == first
 
@@ -80,9 +82,28 @@ def test_adding_one_article_writes_the_exports_its_card_and_its_shard_and_equals
     (corpus / "zz_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")  # last in page order
     files, written = _rebuilt(resources, corpus, out, private_cache, monkeypatch, parallel=parallel)
     assert files == _fresh(resources, corpus, tmp_path, monkeypatch)
-    cards = sorted(name for name in files if name.startswith("cards/"))
-    # the four files that hold every record, the new article's card (the last) and its text's shard
-    assert written == {"index.html", "places.geojson", "claims.csv", "places.gpkg", cards[-1], "articles/00.js"}
+    # the four files that hold every record, the new article's card and its text's shard
+    card = f"cards/{card_key('zz_new.txt')}.js"
+    assert written == {"index.html", "places.geojson", "claims.csv", "places.gpkg", card, "articles/00.js"}
+
+
+def test_an_article_added_in_the_middle_of_the_page_writes_its_own_card_shard_only(
+        corpus, tmp_path, resources, private_cache, monkeypatch):
+    """Card shards are named by their article's key, not by page position (issue 14)."""
+    out = tmp_path / "maps"
+    first, _ = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    names = sorted(p.name for p in corpus.iterdir())
+    name = names[len(names) // 2][:-4] + "_added.txt"  # sorts after the middle article
+    (corpus / name).write_text(NEW_ARTICLE, encoding="utf-8")
+    files, written = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    assert files == _fresh(resources, corpus, tmp_path, monkeypatch)
+    cards = {n for n in files if n.startswith("cards/")}
+    assert len(cards) == len({n for n in first if n.startswith("cards/")}) + 1 > 10
+    assert written == {"index.html", "places.geojson", "claims.csv", "places.gpkg", f"cards/{card_key(name)}.js",
+                       "articles/00.js"}
+    (corpus / name).unlink()  # and removed: no card is written, its shard is gone
+    files, written = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    assert files == first and not {n for n in written if n.startswith("cards/")}
 
 
 def test_a_changed_a_removed_and_a_new_article_give_the_bytes_of_a_fresh_build(corpus, tmp_path, resources,
@@ -107,11 +128,12 @@ def test_an_output_edited_since_the_last_build_is_written_again(corpus, tmp_path
     first, _ = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
     with (out / "claims.csv").open("ab") as fh:  # edited in place: the same inode, another size
         fh.write(b"x")
-    (out / "cards" / "0001.js").unlink()
+    lost = sorted(name for name in first if name.startswith("cards/"))[1]
+    (out / lost).unlink()
     files, written = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
     assert files == first
     # the map is written again to make the lost card; the other cards keep their bytes and are linked
-    assert written == {"claims.csv", "index.html", "cards/0001.js"}
+    assert written == {"claims.csv", "index.html", lost}
 
 
 def test_another_csv_option_is_another_key(corpus, tmp_path, resources, private_cache, monkeypatch):

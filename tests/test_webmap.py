@@ -39,7 +39,7 @@ from geo.webmap import articles as reader_articles
 from geo.webmap import payload as webmap_payload
 from geo.webmap.assets import load_assets
 from geo.webmap.build import render_map, write_map
-from geo.webmap.cards import CARDS_DIR
+from geo.webmap.cards import CARD_KEY_LENGTH, CARDS_DIR, card_key
 from geo.webmap.payload import (
     CLAIM_FIELDS,
     CLAIM_COLUMNS,
@@ -55,6 +55,7 @@ from geo.webmap.payload import (
 )
 from tests.builds import ROOT, assert_old_file_survives, break_write_bytes
 from tests.webmap_builds import (
+    page_index_in_bands,
     CORPUS,
     LYUBIMOVKA,
     OLGOVKA,
@@ -108,13 +109,25 @@ def cards(folder: Path) -> list[dict]:
 
 
 def cards_in(folder: Path) -> list[dict]:
-    """Every card, in page order, as the shards register them (``geoCards(k, [...])``)."""
-    out = []
-    for k, path in enumerate(sorted(folder.iterdir())):
-        text = path.read_text(encoding="utf-8")
-        head = f"geoCards({k},"
-        assert path.name == f"{k:04d}.js" and text.startswith(head) and text.endswith(");\n")
-        out.extend(json.loads(text[len(head):-len(");\n")]))
+    """Every card, in page order, found as ``map.js`` finds it: in the shard of its key.
+
+    Each document's key is its run of the page's ``card_keys``; a shard
+    (``geoCards("key", [...])``) holds the cards of the documents with its key, in page
+    order, and no shard is left over.
+    """
+    keys = json.loads(data_block((folder.parent / "index.html").read_text(encoding="utf-8")))["card_keys"]
+    shards = {}
+    for path in folder.iterdir():
+        key, text = path.name.removesuffix(".js"), path.read_text(encoding="utf-8")
+        head = f'geoCards("{key}",'
+        assert path.name == f"{key}.js" and text.startswith(head) and text.endswith(");\n")
+        shards[key] = json.loads(text[len(head):-len(");\n")])
+    out, used = [], dict.fromkeys(shards, 0)
+    for start in range(0, len(keys), CARD_KEY_LENGTH):
+        key = keys[start:start + CARD_KEY_LENGTH]
+        out.append(shards[key][used[key]])
+        used[key] += 1
+    assert used == {key: len(cards) for key, cards in shards.items()}
     return out
 
 
@@ -306,12 +319,26 @@ def test_the_page_index_says_what_the_cards_say(html: str, cards: list[dict]) ->
     assert '"texts"' not in block and script_json(hostile_quote("jinja")) not in block
 
 
-def test_the_streamed_block_is_the_payload_encoded_at_once(html: str, build: Build,
-                                                           gazetteer: Gazetteer) -> None:
+def test_the_streamed_block_is_the_payload_encoded_at_once(html: str, build: Build, gazetteer: Gazetteer,
+                                                           cards: list[dict], monkeypatch) -> None:
+    """The page joined from pieces (``geo.webmap.page``) is ``payload.PageIndex``'s encoding, at once.
+
+    With the places in the page's bands (``page_index_in_bands``), and but for the
+    cards' keys (``card_keys``, one per document: the shard its card is in), where
+    ``build_payload`` says how many documents a shard holds (``card_docs``).
+    """
+    page_index_in_bands(monkeypatch)
     districts = json.loads(gazetteer.districts_geojson.read_text(encoding="utf-8"))
     licence = (gazetteer.folder / "ATTRIBUTION.md").read_text(encoding="utf-8")
     whole = build_payload(build, gazetteer, districts=districts, licence_text=licence)
-    assert data_block(html) == script_json(whole)
+    del whole["card_docs"]
+    keys = "".join(card_key(card["file"]) for card in cards)
+    expected = {}
+    for name, value in whole.items():
+        expected[name] = value
+        if name == "docs":
+            expected["card_keys"] = keys
+    assert data_block(html) == script_json(expected)
 
 
 def test_the_page_has_exactly_the_scripts_it_was_built_with(html: str) -> None:

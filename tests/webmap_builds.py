@@ -267,3 +267,23 @@ def write_reader_shards(build: Build, gazetteer: Gazetteer, folder: Path) -> dic
         path = folder / "articles" / shard_name(index)
         path.write_text(shard_script(members), encoding="utf-8")
     return texts
+
+
+def page_index_in_bands(monkeypatch) -> None:
+    """Make ``payload.PageIndex`` (the oracle of the page's bytes) order places as the page does.
+
+    The page numbers places in bands of claim counts (``geo.webmap.page.busiest_first``),
+    not by exact count: a rebuild then renumbers few documents. Everything else of the
+    page is ``PageIndex``'s encoding, claim by claim, which the joined pieces must equal.
+    """
+    from geo.webmap.page import busiest_first
+    from geo.webmap.payload import PageIndex
+
+    init = PageIndex.__init__
+
+    def in_bands(self, records, gazetteer) -> None:
+        init(self, records, gazetteer)
+        self.places = busiest_first(records)
+        self._place_numbers = {p.place_id: i for i, p in enumerate(self.places)}
+
+    monkeypatch.setattr(PageIndex, "__init__", in_bands)

@@ -46,19 +46,19 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from geo._cache import cached, content_key, source_hash
+from geo._cache import cache_dir, cached, content_key, source_hash
 from geo.errors import GazetteerError
 from geo.export import rows
 from geo.export._atomic import render_text, write_text_atomic
 from geo.model import Build, PlaceType
 from geo.records import Records, as_records
-from geo.webmap import assets, payload
+from geo.webmap import assets, page, payload
 from geo.webmap.assets import Assets, load_assets
 from geo.webmap.cards import CARDS_DIR, CardShards
+from geo.webmap.page import PieceCache, page_members
 from geo.webmap.payload import (
     KIND_COLORS,
     encode_members,
-    record_members,
     script_json,
     static_members,
 )
@@ -339,18 +339,33 @@ def _slot_values(records: Records) -> dict[str, str]:
     return {name: str(escape(value)) for name, value in values.items()}
 
 
+def _pieces_path(records: Records) -> Path | None:
+    """Where the documents' page pieces of a Store are kept (``page.PieceCache``); None for other records.
+
+    One file per Store (a corpus folder and its extractor version): it holds the pieces
+    of that corpus's documents only, so two corpora do not evict each other's.
+    """
+    store_path = getattr(records, "path", None)
+    if not isinstance(store_path, Path):
+        return None
+    key = content_key(str(store_path), source_hash(payload, page))
+    return cache_dir() / f"webmap-pieces-{key}.marshal"
+
+
 def _write_page(records: Records, gazetteer: Gazetteer, out: TextIO, *,
-                cards: Callable[[str], None] | None = None) -> None:
+                cards: Callable[[str, str], None] | None = None, pieces: PieceCache | None = None) -> None:
     """The shell's pieces, each slot's value between them, the records' JSON streamed.
 
-    Each document's card goes to ``cards`` (the shards' writer) as the page is written.
+    Each document's card goes to ``cards`` (the shards' writer) as the page is written;
+    the documents' page pieces come from ``pieces`` (none kept: all made now).
     """
     parts = _shell(gazetteer)
     values = _slot_values(records)
     out.write(parts[0])
     for name, text in zip(parts[1::2], parts[2::2], strict=True):
         if name == "data":
-            out.writelines(encode_members(record_members(records, gazetteer, cards=cards)))
+            out.writelines(encode_members(page_members(records, gazetteer, cards=cards,
+                                                       cache=pieces or PieceCache(None))))
         else:
             out.write(values[name])
         out.write(text)
@@ -401,6 +416,7 @@ def write_map(data: Build | Records, gazetteer: Gazetteer, out_path: Path, *,
     """
     records = as_records(data)
     out_path = Path(out_path)
+    pieces = PieceCache(_pieces_path(records))
     with CardShards(out_path.parent / CARDS_DIR, manifest=manifest) as cards:
-        write_text_atomic(out_path, lambda fh: _write_page(records, gazetteer, fh, cards=cards),
+        write_text_atomic(out_path, lambda fh: _write_page(records, gazetteer, fh, cards=cards, pieces=pieces),
                           newline="")

@@ -2,11 +2,18 @@
 
 Why (issues 12 and 14): the page of 10,000 realistic articles carried 110 MB of text
 that no first paint needs; it now carries a compact index (``payload.PageIndex``) and
-``map.js`` loads a document's card when a popup, a panel or the reader shows it.
+``map.js`` loads a document's card when a popup, a panel or the reader needs it.
 A page opened from ``file://`` may not ``fetch`` a neighbouring file, but it may add a
 ``<script src>`` (as the reader's ``articles/NN.js``, ``geo.webmap.articles``): so the
-cards are written as ``cards/NNNN.js``, each one call ``geoCards(k, [card, ...])``
-holding the cards of the page's documents ``k * CARD_DOCS`` to ``(k + 1) * CARD_DOCS - 1``.
+cards are written as ``cards/KEY.js``, each one call ``geoCards("KEY", [card, ...])``.
+
+A shard is named by its documents' key (:func:`card_key`, a hash of the file name), not
+by their place in the page: adding, changing or removing an article rewrites its own
+shard and no other (issue 14: named by position, an article added in the middle of the
+page order rewrote every shard after it). The page lists each document's key
+(``card_keys``); a shard holds the cards of every document with its key, in page order,
+so that two names with one key (odds of n^2 / 2^41: 5e-5 for 10,000 articles) still
+each find their card.
 
 A card is copied as the Store rendered it (``payload.doc_entry_json``), already
 script-safe (``payload.script_json``): no text can end the script or break a parser,
@@ -16,6 +23,7 @@ concatenation of its cards, so writing the shards of an unchanged corpus renders
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import os
@@ -23,47 +31,64 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from geo.webmap.payload import CARD_DOCS
-
 if TYPE_CHECKING:
     from geo.manifest import Manifest
 
-__all__ = ["CARDS_DIR", "REGISTER", "CardShards", "shard_name"]
+__all__ = ["CARDS_DIR", "CARD_KEY_LENGTH", "REGISTER", "CardShards", "card_key", "shard_name"]
 
 #: The folder beside ``index.html`` that holds the card shards.
 CARDS_DIR = "cards"
 #: The function each shard calls; ``map.js`` defines it.
 REGISTER = "geoCards"
+#: Characters of a key (``map.js`` reads the page's ``card_keys`` in runs of this many).
+CARD_KEY_LENGTH = 8
 
 
-def shard_name(index: int) -> str:
-    """The file name of card shard ``index`` (``0007.js``); ``map.js`` pads the same way.
+def card_key(source: str) -> str:
+    """The key of a document's card shard: 40 bits of a hash of its file name, in base32.
 
-    >>> shard_name(7), shard_name(12345)
-    ('0007.js', '12345.js')
+    Lower-case letters and digits only, so that the shard's name is one file on a file
+    system that ignores case, and needs no escaping in a URL or a JSON string.
+
+    >>> card_key("000000-en.txt"), len(card_key("статья.txt"))
+    ('2c3zxhap', 8)
     """
-    return f"{index:04d}.js"
+    digest = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=5).digest()
+    return base64.b32encode(digest).decode("ascii").lower()
+
+
+def shard_name(key: str) -> str:
+    """The file name of the card shard of ``key``; ``map.js`` names it the same way.
+
+    >>> shard_name("2c3zxhap")
+    '2c3zxhap.js'
+    """
+    return f"{key}.js"
 
 
 class CardShards:
-    """Writes cards, in page order, into ``folder``, ``CARD_DOCS`` to a shard.
+    """Writes cards, each into the shard of its document's key, into ``folder``.
 
-    Use as a context manager and call it with each card's JSON; only the open shard is
-    held. The shards are written into a staging folder beside ``folder`` that replaces
-    it on success and is removed on failure, so a failed map leaves the old cards.
+    Use as a context manager and call it with each document's key and card JSON, in page
+    order; no card is held. The shards are written into a staging folder beside
+    ``folder`` that replaces it on success and is removed on failure, so a failed map
+    leaves the old cards.
 
     With a ``manifest`` (``folder`` is then inside a build's staging folder, fresh and
     unpublished), shards go straight into ``folder``, and a shard whose bytes are those
     of the published one (keyed by a hash of its text) is linked instead of written:
-    after adding one article, the shards before it in page order are linked (issue 14).
+    after adding one article, every shard but its own is linked (issue 14).
+
+    ``cards`` counts the cards and ``written`` the shards written (not linked).
     """
 
     def __init__(self, folder: Path, *, manifest: Manifest | None = None) -> None:
         self.folder = Path(folder)
+        self.cards = 0
         self.written = 0
         self._manifest = manifest
         self._staging = self.folder if manifest else self.folder.parent / f".{self.folder.name}.tmp-{os.getpid()}"
-        self._cards: list[str] = []
+        self._keys: set[str] = set()
 
     def __enter__(self) -> CardShards:
         shutil.rmtree(self._staging, ignore_errors=True)
@@ -72,37 +97,35 @@ class CardShards:
             self._manifest.forget(f"{self.folder.name}/")
         return self
 
-    def __call__(self, card: str) -> None:
-        self._cards.append(card)
-        self.written += 1
-        if len(self._cards) == CARD_DOCS:
-            self._close()
+    def __call__(self, key: str, card: str) -> None:
+        """Put one document's card into the shard of ``key`` (after the cards it holds, if any)."""
+        self.cards += 1
+        path = self._staging / shard_name(key)
+        if key in self._keys:  # a second document with this key: its shard holds both
+            head = path.read_text(encoding="utf-8").removesuffix("]);\n")
+            path.unlink()  # it may be a link to the published shard: never written in place
+            self._put(path, f"{head},{card}]);\n")
+        else:
+            self._keys.add(key)
+            self._put(path, f'{REGISTER}("{key}",[{card}]);\n')
 
-    def _close(self) -> None:
-        """Write the open shard (or link the published one with its bytes), if it holds a card."""
-        if not self._cards:
-            return
-        shard = (self.written - 1) // CARD_DOCS
-        text = f"{REGISTER}({shard},[{','.join(self._cards)}]);\n"
-        self._cards.clear()
-        name = shard_name(shard)
+    def _put(self, path: Path, text: str) -> None:
+        """Write the shard (or link the published one with its bytes)."""
         if self._manifest is None:
-            (self._staging / name).write_text(text, encoding="utf-8", newline="\n")
+            path.write_text(text, encoding="utf-8", newline="\n")
+            self.written += 1
             return
-        published = f"{self.folder.name}/{name}"
+        published = f"{self.folder.name}/{path.name}"
         key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
         if not self._manifest.link(published, key):
-            (self._staging / name).write_text(text, encoding="utf-8", newline="\n")
+            path.write_text(text, encoding="utf-8", newline="\n")
             self._manifest.wrote(published, key)
+            self.written += 1
 
     def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
-        try:
-            if kind is None:
-                self._close()
-        finally:
-            if kind is not None:
-                shutil.rmtree(self._staging, ignore_errors=True)
-        if kind is None and self._staging != self.folder:
+        if kind is not None:
+            shutil.rmtree(self._staging, ignore_errors=True)
+        elif self._staging != self.folder:
             with contextlib.suppress(FileNotFoundError):
                 shutil.rmtree(self.folder)
             self._staging.rename(self.folder)

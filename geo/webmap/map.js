@@ -181,7 +181,7 @@
   // claim, number of unresolved names]) and one column per claim field (D.claim_kind ...:
   // numbers into D.strings, 0 for null, written as digits(); D.claim_statement: 8
   // characters a claim; their encoding: payload.CLAIM_COLUMNS). A
-  // claim's quotes, contexts and source come with its document's card (cards/NNNN.js,
+  // claim's quotes, contexts and source come with its document's card (cards/KEY.js,
   // loaded by whenCards). Filters, counts, markers and the slider read the columns as
   // typed arrays; a claim becomes an object (D.claim(i)) only when a card, a feed line or
   // a history item shows it. What depends on the whole corpus is put together here: each
@@ -347,19 +347,36 @@
     return D;
   }
 
-  /* ---- cards: each document's quotes, contexts and source, from cards/NNNN.js ----
-     geo/webmap/cards.py writes the cards of documents k * D.card_docs to
-     (k + 1) * D.card_docs - 1 as cards/k.js (k padded to 4 digits), one call
-     geoCards(k, [card, ...]). A page from file:// may not fetch, but it may add a
-     <script src>. Loads start once the page has loaded: the first paint needs no card.
+  /* ---- cards: each document's quotes, contexts and source, from cards/KEY.js ----
+     geo/webmap/cards.py writes the card of document d into the shard named by its key,
+     D.card_keys.substr(d * CARD_KEY_LENGTH, CARD_KEY_LENGTH) (a hash of its file name:
+     adding an article rewrites its own shard only), one call geoCards(key, [card, ...])
+     holding the cards of the documents with that key in page order (nearly always one).
+     A page from file:// may not fetch, but it may add a <script src>. Loads start once
+     the page has loaded: the first paint needs no card.
      Card texts reach the page through textContent only, as every other text. */
-  var CARD_SHARDS = new Map();  // k -> cards, from the shard's call until its onload takes them
+  var CARD_KEY_LENGTH = 8;
+  var CARD_SHARDS = new Map();  // key -> cards, from the shard's call until its onload takes them
   window.geoCards = function (k, cards) { CARD_SHARDS.set(k, cards); };
   var MISSING_CARDS = "The quotes and sources of this map are in the folder “cards” beside " +
     "index.html, which did not come with it.";
 
   function createCards(D) {
-    var shards = new Map();  // k -> { state: "loading" | "loaded" | "missing", waiting: [] }
+    var shards = new Map();  // key -> { state: "loading" | "loaded" | "missing", waiting: [] }
+    var keyDocs = null;  // key -> the documents with that key, in page order (made when first asked)
+
+    function cardKey(d) { return D.card_keys.substr(d * CARD_KEY_LENGTH, CARD_KEY_LENGTH); }
+
+    function docsOf(k) {
+      if (!keyDocs) {
+        keyDocs = new Map();
+        D.sources.forEach(function (s, d) {
+          var key = cardKey(d), docs = keyDocs.get(key);
+          if (docs) { docs.push(d); } else { keyDocs.set(key, [d]); }
+        });
+      }
+      return keyDocs.get(k) || [];
+    }
 
     function fill(d, card) {  // a document's card onto its source and claims
       var s = D.sources[d], texts = card.texts || [];
@@ -397,11 +414,14 @@
           script.remove();
           var cards = CARD_SHARDS.get(k);
           CARD_SHARDS.delete(k);
-          if (cards) { cards.forEach(function (card, m) { fill(k * D.card_docs + m, card); }); }
+          var docs = docsOf(k);
+          if (cards && cards.length === docs.length) {
+            cards.forEach(function (card, m) { fill(docs[m], card); });
+          } else { cards = null; }  // not this page's shard (another build's): as if missing
           finish(cards ? "loaded" : "missing");
         };
         script.onerror = function () { script.remove(); finish("missing"); };
-        script.src = "cards/" + ("000" + k).slice(-Math.max(4, String(k).length)) + ".js";
+        script.src = "cards/" + k + ".js";
         document.head.appendChild(script);
       }
       afterLoad(start);
@@ -410,7 +430,7 @@
     // done(ok) once the cards of documents `docs` are there (at once when they already are)
     function whenCards(docs, done) {
       var needed = new Set();
-      docs.forEach(function (d) { if (!D.sources[d].ready) { needed.add(Math.floor(d / D.card_docs)); } });
+      docs.forEach(function (d) { if (!D.sources[d].ready) { needed.add(cardKey(d)); } });
       if (!needed.size) { done(true); return; }
       var left = needed.size, ok = true;
       needed.forEach(function (k) {

@@ -1,0 +1,383 @@
+"""The page's record members, joined from each document's pieces instead of encoded anew.
+
+Why (issue 14): after adding one article to 10,000, writing the page re-encoded the
+index of every document (``payload.PageIndex.row``: a JSON parse and a dozen steps per
+claim, 200,000 claims), 7 of the rebuild's 14 s, though one document was new. The
+page's bytes are those ``PageIndex`` writes (``payload.record_members``) but for the
+order of the places (:func:`busiest_first`) and the cards' keys; they are made in two
+steps here:
+
+- :func:`analyse`: what a document's index entry gives the page, in the document's own
+  numbering (its strings and places by their first use in it): a pure function of the
+  entry's text, made once per entry and kept (:class:`PieceCache`);
+- :func:`encode`: its claim columns in the page's numbering, which depends on the
+  documents before it (strings and places are numbered by first use in page order,
+  places busiest first). Kept with the numbers they were made with, and made again only
+  when one of those numbers moved: after an article is added, its own pieces and those
+  of the documents whose strings or places it renumbered.
+
+The page-wide tables (``strings``, ``places``, ``contested``, ``claimant_side``, the
+documents' rows and the day pairs, which hold page claim numbers) are made at every
+build from the kept pieces: a few steps per document, not per claim. So a fresh build and
+a rebuild write the same bytes: a kept piece is used only under the numbers it was made
+with.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import marshal
+import os
+import tempfile
+from array import array
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from geo.cache_folder import is_private, make_private_dir
+from geo.sides import Side
+from geo.webmap.cards import card_key
+from geo.webmap.payload import (
+    _KINDS,
+    _SIDES,
+    CLAIM_COLUMNS,
+    DEFAULT_ATTRIBUTION,
+    EncodedItems,
+    EncodedValue,
+    PageIndex,
+    _DocEntries,
+    _place_entry,
+    decode_digits,
+    encode_digits,
+    split_entry,
+)
+
+if TYPE_CHECKING:
+    from geo.gazetteer import Gazetteer
+    from geo.model import Place
+    from geo.records import Records
+
+__all__ = ["DocPieces", "PieceCache", "analyse", "busiest_first", "encode", "page_members"]
+
+
+@dataclass(frozen=True, slots=True)
+class DocPieces:
+    """One document's index entry in its own numbering: what the page needs of it.
+
+    file          the document's source name
+    card          the key of its card's shard (``cards.card_key`` of ``file``)
+    claims        how many claims it has
+    unresolved    how many names it left unresolved
+    strings       its distinct strings, in the order ``PageIndex`` numbers them (claimant,
+                  figure, reported, day, side of each claim); a string's local reference
+                  is 1 + its place here, 0 is null
+    places        the distinct places its claims are tied to, in first use
+    mentions      the places it mentions without a claim
+    ids           its claims' ids, one per line (the page's ``contested`` names claims
+                  by number; one text, not 20: the kept file loads at a fraction of the cost)
+    first, last   the reported date of its first and last claim (a claim's ``reported``
+                  is 0 when it is the claim before it's, across documents too)
+    local         :func:`~geo.webmap.payload.encode_digits` of, per claim, its claimant,
+                  figure and reported references, then its places' count and positions
+                  in ``places``
+    at            per claim, how many places it has and their positions in ``places``,
+                  as 16-bit numbers (``contested`` reads them for a few claims of most
+                  documents: not decoded from ``local``)
+    days          flat pairs [claim, day reference] of the claims whose day is not their
+                  reported date
+    sides         flat pairs [claimant reference, side reference], the last of each claimant
+    statements    its part of ``claim_statement`` (no numbering in it)
+    kinds         its part of ``claim_kind`` (no numbering in it)
+    """
+
+    file: str
+    card: str
+    claims: int
+    unresolved: int
+    strings: tuple[str, ...]
+    places: tuple[str, ...]
+    mentions: tuple[str, ...]
+    ids: str
+    first: str | None
+    last: str | None
+    local: str
+    at: bytes
+    days: tuple[int, ...]
+    sides: tuple[int, ...]
+    statements: str
+    kinds: str
+
+
+def analyse(index: str) -> DocPieces:
+    """A document's index entry (``payload.split_entry``'s first half) in its own numbering."""
+    entry = json.loads(index)
+    strings: dict[str, int] = {}
+    places: dict[str, int] = {}
+
+    def ref(value: str | None) -> int:
+        if value is None:
+            return 0
+        return strings.setdefault(value, len(strings) + 1)
+
+    local: list[int] = []
+    ats = array("H")
+    days: list[int] = []
+    sides: dict[int, int] = {}
+    ids, statements, kinds = [], [], []
+    claims = entry["claims"]
+    for i, (claim_id, statement, claimant, kind, figure, reported, day, side, holder, has_left,
+            place_ids) in enumerate(claims):
+        ids.append(claim_id)
+        statements.append(statement)
+        # the order PageIndex.row numbers them in: claimant, figure, reported, day, side
+        who, what, when = ref(claimant), ref(figure), ref(reported)
+        if day != reported:
+            days += (i, ref(day))
+        sides[who] = ref(side)
+        holding = 0 if holder is None else 1 + 2 * _SIDES[holder] + has_left
+        kinds.append(_KINDS[kind] + len(_KINDS) * holding)
+        at = [places.setdefault(place_id, len(places)) for place_id in place_ids]
+        ats += array("H", (len(at), *at))
+        local += (who, what, when, len(at), *at)
+    return DocPieces(
+        file=entry["file"], card=card_key(entry["file"]), claims=len(claims), unresolved=entry["unresolved"],
+        strings=tuple(strings), places=tuple(places), mentions=tuple(entry["mentions"]),
+        ids="\n".join(ids), first=claims[0][5] if claims else None, last=claims[-1][5] if claims else None,
+        local=encode_digits(local), at=ats.tobytes(), days=tuple(days),
+        sides=tuple(n for pair in sides.items() for n in pair),
+        statements="".join(statements), kinds=encode_digits(kinds))
+
+
+#: The numbers a document's encoded columns were made with: its strings' page numbers,
+#: its places' (-1: a place the page leaves out), and whether its first claim's reported
+#: date is the claim before it's.
+Numbering = tuple[tuple[int, ...], tuple[int, ...], bool]
+
+#: A document's ``claim_claimant``, ``claim_figure``, ``claim_reported`` and ``claim_place`` parts.
+Columns = tuple[str, str, str, str]
+
+
+def encode(doc: DocPieces, numbering: Numbering) -> Columns:
+    """A document's numbered claim columns (``PageIndex.row``'s values) under ``numbering``."""
+    string_numbers, place_numbers, first_same = numbering
+    number = (0, *string_numbers)
+    values = iter(decode_digits(doc.local))
+    claimants, figures, reports, at = [], [], [], []
+    previous = -1
+    for i in range(doc.claims):
+        who, what, when, count = next(values), next(values), next(values), next(values)
+        claimants.append(number[who])
+        figures.append(number[what])
+        same = first_same if i == 0 else when == previous
+        reports.append(0 if same else -1 if when == 0 else number[when])
+        previous = when
+        numbers = [n for _ in range(count) if (n := place_numbers[next(values)]) >= 0]
+        at += [-2 - n for n in numbers[:-1]]
+        at.append(numbers[-1] if numbers else -1)
+    return encode_digits(claimants), encode_digits(figures), encode_digits(reports), encode_digits(at)
+
+
+class PieceCache:
+    """Each document's pieces, kept in one file of the cache folder between builds.
+
+    Keyed by a hash of the document's index entry; the encoded columns are kept with the
+    numbering they were made with. ``analysed`` and ``encoded`` count the documents whose
+    pieces were made in this build (what the tests assert). A file that cannot be read,
+    or is not this user's own, is an empty cache; one that cannot be written costs the
+    next build time, never this one.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.analysed = 0
+        self.encoded = 0
+        self._old: dict[bytes, tuple[object, ...]] = self._read(path)
+        self._new: dict[bytes, tuple[object, ...]] = {}
+
+    @staticmethod
+    def _read(path: Path | None) -> dict[bytes, tuple[object, ...]]:
+        if path is None or not is_private(path):
+            return {}
+        try:
+            data = marshal.loads(path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def pieces(self, index: str) -> tuple[bytes, DocPieces]:
+        """The key and the pieces of one document's index entry, kept or made now."""
+        key = hashlib.blake2b(index.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        kept = self._old.get(key)
+        try:
+            fields = kept[0] if kept else None
+            doc = DocPieces(*fields) if fields else None  # type: ignore[misc]
+        except TypeError:  # another shape: made again
+            doc = None
+        if doc is None:
+            doc = analyse(index)
+            fields = tuple(getattr(doc, name) for name in DocPieces.__slots__)
+            self.analysed += 1
+        self._new[key] = (fields, None, None)
+        return key, doc
+
+    def columns(self, key: bytes, doc: DocPieces, numbering: Numbering) -> Columns:
+        """The document's numbered columns: kept when made with ``numbering``, else made now."""
+        kept = self._old.get(key)
+        if kept and kept[1] == numbering and isinstance(kept[2], tuple):
+            columns: Columns = kept[2]  # type: ignore[assignment]
+        else:
+            columns = encode(doc, numbering)
+            self.encoded += 1
+        self._new[key] = (self._new[key][0], numbering, columns)
+        return columns
+
+    def save(self) -> None:
+        """Keep this build's documents' pieces (only theirs), when anything was made."""
+        if self.path is None or (not self.analysed and not self.encoded and len(self._new) == len(self._old)):
+            return
+        with contextlib.suppress(OSError, ValueError):
+            make_private_dir(self.path.parent)
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.stem}.", suffix=".tmp", dir=self.path.parent)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    marshal.dump(self._new, fh)
+                os.replace(tmp, self.path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+
+
+def busiest_first(records: Records) -> list[Place]:
+    """The records' places in page order: by how many claims they hold, in powers of two, then by id.
+
+    Busy places first, so that the numbers the claims repeat most are short (as
+    ``PageIndex`` orders them), but in bands: ``PageIndex``'s exact order by count moved
+    a hundred places by one whenever an article was added (each of its places overtook
+    the ones with its old count), renumbering the places of nine documents in ten. A
+    place changes band when its count crosses a power of two.
+    """
+    return sorted(records.places, key=lambda p: (-records.count_at(p.place_id)[1].bit_length(), p.place_id))
+
+
+class _Page(PageIndex):
+    """``PageIndex``'s tables (strings, places, rivals, sides), filled from kept pieces."""
+
+    def __init__(self, records: Records, gazetteer: Gazetteer, cache: PieceCache) -> None:
+        super().__init__(records, gazetteer)
+        self.places = busiest_first(records)
+        self._place_numbers = {p.place_id: i for i, p in enumerate(self.places)}
+        for column in (self.statements, *self.columns.values()):
+            column.close()  # the columns are joined from pieces here, not streamed to files
+        self._cache = cache
+        self._wanted = {claim_id for rivals in self._rivals.values() for claim_id in rivals} | self._rival_ids
+        self.parts: dict[str, list[str]] = {name: [] for name in ("statement", *CLAIM_COLUMNS)}
+        self._days: list[int] = []
+        self.card_keys: list[str] = []
+
+    def add(self, index: str) -> str:
+        """Add one document's pieces to the page; its row of ``docs`` (as ``PageIndex.row``)."""
+        key, doc = self._cache.pieces(index)
+        self.card_keys.append(doc.card)
+        strings = self._numbers(self._string_numbers, doc.strings, self._string)
+        places = self._numbers(self._place_numbers, doc.places, self._new_place)
+        numbering = (strings, places, doc.claims > 0 and doc.first == self._reported)
+        claimant, figure, reported, place = self._cache.columns(key, doc, numbering)
+        for name, part in (("statement", doc.statements), ("claimant", claimant), ("kind", doc.kinds),
+                           ("figure", figure), ("reported", reported), ("place", place)):
+            self.parts[name].append(part)
+        number = (0, *strings)
+        pairs = doc.days
+        for i in range(0, len(pairs), 2):
+            day = pairs[i + 1]
+            self._days += (self._claims + pairs[i], -1 if day == 0 else number[day])
+        pairs = doc.sides
+        for i in range(0, len(pairs), 2):
+            self.sides[number[pairs[i]]] = number[pairs[i + 1]]
+        hits = self._wanted.intersection(doc.ids.split("\n")) if self._wanted and doc.claims else None
+        if hits:
+            self._contest(doc, places, hits)
+        if doc.claims:
+            self._reported = doc.last
+        self._claims += doc.claims
+        mentions = ",".join(str(n) for place_id in doc.mentions
+                            if (n := self._place(place_id, may_add=False)) is not None)
+        return f"[{doc.claims},[{mentions}],{doc.unresolved}]"
+
+    @staticmethod
+    def _numbers(known: dict[str, int], values: Sequence[str], add: Callable[[str], int]) -> tuple[int, ...]:
+        """The page numbers of ``values``: looked up in ``known`` at C speed, ``add`` for the few new ones."""
+        numbers = tuple(map(known.get, values))
+        if None in numbers:
+            numbers = tuple(add(value) if n is None else n for n, value in zip(numbers, values, strict=True))
+        return numbers  # type: ignore[return-value]
+
+    def _new_place(self, place_id: str) -> int:
+        number = self._place(place_id, may_add=True)
+        return -1 if number is None else number
+
+    def _contest(self, doc: DocPieces, places: Sequence[int], hits: set[str]) -> None:
+        """Its contested claims and the rivals among its claims, numbered (``PageIndex.row``'s rule).
+
+        Only its claims in ``hits`` (contested, or a rival) are looked at, in claim order.
+        """
+        at = array("H", doc.at)
+        start = 0
+        for i, claim_id in enumerate(doc.ids.split("\n")):
+            count = at[start]
+            start += 1 + count
+            if claim_id not in hits:
+                continue
+            for position in at[start - count:start]:
+                if places[position] >= 0:
+                    rival = self._rivals.get(doc.places[position], {}).get(claim_id)
+                    if rival is not None:
+                        self._contested.append((self._claims + i, places[position], rival))
+            if claim_id in self._rival_ids:
+                self._rival_numbers[claim_id] = self._claims + i
+
+    def column(self, name: str) -> str:
+        """One claim column as the JSON string ``PageIndex`` writes."""
+        if name == "day":
+            return f'"{encode_digits(self._days)}"'
+        return '"' + "".join(self.parts[name]) + '"'
+
+
+def page_members(records: Records, gazetteer: Gazetteer, *, cache: PieceCache,
+                 cards: Callable[[str, str], None] | None = None) -> Iterator[tuple[str, object]]:
+    """The page's record members, joined from ``cache``'s pieces.
+
+    ``payload.record_members``'s members and bytes, but for two things: the places are
+    in :func:`busiest_first` order, and instead of ``card_docs`` (shards by page
+    position) the page lists each document's card key (``card_keys``, ``geo.webmap.cards``). Each shown document's key and card go to
+    ``cards``, in page order. Consume each value before asking for the next pair, as
+    ``encode_members`` does: the tables are complete once ``docs`` has been walked.
+    ``cache`` is saved then.
+    """
+    page = _Page(records, gazetteer, cache)
+
+    def rows() -> Iterator[str]:
+        for entry in _DocEntries(records, gazetteer):
+            head, card = split_entry(entry)
+            row = page.add(head)
+            if cards is not None:
+                cards(page.card_keys[-1], card)
+            yield row
+        cache.save()
+
+    yield "corpus", records.corpus
+    yield "built", records.built
+    yield "gazetteer_version", records.gazetteer_version
+    yield "attribution", list(records.attribution or DEFAULT_ATTRIBUTION)
+    yield "docs", EncodedItems(rows())
+    yield "card_keys", "".join(page.card_keys)
+    yield "places", (_place_entry(p) for p in page.places)
+    yield "strings", page.strings
+    yield "contested", encode_digits(page.contested)
+    yield "claimant_side", [page.sides.get(i, 0) for i in range(len(page.strings))]
+    yield "sides", [side.value for side in Side]
+    yield "claim_statement", EncodedValue(iter([page.column("statement")]))
+    for name in CLAIM_COLUMNS:
+        yield f"claim_{name}", EncodedValue(iter([page.column(name)]))

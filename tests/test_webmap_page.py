@@ -1,0 +1,78 @@
+"""Issue 14: the map's page is joined from each document's kept pieces (geo/webmap/page.py).
+
+What a rebuild made is counted (``PieceCache.analysed``: documents whose index entry was
+read anew; ``encoded``: documents whose claim columns were numbered anew), and every
+page is compared with one made from nothing (no kept piece).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geo.parallel import open_records
+from geo.webmap.page import PieceCache, analyse, encode, page_members
+from geo.webmap.payload import encode_members, record_members
+from tests.test_store import corpus  # noqa: F401 - the seeds and 20 synthetic articles
+from tests.webmap_builds import page_index_in_bands
+
+NEW_ARTICLE = "Zelensky said 40 North Korean soldiers were killed near Sudzha on Monday.\n"
+
+
+def _page(store, gazetteer, cache: PieceCache) -> str:
+    return "".join(encode_members(page_members(store, gazetteer, cache=cache)))
+
+
+def _build(corpus: Path, resources, path: Path) -> tuple[str, PieceCache, str]:
+    """The page with the pieces kept in ``path``, what it made, and the page made from nothing."""
+    with open_records(corpus, resources=resources) as store:
+        cache = PieceCache(path)
+        page = _page(store, resources.gazetteer, cache)
+        return page, cache, _page(store, resources.gazetteer, PieceCache(None))
+
+
+@pytest.mark.parametrize("name", ["zz_new.txt", "000_first.txt", "m_middle.txt"])
+def test_a_rebuild_after_adding_one_article_reads_only_its_entry_and_gives_the_fresh_bytes(
+        corpus, tmp_path, resources, private_cache, name):
+    path = tmp_path / "pieces.marshal"
+    page, first, fresh = _build(corpus, resources, path)
+    documents = first.analysed
+    assert page == fresh and documents == first.encoded > 10
+    page, again, fresh = _build(corpus, resources, path)
+    assert page == fresh and (again.analysed, again.encoded) == (0, 0)
+    (corpus / name).write_text(NEW_ARTICLE, encoding="utf-8")
+    page, added, fresh = _build(corpus, resources, path)
+    assert page == fresh and added.analysed == 1
+    if name == "zz_new.txt":  # last in page order: the strings before it keep their numbers
+        assert added.encoded < documents
+    (corpus / name).unlink()
+    page, removed, fresh = _build(corpus, resources, path)
+    assert page == fresh and removed.analysed == 0
+
+
+def test_a_damaged_or_foreign_pieces_file_is_an_empty_cache(corpus, tmp_path, resources, private_cache):
+    path = tmp_path / "pieces.marshal"
+    path.write_bytes(b"\x00not marshal")
+    path.chmod(0o600)
+    page, cache, fresh = _build(corpus, resources, path)
+    assert page == fresh and cache.analysed > 10
+    path.chmod(0o666)  # anyone may have written it: not read
+    page, cache, fresh = _build(corpus, resources, path)
+    assert page == fresh and cache.analysed > 10
+
+
+def test_the_joined_page_is_payloads_page_index_and_a_document_is_numbered_as_it_says(
+        corpus, resources, private_cache, monkeypatch):
+    """``payload.record_members`` (``PageIndex``, one claim at a time) is the oracle of the bytes."""
+    page_index_in_bands(monkeypatch)
+    with open_records(corpus, resources=resources) as store:
+        old = "".join(encode_members(record_members(store, resources.gazetteer)))
+        new = _page(store, resources.gazetteer, PieceCache(None))
+    assert new.replace(new[new.index(',"card_keys"'):new.index(',"places"')], "") == \
+        old.replace(',"card_docs":1', "")
+    entry = '{"file":"a","claims":[["c1","k","A",' \
+        '"killed","5","2024-08-01","2024-08-02","ukraine",null,0,["p","q"]]],"mentions":[],"unresolved":0}'
+    doc = analyse(entry)
+    assert (doc.strings, doc.places, doc.days) == (("A", "5", "2024-08-01", "2024-08-02", "ukraine"), ("p", "q"), (0, 4))
+    assert encode(doc, ((7, 8, 9, 10, 11), (3, -1), False)) == ("O", "Q", "S", "G")
