@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -387,7 +387,7 @@ class Cues:
         """The patterns that may match in ``text[start:end]``, as bits (``is_folded``: the
         text is ``fold``'s already)."""
         chunk = text[start:end]
-        if _HAS_TWIN.search(chunk):
+        if _has_twin(text) and _HAS_TWIN.search(chunk):
             return self.every
         bits = self.always
         if self.automaton.kind != ahocorasick.AHOCORASICK:
@@ -395,3 +395,62 @@ class Cues:
         for _, cue_bits in self.automaton.iter(chunk if is_folded else fold(chunk)):
             bits |= cue_bits
         return bits
+
+
+@lru_cache(maxsize=4)
+def _has_twin(text: str) -> bool:
+    """Whether ``text`` holds a case twin anywhere: a document with none (almost all) needs
+    no twin search per stretch. Cached: the callers ask of the same document text again."""
+    return _HAS_TWIN.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Gated:
+    """A pattern searched only where one of its own cues occurs (issue 14).
+
+    The cues are ``required_cues`` of the pattern itself, so a literal added to the
+    pattern later is a cue at once: no second list to keep. A stretch of text that holds
+    none of them (nor a case twin) cannot hold a match, and costs one automaton step
+    instead of a regex search at every position; a pattern with no known cue is always
+    searched. ``is_folded``: the callers give ``fold``'s text (no folding per search).
+    """
+
+    pattern: re.Pattern[str]
+    automaton: ahocorasick.Automaton | None
+    is_folded: bool
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str], *, is_folded: bool) -> Gated:
+        """``pattern`` behind its cues; ``is_folded``: it is searched in folded text."""
+        cues = remembered_cues(pattern, required_cues)
+        if not cues:
+            return cls(pattern, None, is_folded)
+        automaton = ahocorasick.Automaton()
+        for cue in cues:
+            automaton.add_word(cue, cue)
+        automaton.make_automaton()
+        return cls(pattern, automaton, is_folded)
+
+    def may_match(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether text[start:end] holds one of the cues (else the pattern cannot match there)."""
+        if self.automaton is None:
+            return True
+        chunk = text[start:end]
+        if _has_twin(text) and _HAS_TWIN.search(chunk):
+            return True
+        return next(self.automaton.iter(chunk if self.is_folded else fold(chunk)), None) is not None
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        """``pattern.search(text, start, end)``, None at once where no cue occurs."""
+        stop = len(text) if end is None else end
+        return self.pattern.search(text, start, stop) if self.may_match(text, start, stop) else None
+
+    def match(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        """``pattern.match(text, start, end)``, None at once where no cue occurs."""
+        stop = len(text) if end is None else end
+        return self.pattern.match(text, start, stop) if self.may_match(text, start, stop) else None
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text, start, end)``, empty at once where no cue occurs."""
+        stop = len(text) if end is None else end
+        return self.pattern.finditer(text, start, stop) if self.may_match(text, start, stop) else iter(())
