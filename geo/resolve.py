@@ -59,7 +59,6 @@ _AFTER_OUTSIDE = compile_pattern(
     rf"|^[\s,(–-]{{0,4}}(?:(?:в|у|на)\s+)?(?P<cyr>{_OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|област|обл\b|район|краю)"
     rf"|^[\s,(–-]{{0,4}}(?:(?:в|на)\s+)?(?P<cyrcountry>украин|україн)"
 )
-_AFTER_OUTSIDE_CUED = Gated.of(_AFTER_OUTSIDE, is_folded=True)  # only where its own literals occur (issue 14)
 _BEFORE_OUTSIDE = compile_pattern(
     rf"(?:(?P<lat>{_OTHER_REGIONS_LATIN})(?:'s)?\s+{_REGION_NOUN}(?:'s)?"
     rf"|(?P<country>ukraine's|ukrainian))[\s,]+(?:(?:border\s+|frontline\s+|front-line\s+)?"
@@ -191,7 +190,7 @@ def _window_before(ctx: _Context, start: int, sentence: tuple[int, int]) -> str:
 
 def _outside_reason(ctx: _Context, cand: Candidate, sentence: tuple[int, int]) -> str | None:
     window = _window_after(ctx, cand.end, sentence)
-    after = _AFTER_OUTSIDE_CUED.match(window)  # every branch is anchored at the window's start
+    after = _AFTER_OUTSIDE.match(window)  # every branch is anchored at the window's start
     if after and _HEADS_A_LIST.match(window, after.end()):
         after = None  # "Олешню, у Донецькій області — Тарасівку": the region heads the next list
     window = _window_before(ctx, cand.start, sentence)

@@ -205,7 +205,6 @@ def clip_context(text: str, span: tuple[int, int], start: int, end: int, limit: 
 #: A stretch of text holding one is given to every pattern (``Cues.mask``); a test
 #: derives the list from ``re`` itself.
 CASE_TWINS = "\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86"
-_HAS_TWIN = compile_pattern(f"[{CASE_TWINS}]")
 #: A literal set larger than this is not spelled out (``_exact``); a shorter cue is used.
 _MAX_SPELLED = 256
 
@@ -387,7 +386,7 @@ class Cues:
         """The patterns that may match in ``text[start:end]``, as bits (``is_folded``: the
         text is ``fold``'s already)."""
         chunk = text[start:end]
-        if _has_twin(text) and _HAS_TWIN.search(chunk):
+        if _holds_twin(chunk):
             return self.every
         bits = self.always
         if self.automaton.kind != ahocorasick.AHOCORASICK:
@@ -397,11 +396,23 @@ class Cues:
         return bits
 
 
-@lru_cache(maxsize=4)
-def _has_twin(text: str) -> bool:
-    """Whether ``text`` holds a case twin anywhere: a document with none (almost all) needs
-    no twin search per stretch. Cached: the callers ask of the same document text again."""
-    return _HAS_TWIN.search(text) is not None
+def _holds_twin(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] holds a case twin: none in an ASCII text (an O(1) flag),
+    else one ``str.find`` per twin, with no slice and no regex (issue 14: a character-class
+    search cost more than the cue pass it guards)."""
+    if text.isascii():
+        return False
+    stop = len(text) if end is None else end
+    for twin in CASE_TWINS:
+        if text.find(twin, start, stop) >= 0:
+            return True
+    return False
+
+
+#: The folded text of the last documents a gate was asked about: a rule searching a
+#: stretch of the original text checks its cues in the same stretch folded, with no fold
+#: per search (``fold`` keeps offsets).
+_folded_document = lru_cache(maxsize=4)(fold)
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,7 +421,7 @@ class Gated:
 
     The cues are ``required_cues`` of the pattern itself, so a literal added to the
     pattern later is a cue at once: no second list to keep. A stretch of text that holds
-    none of them (nor a case twin) cannot hold a match, and costs one automaton step
+    none of them (nor a case twin) cannot hold a match, and costs one automaton pass
     instead of a regex search at every position; a pattern with no known cue is always
     searched. ``is_folded``: the callers give ``fold``'s text (no folding per search).
     """
@@ -435,10 +446,16 @@ class Gated:
         """Whether text[start:end] holds one of the cues (else the pattern cannot match there)."""
         if self.automaton is None:
             return True
-        chunk = text[start:end]
-        if _has_twin(text) and _HAS_TWIN.search(chunk):
+        stop = len(text) if end is None else end
+        if self.is_folded:
+            folded = text
+        elif start == 0 and stop >= len(text):
+            folded = fold(text)  # a string of its own: a line, a phrase
+        else:
+            folded = _folded_document(text)  # a stretch of a document: folded once
+        if next(self.automaton.iter(folded, start, stop), None) is not None:
             return True
-        return next(self.automaton.iter(chunk if self.is_folded else fold(chunk)), None) is not None
+        return _holds_twin(text, start, stop)
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
         """``pattern.search(text, start, end)``, None at once where no cue occurs."""
@@ -454,3 +471,4 @@ class Gated:
         """``pattern.finditer(text, start, end)``, empty at once where no cue occurs."""
         stop = len(text) if end is None else end
         return self.pattern.finditer(text, start, stop) if self.may_match(text, start, stop) else iter(())
+

@@ -210,7 +210,7 @@ def test_every_gated_rule_reads_its_cues_from_its_own_pattern():
 
     gated = _gated_rules()
     assert {"linking._ELSEWHERE_CUED", "claims._SUBJECT_CUED", "attribution._HEDGE_CUED", "chrome._STRONG_CUED",
-            "resolve._AFTER_OUTSIDE_CUED"} <= {name for name, _ in gated}
+            "resolve._OTHER_REGION_LIST_CUED"} <= {name for name, _ in gated}
     for name, gate in gated:
         cues = required_cues(gate.pattern)
         held = set() if gate.automaton is None else set(gate.automaton.keys())
