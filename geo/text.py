@@ -446,7 +446,9 @@ class Gated:
         """Whether text[start:end] holds one of the cues (else the pattern cannot match there)."""
         if self.automaton is None:
             return True
-        stop = len(text) if end is None else end
+        # the bounds as ``re`` reads them: a negative start is 0, an end past the text its end
+        start = max(start, 0)
+        stop = len(text) if end is None else min(end, len(text))
         if self.is_folded:
             folded = text
         elif start == 0 and stop >= len(text):

@@ -273,3 +273,17 @@ def test_a_gate_never_hides_a_match(text):
         if gate.pattern.search(subject):
             assert gate.may_match(subject), (name, text)
             assert gate.search(subject) is not None, (name, text)
+
+
+@pytest.mark.parametrize(("start", "end"), [(-5, None), (-1, 99), (0, 1000), (2, 8)], ids=str)
+def test_a_gate_reads_the_bounds_as_re_does(start, end):
+    """A negative start or an end past the text must not hide a match ``re`` would find there."""
+    from geo.text import Gated
+
+    rx = re.compile(r"\bsaid\b")
+    text = "he said it"
+    for is_folded in (True, False):
+        gate = Gated.of(rx, is_folded=is_folded)
+        stop = len(text) if end is None else end
+        assert bool(gate.search(text, start, stop)) == bool(rx.search(text, start, stop))
+        assert [m.span() for m in gate.finditer(text, start, stop)] == [m.span() for m in rx.finditer(text, start, stop)]
