@@ -62,7 +62,7 @@ from geo.lexicon import (
 )
 from geo.person_names import nominative
 from geo.regex_cache import compile_pattern
-from geo.text import Cues, fold, sentence_spans
+from geo.text import Cues, Gated, fold, sentence_spans
 
 _CAP_TOKEN = r"[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{2,}\))?(?!\w)"
 # Inside a name any lower-case word may stand ("Ukraine's coordination headquarters for
@@ -340,7 +340,7 @@ def canonical_claimant(raw: str) -> str | None:
         if head_name and head_name not in PERSONS and all(w[:1].islower() for w in words[n:]) and not re.fullmatch(
                 ANONYMOUS_HEADS, words[-1].lower()):
             return head_name
-    titles = list(_TITLE_WORDS.finditer(bare))
+    titles = list(_TITLE_WORDS_CUED.finditer(bare))
     if titles:
         tail = bare[titles[-1].end():].strip()
         tail_words = tail.split()
@@ -459,7 +459,7 @@ def _is_titled_name(phrase: str) -> bool:
     still name its speaker.
     """
     words = phrase.split()
-    return (len(words) >= 3 and _TITLE_WORDS.search(phrase) is not None
+    return (len(words) >= 3 and _TITLE_WORDS_CUED.search(phrase) is not None
             and all(w[:1].isupper() for w in words[-2:]))
 
 
@@ -485,6 +485,11 @@ _GATES = {id(rx): SPEECH_GATE for rx in (
     _SUBJECT_VERB, _WHO_SAID, _APPOSITIVE, _SUBJECT_ASIDE_VERB, _VERB_SUBJECT, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER,
     _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER, _QUOTED_NAME_VERB, _VERB_QUOTED_NAME)}
 _CUES = Cues.of([_GATES.get(id(rx), rx) for rx in _SCANNED])
+#: Searched only where one of their own literals occurs (issue 14): a hedge or a title
+#: is rare, and their alternations cost a search at every position of a sentence.
+_HEDGE_CUED = Gated.of(_HEDGE, is_folded=False)
+_TITLE_WORDS_CUED = Gated.of(_TITLE_WORDS, is_folded=False)
+_PRONOUN_AFTER_CUED = Gated.of(_PRONOUN_AFTER, is_folded=False)
 # Keyed by id: a compiled pattern hashes its whole program on every lookup.
 _BIT = {id(rx): 1 << i for i, rx in enumerate(_SCANNED)}
 
@@ -555,7 +560,7 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
         found.append(Attribution(start + m.start(), start + m.end(), m.group("np"), relay=True))
     for m in _PRONOUN.finditer(chunk) if may & _BIT[id(_PRONOUN)] else ():
         found.append(Attribution(start + m.start(), start + m.end(), None, m.group(1).lower()))
-    for m in _PRONOUN_AFTER.finditer(chunk) if may & _BIT[id(_VERB_BEFORE)] else ():
+    for m in _PRONOUN_AFTER_CUED.finditer(chunk) if may & _BIT[id(_VERB_BEFORE)] else ():
         verb = _VERB_BEFORE.search(chunk, max(0, m.start() - 30), m.start())
         if verb:
             found.append(Attribution(start + verb.start(), start + m.end(), None, m.group(1).lower()))
@@ -741,7 +746,7 @@ def claimant_for(
     atts = find_attributions(text, s, e) if attributions is None else list(attributions)
     name, is_decided = _claimant_in_sentence(text, sentence, paragraph, claim, speakers, atts,
                                              is_headline=is_headline, earlier_claims_end=earlier_claims_end)
-    is_hedged = _HEDGE.search(text, s, e) is not None
+    is_hedged = _HEDGE_CUED.search(text, s, e) is not None
     if not is_decided:
         found = _back_reference(text, sentence, paragraph, speakers) or (
             _lead_source(text, e, speakers) if is_headline or _is_heading(text, sentence, paragraph) else None)
@@ -821,7 +826,7 @@ def _claimant_in_sentence(
     if head and head.end() <= claim[0] + 1:
         # Only a known claimant, a personal name or a title ("Kursk governor:"): "Background:"
         # is a section label.
-        if _is_known_or_person(head.group("np")) or _TITLE_WORDS.search(head.group("np")):
+        if _is_known_or_person(head.group("np")) or _TITLE_WORDS_CUED.search(head.group("np")):
             found = canonical_claimant(head.group("np"))
             if found is not None:
                 speakers.add(found)  # "Zelensky: …" then "The president said …"
@@ -953,7 +958,7 @@ def _paragraph_source(text: str, sentence: tuple[int, int], paragraph: tuple[int
     ("По его словам, … Из-за удара … погибли"), else a later sentence's closing one
     ("Losses amounted to 25,200. Another 983 were captured, the General Staff reported.").
     A hedged claim ("reportedly") takes only the opening one: the source it was reported by."""
-    if _HEDGE.search(text, paragraph[0], sentence[0]) or not is_hedged and _HEDGE.search(text, *paragraph):
+    if _HEDGE_CUED.search(text, paragraph[0], sentence[0]) or not is_hedged and _HEDGE_CUED.search(text, *paragraph):
         return None  # a paragraph that mixes unnamed reports in: nothing is sure
     # Only an attribution that opens its sentence frames what follows ("По его словам, …");
     # "…, she said." closes its own sentence.

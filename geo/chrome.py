@@ -39,7 +39,7 @@ from geo.meta import (
     masthead_indices,
 )
 from geo.regex_cache import compile_pattern
-from geo.text import paragraph_spans, sentence_spans
+from geo.text import Gated, paragraph_spans, sentence_spans
 
 __all__ = ["find_chrome"]
 
@@ -84,6 +84,8 @@ _STRONG = compile_pattern(
     r"подписывайтесь на наш|подпишитесь на наш|читайте нас в|все права защищены|"
     r"підписуйтесь на наш|підпишіться на наш|усі права захищені",
 )
+#: Searched only in a line that holds one of its own literals (issue 14): almost none does.
+_STRONG_CUED = Gated.of(_STRONG, is_folded=False)
 # Words that mark furniture on a short line only ("Subscribe", "Please enter your email").
 _SHORT = compile_pattern(
     r"subscri|newsletter|e-?mail|sign up|min read|реклам|подпис|рассылк|підпис|розсилк",
@@ -162,7 +164,7 @@ def _is_breadcrumb(line: str) -> bool:
 def _line_rule(line: str, normal: str, *, is_body: bool) -> str | None:
     """Why ``line`` is furniture on its own ("nav", "label", "caption" …), or None
     (``normal`` is its ``_normalise``, ``is_body`` its ``is_body_like``: read once per line)."""
-    if _STRONG.search(line.lower()):
+    if _STRONG_CUED.search(line.lower()):
         return "phrase"
     if _is_caption(line):
         return "caption"

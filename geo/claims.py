@@ -75,7 +75,7 @@ from geo.loss_lexicon import (
 from geo.model import Claim, Document, Figure, Kind, PlaceType, Resolution
 from geo.regex_cache import compile_pattern
 from geo.settings import DEFAULT_SETTINGS, Settings
-from geo.text import Cues, fold, line_sentences, paragraph_spans
+from geo.text import Cues, Gated, fold, line_sentences, paragraph_spans
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -136,6 +136,9 @@ _PRESENCE = compile_pattern(rf"(?:{PRESENCE_TRIGGERS})$")
 _INTRANSITIVE = compile_pattern(r"arriv|rotat")
 _PRESENCE_IN_AREA = compile_pattern(PRESENCE_IN_AREA)
 _HISTORIC = compile_pattern(HISTORIC)
+#: Searched only where one of their own literals occurs (issue 14).
+_HISTORIC_CUED = Gated.of(_HISTORIC, is_folded=True)
+_PRESENCE_IN_AREA_CUED = Gated.of(_PRESENCE_IN_AREA, is_folded=True)
 _FORCE = compile_pattern(rf"^(?:{FORCE_NOUNS})$")
 #: A trigger followed by whom it befell, one or two words on: "погиб мужчина",
 #: "погибла мирная жительница", "ранены двое военных" (Russian puts the verb first).
@@ -270,7 +273,7 @@ def _raw_triggers(folded: str, start: int, end: int) -> list[_Trigger]:
 
 def _with_presence(triggers: list[_Trigger], folded: str, sentence: tuple[int, int]) -> list[_Trigger]:
     """The triggers, and "N troops are in Kursk" (lexicon.PRESENCE_IN_AREA) where the sentence has an amount."""
-    found = [_Trigger(m.start(), m.end(), Kind.DEPLOYED) for m in _PRESENCE_IN_AREA.finditer(folded, *sentence)]
+    found = [_Trigger(m.start(), m.end(), Kind.DEPLOYED) for m in _PRESENCE_IN_AREA_CUED.finditer(folded, *sentence)]
     return sorted([*triggers, *found], key=lambda t: t.start) if found else triggers
 
 
@@ -501,6 +504,9 @@ _TAIL_ATTRIBUTION = compile_pattern(
     rf"[,”\"»]+\s*[”\"»]?\s*(?:(?:he|she|it|they|(?:the\s+|a\s+)?[A-Z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){{0,6}})\s+"
     rf"(?:also\s+)?(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+[A-Z]).*$"
 )
+#: Searched only where a speech verb occurs (their own literals, issue 14).
+_LEAD_ATTRIBUTION_CUED = Gated.of(_LEAD_ATTRIBUTION, is_folded=False)
+_TAIL_ATTRIBUTION_CUED = Gated.of(_TAIL_ATTRIBUTION, is_folded=False)
 
 
 def _trim_span(text: str, start: int, end: int, core: int | None = None) -> tuple[int, int]:
@@ -511,12 +517,12 @@ def _trim_span(text: str, start: int, end: int, core: int | None = None) -> tupl
     """
     core = start if core is None else core
     lead = None
-    for m in _LEAD_ATTRIBUTION.finditer(text, start, core + 1):
+    for m in _LEAD_ATTRIBUTION_CUED.finditer(text, start, core + 1):
         if m.end() <= core and not _inside_quotes(text, start, m.start()):
             lead = m
     if lead is not None:
         start = lead.end()
-    tail = _TAIL_ATTRIBUTION.search(text, max(start, core), end)
+    tail = _TAIL_ATTRIBUTION_CUED.search(text, max(start, core), end)
     if tail is not None and tail.start() > core:
         end = tail.start() + (1 if text[tail.start()] in "”\"»" and _inside_quotes(text, start, tail.start()) else 0)
     m = re.match(r"^(?:and|but|while|with|so|и|а|но)\s+", text[start:end], re.IGNORECASE)
@@ -600,7 +606,7 @@ def extract_claims(
             amounts = find_amounts(text, *sentence, folded=folded)
             new = _sentence_claims(text, folded, sentence, paragraph, amounts, seen_amounts, drafts)
             new = _with_control(text, folded, sentence, paragraph, settlement_starts, new, paragraphs)
-            if new and _HISTORIC.search(folded, *sentence):
+            if new and _HISTORIC_CUED.search(folded, *sentence):
                 new = []  # "In 1943 the Red Army liberated Kursk": another war's history
             attributions = find_attributions(text, *sentence)
             for d in (d for d in new if not d.is_anonymous):
@@ -792,7 +798,7 @@ def _merge_same_kind(drafts: list[Draft]) -> list[Draft]:
 def _subject_start(text: str, clause: tuple[int, int], trigger_start: int) -> int:
     """Where the clause's statement starts: after a lead-in attribution, else the clause start."""
     lead = None
-    for m in _LEAD_ATTRIBUTION.finditer(text, clause[0], trigger_start):
+    for m in _LEAD_ATTRIBUTION_CUED.finditer(text, clause[0], trigger_start):
         lead = m
     return lead.end() if lead else clause[0]
 
@@ -842,6 +848,7 @@ _SUBJECT = compile_pattern(
     rf"(?<![\w’'-])((?-i:[A-Z][\w’'-]+\s+){{0,3}}(?:(?:[a-z-]+|[а-яёіїє-]+{_ADJECTIVE_ENDINGS})\s+)?"
     rf"(?<![\w’'-])(?:{FORCE_NOUNS}))\b", re.IGNORECASE
 )
+_SUBJECT_CUED = Gated.of(_SUBJECT, is_folded=False)  # only where a force noun occurs (issue 14)
 
 
 def _subject(text: str, d: Draft) -> str | None:
@@ -853,11 +860,11 @@ def _subject(text: str, d: Draft) -> str | None:
     """
     if d.figure is not None and text.startswith(d.figure.text, d.anchor):
         after = d.anchor + len(d.figure.text)
-        m = _SUBJECT.search(text, after, min(d.sentence[1], after + _LOOK_AHEAD))
+        m = _SUBJECT_CUED.search(text, after, min(d.sentence[1], after + _LOOK_AHEAD))
         if m and not text[after:m.start()].strip(" \u00a0,"):
             return " ".join(m.group(1).split())
     for s, e in ((d.start, d.end), d.sentence):
-        m = _SUBJECT.search(text, s, e)
+        m = _SUBJECT_CUED.search(text, s, e)
         if m:
             return " ".join(m.group(1).split())
     return None

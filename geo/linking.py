@@ -28,6 +28,7 @@ from geo.lexicon import OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_LATIN, REGION_NOUN
 from geo.loss_lexicon import EVENTS, alternation
 from geo.model import Kind, Link, PlaceLink
 from geo.regex_cache import compile_pattern
+from geo.text import Gated
 
 __all__ = ["link_places"]
 
@@ -62,6 +63,10 @@ _OTHER_REGION = compile_pattern(
     # a city of another region as the scene ("a drone strike on a bus in Sumy killed nine");
     # not the capitals, where statements are made ("Zelensky said in Kyiv")
     rf"|{_CITY_ELSEWHERE})")
+#: The two searched only where one of their own literals occurs (issue 14): most sentences
+#: name no other region and no whole front.
+_ELSEWHERE_CUED = Gated.of(_ELSEWHERE, is_folded=True)
+_OTHER_REGION_CUED = Gated.of(_OTHER_REGION, is_folded=True)
 _ANAPHORIC_LOSSES = compile_pattern(r"\b(?:the|these|those|such)\s+(?:heavy\s+|significant\s+)?(?:losses|casualties)\b")
 #: A word every match of _ANAPHORIC_LOSSES holds: without one, the pattern is not tried.
 _ANAPHORIC_NOUNS = ("losses", "casualties")
@@ -134,8 +139,8 @@ def _sentence_is_elsewhere(sentence_text: str, sentence: tuple[int, int], memo: 
     ``memo`` keeps the answer per sentence for the other claims of the same sentence.
     """
     if sentence not in memo:
-        memo[sentence] = (bool(_ELSEWHERE.search(sentence_text) or _OTHER_REGION.search(sentence_text))
-                          and "kursk" not in sentence_text and "курск" not in sentence_text)
+        memo[sentence] = ("kursk" not in sentence_text and "курск" not in sentence_text
+                          and bool(_ELSEWHERE_CUED.search(sentence_text) or _OTHER_REGION_CUED.search(sentence_text)))
     return memo[sentence]
 
 
@@ -229,13 +234,13 @@ def _names_elsewhere(folded: str, d: Draft) -> bool:
     """A claim whose own clause is about the whole country or war, in a sentence that names
     Kursk for another figure: "… in Kursk … at about 8,000 out of a total of 10,000 in Russia"."""
     own = folded[d.start:d.end]
-    return bool(_ELSEWHERE.search(own)) and "kursk" not in own and "курск" not in own
+    return "kursk" not in own and "курск" not in own and bool(_ELSEWHERE_CUED.search(own))
 
 
 def _is_elsewhere(folded: str, d: Draft) -> bool:
     """A claim whose own words name another region and not Kursk ("в ДНР — …", "in the Sumy region")."""
     own = folded[d.start:d.end]
-    return bool(_OTHER_REGION.search(own)) and "kursk" not in own and "курск" not in own
+    return "kursk" not in own and "курск" not in own and bool(_OTHER_REGION_CUED.search(own))
 
 
 _LOSS_KINDS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.KILLED_OR_WOUNDED, Kind.MISSING, Kind.CAPTURED})

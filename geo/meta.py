@@ -17,7 +17,7 @@ import re
 from datetime import date
 
 from geo.regex_cache import compile_pattern
-from geo.text import paragraph_spans
+from geo.text import Gated, paragraph_spans
 
 __all__ = [
     "HEAD_LINES",
@@ -503,6 +503,8 @@ _YEARLESS_PATTERNS = (
     compile_pattern(rf"(?<![\d.])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_ANY_MONTH})\b",
                re.IGNORECASE),
 )
+#: Searched only in a line that names a month (their own literals, issue 14).
+_YEARLESS_CUED = tuple(Gated.of(pattern, is_folded=False) for pattern in _YEARLESS_PATTERNS)
 # What may follow a year-less dateline: "MOSCOW, September 16. /TASS/.", "KYIV, Feb 14 (Reuters) -".
 _DATELINE_TAIL = compile_pattern(r"^\s*(?:\.\s*/[^/\n]{2,30}/|\([^()\n]{2,40}\)|[.,]?\s*[-–—])")
 _COPYRIGHT_YEAR = compile_pattern(r"(?:©|\(c\)|copyright)\s*(?P<year>(?:19|20)\d{2})(?![\d–-])",
@@ -585,8 +587,8 @@ def _yearless_dateline(line: str) -> tuple[int, int] | None:
     stripped = line.strip()
     if find_dates(stripped):
         return None
-    for pattern in _YEARLESS_PATTERNS:
-        match = pattern.search(stripped)
+    for gate in _YEARLESS_CUED:
+        match = gate.search(stripped)
         if not match:
             continue
         number = _MONTHS.get(match["month"].lower().rstrip("."))

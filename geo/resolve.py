@@ -44,7 +44,7 @@ from geo.model import Mention, Place, PlaceType, Resolution
 from geo.names import Tier
 from geo.regex_cache import compile_pattern
 from geo.settings import DEFAULT_SETTINGS, Settings
-from geo.text import clip_context, document_sentences, fold
+from geo.text import Gated, clip_context, document_sentences, fold
 from geo.toponyms import Candidate, misspelt_list_items
 
 # Regions and countries around the oblast (geo.lexicon), folded; any of them next to a
@@ -73,6 +73,7 @@ _BEFORE_OUTSIDE_NEEDS = ("region", "oblast", "province", "area", "district", "ra
                          "ukrain", "обл", "района")
 # Another region named anywhere in an article (which then may be about that region).
 _OTHER_REGION_NAMED = compile_pattern(rf"\b({_OTHER_REGIONS_LATIN})\b|({_OTHER_REGIONS_CYRILLIC})")
+_OTHER_REGION_NAMED_CUED = Gated.of(_OTHER_REGION_NAMED, is_folded=True)  # only where its own literals occur
 #: Capitals that war reporting names for their governments ("a figure Kyiv called propaganda",
 #: "Moscow claimed"): they name a region only with a region noun ("the Kyiv region").
 _CAPITALS = frozenset({"moscow", "kyiv", "kiev"})
@@ -112,6 +113,7 @@ _OTHER_REGION_LIST = compile_pattern(
     rf"(?:\b(?:в|во|у|на|in)\s+(?:the\s+)?)(?P<region>(?:{OTHER_REGIONS_CYRILLIC})\w*|(?:{OTHER_REGIONS_LATIN})\b|"
     r"днр\b|лнр\b|dpr\b|lpr\b|dnr\b|lnr\b)(?:[\s'’]+\w+){0,3}?\s*[—–:-]\s"
 )
+_OTHER_REGION_LIST_CUED = Gated.of(_OTHER_REGION_LIST, is_folded=True)  # only where its own literals occur
 _KURSK_MARK = compile_pattern(r"курск|курськ|kursk")
 _HEADS_A_LIST = compile_pattern(r"\w*(?:\s+\w+){0,2}?\s*[—–:-]\s")
 # A name that is (the end of) a short quoted title: «Пепел Курск», угруповання “Курськ”.
@@ -544,7 +546,7 @@ def _other_region_named(folded: str) -> str | None:
     >>> _other_region_named("drones hit the kyiv region and sumy")
     'kyiv'
     """
-    for match in _OTHER_REGION_NAMED.finditer(folded):
+    for match in _OTHER_REGION_NAMED_CUED.finditer(folded):
         if match.group() not in _CAPITALS or _REGION_NOUN_AFTER.match(folded, match.end()):
             return match.group()
     return None
@@ -558,7 +560,7 @@ def _other_region_list(ctx: _Context, cand: Candidate, sentence: tuple[int, int]
     'донецкой'
     """
     before = ctx.folded[sentence[0]:cand.start]
-    headers = list(_OTHER_REGION_LIST.finditer(before))
+    headers = list(_OTHER_REGION_LIST_CUED.finditer(before))
     if not headers or _KURSK_MARK.search(before, headers[-1].end()):
         return None
     return f"outside the oblast: listed under {headers[-1].group('region')}"
@@ -600,7 +602,7 @@ def _has_kursk_context(ctx: _Context, cand: Candidate, places: Sequence[Place], 
     paragraph = _paragraph_of(ctx.folded, cand)
     if _names_kursk(paragraph):
         return True
-    if _names_kursk(ctx.folded) and not _OTHER_REGION_NAMED.search(paragraph):
+    if _names_kursk(ctx.folded) and not _OTHER_REGION_NAMED_CUED.search(paragraph):
         return True
     if any(p.place_id in ctx.confirmed for p in places):
         return True  # the text names the place in its own spelling too (Суджа … у Суджі)

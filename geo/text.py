@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -212,7 +212,6 @@ def clip_context(text: str, span: tuple[int, int], start: int, end: int, limit: 
 #: A stretch of text holding one is given to every pattern (``Cues.mask``); a test
 #: derives the list from ``re`` itself.
 CASE_TWINS = "\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86"
-_HAS_TWIN = compile_pattern(f"[{CASE_TWINS}]")
 #: A literal set larger than this is not spelled out (``_exact``); a shorter cue is used.
 _MAX_SPELLED = 256
 
@@ -394,7 +393,7 @@ class Cues:
         """The patterns that may match in ``text[start:end]``, as bits (``is_folded``: the
         text is ``fold``'s already)."""
         chunk = text[start:end]
-        if _HAS_TWIN.search(chunk):
+        if _holds_twin(chunk):
             return self.every
         bits = self.always
         if self.automaton.kind != ahocorasick.AHOCORASICK:
@@ -402,3 +401,83 @@ class Cues:
         for _, cue_bits in self.automaton.iter(chunk if is_folded else fold(chunk)):
             bits |= cue_bits
         return bits
+
+
+def _holds_twin(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] holds a case twin: none in an ASCII text (an O(1) flag),
+    else one ``str.find`` per twin, with no slice and no regex (issue 14: a character-class
+    search cost more than the cue pass it guards)."""
+    if text.isascii():
+        return False
+    stop = len(text) if end is None else end
+    for twin in CASE_TWINS:
+        if text.find(twin, start, stop) >= 0:
+            return True
+    return False
+
+
+#: The folded text of the last documents a gate was asked about: a rule searching a
+#: stretch of the original text checks its cues in the same stretch folded, with no fold
+#: per search (``fold`` keeps offsets).
+_folded_document = lru_cache(maxsize=4)(fold)
+
+
+@dataclass(frozen=True, slots=True)
+class Gated:
+    """A pattern searched only where one of its own cues occurs (issue 14).
+
+    The cues are ``required_cues`` of the pattern itself, so a literal added to the
+    pattern later is a cue at once: no second list to keep. A stretch of text that holds
+    none of them (nor a case twin) cannot hold a match, and costs one automaton pass
+    instead of a regex search at every position; a pattern with no known cue is always
+    searched. ``is_folded``: the callers give ``fold``'s text (no folding per search).
+    """
+
+    pattern: re.Pattern[str]
+    automaton: ahocorasick.Automaton | None
+    is_folded: bool
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str], *, is_folded: bool) -> Gated:
+        """``pattern`` behind its cues; ``is_folded``: it is searched in folded text."""
+        cues = remembered_cues(pattern, required_cues)
+        if not cues:
+            return cls(pattern, None, is_folded)
+        automaton = ahocorasick.Automaton()
+        for cue in cues:
+            automaton.add_word(cue, cue)
+        automaton.make_automaton()
+        return cls(pattern, automaton, is_folded)
+
+    def may_match(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether text[start:end] holds one of the cues (else the pattern cannot match there)."""
+        if self.automaton is None:
+            return True
+        # the bounds as ``re`` reads them: a negative start is 0, an end past the text its end
+        start = max(start, 0)
+        stop = len(text) if end is None else min(end, len(text))
+        if self.is_folded:
+            folded = text
+        elif start == 0 and stop >= len(text):
+            folded = fold(text)  # a string of its own: a line, a phrase
+        else:
+            folded = _folded_document(text)  # a stretch of a document: folded once
+        if next(self.automaton.iter(folded, start, stop), None) is not None:
+            return True
+        return _holds_twin(text, start, stop)
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        """``pattern.search(text, start, end)``, None at once where no cue occurs."""
+        stop = len(text) if end is None else end
+        return self.pattern.search(text, start, stop) if self.may_match(text, start, stop) else None
+
+    def match(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        """``pattern.match(text, start, end)``, None at once where no cue occurs."""
+        stop = len(text) if end is None else end
+        return self.pattern.match(text, start, stop) if self.may_match(text, start, stop) else None
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text, start, end)``, empty at once where no cue occurs."""
+        stop = len(text) if end is None else end
+        return self.pattern.finditer(text, start, stop) if self.may_match(text, start, stop) else iter(())
+

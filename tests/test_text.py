@@ -186,3 +186,104 @@ def test_cues_mask_reads_every_pattern_and_only_those_with_cues():
 ])
 def test_an_area_unit_does_not_end_a_sentence(text, sentences):
     assert len(sentence_spans(text)) == sentences
+
+
+# --------------------------------------------------------------------------- Gated (issue 14)
+
+def _gated_rules() -> list[tuple[str, object]]:
+    """Every ``Gated`` pattern of the rule modules, by module and name."""
+    import importlib
+
+    from geo.text import Gated
+
+    found = []
+    for module in ("attribution", "chrome", "claims", "control", "dates", "linking", "resolve", "figures", "meta"):
+        mod = importlib.import_module(f"geo.{module}")
+        for name, value in vars(mod).items():
+            gates = value if isinstance(value, tuple) else (value,)
+            found += [(f"{module}.{name}[{i}]", gate) for i, gate in enumerate(gates) if isinstance(gate, Gated)]
+    return found
+
+
+def test_every_gated_rule_reads_its_cues_from_its_own_pattern():
+    """No hand-kept cue list: each gate's automaton holds exactly ``required_cues`` of its pattern,
+    so a literal added to a rule later is a cue at once (issue 14)."""
+    from geo.text import required_cues
+
+    gated = _gated_rules()
+    assert {"linking._ELSEWHERE_CUED[0]", "claims._SUBJECT_CUED[0]", "attribution._HEDGE_CUED[0]",
+            "chrome._STRONG_CUED[0]", "resolve._OTHER_REGION_LIST_CUED[0]", "meta._YEARLESS_CUED[1]"} <= {
+        name for name, _ in gated}
+    for name, gate in gated:
+        cues = required_cues(gate.pattern)
+        held = set() if gate.automaton is None else set(gate.automaton.keys())
+        assert held == set(cues or ()), name
+
+
+def test_a_gate_skips_a_stretch_without_its_cue_and_searches_one_with_it():
+    from geo.text import Gated
+
+    class Counting:
+        """A pattern that counts the searches it was asked for."""
+
+        def __init__(self, rx):
+            self.rx, self.pattern, self.flags, self.searches = rx, rx.pattern, rx.flags, 0
+
+        def search(self, *args):
+            self.searches += 1
+            return self.rx.search(*args)
+
+    rx = re.compile(r"(?<!\w)(?:allegedly|якобы)\b", re.IGNORECASE)
+    gate = Gated.of(rx, is_folded=False)
+    counting = Counting(rx)
+    gate = Gated(counting, gate.automaton, gate.is_folded)  # type: ignore[arg-type]
+    assert gate.search("Troops took the village.") is None
+    assert counting.searches == 0
+    assert gate.search("Troops ALLEGEDLY took it.") is not None
+    assert counting.searches == 1
+    assert gate.search("Войска якобы взяли село.", 0, 6) is None  # the cue lies outside the stretch
+    assert counting.searches == 1
+    assert gate.search("Troops \u0130allegedly took it.") is None  # a twin: searched, no match
+    assert counting.searches == 2
+
+
+def test_a_rule_added_to_a_lexicon_is_a_cue_of_its_gate():
+    """A new alternative brings its own literal: the gate searches where only it occurs."""
+    from geo.text import Gated
+
+    before = Gated.of(re.compile(r"\b(?:reportedly|allegedly)\b"), is_folded=True)
+    after = Gated.of(re.compile(r"\b(?:reportedly|allegedly|purportedly)\b"), is_folded=True)
+    text = "the unit purportedly withdrew"
+    assert not before.may_match(text)
+    assert after.may_match(text)
+    assert after.search(text) is not None
+
+
+@given(st.lists(st.sampled_from(_CUE_WORDS + (
+    "in", "Russia", "Sumy", "region", "troops", "forces", "soldiers", "Kursk", "всей", "линии", "фронта", "reportedly",
+    "сумской", "области", "donetsk", "oblast", "1943", "Red", "Army", "are", "were", "all", "rights", "reserved",
+    "MOSCOW,", "September", "16.", "14", "листопада,", "Sept.", "6th",
+)), max_size=14).map(" ".join))
+def test_a_gate_never_hides_a_match(text):
+    """Soundness of every rule gate: where its pattern matches, the gate lets the search run."""
+    from geo.text import fold
+
+    for name, gate in _gated_rules():
+        subject = fold(text) if gate.is_folded else text
+        if gate.pattern.search(subject):
+            assert gate.may_match(subject), (name, text)
+            assert gate.search(subject) is not None, (name, text)
+
+
+@pytest.mark.parametrize(("start", "end"), [(-5, None), (-1, 99), (0, 1000), (2, 8)], ids=str)
+def test_a_gate_reads_the_bounds_as_re_does(start, end):
+    """A negative start or an end past the text must not hide a match ``re`` would find there."""
+    from geo.text import Gated
+
+    rx = re.compile(r"\bsaid\b")
+    text = "he said it"
+    for is_folded in (True, False):
+        gate = Gated.of(rx, is_folded=is_folded)
+        stop = len(text) if end is None else end
+        assert bool(gate.search(text, start, stop)) == bool(rx.search(text, start, stop))
+        assert [m.span() for m in gate.finditer(text, start, stop)] == [m.span() for m in rx.finditer(text, start, stop)]
