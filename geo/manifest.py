@@ -97,7 +97,8 @@ class Manifest:
     staging
         The folder this build fills; names are relative to both (``cards/0007.js``).
 
-    ``linked`` and ``written`` count the files of each sort (what the tests assert).
+    ``linked`` and ``written`` count the files of each sort, ``spliced`` what each spliced
+    export copied and rendered (``geo.export.splice.SpliceCounts``): what the tests assert.
     """
 
     def __init__(self, published: Path | None, staging: Path) -> None:
@@ -107,11 +108,27 @@ class Manifest:
         self._new: dict[str, _Entry] = {}
         self.linked = 0
         self.written = 0
+        self.spliced: dict[str, object] = {}
 
     def key_of(self, name: str) -> str | None:
         """The key ``name`` was published under by the last build (None: not recorded)."""
         entry = self._old.get(name)
         return entry.key if entry else None
+
+    def published_file(self, name: str) -> Path | None:
+        """The published ``name`` if the last build recorded it and it is untouched since, else None.
+
+        What a spliced export copies its unchanged bytes from (``geo.export.splice``),
+        whatever key it had.
+        """
+        old = self._old.get(name)
+        if old is None or self.published is None:
+            return None
+        source = self.published / name
+        try:
+            return source if old.holds(os.lstat(source)) else None
+        except (OSError, ValueError):
+            return None
 
     def link(self, name: str, key: str | None) -> bool:
         """Hard-link the published ``name`` into the staging folder if it was written under ``key``.
