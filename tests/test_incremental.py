@@ -194,3 +194,75 @@ def test_a_manifest_the_disk_refuses_is_left_out_not_an_error(tmp_path):
     manifest = Manifest(None, tmp_path / "gone")  # a folder that is not there: writing raises OSError
     manifest.save()
     assert not (tmp_path / "gone").exists()
+
+
+def _spliced(monkeypatch) -> list[Manifest]:
+    """The Manifests the next builds make, to read what each spliced export copied and rendered."""
+    made: list[Manifest] = []
+
+    class Recording(Manifest):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(geo.outputs, "Manifest", Recording)
+    return made
+
+
+def _rows(out: Path) -> int:
+    """Records of the published CSV (one line each in these corpora: no quoted line breaks)."""
+    return (out / "claims.csv").read_bytes().count(b"\r\n") - 1
+
+
+def test_adding_one_article_renders_only_its_records_and_copies_the_rest(corpus, tmp_path, resources,
+                                                                          private_cache, monkeypatch):
+    out = tmp_path / "maps"
+    _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    before = _rows(out)
+    made = _spliced(monkeypatch)
+    (corpus / "0_new.txt").write_text(NEW_ARTICLE * 3, encoding="utf-8")  # first in page order
+    files, _ = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    assert files == _fresh(resources, corpus, tmp_path, monkeypatch)
+    csv, geojson = made[0].spliced["claims.csv"], made[0].spliced["places.geojson"]
+    added = _rows(out) - before
+    assert added > 0
+    # the new article's rows, and the rows whose contested flag it turned: never the whole file
+    assert added <= csv.rendered_units < before / 2
+    assert csv.copied_units + csv.rendered_units == _rows(out)
+    assert csv.copies <= csv.rendered_units + 1 and csv.copied_bytes > csv.written_bytes
+    assert 0 < geojson.rendered_units < geojson.copied_units
+
+
+def test_a_reused_row_id_is_rendered_never_copied(corpus, tmp_path, resources, private_cache, monkeypatch):
+    out = tmp_path / "maps"
+    (corpus / "zz_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    (corpus / "zz_new.txt").unlink()  # its rows had the highest row ids: the next article takes them again
+    _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    (corpus / "zz_other.txt").write_text("Около 30 военных погибли под Суджей, заявили в ВСУ.\n", encoding="utf-8")
+    made = _spliced(monkeypatch)
+    files, _ = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    assert files == _fresh(resources, corpus, tmp_path, monkeypatch)
+    assert made[0].spliced["claims.csv"].rendered_units > 0
+
+
+@pytest.mark.parametrize("damage", [b"", b"geo-splice-index 1\n\xff\xff", None], ids=["empty", "torn", "gone"])
+def test_a_damaged_or_missing_index_renders_the_whole_file_and_raises_nothing(corpus, tmp_path, resources,
+                                                                              private_cache, monkeypatch, damage):
+    out = tmp_path / "maps"
+    _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    for name in INDEXES:
+        if damage is None:
+            (out / name).unlink()
+        else:
+            (out / name).write_bytes(damage)
+    (corpus / "zz_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    made = _spliced(monkeypatch)
+    files, _ = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    assert files == _fresh(resources, corpus, tmp_path, monkeypatch)
+    assert made[0].spliced["claims.csv"].copied_units == 0
+    assert made[0].spliced["claims.csv"].rendered_units == _rows(out)
+    # and the next build splices again from the index this one wrote
+    (corpus / "zz_new.txt").unlink()
+    _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    assert made[-1].spliced["claims.csv"].copied_units == _rows(out)  # made[1] was the fresh build's

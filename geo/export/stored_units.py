@@ -79,10 +79,15 @@ def _keyed(rowids: np.ndarray, kind: int, contested: np.ndarray | None = None) -
 
 
 def _contested_links(store: Store) -> np.ndarray:
-    """Row ids of the contested (claim, place) rows of ``links``, found through indexes only."""
+    """Row ids of the contested (claim, place) rows of ``links``, found through indexes only.
+
+    CROSS JOIN fixes the order of the lookups: left to itself, SQLite scanned every row of
+    ``links`` (six times slower at 10,000 articles).
+    """
     pairs = store.fragments._pairs()  # noqa: SLF001 - the Store's (place, claim) lookup table
-    return _rowids(store, f"SELECT l.rowid AS rowid FROM {pairs} t JOIN claims c ON c.claim_id = t.claim_id "  # noqa: S608
-                          "JOIN links l ON l.place_id = t.place_id AND l.claim = c.id")
+    return _rowids(store, f"SELECT l.rowid AS rowid FROM {pairs} t "  # noqa: S608
+                          "CROSS JOIN claims c ON c.claim_id = t.claim_id "
+                          "CROSS JOIN links l ON l.place_id = t.place_id AND l.claim = c.id")
 
 
 def _by_place(store: Store, sql: str, counts_sql: str, kind: int, contested: np.ndarray | None) -> dict[str, Units]:
