@@ -126,7 +126,7 @@ def write_geojson_spliced(store: Store, path: Path, *, old: OldFile | None, basi
         }
         mention_lines, claim_lines = units.mention_render(store), units.geojson_claim_render(store)
         splicer.text("{")
-        for index, (key, value) in enumerate(collection_members(store).items()):
+        for index, (key, value) in enumerate(collection_members(_Heading(store)).items()):
             splicer.text(("" if index == 0 else ",\n") + dumps(key) + ":")
             if key in lists:
                 lists[key]()
@@ -138,6 +138,24 @@ def write_geojson_spliced(store: Store, path: Path, *, old: OldFile | None, basi
         splicer.text("}\n")
 
     return write_spliced(path, old, write, basis=basis, tokens=tokens)
+
+
+class _Heading:
+    """The Store's collection-wide members for ``collection_members``, its record walks empty.
+
+    The spliced writer streams every list itself; the walks ``collection_members`` starts
+    (one of them sorts every claim) would only be thrown away.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.corpus, self.built = store.corpus, store.built
+        self.gazetteer_version, self.attribution = store.gazetteer_version, store.attribution
+        self.places: tuple[object, ...] = ()
+
+    def _none(self) -> Iterable[object]:
+        return iter(())
+
+    iter_sources = iter_skips = iter_unresolved = iter_unplaced_claims = _none
 
 
 def _spliced_list(splicer: Splicer, items: Units, render: Render, fresh: np.ndarray | None) -> None:
