@@ -266,3 +266,18 @@ def test_a_damaged_or_missing_index_renders_the_whole_file_and_raises_nothing(co
     (corpus / "zz_new.txt").unlink()
     _rebuilt(resources, corpus, out, private_cache, monkeypatch)
     assert made[-1].spliced["claims.csv"].copied_units == _rows(out)  # made[1] was the fresh build's
+
+
+def test_lists_planned_in_slices_give_the_same_bytes_and_still_copy_in_long_runs(corpus, tmp_path, resources,
+                                                                                 private_cache, monkeypatch):
+    import geo.export.splice
+
+    monkeypatch.setattr(geo.export.splice, "_UNITS_PER_PLAN", 2)  # every list split, the CSV into many slices
+    out = tmp_path / "maps"
+    _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    made = _spliced(monkeypatch)
+    (corpus / "zz_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    files, _ = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    assert files == _fresh(resources, corpus, tmp_path, monkeypatch)
+    csv = made[0].spliced["claims.csv"]
+    assert csv.copies <= csv.rendered_units + 1 < csv.copied_units  # slices join into one copy

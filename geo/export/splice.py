@@ -29,7 +29,7 @@ import hashlib
 import json
 import os
 import struct
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +37,8 @@ import numpy as np
 
 from geo.export._atomic import atomic_path
 
-__all__ = ["DocTokens", "OldFile", "SpliceCounts", "Splicer", "doc_token", "index_name", "read_old"]
+__all__ = ["SEPARATORS", "DocTokens", "OldFile", "Render", "SpliceCounts", "Splicer", "doc_token", "index_name",
+           "read_old", "write_spliced"]
 
 _MAGIC = b"geo-splice-index 1\n"
 #: The separators a unit may have before it, by number (stored as one byte).
@@ -46,6 +47,9 @@ _SEP_BYTES = tuple(s.encode() for s in SEPARATORS)
 _SEP_LEN = np.array([len(s) for s in _SEP_BYTES], dtype=np.int64)
 #: Bytes of rendered text gathered before one ``os.write``.
 _WRITE_CHUNK = 1 << 20
+#: Units planned (and, when missing, rendered) at a time: a first build renders every
+#: record, and a whole list's texts at once would hold the 177 MB CSV in memory.
+_UNITS_PER_PLAN = 8192
 #: ``render(units)``: the text of each (row id, contested) asked for.
 Render = Callable[[list[tuple[int, int]]], dict[tuple[int, int], str]]
 
@@ -230,9 +234,14 @@ class Splicer:
         lists are planned with array operations: a Python step per unit (a million in
         the exports of 10,000 articles) cost more than the copies.
         """
+        for at in range(0, len(keys), _UNITS_PER_PLAN):
+            part = slice(at, at + _UNITS_PER_PLAN)
+            self._plan(keys[part], rowids[part], sep, first_sep if at == 0 else sep, render, fresh)
+
+    def _plan(self, keys: np.ndarray, rowids: np.ndarray, sep: int, first_sep: int, render: Render,
+              fresh: np.ndarray | None) -> None:
+        """``units`` of one slice of a list."""
         n = len(keys)
-        if n == 0:
-            return
         seps = np.full(n, sep, dtype=np.uint8)
         seps[0] = first_sep
         sep_len = _SEP_LEN[seps]
