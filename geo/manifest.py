@@ -97,21 +97,40 @@ class Manifest:
     staging
         The folder this build fills; names are relative to both (``cards/0007.js``).
 
-    ``linked`` and ``written`` count the files of each sort (what the tests assert).
+    ``linked`` and ``written`` count the files of each sort, ``spliced`` what each spliced
+    export copied and rendered (``geo.export.splice.SpliceCounts``): what the tests assert.
     """
 
     def __init__(self, published: Path | None, staging: Path) -> None:
         self.published = published
         self.staging = Path(staging)
+        self._published_str, self._staging_str = str(published), str(self.staging)
+        self._made = {self._staging_str}
         self._old = _read(published)
         self._new: dict[str, _Entry] = {}
         self.linked = 0
         self.written = 0
+        self.spliced: dict[str, object] = {}
 
     def key_of(self, name: str) -> str | None:
         """The key ``name`` was published under by the last build (None: not recorded)."""
         entry = self._old.get(name)
         return entry.key if entry else None
+
+    def published_file(self, name: str) -> Path | None:
+        """The published ``name`` if the last build recorded it and it is untouched since, else None.
+
+        What a spliced export copies its unchanged bytes from (``geo.export.splice``),
+        whatever key it had.
+        """
+        old = self._old.get(name)
+        if old is None or self.published is None:
+            return None
+        source = self.published / name
+        try:
+            return source if old.holds(os.lstat(source)) else None
+        except (OSError, ValueError):
+            return None
 
     def link(self, name: str, key: str | None) -> bool:
         """Hard-link the published ``name`` into the staging folder if it was written under ``key``.
@@ -123,12 +142,21 @@ class Manifest:
         old = self._old.get(name)
         if key is None or old is None or old.key != key or self.published is None:
             return False
-        source, target = self.published / name, self.staging / name
+        # plain strings, and each folder made once: 10,000 links through pathlib and a
+        # mkdir each were a second of a rebuild (issue 14)
+        source, target = os.path.join(self._published_str, name), os.path.join(self._staging_str, name)
         try:
             if not old.holds(os.lstat(source)):
                 return False
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(source, target, follow_symlinks=False)
+            folder = os.path.dirname(target)
+            if folder not in self._made:
+                os.makedirs(folder, exist_ok=True)
+                self._made.add(folder)
+            try:
+                os.link(source, target, follow_symlinks=False)
+            except FileNotFoundError:  # the folder was removed since (written anew): make it again
+                os.makedirs(folder, exist_ok=True)
+                os.link(source, target, follow_symlinks=False)
         except (OSError, ValueError):  # ValueError: a name the file system cannot hold
             return False
         self._new[name] = old

@@ -56,6 +56,10 @@ from geo.store import Store
 OUTPUTS = ("index.html", "places.geojson", "claims.csv", "places.gpkg")
 #: Folders published with them: the map's article texts (``geo.webmap.articles``).
 FOLDERS = ("articles", "cards")
+#: The exports written by splicing the last published file (``geo.export.splice``), and
+#: the index kept beside each (published with the set, like the manifest).
+SPLICED = ("places.geojson", "claims.csv")
+INDEXES = tuple(f".geo-index-{name}" for name in SPLICED)
 _STAGING = ".geo-staging-"
 _COMPLETE = "COMPLETE"
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
@@ -115,7 +119,7 @@ def tidy_output_folder(out: Path) -> None:
             if (child / _COMPLETE).is_file():
                 _publish(child, Path(out))
             shutil.rmtree(child, ignore_errors=True)
-        elif any(name.startswith(f".{output}.") for output in OUTPUTS) and child.is_file():
+        elif any(name.startswith(f".{output}.") for output in (*OUTPUTS, *INDEXES)) and child.is_file():
             with contextlib.suppress(OSError):
                 child.unlink()
         elif any(name.startswith(f".{folder}.old-") for folder in FOLDERS) and child.is_dir():
@@ -185,7 +189,7 @@ def _can_swap(out: Path) -> bool:
 def _is_geo_own(name: str) -> bool:
     """Whether an entry of ``out`` is a build's output, folder or leftover (not the user's)."""
     return (name in OUTPUTS or name in FOLDERS or name.startswith(_STAGING) or name in (_COMPLETE, MANIFEST)
-            or any(name.startswith(f".{output}.") for output in OUTPUTS)
+            or name in INDEXES or any(name.startswith(f".{output}.") for output in (*OUTPUTS, *INDEXES))
             or any(name.startswith(f".{folder}.old-") for folder in FOLDERS))
 
 
@@ -234,7 +238,7 @@ def _swap(staging: Path, out: Path) -> None:
 
 def _publish(staging: Path, out: Path) -> None:
     """Rename the staged outputs over the old ones (each rename is atomic, the set is not)."""
-    for name in (*OUTPUTS, MANIFEST):
+    for name in (*OUTPUTS, *INDEXES, MANIFEST):
         with contextlib.suppress(FileNotFoundError):  # already moved by a publish that died
             os.replace(staging / name, out / name)
     for name in FOLDERS:  # a folder cannot be renamed over another: the old one steps aside
@@ -325,10 +329,37 @@ def _code_version() -> str:
     return digest.hexdigest()[:24]
 
 
+def _records_key(records: Store) -> str | None:
+    """``Store.records_key`` made by SQLite: a hash of every document's name, stamp, skip and sha256.
+
+    Under one Store version a stamp stands for a file's bytes and corrections, and the
+    sha256 for its text: equal keys mean equal records. ``Store.records_key`` encoded each
+    document's whole record in Python (10,000 of them: the largest part of a rebuild's
+    own work after the map, issue 14); this reads the same facts in one query. None when
+    a document has no stamp (it may have changed unseen: every output is written).
+    """
+    from geo._cache import dumps
+    from geo.store import _SHA256_PATH
+
+    db = records._db  # noqa: SLF001 - one query over the Store's documents, as its own method does
+    if db.execute("SELECT 1 FROM docs WHERE stamp IS NULL AND skip IS NULL LIMIT 1").fetchone():
+        return None
+    (listing,) = db.execute(
+        # hex: no field can hold the separators
+        "SELECT group_concat(line, char(10)) FROM (SELECT hex(source) || '|' || ifnull(hex(stamp), '-') || '|' "
+        "|| ifnull(hex(skip), '-') || '|' || ifnull(hex(json_extract(record, ?)), '-') AS line "
+        "FROM docs ORDER BY source)",
+        (_SHA256_PATH,)).fetchone()
+    digest = hashlib.sha256(dumps([records.version, records.corpus, records.built, list(records.attribution)])
+                            .encode("utf-8", "surrogatepass"))
+    digest.update((listing or "").encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]
+
+
 def output_keys(records: Store, gazetteer: Gazetteer, *, raw_csv: bool = False) -> dict[str, str | None]:
     """The key of each output: a hash of everything its bytes depend on (``geo.manifest``).
 
-    The code, the gazetteer's files, the Store's records (``Store.records_key``), the
+    The code, the gazetteer's files, the Store's records (``_records_key``), the
     corpus folder the articles' texts are read from, and the CSV's option. None (never
     linked) when the records cannot be keyed.
     """
@@ -337,7 +368,7 @@ def output_keys(records: Store, gazetteer: Gazetteer, *, raw_csv: bool = False) 
     from geo._cache import content_key
     from geo.webmap.build import _read_licence
 
-    records_key = records.records_key()
+    records_key = _records_key(records)
     if records_key is None:
         return dict.fromkeys(OUTPUTS)
     try:
@@ -359,11 +390,45 @@ def _write_gpkg(records: Store, gazetteer: Gazetteer, out: Path) -> None:
     write_gpkg(records, out / "places.gpkg", districts_geojson=gazetteer.districts_geojson)
 
 
+def _write_spliced(records: Store, out: Path, *, manifest: Manifest, keys: dict[str, str | None],
+                   raw_csv: bool) -> None:
+    """The GeoJSON and the CSV: linked when unchanged, else spliced from the published ones.
+
+    A spliced file copies the records the published file already holds and renders the
+    others (``geo.export.splice``); its index is written and published beside it. The
+    index's basis is everything a record's bytes depend on besides its row: the code, the
+    Store (its version, its file and that file's row numbering), and the CSV option.
+    """
+    from geo._cache import content_key
+    from geo.export.csv import write_csv_spliced
+    from geo.export.geojson import write_geojson_spliced
+    from geo.export.splice import index_name, read_old
+    from geo.export.stored_units import doc_tokens, store_epoch
+
+    tokens, epoch = None, None
+    for name in SPLICED:
+        index = index_name(name)
+        if manifest.link(name, keys[name]):
+            manifest.link(index, keys[name])  # without it the next build renders the file whole, once
+            continue
+        if tokens is None:
+            tokens, epoch = doc_tokens(records), store_epoch(records)
+        option = raw_csv if name == "claims.csv" else None
+        basis = content_key(_code_version(), records.version, str(records.path.resolve()), epoch, name, option)
+        old = read_old(manifest.published_file(name), manifest.published_file(index), basis, tokens)
+        if name == "claims.csv":
+            counts = write_csv_spliced(records, out / name, raw=raw_csv, old=old, basis=basis, tokens=tokens)
+        else:
+            counts = write_geojson_spliced(records, out / name, old=old, basis=basis, tokens=tokens)
+        manifest.spliced[name] = counts
+        manifest.wrote(name, keys[name])
+        manifest.wrote(index, keys[name])
+        manifest.written -= 1  # the index is part of its file
+
+
 def _write_others(records: Store, gazetteer: Gazetteer, out: Path, *, manifest: Manifest,
                   keys: dict[str, str | None], raw_csv: bool = False) -> None:
     """The map, its articles, the GeoJSON and the CSV; each linked from the published set when unchanged."""
-    from geo.export.csv import write_csv
-    from geo.export.geojson import write_geojson
     from geo.webmap.articles import write_map_articles
     from geo.webmap.build import write_map
     from geo.webmap.cards import CARDS_DIR
@@ -374,14 +439,7 @@ def _write_others(records: Store, gazetteer: Gazetteer, out: Path, *, manifest: 
         write_map(records, gazetteer, out / "index.html", manifest=manifest)
         manifest.wrote("index.html", page)
     write_map_articles(records, gazetteer, out / FOLDERS[0], root=records.root, manifest=manifest)
-    writers: dict[str, Callable[[Path], None]] = {
-        "places.geojson": lambda path: write_geojson(records, path),
-        "claims.csv": lambda path: write_csv(records, path, raw=raw_csv),
-    }
-    for name, write in writers.items():
-        if not manifest.link(name, keys[name]):
-            write(out / name)
-            manifest.wrote(name, keys[name])
+    _write_spliced(records, out, manifest=manifest, keys=keys, raw_csv=raw_csv)
 
 
 def _write_set(records: Store, gazetteer: Gazetteer, out: Path, *, raw_csv: bool,

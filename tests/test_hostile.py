@@ -572,7 +572,7 @@ def test_issue_13_an_interrupt_while_writing_leaves_the_old_set_whole(tmp_path, 
 
 
 def test_issue_13_the_four_outputs_are_published_together(tmp_path, resources, private_cache, monkeypatch):
-    from geo.outputs import OUTPUTS, output_writer
+    from geo.outputs import INDEXES, OUTPUTS, output_writer
     from geo.parallel import open_records
 
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
@@ -583,8 +583,8 @@ def test_issue_13_the_four_outputs_are_published_together(tmp_path, resources, p
         written = write(store)
     assert [p.name for p in written] == list(OUTPUTS)
     names = {p.name for p in out.iterdir()}
-    # nothing staged is left; the manifest of the set stays (geo.manifest)
-    assert set(OUTPUTS) <= names and {name for name in names if name.startswith(".")} == {MANIFEST}
+    # nothing staged is left; the manifest and the splice indexes of the set stay (geo.manifest)
+    assert set(OUTPUTS) <= names and {name for name in names if name.startswith(".")} == {MANIFEST, *INDEXES}
     assert all((out / name).read_bytes() != data for name, data in old.items())
 
 

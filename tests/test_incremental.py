@@ -17,7 +17,7 @@ import pytest
 
 import geo.outputs
 from geo.manifest import MANIFEST, Manifest
-from geo.outputs import output_writer
+from geo.outputs import INDEXES, output_writer
 from geo.parallel import open_records
 from geo.webmap.cards import card_key
 from tests.builds import seeded_cache
@@ -35,9 +35,12 @@ def _build(resources, corpus: Path, out: Path, *, parallel: bool = False) -> Non
 
 
 def _files(out: Path) -> dict[str, tuple[bytes, int]]:
-    """Every file of an output folder but the manifest: its bytes and its inode."""
+    """Every file of an output folder but the manifest and the splice indexes: its bytes and its inode.
+
+    Those two are the build's notes to itself (inodes, the Store's row ids), not outputs.
+    """
     return {str(p.relative_to(out)): (p.read_bytes(), p.stat().st_ino)
-            for p in sorted(out.rglob("*")) if p.is_file() and p.name != MANIFEST}
+            for p in sorted(out.rglob("*")) if p.is_file() and p.name != MANIFEST and p.name not in INDEXES}
 
 
 def _fresh(resources, corpus: Path, tmp_path: Path, monkeypatch) -> dict[str, bytes]:
@@ -213,3 +216,90 @@ def test_a_manifest_the_disk_refuses_is_left_out_not_an_error(tmp_path):
     manifest = Manifest(None, tmp_path / "gone")  # a folder that is not there: writing raises OSError
     manifest.save()
     assert not (tmp_path / "gone").exists()
+
+
+def _spliced(monkeypatch) -> list[Manifest]:
+    """The Manifests the next builds make, to read what each spliced export copied and rendered."""
+    made: list[Manifest] = []
+
+    class Recording(Manifest):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(geo.outputs, "Manifest", Recording)
+    return made
+
+
+def _rows(out: Path) -> int:
+    """Records of the published CSV (one line each in these corpora: no quoted line breaks)."""
+    return (out / "claims.csv").read_bytes().count(b"\r\n") - 1
+
+
+def test_adding_one_article_renders_only_its_records_and_copies_the_rest(corpus, tmp_path, resources,
+                                                                          private_cache, monkeypatch):
+    out = tmp_path / "maps"
+    _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    before = _rows(out)
+    made = _spliced(monkeypatch)
+    (corpus / "0_new.txt").write_text(NEW_ARTICLE * 3, encoding="utf-8")  # first in page order
+    files, _ = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    assert files == _fresh(resources, corpus, tmp_path, monkeypatch)
+    csv, geojson = made[0].spliced["claims.csv"], made[0].spliced["places.geojson"]
+    added = _rows(out) - before
+    assert added > 0
+    # the new article's rows, and the rows whose contested flag it turned: never the whole file
+    assert added <= csv.rendered_units < before / 2
+    assert csv.copied_units + csv.rendered_units == _rows(out)
+    assert csv.copies <= csv.rendered_units + 1 and csv.copied_bytes > csv.written_bytes
+    assert 0 < geojson.rendered_units < geojson.copied_units
+
+
+def test_a_reused_row_id_is_rendered_never_copied(corpus, tmp_path, resources, private_cache, monkeypatch):
+    out = tmp_path / "maps"
+    (corpus / "zz_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    (corpus / "zz_new.txt").unlink()  # its rows had the highest row ids: the next article takes them again
+    _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    (corpus / "zz_other.txt").write_text("Около 30 военных погибли под Суджей, заявили в ВСУ.\n", encoding="utf-8")
+    made = _spliced(monkeypatch)
+    files, _ = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    assert files == _fresh(resources, corpus, tmp_path, monkeypatch)
+    assert made[0].spliced["claims.csv"].rendered_units > 0
+
+
+@pytest.mark.parametrize("damage", [b"", b"geo-splice-index 1\n\xff\xff", None], ids=["empty", "torn", "gone"])
+def test_a_damaged_or_missing_index_renders_the_whole_file_and_raises_nothing(corpus, tmp_path, resources,
+                                                                              private_cache, monkeypatch, damage):
+    out = tmp_path / "maps"
+    _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    for name in INDEXES:
+        if damage is None:
+            (out / name).unlink()
+        else:
+            (out / name).write_bytes(damage)
+    (corpus / "zz_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    made = _spliced(monkeypatch)
+    files, _ = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    assert files == _fresh(resources, corpus, tmp_path, monkeypatch)
+    assert made[0].spliced["claims.csv"].copied_units == 0
+    assert made[0].spliced["claims.csv"].rendered_units == _rows(out)
+    # and the next build splices again from the index this one wrote
+    (corpus / "zz_new.txt").unlink()
+    _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    assert made[-1].spliced["claims.csv"].copied_units == _rows(out)  # made[1] was the fresh build's
+
+
+def test_lists_planned_in_slices_give_the_same_bytes_and_still_copy_in_long_runs(corpus, tmp_path, resources,
+                                                                                 private_cache, monkeypatch):
+    import geo.export.splice
+
+    monkeypatch.setattr(geo.export.splice, "_UNITS_PER_PLAN", 2)  # every list split, the CSV into many slices
+    out = tmp_path / "maps"
+    _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    made = _spliced(monkeypatch)
+    (corpus / "zz_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    files, _ = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    assert files == _fresh(resources, corpus, tmp_path, monkeypatch)
+    csv = made[0].spliced["claims.csv"]
+    assert csv.copies <= csv.rendered_units + 1 < csv.copied_units  # slices join into one copy

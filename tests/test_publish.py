@@ -17,7 +17,7 @@ import pytest
 
 import geo.outputs
 from geo.manifest import MANIFEST
-from geo.outputs import FOLDERS, OUTPUTS, output_writer, tidy_output_folder
+from geo.outputs import FOLDERS, INDEXES, OUTPUTS, output_writer, tidy_output_folder
 from geo.parallel import open_records
 from tests.conftest import ROOT
 from tests.test_hostile import _old_set
@@ -112,7 +112,7 @@ def test_without_the_swap_the_files_are_renamed_across_and_the_set_still_lands(t
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     _build(resources, out)
     assert all((out / name).read_bytes() != data for name, data in old.items())
-    assert sorted(p.name for p in out.iterdir()) == sorted([*OUTPUTS, *FOLDERS, MANIFEST, "notes.txt"])
+    assert sorted(p.name for p in out.iterdir()) == sorted([*OUTPUTS, *FOLDERS, *INDEXES, MANIFEST, "notes.txt"])
     assert [p.name for p in out.parent.iterdir()] == ["maps"]
 
 

@@ -23,13 +23,17 @@ import io
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from geo.export._atomic import render_text, write_text_atomic
 from geo.export.fragments import fragments_of
 from geo.export.rows import CLAIM_COLUMNS
 from geo.model import Build
 from geo.records import Records
+
+if TYPE_CHECKING:
+    from geo.export.splice import DocTokens, OldFile, SpliceCounts, Splicer
+    from geo.store import Store
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: A record's first cell, bare or quoted, starting like a formula.
@@ -103,3 +107,31 @@ def render_csv(data: Build | Records, *, raw: bool = False) -> bytes:
 def write_csv(data: Build | Records, path: Path, *, raw: bool = False) -> None:
     """Write the claim rows to ``path`` as CSV, atomically and one row at a time (``raw``: as ``render_csv``)."""
     write_text_atomic(path, lambda fh: _write_rows(data, fh, raw=raw), newline="")
+
+
+def _header() -> str:
+    return render_text(lambda fh: csv.writer(fh, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n").writerow(
+        CLAIM_COLUMNS), newline="")
+
+
+def _neutralised_record(record: str) -> str:
+    """One record as ``_neutralised`` writes it (it treats each record of a chunk alone)."""
+    return "".join(_neutralised((record,)))
+
+
+def write_csv_spliced(store: Store, path: Path, *, raw: bool = False, old: OldFile | None, basis: str,
+                      tokens: DocTokens) -> SpliceCounts:
+    """``write_csv`` of a Store, its unchanged records copied from ``old`` (``geo.export.splice``).
+
+    ``basis`` must tell ``raw`` apart: a neutralised record is not a raw one.
+    """
+    from geo.export import stored_units as units
+    from geo.export.splice import write_spliced
+
+    def write(splicer: Splicer) -> None:
+        fresh = units.changed_rows(store, list(old.changed_docs))[2] if old is not None else None
+        splicer.text(_header())
+        splicer.units(*units.csv_units(store), sep=0, first_sep=0,
+                      render=units.csv_render(store, None if raw else _neutralised_record), fresh=fresh)
+
+    return write_spliced(path, old, write, basis=basis, tokens=tokens)

@@ -15,13 +15,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from geo.export._atomic import render_text, write_text_atomic
 from geo.export.fragments import Fragments, dumps, fragments_of
 from geo.export.rows import collection_members, feature_head, skip_dict
 from geo.model import Build
 from geo.records import Records, as_records
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from geo.export.splice import DocTokens, OldFile, Render, SpliceCounts, Splicer
+    from geo.export.stored_units import Units
+    from geo.store import Store
 
 
 def render_geojson(data: Build | Records) -> bytes:
@@ -96,3 +103,82 @@ def _write_collection(data: Build | Records, fh: TextIO) -> None:
         else:
             fh.write(dumps(value))
     fh.write("}\n")
+
+
+def write_geojson_spliced(store: Store, path: Path, *, old: OldFile | None, basis: str,
+                          tokens: DocTokens) -> SpliceCounts:
+    """``write_geojson`` of a Store, its unchanged lines copied from ``old`` (``geo.export.splice``).
+
+    The bytes are those of ``write_geojson``: the same members in the same order, each
+    list's lines either copied or rendered from the same stored text (a test compares them).
+    """
+    from geo.export import stored_units as units
+    from geo.export.splice import write_spliced
+
+    def write(splicer: Splicer) -> None:
+        fresh = units.changed_rows(store, list(old.changed_docs)) if old is not None else (None, None, None)
+        lists = {
+            "sources": lambda: _spliced_list(splicer, units.source_units(store), units.source_render(store),
+                                             fresh[0]),
+            "unresolved": lambda: _spliced_list(splicer, units.unresolved_units(store), mention_lines, fresh[1]),
+            "unplaced_claims": lambda: _spliced_list(splicer, units.unplaced_units(store), claim_lines, fresh[2]),
+            "features": lambda: _spliced_features(splicer, store, mention_lines, claim_lines, fresh[1:]),
+        }
+        mention_lines, claim_lines = units.mention_render(store), units.geojson_claim_render(store)
+        splicer.text("{")
+        for index, (key, value) in enumerate(collection_members(_Heading(store)).items()):
+            splicer.text(("" if index == 0 else ",\n") + dumps(key) + ":")
+            if key in lists:
+                lists[key]()
+            elif key == "skipped":
+                splicer.text(render_text(lambda fh: _write_lines((dumps(skip_dict(s)) for s in store.iter_skips()),
+                                                                  fh), newline="\n"))
+            else:
+                splicer.text(dumps(value))
+        splicer.text("}\n")
+
+    return write_spliced(path, old, write, basis=basis, tokens=tokens)
+
+
+class _Heading:
+    """The Store's collection-wide members for ``collection_members``, its record walks empty.
+
+    The spliced writer streams every list itself; the walks ``collection_members`` starts
+    (one of them sorts every claim) would only be thrown away.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.corpus, self.built = store.corpus, store.built
+        self.gazetteer_version, self.attribution = store.gazetteer_version, store.attribution
+        self.places: tuple[object, ...] = ()
+
+    def _none(self) -> Iterable[object]:
+        return iter(())
+
+    iter_sources = iter_skips = iter_unresolved = iter_unplaced_claims = _none
+
+
+def _spliced_list(splicer: Splicer, items: Units, render: Render, fresh: np.ndarray | None) -> None:
+    """A list as ``_write_lines`` writes it: ``[``, the lines after "\\n" then ",\\n", ``]``."""
+    splicer.text("[")
+    splicer.units(*items, sep=2, first_sep=1, render=render, fresh=fresh)
+    splicer.text("]")
+
+
+def _spliced_features(splicer: Splicer, store: Store, mention_lines: Render, claim_lines: Render,
+                      fresh: tuple[np.ndarray | None, np.ndarray | None]) -> None:
+    """``_write_features`` with the mentions and claims of every place spliced."""
+    from geo.export import stored_units as units
+
+    mentions, claims = units.mention_units_by_place(store), units.claim_units_by_place(store)
+    splicer.text("[")
+    separator = "\n"
+    for place in store.places:
+        head = dumps(feature_head(place, contested=bool(store.contested_at(place.place_id))))
+        splicer.text(separator + head[:-2] + ',"mentions":')
+        _spliced_list(splicer, mentions.get(place.place_id, units.EMPTY), mention_lines, fresh[0])
+        splicer.text(',"claims":')
+        _spliced_list(splicer, claims.get(place.place_id, units.EMPTY), claim_lines, fresh[1])
+        splicer.text("}}")
+        separator = ",\n"
+    splicer.text("]")
