@@ -79,7 +79,7 @@ def _read(folder: Path | None) -> dict[str, _Entry]:
 def _is_inside(name: str) -> bool:
     r"""Whether ``name`` is a plain relative path below the folder: no root, no "..", no NUL.
 
-    >>> [_is_inside(n) for n in ("index.html", "cards/0007.js", "cards/../../x", "/etc/passwd", "a\0b", "")]
+    >>> [_is_inside(n) for n in ("index.html", "cards/k3f9a2bq.js", "cards/../../x", "/etc/passwd", "a\0b", "")]
     [True, True, False, False, False, False]
     """
     parts = PurePosixPath(name).parts
@@ -95,7 +95,7 @@ class Manifest:
     published
         The output folder as the last build left it (None: nothing to link from).
     staging
-        The folder this build fills; names are relative to both (``cards/0007.js``).
+        The folder this build fills; names are relative to both (``cards/k3f9a2bq.js``).
 
     ``linked`` and ``written`` count the files of each sort, ``spliced`` what each spliced
     export copied and rendered (``geo.export.splice.SpliceCounts``): what the tests assert.

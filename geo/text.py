@@ -462,7 +462,9 @@ class Gated:
             folded = fold(text)  # a string of its own: a line, a phrase
         else:
             folded = _folded_document(text)  # a stretch of a document: folded once
-        if next(self.automaton.iter(folded, start, stop), None) is not None:
+        # The stretch's own slice: given the whole text with bounds, the automaton's ``iter``
+        # copies all of it at each call (a long article's cost grew with its square).
+        if next(self.automaton.iter(folded[start:stop]), None) is not None:
             return True
         return _holds_twin(text, start, stop)
 

@@ -8,6 +8,7 @@ does (how often a step runs), never by time, and against the result the old way 
 from __future__ import annotations
 
 import random
+import re
 from bisect import bisect_left
 
 import pytest
@@ -82,3 +83,32 @@ def test_a_name_repeated_through_a_long_text_is_weighed_against_the_whole_text_o
     assert len(many) == 50
     assert {(r.place_id, r.reason) for r in many} == {(r.place_id, r.reason) for r in once}
     assert calls.count("the article's other places") == 1
+
+
+class _RecordingAutomaton:
+    """Stands for a pyahocorasick automaton: records the length of each text it is asked to scan."""
+
+    def __init__(self) -> None:
+        self.scanned: list[int] = []
+
+    def iter(self, text: str, *bounds: int):  # noqa: A003 - the automaton's own name
+        self.scanned.append(len(text) if not bounds else len(text) + 10**9)  # bounds: the whole text is copied
+        return iter(())
+
+
+def test_a_gate_scans_the_stretch_it_is_asked_about_not_the_whole_text():
+    """pyahocorasick copies the whole text it is given: a gate gives it the stretch only."""
+    recorder = _RecordingAutomaton()
+    gate = text.Gated(re.compile("killed"), recorder, is_folded=True)  # type: ignore[arg-type]
+    document = "x" * 100_000
+    assert gate.search(document, 500, 620) is None
+    assert recorder.scanned == [120]
+
+
+def test_the_control_stems_are_looked_for_in_the_sentence_not_the_whole_text(monkeypatch):
+    from geo import control
+
+    recorder = _RecordingAutomaton()
+    monkeypatch.setattr(control, "_ANCHOR_AUTOMATON", recorder)
+    assert control._may_hold_control("y" * 100_000, 40, 90) is False
+    assert recorder.scanned == [50]
