@@ -67,8 +67,8 @@ _IN_FLIGHT_PER_WORKER = 2
 
 #: Modules of the package that shape no stored record: editing one keeps the Store and the
 #: result cache (``outputs`` and ``manifest`` write the outputs; their own keys cover them).
-_NOT_EXTRACTION = frozenset({"cli.py", "report.py", "where.py", "evaluate.py", "parallel.py", "outputs.py",
-                             "manifest.py"})
+_NOT_EXTRACTION = frozenset({"cli.py", "cli_params.py", "commands.py", "fast_cli.py", "report.py", "where.py",
+                             "evaluate.py", "parallel.py", "outputs.py", "manifest.py"})
 
 
 def _extraction_version(res: Resources) -> str:
