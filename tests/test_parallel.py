@@ -29,6 +29,7 @@ from geo.model import Build
 from geo.parallel import run_parallel
 from tests.builds import break_write_bytes, seeded_cache, synthetic_module
 from tests.conftest import ROOT
+from tests.geo_imports import import_closure
 
 SYNTHETIC_ARTICLES = 40
 #: The LocalCluster test fails, rather than hangs, when the cluster does not answer in time.
@@ -264,24 +265,7 @@ def test_issue_14_a_file_or_two_to_extract_start_no_pool(tmp_path, corpus_files,
 def test_the_command_line_and_output_modules_key_no_stored_record():
     """Editing the CLI must not re-extract every corpus; leaving a module out of the key is sound
     only if no extraction module imports it."""
-    import ast
-
-    package = Path(geo.parallel.__file__).resolve().parent
-
-    def imports(module: str) -> set[str]:
-        tree = ast.parse((package / f"{module}.py").read_text(encoding="utf-8"))
-        found = set()
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("geo."):
-                found.add(node.module.split(".")[1])
-        return {name for name in found if (package / f"{name}.py").is_file()}
-
-    seen, todo = set(), ["pipeline", "store"]
-    while todo:
-        name = todo.pop()
-        if name not in seen:
-            seen.add(name)
-            todo.extend(imports(name))
+    seen = {name.removeprefix("geo.") for name in import_closure(["geo.pipeline", "geo.store"])}
     left_out = {name.removesuffix(".py") for name in geo.parallel._NOT_EXTRACTION}
     assert {"cli", "cli_params", "commands", "fast_cli"} <= left_out
     assert not left_out & seen, sorted(left_out & seen)

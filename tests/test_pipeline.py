@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+
+from tests.geo_imports import import_closure
 
 
 @pytest.mark.parametrize("module", ["geo.toponyms", "geo.resolve", "geo.claims", "geo.figures", "geo.export"])
@@ -121,24 +122,7 @@ def test_the_result_cache_key_covers_every_module_the_extractor_imports(monkeypa
     The modules are found by reading the imports of geo.claims and geo.resolve (and of what
     they import, within geo), so a new module cannot be forgotten in the key.
     """
-    import ast
-    import importlib
-
-    def geo_imports(name):
-        module = importlib.import_module(name)
-        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("geo."):
-                yield node.module
-            elif isinstance(node, ast.ImportFrom) and node.module == "geo":
-                yield from (f"geo.{alias.name}" for alias in node.names)
-
-    seen, todo = set(), ["geo.claims", "geo.resolve"]
-    while todo:
-        name = todo.pop()
-        if name not in seen:
-            seen.add(name)
-            todo.extend(geo_imports(name))
+    seen = import_closure(["geo.claims", "geo.resolve"])
     # model, settings, errors, gazetteer, _cache are covered elsewhere (the gazetteer version,
     # repr(settings), or they hold no rules: regex_cache builds the pattern re.compile would,
     # test_regex_cache); the name matcher has its own key.
