@@ -329,37 +329,10 @@ def _code_version() -> str:
     return digest.hexdigest()[:24]
 
 
-def _records_key(records: Store) -> str | None:
-    """``Store.records_key`` made by SQLite: a hash of every document's name, stamp, skip and sha256.
-
-    Under one Store version a stamp stands for a file's bytes and corrections, and the
-    sha256 for its text: equal keys mean equal records. ``Store.records_key`` encoded each
-    document's whole record in Python (10,000 of them: the largest part of a rebuild's
-    own work after the map, issue 14); this reads the same facts in one query. None when
-    a document has no stamp (it may have changed unseen: every output is written).
-    """
-    from geo._cache import dumps
-    from geo.store import _SHA256_PATH
-
-    db = records._db  # noqa: SLF001 - one query over the Store's documents, as its own method does
-    if db.execute("SELECT 1 FROM docs WHERE stamp IS NULL AND skip IS NULL LIMIT 1").fetchone():
-        return None
-    (listing,) = db.execute(
-        # hex: no field can hold the separators
-        "SELECT group_concat(line, char(10)) FROM (SELECT hex(source) || '|' || ifnull(hex(stamp), '-') || '|' "
-        "|| ifnull(hex(skip), '-') || '|' || ifnull(hex(json_extract(record, ?)), '-') AS line "
-        "FROM docs ORDER BY source)",
-        (_SHA256_PATH,)).fetchone()
-    digest = hashlib.sha256(dumps([records.version, records.corpus, records.built, list(records.attribution)])
-                            .encode("utf-8", "surrogatepass"))
-    digest.update((listing or "").encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()[:32]
-
-
 def output_keys(records: Store, gazetteer: Gazetteer, *, raw_csv: bool = False) -> dict[str, str | None]:
     """The key of each output: a hash of everything its bytes depend on (``geo.manifest``).
 
-    The code, the gazetteer's files, the Store's records (``_records_key``), the
+    The code, the gazetteer's files, the Store's records (``Store.records_key``), the
     corpus folder the articles' texts are read from, and the CSV's option. None (never
     linked) when the records cannot be keyed.
     """
@@ -368,7 +341,7 @@ def output_keys(records: Store, gazetteer: Gazetteer, *, raw_csv: bool = False) 
     from geo._cache import content_key
     from geo.webmap.build import _read_licence
 
-    records_key = _records_key(records)
+    records_key = records.records_key()
     if records_key is None:
         return dict.fromkeys(OUTPUTS)
     try:

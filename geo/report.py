@@ -8,16 +8,13 @@ first files it occurs in, so the user can open one and decide (``geo explain FIL
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
-import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
-from geo.model import Build, Mention, Place, PlaceType, Resolution
-from geo.records import Records, as_records
+from geo.model import Build, Place, PlaceType
+from geo.records import Records, UnresolvedMention, as_records
 
 __all__ = ["UnresolvedName", "group_unresolved", "summary_lines"]
 
@@ -51,18 +48,17 @@ class UnresolvedName:
     n_files: int
 
 
-def group_unresolved(resolutions: Iterable[Resolution]) -> list[UnresolvedName]:
+def group_unresolved(mentions: Iterable[UnresolvedMention]) -> list[UnresolvedName]:
     """Unresolved mentions grouped by gazetteer name, most frequent first.
 
-    ``resolutions`` come in (source, start) order, as ``Records.iter_unresolved`` gives
+    ``mentions`` come in (source, start) order, as ``Records.iter_unresolved_names`` gives
     them: a name's files are then counted without keeping them all.
     """
     tallies: dict[str, _Tally] = {}
-    for r in resolutions:
-        m = r.mention
+    for m in mentions:
         tally = tallies.setdefault(m.lemma, _Tally(candidates=m.candidates))
         tally.count += 1
-        tally.reasons[r.reason] += 1
+        tally.reasons[m.reason] += 1
         if m.source != tally.last:
             tally.last = m.source
             tally.n_files += 1
@@ -71,47 +67,6 @@ def group_unresolved(resolutions: Iterable[Resolution]) -> list[UnresolvedName]:
     names = [UnresolvedName(name, t.count, t.candidates, t.reasons.most_common(1)[0][0],
                             tuple(t.files), t.n_files) for name, t in tallies.items()]
     return sorted(names, key=lambda u: (-u.count, u.name))
-
-
-class _Named(NamedTuple):
-    """What ``group_unresolved`` reads of a mention (``_Unresolved.mention``)."""
-
-    source: str
-    lemma: str
-    candidates: tuple[str, ...]
-
-
-class _Unresolved(NamedTuple):
-    """What ``group_unresolved`` reads of an unresolved Resolution, without decoding it."""
-
-    mention: _Named
-    reason: str
-
-
-def _at(record: type, name: str) -> int:
-    return [f.name for f in dataclasses.fields(record)].index(name)
-
-
-#: Where the fields ``group_unresolved`` reads sit in a stored Resolution (``to_data``: fields in order).
-_MENTION = f"$[{_at(Resolution, 'mention')}]"
-_PATHS = (f"{_MENTION}[{_at(Mention, 'source')}]", f"{_MENTION}[{_at(Mention, 'lemma')}]",
-          f"{_MENTION}[{_at(Mention, 'candidates')}]", f"$[{_at(Resolution, 'reason')}]")
-
-
-def _unresolved(records: Records) -> Iterable[Resolution] | Iterator[_Unresolved]:
-    """The unresolved mentions in (source, start) order; from a Store, only the fields the summary reads.
-
-    Decoding every unresolved Resolution of 10,000 articles (36,000) was most of the summary
-    (issue 14); SQLite reads the four fields out of the stored JSON instead.
-    """
-    db = getattr(records, "_db", None)
-    if db is None:
-        return records.iter_unresolved()
-    rows = db.execute("SELECT json_extract(record, ?), json_extract(record, ?), json_extract(record, ?), "
-                      "json_extract(record, ?) FROM resolutions WHERE place_id IS NULL ORDER BY source, start, seq",
-                      _PATHS)
-    return (_Unresolved(_Named(source, lemma, tuple(json.loads(candidates))), reason)
-            for source, lemma, candidates, reason in rows)
 
 
 def _candidate_label(place_id: str, places: Mapping[str, Place] | None) -> str:
@@ -149,7 +104,7 @@ def summary_lines(data: Build | Records, *, max_files: int = 50,
     if counts.sources > max_files:
         lines.append(f"… and {counts.sources - max_files:,} more file(s) read")
     lines += [f"skipped {s.source}: {s.reason}" for s in records.iter_skips()]
-    lines += unresolved_lines(group_unresolved(_unresolved(records)), places)  # type: ignore[arg-type]
+    lines += unresolved_lines(group_unresolved(records.iter_unresolved_names()), places)
     settlements = [p for p in records.places if p.place_type is PlaceType.SETTLEMENT]
     lines.append(
         f"read {counts.sources:,} file(s), skipped {counts.skips:,}; "

@@ -42,9 +42,20 @@ from geo._cache import dumps, dumps_record, from_data, make_private_dir
 from geo.export import fragments
 from geo.export.rows import CLAIM_COLUMNS, claim_dict
 from geo.gazetteer import Gazetteer
-from geo.model import Build, Claim, DocumentResult, Kind, Link, Place, Resolution, Skip, Source
+from geo.model import (
+    Build,
+    Claim,
+    DocumentResult,
+    Kind,
+    Link,
+    Mention,
+    Place,
+    Resolution,
+    Skip,
+    Source,
+)
 from geo.periods import Scope
-from geo.records import Counts, claim_scope, contested_rivals
+from geo.records import Counts, UnresolvedMention, claim_scope, contested_rivals
 from geo.webmap.payload import doc_entry_json
 
 __all__ = ["Store", "document_result", "is_damage"]
@@ -164,6 +175,12 @@ def _field_at(record: type, name: str) -> int:
 
 #: Where a Source's sha256 sits in its record (``to_data`` writes a record's fields in order).
 _SHA256_PATH = f"$[{_field_at(Source, 'sha256')}]"
+#: Where the fields ``UnresolvedMention`` reads sit in a stored Resolution.
+_MENTION_PATH = f"$[{_field_at(Resolution, 'mention')}]"
+_UNRESOLVED_PATHS = (f"{_MENTION_PATH}[{_field_at(Mention, 'source')}]",
+                     f"{_MENTION_PATH}[{_field_at(Mention, 'lemma')}]",
+                     f"{_MENTION_PATH}[{_field_at(Mention, 'candidates')}]",
+                     f"$[{_field_at(Resolution, 'reason')}]")
 
 
 def _blob(source: str) -> bytes:
@@ -550,6 +567,14 @@ class Store:
         return self._records(
             Resolution, "SELECT record FROM resolutions WHERE place_id IS NULL ORDER BY source, start, seq")
 
+    def iter_unresolved_names(self) -> Iterator[UnresolvedMention]:
+        rows = self._db.execute(
+            "SELECT json_extract(record, ?), json_extract(record, ?), json_extract(record, ?), "
+            "json_extract(record, ?) FROM resolutions WHERE place_id IS NULL ORDER BY source, start, seq",
+            _UNRESOLVED_PATHS)
+        return (UnresolvedMention(source, lemma, tuple(json.loads(candidates)), reason)
+                for source, lemma, candidates, reason in rows)
+
     def mentions_at(self, place_id: str) -> Iterator[Resolution]:
         return self._records(
             Resolution, "SELECT record FROM resolutions WHERE place_id = ? ORDER BY source, start, seq",
@@ -614,19 +639,27 @@ class Store:
     def records_key(self) -> str | None:
         """A hash of everything the outputs are made of, or None when it cannot be told.
 
-        Each document's name, stamp, skip reason and source record (which carries its
-        sha256), with the extractor version, the corpus name, the build date and the
-        attribution: under one version a stamp stands for the file's bytes and its
-        corrections, so equal keys mean equal records (``geo.manifest`` links an output
-        written under the same key instead of writing it). A document stored without a
-        stamp may have changed unseen: then there is no key, and every output is written.
+        Each document's name, stamp, skip reason and sha256, with the extractor version,
+        the corpus name, the build date and the attribution: under one version a stamp
+        stands for the file's bytes and its corrections, and the sha256 for its text, so
+        equal keys mean equal records (``geo.manifest`` links an output written under the
+        same key instead of writing it). A document stored without a stamp may have
+        changed unseen: then there is no key, and every output is written.
+
+        SQLite lists the facts in one query: encoding each document's whole record in
+        Python was the largest part of a 10,000-article rebuild's own work after the map
+        (issue 14). Hex, so no field can hold the separators.
         """
-        digest = hashlib.sha256(dumps([self.version, self.corpus, self.built, list(self.attribution)]).encode())
-        for source, stamp, skip, record in self._db.execute(
-                "SELECT source, stamp, skip, record FROM docs ORDER BY source"):
-            if stamp is None and skip is None:
-                return None
-            digest.update(dumps([bytes(source).hex(), stamp, skip, record]).encode("utf-8", "surrogatepass"))
+        if self._db.execute("SELECT 1 FROM docs WHERE stamp IS NULL AND skip IS NULL LIMIT 1").fetchone():
+            return None
+        (listing,) = self._db.execute(
+            "SELECT group_concat(line, char(10)) FROM (SELECT hex(source) || '|' || ifnull(hex(stamp), '-') || '|' "
+            "|| ifnull(hex(skip), '-') || '|' || ifnull(hex(json_extract(record, ?)), '-') AS line "
+            "FROM docs ORDER BY source)",
+            (_SHA256_PATH,)).fetchone()
+        digest = hashlib.sha256(dumps([self.version, self.corpus, self.built, list(self.attribution)])
+                                .encode("utf-8", "surrogatepass"))
+        digest.update((listing or "").encode("utf-8", "surrogatepass"))
         return digest.hexdigest()[:32]
 
     def to_build(self) -> Build:

@@ -146,6 +146,15 @@ def resources():
 
 
 @pytest.fixture(scope="session")
+def name_index(resources):
+    """The automaton built into the session's cache folder, for a test whose ``geo``
+    subprocess must find it there (the whole suite builds it up front; chosen files do not).
+    """
+    _ = resources.matcher
+    return resources
+
+
+@pytest.fixture(scope="session")
 def gaz(resources):
     """The shipped gazetteer."""
     return resources.gazetteer

@@ -218,12 +218,13 @@ def _unresolved(source: str, start: int, lemma: str = "Vorobzha"):
 
 
 def test_each_unresolved_name_is_listed_once_with_count_candidates_and_files():
+    from geo.records import UnresolvedMention
     from geo.report import FILES_SHOWN, group_unresolved, unresolved_lines
 
     files = [f"{i:02d}.txt" for i in range(FILES_SHOWN + 4)]
     mentions = [_unresolved(f, start) for f in files for start in (0, 50)] + [_unresolved("09.txt", 90, "Zarya")]
     mentions.sort(key=lambda r: (r.mention.source, r.mention.start))
-    names = group_unresolved(mentions)
+    names = group_unresolved(UnresolvedMention.of(r) for r in mentions)
     assert [(u.name, u.count, u.n_files) for u in names] == [("Vorobzha", 2 * len(files), len(files)),
                                                             ("Zarya", 1, 1)]
     line = unresolved_lines(names)[0]
@@ -267,7 +268,7 @@ def _modules_after(*args: str) -> set[str]:
 _NEVER_ONE_ARTICLE = {"pydantic", "pyogrio", "osgeo", "shapely", "geo.export.gpkg", "geo.webmap.build", "geo.outputs"}
 
 
-def test_issue_14_where_imports_no_extraction_rules_export_writer_or_pydantic():
+def test_issue_14_where_imports_no_extraction_rules_export_writer_or_pydantic(name_index):
     modules = _modules_after("where", "Sudzha")
     assert "geo.where" in modules and "geo.toponyms" in modules  # the command ran
     unneeded = _NEVER_ONE_ARTICLE | {"geo.claims", "geo.resolve", "geo.attribution", "geo.export.csv",
@@ -275,7 +276,7 @@ def test_issue_14_where_imports_no_extraction_rules_export_writer_or_pydantic():
     assert not unneeded & modules, sorted(unneeded & modules)
 
 
-def test_issue_14_a_geojson_export_imports_only_its_own_writer(tmp_path):
+def test_issue_14_a_geojson_export_imports_only_its_own_writer(tmp_path, name_index):
     (tmp_path / "one").mkdir()
     (tmp_path / "one" / "a.txt").write_bytes((ROOT / "seeds" / "000_3c41f440098cf267.txt").read_bytes())
     out = tmp_path / "one.geojson"

@@ -91,6 +91,28 @@ def test_every_writer_gives_the_same_bytes_from_the_store_and_from_memory(corpus
     assert (tmp_path / "store.gpkg").read_bytes() == (tmp_path / "build.gpkg").read_bytes()
 
 
+def test_the_summary_reads_the_same_unresolved_names_from_the_store_and_from_memory(tmp_path, resources,
+                                                                                   private_cache):
+    """The Store reads four fields of each unresolved mention out of its JSON (no record
+    decoded); they and the summary's lines are those of the records in memory."""
+    from geo.records import MemoryRecords, UnresolvedMention
+    from geo.report import summary_lines
+
+    folder = tmp_path / "shared-names"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Shelling was reported in Vorobzha and in Ivanovka on Monday.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Обстрелу подверглась Воробжа, сообщили власти.\n", encoding="utf-8")
+    with open_records(folder, resources=resources) as store:
+        build = store.to_build()
+        names = list(store.iter_unresolved_names())
+        assert len(names) >= 2 and all(len(n.candidates) >= 2 for n in names)
+        assert names == [UnresolvedMention.of(r) for r in build.unresolved]
+        assert names == list(MemoryRecords(build).iter_unresolved_names())
+        lines = summary_lines(store)
+        assert any(line.startswith("unresolved ") for line in lines)
+        assert lines == summary_lines(build)
+
+
 @pytest.fixture
 def conflict(tmp_path) -> Path:
     """Two articles whose figures for the same kind, place and day do not overlap."""
