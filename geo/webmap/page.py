@@ -41,17 +41,16 @@ from geo.cache_folder import is_private, make_private_dir
 from geo.sides import Side
 from geo.webmap.cards import card_key
 from geo.webmap.payload import (
-    _KINDS,
-    _SIDES,
     CLAIM_COLUMNS,
     DEFAULT_ATTRIBUTION,
     EncodedItems,
     EncodedValue,
     PageIndex,
-    _DocEntries,
-    _place_entry,
     decode_digits,
+    doc_entries,
     encode_digits,
+    kind_code,
+    place_entry,
     split_entry,
 )
 
@@ -137,8 +136,7 @@ def analyse(index: str) -> DocPieces:
         if day != reported:
             days += (i, ref(day))
         sides[who] = ref(side)
-        holding = 0 if holder is None else 1 + 2 * _SIDES[holder] + has_left
-        kinds.append(_KINDS[kind] + len(_KINDS) * holding)
+        kinds.append(kind_code(kind, holder, has_left))
         at = [places.setdefault(place_id, len(places)) for place_id in place_ids]
         ats += array("H", (len(at), *at))
         local += (who, what, when, len(at), *at)
@@ -359,7 +357,7 @@ def page_members(records: Records, gazetteer: Gazetteer, *, cache: PieceCache,
     page = _Page(records, gazetteer, cache)
 
     def rows() -> Iterator[str]:
-        for entry in _DocEntries(records, gazetteer):
+        for entry in doc_entries(records, gazetteer):
             head, card = split_entry(entry)
             row = page.add(head)
             if cards is not None:
@@ -373,7 +371,7 @@ def page_members(records: Records, gazetteer: Gazetteer, *, cache: PieceCache,
     yield "attribution", list(records.attribution or DEFAULT_ATTRIBUTION)
     yield "docs", EncodedItems(rows())
     yield "card_keys", "".join(page.card_keys)
-    yield "places", (_place_entry(p) for p in page.places)
+    yield "places", (place_entry(p) for p in page.places)
     yield "strings", page.strings
     yield "contested", encode_digits(page.contested)
     yield "claimant_side", [page.sides.get(i, 0) for i in range(len(page.strings))]

@@ -130,6 +130,17 @@ CLAIM_COLUMNS = ("claimant", "kind", "figure", "reported", "place", "day")
 _KINDS = {kind.value: i for i, kind in enumerate(Kind)}
 _SIDES = {side.value: i for i, side in enumerate(Side)}
 
+
+def kind_code(kind: str, holder: str | None, has_left: int) -> int:
+    """A claim's ``claim_kind`` number: its kind, and for a control claim who holds the
+    ground and whether the other side left it (``map.js`` splits it the same way).
+
+    >>> kind_code("killed", None, 0) == list(Kind).index(Kind.KILLED)
+    True
+    """
+    holding = 0 if holder is None else 1 + 2 * _SIDES[holder] + has_left
+    return _KINDS[kind] + len(_KINDS) * holding
+
 #: The members written as :func:`encode_digits` text, not as JSON arrays: the claim
 #: columns and ``contested``, a number or three per claim (issue 14: as JSON arrays of
 #: decimals they were 3.9 of the 10,000-article page's 7.1 MB; as digits, 2.1).
@@ -623,7 +634,7 @@ def split_entry(entry: str) -> tuple[str, str]:
     return index, card
 
 
-def _place_entry(place: Place) -> dict[str, object]:
+def place_entry(place: Place) -> dict[str, object]:
     """A place as the exports describe it, with its point as named lat and lon."""
     lon, lat = lon_lat(place)
     # rows' private helper on purpose: one definition of a place's fields for every writer
@@ -802,8 +813,7 @@ class PageIndex:
             statements.append(statement)
             claimants.append(s(claimant))
             figures.append(s(figure))
-            holding = 0 if holder is None else 1 + 2 * _SIDES[holder] + has_left
-            kinds.append(_KINDS[kind] + len(_KINDS) * holding)
+            kinds.append(kind_code(kind, holder, has_left))
             reports.append(0 if reported == self._reported else -1 if reported is None else s(reported))
             self._reported = reported
             if day != reported:
@@ -932,7 +942,7 @@ def record_members(data: Build | Records, gazetteer: Gazetteer, *,
     tuple of (str, object)
         ``corpus``, ``built``, ``gazetteer_version``, ``attribution``, ``card_docs``
         (:data:`CARD_DOCS`), ``docs`` (one :meth:`PageIndex.row` per document that has a
-        claim or a mention), ``places`` (``_place_entry`` each), ``strings``,
+        claim or a mention), ``places`` (``place_entry`` each), ``strings``,
         ``contested``, ``claim_statement`` and a ``claim_<name>`` per name of
         :data:`CLAIM_COLUMNS`. ``map.js`` (``unpack``) counts the claimants and the dates
         itself.
@@ -954,7 +964,7 @@ def record_members(data: Build | Records, gazetteer: Gazetteer, *,
         yield "attribution", list(records.attribution or DEFAULT_ATTRIBUTION)
         yield "card_docs", CARD_DOCS
         yield "docs", EncodedItems(rows())
-        yield "places", (_place_entry(p) for p in index.places)
+        yield "places", (place_entry(p) for p in index.places)
         yield "strings", index.strings
         yield "contested", encode_digits(index.contested)
         yield "claimant_side", [index.sides.get(i, 0) for i in range(len(index.strings))]
