@@ -72,12 +72,15 @@ _NP_STOP = (
     r"that|which|who|whom|whose|when|while|where|because|but|if|as|than|is|are|was|were|be|been|"
     r"being|will|would|could|should|may|might|also|not|has|have|had|said|says|and\s+that|"
     r"they|he|she|it|we|i|you|он|она|они|оно|мы|він|вона|вони|воно|"
-    r"что|который|которая|которые|когда|также|не|и\s+что"
+    r"что|который|которая|которые|когда|также|не|и\s+что|"
+    # sentence adverbs after a pronoun: "Він також повідомив", "Он тоже заявил" (the pronoun's)
+    r"також|теж|тоже|ещё|еще|ще|далее|далі|затем|потім"
 )
 _LOWER_TOKEN = rf"(?!(?:{_NP_STOP})(?!\w))[a-zа-яёіїєґ][\w’'\-]*"
 # One way to match each word (an upper-case word or any other word), so that a failing
 # phrase costs linear time, not 2^n backtracking.
-_TOKEN = rf"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{{2,}}\))?|{_LOWER_TOKEN})(?!\w)"
+# A lower-case word may carry the acronym too: "Ukraine's military intelligence agency (HUR) said".
+_TOKEN = rf"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*|{_LOWER_TOKEN})(?:\s*\([A-ZА-Я]{{2,}}\))?(?!\w)"
 _NP = rf"(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_TOKEN}){{0,8}}?)"
 _NP_ANY = rf"(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:[\s\u00a0]+{_TOKEN}){{0,6}}?)"
 _SUBJECT_VERB = compile_pattern(
@@ -93,14 +96,17 @@ _TITLE_LOWER = (r"(?!(?:on|in|at|to|for|from|with|by|during|after|before|via|в|
                 r"|через|после|до|при)(?!\w))[a-zа-яёіїєґ][\w’'\-]*")
 # The name after an inverted verb: its capitalised words, all of them ("said Ukrainian
 # President Volodymyr Zelensky"), and nothing after ("… on Telegram").
-_INVERTED_NP = rf"[«“\"]?(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_CAP_TOKEN}){{0,5}})[»”\"]?"
+# The closing quote is taken whenever it is there (possessive): a quoted unit is no name
+# when a name follows it ("речник ОСУВ «Хортиця» Дмитро Трегубов").
+_INVERTED_NP = rf"[«“\"]?(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_CAP_TOKEN}){{0,5}})[»”\"]?+"
 # The name ends the attribution: punctuation, the end, or a preposition follows it, so
 # that "глава Суджанского района Александр Богачев," reads past the district to the man.
 _NAME_END = (r"(?=\s*(?:[,.;:!?)»”\"]|$)|\s+(?:on|in|at|during|via|and|citing|в|во|на|у|и|і|та|й|со|з|із)(?!\w)"
              r"|\s+\d)")
 _VERB_SUBJECT = compile_pattern(
     rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:в|у)\s+(?:своем|своём|своєму)\s+[\w-]+\s+)?"
-    rf"(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN})\s+){{0,6}}?"
+    # the unit a title names may stand in guillemets: "заявив речник ОСУВ «Хортиця» Дмитро Трегубов"
+    rf"(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN}|«[^«»\n]{{1,40}}»)\s+){{0,6}}?"
     rf"{_INVERTED_NP}{_NAME_END}")
 #: "Об этом сообщил …", "как заявил …": the Russian formulas that put the speaker after the verb.
 _INVERTED_LEAD = compile_pattern(
@@ -238,7 +244,11 @@ class Speakers:
         """A surname alone becomes the full name seen earlier ("Singh" → "Sabrina Singh")."""
         if " " in name:
             return name
-        return self.full_by_surname.get(name, name)
+        full = self.full_by_surname.get(name)
+        if full is None:  # "За словами Трегубова" after "Дмитро Трегубов": the surname in a case form
+            full = next((self.full_by_surname[k] for k in (n.capitalize() for n in _nominatives(fold(name)))
+                         if k in self.full_by_surname), None)
+        return full or name
 
 
 def is_person(name: str) -> bool:
@@ -345,8 +355,11 @@ def canonical_claimant(raw: str) -> str | None:
         tail = bare[titles[-1].end():].strip()
         tail_words = tail.split()
         if tail and all(w[:1].isupper() for w in tail_words) and len(tail_words) <= 3:
-            if len(tail_words) == 3 and (tail_words[0].isupper() or canonical_name(tail_words[0])):
-                tail = " ".join(tail_words[1:])  # "представник ГУР Андрій Юсов": the body, then the person
+            if len(tail_words) == 3 and (tail_words[0].isupper() or canonical_name(tail_words[0])
+                                         or (_CYRILLIC.match(tail) and not _PATRONYMIC.search(tail_words[1]))):
+                # "представник ГУР Андрій Юсов", "Глава Чечни Рамзан Кадыров": the body, then the
+                # person (a middle word that is no patronymic is the given name, not the first word)
+                tail = " ".join(tail_words[1:])
             tail = nominative(tail)
             return canonical_name(tail) or tail
         if len(tail_words) >= 3 and all(w[:1].isupper() for w in tail_words[-2:]) and _CYRILLIC.match(tail):
@@ -406,6 +419,8 @@ _FIRST_PERSON = frozenset("i we я мы ми".split())
 #: Words that stand where a speaker's name stands but name nobody: pronouns (resolved
 #: apart, as pronouns) and determiners ("An estimated 11,000 troops").
 _NOT_NAMES = frozenset("it he she they we i you this that these those an a the its there "
+                       # "According to him, …": the object pronoun is _PRONOUN_ACCORDING's, not a name
+                       "him her them us me "
                        "он она они оно это этом том чем мы я вы він вона вони воно ми "
                        # "Как сообщает …", "Як повідомляє …": the opening word of an according-to phrase
                        "как як as".split())
@@ -450,6 +465,8 @@ _SPEECH_WORD = compile_pattern(rf"\s(?:{SPEECH_VERBS})(?!\w)")
 
 
 _CYRILLIC = compile_pattern(r"[А-Яа-яЁёІіЇїЄєҐґ]")
+#: The endings of Russian and Ukrainian patronymics: Владимирович, Ильич, Ивановна, Петрівна.
+_PATRONYMIC = compile_pattern(r"(?:ич|вна|чна)$")
 
 
 def _is_titled_name(phrase: str) -> bool:

@@ -1,0 +1,113 @@
+"""Whole articles written for these tests in the manner of wires, Ukrainian and Russian
+outlets and regional sites (headline, byline, page chrome, background lines and two to five
+claims), to probe what a held-out article asks of the rules at once: a speaker named in one
+sentence and referred to in the next paragraphs, figures spread over clauses, and the
+look-alikes around them.
+"""
+
+from __future__ import annotations
+
+from geo.model import Document, Kind, Source
+from geo.pipeline import process_document
+
+
+def claims(resources, text: str):
+    doc = Document(meta=Source(source="a.txt", sha256="0" * 64, published="2025-03-10"), text=text)
+    return process_document(doc, resources).claims
+
+
+def claim_with(found, words: str):
+    """The one claim whose quote holds ``words``."""
+    (claim,) = [c for c in found if words in c.quote]
+    return claim
+
+
+_UK_PRONOUN_NEXT_PARAGRAPH = """\
+Зеленський: ЗСУ продовжують тримати оборону на Курщині
+
+ТСН
+
+Президент Володимир Зеленський заявив, що українські війська продовжують утримувати позиції в Курській області. \
+За його словами, Росія зосередила на цьому напрямку близько 60 тисяч військових.
+
+Він також повідомив, що втрати армії КНДР на Курщині перевищили 4 000 осіб убитими і пораненими.
+
+Теги: Курська операція, Зеленський
+"""
+
+
+def test_a_pronoun_with_an_adverb_in_the_next_paragraph_is_the_speaker_named_before(resources):
+    claim = claim_with(claims(resources, _UK_PRONOUN_NEXT_PARAGRAPH), "втрати армії КНДР")
+    assert (claim.kind, claim.claimant) == (Kind.KILLED_OR_WOUNDED, "Volodymyr Zelensky")
+
+
+_EN_ACCORDING_TO_HIM = """\
+Thousands of troops moved to Kursk as Russia prepares counteroffensive, say Ukrainian officials
+
+Meduza
+11:02 am, February 2, 2025
+
+Russia has concentrated about 50,000 troops in the Kursk region, President Volodymyr Zelensky said on Sunday. \
+According to him, up to two brigades were redeployed from the Zaporizhzhia direction.
+
+Sign up for our newsletter
+"""
+
+
+def test_according_to_him_is_the_speaker_named_before_not_a_name(resources):
+    claim = claim_with(claims(resources, _EN_ACCORDING_TO_HIM), "two brigades")
+    assert (claim.kind, claim.claimant) == (Kind.DEPLOYED, "Volodymyr Zelensky")
+
+
+_UK_UNIT_IN_GUILLEMETS = """\
+Окупанти перекинули під Суджу два батальйони, — Трегубов
+
+УНІАН
+
+Російське командування перекинуло до району Суджі два батальйони морської піхоти, заявив речник ОСУВ «Хортиця» \
+Дмитро Трегубов.
+
+За словами Трегубова, минулого тижня ворог втратив на Курщині понад 300 військових.
+
+Реклама на УНІАН
+"""
+
+
+def test_a_spokesman_after_his_unit_in_guillemets_and_then_by_his_surname_in_a_case_form(resources):
+    found = claims(resources, _UK_UNIT_IN_GUILLEMETS)
+    assert claim_with(found, "морської піхоти").claimant == "Дмитро Трегубов"
+    assert claim_with(found, "понад 300").claimant == "Дмитро Трегубов"
+
+
+_RU_TITLE_OF_A_REGION = """\
+Кадыров заявил о переброске спецназа «Ахмат» в Курскую область
+
+Глава Чечни Рамзан Кадыров сообщил, что в Курскую область направлены до 1 500 бойцов спецназа «Ахмат».
+
+РБК не удалось получить подтверждение этой информации.
+
+Читайте РБК в Telegram
+"""
+
+
+def test_the_region_a_title_governs_is_not_part_of_the_name(resources):
+    claim = claim_with(claims(resources, _RU_TITLE_OF_A_REGION), "1 500")
+    assert (claim.kind, claim.claimant) == (Kind.DEPLOYED, "Рамзан Кадыров")
+
+
+_EN_ACRONYM_AFTER_A_BODY = """\
+North Korean troops suffer losses in Kursk Oblast
+
+Kyiv Independent news desk
+December 18, 2024 10:41 PM
+
+Around 200 North Korean soldiers have been killed in fighting in Russia's Kursk Oblast, Ukraine's military \
+intelligence agency (HUR) said on Dec. 18.
+
+Subscribe to our newsletter
+"""
+
+
+def test_a_body_in_lower_case_words_with_its_acronym_is_the_speaker(resources):
+    claim = claim_with(claims(resources, _EN_ACRONYM_AFTER_A_BODY), "Around 200")
+    assert (claim.kind, claim.claimant) == (Kind.KILLED, "GUR")
