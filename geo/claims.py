@@ -184,6 +184,10 @@ _LOSS_PREDICATE = compile_pattern(
 _FINITE_LOSS_VERB = compile_pattern(alternation(FINITE_LOSS_VERBS))
 #: A negation before a loss verb: "никто не погиб", "ніхто не постраждав".
 _NEGATED = compile_pattern(r"(?:\bне|\bnot|\bno|никто|ніхто|nobody)\s+(?:[\w'’-]+\s+)?$")
+#: The period a figure covers, before its loss noun: "Since the start of the incursion Ukrainian
+#: losses had exceeded 66,000" (its "of the" is no "the scale of the losses").
+#: (The trigger's 40-character window may cut "since" off: the period's noun is enough.)
+_PERIOD_LEAD = compile_pattern(r"\b(?:start|beginning|outset|launch)\s+of\s+the\s+")
 #: A hedge that still reports an event: "could have killed or wounded", "may have died".
 _HEDGED_PAST = compile_pattern(r"\b(?:could|may|might|would)\s+(?:also\s+)?have\s+(?:been\s+)?$")
 #: Urged, not done: "they were urged to commit suicide before being captured".
@@ -285,7 +289,7 @@ def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
     for m in _TRIGGER.finditer(folded, start, end):
         kind = _TRIGGER_KIND[m.lastgroup]  # type: ignore[index]
         before = folded[max(start, m.start() - 40):m.start()]
-        if _BLOCKED.search(before) and not _HEDGED_PAST.search(before):
+        if _BLOCKED.search(_PERIOD_LEAD.sub(" ", before)) and not _HEDGED_PAST.search(before):
             continue
         if _UNCONFIRMED.search(folded, start, m.start()):
             continue  # "He did not confirm that its troops had been encircled": the other side's claim
@@ -450,6 +454,34 @@ def _pair(amount: Amount, triggers: Sequence[_Trigger], clause: tuple[int, int],
     # alone in its clause; take the nearest trigger of the sentence, if close.
     near = [t for t in triggers if abs(t.start - amount.start) <= _NEAR_TRIGGER]
     return min(near, key=lambda t: abs(t.start - amount.start)) if near else None
+
+
+#: A cumulative total after a claim's amount with its verb left out: "…, а загалом з початку
+#: операції — понад 62 тисячі", "…, а всего с начала боевых действий — более 67 тысяч",
+#: "…, and since the start of the incursion more than 62,000". Between the two amounts: the
+#: first one's words, a comma, a conjunction, a word for the total or the period, and no
+#: other number or clause.
+_ELLIPTIC_TOTAL = compile_pattern(
+    r"[^.;!?\d]{0,60}?,\s*(?:а|и|і|та|й|and|while)\s+(?P<total>(?:всего|всього|усього|загалом|итого|в\s+целом"
+    r"|в\s+общей\s+сложности|in\s+total|overall|altogether|since|с\s+начала|від\s+початку|з\s+початку"
+    r"|from\s+the\s+start|from\s+the\s+beginning)(?!\w)[^.;!?\d]{0,70})$")
+#: The kinds an elliptic total may carry on: losses, not a state ("other") or ground.
+_TOTAL_KINDS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.KILLED_OR_WOUNDED, Kind.CAPTURED, Kind.MISSING,
+                          Kind.DEPLOYED})
+
+
+def _elliptic_total(folded: str, previous: Amount, amount: Amount, out: Sequence[Draft]) -> int | None:
+    """Where the words of a cumulative total start, when ``amount`` is one ("_ELLIPTIC_TOTAL")
+    that goes on the claim of ``previous`` (the claim just read, with a figure); else None."""
+    if not out or out[-1].anchor != previous.start or out[-1].figure is None or out[-1].kind not in _TOTAL_KINDS:
+        return None
+    m = _ELLIPTIC_TOTAL.match(folded, previous.end, amount.start)
+    if m is None:
+        return None
+    tail = re.findall(r"[\w'’-]+", folded[amount.end:amount.end + 40])[:1]
+    if tail and (_EQUIPMENT.match(tail[0]) or _GROUND.match(tail[0])):
+        return None  # "…, а всего — 40 танков": equipment, not the loss of people
+    return m.start("total")
 
 
 def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) -> bool:
@@ -691,12 +723,18 @@ def _sentence_claims(
     starts = [a.start for a in amounts]
     for index, amount in enumerate(amounts):
         next_amount = amounts[index + 1].start if index + 1 < len(amounts) else sentence[1]
-        if not _counts_people(folded, amount, sentence, triggers, starts[:index] + starts[index + 1:]):
+        total = _elliptic_total(folded, amounts[index - 1], amount, out) if index else None
+        if total is None and not _counts_people(folded, amount, sentence, triggers,
+                                                starts[:index] + starts[index + 1:]):
             seen_amounts.append(amount)
             continue
         clause = _clause_of(clauses, amount.start)
-        trigger = _pair(amount, triggers, clause, next_amount, folded=folded)
+        trigger = None if total is not None else _pair(amount, triggers, clause, next_amount, folded=folded)
         kind = trigger.kind if trigger else None
+        if total is not None:
+            # "ворог втратив 340 осіб, а загалом з початку операції — понад 62 тисячі": the
+            # second amount is the same loss counted since the start, its verb left out
+            kind = out[-1].kind
         if kind is None and _FIGURE_ONLY_KIND.search(fold(amount.figure.text)) and out:
             kind = out[-1].kind  # "corroborating similar figures": the kind of the claim before
         if kind is None and (_ANAPHORIC_NUMBER.search(folded[sentence[0]:amount.start])
@@ -714,7 +752,7 @@ def _sentence_claims(
             trigger = None  # "… out of a total of 10,000": its own clause, the kind from the claim before
         lo = min(amount.start, trigger.start if trigger else amount.start)
         hi = max(amount.end, trigger.end if trigger else amount.end)
-        c_start = min(_clause_of(clauses, lo)[0], lo)
+        c_start = min(_clause_of(clauses, lo)[0], lo) if total is None else total
         c_end = max(_clause_of(clauses, hi - 1)[1], hi)
         if re.match(r"another\s", folded[amount.start - 8:amount.start].lstrip()[-8:] or ""):
             c_start = max(c_start, amount.start - 8)

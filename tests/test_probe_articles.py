@@ -111,3 +111,68 @@ Subscribe to our newsletter
 def test_a_body_in_lower_case_words_with_its_acronym_is_the_speaker(resources):
     claim = claim_with(claims(resources, _EN_ACRONYM_AFTER_A_BODY), "Around 200")
     assert (claim.kind, claim.claimant) == (Kind.KILLED, "GUR")
+
+
+_UK_DAY_AND_TOTAL = """\
+Генштаб: за добу ворог втратив на Курському напрямку 340 окупантів
+
+Главком
+
+За минулу добу на Курському напрямку ворог втратив 340 осіб, а загалом з початку операції — понад 62 тисячі, \
+повідомив Генштаб ЗСУ.
+
+Українські захисники відбили 18 атак окупантів у районі Суджі.
+
+Поділитися у Facebook
+"""
+
+
+def test_a_cumulative_total_with_its_verb_left_out_is_a_claim_of_its_own(resources):
+    found = claims(resources, _UK_DAY_AND_TOTAL)
+    total = claim_with(found, "62 тисячі")
+    assert total.quote.startswith("загалом з початку операції")
+    assert (total.kind, total.figure.low, total.claimant) == (
+        Kind.KILLED_OR_WOUNDED, 62000, "General Staff of the Armed Forces of Ukraine")
+    assert len(found) == 3  # the headline, the day's figure and the total; not the repelled attacks
+
+
+def test_equipment_after_a_comma_and_a_total_word_is_no_loss_of_people(resources):
+    found = claims(resources, "За сутки противник потерял до 230 человек, а всего с начала боев — 40 танков.")
+    assert [c.figure.text for c in found] == ["до 230"]
+
+
+_EN_SINCE_THE_START = """\
+Russia says its forces retook two villages in Kursk region
+
+By Staff Reporters
+
+MOSCOW, March 9 (Reuters) - Russia's defence ministry said on Sunday that Ukraine had lost more than 250 \
+servicemen in the Kursk region over the past day. It added that since the start of the incursion Ukrainian \
+losses had exceeded 66,000 troops.
+
+Reuters could not independently verify the battlefield reports.
+
+Reporting by Staff; Editing by Desk
+"""
+
+
+def test_a_total_since_the_start_of_the_incursion_in_the_next_sentence_is_the_bodys(resources):
+    claim = claim_with(claims(resources, _EN_SINCE_THE_START), "66,000")
+    assert (claim.kind, claim.figure.low, claim.claimant) == (Kind.KILLED_OR_WOUNDED, 66000, "Russian Defense Ministry")
+
+
+_UK_INTO_CAPTIVITY = """\
+Сирський: на Курщині за тиждень знешкоджено понад 1 500 окупантів
+
+Українська правда — Понеділок, 10 березня 2025, 12:15
+
+Головнокомандувач ЗСУ Олександр Сирський заявив, що українські підрозділи утримують позиції поблизу Суджі. \
+За його словами, до полону потрапили 27 російських військових.
+
+Читайте також: Зеленський провів засідання Ставки
+"""
+
+
+def test_do_polonu_is_captivity(resources):
+    claim = claim_with(claims(resources, _UK_INTO_CAPTIVITY), "27")
+    assert (claim.kind, claim.figure.best, claim.claimant) == (Kind.CAPTURED, 27, "Oleksandr Syrskyi")
