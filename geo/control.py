@@ -65,6 +65,10 @@ _HAS_CYRILLIC = compile_pattern("[а-яіїєґ]")
 _HAS_LATIN = compile_pattern("[a-z]")
 _BLOCKED = compile_pattern(rf"(?<!\w)(?:{BLOCKERS})\s+(?:[\w'-]+\s+){{0,3}}$")
 _NEGATED = compile_pattern(NEGATION)
+#: A question before the predicate, direct or indirect: the Russian particle "ли" ("Смогут ли
+#: войска вернуть Суджу", "вряд ли удержат"), a Ukrainian sentence that opens with "Чи" ("Чи
+#: зможе Україна втримати Курщину?"). It asks or doubts; it claims nothing.
+_QUESTION = compile_pattern(r"(?<!\w)ли(?!\w)|^\W*чи(?!\w)|(?<=[.!?]\s)чи(?!\w)")
 _UNCONFIRMED = compile_pattern(NON_CONFIRMATIONS)
 #: A Russian or Ukrainian infinitive ("утримувати", "удержать", "захопити"): opening its clause
 #: it names an act, it does not state one.
@@ -191,6 +195,8 @@ def find_control(
             continue
         if _UNCONFIRMED.search(folded, s_start, m.start()):
             continue  # "did not confirm that Sudzha had been lost": the other side's claim
+        if _QUESTION.search(folded, s_start, m.start()):
+            continue  # "Смогут ли войска вернуть контроль над областью, неизвестно": a question
         if "-" not in m.group() and _PARTICIPLE.search(m.group()) and _ATTRIBUTIVE.search(before):
             continue  # "the currently held territories": a noun's adjective, not a statement
         clause_start = _clause_start(text, s_start, m.start())

@@ -203,6 +203,8 @@ BLOCKERS_BEFORE = (
     r"|обмен\w*|обмін\w*|exchang\w*|swap\w*"
     r"|did\s+not\s+\w+|didn't\s+\w+|does\s+not\s+\w+|doesn't\s+\w+|not\s+detail|underreporting|underreport|investigate|the\s+high|despite\s+the"
     r"|by\s+the|of\s+the|amid|fearing|fear\s+of|threat\s+of|risk\s+of|if|unless|чтобы\s+не|могут|может"
+    # an indirect question: "did not say how many soldiers had died", "не уточнил, сколько погибло"
+    r"|how\s+many|сколько|скільки"
     r"|могли|избежать|во\s+избежание|не\s+(?:привел|привела|привели|назвал|назвала|назвали|раскрыл\w*|сообщил\w*)|clarify|whether|did\s+not\s+say|не\s+уточнил\w*"
 )
 

@@ -176,3 +176,48 @@ _UK_INTO_CAPTIVITY = """\
 def test_do_polonu_is_captivity(resources):
     claim = claim_with(claims(resources, _UK_INTO_CAPTIVITY), "27")
     assert (claim.kind, claim.figure.best, claim.claimant) == (Kind.CAPTURED, 27, "Oleksandr Syrskyi")
+
+
+_EN_DID_NOT_SAY_HOW_MANY = """\
+Kursk governor says 11 civilians killed by Ukrainian shelling in past week
+
+RFE/RL's Russian Service
+March 03, 2025 11:40 GMT
+
+Kursk Governor Aleksandr Khinshtein said on March 3 that 11 civilians had been killed in Ukrainian attacks on \
+the region over the past week, most of them in Rylsk and Glushkovo.
+
+Khinshtein did not say how many soldiers had died. Russia rarely discloses its military casualties.
+
+Comments
+"""
+
+
+def test_an_indirect_question_about_a_toll_is_no_claim(resources):
+    found = claims(resources, _EN_DID_NOT_SAY_HOW_MANY)
+    assert not [c for c in found if "how many" in c.quote]
+    assert claim_with(found, "11 civilians had been killed").figure.best == 11
+
+
+_RU_QUESTION_OF_CONTROL = """\
+«Медуза»: ВСУ удерживают лишь небольшую часть территории Курской области
+
+Украинская армия по-прежнему удерживает около 80 квадратных километров в Курской области, следует из данных \
+проекта DeepState.
+
+Владимир Путин еще в августе обещал «выбить» ВСУ из региона. Смогут ли российские войска полностью вернуть \
+контроль над областью до лета, неизвестно.
+
+Поддержите «Медузу»
+"""
+
+
+def test_an_indirect_question_about_control_is_no_claim(resources):
+    found = [c for c in claims(resources, _RU_QUESTION_OF_CONTROL) if c.kind is Kind.CONTROL]
+    assert not [c for c in found if "Смогут" in c.quote or "вернуть" in c.quote]
+    assert claim_with(found, "80 квадратных").claimant == "DeepState"
+
+
+def test_how_many_in_russian_and_ukrainian_is_a_question_too(resources):
+    assert claims(resources, "Хинштейн не сказал, сколько военных погибли в Рыльске.") == ()
+    assert claims(resources, "Юсов не сказав, скільки військових загинули біля Суджі.") == ()
