@@ -161,6 +161,11 @@ SPEECH_VERBS = (
     # a report up the chain and an admission: "доложил Путину Герасимов", "визнав Сирський"
     r"|доложил\w*|докладывает|доповів|доповіла|доповіли|доповідає|визнав|визнала|визнали|визнає"
     r"|saying|claiming|noting|adding|reporting"
+    # more verbs of saying, in the past of each language: "stressed", "pointed out",
+    # "наголосив Мисник", "підкреслив", "зазначили в штабі", "заметил", "констатировал"
+    r"|stressed|underlined|underscored|pointed\s+out|reiterated|argued|specified|remarked"
+    r"|наголоси\w*|підкресли\w*|зауважи\w*|уточни\w*|поясни\w*|відзначи\w*|зазначили|додали|написали|сказали"
+    r"|розповіли|заметил\w*|констатировал\w*|опроверг\w*|спростува\w*"
     # "South Korea's spy agency gave a lower figure. It said …": giving a figure is saying it
     r"|gave\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+)?(?:figure|estimate|tally|toll|number|count)s?"
 )

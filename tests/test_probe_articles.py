@@ -221,3 +221,28 @@ def test_an_indirect_question_about_control_is_no_claim(resources):
 def test_how_many_in_russian_and_ukrainian_is_a_question_too(resources):
     assert claims(resources, "Хинштейн не сказал, сколько военных погибли в Рыльске.") == ()
     assert claims(resources, "Юсов не сказав, скільки військових загинули біля Суджі.") == ()
+
+
+_UK_MODIFIER_APOSTROPHE = """\
+Росіяни заявили про захоплення Кремʼяного, у ЗСУ це спростовують
+
+НВ
+
+Міністерство оборони РФ заявило про захоплення Кремʼяного на Курщині. Речник угруповання військ «Сіверськ» \
+Вадим Мисник заявив, що це неправда.
+
+«Кремʼяне перебуває під контролем Сил оборони», — наголосив Мисник.
+
+Якщо ворог захопить село, він зможе обстрілювати логістику ЗСУ.
+
+НВ Преміум
+"""
+
+
+def test_a_village_written_with_the_modifier_apostrophe_is_found_in_its_case_forms(resources):
+    found = [c for c in claims(resources, _UK_MODIFIER_APOSTROPHE) if c.kind is Kind.CONTROL]
+    taken = claim_with(found, "про захоплення Кремʼяного на Курщині")
+    assert (taken.claimant, [p.place_id for p in taken.places]) == ("Russian Defense Ministry", ["inid160:128394"])
+    held = claim_with(found, "перебуває під контролем")
+    assert (held.claimant, [p.place_id for p in held.places]) == ("Вадим Мисник", ["inid160:128394"])
+    assert not [c for c in found if "захопить" in c.quote]  # a condition
