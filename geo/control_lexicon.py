@@ -53,7 +53,8 @@ _AREA_BOUND_LATIN = r"(?:(?:about|around|roughly|some|nearly|almost|over|more\s+
 _AREA_BOUND_CYRILLIC = r"(?:(?:около|более|почти|свыше|порядка|понад|майже|близько|приблизно)\s+)?"
 #: A word of ground taken or held, before a size that makes it a claim ("the zone …
 #: has surpassed 189 square kilometres", "the land it had seized … was 500 square miles").
-GROUND_HELD = (r"captured|taken|seized|held|controlled|occupied|gained|lost|zones?\b|захвач\w*|занят\w*"
+GROUND_HELD = (r"captured|taken|seized|held|controlled|occupied|gained|lost|zones?\b|footholds?|bridgeheads?"
+               r"|плацдарм\w*|захвач\w*|занят\w*"
                r"|контрол\w*|зон[аыуе]\b|оккупирован\w*|захоплен\w*|зайнят\w*|окупован\w*")
 
 
@@ -94,6 +95,11 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"(?:surpass\w*|exceed\w*|reach\w*|total\w*|amount\w*\s+to|gr[eo]wn?\s+to|stood\s+at|stands\s+at"
               r"|covered|covers|(?:is|was|were)(?:\s+now)?)\s+" + _AREA_BOUND_LATIN + AREA_LATIN, Stance.HOLDS, False,
               "The grey zone on the map has now surpassed 120 square kilometres.", after_holding=True),
+    # what is left of ground held: "Ukraine's foothold had shrunk to around 300 square kilometres"
+    Predicate(r"(?:(?:shr[au]nk|fallen|fell|dropped|decreased|been\s+reduced|narrowed)\s+to|remains?|remained)\s+"
+              + _AREA_BOUND_LATIN + AREA_LATIN, Stance.HOLDS, False,
+              "DeepState said Ukraine's foothold in the region had shrunk to around 300 square kilometres.",
+              after_holding=True),
     Predicate(AREA_LATIN + r"\s+(?:claimed|held|controlled)\s+by", Stance.HOLDS, False,
               "The army holds less than the 400 square miles claimed by Moscow."),
     # English: holding ground
@@ -156,6 +162,12 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"(?:превысил\w*|превышает|составил\w*|составляет|достиг\w*|перевищил\w*|перевищує|становить"
               r"|становил\w*|сягнул\w*|досягл\w*|досяг)\s+" + _AREA_BOUND_CYRILLIC + AREA_CYRILLIC, Stance.HOLDS, False,
               "Площадь серой зоны превысила 120 кв. км.", after_holding=True),
+    # what is left: "под контролем ВСУ остается около 200 кв. км", "під контролем ЗСУ залишається
+    # близько 200 кв. км", "плацдарм сократился до 80 кв. км"
+    Predicate(r"(?:оста[её]тся|остаются|оставалось|оставалась|залишається|залишаються|залишалося"
+              r"|сократил\w*\s+до|уменьшил\w*\s+до|скороти\w*\s+до|зменши\w*\s+до)\s+"
+              + _AREA_BOUND_CYRILLIC + AREA_CYRILLIC, Stance.HOLDS, False,
+              "По данным DeepState, под контролем ВСУ в области остается около 200 кв. км.", after_holding=True),
     # Russian: holding ground
     Predicate(r"контролиру\w*|под\s+(?:полным\s+)?(?:\w+\s+)?контрол\w*|контрол\w*\s+над", Stance.HOLDS, True,
               "ВСУ контролируют 90 населенных пунктов."),

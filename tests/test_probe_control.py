@@ -78,3 +78,25 @@ def test_an_infinitive_opener_is_no_claim_but_the_clause_that_holds_the_ground_i
     (claim,) = control_claims(resources, text)
     assert claim.quote.startswith("але військові продовжують їх контролювати")
     assert [p.place_id for p in claim.places] == ["kursk-oblast"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("DeepState said Ukraine's foothold in the Kursk region had shrunk to around 300 square kilometers.",
+                 id="en-foothold-shrunk-to"),
+    pytest.param("За даними DeepState, під контролем ЗСУ на Курщині залишається близько 200 кв. км.",
+                 id="uk-під-контролем-залишається"),
+    pytest.param("По данным DeepState, под контролем ВСУ в Курской области остается около 200 кв. км.",
+                 id="ru-под-контролем-остается"),
+    pytest.param("Плацдарм ВСУ в Курской области сократился до 80 кв. км, пишет DeepState.", id="ru-плацдарм-сократился"),
+])
+def test_what_is_left_of_ground_held_is_a_control_claim(resources, text):
+    (claim,) = control_claims(resources, text)
+    assert (claim.claimant, [p.place_id for p in claim.places]) == ("DeepState", ["kursk-oblast"])
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Kursk oblast remains 30,000 square kilometers in area.", id="en-size-of-the-oblast"),
+    pytest.param("Площадь Курской области остается около 30 тысяч кв. км.", id="ru-size-of-the-oblast"),
+])
+def test_the_size_of_the_oblast_is_no_ground_held(resources, text):
+    assert control_claims(resources, text) == []
