@@ -24,7 +24,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from geo.drafts import Draft
-from geo.lexicon import OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_LATIN, REGION_NOUN
+from geo.lexicon import OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_EVERYDAY, OTHER_REGIONS_LATIN, REGION_NOUN
 from geo.loss_lexicon import EVENTS, alternation
 from geo.model import Kind, Link, PlaceLink
 from geo.regex_cache import compile_pattern
@@ -59,7 +59,7 @@ _EVENT_PARAGRAPHS = 2
 #: Another region named in a sentence: "in Sumy region", "Сумской области".
 _OTHER_REGION = compile_pattern(
     rf"(?<!\w)(?:(?:{OTHER_REGIONS_LATIN})(?:'s)?\s+{REGION_NOUN}"
-    rf"|(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b|народн)|(?:днр|лнр)\b"
+    rf"|(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b|народн)|(?:днр|лнр)\b|(?:{OTHER_REGIONS_EVERYDAY})\w*"
     # a city of another region as the scene ("a drone strike on a bus in Sumy killed nine");
     # not the capitals, where statements are made ("Zelensky said in Kyiv")
     rf"|{_CITY_ELSEWHERE})")

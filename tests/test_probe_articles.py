@@ -246,3 +246,23 @@ def test_a_village_written_with_the_modifier_apostrophe_is_found_in_its_case_for
     held = claim_with(found, "перебуває під контролем")
     assert (held.claimant, [p.place_id for p in held.places]) == ("Вадим Мисник", ["inid160:128394"])
     assert not [c for c in found if "захопить" in c.quote]  # a condition
+
+
+_UK_NEIGHBOURING_REGION = """\
+У Курській області загинули троє цивільних, ще семеро поранені — Хінштейн
+
+Громадське
+
+Губернатор Курської області Олександр Хінштейн повідомив, що внаслідок обстрілу Льгова загинули троє людей. \
+Ще семеро зазнали поранень різного ступеня тяжкості.
+
+На Сумщині внаслідок удару загинули двоє людей.
+
+Автор: Марія Коваль
+"""
+
+
+def test_a_region_by_its_everyday_name_puts_the_claim_there_not_in_kursk_oblast(resources):
+    found = claims(resources, _UK_NEIGHBOURING_REGION)
+    assert claim_with(found, "На Сумщині").places == ()
+    assert claim_with(found, "обстрілу Льгова").places  # the Kursk claims keep theirs
