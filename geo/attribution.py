@@ -70,7 +70,7 @@ _CAP_TOKEN = r"[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{2,}\))?(?!\w)"
 # phrase that reaches the speech verb wins.
 _NP_STOP = (
     r"that|which|who|whom|whose|when|while|where|because|but|if|as|than|is|are|was|were|be|been|"
-    r"being|will|would|could|should|may|might|also|not|has|have|had|said|says|and\s+that|"
+    r"being|will|would|could|should|may|might|also|not|has|have|had|said|says|and\s+that|denied|denies|rejected|dismissed|refuted|"
     r"they|he|she|it|we|i|you|он|она|они|оно|мы|він|вона|вони|воно|"
     r"что|который|которая|которые|когда|также|не|и\s+что|"
     # sentence adverbs after a pronoun: "Він також повідомив", "Он тоже заявил" (the pronoun's)
@@ -101,13 +101,16 @@ _TITLE_LOWER = (r"(?!(?:on|in|at|to|for|from|with|by|during|after|before|via|в|
 _INVERTED_NP = rf"[«“\"]?(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_CAP_TOKEN}){{0,5}})[»”\"]?+"
 # The name ends the attribution: punctuation, the end, or a preposition follows it, so
 # that "глава Суджанского района Александр Богачев," reads past the district to the man.
-_NAME_END = (r"(?=\s*(?:[,.;:!?)»”\"]|$)|\s+(?:on|in|at|during|via|and|citing|в|во|на|у|и|і|та|й|со|з|із)(?!\w)"
+# (or a nickname in brackets: "командувач СБС Роберт Бровді (Мадяр)")
+_NAME_END = (r"(?=\s*(?:[,.;:!?)»”\"(]|$)|\s+(?:on|in|at|during|via|and|citing|в|во|на|у|и|і|та|й|со|з|із)(?!\w)"
              r"|\s+\d)")
 _VERB_SUBJECT = compile_pattern(
     rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:в|у)\s+(?:своем|своём|своєму)\s+[\w-]+\s+)?"
     # the unit a title names may stand in guillemets: "заявив речник ОСУВ «Хортиця» Дмитро Трегубов"
     rf"(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN}|«[^«»\n]{{1,40}}»)\s+){{0,6}}?"
     rf"{_INVERTED_NP}{_NAME_END}")
+#: After an outlet in guillemets, the body that told it: "сообщили «Известиям» в Минобороны".
+_TOLD_OUTLET = compile_pattern(r"»\s+(?:в|у)\s")
 #: "Об этом сообщил …", "как заявил …": the Russian formulas that put the speaker after the verb.
 _INVERTED_LEAD = compile_pattern(
     r"(?:^|\b)(?:об\s+этом|о\s+чем|о\s+чём|как|это|про\s+це|як|це)(?:\s+[\w-]+){0,5}\s*$", re.IGNORECASE)
@@ -267,7 +270,9 @@ _OPENERS = frozenset(
     "вчера сегодня накануне вчора учора сьогодні yesterday today этом том чем про це також крім "
     # "Водночас DeepState повідомляє", "Тем временем Минобороны", "Впрочем, Рыбарь"
     "водночас тим часом між натомість проте однак втім згодом зокрема временем впрочем зато затем "
-    "кстати согласно meanwhile nonetheless separately elsewhere".split()
+    "кстати согласно meanwhile nonetheless separately elsewhere "
+    # Ukrainian: "Раніше росіяни заявляли …", "Згодом Генштаб уточнив …"
+    "раніше пізніше згодом потім також тоді".split()
 )
 
 
@@ -564,6 +569,8 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     for m in _VERB_SUBJECT.finditer(chunk) if may & _BIT[id(_VERB_SUBJECT)] else ():
         if any(s0 <= start + m.start() < e0 for s0, e0 in subject_spans):
             continue  # "Rybar, a channel …, said Ukraine held Gornal": the verb already has its subject
+        if _TOLD_OUTLET.match(chunk, m.end("np")) and chunk[m.start("np") - 1:m.start("np")] == "«":
+            continue  # "сообщили «Известиям» в Минобороны": the outlet told, the ministry speaks (ACCORDING_TO)
         before = chunk[:m.start()].rstrip()
         if before.endswith((",", "”", "\"", "»", "-", "—", "–")) or _INVERTED_LEAD.search(before):
             # "…,” said Zelensky", "…», — сказал он", "Об этом сообщил эксперт Марочко"
@@ -664,7 +671,9 @@ def _resolve(att: Attribution, speakers: Speakers, sentence_subject: str | None)
 #: ЗСУ", "Russian Defence Ministry daily briefing"): the whole article is that document.
 _HEADLINE_DOCUMENT = compile_pattern(
     r"^\W*(?:(?:сводк|зведенн|брифинг|брифінг|заявлени|сообщени|повідомленн)\w*|summary|update|briefing|statement)"
-    r"\s+(?:of\s+|by\s+|from\s+)?(?:the\s+)?(?P<np>[^.!?:]{3,80}?)\W*$"
+    r"\s+(?:of\s+|by\s+|from\s+)?(?:the\s+)?(?P<np>[^.!?:]{3,80}?)"
+    # what it is about may follow: "Сводка Минобороны России о ходе проведения СВО (по состоянию на 11 марта)"
+    r"(?:\s+(?:о|об|про|on)\s+(?:ходе|перебігу|хід|situation|progress)\b.*)?\W*$"
     r"|^\W*(?P<np2>[^.!?:]{3,80}?)\s+(?:daily\s+)?(?:summary|update|briefing|statement)\W*$", re.IGNORECASE)
 
 
@@ -792,7 +801,10 @@ def _claimant_in_sentence(
     atts = [a for a in atts if not (a.relay and any(o is not a and o.start <= a.start and a.end <= o.end
                                                    for o in atts))]
     named = [a for a in atts if a.name]
-    inside = [a for a in atts if claim[0] <= a.start < claim[1]]
+    # "… were still holding positions … and denied Russian claims that …": a speaker inside
+    # the quote whose own "that" clause follows it speaks of what follows, not of the claim
+    inside = [a for a in atts if claim[0] <= a.start < claim[1]
+              and not (a.name and a.start > claim[0] and _OWN_CLAUSE.match(text, a.end, e))]
     # "Geolocated footage indicated that …, the think tank said": evidence names nobody, and
     # does not hide the speaker after the claim
     before = [a for a in atts if a.start < claim[0] and a.pronoun != "hedge"

@@ -96,7 +96,9 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Russia", ("Russian authorities", "Moscow", "Kremlin", "the Kremlin", "Russian government", "Russian officials",
                              "Россия", "Москва", "Кремль", "российские власти", "Росія", "Москва",
                              "Кремль", "російська влада", "the Russian side", "Russian side", "российская сторона",
-                             "російська сторона")),
+                             "російська сторона",
+                             # the people for the state: "Раніше росіяни заявляли про захоплення …"
+                             "россияне", "росіяни", "the Russians", "Russians")),
     ("Russian milbloggers", (
         "Russian military bloggers", "military bloggers", "Pro-Moscow military bloggers", "pro-Russian military bloggers",
         "Kremlin-allied military bloggers", "war bloggers", "pro-Russian war bloggers", "Russian war bloggers",

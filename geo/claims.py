@@ -184,10 +184,12 @@ _LOSS_PREDICATE = compile_pattern(
 _FINITE_LOSS_VERB = compile_pattern(alternation(FINITE_LOSS_VERBS))
 #: A negation before a loss verb: "никто не погиб", "ніхто не постраждав".
 _NEGATED = compile_pattern(r"(?:\bне|\bnot|\bno|никто|ніхто|nobody)\s+(?:[\w'’-]+\s+)?$")
-#: The period a figure covers, before its loss noun: "Since the start of the incursion Ukrainian
-#: losses had exceeded 66,000" (its "of the" is no "the scale of the losses").
-#: (The trigger's 40-character window may cut "since" off: the period's noun is enough.)
-_PERIOD_LEAD = compile_pattern(r"\b(?:start|beginning|outset|launch)\s+of\s+the\s+")
+#: "of the" that blocks no trigger (it is no "the scale of the losses"): the period a figure
+#: covers, "Since the start of the incursion Ukrainian losses had exceeded 66,000".
+#: (The trigger's 40-character window may cut "since" off: the period's noun is enough.) Nor
+#: is the unit of the soldiers who act: "servicemen of the Battlegroup North captured 15".
+_OF_THE_NO_BLOCK = compile_pattern(
+    rf"\b(?P<head>start|beginning|outset|launch|(?:{FORCE_NOUNS}))\s+of\s+the\s+(?=(?:[\w'’-]+\s+){{0,3}}$)")
 #: A hedge that still reports an event: "could have killed or wounded", "may have died".
 _HEDGED_PAST = compile_pattern(r"\b(?:could|may|might|would)\s+(?:also\s+)?have\s+(?:been\s+)?$")
 #: Urged, not done: "they were urged to commit suicide before being captured".
@@ -289,7 +291,7 @@ def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
     for m in _TRIGGER.finditer(folded, start, end):
         kind = _TRIGGER_KIND[m.lastgroup]  # type: ignore[index]
         before = folded[max(start, m.start() - 40):m.start()]
-        if _BLOCKED.search(_PERIOD_LEAD.sub(" ", before)) and not _HEDGED_PAST.search(before):
+        if _BLOCKED.search(_OF_THE_NO_BLOCK.sub(r"\g<head> ", before)) and not _HEDGED_PAST.search(before):
             continue
         if _UNCONFIRMED.search(folded, start, m.start()):
             continue  # "He did not confirm that its troops had been encircled": the other side's claim

@@ -67,8 +67,10 @@ _BLOCKED = compile_pattern(rf"(?<!\w)(?:{BLOCKERS})\s+(?:[\w'-]+\s+){{0,3}}$")
 _NEGATED = compile_pattern(NEGATION)
 #: A question before the predicate, direct or indirect: the Russian particle "ли" ("Смогут ли
 #: войска вернуть Суджу", "вряд ли удержат"), a Ukrainian sentence that opens with "Чи" ("Чи
-#: зможе Україна втримати Курщину?"). It asks or doubts; it claims nothing.
-_QUESTION = compile_pattern(r"(?<!\w)ли(?!\w)|^\W*чи(?!\w)|(?<=[.!?]\s)чи(?!\w)")
+#: зможе Україна втримати Курщину?"), "how many", "сколько", "whether" ("Песков отказался уточнить,
+#: сколько населенных пунктов остается под контролем ВСУ"). It asks or doubts; it claims nothing.
+_QUESTION = compile_pattern(r"(?<!\w)(?:ли|сколько|скільки)(?!\w)|^\W*чи(?!\w)|(?<=[.!?]\s)чи(?!\w)"
+                            r"|\bhow\s+(?:many|much)\b|\bwhether\b")
 _UNCONFIRMED = compile_pattern(NON_CONFIRMATIONS)
 #: A Russian or Ukrainian infinitive ("утримувати", "удержать", "захопити"): opening its clause
 #: it names an act, it does not state one.

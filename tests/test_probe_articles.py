@@ -266,3 +266,114 @@ def test_a_region_by_its_everyday_name_puts_the_claim_there_not_in_kursk_oblast(
     found = claims(resources, _UK_NEIGHBOURING_REGION)
     assert claim_with(found, "На Сумщині").places == ()
     assert claim_with(found, "обстрілу Льгова").places  # the Kursk claims keep theirs
+
+
+_EN_UNIT_OF_THE_SOLDIERS = """\
+Russian forces regain control of Sudzha — Defense Ministry
+
+MOSCOW, March 13. /TASS/. Russian troops have fully liberated the town of Sudzha in the Kursk Region, the \
+Russian Defense Ministry said on Thursday.
+
+According to the ministry, the enemy's losses in the Kursk area over the past 24 hours amounted to as many as 310 \
+servicemen. In addition, servicemen of the Battlegroup North captured 15 Ukrainian soldiers near Kazachya Loknya.
+
+The Kursk Region has been the scene of fighting since August 6, 2024.
+"""
+
+
+def test_the_unit_of_the_soldiers_who_act_does_not_block_their_verb(resources):
+    claim = claim_with(claims(resources, _EN_UNIT_OF_THE_SOLDIERS), "captured 15")
+    assert (claim.kind, claim.figure.best, claim.claimant) == (Kind.CAPTURED, 15, "Russian Defense Ministry")
+
+
+_UK_ESTIMATE_AND_SENT = """\
+Понад 600 військових КНДР загинули на Курщині — розвідка Південної Кореї
+
+Дзеркало тижня
+
+Національна розвідувальна служба Південної Кореї оцінює втрати армії КНДР у Курській області у 3 тисячі осіб, \
+з них близько 600 загиблих.
+
+У розвідці також зазначили, що Пхеньян направив до Росії додатково 1 000–1 500 військових.
+
+Теми: КНДР, Курщина
+"""
+
+
+def test_an_estimate_names_its_speaker_and_napravyv_sends_forces(resources):
+    found = claims(resources, _UK_ESTIMATE_AND_SENT)
+    assert claim_with(found, "3 тисячі").claimant == "South Korea"
+    sent = claim_with(found, "направив")
+    assert (sent.kind, sent.figure.low, sent.figure.high) == (Kind.DEPLOYED, 1000, 1500)
+
+
+_RU_OUTLET_TOLD = """\
+Группировка «Север» отразила восемь контратак ВСУ под Суджей
+
+Известия
+
+Бойцы группировки «Север» отразили восемь контратак ВСУ в районе Суджи, сообщили «Известиям» в Минобороны РФ.
+
+В ведомстве уточнили, что противник лишился до 190 военнослужащих и шести единиц техники.
+
+Все новости
+"""
+
+
+def test_the_outlet_told_is_not_the_speaker_nor_the_body_referred_back_to(resources):
+    claim = claim_with(claims(resources, _RU_OUTLET_TOLD), "до 190")
+    assert (claim.kind, claim.claimant) == (Kind.KILLED_OR_WOUNDED, "Russian Defense Ministry")
+
+
+_UK_NICKNAME_AND_THE_PEOPLE_FOR_THE_STATE = """\
+Росія стягує до Курщини нові сили: в ЗСУ розповіли про ситуацію
+
+РБК-Україна
+
+Російські війська стягують до Курської області нові підрозділи, зокрема північнокорейських військових. Про це \
+повідомив командувач Сил безпілотних систем Роберт Бровді (Мадяр).
+
+За його словами, загалом на Курщині перебуває близько 70 тисяч окупантів. Раніше росіяни заявляли про \
+захоплення Малої Локні, однак це не відповідало дійсності.
+
+Новини партнерів
+"""
+
+
+def test_a_nickname_in_brackets_ends_the_name_and_the_russians_are_russia(resources):
+    found = claims(resources, _UK_NICKNAME_AND_THE_PEOPLE_FOR_THE_STATE)
+    assert claim_with(found, "70 тисяч").claimant == "Роберт Бровді"
+    assert claim_with(found, "про захоплення Малої Локні").claimant == "Russia"
+
+
+_EN_CLAIMS_OF_THE_OTHER_SIDE_INSIDE = """\
+Ukraine says it still holds positions in Russia's Kursk region
+
+KYIV, March 12 (Reuters) - Ukraine's military said on Wednesday its forces were still holding positions in \
+Russia's Kursk region and denied Russian claims that its troops had been surrounded.
+
+(Reporting by Staff; Editing by Desk)
+"""
+
+
+def test_a_speaker_inside_the_quote_with_its_own_that_clause_is_not_the_claims(resources):
+    found = claims(resources, _EN_CLAIMS_OF_THE_OTHER_SIDE_INSIDE)
+    holding = claim_with(found, "were still holding positions")
+    assert (holding.kind, holding.claimant) == (Kind.CONTROL, "Armed Forces of Ukraine")
+
+
+_RU_SUMMARY_HEADLINE = """\
+Сводка Минобороны России о ходе проведения специальной военной операции (по состоянию на 11 марта 2025 г.)
+
+Подразделения группировки войск «Север» освободили населенные пункты Мальцевка и Малая Локня в Курской области.
+
+Потери ВСУ за сутки на курском направлении составили более 320 военнослужащих.
+
+Песков отказался уточнить, сколько населенных пунктов остается под контролем ВСУ.
+"""
+
+
+def test_a_summary_headline_with_its_subject_names_the_body_and_how_many_asks(resources):
+    found = claims(resources, _RU_SUMMARY_HEADLINE)
+    assert {c.claimant for c in found} == {"Russian Defense Ministry"}
+    assert not [c for c in found if "сколько" in c.quote]
