@@ -334,6 +334,8 @@ def canonical_claimant(raw: str) -> str | None:
     if not name:
         return None
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
+    # "according to maps by the open-source project DeepState": the maker of the evidence
+    name = _EVIDENCE_BY.sub("", name)
     name = _TRAILING_TIME.sub("", name) or name  # "Минобороны России во вторник"
     key = fold(name)
     if key in _NOT_NAMES or _is_document(name) or reference_sort(name) or key.split()[0] in _FIRST_PERSON:
@@ -470,8 +472,23 @@ _SPEECH_WORD = compile_pattern(rf"\s(?:{SPEECH_VERBS})(?!\w)")
 
 
 _CYRILLIC = compile_pattern(r"[А-Яа-яЁёІіЇїЄєҐґ]")
+#: Evidence named before its maker: "maps by", "data from", "footage published by".
+_EVIDENCE_BY = compile_pattern(
+    r"^(?:maps?|data|figures|footage|imagery|images|videos?|charts?)\s+(?:published\s+|released\s+)?(?:by|from|of)\s+"
+    r"(?:the\s+)?(?=\S)", re.IGNORECASE)
 #: The endings of Russian and Ukrainian patronymics: Владимирович, Ильич, Ивановна, Петрівна.
 _PATRONYMIC = compile_pattern(r"(?:ич|вна|чна)$")
+
+
+def _is_bare_title(name: str) -> bool:
+    """A title with no name or known body ("Kursk governor", "Ukraine's top commander"): who
+    holds it is for the text around to say.
+
+    >>> _is_bare_title("Kursk governor"), _is_bare_title("Alexander Khinshtein"), _is_bare_title("GUR")
+    (True, False, False)
+    """
+    return (name not in CANONICAL_NAMES and not is_person(name) and _TITLE_WORDS_CUED.search(name) is not None
+            and not any(w[:1].isupper() for w in name.split()[1:] if not _TITLE_WORDS_CUED.search(w)))
 
 
 def _is_titled_name(phrase: str) -> bool:
@@ -840,6 +857,8 @@ def _claimant_in_sentence(
                   after[:1]):
         if group:
             found = settle(group[0])
+            if is_headline and found is not None and _is_bare_title(found):
+                return None, False  # "Kursk governor says …": the body names him (_lead_source)
             return found, found is not None
     if hedged:
         return None, True
@@ -848,6 +867,8 @@ def _claimant_in_sentence(
         if m and (m.group(0).rstrip().endswith(("says", "said", "claims", "estimates"))
                   or _is_known_or_person(m.group("np"))):
             found = canonical_claimant(m.group("np"))  # "…, Seoul says", "…: Budanov"
+            if found is not None and _is_bare_title(found):
+                return None, False  # "Kursk governor says …": the body names him (_lead_source)
             if found is not None:
                 speakers.add(found)  # "The president said …" in the body refers back to it
                 return found, True
@@ -877,7 +898,7 @@ _BACKGROUND_CLAUSE = compile_pattern(r"(?:,|\s[–—-])\s+(?:the\s+[\w-]+\s+)?(
 #: "…, and Radio Liberty posted imagery that shows …": a speaker after "and" opens a clause of
 #: its own; it is not the source of the claim before it.
 _COORDINATED = compile_pattern(r",\s+(?:and|but|while|whereas)\s+(?:[\w'’.-]+[\s/]){0,3}$", re.IGNORECASE)
-_EVIDENCE = compile_pattern(r"(?i:footage|imagery|images|videos?|photos|photographs)$")
+_EVIDENCE = compile_pattern(r"(?i:footage|imagery|images|videos?|photos|photographs|maps?|charts?|graphics?)$")
 
 
 def _is_evidence(name: str) -> bool:

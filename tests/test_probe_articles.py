@@ -377,3 +377,39 @@ def test_a_summary_headline_with_its_subject_names_the_body_and_how_many_asks(re
     found = claims(resources, _RU_SUMMARY_HEADLINE)
     assert {c.claimant for c in found} == {"Russian Defense Ministry"}
     assert not [c for c in found if "сколько" in c.quote]
+
+
+_EN_TITLE_IN_THE_HEADLINE = """\
+Kursk governor says 11 civilians killed by Ukrainian shelling in past week
+
+RFE/RL's Russian Service
+March 03, 2025 11:40 GMT
+
+Kursk Governor Aleksandr Khinshtein said on March 3 that 11 civilians had been killed in Ukrainian attacks on \
+the region over the past week, most of them in Rylsk and Glushkovo.
+
+Comments
+"""
+
+
+def test_a_title_in_the_headline_is_the_person_the_body_names(resources):
+    headline = claims(resources, _EN_TITLE_IN_THE_HEADLINE)[0]
+    assert headline.quote.startswith("11 civilians killed")
+    assert headline.claimant == "Alexander Khinshtein"
+
+
+_EN_MAP_BY_A_PROJECT = """\
+Map shows Ukraine losing ground in Kursk as Russian forces push
+
+By Staff Reporter
+
+Russian forces have pushed Ukrainian troops back from Pogrebki and Orlovka in the Kursk region, according to \
+maps by the Ukrainian open-source project DeepState.
+
+Newsweek has contacted the Russian and Ukrainian defense ministries for comment.
+"""
+
+
+def test_a_map_is_evidence_and_its_maker_the_claimant(resources):
+    found = claims(resources, _EN_MAP_BY_A_PROJECT)
+    assert [c.claimant for c in found] == ["DeepState", "DeepState"]
