@@ -242,6 +242,9 @@ _PUT_AT = compile_pattern(r"\bput(?:s|ting)?\s+(?:the|their|its)\s+(?:number|tot
 #: A part of a total named after its predicate: "пострадали 12 человек, в том числе двое детей".
 _INCLUDING = compile_pattern(r",\s+(?:including|в\s+том\s+числе|у\s+тому\s+числі|в\s+тому\s+числі|из\s+них|з\s+них"
                         r"|среди\s+них|серед\s+них|among\s+them)\s")
+#: An inverted speech verb right before an amount: the amount counts the speakers ('…," said one
+#: commander'), unlike the complement of a verb in place ("The ministry said 12 soldiers were killed").
+_SPEAKERS_COUNT = compile_pattern(r"[,\"”»]\s*(?:said|says|told)\s+$")
 #: "a 50,000-strong group of troops": a force of that size.
 _STRONG = compile_pattern(r"[-\u2010\u2011]strong\b")
 _FIGURE_ONLY_KIND = compile_pattern(r"similar|comparable|the same")
@@ -379,6 +382,8 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
                    others: Sequence[int] = ()) -> bool:
     """Whether an amount is a head count: followed by a force noun or a trigger, or right after
     a trigger (with no other amount between them; ``others`` are the starts of the rest)."""
+    if _SPEAKERS_COUNT.search(folded, max(sentence[0], amount.start - 16), amount.start):
+        return False  # '"We lost X," said one commander': the speakers, not the losses
     if amount.figure.text and _FORCE.match(fold(amount.figure.text.split()[-1])):
         return True  # "a battalion", "up to a battalion of infantry"
     if _STRONG.match(folded, amount.end):

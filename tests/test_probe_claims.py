@@ -137,3 +137,22 @@ def test_what_a_speaker_does_not_confirm_is_no_claim(resources, text):
 ])
 def test_a_denial_or_a_claim_after_a_non_confirmation_stands(resources, text, kind):
     assert [c.kind for c in claims(resources, text)] == [kind]
+
+
+@pytest.mark.parametrize(("text", "kind", "figure"), [
+    pytest.param("Russia has thrown 60,000 troops at Kursk, North Korean losses mount", Kind.DEPLOYED,
+                 (None, 60000, None), id="en-thrown-troops-at"),
+    pytest.param("Moscow threw its best brigades against the Ukrainian positions in the Kursk region.", Kind.DEPLOYED,
+                 None, id="en-threw-brigades-against"),
+    pytest.param("Twelve soldiers were killed near Sudzha, said two officials.", Kind.KILLED, (None, 12, None),
+                 id="en-speakers-counted-after-the-claim"),
+    pytest.param("The ministry said 12 soldiers were killed near Sudzha.", Kind.KILLED, (None, 12, None),
+                 id="en-said-then-its-complement"),
+])
+def test_forces_thrown_at_a_place_and_the_speakers_own_count(resources, text, kind, figure):
+    assert [(c.kind, numbers(c)) for c in claims(resources, text)] == [(kind, figure)]
+
+
+def test_the_count_of_speakers_after_an_inverted_verb_is_no_loss(resources):
+    text = '"We lost Malaya Loknya and Cherkasskaya Konopelka last week," said one commander in the Kursk region.'
+    assert [(c.kind, c.figure) for c in claims(resources, text)] == [(Kind.CONTROL, None)]
