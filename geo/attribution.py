@@ -243,6 +243,14 @@ class Speakers:
                 return name
         return None
 
+    def last_titled(self, title_stem: str) -> str | None:
+        """The last speaker that is not a person's name but named by a title ("US official")."""
+        for name, person in reversed(self.names):
+            words = words_of(name)
+            if not person and words and stem(words[-1]) == title_stem:
+                return name
+        return None
+
     def expand(self, name: str) -> str:
         """A surname alone becomes the full name seen earlier ("Singh" → "Sabrina Singh")."""
         if " " in name:
@@ -575,7 +583,7 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             if _is_document(name) or sort == "body":  # "according to the statement", "the ministry"
                 found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
             elif sort == "person":  # "the acting governor said": the last person named
-                found.append(Attribution(start + m.start(), start + m.end(), None, "he"))
+                found.append(Attribution(start + m.start(), start + m.end(), None, _titled_he(name)))
             elif name and fold(name) not in _NOT_NAMES and (rx is _ACCORDING or not name[:1].islower()
                                                               or canonical_name(name) or named_within(name)
                                                               or _is_titled_name(name)):
@@ -593,7 +601,7 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             # "…,” said Zelensky", "…», — сказал он", "Об этом сообщил эксперт Марочко"
             phrase = m.group(0)[len(m.group("verb")):]
             sort = reference_sort(phrase)  # "рассказал главком ВСУ"
-            pronoun = {"body": "it", "person": "he"}.get(sort or "")
+            pronoun = {"body": "it", "person": _titled_he(phrase)}.get(sort or "")
             # "повідомляє Генеральний штаб України": the whole phrase when it is a known name
             name = phrase.strip() if canonical_name(phrase) else m.group("np")
             found.append(Attribution(start + m.start(), start + m.end(), None if pronoun else name, pronoun))
@@ -672,9 +680,19 @@ def record_speakers(attributions: Sequence[Attribution], speakers: Speakers) -> 
                 speakers.add(speakers.expand(name))
 
 
+def _titled_he(reference: str) -> str:
+    """The pronoun of a title that refers back ("the official"), with the title's stem: "he:official"."""
+    words = words_of(_strip_openers(reference))
+    return f"he:{stem(words[-1])}" if words else "he"
+
+
 def _resolve(att: Attribution, speakers: Speakers, sentence_subject: str | None) -> str | None:
     if att.pronoun == "hedge":
         return None
+    if att.pronoun is not None and att.pronoun.startswith("he:"):
+        # "a US official told CNN … the official added": the speaker named by that title, else
+        # the last person ("Defense Minister X said … the minister added")
+        return speakers.last_titled(att.pronoun[3:]) or speakers.last("person")
     if att.pronoun is not None:
         sort = PRONOUNS.get(att.pronoun, "person")
         if sort == "plural" and sentence_subject:

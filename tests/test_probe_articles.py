@@ -400,3 +400,31 @@ Newsweek has contacted the Russian and Ukrainian defense ministries for comment.
 def test_a_map_is_evidence_and_its_maker_the_claimant(resources):
     found = claims(resources, _EN_MAP_BY_A_PROJECT)
     assert [c.claimant for c in found] == ["DeepState", "DeepState"]
+
+
+_EN_THE_OFFICIAL_ADDED = """\
+North Korean troops have suffered about 4,000 casualties in Kursk, US official says
+
+By Staff, CNN
+Updated 6:12 PM EST, Tue January 7, 2025
+
+North Korean troops fighting for Russia in the Kursk region have suffered roughly 4,000 casualties, including \
+killed and wounded, a US official told CNN on Tuesday.
+
+The official said the figure was based on an assessment of recent fighting. Pyongyang has deployed about 11,000 \
+troops to the region since October, the official added.
+
+Related article: What we know about North Korea's troops in Russia
+"""
+
+
+def test_a_title_that_refers_back_finds_the_speaker_named_by_that_title(resources):
+    claim = claim_with(claims(resources, _EN_THE_OFFICIAL_ADDED), "11,000")
+    assert (claim.kind, claim.claimant) == (Kind.DEPLOYED, "US official")
+
+
+def test_a_title_that_refers_back_still_finds_a_person_named_with_it(resources):
+    text = ("Defense Minister Andrei Belousov said Russia had sent 5,000 more troops to the Kursk region. "
+            "The minister added that 300 Ukrainian soldiers had been captured near Sudzha.")
+    claim = claim_with(claims(resources, text), "300")
+    assert claim.claimant == "Andrei Belousov"
