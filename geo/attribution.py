@@ -336,14 +336,15 @@ def canonical_claimant(raw: str) -> str | None:
     'Иван Петров'
     """
     name = _strip_openers(" ".join(raw.replace("\u00a0", " ").split()).strip(" ,.;:’'\"“”«»"))
+    # "according to maps by the open-source project DeepState", "an estimate by Mediazona": the
+    # maker of the evidence (before the verb test: "estimate" is also a verb)
+    name = _EVIDENCE_BY.sub("", re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE))
     verb = _SPEECH_WORD.search(name)
     if verb and name[verb.end():].strip():  # "Recent estimates" ends in its noun: no verb there
         name = name[:verb.start()]
     if not name:
         return None
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
-    # "according to maps by the open-source project DeepState": the maker of the evidence
-    name = _EVIDENCE_BY.sub("", name)
     name = _TRAILING_TIME.sub("", name) or name  # "Минобороны России во вторник"
     key = fold(name)
     if key in _NOT_NAMES or _is_document(name) or reference_sort(name) or key.split()[0] in _FIRST_PERSON:
@@ -482,7 +483,8 @@ _SPEECH_WORD = compile_pattern(rf"\s(?:{SPEECH_VERBS})(?!\w)")
 _CYRILLIC = compile_pattern(r"[А-Яа-яЁёІіЇїЄєҐґ]")
 #: Evidence named before its maker: "maps by", "data from", "footage published by".
 _EVIDENCE_BY = compile_pattern(
-    r"^(?:maps?|data|figures|footage|imagery|images|videos?|charts?)\s+(?:published\s+|released\s+)?(?:by|from|of)\s+"
+    r"^(?:maps?|data|figures|footage|imagery|images|videos?|charts?|estimates?|assessments?|count|tally)"
+    r"\s+(?:published\s+|released\s+)?(?:by|from|of)\s+"
     r"(?:the\s+)?(?=\S)", re.IGNORECASE)
 #: The endings of Russian and Ukrainian patronymics: Владимирович, Ильич, Ивановна, Петрівна.
 _PATRONYMIC = compile_pattern(r"(?:ич|вна|чна)$")

@@ -74,6 +74,13 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
     ("DeepState", ("Deep State", "DeepStateMap", "DeepStateUA", "DeepState UA", "DeepState map", "ДипСтейт",
                    "Дипстейт", "ДіпСтейт", "Діпстейт")),
+    # Kyiv's ministry, named with its country (a bare "Defense Ministry" is Moscow's, below)
+    ("Ukrainian Defense Ministry", (
+        "Ukrainian Defence Ministry", "Ukraine's Defense Ministry", "Ukraine's Defence Ministry",
+        "Ministry of Defence of Ukraine", "Ministry of Defense of Ukraine", "Ukrainian Ministry of Defense",
+        "Ukrainian Ministry of Defence", "Минобороны Украины", "Министерство обороны Украины", "Міноборони України",
+        "Міністерство оборони України",
+    )),
     # Russian bodies and channels
     ("Russian Defense Ministry", (
         "Russian Defence Ministry", "Russia's Defense Ministry", "Russia's Defence Ministry",

@@ -245,6 +245,9 @@ _INCLUDING = compile_pattern(r",\s+(?:including|в\s+том\s+числе|у\s+т
 #: An inverted speech verb right before an amount: the amount counts the speakers ('…," said one
 #: commander'), unlike the complement of a verb in place ("The ministry said 12 soldiers were killed").
 _SPEAKERS_COUNT = compile_pattern(r"[,\"”»]\s*(?:said|says|told)\s+$")
+#: A military unit as the amount, in Russian and Ukrainian: a count of forces whatever follows it
+#: ("потерял до роты пехоты и три танка").
+_UNIT_AMOUNT = compile_pattern(r"(?<!\w)(?:батальон|батальйон|рот[аиуы](?!\w)|роту(?!\w)|взвод|полк|бригад)")
 #: "a 50,000-strong group of troops": a force of that size.
 _STRONG = compile_pattern(r"[-\u2010\u2011]strong\b")
 _FIGURE_ONLY_KIND = compile_pattern(r"similar|comparable|the same")
@@ -384,8 +387,9 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
     a trigger (with no other amount between them; ``others`` are the starts of the rest)."""
     if _SPEAKERS_COUNT.search(folded, max(sentence[0], amount.start - 16), amount.start):
         return False  # '"We lost X," said one commander': the speakers, not the losses
-    if amount.figure.text and _FORCE.match(fold(amount.figure.text.split()[-1])):
-        return True  # "a battalion", "up to a battalion of infantry"
+    if amount.figure.text and (_FORCE.match(fold(amount.figure.text.split()[-1]))
+                               or _UNIT_AMOUNT.search(fold(amount.figure.text))):
+        return True  # "a battalion", "up to a battalion of infantry", "до роты пехоты", "до двух батальйонов"
     if _STRONG.match(folded, amount.end):
         return True  # "a 50,000-strong group"
     tail = folded[amount.end:min(sentence[1], amount.end + _LOOK_AHEAD)]

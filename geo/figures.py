@@ -592,7 +592,8 @@ _VAGUE_SCALES = _phrase_table((p, _Vague.COUNT) for p in (
 _UNIT_TROOPS = _phrase_table((p, _Vague.UNIT) for p in (
     *(f"of {noun}" for noun in ("infantry", "troops", "soldiers", "men", "marines",
                                 "paratroopers", "fighters", "personnel", "servicemen")),
-    "пехоты", "морской пехоты", "солдат", "военных", "военнослужащих", "десантников"))
+    "пехоты", "морской пехоты", "солдат", "военных", "военнослужащих", "десантников",
+    "піхоти", "морської піхоти", "солдатів", "військових", "військовослужбовців", "десантників"))
 # "two battalions": a count of units, not of people.
 _UNIT_WORDS_AFTER_NUMBER = frozenset(
     [*_FORCE_UNITS, "battalions", "brigades", "companies", "platoons", "regiments",

@@ -16,6 +16,11 @@ def claims(resources, text: str):
     return process_document(doc, resources).claims
 
 
+def numbers_of(claim):
+    """The figure's (low, best, high), or None."""
+    return None if claim.figure is None else (claim.figure.low, claim.figure.best, claim.figure.high)
+
+
 def claim_with(found, words: str):
     """The one claim whose quote holds ``words``."""
     (claim,) = [c for c in found if words in c.quote]
@@ -428,3 +433,61 @@ def test_a_title_that_refers_back_still_finds_a_person_named_with_it(resources):
             "The minister added that 300 Ukrainian soldiers had been captured near Sudzha.")
     claim = claim_with(claims(resources, text), "300")
     assert claim.claimant == "Andrei Belousov"
+
+
+_EN_COUNT_BY_NAME = """\
+Russia's Kursk losses: what we know
+
+Moscow Times
+
+Russia has lost between 18,000 and 20,000 soldiers killed in the Kursk region since August, according to an \
+estimate by Mediazona, which counts confirmed deaths by name.
+
+Economists estimate that the fighting has cost the region's farmers more than 5 billion rubles in lost harvests.
+"""
+
+
+def test_lost_n_soldiers_killed_is_one_killed_claim_by_the_maker_of_the_estimate(resources):
+    found = claims(resources, _EN_COUNT_BY_NAME)
+    assert [(c.kind, numbers_of(c), c.claimant) for c in found] == [
+        (Kind.KILLED, (18000, None, 20000), "Mediazona")]
+
+
+
+_UK_COMPANY_AND_TANKS = """\
+Курщина: ворог просунувся біля Свердликового, — ЗСУ
+
+Цензор.НЕТ
+
+Російські війська просунулися поблизу Свердликового та Малої Локні Курської області, повідомили в угрупованні \
+військ «Курськ».
+
+За даними угруповання, протягом доби ворог втратив у районі Свердликового до роти піхоти та три танки.
+
+Реклама
+"""
+
+
+def test_a_unit_lost_with_equipment_is_still_a_loss_of_people(resources):
+    found = claims(resources, _UK_COMPANY_AND_TANKS)
+    assert [(c.kind, c.figure.text, numbers_of(c)) for c in found] == [
+        (Kind.KILLED_OR_WOUNDED, "до роти піхоти", (None, None, None))]  # "advanced near" is no control
+
+
+_RU_OWN_WORDS_OF_HOLDING = """\
+Глава Минобороны Украины: армия удерживает плацдарм в Курской области
+
+Киев, 5 марта. Министр обороны Украины Рустем Умеров заявил, что потери российской армии в Курской области \
+превышают 50 тысяч человек убитыми и ранеными.
+
+«Мы держим плацдарм и будем держать его столько, сколько нужно», — подчеркнул Умеров.
+
+Курские аграрии тем временем потеряли до 30% урожая.
+"""
+
+
+def test_we_hold_the_bridgehead_is_a_control_claim_and_kyivs_ministry_has_its_name(resources):
+    found = claims(resources, _RU_OWN_WORDS_OF_HOLDING)
+    assert claim_with(found, "держим плацдарм").kind is Kind.CONTROL
+    assert found[0].claimant == "Ukrainian Defense Ministry"
+    assert not [c for c in found if "урожая" in c.quote]
