@@ -81,8 +81,11 @@ _LOWER_TOKEN = rf"(?!(?:{_NP_STOP})(?!\w))[a-zа-яёіїєґ][\w’'\-]*"
 # phrase costs linear time, not 2^n backtracking.
 # A lower-case word may carry the acronym too: "Ukraine's military intelligence agency (HUR) said".
 _TOKEN = rf"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*|{_LOWER_TOKEN})(?:\s*\([A-ZА-Я]{{2,}}\))?(?!\w)"
-_NP = rf"(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_TOKEN}){{0,8}}?)"
-_NP_ANY = rf"(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:[\s\u00a0]+{_TOKEN}){{0,6}}?)"
+# A word that ends in three small letters and a full stop ends a sentence, not an abbreviation
+# ("Gen.", "U.S."): a phrase does not run on past it ("… buildings in Sukhinovka. The claims …").
+_GO_ON = r"(?<![a-zа-яёіїєґ]{3}\.)[\s\u00a0]+"
+_NP = rf"(?P<np>{_CAP_TOKEN}(?:{_GO_ON}{_TOKEN}){{0,8}}?)"
+_NP_ANY = rf"(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:{_GO_ON}{_TOKEN}){{0,6}}?)"
 _SUBJECT_VERB = compile_pattern(
     rf"{_NP}(?:’s|'s)?\s+(?:(?:also|has|have|had|was|were|is|previously|later|then|earlier|further|"
     rf"again|repeatedly|separately|recently|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|в\s+\w+(?!,)"
@@ -92,13 +95,14 @@ _SUBJECT_VERB = compile_pattern(
 # Lower-case words that may stand between an inverted speech verb and the name: titles
 # ("said military expert Andrei Marochko", "сообщил глава района"), never prepositions
 # (", said on Telegram").
-_TITLE_LOWER = (r"(?!(?:on|in|at|to|for|from|with|by|during|after|before|via|в|во|на|по|от|у|к|с|со|за"
-                r"|через|после|до|при)(?!\w))[a-zа-яёіїєґ][\w’'\-]*")
+# nor the topic after "about": "сообщил об освобождении населённого пункта Самарка"
+_TITLE_LOWER = (r"(?!(?:on|in|at|to|for|from|with|by|during|after|before|via|about|в|во|на|по|от|у|к|с|со|за"
+                r"|через|после|до|при|о|об|про)(?!\w))[a-zа-яёіїєґ][\w’'\-]*")
 # The name after an inverted verb: its capitalised words, all of them ("said Ukrainian
 # President Volodymyr Zelensky"), and nothing after ("… on Telegram").
 # The closing quote is taken whenever it is there (possessive): a quoted unit is no name
 # when a name follows it ("речник ОСУВ «Хортиця» Дмитро Трегубов").
-_INVERTED_NP = rf"[«“\"]?(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_CAP_TOKEN}){{0,5}})[»”\"]?+"
+_INVERTED_NP = rf"[«“\"]?(?P<np>{_CAP_TOKEN}(?:{_GO_ON}{_CAP_TOKEN}){{0,5}})[»”\"]?+"
 # The name ends the attribution: punctuation, the end, or a preposition follows it, so
 # that "глава Суджанского района Александр Богачев," reads past the district to the man.
 # (or a nickname in brackets: "командувач СБС Роберт Бровді (Мадяр)")
