@@ -241,8 +241,8 @@ class Speakers:
         for name, person in reversed(self.names):
             if sort == "person" and person:
                 return name
-            if sort == "body" and not person:
-                return name
+            if sort == "body" and not person and not _PEOPLE_AT_LARGE.match(name):
+                return name  # "говорится в сообщении" is a body's, not the residents' who spoke before
             if sort == "plural" and not person:
                 return name
         return None
@@ -264,6 +264,12 @@ class Speakers:
             full = next((self.full_by_surname[k] for k in (n.capitalize() for n in _nominatives(fold(name)))
                          if k in self.full_by_surname), None)
         return full or name
+
+
+#: People who speak but issue nothing: "Residents said …", "Жители сообщили …".
+_PEOPLE_AT_LARGE = compile_pattern(
+    r"(?i:(?:local\s+)?(?:residents|locals|witnesses|eyewitnesses|evacuees|villagers|жители|местные(?:\s+жители)?"
+    r"|очевидцы|мешканці|місцеві(?:\s+жителі)?|жителі|очевидці)$)")
 
 
 def is_person(name: str) -> bool:
@@ -682,7 +688,7 @@ def record_speakers(attributions: Sequence[Attribution], speakers: Speakers) -> 
     for att in attributions:
         if att.name:
             name = canonical_claimant(att.name)
-            if name:
+            if name and not _is_evidence(name):  # "Satellite images showed …" speaks for nobody later
                 speakers.add(speakers.expand(name))
 
 
@@ -905,6 +911,8 @@ def _claimant_in_sentence(
             if found is not None:
                 speakers.add(found)  # "Zelensky: …" then "The president said …"
             return found, True
+    if _QUOTE_SAID_BY_SOMEONE.search(text, s, e):
+        return None, True  # '“…,” said a drone operator': its own speaker, unnamed
     quoted = _quotation_attribution(text, paragraph, claim)
     if quoted is not None:
         found = settle(quoted)
@@ -1034,9 +1042,12 @@ def _paragraph_source(text: str, sentence: tuple[int, int], paragraph: tuple[int
     A hedged claim ("reportedly") takes only the opening one: the source it was reported by."""
     if _HEDGE_CUED.search(text, paragraph[0], sentence[0]) or not is_hedged and _HEDGE_CUED.search(text, *paragraph):
         return None  # a paragraph that mixes unnamed reports in: nothing is sure
+    if _QUOTE_SAID_BY_SOMEONE.search(text, *sentence):
+        return None  # '“…,” said a drone operator': the quote has its own speaker, unnamed
     # Only an attribution that opens its sentence frames what follows ("По его словам, …");
     # "…, she said." closes its own sentence.
     earlier = [a for a in find_attributions(text, paragraph[0], sentence[0]) if not a.relay
+               and not (a.name and a.pronoun is None and _is_evidence(a.name))  # "Satellite images showed …"
                and any(a.start <= s0 + 2 for s0, _ in sentence_spans(text, paragraph[0], sentence[0]))]
     for att in reversed(earlier):
         found = _resolve(att, speakers, None)
@@ -1060,6 +1071,11 @@ def _paragraph_source(text: str, sentence: tuple[int, int], paragraph: tuple[int
     return None
 
 
+#: A quotation closed by a speech verb and a speaker in lower case: "“…,” said a drone operator",
+#: "«…», — рассказал один из бойцов". Whoever the paragraph named before did not say it.
+_QUOTE_SAID_BY_SOMEONE = compile_pattern(
+    rf"[”»\"],?\s*[–—-]?\s*(?:(?:{SPEECH_VERBS})\s+(?:a|an|one|один|одна|одн\w+|один\s+из|один\s+з)\s"
+    rf"|(?:a|an|one)\s+(?:[\w-]+\s+){{1,2}}?(?:said|says|told|added)\b)")
 #: Any speech verb: a sentence that has one names its own source, even as a bare title
 #: ("…, сообщил губернатор", "…, the governor said"), and borrows none from the next paragraph.
 _SPEECH_VERB = compile_pattern(rf"(?<!\w)(?:{SPEECH_VERBS})(?!\w)", re.IGNORECASE)

@@ -491,3 +491,40 @@ def test_we_hold_the_bridgehead_is_a_control_claim_and_kyivs_ministry_has_its_na
     assert claim_with(found, "держим плацдарм").kind is Kind.CONTROL
     assert found[0].claimant == "Ukrainian Defense Ministry"
     assert not [c for c in found if "урожая" in c.quote]
+
+
+_EN_EVIDENCE_RESIDENTS_AND_AN_UNNAMED_SOLDIER = """\
+Fighting near Sudzha intensifies, officials say
+
+By Staff Reporter
+
+Ukraine's General Staff said Russian forces had lost 120 soldiers near Sudzha in the Kursk region over the past day. \
+Residents described hearing explosions throughout the night. “They keep sending small groups towards Sudzha, and \
+most of them never come back,” said a drone operator who gave only his call sign.
+
+Satellite images published by independent analysts showed damaged buildings in Sudzha. “Our units hold their \
+positions around Sudzha,” a spokesman said.
+"""
+
+
+def test_a_quote_with_an_unnamed_speaker_and_evidence_borrow_no_claimant(resources):
+    found = claims(resources, _EN_EVIDENCE_RESIDENTS_AND_AN_UNNAMED_SOLDIER)
+    assert claim_with(found, "120").claimant == "General Staff of the Armed Forces of Ukraine"
+    assert claim_with(found, "keep sending").claimant is None
+    assert [c.claimant for c in found if "hold their" in c.quote] == [None]  # "a spokesman said"
+
+
+_RU_RESIDENTS_THEN_A_STATEMENT = """\
+Под Суджей продолжаются бои
+
+Генштаб ВСУ сообщил, что ситуация в Курской области остается сложной.
+
+Жители сообщили о взрывах в течение всей ночи. «Противник несёт значительные потери под Суджей и отступает», — \
+говорится в сообщении.
+"""
+
+
+def test_a_statement_is_the_bodys_not_the_residents_who_spoke_before(resources):
+    found = claims(resources, _RU_RESIDENTS_THEN_A_STATEMENT)
+    assert [c.kind for c in found] == [Kind.KILLED_OR_WOUNDED, Kind.CONTROL]  # losses, and "отступает"
+    assert {c.claimant for c in found} == {"General Staff of the Armed Forces of Ukraine"}
