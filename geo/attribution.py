@@ -132,7 +132,7 @@ _TAIL_LOWER = compile_pattern(rf",\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,4}}
 #: "…, сообщили военкоры.", "…, повідомляють російські джерела.": a lower-case source after
 #: its verb at the end of the sentence, kept only when it is a known one.
 _VERB_TAIL_LOWER = compile_pattern(
-    rf",\s+(?:{SPEECH_VERBS})\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,3}}?)\s*(?=[.;!?]|$)")
+    rf",\s+(?:[–—-]\s+)?(?:{SPEECH_VERBS})\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,3}}?)\s*(?=[.;!?]|$)")
 #: A source named in guillemets, with or without the word for what it is: "телеграм-канал
 #: «Два майора» сообщил", "…, пишет «Военная хроника»". The name may hold lower-case words.
 _CHANNEL_WORD = r"(?:(?:telegram|телеграм)-канал\w*|канал\w*|издани\w*|видання|агентств\w*|агенці\w*|портал\w*|проект\w*|проєкт\w*)"
@@ -636,6 +636,8 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     for m in _VERB_TAIL_LOWER.finditer(chunk) if may & _BIT[id(_VERB_TAIL_LOWER)] else ():
         if canonical_name(m.group("np")) or named_within(m.group("np")):
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+        elif reference_sort(m.group("np")) == "person":  # "«…», — наголосив головнокомандувач": him
+            found.append(Attribution(start + m.start(), start + m.end(), None, _titled_he(m.group("np"))))
     for m in _DOCUMENT_OF.finditer(chunk) if may & _BIT[id(_DOCUMENT_OF)] else ():
         if canonical_claimant(m.group("np")):
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))

@@ -214,6 +214,8 @@ PRONOUNS = {
 # Words that make a trigger hypothetical, negated in passing or reported in the abstract.
 BLOCKERS_BEFORE = (
     r"rather\s+than|instead\s+of|to\s+avoid|avoid|to\s+be|might|may|could|would|will|expected\s+to"
+    # the future: "будут уничтожены", "буде знищено"
+    r"|будет|будут|буде|будуть"
     # a plan is no claim (GOLD.md): "Russia plans to deploy 50,000 troops"
     r"|plan\w*\s+to|intend\w*\s+to|prepar\w*\s+to|ready\s+to|планиру\w+|намерен\w*|планує\w*|планують"
     # an exchange of prisoners is no capture: "Обмен пленными состоялся", "prisoner swap"

@@ -528,3 +528,39 @@ def test_a_statement_is_the_bodys_not_the_residents_who_spoke_before(resources):
     found = claims(resources, _RU_RESIDENTS_THEN_A_STATEMENT)
     assert [c.kind for c in found] == [Kind.KILLED_OR_WOUNDED, Kind.CONTROL]  # losses, and "отступает"
     assert {c.claimant for c in found} == {"General Staff of the Armed Forces of Ukraine"}
+
+
+_RU_FORECAST_AFTER_A_CLAIM = """\
+Алаудинов: «Ахмат» освободил Малую Локню
+
+Командир спецназа «Ахмат» генерал Апти Алаудинов заявил, что бойцы подразделения освободили Малую Локню в \
+Курской области и взяли в плен 14 военнослужащих ВСУ.
+
+По словам генерала, в ближайшее время будет освобождена и Суджа, а оставшиеся там украинские военные будут \
+уничтожены.
+"""
+
+
+def test_the_future_is_a_forecast_not_a_claim(resources):
+    found = claims(resources, _RU_FORECAST_AFTER_A_CLAIM)
+    assert not [c for c in found if "будет" in c.quote or "будут" in c.quote]
+    assert Kind.CAPTURED in {c.kind for c in found if "14" in c.quote}
+
+
+_UK_INITIATIVE_AND_A_TITLE_AFTER_THE_QUOTE = """\
+Сирський: у Курській операції Росія втратила понад 38 тисяч військових
+
+Головнокомандувач ЗСУ Олександр Сирський підбив підсумки Курської операції. За його даними, загальні втрати \
+ворога становлять понад 38 тисяч осіб.
+
+У Генштабі ЗСУ повідомили, що на Курському напрямку відбулося 17 боєзіткнень.
+
+«Ми утримуємо ініціативу на цьому напрямку, а наші бійці утримують позиції біля Суджі», — наголосив \
+головнокомандувач.
+"""
+
+
+def test_the_initiative_is_no_ground_and_the_commander_after_the_quote_is_the_one_named(resources):
+    found = [c for c in claims(resources, _UK_INITIATIVE_AND_A_TITLE_AFTER_THE_QUOTE) if c.kind is Kind.CONTROL]
+    assert [(c.quote.startswith("наші бійці утримують позиції"), c.claimant) for c in found] == [
+        (True, "Oleksandr Syrskyi")]
