@@ -95,7 +95,7 @@ def link_places(
     previous_control: Draft | None = None
     for d in drafts:
         if d.kind is Kind.CONTROL:
-            d.places = _control_places(d, settlements, previous_control)
+            d.places = _control_places(d, settlements, previous_control) or _listed_next(folded, d, settlements)
             previous_control = d
             if d.places or _is_elsewhere(folded, d):
                 previous = d
@@ -228,6 +228,28 @@ def _control_places(d: Draft, settlements: Sequence[tuple[int, str]], previous: 
         return [PlaceLink(place_id=p.place_id, link=Link.PARAGRAPH) for p in previous.places
                 if p.link is not Link.ARTICLE and p.place_id in villages]
     return []
+
+
+#: A count of settlements in a control claim: "освободили четыре населенных пункта", "took three villages".
+_COUNTED_SETTLEMENTS = compile_pattern(
+    r"(?<!\w)[\w-]+\s+(?:населенн?\w*\s+пункт\w*|населен\w+\s+пункт\w*|сел(?:а|о|ами)?\b|сёл|villages|settlements"
+    r"|localities)")
+#: The sentence after it that names them: "Речь идет о населенных пунктах А, Б и В", "Йдеться про …",
+#: "These are A and B"; one short sentence may stand between ("Об этом сообщает ТАСС.").
+_LISTED_NEXT = compile_pattern(
+    r"(?:\s*[^.!?\n]{1,120}[.!?])?\s*(?P<list>(?:речь\s+ид[её]т\s+о|йдеться\s+про|ідеться\s+про|мова\s+йде\s+про"
+    r"|these\s+are|they\s+are|namely)\b[^.!?\n]*)")
+
+
+def _listed_next(folded: str, d: Draft, settlements: Sequence[tuple[int, str]]) -> list[PlaceLink]:
+    """The villages the next sentence lists for a control claim that counts them: "Российские
+    войска освободили четыре населенных пункта. Речь идет о населенных пунктах Александрия, …"."""
+    if not _COUNTED_SETTLEMENTS.search(folded, d.start, d.end):
+        return []
+    listed = _LISTED_NEXT.match(folded, d.sentence[1])
+    if listed is None:
+        return []
+    return [PlaceLink(place_id=p, link=Link.PARAGRAPH) for p in _places_between(settlements, *listed.span("list"))]
 
 
 def _names_elsewhere(folded: str, d: Draft) -> bool:

@@ -100,3 +100,23 @@ def test_what_is_left_of_ground_held_is_a_control_claim(resources, text):
 ])
 def test_the_size_of_the_oblast_is_no_ground_held(resources, text):
     assert control_claims(resources, text) == []
+
+
+@pytest.mark.parametrize(("text", "villages"), [
+    pytest.param("Бойцы группировки «Север» за неделю освободили два населенных пункта в Курской области. Об этом "
+                 "сообщили в Минобороны.\nРечь идет о населенных пунктах Мартыновка и Малая Локня.",
+                 2, id="ru-речь-идет-о"),
+    pytest.param("Російські війська захопили два села в Курській області.\nЙдеться про Мартинівку та Малу Локню.",
+                 2, id="uk-йдеться-про"),
+    pytest.param("Russian forces took three villages in the Kursk region on Tuesday. These are Martynovka, "
+                 "Malaya Loknya and Lebedevka.", 3, id="en-these-are"),
+])
+def test_a_count_of_villages_takes_the_list_in_the_next_sentence(resources, text, villages):
+    (claim,) = control_claims(resources, text)
+    assert len([p for p in claim.places if p.place_id != "kursk-oblast"]) == villages
+
+
+def test_a_count_of_villages_without_a_list_stays_on_the_oblast(resources):
+    text = "Российские войска освободили два населенных пункта в Курской области.\nВ Мартыновке восстановили свет."
+    (claim,) = control_claims(resources, text)
+    assert [p.place_id for p in claim.places] == ["kursk-oblast"]
