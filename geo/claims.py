@@ -222,6 +222,8 @@ _MORE_FORCES = compile_pattern(
 )
 #: Movement words that assert a deployment without a figure ("moved into", "began entering").
 _MOVEMENT = compile_pattern(r"mov(?:ed|ing|es?)\s+into|(?:began|begin|started|start)\s+entering|holed\s+up|hunker"
+                       r"|(?:troops|soldiers|forces|units)\s+(?:have\s+|had\s+)?enter"
+                       r"|(?:военные|войска|солдаты|військові|війська|солдати)\s+(?:вошли|зашли|увійшли|зайшли)"
                        r"|dropped\s+off|airdropped|высад|висад")
 #: A force noun right after a deployment verb: "перемещает силы", "залучити туди військових",
 #: "sent some of its best units", "moved their elite brigades".

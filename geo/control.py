@@ -79,6 +79,9 @@ _CONJUNCTION = compile_pattern(r"but|and|yet|но|а|и|однако|але|та
 #: Quotation marks and dashes that may open a sentence before its subject.
 _OPENERS = " «“„\"'-–—"
 _NOT_A_SIDE = compile_pattern(rf"^(?:[\w'-]+\s+)?(?:{NOT_A_SIDE})(?!\w)")
+#: Russia's ally, whose troops entering Kursk oblast are a deployment (GOLD.md), not ground taken.
+_ALLY_ENTERS = compile_pattern(r"(?:north\s+korean|dprk|pyongyang['’]s|северокорейск\w*|північнокорейськ\w*)")
+_ENTER = compile_pattern(r"enter|вош|зашли|увійш|зайшл")
 _GROUND = compile_pattern(rf"(?:{GROUND_NOUNS})")
 _NOT_GROUND = compile_pattern(rf"(?:{NOT_GROUND})(?!\w)")
 _ANAPHORA = compile_pattern(rf"(?:{ANAPHORA})")
@@ -227,6 +230,8 @@ def find_control(
         head = own if own and not _CONJUNCTION.fullmatch(own) else folded[s_start:m.start()].lstrip(_OPENERS)
         if _NOT_A_SIDE.search(head):
             continue  # "Гражданское население покинуло Суджу", "the situation is under control": no side
+        if _ALLY_ENTERS.search(head) and _ENTER.match(m.group()):
+            continue  # "North Korean troops enter Kursk": an ally deployed on its partner's ground, no ground taken
         switch = _REGION_SWITCH.search(folded, m.end(), clause_end)
         parts = [(clause_start, switch.start(), switch.start()), (switch.start() + 1, clause_end, scope_end)] \
             if switch else [(clause_start, clause_end, scope_end)]

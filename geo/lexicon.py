@@ -103,6 +103,12 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|brigades|battalions|units|marines|paratroopers)\s+(?:at|into|against|to)\b)"
      # rotated into a place (GOLD.md): "Pyongyang has rotated fresh troops into Kursk"
      r"|\brotat(?:ed|ing|es|e)\b(?=\s+(?:[\w'’,.-]+\s+){0,4}?into\b)"
+     # Russia's ally entering Kursk is a deployment (GOLD.md): "North Korean Troops Enter Kursk"
+     r"|(?<=north\skorean\s)(?:troops|soldiers|forces|units)\s+(?:have\s+|had\s+)?enter(?:s|ed|ing)?\b"
+     # (each noun its own branch, starting with its Cyrillic letter: claims sorts the branches by script)
+     r"|военные(?<=северокорейские\sвоенные)\s+(?:вошли|зашли)\b|войска(?<=северокорейские\sвойска)\s+(?:вошли|зашли)\b"
+     r"|військові(?<=північнокорейські\sвійськові)\s+(?:увійшли|зайшли)\b"
+     r"|війська(?<=північнокорейські\sвійська)\s+(?:увійшли|зайшли)\b"
      r"|переброск\w*|перебрасыва\w*|перекидыва\w*|перекида\w*|перемеща\w*|перемещен\w*|переміщу\w*|переміщен\w*|перекида\w*|стягу\w*|стягнул\w*"
      r"|залучи\w*|залуча\w*|прибува\w*|\bholed\s+up\b|\bhunker\w*\s+down\b|\bdropped\s+off\b|\bairdropped\b"
      r"|высадил\w*|высажен\w*|висадил\w*|висаджен\w*"

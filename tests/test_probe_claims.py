@@ -148,11 +148,24 @@ def test_a_denial_or_a_claim_after_a_non_confirmation_stands(resources, text, ki
                  id="en-speakers-counted-after-the-claim"),
     pytest.param("The ministry said 12 soldiers were killed near Sudzha.", Kind.KILLED, (None, 12, None),
                  id="en-said-then-its-complement"),
+    # GOLD.md: forces sent or arrived are deployed; Russia's ally entering Kursk takes no ground from its partner
+    pytest.param("North Korean Troops Enter Kursk, Pentagon says", Kind.DEPLOYED, None, id="en-ally-enters"),
+    pytest.param("North Korean troops have entered Russia's Kursk region, the Pentagon said.", Kind.DEPLOYED, None,
+                 id="en-ally-has-entered"),
+    pytest.param("Северокорейские военные вошли в Курскую область, заявили в Пентагоне.", Kind.DEPLOYED, None,
+                 id="ru-ally-вошли"),
+    pytest.param("Північнокорейські військові зайшли в Курську область, повідомили в Пентагоні.", Kind.DEPLOYED,
+                 None, id="uk-ally-зайшли"),
 ])
-def test_forces_thrown_at_a_place_and_the_speakers_own_count(resources, text, kind, figure):
+def test_forces_thrown_or_entering_and_the_speakers_own_count(resources, text, kind, figure):
     assert [(c.kind, numbers(c)) for c in claims(resources, text)] == [(kind, figure)]
 
 
 def test_the_count_of_speakers_after_an_inverted_verb_is_no_loss(resources):
     text = '"We lost Malaya Loknya and Cherkasskaya Konopelka last week," said one commander in the Kursk region.'
     assert [(c.kind, c.figure) for c in claims(resources, text)] == [(Kind.CONTROL, None)]
+
+
+def test_a_side_entering_a_village_still_takes_ground(resources):
+    assert [c.kind for c in claims(resources, "Российские войска вошли в Суджу, сообщили в Минобороны.")] == [
+        Kind.CONTROL]
