@@ -136,7 +136,9 @@ PRESENCE_TRIGGERS = (r"находи\w*|перебува\w*|численност\
 # for only in a sentence with an amount: "are" and "were" would open every sentence to the
 # search of the other triggers.
 PRESENCE_IN_AREA = (r"\b(?:are|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?in"
-                    r"(?=\s+(?:russia|kursk|the\s+(?:kursk\s+)?(?:region|area|oblast)))")
+                    r"(?=\s+(?:russia|kursk|the\s+(?:kursk\s+)?(?:region|area|oblast)))"
+                    # the verb left out after the amount: "at least 10,000 right now in the Kursk Oblast"
+                    r"|(?<=\d\s)(?:right\s+now|now|currently|already)\s+in(?=\s+(?:the\s+)?kursk)")
 
 # Nouns for the people a claim is about; an amount followed by one is a head count.
 FORCE_NOUNS = (

@@ -169,3 +169,8 @@ def test_the_count_of_speakers_after_an_inverted_verb_is_no_loss(resources):
 def test_a_side_entering_a_village_still_takes_ground(resources):
     assert [c.kind for c in claims(resources, "Российские войска вошли в Суджу, сообщили в Минобороны.")] == [
         Kind.CONTROL]
+
+
+def test_numbering_n_in_kursk_with_the_verb_left_out_is_deployed(resources):
+    text = "The general spoke of 11,000 troops in Russia, with “some 8,500 currently in the Kursk region”."
+    assert (Kind.DEPLOYED, (None, 8500, None)) in [(c.kind, numbers(c)) for c in claims(resources, text)]
