@@ -115,6 +115,12 @@ _VERB_SUBJECT = compile_pattern(
     rf"{_INVERTED_NP}{_NAME_END}")
 #: After an outlet in guillemets, the body that told it: "сообщили «Известиям» в Минобороны".
 _TOLD_OUTLET = compile_pattern(r"»\s+(?:в|у)\s")
+#: One person by a title with a country or side: "…, a Russian official claimed", "…, a US official said".
+_ONE_TITLED = compile_pattern(
+    r"(?:a|an)\s+(?:senior\s+|top\s+|high-ranking\s+)?(?:russian|ukrainian|u\.?s\.?|american|south\s+korean"
+    r"|western|pentagon|kremlin|nato)\s+(?:military\s+|defen[cs]e\s+|intelligence\s+|government\s+)?"
+    r"(?:official|commander|officer|general|spokesman|spokeswoman|spokesperson|source|lawmaker|diplomat)",
+    re.IGNORECASE)
 #: "Об этом сообщил …", "как заявил …": the Russian formulas that put the speaker after the verb.
 _INVERTED_LEAD = compile_pattern(
     r"(?:^|\b)(?:об\s+этом|о\s+чем|о\s+чём|как|это|про\s+це|як|це)(?:\s+[\w-]+){0,5}\s*$", re.IGNORECASE)
@@ -346,6 +352,8 @@ def canonical_claimant(raw: str) -> str | None:
     'Иван Петров'
     """
     name = _strip_openers(" ".join(raw.replace("\u00a0", " ").split()).strip(" ,.;:’'\"“”«»"))
+    if _ONE_TITLED.fullmatch(name):
+        return name.split(" ", 1)[1]  # "a Russian official": one new speaker, no reference back
     # "according to maps by the open-source project DeepState", "an estimate by Mediazona": the
     # maker of the evidence (before the verb test: "estimate" is also a verb)
     name = _EVIDENCE_BY.sub("", re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE))
@@ -626,7 +634,7 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
         if verb:
             found.append(Attribution(start + verb.start(), start + m.end(), None, m.group(1).lower()))
     for m in _TAIL_LOWER.finditer(chunk) if may & _BIT[id(_TAIL_LOWER)] else ():
-        if canonical_name(m.group("np")) or named_within(m.group("np")):
+        if canonical_name(m.group("np")) or named_within(m.group("np")) or _ONE_TITLED.fullmatch(m.group("np")):
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for rx in (_QUOTED_NAME_VERB, _VERB_QUOTED_NAME):
         for m in rx.finditer(chunk) if may & _BIT[id(rx)] else ():

@@ -56,6 +56,9 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|civilians|men|people)\b)|(?<=were\s)executed\b|(?<=been\s)executed\b"
      # the noun: "сообщил о гибели двух мирных жителей", "повідомив про загибель трьох військових"
      r"|гибел[иьюя]\w*|загибел[іьюя]\w*"
+     # the dead found: "The bodies of 40 Ukrainian soldiers were found near Sudzha"
+     r"|\bbodies\s+of\b(?=\s+(?:about|around|some|at\s+least|more\s+than|over|nearly|\d|two|three|four|five|six|seven"
+     r"|eight|nine|ten|dozens|hundreds))"
      r"|погиб\w*|убит\w*|уничтожен\w*|ликвидирован\w*|загинул\w*|загинув|загибл\w*|вбит\w*|знищен\w*"
      # the active verbs: "уничтожили 50 военных", "знищили понад 50 солдатів"
      r"|уничтожил\w*|ликвидировал\w*|убил[аи]?\b|знищил\w*|знищив|знищено|ліквідовано|ліквідува\w*"
@@ -119,6 +122,9 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|чисельніст\w*(?=\s+(?:угруповання|військ|контингент|сил\b|підрозділ))"
      r"|насчитыва\w*|налічу\w*"
 
+     # forces that number N: "Ukraine's forces in Kursk now number about 10,000" (numbering N in an area)
+     r"|\bnumber(?:s|ed)?\b(?=\s+(?:about|around|some|roughly|approximately|up\s+to|more\s+than|over|at\s+least"
+     r"|nearly|almost|\d))"
      # a count of forces: "the number of North Korean troops … has risen by about 2,000"
      r"|\b(?:total\s+)?number\s+of(?=\s+(?:[\w'’-]+\s+){0,3}(?:troops|soldiers|forces|north\s+koreans|personnel))"),
     # GOLD.md: encircled or cut-off troops are "other"

@@ -174,3 +174,18 @@ def test_a_side_entering_a_village_still_takes_ground(resources):
 def test_numbering_n_in_kursk_with_the_verb_left_out_is_deployed(resources):
     text = "The general spoke of 11,000 troops in Russia, with “some 8,500 currently in the Kursk region”."
     assert (Kind.DEPLOYED, (None, 8500, None)) in [(c.kind, numbers(c)) for c in claims(resources, text)]
+
+
+@pytest.mark.parametrize(("text", "kind", "figure"), [
+    pytest.param("The bodies of 40 Ukrainian soldiers were found near Sudzha, Russian media reported.", Kind.KILLED,
+                 (None, 40, None), id="en-bodies-of"),
+    pytest.param("Ukraine's forces in Kursk now number about 10,000, according to Russian estimates.", Kind.DEPLOYED,
+                 (None, 10000, None), id="en-forces-number"),
+])
+def test_bodies_found_and_forces_that_number(resources, text, kind, figure):
+    assert [(c.kind, numbers(c)) for c in claims(resources, text)] == [(kind, figure)]
+
+
+def test_a_new_unnamed_speaker_with_a_title_is_the_claimant(resources):
+    text = "Ukraine has lost more than 2,000 soldiers killed near Sudzha since January, a Russian official claimed."
+    assert [(c.kind, c.claimant) for c in claims(resources, text)] == [(Kind.KILLED, "Russian official")]
