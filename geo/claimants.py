@@ -74,6 +74,13 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
     ("DeepState", ("Deep State", "DeepStateMap", "DeepStateUA", "DeepState UA", "DeepState map", "ДипСтейт",
                    "Дипстейт", "ДіпСтейт", "Діпстейт")),
+    # Moscow's General Staff, named with its country (a bare "General Staff" is Kyiv's, above)
+    ("Russian General Staff", (
+        "Russia's General Staff", "General Staff of the Russian Armed Forces", "Russian Armed Forces General Staff",
+        "General Staff of Russia", "Генштаб ВС РФ", "Генштаб РФ", "Генштаб России", "Генеральный штаб ВС РФ",
+        "Генеральный штаб ВС России", "Генеральный штаб Вооруженных сил РФ", "Генеральный штаб Вооруженных сил России",
+        "Генштаб ЗС РФ", "Генштаб Росії", "Генеральний штаб ЗС РФ", "Генеральний штаб Росії",
+    )),
     # Kyiv's ministry, named with its country (a bare "Defense Ministry" is Moscow's, below)
     ("Ukrainian Defense Ministry", (
         "Ukrainian Defence Ministry", "Ukraine's Defense Ministry", "Ukraine's Defence Ministry",

@@ -247,6 +247,8 @@ _INCLUDING = compile_pattern(r",\s+(?:including|в\s+том\s+числе|у\s+т
 #: An inverted speech verb right before an amount: the amount counts the speakers ('…," said one
 #: commander'), unlike the complement of a verb in place ("The ministry said 12 soldiers were killed").
 _SPEAKERS_COUNT = compile_pattern(r"[,\"”»]\s*(?:said|says|told)\s+$")
+#: Personnel counted as units: "85 одиниць особового складу", "120 единиц личного состава".
+_PERSONNEL_UNITS = compile_pattern(r"\s*(?:одиниц\w*\s+особового\s+складу|единиц\w*\s+личного\s+состава)")
 #: A military unit as the amount, in Russian and Ukrainian: a count of forces whatever follows it
 #: ("потерял до роты пехоты и три танка").
 _UNIT_AMOUNT = compile_pattern(r"(?<!\w)(?:батальон|батальйон|рот[аиуы](?!\w)|роту(?!\w)|взвод|полк|бригад)")
@@ -396,6 +398,8 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
         return True  # "a 50,000-strong group"
     tail = folded[amount.end:min(sentence[1], amount.end + _LOOK_AHEAD)]
     tokens = re.findall(r"[\w'’/-]*\w[\w'’/-]*", tail)[:7]  # a dash alone is no word ("15 тысяч — безвозвратные")
+    if _PERSONNEL_UNITS.match(tail):
+        return True  # "уражено 85 одиниць особового складу": people, counted as units
     if tokens and _EQUIPMENT.match(tokens[0]):
         return False  # "уничтожены три бронемашины", "destroyed 38 armoured vehicles"
     if _CIVIL_CREWS.match(tail):
@@ -451,6 +455,9 @@ def _pair(amount: Amount, triggers: Sequence[_Trigger], clause: tuple[int, int],
     if governing and governing[-1].kind is not Kind.DEPLOYED or (governing and amount.fraction is None):
         return governing[-1]  # "killed 15 soldiers and injured 30": the verb right before the amount
     before = [t for t in inside if t.end <= amount.start]
+    right_after = [t for t in inside if amount.end <= t.start <= amount.end + 2 and t.kind is not Kind.DEPLOYED]
+    if right_after and right_after[0].kind is not Kind.KILLED_OR_WOUNDED:
+        return right_after[0]  # "потери составили 120 «двухсотых» и 300 «трехсотых»": the kind right after it
     if before and folded and _COPULA.match(folded, before[-1].end, amount.start):
         return before[-1]  # "безвозвратные потери составили 1 200 человек, санитарные — 2 400"
     after = [t for t in inside if amount.end <= t.start < next_amount]

@@ -26,10 +26,14 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|безвозвратн\w*(?:\s+потер\w*)?|безповоротн\w*(?:\s+втрат\w*)?"
      # a loss verb whose kind follows its amount: "втратили близько 200 осіб убитими"
      r"|(?:потерял\w*|втратил\w*|втратив)(?=(?:\s+[\w,.'’-]+){0,5}?(?<!\sи)(?<!\sі)(?<!\sта)(?<!\sй)\s+(?:убит|вбит)(?:ыми|ими)(?!\s+(?:и|і|та|й)\s))"
+     # the military code of the dead (GOLD.md): "120 «двухсотых»", "200-ті", "двохсотих"
+     r"|двухсот(?:ые|ых|ыми|ый|ым)|двохсот(?:і|их|ими|ий)"
      # the same in English: "Russia has lost between 18,000 and 20,000 soldiers killed"
      r"|\blost\b(?=(?:\s+[\w,.'’-]+){1,6}?\s+killed\b(?!,?\s+(?:and|or|and/or)\s+(?:wounded|injured)))"),
     (Kind.WOUNDED,
      r"(?:sanitary|medical)\s+losses|санитарн\w*(?:\s+потер\w*)?|санітарн\w*(?:\s+втрат\w*)?"
+     # the military code of the wounded (GOLD.md): "300 «трехсотых»", "трьохсотих"
+     r"|тр[её]хсот(?:ые|ых|ыми|ый|ым)|трьохсот(?:і|их|ими|ий)"
      r"|(?:потерял\w*|втратил\w*|втратив)(?=(?:\s+[\w,.'’-]+){0,5}?(?<!\sи)(?<!\sі)(?<!\sта)(?<!\sй)\s+(?:ранеными|пораненими)(?!\s+(?:и|і|та|й)\s))"),
     (Kind.KILLED_OR_WOUNDED,
      # "killed, injured or captured" reads as killed or wounded (GOLD.md)
@@ -45,7 +49,9 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|потер(?:и|ь|ям|ях|ями)|втрат(?:и|а|ами|ах|ам|у)?\b|[ув]бит\w*\s+(?:і|та|й)\s+поранен\w*"
      r"|выведен\w*\s+из\s+строя|виведен\w*\s+з\s+ладу|\bdestroyed\b"
      # "neutralised": put out of action, dead or wounded (знешкоджено 120 окупантів)
-     r"|\bneutrali[sz](?:ed|ing)\b|нейтрализова\w*|нейтрализован\w*|знешкод\w*"),
+     r"|\bneutrali[sz](?:ed|ing)\b|нейтрализова\w*|нейтрализован\w*|знешкод\w*"
+     # hit: "уражено 85 одиниць особового складу" (people only where a force noun follows the amount)
+     r"|уражено|уразил\w*|уразили|поражено"),
     (Kind.KILLED,
      r"\bkilled\b|\bkill(?:s|ing)?\b|\bkia\b|\bdied\b|\bdead\b|\bdeaths?\b|death toll|fatalit(?:y|ies)|lost their lives|perished"
      r"|self-destruction|suicide|blew themselves up|\beliminat(?:ed|es|ing|ion)\b|\bliquidated\b"

@@ -189,3 +189,25 @@ def test_bodies_found_and_forces_that_number(resources, text, kind, figure):
 def test_a_new_unnamed_speaker_with_a_title_is_the_claimant(resources):
     text = "Ukraine has lost more than 2,000 soldiers killed near Sudzha since January, a Russian official claimed."
     assert [(c.kind, c.claimant) for c in claims(resources, text)] == [(Kind.KILLED, "Russian official")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # GOLD.md: the codes 200 (dead) and 300 (wounded) are kinds, not amounts
+    pytest.param("Потери ВСУ составили 120 «двухсотых» и 300 «трехсотых», сообщил военкор.",
+                 [(Kind.KILLED, (None, 120, None)), (Kind.WOUNDED, (None, 300, None))], id="ru-двухсотых-трехсотых"),
+    pytest.param("Втрати ворога становлять 40 двохсотих і 90 трьохсотих, повідомили в бригаді.",
+                 [(Kind.KILLED, (None, 40, None)), (Kind.WOUNDED, (None, 90, None))], id="uk-двохсотих-трьохсотих"),
+    pytest.param("Losses amounted to 300 killed and 500 wounded near Sudzha, the ministry said.",
+                 [(Kind.KILLED, (None, 300, None)), (Kind.WOUNDED, (None, 500, None))], id="en-amounted-to-kinds"),
+    # personnel counted as units, as the Ukrainian General Staff writes it; equipment units are not people
+    pytest.param("За добу на Курщині уражено 85 одиниць особового складу ворога, повідомили в Генштабі.",
+                 [(Kind.KILLED_OR_WOUNDED, (None, 85, None))], id="uk-одиниць-особового-складу"),
+    pytest.param("За добу уражено 12 одиниць техніки ворога біля Суджі.", [], id="uk-одиниць-техніки"),
+])
+def test_codes_of_the_dead_and_wounded_and_personnel_units(resources, text, expected):
+    assert [(c.kind, numbers(c)) for c in claims(resources, text)] == expected
+
+
+def test_russias_general_staff_is_not_kyivs(resources):
+    text = "Ukraine's losses in Kursk exceed 60,000, Russia's General Staff said."
+    assert [c.claimant for c in claims(resources, text)] == ["Russian General Staff"]
