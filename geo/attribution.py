@@ -296,7 +296,9 @@ _OPENERS = frozenset(
     "водночас тим часом між натомість проте однак втім згодом зокрема временем впрочем зато затем "
     "кстати согласно meanwhile nonetheless separately elsewhere "
     # Ukrainian: "Раніше росіяни заявляли …", "Згодом Генштаб уточнив …"
-    "раніше пізніше згодом потім також тоді".split()
+    "раніше пізніше згодом потім також тоді "
+    # a date is no speaker: "footage posted on Monday shows …"
+    "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 
 
@@ -835,7 +837,10 @@ def claimant_for(
             _lead_source(text, e, speakers) if is_headline or _is_heading(text, sentence, paragraph) else None)
         if found:
             speakers.add(found)  # "… – ідеться в його пості" later refers to it
-        name = found or _carried(text, sentence, paragraph, speakers, is_hedged=is_hedged) or (
+        # "At the same time, geolocated imagery shows that …": evidence of the writer's own, not a
+        # statement that goes on with the claim before
+        shown = _EVIDENCE_SHOWS.search(text, s, claim[0]) is not None
+        name = found if shown else found or _carried(text, sentence, paragraph, speakers, is_hedged=is_hedged) or (
             _paragraph_source(text, sentence, paragraph, speakers, is_hedged=is_hedged))
     elif name is None and is_hedged:
         # "Units … have reportedly re-established control": reported by the paragraph's source
@@ -948,6 +953,10 @@ def _is_evidence(name: str) -> bool:
     return bool(_EVIDENCE.search(name.strip())) and next(known_names_in(name), None) is None
 
 
+#: Evidence that shows the claim: "geolocated imagery posted on August 7 shows that …".
+_EVIDENCE_SHOWS = compile_pattern(
+    r"(?i:\b(?:footage|imagery|images|videos?|photos|photographs|maps?)\b[^.;]{0,60}?"
+    r"\b(?:shows?|showed|shown|indicates?|indicated|confirms?|confirmed|suggests?|suggested)\b)")
 _OWN_CLAUSE = compile_pattern(r"\s*,?\s*(?:that|что|що)(?!\w)", re.IGNORECASE)
 
 

@@ -170,6 +170,8 @@ FORCE_NOUNS = (
 
 SPEECH_VERBS = (
     r"said|says|stated|states|estimated|estimates|reported|reports|noted|notes|told|claimed(?!\s+the\s+lives)|claims"
+    # "Russian sources claim that …"
+    r"|claim(?=\s+(?:that|to\s+have)\b)"
     r"|added|adds|announced|wrote|writes|confirmed|confirms|admits|admitted|acknowledges|indicated|suggested|suggests|revealed|highlighted"
     r"|described|emphasized|emphasised|believes|believed|assessed|assesses|alleged|warned|explained"
     r"|echoed|cited|put|puts|estimate|say|acknowledged|admitted|insisted|asserted|declared"

@@ -158,3 +158,12 @@ def test_a_village_is_never_the_speaker(resources, text, words):
     found = [c for c in process_document(doc, resources).claims if words in c.quote]
     assert found and all(c.claimant is None or ("Басовка" not in c.claimant and "Sukhinovka" not in c.claimant)
                          for c in found)
+
+
+def test_evidence_that_shows_a_claim_does_not_carry_the_source_before(resources):
+    text = ("Russian sources claim that Ukrainian forces entered Sudzha in the Kursk region. At the same time, "
+            "footage posted on Monday shows that Ukrainian forces captured 40 Russian soldiers near Sudzha.")
+    doc = Document(meta=Source(source="t.txt", sha256="0" * 64, published="2025-03-10"), text=text)
+    found = process_document(doc, resources).claims
+    assert [c.claimant for c in found if "captured 40" in c.quote] == [None]
+    assert [c.claimant for c in found if "entered" in c.quote] == ["Russian sources"]
