@@ -839,7 +839,8 @@ def claimant_for(
             speakers.add(found)  # "… – ідеться в його пості" later refers to it
         # "At the same time, geolocated imagery shows that …": evidence of the writer's own, not a
         # statement that goes on with the claim before
-        shown = _EVIDENCE_SHOWS.search(text, s, claim[0]) is not None and not _SPEECH_VERB.search(text, claim[1], e)
+        evidence = _EVIDENCE_SHOWS.search(text, s, claim[0])
+        shown = evidence is not None and not _SPEECH_VERB.search(text, evidence.end(), e)
         name = found if shown else found or _carried(text, sentence, paragraph, speakers, is_hedged=is_hedged) or (
             _paragraph_source(text, sentence, paragraph, speakers, is_hedged=is_hedged))
     elif name is None and is_hedged:
