@@ -301,7 +301,8 @@ def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
     for m in _TRIGGER.finditer(folded, start, end):
         kind = _TRIGGER_KIND[m.lastgroup]  # type: ignore[index]
         before = folded[max(start, m.start() - 40):m.start()]
-        if _BLOCKED.search(_OF_THE_NO_BLOCK.sub(r"\g<head> ", before)) and not _HEDGED_PAST.search(before):
+        unblocked = _OF_THE_NO_BLOCK.sub(r"\g<head> ", before) if " of the " in before else before
+        if _BLOCKED.search(unblocked) and not _HEDGED_PAST.search(before):
             continue
         if _UNCONFIRMED.search(folded, start, m.start()):
             continue  # "He did not confirm that its troops had been encircled": the other side's claim
