@@ -839,7 +839,7 @@ def claimant_for(
             speakers.add(found)  # "… – ідеться в його пості" later refers to it
         # "At the same time, geolocated imagery shows that …": evidence of the writer's own, not a
         # statement that goes on with the claim before
-        evidence = _EVIDENCE_SHOWS.search(text, s, claim[0])
+        evidence = _EVIDENCE_SHOWS_CUED.search(text, s, claim[0])
         shown = evidence is not None and not _SPEECH_VERB.search(text, evidence.end(), e)
         name = found if shown else found or _carried(text, sentence, paragraph, speakers, is_hedged=is_hedged) or (
             _paragraph_source(text, sentence, paragraph, speakers, is_hedged=is_hedged))
@@ -958,6 +958,7 @@ def _is_evidence(name: str) -> bool:
 _EVIDENCE_SHOWS = compile_pattern(
     r"(?i:\b(?:footage|imagery|images|videos?|photos|photographs|maps?)\b[^.;]{0,60}?"
     r"\b(?:shows?|showed|shown|indicates?|indicated|confirms?|confirmed|suggests?|suggested)\b)")
+_EVIDENCE_SHOWS_CUED = Gated.of(_EVIDENCE_SHOWS, is_folded=False)
 _OWN_CLAUSE = compile_pattern(r"\s*,?\s*(?:that|что|що)(?!\w)", re.IGNORECASE)
 
 
