@@ -77,6 +77,10 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"clear(?:ed|s|ing)\s+(?:the\s+)?(?:village|villages|settlement|settlements|town|area)",
               Stance.TOOK, True, "The marines cleared the villages of two border hamlets."),
     Predicate(r"enter(?:ed|s|ing)", Stance.TOOK, True, "Ukrainian troops entered the town on Tuesday."),
+    # "cleared Martynovka of Ukrainian forces"; not a way, a road, rubble or mines
+    Predicate(r"clear(?:ed|s|ing)(?!\s+(?:the\s+)?(?:way|path|roads?|rubble|debris|mines?|snow)\b)"
+              r"(?!\s+(?:over|up|out|away|above|off)\b)", Stance.TOOK, True,
+              "Russian forces cleared two border villages of Ukrainian units, the ministry said."),
     Predicate(r"(?:advanc(?:ed|es|e|ing)|push(?:ed|es|ing)?|penetrat(?:ed|ing))\s+"
               r"(?:(?:up\s+to|at\s+least|about|some|around|nearly|almost|more\s+than|over)\s+)?"
               r"[\d.,–-]+\s*(?:km|kilomet\w+|miles?)|advance\s+of\s+[\d.,–-]+\s*(?:km|kilomet\w+|miles?)"
@@ -111,6 +115,8 @@ PREDICATES: tuple[Predicate, ...] = (
               "The defenders are still holding out in the town."),
     Predicate(r"(?:still\s+)?(?:holds?|holding|held)", Stance.HOLDS, True,
               "Ukrainian troops still hold part of the region."),
+    Predicate(r"maintain(?:s|ed|ing)?\s+(?:their\s+|its\s+)?(?:positions|control)", Stance.HOLDS, False,
+              "Ukrainian forces maintain positions in the town, the think tank said."),
     Predicate(r"occupied\s+by", Stance.HOLDS, False, "The town, which is occupied by the enemy, is quiet."),
     Predicate(r"occup(?:ied|ies|y|ying)", Stance.HOLDS, True, "Ukrainian units occupy the southern part of the town."),
     Predicate(r"(?:are|is|remain\w*|were|was)\s+(?:still\s+)?inside", Stance.HOLDS, True,
@@ -236,7 +242,7 @@ PREDICATES: tuple[Predicate, ...] = (
 GROUND_NOUNS = (
     r"villages?|settlements?|towns?|localit(?:y|ies)|hamlets?|territor(?:y|ies)|land|lands|square|sq\b|km\b"
     r"|kilomet\w+|miles?|region|oblast|part\s+of|portion\s+of|half\s+of|areas?|footholds?|positions?|city"
-    r"|checkpoint|outskirts|sliver|chunk|pocket|swath|strip|streets?|footholds?"
+    r"|checkpoint|outskirts|sliver|chunk|pocket|swath|strip|streets?|footholds?|salients?|bridgeheads?|enclaves?"
     r"|(?<!their\s)(?<!its\s)ground\b|улиц\w*|вулиц\w*"
     r"|населенн\w+\s+пункт\w*|сел[оаеіу]\b|сел\b|сел(?:ом|ами|ах)|деревн\w*|поселок\w*|поселк\w*|хутор\w*"
     r"|город\w*|территори\w*|км\b|кв\.|километр\w*|позици\w*|рубеж\w*|област\w*|район\w*|част\w*\s+"
@@ -298,6 +304,7 @@ ATTRIBUTIVE = r"(?<!\w)(?:the|its|their|these|those|any|all|newly|recently|curre
 ANCHORS: tuple[str, ...] = (
     # English
     "control", "liberat", "captur", "took", "tak", "seiz", "reclaim", "gain", "won back", "returned", "clear",
+    "maintain",
     "enter", "advanc", "push", "penetrat", "invad", "hold", "held", "occup", "inside", "hands", "withdr",
     "pull", "retreat", "broke", "expelled", "ousted", "driv", "drove", "forc", "lost", "los", "abandon", "surrend",
     "leave",

@@ -120,3 +120,21 @@ def test_a_count_of_villages_without_a_list_stays_on_the_oblast(resources):
     text = "Российские войска освободили два населенных пункта в Курской области.\nВ Мартыновке восстановили свет."
     (claim,) = control_claims(resources, text)
     assert [p.place_id for p in claim.places] == ["kursk-oblast"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ukrainian forces maintain positions in Sudzha in the Kursk region, the ISW said.", id="en-maintain-positions"),
+    pytest.param("Russian forces cleared Martynovka of Ukrainian forces, the ministry said.", id="en-cleared-X-of"),
+    pytest.param("Ukrainian forces continue to hold a small salient in the Kursk region, according to the ISW.",
+                 id="en-hold-a-salient"),
+])
+def test_maintaining_clearing_and_a_salient_are_control_claims(resources, text):
+    assert len(control_claims(resources, text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The weather cleared over Sudzha on Monday.", id="en-weather-cleared-over"),
+    pytest.param("Sappers cleared the road to Sudzha of mines.", id="en-cleared-the-road"),
+])
+def test_clearing_weather_or_a_road_is_no_control_claim(resources, text):
+    assert control_claims(resources, text) == []
