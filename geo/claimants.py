@@ -66,6 +66,8 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Armed Forces of Ukraine", (
         "Ukrainian Armed Forces", "Ukraine's Armed Forces", "Ukrainian military", "Ukraine's military", "AFU",
         "ZSU", "ВСУ", "ЗСУ", "Вооруженные силы Украины", "Збройні сили України",
+        # "…, признали украинские военные", "…, повідомили українські військові"
+        "украинские военные", "українські військові",
     )),
     ("Ukraine", (
         "Ukrainian authorities", "Kyiv", "Kiev", "Ukrainian government", "Ukrainian officials", "Ukraine officials",

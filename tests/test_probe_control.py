@@ -138,3 +138,12 @@ def test_maintaining_clearing_and_a_salient_are_control_claims(resources, text):
 ])
 def test_clearing_weather_or_a_road_is_no_control_claim(resources, text):
     assert control_claims(resources, text) == []
+
+
+def test_pushed_out_in_the_passive_is_ground_left_and_the_ukrainian_military_admits_it(resources):
+    (pushed,) = control_claims(resources, "Ukraine's forces were pushed out of Sudzha in the Kursk region, Russian "
+                                          "officials said.")
+    assert pushed.claimant == "Russia"
+    (left,) = control_claims(resources, "ВСУ оставили Суджу и отошли к границе, признали украинские военные.")
+    assert left.claimant == "Armed Forces of Ukraine"
+    assert control_claims(resources, "Residents were forced out of Sudzha in the Kursk region by shelling.") == []
