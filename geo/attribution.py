@@ -70,16 +70,22 @@ _CAP_TOKEN = r"[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{2,}\))?(?!\w)"
 # phrase that reaches the speech verb wins.
 _NP_STOP = (
     r"that|which|who|whom|whose|when|while|where|because|but|if|as|than|is|are|was|were|be|been|"
-    r"being|will|would|could|should|may|might|also|not|has|have|had|said|says|and\s+that|"
+    r"being|will|would|could|should|may|might|also|not|has|have|had|said|says|and\s+that|denied|denies|rejected|dismissed|refuted|"
     r"they|he|she|it|we|i|you|он|она|они|оно|мы|він|вона|вони|воно|"
-    r"что|который|которая|которые|когда|также|не|и\s+что"
+    r"что|который|которая|которые|когда|также|не|и\s+что|"
+    # sentence adverbs after a pronoun: "Він також повідомив", "Он тоже заявил" (the pronoun's)
+    r"також|теж|тоже|ещё|еще|ще|далее|далі|затем|потім"
 )
 _LOWER_TOKEN = rf"(?!(?:{_NP_STOP})(?!\w))[a-zа-яёіїєґ][\w’'\-]*"
 # One way to match each word (an upper-case word or any other word), so that a failing
 # phrase costs linear time, not 2^n backtracking.
-_TOKEN = rf"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{{2,}}\))?|{_LOWER_TOKEN})(?!\w)"
-_NP = rf"(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_TOKEN}){{0,8}}?)"
-_NP_ANY = rf"(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:[\s\u00a0]+{_TOKEN}){{0,6}}?)"
+# A lower-case word may carry the acronym too: "Ukraine's military intelligence agency (HUR) said".
+_TOKEN = rf"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*|{_LOWER_TOKEN})(?:\s*\([A-ZА-Я]{{2,}}\))?(?!\w)"
+# A word that ends in three small letters and a full stop ends a sentence, not an abbreviation
+# ("Gen.", "U.S."): a phrase does not run on past it ("… buildings in Sukhinovka. The claims …").
+_GO_ON = r"(?<![a-zа-яёіїєґ]{3}\.)[\s\u00a0]+"
+_NP = rf"(?P<np>{_CAP_TOKEN}(?:{_GO_ON}{_TOKEN}){{0,8}}?)"
+_NP_ANY = rf"(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:{_GO_ON}{_TOKEN}){{0,6}}?)"
 _SUBJECT_VERB = compile_pattern(
     rf"{_NP}(?:’s|'s)?\s+(?:(?:also|has|have|had|was|were|is|previously|later|then|earlier|further|"
     rf"again|repeatedly|separately|recently|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|в\s+\w+(?!,)"
@@ -89,19 +95,32 @@ _SUBJECT_VERB = compile_pattern(
 # Lower-case words that may stand between an inverted speech verb and the name: titles
 # ("said military expert Andrei Marochko", "сообщил глава района"), never prepositions
 # (", said on Telegram").
-_TITLE_LOWER = (r"(?!(?:on|in|at|to|for|from|with|by|during|after|before|via|в|во|на|по|от|у|к|с|со|за"
-                r"|через|после|до|при)(?!\w))[a-zа-яёіїєґ][\w’'\-]*")
+# nor the topic after "about": "сообщил об освобождении населённого пункта Самарка"
+_TITLE_LOWER = (r"(?!(?:on|in|at|to|for|from|with|by|during|after|before|via|about|в|во|на|по|от|у|к|с|со|за"
+                r"|через|после|до|при|о|об|про)(?!\w))[a-zа-яёіїєґ][\w’'\-]*")
 # The name after an inverted verb: its capitalised words, all of them ("said Ukrainian
 # President Volodymyr Zelensky"), and nothing after ("… on Telegram").
-_INVERTED_NP = rf"[«“\"]?(?P<np>{_CAP_TOKEN}(?:[\s\u00a0]+{_CAP_TOKEN}){{0,5}})[»”\"]?"
+# The closing quote is taken whenever it is there (possessive): a quoted unit is no name
+# when a name follows it ("речник ОСУВ «Хортиця» Дмитро Трегубов").
+_INVERTED_NP = rf"[«“\"]?(?P<np>{_CAP_TOKEN}(?:{_GO_ON}{_CAP_TOKEN}){{0,5}})[»”\"]?+"
 # The name ends the attribution: punctuation, the end, or a preposition follows it, so
 # that "глава Суджанского района Александр Богачев," reads past the district to the man.
-_NAME_END = (r"(?=\s*(?:[,.;:!?)»”\"]|$)|\s+(?:on|in|at|during|via|and|citing|в|во|на|у|и|і|та|й|со|з|із)(?!\w)"
+# (or a nickname in brackets: "командувач СБС Роберт Бровді (Мадяр)")
+_NAME_END = (r"(?=\s*(?:[,.;:!?)»”\"(]|$)|\s+(?:on|in|at|during|via|and|citing|в|во|на|у|и|і|та|й|со|з|із)(?!\w)"
              r"|\s+\d)")
 _VERB_SUBJECT = compile_pattern(
     rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:в|у)\s+(?:своем|своём|своєму)\s+[\w-]+\s+)?"
-    rf"(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN})\s+){{0,6}}?"
+    # the unit a title names may stand in guillemets: "заявив речник ОСУВ «Хортиця» Дмитро Трегубов"
+    rf"(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN}|«[^«»\n]{{1,40}}»)\s+){{0,6}}?"
     rf"{_INVERTED_NP}{_NAME_END}")
+#: After an outlet in guillemets, the body that told it: "сообщили «Известиям» в Минобороны".
+_TOLD_OUTLET = compile_pattern(r"»\s+(?:в|у)\s")
+#: One person by a title with a country or side: "…, a Russian official claimed", "…, a US official said".
+_ONE_TITLED = compile_pattern(
+    r"(?:a|an)\s+(?:senior\s+|top\s+|high-ranking\s+)?(?:russian|ukrainian|u\.?s\.?|american|south\s+korean"
+    r"|western|pentagon|kremlin|nato)\s+(?:military\s+|defen[cs]e\s+|intelligence\s+|government\s+)?"
+    r"(?:official|commander|officer|general|spokesman|spokeswoman|spokesperson|source|lawmaker|diplomat)",
+    re.IGNORECASE)
 #: "Об этом сообщил …", "как заявил …": the Russian formulas that put the speaker after the verb.
 _INVERTED_LEAD = compile_pattern(
     r"(?:^|\b)(?:об\s+этом|о\s+чем|о\s+чём|как|это|про\s+це|як|це)(?:\s+[\w-]+){0,5}\s*$", re.IGNORECASE)
@@ -119,7 +138,7 @@ _TAIL_LOWER = compile_pattern(rf",\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,4}}
 #: "…, сообщили военкоры.", "…, повідомляють російські джерела.": a lower-case source after
 #: its verb at the end of the sentence, kept only when it is a known one.
 _VERB_TAIL_LOWER = compile_pattern(
-    rf",\s+(?:{SPEECH_VERBS})\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,3}}?)\s*(?=[.;!?]|$)")
+    rf",\s+(?:[–—-]\s+)?(?:{SPEECH_VERBS})\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,3}}?)\s*(?=[.;!?]|$)")
 #: A source named in guillemets, with or without the word for what it is: "телеграм-канал
 #: «Два майора» сообщил", "…, пишет «Военная хроника»". The name may hold lower-case words.
 _CHANNEL_WORD = r"(?:(?:telegram|телеграм)-канал\w*|канал\w*|издани\w*|видання|агентств\w*|агенці\w*|портал\w*|проект\w*|проєкт\w*)"
@@ -228,9 +247,17 @@ class Speakers:
         for name, person in reversed(self.names):
             if sort == "person" and person:
                 return name
-            if sort == "body" and not person:
-                return name
+            if sort == "body" and not person and not _PEOPLE_AT_LARGE.match(name):
+                return name  # "говорится в сообщении" is a body's, not the residents' who spoke before
             if sort == "plural" and not person:
+                return name
+        return None
+
+    def last_titled(self, title_stem: str) -> str | None:
+        """The last speaker that is not a person's name but named by a title ("US official")."""
+        for name, person in reversed(self.names):
+            words = words_of(name)
+            if not person and words and stem(words[-1]) == title_stem:
                 return name
         return None
 
@@ -238,7 +265,17 @@ class Speakers:
         """A surname alone becomes the full name seen earlier ("Singh" → "Sabrina Singh")."""
         if " " in name:
             return name
-        return self.full_by_surname.get(name, name)
+        full = self.full_by_surname.get(name)
+        if full is None:  # "За словами Трегубова" after "Дмитро Трегубов": the surname in a case form
+            full = next((self.full_by_surname[k] for k in (n.capitalize() for n in _nominatives(fold(name)))
+                         if k in self.full_by_surname), None)
+        return full or name
+
+
+#: People who speak but issue nothing: "Residents said …", "Жители сообщили …".
+_PEOPLE_AT_LARGE = compile_pattern(
+    r"(?i:(?:local\s+)?(?:residents|locals|witnesses|eyewitnesses|evacuees|villagers|жители|местные(?:\s+жители)?"
+    r"|очевидцы|мешканці|місцеві(?:\s+жителі)?|жителі|очевидці)$)")
 
 
 def is_person(name: str) -> bool:
@@ -257,7 +294,11 @@ _OPENERS = frozenset(
     "вчера сегодня накануне вчора учора сьогодні yesterday today этом том чем про це також крім "
     # "Водночас DeepState повідомляє", "Тем временем Минобороны", "Впрочем, Рыбарь"
     "водночас тим часом між натомість проте однак втім згодом зокрема временем впрочем зато затем "
-    "кстати согласно meanwhile nonetheless separately elsewhere".split()
+    "кстати согласно meanwhile nonetheless separately elsewhere "
+    # Ukrainian: "Раніше росіяни заявляли …", "Згодом Генштаб уточнив …"
+    "раніше пізніше згодом потім також тоді "
+    # a date is no speaker: "footage posted on Monday shows …"
+    "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 
 
@@ -313,6 +354,11 @@ def canonical_claimant(raw: str) -> str | None:
     'Иван Петров'
     """
     name = _strip_openers(" ".join(raw.replace("\u00a0", " ").split()).strip(" ,.;:’'\"“”«»"))
+    if _ONE_TITLED.fullmatch(name):
+        return name.split(" ", 1)[1]  # "a Russian official": one new speaker, no reference back
+    # "according to maps by the open-source project DeepState", "an estimate by Mediazona": the
+    # maker of the evidence (before the verb test: "estimate" is also a verb)
+    name = _EVIDENCE_BY.sub("", re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE))
     verb = _SPEECH_WORD.search(name)
     if verb and name[verb.end():].strip():  # "Recent estimates" ends in its noun: no verb there
         name = name[:verb.start()]
@@ -345,8 +391,11 @@ def canonical_claimant(raw: str) -> str | None:
         tail = bare[titles[-1].end():].strip()
         tail_words = tail.split()
         if tail and all(w[:1].isupper() for w in tail_words) and len(tail_words) <= 3:
-            if len(tail_words) == 3 and (tail_words[0].isupper() or canonical_name(tail_words[0])):
-                tail = " ".join(tail_words[1:])  # "представник ГУР Андрій Юсов": the body, then the person
+            if len(tail_words) == 3 and (tail_words[0].isupper() or canonical_name(tail_words[0])
+                                         or (_CYRILLIC.match(tail) and not _PATRONYMIC.search(tail_words[1]))):
+                # "представник ГУР Андрій Юсов", "Глава Чечни Рамзан Кадыров": the body, then the
+                # person (a middle word that is no patronymic is the given name, not the first word)
+                tail = " ".join(tail_words[1:])
             tail = nominative(tail)
             return canonical_name(tail) or tail
         if len(tail_words) >= 3 and all(w[:1].isupper() for w in tail_words[-2:]) and _CYRILLIC.match(tail):
@@ -406,6 +455,8 @@ _FIRST_PERSON = frozenset("i we я мы ми".split())
 #: Words that stand where a speaker's name stands but name nobody: pronouns (resolved
 #: apart, as pronouns) and determiners ("An estimated 11,000 troops").
 _NOT_NAMES = frozenset("it he she they we i you this that these those an a the its there "
+                       # "According to him, …": the object pronoun is _PRONOUN_ACCORDING's, not a name
+                       "him her them us me "
                        "он она они оно это этом том чем мы я вы він вона вони воно ми "
                        # "Как сообщает …", "Як повідомляє …": the opening word of an according-to phrase
                        "как як as".split())
@@ -450,6 +501,24 @@ _SPEECH_WORD = compile_pattern(rf"\s(?:{SPEECH_VERBS})(?!\w)")
 
 
 _CYRILLIC = compile_pattern(r"[А-Яа-яЁёІіЇїЄєҐґ]")
+#: Evidence named before its maker: "maps by", "data from", "footage published by".
+_EVIDENCE_BY = compile_pattern(
+    r"^(?:maps?|data|figures|footage|imagery|images|videos?|charts?|estimates?|assessments?|count|tally)"
+    r"\s+(?:published\s+|released\s+)?(?:by|from|of)\s+"
+    r"(?:the\s+)?(?=\S)", re.IGNORECASE)
+#: The endings of Russian and Ukrainian patronymics: Владимирович, Ильич, Ивановна, Петрівна.
+_PATRONYMIC = compile_pattern(r"(?:ич|вна|чна)$")
+
+
+def _is_bare_title(name: str) -> bool:
+    """A title with no name or known body ("Kursk governor", "Ukraine's top commander"): who
+    holds it is for the text around to say.
+
+    >>> _is_bare_title("Kursk governor"), _is_bare_title("Alexander Khinshtein"), _is_bare_title("GUR")
+    (True, False, False)
+    """
+    return (name not in CANONICAL_NAMES and not is_person(name) and _TITLE_WORDS_CUED.search(name) is not None
+            and not any(w[:1].isupper() for w in name.split()[1:] if not _TITLE_WORDS_CUED.search(w)))
 
 
 def _is_titled_name(phrase: str) -> bool:
@@ -536,7 +605,7 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             if _is_document(name) or sort == "body":  # "according to the statement", "the ministry"
                 found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
             elif sort == "person":  # "the acting governor said": the last person named
-                found.append(Attribution(start + m.start(), start + m.end(), None, "he"))
+                found.append(Attribution(start + m.start(), start + m.end(), None, _titled_he(name)))
             elif name and fold(name) not in _NOT_NAMES and (rx is _ACCORDING or not name[:1].islower()
                                                               or canonical_name(name) or named_within(name)
                                                               or _is_titled_name(name)):
@@ -547,12 +616,14 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     for m in _VERB_SUBJECT.finditer(chunk) if may & _BIT[id(_VERB_SUBJECT)] else ():
         if any(s0 <= start + m.start() < e0 for s0, e0 in subject_spans):
             continue  # "Rybar, a channel …, said Ukraine held Gornal": the verb already has its subject
+        if _TOLD_OUTLET.match(chunk, m.end("np")) and chunk[m.start("np") - 1:m.start("np")] == "«":
+            continue  # "сообщили «Известиям» в Минобороны": the outlet told, the ministry speaks (ACCORDING_TO)
         before = chunk[:m.start()].rstrip()
         if before.endswith((",", "”", "\"", "»", "-", "—", "–")) or _INVERTED_LEAD.search(before):
             # "…,” said Zelensky", "…», — сказал он", "Об этом сообщил эксперт Марочко"
             phrase = m.group(0)[len(m.group("verb")):]
             sort = reference_sort(phrase)  # "рассказал главком ВСУ"
-            pronoun = {"body": "it", "person": "he"}.get(sort or "")
+            pronoun = {"body": "it", "person": _titled_he(phrase)}.get(sort or "")
             # "повідомляє Генеральний штаб України": the whole phrase when it is a known name
             name = phrase.strip() if canonical_name(phrase) else m.group("np")
             found.append(Attribution(start + m.start(), start + m.end(), None if pronoun else name, pronoun))
@@ -565,7 +636,7 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
         if verb:
             found.append(Attribution(start + verb.start(), start + m.end(), None, m.group(1).lower()))
     for m in _TAIL_LOWER.finditer(chunk) if may & _BIT[id(_TAIL_LOWER)] else ():
-        if canonical_name(m.group("np")) or named_within(m.group("np")):
+        if canonical_name(m.group("np")) or named_within(m.group("np")) or _ONE_TITLED.fullmatch(m.group("np")):
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for rx in (_QUOTED_NAME_VERB, _VERB_QUOTED_NAME):
         for m in rx.finditer(chunk) if may & _BIT[id(rx)] else ():
@@ -575,6 +646,8 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     for m in _VERB_TAIL_LOWER.finditer(chunk) if may & _BIT[id(_VERB_TAIL_LOWER)] else ():
         if canonical_name(m.group("np")) or named_within(m.group("np")):
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+        elif reference_sort(m.group("np")) == "person":  # "«…», — наголосив головнокомандувач": him
+            found.append(Attribution(start + m.start(), start + m.end(), None, _titled_he(m.group("np"))))
     for m in _DOCUMENT_OF.finditer(chunk) if may & _BIT[id(_DOCUMENT_OF)] else ():
         if canonical_claimant(m.group("np")):
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
@@ -627,13 +700,23 @@ def record_speakers(attributions: Sequence[Attribution], speakers: Speakers) -> 
     for att in attributions:
         if att.name:
             name = canonical_claimant(att.name)
-            if name:
+            if name and not _is_evidence(name):  # "Satellite images showed …" speaks for nobody later
                 speakers.add(speakers.expand(name))
+
+
+def _titled_he(reference: str) -> str:
+    """The pronoun of a title that refers back ("the official"), with the title's stem: "he:official"."""
+    words = words_of(_strip_openers(reference))
+    return f"he:{stem(words[-1])}" if words else "he"
 
 
 def _resolve(att: Attribution, speakers: Speakers, sentence_subject: str | None) -> str | None:
     if att.pronoun == "hedge":
         return None
+    if att.pronoun is not None and att.pronoun.startswith("he:"):
+        # "a US official told CNN … the official added": the speaker named by that title, else
+        # the last person ("Defense Minister X said … the minister added")
+        return speakers.last_titled(att.pronoun[3:]) or speakers.last("person")
     if att.pronoun is not None:
         sort = PRONOUNS.get(att.pronoun, "person")
         if sort == "plural" and sentence_subject:
@@ -647,7 +730,9 @@ def _resolve(att: Attribution, speakers: Speakers, sentence_subject: str | None)
 #: ЗСУ", "Russian Defence Ministry daily briefing"): the whole article is that document.
 _HEADLINE_DOCUMENT = compile_pattern(
     r"^\W*(?:(?:сводк|зведенн|брифинг|брифінг|заявлени|сообщени|повідомленн)\w*|summary|update|briefing|statement)"
-    r"\s+(?:of\s+|by\s+|from\s+)?(?:the\s+)?(?P<np>[^.!?:]{3,80}?)\W*$"
+    r"\s+(?:of\s+|by\s+|from\s+)?(?:the\s+)?(?P<np>[^.!?:]{3,80}?)"
+    # what it is about may follow: "Сводка Минобороны России о ходе проведения СВО (по состоянию на 11 марта)"
+    r"(?:\s+(?:о|об|про|on)\s+(?:ходе|перебігу|хід|situation|progress)\b.*)?\W*$"
     r"|^\W*(?P<np2>[^.!?:]{3,80}?)\s+(?:daily\s+)?(?:summary|update|briefing|statement)\W*$", re.IGNORECASE)
 
 
@@ -752,7 +837,11 @@ def claimant_for(
             _lead_source(text, e, speakers) if is_headline or _is_heading(text, sentence, paragraph) else None)
         if found:
             speakers.add(found)  # "… – ідеться в його пості" later refers to it
-        name = found or _carried(text, sentence, paragraph, speakers, is_hedged=is_hedged) or (
+        # "At the same time, geolocated imagery shows that …": evidence of the writer's own, not a
+        # statement that goes on with the claim before
+        evidence = _EVIDENCE_SHOWS_CUED.search(text, s, claim[0])
+        shown = evidence is not None and not _SPEECH_VERB.search(text, evidence.end(), e)
+        name = found if shown else found or _carried(text, sentence, paragraph, speakers, is_hedged=is_hedged) or (
             _paragraph_source(text, sentence, paragraph, speakers, is_hedged=is_hedged))
     elif name is None and is_hedged:
         # "Units … have reportedly re-established control": reported by the paragraph's source
@@ -775,7 +864,10 @@ def _claimant_in_sentence(
     atts = [a for a in atts if not (a.relay and any(o is not a and o.start <= a.start and a.end <= o.end
                                                    for o in atts))]
     named = [a for a in atts if a.name]
-    inside = [a for a in atts if claim[0] <= a.start < claim[1]]
+    # "… were still holding positions … and denied Russian claims that …": a speaker inside
+    # the quote whose own "that" clause follows it speaks of what follows, not of the claim
+    inside = [a for a in atts if claim[0] <= a.start < claim[1]
+              and not (a.name and a.start > claim[0] and _OWN_CLAUSE.match(text, a.end, e))]
     # "Geolocated footage indicated that …, the think tank said": evidence names nobody, and
     # does not hide the speaker after the claim
     before = [a for a in atts if a.start < claim[0] and a.pronoun != "hedge"
@@ -811,6 +903,8 @@ def _claimant_in_sentence(
                   after[:1]):
         if group:
             found = settle(group[0])
+            if is_headline and found is not None and _is_bare_title(found):
+                return None, False  # "Kursk governor says …": the body names him (_lead_source)
             return found, found is not None
     if hedged:
         return None, True
@@ -819,6 +913,8 @@ def _claimant_in_sentence(
         if m and (m.group(0).rstrip().endswith(("says", "said", "claims", "estimates"))
                   or _is_known_or_person(m.group("np"))):
             found = canonical_claimant(m.group("np"))  # "…, Seoul says", "…: Budanov"
+            if found is not None and _is_bare_title(found):
+                return None, False  # "Kursk governor says …": the body names him (_lead_source)
             if found is not None:
                 speakers.add(found)  # "The president said …" in the body refers back to it
                 return found, True
@@ -831,6 +927,8 @@ def _claimant_in_sentence(
             if found is not None:
                 speakers.add(found)  # "Zelensky: …" then "The president said …"
             return found, True
+    if _QUOTE_SAID_BY_SOMEONE.search(text, s, e):
+        return None, True  # '“…,” said a drone operator': its own speaker, unnamed
     quoted = _quotation_attribution(text, paragraph, claim)
     if quoted is not None:
         found = settle(quoted)
@@ -848,7 +946,7 @@ _BACKGROUND_CLAUSE = compile_pattern(r"(?:,|\s[–—-])\s+(?:the\s+[\w-]+\s+)?(
 #: "…, and Radio Liberty posted imagery that shows …": a speaker after "and" opens a clause of
 #: its own; it is not the source of the claim before it.
 _COORDINATED = compile_pattern(r",\s+(?:and|but|while|whereas)\s+(?:[\w'’.-]+[\s/]){0,3}$", re.IGNORECASE)
-_EVIDENCE = compile_pattern(r"(?i:footage|imagery|images|videos?|photos|photographs)$")
+_EVIDENCE = compile_pattern(r"(?i:footage|imagery|images|videos?|photos|photographs|maps?|charts?|graphics?)$")
 
 
 def _is_evidence(name: str) -> bool:
@@ -856,6 +954,11 @@ def _is_evidence(name: str) -> bool:
     return bool(_EVIDENCE.search(name.strip())) and next(known_names_in(name), None) is None
 
 
+#: Evidence that shows the claim: "geolocated imagery posted on August 7 shows that …".
+_EVIDENCE_SHOWS = compile_pattern(
+    r"(?i:\b(?:footage|imagery|images|videos?|photos|photographs|maps?)\b[^.;]{0,60}?"
+    r"\b(?:shows?|showed|shown|indicates?|indicated|confirms?|confirmed|suggests?|suggested)\b)")
+_EVIDENCE_SHOWS_CUED = Gated.of(_EVIDENCE_SHOWS, is_folded=False)
 _OWN_CLAUSE = compile_pattern(r"\s*,?\s*(?:that|что|що)(?!\w)", re.IGNORECASE)
 
 
@@ -960,9 +1063,12 @@ def _paragraph_source(text: str, sentence: tuple[int, int], paragraph: tuple[int
     A hedged claim ("reportedly") takes only the opening one: the source it was reported by."""
     if _HEDGE_CUED.search(text, paragraph[0], sentence[0]) or not is_hedged and _HEDGE_CUED.search(text, *paragraph):
         return None  # a paragraph that mixes unnamed reports in: nothing is sure
+    if _QUOTE_SAID_BY_SOMEONE.search(text, *sentence):
+        return None  # '“…,” said a drone operator': the quote has its own speaker, unnamed
     # Only an attribution that opens its sentence frames what follows ("По его словам, …");
     # "…, she said." closes its own sentence.
     earlier = [a for a in find_attributions(text, paragraph[0], sentence[0]) if not a.relay
+               and not (a.name and a.pronoun is None and _is_evidence(a.name))  # "Satellite images showed …"
                and any(a.start <= s0 + 2 for s0, _ in sentence_spans(text, paragraph[0], sentence[0]))]
     for att in reversed(earlier):
         found = _resolve(att, speakers, None)
@@ -986,6 +1092,11 @@ def _paragraph_source(text: str, sentence: tuple[int, int], paragraph: tuple[int
     return None
 
 
+#: A quotation closed by a speech verb and a speaker in lower case: "“…,” said a drone operator",
+#: "«…», — рассказал один из бойцов". Whoever the paragraph named before did not say it.
+_QUOTE_SAID_BY_SOMEONE = compile_pattern(
+    rf"[”»\"],?\s*[–—-]?\s*(?:(?:{SPEECH_VERBS})\s+(?:a|an|one|один|одна|одн\w+|один\s+из|один\s+з)\s"
+    rf"|(?:a|an|one)\s+(?:[\w-]+\s+){{1,2}}?(?:said|says|told|added)\b)")
 #: Any speech verb: a sentence that has one names its own source, even as a bare title
 #: ("…, сообщил губернатор", "…, the governor said"), and borrows none from the next paragraph.
 _SPEECH_VERB = compile_pattern(rf"(?<!\w)(?:{SPEECH_VERBS})(?!\w)", re.IGNORECASE)

@@ -66,6 +66,8 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Armed Forces of Ukraine", (
         "Ukrainian Armed Forces", "Ukraine's Armed Forces", "Ukrainian military", "Ukraine's military", "AFU",
         "ZSU", "ВСУ", "ЗСУ", "Вооруженные силы Украины", "Збройні сили України",
+        # "…, признали украинские военные", "…, повідомили українські військові"
+        "украинские военные", "українські військові",
     )),
     ("Ukraine", (
         "Ukrainian authorities", "Kyiv", "Kiev", "Ukrainian government", "Ukrainian officials", "Ukraine officials",
@@ -74,6 +76,20 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
     ("DeepState", ("Deep State", "DeepStateMap", "DeepStateUA", "DeepState UA", "DeepState map", "ДипСтейт",
                    "Дипстейт", "ДіпСтейт", "Діпстейт")),
+    # Moscow's General Staff, named with its country (a bare "General Staff" is Kyiv's, above)
+    ("Russian General Staff", (
+        "Russia's General Staff", "General Staff of the Russian Armed Forces", "Russian Armed Forces General Staff",
+        "General Staff of Russia", "Генштаб ВС РФ", "Генштаб РФ", "Генштаб России", "Генеральный штаб ВС РФ",
+        "Генеральный штаб ВС России", "Генеральный штаб Вооруженных сил РФ", "Генеральный штаб Вооруженных сил России",
+        "Генштаб ЗС РФ", "Генштаб Росії", "Генеральний штаб ЗС РФ", "Генеральний штаб Росії",
+    )),
+    # Kyiv's ministry, named with its country (a bare "Defense Ministry" is Moscow's, below)
+    ("Ukrainian Defense Ministry", (
+        "Ukrainian Defence Ministry", "Ukraine's Defense Ministry", "Ukraine's Defence Ministry",
+        "Ministry of Defence of Ukraine", "Ministry of Defense of Ukraine", "Ukrainian Ministry of Defense",
+        "Ukrainian Ministry of Defence", "Минобороны Украины", "Министерство обороны Украины", "Міноборони України",
+        "Міністерство оборони України",
+    )),
     # Russian bodies and channels
     ("Russian Defense Ministry", (
         "Russian Defence Ministry", "Russia's Defense Ministry", "Russia's Defence Ministry",
@@ -96,7 +112,9 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Russia", ("Russian authorities", "Moscow", "Kremlin", "the Kremlin", "Russian government", "Russian officials",
                              "Россия", "Москва", "Кремль", "российские власти", "Росія", "Москва",
                              "Кремль", "російська влада", "the Russian side", "Russian side", "российская сторона",
-                             "російська сторона")),
+                             "російська сторона",
+                             # the people for the state: "Раніше росіяни заявляли про захоплення …"
+                             "россияне", "росіяни", "the Russians", "Russians")),
     ("Russian milbloggers", (
         "Russian military bloggers", "military bloggers", "Pro-Moscow military bloggers", "pro-Russian military bloggers",
         "Kremlin-allied military bloggers", "war bloggers", "pro-Russian war bloggers", "Russian war bloggers",

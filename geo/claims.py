@@ -184,6 +184,12 @@ _LOSS_PREDICATE = compile_pattern(
 _FINITE_LOSS_VERB = compile_pattern(alternation(FINITE_LOSS_VERBS))
 #: A negation before a loss verb: "никто не погиб", "ніхто не постраждав".
 _NEGATED = compile_pattern(r"(?:\bне|\bnot|\bno|никто|ніхто|nobody)\s+(?:[\w'’-]+\s+)?$")
+#: "of the" that blocks no trigger (it is no "the scale of the losses"): the period a figure
+#: covers, "Since the start of the incursion Ukrainian losses had exceeded 66,000".
+#: (The trigger's 40-character window may cut "since" off: the period's noun is enough.) Nor
+#: is the unit of the soldiers who act: "servicemen of the Battlegroup North captured 15".
+_OF_THE_NO_BLOCK = compile_pattern(
+    rf"\b(?P<head>start|beginning|outset|launch|(?:{FORCE_NOUNS}))\s+of\s+the\s+(?=(?:[\w'’-]+\s+){{0,3}}$)")
 #: A hedge that still reports an event: "could have killed or wounded", "may have died".
 _HEDGED_PAST = compile_pattern(r"\b(?:could|may|might|would)\s+(?:also\s+)?have\s+(?:been\s+)?$")
 #: Urged, not done: "they were urged to commit suicide before being captured".
@@ -216,6 +222,8 @@ _MORE_FORCES = compile_pattern(
 )
 #: Movement words that assert a deployment without a figure ("moved into", "began entering").
 _MOVEMENT = compile_pattern(r"mov(?:ed|ing|es?)\s+into|(?:began|begin|started|start)\s+entering|holed\s+up|hunker"
+                       r"|(?:troops|soldiers|forces|units)\s+(?:have\s+|had\s+)?enter"
+                       r"|(?:военные|войска|солдаты|військові|війська|солдати)\s+(?:вошли|зашли|увійшли|зайшли)"
                        r"|dropped\s+off|airdropped|высад|висад")
 #: A force noun right after a deployment verb: "перемещает силы", "залучити туди військових",
 #: "sent some of its best units", "moved their elite brigades".
@@ -236,6 +244,14 @@ _PUT_AT = compile_pattern(r"\bput(?:s|ting)?\s+(?:the|their|its)\s+(?:number|tot
 #: A part of a total named after its predicate: "пострадали 12 человек, в том числе двое детей".
 _INCLUDING = compile_pattern(r",\s+(?:including|в\s+том\s+числе|у\s+тому\s+числі|в\s+тому\s+числі|из\s+них|з\s+них"
                         r"|среди\s+них|серед\s+них|among\s+them)\s")
+#: An inverted speech verb right before an amount: the amount counts the speakers ('…," said one
+#: commander'), unlike the complement of a verb in place ("The ministry said 12 soldiers were killed").
+_SPEAKERS_COUNT = compile_pattern(r"[,\"”»]\s*(?:said|says|told)\s+$")
+#: Personnel counted as units: "85 одиниць особового складу", "120 единиц личного состава".
+_PERSONNEL_UNITS = compile_pattern(r"\s*(?:одиниц\w*\s+особового\s+складу|единиц\w*\s+личного\s+состава)")
+#: A military unit as the amount, in Russian and Ukrainian: a count of forces whatever follows it
+#: ("потерял до роты пехоты и три танка").
+_UNIT_AMOUNT = compile_pattern(r"(?<!\w)(?:батальон|батальйон|рот[аиуы](?!\w)|роту(?!\w)|взвод|полк|бригад)")
 #: "a 50,000-strong group of troops": a force of that size.
 _STRONG = compile_pattern(r"[-\u2010\u2011]strong\b")
 _FIGURE_ONLY_KIND = compile_pattern(r"similar|comparable|the same")
@@ -285,7 +301,8 @@ def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
     for m in _TRIGGER.finditer(folded, start, end):
         kind = _TRIGGER_KIND[m.lastgroup]  # type: ignore[index]
         before = folded[max(start, m.start() - 40):m.start()]
-        if _BLOCKED.search(before) and not _HEDGED_PAST.search(before):
+        unblocked = _OF_THE_NO_BLOCK.sub(r"\g<head> ", before) if " of the " in before else before
+        if _BLOCKED.search(unblocked) and not _HEDGED_PAST.search(before):
             continue
         if _UNCONFIRMED.search(folded, start, m.start()):
             continue  # "He did not confirm that its troops had been encircled": the other side's claim
@@ -373,12 +390,17 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
                    others: Sequence[int] = ()) -> bool:
     """Whether an amount is a head count: followed by a force noun or a trigger, or right after
     a trigger (with no other amount between them; ``others`` are the starts of the rest)."""
-    if amount.figure.text and _FORCE.match(fold(amount.figure.text.split()[-1])):
-        return True  # "a battalion", "up to a battalion of infantry"
+    if _SPEAKERS_COUNT.search(folded, max(sentence[0], amount.start - 16), amount.start):
+        return False  # '"We lost X," said one commander': the speakers, not the losses
+    if amount.figure.text and (_FORCE.match(fold(amount.figure.text.split()[-1]))
+                               or _UNIT_AMOUNT.search(fold(amount.figure.text))):
+        return True  # "a battalion", "up to a battalion of infantry", "до роты пехоты", "до двух батальйонов"
     if _STRONG.match(folded, amount.end):
         return True  # "a 50,000-strong group"
     tail = folded[amount.end:min(sentence[1], amount.end + _LOOK_AHEAD)]
     tokens = re.findall(r"[\w'’/-]*\w[\w'’/-]*", tail)[:7]  # a dash alone is no word ("15 тысяч — безвозвратные")
+    if _PERSONNEL_UNITS.match(tail):
+        return True  # "уражено 85 одиниць особового складу": people, counted as units
     if tokens and _EQUIPMENT.match(tokens[0]):
         return False  # "уничтожены три бронемашины", "destroyed 38 armoured vehicles"
     if _CIVIL_CREWS.match(tail):
@@ -434,6 +456,9 @@ def _pair(amount: Amount, triggers: Sequence[_Trigger], clause: tuple[int, int],
     if governing and governing[-1].kind is not Kind.DEPLOYED or (governing and amount.fraction is None):
         return governing[-1]  # "killed 15 soldiers and injured 30": the verb right before the amount
     before = [t for t in inside if t.end <= amount.start]
+    right_after = [t for t in inside if amount.end <= t.start <= amount.end + 2 and t.kind is not Kind.DEPLOYED]
+    if right_after and right_after[0].kind is not Kind.KILLED_OR_WOUNDED:
+        return right_after[0]  # "потери составили 120 «двухсотых» и 300 «трехсотых»": the kind right after it
     if before and folded and _COPULA.match(folded, before[-1].end, amount.start):
         return before[-1]  # "безвозвратные потери составили 1 200 человек, санитарные — 2 400"
     after = [t for t in inside if amount.end <= t.start < next_amount]
@@ -450,6 +475,34 @@ def _pair(amount: Amount, triggers: Sequence[_Trigger], clause: tuple[int, int],
     # alone in its clause; take the nearest trigger of the sentence, if close.
     near = [t for t in triggers if abs(t.start - amount.start) <= _NEAR_TRIGGER]
     return min(near, key=lambda t: abs(t.start - amount.start)) if near else None
+
+
+#: A cumulative total after a claim's amount with its verb left out: "…, а загалом з початку
+#: операції — понад 62 тисячі", "…, а всего с начала боевых действий — более 67 тысяч",
+#: "…, and since the start of the incursion more than 62,000". Between the two amounts: the
+#: first one's words, a comma, a conjunction, a word for the total or the period, and no
+#: other number or clause.
+_ELLIPTIC_TOTAL = compile_pattern(
+    r"[^.;!?\d]{0,60}?,\s*(?:а|и|і|та|й|and|while)\s+(?P<total>(?:всего|всього|усього|загалом|итого|в\s+целом"
+    r"|в\s+общей\s+сложности|in\s+total|overall|altogether|since|с\s+начала|від\s+початку|з\s+початку"
+    r"|from\s+the\s+start|from\s+the\s+beginning)(?!\w)[^.;!?\d]{0,70})$")
+#: The kinds an elliptic total may carry on: losses, not a state ("other") or ground.
+_TOTAL_KINDS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.KILLED_OR_WOUNDED, Kind.CAPTURED, Kind.MISSING,
+                          Kind.DEPLOYED})
+
+
+def _elliptic_total(folded: str, previous: Amount, amount: Amount, out: Sequence[Draft]) -> int | None:
+    """Where the words of a cumulative total start, when ``amount`` is one ("_ELLIPTIC_TOTAL")
+    that goes on the claim of ``previous`` (the claim just read, with a figure); else None."""
+    if not out or out[-1].anchor != previous.start or out[-1].figure is None or out[-1].kind not in _TOTAL_KINDS:
+        return None
+    m = _ELLIPTIC_TOTAL.match(folded, previous.end, amount.start)
+    if m is None:
+        return None
+    tail = re.findall(r"[\w'’-]+", folded[amount.end:amount.end + 40])[:1]
+    if tail and (_EQUIPMENT.match(tail[0]) or _GROUND.match(tail[0])):
+        return None  # "…, а всего — 40 танков": equipment, not the loss of people
+    return m.start("total")
 
 
 def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) -> bool:
@@ -691,12 +744,18 @@ def _sentence_claims(
     starts = [a.start for a in amounts]
     for index, amount in enumerate(amounts):
         next_amount = amounts[index + 1].start if index + 1 < len(amounts) else sentence[1]
-        if not _counts_people(folded, amount, sentence, triggers, starts[:index] + starts[index + 1:]):
+        total = _elliptic_total(folded, amounts[index - 1], amount, out) if index else None
+        if total is None and not _counts_people(folded, amount, sentence, triggers,
+                                                starts[:index] + starts[index + 1:]):
             seen_amounts.append(amount)
             continue
         clause = _clause_of(clauses, amount.start)
-        trigger = _pair(amount, triggers, clause, next_amount, folded=folded)
+        trigger = None if total is not None else _pair(amount, triggers, clause, next_amount, folded=folded)
         kind = trigger.kind if trigger else None
+        if total is not None:
+            # "ворог втратив 340 осіб, а загалом з початку операції — понад 62 тисячі": the
+            # second amount is the same loss counted since the start, its verb left out
+            kind = out[-1].kind
         if kind is None and _FIGURE_ONLY_KIND.search(fold(amount.figure.text)) and out:
             kind = out[-1].kind  # "corroborating similar figures": the kind of the claim before
         if kind is None and (_ANAPHORIC_NUMBER.search(folded[sentence[0]:amount.start])
@@ -714,7 +773,7 @@ def _sentence_claims(
             trigger = None  # "… out of a total of 10,000": its own clause, the kind from the claim before
         lo = min(amount.start, trigger.start if trigger else amount.start)
         hi = max(amount.end, trigger.end if trigger else amount.end)
-        c_start = min(_clause_of(clauses, lo)[0], lo)
+        c_start = min(_clause_of(clauses, lo)[0], lo) if total is None else total
         c_end = max(_clause_of(clauses, hi - 1)[1], hi)
         if re.match(r"another\s", folded[amount.start - 8:amount.start].lstrip()[-8:] or ""):
             c_start = max(c_start, amount.start - 8)

@@ -65,6 +65,12 @@ _HAS_CYRILLIC = compile_pattern("[а-яіїєґ]")
 _HAS_LATIN = compile_pattern("[a-z]")
 _BLOCKED = compile_pattern(rf"(?<!\w)(?:{BLOCKERS})\s+(?:[\w'-]+\s+){{0,3}}$")
 _NEGATED = compile_pattern(NEGATION)
+#: A question before the predicate, direct or indirect: the Russian particle "ли" ("Смогут ли
+#: войска вернуть Суджу", "вряд ли удержат"), a Ukrainian sentence that opens with "Чи" ("Чи
+#: зможе Україна втримати Курщину?"), "how many", "сколько", "whether" ("Песков отказался уточнить,
+#: сколько населенных пунктов остается под контролем ВСУ"). It asks or doubts; it claims nothing.
+_QUESTION = compile_pattern(r"(?<!\w)(?:ли|сколько|скільки)(?!\w)|^\W*чи(?!\w)|(?<=[.!?]\s)чи(?!\w)"
+                            r"|\bhow\s+(?:many|much)\b|\bwhether\b")
 _UNCONFIRMED = compile_pattern(NON_CONFIRMATIONS)
 #: A Russian or Ukrainian infinitive ("утримувати", "удержать", "захопити"): opening its clause
 #: it names an act, it does not state one.
@@ -73,6 +79,9 @@ _CONJUNCTION = compile_pattern(r"but|and|yet|но|а|и|однако|але|та
 #: Quotation marks and dashes that may open a sentence before its subject.
 _OPENERS = " «“„\"'-–—"
 _NOT_A_SIDE = compile_pattern(rf"^(?:[\w'-]+\s+)?(?:{NOT_A_SIDE})(?!\w)")
+#: Russia's ally, whose troops entering Kursk oblast are a deployment (GOLD.md), not ground taken.
+_ALLY_ENTERS = compile_pattern(r"(?:north\s+korean|dprk|pyongyang['’]s|северокорейск\w*|північнокорейськ\w*)")
+_ENTER = compile_pattern(r"enter|вош|зашли|увійш|зайшл")
 _GROUND = compile_pattern(rf"(?:{GROUND_NOUNS})")
 _NOT_GROUND = compile_pattern(rf"(?:{NOT_GROUND})(?!\w)")
 _ANAPHORA = compile_pattern(rf"(?:{ANAPHORA})")
@@ -191,6 +200,8 @@ def find_control(
             continue
         if _UNCONFIRMED.search(folded, s_start, m.start()):
             continue  # "did not confirm that Sudzha had been lost": the other side's claim
+        if _QUESTION.search(folded, s_start, m.start()):
+            continue  # "Смогут ли войска вернуть контроль над областью, неизвестно": a question
         if "-" not in m.group() and _PARTICIPLE.search(m.group()) and _ATTRIBUTIVE.search(before):
             continue  # "the currently held territories": a noun's adjective, not a statement
         clause_start = _clause_start(text, s_start, m.start())
@@ -219,6 +230,8 @@ def find_control(
         head = own if own and not _CONJUNCTION.fullmatch(own) else folded[s_start:m.start()].lstrip(_OPENERS)
         if _NOT_A_SIDE.search(head):
             continue  # "Гражданское население покинуло Суджу", "the situation is under control": no side
+        if _ALLY_ENTERS.search(head) and _ENTER.match(m.group()):
+            continue  # "North Korean troops enter Kursk": an ally deployed on its partner's ground, no ground taken
         switch = _REGION_SWITCH.search(folded, m.end(), clause_end)
         parts = [(clause_start, switch.start(), switch.start()), (switch.start() + 1, clause_end, scope_end)] \
             if switch else [(clause_start, clause_end, scope_end)]

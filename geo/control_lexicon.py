@@ -53,7 +53,8 @@ _AREA_BOUND_LATIN = r"(?:(?:about|around|roughly|some|nearly|almost|over|more\s+
 _AREA_BOUND_CYRILLIC = r"(?:(?:около|более|почти|свыше|порядка|понад|майже|близько|приблизно)\s+)?"
 #: A word of ground taken or held, before a size that makes it a claim ("the zone …
 #: has surpassed 189 square kilometres", "the land it had seized … was 500 square miles").
-GROUND_HELD = (r"captured|taken|seized|held|controlled|occupied|gained|lost|zones?\b|захвач\w*|занят\w*"
+GROUND_HELD = (r"captured|taken|seized|held|controlled|occupied|gained|lost|zones?\b|footholds?|bridgeheads?"
+               r"|плацдарм\w*|захвач\w*|занят\w*"
                r"|контрол\w*|зон[аыуе]\b|оккупирован\w*|захоплен\w*|зайнят\w*|окупован\w*")
 
 
@@ -76,6 +77,10 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"clear(?:ed|s|ing)\s+(?:the\s+)?(?:village|villages|settlement|settlements|town|area)",
               Stance.TOOK, True, "The marines cleared the villages of two border hamlets."),
     Predicate(r"enter(?:ed|s|ing)", Stance.TOOK, True, "Ukrainian troops entered the town on Tuesday."),
+    # "cleared Martynovka of Ukrainian forces"; not a way, a road, rubble or mines
+    Predicate(r"clear(?:ed|s|ing)(?!\s+(?:the\s+)?(?:way|path|roads?|rubble|debris|mines?|snow)\b)"
+              r"(?!\s+(?:over|up|out|away|above|off)\b)", Stance.TOOK, True,
+              "Russian forces cleared two border villages of Ukrainian units, the ministry said."),
     Predicate(r"(?:advanc(?:ed|es|e|ing)|push(?:ed|es|ing)?|penetrat(?:ed|ing))\s+"
               r"(?:(?:up\s+to|at\s+least|about|some|around|nearly|almost|more\s+than|over)\s+)?"
               r"[\d.,–-]+\s*(?:km|kilomet\w+|miles?)|advance\s+of\s+[\d.,–-]+\s*(?:km|kilomet\w+|miles?)"
@@ -94,6 +99,11 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"(?:surpass\w*|exceed\w*|reach\w*|total\w*|amount\w*\s+to|gr[eo]wn?\s+to|stood\s+at|stands\s+at"
               r"|covered|covers|(?:is|was|were)(?:\s+now)?)\s+" + _AREA_BOUND_LATIN + AREA_LATIN, Stance.HOLDS, False,
               "The grey zone on the map has now surpassed 120 square kilometres.", after_holding=True),
+    # what is left of ground held: "Ukraine's foothold had shrunk to around 300 square kilometres"
+    Predicate(r"(?:(?:shr[au]nk|fallen|fell|dropped|decreased|been\s+reduced|narrowed)\s+to|remains?|remained)\s+"
+              + _AREA_BOUND_LATIN + AREA_LATIN, Stance.HOLDS, False,
+              "DeepState said Ukraine's foothold in the region had shrunk to around 300 square kilometres.",
+              after_holding=True),
     Predicate(AREA_LATIN + r"\s+(?:claimed|held|controlled)\s+by", Stance.HOLDS, False,
               "The army holds less than the 400 square miles claimed by Moscow."),
     # English: holding ground
@@ -105,6 +115,8 @@ PREDICATES: tuple[Predicate, ...] = (
               "The defenders are still holding out in the town."),
     Predicate(r"(?:still\s+)?(?:holds?|holding|held)", Stance.HOLDS, True,
               "Ukrainian troops still hold part of the region."),
+    Predicate(r"maintain(?:s|ed|ing)?\s+(?:their\s+|its\s+)?(?:positions|control)", Stance.HOLDS, False,
+              "Ukrainian forces maintain positions in the town, the think tank said."),
     Predicate(r"occupied\s+by", Stance.HOLDS, False, "The town, which is occupied by the enemy, is quiet."),
     Predicate(r"occup(?:ied|ies|y|ying)", Stance.HOLDS, True, "Ukrainian units occupy the southern part of the town."),
     Predicate(r"(?:are|is|remain\w*|were|was)\s+(?:still\s+)?inside", Stance.HOLDS, True,
@@ -114,7 +126,8 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"withdr(?:ew|awn|awing|aws|aw|awal)\s+from|pull(?:ed|s|ing)?\s+out\s+of|pull-?out\s+from"
               # the verb, not the noun: "after the retreat from X" states no withdrawal of its own
               r"|(?<!the\s)(?<!a\s)(?<!its\s)(?<!their\s)(?<!'s\s)retreat(?:ed|s|ing)?\s+"
-              r"(?:from|to)|(?:were|was|been|being)\s+(?:fully\s+|completely\s+)?(?:expelled|ousted|driven\s+out)",
+              r"(?:from|to)|(?:were|was|been|being)\s+(?:fully\s+|completely\s+)?(?:expelled|ousted|driven\s+out"
+              r"|pushed\s+out|forced\s+out|kicked\s+out|dislodged)",
               Stance.LEFT, False, "Ukrainian forces have withdrawn from the village."),
     Predicate(r"(?:push(?:ed|es|ing)?|driv(?:e|en|ing)|drove|forc(?:ed|ing))\s+(?:[\w'-]+\s+){1,4}"
               r"(?:out\s+of|from)", Stance.TOOK, True,
@@ -156,11 +169,22 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"(?:превысил\w*|превышает|составил\w*|составляет|достиг\w*|перевищил\w*|перевищує|становить"
               r"|становил\w*|сягнул\w*|досягл\w*|досяг)\s+" + _AREA_BOUND_CYRILLIC + AREA_CYRILLIC, Stance.HOLDS, False,
               "Площадь серой зоны превысила 120 кв. км.", after_holding=True),
+    # what is left: "под контролем ВСУ остается около 200 кв. км", "під контролем ЗСУ залишається
+    # близько 200 кв. км", "плацдарм сократился до 80 кв. км"
+    Predicate(r"(?:оста[её]тся|остаются|оставалось|оставалась|залишається|залишаються|залишалося"
+              r"|сократил\w*\s+до|уменьшил\w*\s+до|скороти\w*\s+до|зменши\w*\s+до)\s+"
+              + _AREA_BOUND_CYRILLIC + AREA_CYRILLIC, Stance.HOLDS, False,
+              "По данным DeepState, под контролем ВСУ в области остается около 200 кв. км.", after_holding=True),
     # Russian: holding ground
     Predicate(r"контролиру\w*|под\s+(?:полным\s+)?(?:\w+\s+)?контрол\w*|контрол\w*\s+над", Stance.HOLDS, True,
               "ВСУ контролируют 90 населенных пунктов."),
-    Predicate(r"удержива\w*|удерж(?:ал|али|ат)\w*", Stance.HOLDS, True, "Войска удерживают рубежи у села."),
+    # not the initiative: "удерживаем инициативу"
+    Predicate(r"(?:удержива\w*|удерж(?:ал|али|ат)\w*)(?!\s+инициатив)", Stance.HOLDS, True,
+              "Войска удерживают рубежи у села."),
     Predicate(r"в\s+руках", Stance.HOLDS, False, "Поселок остается в руках противника."),
+    # a side's own words: "Мы держим плацдарм", "ВСУ держат позиции у Суджи"
+    Predicate(r"держ(?:им|ат|ит|ал[иа]?)\s+(?:оборону|позици\w*|плацдарм\w*|рубеж\w*)", Stance.HOLDS, False,
+              "«Мы держим плацдарм и будем держать его», — подчеркнул министр."),
     # Russian: leaving ground
     Predicate(r"отступ(?:ает|ают|ил\w*|лени\w*|ать)|отош(?:ли|ел)|отвел\w*\s+войска|покинул\w*"
               r"|(?:вышли|вышел|выход\w*)\s+из", Stance.LEFT, False, "Противник отступает с занятых территорий."),
@@ -200,9 +224,12 @@ PREDICATES: tuple[Predicate, ...] = (
               "Утримувати позиції важко, але військові продовжують їх контролювати."),
     Predicate(r"контролю\w*|під\s+(?:повним\s+)?(?:\w+\s+)?контрол\w*|контрол\w*\s+над", Stance.HOLDS, True,
               "Сили оборони контролюють дві вулиці в селищі."),
-    Predicate(r"утриму\w*|тримають\s+оборону|займають\s+(?:\w+\s*){0,2}позиції", Stance.HOLDS, False,
+    # not the initiative: "Ми утримуємо ініціативу на цьому напрямку"
+    Predicate(r"утриму\w*(?!\s+ініціатив)|тримають\s+оборону|займають\s+(?:\w+\s*){0,2}позиції", Stance.HOLDS, False,
               "Війська утримують позиції на півночі області."),
     Predicate(r"в\s+руках|у\s+руках", Stance.HOLDS, False, "Місто в руках у противника."),
+    Predicate(r"трима(?:ємо|ють|є|ли|в)\s+(?:позиції|плацдарм\w*|рубежі)", Stance.HOLDS, False,
+              "«Ми тримаємо плацдарм на Курщині», — сказав командир."),
     # Ukrainian: leaving ground
     Predicate(r"відступ\w*|відійшл\w*|відход\w*|(?:вийшл\w*|вийшов|вихід\w*)\s+(?:\w+\s+){0,3}(?:з|із)\b"
               r"|залишил[иа]?(?!\w)", Stance.LEFT, False, "Українські підрозділи вийшли з села."),
@@ -216,7 +243,7 @@ PREDICATES: tuple[Predicate, ...] = (
 GROUND_NOUNS = (
     r"villages?|settlements?|towns?|localit(?:y|ies)|hamlets?|territor(?:y|ies)|land|lands|square|sq\b|km\b"
     r"|kilomet\w+|miles?|region|oblast|part\s+of|portion\s+of|half\s+of|areas?|footholds?|positions?|city"
-    r"|checkpoint|outskirts|sliver|chunk|pocket|swath|strip|streets?|footholds?"
+    r"|checkpoint|outskirts|sliver|chunk|pocket|swath|strip|streets?|footholds?|salients?|bridgeheads?|enclaves?"
     r"|(?<!their\s)(?<!its\s)ground\b|улиц\w*|вулиц\w*"
     r"|населенн\w+\s+пункт\w*|сел[оаеіу]\b|сел\b|сел(?:ом|ами|ах)|деревн\w*|поселок\w*|поселк\w*|хутор\w*"
     r"|город\w*|территори\w*|км\b|кв\.|километр\w*|позици\w*|рубеж\w*|област\w*|район\w*|част\w*\s+"
@@ -234,6 +261,8 @@ BLOCKERS = (
     r"|if|unless|expect\w*\s+(?:[\w'’-]+\s+){0,3}to|likely\s+to|если|якщо|ожида\w+|очіку\w+"
     r"|попыт\w+|пыта\w+|намер\w+|планиру\w+|чтобы|стрем\w+|хотят|не\s+удалось|не\s+смогл\w*"
     r"|спроб\w+|намага\w+|щоб|не\s+змогл\w*|не\s+вдалося|планують|хочуть"
+    # the future: "в ближайшее время будет освобождена и Суджа", "незабаром буде звільнено"
+    r"|будет|будут|буде|будуть"
 )
 
 #: Heads of a subject that is no side: civilians who leave or return to a village, and a
@@ -276,6 +305,7 @@ ATTRIBUTIVE = r"(?<!\w)(?:the|its|their|these|those|any|all|newly|recently|curre
 ANCHORS: tuple[str, ...] = (
     # English
     "control", "liberat", "captur", "took", "tak", "seiz", "reclaim", "gain", "won back", "returned", "clear",
+    "maintain",
     "enter", "advanc", "push", "penetrat", "invad", "hold", "held", "occup", "inside", "hands", "withdr",
     "pull", "retreat", "broke", "expelled", "ousted", "driv", "drove", "forc", "lost", "los", "abandon", "surrend",
     "leave",
@@ -289,5 +319,5 @@ ANCHORS: tuple[str, ...] = (
     "звільн", "захоп", "зайня", "увійш", "увійт", "зайшл", "вдерл", "просун", "просуван", "витісн", "вибили",
     "комендатур", "утриму", "тримают", "займают", "відступ", "відійшл", "відход", "вийшл", "вийшов", "вихід",
     "залишил", "покинув", "здал", "здан", "закріпил", "окупува", "оккупировал", "відбил", "відбив", "виведен", "продовжу", "продолжа",
-    "вивел", "вивів",
+    "вивел", "вивів", "держим", "держат", "держит", "держал", "трима",
 )

@@ -38,9 +38,10 @@ _MONTH_DAY = compile_pattern(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|de
 _DAY_MONTH_RU = compile_pattern(r"\b(\d{1,2})\s+(январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр"
                            r"|січн|лют|берез|квітн|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн)[а-яії]*"
                            r"(?:\s+(\d{4}))?")
+# Wednesday only in its own case forms: "среди них" and "серед них" (among them) are no day.
 _WEEKDAY = compile_pattern(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                      r"понедельник|вторник|сред|четверг|пятниц|суббот|воскресень"
-                      r"|понеділ|вівтор|серед|четвер|п'ятниц|субот|неділ)[a-zа-яії]*\b")
+                      r"понедельник|вторник|сред(?=[ауы]\b)|четверг|пятниц|суббот|воскресень"
+                      r"|понеділ|вівтор|серед(?=[ауи]\b)|четвер|п'ятниц|субот|неділ)[a-zа-яії]*\b")
 #: Phrases that date a claim relative to its publication: (pattern, days back, precision),
 #: each with an example. Ordered: a longer phrase before the shorter one inside it.
 RELATIVE_PHRASES: tuple[tuple[str, int, DatePrecision], ...] = (

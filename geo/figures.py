@@ -561,7 +561,10 @@ class _Vague(Enum):
 _FORCE_UNITS = ("battalion", "brigade", "company", "platoon", "regiment", "division", "squad")
 _RUSSIAN_FORCE_UNITS = ("батальон батальона батальону батальоном батальоны батальонов "
                         "бригада бригады бригаду бригадой бригад роту роты рота ротой рот "
-                        "полк полка полком полков взвод взвода взводом взводов").split()
+                        "полк полка полком полков взвод взвода взводом взводов "
+                        # Ukrainian: "до роти окупантів", "до двох батальйонів морської піхоти"
+                        "батальйон батальйона батальйону батальйоном батальйони батальйонів "
+                        "бригади бригадою роти ротою полку полки полків взводу взводи взводів").split()
 _VAGUE = _phrase_table(
     [(p, _Vague.COUNT) for p in (
         "several", "a few", "a handful", "dozens", "scores", "hundreds", "thousands",
@@ -577,6 +580,11 @@ _VAGUE = _phrase_table(
     + [(f"{article} {unit}", _Vague.UNIT) for unit in _FORCE_UNITS for article in ("a", "an")]
     + [(unit, _Vague.UNIT) for unit in _RUSSIAN_FORCE_UNITS]
 )
+# A unit word with no bound before it names an amount only as subject or object ("уничтожена
+# рота", "перебросили батальон"); in the other cases it is whose the soldiers are ("командир
+# роты", "бойцы бригады", "бійці 95-ї бригади"), after a bound an amount ("до роты").
+_OBLIQUE_UNITS = frozenset(u for u in _RUSSIAN_FORCE_UNITS if u not in {
+    "батальон", "бригада", "бригаду", "роту", "рота", "полк", "взвод", "батальйон"})
 # "several hundred", "несколько тысяч": still vague, and the scale word is part of the text.
 _VAGUE_SCALES = _phrase_table((p, _Vague.COUNT) for p in (
     "hundred", "thousand", "dozen", "сотен", "тысяч", "десятков", "сотень", "тисяч", "десятків"))
@@ -584,7 +592,8 @@ _VAGUE_SCALES = _phrase_table((p, _Vague.COUNT) for p in (
 _UNIT_TROOPS = _phrase_table((p, _Vague.UNIT) for p in (
     *(f"of {noun}" for noun in ("infantry", "troops", "soldiers", "men", "marines",
                                 "paratroopers", "fighters", "personnel", "servicemen")),
-    "пехоты", "морской пехоты", "солдат", "военных", "военнослужащих", "десантников"))
+    "пехоты", "морской пехоты", "солдат", "военных", "военнослужащих", "десантников",
+    "піхоти", "морської піхоти", "солдатів", "військових", "військовослужбовців", "десантників"))
 # "two battalions": a count of units, not of people.
 _UNIT_WORDS_AFTER_NUMBER = frozenset(
     [*_FORCE_UNITS, "battalions", "brigades", "companies", "platoons", "regiments",
@@ -782,6 +791,8 @@ def _read_vague(s: _Stream, i: int, mod: _Mod | None) -> _Reading | None:
     if hit is None:
         return None
     kind, k = hit
+    if kind is _Vague.UNIT and mod is None and s.word(i).lower() in _OBLIQUE_UNITS:
+        return None  # "бойцы 95-й бригады уничтожили 20 военных": of the brigade, not an amount
     if kind is _Vague.UNIT:
         size = _read_total(s, k)
         if size is not None:

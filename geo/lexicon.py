@@ -25,9 +25,15 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"(?:irretrievabl[ey]|irrecoverabl[ey]|irreversibl[ey])(?:\s+lost|\s+losses)?"
      r"|безвозвратн\w*(?:\s+потер\w*)?|безповоротн\w*(?:\s+втрат\w*)?"
      # a loss verb whose kind follows its amount: "втратили близько 200 осіб убитими"
-     r"|(?:потерял\w*|втратил\w*|втратив)(?=(?:\s+[\w,.'’-]+){0,5}?(?<!\sи)(?<!\sі)(?<!\sта)(?<!\sй)\s+(?:убит|вбит)(?:ыми|ими)(?!\s+(?:и|і|та|й)\s))"),
+     r"|(?:потерял\w*|втратил\w*|втратив)(?=(?:\s+[\w,.'’-]+){0,5}?(?<!\sи)(?<!\sі)(?<!\sта)(?<!\sй)\s+(?:убит|вбит)(?:ыми|ими)(?!\s+(?:и|і|та|й)\s))"
+     # the military code of the dead (GOLD.md): "120 «двухсотых»", "200-ті", "двохсотих"
+     r"|двухсот(?:ые|ых|ыми|ый|ым)|двохсот(?:і|их|ими|ий)"
+     # the same in English: "Russia has lost between 18,000 and 20,000 soldiers killed"
+     r"|\blost\b(?=(?:\s+[\w,.'’-]+){1,6}?\s+killed\b(?!,?\s+(?:and|or|and/or)\s+(?:wounded|injured)))"),
     (Kind.WOUNDED,
      r"(?:sanitary|medical)\s+losses|санитарн\w*(?:\s+потер\w*)?|санітарн\w*(?:\s+втрат\w*)?"
+     # the military code of the wounded (GOLD.md): "300 «трехсотых»", "трьохсотих"
+     r"|тр[её]хсот(?:ые|ых|ыми|ый|ым)|трьохсот(?:і|их|ими|ий)"
      r"|(?:потерял\w*|втратил\w*|втратив)(?=(?:\s+[\w,.'’-]+){0,5}?(?<!\sи)(?<!\sі)(?<!\sта)(?<!\sй)\s+(?:ранеными|пораненими)(?!\s+(?:и|і|та|й)\s))"),
     (Kind.KILLED_OR_WOUNDED,
      # "killed, injured or captured" reads as killed or wounded (GOLD.md)
@@ -43,7 +49,9 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|потер(?:и|ь|ям|ях|ями)|втрат(?:и|а|ами|ах|ам|у)?\b|[ув]бит\w*\s+(?:і|та|й)\s+поранен\w*"
      r"|выведен\w*\s+из\s+строя|виведен\w*\s+з\s+ладу|\bdestroyed\b"
      # "neutralised": put out of action, dead or wounded (знешкоджено 120 окупантів)
-     r"|\bneutrali[sz](?:ed|ing)\b|нейтрализова\w*|нейтрализован\w*|знешкод\w*"),
+     r"|\bneutrali[sz](?:ed|ing)\b|нейтрализова\w*|нейтрализован\w*|знешкод\w*"
+     # hit: "уражено 85 одиниць особового складу" (people only where a force noun follows the amount)
+     r"|уражено|уразил\w*|уразили|поражено"),
     (Kind.KILLED,
      r"\bkilled\b|\bkill(?:s|ing)?\b|\bkia\b|\bdied\b|\bdead\b|\bdeaths?\b|death toll|fatalit(?:y|ies)|lost their lives|perished"
      r"|self-destruction|suicide|blew themselves up|\beliminat(?:ed|es|ing|ion)\b|\bliquidated\b"
@@ -54,6 +62,9 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|civilians|men|people)\b)|(?<=were\s)executed\b|(?<=been\s)executed\b"
      # the noun: "сообщил о гибели двух мирных жителей", "повідомив про загибель трьох військових"
      r"|гибел[иьюя]\w*|загибел[іьюя]\w*"
+     # the dead found: "The bodies of 40 Ukrainian soldiers were found near Sudzha"
+     r"|\bbodies\s+of\b(?=\s+(?:about|around|some|at\s+least|more\s+than|over|nearly|\d|two|three|four|five|six|seven"
+     r"|eight|nine|ten|dozens|hundreds))"
      r"|погиб\w*|убит\w*|уничтожен\w*|ликвидирован\w*|загинул\w*|загинув|загибл\w*|вбит\w*|знищен\w*"
      # the active verbs: "уничтожили 50 военных", "знищили понад 50 солдатів"
      r"|уничтожил\w*|ликвидировал\w*|убил[аи]?\b|знищил\w*|знищив|знищено|ліквідовано|ліквідува\w*"
@@ -71,7 +82,9 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|\b(?:took|taken|take|taking)\s+(?!part\b|place\b|control\b)(?:[\w,.-]+\s+){0,4}?prisoners?\b"
      r"|\bcaptives?\b|taken\s+captive"
      r"|потрапи\w*\s+[ув]\s+полон\w*|попал\w*\s+в\s+плен\w*"
-     r"|в\s+плен\w*|пленн\w*|пленен\w*|про\s+полон(?!\w)|сдал\w*(?:ся|сь)|полонен\w*|[ув]\s+полон\w*|полонених"),
+     r"|в\s+плен\w*|пленн\w*|пленен\w*|про\s+полон(?!\w)|сдал\w*(?:ся|сь)|полонен\w*|[ув]\s+полон\w*|полонених"
+     # "до полону потрапили 27 російських військових", "взяли до полону"
+     r"|до\s+полону"),
     (Kind.MISSING,
      r"\bmissing\b|unaccounted for|пропал\w*\s+без\s+вести|пропавш\w*\s+без\s+вести|зникл\w*\s+безвісти"),
     (Kind.DEPLOYED,
@@ -82,6 +95,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|\buse\b|\busing\b|\bbeing\s+used\b"
      r"|переброшен\w*|перебросил\w*|направлен(?:ы|о|а)?\b|развернут\w*|прибыл\w*|отправлен\w*|задействован\w*"
      r"|перекинут\w*|перекинул\w*|перекинув|направил\w*|відправлен\w*|відправил\w*|прибули|розгорнут\w*"
+     # Ukrainian "направив до Росії 1 500 військових", "направили на Курщину"
+     r"|направи(?:в|ла|ли)\b|направлен[оі]\b|відправив|відправила|відправили"
      # movement of forces: "moved into", "began entering", "переброску резервов", "перемещает силы"
      r"|\bmov(?:ed|ing|es?)\s+into\b"
      # "has moved some of its best units into the region": the forces between verb and "into"
@@ -92,8 +107,17 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|brigades|battalions|regiments|units)\b)"
      # forces drawn into a fight: "up to 50,000 troops have been pulled into the Kursk operation"
      r"|\b(?:pulled|drawn|thrown|poured)\s+into\b"
+     # forces thrown at a place: "Russia has thrown 60,000 troops at Kursk", "threw its reserves against"
+     r"|\b(?:thrown|threw|throwing)\b(?=\s+(?:[\w,.'’-]+\s+){0,4}?(?:troops|soldiers|forces|servicemen|reserves"
+     r"|brigades|battalions|units|marines|paratroopers)\s+(?:at|into|against|to)\b)"
      # rotated into a place (GOLD.md): "Pyongyang has rotated fresh troops into Kursk"
      r"|\brotat(?:ed|ing|es|e)\b(?=\s+(?:[\w'’,.-]+\s+){0,4}?into\b)"
+     # Russia's ally entering Kursk is a deployment (GOLD.md): "North Korean Troops Enter Kursk"
+     r"|(?<=north\skorean\s)(?:troops|soldiers|forces|units)\s+(?:have\s+|had\s+)?enter(?:s|ed|ing)?\b"
+     # (each noun its own branch, starting with its Cyrillic letter: claims sorts the branches by script)
+     r"|военные(?<=северокорейские\sвоенные)\s+(?:вошли|зашли)\b|войска(?<=северокорейские\sвойска)\s+(?:вошли|зашли)\b"
+     r"|військові(?<=північнокорейські\sвійськові)\s+(?:увійшли|зайшли)\b"
+     r"|війська(?<=північнокорейські\sвійська)\s+(?:увійшли|зайшли)\b"
      r"|переброск\w*|перебрасыва\w*|перекидыва\w*|перекида\w*|перемеща\w*|перемещен\w*|переміщу\w*|переміщен\w*|перекида\w*|стягу\w*|стягнул\w*"
      r"|залучи\w*|залуча\w*|прибува\w*|\bholed\s+up\b|\bhunker\w*\s+down\b|\bdropped\s+off\b|\bairdropped\b"
      r"|высадил\w*|высажен\w*|висадил\w*|висаджен\w*"
@@ -104,6 +128,9 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|чисельніст\w*(?=\s+(?:угруповання|військ|контингент|сил\b|підрозділ))"
      r"|насчитыва\w*|налічу\w*"
 
+     # forces that number N: "Ukraine's forces in Kursk now number about 10,000" (numbering N in an area)
+     r"|\bnumber(?:s|ed)?\b(?=\s+(?:about|around|some|roughly|approximately|up\s+to|more\s+than|over|at\s+least"
+     r"|nearly|almost|\d))"
      # a count of forces: "the number of North Korean troops … has risen by about 2,000"
      r"|\b(?:total\s+)?number\s+of(?=\s+(?:[\w'’-]+\s+){0,3}(?:troops|soldiers|forces|north\s+koreans|personnel))"),
     # GOLD.md: encircled or cut-off troops are "other"
@@ -121,7 +148,9 @@ PRESENCE_TRIGGERS = (r"находи\w*|перебува\w*|численност\
 # for only in a sentence with an amount: "are" and "were" would open every sentence to the
 # search of the other triggers.
 PRESENCE_IN_AREA = (r"\b(?:are|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?in"
-                    r"(?=\s+(?:russia|kursk|the\s+(?:kursk\s+)?(?:region|area|oblast)))")
+                    r"(?=\s+(?:russia|kursk|the\s+(?:kursk\s+)?(?:region|area|oblast)))"
+                    # the verb left out after the amount: "at least 10,000 right now in the Kursk Oblast"
+                    r"|(?<=\d\s)(?:right\s+now|now|currently|already)\s+in(?=\s+(?:the\s+)?kursk)")
 
 # Nouns for the people a claim is about; an amount followed by one is a head count.
 FORCE_NOUNS = (
@@ -141,6 +170,8 @@ FORCE_NOUNS = (
 
 SPEECH_VERBS = (
     r"said|says|stated|states|estimated|estimates|reported|reports|noted|notes|told|claimed(?!\s+the\s+lives)|claims"
+    # "Russian sources claim that …"
+    r"|claim(?=\s+(?:that|to\s+have)\b)"
     r"|added|adds|announced|wrote|writes|confirmed|confirms|admits|admitted|acknowledges|indicated|suggested|suggests|revealed|highlighted"
     r"|described|emphasized|emphasised|believes|believed|assessed|assesses|alleged|warned|explained"
     r"|echoed|cited|put|puts|estimate|say|acknowledged|admitted|insisted|asserted|declared"
@@ -159,6 +190,13 @@ SPEECH_VERBS = (
     # a report up the chain and an admission: "доложил Путину Герасимов", "визнав Сирський"
     r"|доложил\w*|докладывает|доповів|доповіла|доповіли|доповідає|визнав|визнала|визнали|визнає"
     r"|saying|claiming|noting|adding|reporting"
+    # more verbs of saying, in the past of each language: "stressed", "pointed out",
+    # "наголосив Мисник", "підкреслив", "зазначили в штабі", "заметил", "констатировал"
+    r"|stressed|underlined|underscored|pointed\s+out|reiterated|argued|specified|remarked"
+    r"|наголоси\w*|підкресли\w*|зауважи\w*|уточни\w*|поясни\w*|відзначи\w*|зазначили|додали|написали|сказали"
+    r"|розповіли|заметил\w*|констатировал\w*|опроверг\w*|спростува\w*"
+    # an estimate is a statement: "Розвідка Південної Кореї оцінює втрати КНДР у 3 тисячі"
+    r"|оцінює|оцінюють|оцінила|оцінив|оцінили|оценива\w*"
     # "South Korea's spy agency gave a lower figure. It said …": giving a figure is saying it
     r"|gave\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+)?(?:figure|estimate|tally|toll|number|count)s?"
 )
@@ -167,8 +205,11 @@ ACCORDING_TO = (
     r"according\s+to|as\s+reported\s+by|reported\s+by|claimed\s+by|cited\s+by|echoed\s+by|estimate\s+(?:from|by)"
     r"|figures?\s+(?:from|by)|data\s+from|maps?\s+(?:from|by)|reports?\s+(?:from|by)|assessments?\s+(?:from|by)"
     r"|по\s+данным|по\s+словам|по\s+информации|по\s+оценк\w+"
-    r"|(?:сообщили|заявили|отметили|уточнили|подсчитали|подтвердил\w*|подтвержден\w*|признали|добавили)\s+в"
-    r"|(?:повідомили|заявили|зазначили|підтвердили|підтверджен\w*|визнали|додали)\s+(?:в|у)"
+    # the outlet told may stand between: "сообщили «Известиям» в Минобороны", "повідомили журналістам у штабі"
+    r"|(?:сообщили|заявили|отметили|уточнили|подсчитали|подтвердил\w*|подтвержден\w*|признали|добавили|рассказали)"
+    r"\s+(?:«[^«»\n]{1,40}»\s+|[\w-]+\s+)?в"
+    r"|(?:повідомили|заявили|зазначили|підтвердили|підтверджен\w*|визнали|додали|розповіли)"
+    r"\s+(?:«[^«»\n]{1,40}»\s+|[\w-]+\s+)?(?:в|у)"
     # the present tense of a body's reports: "утверждают в Минобороны России", "стверджують у Міноборони РФ"
     r"|(?:сообщают|заявляют|утверждают|отмечают|уточняют|подчеркивают)\s+в"
     r"|(?:повідомляють|заявляють|стверджують|зазначають|наголошують|уточнюють)\s+(?:в|у)"
@@ -195,12 +236,16 @@ PRONOUNS = {
 # Words that make a trigger hypothetical, negated in passing or reported in the abstract.
 BLOCKERS_BEFORE = (
     r"rather\s+than|instead\s+of|to\s+avoid|avoid|to\s+be|might|may|could|would|will|expected\s+to"
+    # the future: "будут уничтожены", "буде знищено"
+    r"|будет|будут|буде|будуть"
     # a plan is no claim (GOLD.md): "Russia plans to deploy 50,000 troops"
     r"|plan\w*\s+to|intend\w*\s+to|prepar\w*\s+to|ready\s+to|планиру\w+|намерен\w*|планує\w*|планують"
     # an exchange of prisoners is no capture: "Обмен пленными состоялся", "prisoner swap"
     r"|обмен\w*|обмін\w*|exchang\w*|swap\w*"
     r"|did\s+not\s+\w+|didn't\s+\w+|does\s+not\s+\w+|doesn't\s+\w+|not\s+detail|underreporting|underreport|investigate|the\s+high|despite\s+the"
     r"|by\s+the|of\s+the|amid|fearing|fear\s+of|threat\s+of|risk\s+of|if|unless|чтобы\s+не|могут|может"
+    # an indirect question: "did not say how many soldiers had died", "не уточнил, сколько погибло"
+    r"|how\s+many|сколько|скільки"
     r"|могли|избежать|во\s+избежание|не\s+(?:привел|привела|привели|назвал|назвала|назвали|раскрыл\w*|сообщил\w*)|clarify|whether|did\s+not\s+say|не\s+уточнил\w*"
 )
 
@@ -291,6 +336,12 @@ OTHER_REGIONS_CYRILLIC = (
     # the regions' everyday names: "на Сумщині", "в Белгородчине", "Донеччина"
     "сумщин|харківщин|харьковщин|чернігівщин|черниговщин|полтавщин|донеччин|донетчин|луганщин|"
     "брянщин|білгородщин|белгородчин|белгородщин|київщин|житомирщин|орловщин|запоріжж|херсонщин"
+)
+#: The everyday names among them, a region on their own ("на Харківщині", "в Белгородчине"):
+#: no "область" follows them.
+OTHER_REGIONS_EVERYDAY = (
+    "сумщин|харківщин|харьковщин|чернігівщин|черниговщин|полтавщин|донеччин|донетчин|луганщин|"
+    "брянщин|білгородщин|белгородчин|белгородщин|київщин|житомирщин|орловщин|херсонщин|запоріжж"
 )
 REGION_NOUN = r"(?:region|oblast|province|area|district|raion|rayon)"
 

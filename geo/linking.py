@@ -24,7 +24,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from geo.drafts import Draft
-from geo.lexicon import OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_LATIN, REGION_NOUN
+from geo.lexicon import OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_EVERYDAY, OTHER_REGIONS_LATIN, REGION_NOUN
 from geo.loss_lexicon import EVENTS, alternation
 from geo.model import Kind, Link, PlaceLink
 from geo.regex_cache import compile_pattern
@@ -59,7 +59,7 @@ _EVENT_PARAGRAPHS = 2
 #: Another region named in a sentence: "in Sumy region", "Сумской области".
 _OTHER_REGION = compile_pattern(
     rf"(?<!\w)(?:(?:{OTHER_REGIONS_LATIN})(?:'s)?\s+{REGION_NOUN}"
-    rf"|(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b|народн)|(?:днр|лнр)\b"
+    rf"|(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b|народн)|(?:днр|лнр)\b|(?:{OTHER_REGIONS_EVERYDAY})\w*"
     # a city of another region as the scene ("a drone strike on a bus in Sumy killed nine");
     # not the capitals, where statements are made ("Zelensky said in Kyiv")
     rf"|{_CITY_ELSEWHERE})")
@@ -95,7 +95,7 @@ def link_places(
     previous_control: Draft | None = None
     for d in drafts:
         if d.kind is Kind.CONTROL:
-            d.places = _control_places(d, settlements, previous_control)
+            d.places = _control_places(d, settlements, previous_control) or _listed_next(folded, d, settlements)
             previous_control = d
             if d.places or _is_elsewhere(folded, d):
                 previous = d
@@ -228,6 +228,28 @@ def _control_places(d: Draft, settlements: Sequence[tuple[int, str]], previous: 
         return [PlaceLink(place_id=p.place_id, link=Link.PARAGRAPH) for p in previous.places
                 if p.link is not Link.ARTICLE and p.place_id in villages]
     return []
+
+
+#: A count of settlements in a control claim: "освободили четыре населенных пункта", "took three villages".
+_COUNTED_SETTLEMENTS = compile_pattern(
+    r"(?<!\w)[\w-]+\s+(?:населенн?\w*\s+пункт\w*|населен\w+\s+пункт\w*|сел(?:а|о|ами)?\b|сёл|villages|settlements"
+    r"|localities)")
+#: The sentence after it that names them: "Речь идет о населенных пунктах А, Б и В", "Йдеться про …",
+#: "These are A and B"; one short sentence may stand between ("Об этом сообщает ТАСС.").
+_LISTED_NEXT = compile_pattern(
+    r"(?:\s*[^.!?\n]{1,120}[.!?])?\s*(?P<list>(?:речь\s+ид[её]т\s+о|йдеться\s+про|ідеться\s+про|мова\s+йде\s+про"
+    r"|these\s+are|they\s+are|namely)\b[^.!?\n]*)")
+
+
+def _listed_next(folded: str, d: Draft, settlements: Sequence[tuple[int, str]]) -> list[PlaceLink]:
+    """The villages the next sentence lists for a control claim that counts them: "Российские
+    войска освободили четыре населенных пункта. Речь идет о населенных пунктах Александрия, …"."""
+    if not _COUNTED_SETTLEMENTS.search(folded, d.start, d.end):
+        return []
+    listed = _LISTED_NEXT.match(folded, d.sentence[1])
+    if listed is None:
+        return []
+    return [PlaceLink(place_id=p, link=Link.PARAGRAPH) for p in _places_between(settlements, *listed.span("list"))]
 
 
 def _names_elsewhere(folded: str, d: Draft) -> bool:

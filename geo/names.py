@@ -321,6 +321,8 @@ def ukrainian_forms(russian: str) -> set[str]:
     >>> {"олексіївка", "миколаївка", "гордіївка"} <= (ukrainian_forms("Алексеевка")
     ...     | ukrainian_forms("Николаевка") | ukrainian_forms("Гордеевка"))
     True
+    >>> {"крем'яне", "кремяне", "в'язове"} <= ukrainian_forms("Кремяное") | ukrainian_forms("Вязовое")
+    True
     """
     out = set()
     for word_mode in ("keep", "i"):
@@ -345,7 +347,23 @@ def ukrainian_forms(russian: str) -> set[str]:
                     stem = stem[:-2] + "ів"  # Глушковский → Глушківський (closed syllable)
             words.append(_join_ukrainian(stem.translate(_UK_LETTERS), ending.translate(_UK_LETTERS)))
         out.add("".join(words))
-    return out
+    return out | {labial_apostrophe(form) for form in out}
+
+
+def labial_apostrophe(form: str) -> str:
+    """The spelling with the Ukrainian apostrophe after a labial before я, ю.
+
+    Ukrainian labials are hard: after a vowel or р they take an apostrophe (Кремяное →
+    Крем'яне, "біля Крем'яного", Вязовое → В'язове, Демяновка → Дем'янівка); texts write
+    both spellings.
+
+    >>> labial_apostrophe("кремяного"), labial_apostrophe("свято")
+    ("крем'яного", 'свято')
+    """
+    return _UK_LABIAL_IOTATED.sub(r"\1\2'\3", form)
+
+
+_UK_LABIAL_IOTATED = re.compile(r"(^|[аеєиіїоуюяр \-])([бпвмф])([яю])")
 
 
 # Word starts that Ukrainian spells differently (name roots: Николай → Микола,

@@ -34,7 +34,9 @@ _FOLD_TABLE = str.maketrans({
 })
 
 
-_FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD_TABLE.items() if chr(k) != chr(k).upper() or not chr(k).isalpha())
+# The pairs for what is left after str.lower(): every key but the capitals (Ё). Not "the
+# letters with case": the modifier apostrophe ʼ (U+02BC, "Кремʼяне") is a letter without case.
+_FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD_TABLE.items() if chr(k) == chr(k).lower())
 
 
 def fold(text: str) -> str:
@@ -44,6 +46,8 @@ def fold(text: str) -> str:
     "плехово - sudzha's"
     >>> len(fold("İstanbul")) == len("İstanbul")
     True
+    >>> fold("Кремʼяне")
+    "крем'яне"
     """
     out = text.lower()
     if len(out) == len(text):

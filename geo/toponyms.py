@@ -27,6 +27,7 @@ from geo.gazetteer import Gazetteer, PlaceNames
 from geo.model import Place, PlaceType
 from geo.names import (
     Tier,
+    labial_apostrophe,
     latin_spellings,
     sibilant_variants,
     spelling_variants,
@@ -223,6 +224,8 @@ def _settlement_keys(names: PlaceNames, morph: Any, keys: dict[str, dict[tuple[s
             if form != nominative and " " not in form and is_function_word(form, morph):
                 continue
             _add(keys, form, Entry(names.place_id, names.russian, Tier.NAME, common))
+            if (uk_form := labial_apostrophe(form)) != form:  # "біля Крем'яного": Ukrainian spelling
+                _add(keys, uk_form, Entry(names.place_id, names.russian, Tier.UKRAINIAN, common))
         for lat in latin_spellings(ru):
             _add(keys, lat, Entry(names.place_id, names.russian, Tier.VARIANT, common))
         for uk in ukrainian_spellings(ru):

@@ -82,3 +82,21 @@ def test_any_text_gives_a_valid_date_or_none(text: str, published: str | None) -
     assert (found is None) == (precision is None)
     if found is not None:
         assert len(found) in (7, 10)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Еще пятеро получили ранения, среди них ребенок.",
+    "Ще п'ятеро зазнали поранень, серед них дитина.",
+    "Бойцы освободили Среднюю Ольшанку.",
+    "Под Среднее Общество уничтожены около семи военных.",
+])
+def test_among_and_a_middle_village_are_no_wednesday(sentence: str) -> None:
+    # "среди"/"серед" (among) and "Средняя" (a village's adjective) share Wednesday's stem
+    assert claim_date(sentence, (0, len(sentence)), (0, len(sentence)), "2025-03-10") == (
+        "2025-03-10", DatePrecision.DAY)
+
+
+@pytest.mark.parametrize("sentence", ["В среду пятеро получили ранения.", "У середу п'ятеро зазнали поранень."])
+def test_wednesday_in_its_own_forms_still_dates_the_claim(sentence: str) -> None:
+    assert claim_date(sentence, (0, len(sentence)), (0, len(sentence)), "2025-03-10") == (
+        "2025-03-05", DatePrecision.DAY)

@@ -142,3 +142,28 @@ def test_a_place_after_the_subject_is_no_part_of_the_speakers_name(resources):
 ])
 def test_a_speaker_referred_to_again(resources, text, expected):
     assert claimants(resources, text) == expected
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # the topic after "about" is no title before a name: the village is not the speaker
+    pytest.param("Командующий группировкой «Север» сообщил об освобождении населённого пункта Басовка в "
+                 "Суджанском районе.", "освобождении", id="ru-сообщил-об-освобождении-X"),
+    # a phrase does not run on past the full stop after a village
+    pytest.param("Satellite images showed damaged buildings in Sukhinovka. The claims could not be verified. "
+                 "“They keep sending small groups towards Nekhayevka in the Kursk region,” said a drone operator.", "sending",
+                 id="en-no-phrase-across-a-full-stop"),
+])
+def test_a_village_is_never_the_speaker(resources, text, words):
+    doc = Document(meta=Source(source="t.txt", sha256="0" * 64, published="2025-03-10"), text=text)
+    found = [c for c in process_document(doc, resources).claims if words in c.quote]
+    assert found and all(c.claimant is None or ("Басовка" not in c.claimant and "Sukhinovka" not in c.claimant)
+                         for c in found)
+
+
+def test_evidence_that_shows_a_claim_does_not_carry_the_source_before(resources):
+    text = ("Russian sources claim that Ukrainian forces entered Sudzha in the Kursk region. At the same time, "
+            "footage posted on Monday shows that Ukrainian forces captured 40 Russian soldiers near Sudzha.")
+    doc = Document(meta=Source(source="t.txt", sha256="0" * 64, published="2025-03-10"), text=text)
+    found = process_document(doc, resources).claims
+    assert [c.claimant for c in found if "captured 40" in c.quote] == [None]
+    assert [c.claimant for c in found if "entered" in c.quote] == ["Russian sources"]

@@ -137,3 +137,77 @@ def test_what_a_speaker_does_not_confirm_is_no_claim(resources, text):
 ])
 def test_a_denial_or_a_claim_after_a_non_confirmation_stands(resources, text, kind):
     assert [c.kind for c in claims(resources, text)] == [kind]
+
+
+@pytest.mark.parametrize(("text", "kind", "figure"), [
+    pytest.param("Russia has thrown 60,000 troops at Kursk, North Korean losses mount", Kind.DEPLOYED,
+                 (None, 60000, None), id="en-thrown-troops-at"),
+    pytest.param("Moscow threw its best brigades against the Ukrainian positions in the Kursk region.", Kind.DEPLOYED,
+                 None, id="en-threw-brigades-against"),
+    pytest.param("Twelve soldiers were killed near Sudzha, said two officials.", Kind.KILLED, (None, 12, None),
+                 id="en-speakers-counted-after-the-claim"),
+    pytest.param("The ministry said 12 soldiers were killed near Sudzha.", Kind.KILLED, (None, 12, None),
+                 id="en-said-then-its-complement"),
+    # GOLD.md: forces sent or arrived are deployed; Russia's ally entering Kursk takes no ground from its partner
+    pytest.param("North Korean Troops Enter Kursk, Pentagon says", Kind.DEPLOYED, None, id="en-ally-enters"),
+    pytest.param("North Korean troops have entered Russia's Kursk region, the Pentagon said.", Kind.DEPLOYED, None,
+                 id="en-ally-has-entered"),
+    pytest.param("Северокорейские военные вошли в Курскую область, заявили в Пентагоне.", Kind.DEPLOYED, None,
+                 id="ru-ally-вошли"),
+    pytest.param("Північнокорейські військові зайшли в Курську область, повідомили в Пентагоні.", Kind.DEPLOYED,
+                 None, id="uk-ally-зайшли"),
+])
+def test_forces_thrown_or_entering_and_the_speakers_own_count(resources, text, kind, figure):
+    assert [(c.kind, numbers(c)) for c in claims(resources, text)] == [(kind, figure)]
+
+
+def test_the_count_of_speakers_after_an_inverted_verb_is_no_loss(resources):
+    text = '"We lost Malaya Loknya and Cherkasskaya Konopelka last week," said one commander in the Kursk region.'
+    assert [(c.kind, c.figure) for c in claims(resources, text)] == [(Kind.CONTROL, None)]
+
+
+def test_a_side_entering_a_village_still_takes_ground(resources):
+    assert [c.kind for c in claims(resources, "Российские войска вошли в Суджу, сообщили в Минобороны.")] == [
+        Kind.CONTROL]
+
+
+def test_numbering_n_in_kursk_with_the_verb_left_out_is_deployed(resources):
+    text = "The general spoke of 11,000 troops in Russia, with “some 8,500 currently in the Kursk region”."
+    assert (Kind.DEPLOYED, (None, 8500, None)) in [(c.kind, numbers(c)) for c in claims(resources, text)]
+
+
+@pytest.mark.parametrize(("text", "kind", "figure"), [
+    pytest.param("The bodies of 40 Ukrainian soldiers were found near Sudzha, Russian media reported.", Kind.KILLED,
+                 (None, 40, None), id="en-bodies-of"),
+    pytest.param("Ukraine's forces in Kursk now number about 10,000, according to Russian estimates.", Kind.DEPLOYED,
+                 (None, 10000, None), id="en-forces-number"),
+])
+def test_bodies_found_and_forces_that_number(resources, text, kind, figure):
+    assert [(c.kind, numbers(c)) for c in claims(resources, text)] == [(kind, figure)]
+
+
+def test_a_new_unnamed_speaker_with_a_title_is_the_claimant(resources):
+    text = "Ukraine has lost more than 2,000 soldiers killed near Sudzha since January, a Russian official claimed."
+    assert [(c.kind, c.claimant) for c in claims(resources, text)] == [(Kind.KILLED, "Russian official")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # GOLD.md: the codes 200 (dead) and 300 (wounded) are kinds, not amounts
+    pytest.param("Потери ВСУ составили 120 «двухсотых» и 300 «трехсотых», сообщил военкор.",
+                 [(Kind.KILLED, (None, 120, None)), (Kind.WOUNDED, (None, 300, None))], id="ru-двухсотых-трехсотых"),
+    pytest.param("Втрати ворога становлять 40 двохсотих і 90 трьохсотих, повідомили в бригаді.",
+                 [(Kind.KILLED, (None, 40, None)), (Kind.WOUNDED, (None, 90, None))], id="uk-двохсотих-трьохсотих"),
+    pytest.param("Losses amounted to 300 killed and 500 wounded near Sudzha, the ministry said.",
+                 [(Kind.KILLED, (None, 300, None)), (Kind.WOUNDED, (None, 500, None))], id="en-amounted-to-kinds"),
+    # personnel counted as units, as the Ukrainian General Staff writes it; equipment units are not people
+    pytest.param("За добу на Курщині уражено 85 одиниць особового складу ворога, повідомили в Генштабі.",
+                 [(Kind.KILLED_OR_WOUNDED, (None, 85, None))], id="uk-одиниць-особового-складу"),
+    pytest.param("За добу уражено 12 одиниць техніки ворога біля Суджі.", [], id="uk-одиниць-техніки"),
+])
+def test_codes_of_the_dead_and_wounded_and_personnel_units(resources, text, expected):
+    assert [(c.kind, numbers(c)) for c in claims(resources, text)] == expected
+
+
+def test_russias_general_staff_is_not_kyivs(resources):
+    text = "Ukraine's losses in Kursk exceed 60,000, Russia's General Staff said."
+    assert [c.claimant for c in claims(resources, text)] == ["Russian General Staff"]

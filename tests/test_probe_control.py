@@ -78,3 +78,72 @@ def test_an_infinitive_opener_is_no_claim_but_the_clause_that_holds_the_ground_i
     (claim,) = control_claims(resources, text)
     assert claim.quote.startswith("але військові продовжують їх контролювати")
     assert [p.place_id for p in claim.places] == ["kursk-oblast"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("DeepState said Ukraine's foothold in the Kursk region had shrunk to around 300 square kilometers.",
+                 id="en-foothold-shrunk-to"),
+    pytest.param("За даними DeepState, під контролем ЗСУ на Курщині залишається близько 200 кв. км.",
+                 id="uk-під-контролем-залишається"),
+    pytest.param("По данным DeepState, под контролем ВСУ в Курской области остается около 200 кв. км.",
+                 id="ru-под-контролем-остается"),
+    pytest.param("Плацдарм ВСУ в Курской области сократился до 80 кв. км, пишет DeepState.", id="ru-плацдарм-сократился"),
+])
+def test_what_is_left_of_ground_held_is_a_control_claim(resources, text):
+    (claim,) = control_claims(resources, text)
+    assert (claim.claimant, [p.place_id for p in claim.places]) == ("DeepState", ["kursk-oblast"])
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Kursk oblast remains 30,000 square kilometers in area.", id="en-size-of-the-oblast"),
+    pytest.param("Площадь Курской области остается около 30 тысяч кв. км.", id="ru-size-of-the-oblast"),
+])
+def test_the_size_of_the_oblast_is_no_ground_held(resources, text):
+    assert control_claims(resources, text) == []
+
+
+@pytest.mark.parametrize(("text", "villages"), [
+    pytest.param("Бойцы группировки «Север» за неделю освободили два населенных пункта в Курской области. Об этом "
+                 "сообщили в Минобороны.\nРечь идет о населенных пунктах Мартыновка и Малая Локня.",
+                 2, id="ru-речь-идет-о"),
+    pytest.param("Російські війська захопили два села в Курській області.\nЙдеться про Мартинівку та Малу Локню.",
+                 2, id="uk-йдеться-про"),
+    pytest.param("Russian forces took three villages in the Kursk region on Tuesday. These are Martynovka, "
+                 "Malaya Loknya and Lebedevka.", 3, id="en-these-are"),
+])
+def test_a_count_of_villages_takes_the_list_in_the_next_sentence(resources, text, villages):
+    (claim,) = control_claims(resources, text)
+    assert len([p for p in claim.places if p.place_id != "kursk-oblast"]) == villages
+
+
+def test_a_count_of_villages_without_a_list_stays_on_the_oblast(resources):
+    text = "Российские войска освободили два населенных пункта в Курской области.\nВ Мартыновке восстановили свет."
+    (claim,) = control_claims(resources, text)
+    assert [p.place_id for p in claim.places] == ["kursk-oblast"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ukrainian forces maintain positions in Sudzha in the Kursk region, the ISW said.", id="en-maintain-positions"),
+    pytest.param("Russian forces cleared Martynovka of Ukrainian forces, the ministry said.", id="en-cleared-X-of"),
+    pytest.param("Ukrainian forces continue to hold a small salient in the Kursk region, according to the ISW.",
+                 id="en-hold-a-salient"),
+])
+def test_maintaining_clearing_and_a_salient_are_control_claims(resources, text):
+    assert len(control_claims(resources, text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The weather cleared over Sudzha on Monday.", id="en-weather-cleared-over"),
+    pytest.param("Sappers cleared the road to Sudzha of mines.", id="en-cleared-the-road"),
+])
+def test_clearing_weather_or_a_road_is_no_control_claim(resources, text):
+    assert control_claims(resources, text) == []
+
+
+def test_pushed_out_in_the_passive_is_ground_left_and_the_ukrainian_military_admits_it(resources):
+    (pushed,) = control_claims(resources, "Ukraine's forces were pushed out of Sudzha in the Kursk region, Russian "
+                                          "officials said.")
+    assert pushed.claimant == "Russia"
+    (left,) = control_claims(resources, "ВСУ оставили Суджу и отошли к границе, признали украинские военные.")
+    assert left.claimant == "Armed Forces of Ukraine"
+    assert control_claims(resources, "Residents were forced out of Sudzha in the Kursk region by shelling.") == []

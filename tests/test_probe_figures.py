@@ -48,3 +48,21 @@ def readings(text: str) -> list[tuple[str, float | None, float | None, float | N
 ])
 def test_rise_to_and_count_nouns(text, expected):
     assert readings(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # GOLD.md: units keep their text, numbers null, in Ukrainian as in Russian and English
+    pytest.param("Ворог перекинув до двох батальйонів морської піхоти.", [("до двох батальйонів", None, None, None)],
+                 id="uk-до-двох-батальйонів"),
+    pytest.param("Командування перекинуло два батальйони.", [("два батальйони", None, None, None)],
+                 id="uk-два-батальйони"),
+    pytest.param("Десантники знищили до роти окупантів.", [("до роти", None, None, None)], id="uk-до-роти"),
+    pytest.param("Россия перебросила два полка.", [("два полка", None, None, None)], id="ru-два-полка"),
+    pytest.param("Под Суджей уничтожена рота ВСУ.", [("рота", None, None, None)], id="ru-рота-subject"),
+    # a unit word in the genitive names whose the soldiers are, not an amount
+    pytest.param("Бойцы 95-й бригады уничтожили 20 военных.", [("20", None, 20, None)], id="ru-бойцы-бригады"),
+    pytest.param("Бійці 95-ї бригади знищили 20 окупантів.", [("20", None, 20, None)], id="uk-бійці-бригади"),
+    pytest.param("Командир роти повідомив про втрати.", [], id="uk-командир-роти"),
+])
+def test_units_as_amounts_and_as_owners(text, expected):
+    assert readings(text) == expected
