@@ -49,6 +49,7 @@ def test_a_rebuild_after_adding_one_article_reads_only_its_entry_and_gives_the_f
     (corpus / name).unlink()
     page, removed, fresh = _build(corpus, resources, path)
     assert page == fresh and removed.analysed == 0
+    assert (removed.kept, PieceCache(path).kept) == (documents + 1, documents)  # the file forgot it
 
 
 def test_a_damaged_or_foreign_pieces_file_is_an_empty_cache(corpus, tmp_path, resources, private_cache):
@@ -60,6 +61,24 @@ def test_a_damaged_or_foreign_pieces_file_is_an_empty_cache(corpus, tmp_path, re
     path.chmod(0o666)  # anyone may have written it: not read
     page, cache, fresh = _build(corpus, resources, path)
     assert page == fresh and cache.analysed > 10
+    page, cache, fresh = _build(corpus, resources, path)  # replaced by a file of this user's own
+    assert page == fresh and (cache.analysed, cache.encoded) == (0, 0)
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_build_that_fails_keeps_the_last_builds_pieces(corpus, tmp_path, resources, private_cache):
+    """The rows a build wrote are committed only when its page is complete."""
+    path = tmp_path / "pieces.sqlite"
+    _, first, _ = _build(corpus, resources, path)
+    (corpus / "0.txt").write_text(NEW_ARTICLE, encoding="utf-8")  # first in page order
+    with open_records(corpus, resources=resources) as store:
+        abandoned = PieceCache(path)
+        for name, value in page_members(store, resources.gazetteer, cache=abandoned):
+            if name == "docs":
+                next(value.items)  # the page is abandoned after its first document, the new one
+                break
+    assert abandoned.analysed == 1
+    assert PieceCache(path).kept == first.analysed  # its row was never committed
 
 
 def test_the_joined_page_is_payloads_page_index_and_a_document_is_numbered_as_it_says(

@@ -349,7 +349,7 @@ def _pieces_path(records: Records) -> Path | None:
     if not isinstance(store_path, Path):
         return None
     key = content_key(str(store_path), source_hash(payload, page))
-    return cache_dir() / f"webmap-pieces-{key}.marshal"
+    return cache_dir() / f"webmap-pieces-{key}.sqlite"
 
 
 def _write_page(records: Records, gazetteer: Gazetteer, out: TextIO, *,
