@@ -60,7 +60,7 @@ from geo.lexicon import (
     RELAYS,
     SPEECH_VERBS,
 )
-from geo.person_names import nominative
+from geo.person_names import nominative, title_nominative, title_of
 from geo.regex_cache import compile_pattern
 from geo.text import Cues, Gated, fold, sentence_spans
 
@@ -80,7 +80,8 @@ _LOWER_TOKEN = rf"(?!(?:{_NP_STOP})(?!\w))[a-zа-яёіїєґ][\w’'\-]*"
 # One way to match each word (an upper-case word or any other word), so that a failing
 # phrase costs linear time, not 2^n backtracking.
 # A lower-case word may carry the acronym too: "Ukraine's military intelligence agency (HUR) said".
-_TOKEN = rf"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*|{_LOWER_TOKEN})(?:\s*\([A-ZА-Я]{{2,}}\))?(?!\w)"
+# A unit's name in guillemets is one word of the phrase: "командующий группировкой «Север»".
+_TOKEN = rf"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*|{_LOWER_TOKEN}|«[^«»\n]{{1,40}}»)(?:\s*\([A-ZА-Я]{{2,}}\))?(?!\w)"
 # A word that ends in three small letters and a full stop ends a sentence, not an abbreviation
 # ("Gen.", "U.S."): a phrase does not run on past it ("… buildings in Sukhinovka. The claims …").
 _GO_ON = r"(?<![a-zа-яёіїєґ]{3}\.)[\s\u00a0]+"
@@ -354,6 +355,8 @@ def canonical_claimant(raw: str) -> str | None:
     'Иван Петров'
     """
     name = _strip_openers(" ".join(raw.replace("\u00a0", " ").split()).strip(" ,.;:’'\"“”«»"))
+    if name.count("«") > name.count("»"):
+        name += "»"  # "командующий группировкой «Север»": the unit's closing guillemet is the name's
     if _ONE_TITLED.fullmatch(name):
         return name.split(" ", 1)[1]  # "a Russian official": one new speaker, no reference back
     # "according to maps by the open-source project DeepState", "an estimate by Mediazona": the
@@ -407,6 +410,10 @@ def canonical_claimant(raw: str) -> str | None:
     inner = named_within(bare)  # "Ukrainian open-source Telegram channel DeepState"
     if inner is not None:
         return inner
+    if _CYRILLIC.match(bare):
+        titled = title_nominative(bare)  # "по словам губернатора Курской области", "повідомили в бригаді"
+        if titled != bare:
+            return titled
     bare = nominative(bare)  # "по словам Вячеслава Гладкова": the speaker is Вячеслав Гладков
     if words and re.fullmatch(ANONYMOUS_HEADS, words[-1].lower()):
         proper = [w for w in words[:-1] if w[:1].isupper()]
@@ -616,6 +623,8 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     for m in _VERB_SUBJECT.finditer(chunk) if may & _BIT[id(_VERB_SUBJECT)] else ():
         if any(s0 <= start + m.start() < e0 for s0, e0 in subject_spans):
             continue  # "Rybar, a channel …, said Ukraine held Gornal": the verb already has its subject
+        if chunk[m.start("np") - 1:m.start("np")] == "«" and _TITLE_WORDS_CUED.search(chunk, m.start(), m.start("np")):
+            continue  # "сообщил командующий группировкой «Север»": the commander speaks (_VERB_TAIL_LOWER), not the unit
         if _TOLD_OUTLET.match(chunk, m.end("np")) and chunk[m.start("np") - 1:m.start("np")] == "«":
             continue  # "сообщили «Известиям» в Минобороны": the outlet told, the ministry speaks (ACCORDING_TO)
         before = chunk[:m.start()].rstrip()
@@ -648,6 +657,9 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
         elif reference_sort(m.group("np")) == "person":  # "«…», — наголосив головнокомандувач": him
             found.append(Attribution(start + m.start(), start + m.end(), None, _titled_he(m.group("np"))))
+        elif _CYRILLIC.match(m.group("np")) and title_of(m.group("np").split()[0]):
+            # "…, сообщил губернатор Курской области": a title with its region or unit names the speaker
+            found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for m in _DOCUMENT_OF.finditer(chunk) if may & _BIT[id(_DOCUMENT_OF)] else ():
         if canonical_claimant(m.group("np")):
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))

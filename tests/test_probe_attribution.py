@@ -167,3 +167,31 @@ def test_evidence_that_shows_a_claim_does_not_carry_the_source_before(resources)
     found = process_document(doc, resources).claims
     assert [c.claimant for c in found if "captured 40" in c.quote] == [None]
     assert [c.claimant for c in found if "entered" in c.quote] == ["Russian sources"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title with its region or unit names its speaker in the nominative, whatever case the sentence needs
+    pytest.param("По словам губернатора Курской области, в Рыльске ранены трое мирных жителей.",
+                 "губернатор Курской области", id="ru-по-словам-губернатора"),
+    pytest.param("В Глушкове погибли двое мирных жителей, сообщил губернатор Курской области.",
+                 "губернатор Курской области", id="ru-сообщил-губернатор-области"),
+    pytest.param("Губернатор Курской области заявил, что в Глушкове погибли двое мирных жителей.",
+                 "губернатор Курской области", id="ru-губернатор-заявил"),
+    pytest.param("За словами командира бригади, ворог втратив 50 військових біля Суджі.", "командир бригади",
+                 id="uk-за-словами-командира"),
+    pytest.param("Окупанти втратили 60 військових біля Суджі, повідомили в бригаді.", "бригада",
+                 id="uk-повідомили-в-бригаді"),
+    pytest.param("По словам главы Глушковского района, в Теткине ранены двое мирных жителей.",
+                 "глава Глушковского района", id="ru-по-словам-главы-района"),
+    # the commander of a named group: the commander speaks, with his group in its name, in every construction
+    pytest.param("Командующий группировкой «Запад» сообщил, что ВСУ потеряли 200 военнослужащих под Суджей.",
+                 "командующий группировкой «Запад»", id="ru-командующий-сообщил"),
+    pytest.param("По данным командующего группировкой «Запад», ВСУ потеряли 200 военнослужащих под Суджей.",
+                 "командующий группировкой «Запад»", id="ru-по-данным-командующего"),
+    pytest.param("ВСУ потеряли 200 военнослужащих под Суджей, сообщил командующий группировкой «Запад».",
+                 "командующий группировкой «Запад»", id="ru-сообщил-командующий"),
+    pytest.param("«Мы потеряли около 30 человек за неделю боёв у Суджи», — рассказал командир роты.",
+                 "командир роты", id="ru-рассказал-командир-роты"),
+])
+def test_a_title_speaks_in_the_nominative(resources, text, expected):
+    assert claimants(resources, text) == [expected]
