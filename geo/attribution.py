@@ -89,7 +89,7 @@ _NP = rf"(?P<np>{_CAP_TOKEN}(?:{_GO_ON}{_TOKEN}){{0,8}}?)"
 _NP_ANY = rf"(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:{_GO_ON}{_TOKEN}){{0,6}}?)"
 _SUBJECT_VERB = compile_pattern(
     rf"{_NP}(?:’s|'s)?\s+(?:(?:also|has|have|had|was|were|is|previously|later|then|earlier|further|"
-    rf"again|repeatedly|separately|recently|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|в\s+\w+(?!,)"
+    rf"again|repeatedly|separately|recently|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|в\s+(?![A-ZА-ЯЁІЇЄҐ]{{2,}}(?!\w))\w+(?!,)"
     rf"|last\s+\w+|this\s+\w+)[\s,]+){{0,3}}(?P<verb>{SPEECH_VERBS})\b"
     r"(?!\s+(?:suggest|say|show|indicate|claim|estimate|put|believe)\b)"  # "Recent estimates suggest": a noun
 )
@@ -135,7 +135,7 @@ _SUBJECT_ASIDE_VERB = compile_pattern(
     rf"{_NP}(?:’s|'s)?,\s+(?:(?i:{RELAYS})|a|an|the)\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?"
     rf"(?P<verb>{SPEECH_VERBS})\b")
 #: "…, war bloggers said.": a source written in lower case, kept only when it is a known one.
-_TAIL_LOWER = compile_pattern(rf",\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s+(?:{SPEECH_VERBS})\b")
+_TAIL_LOWER = compile_pattern(rf",\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,5}}?)\s+(?:{SPEECH_VERBS})\b")
 #: "…, сообщили военкоры.", "…, повідомляють російські джерела.": a lower-case source after
 #: its verb at the end of the sentence, kept only when it is a known one.
 _VERB_TAIL_LOWER = compile_pattern(
@@ -357,6 +357,16 @@ def canonical_claimant(raw: str) -> str | None:
     name = _strip_openers(" ".join(raw.replace("\u00a0", " ").split()).strip(" ,.;:’'\"“”«»"))
     if name.count("«") > name.count("»"):
         name += "»"  # "командующий группировкой «Север»": the unit's closing guillemet is the name's
+    source = _SOURCE_IN.match(name)
+    if source is not None:
+        # GOLD.md: an unnamed source speaks for the body it is in ("a source in the Russian Defense
+        # Ministry", "джерело в СБУ"), else as the text names it; a source with no body names nobody
+        body = source.group("body")
+        if not body:
+            return None
+        known = canonical_name(body) or named_within(body)
+        if known:
+            return known
     if _ONE_TITLED.fullmatch(name):
         return name.split(" ", 1)[1]  # "a Russian official": one new speaker, no reference back
     # "according to maps by the open-source project DeepState", "an estimate by Mediazona": the
@@ -455,6 +465,15 @@ _TRAILING_TIME = compile_pattern(
     # "Военкоры тем временем пишут": a sentence adverb after the name
     r"|\s+(?:тем\s+временем|тим\s+часом|также|також|тоже|теж|однако|проте|впрочем|втім|however|also|meanwhile)$",
     re.IGNORECASE)
+
+#: An unnamed source, and the body it is in when the text says ("a source in the security
+#: services", "источник в Минобороны", "джерело у Генштабі"); "body" is empty for a bare source.
+_SOURCE_IN = compile_pattern(
+    r"(?i:^(?:an?\s+|one\s+)?(?:unnamed\s+|anonymous\s+|senior\s+|informed\s+|military\s+|security\s+)*sources?"
+    r"|^(?:неназванн\w+\s+|анонимн\w+\s+|анонімн\w+\s+|осведомленн\w+\s+|поінформован\w+\s+)?"
+    r"(?:источник\w*|джерел\w*))"
+    r"(?:\s+(?i:in|at|within|from|inside|close\s+to|в|во|у|из|з|із|близк\w*\s+к|близьк\w*\s+до)\s+(?:the\s+)?"
+    r"(?P<body>\S.*))?$")
 
 #: "I mentioned last time", "we reported": the writer, who is not a claimant of the article.
 _FIRST_PERSON = frozenset("i we я мы ми".split())
@@ -645,7 +664,8 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
         if verb:
             found.append(Attribution(start + verb.start(), start + m.end(), None, m.group(1).lower()))
     for m in _TAIL_LOWER.finditer(chunk) if may & _BIT[id(_TAIL_LOWER)] else ():
-        if canonical_name(m.group("np")) or named_within(m.group("np")) or _ONE_TITLED.fullmatch(m.group("np")):
+        if (canonical_name(m.group("np")) or named_within(m.group("np")) or _ONE_TITLED.fullmatch(m.group("np"))
+                or _SOURCE_IN.match(m.group("np"))):  # "…, a source in the security services said"
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for rx in (_QUOTED_NAME_VERB, _VERB_QUOTED_NAME):
         for m in rx.finditer(chunk) if may & _BIT[id(rx)] else ():

@@ -137,6 +137,8 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Mash", ("Маш", "Mash Telegram channel")),
     ("Astra", ("Астра", "Astra Telegram channel")),
     ("Two Majors", ("Два майора",)),
+    ("SBU", ("Security Service of Ukraine", "Ukraine's Security Service", "Ukrainian Security Service", "СБУ",
+             "Служба безопасности Украины", "Служба безпеки України")),
     ("Rosgvardia", ("Росгвардия", "Росгвардія", "Russian National Guard")),
     ("Akhmat", ("Ахмат",)),
     # Others

@@ -195,3 +195,23 @@ def test_evidence_that_shows_a_claim_does_not_carry_the_source_before(resources)
 ])
 def test_a_title_speaks_in_the_nominative(resources, text, expected):
     assert claimants(resources, text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # GOLD.md: an unnamed source is the claimant as the text names it; a source inside a known
+    # body speaks for that body; a source with no body named names nobody
+    pytest.param("200 Ukrainian soldiers were killed near Gornal, a source in the security services said.",
+                 "source in the security services", id="en-tail-source-in"),
+    pytest.param("A source in Ukraine's General Staff said 200 Russian soldiers were killed near Gornal.",
+                 "General Staff of the Armed Forces of Ukraine", id="en-source-in-known-body"),
+    pytest.param("Джерело в СБУ повідомило, що біля Гірʼя загинули 200 російських військових.", "SBU",
+                 id="uk-джерело-в-СБУ"),
+    pytest.param("Біля Гірʼя загинули 200 російських військових, повідомило джерело в СБУ.", "SBU",
+                 id="uk-повідомило-джерело-в-СБУ"),
+    pytest.param("Источник в Минобороны России сообщил, что под Горналем погибли 200 военнослужащих ВСУ.",
+                 "Russian Defense Ministry", id="ru-источник-в-Минобороны"),
+    pytest.param("Сили оборони звільнили Горналь, повідомило джерело.", None, id="uk-bare-джерело"),
+    pytest.param("An unnamed source said Russian forces retook Gornal.", None, id="en-unnamed-source"),
+])
+def test_an_unnamed_source(resources, text, expected):
+    assert claimants(resources, text) == [expected]
