@@ -39,9 +39,11 @@ from functools import lru_cache
 
 from geo.claimants import (
     CANONICAL_NAMES,
+    OTHER_SIDE,
     PERSONS,
     canonical_name,
     is_joint,
+    is_sideless,
     known_names_in,
     named_within,
     stem,
@@ -937,6 +939,8 @@ def _claimant_in_sentence(
             found = settle(group[0])
             if is_headline and found is not None and _is_bare_title(found):
                 return None, False  # "Kursk governor says …": the body names him (_lead_source)
+            if is_headline and found is not None:
+                found = _headline_side(found, group[0].name or "", text, e, speakers)
             return found, found is not None
     if hedged:
         return None, True
@@ -957,6 +961,7 @@ def _claimant_in_sentence(
         if _is_known_or_person(head.group("np")) or _TITLE_WORDS_CUED.search(head.group("np")):
             found = canonical_claimant(head.group("np"))
             if found is not None:
+                found = _headline_side(found, head.group("np"), text, e, speakers)
                 speakers.add(found)  # "Zelensky: …" then "The president said …"
             return found, True
     if _QUOTE_SAID_BY_SOMEONE.search(text, s, e):
@@ -966,6 +971,14 @@ def _claimant_in_sentence(
         found = settle(quoted)
         return found, found is not None
     return None, False
+
+
+def _headline_side(found: str, phrase: str, text: str, end: int, speakers: Speakers) -> str:
+    """A headline's source named without its side ("Military bloggers say …") takes the side
+    the body gives ("Ukrainian military bloggers said …"); else the side the alias means."""
+    if found not in OTHER_SIDE or not is_sideless(phrase):
+        return found
+    return OTHER_SIDE[found] if _lead_source(text, end, speakers) == OTHER_SIDE[found] else found
 
 
 #: "…, Sudzha, which is occupied by Ukraine": a claim that is little more than its relative

@@ -123,7 +123,13 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "военкоров", "российских военкоров", "милблогеров", "воєнкори", "воєнкорів", "російські воєнкори",
         "мілблогери", "мілблогерів",
         "военные блогеры", "российские военные блогеры", "російські мілблогери", "мілблогери", "воєнкори",
-        "російські воєнкори", "російські військові блогери",
+        "російські воєнкори", "російські військові блогери", "військові блогери",
+    )),
+    # Kyiv's bloggers, named with their side (a bare "military bloggers" is Moscow's, above)
+    ("Ukrainian milbloggers", (
+        "Ukrainian military bloggers", "Ukrainian war bloggers", "pro-Ukrainian military bloggers",
+        "pro-Ukrainian war bloggers", "Ukrainian milbloggers", "украинские военные блогеры", "украинские милблогеры",
+        "украинские военкоры", "українські військові блогери", "українські мілблогери", "українські воєнкори",
     )),
     ("Russian sources", ("other Russian sources", "российские источники", "російські джерела", "окупанти",
                          "російські окупанти")),
@@ -174,6 +180,14 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
                                            "US Defense Department official", "senior U.S. defense official",
                                            "U.S. defense official", "U.S. military official")),
 )
+
+#: A bare alias that names a kind of source without its side ("military bloggers", "военкоры")
+#: is read as the side the press usually means; in a headline, the body may say it is the
+#: other side's ("Military bloggers say …" over "Ukrainian military bloggers said …").
+OTHER_SIDE = {"Russian milbloggers": "Ukrainian milbloggers"}
+SIDELESS_ALIASES = ("military bloggers", "war bloggers", "milbloggers", "military correspondents",
+                    "war correspondents", "voenkors", "военкоры", "военкоров", "милблогеров", "милблогеры", "военные блогеры", "мілблогери",
+                    "воєнкори", "військові блогери")
 
 #: The canonical names above that are people: "he said" refers back to them, "it said" not.
 PERSONS = frozenset({
@@ -261,6 +275,18 @@ def canonical_name(phrase: str) -> str | None:
     True
     """
     return _INDEX.get(_key(phrase))
+
+
+def is_sideless(phrase: str) -> bool:
+    """Whether a phrase is one of ``SIDELESS_ALIASES`` (in any case form): a kind of source, no side.
+
+    >>> is_sideless("Military bloggers"), is_sideless("военкорам"), is_sideless("Russian military bloggers")
+    (True, True, False)
+    """
+    return _key(phrase) in _SIDELESS_KEYS
+
+
+_SIDELESS_KEYS = frozenset(_key(alias) for alias in SIDELESS_ALIASES)
 
 
 def is_joint(phrase: str) -> bool:
