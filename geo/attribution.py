@@ -898,6 +898,16 @@ def _claimant_in_sentence(
     atts = [a for a in atts if not (a.relay and any(o is not a and o.start <= a.start and a.end <= o.end
                                                    for o in atts))]
     named = [a for a in atts if a.name]
+    refuted = _refuted_report(text, sentence, claim)
+    if refuted is not None:
+        # "Claims that Sudzha had been taken were false, the General Staff said": the claim is
+        # the one reported, made by whoever made it (named with the report, else nobody), not
+        # by the one who refutes it
+        maker, noun_at = refuted
+        makers = [a for a in named if a.start < noun_at <= a.end]
+        found = canonical_claimant(maker or (makers[0].name if makers else "") or "")
+        found = found if found and (found in CANONICAL_NAMES or is_person(found)) else None
+        return (speakers.expand(found) if found else None), True
     # "… were still holding positions … and denied Russian claims that …": a speaker inside
     # the quote whose own "that" clause follows it speaks of what follows, not of the claim
     inside = [a for a in atts if claim[0] <= a.start < claim[1]
@@ -979,6 +989,30 @@ def _headline_side(found: str, phrase: str, text: str, end: int, speakers: Speak
     if found not in OTHER_SIDE or not is_sideless(phrase):
         return found
     return OTHER_SIDE[found] if _lead_source(text, end, speakers) == OTHER_SIDE[found] else found
+
+
+#: A report of the claim right before it ("claims that", "Russian Defense Ministry claims",
+#: "сообщения Минобороны о том, что", "інформація про те, що"), its maker perhaps named after it.
+_REPORT_NOUN = compile_pattern(
+    r"(?i:\b(?:claims?|reports?|allegations?|information|statements?|сообщени\w*|информаци\w*|заявлени\w*"
+    r"|повідомлен\w*|інформаці\w*|заяв[аиі]?))"
+    r"(?:\s+(?P<maker>[A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]*){0,3}))?"
+    r"(?:\s+(?i:that|(?:о|об|про)\s+(?:том|те),?\s+(?:что|що)))?,?\s*$")
+#: The report is refuted in its sentence: "denied", "were false", "не соответствует действительности".
+_REFUTATION = compile_pattern(
+    r"(?i:\b(?:den(?:y|ied|ies)|dismiss(?:ed|es)?|reject(?:ed|s)?|refut(?:ed|es)?|false|untrue|not\s+true|baseless"
+    r"|groundless|fake)\b|не\s+соответству\w*\s+действительности|не\s+відповіда\w*\s+дійсності"
+    r"|(?<!\w)(?:опроверг\w*|спростува\w*|спростову\w*|фейк\w*|ложн\w*|неправд\w*))")
+
+
+def _refuted_report(text: str, sentence: tuple[int, int], claim: tuple[int, int]) -> tuple[str | None, int] | None:
+    """(the maker named with the report or None, where the report's noun starts) when the claim
+    is a report its sentence refutes; else None ("confirmed reports that …" is the confirmer's)."""
+    s, e = sentence
+    m = _REPORT_NOUN.search(text, max(s, claim[0] - 80), claim[0])
+    if m is None or not _REFUTATION.search(text, s, e):
+        return None
+    return m.group("maker"), m.start()
 
 
 #: "…, Sudzha, which is occupied by Ukraine": a claim that is little more than its relative

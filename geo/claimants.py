@@ -72,7 +72,7 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Ukraine", (
         "Ukrainian authorities", "Kyiv", "Kiev", "Ukrainian government", "Ukrainian officials", "Ukraine officials",
         "Ukrainian government officials", "Украина", "Киев", "Україна", "Київ", "украинские власти",
-        "українська влада", "the Ukrainian side", "Ukrainian side", "украинская сторона", "українська сторона",
+        "українська влада", "the Ukrainian side", "Ukrainian side", "украинская сторона", "українська сторона", "Ukrainian",
     )),
     ("DeepState", ("Deep State", "DeepStateMap", "DeepStateUA", "DeepState UA", "DeepState map", "ДипСтейт",
                    "Дипстейт", "ДіпСтейт", "Діпстейт")),
@@ -114,7 +114,9 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
                              "Кремль", "російська влада", "the Russian side", "Russian side", "российская сторона",
                              "російська сторона",
                              # the people for the state: "Раніше росіяни заявляли про захоплення …"
-                             "россияне", "росіяни", "the Russians", "Russians")),
+                             "россияне", "росіяни", "the Russians", "Russians",
+                             # "Russian claims that …", as a speaker: the country's
+                             "Russian")),
     ("Russian milbloggers", (
         "Russian military bloggers", "military bloggers", "Pro-Moscow military bloggers", "pro-Russian military bloggers",
         "Kremlin-allied military bloggers", "war bloggers", "pro-Russian war bloggers", "Russian war bloggers",

@@ -215,3 +215,23 @@ def test_a_title_speaks_in_the_nominative(resources, text, expected):
 ])
 def test_an_unnamed_source(resources, text, expected):
     assert claimants(resources, text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a report its sentence refutes is its maker's claim (GOLD.md: the origin), named with the
+    # report or nobody; the refuter's own statement is a denial, not this claim
+    pytest.param("Reports that Russian forces had captured Plekhovo are untrue, the General Staff said.", None,
+                 id="en-reports-untrue"),
+    pytest.param("Kyiv denied Russian claims that Plekhovo had been taken.", "Russia", id="en-denied-russian-claims"),
+    pytest.param("The General Staff dismissed Russian Defense Ministry claims that Russian forces had captured "
+                 "Plekhovo.", "Russian Defense Ministry", id="en-dismissed-ministry-claims"),
+    pytest.param("Информация о том, что российские войска захватили Плехово, не соответствует действительности, "
+                 "заявили в Генштабе ВСУ.", None, id="ru-не-соответствует-действительности"),
+    pytest.param("Генштаб ЗСУ спростував заяви про те, що російські війська захопили Плехове.", None,
+                 id="uk-спростував-заяви"),
+    # a confirmed report is the confirmer's
+    pytest.param("The General Staff confirmed reports that Russian forces had captured Plekhovo.",
+                 "General Staff of the Armed Forces of Ukraine", id="en-confirmed-reports"),
+])
+def test_a_refuted_report_is_its_makers(resources, text, expected):
+    assert claimants(resources, text) == [expected]
