@@ -1041,6 +1041,11 @@ _EVIDENCE_SHOWS_CUED = Gated.of(_EVIDENCE_SHOWS, is_folded=False)
 _OWN_CLAUSE = compile_pattern(r"\s*,?\s*(?:that|что|що)(?!\w)", re.IGNORECASE)
 
 
+def is_hedged(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a hedge ("reportedly", "are reported to"): nobody is named."""
+    return _HEDGE_CUED.search(text, start, end) is not None
+
+
 def _is_parenthetical(text: str, hedge: Attribution, claim_start: int) -> bool:
     """'The attack, reportedly carried out with X, killed 18': the hedge qualifies an aside
     set off by commas, not the claim."""

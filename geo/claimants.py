@@ -191,6 +191,10 @@ SIDELESS_ALIASES = ("military bloggers", "war bloggers", "milbloggers", "militar
                     "war correspondents", "voenkors", "военкоры", "военкоров", "милблогеров", "милблогеры", "военные блогеры", "мілблогери",
                     "воєнкори", "військові блогери")
 
+#: The canonical names above that are outlets: news agencies, media, Telegram channels.
+OUTLETS = frozenset({"Russian media", "TASS", "RIA Novosti", "Interfax", "Rybar", "Mash", "Astra", "Two Majors",
+                     "Korean Central News Agency", "Korean Central Television", "The New York Times"})
+
 #: The canonical names above that are people: "he said" refers back to them, "it said" not.
 PERSONS = frozenset({
     "Volodymyr Zelensky", "Oleksandr Syrskyi", "Kyrylo Budanov", "Vladimir Putin", "Valery Gerasimov",

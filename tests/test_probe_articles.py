@@ -597,3 +597,32 @@ def test_a_headlines_bloggers_take_the_side_the_body_gives(resources, text, expe
     found = claims(resources, text)
     assert len(found) == 2
     assert [c.claimant for c in found] == [expected, expected]
+
+
+_EN_OUTLET_RETOLD = """\
+Drone strike on Kursk border village kills four soldiers
+
+A drone struck a field kitchen in the village of Tetkino on Tuesday morning, Russian state media reported.
+Four servicemen were killed in the strike.
+Another six soldiers were wounded and taken to a hospital in Rylsk.
+Two more were reportedly wounded as they cleared the debris.
+"""
+
+_EN_OUTLET_AND_AN_OFFICIAL = """\
+Drone strike on Kursk border village kills four soldiers
+
+A drone struck a field kitchen in the village of Tetkino on Tuesday morning, Russian state media reported.
+Four servicemen were killed in the strike.
+Another six soldiers were wounded and taken to a hospital in Rylsk.
+Ukraine's General Staff said its drones hit a command post near Glushkovo.
+"""
+
+
+def test_an_article_that_retells_one_outlet_is_that_outlets(resources):
+    found = claims(resources, _EN_OUTLET_RETOLD)
+    assert claim_with(found, "Four servicemen were killed").claimant == "Russian media"
+    assert claim_with(found, "six soldiers were wounded").claimant == "Russian media"
+    assert claim_with(found, "Two more were reportedly wounded").claimant is None  # hedged: nobody named
+    # with a second source in the article, a sentence that names none is the writer's
+    found = claims(resources, _EN_OUTLET_AND_AN_OFFICIAL)
+    assert claim_with(found, "six soldiers were wounded").claimant is None
