@@ -212,7 +212,7 @@ _TITLE_WORDS = compile_pattern(
     r"correspondent|expert|blogger|milblogger|journalist|reporter|commentator)\b"
     r"|(?:губернатор\w*|министр\w*|президент\w*|глав\w|представител\w*|пресс-секретар\w*|командующ\w*"
     r"|начальник\w*|заместител\w*|замминистра|советник\w*|спикер\w*|официальн\w*|депутат\w*|нардеп\w*"
-    r"|голов[аиі]|очільник\w*|керівник\w*|речни[кц]\w*|командувач\w*|заступник\w*|радник\w*|міністр\w*"
+    r"|генерал\w*|голов[аиі]|очільник\w*|керівник\w*|речни[кц]\w*|командувач\w*|заступник\w*|радник\w*|міністр\w*"
     r"|представник\w*|прес-секретар\w*|посадов\w*"
     r"|эксперт\w*|военкор\w*|корреспондент\w*|журналист\w*|блогер\w*|аналитик\w*|обозревател\w*"
     r"|експерт\w*|аналітик\w*|кореспондент\w*|журналіст\w*|оглядач\w*)(?![\w-])",
@@ -237,6 +237,9 @@ class Speakers:
     #: The last person named with each surname: ``expand`` looks a surname up here instead of
     #: walking every name so far (that walk made a long article's cost grow with its square).
     full_by_surname: dict[str, str] = field(default_factory=dict)
+    #: The last person named with each Russian or Ukrainian title ("Губернатор Курской области
+    #: Александр Хинштейн"): "по словам губернатора Курской области" later refers back to him.
+    person_by_title: dict[str, str] = field(default_factory=dict)
 
     def add(self, name: str) -> None:
         """Record a named speaker."""
@@ -405,7 +408,8 @@ def canonical_claimant(raw: str) -> str | None:
     if titles:
         tail = bare[titles[-1].end():].strip()
         tail_words = tail.split()
-        if tail and all(w[:1].isupper() for w in tail_words) and len(tail_words) <= 3:
+        if tail and all(w[:1].isupper() for w in tail_words) and len(tail_words) <= 3 and not (
+                len(tail_words) == 1 and tail.isupper() and _CYRILLIC.match(bare)):  # "голови ОВА": the body
             if len(tail_words) == 3 and (tail_words[0].isupper() or canonical_name(tail_words[0])
                                          or (_CYRILLIC.match(tail) and not _PATRONYMIC.search(tail_words[1]))):
                 # "представник ГУР Андрій Юсов", "Глава Чечни Рамзан Кадыров": the body, then the
@@ -636,7 +640,8 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
                 found.append(Attribution(start + m.start(), start + m.end(), None, _titled_he(name)))
             elif name and fold(name) not in _NOT_NAMES and (rx is _ACCORDING or not name[:1].islower()
                                                               or canonical_name(name) or named_within(name)
-                                                              or _is_titled_name(name)):
+                                                              or _is_titled_name(name)
+                                                              or _CYRILLIC.match(name) and title_of(name.split()[0])):
                 # "Об этом в своем телеграм-канале написал …": the capital was the formula's
                 found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
                 if rx in (_SUBJECT_VERB, _SUBJECT_ASIDE_VERB):
@@ -735,7 +740,27 @@ def record_speakers(attributions: Sequence[Attribution], speakers: Speakers) -> 
         if att.name:
             name = canonical_claimant(att.name)
             if name and not _is_evidence(name):  # "Satellite images showed …" speaks for nobody later
-                speakers.add(speakers.expand(name))
+                name = speakers.expand(name)
+                speakers.add(name)
+                title = _title_of_person(att.name, name)
+                if title is not None:
+                    speakers.person_by_title[title] = name
+
+
+def _title_of_person(phrase: str, name: str) -> str | None:
+    """The Russian or Ukrainian title a phrase gives a person ("Врио губернатора Курской области
+    Александр Хинштейн" → "губернатор"), else None."""
+    if not is_person(name) or not _CYRILLIC.search(phrase):
+        return None
+    return next((t for t in map(title_of, phrase.split()[:4]) if t is not None), None)
+
+
+def _titled_person(name: str, speakers: Speakers) -> str:
+    """A title named as the claimant ("губернатор Курской области") is the person named with it
+    before, if any (GOLD.md: a title that refers back names the person)."""
+    words = name.split()
+    title = title_of(words[0]) if words and words[0].islower() else None
+    return speakers.person_by_title.get(title, name) if title else name
 
 
 def _titled_he(reference: str) -> str:
@@ -757,7 +782,7 @@ def _resolve(att: Attribution, speakers: Speakers, sentence_subject: str | None)
             return sentence_subject
         return speakers.last(sort)
     name = canonical_claimant(att.name or "")
-    return speakers.expand(name) if name else None
+    return _titled_person(speakers.expand(name), speakers) if name else None
 
 
 #: A headline that names a body's document ("Сводка Минобороны России", "Зведення Генштабу

@@ -235,3 +235,22 @@ def test_an_unnamed_source(resources, text, expected):
 ])
 def test_a_refuted_report_is_its_makers(resources, text, expected):
     assert claimants(resources, text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # GOLD.md: a title that refers back names the person named with it before, in any case
+    pytest.param("Губернатор Курской области Александр Хинштейн сообщил, что в Рыльске погибли двое мирных жителей. "
+                 "Позже губернатор Курской области заявил, что в Глушкове ранены трое мирных жителей.",
+                 ["Alexander Khinshtein", "Alexander Khinshtein"], id="ru-позже-губернатор-области"),
+    pytest.param("Врио губернатора Курской области Александр Хинштейн сообщил, что в Рыльске погибли двое. "
+                 "По словам губернатора Курской области, в Тёткине ранены пятеро мирных жителей.",
+                 ["Alexander Khinshtein", "Alexander Khinshtein"], id="ru-по-словам-губернатора-области"),
+    pytest.param("Голова Сумської ОВА Олег Григоров повідомив, що в Суджі загинули двоє мирних жителів. "
+                 "За словами голови ОВА, ще троє мирних жителів поранені в Суджі.",
+                 ["Олег Григоров", "Олег Григоров"], id="uk-за-словами-голови-ОВА"),
+    # a rank before the name: the person, not his group's title
+    pytest.param("Командующий группировкой «Запад» генерал Иванов сообщил, что ВСУ потеряли 200 военнослужащих.",
+                 ["Иванов"], id="ru-командующий-генерал-X"),
+])
+def test_a_title_refers_back_to_its_person(resources, text, expected):
+    assert claimants(resources, text) == expected
