@@ -674,6 +674,11 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
         if (canonical_name(m.group("np")) or named_within(m.group("np")) or _ONE_TITLED.fullmatch(m.group("np"))
                 or _SOURCE_IN.match(m.group("np"))):  # "…, a source in the security services said"
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+        elif reference_sort(m.group("np")) == "person":  # "…, the governor said": the person named before
+            found.append(Attribution(start + m.start(), start + m.end(), None, _titled_he(m.group("np"))))
+        elif words_of(m.group("np")) and _TITLE_WORDS.fullmatch(words_of(m.group("np"))[-1]):
+            # "…, the regional governor said": a title as the speaker, as it is before its verb
+            found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for rx in (_QUOTED_NAME_VERB, _VERB_QUOTED_NAME):
         for m in rx.finditer(chunk) if may & _BIT[id(rx)] else ():
             # a known source, or a channel or outlet the text says it is; not a quoted word ("«котлом»")
@@ -748,18 +753,24 @@ def record_speakers(attributions: Sequence[Attribution], speakers: Speakers) -> 
 
 
 def _title_of_person(phrase: str, name: str) -> str | None:
-    """The Russian or Ukrainian title a phrase gives a person ("Врио губернатора Курской области
-    Александр Хинштейн" → "губернатор"), else None."""
-    if not is_person(name) or not _CYRILLIC.search(phrase):
+    """The title a phrase gives a person ("Врио губернатора Курской области Александр Хинштейн" →
+    "губернатор", "Kursk governor Alexander Khinshtein" → "governor"), else None."""
+    if not is_person(name):
         return None
-    return next((t for t in map(title_of, phrase.split()[:4]) if t is not None), None)
+    if _CYRILLIC.search(phrase):
+        return next((t for t in map(title_of, phrase.split()[:4]) if t is not None), None)
+    titles = [w.lower() for w in phrase.split() if _TITLE_WORDS.fullmatch(w)]
+    return titles[-1] if titles else None
 
 
 def _titled_person(name: str, speakers: Speakers) -> str:
-    """A title named as the claimant ("губернатор Курской области") is the person named with it
-    before, if any (GOLD.md: a title that refers back names the person)."""
+    """A title named as the claimant ("губернатор Курской области", "regional governor") is the
+    person named with it before, if any (GOLD.md: a title that refers back names the person)."""
     words = name.split()
-    title = title_of(words[0]) if words and words[0].islower() else None
+    if not words or not words[0].islower():
+        return name
+    title = title_of(words[0]) if _CYRILLIC.match(name) else (
+        words[-1] if _TITLE_WORDS.fullmatch(words[-1]) else None)
     return speakers.person_by_title.get(title, name) if title else name
 
 

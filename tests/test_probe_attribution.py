@@ -254,3 +254,26 @@ def test_a_refuted_report_is_its_makers(resources, text, expected):
 ])
 def test_a_title_refers_back_to_its_person(resources, text, expected):
     assert claimants(resources, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title after the claim speaks as it does before its verb; with a person named with that
+    # title before, it is that person, and no other person named in between
+    pytest.param("Russian forces lost about 30 personnel near Gornal over the past day, the regional governor said.",
+                 ["regional governor"], id="en-tail-regional-governor"),
+    pytest.param("Zelensky said 30 North Korean soldiers were killed. Russian forces lost about 30 personnel near "
+                 "Gornal, the regional governor said.", ["Volodymyr Zelensky", "regional governor"],
+                 id="en-tail-title-not-the-last-person"),
+    pytest.param("Kursk governor Alexander Khinshtein said two civilians were killed in Rylsk.\n\nZelensky said 30 "
+                 "North Korean soldiers were killed. The regional governor said Russian forces lost about 30 "
+                 "personnel near Gornal.", ["Alexander Khinshtein", "Volodymyr Zelensky", "Alexander Khinshtein"],
+                 id="en-title-named-before"),
+])
+def test_a_title_after_its_claim(resources, text, expected):
+    assert claimants(resources, text) == expected
+
+
+def test_a_participle_after_a_comma_is_no_speaker(resources):
+    # ", the reported area …": "reported" is no speech verb with "the" as its speaker (it raised IndexError)
+    text = "Over the past week, the reported area of Russian advances near Gornal has totaled 20 square kilometers."
+    assert claimants(resources, text) == [None]
