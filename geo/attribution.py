@@ -469,7 +469,9 @@ _TRAILING_TIME = compile_pattern(
     r"|понеділок|вівторок|середу|четвер|п'ятницю|суботу|неділю"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$"
     # "Военкоры тем временем пишут": a sentence adverb after the name
-    r"|\s+(?:тем\s+временем|тим\s+часом|также|також|тоже|теж|однако|проте|впрочем|втім|however|also|meanwhile)$",
+    r"|\s+(?:тем\s+временем|тим\s+часом|также|також|тоже|теж|однако|проте|впрочем|втім|however|also|meanwhile)$"
+    # whom it was told to: "— сказал командующий группировкой «Север» журналистам"
+    r"|\s+(?:журналистам|журналістам|репортерам|репортерам|корреспондентам|кореспондентам)$",
     re.IGNORECASE)
 
 #: An unnamed source, and the body it is in when the text says ("a source in the security

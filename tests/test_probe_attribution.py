@@ -192,6 +192,11 @@ def test_evidence_that_shows_a_claim_does_not_carry_the_source_before(resources)
                  "командующий группировкой «Запад»", id="ru-сообщил-командующий"),
     pytest.param("«Мы потеряли около 30 человек за неделю боёв у Суджи», — рассказал командир роты.",
                  "командир роты", id="ru-рассказал-командир-роты"),
+    # whom it was told to is no part of the title
+    pytest.param("«Наши подразделения удерживают позиции в Плехове», — сказал командующий группировкой «Запад» "
+                 "журналистам.", "командующий группировкой «Запад»", id="ru-сказал-журналистам"),
+    pytest.param("«Наші підрозділи утримують позиції в Плеховому», — сказав командир бригади журналістам.",
+                 "командир бригади", id="uk-сказав-журналістам"),
 ])
 def test_a_title_speaks_in_the_nominative(resources, text, expected):
     assert claimants(resources, text) == [expected]
