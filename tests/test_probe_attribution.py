@@ -282,3 +282,17 @@ def test_a_participle_after_a_comma_is_no_speaker(resources):
     # ", the reported area …": "reported" is no speech verb with "the" as its speaker (it raised IndexError)
     text = "Over the past week, the reported area of Russian advances near Gornal has totaled 20 square kilometers."
     assert claimants(resources, text) == [None]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one person of a side, named by title, after a quotation speaks as after a plain sentence
+    pytest.param("“We lost about 200 people near Plekhovo in a single week,” a Ukrainian commander told reporters.",
+                 "Ukrainian commander", id="en-quote-a-ukrainian-commander-told"),
+    pytest.param("“We lost about 200 people near Plekhovo in a single week,” said a Russian official.",
+                 "Russian official", id="en-quote-said-a-russian-official"),
+    # a speaker of no side and no rank stays unnamed
+    pytest.param("“We lost about 200 people near Plekhovo in a single week,” said a drone operator.", None,
+                 id="en-quote-said-a-drone-operator"),
+])
+def test_a_quotation_closed_by_a_titled_person_of_a_side(resources, text, expected):
+    assert claimants(resources, text) == [expected]
