@@ -129,6 +129,8 @@ _ONE_TITLED = compile_pattern(
 _QUOTE_ONE_TITLED = compile_pattern(
     rf"[”»\"],?\s*[–—-]?\s*(?:(?:{SPEECH_VERBS})\s+(?P<np>{_ONE_TITLED.pattern})(?!\w)"
     rf"|(?P<np2>{_ONE_TITLED.pattern})\s+(?:{SPEECH_VERBS})\b)", re.IGNORECASE)
+#: A title in lower case and "of" before a capitalised name: "the commander of the North group".
+_TITLE_OF_BEFORE = compile_pattern(r"(?<![\w-])(?P<title>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+of\s+(?:the\s+)?$")
 #: "Об этом сообщил …", "как заявил …": the Russian formulas that put the speaker after the verb.
 _INVERTED_LEAD = compile_pattern(
     r"(?:^|\b)(?:об\s+этом|о\s+чем|о\s+чём|как|это|про\s+це|як|це)(?:\s+[\w-]+){0,5}\s*$", re.IGNORECASE)
@@ -640,6 +642,10 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             if rx is _SUBJECT_ASIDE_VERB and not _is_name_like(m.group("np")):
                 continue  # "… as Russian troops took control of X, a locality …, reports Y": a clause
             name = _strip_openers(m.group("np"))
+            title = _TITLE_OF_BEFORE.search(chunk, max(0, m.start() - 40), m.start()) if rx is _SUBJECT_VERB else None
+            is_title_of = title is not None and _TITLE_WORDS.fullmatch(title.group("title").split()[-1]) is not None
+            if is_title_of and title is not None:
+                name = f"{title.group(0).strip()} {name}"  # "…, the commander of the North group said": him
             sort = reference_sort(name)
             if _is_document(name) or sort == "body":  # "according to the statement", "the ministry"
                 found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
@@ -647,10 +653,10 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
                 found.append(Attribution(start + m.start(), start + m.end(), None, _titled_he(name)))
             elif name and fold(name) not in _NOT_NAMES and (rx is _ACCORDING or not name[:1].islower()
                                                               or canonical_name(name) or named_within(name)
-                                                              or _is_titled_name(name)
+                                                              or _is_titled_name(name) or is_title_of
                                                               or _CYRILLIC.match(name) and title_of(name.split()[0])):
                 # "Об этом в своем телеграм-канале написал …": the capital was the formula's
-                found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+                found.append(Attribution(start + m.start(), start + m.end(), name if is_title_of else m.group("np")))
                 if rx in (_SUBJECT_VERB, _SUBJECT_ASIDE_VERB):
                     subject_spans.append((start + m.start(), start + m.end()))
     for m in _VERB_SUBJECT.finditer(chunk) if may & _BIT[id(_VERB_SUBJECT)] else ():

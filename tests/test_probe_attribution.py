@@ -296,3 +296,16 @@ def test_a_participle_after_a_comma_is_no_speaker(resources):
 ])
 def test_a_quotation_closed_by_a_titled_person_of_a_side(resources, text, expected):
     assert claimants(resources, text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # "the commander of X" speaks, not X, before the claim and after it
+    pytest.param("The commander of the West group of forces said Ukraine lost 200 soldiers near Plekhovo.",
+                 id="en-before"),
+    pytest.param("Ukraine lost 200 soldiers near Plekhovo, the commander of the West group of forces said.",
+                 id="en-after"),
+    pytest.param("According to the commander of the West group of forces, Ukraine lost 200 soldiers near Plekhovo.",
+                 id="en-according-to"),
+])
+def test_the_commander_of_a_group_speaks(resources, text):
+    assert claimants(resources, text) == ["commander of the West group of forces"]
