@@ -39,9 +39,11 @@ from functools import lru_cache
 
 from geo.claimants import (
     CANONICAL_NAMES,
+    OTHER_SIDE,
     PERSONS,
     canonical_name,
     is_joint,
+    is_sideless,
     known_names_in,
     named_within,
     stem,
@@ -60,7 +62,7 @@ from geo.lexicon import (
     RELAYS,
     SPEECH_VERBS,
 )
-from geo.person_names import nominative
+from geo.person_names import nominative, title_nominative, title_of
 from geo.regex_cache import compile_pattern
 from geo.text import Cues, Gated, fold, sentence_spans
 
@@ -80,7 +82,8 @@ _LOWER_TOKEN = rf"(?!(?:{_NP_STOP})(?!\w))[a-zа-яёіїєґ][\w’'\-]*"
 # One way to match each word (an upper-case word or any other word), so that a failing
 # phrase costs linear time, not 2^n backtracking.
 # A lower-case word may carry the acronym too: "Ukraine's military intelligence agency (HUR) said".
-_TOKEN = rf"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*|{_LOWER_TOKEN})(?:\s*\([A-ZА-Я]{{2,}}\))?(?!\w)"
+# A unit's name in guillemets is one word of the phrase: "командующий группировкой «Север»".
+_TOKEN = rf"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*|{_LOWER_TOKEN}|«[^«»\n]{{1,40}}»)(?:\s*\([A-ZА-Я]{{2,}}\))?(?!\w)"
 # A word that ends in three small letters and a full stop ends a sentence, not an abbreviation
 # ("Gen.", "U.S."): a phrase does not run on past it ("… buildings in Sukhinovka. The claims …").
 _GO_ON = r"(?<![a-zа-яёіїєґ]{3}\.)[\s\u00a0]+"
@@ -88,7 +91,7 @@ _NP = rf"(?P<np>{_CAP_TOKEN}(?:{_GO_ON}{_TOKEN}){{0,8}}?)"
 _NP_ANY = rf"(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:{_GO_ON}{_TOKEN}){{0,6}}?)"
 _SUBJECT_VERB = compile_pattern(
     rf"{_NP}(?:’s|'s)?\s+(?:(?:also|has|have|had|was|were|is|previously|later|then|earlier|further|"
-    rf"again|repeatedly|separately|recently|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|в\s+\w+(?!,)"
+    rf"again|repeatedly|separately|recently|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|в\s+(?![A-ZА-ЯЁІЇЄҐ]{{2,}}(?!\w))\w+(?!,)"
     rf"|last\s+\w+|this\s+\w+)[\s,]+){{0,3}}(?P<verb>{SPEECH_VERBS})\b"
     r"(?!\s+(?:suggest|say|show|indicate|claim|estimate|put|believe)\b)"  # "Recent estimates suggest": a noun
 )
@@ -121,6 +124,13 @@ _ONE_TITLED = compile_pattern(
     r"|western|pentagon|kremlin|nato)\s+(?:military\s+|defen[cs]e\s+|intelligence\s+|government\s+)?"
     r"(?:official|commander|officer|general|spokesman|spokeswoman|spokesperson|source|lawmaker|diplomat)",
     re.IGNORECASE)
+#: A quotation closed by one person of a side named by title: '“…,” a Ukrainian commander told
+#: reporters', '“…,” said a Russian official': that title speaks (as "…, a Russian official said").
+_QUOTE_ONE_TITLED = compile_pattern(
+    rf"[”»\"],?\s*[–—-]?\s*(?:(?:{SPEECH_VERBS})\s+(?P<np>{_ONE_TITLED.pattern})(?!\w)"
+    rf"|(?P<np2>{_ONE_TITLED.pattern})\s+(?:{SPEECH_VERBS})\b)", re.IGNORECASE)
+#: A title in lower case and "of" before a capitalised name: "the commander of the North group".
+_TITLE_OF_BEFORE = compile_pattern(r"(?<![\w-])(?P<title>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+of\s+(?:the\s+)?$")
 #: "Об этом сообщил …", "как заявил …": the Russian formulas that put the speaker after the verb.
 _INVERTED_LEAD = compile_pattern(
     r"(?:^|\b)(?:об\s+этом|о\s+чем|о\s+чём|как|это|про\s+це|як|це)(?:\s+[\w-]+){0,5}\s*$", re.IGNORECASE)
@@ -134,7 +144,7 @@ _SUBJECT_ASIDE_VERB = compile_pattern(
     rf"{_NP}(?:’s|'s)?,\s+(?:(?i:{RELAYS})|a|an|the)\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?"
     rf"(?P<verb>{SPEECH_VERBS})\b")
 #: "…, war bloggers said.": a source written in lower case, kept only when it is a known one.
-_TAIL_LOWER = compile_pattern(rf",\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s+(?:{SPEECH_VERBS})\b")
+_TAIL_LOWER = compile_pattern(rf",\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,5}}?)\s+(?:{SPEECH_VERBS})\b")
 #: "…, сообщили военкоры.", "…, повідомляють російські джерела.": a lower-case source after
 #: its verb at the end of the sentence, kept only when it is a known one.
 _VERB_TAIL_LOWER = compile_pattern(
@@ -209,7 +219,7 @@ _TITLE_WORDS = compile_pattern(
     r"correspondent|expert|blogger|milblogger|journalist|reporter|commentator)\b"
     r"|(?:губернатор\w*|министр\w*|президент\w*|глав\w|представител\w*|пресс-секретар\w*|командующ\w*"
     r"|начальник\w*|заместител\w*|замминистра|советник\w*|спикер\w*|официальн\w*|депутат\w*|нардеп\w*"
-    r"|голов[аиі]|очільник\w*|керівник\w*|речни[кц]\w*|командувач\w*|заступник\w*|радник\w*|міністр\w*"
+    r"|генерал\w*|голов[аиі]|очільник\w*|керівник\w*|речни[кц]\w*|командувач\w*|заступник\w*|радник\w*|міністр\w*"
     r"|представник\w*|прес-секретар\w*|посадов\w*"
     r"|эксперт\w*|военкор\w*|корреспондент\w*|журналист\w*|блогер\w*|аналитик\w*|обозревател\w*"
     r"|експерт\w*|аналітик\w*|кореспондент\w*|журналіст\w*|оглядач\w*)(?![\w-])",
@@ -234,6 +244,9 @@ class Speakers:
     #: The last person named with each surname: ``expand`` looks a surname up here instead of
     #: walking every name so far (that walk made a long article's cost grow with its square).
     full_by_surname: dict[str, str] = field(default_factory=dict)
+    #: The last person named with each Russian or Ukrainian title ("Губернатор Курской области
+    #: Александр Хинштейн"): "по словам губернатора Курской области" later refers back to him.
+    person_by_title: dict[str, str] = field(default_factory=dict)
 
     def add(self, name: str) -> None:
         """Record a named speaker."""
@@ -354,6 +367,18 @@ def canonical_claimant(raw: str) -> str | None:
     'Иван Петров'
     """
     name = _strip_openers(" ".join(raw.replace("\u00a0", " ").split()).strip(" ,.;:’'\"“”«»"))
+    if name.count("«") > name.count("»"):
+        name += "»"  # "командующий группировкой «Север»": the unit's closing guillemet is the name's
+    source = _SOURCE_IN.match(name)
+    if source is not None:
+        # GOLD.md: an unnamed source speaks for the body it is in ("a source in the Russian Defense
+        # Ministry", "джерело в СБУ"), else as the text names it; a source with no body names nobody
+        body = source.group("body")
+        if not body:
+            return None
+        known = canonical_name(body) or named_within(body)
+        if known:
+            return known
     if _ONE_TITLED.fullmatch(name):
         return name.split(" ", 1)[1]  # "a Russian official": one new speaker, no reference back
     # "according to maps by the open-source project DeepState", "an estimate by Mediazona": the
@@ -390,7 +415,8 @@ def canonical_claimant(raw: str) -> str | None:
     if titles:
         tail = bare[titles[-1].end():].strip()
         tail_words = tail.split()
-        if tail and all(w[:1].isupper() for w in tail_words) and len(tail_words) <= 3:
+        if tail and all(w[:1].isupper() for w in tail_words) and len(tail_words) <= 3 and not (
+                len(tail_words) == 1 and tail.isupper() and _CYRILLIC.match(bare)):  # "голови ОВА": the body
             if len(tail_words) == 3 and (tail_words[0].isupper() or canonical_name(tail_words[0])
                                          or (_CYRILLIC.match(tail) and not _PATRONYMIC.search(tail_words[1]))):
                 # "представник ГУР Андрій Юсов", "Глава Чечни Рамзан Кадыров": the body, then the
@@ -407,6 +433,10 @@ def canonical_claimant(raw: str) -> str | None:
     inner = named_within(bare)  # "Ukrainian open-source Telegram channel DeepState"
     if inner is not None:
         return inner
+    if _CYRILLIC.match(bare):
+        titled = title_nominative(bare)  # "по словам губернатора Курской области", "повідомили в бригаді"
+        if titled != bare:
+            return titled
     bare = nominative(bare)  # "по словам Вячеслава Гладкова": the speaker is Вячеслав Гладков
     if words and re.fullmatch(ANONYMOUS_HEADS, words[-1].lower()):
         proper = [w for w in words[:-1] if w[:1].isupper()]
@@ -446,8 +476,19 @@ _TRAILING_TIME = compile_pattern(
     r"|понеділок|вівторок|середу|четвер|п'ятницю|суботу|неділю"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$"
     # "Военкоры тем временем пишут": a sentence adverb after the name
-    r"|\s+(?:тем\s+временем|тим\s+часом|также|також|тоже|теж|однако|проте|впрочем|втім|however|also|meanwhile)$",
+    r"|\s+(?:тем\s+временем|тим\s+часом|также|також|тоже|теж|однако|проте|впрочем|втім|however|also|meanwhile)$"
+    # whom it was told to: "— сказал командующий группировкой «Север» журналистам"
+    r"|\s+(?:журналистам|журналістам|репортерам|репортерам|корреспондентам|кореспондентам)$",
     re.IGNORECASE)
+
+#: An unnamed source, and the body it is in when the text says ("a source in the security
+#: services", "источник в Минобороны", "джерело у Генштабі"); "body" is empty for a bare source.
+_SOURCE_IN = compile_pattern(
+    r"(?i:^(?:an?\s+|one\s+)?(?:unnamed\s+|anonymous\s+|senior\s+|informed\s+|military\s+|security\s+)*sources?"
+    r"|^(?:неназванн\w+\s+|анонимн\w+\s+|анонімн\w+\s+|осведомленн\w+\s+|поінформован\w+\s+)?"
+    r"(?:источник\w*|джерел\w*))"
+    r"(?:\s+(?i:in|at|within|from|inside|close\s+to|в|во|у|из|з|із|близк\w*\s+к|близьк\w*\s+до)\s+(?:the\s+)?"
+    r"(?P<body>\S.*))?$")
 
 #: "I mentioned last time", "we reported": the writer, who is not a claimant of the article.
 _FIRST_PERSON = frozenset("i we я мы ми".split())
@@ -545,7 +586,7 @@ def _is_name_like(phrase: str) -> bool:
 _SCANNED = (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _SUBJECT_ASIDE_VERB,
             _VERB_SUBJECT, _RELAY, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER, _DOCUMENT_OF, _PRONOUN_ACCORDING,
             _PERSON_DOCUMENT, _BODY_REFERENCE, _HEDGE, _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER,
-            _QUOTED_NAME_VERB, _VERB_QUOTED_NAME)
+            _QUOTED_NAME_VERB, _VERB_QUOTED_NAME, _QUOTE_ONE_TITLED)
 #: A pattern built around the speech verbs needs one of them: its cues are read once from
 #: the lexicon, not again from each of the ten patterns (reading them was most of this
 #: module's import time). A test checks every pairing against the pattern's own cues.
@@ -601,6 +642,10 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             if rx is _SUBJECT_ASIDE_VERB and not _is_name_like(m.group("np")):
                 continue  # "… as Russian troops took control of X, a locality …, reports Y": a clause
             name = _strip_openers(m.group("np"))
+            title = _TITLE_OF_BEFORE.search(chunk, max(0, m.start() - 40), m.start()) if rx is _SUBJECT_VERB else None
+            is_title_of = title is not None and _TITLE_WORDS.fullmatch(title.group("title").split()[-1]) is not None
+            if is_title_of and title is not None:
+                name = f"{title.group(0).strip()} {name}"  # "…, the commander of the North group said": him
             sort = reference_sort(name)
             if _is_document(name) or sort == "body":  # "according to the statement", "the ministry"
                 found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
@@ -608,14 +653,17 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
                 found.append(Attribution(start + m.start(), start + m.end(), None, _titled_he(name)))
             elif name and fold(name) not in _NOT_NAMES and (rx is _ACCORDING or not name[:1].islower()
                                                               or canonical_name(name) or named_within(name)
-                                                              or _is_titled_name(name)):
+                                                              or _is_titled_name(name) or is_title_of
+                                                              or _CYRILLIC.match(name) and title_of(name.split()[0])):
                 # "Об этом в своем телеграм-канале написал …": the capital was the formula's
-                found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+                found.append(Attribution(start + m.start(), start + m.end(), name if is_title_of else m.group("np")))
                 if rx in (_SUBJECT_VERB, _SUBJECT_ASIDE_VERB):
                     subject_spans.append((start + m.start(), start + m.end()))
     for m in _VERB_SUBJECT.finditer(chunk) if may & _BIT[id(_VERB_SUBJECT)] else ():
         if any(s0 <= start + m.start() < e0 for s0, e0 in subject_spans):
             continue  # "Rybar, a channel …, said Ukraine held Gornal": the verb already has its subject
+        if chunk[m.start("np") - 1:m.start("np")] == "«" and _TITLE_WORDS_CUED.search(chunk, m.start(), m.start("np")):
+            continue  # "сообщил командующий группировкой «Север»": the commander speaks (_VERB_TAIL_LOWER), not the unit
         if _TOLD_OUTLET.match(chunk, m.end("np")) and chunk[m.start("np") - 1:m.start("np")] == "«":
             continue  # "сообщили «Известиям» в Минобороны": the outlet told, the ministry speaks (ACCORDING_TO)
         before = chunk[:m.start()].rstrip()
@@ -636,7 +684,13 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
         if verb:
             found.append(Attribution(start + verb.start(), start + m.end(), None, m.group(1).lower()))
     for m in _TAIL_LOWER.finditer(chunk) if may & _BIT[id(_TAIL_LOWER)] else ():
-        if canonical_name(m.group("np")) or named_within(m.group("np")) or _ONE_TITLED.fullmatch(m.group("np")):
+        if (canonical_name(m.group("np")) or named_within(m.group("np")) or _ONE_TITLED.fullmatch(m.group("np"))
+                or _SOURCE_IN.match(m.group("np"))):  # "…, a source in the security services said"
+            found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+        elif reference_sort(m.group("np")) == "person":  # "…, the governor said": the person named before
+            found.append(Attribution(start + m.start(), start + m.end(), None, _titled_he(m.group("np"))))
+        elif words_of(m.group("np")) and _TITLE_WORDS.fullmatch(words_of(m.group("np"))[-1]):
+            # "…, the regional governor said": a title as the speaker, as it is before its verb
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for rx in (_QUOTED_NAME_VERB, _VERB_QUOTED_NAME):
         for m in rx.finditer(chunk) if may & _BIT[id(rx)] else ():
@@ -648,6 +702,12 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
         elif reference_sort(m.group("np")) == "person":  # "«…», — наголосив головнокомандувач": him
             found.append(Attribution(start + m.start(), start + m.end(), None, _titled_he(m.group("np"))))
+        elif _CYRILLIC.match(m.group("np")) and title_of(m.group("np").split()[0]):
+            # "…, сообщил губернатор Курской области": a title with its region or unit names the speaker
+            found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+    for m in _QUOTE_ONE_TITLED.finditer(chunk) if may & _BIT[id(_QUOTE_ONE_TITLED)] else ():
+        np = "np" if m.group("np") else "np2"
+        found.append(Attribution(start + m.start(np), start + m.end(), m.group(np)))
     for m in _DOCUMENT_OF.finditer(chunk) if may & _BIT[id(_DOCUMENT_OF)] else ():
         if canonical_claimant(m.group("np")):
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
@@ -701,7 +761,33 @@ def record_speakers(attributions: Sequence[Attribution], speakers: Speakers) -> 
         if att.name:
             name = canonical_claimant(att.name)
             if name and not _is_evidence(name):  # "Satellite images showed …" speaks for nobody later
-                speakers.add(speakers.expand(name))
+                name = speakers.expand(name)
+                speakers.add(name)
+                title = _title_of_person(att.name, name)
+                if title is not None:
+                    speakers.person_by_title[title] = name
+
+
+def _title_of_person(phrase: str, name: str) -> str | None:
+    """The title a phrase gives a person ("Врио губернатора Курской области Александр Хинштейн" →
+    "губернатор", "Kursk governor Alexander Khinshtein" → "governor"), else None."""
+    if not is_person(name):
+        return None
+    if _CYRILLIC.search(phrase):
+        return next((t for t in map(title_of, phrase.split()[:4]) if t is not None), None)
+    titles = [w.lower() for w in phrase.split() if _TITLE_WORDS.fullmatch(w)]
+    return titles[-1] if titles else None
+
+
+def _titled_person(name: str, speakers: Speakers) -> str:
+    """A title named as the claimant ("губернатор Курской области", "regional governor") is the
+    person named with it before, if any (GOLD.md: a title that refers back names the person)."""
+    words = name.split()
+    if not words or not words[0].islower():
+        return name
+    title = title_of(words[0]) if _CYRILLIC.match(name) else (
+        words[-1] if _TITLE_WORDS.fullmatch(words[-1]) else None)
+    return speakers.person_by_title.get(title, name) if title else name
 
 
 def _titled_he(reference: str) -> str:
@@ -723,7 +809,7 @@ def _resolve(att: Attribution, speakers: Speakers, sentence_subject: str | None)
             return sentence_subject
         return speakers.last(sort)
     name = canonical_claimant(att.name or "")
-    return speakers.expand(name) if name else None
+    return _titled_person(speakers.expand(name), speakers) if name else None
 
 
 #: A headline that names a body's document ("Сводка Минобороны России", "Зведення Генштабу
@@ -864,6 +950,16 @@ def _claimant_in_sentence(
     atts = [a for a in atts if not (a.relay and any(o is not a and o.start <= a.start and a.end <= o.end
                                                    for o in atts))]
     named = [a for a in atts if a.name]
+    refuted = _refuted_report(text, sentence, claim)
+    if refuted is not None:
+        # "Claims that Sudzha had been taken were false, the General Staff said": the claim is
+        # the one reported, made by whoever made it (named with the report, else nobody), not
+        # by the one who refutes it
+        maker, noun_at = refuted
+        makers = [a for a in named if a.start < noun_at <= a.end]
+        found = canonical_claimant(maker or (makers[0].name if makers else "") or "")
+        found = found if found and (found in CANONICAL_NAMES or is_person(found)) else None
+        return (speakers.expand(found) if found else None), True
     # "… were still holding positions … and denied Russian claims that …": a speaker inside
     # the quote whose own "that" clause follows it speaks of what follows, not of the claim
     inside = [a for a in atts if claim[0] <= a.start < claim[1]
@@ -905,6 +1001,8 @@ def _claimant_in_sentence(
             found = settle(group[0])
             if is_headline and found is not None and _is_bare_title(found):
                 return None, False  # "Kursk governor says …": the body names him (_lead_source)
+            if is_headline and found is not None:
+                found = _headline_side(found, group[0].name or "", text, e, speakers)
             return found, found is not None
     if hedged:
         return None, True
@@ -925,6 +1023,7 @@ def _claimant_in_sentence(
         if _is_known_or_person(head.group("np")) or _TITLE_WORDS_CUED.search(head.group("np")):
             found = canonical_claimant(head.group("np"))
             if found is not None:
+                found = _headline_side(found, head.group("np"), text, e, speakers)
                 speakers.add(found)  # "Zelensky: …" then "The president said …"
             return found, True
     if _QUOTE_SAID_BY_SOMEONE.search(text, s, e):
@@ -934,6 +1033,38 @@ def _claimant_in_sentence(
         found = settle(quoted)
         return found, found is not None
     return None, False
+
+
+def _headline_side(found: str, phrase: str, text: str, end: int, speakers: Speakers) -> str:
+    """A headline's source named without its side ("Military bloggers say …") takes the side
+    the body gives ("Ukrainian military bloggers said …"); else the side the alias means."""
+    if found not in OTHER_SIDE or not is_sideless(phrase):
+        return found
+    return OTHER_SIDE[found] if _lead_source(text, end, speakers) == OTHER_SIDE[found] else found
+
+
+#: A report of the claim right before it ("claims that", "Russian Defense Ministry claims",
+#: "сообщения Минобороны о том, что", "інформація про те, що"), its maker perhaps named after it.
+_REPORT_NOUN = compile_pattern(
+    r"(?i:\b(?:claims?|reports?|allegations?|information|statements?|сообщени\w*|информаци\w*|заявлени\w*"
+    r"|повідомлен\w*|інформаці\w*|заяв[аиі]?))"
+    r"(?:\s+(?P<maker>[A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]*){0,3}))?"
+    r"(?:\s+(?i:that|(?:о|об|про)\s+(?:том|те),?\s+(?:что|що)))?,?\s*$")
+#: The report is refuted in its sentence: "denied", "were false", "не соответствует действительности".
+_REFUTATION = compile_pattern(
+    r"(?i:\b(?:den(?:y|ied|ies)|dismiss(?:ed|es)?|reject(?:ed|s)?|refut(?:ed|es)?|false|untrue|not\s+true|baseless"
+    r"|groundless|fake)\b|не\s+соответству\w*\s+действительности|не\s+відповіда\w*\s+дійсності"
+    r"|(?<!\w)(?:опроверг\w*|спростува\w*|спростову\w*|фейк\w*|ложн\w*|неправд\w*))")
+
+
+def _refuted_report(text: str, sentence: tuple[int, int], claim: tuple[int, int]) -> tuple[str | None, int] | None:
+    """(the maker named with the report or None, where the report's noun starts) when the claim
+    is a report its sentence refutes; else None ("confirmed reports that …" is the confirmer's)."""
+    s, e = sentence
+    m = _REPORT_NOUN.search(text, max(s, claim[0] - 80), claim[0])
+    if m is None or not _REFUTATION.search(text, s, e):
+        return None
+    return m.group("maker"), m.start()
 
 
 #: "…, Sudzha, which is occupied by Ukraine": a claim that is little more than its relative
@@ -960,6 +1091,11 @@ _EVIDENCE_SHOWS = compile_pattern(
     r"\b(?:shows?|showed|shown|indicates?|indicated|confirms?|confirmed|suggests?|suggested)\b)")
 _EVIDENCE_SHOWS_CUED = Gated.of(_EVIDENCE_SHOWS, is_folded=False)
 _OWN_CLAUSE = compile_pattern(r"\s*,?\s*(?:that|что|що)(?!\w)", re.IGNORECASE)
+
+
+def is_hedged(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a hedge ("reportedly", "are reported to"): nobody is named."""
+    return _HEDGE_CUED.search(text, start, end) is not None
 
 
 def _is_parenthetical(text: str, hedge: Attribution, claim_start: int) -> bool:

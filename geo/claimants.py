@@ -72,7 +72,7 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Ukraine", (
         "Ukrainian authorities", "Kyiv", "Kiev", "Ukrainian government", "Ukrainian officials", "Ukraine officials",
         "Ukrainian government officials", "Украина", "Киев", "Україна", "Київ", "украинские власти",
-        "українська влада", "the Ukrainian side", "Ukrainian side", "украинская сторона", "українська сторона",
+        "українська влада", "the Ukrainian side", "Ukrainian side", "украинская сторона", "українська сторона", "Ukrainian",
     )),
     ("DeepState", ("Deep State", "DeepStateMap", "DeepStateUA", "DeepState UA", "DeepState map", "ДипСтейт",
                    "Дипстейт", "ДіпСтейт", "Діпстейт")),
@@ -114,7 +114,9 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
                              "Кремль", "російська влада", "the Russian side", "Russian side", "российская сторона",
                              "російська сторона",
                              # the people for the state: "Раніше росіяни заявляли про захоплення …"
-                             "россияне", "росіяни", "the Russians", "Russians")),
+                             "россияне", "росіяни", "the Russians", "Russians",
+                             # "Russian claims that …", as a speaker: the country's
+                             "Russian")),
     ("Russian milbloggers", (
         "Russian military bloggers", "military bloggers", "Pro-Moscow military bloggers", "pro-Russian military bloggers",
         "Kremlin-allied military bloggers", "war bloggers", "pro-Russian war bloggers", "Russian war bloggers",
@@ -123,7 +125,13 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "военкоров", "российских военкоров", "милблогеров", "воєнкори", "воєнкорів", "російські воєнкори",
         "мілблогери", "мілблогерів",
         "военные блогеры", "российские военные блогеры", "російські мілблогери", "мілблогери", "воєнкори",
-        "російські воєнкори", "російські військові блогери",
+        "російські воєнкори", "російські військові блогери", "військові блогери",
+    )),
+    # Kyiv's bloggers, named with their side (a bare "military bloggers" is Moscow's, above)
+    ("Ukrainian milbloggers", (
+        "Ukrainian military bloggers", "Ukrainian war bloggers", "pro-Ukrainian military bloggers",
+        "pro-Ukrainian war bloggers", "Ukrainian milbloggers", "украинские военные блогеры", "украинские милблогеры",
+        "украинские военкоры", "українські військові блогери", "українські мілблогери", "українські воєнкори",
     )),
     ("Russian sources", ("other Russian sources", "российские источники", "російські джерела", "окупанти",
                          "російські окупанти")),
@@ -137,6 +145,8 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Mash", ("Маш", "Mash Telegram channel")),
     ("Astra", ("Астра", "Astra Telegram channel")),
     ("Two Majors", ("Два майора",)),
+    ("SBU", ("Security Service of Ukraine", "Ukraine's Security Service", "Ukrainian Security Service", "СБУ",
+             "Служба безопасности Украины", "Служба безпеки України")),
     ("Rosgvardia", ("Росгвардия", "Росгвардія", "Russian National Guard")),
     ("Akhmat", ("Ахмат",)),
     # Others
@@ -172,6 +182,18 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
                                            "US Defense Department official", "senior U.S. defense official",
                                            "U.S. defense official", "U.S. military official")),
 )
+
+#: A bare alias that names a kind of source without its side ("military bloggers", "военкоры")
+#: is read as the side the press usually means; in a headline, the body may say it is the
+#: other side's ("Military bloggers say …" over "Ukrainian military bloggers said …").
+OTHER_SIDE = {"Russian milbloggers": "Ukrainian milbloggers"}
+SIDELESS_ALIASES = ("military bloggers", "war bloggers", "milbloggers", "military correspondents",
+                    "war correspondents", "voenkors", "военкоры", "военкоров", "милблогеров", "милблогеры", "военные блогеры", "мілблогери",
+                    "воєнкори", "військові блогери")
+
+#: The canonical names above that are outlets: news agencies, media, Telegram channels.
+OUTLETS = frozenset({"Russian media", "TASS", "RIA Novosti", "Interfax", "Rybar", "Mash", "Astra", "Two Majors",
+                     "Korean Central News Agency", "Korean Central Television", "The New York Times"})
 
 #: The canonical names above that are people: "he said" refers back to them, "it said" not.
 PERSONS = frozenset({
@@ -259,6 +281,18 @@ def canonical_name(phrase: str) -> str | None:
     True
     """
     return _INDEX.get(_key(phrase))
+
+
+def is_sideless(phrase: str) -> bool:
+    """Whether a phrase is one of ``SIDELESS_ALIASES`` (in any case form): a kind of source, no side.
+
+    >>> is_sideless("Military bloggers"), is_sideless("военкорам"), is_sideless("Russian military bloggers")
+    (True, True, False)
+    """
+    return _key(phrase) in _SIDELESS_KEYS
+
+
+_SIDELESS_KEYS = frozenset(_key(alias) for alias in SIDELESS_ALIASES)
 
 
 def is_joint(phrase: str) -> bool:

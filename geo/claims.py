@@ -44,8 +44,10 @@ from geo.attribution import (
     claimant_for,
     find_attributions,
     headline_document_source,
+    is_hedged,
     record_speakers,
 )
+from geo.claimants import OUTLETS
 from geo.control import ControlSpan, find_control, is_ground_at
 from geo.dates import claim_date
 from geo.drafts import Draft
@@ -673,6 +675,7 @@ def extract_claims(
             drafts.extend(new)
     _scale_fractions(drafts, all_fraction_phrases)
     _claimants_of_restatements(drafts)
+    _claimants_of_a_sole_source(text, drafts, speakers)
     link_places(text, folded, drafts, settlements, region_mentions, region_id, paragraphs, is_kursk_article)
     claims = []
     for d in drafts:
@@ -688,6 +691,21 @@ def extract_claims(
     for c in claims:  # the first reading of a span and kind stands
         unique.setdefault((c.start, c.end, c.kind), c)
     return tuple(sorted(unique.values(), key=lambda c: c.sort_key))
+
+
+def _claimants_of_a_sole_source(text: str, drafts: Sequence[Draft], speakers: Speakers) -> None:
+    """An article whose every named speaker is one outlet (a news agency, a channel, "Russian
+    media"): it retells that outlet's report, and its claims that name nobody, outside a hedged
+    sentence ("reportedly"), are the outlet's (GOLD.md: the agency that is the origin of a claim
+    is its claimant). An official source's statement retold is not so: its other sentences may
+    be the writer's own."""
+    names = {name for name, _ in speakers.names}
+    if len(names) != 1 or not names <= OUTLETS:
+        return
+    (sole,) = names
+    for d in drafts:
+        if d.claimant_from is None and not d.is_anonymous and not is_hedged(text, *d.sentence):
+            d.claimant_from = sole
 
 
 def _claimants_of_restatements(drafts: Sequence[Draft]) -> None:

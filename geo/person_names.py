@@ -108,3 +108,58 @@ def _word_nominative(word: str, case: str, gender: str) -> str:
 
 def _capitalised(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+
+
+#: Titles and sources in the nominative, Russian and Ukrainian, longest first: a title that
+#: names its speaker ("по словам губернатора Курской области", "за словами командира бригади",
+#: "повідомили в бригаді") is shown in the nominative, so that every case of it is one
+#: claimant. Each is matched by its stem (the word without its last vowel, й or ь) and a
+#: case ending.
+TITLES = tuple(sorted("""
+губернатор командующий главнокомандующий командир глава представитель пресс-секретарь заместитель
+советник начальник спикер министр источник официальный бригада батальон полк дивизия корпус группировка
+штаб командование военкор корреспондент эксперт аналитик
+командувач головнокомандувач голова речник представник очільник керівник заступник радник міністр
+джерело угруповання командування дивізія батальйон кореспондент експерт аналітик
+""".split(), key=len, reverse=True))
+#: The case endings a title's stem may take (Russian and Ukrainian, singular).
+_TITLE_CASE_ENDINGS = frozenset(
+    "а я у ю е ы и і ї ом ем ой ей ою ею ого его ому ему им ым ии ію ії ові еві ем єм ві ню ні ні ям ам".split())
+
+
+def _title_stem(title: str) -> str:
+    """'губернатор' → 'губернатор', 'командующий' → 'командующ', 'глава' → 'глав'."""
+    for ending in ("ий", "ие", "ія", "ия", "ня", "я", "а", "о", "е", "й", "ь"):
+        if title.endswith(ending):
+            return title[: -len(ending)]
+    return title
+
+
+_TITLE_STEMS = tuple((title, _title_stem(title)) for title in TITLES)
+
+
+def title_nominative(phrase: str) -> str:
+    """A phrase that opens with a title, its title put in the nominative and lower case; the
+    words after it (its region, its unit) stay as written: they are in the case the title governs.
+
+    >>> title_nominative("губернатора Курской области"), title_nominative("командующего группировкой «Север»")
+    ('губернатор Курской области', 'командующий группировкой «Север»')
+    >>> title_nominative("бригаді"), title_nominative("Губернатор Курской области"), title_nominative("Иван Петров")
+    ('бригада', 'губернатор Курской области', 'Иван Петров')
+    """
+    head, _, rest = phrase.partition(" ")
+    title = title_of(head)
+    return phrase if title is None else f"{title} {rest}".strip()
+
+
+def title_of(word: str) -> str | None:
+    """The title (``TITLES``) a word is a case form of, in the nominative, else None.
+
+    >>> title_of("губернатора"), title_of("командувачем"), title_of("главного")
+    ('губернатор', 'командувач', None)
+    """
+    lower = word.lower()
+    for title, title_stem in _TITLE_STEMS:
+        if lower == title or lower.startswith(title_stem) and lower[len(title_stem):] in _TITLE_CASE_ENDINGS:
+            return title
+    return None

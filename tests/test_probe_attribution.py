@@ -167,3 +167,145 @@ def test_evidence_that_shows_a_claim_does_not_carry_the_source_before(resources)
     found = process_document(doc, resources).claims
     assert [c.claimant for c in found if "captured 40" in c.quote] == [None]
     assert [c.claimant for c in found if "entered" in c.quote] == ["Russian sources"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title with its region or unit names its speaker in the nominative, whatever case the sentence needs
+    pytest.param("По словам губернатора Курской области, в Рыльске ранены трое мирных жителей.",
+                 "губернатор Курской области", id="ru-по-словам-губернатора"),
+    pytest.param("В Глушкове погибли двое мирных жителей, сообщил губернатор Курской области.",
+                 "губернатор Курской области", id="ru-сообщил-губернатор-области"),
+    pytest.param("Губернатор Курской области заявил, что в Глушкове погибли двое мирных жителей.",
+                 "губернатор Курской области", id="ru-губернатор-заявил"),
+    pytest.param("За словами командира бригади, ворог втратив 50 військових біля Суджі.", "командир бригади",
+                 id="uk-за-словами-командира"),
+    pytest.param("Окупанти втратили 60 військових біля Суджі, повідомили в бригаді.", "бригада",
+                 id="uk-повідомили-в-бригаді"),
+    pytest.param("По словам главы Глушковского района, в Теткине ранены двое мирных жителей.",
+                 "глава Глушковского района", id="ru-по-словам-главы-района"),
+    # the commander of a named group: the commander speaks, with his group in its name, in every construction
+    pytest.param("Командующий группировкой «Запад» сообщил, что ВСУ потеряли 200 военнослужащих под Суджей.",
+                 "командующий группировкой «Запад»", id="ru-командующий-сообщил"),
+    pytest.param("По данным командующего группировкой «Запад», ВСУ потеряли 200 военнослужащих под Суджей.",
+                 "командующий группировкой «Запад»", id="ru-по-данным-командующего"),
+    pytest.param("ВСУ потеряли 200 военнослужащих под Суджей, сообщил командующий группировкой «Запад».",
+                 "командующий группировкой «Запад»", id="ru-сообщил-командующий"),
+    pytest.param("«Мы потеряли около 30 человек за неделю боёв у Суджи», — рассказал командир роты.",
+                 "командир роты", id="ru-рассказал-командир-роты"),
+    # whom it was told to is no part of the title
+    pytest.param("«Наши подразделения удерживают позиции в Плехове», — сказал командующий группировкой «Запад» "
+                 "журналистам.", "командующий группировкой «Запад»", id="ru-сказал-журналистам"),
+    pytest.param("«Наші підрозділи утримують позиції в Плеховому», — сказав командир бригади журналістам.",
+                 "командир бригади", id="uk-сказав-журналістам"),
+])
+def test_a_title_speaks_in_the_nominative(resources, text, expected):
+    assert claimants(resources, text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # GOLD.md: an unnamed source is the claimant as the text names it; a source inside a known
+    # body speaks for that body; a source with no body named names nobody
+    pytest.param("200 Ukrainian soldiers were killed near Gornal, a source in the security services said.",
+                 "source in the security services", id="en-tail-source-in"),
+    pytest.param("A source in Ukraine's General Staff said 200 Russian soldiers were killed near Gornal.",
+                 "General Staff of the Armed Forces of Ukraine", id="en-source-in-known-body"),
+    pytest.param("Джерело в СБУ повідомило, що біля Гірʼя загинули 200 російських військових.", "SBU",
+                 id="uk-джерело-в-СБУ"),
+    pytest.param("Біля Гірʼя загинули 200 російських військових, повідомило джерело в СБУ.", "SBU",
+                 id="uk-повідомило-джерело-в-СБУ"),
+    pytest.param("Источник в Минобороны России сообщил, что под Горналем погибли 200 военнослужащих ВСУ.",
+                 "Russian Defense Ministry", id="ru-источник-в-Минобороны"),
+    pytest.param("Сили оборони звільнили Горналь, повідомило джерело.", None, id="uk-bare-джерело"),
+    pytest.param("An unnamed source said Russian forces retook Gornal.", None, id="en-unnamed-source"),
+])
+def test_an_unnamed_source(resources, text, expected):
+    assert claimants(resources, text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a report its sentence refutes is its maker's claim (GOLD.md: the origin), named with the
+    # report or nobody; the refuter's own statement is a denial, not this claim
+    pytest.param("Reports that Russian forces had captured Plekhovo are untrue, the General Staff said.", None,
+                 id="en-reports-untrue"),
+    pytest.param("Kyiv denied Russian claims that Plekhovo had been taken.", "Russia", id="en-denied-russian-claims"),
+    pytest.param("The General Staff dismissed Russian Defense Ministry claims that Russian forces had captured "
+                 "Plekhovo.", "Russian Defense Ministry", id="en-dismissed-ministry-claims"),
+    pytest.param("Информация о том, что российские войска захватили Плехово, не соответствует действительности, "
+                 "заявили в Генштабе ВСУ.", None, id="ru-не-соответствует-действительности"),
+    pytest.param("Генштаб ЗСУ спростував заяви про те, що російські війська захопили Плехове.", None,
+                 id="uk-спростував-заяви"),
+    # a confirmed report is the confirmer's
+    pytest.param("The General Staff confirmed reports that Russian forces had captured Plekhovo.",
+                 "General Staff of the Armed Forces of Ukraine", id="en-confirmed-reports"),
+])
+def test_a_refuted_report_is_its_makers(resources, text, expected):
+    assert claimants(resources, text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # GOLD.md: a title that refers back names the person named with it before, in any case
+    pytest.param("Губернатор Курской области Александр Хинштейн сообщил, что в Рыльске погибли двое мирных жителей. "
+                 "Позже губернатор Курской области заявил, что в Глушкове ранены трое мирных жителей.",
+                 ["Alexander Khinshtein", "Alexander Khinshtein"], id="ru-позже-губернатор-области"),
+    pytest.param("Врио губернатора Курской области Александр Хинштейн сообщил, что в Рыльске погибли двое. "
+                 "По словам губернатора Курской области, в Тёткине ранены пятеро мирных жителей.",
+                 ["Alexander Khinshtein", "Alexander Khinshtein"], id="ru-по-словам-губернатора-области"),
+    pytest.param("Голова Сумської ОВА Олег Григоров повідомив, що в Суджі загинули двоє мирних жителів. "
+                 "За словами голови ОВА, ще троє мирних жителів поранені в Суджі.",
+                 ["Олег Григоров", "Олег Григоров"], id="uk-за-словами-голови-ОВА"),
+    # a rank before the name: the person, not his group's title
+    pytest.param("Командующий группировкой «Запад» генерал Иванов сообщил, что ВСУ потеряли 200 военнослужащих.",
+                 ["Иванов"], id="ru-командующий-генерал-X"),
+])
+def test_a_title_refers_back_to_its_person(resources, text, expected):
+    assert claimants(resources, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title after the claim speaks as it does before its verb; with a person named with that
+    # title before, it is that person, and no other person named in between
+    pytest.param("Russian forces lost about 30 personnel near Gornal over the past day, the regional governor said.",
+                 ["regional governor"], id="en-tail-regional-governor"),
+    pytest.param("Zelensky said 30 North Korean soldiers were killed. Russian forces lost about 30 personnel near "
+                 "Gornal, the regional governor said.", ["Volodymyr Zelensky", "regional governor"],
+                 id="en-tail-title-not-the-last-person"),
+    pytest.param("Kursk governor Alexander Khinshtein said two civilians were killed in Rylsk.\n\nZelensky said 30 "
+                 "North Korean soldiers were killed. The regional governor said Russian forces lost about 30 "
+                 "personnel near Gornal.", ["Alexander Khinshtein", "Volodymyr Zelensky", "Alexander Khinshtein"],
+                 id="en-title-named-before"),
+])
+def test_a_title_after_its_claim(resources, text, expected):
+    assert claimants(resources, text) == expected
+
+
+def test_a_participle_after_a_comma_is_no_speaker(resources):
+    # ", the reported area …": "reported" is no speech verb with "the" as its speaker (it raised IndexError)
+    text = "Over the past week, the reported area of Russian advances near Gornal has totaled 20 square kilometers."
+    assert claimants(resources, text) == [None]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one person of a side, named by title, after a quotation speaks as after a plain sentence
+    pytest.param("“We lost about 200 people near Plekhovo in a single week,” a Ukrainian commander told reporters.",
+                 "Ukrainian commander", id="en-quote-a-ukrainian-commander-told"),
+    pytest.param("“We lost about 200 people near Plekhovo in a single week,” said a Russian official.",
+                 "Russian official", id="en-quote-said-a-russian-official"),
+    # a speaker of no side and no rank stays unnamed
+    pytest.param("“We lost about 200 people near Plekhovo in a single week,” said a drone operator.", None,
+                 id="en-quote-said-a-drone-operator"),
+])
+def test_a_quotation_closed_by_a_titled_person_of_a_side(resources, text, expected):
+    assert claimants(resources, text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # "the commander of X" speaks, not X, before the claim and after it
+    pytest.param("The commander of the West group of forces said Ukraine lost 200 soldiers near Plekhovo.",
+                 id="en-before"),
+    pytest.param("Ukraine lost 200 soldiers near Plekhovo, the commander of the West group of forces said.",
+                 id="en-after"),
+    pytest.param("According to the commander of the West group of forces, Ukraine lost 200 soldiers near Plekhovo.",
+                 id="en-according-to"),
+])
+def test_the_commander_of_a_group_speaks(resources, text):
+    assert claimants(resources, text) == ["commander of the West group of forces"]
