@@ -1043,13 +1043,18 @@ def _headline_side(found: str, phrase: str, text: str, end: int, speakers: Speak
     return OTHER_SIDE[found] if _lead_source(text, end, speakers) == OTHER_SIDE[found] else found
 
 
-#: A report of the claim right before it ("claims that", "Russian Defense Ministry claims",
-#: "сообщения Минобороны о том, что", "інформація про те, що"), its maker perhaps named after it.
-_REPORT_NOUN = compile_pattern(
+#: A report's noun, its maker perhaps named after it ("сообщения Минобороны").
+_REPORT_MADE_BY = (
     r"(?i:\b(?:claims?|reports?|allegations?|information|statements?|сообщени\w*|информаци\w*|заявлени\w*"
     r"|повідомлен\w*|інформаці\w*|заяв[аиі]?))"
-    r"(?:\s+(?P<maker>[A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]*){0,3}))?"
-    r"(?:\s+(?i:that|(?:о|об|про)\s+(?:том|те),?\s+(?:что|що)))?,?\s*$")
+    r"(?:\s+(?P<maker>[A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]*){0,3}))?")
+#: A report of the claim right before it ("claims that", "Russian Defense Ministry claims",
+#: "сообщения Минобороны о том, что", "інформація про те, що").
+_REPORT_NOUN = compile_pattern(
+    _REPORT_MADE_BY + r"(?:\s+(?i:that|(?:о|об|про)\s+(?:том|те),?\s+(?:что|що)))?,?\s*$")
+#: A report whose event is a noun inside the claim: "опроверг сообщения о захвате Гуево",
+#: "denied reports of the capture of Sudzha" (the claim's clause starts before the report).
+_REPORT_OF = compile_pattern(_REPORT_MADE_BY + r"\s+(?i:of|о|об|про)\s")
 #: The report is refuted in its sentence: "denied", "were false", "не соответствует действительности".
 _REFUTATION = compile_pattern(
     r"(?i:\b(?:den(?:y|ied|ies)|dismiss(?:ed|es)?|reject(?:ed|s)?|refut(?:ed|es)?|false|untrue|not\s+true|baseless"
@@ -1062,6 +1067,11 @@ def _refuted_report(text: str, sentence: tuple[int, int], claim: tuple[int, int]
     is a report its sentence refutes; else None ("confirmed reports that …" is the confirmer's)."""
     s, e = sentence
     m = _REPORT_NOUN.search(text, max(s, claim[0] - 80), claim[0])
+    if m is None:
+        # the report inside the claim is refuted only by a verb before it ("опроверг сообщения
+        # о захвате …"); "інформація про вихід … не відповідає дійсності" is the speaker's own word
+        m = _REPORT_OF.search(text, *claim)
+        e = m.start() if m else e
     if m is None or not _REFUTATION.search(text, s, e):
         return None
     return m.group("maker"), m.start()

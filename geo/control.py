@@ -88,10 +88,11 @@ _ANAPHORA = compile_pattern(rf"(?:{ANAPHORA})")
 _GROUND_HELD = compile_pattern(rf"(?<!\w)(?:{GROUND_HELD})")
 _WORD = compile_pattern(r"[\w'-]+")
 _SPACED_DASH = compile_pattern(r"\s[–—]\s")
-#: Passive and stative forms whose ground stands before them ("город под контролем ВСУ").
+#: Passive and stative forms whose ground stands before them ("город под контролем ВСУ",
+#: "Gornal had fallen").
 _PASSIVE_FORM = compile_pattern(
     r"(?:захвачен|занят|вытеснен|выбит|зачищен|захоплен|зайнят|витіснен|под\s|під\s|контрол\w*\s+над"
-    r"|[\w'-]+-controlled|occupied\s+by)")
+    r"|[\w'-]+-controlled|occupied\s+by|(?:had|has|have)\s+fallen|fell\s+to)")
 #: An auxiliary right before an English participle: "had been captured", "is held".
 _AUXILIARY_BEFORE = compile_pattern(r"(?<!\w)(?:been|was|were|is|are|be|being|remains?|remained|stays?)\s+$")
 #: "the land they took", "territory that Russia regained": ground, a pronoun or a side, the verb.

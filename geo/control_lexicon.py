@@ -104,6 +104,12 @@ PREDICATES: tuple[Predicate, ...] = (
               + _AREA_BOUND_LATIN + AREA_LATIN, Stance.HOLDS, False,
               "DeepState said Ukraine's foothold in the region had shrunk to around 300 square kilometres.",
               after_holding=True),
+    # a settlement that fell: "the fall of Sudzha", "claims that Gornal had fallen", "the town
+    # fell to Russian troops" (a figure that fell, "losses have fallen", names no ground before it)
+    Predicate(r"fall\s+of", Stance.TOOK, True, "Moscow announced the fall of the town on Friday."),
+    Predicate(r"(?:had|has|have)\s+fallen(?!\s+(?:by|below|from|sharply|to\s+[\d.,]))"
+              r"|fell\s+to\s+(?:the\s+)?(?:russian|ukrainian|russia|ukraine|kyiv|moscow|enemy)",
+              Stance.TOOK, True, "Kyiv dismissed the claims that the town had fallen."),
     Predicate(AREA_LATIN + r"\s+(?:claimed|held|controlled)\s+by", Stance.HOLDS, False,
               "The army holds less than the 400 square miles claimed by Moscow."),
     # English: holding ground
@@ -147,6 +153,11 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"освобо(?:дил\w*|жд\w+|дит\w*)", Stance.TOOK, False, "ВС РФ освободили два населенных пункта."),
     Predicate(r"захват(?:ил\w*|ить|ят|ывают)|захвачен\w*", Stance.TOOK, True,
               "ВСУ захватили несколько сел в области."),
+    # the event as a noun, its ground in the genitive after it: "информация о захвате Суджи"
+    # (a threat or an attempt, "угроза захвата", "попытка захвата", is kept out by ``BLOCKERS``;
+    # an aim, "к захвату", "для захвата", by the form)
+    Predicate(r"(?<!для\s)(?<!до\s)захват(?:а|е|ом)?(?!\w)", Stance.TOOK, True,
+              "Минобороны сообщило о захвате двух сел в области."),
     # "взяли Суджу", "о взятии села"; not "взяли в плен" (people) or "взяли в кольцо" (encircled)
     Predicate(r"(?:взял[аи]?|взят[аоы]?|взяти[еяюи])(?!\w)(?!\s+(?:под|під)\s)"
               r"(?!(?:\s+\S+){0,2}\s+в\s+(?:полу)?(?:кольц|окружени|оцеплени|плен))", Stance.TOOK, True,
@@ -263,6 +274,14 @@ BLOCKERS = (
     r"|спроб\w+|намага\w+|щоб|не\s+змогл\w*|не\s+вдалося|планують|хочуть"
     # the future: "в ближайшее время будет освобождена и Суджа", "незабаром буде звільнено"
     r"|будет|будут|буде|будуть"
+    # a noun of an aim or a threat before the event's noun: "угроза захвата Суджи", "план
+    # освобождения", "загроза захоплення"
+    r"|угроз\w*|загроз\w*|риск\w*|ризик\w*|опасност\w*|небезпек\w*|план(?:а|ы|ов|ом|у|и|ів)?|целью|метою"
+    r"|threat\w*\s+of|risks?\s+of|danger\s+of|prospects?\s+of|attempt\w*\s+(?:at|of)|plans?\s+(?:for|of)"
+    # a fear is no report: "Kyiv fears the fall of Sudzha", "в Киеве опасаются захвата Суджи"
+    r"|fear\w*|опаса\w*|боятся|боится|боїться|бояться|побою\w*"
+    # a preparation: "войска готовятся к захвату Суджи", "preparing for the capture of"
+    r"|подготовк\w*|підготовк\w*|готовят\w*|готовит\w*|готують\w*|готуєть\w*|prepar\w*\s+(?:for|to)"
 )
 
 #: Heads of a subject that is no side: civilians who leave or return to a village, and a
@@ -308,7 +327,7 @@ ANCHORS: tuple[str, ...] = (
     "maintain",
     "enter", "advanc", "push", "penetrat", "invad", "hold", "held", "occup", "inside", "hands", "withdr",
     "pull", "retreat", "broke", "expelled", "ousted", "driv", "drove", "forc", "lost", "los", "abandon", "surrend",
-    "leave",
+    "leave", "fall of", "fallen", "fell to",
     # an area figure, in any language: "square miles", "sq km", "km²", "кв. км", "квадратних"
     "square", "sq", "km²", "км²", "кв", "квадратн",
     # Russian

@@ -147,3 +147,56 @@ def test_pushed_out_in_the_passive_is_ground_left_and_the_ukrainian_military_adm
     (left,) = control_claims(resources, "ВСУ оставили Суджу и отошли к границе, признали украинские военные.")
     assert left.claimant == "Armed Forces of Ukraine"
     assert control_claims(resources, "Residents were forced out of Sudzha in the Kursk region by shelling.") == []
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Появилась информация о захвате Суджи российскими войсками.", id="ru-информация-о-захвате"),
+    pytest.param("Минобороны России распространило сообщения об освобождении Лебедевки.", id="ru-об-освобождении"),
+    pytest.param("Командование сделало заявление о взятии Малой Локни.", id="ru-о-взятии"),
+    pytest.param("Генштаб оприлюднив повідомлення про звільнення Лебедівки в Курській області.", id="uk-про-звільнення"),
+    pytest.param("З'явилася інформація про захоплення Суджі в Курській області.", id="uk-про-захоплення"),
+    pytest.param("There were reports of the capture of Sudzha by Russian troops.", id="en-reports-of-the-capture"),
+    pytest.param("The liberation of Lebedevka was announced on Tuesday.", id="en-liberation-was-announced"),
+    pytest.param("Moscow announced the fall of Sudzha on Thursday.", id="en-the-fall-of"),
+    pytest.param("Sudzha fell to Russian troops on March 13.", id="en-fell-to"),
+])
+def test_the_event_as_a_noun_with_its_village_in_the_genitive_is_a_control_claim(resources, text):
+    (claim,) = control_claims(resources, text)
+    assert [p for p in claim.places if p.place_id != "kursk-oblast"], text
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Существует угроза захвата Суджи российскими войсками.", id="ru-угроза-захвата"),
+    pytest.param("Попытка захвата Лебедевки провалилась.", id="ru-попытка-захвата"),
+    pytest.param("ВСУ готовятся к захвату Суджи.", id="ru-к-захвату"),
+    pytest.param("Российские войска продолжают штурм с целью захвата Суджи.", id="ru-с-целью-захвата"),
+    pytest.param("В Киеве опасаются захвата Суджи.", id="ru-опасаются-захвата"),
+    pytest.param("Загроза захоплення Суджі в Курській області зростає.", id="uk-загроза-захоплення"),
+    pytest.param("Спроба захоплення Лебедівки в Курській області провалилася.", id="uk-спроба-захоплення"),
+    pytest.param("The threat of the capture of Sudzha is growing.", id="en-threat-of-the-capture"),
+    pytest.param("Kyiv fears the fall of Sudzha.", id="en-fears-the-fall"),
+    pytest.param("Russia plans to capture Sudzha next week.", id="en-plans-to-capture"),
+    pytest.param("Ukraine's losses in the Kursk region have fallen sharply.", id="en-losses-have-fallen"),
+])
+def test_a_threat_an_attempt_or_an_aim_as_a_noun_is_no_control_claim(resources, text):
+    assert control_claims(resources, text) == []
+
+
+def test_an_aim_before_the_noun_leaves_only_the_deployment(resources):
+    """"Для захвата Суджи … перебросило резервы" is a deployment for an aim, not ground taken."""
+    doc = Document(meta=Source(source="t.txt", sha256="0" * 64, published="2025-03-10"),
+                   text="Для захвата Суджи командование перебросило резервы.")
+    assert [c.kind for c in process_document(doc, resources).claims] == [Kind.DEPLOYED]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param("Kyiv dismissed the claims that Gornal had fallen.", None, id="en-dismissed-claims-had-fallen"),
+    pytest.param("Генштаб ВСУ опроверг сообщения о захвате Гуево.", None, id="ru-опроверг-сообщения-о"),
+    pytest.param("Генштаб ВСУ опроверг сообщения Минобороны России о захвате Гуево.", "Russian Defense Ministry",
+                 id="ru-опроверг-сообщения-названного"),
+    pytest.param("Генштаб ЗСУ спростував повідомлення про захоплення Гуєвого в Курській області.", None,
+                 id="uk-спростував-повідомлення-про"),
+])
+def test_a_refuted_report_of_a_capture_is_the_report_makers_claim(resources, text, claimant):
+    (claim,) = control_claims(resources, text)
+    assert claim.places and claim.claimant == claimant
