@@ -94,6 +94,8 @@ _SUBJECT_VERB = compile_pattern(
     rf"again|repeatedly|separately|recently|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|в\s+(?![A-ZА-ЯЁІЇЄҐ]{{2,}}(?!\w))\w+(?!,)"
     rf"|last\s+\w+|this\s+\w+)[\s,]+){{0,3}}(?P<verb>{SPEECH_VERBS})\b"
     r"(?!\s+(?:suggest|say|show|indicate|claim|estimate|put|believe)\b)"  # "Recent estimates suggest": a noun
+    # a passive: "The liberation of X was announced by the ministry" (the ministry speaks, not the event)
+    r"(?!\s+by\s)"
 )
 # Lower-case words that may stand between an inverted speech verb and the name: titles
 # ("said military expert Andrei Marochko", "сообщил глава района"), never prepositions

@@ -200,3 +200,13 @@ def test_an_aim_before_the_noun_leaves_only_the_deployment(resources):
 def test_a_refuted_report_of_a_capture_is_the_report_makers_claim(resources, text, claimant):
     (claim,) = control_claims(resources, text)
     assert claim.places and claim.claimant == claimant
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The liberation of Lebedevka was announced by the Russian defence ministry.", id="en-announced-by"),
+    pytest.param("The Ukrainian pullout from Sudzha was confirmed by Syrskyi.", id="en-confirmed-by"),
+])
+def test_the_event_noun_before_a_passive_speech_verb_is_not_the_speaker(resources, text):
+    """"X was announced by Y": the event is what was announced, never who announced it."""
+    (claim,) = control_claims(resources, text)
+    assert claim.claimant is None or "Sudzha" not in claim.claimant and "Lebedevka" not in claim.claimant
