@@ -71,7 +71,8 @@ PREDICATES: tuple[Predicate, ...] = (
               "Ukrainian units captured the village and its railway station."),
     Predicate(r"retook|retak(?:en|es|e|ing)|(?:took|taken|take|takes|taking)(?:\s+back)?",
               Stance.TOOK, True, "The army has taken another village from the enemy."),
-    Predicate(r"(?:re)?seiz(?:ed|es|e|ing)", Stance.TOOK, True, "Kyiv's forces seized 300 square kilometres."),
+    Predicate(r"(?:re)?seiz(?:ed|es|e|ing)|seizure\s+of", Stance.TOOK, True,
+              "Kyiv's forces seized 300 square kilometres."),
     Predicate(r"reclaim(?:ed|s|ing)?|regained|regain(?:s|ing)?|won\s+back|gained|returned", Stance.TOOK, True,
               "Moscow has regained most of the lost territory."),
     Predicate(r"clear(?:ed|s|ing)\s+(?:the\s+)?(?:village|villages|settlement|settlements|town|area)",
@@ -162,6 +163,9 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"(?:взял[аи]?|взят[аоы]?|взяти[еяюи])(?!\w)(?!\s+(?:под|під)\s)"
               r"(?!(?:\s+\S+){0,2}\s+в\s+(?:полу)?(?:кольц|окружени|оцеплени|плен))", Stance.TOOK, True,
               "Штурмовики взяли село после недели боев."),
+    # the ministries' word for taking a village: "овладели населенным пунктом", "об овладении Суджей"
+    Predicate(r"овладе(?:л[аио]?|вают|ни[еия]|нии|ть)(?!\w)", Stance.TOOK, True,
+              "Подразделения группировки овладели населенным пунктом."),
     Predicate(r"закрепил\w*\s+(?:в|во|на|у)(?!\w)", Stance.HOLDS, True, "Бойцы закрепились в селе."),
     Predicate(r"занял\w*|занят(?:ы|о|а)?\b|заняв", Stance.TOOK, True, "Подразделения заняли поселок."),
     Predicate(r"(?:вош(?:ли|ел|ла)|зашли|ворвал\w*)\s+в", Stance.TOOK, True, "Штурмовики вошли в село."),
@@ -218,6 +222,9 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"окупува(?:в|ла|ли|ти)(?!\w)|оккупировал[аи]?(?!\w)", Stance.TOOK, True,
               "Росіяни окупували село після тижня боїв."),
     Predicate(r"зайнял\w*|зайняли|зайнято", Stance.TOOK, True, "Бійці зайняли селище."),
+    # "повідомлення про взяття Суджі" (the noun of "взяли"), "оволоділи селом"
+    Predicate(r"взятт(?:я|ю|ям)(?!\w)(?!\s+(?:під|в)\s)|оволоді(?:ли|в|ла|ння|нні)(?!\w)", Stance.TOOK, True,
+              "Генштаб повідомив про взяття селища."),
     Predicate(r"(?:увійшл\w*|увійти|зайшл\w*|вдерл\w*)\s+(?:в|у|до)", Stance.TOOK, True,
               "Штурмовики могли увійти в населений пункт."),
     Predicate(r"просунул\w*(?:\s+на)?|просуванн\w*\s+на\s+[\d.,–-]+", Stance.TOOK, True,
@@ -337,6 +344,7 @@ ANCHORS: tuple[str, ...] = (
     # Ukrainian
     "звільн", "захоп", "зайня", "увійш", "увійт", "зайшл", "вдерл", "просун", "просуван", "витісн", "вибили",
     "комендатур", "утриму", "тримают", "займают", "відступ", "відійшл", "відход", "вийшл", "вийшов", "вихід",
+    "овладе", "взятт", "оволоді",
     "залишил", "покинув", "здал", "здан", "закріпил", "окупува", "оккупировал", "відбил", "відбив", "виведен", "продовжу", "продолжа",
     "вивел", "вивів", "держим", "держат", "держит", "держал", "трима",
 )

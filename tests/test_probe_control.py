@@ -159,6 +159,11 @@ def test_pushed_out_in_the_passive_is_ground_left_and_the_ukrainian_military_adm
     pytest.param("The liberation of Lebedevka was announced on Tuesday.", id="en-liberation-was-announced"),
     pytest.param("Moscow announced the fall of Sudzha on Thursday.", id="en-the-fall-of"),
     pytest.param("Sudzha fell to Russian troops on March 13.", id="en-fell-to"),
+    pytest.param("Russia announced the seizure of Sudzha.", id="en-seizure-of"),
+    pytest.param("Минобороны объявило об овладении Суджей.", id="ru-об-овладении"),
+    pytest.param("Российские войска овладели Суджей.", id="ru-овладели"),
+    pytest.param("Генштаб РФ повідомив про взяття Суджі в Курській області.", id="uk-про-взяття"),
+    pytest.param("Російські війська оволоділи Суджею в Курській області.", id="uk-оволоділи"),
 ])
 def test_the_event_as_a_noun_with_its_village_in_the_genitive_is_a_control_claim(resources, text):
     (claim,) = control_claims(resources, text)
@@ -177,6 +182,8 @@ def test_the_event_as_a_noun_with_its_village_in_the_genitive_is_a_control_claim
     pytest.param("Kyiv fears the fall of Sudzha.", id="en-fears-the-fall"),
     pytest.param("Russia plans to capture Sudzha next week.", id="en-plans-to-capture"),
     pytest.param("Ukraine's losses in the Kursk region have fallen sharply.", id="en-losses-have-fallen"),
+    pytest.param("Российские войска овладели инициативой под Суджей.", id="ru-овладели-инициативой"),
+    pytest.param("The seizure of weapons near Sudzha was reported.", id="en-seizure-of-weapons"),
 ])
 def test_a_threat_an_attempt_or_an_aim_as_a_noun_is_no_control_claim(resources, text):
     assert control_claims(resources, text) == []
