@@ -66,6 +66,17 @@ def test_a_damaged_or_foreign_pieces_file_is_an_empty_cache(corpus, tmp_path, re
     assert oct(path.stat().st_mode & 0o777) == "0o600"
 
 
+def test_a_foreign_pieces_file_that_cannot_be_replaced_is_never_read(corpus, tmp_path, resources,
+                                                                     private_cache, monkeypatch):
+    path = tmp_path / "pieces.sqlite"
+    _build(corpus, resources, path)
+    path.chmod(0o666)  # anyone may have written it
+    monkeypatch.setattr(Path, "unlink", lambda self, missing_ok=False: (_ for _ in ()).throw(PermissionError(self)))
+    page, cache, fresh = _build(corpus, resources, path)
+    assert page == fresh and cache.kept == 0 and cache.analysed > 10
+    assert oct(path.stat().st_mode & 0o777) == "0o666"  # left as it was, not written either
+
+
 def test_a_build_that_fails_keeps_the_last_builds_pieces(corpus, tmp_path, resources, private_cache):
     """The rows a build wrote are committed only when its page is complete."""
     path = tmp_path / "pieces.sqlite"

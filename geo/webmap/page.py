@@ -76,7 +76,7 @@ class DocPieces:
     places        the distinct places its claims are tied to, in first use
     mentions      the places it mentions without a claim
     ids           its claims' ids, one per line (the page's ``contested`` names claims
-                  by number; one text, not 20: the kept file loads at a fraction of the cost)
+                  by number; one text, not 20: a kept row loads at a fraction of the cost)
     first, last   the reported date of its first and last claim (a claim's ``reported``
                   is 0 when it is the claim before it's, across documents too)
     local         :func:`~geo.webmap.payload.encode_digits` of, per claim, its claimant,
@@ -219,6 +219,8 @@ class PieceCache:
                 make_private_dir(path.parent)
                 if not path.exists():
                     os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                if not is_private(path):  # could not be replaced (or its folder is not private): unused
+                    return None
                 db = sqlite3.connect(path, isolation_level=None)
                 db.execute("PRAGMA synchronous=OFF")  # a cache: a torn file is an empty one
                 # rows of a few KB: a rowid table with the key in an index, not in every B-tree page
