@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from geo._cache import ResultCache, cache_dir, content_key, source_hash
+from geo._cache import ResultCache, content_key, source_hash
 from geo.corpus import RawFile, iter_raw
 from geo.errors import CorpusError, failure_reason
 from geo.export import fragments as export_fragments
@@ -48,6 +48,7 @@ from geo.pipeline import (
     load_resources,
 )
 from geo.store import Store, StoredDocument, document_result, is_damage, stored_document
+from geo.store_files import remove_other_versions, store_path
 from geo.webmap import payload as webmap_payload
 
 #: What extracting one file gives: its rows for the Store, or the reason it is not used.
@@ -145,12 +146,6 @@ def _bounded(
         yield from waiting.popleft().result()
 
 
-def store_path(corpus: Path, version: str) -> Path:
-    """Where the Store of ``corpus`` built by extractor ``version`` lives in the cache folder."""
-    key = content_key(str(Path(corpus).resolve()), version)
-    return cache_dir() / "stores" / f"{key}.sqlite"
-
-
 @contextlib.contextmanager
 def open_records(
     corpus: Path,
@@ -206,6 +201,8 @@ def open_records(
             store.reset()  # damaged pages: the Store is a cache, rebuilt from the corpus (issue 13)
             _fill(store, corpus, resources=resources, workers=workers, dask_address=dask_address,
                   cache=cache, on_document=on_document, overrides=overrides)
+        if path is not None and store.path == path:
+            remove_other_versions(path)  # this corpus's Stores of earlier versions: never read again
         yield store
     except sqlite3.Error as err:  # a full disk, a file locked by another build for a minute
         if is_damage(err):

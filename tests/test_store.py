@@ -196,16 +196,18 @@ def test_a_file_rewritten_with_its_old_time_is_read_again(corpus, resources, pri
         assert _outputs(store) == _clean(corpus, resources)
 
 
-def test_another_extractor_version_keeps_a_store_of_its_own(corpus, resources, private_cache, monkeypatch, reads):
-    with open_records(corpus, resources=resources):
-        pass
+def test_another_extractor_version_starts_a_store_of_its_own_and_drops_the_old(
+        corpus, resources, private_cache, monkeypatch, reads):
+    with open_records(corpus, resources=resources) as store:
+        first = store.path
     version = geo.parallel._extraction_version(resources)
     monkeypatch.setattr(geo.parallel, "_extraction_version", lambda res: version + "-next")
     reads.clear()
     with open_records(corpus, resources=resources) as store:
         assert len(reads) == len(list(corpus.iterdir()))
         assert _outputs(store) == _clean(corpus, resources)
-    assert len(list((private_cache / "stores").glob("*.sqlite"))) == 2
+        second = store.path
+    assert list((private_cache / "stores").glob("*.sqlite")) == [second] != [first]
 
 
 def test_a_damaged_store_is_rebuilt(corpus, resources, private_cache):

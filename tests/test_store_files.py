@@ -1,0 +1,66 @@
+"""A corpus's Stores of other versions are deleted once its build has filled its own."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from pathlib import Path
+
+from geo.parallel import open_records
+from geo.store_files import other_versions, remove_other_versions, store_path
+
+ARTICLE = "Сводка. Российские войска освободили Погребки Курской области, сообщило Минобороны.\n"
+
+
+def _plant(path: Path) -> None:
+    """A Store file with the side files SQLite leaves beside it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").write_bytes(b"old records")
+
+
+def test_a_stores_name_starts_with_its_corpus_so_its_other_versions_are_found(tmp_path, private_cache):
+    new, old = store_path(tmp_path / "a", "v2"), store_path(tmp_path / "a", "v1")
+    elsewhere = store_path(tmp_path / "b", "v1")
+    for path in (new, old, elsewhere):
+        _plant(path)
+    assert new.stem.split("-")[0] == old.stem.split("-")[0] != elsewhere.stem.split("-")[0]
+    assert other_versions(new) == [old]
+
+
+def test_other_versions_are_deleted_with_their_side_files_and_nothing_else(tmp_path, private_cache):
+    new, old = store_path(tmp_path / "a", "v2"), store_path(tmp_path / "a", "v1")
+    elsewhere = store_path(tmp_path / "b", "v1")
+    for path in (new, old, elsewhere):
+        _plant(path)
+    assert remove_other_versions(new) == [old]
+    assert not any(Path(f"{old}{s}").exists() for s in ("", "-wal", "-shm"))
+    assert new.exists() and Path(f"{new}-wal").exists() and elsewhere.exists()
+
+
+def test_a_store_another_build_holds_is_kept(tmp_path, private_cache):
+    new, old = store_path(tmp_path / "a", "v2"), store_path(tmp_path / "a", "v1")
+    _plant(old)
+    fd = os.open(f"{old}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # another build (flock is per open file, so this blocks ours)
+        assert remove_other_versions(new) == []
+        assert old.exists()
+    finally:
+        os.close(fd)
+    assert remove_other_versions(new) == [old]
+
+
+def test_a_build_removes_its_corpus_stores_of_earlier_versions(tmp_path, private_cache, resources):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    earlier = store_path(corpus, "an earlier version")
+    _plant(earlier)
+    with open_records(corpus, resources=resources) as store:
+        assert store.path.exists() and store.path.parent == earlier.parent
+        assert not earlier.exists()
+    # without the cache the build's Store is a temporary file: nothing of the cache is touched
+    _plant(earlier)
+    with open_records(corpus, resources=resources, use_cache=False):
+        assert earlier.exists()
