@@ -6,11 +6,14 @@ one's records were made by other rules. The old file is then never read again, a
 10,000 articles it is more than a gigabyte, so after a build of a corpus has filled its
 Store, the same corpus's Stores of other versions are deleted.
 
-That is why a Store's name is two keys, ``<corpus>-<version>.sqlite``: the files of one
-corpus share the prefix, and nothing but the name is needed to find them. A Store that
-another build holds (its ``.lock`` is taken) is left alone, so two versions of geo
-building the same corpus side by side never delete each other's open file; the lock
-file itself stays (it is empty), so that both always lock the same file.
+That is why a Store's name is two keys, ``<corpus>-<version>.sqlite``, and why what is
+kept for a Store alone lives beside it under its name (the map's page pieces,
+``<corpus>-<version>.pieces-<code>.sqlite``): the files of one corpus share the prefix,
+those of one Store its stem, and nothing but the names is needed to find them. A Store
+that another build holds (its ``.lock`` is taken) is left alone with its companions, so
+two versions of geo building the same corpus side by side never delete each other's
+open files; the lock file itself stays (it is empty), so that both always lock the same
+file.
 """
 
 from __future__ import annotations
@@ -22,8 +25,6 @@ from pathlib import Path
 
 from geo._cache import cache_dir, content_key
 
-#: The files SQLite keeps beside a database, removed with it.
-_SIDE_FILES = ("", "-wal", "-shm", "-journal")
 #: Hex digits of each of the two keys in a Store's name.
 _KEY_DIGITS = 16
 
@@ -34,27 +35,58 @@ def store_path(corpus: Path, version: str) -> Path:
     return cache_dir() / "stores" / f"{corpus_key}-{content_key(version)[:_KEY_DIGITS]}.sqlite"
 
 
-def other_versions(path: Path) -> list[Path]:
-    """The Stores beside ``path`` of the same corpus and another version, in name order."""
+def companion_path(store: Path, kind: str, key: str) -> Path:
+    """A file kept for ``store`` alone (``kind`` "pieces": the map's), deleted with it."""
+    return store.with_name(f"{store.stem}.{kind}-{key}.sqlite")
+
+
+def other_versions(path: Path) -> dict[Path, list[Path]]:
+    """The files of ``path``'s corpus that belong to another version, by their Store's path.
+
+    A Store's files are the database, SQLite's files beside it and its companions; the
+    lock files are not listed (they stay). A companion whose Store is gone is listed
+    under the path that Store had.
+    """
     corpus_key, _, _ = path.stem.partition("-")
-    return sorted(p for p in path.parent.glob(f"{corpus_key}-*.sqlite") if p != path)
+    stem_length = len(path.stem)
+    groups: dict[Path, list[Path]] = {}
+    for file in sorted(path.parent.glob(f"{corpus_key}-*")):
+        stem = file.name[:stem_length]
+        if stem == path.stem or file.name.endswith(".lock") or len(stem) != stem_length:
+            continue
+        groups.setdefault(path.with_name(f"{stem}.sqlite"), []).append(file)
+    return groups
 
 
 def remove_other_versions(path: Path) -> list[Path]:
-    """Delete the Stores of ``path``'s corpus made by other versions; return those deleted.
+    """Delete the files of ``path``'s corpus made by other versions; return the Stores deleted.
 
-    A Store whose lock another process holds is kept. Failures (a read-only folder, a
-    file gone meanwhile) are not errors: this only frees disk space.
+    A Store whose lock another process holds is kept, with its companions. Failures (a
+    read-only folder, a file gone meanwhile) are not errors: this only frees disk space.
     """
     removed = []
-    for old in other_versions(path):
+    for old, files in other_versions(path).items():
         with _unless_held(old) as free:
             if free:
-                for suffix in _SIDE_FILES:
+                for file in files:
                     with contextlib.suppress(OSError):
-                        Path(f"{old}{suffix}").unlink(missing_ok=True)
+                        file.unlink(missing_ok=True)
                 removed.append(old)
     return removed
+
+
+def remove_other_companions(path: Path) -> list[Path]:
+    """Delete ``path``'s companions of the same kind but another key (code that changed).
+
+    Called by the build that holds the Store's lock, for the companion it is about to use.
+    """
+    stem, _, rest = path.name.partition(".")
+    kind = rest.partition("-")[0]
+    stale = [p for p in sorted(path.parent.glob(f"{stem}.{kind}-*.sqlite")) if p != path]
+    for file in stale:
+        with contextlib.suppress(OSError):
+            file.unlink(missing_ok=True)
+    return stale
 
 
 @contextlib.contextmanager

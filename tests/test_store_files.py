@@ -7,7 +7,13 @@ import os
 from pathlib import Path
 
 from geo.parallel import open_records
-from geo.store_files import other_versions, remove_other_versions, store_path
+from geo.store_files import (
+    companion_path,
+    other_versions,
+    remove_other_companions,
+    remove_other_versions,
+    store_path,
+)
 
 ARTICLE = "Сводка. Российские войска освободили Погребки Курской области, сообщило Минобороны.\n"
 
@@ -25,7 +31,7 @@ def test_a_stores_name_starts_with_its_corpus_so_its_other_versions_are_found(tm
     for path in (new, old, elsewhere):
         _plant(path)
     assert new.stem.split("-")[0] == old.stem.split("-")[0] != elsewhere.stem.split("-")[0]
-    assert other_versions(new) == [old]
+    assert list(other_versions(new)) == [old]
 
 
 def test_other_versions_are_deleted_with_their_side_files_and_nothing_else(tmp_path, private_cache):
@@ -64,3 +70,48 @@ def test_a_build_removes_its_corpus_stores_of_earlier_versions(tmp_path, private
     _plant(earlier)
     with open_records(corpus, resources=resources, use_cache=False):
         assert earlier.exists()
+
+
+def test_a_stores_companions_go_with_it_and_a_held_ones_stay(tmp_path, private_cache):
+    new, old = store_path(tmp_path / "a", "v2"), store_path(tmp_path / "a", "v1")
+    held = store_path(tmp_path / "a", "v0")
+    for path in (new, old, held):
+        _plant(path)
+        companion_path(path, "pieces", "code1").write_bytes(b"pieces")
+    gone = store_path(tmp_path / "a", "gone")  # its Store was deleted by hand
+    orphan = companion_path(gone, "pieces", "code1")
+    orphan.write_bytes(b"pieces")
+    fd = os.open(f"{held}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        assert remove_other_versions(new) == sorted([old, gone])
+    finally:
+        os.close(fd)
+    assert not companion_path(old, "pieces", "code1").exists() and not orphan.exists()
+    assert companion_path(new, "pieces", "code1").exists() and companion_path(held, "pieces", "code1").exists()
+
+
+def test_a_stores_pieces_of_other_map_code_are_deleted_and_its_own_kept(tmp_path, private_cache):
+    store = store_path(tmp_path / "a", "v1")
+    _plant(store)
+    mine, stale = companion_path(store, "pieces", "new"), companion_path(store, "pieces", "old")
+    for path in (mine, stale):
+        path.write_bytes(b"pieces")
+    assert remove_other_companions(mine) == [stale]
+    assert mine.exists() and store.exists() and not stale.exists()
+
+
+def test_the_maps_pieces_live_beside_the_store_and_the_old_codes_go(tmp_path, private_cache, resources):
+    from geo.webmap.build import write_map
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    with open_records(corpus, resources=resources) as store:
+        stale = companion_path(store.path, "pieces", "map code of before")
+        stale.write_bytes(b"old pieces")
+        (tmp_path / "out").mkdir()
+        write_map(store, resources.gazetteer, tmp_path / "out" / "index.html")
+        pieces = [p for p in store.path.parent.iterdir() if ".pieces-" in p.name]
+    assert len(pieces) == 1 and pieces[0].name.startswith(store.path.stem) and not stale.exists()
+    assert not list(private_cache.glob("webmap-pieces-*"))

@@ -46,12 +46,13 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from geo._cache import cache_dir, cached, content_key, source_hash
+from geo._cache import cached, content_key, source_hash
 from geo.errors import GazetteerError
 from geo.export import rows
 from geo.export._atomic import render_text, write_text_atomic
 from geo.model import Build, PlaceType
 from geo.records import Records, as_records
+from geo.store_files import companion_path, remove_other_companions
 from geo.webmap import assets, page, payload
 from geo.webmap.assets import Assets, load_assets
 from geo.webmap.cards import CARDS_DIR, CardShards
@@ -342,14 +343,17 @@ def _slot_values(records: Records) -> dict[str, str]:
 def _pieces_path(records: Records) -> Path | None:
     """Where the documents' page pieces of a Store are kept (``page.PieceCache``); None for other records.
 
-    One file per Store (a corpus folder and its extractor version): it holds the pieces
-    of that corpus's documents only, so two corpora do not evict each other's.
+    One file per Store (a corpus folder and its extractor version), beside it: it holds
+    the pieces of that corpus's documents only, so two corpora do not evict each other's,
+    and it goes when the Store goes (``geo.store_files``). The Store's pieces made by map
+    code of before are deleted: they are never read again.
     """
     store_path = getattr(records, "path", None)
     if not isinstance(store_path, Path):
         return None
-    key = content_key(str(store_path), source_hash(payload, page))
-    return cache_dir() / f"webmap-pieces-{key}.sqlite"
+    path = companion_path(store_path, "pieces", source_hash(payload, page))
+    remove_other_companions(path)
+    return path
 
 
 def _write_page(records: Records, gazetteer: Gazetteer, out: TextIO, *,
