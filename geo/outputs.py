@@ -1,8 +1,9 @@
 """Write everything ``geo build`` makes: the map and the three exports, on both cores.
 
-The GeoPackage is the slowest output (GDAL inserts its rows one by one, and importing
-pyogrio alone takes a third of a second), and it depends on nothing the other writers
-do. So, where the system can fork, a child process is started before the corpus is
+The GeoPackage is the slowest output (importing pyogrio alone takes a third of a second,
+and the file is a new SQLite database each time, even where a rebuild copies most of its
+rows from the published one: ``geo.export.gpkg_splice``), and it depends on nothing the
+other writers do. So, where the system can fork, a child process is started before the corpus is
 read: it imports the GeoPackage writer while this process reads the corpus, then, told
 where the Store is, writes the GeoPackage while this process writes the map, the
 GeoJSON and the CSV. A rebuild takes the time of the slower half, not of the sum.

@@ -237,10 +237,11 @@ def attached(db: sqlite3.Connection, old: OldGpkg, steps: Sequence[Step], blocks
     except sqlite3.Error as err:
         raise OldFileError(str(err)) from err
     try:
-        _check_old(db, old, steps, blocks)
-        db.execute("CREATE TEMP TABLE gpkg_pairs (place_id TEXT NOT NULL, claim_id TEXT NOT NULL, "
-                   "PRIMARY KEY (place_id, claim_id)) WITHOUT ROWID")
-        db.executemany("INSERT OR IGNORE INTO temp.gpkg_pairs VALUES (?, ?)", pairs)
+        with _temp_transaction(db):  # a transaction per row was most of the cost of these two tables
+            _check_old(db, old, steps, blocks)
+            db.execute("CREATE TEMP TABLE gpkg_pairs (place_id TEXT NOT NULL, claim_id TEXT NOT NULL, "
+                       "PRIMARY KEY (place_id, claim_id)) WITHOUT ROWID")
+            db.executemany("INSERT OR IGNORE INTO temp.gpkg_pairs VALUES (?, ?)", pairs)
         yield
     except sqlite3.DatabaseError as err:  # a damaged old file (a busy or full disk is OperationalError)
         if isinstance(err, sqlite3.OperationalError) and OLD_SCHEMA not in str(err):
@@ -251,6 +252,18 @@ def attached(db: sqlite3.Connection, old: OldGpkg, steps: Sequence[Step], blocks
             db.execute("DROP TABLE IF EXISTS temp.gpkg_pairs")
         with contextlib.suppress(sqlite3.Error):
             db.execute(f"DETACH DATABASE {OLD_SCHEMA}")
+
+
+@contextlib.contextmanager
+def _temp_transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """One transaction around work on temporary tables only (the new file is not touched)."""
+    db.execute("BEGIN")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
 
 
 def _check_old(db: sqlite3.Connection, old: OldGpkg, steps: Sequence[Step], blocks: Sequence[Block]) -> None:
