@@ -8,9 +8,11 @@ published file, rows decoded in Python.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -26,14 +28,18 @@ pytestmark = pytest.mark.skipif(geo.outputs._libc_renameat2() is None, reason="n
 RUSSIAN = "Около 30 военных погибли под Суджей, заявили в ВСУ.\n"
 
 
+def _read(gpkg: Path, sql: str, *params: object) -> object:
+    """One value read from ``gpkg``, opened read-only."""
+    with contextlib.closing(sqlite3.connect(f"file:{urllib.parse.quote(str(gpkg))}?mode=ro", uri=True)) as db:
+        return db.execute(sql, params).fetchone()[0]
+
+
 def _claim_rows(gpkg: Path) -> int:
-    with sqlite3.connect(f"file:{gpkg}?mode=ro", uri=True) as db:
-        return db.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+    return _read(gpkg, "SELECT COUNT(*) FROM claims")
 
 
 def _rows_of(gpkg: Path, article: str) -> int:
-    with sqlite3.connect(f"file:{gpkg}?mode=ro", uri=True) as db:
-        return db.execute("SELECT COUNT(*) FROM claims WHERE source_article = ?", (article,)).fetchone()[0]
+    return _read(gpkg, "SELECT COUNT(*) FROM claims WHERE source_article = ?", article)
 
 
 def _rebuild(resources, corpus: Path, out: Path, monkeypatch, *, parallel: bool = False):
@@ -67,7 +73,7 @@ def test_adding_one_article_renders_only_its_rows_and_equals_a_fresh_build(corpu
 @pytest.mark.parametrize("change", ["add several", "remove one", "change one", "add in the middle"])
 def test_a_rebuild_after_a_change_copies_the_rest_and_equals_a_fresh_build(corpus, tmp_path, resources,
                                                                            private_cache, monkeypatch, change):
-    out = tmp_path / "maps"
+    out = tmp_path / "maps 100%?#"  # the old file is attached by a URI: these must not end its name
     (corpus / "m_article.txt").write_text(NEW_ARTICLE, encoding="utf-8")
     _rebuild(resources, corpus, out, monkeypatch)
     before = _claim_rows(out / "places.gpkg")

@@ -398,7 +398,8 @@ def _insert_claims(path: Path, area_ids: set[str], fill: _Fill, *, attach: _Atta
         return count
 
     try:
-        with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db, \
+        # uri=True: ``attach`` names the old file by a read-only URI; an absolute name is never taken for one
+        with contextlib.closing(sqlite3.connect(Path(path).resolve(), isolation_level=None, uri=True)) as db, \
                 (attach(db) if attach is not None else contextlib.nullcontext()):
             triggers = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
                                   "AND tbl_name = 'claims' ORDER BY rowid").fetchall()

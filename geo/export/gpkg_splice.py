@@ -32,6 +32,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -223,7 +224,8 @@ def _copy_sql() -> str:
 @contextlib.contextmanager
 def attached(db: sqlite3.Connection, old: OldGpkg, steps: Sequence[Step], blocks: Sequence[Block],
              pairs: Sequence[tuple[str, str]]) -> Iterator[None]:
-    """Attach the old file read-only and check it; OldFileError when it is not the file its index describes.
+    """Attach the old file read-only and check it; OldFileError when it is not the file its index describes,
+    or when SQLite fails while it is attached.
 
     Called before the writing transaction (SQLite attaches outside one). Checks: its
     claims table has this version's columns, its last fid and feature count are the
@@ -231,7 +233,9 @@ def attached(db: sqlite3.Connection, old: OldGpkg, steps: Sequence[Step], blocks
     document's file. The Store's contested pairs go into a temporary table (not into the
     file) for the copies.
     """
-    uri = "file:" + os.fspath(old.path.resolve()).replace("?", "%3f").replace("#", "%23") + "?mode=ro"
+    # read-only: a hot journal beside the published file is never rolled back into it from here
+    # (the connection is opened with ``uri=True``, or SQLite would take this for a file name)
+    uri = "file:" + urllib.parse.quote(os.fspath(old.path.resolve())) + "?mode=ro"
     try:
         db.execute(f"ATTACH DATABASE ? AS {OLD_SCHEMA}", (uri,))
     except sqlite3.Error as err:
@@ -243,9 +247,9 @@ def attached(db: sqlite3.Connection, old: OldGpkg, steps: Sequence[Step], blocks
                        "PRIMARY KEY (place_id, claim_id)) WITHOUT ROWID")
             db.executemany("INSERT OR IGNORE INTO temp.gpkg_pairs VALUES (?, ?)", pairs)
         yield
-    except sqlite3.DatabaseError as err:  # a damaged old file (a busy or full disk is OperationalError)
-        if isinstance(err, sqlite3.OperationalError) and OLD_SCHEMA not in str(err):
-            raise
+    except sqlite3.Error as err:
+        # A damaged or busy old file; a fault of the new file or its disk shows again when
+        # the file is written whole, and is reported then.
         raise OldFileError(str(err)) from err
     finally:
         with contextlib.suppress(sqlite3.Error):
