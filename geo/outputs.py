@@ -1,8 +1,9 @@
 """Write everything ``geo build`` makes: the map and the three exports, on both cores.
 
-The GeoPackage is the slowest output (GDAL inserts its rows one by one, and importing
-pyogrio alone takes a third of a second), and it depends on nothing the other writers
-do. So, where the system can fork, a child process is started before the corpus is
+The GeoPackage is the slowest output (importing pyogrio alone takes a third of a second,
+and the file is a new SQLite database each time, even where a rebuild copies most of its
+rows from the published one: ``geo.export.gpkg_splice``), and it depends on nothing the
+other writers do. So, where the system can fork, a child process is started before the corpus is
 read: it imports the GeoPackage writer while this process reads the corpus, then, told
 where the Store is, writes the GeoPackage while this process writes the map, the
 GeoJSON and the CSV. A rebuild takes the time of the slower half, not of the sum.
@@ -46,6 +47,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from geo.errors import ExportError
 from geo.gazetteer import Gazetteer
@@ -59,7 +61,10 @@ FOLDERS = ("articles", "cards")
 #: The exports written by splicing the last published file (``geo.export.splice``), and
 #: the index kept beside each (published with the set, like the manifest).
 SPLICED = ("places.geojson", "claims.csv")
-INDEXES = tuple(f".geo-index-{name}" for name in SPLICED)
+#: The GeoPackage's index (``geo.export.gpkg_splice``): its rows of unchanged documents are
+#: copied from the last published file.
+GPKG_INDEX = ".geo-index-places.gpkg"
+INDEXES = (*(f".geo-index-{name}" for name in SPLICED), GPKG_INDEX)
 _STAGING = ".geo-staging-"
 _COMPLETE = "COMPLETE"
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
@@ -357,10 +362,34 @@ def output_keys(records: Store, gazetteer: Gazetteer, *, raw_csv: bool = False) 
     return {name: content_key(base, name, raw_csv if name == "claims.csv" else None) for name in OUTPUTS}
 
 
-def _write_gpkg(records: Store, gazetteer: Gazetteer, out: Path) -> None:
-    from geo.export.gpkg import write_gpkg
+def _gpkg_options(records: Store, gazetteer: Gazetteer, manifest: Manifest) -> dict[str, Any]:
+    """What the GeoPackage writer needs to copy rows from the published file: its paths and the basis.
 
-    write_gpkg(records, out / "places.gpkg", districts_geojson=gazetteer.districts_geojson)
+    The basis is everything a claims row's bytes depend on besides its document's records:
+    the code, the extractor's and the gazetteer's versions, and SQLite's.
+    """
+    import sqlite3
+
+    from geo._cache import content_key
+
+    published = manifest.published_file("places.gpkg"), manifest.published_file(GPKG_INDEX)
+    return {"old": [str(path) for path in published] if all(published) else None,
+            "basis": content_key(_code_version(), records.version, gazetteer.version, sqlite3.sqlite_version,
+                                 "places.gpkg")}
+
+
+def _write_gpkg(records: Store, gazetteer: Gazetteer, out: Path, *, old: list[str] | None = None,
+                basis: str | None = None) -> dict[str, int]:
+    """Write the GeoPackage (copying from ``old``, the published file and its index, where it can); its counts."""
+    import dataclasses
+
+    from geo.export.gpkg import write_gpkg
+    from geo.export.gpkg_splice import read_index
+
+    previous = read_index(Path(old[0]), Path(old[1]), basis) if old is not None and basis is not None else None
+    counts = write_gpkg(records, out / "places.gpkg", districts_geojson=gazetteer.districts_geojson,
+                        basis=basis, old=previous)
+    return dataclasses.asdict(counts)
 
 
 def _write_spliced(records: Store, out: Path, *, manifest: Manifest, keys: dict[str, str | None],
@@ -421,20 +450,26 @@ def _write_set(records: Store, gazetteer: Gazetteer, out: Path, *, raw_csv: bool
 
     ``gpkg``: the forked GeoPackage writer, else the GeoPackage is written here.
     """
+    from geo.export.gpkg_splice import GpkgCounts
+
     with _staging(out) as staging:
         manifest = Manifest(out if out.is_dir() else None, staging)
         keys = output_keys(records, gazetteer, raw_csv=raw_csv)
         write_gpkg = not manifest.link("places.gpkg", keys["places.gpkg"])
+        if not write_gpkg:
+            manifest.link(GPKG_INDEX, keys["places.gpkg"])  # without it the next build writes it whole, once
+        options = _gpkg_options(records, gazetteer, manifest) if write_gpkg else {}
         try:
             if write_gpkg and gpkg is not None:
-                gpkg.start(records, staging)
+                gpkg.start(records, staging, options)
             _write_others(records, gazetteer, staging, manifest=manifest, keys=keys, raw_csv=raw_csv)
             if write_gpkg:
-                if gpkg is not None:
-                    gpkg.wait()
-                else:
-                    _write_gpkg(records, gazetteer, staging)
+                counts = gpkg.wait() if gpkg is not None else _write_gpkg(records, gazetteer, staging, **options)
+                manifest.spliced["places.gpkg"] = GpkgCounts(**counts)
                 manifest.wrote("places.gpkg", keys["places.gpkg"])
+                if (staging / GPKG_INDEX).is_file():
+                    manifest.wrote(GPKG_INDEX, keys["places.gpkg"])
+                    manifest.written -= 1  # the index is part of its file
         except BaseException:
             # The child writes into the staging folder: end it before the folder is
             # removed, or it may leave a file there that keeps the folder alive.
@@ -475,7 +510,7 @@ def output_writer(
 class _Child:
     """One writer run in a forked process: started early, told to go, its outcome piped back."""
 
-    def __init__(self, gazetteer: Gazetteer, write: Callable[[Store, Gazetteer, Path], None]) -> None:
+    def __init__(self, gazetteer: Gazetteer, write: Callable[..., dict[str, int]]) -> None:
         go_read, self._go = os.pipe()
         self._report, report_write = os.pipe()
         parent = os.getpid()
@@ -489,16 +524,17 @@ class _Child:
         os.close(report_write)
         self._done = False
 
-    def start(self, store: Store, out: Path) -> None:
-        """Tell the child which Store to write from, and into which folder."""
+    def start(self, store: Store, out: Path, options: dict[str, Any]) -> None:
+        """Tell the child which Store to write from, into which folder, and the writer's keyword ``options``."""
         order = {"path": str(store.path), "corpus": store.corpus, "version": store.version,
-                 "built": store.built, "attribution": list(store.attribution), "out": str(out)}
+                 "built": store.built, "attribution": list(store.attribution), "out": str(out),
+                 "options": options}
         with os.fdopen(self._go, "wb") as pipe:
             pipe.write(json.dumps(order).encode("utf-8", "surrogatepass"))
         self._go = -1
 
-    def wait(self) -> None:
-        """Wait for the child; raise its error here."""
+    def wait(self) -> dict[str, int]:
+        """Wait for the child; its writer's counts; raise its error here."""
         with os.fdopen(self._report, "rb") as pipe:
             report = pipe.read().decode("utf-8", "replace")
         self._report = -1
@@ -509,9 +545,11 @@ class _Child:
             raise ExportError(report.removeprefix("export "))
         if report.startswith("internal "):
             raise RuntimeError(report.removeprefix("internal "))
-        if code != 0 or report != "ok":
+        if code != 0 or not report.startswith("ok "):
             msg = f"the GeoPackage writer stopped unexpectedly (exit status {code})"
             raise ExportError(msg)
+        counts = json.loads(report.removeprefix("ok "))
+        return counts if isinstance(counts, dict) else {}
 
     def stop(self) -> None:
         """End the child if it is still there (this process failed or wrote nothing)."""
@@ -528,14 +566,14 @@ class _Child:
         self._done = True
 
 
-def _run_child(gazetteer: Gazetteer, write: Callable[[Store, Gazetteer, Path], None],
+def _run_child(gazetteer: Gazetteer, write: Callable[..., dict[str, int]],
                go_fd: int, report_fd: int) -> None:
     """In the child: prepare, wait for the order, write from a connection of its own, report."""
     # SIGTERM from the parent (or from the kernel when the parent dies) becomes
     # SystemExit, so the atomic writer's cleanup runs.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides about Ctrl-C
-    code, report = 0, "ok"
+    code, report = 0, "ok {}"
     try:
         with contextlib.suppress(ImportError, ExportError):  # prepare; the writer reports errors
             import numpy  # noqa: F401
@@ -553,7 +591,8 @@ def _run_child(gazetteer: Gazetteer, write: Callable[[Store, Gazetteer, Path], N
         records = Store(Path(spec["path"]), corpus=spec["corpus"], gazetteer=gazetteer,
                         version=spec["version"], exclusive=False)  # the parent holds the lock
         records.built, records.attribution = spec["built"], tuple(spec["attribution"])
-        write(records, gazetteer, Path(spec["out"]))
+        counts = write(records, gazetteer, Path(spec["out"]), **spec["options"])
+        report = "ok " + json.dumps(counts)
     except ExportError as err:
         code, report = 1, f"export {err}"
     except BaseException as err:  # noqa: BLE001 - reported to the parent, which decides

@@ -43,7 +43,7 @@ def test_an_error_in_the_child_is_raised_here_and_old_files_survive(tmp_path, re
     out.mkdir()
     (out / "places.gpkg").write_bytes(b"the previous GeoPackage")
 
-    def broken(records, gazetteer, target):
+    def broken(records, gazetteer, target, **_options):
         raise ExportError("cannot write places.gpkg: disk full")
 
     monkeypatch.setattr(geo.outputs, "_write_gpkg", broken)
@@ -56,7 +56,7 @@ def test_an_error_in_the_child_is_raised_here_and_old_files_survive(tmp_path, re
 def test_a_crash_in_the_child_is_an_internal_error_here(tmp_path, resources, private_cache, monkeypatch):
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
 
-    def crashing(records, gazetteer, target):
+    def crashing(records, gazetteer, target, **_options):
         raise ZeroDivisionError("a bug")
 
     monkeypatch.setattr(geo.outputs, "_write_gpkg", crashing)

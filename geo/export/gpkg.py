@@ -47,16 +47,19 @@ import contextlib
 import functools
 import itertools
 import json
+import sqlite3
 import struct
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geo.errors import ExportError
-from geo.export._atomic import write_with_atomic
+from geo.export import gpkg_splice
+from geo.export._atomic import atomic_path, write_with_atomic
 from geo.export.fragments import fragments_of
+from geo.export.gpkg_splice import GpkgCounts, OldGpkg
 from geo.export.qgis_style import STYLE_COLUMNS, style_rows
 from geo.export.rows import (
     ABOUT_COLUMNS,
@@ -66,6 +69,7 @@ from geo.export.rows import (
     area_rows,
     place_rows,
 )
+from geo.export.splice import index_name
 from geo.model import Build
 from geo.records import Records, as_records
 
@@ -329,8 +333,9 @@ def _styles(built: str) -> list[dict[str, object]]:
             for row in style_rows(KIND_COLORS, point_layer="claims", area_layer="area_claims")]
 
 
-def _write_layers(records: Records, path: Path, districts_geojson: Path) -> None:
-    """Write the layers into a new GeoPackage at ``path``, claims in chunks."""
+def _write_layers(records: Records, path: Path, districts_geojson: Path, fill: _Fill,
+                  attach: _Attach | None = None) -> GpkgCounts:
+    """Write the layers into a new GeoPackage at ``path``; ``fill`` appends the claims rows."""
     places, areas = place_rows(records), area_rows(records)
     polygons = area_wkb(areas, districts_geojson)  # before any writing: fail early
     area_ids = {str(row["place_id"]) for row in areas}
@@ -342,8 +347,9 @@ def _write_layers(records: Records, path: Path, districts_geojson: Path) -> None
         _write_chunk(path, "about", about_rows(records, geo_version=_geo_version()),
                      ABOUT_COLUMNS, None, append=False)
         _write_chunk(path, "layer_styles", _styles(records.built), _STYLE_TYPES, None, append=False)
-    _insert_claims(path, fragments_of(records).claim_values(), area_ids)
+    counts = _insert_claims(path, area_ids, fill, attach=attach)
     _add_area_claims_view(path, last_change(records.built))
+    return counts
 
 
 #: A GeoPackage geometry blob's header: "GP", version 0, flags (little-endian, no
@@ -351,38 +357,56 @@ def _write_layers(records: Records, path: Path, districts_geojson: Path) -> None
 _GP_HEADER = struct.Struct("<2sBBi").pack(b"GP", 0, 1, 4326)
 
 
-def _insert_claims(path: Path, values: Iterable[tuple[object, ...]], area_ids: set[str]) -> None:
+#: ``insert(values, first_fid)``: append claim rows (``CLAIM_COLUMNS`` order) from ``first_fid`` on; how many.
+_Insert = Callable[[Iterable[tuple[object, ...]], int], int]
+#: ``fill(db, insert)``: append every claims row, in the layer's order.
+_Fill = Callable[[sqlite3.Connection, _Insert], GpkgCounts]
+#: ``attach(db)``: a context entered before the writing transaction (``gpkg_splice.attached``).
+_Attach = Callable[[sqlite3.Connection], contextlib.AbstractContextManager[None]]
+
+
+def _insert_claims(path: Path, area_ids: set[str], fill: _Fill, *, attach: _Attach | None = None) -> GpkgCounts:
     """Insert the claim rows into GDAL's empty ``claims`` layer with SQLite's own bulk insert.
 
     Why (issue 14): GDAL inserted the rows one by one, with a trigger per row keeping
     the R-tree and the feature count; on 10,000 articles (218,000 rows) that was most of
-    a rebuild. Here the triggers GDAL made are set aside, the rows stream in through one
-    ``executemany``, the R-tree gets each point's box and the layer its feature count and
-    extent, each by one statement, as GDAL sets them; then the triggers are put back, so
-    that a GIS that edits the layer keeps the index as before. A row's geometry is the
-    GeoPackage blob GDAL writes for a point (``_GP_HEADER`` + WKB) at the row's longitude
-    and latitude; a row tied to an area, or without a place, has none (``area_claims``
-    draws the areas). The tables read back as GDAL wrote them (tests compare them).
+    a rebuild. Here the triggers GDAL made are set aside, the rows are appended by
+    ``fill`` (through ``executemany``, or copied by SQLite from the last published file:
+    ``geo.export.gpkg_splice``), the R-tree gets each point's box and the layer its feature
+    count and extent, each by one statement, as GDAL sets them; then the triggers are put
+    back, so that a GIS that edits the layer keeps the index as before. A row's geometry
+    is the GeoPackage blob GDAL writes for a point (``_GP_HEADER`` + WKB) at the row's
+    longitude and latitude; a row tied to an area, or without a place, has none
+    (``area_claims`` draws the areas). The tables read back as GDAL wrote them (tests
+    compare them).
     """
-    import sqlite3
-
     names = ", ".join(f'"{name}"' for name in CLAIM_COLUMNS)
     marks = ", ".join("?" * (len(CLAIM_COLUMNS) + 2))
     points = "FROM claims WHERE geom IS NOT NULL"
 
-    def rows() -> Iterator[tuple[object, ...]]:
-        for fid, row in enumerate(values, start=1):
-            point = _point(row[_CLAIM_LON], row[_CLAIM_LAT]) if row[_CLAIM_PLACE] not in area_ids else None
-            yield (fid, None if point is None else _GP_HEADER + point, *row)
+    def insert(values: Iterable[tuple[object, ...]], first_fid: int) -> int:
+        count = 0
+
+        def rows() -> Iterator[tuple[object, ...]]:
+            nonlocal count
+            for fid, row in enumerate(values, start=first_fid):
+                point = _point(row[_CLAIM_LON], row[_CLAIM_LAT]) if row[_CLAIM_PLACE] not in area_ids else None
+                count += 1
+                yield (fid, None if point is None else _GP_HEADER + point, *row)
+
+        db.executemany(f'INSERT INTO "claims" ("fid", "geom", {names}) VALUES ({marks})', rows())  # noqa: S608
+        return count
 
     try:
-        with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
+        # uri=True: ``attach`` names the old file by a read-only URI; an absolute name is never taken for one
+        with contextlib.closing(sqlite3.connect(Path(path).resolve(), isolation_level=None, uri=True)) as db, \
+                (attach(db) if attach is not None else contextlib.nullcontext()):
             triggers = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
                                   "AND tbl_name = 'claims' ORDER BY rowid").fetchall()
             db.execute("BEGIN")
             for name, _ in triggers:
                 db.execute(f'DROP TRIGGER "{name}"')
-            db.executemany(f'INSERT INTO "claims" ("fid", "geom", {names}) VALUES ({marks})', rows())  # noqa: S608
+            counts = fill(db, insert)
             db.execute(f'INSERT INTO "rtree_claims_geom" SELECT fid, longitude, longitude, latitude, latitude {points}')  # noqa: S608
             db.execute("UPDATE gpkg_ogr_contents SET feature_count = (SELECT COUNT(*) FROM claims) "
                        "WHERE table_name = 'claims'")
@@ -396,9 +420,11 @@ def _insert_claims(path: Path, values: Iterable[tuple[object, ...]], area_ids: s
     except sqlite3.Error as err:
         msg = f"cannot write layer 'claims' of {path}: {err}"
         raise ExportError(msg) from err
+    return counts
 
 
-def write_gpkg(data: Build | Records, path: Path, *, districts_geojson: Path | None = None) -> None:
+def write_gpkg(data: Build | Records, path: Path, *, districts_geojson: Path | None = None,
+               basis: str | None = None, old: OldGpkg | None = None) -> GpkgCounts:
     """Write a build's records to ``path`` as a GeoPackage, atomically.
 
     Parameters
@@ -414,6 +440,20 @@ def write_gpkg(data: Build | Records, path: Path, *, districts_geojson: Path | N
         of the gazetteer folder ``load_gazetteer()`` would read (``$GEO_GAZETTEER``,
         else the shipped one). Pass ``gazetteer.districts_geojson`` when the build used
         another gazetteer.
+    basis
+        With a Store: what a row's bytes depend on besides its document's records
+        (``geo.outputs``). The file's index is written beside it on this basis
+        (``gpkg_splice``), so that the next build can copy its rows. None: no index.
+    old
+        The last published GeoPackage and its index (``gpkg_splice.read_index``): the
+        rows of unchanged documents are copied from it by SQLite. Whatever makes it
+        doubtful (``gpkg_splice.attached``) and the file is written whole; the bytes are
+        the same either way.
+
+    Returns
+    -------
+    GpkgCounts
+        How many claim rows were copied and rendered.
     """
     try:
         import numpy  # noqa: F401
@@ -426,6 +466,36 @@ def write_gpkg(data: Build | Records, path: Path, *, districts_geojson: Path | N
         from geo.gazetteer import resolve_gazetteer_path
 
         districts_geojson = resolve_gazetteer_path() / "districts.geojson"
+    from geo.store import Store
+
     records = as_records(data)  # once: a Build's per-place groupings are made once
-    write_with_atomic(path, lambda tmp: _write_layers(records, tmp, districts_geojson),
+    blocks = gpkg_splice.doc_blocks(records) if basis is not None and isinstance(records, Store) else None
+    steps = gpkg_splice.plan_steps(blocks, old) if blocks is not None and old is not None else []
+    counts = None
+    if old is not None and any(step.old_first is not None for step in steps):
+        pairs = gpkg_splice.contested_pairs(records)
+        render = functools.partial(gpkg_splice.render_doc_values, records)
+        try:
+            counts = _write_atomic(records, path, districts_geojson,
+                                   lambda db, insert: gpkg_splice.fill_from_steps(db, steps, insert, render),
+                                   lambda db: gpkg_splice.attached(db, old, steps, blocks or [], pairs))
+        except gpkg_splice.OldFileError:
+            counts = None  # the old file is not what its index says: written whole
+    if counts is None:
+        counts = _write_atomic(records, path, districts_geojson,
+                               lambda _, insert: GpkgCounts(rendered_rows=insert(
+                                   fragments_of(records).claim_values(), 1)))
+    if blocks is not None and basis is not None:
+        index = path.parent / index_name(path.name)
+        with atomic_path(index) as tmp:
+            tmp.write_bytes(gpkg_splice.index_bytes(basis, blocks, path))
+    return counts
+
+
+def _write_atomic(records: Records, path: Path, districts_geojson: Path, fill: _Fill,
+                  attach: _Attach | None = None) -> GpkgCounts:
+    """``_write_layers`` into a temporary file moved over ``path`` when complete."""
+    made: list[GpkgCounts] = []
+    write_with_atomic(path, lambda tmp: made.append(_write_layers(records, tmp, districts_geojson, fill, attach)),
                       suffix=".gpkg")
+    return made[0]
