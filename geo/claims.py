@@ -70,6 +70,7 @@ from geo.loss_lexicon import (
     FINITE_LOSS_VERBS,
     GROUND_COUNTED,
     GROUND_NEAR,
+    INTERCEPTIONS,
     LOSS_CAUSES,
     NOT_PEOPLE,
     alternation,
@@ -270,6 +271,9 @@ _OBJECT_IS_EQUIPMENT = compile_pattern(
     r"\s+(?!(?:в|во|на|у|от|из|с|со|по|за|под|при|після|під|біля|внаслідок|in|at|on|from|by|during|after|near|as)"
     r"(?!\w))(?:[\w'’-]+\s+){0,2}?" + _EQUIPMENT.pattern[:-1] + r"\b")
 
+#: Air defence at work in a sentence: its bare amounts "lost" are drones, not people.
+_INTERCEPTION_CUED = Gated.of(compile_pattern(alternation(INTERCEPTIONS)), is_folded=True)
+
 #: A trigger this close before an amount governs it ("killed 15", "lost up to 200").
 _GOVERNS = 3
 
@@ -411,11 +415,13 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
     for token in tokens:
         if token in ("of", "whom", "them", "the", "estimated", "more", "additional", "another", "other", "of"):
             continue
-        if _FORCE.match(token) or (not unknown and any(
-                t.start >= amount.end and folded[t.start:t.end].startswith(token[:4])
-                and not (t.kind is Kind.DEPLOYED and _EQUIPMENT_WORD.search(folded, t.end, t.end + 40))
-                for t in triggers)):
-            return True  # a trigger right after the amount, not after other words ("34 air strikes using")
+        if _FORCE.match(token):
+            return True
+        after = [t for t in triggers if t.start >= amount.end and folded[t.start:t.end].startswith(token[:4])
+                 and not (t.kind is Kind.DEPLOYED and _EQUIPMENT_WORD.search(folded, t.end, t.end + 40))]
+        if not unknown and after:
+            # a trigger right after the amount, not after other words ("34 air strikes using")
+            return not _lost_to_air_defence(folded, sentence, after[0])
         if token in _COUNT_LINKS:
             continue  # "38,000 Russian and North Korean soldiers"
         if token[:1].isalpha() and token in _NATIONALITY_WORDS:
@@ -424,8 +430,8 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
             return False  # "captured 11 settlements", "30 square kilometres": ground, not people
         if _EQUIPMENT.match(token):
             return False  # "destroyed 40 Russian tanks": equipment after the amount's adjectives
-        if token.isalpha() and unknown < 2:
-            unknown += 1  # "two elderly people", "оба сидевших внутри человека"
+        if token.replace("-", "").isalpha() and unknown < 2:
+            unknown += 1  # "two elderly people", "оба сидевших внутри человека", "12 Western-supplied tanks"
             continue
         break
     head = folded[max(sentence[0], amount.start - _LOOK_AHEAD):amount.start]
@@ -437,8 +443,15 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
         if t.end <= amount.start and amount.start - t.end <= 40:
             between = bisect_left(others, amount.start) - bisect_left(others, t.end)
             if between == 0:
-                return True
+                return not _lost_to_air_defence(folded, sentence, t)
     return bool(_ANAPHORIC_NUMBER.search(head) or _PUT_AT.search(folded, sentence[0], amount.start))
+
+
+def _lost_to_air_defence(folded: str, sentence: tuple[int, int], trigger: _Trigger) -> bool:
+    """Whether a bare amount "lost" is a drone or a missile: "33 were intercepted and another
+    36 were lost" (``loss_lexicon.INTERCEPTIONS``). Only the verb of losing is so read: "two
+    were injured by the debris of a downed drone" still counts people."""
+    return trigger.kind is Kind.KILLED_OR_WOUNDED and bool(_INTERCEPTION_CUED.search(folded, *sentence))
 
 
 _NATIONALITY_WORDS = frozenset(
@@ -519,6 +532,8 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
     if trigger.kind in (Kind.CAPTURED, Kind.KILLED_OR_WOUNDED) and _GROUND_NEAR.search(
             folded[max(sentence[0], trigger.start - 40):min(sentence[1], trigger.end + 30)]):
         return False  # "two villages … that were captured by Ukraine": ground, not people
+    if not _LOSS_NOUN.match(word) and _lost_to_air_defence(folded, sentence, trigger):
+        return False  # "14 drones were shot down and 6 more were lost": drones, not people
     if _SELF_EVIDENT.search(word) or trigger.kind is Kind.OTHER:
         return True  # "committed suicide"; "had been cut off", "не є в оточенні": a state, said or denied
     if trigger.kind is Kind.DEPLOYED:
