@@ -40,7 +40,7 @@ from geo.control_lexicon import (
     PREDICATES,
     Stance,
 )
-from geo.lexicon import NON_CONFIRMATIONS, OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_LATIN, REGION_NOUN
+from geo.lexicon import ACCORDING_TO, NON_CONFIRMATIONS, OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_LATIN, REGION_NOUN
 from geo.regex_cache import compile_pattern
 
 
@@ -224,7 +224,10 @@ def find_control(
         scope_end = max(clause_end, _list_end(text, clause_end, s_end, paragraph_end))
         anaphoric = bool(_ANAPHORA.search(folded, m.end(), min(clause_end, m.end() + 60))) or bool(
             _ANAPHORA.search(folded[clause_start:m.start()]))
-        subject = _subject(text, clause_start, m.start())
+        is_noun = _NOUN_LEAD.search(folded, clause_start, m.start()) or _NOUN_PREDICATE.match(m.group())
+        if is_noun and _MODAL.match(folded, m.end(), clause_end):
+            continue  # "The withdrawal of troops from X would be a disaster": the event foreseen
+        subject = _noun_subject(text, m) if is_noun else _subject(text, clause_start, m.start())
         own = _subject(folded, clause_start, m.start()) or ""
         # "«Ситуация … остаётся сложной, но контролируемой»": a clause with no subject of its
         # own shares the sentence's
@@ -397,16 +400,41 @@ def _list_end(text: str, clause_end: int, sentence_end: int, paragraph_end: int 
     return end
 
 
+#: A source that opens the clause before its side: "По данным военкоров, ВСУ …", "According to
+#: the ISW, Russian forces …".
+_LEAD_SOURCE = compile_pattern(rf"^\W*(?:{ACCORDING_TO})\s[^,]{{1,80}},\s*", re.IGNORECASE)
 _AUXILIARIES = compile_pattern(
     r"(?:\s+(?:have|has|had|was|were|is|are|been|being|now|also|reportedly|already|still|fully|"
     r"completely|currently|allegedly|supposedly|managed\s+to|continued\s+to|began\s+to|начали|почали|"
     r"confirm(?:s|ed)?|claim(?:s|ed)?|say|says|said|they|вони|они|"
-    r"уже|вже|полностью|повністю|нібито|якобы|на\s+текущий\s+момент))+\s*$", re.IGNORECASE)
+    r"уже|вже|полностью|повністю|нібито|якобы|на\s+текущий\s+момент|частично|частково|partially|partly))+\s*$",
+    re.IGNORECASE)
+
+
+#: A report of an event named as a noun: "сообщило о захвате …", "announced the fall of …",
+#: "повідомив про взяття …". What stands before it is the speaker, not the side.
+_NOUN_LEAD = compile_pattern(r"(?<!\w)(?:о|об|про|the|a|of|about|on)\s+$")
+#: A modal verb after an event's noun, before any comma: the event is foreseen or feared,
+#: not reported ("The withdrawal of troops from X would be a disaster").
+_MODAL = compile_pattern(r"[^,;:]*?(?<!\w)(?:would|could|will|might|should|будет|может|буде|може|могут|можуть)(?!\w)")
+#: The nouns of withdrawal, which name their side after them whatever stands before.
+_NOUN_PREDICATE = compile_pattern(r"(?:withdrawal|pull-?out|pullback|відхід|выход|отход|отступлени)")
+#: The side inside the noun phrase: "выходе ВСУ из", "withdrawal of Ukrainian units from".
+_NOUN_AGENT = compile_pattern(r"^\S+\s+(?:of\s+)?(?P<agent>\S+(?:\s+\S+){0,3}?)\s+(?:from|из|с|со|з|із|зі)$",
+                              re.IGNORECASE)
+
+
+def _noun_subject(text: str, m: re.Match[str]) -> str | None:
+    """The side of an event written as a noun ("о выходе ВСУ из Суджи" → "ВСУ"), or None
+    when the noun names none ("о захвате Суджи")."""
+    agent = _NOUN_AGENT.match(text[m.start():m.end()])
+    return agent.group("agent") if agent else None
 
 
 def _subject(text: str, clause_start: int, predicate_start: int) -> str | None:
     """The side as the clause names it before its predicate ("Russian forces have"), or None."""
     head = text[clause_start:predicate_start].rstrip(" ,")
+    head = _LEAD_SOURCE.sub("", head)  # "По данным военкоров, ВСУ …": the source is no side
     head = _AUXILIARIES.sub("", head).strip(" ,")
     words = head.split()
     if not words or len(words) > 8:

@@ -136,6 +136,11 @@ PREDICATES: tuple[Predicate, ...] = (
               r"(?:from|to)|(?:were|was|been|being)\s+(?:fully\s+|completely\s+)?(?:expelled|ousted|driven\s+out"
               r"|pushed\s+out|forced\s+out|kicked\s+out|dislodged)",
               Stance.LEFT, False, "Ukrainian forces have withdrawn from the village."),
+    # the withdrawal as a noun with its side between: "confirmed the withdrawal of Ukrainian
+    # units from X"; and "pulled back from", "fell back from"
+    Predicate(r"(?:withdrawal|pull-?out|pullback)\s+of\s+(?:[\w'’-]+\s+){1,4}?from"
+              r"|(?:pull(?:ed|s|ing)?|fell|fall(?:en|s|ing)?)\s+back\s+from",
+              Stance.LEFT, True, "Kyiv confirmed the withdrawal of Ukrainian units from the town."),
     Predicate(r"(?:push(?:ed|es|ing)?|driv(?:e|en|ing)|drove|forc(?:ed|ing))\s+(?:[\w'-]+\s+){1,4}"
               r"(?:out\s+of|from)", Stance.TOOK, True,
               "Russian forces pushed Ukrainian troops out of the town."),
@@ -202,7 +207,14 @@ PREDICATES: tuple[Predicate, ...] = (
               "«Мы держим плацдарм и будем держать его», — подчеркнул министр."),
     # Russian: leaving ground
     Predicate(r"отступ(?:ает|ают|ил\w*|лени\w*|ать)|отош(?:ли|ел)|отвел\w*\s+войска|покинул\w*"
-              r"|(?:вышли|вышел|выход\w*)\s+из", Stance.LEFT, False, "Противник отступает с занятых территорий."),
+              r"|(?:вышли|вышел)\s+из", Stance.LEFT, False, "Противник отступает с занятых территорий."),
+    # the noun needs its ground: "выход из Суджи", not "выход из строя", "из окружения", "из договора"
+    Predicate(r"выход\w*\s+из", Stance.LEFT, True, "Военкоры сообщили о выходе из села."),
+    # the withdrawal as a reported noun, its side between: "сообщило о выходе ВСУ из Суджи",
+    # "об отходе подразделений ВСУ из района села" (a noun after "о": the report of an event)
+    Predicate(r"(?<=\bо\s)(?:выход|отход|отступлени)[еия]?\s+(?:[\w'-]+\s+){1,4}?(?:из|с|со)(?!\w)"
+              r"|(?<=\bоб\s)(?:отход|отступлени)[еия]?\s+(?:[\w'-]+\s+){1,4}?(?:из|с|со)(?!\w)",
+              Stance.LEFT, True, "Военкоры сообщают о выходе подразделений ВСУ из района села."),
     Predicate(r"оставил\w*|оставлен\w*|сдал[иа]?(?!\w)|сдан[аоы]?(?!\w)", Stance.LEFT, True,
               "После недели боев ВСУ оставили село."),
     # troops taken out by their command: "подразделения выведены из Суджи", "вывели войска из села"
@@ -251,6 +263,9 @@ PREDICATES: tuple[Predicate, ...] = (
     # Ukrainian: leaving ground
     Predicate(r"відступ\w*|відійшл\w*|відход\w*|(?:вийшл\w*|вийшов|вихід\w*)\s+(?:\w+\s+){0,3}(?:з|із)\b"
               r"|залишил[иа]?(?!\w)", Stance.LEFT, False, "Українські підрозділи вийшли з села."),
+    # the noun "відхід" (the verb's forms are above): "підтвердив відхід українських підрозділів з …"
+    Predicate(r"відхід\s+(?:[\w'-]+\s+){0,4}?(?:з|із|зі)(?!\w)", Stance.LEFT, True,
+              "Генштаб підтвердив відхід українських підрозділів з селища."),
     Predicate(r"покинул[иа]?(?!\w)|покинув|здал[иа]?(?!\w)|здан[аоі]?(?!\w)", Stance.LEFT, True,
               "Після тижня боїв окупанти покинули село."),
     Predicate(r"(?:виведен[аоі]?\s+|вивел[иа]?\s+(?:\w+\s+){0,2}|вивів\s+(?:\w+\s+){0,2})(?:з|із)(?!\w)(?!\s+ладу)",
@@ -289,6 +304,8 @@ BLOCKERS = (
     r"|fear\w*|опаса\w*|боятся|боится|боїться|бояться|побою\w*"
     # a preparation: "войска готовятся к захвату Суджи", "preparing for the capture of"
     r"|подготовк\w*|підготовк\w*|готовят\w*|готовит\w*|готують\w*|готуєть\w*|prepar\w*\s+(?:for|to)"
+    # a possibility before the event's noun: "discussed a possible withdrawal of troops from …"
+    r"|possible|potential|возможн(?:ый|ого|ом|ое|ая|ой|ую)|можлив(?:ий|ого|ому|е|а|у|ої|ий)"
 )
 
 #: Heads of a subject that is no side: civilians who leave or return to a village, and a
@@ -334,17 +351,17 @@ ANCHORS: tuple[str, ...] = (
     "maintain",
     "enter", "advanc", "push", "penetrat", "invad", "hold", "held", "occup", "inside", "hands", "withdr",
     "pull", "retreat", "broke", "expelled", "ousted", "driv", "drove", "forc", "lost", "los", "abandon", "surrend",
-    "leave", "fall of", "fallen", "fell to",
+    "leave", "fall of", "fallen", "fell to", "back from", "pullout", "pull-out",
     # an area figure, in any language: "square miles", "sq km", "km²", "кв. км", "квадратних"
     "square", "sq", "km²", "км²", "кв", "квадратн",
     # Russian
     "контрол", "освобо", "захват", "заня", "вош", "зашли", "ворвал", "продви", "вторгл", "выби", "вытесн",
     "выдавил", "зачист", "зачищ", "удерж", "руках", "отступ", "отош", "отвел", "покинул", "вышл", "вышел",
-    "выход", "оставил", "оставлен", "сдал", "сдан", "взял", "взят", "закрепил", "отбил", "выведен", "вывел", "очист", "очищ",
+    "выход", "отход", "оставил", "оставлен", "сдал", "сдан", "взял", "взят", "закрепил", "отбил", "выведен", "вывел", "очист", "очищ",
     # Ukrainian
     "звільн", "захоп", "зайня", "увійш", "увійт", "зайшл", "вдерл", "просун", "просуван", "витісн", "вибили",
     "комендатур", "утриму", "тримают", "займают", "відступ", "відійшл", "відход", "вийшл", "вийшов", "вихід",
-    "овладе", "взятт", "оволоді",
+    "овладе", "взятт", "оволоді", "відхід",
     "залишил", "покинув", "здал", "здан", "закріпил", "окупува", "оккупировал", "відбил", "відбив", "виведен", "продовжу", "продолжа",
     "вивел", "вивів", "держим", "держат", "держит", "держал", "трима",
 )

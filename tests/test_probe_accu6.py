@@ -43,3 +43,43 @@ def test_equipment_lost_to_air_defence_is_no_loss_of_people(resources, text):
 ])
 def test_people_still_count_where_air_defence_is_named(resources, text, kind, figure):
     assert [(c.kind, numbers(c)) for c in claims(resources, text)] == [(kind, figure)]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    pytest.param("Минобороны России сообщило о выходе ВСУ из Суджи Курской области.", "ВСУ", id="ru-о-выходе-ВСУ-из"),
+    pytest.param("Военкоры сообщают о выходе подразделений ВСУ из района Суджи в Курской области.",
+                 "подразделений ВСУ", id="ru-о-выходе-подразделений-из-района"),
+    pytest.param("Военкоры написали об отходе украинских подразделений из Суджи в Курской области.",
+                 "украинских подразделений", id="ru-об-отходе"),
+    pytest.param("Генштаб ЗСУ підтвердив відхід українських підрозділів з Суджі на Курщині.",
+                 "українських підрозділів", id="uk-відхід-з"),
+    pytest.param("The Ukrainian command confirmed the withdrawal of Ukrainian units from Sudzha in the Kursk region.",
+                 "Ukrainian units", id="en-withdrawal-of-units-from"),
+    pytest.param("Ukrainian forces have pulled back from Sudzha in the Kursk region, Syrskyi said.",
+                 "Ukrainian forces", id="en-pulled-back-from"),
+    # a report of a taking written as a noun names no side before it: the speaker is no side
+    pytest.param("Минобороны России сообщило о захвате Суджи в Курской области.", None, id="ru-о-захвате-no-side"),
+    pytest.param("Moscow announced the fall of Sudzha in the Kursk region on Friday.", None, id="en-fall-of-no-side"),
+    # a source that opens the clause is no side, nor is "partly"
+    pytest.param("По данным военкоров, ВСУ частично контролируют Гуево в Курской области.", "ВСУ",
+                 id="ru-по-данным-частично"),
+])
+def test_a_withdrawal_written_as_a_noun_is_control_with_its_side(resources, text, subject):
+    found = claims(resources, text)
+    assert [(c.kind, c.subject) for c in found] == [(Kind.CONTROL, subject)]
+    assert found[0].places
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Минобороны сообщило о выходе из строя двух украинских танков под Суджей в Курской области.",
+                 id="ru-выход-из-строя"),
+    pytest.param("Россия объявила о выходе из договора о ракетах, заявил МИД.", id="ru-выход-из-договора"),
+    pytest.param("The withdrawal of Ukrainian troops from Sudzha would be a disaster, analysts warned.",
+                 id="en-withdrawal-would-be"),
+    pytest.param("Ukrainian officials discussed a possible withdrawal of troops from the Kursk region.",
+                 id="en-possible-withdrawal"),
+    pytest.param("Residents have pulled back from the border villages of the Kursk region.", id="en-residents"),
+    pytest.param("Kyiv said that negotiators pulled back from the talks on the Kursk region.", id="en-from-talks"),
+])
+def test_withdrawal_look_alikes_are_no_claim(resources, text):
+    assert [c.kind for c in claims(resources, text) if c.kind is Kind.CONTROL] == []
