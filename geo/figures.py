@@ -384,7 +384,7 @@ _MODIFIERS = _phrase_table(
     + [(p, _Mod.ABOUT) for p in (
         "approximately", "around", "about", "some", "roughly", "an estimated", "close to",
         "circa", "около", "примерно", "порядка", "приблизительно", "близько", "приблизно",
-        "орієнтовно", "близько до")]
+        "орієнтовно", "близько до", "ориентировочно", "приблизительно около", "около порядка")]
     + [("between", _Mod.BETWEEN), ("from", _Mod.FROM), ("от", _Mod.FROM), ("від", _Mod.FROM)]
 )
 #: Verbs of a count that grew to a new total ("число погибших выросло до семи", "кількість
@@ -512,6 +512,9 @@ _GENITIVE_SCALES = {"тысячи": 1000, "миллиона": 1_000_000, "мил
                     # "около сотни", "близько сотні", "более сотни": a hundred (alone, "сотни" is hundreds)
                     "сотни": 100, "сотні": 100}
 
+#: "Half" written apart from the scale it halves: "пів тисячі" (500), "пів сотні" (50), as
+#: "півтисячі" and "полтысячи" are written joined. Alone ("пів року") it is no amount.
+_HALF_WORDS = frozenset({"пів", "пол"})
 # Scale forms that stand alone for one unit ("тысяча военных" is 1000; "тысячи" is vague).
 _LONE_SCALES = frozenset({"тысяча", "тысячу", "тысячей", "миллион", "миллиард", "тисяча", "тисячу",
                           "мільйон"})
@@ -576,7 +579,9 @@ _VAGUE = _phrase_table(
         "значительное число", "большое количество", "большое число", "множество",
         "кілька", "декілька", "кількох", "десятки", "десятків", "сотні", "сотень", "тисячі",
         "десятки тисяч", "десятків тисяч", "сотні тисяч", "сотень тисяч", "значна кількість",
-        "велика кількість", "чимало")]
+        "велика кількість", "чимало",
+        # "several tens", "a dozen or so": "кількадесят окупантів", "кільканадцять поранених"
+        "кількадесят", "кільканадцять", "a couple of dozen")]
     + [(f"{article} {unit}", _Vague.UNIT) for unit in _FORCE_UNITS for article in ("a", "an")]
     + [(unit, _Vague.UNIT) for unit in _RUSSIAN_FORCE_UNITS]
 )
@@ -630,7 +635,7 @@ _COUNT_COMPOUNDS = frozenset({"strong", "man", "men", "member", "person"})
 _YEAR_CUES = frozenset({"in", "since", "by", "until", "till", "of", "est", ",", "в", "с", "к"})
 
 _STARTERS = frozenset(
-    [*_MODIFIERS, *_FRACTIONS, *_BARE_FRACTIONS, *_VAGUE, *_SMALL, *_LONE_SCALES, "a"])
+    [*_MODIFIERS, *_FRACTIONS, *_BARE_FRACTIONS, *_VAGUE, *_SMALL, *_LONE_SCALES, *_HALF_WORDS, "a"])
 
 #: The words one of which every amount without a digit holds: a number word, a scale, a
 #: share, a vague count or a unit ("a" and "of" only join them). A sentence with none of
@@ -906,6 +911,9 @@ def _read_words(s: _Stream, i: int) -> _Numeral | None:
         word = s.word(k)
         if count == 0 and word == "a":
             current, room = Fraction(1), 0
+        elif count == 0 and word in _HALF_WORDS and s.is_spaced(k + 1) and (
+                s.word(k + 1) in _SCALES or s.word(k + 1) in _COUNT_NOUNS):
+            current, room = Fraction(1, 2), 0  # "понад пів тисячі", "пів сотні": half a scale, written apart
         elif word in ("с", "з") and s.word(k + 1) in ("половиной", "половиною") and 0 < current < 10 and room == 0:
             # "две с половиной тысячи", "двох з половиною тисяч": and a half
             current, k = current + Fraction(1, 2), k + 1
@@ -931,7 +939,7 @@ def _read_words(s: _Stream, i: int) -> _Numeral | None:
         else:
             break
         count, j = count + 1, k + 1
-    if count == 0 or (count == 1 and s.word(i) == "a"):
+    if count == 0 or (count == 1 and (s.word(i) == "a" or s.word(i) in _HALF_WORDS)):
         return None
     return _Numeral(j, total + current, scale_at_end, is_bare=False,
                     is_lone_one=count == 1 and s.word(i) in _ONE_FORMS)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from geo.figures import find_amounts
 from geo.model import Kind
 from tests.test_probe_claims import claims, numbers
 
@@ -83,3 +84,24 @@ def test_a_withdrawal_written_as_a_noun_is_control_with_its_side(resources, text
 ])
 def test_withdrawal_look_alikes_are_no_claim(resources, text):
     assert [c.kind for c in claims(resources, text) if c.kind is Kind.CONTROL] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "half" written apart from the scale it halves, as Ukrainian reports write it
+    pytest.param("Ворог втратив понад пів тисячі військових.", [("понад пів тисячі", 500, 500, None)],
+                 id="uk-понад-пів-тисячі"),
+    pytest.param("Ворог втратив пів тисячі військових.", [("пів тисячі", None, 500, None)], id="uk-пів-тисячі"),
+    pytest.param("Загинули близько пів сотні окупантів.", [("близько пів сотні", None, 50, None)],
+                 id="uk-близько-пів-сотні"),
+    pytest.param("Бої тривали пів року.", [], id="uk-пів-року-no-amount"),
+    pytest.param("Пол был залит водой.", [], id="ru-пол-the-floor"),
+    # vague counts keep their text, numbers null (GOLD.md: "several")
+    pytest.param("Ворог втратив кількадесят військових.", [("кількадесят", None, None, None)], id="uk-кількадесят"),
+    pytest.param("Russia lost a couple of dozen soldiers.", [("a couple of dozen", None, None, None)],
+                 id="en-a-couple-of-dozen"),
+    # an approximation keeps its word
+    pytest.param("Противник потерял ориентировочно 300 военнослужащих.", [("ориентировочно 300", None, 300, None)],
+                 id="ru-ориентировочно"),
+])
+def test_figures_as_reports_write_them(text, expected):
+    assert [(a.figure.text, a.figure.low, a.figure.best, a.figure.high) for a in find_amounts(text)] == expected
