@@ -40,7 +40,14 @@ from geo.control_lexicon import (
     PREDICATES,
     Stance,
 )
-from geo.lexicon import ACCORDING_TO, NON_CONFIRMATIONS, OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_LATIN, REGION_NOUN
+from geo.lexicon import (
+    ACCORDING_TO,
+    NON_CONFIRMATIONS,
+    OTHER_REGIONS_CYRILLIC,
+    OTHER_REGIONS_LATIN,
+    REGION_NOUN,
+    SPEECH_VERBS,
+)
 from geo.regex_cache import compile_pattern
 
 
@@ -403,17 +410,21 @@ def _list_end(text: str, clause_end: int, sentence_end: int, paragraph_end: int 
 #: A source that opens the clause before its side: "По данным военкоров, ВСУ …", "According to
 #: the ISW, Russian forces …".
 _LEAD_SOURCE = compile_pattern(rf"^\W*(?:{ACCORDING_TO})\s[^,]{{1,80}},\s*", re.IGNORECASE)
+#: A speech verb inside the head of a clause, the side after it ("bloggers said Kyiv's forces").
+_LEAD_SPEECH = compile_pattern(
+    rf"(?<!\w)(?:{SPEECH_VERBS})(?:\s+(?:on|in)\s+\w+|\s+\w+day)?(?:\s+(?:that|что|що))?\s+", re.IGNORECASE)
 _AUXILIARIES = compile_pattern(
     r"(?:\s+(?:have|has|had|was|were|is|are|been|being|now|also|reportedly|already|still|fully|"
-    r"completely|currently|allegedly|supposedly|managed\s+to|continued\s+to|began\s+to|начали|почали|"
+    r"completely|currently|allegedly|supposedly|recently|managed\s+to|continued\s+to|began\s+to|начали|почали|"
     r"confirm(?:s|ed)?|claim(?:s|ed)?|say|says|said|they|вони|они|"
     r"уже|вже|полностью|повністю|нібито|якобы|на\s+текущий\s+момент|частично|частково|partially|partly))+\s*$",
     re.IGNORECASE)
 
 
 #: A report of an event named as a noun: "сообщило о захвате …", "announced the fall of …",
-#: "повідомив про взяття …". What stands before it is the speaker, not the side.
-_NOUN_LEAD = compile_pattern(r"(?<!\w)(?:о|об|про|the|a|of|about|on)\s+$")
+#: "повідомив про взяття …", "доповів про завершення звільнення …". What stands before it is
+#: the speaker, not the side.
+_NOUN_LEAD = compile_pattern(r"(?<!\w)(?:(?:о|об|про)\s+(?:[\w'-]+\s+)?|(?:the|a|of|about|on)\s+)$")
 #: A modal verb after an event's noun, before any comma: the event is foreseen or feared,
 #: not reported ("The withdrawal of troops from X would be a disaster").
 _MODAL = compile_pattern(r"[^,;:]*?(?<!\w)(?:would|could|will|might|should|будет|может|буде|може|могут|можуть)(?!\w)")
@@ -435,6 +446,9 @@ def _subject(text: str, clause_start: int, predicate_start: int) -> str | None:
     """The side as the clause names it before its predicate ("Russian forces have"), or None."""
     head = text[clause_start:predicate_start].rstrip(" ,")
     head = _LEAD_SOURCE.sub("", head)  # "По данным военкоров, ВСУ …": the source is no side
+    speech = list(_LEAD_SPEECH.finditer(head))
+    if speech and head[speech[-1].end():].strip(" ,"):
+        head = head[speech[-1].end():]  # "bloggers said Kyiv's forces …": the side is after the verb
     head = _AUXILIARIES.sub("", head).strip(" ,")
     words = head.split()
     if not words or len(words) > 8:

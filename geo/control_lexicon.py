@@ -304,6 +304,10 @@ BLOCKERS = (
     r"|fear\w*|опаса\w*|боятся|боится|боїться|бояться|побою\w*"
     # a preparation: "войска готовятся к захвату Суджи", "preparing for the capture of"
     r"|подготовк\w*|підготовк\w*|готовят\w*|готовит\w*|готують\w*|готуєть\w*|prepar\w*\s+(?:for|to)"
+    # an operation's aim: "pressed a counteroffensive to push Ukrainian troops out of the region",
+    # "launched an operation to retake", "a drive to recapture"
+    r"|(?:counter-?)?offensives?\s+to|operations?\s+to|campaign\s+to|mission\s+to|drive\s+to|push\s+to"
+    r"|(?:counter-?)?attacks?\s+to|assaults?\s+to|orders?\s+to|tasked\s+with"
     # a possibility before the event's noun: "discussed a possible withdrawal of troops from …"
     r"|possible|potential|возможн(?:ый|ого|ом|ое|ая|ой|ую)|можлив(?:ий|ого|ому|е|а|у|ої|ий)"
 )

@@ -105,3 +105,26 @@ def test_withdrawal_look_alikes_are_no_claim(resources, text):
 ])
 def test_figures_as_reports_write_them(text, expected):
     assert [(a.figure.text, a.figure.low, a.figure.best, a.figure.high) for a in find_amounts(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    pytest.param("Ukrainian military bloggers said Kyiv's forces still held positions in Sudzha in the Kursk region.",
+                 "Kyiv's forces", id="en-said-then-the-side"),
+    pytest.param("Russia's defence ministry said Wednesday it had retaken Sudzha in the Kursk region.", "it",
+                 id="en-said-a-weekday"),
+    pytest.param("Geolocated footage indicates that Russian forces recently advanced into central Sudzha.",
+                 "Russian forces", id="en-recently"),
+    pytest.param("Сирський доповів про завершення звільнення Суджі на Курщині.", None, id="uk-про-завершення"),
+])
+def test_the_side_of_a_control_claim_is_not_its_speaker(resources, text, subject):
+    assert [(c.kind, c.subject) for c in claims(resources, text)] == [(Kind.CONTROL, subject)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Moscow pressed a counteroffensive to push Ukrainian troops out of the Kursk region.",
+                 id="en-counteroffensive-to-push"),
+    pytest.param("Russia launched an operation to retake Sudzha in the Kursk region, Kyiv said.",
+                 id="en-operation-to-retake"),
+])
+def test_an_operations_aim_is_no_control_claim(resources, text):
+    assert [c for c in claims(resources, text) if c.kind is Kind.CONTROL] == []
