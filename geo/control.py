@@ -410,12 +410,15 @@ def _list_end(text: str, clause_end: int, sentence_end: int, paragraph_end: int 
 #: A source that opens the clause before its side: "По данным военкоров, ВСУ …", "According to
 #: the ISW, Russian forces …".
 _LEAD_SOURCE = compile_pattern(rf"^\W*(?:{ACCORDING_TO})\s[^,]{{1,80}},\s*", re.IGNORECASE)
+#: A head that opens with a preposition names a place or a time, not the side.
+_PLACE_FIRST = compile_pattern(r"(?:над|под|під|в|во|у|на|біля|около|возле|in|near|over|at|on)\s", re.IGNORECASE)
 #: A speech verb inside the head of a clause, the side after it ("bloggers said Kyiv's forces").
 _LEAD_SPEECH = compile_pattern(
     rf"(?<!\w)(?:{SPEECH_VERBS})(?:\s+(?:on|in)\s+\w+|\s+\w+day)?(?:\s+(?:that|что|що))?\s+", re.IGNORECASE)
 _AUXILIARIES = compile_pattern(
     r"(?:\s+(?:have|has|had|was|were|is|are|been|being|now|also|reportedly|already|still|fully|"
     r"completely|currently|allegedly|supposedly|recently|managed\s+to|continued\s+to|began\s+to|начали|почали|"
+    r"continue\s+to|продолжают|продолжает|продовжують|продовжує|"
     r"confirm(?:s|ed)?|claim(?:s|ed)?|say|says|said|they|вони|они|"
     r"уже|вже|полностью|повністю|нібито|якобы|на\s+текущий\s+момент|частично|частково|partially|partly))+\s*$",
     re.IGNORECASE)
@@ -451,6 +454,6 @@ def _subject(text: str, clause_start: int, predicate_start: int) -> str | None:
         head = head[speech[-1].end():]  # "bloggers said Kyiv's forces …": the side is after the verb
     head = _AUXILIARIES.sub("", head).strip(" ,")
     words = head.split()
-    if not words or len(words) > 8:
-        return None
+    if not words or len(words) > 8 or _PLACE_FIRST.match(head):
+        return None  # "Над Суджей поднят флаг", "в Курской области был освобожден": a place, no side
     return " ".join(words)

@@ -96,6 +96,10 @@ PREDICATES: tuple[Predicate, ...] = (
               Stance.TOOK, False, "The area of Russian advances now totals 30 square kilometres."),
     Predicate(r"made\s+(?!no\s|few\s|little\s)(?:[\w-]+\s+){0,2}gains|gained\s+ground", Stance.TOOK, False,
               "Russian units made territorial gains near the border."),
+    # a side's flag raised over a place: "raised the Russian flag over the town"
+    Predicate(r"(?:raised|hoisted|planted|raising|hoisting|planting)\s+(?:the\s+|a\s+|their\s+|its\s+)?"
+              r"(?:russian|ukrainian|national|state)\s+flags?\s+(?:over|above|in|on|at)",
+              Stance.TOOK, False, "Russian troops raised the Russian flag over the town, the ministry said."),
     # English: the size of ground taken or held, with no other predicate in its clause
     Predicate(r"(?:surpass\w*|exceed\w*|reach\w*|total\w*|amount\w*\s+to|gr[eo]wn?\s+to|stood\s+at|stands\s+at"
               r"|covered|covers|(?:is|was|were)(?:\s+now)?)\s+" + _AREA_BOUND_LATIN + AREA_LATIN, Stance.HOLDS, False,
@@ -177,9 +181,14 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"продвинул\w*(?:\s+на)?|продвижени\w*\s+на\s+[\d.,–-]+", Stance.TOOK, True,
               "Войска продвинулись вглубь области на 20 км."),
     Predicate(r"вторгл\w*\s+(?:на|в)", Stance.TOOK, True, "Войска вторглись на территорию области."),
-    Predicate(r"выбил\w*|вытеснил\w*|выдавил\w*|выбит\w*|вытеснен\w*", Stance.TOOK, True,
+    Predicate(r"выбил\w*|вытеснил\w*|выдавил\w*|выбит\w*|вытеснен\w*|выдавлен\w*", Stance.TOOK, True,
               "Бойцы выбили противника из поселка."),
     Predicate(r"зачистил\w*|зачищен\w*", Stance.TOOK, True, "Штурмовики зачистили село."),
+    # a side's flag raised over a place: "Над Суджей поднят российский флаг", "подняли флаг России над селом"
+    Predicate(r"(?:поднят\w*|подняли|поднял[аи]?|водрузил\w*|водружен\w*|установил\w*|установлен\w*)\s+"
+              r"(?:российск\w+\s+|украинск\w+\s+|государственн\w+\s+)флаг\w*"
+              r"|(?:поднят\w*|подняли|поднял[аи]?|водрузил\w*|водружен\w*)\s+флаг\w*\s+(?:россии|рф|украины)",
+              Stance.TOOK, False, "Над селом поднят российский флаг, сообщили в Минобороны."),
     # "очистили Курскую область от ВСУ"; not a clearance of mines or rubble
     Predicate(r"(?:очистил\w*|очищен\w*|очистили|очищено)(?!(?:\s+\S+){0,4}\s+(?:от|від)\s+(?:мин|мін|взрывоопасн|вибухонебезпечн|завал|снег|сніг|мусор|смітт))",
               Stance.TOOK, True, "Российские войска очистили село от противника."),
@@ -230,6 +239,11 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"захопил\w*|захоплен\w*|захопити|захопле\w*", Stance.TOOK, True,
               "Росіяни захопили кілька населених пунктів."),
     Predicate(r"закріпил\w*\s+(?:в|на|у)(?!\w)", Stance.HOLDS, True, "Бійці закріпилися в селі."),
+    # a side's flag raised over a place: "над адміністрацією селища піднято український прапор"
+    Predicate(r"(?:піднят\w*|підняли|підняв|встановил\w*|встановлен\w*|встановили)\s+"
+              r"(?:український\s+|українськ\w+\s+|російськ\w+\s+|державн\w+\s+)прапор\w*"
+              r"|(?:піднят\w*|підняли|підняв)\s+прапор\w*\s+(?:україни|росії|рф)",
+              Stance.TOOK, False, "Над селищем піднято український прапор, повідомив командир."),
     # "окупували Свердликове": the act of taking ("окупована Суджа" is a noun's adjective)
     Predicate(r"окупува(?:в|ла|ли|ти)(?!\w)|оккупировал[аи]?(?!\w)", Stance.TOOK, True,
               "Росіяни окупували село після тижня боїв."),
@@ -277,6 +291,8 @@ GROUND_NOUNS = (
     r"villages?|settlements?|towns?|localit(?:y|ies)|hamlets?|territor(?:y|ies)|land|lands|square|sq\b|km\b"
     r"|kilomet\w+|miles?|region|oblast|part\s+of|portion\s+of|half\s+of|areas?|footholds?|positions?|city"
     r"|checkpoint|outskirts|sliver|chunk|pocket|swath|strip|streets?|footholds?|salients?|bridgeheads?|enclaves?"
+    # part of a town held: "удерживает несколько домов на окраине", "тримають околиці", "holds several houses"
+    r"|houses|buildings|blocks|окраин\w*|околиц\w*|домов|дома\b|будинк\w*|квартал(?:ы|ов|і|ів)?\b"
     r"|(?<!their\s)(?<!its\s)ground\b|улиц\w*|вулиц\w*"
     r"|населенн\w+\s+пункт\w*|сел[оаеіу]\b|сел\b|сел(?:ом|ами|ах)|деревн\w*|поселок\w*|поселк\w*|хутор\w*"
     r"|город\w*|территори\w*|км\b|кв\.|километр\w*|позици\w*|рубеж\w*|област\w*|район\w*|част\w*\s+"
@@ -355,17 +371,17 @@ ANCHORS: tuple[str, ...] = (
     "maintain",
     "enter", "advanc", "push", "penetrat", "invad", "hold", "held", "occup", "inside", "hands", "withdr",
     "pull", "retreat", "broke", "expelled", "ousted", "driv", "drove", "forc", "lost", "los", "abandon", "surrend",
-    "leave", "fall of", "fallen", "fell to", "back from", "pullout", "pull-out",
+    "leave", "fall of", "fallen", "fell to", "back from", "pullout", "pull-out", "flag",
     # an area figure, in any language: "square miles", "sq km", "km²", "кв. км", "квадратних"
     "square", "sq", "km²", "км²", "кв", "квадратн",
     # Russian
     "контрол", "освобо", "захват", "заня", "вош", "зашли", "ворвал", "продви", "вторгл", "выби", "вытесн",
     "выдавил", "зачист", "зачищ", "удерж", "руках", "отступ", "отош", "отвел", "покинул", "вышл", "вышел",
-    "выход", "отход", "оставил", "оставлен", "сдал", "сдан", "взял", "взят", "закрепил", "отбил", "выведен", "вывел", "очист", "очищ",
+    "выход", "отход", "выдавлен", "флаг", "оставил", "оставлен", "сдал", "сдан", "взял", "взят", "закрепил", "отбил", "выведен", "вывел", "очист", "очищ",
     # Ukrainian
     "звільн", "захоп", "зайня", "увійш", "увійт", "зайшл", "вдерл", "просун", "просуван", "витісн", "вибили",
     "комендатур", "утриму", "тримают", "займают", "відступ", "відійшл", "відход", "вийшл", "вийшов", "вихід",
-    "овладе", "взятт", "оволоді", "відхід",
+    "овладе", "взятт", "оволоді", "відхід", "прапор",
     "залишил", "покинув", "здал", "здан", "закріпил", "окупува", "оккупировал", "відбил", "відбив", "виведен", "продовжу", "продолжа",
     "вивел", "вивів", "держим", "держат", "держит", "держал", "трима",
 )

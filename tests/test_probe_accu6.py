@@ -128,3 +128,30 @@ def test_the_side_of_a_control_claim_is_not_its_speaker(resources, text, subject
 ])
 def test_an_operations_aim_is_no_control_claim(resources, text):
     assert [c for c in claims(resources, text) if c.kind is Kind.CONTROL] == []
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # a side's flag raised over a place is the place taken
+    pytest.param("Над Суджей поднят российский флаг, сообщили в Минобороны России.", None, id="ru-поднят-флаг"),
+    pytest.param("Над Суджею піднято український прапор, повідомив Сирський.", None, id="uk-піднято-прапор"),
+    pytest.param("Russian troops raised the Russian flag over Sudzha in the Kursk region, the Defense Ministry said.",
+                 "Russian troops", id="en-raised-the-flag-over"),
+    pytest.param("Кремль: ВСУ выдавлены из Курской области.", "ВСУ", id="ru-выдавлены-из"),
+    pytest.param("Українські військові продовжують утримувати позиції в Суджі на Курщині, заявив Сирський.",
+                 "Українські військові", id="uk-продовжують-утримувати"),
+    # part of a town held
+    pytest.param("Противник удерживает несколько домов на южной окраине Суджи, сообщили военкоры.", "Противник",
+                 id="ru-удерживает-домов"),
+])
+def test_flags_raised_and_parts_of_a_town_held(resources, text, subject):
+    found = claims(resources, text)
+    assert [(c.kind, c.subject) for c in found] == [(Kind.CONTROL, subject)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Над зданием школы в Курске подняли флаг в честь праздника.", id="ru-flag-of-a-holiday"),
+    pytest.param("Fans raised a flag over the stadium in Kursk before the match.", id="en-fans-flag"),
+    pytest.param("Противник удерживает инициативу у Суджи, сообщили военкоры.", id="ru-удерживает-инициативу"),
+])
+def test_flag_and_holding_look_alikes_are_no_claim(resources, text):
+    assert [c for c in claims(resources, text) if c.kind is Kind.CONTROL] == []
