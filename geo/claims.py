@@ -457,7 +457,8 @@ def _lost_to_air_defence(folded: str, sentence: tuple[int, int], trigger: _Trigg
 _NATIONALITY_WORDS = frozenset(
     "north south korean korea's russian ukrainian american pyongyang's pyongyang russia's ukraine's "
     "northkorean dprk kim's elite special regular foreign enemy own allied "
-    "северокорейских северокорейские российских украинских вражеских".split()
+    "северокорейских северокорейские российских украинских вражеских "
+    "російських українських північнокорейських ворожих".split()
 )
 
 

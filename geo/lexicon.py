@@ -166,6 +166,9 @@ FORCE_NOUNS = (
     r"|северокорейск\w*|корейц\w*|десантник\w*|срочник\w*|военнослужбовц\w*|вояк\w*|осіб|людей"
     r"|garrisons?|reserves|reinforcements|(?:assault\s+)?groups?|captives|силы|сил|сили|резерв\w*"
     r"|угруповання|группировк\w*|солдатів|росіян\w*|россиян\w*|подразделени\w*|підрозділ\w*"
+    # the kinds of soldiers reports count (accu6): "120 recruits", "40 пограничников", "200 строковиків"
+    r"|recruits|volunteers|border\s+guards|guards|militants|боевик\w*|бойовик\w*|пограничник\w*|прикордонник\w*"
+    r"|росгвардейц\w*|контрактник\w*|строковик\w*|морпех\w*|морпіх\w*|резервист\w*|добровольц\w*|спецназовц\w*"
 )
 
 SPEECH_VERBS = (

@@ -155,3 +155,20 @@ def test_flags_raised_and_parts_of_a_town_held(resources, text, subject):
 ])
 def test_flag_and_holding_look_alikes_are_no_claim(resources, text):
     assert [c for c in claims(resources, text) if c.kind is Kind.CONTROL] == []
+
+
+@pytest.mark.parametrize(("text", "kind", "figure"), [
+    # the kinds of soldiers reports count are heads, so the amount is the claim's figure
+    pytest.param("About 120 Russian recruits were killed near Sudzha, the Ukrainian General Staff said.",
+                 Kind.KILLED, (None, 120, None), id="en-recruits"),
+    pytest.param("Понад 200 російських строковиків вважаються зниклими безвісти на Курщині, повідомив омбудсман.",
+                 Kind.MISSING, (200, 200, None), id="uk-строковиків-зниклими"),
+    pytest.param("В Курской области в плен попали 40 российских пограничников, сообщил Генштаб ВСУ.",
+                 Kind.CAPTURED, (None, 40, None), id="ru-пограничников"),
+    pytest.param("Ukrainian forces captured 45 Russian border guards in the Kursk region, Zelensky said.",
+                 Kind.CAPTURED, (None, 45, None), id="en-border-guards"),
+])
+def test_more_kinds_of_soldiers_are_counted(resources, text, kind, figure):
+    found = claims(resources, text)
+    assert [(c.kind, numbers(c)) for c in found] == [(kind, figure)]
+    assert found[0].subject is not None
