@@ -27,6 +27,7 @@ from geo.drafts import Draft
 from geo.lexicon import OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_EVERYDAY, OTHER_REGIONS_LATIN, REGION_NOUN
 from geo.loss_lexicon import EVENTS, alternation
 from geo.model import Kind, Link, PlaceLink
+from geo.periods import Scope, scope_of
 from geo.regex_cache import compile_pattern
 from geo.text import Gated
 
@@ -185,9 +186,22 @@ def _event_places(folded: str, d: Draft, settlements: Sequence[tuple[int, str]],
     event = paragraphs[index]
     if not _EVENT.search(folded, event[0], event[1]):
         return []
+    if _is_front_total(folded, d):
+        return []  # "с начала операции ВСУ потеряли на курском направлении 65 тысяч": no one attack's
     if here - index > _EVENT_PARAGRAPHS and not _EVENT.search(folded, d.sentence[0], d.sentence[1]):
         return []
     return _places_between(settlements, *event)
+
+
+#: A figure for a whole front or direction: "на курском направлении", "in the Kursk direction".
+_DIRECTION = compile_pattern(r"направлени|напрямк|напрямі|\bdirection\b|\baxis\b")
+
+
+def _is_front_total(folded: str, d: Draft) -> bool:
+    """Whether a claim counts a whole campaign or a direction (``periods.Scope.TOTAL``, "на
+    курском направлении"), which no single attack's village holds."""
+    quote = folded[d.start:d.end]
+    return scope_of(quote) is Scope.TOTAL or bool(_DIRECTION.search(folded, d.sentence[0], d.sentence[1]))
 
 
 def _own_clause_places(d: Draft, drafts: Sequence[Draft], settlements: Sequence[tuple[int, str]]) -> list[str]:

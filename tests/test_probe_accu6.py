@@ -172,3 +172,34 @@ def test_more_kinds_of_soldiers_are_counted(resources, text, kind, figure):
     found = claims(resources, text)
     assert [(c.kind, numbers(c)) for c in found] == [(kind, figure)]
     assert found[0].subject is not None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a Ukrainian date or unit after a number is no amount
+    pytest.param("Загалом з 6 серпня росіяни втратили на Курщині понад 40 тисяч військових.",
+                 [("понад 40 тисяч", 40000, 40000, None)], id="uk-з-6-серпня"),
+    pytest.param("До 15 березня ворог втратив 40 тисяч військових.", [("40 тисяч", None, 40000, None)],
+                 id="uk-до-15-березня"),
+    pytest.param("За 3 доби ворог втратив 400 військових.", [("400", None, 400, None)], id="uk-3-доби"),
+    pytest.param("Протягом 2 років загинули 40 військових.", [("40", None, 40, None)], id="uk-2-років"),
+    pytest.param("Війська просунулися на 5 кілометрів.", [], id="uk-5-кілометрів"),
+    pytest.param("ЗСУ контролюють 30 відсотків району.", [], id="uk-30-відсотків"),
+])
+def test_ukrainian_dates_and_units_are_no_amounts(text, expected):
+    assert [(a.figure.text, a.figure.low, a.figure.best, a.figure.high) for a in find_amounts(text)] == expected
+
+
+def test_a_running_total_is_dated_at_publication_not_at_its_start(resources):
+    (claim,) = claims(resources, "Загалом з 6 серпня росіяни втратили на Курщині понад 40 тисяч військових, "
+                                 "повідомив Генштаб.")
+    assert (claim.reported, numbers(claim)) == ("2025-03-10", (40000, 40000, None))
+
+
+def test_a_front_total_does_not_take_the_village_of_an_attack(resources):
+    text = ("Как сообщил губернатор, в результате атаки дрона на Рыльск ранения получили три человека.\n\n"
+            "Ранее в Минобороны сообщили, что с начала операции ВСУ потеряли на курском направлении "
+            "более 65 тысяч военнослужащих.")
+    found = {c.figure.best: c for c in claims(resources, text) if c.figure is not None}
+    rylsk = {p.place_id for p in found[3].places} - {"kursk-oblast"}
+    assert rylsk
+    assert not rylsk & {p.place_id for p in found[65000].places}
