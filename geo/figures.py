@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from fractions import Fraction
 from typing import NamedTuple, TypeVar
@@ -714,7 +714,7 @@ def _read_amount(s: _Stream, i: int, *, is_total: bool = False) -> _Reading | No
         return _bounds(mod, Fraction(_GENITIVE_SCALES[s.word(j)]), j + 1)
     if not is_total and mod not in _OPENERS:
         if (share := _read_fraction(s, j, is_bare_ok=mod is not None)) is not None:
-            return share
+            return _bound_share(share, mod)
         if (vague := _read_vague(s, j, mod)) is not None:
             return vague
     if mod is None and _is_blocked_before(s, j):
@@ -769,6 +769,18 @@ def _read_fraction(s: _Stream, i: int, *, is_bare_ok: bool) -> _Reading | None:
                     is_total=True)
 
 
+def _bound_share(share: _Reading, mod: _Mod | None) -> _Reading:
+    """A bound before a share bounds its part: "up to a third of the 2,000" is at most 667
+    (GOLD.md reads "up to X" as high = best = X), "more than half of 600" at least 300."""
+    if not share.is_total or share.best is None or share.low is not None or share.high is not None:
+        return share
+    if mod is _Mod.UPPER:
+        return replace(share, high=share.best)
+    if mod is _Mod.LOWER:
+        return replace(share, low=share.best)
+    return share
+
+
 def _read_digit_fraction(s: _Stream, i: int) -> tuple[Fraction, int] | None:
     """Read "2/3": small numbers, numerator below denominator, not part of a date."""
     if not (s.kind(i) == "n" and s.text(i + 1) == "/" and s.kind(i + 2) == "n"
@@ -787,7 +799,8 @@ def _read_total(s: _Stream, k: int) -> _Reading | None:
     if s.word(k) not in _OF_WORDS or not s.is_spaced(k):
         return None
     m = k + 1
-    while m - k <= 3 and s.word(m) in _OF_FILLERS and s.is_spaced(m):
+    # "of the brigade's 2,000", "of Pyongyang's 11,000": a possessive stands between too
+    while m - k <= 3 and (s.word(m) in _OF_FILLERS or s.word(m).endswith("'s")) and s.is_spaced(m):
         m += 1
     if not s.is_spaced(m):
         return None

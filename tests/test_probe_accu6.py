@@ -203,3 +203,18 @@ def test_a_front_total_does_not_take_the_village_of_an_attack(resources):
     rylsk = {p.place_id for p in found[3].places} - {"kursk-oblast"}
     assert rylsk
     assert not rylsk & {p.place_id for p in found[65000].places}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a possessive between "of" and the total, and a bound before the share
+    pytest.param("A third of the brigade's 2,000 troops were killed.",
+                 [("A third of the brigade's 2,000", None, 666.67, None)], id="en-of-the-brigades"),
+    pytest.param("A third of Pyongyang's 11,000 troops have been killed or wounded.",
+                 [("A third of Pyongyang's 11,000", None, 3666.67, None)], id="en-of-pyongyangs"),
+    pytest.param("Up to a third of the 2,000 troops were killed.",
+                 [("Up to a third of the 2,000", None, 666.67, 666.67)], id="en-up-to-a-third"),
+    pytest.param("More than half of the unit's 600 soldiers were wounded.",
+                 [("More than half of the unit's 600", 300, 300, None)], id="en-more-than-half"),
+])
+def test_a_share_of_a_total_read_through_a_possessive_and_a_bound(text, expected):
+    assert [(a.figure.text, a.figure.low, a.figure.best, a.figure.high) for a in find_amounts(text)] == expected
