@@ -218,3 +218,17 @@ def test_a_front_total_does_not_take_the_village_of_an_attack(resources):
 ])
 def test_a_share_of_a_total_read_through_a_possessive_and_a_bound(text, expected):
     assert [(a.figure.text, a.figure.low, a.figure.best, a.figure.high) for a in find_amounts(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    pytest.param("Ukraine has moved elements of four brigades to the Kursk direction, according to Russian sources.",
+                 (None, None, None), id="en-moved-brigades-to"),
+    pytest.param("Russia has shifted several airborne units to the Kursk region from Zaporizhzhia, the ISW said.",
+                 (None, None, None), id="en-shifted-units-to"),
+])
+def test_forces_moved_or_shifted_to_a_place_are_deployed(resources, text, figure):
+    assert [(c.kind, numbers(c)) for c in claims(resources, text)] == [(Kind.DEPLOYED, figure)]
+
+
+def test_troops_moving_to_positions_are_no_deployment(resources):
+    assert claims(resources, "The troops moved to new positions near Sudzha after the shelling.") == ()
