@@ -204,6 +204,9 @@ PREDICATES: tuple[Predicate, ...] = (
               r"|сократил\w*\s+до|уменьшил\w*\s+до|скороти\w*\s+до|зменши\w*\s+до)\s+"
               + _AREA_BOUND_CYRILLIC + AREA_CYRILLIC, Stance.HOLDS, False,
               "По данным DeepState, под контролем ВСУ в области остается около 200 кв. км.", after_holding=True),
+    # control lost: "ВСУ утратили контроль над Суджей", "ЗСУ втратили контроль над частиною Суджі"
+    Predicate(r"(?:утратил\w*|потерял\w*|лишил\w*\s+|втратил\w*|втратив)\s+контрол\w*(?:\s+(?:над|за))?",
+              Stance.LEFT, False, "Противник утратил контроль над селом."),
     # Russian: holding ground
     Predicate(r"контролиру\w*|под\s+(?:полным\s+)?(?:\w+\s+)?контрол\w*|контрол\w*\s+над", Stance.HOLDS, True,
               "ВСУ контролируют 90 населенных пунктов."),
@@ -358,7 +361,11 @@ NOT_GROUND = (
 
 #: Words before a participle that make it describe a noun rather than state a claim:
 #: "the currently held territories", "any recaptured territory".
-ATTRIBUTIVE = r"(?<!\w)(?:the|its|their|these|those|any|all|newly|recently|currently|previously|once)\s+$"
+ATTRIBUTIVE = (r"(?<!\w)(?:(?:the|its|their|these|those|any|all)\s+(?:(?:newly|recently|currently|previously|once)\s+)?"
+               # an adverb alone only after a preposition or a comma: "of recently seized land",
+               # "Sudzha, once held by Ukraine"; not after the side ("Russian forces recently seized X")
+               r"|(?:[,(]\s*|\b(?:of|in|from|on|at|to|for|with|and)\s+)(?:recently|currently|previously|once)\s+"
+               r"|newly\s+)$")
 
 #: Literal stems one of which every predicate above contains (folded text). A sentence with
 #: none of them holds no control statement, so the predicate patterns are not tried on it
@@ -377,7 +384,7 @@ ANCHORS: tuple[str, ...] = (
     # Russian
     "контрол", "освобо", "захват", "заня", "вош", "зашли", "ворвал", "продви", "вторгл", "выби", "вытесн",
     "выдавил", "зачист", "зачищ", "удерж", "руках", "отступ", "отош", "отвел", "покинул", "вышл", "вышел",
-    "выход", "отход", "выдавлен", "флаг", "оставил", "оставлен", "сдал", "сдан", "взял", "взят", "закрепил", "отбил", "выведен", "вывел", "очист", "очищ",
+    "выход", "отход", "выдавлен", "утратил", "флаг", "оставил", "оставлен", "сдал", "сдан", "взял", "взят", "закрепил", "отбил", "выведен", "вывел", "очист", "очищ",
     # Ukrainian
     "звільн", "захоп", "зайня", "увійш", "увійт", "зайшл", "вдерл", "просун", "просуван", "витісн", "вибили",
     "комендатур", "утриму", "тримают", "займают", "відступ", "відійшл", "відход", "вийшл", "вийшов", "вихід",

@@ -232,3 +232,26 @@ def test_forces_moved_or_shifted_to_a_place_are_deployed(resources, text, figure
 
 def test_troops_moving_to_positions_are_no_deployment(resources):
     assert claims(resources, "The troops moved to new positions near Sudzha after the shelling.") == ()
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # an adverb between the side and its verb keeps the verb a verb
+    pytest.param("Russian forces recently seized Sverdlikovo in the Kursk region, the ISW assessed.", "Russian forces",
+                 id="en-recently-seized"),
+    # control lost
+    pytest.param("ВСУ утратили контроль над Суджей в Курской области, сообщили военкоры.", "ВСУ",
+                 id="ru-утратили-контроль-над"),
+    pytest.param("ЗСУ втратили контроль над частиною Суджі на Курщині, визнали в Генштабі.", "ЗСУ",
+                 id="uk-втратили-контроль-над"),
+])
+def test_control_seized_recently_or_lost(resources, text, subject):
+    assert [(c.kind, c.subject) for c in claims(resources, text)] == [(Kind.CONTROL, subject)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ukraine is trying to hold on to the recently captured territory near Sudzha.", id="en-the-recently"),
+    pytest.param("Sudzha, once held by Ukraine, is now in ruins.", id="en-once-held"),
+    pytest.param("Kyiv's forces are defending newly seized positions near Sudzha.", id="en-newly-seized"),
+])
+def test_a_participle_before_its_noun_is_no_claim(resources, text):
+    assert [c for c in claims(resources, text) if c.kind is Kind.CONTROL] == []
