@@ -731,11 +731,31 @@ def _read_amount(s: _Stream, i: int, *, is_total: bool = False) -> _Reading | No
     if mod in _OPENERS or _is_not_a_count(s, j, first, mod):
         return None
     if s.word(first.end) in _UNIT_WORDS_AFTER_NUMBER and s.is_spaced(first.end):
+        if _is_unit_designation(s.word(first.end), first.value):
+            return None  # "— 95 бригада", "the 47 brigade": the unit's number, not a count of units
         return _Reading(first.end + 1, is_vague=True)  # "two battalions"
     suffix = _match_phrase(s, first.end, _LOWER_SUFFIXES) if mod is None else None
     if suffix is not None and s.is_next(first.end):
         return _bounds(_Mod.LOWER, first.value, suffix[1])
     return _bounds(mod, first.value, first.end)
+
+
+#: Unit nouns in the singular nominative: after a number other than one they name the unit
+#: by its number ("95 бригада", "the 47 Brigade"), since a count takes the plural ("95 бригад").
+_SINGULAR_UNITS = frozenset({"батальон", "батальйон", "бригада", "полк", "рота", "взвод", *_FORCE_UNITS})
+
+
+def _is_unit_designation(unit: str, value: Fraction) -> bool:
+    """Whether "N unit" names a unit by its number: a singular noun after a number not ending in one.
+
+    >>> _is_unit_designation("бригада", Fraction(95)), _is_unit_designation("бригад", Fraction(95))
+    (True, False)
+    >>> _is_unit_designation("brigade", Fraction(1)), _is_unit_designation("батальон", Fraction(21))
+    (False, False)
+    """
+    if unit not in _SINGULAR_UNITS or value.denominator != 1:
+        return False
+    return value % 10 != 1 or value % 100 == 11
 
 
 def _is_not_a_count(s: _Stream, j: int, first: _Numeral, mod: _Mod | None) -> bool:
@@ -816,6 +836,8 @@ def _read_vague(s: _Stream, i: int, mod: _Mod | None) -> _Reading | None:
     kind, k = hit
     if kind is _Vague.UNIT and mod is None and s.word(i).lower() in _OBLIQUE_UNITS:
         return None  # "бойцы 95-й бригады уничтожили 20 военных": of the brigade, not an amount
+    if kind is _Vague.UNIT and mod is None and s.kind(i - 1) == "n" and s.is_spaced(i):
+        return None  # "— 95 бригада": the number names the unit (``_is_unit_designation``)
     if kind is _Vague.UNIT:
         size = _read_total(s, k)
         if size is not None:

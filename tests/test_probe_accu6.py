@@ -255,3 +255,22 @@ def test_control_seized_recently_or_lost(resources, text, subject):
 ])
 def test_a_participle_before_its_noun_is_no_claim(resources, text):
     assert [c for c in claims(resources, text) if c.kind is Kind.CONTROL] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a number before a singular unit noun names the unit ("95 бригада" is the 95th brigade)
+    pytest.param("Сили оборони знищили 27 окупантів на Курщині — 95 бригада.", [("27", None, 27, None)],
+                 id="uk-95-бригада-source"),
+    pytest.param("The 47 brigade said it repelled the attack.", [], id="en-47-brigade"),
+    # a count of units keeps its plural, and its text (GOLD.md: numbers null)
+    pytest.param("Россия перебросила 3 бригады в Курскую область.", [("3 бригады", None, None, None)],
+                 id="ru-3-бригады"),
+    pytest.param("Ворог втратив 1 батальйон.", [("1 батальйон", None, None, None)], id="uk-1-батальйон"),
+])
+def test_a_units_number_is_no_count_of_units(text, expected):
+    assert [(a.figure.text, a.figure.low, a.figure.best, a.figure.high) for a in find_amounts(text)] == expected
+
+
+def test_a_headline_source_unit_makes_no_claim_of_its_own(resources):
+    found = claims(resources, "Сили оборони знищили 27 окупантів на Курщині — 95 бригада")
+    assert [(c.kind, numbers(c)) for c in found] == [(Kind.KILLED, (None, 27, None))]
