@@ -321,9 +321,21 @@ def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
             continue  # "wounded soldiers", "раненые военные": an adjective, not the predicate
         if kind is Kind.DEPLOYED and _is_participle(folded, m.start(), m.end(), start):
             continue
+        if kind is Kind.CAPTURED and (_RETURNED_BEFORE.search(folded, max(start, m.start() - 80), m.start())
+                                      or _RETURNED_AFTER.match(folded, m.end(), end)):
+            continue  # "84 prisoners of war were returned in the swap": an exchange, not a capture
         out.append(_Trigger(m.start(), m.end(), kind))
     return out
 
+
+#: Prisoners returned home in an exchange: no capture is reported ("вернулись 150
+#: военнослужащих, попавших в плен", "84 prisoners of war were returned in the swap").
+_RETURNED_BEFORE = compile_pattern(
+    r"(?<!\w)(?:вернул\w*|возвращен\w*|возвращ[её]н\w*|повернул\w*|повернен\w*|returned|repatriated|exchanged"
+    r"|swapped|обменя\w*|обміня\w*)\s+(?:[\w'’,-]+\s+){0,6}$")
+_RETURNED_AFTER = compile_pattern(
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:were|was|have\s+been|had\s+been|are|is|will\s+be)\s+(?:\w+\s+)?"
+    r"(?:returned|exchanged|swapped|released|freed|repatriated|handed\s+over)\b")
 
 #: Endings of Russian adjectives and full participles (раненые, мирная, погибших).
 _ADJECTIVE_ENDINGS = "(?:ый|ой|ий|ая|яя|ое|ее|ые|ие|ых|их|ого|его|ому|ему|ым|им|ыми|ими|ую|юю)"

@@ -274,3 +274,36 @@ def test_a_units_number_is_no_count_of_units(text, expected):
 def test_a_headline_source_unit_makes_no_claim_of_its_own(resources):
     found = claims(resources, "Сили оборони знищили 27 окупантів на Курщині — 95 бригада")
     assert [(c.kind, numbers(c)) for c in found] == [(Kind.KILLED, (None, 27, None))]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("A total of 84 Ukrainian prisoners of war were returned in the swap.", id="en-pows-returned"),
+    pytest.param("В ходе обмена на родину вернулись 150 российских военнослужащих, попавших в плен в Курской области.",
+                 id="ru-вернулись-попавших-в-плен"),
+])
+def test_prisoners_returned_in_an_exchange_are_no_capture(resources, text):
+    assert [c for c in claims(resources, text) if c.kind is Kind.CAPTURED] == []
+
+
+def test_a_capture_beside_ground_freed_still_stands(resources):
+    text = "Ukrainian forces freed three villages and captured 40 Russian soldiers near Sudzha, Zelensky said."
+    assert (Kind.CAPTURED, (None, 40, None)) in [(c.kind, numbers(c)) for c in claims(resources, text)]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # the side of ground held in the passive is the holder, not the ground
+    pytest.param("Around 2,000 civilians remain in Sudzha under Ukrainian control, the ICRC said.", "Ukrainian",
+                 id="en-under-ukrainian-control"),
+    pytest.param("The three villages lie north of the Ukraine-controlled Sudzha.", "Ukraine", id="en-ukraine-controlled"),
+    pytest.param("Суджа перешла под контроль российских войск, сообщило Минобороны России.", "российских войск",
+                 id="ru-перешла-под-контроль"),
+    pytest.param("Суджа остается под контролем украинских военных, заявил Сырский.", "украинских военных",
+                 id="ru-под-контролем-военных"),
+    # a time or a place before the side is no part of it
+    pytest.param("In February, the army regained control of Pogrebki in the Kursk region.", "the army",
+                 id="en-in-february-the-army"),
+    pytest.param("В начале августа украинские войска вторглись на территорию Курской области.", "украинские войска",
+                 id="ru-в-начале-августа"),
+])
+def test_the_side_of_ground_held_or_taken(resources, text, subject):
+    assert [(c.kind, c.subject) for c in claims(resources, text)] == [(Kind.CONTROL, subject)]
