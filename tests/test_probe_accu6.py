@@ -8,9 +8,18 @@ from __future__ import annotations
 
 import pytest
 
-from geo.figures import find_amounts
 from geo.model import Kind
 from tests.test_probe_claims import claims, numbers
+from tests.test_probe_figures import readings
+
+
+def sides(resources, text: str):
+    """The kind and subject of every claim of a text."""
+    return [(c.kind, c.subject) for c in claims(resources, text)]
+
+
+def control_claims(resources, text: str):
+    return [c for c in claims(resources, text) if c.kind is Kind.CONTROL]
 
 
 @pytest.mark.parametrize("text", [
@@ -83,7 +92,7 @@ def test_a_withdrawal_written_as_a_noun_is_control_with_its_side(resources, text
     pytest.param("Kyiv said that negotiators pulled back from the talks on the Kursk region.", id="en-from-talks"),
 ])
 def test_withdrawal_look_alikes_are_no_claim(resources, text):
-    assert [c.kind for c in claims(resources, text) if c.kind is Kind.CONTROL] == []
+    assert control_claims(resources, text) == []
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -104,7 +113,7 @@ def test_withdrawal_look_alikes_are_no_claim(resources, text):
                  id="ru-ориентировочно"),
 ])
 def test_figures_as_reports_write_them(text, expected):
-    assert [(a.figure.text, a.figure.low, a.figure.best, a.figure.high) for a in find_amounts(text)] == expected
+    assert readings(text) == expected
 
 
 @pytest.mark.parametrize(("text", "subject"), [
@@ -117,7 +126,7 @@ def test_figures_as_reports_write_them(text, expected):
     pytest.param("Сирський доповів про завершення звільнення Суджі на Курщині.", None, id="uk-про-завершення"),
 ])
 def test_the_side_of_a_control_claim_is_not_its_speaker(resources, text, subject):
-    assert [(c.kind, c.subject) for c in claims(resources, text)] == [(Kind.CONTROL, subject)]
+    assert sides(resources, text) == [(Kind.CONTROL, subject)]
 
 
 @pytest.mark.parametrize("text", [
@@ -127,7 +136,7 @@ def test_the_side_of_a_control_claim_is_not_its_speaker(resources, text, subject
                  id="en-operation-to-retake"),
 ])
 def test_an_operations_aim_is_no_control_claim(resources, text):
-    assert [c for c in claims(resources, text) if c.kind is Kind.CONTROL] == []
+    assert control_claims(resources, text) == []
 
 
 @pytest.mark.parametrize(("text", "subject"), [
@@ -154,7 +163,7 @@ def test_flags_raised_and_parts_of_a_town_held(resources, text, subject):
     pytest.param("Противник удерживает инициативу у Суджи, сообщили военкоры.", id="ru-удерживает-инициативу"),
 ])
 def test_flag_and_holding_look_alikes_are_no_claim(resources, text):
-    assert [c for c in claims(resources, text) if c.kind is Kind.CONTROL] == []
+    assert control_claims(resources, text) == []
 
 
 @pytest.mark.parametrize(("text", "kind", "figure"), [
@@ -186,7 +195,7 @@ def test_more_kinds_of_soldiers_are_counted(resources, text, kind, figure):
     pytest.param("ЗСУ контролюють 30 відсотків району.", [], id="uk-30-відсотків"),
 ])
 def test_ukrainian_dates_and_units_are_no_amounts(text, expected):
-    assert [(a.figure.text, a.figure.low, a.figure.best, a.figure.high) for a in find_amounts(text)] == expected
+    assert readings(text) == expected
 
 
 def test_a_running_total_is_dated_at_publication_not_at_its_start(resources):
@@ -217,7 +226,7 @@ def test_a_front_total_does_not_take_the_village_of_an_attack(resources):
                  [("More than half of the unit's 600", 300, 300, None)], id="en-more-than-half"),
 ])
 def test_a_share_of_a_total_read_through_a_possessive_and_a_bound(text, expected):
-    assert [(a.figure.text, a.figure.low, a.figure.best, a.figure.high) for a in find_amounts(text)] == expected
+    assert readings(text) == expected
 
 
 @pytest.mark.parametrize(("text", "figure"), [
@@ -245,7 +254,7 @@ def test_troops_moving_to_positions_are_no_deployment(resources):
                  id="uk-втратили-контроль-над"),
 ])
 def test_control_seized_recently_or_lost(resources, text, subject):
-    assert [(c.kind, c.subject) for c in claims(resources, text)] == [(Kind.CONTROL, subject)]
+    assert sides(resources, text) == [(Kind.CONTROL, subject)]
 
 
 @pytest.mark.parametrize("text", [
@@ -254,7 +263,7 @@ def test_control_seized_recently_or_lost(resources, text, subject):
     pytest.param("Kyiv's forces are defending newly seized positions near Sudzha.", id="en-newly-seized"),
 ])
 def test_a_participle_before_its_noun_is_no_claim(resources, text):
-    assert [c for c in claims(resources, text) if c.kind is Kind.CONTROL] == []
+    assert control_claims(resources, text) == []
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -268,7 +277,7 @@ def test_a_participle_before_its_noun_is_no_claim(resources, text):
     pytest.param("Ворог втратив 1 батальйон.", [("1 батальйон", None, None, None)], id="uk-1-батальйон"),
 ])
 def test_a_units_number_is_no_count_of_units(text, expected):
-    assert [(a.figure.text, a.figure.low, a.figure.best, a.figure.high) for a in find_amounts(text)] == expected
+    assert readings(text) == expected
 
 
 def test_a_headline_source_unit_makes_no_claim_of_its_own(resources):
@@ -306,4 +315,4 @@ def test_a_capture_beside_ground_freed_still_stands(resources):
                  id="ru-в-начале-августа"),
 ])
 def test_the_side_of_ground_held_or_taken(resources, text, subject):
-    assert [(c.kind, c.subject) for c in claims(resources, text)] == [(Kind.CONTROL, subject)]
+    assert sides(resources, text) == [(Kind.CONTROL, subject)]
