@@ -448,7 +448,8 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
         break
     head = folded[max(sentence[0], amount.start - _LOOK_AHEAD):amount.start]
     for t in triggers:
-        if (t.end <= amount.start and (_LOSS_NOUN.match(folded, t.start) or _PRESENCE.match(folded[t.start:t.end]))
+        if (t.end <= amount.start and (_LOSS_NOUN.match(folded, t.start) or _PRESENCE.match(folded[t.start:t.end])
+                                       or _COUNT_NOUN_BEFORE.search(folded, max(sentence[0], t.start - 25), t.start))
                 and _COPULA.match(folded, t.end, amount.start)
                 and bisect_left(others, amount.start) == bisect_left(others, t.end)):
             return True  # "casualties among North Korean troops … have now reached about 3,000"
@@ -457,6 +458,11 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
             if between == 0:
                 return not _lost_to_air_defence(folded, sentence, t)
     return bool(_ANAPHORIC_NUMBER.search(head) or _PUT_AT.search(folded, sentence[0], amount.start))
+
+
+#: A count named before its participle: "число погибших", "кількість загиблих", "the number of
+#: people injured". Its predicate ("возросло до 7") states the count however far it stands.
+_COUNT_NOUN_BEFORE = compile_pattern(r"(?<!\w)(?:число|количество|кількість|number\s+of(?:\s+people)?)\s+$")
 
 
 def _lost_to_air_defence(folded: str, sentence: tuple[int, int], trigger: _Trigger) -> bool:

@@ -75,7 +75,7 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|получил\w*\s+(?:[а-яё]+\s+)?ранени\w*|ранен\w*|отримал\w*\s+(?:[а-яєіїґ']+\s+)?поранен\w*|поранен\w*"
      # the active verbs: "дрон поранив трьох цивільних", "обстрел ранил двоих"
      r"|поранил[аио]?\b|поранив\b|ранил[аио]?\b"
-     r"|пострадал\w*|травмирован\w*|постраждал\w*"),
+     r"|пострадал\w*|пострадавш\w*|травмирован\w*|постраждал\w*"),
     (Kind.CAPTURED,
      r"\bcaptured\b|taken prisoner|prisoners? of war|\bpows?\b|\bcapture\b|\bsurrendered\b"
      # "had taken several prisoners", "took 40 prisoners"

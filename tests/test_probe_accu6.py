@@ -316,3 +316,16 @@ def test_a_capture_beside_ground_freed_still_stands(resources):
 ])
 def test_the_side_of_ground_held_or_taken(resources, text, subject):
     assert sides(resources, text) == [(Kind.CONTROL, subject)]
+
+
+@pytest.mark.parametrize(("text", "kind", "figure"), [
+    # a count that rose to a new total, however far its noun stands from the number
+    pytest.param("Число пострадавших в результате атаки на Рыльск возросло до 12, сообщил губернатор.", Kind.WOUNDED,
+                 (None, 12, None), id="ru-число-пострадавших-возросло"),
+    pytest.param("Число погибших в результате атаки на Рыльск возросло до 7, сообщил губернатор.", Kind.KILLED,
+                 (None, 7, None), id="ru-число-погибших-far"),
+    pytest.param("Кількість загиблих унаслідок удару по Рильську зросла до дев'яти, повідомили в ОВА.", Kind.KILLED,
+                 (None, 9, None), id="uk-кількість-загиблих-зросла"),
+])
+def test_a_count_that_rose_to_a_total(resources, text, kind, figure):
+    assert [(c.kind, numbers(c)) for c in claims(resources, text)] == [(kind, figure)]
