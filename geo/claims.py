@@ -223,6 +223,16 @@ _MORE_FORCES = compile_pattern(
     r"\b(?:more|additional|further|fresh|new|extra|another|increase|increasing|rise|growth|ещё|еще|дополнительн\w*"
     r"|новые|нові|рост\w*|увеличени\w*|збільшенн\w*|зростанн\w*)\b"
 )
+#: Forces as the subject of a passive deployment: "The 95th brigade has been deployed in the
+#: region", "Ukrainian troops were sent to Kursk" (not "troops deployed in …", a participle).
+_FORCE_THEN_AUX = compile_pattern(
+    r"(?<![\w'’-])(?:troops|soldiers|forces|units?|brigades?|battalions?|regiments?|divisions?|servicemen|marines"
+    r"|paratroopers|reinforcements|reserves|personnel)\s+(?:have|has|had|was|were|is|are)\s+"
+    r"(?:(?:been|now|also|reportedly|already)\s+)*$")
+#: The participles of sending ("deployed", "sent", "transferred"), not "are sending" (active) nor
+#: "are being used" (forces operating, GOLD.md).
+_PASSIVE_DEPLOYED = compile_pattern(r"(?:re)?deployed|sent|transferred|dispatched|stationed|redeployed|concentrated"
+                                    r"|(?:a)?massed|thrown|drawn|pulled\s+into|thrown\s+into|drawn\s+into")
 #: Movement words that assert a deployment without a figure ("moved into", "began entering").
 _MOVEMENT = compile_pattern(r"mov(?:ed|ing|es?)\s+into|(?:began|begin|started|start)\s+entering|holed\s+up|hunker"
                        r"|(?:troops|soldiers|forces|units)\s+(?:have\s+|had\s+)?enter"
@@ -561,7 +571,8 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
             # ("an increase in the number of North Koreans")
             return bool(_MORE_FORCES.search(folded[max(sentence[0], trigger.start - 30):trigger.start]))
         return bool(_MORE_FORCES.search(folded[max(sentence[0], trigger.start - 50):trigger.start])
-                    or _MOVEMENT.match(word) or _FORCE_AFTER.match(after))
+                    or _MOVEMENT.match(word) or _FORCE_AFTER.match(after)
+                    or (_FORCE_THEN_AUX.search(before) and _PASSIVE_DEPLOYED.fullmatch(word) is not None))
     if _LOSS_NOUN.match(word):
         if _LOSS_FIGURES.match(after) and not re.search(r"expected|may|might|could|will|\bnot\b|n't|\bno\b",
                                                         after + before[-20:]):

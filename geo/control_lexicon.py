@@ -338,6 +338,8 @@ NOT_A_SIDE = (
     r"residents?|civilians?|population|refugees|evacuees|families|journalists|locals|situation|fire"
     r"|жител\w*|население|мирн\w*|беженц\w*|гражданск\w*|семь[ия]|семей|ситуаци\w*|пожар\w*"
     r"|мешкан\w*|населення|цивільн\w*|біженц\w*|родин[иа]?|ситуаці\w*"
+    # deminers clear land of mines, not of a side: "Sappers have cleared 20 hectares near X of mines"
+    r"|sappers|deminers|de-miners|сапер\w*|пиротехник\w*|піротехнік\w*"
 )
 
 #: Back-references to the ground of an earlier claim ("these settlements", "этих населенных пунктов").

@@ -329,3 +329,25 @@ def test_the_side_of_ground_held_or_taken(resources, text, subject):
 ])
 def test_a_count_that_rose_to_a_total(resources, text, kind, figure):
     assert [(c.kind, numbers(c)) for c in claims(resources, text)] == [(kind, figure)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The 95th brigade has been deployed in the Kursk region since August, its commander said.",
+                 id="en-brigade-has-been-deployed"),
+    pytest.param("Ukrainian troops were sent to the Kursk region in August, the General Staff said.",
+                 id="en-troops-were-sent"),
+])
+def test_forces_deployed_in_the_passive(resources, text):
+    assert [c.kind for c in claims(resources, text)] == [Kind.DEPLOYED]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ukrainian troops deployed in the Kursk region are tired, the commander said.", id="en-participle"),
+    pytest.param("North Korean soldiers are being used as cannon fodder in Kursk, Zelensky said.", id="en-being-used"),
+    pytest.param("A senior North Korean officer was dispatched to Kursk to investigate the losses.", id="en-one-officer"),
+    pytest.param("Russian troops are sending North Korean soldiers into battle with minimal protection.",
+                 id="en-are-sending-into-battle"),
+    pytest.param("Sappers have cleared 20 hectares of land near Sudzha of mines.", id="en-sappers-cleared"),
+])
+def test_forces_operating_and_deminers_are_no_claim(resources, text):
+    assert [c.kind for c in claims(resources, text) if c.kind in (Kind.DEPLOYED, Kind.CONTROL)] == []
