@@ -650,6 +650,12 @@ def _base_amount(amounts_before: Sequence[Amount]) -> Amount | None:
     return None
 
 
+#: The Kursk front named as a direction: it ties a claim to the oblast as "Kursk oblast" does
+#: (GOLD.md: "Kursk oblast" when the text ties the claim only to the region).
+_KURSK_DIRECTION_CUED = Gated.of(compile_pattern(
+    r"курск\w*\s+направлени\w*|курськ\w*\s+напрям\w*|kursk\s+(?:direction|axis|front|sector)"), is_folded=True)
+
+
 def extract_claims(
     doc: Document,
     resolutions: Sequence[Resolution],
@@ -684,7 +690,10 @@ def extract_claims(
                    if gaz.places[r.place_id].place_type is PlaceType.SETTLEMENT]
     region_mentions = [r.mention.start for r in resolved
                        if gaz.places[r.place_id].place_type is not PlaceType.SETTLEMENT]
-    is_kursk_article = bool(resolved)
+    # "на курском направлении", "on the Kursk axis": the oblast's front named without the oblast
+    directions = [m.start() for m in _KURSK_DIRECTION_CUED.finditer(folded)]
+    region_mentions += directions
+    is_kursk_article = bool(resolved) or bool(directions)
     settlement_starts = sorted(pos for pos, _ in settlements)
     speakers = Speakers()
     drafts: list[Draft] = []

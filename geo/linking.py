@@ -134,13 +134,24 @@ def link_places(
             previous_loss = d
 
 
+def _names_kursk(folded_text: str) -> bool:
+    """Whether folded text names Kursk in any language: "kursk", "курск…", Ukrainian "курськ…"
+    and "Курщина" (a sentence that names Sumy too is still about Kursk: "у Курській та Сумській
+    областях").
+
+    >>> _names_kursk("у курській та сумській областях"), _names_kursk("на сумщині")
+    (True, False)
+    """
+    return "kursk" in folded_text or "курск" in folded_text or "курськ" in folded_text or "курщин" in folded_text
+
+
 def _sentence_is_elsewhere(sentence_text: str, sentence: tuple[int, int], memo: dict[tuple[int, int], bool]) -> bool:
     """A sentence about another region, the whole front or the whole war, and not Kursk.
 
     ``memo`` keeps the answer per sentence for the other claims of the same sentence.
     """
     if sentence not in memo:
-        memo[sentence] = ("kursk" not in sentence_text and "курск" not in sentence_text
+        memo[sentence] = (not _names_kursk(sentence_text)
                           and bool(_ELSEWHERE_CUED.search(sentence_text) or _OTHER_REGION_CUED.search(sentence_text)))
     return memo[sentence]
 
@@ -270,13 +281,13 @@ def _names_elsewhere(folded: str, d: Draft) -> bool:
     """A claim whose own clause is about the whole country or war, in a sentence that names
     Kursk for another figure: "… in Kursk … at about 8,000 out of a total of 10,000 in Russia"."""
     own = folded[d.start:d.end]
-    return "kursk" not in own and "курск" not in own and bool(_ELSEWHERE_CUED.search(own))
+    return not _names_kursk(own) and bool(_ELSEWHERE_CUED.search(own))
 
 
 def _is_elsewhere(folded: str, d: Draft) -> bool:
     """A claim whose own words name another region and not Kursk ("в ДНР — …", "in the Sumy region")."""
     own = folded[d.start:d.end]
-    return "kursk" not in own and "курск" not in own and bool(_OTHER_REGION_CUED.search(own))
+    return not _names_kursk(own) and bool(_OTHER_REGION_CUED.search(own))
 
 
 _LOSS_KINDS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.KILLED_OR_WOUNDED, Kind.MISSING, Kind.CAPTURED})

@@ -351,3 +351,24 @@ def test_forces_deployed_in_the_passive(resources, text):
 ])
 def test_forces_operating_and_deminers_are_no_claim(resources, text):
     assert [c.kind for c in claims(resources, text) if c.kind in (Kind.DEPLOYED, Kind.CONTROL)] == []
+
+
+@pytest.mark.parametrize("text", [
+    # the Kursk front named as a direction ties a claim to the oblast (GOLD.md: "Kursk oblast")
+    pytest.param("Минобороны России: ВСУ за сутки потеряли на курском направлении до 145 военнослужащих.",
+                 id="ru-на-курском-направлении"),
+    pytest.param("За минулу добу на Курському напрямку ворог втратив 150 осіб, повідомив Генштаб.",
+                 id="uk-на-курському-напрямку"),
+    pytest.param("Russia lost 200 troops on the Kursk axis, the General Staff said.", id="en-kursk-axis"),
+    # a Ukrainian sentence that names Kursk beside another region is still about Kursk
+    pytest.param("Російські війська атакують біля Суджі на Курщині.\n\nВорог втратив 100 осіб у Курській та Сумській "
+                 "областях, повідомив Генштаб.", id="uk-курській-та-сумській"),
+])
+def test_the_kursk_direction_and_a_ukrainian_kursk_tie_a_claim_to_the_oblast(resources, text):
+    (found,) = [c for c in claims(resources, text) if c.figure is not None]
+    assert "kursk-oblast" in [p.place_id for p in found.places]
+
+
+def test_a_sentence_about_another_region_only_stays_unplaced(resources):
+    text = "Російські війська атакують біля Суджі на Курщині.\n\nНа Сумщині ворог втратив 100 осіб, повідомив Генштаб."
+    assert [c.places for c in claims(resources, text) if c.figure is not None] == [()]
