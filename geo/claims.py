@@ -70,6 +70,7 @@ from geo.loss_lexicon import (
     FINITE_LOSS_VERBS,
     GROUND_COUNTED,
     GROUND_NEAR,
+    INTERCEPTIONS,
     LOSS_CAUSES,
     NOT_PEOPLE,
     alternation,
@@ -222,6 +223,16 @@ _MORE_FORCES = compile_pattern(
     r"\b(?:more|additional|further|fresh|new|extra|another|increase|increasing|rise|growth|ещё|еще|дополнительн\w*"
     r"|новые|нові|рост\w*|увеличени\w*|збільшенн\w*|зростанн\w*)\b"
 )
+#: Forces as the subject of a passive deployment: "The 95th brigade has been deployed in the
+#: region", "Ukrainian troops were sent to Kursk" (not "troops deployed in …", a participle).
+_FORCE_THEN_AUX = compile_pattern(
+    r"(?<![\w'’-])(?:troops|soldiers|forces|units?|brigades?|battalions?|regiments?|divisions?|servicemen|marines"
+    r"|paratroopers|reinforcements|reserves|personnel)\s+(?:have|has|had|was|were|is|are)\s+"
+    r"(?:(?:been|now|also|reportedly|already)\s+)*$")
+#: The participles of sending ("deployed", "sent", "transferred"), not "are sending" (active) nor
+#: "are being used" (forces operating, GOLD.md).
+_PASSIVE_DEPLOYED = compile_pattern(r"(?:re)?deployed|sent|transferred|dispatched|stationed|redeployed|concentrated"
+                                    r"|(?:a)?massed|thrown|drawn|pulled\s+into|thrown\s+into|drawn\s+into")
 #: Movement words that assert a deployment without a figure ("moved into", "began entering").
 _MOVEMENT = compile_pattern(r"mov(?:ed|ing|es?)\s+into|(?:began|begin|started|start)\s+entering|holed\s+up|hunker"
                        r"|(?:troops|soldiers|forces|units)\s+(?:have\s+|had\s+)?enter"
@@ -270,6 +281,9 @@ _OBJECT_IS_EQUIPMENT = compile_pattern(
     r"\s+(?!(?:в|во|на|у|от|из|с|со|по|за|под|при|після|під|біля|внаслідок|in|at|on|from|by|during|after|near|as)"
     r"(?!\w))(?:[\w'’-]+\s+){0,2}?" + _EQUIPMENT.pattern[:-1] + r"\b")
 
+#: Air defence at work in a sentence: its bare amounts "lost" are drones, not people.
+_INTERCEPTION_CUED = Gated.of(compile_pattern(alternation(INTERCEPTIONS)), is_folded=True)
+
 #: A trigger this close before an amount governs it ("killed 15", "lost up to 200").
 _GOVERNS = 3
 
@@ -317,9 +331,21 @@ def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
             continue  # "wounded soldiers", "раненые военные": an adjective, not the predicate
         if kind is Kind.DEPLOYED and _is_participle(folded, m.start(), m.end(), start):
             continue
+        if kind is Kind.CAPTURED and (_RETURNED_BEFORE.search(folded, max(start, m.start() - 80), m.start())
+                                      or _RETURNED_AFTER.match(folded, m.end(), end)):
+            continue  # "84 prisoners of war were returned in the swap": an exchange, not a capture
         out.append(_Trigger(m.start(), m.end(), kind))
     return out
 
+
+#: Prisoners returned home in an exchange: no capture is reported ("вернулись 150
+#: военнослужащих, попавших в плен", "84 prisoners of war were returned in the swap").
+_RETURNED_BEFORE = compile_pattern(
+    r"(?<!\w)(?:вернул\w*|возвращен\w*|возвращ[её]н\w*|повернул\w*|повернен\w*|returned|repatriated|exchanged"
+    r"|swapped|обменя\w*|обміня\w*)\s+(?:[\w'’,-]+\s+){0,6}$")
+_RETURNED_AFTER = compile_pattern(
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:were|was|have\s+been|had\s+been|are|is|will\s+be)\s+(?:\w+\s+)?"
+    r"(?:returned|exchanged|swapped|released|freed|repatriated|handed\s+over)\b")
 
 #: Endings of Russian adjectives and full participles (раненые, мирная, погибших).
 _ADJECTIVE_ENDINGS = "(?:ый|ой|ий|ая|яя|ое|ее|ые|ие|ых|их|ого|его|ому|ему|ым|им|ыми|ими|ую|юю)"
@@ -411,11 +437,13 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
     for token in tokens:
         if token in ("of", "whom", "them", "the", "estimated", "more", "additional", "another", "other", "of"):
             continue
-        if _FORCE.match(token) or (not unknown and any(
-                t.start >= amount.end and folded[t.start:t.end].startswith(token[:4])
-                and not (t.kind is Kind.DEPLOYED and _EQUIPMENT_WORD.search(folded, t.end, t.end + 40))
-                for t in triggers)):
-            return True  # a trigger right after the amount, not after other words ("34 air strikes using")
+        if _FORCE.match(token):
+            return True
+        after = [t for t in triggers if t.start >= amount.end and folded[t.start:t.end].startswith(token[:4])
+                 and not (t.kind is Kind.DEPLOYED and _EQUIPMENT_WORD.search(folded, t.end, t.end + 40))]
+        if not unknown and after:
+            # a trigger right after the amount, not after other words ("34 air strikes using")
+            return not _lost_to_air_defence(folded, sentence, after[0])
         if token in _COUNT_LINKS:
             continue  # "38,000 Russian and North Korean soldiers"
         if token[:1].isalpha() and token in _NATIONALITY_WORDS:
@@ -424,27 +452,41 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
             return False  # "captured 11 settlements", "30 square kilometres": ground, not people
         if _EQUIPMENT.match(token):
             return False  # "destroyed 40 Russian tanks": equipment after the amount's adjectives
-        if token.isalpha() and unknown < 2:
-            unknown += 1  # "two elderly people", "оба сидевших внутри человека"
+        if token.replace("-", "").isalpha() and unknown < 2:
+            unknown += 1  # "two elderly people", "оба сидевших внутри человека", "12 Western-supplied tanks"
             continue
         break
     head = folded[max(sentence[0], amount.start - _LOOK_AHEAD):amount.start]
     for t in triggers:
-        if (t.end <= amount.start and (_LOSS_NOUN.match(folded, t.start) or _PRESENCE.match(folded[t.start:t.end]))
+        if (t.end <= amount.start and (_LOSS_NOUN.match(folded, t.start) or _PRESENCE.match(folded[t.start:t.end])
+                                       or _COUNT_NOUN_BEFORE.search(folded, max(sentence[0], t.start - 25), t.start))
                 and _COPULA.match(folded, t.end, amount.start)
                 and bisect_left(others, amount.start) == bisect_left(others, t.end)):
             return True  # "casualties among North Korean troops … have now reached about 3,000"
         if t.end <= amount.start and amount.start - t.end <= 40:
             between = bisect_left(others, amount.start) - bisect_left(others, t.end)
             if between == 0:
-                return True
+                return not _lost_to_air_defence(folded, sentence, t)
     return bool(_ANAPHORIC_NUMBER.search(head) or _PUT_AT.search(folded, sentence[0], amount.start))
+
+
+#: A count named before its participle: "число погибших", "кількість загиблих", "the number of
+#: people injured". Its predicate ("возросло до 7") states the count however far it stands.
+_COUNT_NOUN_BEFORE = compile_pattern(r"(?<!\w)(?:число|количество|кількість|number\s+of(?:\s+people)?)\s+$")
+
+
+def _lost_to_air_defence(folded: str, sentence: tuple[int, int], trigger: _Trigger) -> bool:
+    """Whether a bare amount "lost" is a drone or a missile: "33 were intercepted and another
+    36 were lost" (``loss_lexicon.INTERCEPTIONS``). Only the verb of losing is so read: "two
+    were injured by the debris of a downed drone" still counts people."""
+    return trigger.kind is Kind.KILLED_OR_WOUNDED and bool(_INTERCEPTION_CUED.search(folded, *sentence))
 
 
 _NATIONALITY_WORDS = frozenset(
     "north south korean korea's russian ukrainian american pyongyang's pyongyang russia's ukraine's "
     "northkorean dprk kim's elite special regular foreign enemy own allied "
-    "северокорейских северокорейские российских украинских вражеских".split()
+    "северокорейских северокорейские российских украинских вражеских "
+    "російських українських північнокорейських ворожих".split()
 )
 
 
@@ -519,6 +561,8 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
     if trigger.kind in (Kind.CAPTURED, Kind.KILLED_OR_WOUNDED) and _GROUND_NEAR.search(
             folded[max(sentence[0], trigger.start - 40):min(sentence[1], trigger.end + 30)]):
         return False  # "two villages … that were captured by Ukraine": ground, not people
+    if not _LOSS_NOUN.match(word) and _lost_to_air_defence(folded, sentence, trigger):
+        return False  # "14 drones were shot down and 6 more were lost": drones, not people
     if _SELF_EVIDENT.search(word) or trigger.kind is Kind.OTHER:
         return True  # "committed suicide"; "had been cut off", "не є в оточенні": a state, said or denied
     if trigger.kind is Kind.DEPLOYED:
@@ -527,7 +571,8 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
             # ("an increase in the number of North Koreans")
             return bool(_MORE_FORCES.search(folded[max(sentence[0], trigger.start - 30):trigger.start]))
         return bool(_MORE_FORCES.search(folded[max(sentence[0], trigger.start - 50):trigger.start])
-                    or _MOVEMENT.match(word) or _FORCE_AFTER.match(after))
+                    or _MOVEMENT.match(word) or _FORCE_AFTER.match(after)
+                    or (_FORCE_THEN_AUX.search(before) and _PASSIVE_DEPLOYED.fullmatch(word) is not None))
     if _LOSS_NOUN.match(word):
         if _LOSS_FIGURES.match(after) and not re.search(r"expected|may|might|could|will|\bnot\b|n't|\bno\b",
                                                         after + before[-20:]):
@@ -605,6 +650,12 @@ def _base_amount(amounts_before: Sequence[Amount]) -> Amount | None:
     return None
 
 
+#: The Kursk front named as a direction: it ties a claim to the oblast as "Kursk oblast" does
+#: (GOLD.md: "Kursk oblast" when the text ties the claim only to the region).
+_KURSK_DIRECTION_CUED = Gated.of(compile_pattern(
+    r"курск\w*\s+направлени\w*|курськ\w*\s+напрям\w*|kursk\s+(?:direction|axis|front|sector)"), is_folded=True)
+
+
 def extract_claims(
     doc: Document,
     resolutions: Sequence[Resolution],
@@ -639,7 +690,10 @@ def extract_claims(
                    if gaz.places[r.place_id].place_type is PlaceType.SETTLEMENT]
     region_mentions = [r.mention.start for r in resolved
                        if gaz.places[r.place_id].place_type is not PlaceType.SETTLEMENT]
-    is_kursk_article = bool(resolved)
+    # "на курском направлении", "on the Kursk axis": the oblast's front named without the oblast
+    directions = [m.start() for m in _KURSK_DIRECTION_CUED.finditer(folded)]
+    region_mentions += directions
+    is_kursk_article = bool(resolved) or bool(directions)
     settlement_starts = sorted(pos for pos, _ in settlements)
     speakers = Speakers()
     drafts: list[Draft] = []

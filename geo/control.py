@@ -40,8 +40,17 @@ from geo.control_lexicon import (
     PREDICATES,
     Stance,
 )
-from geo.lexicon import NON_CONFIRMATIONS, OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_LATIN, REGION_NOUN
+from geo.lexicon import (
+    ACCORDING_TO,
+    FORCE_NOUNS,
+    NON_CONFIRMATIONS,
+    OTHER_REGIONS_CYRILLIC,
+    OTHER_REGIONS_LATIN,
+    REGION_NOUN,
+    SPEECH_VERBS,
+)
 from geo.regex_cache import compile_pattern
+from geo.text import Gated
 
 
 def _predicate_pattern(is_cyrillic: bool) -> re.Pattern[str]:
@@ -224,7 +233,11 @@ def find_control(
         scope_end = max(clause_end, _list_end(text, clause_end, s_end, paragraph_end))
         anaphoric = bool(_ANAPHORA.search(folded, m.end(), min(clause_end, m.end() + 60))) or bool(
             _ANAPHORA.search(folded[clause_start:m.start()]))
-        subject = _subject(text, clause_start, m.start())
+        is_noun = _NOUN_LEAD.search(folded, clause_start, m.start()) or _NOUN_PREDICATE.match(m.group())
+        held_by = _holder(text, m)
+        if is_noun and _MODAL.match(folded, m.end(), clause_end):
+            continue  # "The withdrawal of troops from X would be a disaster": the event foreseen
+        subject = held_by or (_noun_subject(text, m) if is_noun else _subject(text, clause_start, m.start()))
         own = _subject(folded, clause_start, m.start()) or ""
         # "«Ситуация … остаётся сложной, но контролируемой»": a clause with no subject of its
         # own shares the sentence's
@@ -397,18 +410,96 @@ def _list_end(text: str, clause_end: int, sentence_end: int, paragraph_end: int 
     return end
 
 
+#: A source that opens the clause before its side: "По данным военкоров, ВСУ …", "According to
+#: the ISW, Russian forces …".
+_LEAD_SOURCE = compile_pattern(rf"^\W*(?:{ACCORDING_TO})\s[^,]{{1,80}},\s*", re.IGNORECASE)
+#: A head that opens with a preposition names a place or a time, not the side.
+_PLACE_FIRST = compile_pattern(r"(?:над|под|під|в|во|у|на|біля|около|возле|in|near|over|at|on)\s", re.IGNORECASE)
+#: The side at the end of a head that opens with a place or a time: "… украинские войска".
+_SIDE_TAIL = compile_pattern(rf"(?:[\w'’-]+\s+)?(?<![\w'’-])(?:{FORCE_NOUNS}|войска|війська|всу|зсу|russia|ukraine|россия|украина|росія|україна)$",
+                             re.IGNORECASE)
+#: A speech verb inside the head of a clause, the side after it ("bloggers said Kyiv's forces").
+#: Searched only where one of its verbs' literals occurs (issue 14): most heads hold none.
+_LEAD_SPEECH = Gated.of(compile_pattern(
+    rf"(?<!\w)(?:{SPEECH_VERBS})(?:\s+(?:on|in)\s+\w+|\s+\w+day)?(?:\s+(?:that|что|що))?\s+", re.IGNORECASE),
+    is_folded=False)
 _AUXILIARIES = compile_pattern(
     r"(?:\s+(?:have|has|had|was|were|is|are|been|being|now|also|reportedly|already|still|fully|"
-    r"completely|currently|allegedly|supposedly|managed\s+to|continued\s+to|began\s+to|начали|почали|"
+    r"completely|currently|allegedly|supposedly|recently|managed\s+to|continued\s+to|began\s+to|начали|почали|"
+    r"continue\s+to|продолжают|продолжает|продовжують|продовжує|"
     r"confirm(?:s|ed)?|claim(?:s|ed)?|say|says|said|they|вони|они|"
-    r"уже|вже|полностью|повністю|нібито|якобы|на\s+текущий\s+момент))+\s*$", re.IGNORECASE)
+    r"уже|вже|полностью|повністю|нібито|якобы|на\s+текущий\s+момент|частично|частково|partially|partly))+\s*$",
+    re.IGNORECASE)
+
+
+#: A report of an event named as a noun: "сообщило о захвате …", "announced the fall of …",
+#: "повідомив про взяття …", "доповів про завершення звільнення …". What stands before it is
+#: the speaker, not the side.
+_NOUN_LEAD = compile_pattern(r"(?<!\w)(?:(?:о|об|про)\s+(?:[\w'-]+\s+)?|(?:the|a|of|about|on)\s+)$")
+#: A modal verb after an event's noun, before any comma: the event is foreseen or feared,
+#: not reported ("The withdrawal of troops from X would be a disaster").
+_MODAL = compile_pattern(r"[^,;:]*?(?<!\w)(?:would|could|will|might|should|будет|может|буде|може|могут|можуть)(?!\w)")
+#: The nouns of withdrawal, which name their side after them whatever stands before.
+_NOUN_PREDICATE = compile_pattern(r"(?:withdrawal|pull-?out|pullback|відхід|выход|отход|отступлени)")
+#: The side inside the noun phrase: "выходе ВСУ из", "withdrawal of Ukrainian units from".
+_NOUN_AGENT = compile_pattern(r"^\S+\s+(?:of\s+)?(?P<agent>\S+(?:\s+\S+){0,3}?)\s+(?:from|из|с|со|з|із|зі)$",
+                              re.IGNORECASE)
+
+
+#: Ground "under X control": the side between ("under Ukrainian control", "under full Russian
+#: control"), or one glued to "-controlled" ("Ukraine-controlled").
+_UNDER_CONTROL = compile_pattern(r"under\s+(?:the\s+)?(?:full\s+|complete\s+)?(?P<side>(?:[\w'’-]+\s+){1,2})control$"
+                                 r"|(?P<glued>[\w'’]+)-controlled$", re.IGNORECASE)
+#: The side after "под контролем", "під контролем", "перешла под контроль": an abbreviation
+#: or a capitalised name ("ВСУ", "ВС РФ", "Сил оборони"), or an adjective and its noun
+#: ("российских войск", "українських військ").
+_SIDE_AFTER = compile_pattern(
+    r"\s+(?P<side>(?:ВСУ|ЗСУ|ВС\s+РФ|ЗС\s+РФ|РФ|России|Росії|Украины|України|Сил\s+обороны|Сил\s+оборони)(?!\w)"
+    r"|[\w'-]+(?:ских|ских|цких|ських|цьких|ой|ої)\s+(?:войск|военных|військ|військових|сил|армии|армії|подразделений"
+    r"|підрозділів|вооруженных\s+сил|збройних\s+сил)(?!\w))")
+#: The passive forms whose side follows them.
+_CONTROL_AFTER = compile_pattern(r"(?:под|під)\s+(?:\w+\s+)?контрол\w*$|контрол\w*$")
+
+
+def _holder(text: str, m: re.Match[str]) -> str | None:
+    """The side that holds ground stated in the passive: "under Ukrainian control" → "Ukrainian",
+    "Ukraine-controlled" → "Ukraine", "под контролем ВСУ" → "ВСУ", "перешла под контроль
+    российских войск" → "российских войск"; None when the words name no side."""
+    words = text[m.start():m.end()]
+    under = _UNDER_CONTROL.search(words)
+    if under:
+        return (under.group("side") or under.group("glued")).strip()
+    if _CONTROL_AFTER.search(words) and not words.lower().startswith(("контролир", "контролю")):
+        after = _SIDE_AFTER.match(text, m.end())
+        return after.group("side") if after else None
+    return None
+
+
+def _noun_subject(text: str, m: re.Match[str]) -> str | None:
+    """The side of an event written as a noun ("о выходе ВСУ из Суджи" → "ВСУ"), or None
+    when the noun names none ("о захвате Суджи")."""
+    agent = _NOUN_AGENT.match(text[m.start():m.end()])
+    return agent.group("agent") if agent else None
 
 
 def _subject(text: str, clause_start: int, predicate_start: int) -> str | None:
     """The side as the clause names it before its predicate ("Russian forces have"), or None."""
     head = text[clause_start:predicate_start].rstrip(" ,")
+    head = _LEAD_SOURCE.sub("", head)  # "По данным военкоров, ВСУ …": the source is no side
+    speech = list(_LEAD_SPEECH.finditer(head))
+    if speech and head[speech[-1].end():].strip(" ,"):
+        head = head[speech[-1].end():]  # "bloggers said Kyiv's forces …": the side is after the verb
     head = _AUXILIARIES.sub("", head).strip(" ,")
+    if _PLACE_FIRST.match(head):
+        # "In February, the army …", "В начале августа украинские войска …": the side after the
+        # place or time; "Над Суджей поднят флаг", "в Курской области был освобожден": none
+        head = head.rsplit(",", 1)[1] if "," in head else head
+        side = None if _PLACE_FIRST.match(head.lstrip()) and "," not in head else head
+        if side is None:
+            tail = _SIDE_TAIL.search(head)
+            return " ".join(tail.group().split()) if tail else None
+        head = side
     words = head.split()
-    if not words or len(words) > 8:
+    if not words or len(words) > 8 or _PLACE_FIRST.match(head.lstrip()):
         return None
     return " ".join(words)

@@ -96,6 +96,10 @@ PREDICATES: tuple[Predicate, ...] = (
               Stance.TOOK, False, "The area of Russian advances now totals 30 square kilometres."),
     Predicate(r"made\s+(?!no\s|few\s|little\s)(?:[\w-]+\s+){0,2}gains|gained\s+ground", Stance.TOOK, False,
               "Russian units made territorial gains near the border."),
+    # a side's flag raised over a place: "raised the Russian flag over the town"
+    Predicate(r"(?:raised|hoisted|planted|raising|hoisting|planting)\s+(?:the\s+|a\s+|their\s+|its\s+)?"
+              r"(?:russian|ukrainian|national|state)\s+flags?\s+(?:over|above|in|on|at)",
+              Stance.TOOK, False, "Russian troops raised the Russian flag over the town, the ministry said."),
     # English: the size of ground taken or held, with no other predicate in its clause
     Predicate(r"(?:surpass\w*|exceed\w*|reach\w*|total\w*|amount\w*\s+to|gr[eo]wn?\s+to|stood\s+at|stands\s+at"
               r"|covered|covers|(?:is|was|were)(?:\s+now)?)\s+" + _AREA_BOUND_LATIN + AREA_LATIN, Stance.HOLDS, False,
@@ -136,6 +140,11 @@ PREDICATES: tuple[Predicate, ...] = (
               r"(?:from|to)|(?:were|was|been|being)\s+(?:fully\s+|completely\s+)?(?:expelled|ousted|driven\s+out"
               r"|pushed\s+out|forced\s+out|kicked\s+out|dislodged)",
               Stance.LEFT, False, "Ukrainian forces have withdrawn from the village."),
+    # the withdrawal as a noun with its side between: "confirmed the withdrawal of Ukrainian
+    # units from X"; and "pulled back from", "fell back from"
+    Predicate(r"(?:withdrawal|pull-?out|pullback)\s+of\s+(?:[\w'’-]+\s+){1,4}?from"
+              r"|(?:pull(?:ed|s|ing)?|fell|fall(?:en|s|ing)?)\s+back\s+from",
+              Stance.LEFT, True, "Kyiv confirmed the withdrawal of Ukrainian units from the town."),
     Predicate(r"(?:push(?:ed|es|ing)?|driv(?:e|en|ing)|drove|forc(?:ed|ing))\s+(?:[\w'-]+\s+){1,4}"
               r"(?:out\s+of|from)", Stance.TOOK, True,
               "Russian forces pushed Ukrainian troops out of the town."),
@@ -172,9 +181,14 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"продвинул\w*(?:\s+на)?|продвижени\w*\s+на\s+[\d.,–-]+", Stance.TOOK, True,
               "Войска продвинулись вглубь области на 20 км."),
     Predicate(r"вторгл\w*\s+(?:на|в)", Stance.TOOK, True, "Войска вторглись на территорию области."),
-    Predicate(r"выбил\w*|вытеснил\w*|выдавил\w*|выбит\w*|вытеснен\w*", Stance.TOOK, True,
+    Predicate(r"выбил\w*|вытеснил\w*|выдавил\w*|выбит\w*|вытеснен\w*|выдавлен\w*", Stance.TOOK, True,
               "Бойцы выбили противника из поселка."),
     Predicate(r"зачистил\w*|зачищен\w*", Stance.TOOK, True, "Штурмовики зачистили село."),
+    # a side's flag raised over a place: "Над Суджей поднят российский флаг", "подняли флаг России над селом"
+    Predicate(r"(?:поднят\w*|подняли|поднял[аи]?|водрузил\w*|водружен\w*|установил\w*|установлен\w*)\s+"
+              r"(?:российск\w+\s+|украинск\w+\s+|государственн\w+\s+)флаг\w*"
+              r"|(?:поднят\w*|подняли|поднял[аи]?|водрузил\w*|водружен\w*)\s+флаг\w*\s+(?:россии|рф|украины)",
+              Stance.TOOK, False, "Над селом поднят российский флаг, сообщили в Минобороны."),
     # "очистили Курскую область от ВСУ"; not a clearance of mines or rubble
     Predicate(r"(?:очистил\w*|очищен\w*|очистили|очищено)(?!(?:\s+\S+){0,4}\s+(?:от|від)\s+(?:мин|мін|взрывоопасн|вибухонебезпечн|завал|снег|сніг|мусор|смітт))",
               Stance.TOOK, True, "Российские войска очистили село от противника."),
@@ -190,6 +204,9 @@ PREDICATES: tuple[Predicate, ...] = (
               r"|сократил\w*\s+до|уменьшил\w*\s+до|скороти\w*\s+до|зменши\w*\s+до)\s+"
               + _AREA_BOUND_CYRILLIC + AREA_CYRILLIC, Stance.HOLDS, False,
               "По данным DeepState, под контролем ВСУ в области остается около 200 кв. км.", after_holding=True),
+    # control lost: "ВСУ утратили контроль над Суджей", "ЗСУ втратили контроль над частиною Суджі"
+    Predicate(r"(?:утратил\w*|потерял\w*|лишил\w*\s+|втратил\w*|втратив)\s+контрол\w*(?:\s+(?:над|за))?",
+              Stance.LEFT, False, "Противник утратил контроль над селом."),
     # Russian: holding ground
     Predicate(r"контролиру\w*|под\s+(?:полным\s+)?(?:\w+\s+)?контрол\w*|контрол\w*\s+над", Stance.HOLDS, True,
               "ВСУ контролируют 90 населенных пунктов."),
@@ -202,7 +219,14 @@ PREDICATES: tuple[Predicate, ...] = (
               "«Мы держим плацдарм и будем держать его», — подчеркнул министр."),
     # Russian: leaving ground
     Predicate(r"отступ(?:ает|ают|ил\w*|лени\w*|ать)|отош(?:ли|ел)|отвел\w*\s+войска|покинул\w*"
-              r"|(?:вышли|вышел|выход\w*)\s+из", Stance.LEFT, False, "Противник отступает с занятых территорий."),
+              r"|(?:вышли|вышел)\s+из", Stance.LEFT, False, "Противник отступает с занятых территорий."),
+    # the noun needs its ground: "выход из Суджи", not "выход из строя", "из окружения", "из договора"
+    Predicate(r"выход\w*\s+из", Stance.LEFT, True, "Военкоры сообщили о выходе из села."),
+    # the withdrawal as a reported noun, its side between: "сообщило о выходе ВСУ из Суджи",
+    # "об отходе подразделений ВСУ из района села" (a noun after "о": the report of an event)
+    Predicate(r"(?<=\bо\s)(?:выход|отход|отступлени)[еия]?\s+(?:[\w'-]+\s+){1,4}?(?:из|с|со)(?!\w)"
+              r"|(?<=\bоб\s)(?:отход|отступлени)[еия]?\s+(?:[\w'-]+\s+){1,4}?(?:из|с|со)(?!\w)",
+              Stance.LEFT, True, "Военкоры сообщают о выходе подразделений ВСУ из района села."),
     Predicate(r"оставил\w*|оставлен\w*|сдал[иа]?(?!\w)|сдан[аоы]?(?!\w)", Stance.LEFT, True,
               "После недели боев ВСУ оставили село."),
     # troops taken out by their command: "подразделения выведены из Суджи", "вывели войска из села"
@@ -218,6 +242,11 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"захопил\w*|захоплен\w*|захопити|захопле\w*", Stance.TOOK, True,
               "Росіяни захопили кілька населених пунктів."),
     Predicate(r"закріпил\w*\s+(?:в|на|у)(?!\w)", Stance.HOLDS, True, "Бійці закріпилися в селі."),
+    # a side's flag raised over a place: "над адміністрацією селища піднято український прапор"
+    Predicate(r"(?:піднят\w*|підняли|підняв|встановил\w*|встановлен\w*|встановили)\s+"
+              r"(?:український\s+|українськ\w+\s+|російськ\w+\s+|державн\w+\s+)прапор\w*"
+              r"|(?:піднят\w*|підняли|підняв)\s+прапор\w*\s+(?:україни|росії|рф)",
+              Stance.TOOK, False, "Над селищем піднято український прапор, повідомив командир."),
     # "окупували Свердликове": the act of taking ("окупована Суджа" is a noun's adjective)
     Predicate(r"окупува(?:в|ла|ли|ти)(?!\w)|оккупировал[аи]?(?!\w)", Stance.TOOK, True,
               "Росіяни окупували село після тижня боїв."),
@@ -251,6 +280,9 @@ PREDICATES: tuple[Predicate, ...] = (
     # Ukrainian: leaving ground
     Predicate(r"відступ\w*|відійшл\w*|відход\w*|(?:вийшл\w*|вийшов|вихід\w*)\s+(?:\w+\s+){0,3}(?:з|із)\b"
               r"|залишил[иа]?(?!\w)", Stance.LEFT, False, "Українські підрозділи вийшли з села."),
+    # the noun "відхід" (the verb's forms are above): "підтвердив відхід українських підрозділів з …"
+    Predicate(r"відхід\s+(?:[\w'-]+\s+){0,4}?(?:з|із|зі)(?!\w)", Stance.LEFT, True,
+              "Генштаб підтвердив відхід українських підрозділів з селища."),
     Predicate(r"покинул[иа]?(?!\w)|покинув|здал[иа]?(?!\w)|здан[аоі]?(?!\w)", Stance.LEFT, True,
               "Після тижня боїв окупанти покинули село."),
     Predicate(r"(?:виведен[аоі]?\s+|вивел[иа]?\s+(?:\w+\s+){0,2}|вивів\s+(?:\w+\s+){0,2})(?:з|із)(?!\w)(?!\s+ладу)",
@@ -262,6 +294,8 @@ GROUND_NOUNS = (
     r"villages?|settlements?|towns?|localit(?:y|ies)|hamlets?|territor(?:y|ies)|land|lands|square|sq\b|km\b"
     r"|kilomet\w+|miles?|region|oblast|part\s+of|portion\s+of|half\s+of|areas?|footholds?|positions?|city"
     r"|checkpoint|outskirts|sliver|chunk|pocket|swath|strip|streets?|footholds?|salients?|bridgeheads?|enclaves?"
+    # part of a town held: "удерживает несколько домов на окраине", "тримають околиці", "holds several houses"
+    r"|houses|buildings|blocks|окраин\w*|околиц\w*|домов|дома\b|будинк\w*|квартал(?:ы|ов|і|ів)?\b"
     r"|(?<!their\s)(?<!its\s)ground\b|улиц\w*|вулиц\w*"
     r"|населенн\w+\s+пункт\w*|сел[оаеіу]\b|сел\b|сел(?:ом|ами|ах)|деревн\w*|поселок\w*|поселк\w*|хутор\w*"
     r"|город\w*|территори\w*|км\b|кв\.|километр\w*|позици\w*|рубеж\w*|област\w*|район\w*|част\w*\s+"
@@ -289,6 +323,12 @@ BLOCKERS = (
     r"|fear\w*|опаса\w*|боятся|боится|боїться|бояться|побою\w*"
     # a preparation: "войска готовятся к захвату Суджи", "preparing for the capture of"
     r"|подготовк\w*|підготовк\w*|готовят\w*|готовит\w*|готують\w*|готуєть\w*|prepar\w*\s+(?:for|to)"
+    # an operation's aim: "pressed a counteroffensive to push Ukrainian troops out of the region",
+    # "launched an operation to retake", "a drive to recapture"
+    r"|(?:counter-?)?offensives?\s+to|operations?\s+to|campaign\s+to|mission\s+to|drive\s+to|push\s+to"
+    r"|(?:counter-?)?attacks?\s+to|assaults?\s+to|orders?\s+to|tasked\s+with"
+    # a possibility before the event's noun: "discussed a possible withdrawal of troops from …"
+    r"|possible|potential|возможн(?:ый|ого|ом|ое|ая|ой|ую)|можлив(?:ий|ого|ому|е|а|у|ої|ий)"
 )
 
 #: Heads of a subject that is no side: civilians who leave or return to a village, and a
@@ -298,6 +338,8 @@ NOT_A_SIDE = (
     r"residents?|civilians?|population|refugees|evacuees|families|journalists|locals|situation|fire"
     r"|жител\w*|население|мирн\w*|беженц\w*|гражданск\w*|семь[ия]|семей|ситуаци\w*|пожар\w*"
     r"|мешкан\w*|населення|цивільн\w*|біженц\w*|родин[иа]?|ситуаці\w*"
+    # deminers clear land of mines, not of a side: "Sappers have cleared 20 hectares near X of mines"
+    r"|sappers|deminers|de-miners|сапер\w*|пиротехник\w*|піротехнік\w*"
 )
 
 #: Back-references to the ground of an earlier claim ("these settlements", "этих населенных пунктов").
@@ -321,7 +363,11 @@ NOT_GROUND = (
 
 #: Words before a participle that make it describe a noun rather than state a claim:
 #: "the currently held territories", "any recaptured territory".
-ATTRIBUTIVE = r"(?<!\w)(?:the|its|their|these|those|any|all|newly|recently|currently|previously|once)\s+$"
+ATTRIBUTIVE = (r"(?<!\w)(?:(?:the|its|their|these|those|any|all)\s+(?:(?:newly|recently|currently|previously|once)\s+)?"
+               # an adverb alone only after a preposition or a comma: "of recently seized land",
+               # "Sudzha, once held by Ukraine"; not after the side ("Russian forces recently seized X")
+               r"|(?:[,(]\s*|\b(?:of|in|from|on|at|to|for|with|and)\s+)(?:recently|currently|previously|once)\s+"
+               r"|newly\s+)$")
 
 #: Literal stems one of which every predicate above contains (folded text). A sentence with
 #: none of them holds no control statement, so the predicate patterns are not tried on it
@@ -334,17 +380,17 @@ ANCHORS: tuple[str, ...] = (
     "maintain",
     "enter", "advanc", "push", "penetrat", "invad", "hold", "held", "occup", "inside", "hands", "withdr",
     "pull", "retreat", "broke", "expelled", "ousted", "driv", "drove", "forc", "lost", "los", "abandon", "surrend",
-    "leave", "fall of", "fallen", "fell to",
+    "leave", "fall of", "fallen", "fell to", "back from", "pullout", "pull-out", "flag",
     # an area figure, in any language: "square miles", "sq km", "km²", "кв. км", "квадратних"
     "square", "sq", "km²", "км²", "кв", "квадратн",
     # Russian
     "контрол", "освобо", "захват", "заня", "вош", "зашли", "ворвал", "продви", "вторгл", "выби", "вытесн",
     "выдавил", "зачист", "зачищ", "удерж", "руках", "отступ", "отош", "отвел", "покинул", "вышл", "вышел",
-    "выход", "оставил", "оставлен", "сдал", "сдан", "взял", "взят", "закрепил", "отбил", "выведен", "вывел", "очист", "очищ",
+    "выход", "отход", "выдавлен", "утратил", "флаг", "оставил", "оставлен", "сдал", "сдан", "взял", "взят", "закрепил", "отбил", "выведен", "вывел", "очист", "очищ",
     # Ukrainian
     "звільн", "захоп", "зайня", "увійш", "увійт", "зайшл", "вдерл", "просун", "просуван", "витісн", "вибили",
     "комендатур", "утриму", "тримают", "займают", "відступ", "відійшл", "відход", "вийшл", "вийшов", "вихід",
-    "овладе", "взятт", "оволоді",
+    "овладе", "взятт", "оволоді", "відхід", "прапор",
     "залишил", "покинув", "здал", "здан", "закріпил", "окупува", "оккупировал", "відбил", "відбив", "виведен", "продовжу", "продолжа",
     "вивел", "вивів", "держим", "держат", "держит", "держал", "трима",
 )

@@ -68,6 +68,9 @@ _LAST_MONTH = compile_pattern(r"\blast\s+month\b|в\s+прошлом\s+меся�
 #: "14–15 декабря", "on Dec. 14 and 15": a span of days is dated by its first day.
 _SPAN_START = compile_pattern(r"\b(\d{1,2})\s*[–—-]\s*$")
 _DIGIT = compile_pattern(r"\d")
+#: A date that opens a period is not the claim's: "since August 6 Russia has lost 40,000",
+#: "з 6 серпня ворог втратив", "с 6 августа" (the total is as of publication).
+_PERIOD_START = compile_pattern(r"(?<!\w)(?:since|from|starting|начиная\s+с|с|со|з|із|від|починаючи\s+з)\s+$")
 #: The date patterns a chunk runs, found in one automaton pass over it (``text.Cues``): most
 #: sentences name no month, weekday or relative day.
 _SEARCHED = (_MONTH_DAY, _DAY_MONTH_RU, _RELATIVE, _WEEKDAY, _LAST_MONTH)
@@ -143,7 +146,8 @@ def _dated(chunk: str, pub: date | None) -> tuple[str, DatePrecision] | None:
         return None
     may = _CUES.mask(chunk)
     for rx, order, bit in ((_MONTH_DAY, "md", _MONTH_DAY_BIT), (_DAY_MONTH_RU, "dm", _DAY_MONTH_BIT)) if has_digit else ():
-        m = rx.search(chunk) if may & bit else None
+        m = next((m for m in rx.finditer(chunk) if not _PERIOD_START.search(chunk, max(0, m.start() - 14), m.start())),
+                 None) if may & bit else None
         if not m:
             continue
         first, second, year_text = m.group(1), m.group(2), m.group(3)

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from fractions import Fraction
 from typing import NamedTuple, TypeVar
@@ -384,7 +384,7 @@ _MODIFIERS = _phrase_table(
     + [(p, _Mod.ABOUT) for p in (
         "approximately", "around", "about", "some", "roughly", "an estimated", "close to",
         "circa", "около", "примерно", "порядка", "приблизительно", "близько", "приблизно",
-        "орієнтовно", "близько до")]
+        "орієнтовно", "близько до", "ориентировочно", "приблизительно около", "около порядка")]
     + [("between", _Mod.BETWEEN), ("from", _Mod.FROM), ("от", _Mod.FROM), ("від", _Mod.FROM)]
 )
 #: Verbs of a count that grew to a new total ("число погибших выросло до семи", "кількість
@@ -512,6 +512,9 @@ _GENITIVE_SCALES = {"тысячи": 1000, "миллиона": 1_000_000, "мил
                     # "около сотни", "близько сотні", "более сотни": a hundred (alone, "сотни" is hundreds)
                     "сотни": 100, "сотні": 100}
 
+#: "Half" written apart from the scale it halves: "пів тисячі" (500), "пів сотні" (50), as
+#: "півтисячі" and "полтысячи" are written joined. Alone ("пів року") it is no amount.
+_HALF_WORDS = frozenset({"пів", "пол"})
 # Scale forms that stand alone for one unit ("тысяча военных" is 1000; "тысячи" is vague).
 _LONE_SCALES = frozenset({"тысяча", "тысячу", "тысячей", "миллион", "миллиард", "тисяча", "тисячу",
                           "мільйон"})
@@ -576,7 +579,9 @@ _VAGUE = _phrase_table(
         "значительное число", "большое количество", "большое число", "множество",
         "кілька", "декілька", "кількох", "десятки", "десятків", "сотні", "сотень", "тисячі",
         "десятки тисяч", "десятків тисяч", "сотні тисяч", "сотень тисяч", "значна кількість",
-        "велика кількість", "чимало")]
+        "велика кількість", "чимало",
+        # "several tens", "a dozen or so": "кількадесят окупантів", "кільканадцять поранених"
+        "кількадесят", "кільканадцять", "a couple of dozen")]
     + [(f"{article} {unit}", _Vague.UNIT) for unit in _FORCE_UNITS for article in ("a", "an")]
     + [(unit, _Vague.UNIT) for unit in _RUSSIAN_FORCE_UNITS]
 )
@@ -614,12 +619,17 @@ hryvnia hryvnias ruble rubles rouble roubles usd eur uah rub
 год года году лет гг г век века веков раз раза км километр километра километров метр
 метра метров м мм см кг тонна тонны тонн га процент процента процентов рубль рубля
 рублей доллар доллара долларов евро гривна гривны гривен
+хвилина хвилини хвилин хвилину година години годин годину доба доби діб добу дні днів
+тиждень тижні тижня тижнів місяць місяці місяця місяців рік роки року років століття
+кілометр кілометри кілометра кілометрів метри метрів тонни тонн відсоток відсотки відсотка
+відсотків долар долари долара доларів гривня гривні гривень
 """.split())
 _MONTHS = frozenset("""
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
 января февраля марта апреля мая июня июля августа сентября октября ноября декабря
 январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь
+січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня
 """.split())
 _MONEY_SIGNS = frozenset("$€£₽¥₴#№")
 # Symbols that glue numbers into times, dates and lists ("5:40", "14/02", "14.02.2025").
@@ -630,7 +640,7 @@ _COUNT_COMPOUNDS = frozenset({"strong", "man", "men", "member", "person"})
 _YEAR_CUES = frozenset({"in", "since", "by", "until", "till", "of", "est", ",", "в", "с", "к"})
 
 _STARTERS = frozenset(
-    [*_MODIFIERS, *_FRACTIONS, *_BARE_FRACTIONS, *_VAGUE, *_SMALL, *_LONE_SCALES, "a"])
+    [*_MODIFIERS, *_FRACTIONS, *_BARE_FRACTIONS, *_VAGUE, *_SMALL, *_LONE_SCALES, *_HALF_WORDS, "a"])
 
 #: The words one of which every amount without a digit holds: a number word, a scale, a
 #: share, a vague count or a unit ("a" and "of" only join them). A sentence with none of
@@ -704,7 +714,7 @@ def _read_amount(s: _Stream, i: int, *, is_total: bool = False) -> _Reading | No
         return _bounds(mod, Fraction(_GENITIVE_SCALES[s.word(j)]), j + 1)
     if not is_total and mod not in _OPENERS:
         if (share := _read_fraction(s, j, is_bare_ok=mod is not None)) is not None:
-            return share
+            return _bound_share(share, mod)
         if (vague := _read_vague(s, j, mod)) is not None:
             return vague
     if mod is None and _is_blocked_before(s, j):
@@ -721,11 +731,31 @@ def _read_amount(s: _Stream, i: int, *, is_total: bool = False) -> _Reading | No
     if mod in _OPENERS or _is_not_a_count(s, j, first, mod):
         return None
     if s.word(first.end) in _UNIT_WORDS_AFTER_NUMBER and s.is_spaced(first.end):
+        if _is_unit_designation(s.word(first.end), first.value):
+            return None  # "— 95 бригада", "the 47 brigade": the unit's number, not a count of units
         return _Reading(first.end + 1, is_vague=True)  # "two battalions"
     suffix = _match_phrase(s, first.end, _LOWER_SUFFIXES) if mod is None else None
     if suffix is not None and s.is_next(first.end):
         return _bounds(_Mod.LOWER, first.value, suffix[1])
     return _bounds(mod, first.value, first.end)
+
+
+#: Unit nouns in the singular nominative: after a number other than one they name the unit
+#: by its number ("95 бригада", "the 47 Brigade"), since a count takes the plural ("95 бригад").
+_SINGULAR_UNITS = frozenset({"батальон", "батальйон", "бригада", "полк", "рота", "взвод", *_FORCE_UNITS})
+
+
+def _is_unit_designation(unit: str, value: Fraction) -> bool:
+    """Whether "N unit" names a unit by its number: a singular noun after a number not ending in one.
+
+    >>> _is_unit_designation("бригада", Fraction(95)), _is_unit_designation("бригад", Fraction(95))
+    (True, False)
+    >>> _is_unit_designation("brigade", Fraction(1)), _is_unit_designation("батальон", Fraction(21))
+    (False, False)
+    """
+    if unit not in _SINGULAR_UNITS or value.denominator != 1:
+        return False
+    return value % 10 != 1 or value % 100 == 11
 
 
 def _is_not_a_count(s: _Stream, j: int, first: _Numeral, mod: _Mod | None) -> bool:
@@ -759,6 +789,18 @@ def _read_fraction(s: _Stream, i: int, *, is_bare_ok: bool) -> _Reading | None:
                     is_total=True)
 
 
+def _bound_share(share: _Reading, mod: _Mod | None) -> _Reading:
+    """A bound before a share bounds its part: "up to a third of the 2,000" is at most 667
+    (GOLD.md reads "up to X" as high = best = X), "more than half of 600" at least 300."""
+    if not share.is_total or share.best is None or share.low is not None or share.high is not None:
+        return share
+    if mod is _Mod.UPPER:
+        return replace(share, high=share.best)
+    if mod is _Mod.LOWER:
+        return replace(share, low=share.best)
+    return share
+
+
 def _read_digit_fraction(s: _Stream, i: int) -> tuple[Fraction, int] | None:
     """Read "2/3": small numbers, numerator below denominator, not part of a date."""
     if not (s.kind(i) == "n" and s.text(i + 1) == "/" and s.kind(i + 2) == "n"
@@ -777,7 +819,8 @@ def _read_total(s: _Stream, k: int) -> _Reading | None:
     if s.word(k) not in _OF_WORDS or not s.is_spaced(k):
         return None
     m = k + 1
-    while m - k <= 3 and s.word(m) in _OF_FILLERS and s.is_spaced(m):
+    # "of the brigade's 2,000", "of Pyongyang's 11,000": a possessive stands between too
+    while m - k <= 3 and (s.word(m) in _OF_FILLERS or s.word(m).endswith("'s")) and s.is_spaced(m):
         m += 1
     if not s.is_spaced(m):
         return None
@@ -793,6 +836,8 @@ def _read_vague(s: _Stream, i: int, mod: _Mod | None) -> _Reading | None:
     kind, k = hit
     if kind is _Vague.UNIT and mod is None and s.word(i).lower() in _OBLIQUE_UNITS:
         return None  # "бойцы 95-й бригады уничтожили 20 военных": of the brigade, not an amount
+    if kind is _Vague.UNIT and mod is None and s.kind(i - 1) == "n" and s.is_spaced(i):
+        return None  # "— 95 бригада": the number names the unit (``_is_unit_designation``)
     if kind is _Vague.UNIT:
         size = _read_total(s, k)
         if size is not None:
@@ -906,6 +951,9 @@ def _read_words(s: _Stream, i: int) -> _Numeral | None:
         word = s.word(k)
         if count == 0 and word == "a":
             current, room = Fraction(1), 0
+        elif count == 0 and word in _HALF_WORDS and s.is_spaced(k + 1) and (
+                s.word(k + 1) in _SCALES or s.word(k + 1) in _COUNT_NOUNS):
+            current, room = Fraction(1, 2), 0  # "понад пів тисячі", "пів сотні": half a scale, written apart
         elif word in ("с", "з") and s.word(k + 1) in ("половиной", "половиною") and 0 < current < 10 and room == 0:
             # "две с половиной тысячи", "двох з половиною тисяч": and a half
             current, k = current + Fraction(1, 2), k + 1
@@ -931,7 +979,7 @@ def _read_words(s: _Stream, i: int) -> _Numeral | None:
         else:
             break
         count, j = count + 1, k + 1
-    if count == 0 or (count == 1 and s.word(i) == "a"):
+    if count == 0 or (count == 1 and (s.word(i) == "a" or s.word(i) in _HALF_WORDS)):
         return None
     return _Numeral(j, total + current, scale_at_end, is_bare=False,
                     is_lone_one=count == 1 and s.word(i) in _ONE_FORMS)

@@ -75,7 +75,7 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|получил\w*\s+(?:[а-яё]+\s+)?ранени\w*|ранен\w*|отримал\w*\s+(?:[а-яєіїґ']+\s+)?поранен\w*|поранен\w*"
      # the active verbs: "дрон поранив трьох цивільних", "обстрел ранил двоих"
      r"|поранил[аио]?\b|поранив\b|ранил[аио]?\b"
-     r"|пострадал\w*|травмирован\w*|постраждал\w*"),
+     r"|пострадал\w*|пострадавш\w*|травмирован\w*|постраждал\w*"),
     (Kind.CAPTURED,
      r"\bcaptured\b|taken prisoner|prisoners? of war|\bpows?\b|\bcapture\b|\bsurrendered\b"
      # "had taken several prisoners", "took 40 prisoners"
@@ -100,8 +100,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      # movement of forces: "moved into", "began entering", "переброску резервов", "перемещает силы"
      r"|\bmov(?:ed|ing|es?)\s+into\b"
      # "has moved some of its best units into the region": the forces between verb and "into"
-     r"|\bmov(?:ed|ing|es?)\b(?=\s+(?:[\w'’,.-]+\s+){0,4}?(?:troops|soldiers|forces|units|brigades|servicemen"
-     r"|reserves|reinforcements|personnel)\s+into\b)|\b(?:began|begin|started|start)\s+entering\b|\bconcentrations?\b"
+     r"|\b(?:mov(?:ed|ing|es?)|shift(?:ed|ing|s)?)\b(?=\s+(?:[\w'’,.-]+\s+){0,4}?(?:troops|soldiers|forces|units|brigades"
+     r"|servicemen|reserves|reinforcements|personnel)\s+(?:into|to)\b)|\b(?:began|begin|started|start)\s+entering\b|\bconcentrations?\b"
      # forces committed to a fight: "Moscow has committed about 60,000 troops to the counteroffensive"
      r"|\bcommitted\b(?=\s+(?:[\w,.'’-]+\s+){0,4}?(?:troops|soldiers|forces|servicemen|personnel|reserves"
      r"|brigades|battalions|regiments|units)\b)"
@@ -166,6 +166,9 @@ FORCE_NOUNS = (
     r"|северокорейск\w*|корейц\w*|десантник\w*|срочник\w*|военнослужбовц\w*|вояк\w*|осіб|людей"
     r"|garrisons?|reserves|reinforcements|(?:assault\s+)?groups?|captives|силы|сил|сили|резерв\w*"
     r"|угруповання|группировк\w*|солдатів|росіян\w*|россиян\w*|подразделени\w*|підрозділ\w*"
+    # the kinds of soldiers reports count (accu6): "120 recruits", "40 пограничников", "200 строковиків"
+    r"|recruits|volunteers|border\s+guards|guards|militants|боевик\w*|бойовик\w*|пограничник\w*|прикордонник\w*"
+    r"|росгвардейц\w*|контрактник\w*|строковик\w*|морпех\w*|морпіх\w*|резервист\w*|добровольц\w*|спецназовц\w*"
 )
 
 SPEECH_VERBS = (

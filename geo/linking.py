@@ -27,6 +27,7 @@ from geo.drafts import Draft
 from geo.lexicon import OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_EVERYDAY, OTHER_REGIONS_LATIN, REGION_NOUN
 from geo.loss_lexicon import EVENTS, alternation
 from geo.model import Kind, Link, PlaceLink
+from geo.periods import Scope, scope_of
 from geo.regex_cache import compile_pattern
 from geo.text import Gated
 
@@ -133,13 +134,24 @@ def link_places(
             previous_loss = d
 
 
+def _names_kursk(folded_text: str) -> bool:
+    """Whether folded text names Kursk in any language: "kursk", "курск…", Ukrainian "курськ…"
+    and "Курщина" (a sentence that names Sumy too is still about Kursk: "у Курській та Сумській
+    областях").
+
+    >>> _names_kursk("у курській та сумській областях"), _names_kursk("на сумщині")
+    (True, False)
+    """
+    return "kursk" in folded_text or "курск" in folded_text or "курськ" in folded_text or "курщин" in folded_text
+
+
 def _sentence_is_elsewhere(sentence_text: str, sentence: tuple[int, int], memo: dict[tuple[int, int], bool]) -> bool:
     """A sentence about another region, the whole front or the whole war, and not Kursk.
 
     ``memo`` keeps the answer per sentence for the other claims of the same sentence.
     """
     if sentence not in memo:
-        memo[sentence] = ("kursk" not in sentence_text and "курск" not in sentence_text
+        memo[sentence] = (not _names_kursk(sentence_text)
                           and bool(_ELSEWHERE_CUED.search(sentence_text) or _OTHER_REGION_CUED.search(sentence_text)))
     return memo[sentence]
 
@@ -185,9 +197,22 @@ def _event_places(folded: str, d: Draft, settlements: Sequence[tuple[int, str]],
     event = paragraphs[index]
     if not _EVENT.search(folded, event[0], event[1]):
         return []
+    if _is_front_total(folded, d):
+        return []  # "с начала операции ВСУ потеряли на курском направлении 65 тысяч": no one attack's
     if here - index > _EVENT_PARAGRAPHS and not _EVENT.search(folded, d.sentence[0], d.sentence[1]):
         return []
     return _places_between(settlements, *event)
+
+
+#: A figure for a whole front or direction: "на курском направлении", "in the Kursk direction".
+_DIRECTION = compile_pattern(r"направлени|напрямк|напрямі|\bdirection\b|\baxis\b")
+
+
+def _is_front_total(folded: str, d: Draft) -> bool:
+    """Whether a claim counts a whole campaign or a direction (``periods.Scope.TOTAL``, "на
+    курском направлении"), which no single attack's village holds."""
+    quote = folded[d.start:d.end]
+    return scope_of(quote) is Scope.TOTAL or bool(_DIRECTION.search(folded, d.sentence[0], d.sentence[1]))
 
 
 def _own_clause_places(d: Draft, drafts: Sequence[Draft], settlements: Sequence[tuple[int, str]]) -> list[str]:
@@ -256,13 +281,13 @@ def _names_elsewhere(folded: str, d: Draft) -> bool:
     """A claim whose own clause is about the whole country or war, in a sentence that names
     Kursk for another figure: "… in Kursk … at about 8,000 out of a total of 10,000 in Russia"."""
     own = folded[d.start:d.end]
-    return "kursk" not in own and "курск" not in own and bool(_ELSEWHERE_CUED.search(own))
+    return not _names_kursk(own) and bool(_ELSEWHERE_CUED.search(own))
 
 
 def _is_elsewhere(folded: str, d: Draft) -> bool:
     """A claim whose own words name another region and not Kursk ("в ДНР — …", "in the Sumy region")."""
     own = folded[d.start:d.end]
-    return "kursk" not in own and "курск" not in own and bool(_OTHER_REGION_CUED.search(own))
+    return not _names_kursk(own) and bool(_OTHER_REGION_CUED.search(own))
 
 
 _LOSS_KINDS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.KILLED_OR_WOUNDED, Kind.MISSING, Kind.CAPTURED})

@@ -36,6 +36,18 @@ NOT_PEOPLE: tuple[tuple[str, str], ...] = (
      "команда потеряла двух игроков"),
 )
 
+#: Air defence at work: a sentence that says things were shot down or jammed counts
+#: drones or missiles, and its bare amounts ("33 were intercepted and another 36 were
+#: lost") are no losses of people. An amount with a force noun after it still is.
+INTERCEPTIONS: tuple[tuple[str, str], ...] = (
+    (r"intercept\w*|shot\s+down|downed|jamm(?:ed|ing)|electronic\s+warfare|air\s+defen[cs]e\w*",
+     "33 were intercepted and another 36 were lost, probably jammed"),
+    (r"сбит\w*|сбил\w*|перехвач\w*|подавлен\w*\s+(?:средствами\s+)?рэб|средствами\s+рэб|пво",
+     "сбиты 20 беспилотников, еще 8 были подавлены средствами РЭБ"),
+    (r"збит\w*|збил\w*|перехоплен\w*|локаційно\s+втрачен\w*|засобами\s+реб|ппо",
+     "збито 15 дронів, ще 10 локаційно втрачено"),
+)
+
 #: Ground an amount may count instead of people: "captured 11 settlements", "30 km".
 GROUND_COUNTED: tuple[tuple[str, str], ...] = (
     (r"settlements?|villages?|localities|locality|towns?|hamlets?|territory|territories",
@@ -72,6 +84,8 @@ AMOUNT_PREDICATES: tuple[tuple[str, str], ...] = (
     (r"составил[аио]?|составляют|достигл[аио]?|превысил[аио]?", "потери составили 1 200 человек"),
     (r"сягнул[аио]?|сягають|становлять|становили|склал[аио]?|перевищил[аио]?",
      "втрати сягнули 20 842 осіб"),
+    # a count that grew to a new total: "число погибших … возросло до 7", "кількість загиблих зросла до 9"
+    (r"(?:возросл|выросл|увеличил|зросл|збільшил)[аоиі]\w*\s+до", "число погибших возросло до семи"),
 )
 
 #: Russian and Ukrainian finite forms of death and injury: a predicate wherever it stands,
