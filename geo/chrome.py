@@ -142,8 +142,10 @@ def _is_caption(line: str) -> bool:
 
 
 def _is_all_caps_label(line: str) -> bool:
+    if len(line.split()) > 4:  # before the loop over its characters (issue 14)
+        return False
     letters = [c for c in line if c.isalpha()]
-    return (len(line.split()) <= 4 and len(letters) >= 3 and all(c.isupper() for c in letters)
+    return (len(letters) >= 3 and all(c.isupper() for c in letters)
             and not line.rstrip().endswith((":", ".", "!", "?")))
 
 

@@ -211,7 +211,7 @@ def render_claim(claim: Claim, source: Source | None, *,
 #: ``_place_runs`` of the (place id, link) pairs met so far, with the place they were made
 #: of: keyed by id, not by the Place, whose dataclass hash reads every field (issue 14).
 _PLACE_RUNS_MADE: dict[tuple[str | None, Link | None], tuple[Place | None, tuple[str, ...], tuple[str, ...]]] = {}
-_PLACE_RUNS_LIMIT = 65536
+_PLACE_RUNS_LIMIT = 16384  # a gazetteer's 2,770 places, each under its few links
 
 
 def _place_runs(place: Place | None, link: Link | None) -> tuple[tuple[str, ...], tuple[str, ...]]:

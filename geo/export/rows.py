@@ -48,13 +48,15 @@ def figure_dict(figure: Figure | None) -> dict[str, object] | None:
     """A figure as the contract writes it; integral numbers stay integers."""
     if figure is None:
         return None
+    return {"text": figure.text, "low": _number(figure.low), "best": _number(figure.best),
+            "high": _number(figure.high)}
 
-    def num(value: float | None) -> float | int | None:
-        if value is None:
-            return None
-        return int(value) if float(value).is_integer() else round(value, 2)
 
-    return {"text": figure.text, "low": num(figure.low), "best": num(figure.best), "high": num(figure.high)}
+def _number(value: float | None) -> float | int | None:
+    """A figure's bound as the contract writes it: an integral number as an integer."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else round(value, 2)
 
 
 def claim_dict(claim: Claim, *, link: Link | None, contested: bool = False) -> dict[str, object]:

@@ -472,6 +472,10 @@ class _Highlighter:
         return _spans(text, _find_names(names, text, self._fold(text))) if names else []
 
 
+_STATEMENT_ID = re.compile("s-[0-9a-f]{16}")
+
+
+@functools.lru_cache(maxsize=8192)  # a statement restated by several articles has one key (issue 14)
 def statement_key(statement_id: str) -> str:
     """The page's key of a statement: 48 bits of its id, in 8 base64 characters.
 
@@ -482,7 +486,7 @@ def statement_key(statement_id: str) -> str:
     >>> statement_key("s-1491f0e95a4e2741")
     'FJHw6VpO'
     """
-    digits = statement_id[2:14] if re.fullmatch("s-[0-9a-f]{16}", statement_id) else \
+    digits = statement_id[2:14] if _STATEMENT_ID.fullmatch(statement_id) else \
         hashlib.sha256(statement_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return base64.b64encode(bytes.fromhex(digits)).decode("ascii")
 
