@@ -26,6 +26,8 @@ Pure: a string in, spans out.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -39,7 +41,7 @@ from geo.meta import (
     masthead_indices,
 )
 from geo.regex_cache import compile_pattern
-from geo.text import Gated, paragraph_spans, sentence_spans
+from geo.text import Gated, _holds_twin, fold, paragraph_spans, sentence_spans
 
 __all__ = ["find_chrome"]
 
@@ -140,8 +142,10 @@ def _is_caption(line: str) -> bool:
 
 
 def _is_all_caps_label(line: str) -> bool:
+    if len(line.split()) > 4:  # before the loop over its characters (issue 14)
+        return False
     letters = [c for c in line if c.isalpha()]
-    return (len(line.split()) <= 4 and len(letters) >= 3 and all(c.isupper() for c in letters)
+    return (len(letters) >= 3 and all(c.isupper() for c in letters)
             and not line.rstrip().endswith((":", ".", "!", "?")))
 
 
@@ -161,10 +165,11 @@ def _is_breadcrumb(line: str) -> bool:
         1 <= len(part.split()) <= 3 and not re.search(r"[.!?:;,\d]", part) for part in parts)
 
 
-def _line_rule(line: str, normal: str, *, is_body: bool) -> str | None:
+def _line_rule(line: str, normal: str, *, is_body: bool, has_phrase_cue: bool = True) -> str | None:
     """Why ``line`` is furniture on its own ("nav", "label", "caption" …), or None
-    (``normal`` is its ``_normalise``, ``is_body`` its ``is_body_like``: read once per line)."""
-    if _STRONG_CUED.search(line.lower()):
+    (``normal`` is its ``_normalise``, ``is_body`` its ``is_body_like``: read once per line;
+    ``has_phrase_cue`` false: the page holds none of ``_STRONG``'s cues, so no line does)."""
+    if has_phrase_cue and _STRONG_CUED.search(line.lower()):
         return "phrase"
     if _is_caption(line):
         return "caption"
@@ -188,6 +193,28 @@ def _line_rule(line: str, normal: str, *, is_body: bool) -> str | None:
     return None
 
 
+def _phrase_cued(lines: list[_Line]) -> list[bool]:
+    """For each line, whether it may hold a ``_STRONG`` phrase: one cue pass over the page.
+
+    ``_STRONG_CUED.search`` of each line folded it and ran the cue automaton on it
+    (issue 14). Folding maps each character on its own, so the lines' lower-cased texts
+    joined by newlines and folded are the lines' own folded texts joined: a line holds a
+    cue exactly where a cue found in the page lies within the line. A case twin anywhere
+    leaves every line to its own search, as each line's gate would search it.
+    """
+    lowered = [line.text.lower() for line in lines]  # per line: "İ" lowers to two characters
+    page = "\n".join(lowered)
+    automaton = _STRONG_CUED.automaton
+    if automaton is None or _holds_twin(page):
+        return [True] * len(lines)
+    starts = list(itertools.accumulate((len(text) + 1 for text in lowered[:-1]), initial=0))
+    cued = [False] * len(lines)
+    for end, cue in automaton.iter(fold(page)):
+        at = bisect.bisect_right(starts, end - len(cue) + 1) - 1
+        cued[at] = cued[at] or end < starts[at] + len(lowered[at])
+    return cued
+
+
 def _classify(lines: list[_Line]) -> list[str | None]:
     """Apply the line rules, and mark short lines the page repeats ("Subscribe", "* required").
 
@@ -195,7 +222,9 @@ def _classify(lines: list[_Line]) -> list[str | None]:
     stays: it is the article's own statement, not furniture.
     """
     normals = [_normalise(line.text) for line in lines]
-    rules = [_line_rule(line.text, normal, is_body=line.is_body) for line, normal in zip(lines, normals, strict=True)]
+    cued = _phrase_cued(lines)
+    rules = [_line_rule(line.text, normal, is_body=line.is_body, has_phrase_cue=is_cued)
+             for line, normal, is_cued in zip(lines, normals, cued, strict=True)]
     counts = Counter(normals)
     for i, line in enumerate(lines):
         repeated = counts[normals[i]] > 1 and len(line.text.split()) <= _SHORT_WORDS

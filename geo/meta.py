@@ -585,7 +585,8 @@ def _yearless_dateline(line: str) -> tuple[int, int] | None:
     True
     """
     stripped = line.strip()
-    if find_dates(stripped):
+    # Both patterns need a digit for the day; most lines have none.
+    if not _DIGIT.search(stripped) or find_dates(stripped):
         return None
     for gate in _YEARLESS_CUED:
         match = gate.search(stripped)
@@ -689,6 +690,20 @@ def outlet_from_url(url: str | None) -> str | None:
     return re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host) if "." in host else None
 
 
+def _completed_dateline(text: str, head: list[tuple[int, int]], tail: list[tuple[int, int]],
+                        url: str | None) -> list[tuple[int, str]]:
+    """The first head line's year-less dateline completed by the furniture's one year, ranked 6."""
+    furniture = [text[s:e] for s, e in head + tail]
+    year = None
+    for line in (text[s:e] for s, e in head):
+        month_day = _yearless_dateline(line)
+        year = year or (_furniture_year(furniture, url) if month_day else None)
+        if month_day and year:
+            iso = _to_iso(str(year), str(month_day[0]), str(month_day[1]))
+            return [(6, iso)] if iso else []
+    return []
+
+
 def guess_published(text: str, url: str | None = None) -> str | None:
     r"""Find the publication date the page's furniture states, as ISO ``YYYY-MM-DD``.
 
@@ -736,16 +751,10 @@ def guess_published(text: str, url: str | None = None) -> str | None:
     from_url = date_from_url(url)
     if from_url:
         found.append((5, from_url))
-    furniture = [text[s:e] for s, e in head + tail]
-    year = None
-    for line in (text[s:e] for s, e in head):
-        month_day = _yearless_dateline(line)
-        year = year or (_furniture_year(furniture, url) if month_day else None)
-        if month_day and year:
-            iso = _to_iso(str(year), str(month_day[0]), str(month_day[1]))
-            if iso:
-                found.append((6, iso))
-            break
+    if not found:
+        # A year-less dateline ranks 6, below every date found so far (ranks 0-5), and the
+        # first of equal ranks wins: it is only looked for when nothing else is (issue 14).
+        found += _completed_dateline(text, head, tail, url)
     for start, end in tail:
         # Only a labelled line or a byline: a bare date at the foot may be a teaser's.
         dated = _line_date(text[start:end])

@@ -242,16 +242,17 @@ def stored_document(result: DocumentResult, gazetteer: Gazetteer) -> StoredDocum
         figure = claim.figure
         bounds = (figure.low, figure.best, figure.high) if figure else (None, None, None)
         # the conflict test's costliest part, read here (in the worker) once, not per walk and place
-        scope = claim_scope(claim).value if bounds != (None, None, None) else None
+        # (``_value_``: an enum member's own attribute, not the slower ``value`` property)
+        scope = claim_scope(claim)._value_ if bounds != (None, None, None) else None
         own = claim.source == meta.source
-        row = (blob if own else _blob(claim.source), claim.start, claim.end, claim.kind.value, seq,
+        row = (blob if own else _blob(claim.source), claim.start, claim.end, claim.kind._value_, seq,
                claim.claim_id, claim.claimant, claim.reported, *bounds, int(bool(claim.places)),
                scope, _encode(claim))
         ties = [(pl.place_id, pl.link) for pl in claim.places] or [(None, None)]
         rendered = fragments.render_claim(claim, meta if own else None, fields=fields[seq])
         head = _flat_head(claim)
         links = tuple(
-            (i, place_id, link.value if link else None,
+            (i, place_id, link._value_ if link else None,
              *fragments.claim_fragments_at(rendered, places[place_id] if place_id is not None else None, link),
              claim.claim_id, _flat_order(head, place_id, link))
             for i, (place_id, link) in enumerate(ties))
@@ -273,7 +274,7 @@ def document_result(stored: StoredDocument) -> DocumentResult:
 def _flat_head(claim: Claim) -> bytes:
     """The claim's part of ``_flat_order``, the same for each of its rows."""
     return b"".join((_blob(claim.source), b"\x00", claim.start.to_bytes(8, "big"), claim.end.to_bytes(8, "big"),
-                     claim.kind.value.encode(), b"\x00", claim.claim_id.encode(), b"\x00"))
+                     claim.kind._value_.encode(), b"\x00", claim.claim_id.encode(), b"\x00"))
 
 
 def _flat_order(head: bytes, place_id: str | None, link: Link | None) -> bytes:
@@ -284,7 +285,7 @@ def _flat_order(head: bytes, place_id: str | None, link: Link | None) -> bytes:
     part contains and which sorts before every other byte, so "a" comes before "a b" as
     in Python; offsets are fixed-width big-endian.
     """
-    return b"".join((head, (place_id or "").encode(), b"\x00", (link.value if link else "").encode(), b"\x00"))
+    return b"".join((head, (place_id or "").encode(), b"\x00", (link._value_ if link else "").encode(), b"\x00"))
 
 
 class Store:

@@ -440,3 +440,68 @@ def test_a_headline_repeated_as_the_photo_caption_stays(headline: str, body: str
     text = f"14 March\nLoad more\n\n{headline}\n\n{headline}\nPhoto: REUTERS\n\n{body}\n\n{body}\n\nSubscribe\n\nSubscribe\n"
     chrome = chrome_lines(text)
     assert headline not in chrome and "Subscribe" in chrome
+
+
+# --- issue 14: one cue pass over the page for the phrase rule, not one per line -------------
+
+
+def _gated_line_by_line(text: str) -> list[bool]:
+    """What each line's own ``_STRONG_CUED`` gate says (the reading before issue 14)."""
+    from geo import chrome
+    from geo.text import paragraph_spans
+
+    return [chrome._STRONG_CUED.may_match(text[s:e].lower()) for s, e in paragraph_spans(text)]
+
+
+def _phrase_cued(text: str) -> list[bool]:
+    from geo import chrome
+    from geo.text import paragraph_spans
+
+    return chrome._phrase_cued([chrome._Line.read(text, s, e) for s, e in paragraph_spans(text)])
+
+
+def test_issue_14_only_the_lines_holding_a_phrase_cue_are_searched() -> None:
+    page = "\n".join(["Troops entered the village on Monday, officials said."] * 20
+                     + ["© 2024 Example News. All rights reserved", "Follow us", "on Telegram"])
+    cued = _phrase_cued(page)
+    assert cued == _gated_line_by_line(page)
+    assert sum(cued) == 1 and cued[20]  # a cue split over two lines ("follow us / on") is none
+
+
+@pytest.mark.parametrize("page", [
+    pytest.param("ΣΟΦΟΣ all rights reserved\nΟΔΟΣ", id="final sigma at a line's end"),
+    pytest.param("İstanbul: all rights reserved\nSubscribe to our newsletter", id="İ lowers to two characters"),
+    pytest.param("ſubscribe to our newsletter\nFollow us on X", id="a case twin: every line searched"),
+    pytest.param("Read more\nALL RIGHTS RESERVED", id="capitals"),
+    pytest.param("", id="empty"),
+])
+def test_issue_14_the_page_pass_marks_the_lines_each_line_s_gate_marks(page: str) -> None:
+    _assert_cued_as_each_line_s_gate(page)
+
+
+def _find_chrome_line_by_line(page: str) -> tuple[tuple[int, int], ...]:
+    """``find_chrome`` with every line searched for the phrases, as before issue 14."""
+    from unittest import mock
+
+    from geo import chrome
+
+    with mock.patch.object(chrome, "_phrase_cued", lambda lines: [True] * len(lines)):
+        return chrome.find_chrome(page)
+
+
+@given(st.lists(st.sampled_from([
+    "All rights reserved", "follow us on", "Follow us", "on Telegram", "Подписывайтесь на наш канал",
+    "ΣΟΦΟΣ", "İ", "ſ", "\u0131", "Troops held Sudzha, the ministry said on Monday.", "Read more", "-", " "]),
+    max_size=12).map("\n".join))
+def test_issue_14_phrase_cues_read_once_per_page_change_nothing(page: str) -> None:
+    _assert_cued_as_each_line_s_gate(page)
+
+
+def _assert_cued_as_each_line_s_gate(page: str) -> None:
+    """The page pass marks the lines each line's gate marks; with a case twin, every line."""
+    from geo.text import CASE_TWINS
+
+    has_twin = any(twin in page.lower() for twin in CASE_TWINS)
+    cued = _phrase_cued(page)
+    assert cued == ([True] * len(cued) if has_twin else _gated_line_by_line(page))
+    assert find_chrome(page) == _find_chrome_line_by_line(page)

@@ -313,3 +313,43 @@ def test_a_byline_sharing_its_line_with_a_date_names_the_outlet() -> None:
     text = f"Drones hit a depot near Lgov\nMar. 4, 2025 | By Jane Roe, Example News\n{BODY}\n"
     assert meta.guess_publisher(text) == "Example News"
     assert meta.guess_published(text) == "2025-03-04"
+
+
+# --- issue 14: a year-less dateline is looked for only when no surer date is found ----------
+
+
+def _counting_yearless(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    read = meta._yearless_dateline
+
+    def counted(line: str) -> tuple[int, int] | None:
+        seen.append(line)
+        return read(line)
+
+    monkeypatch.setattr(meta, "_yearless_dateline", counted)
+    return seen
+
+
+@pytest.mark.parametrize(("text", "iso", "lines_read"), [
+    pytest.param("Headline of the story\nPublished February 14, 2025\nMOSCOW, March 3. /TASS/. "
+                 f"{BODY}\n© 2025 TASS", "2025-02-14", 0, id="a published line: no dateline read"),
+    pytest.param("Headline of the story\nMOSCOW, March 3. /TASS/. Troops moved.\n© 2025 TASS",
+                 "2025-03-03", 2, id="nothing surer: the dateline, completed by the furniture's year"),
+    pytest.param("Headline of the story\nMOSCOW, March 3. /TASS/. Troops moved.", None, 2,
+                 id="no year anywhere: undated"),
+])
+def test_issue_14_a_yearless_dateline_is_read_only_when_nothing_surer_is_found(
+        monkeypatch: pytest.MonkeyPatch, text: str, iso: str | None, lines_read: int) -> None:
+    seen = _counting_yearless(monkeypatch)
+    assert meta.guess_published(text) == iso
+    assert len(seen) == lines_read
+
+
+@pytest.mark.parametrize("line", ["MOSCOW, September 16. /TASS/.", "14 листопада, 12:30", "No digits at all",
+                                  "KYIV, Feb 14 (Reuters) -", "٣ March", "September ١٦."])
+def test_issue_14_the_digit_shortcut_of_yearless_datelines_changes_nothing(line: str) -> None:
+    """Both year-less patterns need a digit (``\\d``, any script's): a line without one has none."""
+    found = [gate.pattern.search(line) for gate in meta._YEARLESS_CUED]
+    if meta._DIGIT.search(line) is None:
+        assert found == [None, None]
+        assert meta._yearless_dateline(line) is None

@@ -500,3 +500,28 @@ def test_issue_14_the_store_reads_each_scope_once_at_extraction_and_none_at_the_
         rivals = {p.place_id: store.rivals_at(p.place_id) for p in store.places}
         assert rivals == {p.place_id: dict(memory.rivals_at(p.place_id)) for p in store.places}
         assert any(rivals.values())
+
+
+def test_issue_14_a_place_s_row_columns_are_made_once_per_place_and_link(seeds_claim, monkeypatch):
+    """Place columns are the same for every claim at a place: made once, keyed by the place's id,
+    and made anew for another Place under that id (another gazetteer's)."""
+    import dataclasses
+
+    from geo.export import fragments
+
+    claim, ties = seeds_claim
+    place, link = ties[0]
+    moved = dataclasses.replace(place, lat=place.lat + 0.5)
+    expected = {(p, lk): _fragments_one_by_one(claim, None, p, lk) for p, lk in [*ties, (moved, link)]}
+    calls = []
+    real = fragments.place_columns
+    monkeypatch.setattr(fragments, "place_columns", lambda *a, **k: calls.append(a) or real(*a, **k))
+    monkeypatch.setattr(fragments, "_PLACE_RUNS_MADE", {})
+    rendered = fragments.render_claim(claim, None)
+    for _ in range(3):
+        for p, lk in ties:
+            assert fragments.claim_fragments_at(rendered, p, lk) == expected[p, lk]
+    assert len(calls) == len(set(ties)) == len(ties) >= 2
+    assert fragments.claim_fragments_at(rendered, moved, link) == expected[moved, link] != expected[place, link]
+    assert fragments.claim_fragments_at(rendered, place, link) == expected[place, link]
+    assert len(calls) == len(ties) + 2

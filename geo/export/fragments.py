@@ -18,7 +18,6 @@ the link, so the Store renders it once (``render_claim``) and fills those in per
 
 from __future__ import annotations
 
-import functools
 import itertools
 import json
 import re
@@ -123,13 +122,49 @@ def row_values(row: dict[str, object]) -> tuple[object, ...]:
     return tuple(row[name] for name in CLAIM_COLUMNS)
 
 
-_NO_PLACE = dict.fromkeys(PLACE_COLUMN_NAMES)
-#: Where each place column sits in a claim row (``CLAIM_COLUMNS`` order).
-_PLACE_SLOTS = tuple((i, name) for i, name in enumerate(CLAIM_COLUMNS) if name in PLACE_COLUMN_NAMES)
+def _column_runs() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...], int]:
+    """``CLAIM_COLUMNS`` cut into runs of claim columns and runs of place columns.
+
+    The two kinds alternate; the third value is where the first claim run stands in
+    the alternation (0 or 1), for ``_interleave``.
+    """
+    runs = [tuple(names) for _, names in itertools.groupby(CLAIM_COLUMNS, key=PLACE_COLUMN_NAMES.__contains__)]
+    place_first = runs[0][0] in PLACE_COLUMN_NAMES
+    return tuple(runs[place_first::2]), tuple(runs[1 - place_first::2]), int(place_first)
+
+
+#: The claim columns and the place columns of a claim row, in alternating runs.
+_CLAIM_RUNS, _PLACE_RUNS, _CLAIM_FIRST_AT = _column_runs()
+#: The claim columns in row order, and where each claim run sits among them.
+_CLAIM_NAMES = tuple(itertools.chain.from_iterable(_CLAIM_RUNS))
+_CLAIM_SLICES = tuple(slice(end - len(run), end)
+                      for run, end in zip(_CLAIM_RUNS, itertools.accumulate(map(len, _CLAIM_RUNS)), strict=True))
 _LINK_KEY = ',"link":'
 #: The JSON of each tie's ``link`` member (``claim_dict``: an unplaced claim's is the article).
 _LINK_JSON: dict[Link | None, str] = {None: json.dumps(Link.ARTICLE.value),
                                       **{link: json.dumps(link.value) for link in Link}}
+
+
+def _interleave(claim_runs: tuple[str, ...], place_runs: tuple[str, ...]) -> list[str]:
+    """The runs of a claim and of a place in the row's column order."""
+    pieces = [""] * (len(claim_runs) + len(place_runs))
+    pieces[_CLAIM_FIRST_AT::2] = claim_runs
+    pieces[1 - _CLAIM_FIRST_AT::2] = place_runs
+    return pieces
+
+
+def _csv_cells(values: Iterable[object]) -> list[str]:
+    """``csv_cell(_cell(value))`` of each value: numbers and booleans need no quotes."""
+    plain = _NEEDS_QUOTES.search
+    return [(value if plain(value) is None else csv_cell(value)) if type(value) is str  # type: ignore[arg-type]
+            else "" if value is None else str(value) if type(value) is int else _cell(value)
+            for value in values]
+
+
+def _json_items(values: Sequence[object]) -> str:
+    """The JSON of a run of row values without its brackets: a list's items are joined
+    by ``,`` in compact JSON, so runs join into the row's list."""
+    return dumps(values)[1:-1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,16 +173,19 @@ class RenderedClaim:
 
     A claim tied to three places was rendered three times over, and its quote quoted for
     the CSV three times; this is everything that is the same at each place, made once.
+    The row's columns come in runs of claim columns and runs of place columns
+    (``_CLAIM_RUNS``, ``_PLACE_RUNS``); the claim's runs are kept as text, so a place
+    only adds its own runs (issue 14: the row was copied, filled in and encoded per place).
 
     json_head, json_tail  ``claim_json`` of the claim around its ``"link"`` member
-    cells                 its CSV cells (quoted), place cells empty
-    values                its ``row_values``, place values None
+    csv_runs              each claim run's CSV cells, quoted and joined by commas
+    json_runs             each claim run's values as JSON list items
     """
 
     json_head: str
     json_tail: str
-    cells: tuple[str, ...]
-    values: tuple[object, ...]
+    csv_runs: tuple[str, ...]
+    json_runs: tuple[str, ...]
 
 
 def render_claim(claim: Claim, source: Source | None, *,
@@ -162,18 +200,36 @@ def render_claim(claim: Claim, source: Source | None, *,
         msg = f"no single link member in a claim line: {line[:80]!r}"
         raise ValueError(msg)
     tail = tail[tail.index(",") :]  # after the link's value: its values are plain words
-    values = tuple(join_row(claim_columns(claim, source, fields=fields), _NO_PLACE).values())
-    plain = _NEEDS_QUOTES.search
-    cells = tuple(["" if value is None else _cell(value) if type(value) is not str  # numbers need no quotes
-                   else value if plain(value) is None else csv_cell(value) for value in values])
-    return RenderedClaim(json_head=head, json_tail=tail, values=values, cells=cells)
+    columns = claim_columns(claim, source, fields=fields)
+    values = [columns[name] for name in _CLAIM_NAMES]
+    cells = _csv_cells(values)
+    return RenderedClaim(json_head=head, json_tail=tail,
+                         csv_runs=tuple([",".join(cells[run]) for run in _CLAIM_SLICES]),
+                         json_runs=tuple([dumps(values[run])[1:-1] for run in _CLAIM_SLICES]))
 
 
-@functools.lru_cache(maxsize=4096)
-def _place_cells(place: Place | None, link: Link | None) -> tuple[tuple[int, object, str], ...]:
-    """(position, value, CSV cell) of each place column of a row at ``place``, uncontested."""
-    part = place_columns(place, link, contested=False)
-    return tuple((at, part[name], csv_cell(_cell(part[name]))) for at, name in _PLACE_SLOTS)
+#: ``_place_runs`` of the (place id, link) pairs met so far, with the place they were made
+#: of: keyed by id, not by the Place, whose dataclass hash reads every field (issue 14).
+_PLACE_RUNS_MADE: dict[tuple[str | None, Link | None], tuple[Place | None, tuple[str, ...], tuple[str, ...]]] = {}
+_PLACE_RUNS_LIMIT = 16384  # a gazetteer's 2,770 places, each under its few links
+
+
+def _place_runs(place: Place | None, link: Link | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The CSV text and the JSON items of each place run of a row at ``place``, uncontested.
+
+    The same for every claim tied to the place, so made once per place and link; a
+    Place of another gazetteer under the same id is made anew.
+    """
+    key = (place.place_id if place is not None else None, link)
+    made = _PLACE_RUNS_MADE.get(key)
+    if made is None or made[0] is not place:
+        part = place_columns(place, link, contested=False)
+        runs = [[part[name] for name in names] for names in _PLACE_RUNS]
+        if len(_PLACE_RUNS_MADE) >= _PLACE_RUNS_LIMIT:
+            _PLACE_RUNS_MADE.clear()
+        made = _PLACE_RUNS_MADE[key] = (place, tuple(",".join(map(csv_cell, map(_cell, run))) for run in runs),
+                                        tuple(map(_json_items, runs)))
+    return made[1], made[2]
 
 
 def claim_fragments_at(claim: RenderedClaim, place: Place | None, link: Link | None) -> tuple[str, str, str]:
@@ -182,12 +238,10 @@ def claim_fragments_at(claim: RenderedClaim, place: Place | None, link: Link | N
     Equal to ``claim_json(claim, link)``, ``csv_line(claim_row(...))`` and
     ``dumps(row_values(claim_row(...)))`` (a test says so), from ``render_claim``'s parts.
     """
-    cells, values = list(claim.cells), list(claim.values)
-    for at, value, cell in _place_cells(place, link):
-        values[at] = value
-        cells[at] = cell
+    csv_runs, json_runs = _place_runs(place, link)
     line = f"{claim.json_head}{_LINK_KEY}{_LINK_JSON[link]}{claim.json_tail}"
-    return line, ",".join(cells) + "\r\n", dumps(values)
+    return (line, ",".join(_interleave(claim.csv_runs, csv_runs)) + "\r\n",
+            "[" + ",".join(_interleave(claim.json_runs, json_runs)) + "]")
 
 
 #: The end of a claim's GeoJSON line that is not contested, and what a contested one ends with.

@@ -64,6 +64,7 @@ try:  # CPython's table of the letters a case-blind pattern equates beyond str.l
 except ImportError:  # another Python: no text is folded (``_fold``), every name is searched
     _EXTRA_CASES = None
 
+from geo import json_text
 from geo.export.rows import _place_fields, claim_dict, lon_lat, source_dict, unresolved_dict
 from geo.model import Build, Claim, Kind, Mention, Place, Resolution, Source
 from geo.records import Records, as_records
@@ -237,7 +238,7 @@ def script_json(data: object) -> str:
     >>> script_json({"q": "</script><b>&"})
     '{"q":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}'
     """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = json_text.dumps(data)  # json.dumps(…, ensure_ascii=False, compact, allow_nan=False)
     return _UNSAFE.sub(_escape, text)
 
 
@@ -471,6 +472,10 @@ class _Highlighter:
         return _spans(text, _find_names(names, text, self._fold(text))) if names else []
 
 
+_STATEMENT_ID = re.compile("s-[0-9a-f]{16}")
+
+
+@functools.lru_cache(maxsize=8192)  # a statement restated by several articles has one key (issue 14)
 def statement_key(statement_id: str) -> str:
     """The page's key of a statement: 48 bits of its id, in 8 base64 characters.
 
@@ -481,7 +486,7 @@ def statement_key(statement_id: str) -> str:
     >>> statement_key("s-1491f0e95a4e2741")
     'FJHw6VpO'
     """
-    digits = statement_id[2:14] if re.fullmatch("s-[0-9a-f]{16}", statement_id) else \
+    digits = statement_id[2:14] if _STATEMENT_ID.fullmatch(statement_id) else \
         hashlib.sha256(statement_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return base64.b64encode(bytes.fromhex(digits)).decode("ascii")
 
@@ -499,14 +504,15 @@ def _claim_row(claim: Claim, published: str | None, texts: _Texts, at: list[list
     row = dict(fields) if fields is not None else claim_dict(claim, link=None)
     row["quote"] = texts.ref(claim.quote)
     row["day"] = _first_day(claim.reported or published)
-    row["side"] = side_of(claim.claimant).value
+    # ``_value_``: an enum member's own attribute, not the slower ``value`` property (issue 14)
+    row["side"] = side_of(claim.claimant)._value_
     holding = read_control(claim)
-    row["holding"] = None if holding is None else [holding.holder.value, holding.has_left]
+    row["holding"] = None if holding is None else [holding.holder._value_, holding.has_left]
     row["at"] = at
     figure = claim.figure
     index = [claim.claim_id, statement_key(str(row["statement_id"])), claim.claimant,
-             claim.kind.value, figure.text if figure else None, claim.reported, row["day"],
-             row["side"], None if holding is None else holding.holder.value,
+             claim.kind._value_, figure.text if figure else None, claim.reported, row["day"],
+             row["side"], None if holding is None else holding.holder._value_,
              int(holding is not None and holding.has_left), [a[0] for a in at]]
     return _CLAIM_ROW(row), index
 
@@ -586,12 +592,12 @@ def doc_parts(source: Source, claims: Sequence[Claim], resolutions: Sequence[Res
         (rows of :data:`CLAIM_FIELDS`), ``mentions`` ([place id, text, spans]) and
         ``unresolved``. None when the document has no claim and no mention.
     """
-    order = sorted(range(len(claims)), key=lambda i: (claims[i].start, claims[i].end, claims[i].kind.value))
+    order = sorted(range(len(claims)), key=lambda i: (claims[i].start, claims[i].end, claims[i].kind._value_))
     claims = [claims[i] for i in order]
     resolutions = sorted(resolutions, key=lambda r: r.mention.start)
     texts = _Texts()
     highlighter = _Highlighter(resolutions, gazetteer)
-    rows = [_claim_row(claim, source.published, texts, [[pl.place_id, pl.link.value,
+    rows = [_claim_row(claim, source.published, texts, [[pl.place_id, pl.link._value_,
                                        highlighter.spans(pl.place_id, claim.quote, claim.start)]
                                       for pl in claim.places],
                        None if fields is None else fields[i])
