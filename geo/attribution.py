@@ -56,6 +56,7 @@ from geo.lexicon import (
     BODY_REFERENCES,
     CONTINUATIONS,
     HEDGES,
+    PASSED_ON,
     PERSON_REFERENCES,
     PRONOUNS,
     REFERENCE_MODIFIERS,
@@ -91,7 +92,7 @@ _NP = rf"(?P<np>{_CAP_TOKEN}(?:{_GO_ON}{_TOKEN}){{0,8}}?)"
 _NP_ANY = rf"(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:{_GO_ON}{_TOKEN}){{0,6}}?)"
 _SUBJECT_VERB = compile_pattern(
     rf"{_NP}(?:’s|'s)?\s+(?:(?:also|has|have|had|was|were|is|previously|later|then|earlier|further|"
-    rf"again|repeatedly|separately|recently|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|в\s+(?![A-ZА-ЯЁІЇЄҐ]{{2,}}(?!\w))\w+(?!,)"
+    rf"again|repeatedly|separately|recently|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|во?\s+(?![A-ZА-ЯЁІЇЄҐ]{{2,}}(?!\w))\w+(?!,)"
     rf"|last\s+\w+|this\s+\w+)[\s,]+){{0,3}}(?P<verb>{SPEECH_VERBS})\b"
     r"(?!\s+(?:suggest|say|show|indicate|claim|estimate|put|believe)\b)"  # "Recent estimates suggest": a noun
     # a passive: "The liberation of X was announced by the ministry" (the ministry speaks, not the event)
@@ -133,9 +134,15 @@ _QUOTE_ONE_TITLED = compile_pattern(
     rf"|(?P<np2>{_ONE_TITLED.pattern})\s+(?:{SPEECH_VERBS})\b)", re.IGNORECASE)
 #: A title in lower case and "of" before a capitalised name: "the commander of the North group".
 _TITLE_OF_BEFORE = compile_pattern(r"(?<![\w-])(?P<title>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+of\s+(?:the\s+)?$")
+#: A sentence that opens with what it is about ("Об освобождении Погребков …", "Про втрати
+#: ворога …"): its speaker follows the verb.
+_TOPIC_FIRST = r"^\W*(?:о|об|обо|про)\s[^.;!?]{1,160}?"
 #: "Об этом сообщил …", "как заявил …": the Russian formulas that put the speaker after the verb.
 _INVERTED_LEAD = compile_pattern(
-    r"(?:^|\b)(?:об\s+этом|о\s+чем|о\s+чём|как|это|про\s+це|як|це)(?:\s+[\w-]+){0,5}\s*$", re.IGNORECASE)
+    r"(?:^|\b)(?:об\s+этом|о\s+чем|о\s+чём|как|это|про\s+це|як|це)(?:\s+[\w-]+){0,5}\s*$"
+    # the topic first, its speaker after the verb: "Об освобождении Погребков заявил начальник
+    # Генштаба Валерий Герасимов", "Про втрати ворога повідомив речник ОТУ"
+    rf"|{_TOPIC_FIRST}$", re.IGNORECASE)
 _ACCORDING = compile_pattern(
     rf"(?<!\w)(?i:{ACCORDING_TO})\s+(?:the\s+|a\s+)?{_NP_ANY}(?=\s*(?:\([A-ZА-Я]{{2,}}\)\s*)?(?:[,.;:)]|$))")
 #: "…, the acting governor, Alexander Khinshtein, said": a name set off by commas before the verb.
@@ -149,8 +156,11 @@ _SUBJECT_ASIDE_VERB = compile_pattern(
 _TAIL_LOWER = compile_pattern(rf",\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,5}}?)\s+(?:{SPEECH_VERBS})\b")
 #: "…, сообщили военкоры.", "…, повідомляють російські джерела.": a lower-case source after
 #: its verb at the end of the sentence, kept only when it is a known one.
+#: The outlet told may stand between verb and source: "…, сообщил ТАСС источник в силовых
+#: структурах", "…, рассказал «Известиям» источник в Минобороны" (the source speaks, GOLD.md).
 _VERB_TAIL_LOWER = compile_pattern(
-    rf",\s+(?:[–—-]\s+)?(?:{SPEECH_VERBS})\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,3}}?)\s*(?=[.;!?]|$)")
+    rf"(?:,\s+(?:[–—-]\s+)?|(?i:{_TOPIC_FIRST})\s)(?:{SPEECH_VERBS})\s+(?:(?:{_CAP_TOKEN}\s+){{1,2}}|«[^«»\n]{{1,40}}»\s+)?"
+    rf"(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s*(?=[.;!?]|$)")
 #: A source named in guillemets, with or without the word for what it is: "телеграм-канал
 #: «Два майора» сообщил", "…, пишет «Военная хроника»". The name may hold lower-case words.
 _CHANNEL_WORD = r"(?:(?:telegram|телеграм)-канал\w*|канал\w*|издани\w*|видання|агентств\w*|агенці\w*|портал\w*|проект\w*|проєкт\w*)"
@@ -160,6 +170,11 @@ _QUOTED_NAME_VERB = compile_pattern(
     rf"(?i:{_CHANNEL_WORD}\s+)?{_QUOTED_NAME}\s+(?:(?:также|ранее|тоже|також|раніше)\s+)?(?:{SPEECH_VERBS})(?!\w)")
 _VERB_QUOTED_NAME = compile_pattern(
     rf"(?<!\w)(?:{SPEECH_VERBS})\s+(?:[\w-]+\s+){{0,2}}?{_QUOTED_NAME}(?=\s*(?:[,.;:!?)]|$))")
+#: A wire that passes the report on, after the claim or opening it: "…, передает корреспондент
+#: ТАСС", "Как передает РИА Новости, …", "…, передають Патріоти України" (``lexicon.PASSED_ON``).
+_PASSED_ON = compile_pattern(
+    rf"(?:,\s+(?:[–—-]\s+)?|(?<!\w)(?i:как|як)\s+)(?i:{PASSED_ON})\s+(?P<np>(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{0,3}}|«[^«»\n]{{1,40}}»))(?=\s*(?:[,.;:!?)]|$|\s(?:со|з)\s))")
 #: Cheap test before _SUBJECT_ASIDE_VERB, which tries a noun phrase at every capital.
 _ASIDE_THEN_VERB = compile_pattern(
     rf",\s+(?:(?i:{RELAYS})|a|an|the)\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?(?:{SPEECH_VERBS})\b")
@@ -204,7 +219,9 @@ _BODY_REFERENCE = compile_pattern(
 _DOCUMENT_OF = compile_pattern(
     r"(?<!\w)(?:говорится|сказано|отмечается|ідеться|йдеться|зазначається|said|stated)\s+(?:в|у|in)\s+(?:the\s+)?"
     r"(?:\w+\s+)?(?:сводке|сообщении|докладе|отчете|отчёте|заявлении|зведенні|повідомленні|звіті|доповіді|заяві"
-    r"|report|statement|update|summary|assessment)\s+(?:of\s+|by\s+|from\s+)?(?:the\s+)?" + _NP_ANY
+    r"|report|statement|update|summary|assessment)\s+(?:of\s+|by\s+|from\s+)?(?:the\s+)?"
+    # where it was put is no maker: "the ministry said in a statement on Telegram"
+    r"(?!(?:on|in|at|via|to|posted|published|на|в|у)\s)" + _NP_ANY
     + r"(?=\s*(?:\([^)]*\)\s*)?(?:[,.;:)]|$))", re.IGNORECASE)
 #: "По его словам", "за її даними", "according to him": the speaker named before.
 _PRONOUN_ACCORDING = compile_pattern(
@@ -386,6 +403,7 @@ def canonical_claimant(raw: str) -> str | None:
     # "according to maps by the open-source project DeepState", "an estimate by Mediazona": the
     # maker of the evidence (before the verb test: "estimate" is also a verb)
     name = _EVIDENCE_BY.sub("", re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE))
+    name = _MAKERS_DOCUMENT.sub("", name)
     verb = _SPEECH_WORD.search(name)
     if verb and name[verb.end():].strip():  # "Recent estimates" ends in its noun: no verb there
         name = name[:verb.start()]
@@ -407,6 +425,15 @@ def canonical_claimant(raw: str) -> str | None:
         tail_name = canonical_name(" ".join(words[-n:])) if len(words) > n else None
         if tail_name and (n > 1 or tail_name in PERSONS):  # "Несколько часов назад Хинштейн"
             return tail_name
+    for n in (3, 2, 1):  # "Минобороны России Игорь Конашенков", "ОТУ «Курськ» Олексій Дмитрашківський": the
+        # body a title named (the title itself left before the phrase), then its person
+        # ("the Russian Defence Ministry's Igor Konashenkov": its possessive too)
+        head = " ".join(words[:n])
+        body = canonical_name(re.sub(r"['’]s$", "", head)) if len(words) == n + 2 else None
+        if body and body not in PERSONS and all(w[:1].isupper() and not w.isupper() for w in words[n:]) \
+                and not any(canonical_name(w) for w in words[n:]):
+            person = nominative(" ".join(words[n:]))
+            return canonical_name(person) or person
     for n in (3, 2, 1):  # "Kyiv disputes": a known body, then one lower-case word (not "Zelensky adviser";
         # "ВСУ несут большие потери" is a statement about the body, not by it)
         head_name = canonical_name(" ".join(words[:n])) if len(words) == n + 1 else None
@@ -545,10 +572,18 @@ _SPEECH_WORD = compile_pattern(rf"\s(?:{SPEECH_VERBS})(?!\w)")
 
 _CYRILLIC = compile_pattern(r"[А-Яа-яЁёІіЇїЄєҐґ]")
 #: Evidence named before its maker: "maps by", "data from", "footage published by".
+#: So is a document named before its maker: "a statement from X", "a post on X's Telegram channel".
 _EVIDENCE_BY = compile_pattern(
-    r"^(?:maps?|data|figures|footage|imagery|images|videos?|charts?|estimates?|assessments?|count|tally)"
-    r"\s+(?:published\s+|released\s+)?(?:by|from|of)\s+"
+    r"^(?:maps?|data|figures|footage|imagery|images|videos?|charts?|estimates?|assessments?|count|tally"
+    r"|statements?|posts?|messages?|updates?|briefings?|summar(?:y|ies))"
+    r"\s+(?:published\s+|released\s+|posted\s+)?(?:by|from|of|on)\s+"
     r"(?:the\s+)?(?=\S)", re.IGNORECASE)
+#: A document after its maker's possessive: "the General Staff's daily report", "Syrskyi's
+#: Telegram channel", "the ministry's latest statement": the maker speaks.
+_MAKERS_DOCUMENT = compile_pattern(
+    r"(?<=\w)['’]s\s+(?:[\w-]+\s+){0,2}?(?:report|statement|update|summary|briefing|post|message|assessment"
+    r"|telegram\s+channel|channel|account|page|website|data|figures|estimates?|tally|count|maps?)s?$",
+    re.IGNORECASE)
 #: The endings of Russian and Ukrainian patronymics: Владимирович, Ильич, Ивановна, Петрівна.
 _PATRONYMIC = compile_pattern(r"(?:ич|вна|чна)$")
 
@@ -588,7 +623,7 @@ def _is_name_like(phrase: str) -> bool:
 _SCANNED = (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _SUBJECT_ASIDE_VERB,
             _VERB_SUBJECT, _RELAY, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER, _DOCUMENT_OF, _PRONOUN_ACCORDING,
             _PERSON_DOCUMENT, _BODY_REFERENCE, _HEDGE, _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER,
-            _QUOTED_NAME_VERB, _VERB_QUOTED_NAME, _QUOTE_ONE_TITLED)
+            _QUOTED_NAME_VERB, _VERB_QUOTED_NAME, _QUOTE_ONE_TITLED, _PASSED_ON)
 #: A pattern built around the speech verbs needs one of them: its cues are read once from
 #: the lexicon, not again from each of the ten patterns (reading them was most of this
 #: module's import time). A test checks every pairing against the pattern's own cues.
@@ -700,7 +735,7 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             if canonical_name(m.group("np")) or _CHANNEL_BEFORE.search(chunk, max(0, m.start("np") - 25), m.start("np")):
                 found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for m in _VERB_TAIL_LOWER.finditer(chunk) if may & _BIT[id(_VERB_TAIL_LOWER)] else ():
-        if canonical_name(m.group("np")) or named_within(m.group("np")):
+        if canonical_name(m.group("np")) or named_within(m.group("np")) or _SOURCE_IN.match(m.group("np")):
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
         elif reference_sort(m.group("np")) == "person":  # "«…», — наголосив головнокомандувач": him
             found.append(Attribution(start + m.start(), start + m.end(), None, _titled_he(m.group("np"))))
@@ -721,6 +756,12 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
         found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
     for m in _HEDGE.finditer(chunk) if may & _BIT[id(_HEDGE)] else ():
         found.append(Attribution(start + m.start(), start + m.end(), None, "hedge"))
+    if may & _BIT[id(_PASSED_ON)] and not any(a.name for a in found):
+        # the wire is the source only when nothing else in the sentence is: "Об этом заявил
+        # Сырский, передает ТАСС", "Про це Сирський написав у Telegram, передають …" (his)
+        for m in _PASSED_ON.finditer(chunk):
+            if next(known_names_in(chunk[:m.start()]), None) is None and canonical_claimant(m.group("np")):
+                found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     found = [_with_country(a, found) for a in found]
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     deduped: list[Attribution] = []

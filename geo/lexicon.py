@@ -197,14 +197,23 @@ SPEECH_VERBS = (
     r"|розповіли|заметил\w*|констатировал\w*|опроверг\w*|спростува\w*"
     # an estimate is a statement: "Розвідка Південної Кореї оцінює втрати КНДР у 3 тисячі"
     r"|оцінює|оцінюють|оцінила|оцінив|оцінили|оценива\w*"
+    # an announcement is a statement: "Минобороны объявило об овладении Суджей", "Генштаб
+    # оголосив, що …"
+    r"|объявил\w*|объявля\w*|оголоси\w*|оголошу\w*"
     # "South Korea's spy agency gave a lower figure. It said …": giving a figure is saying it
     r"|gave\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+)?(?:figure|estimate|tally|toll|number|count)s?"
 )
 
 ACCORDING_TO = (
-    r"according\s+to|as\s+reported\s+by|reported\s+by|claimed\s+by|cited\s+by|echoed\s+by|estimate\s+(?:from|by)"
+    r"according\s+to|per(?=\s+(?:the\s+)?(?-i:[A-Z]))|as\s+reported\s+by|reported\s+by|claimed\s+by|cited\s+by|echoed\s+by|estimate\s+(?:from|by)"
+    # a passive announcement: "The capture of X was announced by the Russian Defence Ministry"
+    r"|announced\s+by|confirmed\s+by|stated\s+by"
     r"|figures?\s+(?:from|by)|data\s+from|maps?\s+(?:from|by)|reports?\s+(?:from|by)|assessments?\s+(?:from|by)"
     r"|по\s+данным|по\s+словам|по\s+информации|по\s+оценк\w+"
+    # the data and who published them: "по данным, опубликованным Минобороны России", "за даними,
+    # оприлюдненими Генштабом"
+    r"|по\s+данным,\s+(?:опубликованным|обнародованным|приведенным|представленным|предоставленным)"
+    r"|за\s+даними,\s+(?:опублікованими|оприлюдненими|наведеними|наданими)"
     # the outlet told may stand between: "сообщили «Известиям» в Минобороны", "повідомили журналістам у штабі"
     r"|(?:сообщили|заявили|отметили|уточнили|подсчитали|подтвердил\w*|подтвержден\w*|признали|добавили|рассказали)"
     r"\s+(?:«[^«»\n]{1,40}»\s+|[\w-]+\s+)?в"
@@ -220,6 +229,12 @@ ACCORDING_TO = (
     r"|как\s+сообщил\w*|как\s+сообщает|как\s+заявил\w*|за\s+даними|за\s+словами|як\s+повідомил\w*"
     r"|за\s+інформацією|за\s+оцінками|як\s+повідомля\w*|як\s+зазнача\w*|як\s+заяви\w*"
 )
+
+# A wire passing a report on: "…, передает ТАСС", "как передает РИА Новости", "…, передають
+# Патріоти України". The outlet is the source only when the sentence names no other
+# ("Об этом заявил Сырский, передает ТАСС" is Syrskyi's). Present tense only: "передали
+# позиции" hands ground over.
+PASSED_ON = r"переда[её]т|передают|передає|передають"
 
 # "Reportedly", "Reports indicate": the text says someone claims it, but not who.
 HEDGES = (
@@ -300,6 +315,11 @@ BACK_REFERENCES = (
     r"|this\s+is\s+according\s+to|that\s+(?:was|is)\s+according\s+to|such\s+(?:figures|data)\s+were"
     r"|об\s+этом|о\s+чем|о\s+чём|это\s+(?:сообщил|заявил|написал)\w*|такие\s+данные"
     r"|про\s+це|таку\s+інформацію|такі\s+дані|це\s+(?:повідомив|заявив|написав)\w*"
+    # the statement named as such: "С таким заявлением выступил Сырский", "Таку заяву зробив
+    # Сирський", "That is what Syrskyi told journalists", "These figures were given by …"
+    r"|с\s+(?:таким|этим|соответствующим)\s+заявлением|такое\s+заявление|соответствующее\s+заявление"
+    r"|з\s+(?:такою|цією|відповідною)\s+заявою|таку\s+заяву|відповідну\s+заяву"
+    r"|that\s+is\s+what|this\s+is\s+what|these\s+(?:figures|numbers|data)\s+were"
 )
 
 # "ТАСС со ссылкой на Минобороны", "Reuters, citing Syrskyi": the cited source is the

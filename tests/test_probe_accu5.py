@@ -1,0 +1,95 @@
+"""Who claims it, in phrasings written for these tests (not taken from the development set):
+the passive speaker, an announcement, the speaker after the outlet he told, a wire that
+passes a report on, the topic before its speaker, and the document named before its maker.
+
+Each text holds one claim; the tests assert who makes it (GOLD.md: the person or body that
+makes the claim, not the outlet that reports it).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_probe_attribution import claimants
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the passive: the body after "by" speaks, whatever the verb
+    pytest.param("The capture of Pogrebki was announced by the Russian Defence Ministry on Tuesday.",
+                 "Russian Defense Ministry", id="en-announced-by"),
+    # an announcement is a statement
+    pytest.param("Минобороны объявило об овладении Суджей.", "Russian Defense Ministry", id="ru-объявило-об"),
+    pytest.param("Минобороны России во вторник объявило, что войска освободили Погребки.",
+                 "Russian Defense Ministry", id="ru-во-вторник-объявило"),
+    pytest.param("Генштаб ЗСУ оголосив, що окупанти втратили за добу 1 200 військових.",
+                 "General Staff of the Armed Forces of Ukraine", id="uk-оголосив"),
+    # the data and who published them
+    pytest.param("По данным, опубликованным Минобороны России, подразделения группировки «Север» освободили "
+                 "Погребки.", "Russian Defense Ministry", id="ru-по-данным-опубликованным"),
+    pytest.param("За даними, оприлюдненими Генштабом, окупанти втратили за добу 1 200 військових.",
+                 "General Staff of the Armed Forces of Ukraine", id="uk-за-даними-оприлюдненими"),
+    pytest.param("Ukrainian forces still hold Sudzha, per the General Staff.",
+                 "General Staff of the Armed Forces of Ukraine", id="en-per"),
+    pytest.param("Russia lost 1,200 soldiers near Sudzha per the General Staff's daily report.",
+                 "General Staff of the Armed Forces of Ukraine", id="en-per-makers-report"),
+    # GOLD.md: an unnamed source speaks for the body it is in, not for the outlet it told
+    pytest.param("Российские войска освободили Погребки, сообщил ТАСС источник в силовых структурах.",
+                 "Russian security forces", id="ru-сообщил-ТАСС-источник"),
+    pytest.param("Российские войска освободили Погребки, рассказал «Известиям» источник в Минобороны.",
+                 "Russian Defense Ministry", id="ru-рассказал-«Известиям»-источник"),
+    pytest.param("ВСУ потеряли под Суджей до 200 военных, рассказал РИА Новости военный эксперт Андрей Марочко.",
+                 "Андрей Марочко", id="ru-рассказал-РИА-эксперт"),
+    pytest.param("Российские войска освободили Погребки, сообщил источник.", None, id="ru-bare-источник"),
+    # a wire passing the report on is the source when nobody else is named
+    pytest.param("Российские войска освободили Погребки, передает корреспондент ТАСС.", "TASS",
+                 id="ru-передает-корреспондент"),
+    pytest.param("Как передает РИА Новости, российские войска освободили Погребки.", "RIA Novosti",
+                 id="ru-как-передает"),
+    pytest.param("Российские войска освободили Погребки, передает «Интерфакс».", "Interfax", id="ru-передает-«X»"),
+    pytest.param("Российские войска освободили Погребки. Об этом передает ТАСС.", "TASS", id="ru-об-этом-передает"),
+    # … and not when the sentence names the one it passes on
+    pytest.param("Российские войска освободили Погребки, передает ТАСС со ссылкой на Минобороны.",
+                 "Russian Defense Ministry", id="ru-передает-со-ссылкой"),
+    pytest.param("Об освобождении Погребков заявил Герасимов, передает ТАСС.", "Valery Gerasimov",
+                 id="ru-заявил-X-передает-ТАСС"),
+    # the topic first, the speaker after the verb
+    pytest.param("Об освобождении Погребков заявил начальник Генштаба Валерий Герасимов.", "Valery Gerasimov",
+                 id="ru-об-X-заявил"),
+    pytest.param("О потерях ВСУ под Суджей в 200 человек сообщил командующий группировкой «Север».",
+                 "командующий группировкой «Север»", id="ru-о-X-сообщил-title"),
+    pytest.param("Про втрати ворога біля Суджі в 200 осіб повідомили в Генштабі ЗСУ.",
+                 "General Staff of the Armed Forces of Ukraine", id="uk-про-X-повідомили-в"),
+    pytest.param("Об отступлении ВСУ из Суджи пишут российские военкоры.", "Russian milbloggers",
+                 id="ru-об-X-пишут-военкоры"),
+    # the statement named as such in the next sentence
+    pytest.param("ВСУ удерживают позиции под Суджей. С таким заявлением выступил Сырский.", "Oleksandr Syrskyi",
+                 id="ru-с-таким-заявлением"),
+    pytest.param("Українські сили утримують позиції біля Суджі. Таку заяву зробив Сирський.", "Oleksandr Syrskyi",
+                 id="uk-таку-заяву-зробив"),
+    pytest.param("Ukrainian forces still hold Sudzha. That is what Syrskyi told journalists on Monday.",
+                 "Oleksandr Syrskyi", id="en-that-is-what"),
+    # a document before its maker, or after the maker's possessive
+    pytest.param("Ukrainian forces still hold Sudzha, according to a post on Syrskyi's Telegram channel.",
+                 "Oleksandr Syrskyi", id="en-post-on-X's-channel"),
+    pytest.param("Ukrainian forces still hold Sudzha, according to a statement from Nazar Voloshyn.",
+                 "Nazar Voloshyn", id="en-statement-from"),
+    # where a statement was put is no maker
+    pytest.param("Russian forces liberated Pogrebki, the ministry said in a statement on Telegram.", None,
+                 id="en-statement-on-Telegram-no-body-before"),
+    pytest.param("The Russian Defence Ministry said fighting went on. Russian forces liberated Nikolsky, the "
+                 "ministry said in a statement on Telegram.", "Russian Defense Ministry",
+                 id="en-statement-on-Telegram"),
+    # a title, its body, then the person: the person
+    pytest.param("Российские войска освободили Погребки, заявил официальный представитель Минобороны России "
+                 "Игорь Конашенков.", "Игорь Конашенков", id="ru-представитель-body-person"),
+    pytest.param("Russian forces liberated Pogrebki, the Russian Defence Ministry's Igor Konashenkov said.",
+                 "Igor Konashenkov", id="en-body's-person"),
+])
+def test_the_claimant_in_a_new_phrasing(resources, text, expected):
+    assert claimants(resources, text) == [expected]
+
+
+def test_a_wire_passing_on_a_named_speaker_does_not_take_his_claims(resources):
+    text = ("Втрати армії країни-агресора біля Суджі сягнули 2 000 осіб. Про це головнокомандувач ЗСУ Олександр "
+            "Сирський написав у Telegram, передають Патріоти України.")
+    assert claimants(resources, text) == ["Oleksandr Syrskyi"]
