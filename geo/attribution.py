@@ -149,11 +149,16 @@ _ACCORDING = compile_pattern(
 _APPOSITIVE = compile_pattern(rf"(?<=,\s)(?P<np>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{1,3}}),\s+(?:{SPEECH_VERBS})(?!\w)")
 #: "Lee, citing intelligence data, has said …", "Mash, a Telegram channel close to …, said":
 #: the speaker before an aside set off by commas.
+#: The aside may open with a participle: "Lee, briefing reporters after the meeting, said …",
+#: "Хинштейн, выступая на брифинге, заявил …", "Сирський, коментуючи ситуацію, зазначив …".
+_ASIDE_OPENER = rf"(?:(?i:{RELAYS})|a|an|the|[a-z]+ing|[а-яёіїєґ'’]+(?:ая|яя|ючи|учи|вши))"
 _SUBJECT_ASIDE_VERB = compile_pattern(
-    rf"{_NP}(?:’s|'s)?,\s+(?:(?i:{RELAYS})|a|an|the)\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?"
+    rf"{_NP}(?:’s|'s)?,\s+{_ASIDE_OPENER}\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?"
     rf"(?P<verb>{SPEECH_VERBS})\b")
 #: "…, war bloggers said.": a source written in lower case, kept only when it is a known one.
-_TAIL_LOWER = compile_pattern(rf",\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,5}}?)\s+(?:{SPEECH_VERBS})\b")
+#: Or after a quotation: '"…," the commander said', '«…», — губернатор сообщил'.
+_TAIL_LOWER = compile_pattern(
+    rf"(?:,\s+|,?[”»\"],?\s+(?:[–—-]\s+)?)(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,5}}?)\s+(?:{SPEECH_VERBS})\b")
 #: "…, сообщили военкоры.", "…, повідомляють російські джерела.": a lower-case source after
 #: its verb at the end of the sentence, kept only when it is a known one.
 #: The outlet told may stand between verb and source: "…, сообщил ТАСС источник в силовых
@@ -177,7 +182,7 @@ _PASSED_ON = compile_pattern(
     rf"(?:{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{0,3}}|«[^«»\n]{{1,40}}»))(?=\s*(?:[,.;:!?)]|$|\s(?:со|з)\s))")
 #: Cheap test before _SUBJECT_ASIDE_VERB, which tries a noun phrase at every capital.
 _ASIDE_THEN_VERB = compile_pattern(
-    rf",\s+(?:(?i:{RELAYS})|a|an|the)\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?(?:{SPEECH_VERBS})\b")
+    rf",\s+{_ASIDE_OPENER}\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?(?:{SPEECH_VERBS})\b")
 _RELAY = compile_pattern(
     rf"(?<!\w)(?i:{RELAYS})\s+(?:the\s+|a\s+)?{_NP_ANY}"
     r"(?=\s*(?:[,.;:)]|$|\s+(?:who|which|that|reported|said|has|have|что|о|об|про)(?!\w)))")
@@ -211,7 +216,12 @@ _BODY_REFERENCE = compile_pattern(
     r"|(?:сообщил\w*|заявил\w*|отметил\w*|добавил\w*|уточнил\w*|подчеркнул\w*|пояснил\w*)\s+в\s+"
     r"(?:ведомстве|министерстве|штабе)"
     r"|(?:повідомил\w*|заявил\w*|зазначил\w*|додал\w*|уточнил\w*|наголосил\w*)\s+(?:в|у)\s+"
-    r"(?:відомстві|міністерстві|штабі))",
+    r"(?:відомстві|міністерстві|штабі)"
+    # the place first: "В ведомстве также отметили, что …", "У відомстві також зазначили …"
+    r"|(?:в|у)\s+(?:ведомстве|министерстве|штабе|відомстві|міністерстві|штабі)"
+    r"(?:\s+(?:также|тоже|еще|ещё|дополнительно|також|теж|ще|додатково))?\s+"
+    r"(?:сообщил\w*|заявил\w*|отметил\w*|добавил\w*|уточнил\w*|подчеркнул\w*|пояснил\w*"
+    r"|повідомил\w*|зазначил\w*|додал\w*|наголосил\w*|підкреслил\w*))",
     re.IGNORECASE,
 )
 #: "Про це йдеться у зведенні Інституту вивчення війни", "говорится в сводке Минобороны": the body

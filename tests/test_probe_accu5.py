@@ -84,6 +84,13 @@ from tests.test_probe_attribution import claimants
                  "Игорь Конашенков.", "Игорь Конашенков", id="ru-представитель-body-person"),
     pytest.param("Russian forces liberated Pogrebki, the Russian Defence Ministry's Igor Konashenkov said.",
                  "Igor Konashenkov", id="en-body's-person"),
+    # a participle opens the aside between the speaker and his verb
+    pytest.param("Lawmaker Lee Seong-kweun, briefing reporters after a closed-door meeting, said some 2,700 North "
+                 "Korean soldiers had been wounded in the Kursk region.", "Lee Seong-kweun", id="en-participle-aside"),
+    pytest.param("Хинштейн, выступая на брифинге, заявил, что в Рыльске ранены трое мирных жителей.",
+                 "Alexander Khinshtein", id="ru-деепричастие-aside"),
+    pytest.param("Сирський, коментуючи ситуацію, зазначив, що ворог втратив біля Суджі 200 військових.",
+                 "Oleksandr Syrskyi", id="uk-дієприслівник-aside"),
 ])
 def test_the_claimant_in_a_new_phrasing(resources, text, expected):
     assert claimants(resources, text) == [expected]
@@ -93,3 +100,20 @@ def test_a_wire_passing_on_a_named_speaker_does_not_take_his_claims(resources):
     text = ("Втрати армії країни-агресора біля Суджі сягнули 2 000 осіб. Про це головнокомандувач ЗСУ Олександр "
             "Сирський написав у Telegram, передають Патріоти України.")
     assert claimants(resources, text) == ["Oleksandr Syrskyi"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title after a quotation refers back to the person named before (GOLD.md)
+    pytest.param("Ukraine's top commander Oleksandr Syrskyi said his forces were holding positions near Sudzha.\n\n"
+                 "“The enemy has lost more than 500 soldiers near Sudzha over the past week,” the commander said.",
+                 "Oleksandr Syrskyi", id="en-quote-the-commander-said"),
+    pytest.param("“The enemy has lost more than 500 soldiers near Sudzha over the past week,” the regional governor "
+                 "told journalists.", "regional governor", id="en-quote-bare-title"),
+    # "in the ministry" before its verb: the body named before
+    pytest.param("Минобороны России сообщило об освобождении Погребков.\n\nВ ведомстве также отметили, что ВСУ "
+                 "потеряли за сутки до 300 военных.", "Russian Defense Ministry", id="ru-в-ведомстве-отметили"),
+    pytest.param("Міноборони Росії заявило про звільнення Погребків.\n\nУ відомстві також зазначили, що ЗСУ втратили "
+                 "за добу до 300 військових.", "Russian Defense Ministry", id="uk-у-відомстві-зазначили"),
+])
+def test_a_reference_back_in_the_next_paragraph(resources, text, expected):
+    assert claimants(resources, text)[-1] == expected
