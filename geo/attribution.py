@@ -56,6 +56,7 @@ from geo.lexicon import (
     BODY_REFERENCES,
     CONTINUATIONS,
     HEDGES,
+    IMPERSONAL_SPEECH,
     PASSED_ON,
     PERSON_REFERENCES,
     PRONOUNS,
@@ -180,6 +181,12 @@ _VERB_QUOTED_NAME = compile_pattern(
 _PASSED_ON = compile_pattern(
     rf"(?:,\s+(?:[–—-]\s+)?|(?<!\w)(?i:как|як)\s+)(?i:{PASSED_ON})\s+(?P<np>(?:[\w-]+\s+){{0,2}}?"
     rf"(?:{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{0,3}}|«[^«»\n]{{1,40}}»))(?=\s*(?:[,.;:!?)]|$|\s(?:со|з)\s))")
+#: The body before an impersonal plural: "В Минобороны России заявили, что …", "Раніше у ГУР
+#: заявляли …" (``lexicon.IMPERSONAL_SPEECH``); kept when it names a known body or a titled unit.
+_IN_BODY_SAID = compile_pattern(
+    rf"(?<!\w)(?i:в|во|у)\s+(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:\s+{_TOKEN}){{0,4}}?)"
+    rf"\s+(?:(?:также|тоже|ранее|уже|неоднократно|також|теж|раніше|вже|неодноразово)\s+)?"
+    rf"(?i:{IMPERSONAL_SPEECH})(?!\w)")
 #: Cheap test before _SUBJECT_ASIDE_VERB, which tries a noun phrase at every capital.
 _ASIDE_THEN_VERB = compile_pattern(
     rf",\s+{_ASIDE_OPENER}\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?(?:{SPEECH_VERBS})\b")
@@ -516,6 +523,11 @@ _TRAILING_TIME = compile_pattern(
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$"
     # "Военкоры тем временем пишут": a sentence adverb after the name
     r"|\s+(?:тем\s+временем|тим\s+часом|также|також|тоже|теж|однако|проте|впрочем|втім|however|also|meanwhile)$"
+    # where it was said: "Президент … Зеленський у вечірньому зверненні заявив", "… в интервью ТАСС",
+    # "… in his nightly address"
+    r"|\s+(?:в|во|у|in|on|at|during)\s+(?:[a-zа-яёіїєґ'’-]+\s+){0,3}?(?:обращени\w*|звернен\w*|заявлени\w*"
+    r"|интервью|інтерв['’]ю|эфире|ефірі|телеграм[\w-]*|telegram|соцсет\w*|соцмереж\w*|брифинг\w*|брифінг\w*|видео\w*"
+    r"|відео\w*|address|interview|statement|briefing|video|post)(?:\s+\S+)?$"
     # whom it was told to: "— сказал командующий группировкой «Север» журналистам"
     r"|\s+(?:журналистам|журналістам|репортерам|репортерам|корреспондентам|кореспондентам)$",
     re.IGNORECASE)
@@ -633,7 +645,7 @@ def _is_name_like(phrase: str) -> bool:
 _SCANNED = (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _SUBJECT_ASIDE_VERB,
             _VERB_SUBJECT, _RELAY, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER, _DOCUMENT_OF, _PRONOUN_ACCORDING,
             _PERSON_DOCUMENT, _BODY_REFERENCE, _HEDGE, _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER,
-            _QUOTED_NAME_VERB, _VERB_QUOTED_NAME, _QUOTE_ONE_TITLED, _PASSED_ON)
+            _QUOTED_NAME_VERB, _VERB_QUOTED_NAME, _QUOTE_ONE_TITLED, _PASSED_ON, _IN_BODY_SAID)
 #: A pattern built around the speech verbs needs one of them: its cues are read once from
 #: the lexicon, not again from each of the ten patterns (reading them was most of this
 #: module's import time). A test checks every pairing against the pattern's own cues.
@@ -752,6 +764,10 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
         elif _CYRILLIC.match(m.group("np")) and title_of(m.group("np").split()[0]):
             # "…, сообщил губернатор Курской области": a title with its region or unit names the speaker
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+    for m in _IN_BODY_SAID.finditer(chunk) if may & _BIT[id(_IN_BODY_SAID)] else ():
+        np = m.group("np")
+        if canonical_name(np) or named_within(np) or _SOURCE_IN.match(np) or title_of(np.split()[0]):
+            found.append(Attribution(start + m.start(), start + m.end(), np))
     for m in _QUOTE_ONE_TITLED.finditer(chunk) if may & _BIT[id(_QUOTE_ONE_TITLED)] else ():
         np = "np" if m.group("np") else "np2"
         found.append(Attribution(start + m.start(np), start + m.end(), m.group(np)))

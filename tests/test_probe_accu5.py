@@ -91,6 +91,20 @@ from tests.test_probe_attribution import claimants
                  "Alexander Khinshtein", id="ru-деепричастие-aside"),
     pytest.param("Сирський, коментуючи ситуацію, зазначив, що ворог втратив біля Суджі 200 військових.",
                  "Oleksandr Syrskyi", id="uk-дієприслівник-aside"),
+    # the body before an impersonal plural
+    pytest.param("В Минобороны России заявили, что ВСУ потеряли за сутки до 300 военных.", "Russian Defense Ministry",
+                 id="ru-в-X-заявили"),
+    pytest.param("Раніше у ГУР заявляли, що КНДР направила до Росії близько 11 тисяч військових.", "GUR",
+                 id="uk-у-X-заявляли"),
+    pytest.param("У Генштабі ЗСУ підтвердили, що українські сили вийшли з Суджі.",
+                 "General Staff of the Armed Forces of Ukraine", id="uk-у-X-підтвердили"),
+    pytest.param("У бригаді розповіли, що ворог втратив біля Суджі 50 військових.", "бригада", id="uk-у-бригаді"),
+    pytest.param("В Судже уверены, что ВСУ потеряли за сутки до 300 военных.", None, id="ru-в-place-уверены"),
+    # where the speaker said it is no part of his name
+    pytest.param("Президент України Володимир Зеленський у вечірньому зверненні заявив, що втрати армії КНДР у "
+                 "Курській області перевищили 4 тисячі осіб.", "Volodymyr Zelensky", id="uk-у-зверненні"),
+    pytest.param("Сырский в своем телеграм-канале написал, что ВСУ удерживают позиции под Суджей.",
+                 "Oleksandr Syrskyi", id="ru-в-телеграм-канале"),
 ])
 def test_the_claimant_in_a_new_phrasing(resources, text, expected):
     assert claimants(resources, text) == [expected]
