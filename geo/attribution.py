@@ -55,6 +55,7 @@ from geo.lexicon import (
     BACK_REFERENCES,
     BODY_REFERENCES,
     CONTINUATIONS,
+    FORCE_NOUNS,
     HEDGES,
     IMPERSONAL_SPEECH,
     PASSED_ON,
@@ -152,7 +153,7 @@ _APPOSITIVE = compile_pattern(rf"(?<=,\s)(?P<np>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){
 #: the speaker before an aside set off by commas.
 #: The aside may open with a participle: "Lee, briefing reporters after the meeting, said …",
 #: "Хинштейн, выступая на брифинге, заявил …", "Сирський, коментуючи ситуацію, зазначив …".
-_ASIDE_OPENER = rf"(?:(?i:{RELAYS})|a|an|the|[a-z]+ing|[а-яёіїєґ'’]+(?:ая|яя|ючи|учи|вши))"
+_ASIDE_OPENER = rf"(?:(?i:{RELAYS})|a|an|the|which|who|[a-z]+ing|[а-яёіїєґ'’]+(?:ая|яя|ючи|учи|вши))"
 _SUBJECT_ASIDE_VERB = compile_pattern(
     rf"{_NP}(?:’s|'s)?,\s+{_ASIDE_OPENER}\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?"
     rf"(?P<verb>{SPEECH_VERBS})\b")
@@ -454,8 +455,9 @@ def canonical_claimant(raw: str) -> str | None:
     for n in (3, 2, 1):  # "Kyiv disputes": a known body, then one lower-case word (not "Zelensky adviser";
         # "ВСУ несут большие потери" is a statement about the body, not by it)
         head_name = canonical_name(" ".join(words[:n])) if len(words) == n + 1 else None
+        # ("Ukrainian soldiers told the BBC" is soldiers speaking, not Ukraine)
         if head_name and head_name not in PERSONS and all(w[:1].islower() for w in words[n:]) and not re.fullmatch(
-                ANONYMOUS_HEADS, words[-1].lower()):
+                ANONYMOUS_HEADS, words[-1].lower()) and not _FORCE_NOUN.fullmatch(words[-1].lower()):
             return head_name
     titles = list(_TITLE_WORDS_CUED.finditer(bare))
     if titles:
@@ -473,6 +475,9 @@ def canonical_claimant(raw: str) -> str | None:
         if len(tail_words) >= 3 and all(w[:1].isupper() for w in tail_words[-2:]) and _CYRILLIC.match(tail):
             # "глава МИД России Сергей Лавров", "глава района Иван Петров": the body, then the person
             person = nominative(" ".join(tail_words[-2:]))
+            return canonical_name(person) or person
+        person = _english_titled_person(tail_words)
+        if person is not None:
             return canonical_name(person) or person
     if len(words) == 3 and len(words[0]) >= 2 and words[0].isupper() and all(w[:1].isupper() for w in words[1:]):
         return " ".join(words[1:])  # "ГУР Андрій Юсов", "SBU Vasyl Maliuk": the body's acronym, then the person
@@ -540,6 +545,9 @@ _SOURCE_IN = compile_pattern(
     r"(?:источник\w*|джерел\w*))"
     r"(?:\s+(?i:in|at|within|from|inside|close\s+to|в|во|у|из|з|із|близк\w*\s+к|близьк\w*\s+до)\s+(?:the\s+)?"
     r"(?P<body>\S.*))?$")
+
+#: The people a claim is about ("soldiers", "военные"): after a country, no speaker of its own.
+_FORCE_NOUN = compile_pattern(FORCE_NOUNS)
 
 #: "I mentioned last time", "we reported": the writer, who is not a claimant of the article.
 _FIRST_PERSON = frozenset("i we я мы ми".split())
@@ -619,6 +627,32 @@ def _is_bare_title(name: str) -> bool:
     """
     return (name not in CANONICAL_NAMES and not is_person(name) and _TITLE_WORDS_CUED.search(name) is not None
             and not any(w[:1].isupper() for w in name.split()[1:] if not _TITLE_WORDS_CUED.search(w)))
+
+
+#: Words that end an English title's office, not its holder: "Secretary of State Antony Blinken",
+#: "press secretary Maj. Gen. Pat Ryder" (ranks and abbreviations are dropped by their full stop).
+_OFFICE_WORDS = frozenset("state defense defence foreign affairs security national intelligence house council "
+                          "staff general ministry department".split())
+
+
+def _english_titled_person(tail_words: Sequence[str]) -> str | None:
+    """The person at the end of an English title ("of State Antony Blinken", "Maj. Gen. Pat Ryder"):
+    the capitalised words that end the phrase, less ranks and office words, when two or three
+    are left; else None.
+
+    >>> _english_titled_person("of State Antony Blinken".split()), _english_titled_person("Maj. Gen. Pat Ryder".split())
+    ('Antony Blinken', 'Pat Ryder')
+    >>> _english_titled_person("of the North group".split()) is None
+    True
+    """
+    run: list[str] = []
+    for word in reversed(tail_words):
+        if not word[:1].isupper() or not word.isascii():
+            break
+        run.insert(0, word)
+    while run and (run[0].endswith(".") or run[0].lower() in _OFFICE_WORDS or canonical_name(run[0])):
+        run.pop(0)
+    return " ".join(run) if 2 <= len(run) <= 3 and not any(w.isupper() and len(w) > 1 for w in run) else None
 
 
 def _is_titled_name(phrase: str) -> bool:

@@ -105,6 +105,14 @@ from tests.test_probe_attribution import claimants
                  "Курській області перевищили 4 тисячі осіб.", "Volodymyr Zelensky", id="uk-у-зверненні"),
     pytest.param("Сырский в своем телеграм-канале написал, что ВСУ удерживают позиции под Суджей.",
                  "Oleksandr Syrskyi", id="ru-в-телеграм-канале"),
+    # an English title, its office, a rank, then the person
+    pytest.param("Around 11,000 North Korean soldiers are deployed in the Kursk region, U.S. Secretary of State "
+                 "Antony Blinken said.", "Antony Blinken", id="en-secretary-of-state-X"),
+    pytest.param("Around 11,000 North Korean soldiers are deployed in the Kursk region, Pentagon press secretary "
+                 "Maj. Gen. Pat Ryder told reporters.", "Pat Ryder", id="en-rank-abbreviations"),
+    # a relative clause between the speaker and his verb
+    pytest.param("The Russian Defence Ministry, which rarely comments on losses, said Ukrainian forces lost 300 "
+                 "soldiers near Sudzha.", "Russian Defense Ministry", id="en-which-aside"),
 ])
 def test_the_claimant_in_a_new_phrasing(resources, text, expected):
     assert claimants(resources, text) == [expected]
@@ -131,3 +139,13 @@ def test_a_wire_passing_on_a_named_speaker_does_not_take_his_claims(resources):
 ])
 def test_a_reference_back_in_the_next_paragraph(resources, text, expected):
     assert claimants(resources, text)[-1] == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Russian forces pushed Ukrainian troops out of Sudzha last week, two Ukrainian soldiers told the BBC.",
+                 id="en-two-Ukrainian-soldiers-told"),
+    pytest.param("Ukrainian soldiers told the BBC that Russian forces had pushed them out of Sudzha.",
+                 id="en-Ukrainian-soldiers-told"),
+])
+def test_soldiers_of_a_country_are_not_its_government(resources, text):
+    assert claimants(resources, text) != ["Ukraine"]
