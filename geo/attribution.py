@@ -146,7 +146,7 @@ _INVERTED_LEAD = compile_pattern(
     # Генштаба Валерий Герасимов", "Про втрати ворога повідомив речник ОТУ"
     rf"|{_TOPIC_FIRST}$", re.IGNORECASE)
 _ACCORDING = compile_pattern(
-    rf"(?<!\w)(?i:{ACCORDING_TO})\s+(?:the\s+|a\s+)?{_NP_ANY}(?=\s*(?:\([A-ZА-Я]{{2,}}\)\s*)?(?:[,.;:)]|$))")
+    rf"(?<!\w)(?i:{ACCORDING_TO})\s+(?:the\s+|a\s+)?«?{_NP_ANY}»?(?=\s*(?:\([A-ZА-Я]{{2,}}\)\s*)?(?:[,.;:)]|$))")
 #: "…, the acting governor, Alexander Khinshtein, said": a name set off by commas before the verb.
 _APPOSITIVE = compile_pattern(rf"(?<=,\s)(?P<np>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{1,3}}),\s+(?:{SPEECH_VERBS})(?!\w)")
 #: "Lee, citing intelligence data, has said …", "Mash, a Telegram channel close to …, said":
@@ -533,6 +533,8 @@ _TRAILING_TIME = compile_pattern(
     r"|\s+(?:в|во|у|in|on|at|during)\s+(?:[a-zа-яёіїєґ'’-]+\s+){0,3}?(?:обращени\w*|звернен\w*|заявлени\w*"
     r"|интервью|інтерв['’]ю|эфире|ефірі|телеграм[\w-]*|telegram|соцсет\w*|соцмереж\w*|брифинг\w*|брифінг\w*|видео\w*"
     r"|відео\w*|address|interview|statement|briefing|video|post)(?:\s+\S+)?$"
+    # the platform it was posted on: "в повідомленні Генерального штабу ЗСУ у Facebook"
+    r"|\s+(?:в|у|on|in|via)\s+(?:Facebook|Telegram|Twitter|Instagram|YouTube|X|Фейсбуці|Фейсбуке|Телеграмі|Телеграме)$"
     # whom it was told to: "— сказал командующий группировкой «Север» журналистам"
     r"|\s+(?:журналистам|журналістам|репортерам|репортерам|корреспондентам|кореспондентам)$",
     re.IGNORECASE)

@@ -113,6 +113,20 @@ from tests.test_probe_attribution import claimants
     # a relative clause between the speaker and his verb
     pytest.param("The Russian Defence Ministry, which rarely comments on losses, said Ukrainian forces lost 300 "
                  "soldiers near Sudzha.", "Russian Defense Ministry", id="en-which-aside"),
+    # informing is saying; the data testify; the platform is no part of the name
+    pytest.param("Окупанти втратили за добу 1 200 військових, інформує Генштаб ЗСУ.",
+                 "General Staff of the Armed Forces of Ukraine", id="uk-інформує"),
+    pytest.param("Як інформують у Генштабі ЗСУ, окупанти втратили за добу 1 200 військових.",
+                 "General Staff of the Armed Forces of Ukraine", id="uk-як-інформують-у"),
+    pytest.param("Потери ВСУ за сутки составили до 300 военнослужащих, информирует Минобороны.",
+                 "Russian Defense Ministry", id="ru-информирует"),
+    pytest.param("Окупанти втратили за добу 1 200 військових, свідчать дані Генштабу.",
+                 "General Staff of the Armed Forces of Ukraine", id="uk-свідчать-дані"),
+    pytest.param("Потери ВСУ за сутки составили до 300 военнослужащих, свидетельствуют данные Минобороны.",
+                 "Russian Defense Ministry", id="ru-свидетельствуют-данные"),
+    pytest.param("Окупанти втратили за добу 1 200 військових, ідеться в повідомленні Генерального штабу ЗСУ у "
+                 "Facebook.", "General Staff of the Armed Forces of Ukraine", id="uk-у-Facebook"),
+    pytest.param("По сведениям «Рыбаря», ВСУ оставили Суджу.", "Rybar", id="ru-по-сведениям-«X»"),
 ])
 def test_the_claimant_in_a_new_phrasing(resources, text, expected):
     assert claimants(resources, text) == [expected]
