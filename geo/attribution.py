@@ -284,17 +284,23 @@ class Speakers:
     #: The last person named with each Russian or Ukrainian title ("Губернатор Курской области
     #: Александр Хинштейн"): "по словам губернатора Курской области" later refers back to him.
     person_by_title: dict[str, str] = field(default_factory=dict)
+    #: Where each of ``names`` was named (-1: not known), so that "— заявив він" closing a
+    #: direct speech skips the names inside it.
+    named_at: list[int] = field(default_factory=list)
 
-    def add(self, name: str) -> None:
-        """Record a named speaker."""
+    def add(self, name: str, *, at: int = -1) -> None:
+        """Record a named speaker (``at``: where the text names it, when known)."""
         person = is_person(name)
         self.names.append((name, person))
+        self.named_at.append(at)
         if person:
             self.full_by_surname[name.split()[-1]] = name
 
-    def last(self, sort: str) -> str | None:
-        """The last speaker of a sort: 'person', 'body' or 'plural'."""
-        for name, person in reversed(self.names):
+    def last(self, sort: str, *, before: int | None = None) -> str | None:
+        """The last speaker of a sort: 'person', 'body' or 'plural' (named before ``before``, if given)."""
+        for (name, person), at in zip(reversed(self.names), reversed(self.named_at), strict=True):
+            if before is not None and at >= before:
+                continue
             if sort == "person" and person:
                 return name
             if sort == "body" and not person and not _PEOPLE_AT_LARGE.match(name):
@@ -595,6 +601,9 @@ class Attribution:
     name: str | None
     pronoun: str | None = None
     relay: bool = False  # "citing X", "со ссылкой на X": X is the origin of what the speaker says
+    #: A pronoun that closes a direct speech refers to a speaker named before it opened:
+    #: "- Також генерал Сирський доповів … — заявив він" is not Syrskyi's.
+    speech_start: int | None = None
 
 
 #: A speech verb inside a phrase read as a name ends the name: "Radio Liberty's service
@@ -773,17 +782,22 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     for m in _RELAY.finditer(chunk) if may & _BIT[id(_RELAY)] else ():
         found.append(Attribution(start + m.start(), start + m.end(), m.group("np"), relay=True))
     for m in _PRONOUN.finditer(chunk) if may & _BIT[id(_PRONOUN)] else ():
-        found.append(Attribution(start + m.start(), start + m.end(), None, m.group(1).lower()))
+        found.append(Attribution(start + m.start(), start + m.end(), None, m.group(1).lower(),
+                                 speech_start=_direct_speech_start(text, start + m.start())))
     for m in _PRONOUN_AFTER_CUED.finditer(chunk) if may & _BIT[id(_VERB_BEFORE)] else ():
         verb = _VERB_BEFORE.search(chunk, max(0, m.start() - 30), m.start())
         if verb:
-            found.append(Attribution(start + verb.start(), start + m.end(), None, m.group(1).lower()))
+            found.append(Attribution(start + verb.start(), start + m.end(), None, m.group(1).lower(),
+                                     speech_start=_direct_speech_start(text, start + verb.start())))
     for m in _TAIL_LOWER.finditer(chunk) if may & _BIT[id(_TAIL_LOWER)] else ():
         if (canonical_name(m.group("np")) or named_within(m.group("np")) or _ONE_TITLED.fullmatch(m.group("np"))
                 or _SOURCE_IN.match(m.group("np"))):  # "…, a source in the security services said"
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
         elif reference_sort(m.group("np")) == "person":  # "…, the governor said": the person named before
             found.append(Attribution(start + m.start(), start + m.end(), None, _titled_he(m.group("np"))))
+        elif _is_document(m.group("np")) or reference_sort(_MAKERS_DOCUMENT.sub("", m.group("np"))) == "body":
+            # "…, the ministry's statement said", "…, the report said": the body named before
+            found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
         elif words_of(m.group("np")) and _TITLE_WORDS.fullmatch(words_of(m.group("np"))[-1]):
             # "…, the regional governor said": a title as the speaker, as it is before its verb
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
@@ -867,7 +881,7 @@ def record_speakers(attributions: Sequence[Attribution], speakers: Speakers) -> 
             name = canonical_claimant(att.name)
             if name and not _is_evidence(name):  # "Satellite images showed …" speaks for nobody later
                 name = speakers.expand(name)
-                speakers.add(name)
+                speakers.add(name, at=att.start)
                 title = _title_of_person(att.name, name)
                 if title is not None:
                     speakers.person_by_title[title] = name
@@ -912,7 +926,7 @@ def _resolve(att: Attribution, speakers: Speakers, sentence_subject: str | None)
         sort = PRONOUNS.get(att.pronoun, "person")
         if sort == "plural" and sentence_subject:
             return sentence_subject
-        return speakers.last(sort)
+        return speakers.last(sort, before=att.speech_start)
     name = canonical_claimant(att.name or "")
     return _titled_person(speakers.expand(name), speakers) if name else None
 
@@ -1432,6 +1446,25 @@ def _quotation_attribution(text: str, paragraph: tuple[int, int], claim: tuple[i
     lead = find_attributions(text, max(ps, open_at - 200), open_at)
     named = [a for a in lead if a.pronoun != "hedge"]
     return named[-1] if named else None
+
+
+#: The end of a direct speech before its verb: "…», — заявил", "…,” said", "…, — заявив" (a
+#: speech opened by a dash at the start of its line).
+_SPEECH_CLOSE = compile_pattern(r"(?:[”»\"]\s*,?|,)\s*[–—-]?\s*$")
+_LINE_DASH = compile_pattern(r"[ \t]*[–—-]\s")
+
+
+def _direct_speech_start(text: str, verb_at: int) -> int | None:
+    """Where the direct speech that a verb at ``verb_at`` closes opened: its opening quotation
+    mark, or the start of a line that opens with a dash; None when the verb closes none."""
+    close = _SPEECH_CLOSE.search(text, max(0, verb_at - 6), verb_at)
+    if close is None:
+        return None
+    line_start = text.rfind("\n", 0, verb_at) + 1
+    if text[close.start()] in "”»\"":
+        opened = max(text.rfind(q, line_start, close.start()) for q in "“«„\"")
+        return opened if opened >= 0 else None
+    return line_start if _LINE_DASH.match(text, line_start) else None
 
 
 def _open_quote_before(text: str, start: int, pos: int) -> int | None:

@@ -163,3 +163,23 @@ def test_a_reference_back_in_the_next_paragraph(resources, text, expected):
 ])
 def test_soldiers_of_a_country_are_not_its_government(resources, text):
     assert claimants(resources, text) != ["Ukraine"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a pronoun that closes a direct speech is not a person named inside it
+    pytest.param("Zelensky said the situation was difficult.\n\n\"Syrskyi reported that the enemy lost 500 soldiers "
+                 "near Sudzha. Our forces hold Sudzha,\" he said.", "Volodymyr Zelensky", id="en-quote-he-said"),
+    pytest.param("Зеленский заявил, что ситуация сложная.\n\n«Сырский доложил об освобождении Суджи. Наши "
+                 "подразделения удерживают Суджу», — сказал он.", "Volodymyr Zelensky", id="ru-«…»-сказал-он"),
+    pytest.param("Зеленський заявив, що ситуація складна.\n\n- Сирський доповів, що ворог відступив. Наші "
+                 "підрозділи утримують Суджу, — заявив він.", "Volodymyr Zelensky", id="uk-dash-speech-заявив-він"),
+    # … and the person named inside it keeps what he is quoted as reporting (GOLD.md: the origin)
+    pytest.param("Zelensky said the situation was difficult.\n\n\"Syrskyi reported that the enemy lost 500 soldiers "
+                 "near Sudzha,\" he said.", "Oleksandr Syrskyi", id="en-relayed-inside-the-quote"),
+    # a document of the body named before
+    pytest.param("The Russian Defence Ministry said on Sunday its forces had liberated Pogrebki.\n\nUkraine lost up "
+                 "to 300 soldiers in the Kursk region over the past day, the ministry's statement said.",
+                 "Russian Defense Ministry", id="en-the-ministry's-statement-said"),
+])
+def test_the_last_claim_of_a_speaker_named_before(resources, text, expected):
+    assert claimants(resources, text)[-1] == expected
