@@ -46,6 +46,13 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Alexei Smirnov", ("Alexey Smirnov", "Aleksei Smirnov", "Смирнов", "Алексей Смирнов", "Олексій Смірнов")),
     ("Apti Alaudinov", ("Alaudinov", "Apty Alaudinov", "Алаудинов", "Апти Алаудинов", "Апті Алаудінов")),
     ("John Kirby", ("Kirby",)),
+    # the officials the Kursk reporting quotes most, spelled as the wires and the three languages do
+    ("Roman Starovoit", ("Starovoit", "Starovoyt", "Roman Starovoyt", "Старовойт", "Роман Старовойт")),
+    ("Igor Konashenkov", ("Konashenkov", "Igor Konashenkov", "Конашенков", "Игорь Конашенков", "Ігор Конашенков")),
+    ("Kim Jong Un", ("Kim Jong-un", "Kim Jong-Un", "Ким Чен Ын", "Кім Чен Ин")),
+    ("Lee Seong-kweun", ("Lee Seong Kweun", "Lee Sung-kweun", "Lee Seong-kwon", "Ли Сон Гвон", "Лі Сон Гвон")),
+    ("Sabrina Singh", ("Singh",)),
+    ("Pat Ryder", ("Patrick Ryder", "Ryder")),
     # Ukrainian bodies
     ("General Staff of the Armed Forces of Ukraine", (
         "Ukraine's General Staff", "General Staff of Ukraine", "Ukrainian General Staff",
@@ -139,6 +146,14 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
                        "Russia's state media", "Russian state television", "Russian state TV", "российские госСМИ",
                        "российские государственные СМИ", "російські державні ЗМІ", "російські пропагандистські ЗМІ")),
     ("TASS", ("TASS news agency", "Tass", "ТАСС", "агентство ТАСС")),
+    ("Izvestia", ("Izvestiya", "Известия")),
+    ("Kommersant", ("Коммерсантъ", "Коммерсант")),
+    ("Meduza", ("Медуза",)),
+    ("Mediazona", ("Медиазона", "Медіазона")),
+    ("Ukrinform", ("Укрінформ", "Укринформ")),
+    ("Suspilne", ("Суспільне", "Suspilne News")),
+    ("Center for Countering Disinformation", ("Ukraine's Center for Countering Disinformation", "CCD",
+                                              "Центр протидії дезінформації", "ЦПД", "Центр противодействия дезинформации")),
     ("RIA Novosti", ("RIA", "РИА Новости", "РІА Новини")),
     ("Interfax", ("Интерфакс", "Інтерфакс")),
     ("Rybar", ("Рыбарь", "Рибар")),
@@ -148,6 +163,8 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("SBU", ("Security Service of Ukraine", "Ukraine's Security Service", "Ukrainian Security Service", "СБУ",
              "Служба безопасности Украины", "Служба безпеки України")),
     ("Rosgvardia", ("Росгвардия", "Росгвардія", "Russian National Guard")),
+    ("FSB", ("Federal Security Service", "Russia's Federal Security Service", "Russian Federal Security Service",
+             "Russia's FSB", "ФСБ", "ФСБ России", "ФСБ РФ", "ФСБ Росії", "Федеральная служба безопасности")),
     ("Akhmat", ("Ахмат",)),
     # Others
     ("Institute for the Study of War", (
@@ -193,12 +210,14 @@ SIDELESS_ALIASES = ("military bloggers", "war bloggers", "milbloggers", "militar
 
 #: The canonical names above that are outlets: news agencies, media, Telegram channels.
 OUTLETS = frozenset({"Russian media", "TASS", "RIA Novosti", "Interfax", "Rybar", "Mash", "Astra", "Two Majors",
-                     "Korean Central News Agency", "Korean Central Television", "The New York Times"})
+                     "Korean Central News Agency", "Korean Central Television", "The New York Times", "Izvestia",
+                     "Kommersant", "Meduza", "Mediazona", "Ukrinform", "Suspilne"})
 
 #: The canonical names above that are people: "he said" refers back to them, "it said" not.
 PERSONS = frozenset({
     "Volodymyr Zelensky", "Oleksandr Syrskyi", "Kyrylo Budanov", "Vladimir Putin", "Valery Gerasimov",
     "Dmitry Peskov", "Andrei Belousov", "Alexander Khinshtein", "Alexei Smirnov", "Apti Alaudinov", "John Kirby",
+    "Roman Starovoit", "Igor Konashenkov", "Kim Jong Un", "Lee Seong-kweun", "Sabrina Singh", "Pat Ryder",
 })
 
 #: Cyrillic endings dropped to compare words by stem, longest first. Crude on purpose:

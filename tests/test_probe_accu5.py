@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from geo.sides import side_of
 from tests.test_probe_attribution import claimants
 
 
@@ -81,7 +82,7 @@ from tests.test_probe_attribution import claimants
                  id="en-statement-on-Telegram"),
     # a title, its body, then the person: the person
     pytest.param("Российские войска освободили Погребки, заявил официальный представитель Минобороны России "
-                 "Игорь Конашенков.", "Игорь Конашенков", id="ru-представитель-body-person"),
+                 "Игорь Конашенков.", "Igor Konashenkov", id="ru-представитель-body-person"),
     pytest.param("Russian forces liberated Pogrebki, the Russian Defence Ministry's Igor Konashenkov said.",
                  "Igor Konashenkov", id="en-body's-person"),
     # a participle opens the aside between the speaker and his verb
@@ -127,6 +128,14 @@ from tests.test_probe_attribution import claimants
     pytest.param("Окупанти втратили за добу 1 200 військових, ідеться в повідомленні Генерального штабу ЗСУ у "
                  "Facebook.", "General Staff of the Armed Forces of Ukraine", id="uk-у-Facebook"),
     pytest.param("По сведениям «Рыбаря», ВСУ оставили Суджу.", "Rybar", id="ru-по-сведениям-«X»"),
+    # the officials and bodies the Kursk reporting quotes most, under one name in any language and case
+    pytest.param("По словам Романа Старовойта, в Судже погибли двое мирных жителей.", "Roman Starovoit",
+                 id="ru-Старовойта"),
+    pytest.param("В ФСБ России заявили, что ВСУ потеряли под Суджей 30 военных.", "FSB", id="ru-в-ФСБ-заявили"),
+    pytest.param("Як повідомляє Укрінформ, окупанти втратили за добу 1 200 військових.", "Ukrinform",
+                 id="uk-як-повідомляє-Укрінформ"),
+    pytest.param("За даними Центру протидії дезінформації, окупанти втратили біля Суджі 200 військових.",
+                 "Center for Countering Disinformation", id="uk-за-даними-ЦПД"),
 ])
 def test_the_claimant_in_a_new_phrasing(resources, text, expected):
     assert claimants(resources, text) == [expected]
@@ -183,3 +192,11 @@ def test_soldiers_of_a_country_are_not_its_government(resources, text):
 ])
 def test_the_last_claim_of_a_speaker_named_before(resources, text, expected):
     assert claimants(resources, text)[-1] == expected
+
+
+@pytest.mark.parametrize(("claimant", "side"), [
+    ("Alexander Khinshtein", "russia"), ("Roman Starovoit", "russia"), ("Igor Konashenkov", "russia"),
+    ("FSB", "russia"), ("SBU", "ukraine"), ("Ukrinform", "ukraine"), ("Center for Countering Disinformation", "ukraine"),
+])
+def test_a_known_claimant_has_its_side(claimant, side):
+    assert side_of(claimant).value == side
