@@ -153,7 +153,9 @@ _APPOSITIVE = compile_pattern(rf"(?<=,\s)(?P<np>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){
 #: the speaker before an aside set off by commas.
 #: The aside may open with a participle: "Lee, briefing reporters after the meeting, said …",
 #: "Хинштейн, выступая на брифинге, заявил …", "Сирський, коментуючи ситуацію, зазначив …".
-_ASIDE_OPENER = rf"(?:(?i:{RELAYS})|a|an|the|which|who|[a-z]+ing|[а-яёіїєґ'’]+(?:ая|яя|ючи|учи|вши))"
+_ASIDE_OPENER = (rf"(?:(?i:{RELAYS})|a|an|the|which|who|[a-z]+ing|[а-яёіїєґ'’]+(?:ая|яя|ючи|учи|вши)"
+                 # an office of a country: "Oleksandr Syrskyi, Ukraine's top commander, wrote"
+                 r"|[A-Z][a-z]+['’]s)")
 _SUBJECT_ASIDE_VERB = compile_pattern(
     rf"{_NP}(?:’s|'s)?,\s+{_ASIDE_OPENER}\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?"
     rf"(?P<verb>{SPEECH_VERBS})\b")
@@ -1081,8 +1083,11 @@ def _claimant_in_sentence(
         return (speakers.expand(found) if found else None), True
     # "… were still holding positions … and denied Russian claims that …": a speaker inside
     # the quote whose own "that" clause follows it speaks of what follows, not of the claim
+    # "Ukraine says it still holds Sudzha as Russia claims gains": a speaker after "as", "while"
+    # opens a clause of its own
     inside = [a for a in atts if claim[0] <= a.start < claim[1]
-              and not (a.name and a.start > claim[0] and _OWN_CLAUSE.match(text, a.end, e))]
+              and not (a.name and a.start > claim[0] and (_OWN_CLAUSE.match(text, a.end, e)
+                                                          or _SUBORDINATED.search(text, max(s, a.start - 12), a.start)))]
     # "Geolocated footage indicated that …, the think tank said": evidence names nobody, and
     # does not hide the speaker after the claim
     before = [a for a in atts if a.start < claim[0] and a.pronoun != "hedge"
@@ -1206,6 +1211,8 @@ _BACKGROUND_CLAUSE = compile_pattern(r"(?:,|\s[–—-])\s+(?:the\s+[\w-]+\s+)?(
 #: "…, and Radio Liberty posted imagery that shows …": a speaker after "and" opens a clause of
 #: its own; it is not the source of the claim before it.
 _COORDINATED = compile_pattern(r",\s+(?:and|but|while|whereas)\s+(?:[\w'’.-]+[\s/]){0,3}$", re.IGNORECASE)
+_SUBORDINATED = compile_pattern(r"(?<!\w)(?:as|while|whereas|although|though|тогда\s+как|тоді\s+як)\s+(?:the\s+)?$",
+                                re.IGNORECASE)
 _EVIDENCE = compile_pattern(r"(?i:footage|imagery|images|videos?|photos|photographs|maps?|charts?|graphics?)$")
 
 

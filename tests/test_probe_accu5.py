@@ -136,6 +136,9 @@ from tests.test_probe_attribution import claimants
                  id="uk-як-повідомляє-Укрінформ"),
     pytest.param("За даними Центру протидії дезінформації, окупанти втратили біля Суджі 200 військових.",
                  "Center for Countering Disinformation", id="uk-за-даними-ЦПД"),
+    # a name, its office set off by commas, then the verb
+    pytest.param("“Our units hold their positions in Sudzha,” Oleksandr Syrskyi, Ukraine's top commander, wrote "
+                 "on Telegram.", "Oleksandr Syrskyi", id="en-quote-name-office-wrote"),
 ])
 def test_the_claimant_in_a_new_phrasing(resources, text, expected):
     assert claimants(resources, text) == [expected]
@@ -200,3 +203,7 @@ def test_the_last_claim_of_a_speaker_named_before(resources, text, expected):
 ])
 def test_a_known_claimant_has_its_side(claimant, side):
     assert side_of(claimant).value == side
+
+
+def test_a_speaker_after_as_opens_a_clause_of_its_own(resources):
+    assert claimants(resources, "Ukraine says it still holds Sudzha as Russia claims gains") == ["Ukraine"]
