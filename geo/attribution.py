@@ -1270,9 +1270,42 @@ def _back_reference(text: str, sentence: tuple[int, int], paragraph: tuple[int, 
                     speakers: Speakers) -> str | None:
     """'… погибли двое. Об этом сообщил X': the next sentence names this one's source."""
     following = _next_sentence(text, sentence, paragraph)
-    if following is None or not _BACK_REFERENCE.match(fold(text[following[0]:following[1]])):
+    if following is None:
         return None
-    return _source_of(text, following, speakers)
+    if _BACK_REFERENCE.match(fold(text[following[0]:following[1]])):
+        return _source_of(text, following, speakers)
+    return _closing_back_reference(text, following, speakers)
+
+
+#: How many sentences after a claim a closing "Об этом сообщает X." paragraph may stand.
+_CLOSING_REACH = 4
+
+
+def _closing_back_reference(text: str, sentence: tuple[int, int], speakers: Speakers) -> str | None:
+    """The source of a paragraph that is only "Об этом сообщает пресс-служба Минобороны." or
+    "Про це повідомляє Генштаб.", closing a report: it names the source of the claims above it
+    that name none, up to the first sentence (from ``sentence`` on) that names a source of its
+    own or hedges."""
+    current: tuple[int, int] | None = sentence
+    for _ in range(_CLOSING_REACH):
+        if current is None or find_attributions(text, *current):
+            return None
+        line = _line_of(text, current[0])
+        following = _next_sentence(text, current, line)
+        if following is None:
+            return None
+        if _BACK_REFERENCE.match(fold(text[following[0]:following[1]])):
+            line_start, line_end = _line_of(text, following[0])
+            is_alone = not text[line_start:following[0]].strip() and not text[following[1]:line_end].strip(" .!")
+            return _source_of(text, following, speakers) if is_alone else None
+        current = following
+    return None
+
+
+def _line_of(text: str, at: int) -> tuple[int, int]:
+    """The line (a paragraph of plain text) that holds ``at``."""
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
 
 
 def _source_of(text: str, sentence: tuple[int, int], speakers: Speakers) -> str | None:

@@ -207,3 +207,36 @@ def test_a_known_claimant_has_its_side(claimant, side):
 
 def test_a_speaker_after_as_opens_a_clause_of_its_own(resources):
     assert claimants(resources, "Ukraine says it still holds Sudzha as Russia claims gains") == ["Ukraine"]
+
+
+_RU_SUMMARY_CLOSED_BY_ITS_SOURCE = """\
+Сводка о ходе операции
+
+МОСКВА, 10 марта 2025 года.
+
+Подразделения группировки войск «Север» освободили населенный пункт Николаевка.
+
+За сутки потери ВСУ на курском направлении составили более 200 военнослужащих.
+
+Об этом сообщает пресс-служба Министерства обороны Российской Федерации.
+"""
+
+_RU_SOURCE_BETWEEN = """\
+Сводка о ходе операции
+
+МОСКВА, 10 марта 2025 года.
+
+Подразделения группировки войск «Север» освободили населенный пункт Николаевка.
+
+Как заявил Сырский, ВСУ потеряли под Суджей 200 военнослужащих.
+
+Об этом сообщает пресс-служба Министерства обороны Российской Федерации.
+"""
+
+
+def test_a_closing_paragraph_names_the_source_of_the_claims_above(resources):
+    assert claimants(resources, _RU_SUMMARY_CLOSED_BY_ITS_SOURCE) == ["Russian Defense Ministry"] * 2
+
+
+def test_a_closing_paragraph_does_not_reach_past_a_sentence_with_a_source(resources):
+    assert claimants(resources, _RU_SOURCE_BETWEEN) == [None, "Oleksandr Syrskyi"]
