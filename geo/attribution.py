@@ -360,7 +360,16 @@ _OPENERS = frozenset(
 )
 
 
+#: Where a speaker spoke, before his name: "В интервью «Российской газете» Герасимов", "У коментарі
+#: Укрінформу речник ОТУ", "In an interview with CNN Syrskyi".
+_VENUE_LEAD = compile_pattern(
+    r"^(?i:в|во|у|in)\s+(?i:an?\s+|his\s+|her\s+|своем\s+|своём\s+|своєму\s+)?"
+    r"(?i:интервью|інтерв['’]ю|коментарі|комментарии|комментарий|эфире|ефірі|беседе|розмові|interview)"
+    r"(?:\s+(?i:with\s+)?(?:«[^«»\n]{1,40}»|\S+))?\s+(?=[A-ZА-ЯЁІЇЄҐ]|(?:речник|представник|командир|голова|глава)\w*)")
+
+
 def _strip_openers(name: str) -> str:
+    name = _VENUE_LEAD.sub("", name)
     words = name.split()
     while words and words[0].lower() in _OPENERS:
         words.pop(0)

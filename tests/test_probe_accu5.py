@@ -139,6 +139,11 @@ from tests.test_probe_attribution import claimants
     # a name, its office set off by commas, then the verb
     pytest.param("“Our units hold their positions in Sudzha,” Oleksandr Syrskyi, Ukraine's top commander, wrote "
                  "on Telegram.", "Oleksandr Syrskyi", id="en-quote-name-office-wrote"),
+    # where he spoke, before the speaker's name
+    pytest.param("В интервью «Российской газете» Герасимов заявил, что ВСУ потеряли в Курской области 76 тысяч "
+                 "человек.", "Valery Gerasimov", id="ru-в-интервью-«X»-Y-заявил"),
+    pytest.param("У коментарі Укрінформу речник ОТУ «Курськ» заявив, що ворог втратив біля Суджі 200 військових.",
+                 "речник ОТУ «Курськ»", id="uk-у-коментарі-X-речник"),
 ])
 def test_the_claimant_in_a_new_phrasing(resources, text, expected):
     assert claimants(resources, text) == [expected]
