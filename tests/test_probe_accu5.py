@@ -144,6 +144,11 @@ from tests.test_probe_attribution import claimants
                  "человек.", "Valery Gerasimov", id="ru-в-интервью-«X»-Y-заявил"),
     pytest.param("У коментарі Укрінформу речник ОТУ «Курськ» заявив, що ворог втратив біля Суджі 200 військових.",
                  "речник ОТУ «Курськ»", id="uk-у-коментарі-X-речник"),
+    # a Ukrainian name in an oblique case is named in the nominative
+    pytest.param("За словами Дмитра Лиховія, противник втратив біля Суджі понад 150 військових.", "Дмитро Лиховій",
+                 id="uk-за-словами-Дмитра-Лиховія"),
+    pytest.param("За словами речника ОСУВ «Хортиця» Назара Волошина, ворог втратив біля Суджі 150 військових.",
+                 "Назар Волошин", id="uk-за-словами-речника-Назара-Волошина"),
 ])
 def test_the_claimant_in_a_new_phrasing(resources, text, expected):
     assert claimants(resources, text) == [expected]
