@@ -94,7 +94,7 @@ _NP = rf"(?P<np>{_CAP_TOKEN}(?:{_GO_ON}{_TOKEN}){{0,8}}?)"
 _NP_ANY = rf"(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:{_GO_ON}{_TOKEN}){{0,6}}?)"
 _SUBJECT_VERB = compile_pattern(
     rf"{_NP}(?:’s|'s)?\s+(?:(?:also|has|have|had|was|were|is|previously|later|then|earlier|further|"
-    rf"again|repeatedly|separately|recently|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|во?\s+(?![A-ZА-ЯЁІЇЄҐ]{{2,}}(?!\w))\w+(?!,)"
+    rf"again|repeatedly|separately|recently|также|тоже|ранее|уже|також|теж|раніше|вже|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|во?\s+(?![A-ZА-ЯЁІЇЄҐ]{{2,}}(?!\w))\w+(?!,)"
     rf"|last\s+\w+|this\s+\w+)[\s,]+){{0,3}}(?P<verb>{SPEECH_VERBS})\b"
     r"(?!\s+(?:suggest|say|show|indicate|claim|estimate|put|believe)\b)"  # "Recent estimates suggest": a noun
     # a passive: "The liberation of X was announced by the ministry" (the ministry speaks, not the event)
@@ -348,7 +348,7 @@ def is_person(name: str) -> bool:
 # Capitalised only because they open a sentence: never the start of a claimant's name.
 _OPENERS = frozenset(
     "as in on at but and however also earlier later meanwhile while when if after before since then "
-    "как по в во на это однако также ранее позже при кроме между тем и а но как об о "
+    "как по в во у на это однако также ранее позже при кроме между тем и а но как об о "
     "вчера сегодня накануне вчора учора сьогодні yesterday today этом том чем про це також крім "
     # "Водночас DeepState повідомляє", "Тем временем Минобороны", "Впрочем, Рыбарь"
     "водночас тим часом між натомість проте однак втім згодом зокрема временем впрочем зато затем "
@@ -447,6 +447,8 @@ def canonical_claimant(raw: str) -> str | None:
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
     name = _TRAILING_TIME.sub("", name) or name  # "Минобороны России во вторник"
     key = fold(name)
+    if key in _PLATFORMS:
+        return None  # "Про це у Telegram написав Сирський": where it was posted speaks for nobody
     if key in _NOT_NAMES or _is_document(name) or reference_sort(name) or key.split()[0] in _FIRST_PERSON:
         return None  # "It estimated …", "An estimated 11,000 …", "according to the statement", "the ministry"
     bare = re.sub(r"\s*\([^)]*\)\s*$", "", name)
@@ -568,6 +570,10 @@ _SOURCE_IN = compile_pattern(
 #: The people a claim is about ("soldiers", "военные"): after a country, no speaker of its own.
 _FORCE_NOUN = compile_pattern(FORCE_NOUNS)
 
+#: Where a statement is posted, never who makes it.
+_PLATFORMS = frozenset("telegram facebook twitter x youtube instagram vk вконтакте телеграм фейсбук фейсбуці "
+                       "телеграмі телеграме".split())
+
 #: "I mentioned last time", "we reported": the writer, who is not a claimant of the article.
 _FIRST_PERSON = frozenset("i we я мы ми".split())
 
@@ -592,8 +598,10 @@ PRONOUN_FORMS = {"его": "he", "ее": "she", "их": "they", "його": "he"
                  "him": "he", "her": "she", "them": "they"}
 
 def _is_document(phrase: str) -> bool:
-    """'the statement', 'официальным данным', 'згідно з даними': a document, no speaker's name."""
+    """'the statement', 'официальным данным', 'згідно з даними', 'Its report': a document, no speaker's name."""
     words = phrase.split()
+    if len(words) > 1 and words[0].lower() in ("its", "the", "this", "that", "their"):
+        words = words[1:]  # "Its report said": the sentence's capital is no name's
     return bool(words) and stem(fold(words[-1])) in _DOCUMENT_STEMS and all(w[:1].islower() for w in words)
 
 

@@ -301,8 +301,12 @@ ANONYMOUS_HEADS = (r"estimates?|reports?|data|figures?|sources?|assessments?|ana
 # is the last body named before.
 BODY_REFERENCES = frozenset(
     "ministry department agency service channel directorate command office staff army military tank "
+    # "The institute also assessed", "According to the project", "The outlet said"
+    "institute project outlet newspaper publication website portal "
     "министерств ведомств агентств служб канал штаб командовани управлени "
-    "міністерств відомств агенці агентств служб канал штаб командуванн управлінн".split()
+    "институт проект издани портал "
+    "міністерств відомств агенці агентств служб канал штаб командуванн управлінн "
+    "інститут проєкт проект видан портал".split()
 )
 # Titles that refer back to a person named earlier ("the general", "главком ВСУ"), as
 # folded stems: the speaker is the last person named before.
@@ -318,7 +322,9 @@ REFERENCE_MODIFIERS = frozenset(
     "the its his her this that acting interim former top senior military defense defence russian ukrainian "
     "врио оборонн военн российск украинск всу рф зсу росії україни воєнн військов оборонн "
     # "глава региона", "очільник області": the region a title governs names nobody new
-    "регион регіон област район держав".split()
+    "регион регіон област район держав "
+    # "Аналитики института отметили", "аналітики проєкту": the body's analysts speak for it
+    "analysts аналитик аналитиков аналітик аналітиків".split()
 )
 
 # A sentence that opens with one of these names the source of the sentence before it:

@@ -198,6 +198,19 @@ def test_soldiers_of_a_country_are_not_its_government(resources, text):
     # … and the person named inside it keeps what he is quoted as reporting (GOLD.md: the origin)
     pytest.param("Zelensky said the situation was difficult.\n\n\"Syrskyi reported that the enemy lost 500 soldiers "
                  "near Sudzha,\" he said.", "Oleksandr Syrskyi", id="en-relayed-inside-the-quote"),
+    # a reference back to an analyst body, an outlet, a project, its analysts or its report
+    pytest.param("The Institute for the Study of War said Russian forces had advanced near Sudzha.\n\nThe institute "
+                 "also assessed that Ukrainian forces still held positions in Sudzha.", "Institute for the Study of War",
+                 id="en-the-institute"),
+    pytest.param("DeepState said Russian troops had occupied Martynovka.\n\nAccording to the project, Russian forces "
+                 "also captured Pogrebki.", "DeepState", id="en-according-to-the-project"),
+    pytest.param("Mediazona said at least 300 Russian soldiers had been killed in the Kursk region.\n\nThe outlet "
+                 "said at least 500 more were killed.", "Mediazona", id="en-the-outlet"),
+    pytest.param("Институт изучения войны (ISW) сообщил, что российские войска продвинулись под Суджей.\n\n"
+                 "Аналитики института также отметили, что ВСУ удерживают позиции в Судже.",
+                 "Institute for the Study of War", id="ru-аналитики-института-также"),
+    pytest.param("The General Staff said Ukrainian forces repelled 30 attacks near Sudzha. Its report said Russia "
+                 "lost 200 soldiers in the area.", "General Staff of the Armed Forces of Ukraine", id="en-its-report"),
     # a document of the body named before
     pytest.param("The Russian Defence Ministry said on Sunday its forces had liberated Pogrebki.\n\nUkraine lost up "
                  "to 300 soldiers in the Kursk region over the past day, the ministry's statement said.",
