@@ -207,7 +207,7 @@ SPEECH_VERBS = (
 )
 
 ACCORDING_TO = (
-    r"according\s+to|per(?=\s+(?:the\s+)?(?-i:[A-Z]))|as\s+reported\s+by|reported\s+by|claimed\s+by|cited\s+by|echoed\s+by|estimate\s+(?:from|by)"
+    r"according\s+to|per (?=(?:the\s+)?(?-i:[A-Z]))|as\s+reported\s+by|reported\s+by|claimed\s+by|cited\s+by|echoed\s+by|estimate\s+(?:from|by)"
     # a passive announcement: "The capture of X was announced by the Russian Defence Ministry"
     r"|announced\s+by|confirmed\s+by|stated\s+by"
     r"|figures?\s+(?:from|by)|data\s+from|maps?\s+(?:from|by)|reports?\s+(?:from|by)|assessments?\s+(?:from|by)"
