@@ -39,6 +39,7 @@ from functools import lru_cache
 
 from geo.claimants import (
     CANONICAL_NAMES,
+    DESCRIPTORS,
     OTHER_SIDE,
     PERSONS,
     canonical_name,
@@ -76,6 +77,7 @@ _CAP_TOKEN = r"[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{2,}\))?(?!\w)"
 _NP_STOP = (
     r"that|which|who|whom|whose|when|while|where|because|but|if|as|than|is|are|was|were|be|been|"
     r"being|will|would|could|should|may|might|also|not|has|have|had|said|says|and\s+that|denied|denies|rejected|dismissed|refuted|"
+    r"declined|declines|refused|refuses|"
     r"they|he|she|it|we|i|you|он|она|они|оно|мы|він|вона|вони|воно|"
     r"что|который|которая|которые|когда|также|не|и\s+что|"
     # sentence adverbs after a pronoun: "Він також повідомив", "Он тоже заявил" (the pronoun's)
@@ -92,8 +94,13 @@ _TOKEN = rf"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*|{_LOWER_TOKEN}|«[^«»\n]{{1,40
 _GO_ON = r"(?<![a-zа-яёіїєґ]{3}\.)[\s\u00a0]+"
 _NP = rf"(?P<np>{_CAP_TOKEN}(?:{_GO_ON}{_TOKEN}){{0,8}}?)"
 _NP_ANY = rf"(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:{_GO_ON}{_TOKEN}){{0,6}}?)"
+#: A subject never ends in a preposition or a determiner: "Peskov declined to comment on reports
+#: that …", "According to some estimates, …" hold the noun "reports", "estimates", not the verb.
+_NOT_A_SUBJECT_END = "".join(rf"(?<!\s{w})" for w in (
+    "on", "of", "about", "to", "from", "with", "for", "in", "at", "by", "some", "many", "several", "other", "these",
+    "those", "such", "the", "its", "their", "his", "her", "new", "recent", "latest", "official", "unofficial"))
 _SUBJECT_VERB = compile_pattern(
-    rf"{_NP}(?:’s|'s)?\s+(?:(?:also|has|have|had|was|were|is|previously|later|then|earlier|further|"
+    rf"{_NP}{_NOT_A_SUBJECT_END}(?:’s|'s)?\s+(?:(?:also|has|have|had|was|were|is|previously|later|then|earlier|further|"
     rf"again|repeatedly|separately|recently|также|тоже|ранее|уже|також|теж|раніше|вже|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|во?\s+(?![A-ZА-ЯЁІЇЄҐ]{{2,}}(?!\w))\w+(?!,)"
     rf"|last\s+\w+|this\s+\w+)[\s,]+){{0,3}}(?P<verb>{SPEECH_VERBS})\b"
     r"(?!\s+(?:suggest|say|show|indicate|claim|estimate|put|believe)\b)"  # "Recent estimates suggest": a noun
@@ -503,6 +510,9 @@ def canonical_claimant(raw: str) -> str | None:
     inner = named_within(bare)  # "Ukrainian open-source Telegram channel DeepState"
     if inner is not None:
         return inner
+    described = _described_name(words)  # "Ukrainian outlet Ukrainska Pravda": the outlet's name
+    if described is not None:
+        return described
     if _CYRILLIC.match(bare):
         titled = title_nominative(bare)  # "по словам губернатора Курской области", "повідомили в бригаді"
         if titled != bare:
@@ -663,6 +673,23 @@ def _is_bare_title(name: str) -> bool:
 #: "press secretary Maj. Gen. Pat Ryder" (ranks and abbreviations are dropped by their full stop).
 _OFFICE_WORDS = frozenset("state defense defence foreign affairs security national intelligence house council "
                           "staff general ministry department".split())
+
+
+def _described_name(words: Sequence[str]) -> str | None:
+    """The name after the words that describe what it is ("Ukrainian outlet Ukrainska Pravda", "the
+    independent news site Verstka"): descriptors (``claimants.DESCRIPTORS``) ending in a common noun,
+    then capitalised words only; else None.
+
+    >>> _described_name("Ukrainian outlet Ukrainska Pravda".split()), _described_name("Russian Railways".split())
+    ('Ukrainska Pravda', None)
+    """
+    at = 0
+    while at < len(words) and fold(words[at]) in DESCRIPTORS:
+        at += 1
+    rest = words[at:]
+    if not at or not words[at - 1][:1].islower() or not rest or not all(w[:1].isupper() for w in rest):
+        return None
+    return " ".join(rest)
 
 
 def _english_titled_person(tail_words: Sequence[str]) -> str | None:

@@ -291,6 +291,8 @@ NON_CONFIRMATIONS = (
 
 # Head nouns that make an attribution anonymous unless a proper name modifies them.
 ANONYMOUS_HEADS = (r"estimates?|reports?|data|figures?|sources?|assessments?|analysts|experts|media|observers"
+                   # "За даними ЗМІ", "сообщили СМИ": the media at large
+                   r"|сми|змі"
                    # evidence, not a speaker: "Geolocated footage indicated that …"
                    r"|footage|imagery|images|videos?|photos|photographs")
 

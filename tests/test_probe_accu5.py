@@ -149,6 +149,19 @@ from tests.test_probe_attribution import claimants
                  id="uk-за-словами-Дмитра-Лиховія"),
     pytest.param("За словами речника ОСУВ «Хортиця» Назара Волошина, ворог втратив біля Суджі 150 військових.",
                  "Назар Волошин", id="uk-за-словами-речника-Назара-Волошина"),
+    # a noun that looks like a speech verb after a preposition or a determiner names nobody
+    pytest.param("Peskov declined to comment on reports that Ukrainian troops had captured Sudzha.", None,
+                 id="en-declined-to-comment-on-reports"),
+    pytest.param("According to some estimates, up to 300 Russian soldiers died near Sudzha.", None,
+                 id="en-according-to-some-estimates"),
+    # the media at large, a described outlet, channels of a side
+    pytest.param("Украинские военные взяли в плен 40 российских солдат, сообщили украинские СМИ.", "Ukrainian media",
+                 id="ru-украинские-СМИ"),
+    pytest.param("За даними ЗМІ, ЗСУ взяли в полон біля Суджі 40 російських військових.", None, id="uk-за-даними-ЗМІ"),
+    pytest.param("Ukrainian forces captured 40 Russian soldiers near Sudzha, Ukrainian outlet Ukrainska Pravda "
+                 "reported.", "Ukrainska Pravda", id="en-described-outlet"),
+    pytest.param("Российские telegram-каналы сообщают, что ВСУ отступили из Суджи.", "Russian Telegram channels",
+                 id="ru-российские-telegram-каналы"),
 ])
 def test_the_claimant_in_a_new_phrasing(resources, text, expected):
     assert claimants(resources, text) == [expected]
