@@ -98,7 +98,7 @@ _NP_ANY = rf"(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:{_GO_ON}{_TOKEN}){{0,6}}?)
 #: that …", "According to some estimates, …" hold the noun "reports", "estimates", not the verb.
 _NOT_A_SUBJECT_END = "".join(rf"(?<!\s{w})" for w in (
     "on", "of", "about", "to", "from", "with", "for", "in", "at", "by", "some", "many", "several", "other", "these",
-    "those", "such", "the", "its", "their", "his", "her", "new", "recent", "latest", "official", "unofficial"))
+    "those", "such", "the", "its", "their", "his", "her", "new", "recent", "latest"))
 _SUBJECT_VERB = compile_pattern(
     rf"{_NP}{_NOT_A_SUBJECT_END}(?:’s|'s)?\s+(?:(?:also|has|have|had|was|were|is|previously|later|then|earlier|further|"
     rf"again|repeatedly|separately|recently|также|тоже|ранее|уже|також|теж|раніше|вже|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|во?\s+(?![A-ZА-ЯЁІЇЄҐ]{{2,}}(?!\w))\w+(?!,)"
@@ -176,7 +176,8 @@ _TAIL_LOWER = compile_pattern(
 #: структурах", "…, рассказал «Известиям» источник в Минобороны" (the source speaks, GOLD.md).
 _VERB_TAIL_LOWER = compile_pattern(
     rf"(?:,\s+(?:[–—-]\s+)?|(?i:{_TOPIC_FIRST})\s)(?:{SPEECH_VERBS})\s+(?:(?:{_CAP_TOKEN}\s+){{1,2}}|«[^«»\n]{{1,40}}»\s+)?"
-    rf"(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s*(?=[.;!?]|$)")
+    # a country's title: "…, said Ukraine's top general"
+    rf"(?P<np>(?:[A-Z][\w-]*['’]s\s+)?{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s*(?=[.;!?]|$)")
 #: A source named in guillemets, with or without the word for what it is: "телеграм-канал
 #: «Два майора» сообщил", "…, пишет «Военная хроника»". The name may hold lower-case words.
 _CHANNEL_WORD = r"(?:(?:telegram|телеграм)-канал\w*|канал\w*|издани\w*|видання|агентств\w*|агенці\w*|портал\w*|проект\w*|проєкт\w*)"
@@ -652,7 +653,9 @@ _EVIDENCE_BY = compile_pattern(
 #: Telegram channel", "the ministry's latest statement": the maker speaks.
 _MAKERS_DOCUMENT = compile_pattern(
     r"(?<=\w)['’]s\s+(?:[\w-]+\s+){0,2}?(?:report|statement|update|summary|briefing|post|message|assessment"
-    r"|telegram\s+channel|channel|account|page|website|data|figures|estimates?|tally|count|maps?)s?$",
+    r"|telegram\s+channel|channel|account|page|website|data|figures|estimates?|tally|count|maps?"
+    # "Syrskyi's office said", "the ministry's press service": the office speaks for its head
+    r"|office|press\s+office|press\s+service)s?$",
     re.IGNORECASE)
 #: The endings of Russian and Ukrainian patronymics: Владимирович, Ильич, Ивановна, Петрівна.
 _PATRONYMIC = compile_pattern(r"(?:ич|вна|чна)$")
@@ -789,7 +792,7 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
         for m in rx.finditer(chunk):
             if rx is _WHO_SAID_NEAR and _COMPLEMENT_LEAD.search(chunk, 0, m.start()):
                 continue  # "John Kirby, spokesperson for the NSC, who said": "who" is Kirby
-            if rx is _SUBJECT_ASIDE_VERB and not _is_name_like(m.group("np")):
+            if rx is _SUBJECT_ASIDE_VERB and not (_is_name_like(m.group("np")) or _ONE_TITLED.fullmatch(m.group("np"))):
                 continue  # "… as Russian troops took control of X, a locality …, reports Y": a clause
             name = _strip_openers(m.group("np"))
             title = _TITLE_OF_BEFORE.search(chunk, max(0, m.start() - 40), m.start()) if rx is _SUBJECT_VERB else None
@@ -797,7 +800,9 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             if is_title_of and title is not None:
                 name = f"{title.group(0).strip()} {name}"  # "…, the commander of the North group said": him
             sort = reference_sort(name)
-            if _is_document(name) or sort == "body":  # "according to the statement", "the ministry"
+            if _ONE_TITLED.fullmatch(m.group("np")):  # "A senior Ukrainian military official said": a new speaker
+                found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+            elif _is_document(name) or sort == "body":  # "according to the statement", "the ministry"
                 found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
             elif sort == "person":  # "the acting governor said": the last person named
                 found.append(Attribution(start + m.start(), start + m.end(), None, _titled_he(name)))

@@ -326,7 +326,9 @@ REFERENCE_MODIFIERS = frozenset(
     # "глава региона", "очільник області": the region a title governs names nobody new
     "регион регіон област район держав "
     # "Аналитики института отметили", "аналітики проєкту": the body's analysts speak for it
-    "analysts аналитик аналитиков аналітик аналітиків".split()
+    "analysts аналитик аналитиков аналітик аналітиків "
+    # "Ukraine's top general", "Russia's defence minister": the country names nobody new
+    "ukraine's russia's kyiv's moscow's".split()
 )
 
 # A sentence that opens with one of these names the source of the sentence before it:

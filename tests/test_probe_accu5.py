@@ -162,6 +162,14 @@ from tests.test_probe_attribution import claimants
                  "reported.", "Ukrainska Pravda", id="en-described-outlet"),
     pytest.param("Российские telegram-каналы сообщают, что ВСУ отступили из Суджи.", "Russian Telegram channels",
                  id="ru-российские-telegram-каналы"),
+    # one titled person of a side is a new speaker, before or after an aside
+    pytest.param("A senior Ukrainian military official said Russia had lost 500 soldiers near Sudzha.",
+                 "senior Ukrainian military official", id="en-a-senior-official-said"),
+    pytest.param("A senior Ukrainian military official, speaking on condition of anonymity, said Russia had lost 500 "
+                 "soldiers near Sudzha.", "senior Ukrainian military official", id="en-a-senior-official-aside"),
+    # an office speaks for its head
+    pytest.param("Russia has lost up to 200 soldiers near Sudzha, Syrskyi's office said.", "Oleksandr Syrskyi",
+                 id="en-X's-office"),
 ])
 def test_the_claimant_in_a_new_phrasing(resources, text, expected):
     assert claimants(resources, text) == [expected]
@@ -224,6 +232,9 @@ def test_soldiers_of_a_country_are_not_its_government(resources, text):
                  "Institute for the Study of War", id="ru-аналитики-института-также"),
     pytest.param("The General Staff said Ukrainian forces repelled 30 attacks near Sudzha. Its report said Russia "
                  "lost 200 soldiers in the area.", "General Staff of the Armed Forces of Ukraine", id="en-its-report"),
+    # a country's title refers back to the person named before
+    pytest.param("Syrskyi said the situation was difficult.\n\nRussia has lost up to 200 soldiers near Sudzha, said "
+                 "Ukraine's top general.", "Oleksandr Syrskyi", id="en-said-Ukraine's-top-general"),
     # a document of the body named before
     pytest.param("The Russian Defence Ministry said on Sunday its forces had liberated Pogrebki.\n\nUkraine lost up "
                  "to 300 soldiers in the Kursk region over the past day, the ministry's statement said.",
