@@ -121,7 +121,7 @@ _INVERTED_NP = rf"[«“\"]?(?P<np>{_CAP_TOKEN}(?:{_GO_ON}{_CAP_TOKEN}){{0,5}})[
 # The name ends the attribution: punctuation, the end, or a preposition follows it, so
 # that "глава Суджанского района Александр Богачев," reads past the district to the man.
 # (or a nickname in brackets: "командувач СБС Роберт Бровді (Мадяр)")
-_NAME_END = (r"(?=\s*(?:[,.;:!?)»”\"(]|$)|\s+(?:on|in|at|during|via|and|citing|в|во|на|у|и|і|та|й|со|з|із)(?!\w)"
+_NAME_END = (r"(?=\s*(?:[,;:!?)»”\"(]|\.(?!\w)|$)|\s+(?:on|in|at|during|via|and|citing|в|во|на|у|и|і|та|й|со|з|із)(?!\w)"
              r"|\s+\d)")
 _VERB_SUBJECT = compile_pattern(
     rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:в|у)\s+(?:своем|своём|своєму)\s+[\w-]+\s+)?"
@@ -192,6 +192,8 @@ _VERB_QUOTED_NAME = compile_pattern(
 _PASSED_ON = compile_pattern(
     rf"(?:,\s+(?:[–—-]\s+)?|(?<!\w)(?i:как|як)\s+)(?i:{PASSED_ON})\s+(?P<np>(?:[\w-]+\s+){{0,2}}?"
     rf"(?:{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{0,3}}|«[^«»\n]{{1,40}}»))(?=\s*(?:[,.;:!?)]|$|\s(?:со|з)\s))")
+#: A subject that opens with "in": "В Судже уверены …" (a place) or "В Минобороны заявили" (a body).
+_IN_PLACE = compile_pattern(r"(?i:в|во|у|in)\s")
 #: The body before an impersonal plural: "В Минобороны России заявили, что …", "Раніше у ГУР
 #: заявляли …" (``lexicon.IMPERSONAL_SPEECH``); kept when it names a known body or a titled unit.
 _IN_BODY_SAID = compile_pattern(
@@ -269,7 +271,7 @@ _TITLE_WORDS = compile_pattern(
     r"|генерал\w*|голов[аиі]|очільник\w*|керівник\w*|речни[кц]\w*|командувач\w*|заступник\w*|радник\w*|міністр\w*"
     r"|представник\w*|прес-секретар\w*|посадов\w*"
     r"|эксперт\w*|военкор\w*|корреспондент\w*|журналист\w*|блогер\w*|аналитик\w*|обозревател\w*"
-    r"|експерт\w*|аналітик\w*|кореспондент\w*|журналіст\w*|оглядач\w*)(?![\w-])",
+    r"|експерт\w*|аналітик\w*|кореспондент\w*|журналіст\w*|оглядач\w*|политолог\w*|політолог\w*)(?![\w-])",
     re.IGNORECASE,
 )
 _ORG_WORDS = compile_pattern(
@@ -562,7 +564,9 @@ _TRAILING_TIME = compile_pattern(
     # "… in his nightly address"
     r"|\s+(?:в|во|у|in|on|at|during)\s+(?:[a-zа-яёіїєґ'’-]+\s+){0,3}?(?:обращени\w*|звернен\w*|заявлени\w*"
     r"|интервью|інтерв['’]ю|эфире|ефірі|телеграм[\w-]*|telegram|соцсет\w*|соцмереж\w*|брифинг\w*|брифінг\w*|видео\w*"
-    r"|відео\w*|address|interview|statement|briefing|video|post)(?:\s+\S+)?$"
+    r"|відео\w*|беседе|разговоре|розмові|коментарі|комментарии|address|interview|statement|briefing|video|post)"
+    # and with whom: "… в беседе с «Лентой.ру»", "у розмові з журналістами"
+    r"(?:\s+(?:с|со|з|із|with))?(?:\s+\S+){0,2}$"
     # the platform it was posted on: "в повідомленні Генерального штабу ЗСУ у Facebook"
     r"|\s+(?:в|у|on|in|via)\s+(?:Facebook|Telegram|Twitter|Instagram|YouTube|X|Фейсбуці|Фейсбуке|Телеграмі|Телеграме)$"
     # whom it was told to: "— сказал командующий группировкой «Север» журналистам"
@@ -800,6 +804,9 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             if is_title_of and title is not None:
                 name = f"{title.group(0).strip()} {name}"  # "…, the commander of the North group said": him
             sort = reference_sort(name)
+            if (rx is _SUBJECT_VERB and _IN_PLACE.match(m.group("np")) and not _VENUE_LEAD.match(m.group("np"))
+                    and not sort and not _is_known_or_person(name)):
+                continue  # "В Судже уверены", "В Курской области сообщили": a place, no speaker ("В Минобороны" is)
             if _ONE_TITLED.fullmatch(m.group("np")):  # "A senior Ukrainian military official said": a new speaker
                 found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
             elif _is_document(name) or sort == "body":  # "according to the statement", "the ministry"

@@ -101,6 +101,7 @@ from tests.test_probe_attribution import claimants
                  "General Staff of the Armed Forces of Ukraine", id="uk-у-X-підтвердили"),
     pytest.param("У бригаді розповіли, що ворог втратив біля Суджі 50 військових.", "бригада", id="uk-у-бригаді"),
     pytest.param("В Судже уверены, что ВСУ потеряли за сутки до 300 военных.", None, id="ru-в-place-уверены"),
+    pytest.param("В Курской области сообщили о гибели двух мирных жителей в Рыльске.", None, id="ru-в-region-сообщили"),
     # where the speaker said it is no part of his name
     pytest.param("Президент України Володимир Зеленський у вечірньому зверненні заявив, що втрати армії КНДР у "
                  "Курській області перевищили 4 тисячі осіб.", "Volodymyr Zelensky", id="uk-у-зверненні"),
@@ -170,6 +171,18 @@ from tests.test_probe_attribution import claimants
     # an office speaks for its head
     pytest.param("Russia has lost up to 200 soldiers near Sudzha, Syrskyi's office said.", "Oleksandr Syrskyi",
                  id="en-X's-office"),
+    # an outlet's name with a dot, and "in a conversation with" it, are no part of the speaker
+    pytest.param("Как пояснил «Ленте.ру» военный эксперт Василий Дандыкин, ВСУ потеряли под Суджей до 500 человек.",
+                 "Василий Дандыкин", id="ru-пояснил-«Ленте.ру»-эксперт"),
+    pytest.param("Военный эксперт Василий Дандыкин в беседе с «Лентой.ру» отметил, что ВСУ потеряли под Суджей до "
+                 "500 человек.", "Василий Дандыкин", id="ru-в-беседе-с"),
+    # an expert's view is his claim
+    pytest.param("Политолог Михаил Шеремет считает, что ВСУ потеряли под Суджей до 500 человек.", "Михаил Шеремет",
+                 id="ru-политолог-считает"),
+    pytest.param("Ворог втратив біля Суджі до 500 військових, вважає військовий експерт Олег Жданов.", "Олег Жданов",
+                 id="uk-вважає-експерт"),
+    pytest.param("Ворог втратив біля Суджі до 500 військових, — переконаний військовий експерт Олег Жданов.",
+                 "Олег Жданов", id="uk-переконаний-експерт"),
 ])
 def test_the_claimant_in_a_new_phrasing(resources, text, expected):
     assert claimants(resources, text) == [expected]
