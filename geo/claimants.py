@@ -342,6 +342,8 @@ DESCRIPTORS = frozenset(
     "some other several many a an the press пресс-служб прес-служб "
     # an agency's reporter speaks for it: "передает корреспондент ТАСС", "кореспондент Укрінформу"
     "корреспондент кореспондент "
+    # the data of a source are the source's: "Відповідно до даних DeepState"
+    "данных даних данные дані "
     "washington-based us-based u.s.-based kyiv-based moscow-based london-based seoul-based "
     "агенці інформаційн телеграм-канал аналітик проєкт проект моніторингов груп карт російськ українськ "
     "видан ефір інформагентств державн північнокорейськ офіційн деяк інш кільк".split()

@@ -183,6 +183,13 @@ from tests.test_probe_attribution import claimants
                  id="uk-вважає-експерт"),
     pytest.param("Ворог втратив біля Суджі до 500 військових, — переконаний військовий експерт Олег Жданов.",
                  "Олег Жданов", id="uk-переконаний-експерт"),
+    # judging by, proceeding from, in accordance with a source's data
+    pytest.param("Судя по заявлениям Минобороны, ВСУ потеряли под Суджей 300 военных.", "Russian Defense Ministry",
+                 id="ru-судя-по-заявлениям"),
+    pytest.param("Исходя из данных Генштаба, ВСУ удерживают позиции под Суджей.",
+                 "General Staff of the Armed Forces of Ukraine", id="ru-исходя-из-данных"),
+    pytest.param("Відповідно до даних DeepState, окупанти просунулися біля Суджі та захопили Погребки.", "DeepState",
+                 id="uk-відповідно-до-даних"),
 ])
 def test_the_claimant_in_a_new_phrasing(resources, text, expected):
     assert claimants(resources, text) == [expected]
