@@ -471,6 +471,8 @@ def canonical_claimant(raw: str) -> str | None:
     for n in (3, 2, 1):  # "Губернатор Курской области Алексей Смирнов": a known name after a title
         tail_name = canonical_name(" ".join(words[-n:])) if len(words) > n else None
         if tail_name and (n > 1 or tail_name in PERSONS):  # "Несколько часов назад Хинштейн"
+            if any(fold(w).strip(".") in _OTHER_COUNTRIES for w in words[:-n]):
+                break  # "the German Defence Ministry" is not the bare "Defence Ministry" (Moscow's)
             return tail_name
     for n in (3, 2, 1):  # "Минобороны России Игорь Конашенков", "ОТУ «Курськ» Олексій Дмитрашківський": the
         # body a title named (the title itself left before the phrase), then its person
@@ -581,6 +583,15 @@ _SOURCE_IN = compile_pattern(
     r"(?:источник\w*|джерел\w*))"
     r"(?:\s+(?i:in|at|within|from|inside|close\s+to|в|во|у|из|з|із|близк\w*\s+к|близьк\w*\s+до)\s+(?:the\s+)?"
     r"(?P<body>\S.*))?$")
+
+#: Countries other than the two sides and Russia's ally, whose bodies a bare alias must not take:
+#: "the UK Ministry of Defence", "the German Defence Ministry".
+_OTHER_COUNTRIES = frozenset(
+    "uk u.k britain britain's british us u.s american america's german germany's french france's polish poland's "
+    "belarusian belarus belarus's finnish estonian latvian lithuanian italian spanish turkish israeli japanese "
+    "chinese china's canadian australian dutch swedish norwegian danish czech slovak hungarian romanian "
+    "британськ британск німецьк немецк американськ американск французьк французск польськ польск "
+    "білоруськ белорусск".split())
 
 #: The people a claim is about ("soldiers", "военные"): after a country, no speaker of its own.
 _FORCE_NOUN = compile_pattern(FORCE_NOUNS)

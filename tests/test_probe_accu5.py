@@ -190,6 +190,15 @@ from tests.test_probe_attribution import claimants
                  "General Staff of the Armed Forces of Ukraine", id="ru-исходя-из-данных"),
     pytest.param("Відповідно до даних DeepState, окупанти просунулися біля Суджі та захопили Погребки.", "DeepState",
                  id="uk-відповідно-до-даних"),
+    # another country's ministry is not the bare "Defence Ministry" (Moscow's in Kursk reporting)
+    pytest.param("The UK Ministry of Defence said Russian forces had probably retaken Sudzha.", "UK Ministry of Defence",
+                 id="en-UK-Ministry-of-Defence"),
+    pytest.param("Russia has probably retaken Sudzha, Britain's defence ministry said in its daily intelligence update.",
+                 "UK Ministry of Defence", id="en-Britain's-defence-ministry"),
+    pytest.param("Russia has probably retaken Sudzha, the German Defence Ministry said.", "German Defence Ministry",
+                 id="en-German-Defence-Ministry"),
+    pytest.param("Британська розвідка: росіяни втратили біля Суджі до 300 військових", "UK Defence Intelligence",
+                 id="uk-headline-британська-розвідка"),
 ])
 def test_the_claimant_in_a_new_phrasing(resources, text, expected):
     assert claimants(resources, text) == [expected]
