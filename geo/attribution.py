@@ -590,6 +590,7 @@ _OTHER_COUNTRIES = frozenset(
     "uk u.k britain britain's british us u.s american america's german germany's french france's polish poland's "
     "belarusian belarus belarus's finnish estonian latvian lithuanian italian spanish turkish israeli japanese "
     "chinese china's canadian australian dutch swedish norwegian danish czech slovak hungarian romanian "
+    "south korea's seoul's korean north pyongyang's "
     "британськ британск німецьк немецк американськ американск французьк французск польськ польск "
     "білоруськ белорусск".split())
 
@@ -707,7 +708,7 @@ def _described_name(words: Sequence[str]) -> str | None:
     rest = words[at:]
     if not at or not words[at - 1][:1].islower() or not rest or not all(w[:1].isupper() for w in rest):
         return None
-    return " ".join(rest)
+    return canonical_name(" ".join(rest)) or " ".join(rest)
 
 
 def _english_titled_person(tail_words: Sequence[str]) -> str | None:

@@ -198,9 +198,15 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
                                  "British military intelligence", "UK military intelligence",
                                  "британська розвідка", "британская разведка", "розвідка Великої Британії",
                                  "розвідка Британії", "британська військова розвідка")),
+    ("South Korean Defense Ministry", ("South Korea's Defense Ministry", "South Korea's Defence Ministry",
+                                       "Seoul's Defense Ministry", "Seoul's Defence Ministry",
+                                       "South Korean Ministry of National Defense", "South Korean Defence Ministry",
+                                       "Минобороны Южной Кореи", "Министерство обороны Южной Кореи",
+                                       "Міноборони Південної Кореї", "Міністерство оборони Південної Кореї")),
     ("South Korea", ("Seoul", "South Korean government", "Republic of Korea", "South Korean officials",
                      "Южная Корея", "Сеул", "Південна Корея")),
-    ("Korean Central News Agency", ("KCNA", "ЦТАК", "Центральное телеграфное агентство Кореи",
+    ("Korean Central News Agency", ("KCNA", "North Korea's official news agency", "North Korean state media",
+                                    "North Korea's state media", "North Korean state news agency", "ЦТАК", "Центральное телеграфное агентство Кореи",
                                     "Центральне телеграфне агентство Кореї")),
     ("Korean Central Television", ("KCTV", "Центральное телевидение КНДР", "Центральное телевидение Кореи", "центральный ТВ-канал КНДР",
                                    "Центральне телебачення КНДР")),
@@ -352,6 +358,8 @@ DESCRIPTORS = frozenset(
     "some other several many a an the press пресс-служб прес-служб "
     # an agency's reporter speaks for it: "передает корреспондент ТАСС", "кореспондент Укрінформу"
     "корреспондент кореспондент "
+    # "North Korea's state media KCNA"
+    "north korea's pyongyang's "
     # the data of a source are the source's: "Відповідно до даних DeepState"
     "данных даних данные дані "
     "washington-based us-based u.s.-based kyiv-based moscow-based london-based seoul-based "

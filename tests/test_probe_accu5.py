@@ -199,6 +199,12 @@ from tests.test_probe_attribution import claimants
                  id="en-German-Defence-Ministry"),
     pytest.param("Британська розвідка: росіяни втратили біля Суджі до 300 військових", "UK Defence Intelligence",
                  id="uk-headline-британська-розвідка"),
+    pytest.param("About 11,000 North Korean troops are in the Kursk region, South Korea's Defense Ministry said.",
+                 "South Korean Defense Ministry", id="en-South-Korea's-Defense-Ministry"),
+    pytest.param("Около 11 тысяч северокорейских военных находятся в Курской области, сообщило Минобороны Южной "
+                 "Кореи.", "South Korean Defense Ministry", id="ru-Минобороны-Южной-Кореи"),
+    pytest.param("North Korean troops helped liberate Sudzha, North Korea's official news agency said.",
+                 "Korean Central News Agency", id="en-North-Korea's-official-news-agency"),
 ])
 def test_the_claimant_in_a_new_phrasing(resources, text, expected):
     assert claimants(resources, text) == [expected]
