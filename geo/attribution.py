@@ -507,9 +507,9 @@ def canonical_claimant(raw: str) -> str | None:
             # "глава МИД России Сергей Лавров", "глава района Иван Петров": the body, then the person
             person = nominative(" ".join(tail_words[-2:]))
             return canonical_name(person) or person
-        person = _english_titled_person(tail_words)
-        if person is not None:
-            return canonical_name(person) or person
+        holder = _english_titled_person(tail_words)
+        if holder is not None:
+            return canonical_name(holder) or holder
     if len(words) == 3 and len(words[0]) >= 2 and words[0].isupper() and all(w[:1].isupper() for w in words[1:]):
         return " ".join(words[1:])  # "ГУР Андрій Юсов", "SBU Vasyl Maliuk": the body's acronym, then the person
     inner = named_within(bare)  # "Ukrainian open-source Telegram channel DeepState"
