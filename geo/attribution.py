@@ -111,8 +111,11 @@ _SUBJECT_VERB = compile_pattern(
 # ("said military expert Andrei Marochko", "сообщил глава района"), never prepositions
 # (", said on Telegram").
 # nor the topic after "about": "сообщил об освобождении населённого пункта Самарка"
+# nor a verb of the clause that follows: "Dmitry Peskov, said Russian forces had retaken Sudzha."
+# (the village is no speaker)
 _TITLE_LOWER = (r"(?!(?:on|in|at|to|for|from|with|by|during|after|before|via|about|в|во|на|по|от|у|к|с|со|за"
-                r"|через|после|до|при|о|об|про)(?!\w))[a-zа-яёіїєґ][\w’'\-]*")
+                r"|через|после|до|при|о|об|про|had|has|have|was|were|is|are|be|been|will|would|could|that|which"
+                r"|who|что|що|и|і|та|and)(?!\w))[a-zа-яёіїєґ][\w’'\-]*")
 # The name after an inverted verb: its capitalised words, all of them ("said Ukrainian
 # President Volodymyr Zelensky"), and nothing after ("… on Telegram").
 # The closing quote is taken whenever it is there (possessive): a quoted unit is no name
@@ -162,9 +165,15 @@ _APPOSITIVE = compile_pattern(rf"(?<=,\s)(?P<np>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){
 #: "Хинштейн, выступая на брифинге, заявил …", "Сирський, коментуючи ситуацію, зазначив …".
 _ASIDE_OPENER = (rf"(?:(?i:{RELAYS})|a|an|the|which|who|[a-z]+ing|[а-яёіїєґ'’]+(?:ая|яя|ючи|учи|вши)"
                  # an office of a country: "Oleksandr Syrskyi, Ukraine's top commander, wrote"
-                 r"|[A-Z][a-z]+['’]s)")
+                 r"|[A-Z][a-z]+['’]s"
+                 # where: "The ministry, in a statement, said", "Хинштейн, в своем телеграм-канале, сообщил"
+                 r"|in|on|at|during|в|у|на)")
+#: Or the aside is a sentence adverb alone: "Ukraine, however, said …", "Киев, в свою очередь, заявил …".
+_ASIDE_ADVERB = (r"(?i:however|though|meanwhile|in\s+turn|for\s+its\s+part|for\s+his\s+part|однако|впрочем"
+                 r"|в\s+свою\s+очередь|проте|втім|натомість|своєю\s+чергою|зі\s+свого\s+боку)")
+_ASIDE = rf"(?:{_ASIDE_OPENER}\s[^,.]{{1,80}}|{_ASIDE_ADVERB})"
 _SUBJECT_ASIDE_VERB = compile_pattern(
-    rf"{_NP}(?:’s|'s)?,\s+{_ASIDE_OPENER}\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?"
+    rf"{_NP}(?:’s|'s)?,\s+{_ASIDE},\s+(?:(?:has|have|had|also)\s+)?"
     rf"(?P<verb>{SPEECH_VERBS})\b")
 #: "…, war bloggers said.": a source written in lower case, kept only when it is a known one.
 #: Or after a quotation: '"…," the commander said', '«…», — губернатор сообщил'.
@@ -202,7 +211,7 @@ _IN_BODY_SAID = compile_pattern(
     rf"(?i:{IMPERSONAL_SPEECH})(?!\w)")
 #: Cheap test before _SUBJECT_ASIDE_VERB, which tries a noun phrase at every capital.
 _ASIDE_THEN_VERB = compile_pattern(
-    rf",\s+{_ASIDE_OPENER}\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?(?:{SPEECH_VERBS})\b")
+    rf",\s+{_ASIDE},\s+(?:(?:has|have|had|also)\s+)?(?:{SPEECH_VERBS})\b")
 _RELAY = compile_pattern(
     rf"(?<!\w)(?i:{RELAYS})\s+(?:the\s+|a\s+)?{_NP_ANY}"
     r"(?=\s*(?:[,.;:)]|$|\s+(?:who|which|that|reported|said|has|have|что|о|об|про)(?!\w)))")
@@ -731,6 +740,19 @@ def _english_titled_person(tail_words: Sequence[str]) -> str | None:
     return " ".join(run) if 2 <= len(run) <= 3 and not any(w.isupper() and len(w) > 1 for w in run) else None
 
 
+def _is_title_run(words_between: str) -> bool:
+    """Whether the lower-case words between an inverted speech verb and a name can be its title:
+    one word, or a run that holds a title ("said military expert", "заявил журналистам пресс-секретарь
+    президента"), not a clause ("said Russian forces retook" + Sudzha).
+
+    >>> _is_title_run(" military expert "), _is_title_run(" Russian forces retook "), _is_title_run(" ")
+    (True, False, True)
+    """
+    lower = [w for w in words_between.split() if w[:1].islower() and w not in ("the", "a", "an")]
+    return len(lower) < 2 or any(_TITLE_WORDS.fullmatch(w) or title_of(w) or stem(fold(w)) in PERSON_REFERENCES
+                                 for w in lower)
+
+
 def _is_titled_name(phrase: str) -> bool:
     """A title, then a person's name: "глава Генштаба Валерий Герасимов", "military expert Andrei Marochko".
 
@@ -831,7 +853,7 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
                                                               or _CYRILLIC.match(name) and title_of(name.split()[0])):
                 # "Об этом в своем телеграм-канале написал …": the capital was the formula's
                 found.append(Attribution(start + m.start(), start + m.end(), name if is_title_of else m.group("np")))
-                if rx in (_SUBJECT_VERB, _SUBJECT_ASIDE_VERB):
+                if rx in (_SUBJECT_VERB, _SUBJECT_ASIDE_VERB, _APPOSITIVE):
                     subject_spans.append((start + m.start(), start + m.end()))
     for m in _VERB_SUBJECT.finditer(chunk) if may & _BIT[id(_VERB_SUBJECT)] else ():
         if any(s0 <= start + m.start() < e0 for s0, e0 in subject_spans):
@@ -840,6 +862,8 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             continue  # "сообщил командующий группировкой «Север»": the commander speaks (_VERB_TAIL_LOWER), not the unit
         if _TOLD_OUTLET.match(chunk, m.end("np")) and chunk[m.start("np") - 1:m.start("np")] == "«":
             continue  # "сообщили «Известиям» в Минобороны": the outlet told, the ministry speaks (ACCORDING_TO)
+        if not _is_title_run(chunk[m.end("verb"):m.start("np")]):
+            continue  # "The ministry, in a statement, said Russian forces retook Sudzha.": a clause, no title
         before = chunk[:m.start()].rstrip()
         if before.endswith((",", "”", "\"", "»", "-", "—", "–")) or _INVERTED_LEAD.search(before):
             # "…,” said Zelensky", "…», — сказал он", "Об этом сообщил эксперт Марочко"

@@ -205,6 +205,18 @@ from tests.test_probe_attribution import claimants
                  "Кореи.", "South Korean Defense Ministry", id="ru-Минобороны-Южной-Кореи"),
     pytest.param("North Korean troops helped liberate Sudzha, North Korea's official news agency said.",
                  "Korean Central News Agency", id="en-North-Korea's-official-news-agency"),
+    # a name set off by commas, then the verb and a clause that ends on a village: the name speaks
+    pytest.param("The Kremlin's spokesman, Dmitry Peskov, said Russian forces had retaken Sudzha.", "Dmitry Peskov",
+                 id="en-appositive-then-clause"),
+    pytest.param("Zelensky's chief of staff, Andriy Yermak, said Ukrainian troops still held Sudzha.", "Andriy Yermak",
+                 id="en-appositive-then-clause-2"),
+    # an aside of place or a sentence adverb between the speaker and his verb
+    pytest.param("Ukraine, however, said Russian forces failed to retake Sudzha and lost 200 soldiers near Plekhovo.",
+                 "Ukraine", id="en-however-aside"),
+    pytest.param("Киев, в свою очередь, заявил, что ВСУ удерживают позиции под Суджей.", "Ukraine",
+                 id="ru-в-свою-очередь"),
+    pytest.param("Хинштейн, в своем телеграм-канале, сообщил о гибели двух мирных жителей в Рыльске.",
+                 "Alexander Khinshtein", id="ru-в-телеграм-канале-aside"),
 ])
 def test_the_claimant_in_a_new_phrasing(resources, text, expected):
     assert claimants(resources, text) == [expected]
@@ -267,6 +279,9 @@ def test_soldiers_of_a_country_are_not_its_government(resources, text):
                  "Institute for the Study of War", id="ru-аналитики-института-также"),
     pytest.param("The General Staff said Ukrainian forces repelled 30 attacks near Sudzha. Its report said Russia "
                  "lost 200 soldiers in the area.", "General Staff of the Armed Forces of Ukraine", id="en-its-report"),
+    # a clause after an inverted verb is no title: the village at its end does not speak
+    pytest.param("The Russian Defence Ministry said fighting went on.\n\nThe ministry, in a statement, said Russian "
+                 "forces retook Sudzha.", "Russian Defense Ministry", id="en-in-a-statement-aside"),
     # a country's title refers back to the person named before
     pytest.param("Syrskyi said the situation was difficult.\n\nRussia has lost up to 200 soldiers near Sudzha, said "
                  "Ukraine's top general.", "Oleksandr Syrskyi", id="en-said-Ukraine's-top-general"),
