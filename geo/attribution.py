@@ -39,6 +39,7 @@ from functools import lru_cache
 
 from geo.claimants import (
     CANONICAL_NAMES,
+    DESCRIPTORS,
     OTHER_SIDE,
     PERSONS,
     canonical_name,
@@ -55,7 +56,10 @@ from geo.lexicon import (
     BACK_REFERENCES,
     BODY_REFERENCES,
     CONTINUATIONS,
+    FORCE_NOUNS,
     HEDGES,
+    IMPERSONAL_SPEECH,
+    PASSED_ON,
     PERSON_REFERENCES,
     PRONOUNS,
     REFERENCE_MODIFIERS,
@@ -73,6 +77,7 @@ _CAP_TOKEN = r"[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{2,}\))?(?!\w)"
 _NP_STOP = (
     r"that|which|who|whom|whose|when|while|where|because|but|if|as|than|is|are|was|were|be|been|"
     r"being|will|would|could|should|may|might|also|not|has|have|had|said|says|and\s+that|denied|denies|rejected|dismissed|refuted|"
+    r"declined|declines|refused|refuses|"
     r"they|he|she|it|we|i|you|он|она|они|оно|мы|він|вона|вони|воно|"
     r"что|который|которая|которые|когда|также|не|и\s+что|"
     # sentence adverbs after a pronoun: "Він також повідомив", "Он тоже заявил" (the pronoun's)
@@ -89,9 +94,14 @@ _TOKEN = rf"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*|{_LOWER_TOKEN}|«[^«»\n]{{1,40
 _GO_ON = r"(?<![a-zа-яёіїєґ]{3}\.)[\s\u00a0]+"
 _NP = rf"(?P<np>{_CAP_TOKEN}(?:{_GO_ON}{_TOKEN}){{0,8}}?)"
 _NP_ANY = rf"(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:{_GO_ON}{_TOKEN}){{0,6}}?)"
+#: A subject never ends in a preposition or a determiner: "Peskov declined to comment on reports
+#: that …", "According to some estimates, …" hold the noun "reports", "estimates", not the verb.
+_NOT_A_SUBJECT_END = "".join(rf"(?<!\s{w})" for w in (
+    "on", "of", "about", "to", "from", "with", "for", "in", "at", "by", "some", "many", "several", "other", "these",
+    "those", "such", "the", "its", "their", "his", "her", "new", "recent", "latest"))
 _SUBJECT_VERB = compile_pattern(
-    rf"{_NP}(?:’s|'s)?\s+(?:(?:also|has|have|had|was|were|is|previously|later|then|earlier|further|"
-    rf"again|repeatedly|separately|recently|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|в\s+(?![A-ZА-ЯЁІЇЄҐ]{{2,}}(?!\w))\w+(?!,)"
+    rf"{_NP}{_NOT_A_SUBJECT_END}(?:’s|'s)?\s+(?:(?:also|has|have|had|was|were|is|previously|later|then|earlier|further|"
+    rf"again|repeatedly|separately|recently|также|тоже|ранее|уже|також|теж|раніше|вже|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|во?\s+(?![A-ZА-ЯЁІЇЄҐ]{{2,}}(?!\w))\w+(?!,)"
     rf"|last\s+\w+|this\s+\w+)[\s,]+){{0,3}}(?P<verb>{SPEECH_VERBS})\b"
     r"(?!\s+(?:suggest|say|show|indicate|claim|estimate|put|believe)\b)"  # "Recent estimates suggest": a noun
     # a passive: "The liberation of X was announced by the ministry" (the ministry speaks, not the event)
@@ -101,8 +111,11 @@ _SUBJECT_VERB = compile_pattern(
 # ("said military expert Andrei Marochko", "сообщил глава района"), never prepositions
 # (", said on Telegram").
 # nor the topic after "about": "сообщил об освобождении населённого пункта Самарка"
+# nor a verb of the clause that follows: "Dmitry Peskov, said Russian forces had retaken Sudzha."
+# (the village is no speaker)
 _TITLE_LOWER = (r"(?!(?:on|in|at|to|for|from|with|by|during|after|before|via|about|в|во|на|по|от|у|к|с|со|за"
-                r"|через|после|до|при|о|об|про)(?!\w))[a-zа-яёіїєґ][\w’'\-]*")
+                r"|через|после|до|при|о|об|про|had|has|have|was|were|is|are|be|been|will|would|could|that|which"
+                r"|who|что|що|и|і|та|and)(?!\w))[a-zа-яёіїєґ][\w’'\-]*")
 # The name after an inverted verb: its capitalised words, all of them ("said Ukrainian
 # President Volodymyr Zelensky"), and nothing after ("… on Telegram").
 # The closing quote is taken whenever it is there (possessive): a quoted unit is no name
@@ -111,7 +124,7 @@ _INVERTED_NP = rf"[«“\"]?(?P<np>{_CAP_TOKEN}(?:{_GO_ON}{_CAP_TOKEN}){{0,5}})[
 # The name ends the attribution: punctuation, the end, or a preposition follows it, so
 # that "глава Суджанского района Александр Богачев," reads past the district to the man.
 # (or a nickname in brackets: "командувач СБС Роберт Бровді (Мадяр)")
-_NAME_END = (r"(?=\s*(?:[,.;:!?)»”\"(]|$)|\s+(?:on|in|at|during|via|and|citing|в|во|на|у|и|і|та|й|со|з|із)(?!\w)"
+_NAME_END = (r"(?=\s*(?:[,;:!?)»”\"(]|\.(?!\w)|$)|\s+(?:on|in|at|during|via|and|citing|в|во|на|у|и|і|та|й|со|з|із)(?!\w)"
              r"|\s+\d)")
 _VERB_SUBJECT = compile_pattern(
     rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:в|у)\s+(?:своем|своём|своєму)\s+[\w-]+\s+)?"
@@ -133,24 +146,47 @@ _QUOTE_ONE_TITLED = compile_pattern(
     rf"|(?P<np2>{_ONE_TITLED.pattern})\s+(?:{SPEECH_VERBS})\b)", re.IGNORECASE)
 #: A title in lower case and "of" before a capitalised name: "the commander of the North group".
 _TITLE_OF_BEFORE = compile_pattern(r"(?<![\w-])(?P<title>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+of\s+(?:the\s+)?$")
+#: A sentence that opens with what it is about ("Об освобождении Погребков …", "Про втрати
+#: ворога …"): its speaker follows the verb.
+_TOPIC_FIRST = r"^\W*(?:о|об|обо|про)\s[^.;!?]{1,160}?"
 #: "Об этом сообщил …", "как заявил …": the Russian formulas that put the speaker after the verb.
 _INVERTED_LEAD = compile_pattern(
-    r"(?:^|\b)(?:об\s+этом|о\s+чем|о\s+чём|как|это|про\s+це|як|це)(?:\s+[\w-]+){0,5}\s*$", re.IGNORECASE)
+    r"(?:^|\b)(?:об\s+этом|о\s+чем|о\s+чём|как|это|про\s+це|як|це)(?:\s+[\w-]+){0,5}\s*$"
+    # the topic first, its speaker after the verb: "Об освобождении Погребков заявил начальник
+    # Генштаба Валерий Герасимов", "Про втрати ворога повідомив речник ОТУ"
+    rf"|{_TOPIC_FIRST}$", re.IGNORECASE)
 _ACCORDING = compile_pattern(
-    rf"(?<!\w)(?i:{ACCORDING_TO})\s+(?:the\s+|a\s+)?{_NP_ANY}(?=\s*(?:\([A-ZА-Я]{{2,}}\)\s*)?(?:[,.;:)]|$))")
+    rf"(?<!\w)(?i:{ACCORDING_TO})\s*(?<=\s)(?:the\s+|a\s+)?«?{_NP_ANY}»?(?=\s*(?:\([A-ZА-Я]{{2,}}\)\s*)?(?:[,.;:)]|$))")
 #: "…, the acting governor, Alexander Khinshtein, said": a name set off by commas before the verb.
 _APPOSITIVE = compile_pattern(rf"(?<=,\s)(?P<np>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{1,3}}),\s+(?:{SPEECH_VERBS})(?!\w)")
 #: "Lee, citing intelligence data, has said …", "Mash, a Telegram channel close to …, said":
 #: the speaker before an aside set off by commas.
+#: The aside may open with a participle: "Lee, briefing reporters after the meeting, said …",
+#: "Хинштейн, выступая на брифинге, заявил …", "Сирський, коментуючи ситуацію, зазначив …".
+_ASIDE_OPENER = (rf"(?:(?i:{RELAYS})|a|an|the|which|who|[a-z]+ing|[а-яёіїєґ'’]+(?:ая|яя|ючи|учи|вши)"
+                 # an office of a country: "Oleksandr Syrskyi, Ukraine's top commander, wrote"
+                 r"|[A-Z][a-z]+['’]s"
+                 # where: "The ministry, in a statement, said", "Хинштейн, в своем телеграм-канале, сообщил"
+                 r"|in|on|at|during|в|у|на)")
+#: Or the aside is a sentence adverb alone: "Ukraine, however, said …", "Киев, в свою очередь, заявил …".
+_ASIDE_ADVERB = (r"(?i:however|though|meanwhile|in\s+turn|for\s+its\s+part|for\s+his\s+part|однако|впрочем"
+                 r"|в\s+свою\s+очередь|проте|втім|натомість|своєю\s+чергою|зі\s+свого\s+боку)")
+_ASIDE = rf"(?:{_ASIDE_OPENER}\s[^,.]{{1,80}}|{_ASIDE_ADVERB})"
 _SUBJECT_ASIDE_VERB = compile_pattern(
-    rf"{_NP}(?:’s|'s)?,\s+(?:(?i:{RELAYS})|a|an|the)\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?"
+    rf"{_NP}(?:’s|'s)?,\s+{_ASIDE},\s+(?:(?:has|have|had|also)\s+)?"
     rf"(?P<verb>{SPEECH_VERBS})\b")
 #: "…, war bloggers said.": a source written in lower case, kept only when it is a known one.
-_TAIL_LOWER = compile_pattern(rf",\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,5}}?)\s+(?:{SPEECH_VERBS})\b")
+#: Or after a quotation: '"…," the commander said', '«…», — губернатор сообщил'.
+_TAIL_LOWER = compile_pattern(
+    rf"(?:,\s+|,?[”»\"],?\s+(?:[–—-]\s+)?)(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,5}}?)\s+(?:{SPEECH_VERBS})\b")
 #: "…, сообщили военкоры.", "…, повідомляють російські джерела.": a lower-case source after
 #: its verb at the end of the sentence, kept only when it is a known one.
+#: The outlet told may stand between verb and source: "…, сообщил ТАСС источник в силовых
+#: структурах", "…, рассказал «Известиям» источник в Минобороны" (the source speaks, GOLD.md).
 _VERB_TAIL_LOWER = compile_pattern(
-    rf",\s+(?:[–—-]\s+)?(?:{SPEECH_VERBS})\s+(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,3}}?)\s*(?=[.;!?]|$)")
+    rf"(?:,\s+(?:[–—-]\s+)?|(?i:{_TOPIC_FIRST})\s)(?:{SPEECH_VERBS})\s+(?:(?:{_CAP_TOKEN}\s+){{1,2}}|«[^«»\n]{{1,40}}»\s+)?"
+    # a country's title: "…, said Ukraine's top general"
+    rf"(?P<np>(?:[A-Z][\w-]*['’]s\s+)?{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s*(?=[.;!?]|$)")
 #: A source named in guillemets, with or without the word for what it is: "телеграм-канал
 #: «Два майора» сообщил", "…, пишет «Военная хроника»". The name may hold lower-case words.
 _CHANNEL_WORD = r"(?:(?:telegram|телеграм)-канал\w*|канал\w*|издани\w*|видання|агентств\w*|агенці\w*|портал\w*|проект\w*|проєкт\w*)"
@@ -160,9 +196,22 @@ _QUOTED_NAME_VERB = compile_pattern(
     rf"(?i:{_CHANNEL_WORD}\s+)?{_QUOTED_NAME}\s+(?:(?:также|ранее|тоже|також|раніше)\s+)?(?:{SPEECH_VERBS})(?!\w)")
 _VERB_QUOTED_NAME = compile_pattern(
     rf"(?<!\w)(?:{SPEECH_VERBS})\s+(?:[\w-]+\s+){{0,2}}?{_QUOTED_NAME}(?=\s*(?:[,.;:!?)]|$))")
+#: A wire that passes the report on, after the claim or opening it: "…, передает корреспондент
+#: ТАСС", "Как передает РИА Новости, …", "…, передають Патріоти України" (``lexicon.PASSED_ON``).
+_PASSED_ON = compile_pattern(
+    rf"(?:,\s+(?:[–—-]\s+)?|(?<!\w)(?i:как|як)\s+)(?i:{PASSED_ON})\s+(?P<np>(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{0,3}}|«[^«»\n]{{1,40}}»))(?=\s*(?:[,.;:!?)]|$|\s(?:со|з)\s))")
+#: A subject that opens with "in": "В Судже уверены …" (a place) or "В Минобороны заявили" (a body).
+_IN_PLACE = compile_pattern(r"(?i:в|во|у|in)\s")
+#: The body before an impersonal plural: "В Минобороны России заявили, что …", "Раніше у ГУР
+#: заявляли …" (``lexicon.IMPERSONAL_SPEECH``); kept when it names a known body or a titled unit.
+_IN_BODY_SAID = compile_pattern(
+    rf"(?<!\w)(?i:в|во|у)\s+(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:\s+{_TOKEN}){{0,4}}?)"
+    rf"\s+(?:(?:также|тоже|ранее|уже|неоднократно|також|теж|раніше|вже|неодноразово)\s+)?"
+    rf"(?i:{IMPERSONAL_SPEECH})(?!\w)")
 #: Cheap test before _SUBJECT_ASIDE_VERB, which tries a noun phrase at every capital.
 _ASIDE_THEN_VERB = compile_pattern(
-    rf",\s+(?:(?i:{RELAYS})|a|an|the)\s[^,.]{{1,80}},\s+(?:(?:has|have|had|also)\s+)?(?:{SPEECH_VERBS})\b")
+    rf",\s+{_ASIDE},\s+(?:(?:has|have|had|also)\s+)?(?:{SPEECH_VERBS})\b")
 _RELAY = compile_pattern(
     rf"(?<!\w)(?i:{RELAYS})\s+(?:the\s+|a\s+)?{_NP_ANY}"
     r"(?=\s*(?:[,.;:)]|$|\s+(?:who|which|that|reported|said|has|have|что|о|об|про)(?!\w)))")
@@ -196,7 +245,12 @@ _BODY_REFERENCE = compile_pattern(
     r"|(?:сообщил\w*|заявил\w*|отметил\w*|добавил\w*|уточнил\w*|подчеркнул\w*|пояснил\w*)\s+в\s+"
     r"(?:ведомстве|министерстве|штабе)"
     r"|(?:повідомил\w*|заявил\w*|зазначил\w*|додал\w*|уточнил\w*|наголосил\w*)\s+(?:в|у)\s+"
-    r"(?:відомстві|міністерстві|штабі))",
+    r"(?:відомстві|міністерстві|штабі)"
+    # the place first: "В ведомстве также отметили, что …", "У відомстві також зазначили …"
+    r"|(?:в|у)\s+(?:ведомстве|министерстве|штабе|відомстві|міністерстві|штабі)"
+    r"(?:\s+(?:также|тоже|еще|ещё|дополнительно|також|теж|ще|додатково))?\s+"
+    r"(?:сообщил\w*|заявил\w*|отметил\w*|добавил\w*|уточнил\w*|подчеркнул\w*|пояснил\w*"
+    r"|повідомил\w*|зазначил\w*|додал\w*|наголосил\w*|підкреслил\w*))",
     re.IGNORECASE,
 )
 #: "Про це йдеться у зведенні Інституту вивчення війни", "говорится в сводке Минобороны": the body
@@ -204,7 +258,9 @@ _BODY_REFERENCE = compile_pattern(
 _DOCUMENT_OF = compile_pattern(
     r"(?<!\w)(?:говорится|сказано|отмечается|ідеться|йдеться|зазначається|said|stated)\s+(?:в|у|in)\s+(?:the\s+)?"
     r"(?:\w+\s+)?(?:сводке|сообщении|докладе|отчете|отчёте|заявлении|зведенні|повідомленні|звіті|доповіді|заяві"
-    r"|report|statement|update|summary|assessment)\s+(?:of\s+|by\s+|from\s+)?(?:the\s+)?" + _NP_ANY
+    r"|report|statement|update|summary|assessment)\s+(?:of\s+|by\s+|from\s+)?(?:the\s+)?"
+    # where it was put is no maker: "the ministry said in a statement on Telegram"
+    r"(?!(?:on|in|at|via|to|posted|published|на|в|у)\s)" + _NP_ANY
     + r"(?=\s*(?:\([^)]*\)\s*)?(?:[,.;:)]|$))", re.IGNORECASE)
 #: "По его словам", "за її даними", "according to him": the speaker named before.
 _PRONOUN_ACCORDING = compile_pattern(
@@ -224,7 +280,7 @@ _TITLE_WORDS = compile_pattern(
     r"|генерал\w*|голов[аиі]|очільник\w*|керівник\w*|речни[кц]\w*|командувач\w*|заступник\w*|радник\w*|міністр\w*"
     r"|представник\w*|прес-секретар\w*|посадов\w*"
     r"|эксперт\w*|военкор\w*|корреспондент\w*|журналист\w*|блогер\w*|аналитик\w*|обозревател\w*"
-    r"|експерт\w*|аналітик\w*|кореспондент\w*|журналіст\w*|оглядач\w*)(?![\w-])",
+    r"|експерт\w*|аналітик\w*|кореспондент\w*|журналіст\w*|оглядач\w*|политолог\w*|політолог\w*)(?![\w-])",
     re.IGNORECASE,
 )
 _ORG_WORDS = compile_pattern(
@@ -249,17 +305,23 @@ class Speakers:
     #: The last person named with each Russian or Ukrainian title ("Губернатор Курской области
     #: Александр Хинштейн"): "по словам губернатора Курской области" later refers back to him.
     person_by_title: dict[str, str] = field(default_factory=dict)
+    #: Where each of ``names`` was named (-1: not known), so that "— заявив він" closing a
+    #: direct speech skips the names inside it.
+    named_at: list[int] = field(default_factory=list)
 
-    def add(self, name: str) -> None:
-        """Record a named speaker."""
+    def add(self, name: str, *, at: int = -1) -> None:
+        """Record a named speaker (``at``: where the text names it, when known)."""
         person = is_person(name)
         self.names.append((name, person))
+        self.named_at.append(at)
         if person:
             self.full_by_surname[name.split()[-1]] = name
 
-    def last(self, sort: str) -> str | None:
-        """The last speaker of a sort: 'person', 'body' or 'plural'."""
-        for name, person in reversed(self.names):
+    def last(self, sort: str, *, before: int | None = None) -> str | None:
+        """The last speaker of a sort: 'person', 'body' or 'plural' (named before ``before``, if given)."""
+        for (name, person), at in zip(reversed(self.names), reversed(self.named_at), strict=True):
+            if before is not None and at >= before:
+                continue
             if sort == "person" and person:
                 return name
             if sort == "body" and not person and not _PEOPLE_AT_LARGE.match(name):
@@ -305,7 +367,7 @@ def is_person(name: str) -> bool:
 # Capitalised only because they open a sentence: never the start of a claimant's name.
 _OPENERS = frozenset(
     "as in on at but and however also earlier later meanwhile while when if after before since then "
-    "как по в во на это однако также ранее позже при кроме между тем и а но как об о "
+    "как по в во у на это однако также ранее позже при кроме между тем и а но как об о "
     "вчера сегодня накануне вчора учора сьогодні yesterday today этом том чем про це також крім "
     # "Водночас DeepState повідомляє", "Тем временем Минобороны", "Впрочем, Рыбарь"
     "водночас тим часом між натомість проте однак втім згодом зокрема временем впрочем зато затем "
@@ -317,7 +379,16 @@ _OPENERS = frozenset(
 )
 
 
+#: Where a speaker spoke, before his name: "В интервью «Российской газете» Герасимов", "У коментарі
+#: Укрінформу речник ОТУ", "In an interview with CNN Syrskyi".
+_VENUE_LEAD = compile_pattern(
+    r"^(?i:в|во|у|in)\s+(?i:an?\s+|his\s+|her\s+|своем\s+|своём\s+|своєму\s+)?"
+    r"(?i:интервью|інтерв['’]ю|коментарі|комментарии|комментарий|эфире|ефірі|беседе|розмові|interview)"
+    r"(?:\s+(?i:with\s+)?(?:«[^«»\n]{1,40}»|\S+))?\s+(?=[A-ZА-ЯЁІЇЄҐ]|(?:речник|представник|командир|голова|глава)\w*)")
+
+
 def _strip_openers(name: str) -> str:
+    name = _VENUE_LEAD.sub("", name)
     words = name.split()
     while words and words[0].lower() in _OPENERS:
         words.pop(0)
@@ -386,6 +457,7 @@ def canonical_claimant(raw: str) -> str | None:
     # "according to maps by the open-source project DeepState", "an estimate by Mediazona": the
     # maker of the evidence (before the verb test: "estimate" is also a verb)
     name = _EVIDENCE_BY.sub("", re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE))
+    name = _MAKERS_DOCUMENT.sub("", name)
     verb = _SPEECH_WORD.search(name)
     if verb and name[verb.end():].strip():  # "Recent estimates" ends in its noun: no verb there
         name = name[:verb.start()]
@@ -394,6 +466,8 @@ def canonical_claimant(raw: str) -> str | None:
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
     name = _TRAILING_TIME.sub("", name) or name  # "Минобороны России во вторник"
     key = fold(name)
+    if key in _PLATFORMS:
+        return None  # "Про це у Telegram написав Сирський": where it was posted speaks for nobody
     if key in _NOT_NAMES or _is_document(name) or reference_sort(name) or key.split()[0] in _FIRST_PERSON:
         return None  # "It estimated …", "An estimated 11,000 …", "according to the statement", "the ministry"
     bare = re.sub(r"\s*\([^)]*\)\s*$", "", name)
@@ -406,12 +480,24 @@ def canonical_claimant(raw: str) -> str | None:
     for n in (3, 2, 1):  # "Губернатор Курской области Алексей Смирнов": a known name after a title
         tail_name = canonical_name(" ".join(words[-n:])) if len(words) > n else None
         if tail_name and (n > 1 or tail_name in PERSONS):  # "Несколько часов назад Хинштейн"
+            if any(fold(w).strip(".") in _OTHER_COUNTRIES for w in words[:-n]):
+                break  # "the German Defence Ministry" is not the bare "Defence Ministry" (Moscow's)
             return tail_name
+    for n in (3, 2, 1):  # "Минобороны России Игорь Конашенков", "ОТУ «Курськ» Олексій Дмитрашківський": the
+        # body a title named (the title itself left before the phrase), then its person
+        # ("the Russian Defence Ministry's Igor Konashenkov": its possessive too)
+        head = " ".join(words[:n])
+        body = canonical_name(re.sub(r"['’]s$", "", head)) if len(words) == n + 2 else None
+        if body and body not in PERSONS and all(w[:1].isupper() and not w.isupper() for w in words[n:]) \
+                and not any(canonical_name(w) for w in words[n:]):
+            person = nominative(" ".join(words[n:]))
+            return canonical_name(person) or person
     for n in (3, 2, 1):  # "Kyiv disputes": a known body, then one lower-case word (not "Zelensky adviser";
         # "ВСУ несут большие потери" is a statement about the body, not by it)
         head_name = canonical_name(" ".join(words[:n])) if len(words) == n + 1 else None
+        # ("Ukrainian soldiers told the BBC" is soldiers speaking, not Ukraine)
         if head_name and head_name not in PERSONS and all(w[:1].islower() for w in words[n:]) and not re.fullmatch(
-                ANONYMOUS_HEADS, words[-1].lower()):
+                ANONYMOUS_HEADS, words[-1].lower()) and not _FORCE_NOUN.fullmatch(words[-1].lower()):
             return head_name
     titles = list(_TITLE_WORDS_CUED.finditer(bare))
     if titles:
@@ -430,11 +516,17 @@ def canonical_claimant(raw: str) -> str | None:
             # "глава МИД России Сергей Лавров", "глава района Иван Петров": the body, then the person
             person = nominative(" ".join(tail_words[-2:]))
             return canonical_name(person) or person
+        holder = _english_titled_person(tail_words)
+        if holder is not None:
+            return canonical_name(holder) or holder
     if len(words) == 3 and len(words[0]) >= 2 and words[0].isupper() and all(w[:1].isupper() for w in words[1:]):
         return " ".join(words[1:])  # "ГУР Андрій Юсов", "SBU Vasyl Maliuk": the body's acronym, then the person
     inner = named_within(bare)  # "Ukrainian open-source Telegram channel DeepState"
     if inner is not None:
         return inner
+    described = _described_name(words)  # "Ukrainian outlet Ukrainska Pravda": the outlet's name
+    if described is not None:
+        return described
     if _CYRILLIC.match(bare):
         titled = title_nominative(bare)  # "по словам губернатора Курской области", "повідомили в бригаді"
         if titled != bare:
@@ -479,6 +571,15 @@ _TRAILING_TIME = compile_pattern(
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$"
     # "Военкоры тем временем пишут": a sentence adverb after the name
     r"|\s+(?:тем\s+временем|тим\s+часом|также|також|тоже|теж|однако|проте|впрочем|втім|however|also|meanwhile)$"
+    # where it was said: "Президент … Зеленський у вечірньому зверненні заявив", "… в интервью ТАСС",
+    # "… in his nightly address"
+    r"|\s+(?:в|во|у|in|on|at|during)\s+(?:[a-zа-яёіїєґ'’-]+\s+){0,3}?(?:обращени\w*|звернен\w*|заявлени\w*"
+    r"|интервью|інтерв['’]ю|эфире|ефірі|телеграм[\w-]*|telegram|соцсет\w*|соцмереж\w*|брифинг\w*|брифінг\w*|видео\w*"
+    r"|відео\w*|беседе|разговоре|розмові|коментарі|комментарии|address|interview|statement|briefing|video|post)"
+    # and with whom: "… в беседе с «Лентой.ру»", "у розмові з журналістами"
+    r"(?:\s+(?:с|со|з|із|with))?(?:\s+\S+){0,2}$"
+    # the platform it was posted on: "в повідомленні Генерального штабу ЗСУ у Facebook"
+    r"|\s+(?:в|у|on|in|via)\s+(?:Facebook|Telegram|Twitter|Instagram|YouTube|X|Фейсбуці|Фейсбуке|Телеграмі|Телеграме)$"
     # whom it was told to: "— сказал командующий группировкой «Север» журналистам"
     r"|\s+(?:журналистам|журналістам|репортерам|репортерам|корреспондентам|кореспондентам)$",
     re.IGNORECASE)
@@ -491,6 +592,23 @@ _SOURCE_IN = compile_pattern(
     r"(?:источник\w*|джерел\w*))"
     r"(?:\s+(?i:in|at|within|from|inside|close\s+to|в|во|у|из|з|із|близк\w*\s+к|близьк\w*\s+до)\s+(?:the\s+)?"
     r"(?P<body>\S.*))?$")
+
+#: Countries other than the two sides and Russia's ally, whose bodies a bare alias must not take:
+#: "the UK Ministry of Defence", "the German Defence Ministry".
+_OTHER_COUNTRIES = frozenset(
+    "uk u.k britain britain's british us u.s american america's german germany's french france's polish poland's "
+    "belarusian belarus belarus's finnish estonian latvian lithuanian italian spanish turkish israeli japanese "
+    "chinese china's canadian australian dutch swedish norwegian danish czech slovak hungarian romanian "
+    "south korea's seoul's korean north pyongyang's "
+    "британськ британск німецьк немецк американськ американск французьк французск польськ польск "
+    "білоруськ белорусск".split())
+
+#: The people a claim is about ("soldiers", "военные"): after a country, no speaker of its own.
+_FORCE_NOUN = compile_pattern(FORCE_NOUNS)
+
+#: Where a statement is posted, never who makes it.
+_PLATFORMS = frozenset("telegram facebook twitter x youtube instagram vk вконтакте телеграм фейсбук фейсбуці "
+                       "телеграмі телеграме".split())
 
 #: "I mentioned last time", "we reported": the writer, who is not a claimant of the article.
 _FIRST_PERSON = frozenset("i we я мы ми".split())
@@ -516,8 +634,10 @@ PRONOUN_FORMS = {"его": "he", "ее": "she", "их": "they", "його": "he"
                  "him": "he", "her": "she", "them": "they"}
 
 def _is_document(phrase: str) -> bool:
-    """'the statement', 'официальным данным', 'згідно з даними': a document, no speaker's name."""
+    """'the statement', 'официальным данным', 'згідно з даними', 'Its report': a document, no speaker's name."""
     words = phrase.split()
+    if len(words) > 1 and words[0].lower() in ("its", "the", "this", "that", "their"):
+        words = words[1:]  # "Its report said": the sentence's capital is no name's
     return bool(words) and stem(fold(words[-1])) in _DOCUMENT_STEMS and all(w[:1].islower() for w in words)
 
 
@@ -536,6 +656,9 @@ class Attribution:
     name: str | None
     pronoun: str | None = None
     relay: bool = False  # "citing X", "со ссылкой на X": X is the origin of what the speaker says
+    #: A pronoun that closes a direct speech refers to a speaker named before it opened:
+    #: "- Також генерал Сирський доповів … — заявив він" is not Syrskyi's.
+    speech_start: int | None = None
 
 
 #: A speech verb inside a phrase read as a name ends the name: "Radio Liberty's service
@@ -545,10 +668,20 @@ _SPEECH_WORD = compile_pattern(rf"\s(?:{SPEECH_VERBS})(?!\w)")
 
 _CYRILLIC = compile_pattern(r"[А-Яа-яЁёІіЇїЄєҐґ]")
 #: Evidence named before its maker: "maps by", "data from", "footage published by".
+#: So is a document named before its maker: "a statement from X", "a post on X's Telegram channel".
 _EVIDENCE_BY = compile_pattern(
-    r"^(?:maps?|data|figures|footage|imagery|images|videos?|charts?|estimates?|assessments?|count|tally)"
-    r"\s+(?:published\s+|released\s+)?(?:by|from|of)\s+"
+    r"^(?:maps?|data|figures|footage|imagery|images|videos?|charts?|estimates?|assessments?|count|tally"
+    r"|statements?|posts?|messages?|updates?|briefings?|summar(?:y|ies))"
+    r"\s+(?:published\s+|released\s+|posted\s+)?(?:by|from|of|on)\s+"
     r"(?:the\s+)?(?=\S)", re.IGNORECASE)
+#: A document after its maker's possessive: "the General Staff's daily report", "Syrskyi's
+#: Telegram channel", "the ministry's latest statement": the maker speaks.
+_MAKERS_DOCUMENT = compile_pattern(
+    r"(?<=\w)['’]s\s+(?:[\w-]+\s+){0,2}?(?:report|statement|update|summary|briefing|post|message|assessment"
+    r"|telegram\s+channel|channel|account|page|website|data|figures|estimates?|tally|count|maps?"
+    # "Syrskyi's office said", "the ministry's press service": the office speaks for its head
+    r"|office|press\s+office|press\s+service)s?$",
+    re.IGNORECASE)
 #: The endings of Russian and Ukrainian patronymics: Владимирович, Ильич, Ивановна, Петрівна.
 _PATRONYMIC = compile_pattern(r"(?:ич|вна|чна)$")
 
@@ -562,6 +695,62 @@ def _is_bare_title(name: str) -> bool:
     """
     return (name not in CANONICAL_NAMES and not is_person(name) and _TITLE_WORDS_CUED.search(name) is not None
             and not any(w[:1].isupper() for w in name.split()[1:] if not _TITLE_WORDS_CUED.search(w)))
+
+
+#: Words that end an English title's office, not its holder: "Secretary of State Antony Blinken",
+#: "press secretary Maj. Gen. Pat Ryder" (ranks and abbreviations are dropped by their full stop).
+_OFFICE_WORDS = frozenset("state defense defence foreign affairs security national intelligence house council "
+                          "staff general ministry department".split())
+
+
+def _described_name(words: Sequence[str]) -> str | None:
+    """The name after the words that describe what it is ("Ukrainian outlet Ukrainska Pravda", "the
+    independent news site Verstka"): descriptors (``claimants.DESCRIPTORS``) ending in a common noun,
+    then capitalised words only; else None.
+
+    >>> _described_name("Ukrainian outlet Ukrainska Pravda".split()), _described_name("Russian Railways".split())
+    ('Ukrainska Pravda', None)
+    """
+    at = 0
+    while at < len(words) and fold(words[at]) in DESCRIPTORS:
+        at += 1
+    rest = words[at:]
+    if not at or not words[at - 1][:1].islower() or not rest or not all(w[:1].isupper() for w in rest):
+        return None
+    return canonical_name(" ".join(rest)) or " ".join(rest)
+
+
+def _english_titled_person(tail_words: Sequence[str]) -> str | None:
+    """The person at the end of an English title ("of State Antony Blinken", "Maj. Gen. Pat Ryder"):
+    the capitalised words that end the phrase, less ranks and office words, when two or three
+    are left; else None.
+
+    >>> _english_titled_person("of State Antony Blinken".split()), _english_titled_person("Maj. Gen. Pat Ryder".split())
+    ('Antony Blinken', 'Pat Ryder')
+    >>> _english_titled_person("of the North group".split()) is None
+    True
+    """
+    run: list[str] = []
+    for word in reversed(tail_words):
+        if not word[:1].isupper() or not word.isascii():
+            break
+        run.insert(0, word)
+    while run and (run[0].endswith(".") or run[0].lower() in _OFFICE_WORDS or canonical_name(run[0])):
+        run.pop(0)
+    return " ".join(run) if 2 <= len(run) <= 3 and not any(w.isupper() and len(w) > 1 for w in run) else None
+
+
+def _is_title_run(words_between: str) -> bool:
+    """Whether the lower-case words between an inverted speech verb and a name can be its title:
+    one word, or a run that holds a title ("said military expert", "заявил журналистам пресс-секретарь
+    президента"), not a clause ("said Russian forces retook" + Sudzha).
+
+    >>> _is_title_run(" military expert "), _is_title_run(" Russian forces retook "), _is_title_run(" ")
+    (True, False, True)
+    """
+    lower = [w for w in words_between.split() if w[:1].islower() and w not in ("the", "a", "an")]
+    return len(lower) < 2 or any(_TITLE_WORDS.fullmatch(w) or title_of(w) or stem(fold(w)) in PERSON_REFERENCES
+                                 for w in lower)
 
 
 def _is_titled_name(phrase: str) -> bool:
@@ -588,7 +777,7 @@ def _is_name_like(phrase: str) -> bool:
 _SCANNED = (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _SUBJECT_ASIDE_VERB,
             _VERB_SUBJECT, _RELAY, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER, _DOCUMENT_OF, _PRONOUN_ACCORDING,
             _PERSON_DOCUMENT, _BODY_REFERENCE, _HEDGE, _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER,
-            _QUOTED_NAME_VERB, _VERB_QUOTED_NAME, _QUOTE_ONE_TITLED)
+            _QUOTED_NAME_VERB, _VERB_QUOTED_NAME, _QUOTE_ONE_TITLED, _PASSED_ON, _IN_BODY_SAID)
 #: A pattern built around the speech verbs needs one of them: its cues are read once from
 #: the lexicon, not again from each of the ten patterns (reading them was most of this
 #: module's import time). A test checks every pairing against the pattern's own cues.
@@ -641,7 +830,7 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
         for m in rx.finditer(chunk):
             if rx is _WHO_SAID_NEAR and _COMPLEMENT_LEAD.search(chunk, 0, m.start()):
                 continue  # "John Kirby, spokesperson for the NSC, who said": "who" is Kirby
-            if rx is _SUBJECT_ASIDE_VERB and not _is_name_like(m.group("np")):
+            if rx is _SUBJECT_ASIDE_VERB and not (_is_name_like(m.group("np")) or _ONE_TITLED.fullmatch(m.group("np"))):
                 continue  # "… as Russian troops took control of X, a locality …, reports Y": a clause
             name = _strip_openers(m.group("np"))
             title = _TITLE_OF_BEFORE.search(chunk, max(0, m.start() - 40), m.start()) if rx is _SUBJECT_VERB else None
@@ -649,7 +838,12 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             if is_title_of and title is not None:
                 name = f"{title.group(0).strip()} {name}"  # "…, the commander of the North group said": him
             sort = reference_sort(name)
-            if _is_document(name) or sort == "body":  # "according to the statement", "the ministry"
+            if (rx is _SUBJECT_VERB and _IN_PLACE.match(m.group("np")) and not _VENUE_LEAD.match(m.group("np"))
+                    and not sort and not _is_known_or_person(name)):
+                continue  # "В Судже уверены", "В Курской области сообщили": a place, no speaker ("В Минобороны" is)
+            if _ONE_TITLED.fullmatch(m.group("np")):  # "A senior Ukrainian military official said": a new speaker
+                found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+            elif _is_document(name) or sort == "body":  # "according to the statement", "the ministry"
                 found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
             elif sort == "person":  # "the acting governor said": the last person named
                 found.append(Attribution(start + m.start(), start + m.end(), None, _titled_he(name)))
@@ -659,7 +853,7 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
                                                               or _CYRILLIC.match(name) and title_of(name.split()[0])):
                 # "Об этом в своем телеграм-канале написал …": the capital was the formula's
                 found.append(Attribution(start + m.start(), start + m.end(), name if is_title_of else m.group("np")))
-                if rx in (_SUBJECT_VERB, _SUBJECT_ASIDE_VERB):
+                if rx in (_SUBJECT_VERB, _SUBJECT_ASIDE_VERB, _APPOSITIVE):
                     subject_spans.append((start + m.start(), start + m.end()))
     for m in _VERB_SUBJECT.finditer(chunk) if may & _BIT[id(_VERB_SUBJECT)] else ():
         if any(s0 <= start + m.start() < e0 for s0, e0 in subject_spans):
@@ -668,6 +862,8 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             continue  # "сообщил командующий группировкой «Север»": the commander speaks (_VERB_TAIL_LOWER), not the unit
         if _TOLD_OUTLET.match(chunk, m.end("np")) and chunk[m.start("np") - 1:m.start("np")] == "«":
             continue  # "сообщили «Известиям» в Минобороны": the outlet told, the ministry speaks (ACCORDING_TO)
+        if not _is_title_run(chunk[m.end("verb"):m.start("np")]):
+            continue  # "The ministry, in a statement, said Russian forces retook Sudzha.": a clause, no title
         before = chunk[:m.start()].rstrip()
         if before.endswith((",", "”", "\"", "»", "-", "—", "–")) or _INVERTED_LEAD.search(before):
             # "…,” said Zelensky", "…», — сказал он", "Об этом сообщил эксперт Марочко"
@@ -680,17 +876,22 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     for m in _RELAY.finditer(chunk) if may & _BIT[id(_RELAY)] else ():
         found.append(Attribution(start + m.start(), start + m.end(), m.group("np"), relay=True))
     for m in _PRONOUN.finditer(chunk) if may & _BIT[id(_PRONOUN)] else ():
-        found.append(Attribution(start + m.start(), start + m.end(), None, m.group(1).lower()))
+        found.append(Attribution(start + m.start(), start + m.end(), None, m.group(1).lower(),
+                                 speech_start=_direct_speech_start(text, start + m.start())))
     for m in _PRONOUN_AFTER_CUED.finditer(chunk) if may & _BIT[id(_VERB_BEFORE)] else ():
         verb = _VERB_BEFORE.search(chunk, max(0, m.start() - 30), m.start())
         if verb:
-            found.append(Attribution(start + verb.start(), start + m.end(), None, m.group(1).lower()))
+            found.append(Attribution(start + verb.start(), start + m.end(), None, m.group(1).lower(),
+                                     speech_start=_direct_speech_start(text, start + verb.start())))
     for m in _TAIL_LOWER.finditer(chunk) if may & _BIT[id(_TAIL_LOWER)] else ():
         if (canonical_name(m.group("np")) or named_within(m.group("np")) or _ONE_TITLED.fullmatch(m.group("np"))
                 or _SOURCE_IN.match(m.group("np"))):  # "…, a source in the security services said"
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
         elif reference_sort(m.group("np")) == "person":  # "…, the governor said": the person named before
             found.append(Attribution(start + m.start(), start + m.end(), None, _titled_he(m.group("np"))))
+        elif _is_document(m.group("np")) or reference_sort(_MAKERS_DOCUMENT.sub("", m.group("np"))) == "body":
+            # "…, the ministry's statement said", "…, the report said": the body named before
+            found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
         elif words_of(m.group("np")) and _TITLE_WORDS.fullmatch(words_of(m.group("np"))[-1]):
             # "…, the regional governor said": a title as the speaker, as it is before its verb
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
@@ -700,13 +901,17 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             if canonical_name(m.group("np")) or _CHANNEL_BEFORE.search(chunk, max(0, m.start("np") - 25), m.start("np")):
                 found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for m in _VERB_TAIL_LOWER.finditer(chunk) if may & _BIT[id(_VERB_TAIL_LOWER)] else ():
-        if canonical_name(m.group("np")) or named_within(m.group("np")):
+        if canonical_name(m.group("np")) or named_within(m.group("np")) or _SOURCE_IN.match(m.group("np")):
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
         elif reference_sort(m.group("np")) == "person":  # "«…», — наголосив головнокомандувач": him
             found.append(Attribution(start + m.start(), start + m.end(), None, _titled_he(m.group("np"))))
         elif _CYRILLIC.match(m.group("np")) and title_of(m.group("np").split()[0]):
             # "…, сообщил губернатор Курской области": a title with its region or unit names the speaker
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+    for m in _IN_BODY_SAID.finditer(chunk) if may & _BIT[id(_IN_BODY_SAID)] else ():
+        np = m.group("np")
+        if canonical_name(np) or named_within(np) or _SOURCE_IN.match(np) or title_of(np.split()[0]):
+            found.append(Attribution(start + m.start(), start + m.end(), np))
     for m in _QUOTE_ONE_TITLED.finditer(chunk) if may & _BIT[id(_QUOTE_ONE_TITLED)] else ():
         np = "np" if m.group("np") else "np2"
         found.append(Attribution(start + m.start(np), start + m.end(), m.group(np)))
@@ -721,6 +926,12 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
         found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
     for m in _HEDGE.finditer(chunk) if may & _BIT[id(_HEDGE)] else ():
         found.append(Attribution(start + m.start(), start + m.end(), None, "hedge"))
+    if may & _BIT[id(_PASSED_ON)] and not any(a.name for a in found):
+        # the wire is the source only when nothing else in the sentence is: "Об этом заявил
+        # Сырский, передает ТАСС", "Про це Сирський написав у Telegram, передають …" (his)
+        for m in _PASSED_ON.finditer(chunk):
+            if next(known_names_in(chunk[:m.start()]), None) is None and canonical_claimant(m.group("np")):
+                found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     found = [_with_country(a, found) for a in found]
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     deduped: list[Attribution] = []
@@ -764,7 +975,7 @@ def record_speakers(attributions: Sequence[Attribution], speakers: Speakers) -> 
             name = canonical_claimant(att.name)
             if name and not _is_evidence(name):  # "Satellite images showed …" speaks for nobody later
                 name = speakers.expand(name)
-                speakers.add(name)
+                speakers.add(name, at=att.start)
                 title = _title_of_person(att.name, name)
                 if title is not None:
                     speakers.person_by_title[title] = name
@@ -809,7 +1020,7 @@ def _resolve(att: Attribution, speakers: Speakers, sentence_subject: str | None)
         sort = PRONOUNS.get(att.pronoun, "person")
         if sort == "plural" and sentence_subject:
             return sentence_subject
-        return speakers.last(sort)
+        return speakers.last(sort, before=att.speech_start)
     name = canonical_claimant(att.name or "")
     return _titled_person(speakers.expand(name), speakers) if name else None
 
@@ -964,8 +1175,11 @@ def _claimant_in_sentence(
         return (speakers.expand(found) if found else None), True
     # "… were still holding positions … and denied Russian claims that …": a speaker inside
     # the quote whose own "that" clause follows it speaks of what follows, not of the claim
+    # "Ukraine says it still holds Sudzha as Russia claims gains": a speaker after "as", "while"
+    # opens a clause of its own
     inside = [a for a in atts if claim[0] <= a.start < claim[1]
-              and not (a.name and a.start > claim[0] and _OWN_CLAUSE.match(text, a.end, e))]
+              and not (a.name and a.start > claim[0] and (_OWN_CLAUSE.match(text, a.end, e)
+                                                          or _SUBORDINATED.search(text, max(s, a.start - 12), a.start)))]
     # "Geolocated footage indicated that …, the think tank said": evidence names nobody, and
     # does not hide the speaker after the claim
     before = [a for a in atts if a.start < claim[0] and a.pronoun != "hedge"
@@ -1089,6 +1303,8 @@ _BACKGROUND_CLAUSE = compile_pattern(r"(?:,|\s[–—-])\s+(?:the\s+[\w-]+\s+)?(
 #: "…, and Radio Liberty posted imagery that shows …": a speaker after "and" opens a clause of
 #: its own; it is not the source of the claim before it.
 _COORDINATED = compile_pattern(r",\s+(?:and|but|while|whereas)\s+(?:[\w'’.-]+[\s/]){0,3}$", re.IGNORECASE)
+_SUBORDINATED = compile_pattern(r"(?<!\w)(?:as|while|whereas|although|though|тогда\s+как|тоді\s+як)\s+(?:the\s+)?$",
+                                re.IGNORECASE)
 _EVIDENCE = compile_pattern(r"(?i:footage|imagery|images|videos?|photos|photographs|maps?|charts?|graphics?)$")
 
 
@@ -1146,9 +1362,42 @@ def _back_reference(text: str, sentence: tuple[int, int], paragraph: tuple[int, 
                     speakers: Speakers) -> str | None:
     """'… погибли двое. Об этом сообщил X': the next sentence names this one's source."""
     following = _next_sentence(text, sentence, paragraph)
-    if following is None or not _BACK_REFERENCE.match(fold(text[following[0]:following[1]])):
+    if following is None:
         return None
-    return _source_of(text, following, speakers)
+    if _BACK_REFERENCE.match(fold(text[following[0]:following[1]])):
+        return _source_of(text, following, speakers)
+    return _closing_back_reference(text, following, speakers)
+
+
+#: How many sentences after a claim a closing "Об этом сообщает X." paragraph may stand.
+_CLOSING_REACH = 4
+
+
+def _closing_back_reference(text: str, sentence: tuple[int, int], speakers: Speakers) -> str | None:
+    """The source of a paragraph that is only "Об этом сообщает пресс-служба Минобороны." or
+    "Про це повідомляє Генштаб.", closing a report: it names the source of the claims above it
+    that name none, up to the first sentence (from ``sentence`` on) that names a source of its
+    own or hedges."""
+    current: tuple[int, int] | None = sentence
+    for _ in range(_CLOSING_REACH):
+        if current is None or find_attributions(text, *current):
+            return None
+        line = _line_of(text, current[0])
+        following = _next_sentence(text, current, line)
+        if following is None:
+            return None
+        if _BACK_REFERENCE.match(fold(text[following[0]:following[1]])):
+            line_start, line_end = _line_of(text, following[0])
+            is_alone = not text[line_start:following[0]].strip() and not text[following[1]:line_end].strip(" .!")
+            return _source_of(text, following, speakers) if is_alone else None
+        current = following
+    return None
+
+
+def _line_of(text: str, at: int) -> tuple[int, int]:
+    """The line (a paragraph of plain text) that holds ``at``."""
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
 
 
 def _source_of(text: str, sentence: tuple[int, int], speakers: Speakers) -> str | None:
@@ -1329,6 +1578,25 @@ def _quotation_attribution(text: str, paragraph: tuple[int, int], claim: tuple[i
     lead = find_attributions(text, max(ps, open_at - 200), open_at)
     named = [a for a in lead if a.pronoun != "hedge"]
     return named[-1] if named else None
+
+
+#: The end of a direct speech before its verb: "…», — заявил", "…,” said", "…, — заявив" (a
+#: speech opened by a dash at the start of its line).
+_SPEECH_CLOSE = compile_pattern(r"(?:[”»\"]\s*,?|,)\s*[–—-]?\s*$")
+_LINE_DASH = compile_pattern(r"[ \t]*[–—-]\s")
+
+
+def _direct_speech_start(text: str, verb_at: int) -> int | None:
+    """Where the direct speech that a verb at ``verb_at`` closes opened: its opening quotation
+    mark, or the start of a line that opens with a dash; None when the verb closes none."""
+    close = _SPEECH_CLOSE.search(text, max(0, verb_at - 6), verb_at)
+    if close is None:
+        return None
+    line_start = text.rfind("\n", 0, verb_at) + 1
+    if text[close.start()] in "”»\"":
+        opened = max(text.rfind(q, line_start, close.start()) for q in "“«„\"")
+        return opened if opened >= 0 else None
+    return line_start if _LINE_DASH.match(text, line_start) else None
 
 
 def _open_quote_before(text: str, start: int, pos: int) -> int | None:

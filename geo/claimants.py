@@ -46,6 +46,13 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Alexei Smirnov", ("Alexey Smirnov", "Aleksei Smirnov", "Смирнов", "Алексей Смирнов", "Олексій Смірнов")),
     ("Apti Alaudinov", ("Alaudinov", "Apty Alaudinov", "Алаудинов", "Апти Алаудинов", "Апті Алаудінов")),
     ("John Kirby", ("Kirby",)),
+    # the officials the Kursk reporting quotes most, spelled as the wires and the three languages do
+    ("Roman Starovoit", ("Starovoit", "Starovoyt", "Roman Starovoyt", "Старовойт", "Роман Старовойт")),
+    ("Igor Konashenkov", ("Konashenkov", "Igor Konashenkov", "Конашенков", "Игорь Конашенков", "Ігор Конашенков")),
+    ("Kim Jong Un", ("Kim Jong-un", "Kim Jong-Un", "Ким Чен Ын", "Кім Чен Ин")),
+    ("Lee Seong-kweun", ("Lee Seong Kweun", "Lee Sung-kweun", "Lee Seong-kwon", "Ли Сон Гвон", "Лі Сон Гвон")),
+    ("Sabrina Singh", ("Singh",)),
+    ("Pat Ryder", ("Patrick Ryder", "Ryder")),
     # Ukrainian bodies
     ("General Staff of the Armed Forces of Ukraine", (
         "Ukraine's General Staff", "General Staff of Ukraine", "Ukrainian General Staff",
@@ -138,7 +145,21 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Russian media", ("российские СМИ", "российские медиа", "російські ЗМІ", "російські медіа", "Russian state media",
                        "Russia's state media", "Russian state television", "Russian state TV", "российские госСМИ",
                        "российские государственные СМИ", "російські державні ЗМІ", "російські пропагандистські ЗМІ")),
+    ("Ukrainian media", ("украинские СМИ", "украинские медиа", "українські ЗМІ", "українські медіа",
+                         "Ukraine's media", "Ukrainian outlets", "Ukrainian news outlets")),
+    ("Russian Telegram channels", ("Russian Telegram channels", "pro-Russian Telegram channels",
+                                   "pro-Kremlin Telegram channels", "российские телеграм-каналы",
+                                   "российские telegram-каналы", "російські телеграм-канали",
+                                   "російські telegram-канали", "російські пабліки", "российские паблики")),
     ("TASS", ("TASS news agency", "Tass", "ТАСС", "агентство ТАСС")),
+    ("Izvestia", ("Izvestiya", "Известия")),
+    ("Kommersant", ("Коммерсантъ", "Коммерсант")),
+    ("Meduza", ("Медуза",)),
+    ("Mediazona", ("Медиазона", "Медіазона")),
+    ("Ukrinform", ("Укрінформ", "Укринформ")),
+    ("Suspilne", ("Суспільне", "Suspilne News")),
+    ("Center for Countering Disinformation", ("Ukraine's Center for Countering Disinformation", "CCD",
+                                              "Центр протидії дезінформації", "ЦПД", "Центр противодействия дезинформации")),
     ("RIA Novosti", ("RIA", "РИА Новости", "РІА Новини")),
     ("Interfax", ("Интерфакс", "Інтерфакс")),
     ("Rybar", ("Рыбарь", "Рибар")),
@@ -148,6 +169,8 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("SBU", ("Security Service of Ukraine", "Ukraine's Security Service", "Ukrainian Security Service", "СБУ",
              "Служба безопасности Украины", "Служба безпеки України")),
     ("Rosgvardia", ("Росгвардия", "Росгвардія", "Russian National Guard")),
+    ("FSB", ("Federal Security Service", "Russia's Federal Security Service", "Russian Federal Security Service",
+             "Russia's FSB", "ФСБ", "ФСБ России", "ФСБ РФ", "ФСБ Росії", "Федеральная служба безопасности")),
     ("Akhmat", ("Ахмат",)),
     # Others
     ("Institute for the Study of War", (
@@ -165,9 +188,25 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Национальная разведывательная служба Южной Кореи", "розвідка Південної Кореї",
         "Національна розвідувальна служба", "південнокорейська розвідка",
     )),
+    # Britain's ministry and its intelligence updates (a bare "Defence Ministry" is Moscow's, above)
+    ("UK Ministry of Defence", ("UK Defence Ministry", "UK Defense Ministry", "British Ministry of Defence",
+                                "British Defence Ministry", "Britain's Defence Ministry", "Britain's Ministry of Defence",
+                                "UK MoD", "British MoD", "Міноборони Британії", "Міноборони Великої Британії",
+                                "Міністерство оборони Великої Британії", "Минобороны Великобритании",
+                                "Министерство обороны Великобритании")),
+    ("UK Defence Intelligence", ("British Defence Intelligence", "UK intelligence", "British intelligence",
+                                 "British military intelligence", "UK military intelligence",
+                                 "британська розвідка", "британская разведка", "розвідка Великої Британії",
+                                 "розвідка Британії", "британська військова розвідка")),
+    ("South Korean Defense Ministry", ("South Korea's Defense Ministry", "South Korea's Defence Ministry",
+                                       "Seoul's Defense Ministry", "Seoul's Defence Ministry",
+                                       "South Korean Ministry of National Defense", "South Korean Defence Ministry",
+                                       "Минобороны Южной Кореи", "Министерство обороны Южной Кореи",
+                                       "Міноборони Південної Кореї", "Міністерство оборони Південної Кореї")),
     ("South Korea", ("Seoul", "South Korean government", "Republic of Korea", "South Korean officials",
                      "Южная Корея", "Сеул", "Південна Корея")),
-    ("Korean Central News Agency", ("KCNA", "ЦТАК", "Центральное телеграфное агентство Кореи",
+    ("Korean Central News Agency", ("KCNA", "North Korea's official news agency", "North Korean state media",
+                                    "North Korea's state media", "North Korean state news agency", "ЦТАК", "Центральное телеграфное агентство Кореи",
                                     "Центральне телеграфне агентство Кореї")),
     ("Korean Central Television", ("KCTV", "Центральное телевидение КНДР", "Центральное телевидение Кореи", "центральный ТВ-канал КНДР",
                                    "Центральне телебачення КНДР")),
@@ -193,12 +232,14 @@ SIDELESS_ALIASES = ("military bloggers", "war bloggers", "milbloggers", "militar
 
 #: The canonical names above that are outlets: news agencies, media, Telegram channels.
 OUTLETS = frozenset({"Russian media", "TASS", "RIA Novosti", "Interfax", "Rybar", "Mash", "Astra", "Two Majors",
-                     "Korean Central News Agency", "Korean Central Television", "The New York Times"})
+                     "Korean Central News Agency", "Korean Central Television", "The New York Times", "Izvestia",
+                     "Kommersant", "Meduza", "Mediazona", "Ukrinform", "Suspilne"})
 
 #: The canonical names above that are people: "he said" refers back to them, "it said" not.
 PERSONS = frozenset({
     "Volodymyr Zelensky", "Oleksandr Syrskyi", "Kyrylo Budanov", "Vladimir Putin", "Valery Gerasimov",
     "Dmitry Peskov", "Andrei Belousov", "Alexander Khinshtein", "Alexei Smirnov", "Apti Alaudinov", "John Kirby",
+    "Roman Starovoit", "Igor Konashenkov", "Kim Jong Un", "Lee Seong-kweun", "Sabrina Singh", "Pat Ryder",
 })
 
 #: Cyrillic endings dropped to compare words by stem, longest first. Crude on purpose:
@@ -315,6 +356,12 @@ DESCRIPTORS = frozenset(
     "российск украинск издани сайт портал эфир информагентств государственн северокорейск официальн "
     "некотор друг ряд нескольк інші інших "
     "some other several many a an the press пресс-служб прес-служб "
+    # an agency's reporter speaks for it: "передает корреспондент ТАСС", "кореспондент Укрінформу"
+    "корреспондент кореспондент "
+    # "North Korea's state media KCNA"
+    "north korea's pyongyang's "
+    # the data of a source are the source's: "Відповідно до даних DeepState"
+    "данных даних данные дані "
     "washington-based us-based u.s.-based kyiv-based moscow-based london-based seoul-based "
     "агенці інформаційн телеграм-канал аналітик проєкт проект моніторингов груп карт російськ українськ "
     "видан ефір інформагентств державн північнокорейськ офіційн деяк інш кільк".split()

@@ -200,28 +200,62 @@ SPEECH_VERBS = (
     r"|розповіли|заметил\w*|констатировал\w*|опроверг\w*|спростува\w*"
     # an estimate is a statement: "Розвідка Південної Кореї оцінює втрати КНДР у 3 тисячі"
     r"|оцінює|оцінюють|оцінила|оцінив|оцінили|оценива\w*"
+    # an announcement is a statement: "Минобороны объявило об овладении Суджей", "Генштаб
+    # оголосив, що …"
+    r"|объявил\w*|объявля\w*|оголоси\w*|оголошу\w*"
+    # "…, информирует Минобороны", "Як інформує Генштаб ЗСУ", "Командувач поінформував, що …"
+    r"|информиру(?:ет|ют)|информировал\w*|інформу(?:є|ють)|поінформува\w*|проінформува\w*"
+    # an expert's view is his claim: "Политолог X считает, что …", "…, вважає експерт Олег Жданов"
+    r"|считает|считают|полагает|полагают|уверен|уверена|уверены|вважає|вважають|переконаний|переконана"
+    r"|переконані|впевнений|впевнена|thinks"
     # "South Korea's spy agency gave a lower figure. It said …": giving a figure is saying it
     r"|gave\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+)?(?:figure|estimate|tally|toll|number|count)s?"
 )
 
 ACCORDING_TO = (
-    r"according\s+to|as\s+reported\s+by|reported\s+by|claimed\s+by|cited\s+by|echoed\s+by|estimate\s+(?:from|by)"
+    r"according\s+to|per (?=(?:the\s+)?(?-i:[A-Z]))|as\s+reported\s+by|reported\s+by|claimed\s+by|cited\s+by|echoed\s+by|estimate\s+(?:from|by)"
+    # a passive announcement: "The capture of X was announced by the Russian Defence Ministry"
+    r"|announced\s+by|confirmed\s+by|stated\s+by"
     r"|figures?\s+(?:from|by)|data\s+from|maps?\s+(?:from|by)|reports?\s+(?:from|by)|assessments?\s+(?:from|by)"
-    r"|по\s+данным|по\s+словам|по\s+информации|по\s+оценк\w+"
+    r"|по\s+данным|по\s+словам|по\s+информации|по\s+оценк\w+|по\s+сведениям|за\s+відомостями"
+    # "Судя по заявлениям Минобороны, …", "Исходя из данных Генштаба, …", "Судячи з даних DeepState"
+    r"|судя\s+по\s+(?:заявлениям|сообщениям|сводке|сводкам|картам|оценкам)|исходя\s+из\s+(?:данных|сводки|сообщений)"
+    r"|судячи\s+(?:з|із)\s+(?:даних|заяв|повідомлень|зведення|карт)"
+    # the data testify: "…, свидетельствуют данные Минобороны", "…, свідчать дані Генштабу"
+    r"|(?:свидетельству(?:ют|ет)|показывают|показыва[её]т)\s+данные|(?:свідчать|свідчить|показують)\s+дані"
+    # the data and who published them: "по данным, опубликованным Минобороны России", "за даними,
+    # оприлюдненими Генштабом"
+    r"|по\s+данным,\s+(?:опубликованным|обнародованным|приведенным|представленным|предоставленным)"
+    r"|за\s+даними,\s+(?:опублікованими|оприлюдненими|наведеними|наданими)"
     # the outlet told may stand between: "сообщили «Известиям» в Минобороны", "повідомили журналістам у штабі"
     r"|(?:сообщили|заявили|отметили|уточнили|подсчитали|подтвердил\w*|подтвержден\w*|признали|добавили|рассказали)"
     r"\s+(?:«[^«»\n]{1,40}»\s+|[\w-]+\s+)?в"
     r"|(?:повідомили|заявили|зазначили|підтвердили|підтверджен\w*|визнали|додали|розповіли)"
     r"\s+(?:«[^«»\n]{1,40}»\s+|[\w-]+\s+)?(?:в|у)"
     # the present tense of a body's reports: "утверждают в Минобороны России", "стверджують у Міноборони РФ"
-    r"|(?:сообщают|заявляют|утверждают|отмечают|уточняют|подчеркивают)\s+в"
-    r"|(?:повідомляють|заявляють|стверджують|зазначають|наголошують|уточнюють)\s+(?:в|у)"
+    r"|(?:сообщают|заявляют|утверждают|отмечают|уточняют|подчеркивают|информируют)\s+в"
+    r"|(?:повідомляють|заявляють|стверджують|зазначають|наголошують|уточнюють|інформують)\s+(?:в|у)"
     r"|согласно|згідно\s+з|згідно\s+із|відповідно\s+до"
     # "…, следует из данных DeepState", "випливає з даних ISW"
     r"|следует\s+из\s+(?:данных|сообщения|сводки|карты|отчета|доклада)"
     r"|випливає\s+(?:з|із)\s+(?:даних|повідомлення|зведення|карти|звіту)"
     r"|как\s+сообщил\w*|как\s+сообщает|как\s+заявил\w*|за\s+даними|за\s+словами|як\s+повідомил\w*"
     r"|за\s+інформацією|за\s+оцінками|як\s+повідомля\w*|як\s+зазнача\w*|як\s+заяви\w*"
+)
+
+# A wire passing a report on: "…, передает ТАСС", "как передает РИА Новости", "…, передають
+# Патріоти України". The outlet is the source only when the sentence names no other
+# ("Об этом заявил Сырский, передает ТАСС" is Syrskyi's). Present tense only: "передали
+# позиции" hands ground over.
+PASSED_ON = r"переда[её]т|передают|передає|передають"
+
+# The impersonal plural that puts the body before the verb: "В Минобороны России заявили, что …",
+# "Раніше у ГУР заявляли, що …", "В штабе группировки также отметили …" (the body speaks).
+IMPERSONAL_SPEECH = (
+    r"заявили|сообщили|отметили|уточнили|подчеркнули|добавили|рассказали|пояснили|признали|подтвердили"
+    r"|заявляли|сообщали|отмечали|заявляют|сообщают|отмечают|утверждают|считают|уверены"
+    r"|повідомили|зазначили|наголосили|додали|розповіли|пояснили|визнали|підтвердили|уточнили"
+    r"|заявляли|повідомляли|заявляють|повідомляють|зазначають|стверджують|вважають|переконані"
 )
 
 # "Reportedly", "Reports indicate": the text says someone claims it, but not who.
@@ -266,6 +300,8 @@ NON_CONFIRMATIONS = (
 
 # Head nouns that make an attribution anonymous unless a proper name modifies them.
 ANONYMOUS_HEADS = (r"estimates?|reports?|data|figures?|sources?|assessments?|analysts|experts|media|observers"
+                   # "За даними ЗМІ", "сообщили СМИ": the media at large
+                   r"|сми|змі"
                    # evidence, not a speaker: "Geolocated footage indicated that …"
                    r"|footage|imagery|images|videos?|photos|photographs")
 
@@ -276,8 +312,12 @@ ANONYMOUS_HEADS = (r"estimates?|reports?|data|figures?|sources?|assessments?|ana
 # is the last body named before.
 BODY_REFERENCES = frozenset(
     "ministry department agency service channel directorate command office staff army military tank "
+    # "The institute also assessed", "According to the project", "The outlet said"
+    "institute project outlet newspaper publication website portal "
     "министерств ведомств агентств служб канал штаб командовани управлени "
-    "міністерств відомств агенці агентств служб канал штаб командуванн управлінн".split()
+    "институт проект издани портал "
+    "міністерств відомств агенці агентств служб канал штаб командуванн управлінн "
+    "інститут проєкт проект видан портал".split()
 )
 # Titles that refer back to a person named earlier ("the general", "главком ВСУ"), as
 # folded stems: the speaker is the last person named before.
@@ -293,7 +333,11 @@ REFERENCE_MODIFIERS = frozenset(
     "the its his her this that acting interim former top senior military defense defence russian ukrainian "
     "врио оборонн военн российск украинск всу рф зсу росії україни воєнн військов оборонн "
     # "глава региона", "очільник області": the region a title governs names nobody new
-    "регион регіон област район держав".split()
+    "регион регіон област район держав "
+    # "Аналитики института отметили", "аналітики проєкту": the body's analysts speak for it
+    "analysts аналитик аналитиков аналітик аналітиків "
+    # "Ukraine's top general", "Russia's defence minister": the country names nobody new
+    "ukraine's russia's kyiv's moscow's".split()
 )
 
 # A sentence that opens with one of these names the source of the sentence before it:
@@ -303,6 +347,11 @@ BACK_REFERENCES = (
     r"|this\s+is\s+according\s+to|that\s+(?:was|is)\s+according\s+to|such\s+(?:figures|data)\s+were"
     r"|об\s+этом|о\s+чем|о\s+чём|это\s+(?:сообщил|заявил|написал)\w*|такие\s+данные"
     r"|про\s+це|таку\s+інформацію|такі\s+дані|це\s+(?:повідомив|заявив|написав)\w*"
+    # the statement named as such: "С таким заявлением выступил Сырский", "Таку заяву зробив
+    # Сирський", "That is what Syrskyi told journalists", "These figures were given by …"
+    r"|с\s+(?:таким|этим|соответствующим)\s+заявлением|такое\s+заявление|соответствующее\s+заявление"
+    r"|з\s+(?:такою|цією|відповідною)\s+заявою|таку\s+заяву|відповідну\s+заяву"
+    r"|that\s+is\s+what|this\s+is\s+what|these\s+(?:figures|numbers|data)\s+were"
 )
 
 # "ТАСС со ссылкой на Минобороны", "Reuters, citing Syrskyi": the cited source is the

@@ -55,14 +55,18 @@ def _analyzer() -> Any:
 
 
 def nominative(name: str) -> str:
-    """The name in the nominative when it is a Russian first name (and surname) in another case.
+    """The name in the nominative when it is a Russian or Ukrainian first name (and surname) in
+    another case.
 
     >>> nominative("Вячеслава Гладкова"), nominative("Марии Захаровой"), nominative("Александра Коца")
     ('Вячеслав Гладков', 'Мария Захарова', 'Александр Коц')
     >>> nominative("Анна Петрова"), nominative("Олександра Сирського"), nominative("Петровы Буды")
-    ('Анна Петрова', 'Олександра Сирського', 'Петровы Буды')
+    ('Анна Петрова', 'Олександр Сирський', 'Петровы Буды')
     """
     words = name.split()
+    ukrainian = _ukrainian_nominative(words)
+    if ukrainian is not None:
+        return ukrainian
     if not 2 <= len(words) <= 3 or _UKRAINIAN_LETTERS.search(name) or not all(
             _RUSSIAN_WORD.fullmatch(w) for w in words) or not _may_be_first_name(words[0]):
         return name
@@ -73,6 +77,63 @@ def nominative(name: str) -> str:
     if case not in _OBLIQUE:
         return name
     return " ".join(_word_nominative(w, case, gender) for w in words)
+
+
+#: Common Ukrainian first names of the people Ukrainian outlets quote (officials, spokesmen,
+#: commanders): "за словами Дмитра Лиховія", "повідомив Назарові Волошину" are put back in
+#: the nominative by regular endings, as no dictionary of Ukrainian is shipped.
+UKRAINIAN_FIRST_NAMES = frozenset("""
+Олександр Олексій Андрій Дмитро Віктор Володимир Сергій Юрій Назар Вадим Кирило Валерій Роман Микола
+Михайло Петро Павло Іван Ігор Богдан Тарас Олег Максим Василь Віталій Ярослав Денис Артем Євген Георгій
+Геннадій Анатолій Антон Руслан Станіслав Степан Федір Григорій Леонід Костянтин Едуард Святослав Ілля
+Ірина Олена Наталія Ольга Юлія Тетяна Марія Анна Катерина Оксана Світлана Людмила Галина Вікторія Ганна
+""".split())
+#: A first name's case endings and the nominative endings they come from, with the case they mark:
+#: Дмитра → Дмитро, Андрія → Андрій, Миколи → Микола, Олександрові → Олександр, Іриною → Ірина.
+_UK_FIRST_ENDINGS = (("ові", ("",), "datv"), ("еві", ("ь", ""), "datv"), ("єві", ("й",), "datv"),
+                     ("ою", ("а",), "ablt"), ("ею", ("я",), "ablt"), ("ом", ("", "о"), "ablt"),
+                     ("ем", ("ь",), "ablt"), ("єм", ("й",), "ablt"), ("ія", ("ій",), "gent"),
+                     ("ію", ("ій",), "datv"), ("а", ("", "о"), "gent"), ("я", ("й", "ь"), "gent"),
+                     ("и", ("а",), "gent"), ("і", ("а",), "datv"), ("у", ("", "о"), "datv"),
+                     ("ю", ("й", "ь"), "datv"))
+#: A surname's endings in each case and its nominative, longest first (masculine; a feminine
+#: surname in -ська/-ова declines like an adjective, one in a consonant not at all).
+_UK_SURNAME_ENDINGS = {
+    "gent": (("ського", "ський"), ("цького", "цький"), ("ого", "ий"), ("ія", "ій"), ("енка", "енко"), ("а", "")),
+    "datv": (("ському", "ський"), ("ому", "ий"), ("ію", "ій"), ("енкові", "енко"), ("енку", "енко"), ("ові", ""),
+             ("у", "")),
+    "ablt": (("ським", "ський"), ("им", "ий"), ("ієм", "ій"), ("енком", "енко"), ("ом", "")),
+}
+_UK_FEMININE_SURNAME_ENDINGS = {"gent": (("ої", "а"),), "datv": (("ій", "а"),), "ablt": (("ою", "а"),)}
+
+
+def _ukrainian_nominative(words: list[str]) -> str | None:
+    """A Ukrainian first name (and surname) in an oblique case, in the nominative; None when the
+    first word is no case form of ``UKRAINIAN_FIRST_NAMES`` (or is already nominative).
+
+    >>> _ukrainian_nominative("Дмитра Лиховія".split()), _ukrainian_nominative("Назарові Волошину".split())
+    ('Дмитро Лиховій', 'Назар Волошин')
+    >>> _ukrainian_nominative("Олени Зеленської".split()), _ukrainian_nominative("Андрієм Коваленком".split())
+    ('Олена Зеленська', 'Андрій Коваленко')
+    >>> _ukrainian_nominative("Назар Волошин".split()) is None, _ukrainian_nominative("Вячеслава Гладкова".split())
+    (True, None)
+    """
+    if not 2 <= len(words) <= 3 or words[0] in UKRAINIAN_FIRST_NAMES:
+        return None
+    for ending, nominatives, case in _UK_FIRST_ENDINGS:
+        if not words[0].endswith(ending):
+            continue
+        stem = words[0][: -len(ending)]
+        first = next((stem + n for n in nominatives if stem + n in UKRAINIAN_FIRST_NAMES), None)
+        if first is None:
+            continue
+        table = _UK_FEMININE_SURNAME_ENDINGS if first.endswith(("а", "я")) else _UK_SURNAME_ENDINGS
+        rest = []
+        for word in words[1:]:
+            pair = next(((e, n) for e, n in table.get(case, ()) if word.endswith(e) and len(word) > len(e) + 2), None)
+            rest.append(word[: -len(pair[0])] + pair[1] if pair else word)
+        return " ".join([first, *rest])
+    return None
 
 
 def _may_be_first_name(word: str) -> bool:
