@@ -253,6 +253,9 @@ def test_adding_one_article_renders_only_its_records_and_copies_the_rest(corpus,
     assert csv.copied_units + csv.rendered_units == _rows(out)
     assert csv.copies <= csv.rendered_units + 1 and csv.copied_bytes > csv.written_bytes
     assert 0 < geojson.rendered_units < geojson.copied_units
+    # the short lists of every place (its mentions, its claims) are planned in one batch, not two per place
+    places = json.loads((out / "places.geojson").read_bytes())["features"]
+    assert len(places) > 10 and geojson.plans == 1
 
 
 def test_a_reused_row_id_is_rendered_never_copied(corpus, tmp_path, resources, private_cache, monkeypatch):
