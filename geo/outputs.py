@@ -372,18 +372,18 @@ def _write_spliced(records: Store, out: Path, *, manifest: Manifest, keys: dict[
     index's basis is everything a record's bytes depend on besides its row: the code, the
     Store (its version, its file and that file's row numbering), and the CSV option.
     """
-    from geo._cache import content_key
-    from geo.export.csv import write_csv_spliced
-    from geo.export.geojson import write_geojson_spliced
-    from geo.export.splice import index_name, read_old
-    from geo.export.stored_units import doc_tokens, store_epoch
-
     tokens, epoch = None, None
-    for name in SPLICED:
-        index = index_name(name)
+    for name, index in zip(SPLICED, INDEXES, strict=True):
         if manifest.link(name, keys[name]):
             manifest.link(index, keys[name])  # without it the next build renders the file whole, once
             continue
+        # imported only to write: numpy alone was a tenth of a rebuild with nothing changed (issue 14)
+        from geo._cache import content_key
+        from geo.export.csv import write_csv_spliced
+        from geo.export.geojson import write_geojson_spliced
+        from geo.export.splice import read_old
+        from geo.export.stored_units import doc_tokens, store_epoch
+
         if tokens is None:
             tokens, epoch = doc_tokens(records), store_epoch(records)
         option = raw_csv if name == "claims.csv" else None
