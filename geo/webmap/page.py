@@ -42,7 +42,8 @@ from typing import TYPE_CHECKING
 
 from geo.cache_folder import is_private, make_private_dir
 from geo.sides import Side
-from geo.webmap.cards import card_key
+from geo.webmap.cards import CardSink, card_key
+from geo.webmap.shown import Shown, shown_documents
 from geo.webmap.payload import (
     CLAIM_COLUMNS,
     DEFAULT_ATTRIBUTION,
@@ -50,11 +51,9 @@ from geo.webmap.payload import (
     EncodedValue,
     PageIndex,
     decode_digits,
-    doc_entries,
     encode_digits,
     kind_code,
     place_entry,
-    split_entry,
 )
 
 if TYPE_CHECKING:
@@ -304,9 +303,15 @@ class PieceCache:
         with contextlib.suppress(sqlite3.Error, ValueError):
             self._db.execute("INSERT OR REPLACE INTO pieces VALUES (?, ?)", (key, marshal.dumps(fields)))
 
-    def pieces(self, index: str) -> tuple[bytes, DocPieces]:
-        """The key and the pieces of one document's index entry, kept or made now."""
-        key = hashlib.blake2b(index.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    def pieces(self, shown: Shown | str) -> tuple[bytes, DocPieces]:
+        """The key and the pieces of one document (or of an index entry), kept or made now.
+
+        Kept under the document's token (``shown.doc_token``) when it has one: its entry is
+        then read only when its pieces are not kept; else under a hash of its index entry.
+        """
+        if isinstance(shown, str):
+            shown = Shown(None, lambda index=shown: index + "\n")  # type: ignore[misc]
+        key = shown.token or hashlib.blake2b(shown.index().encode("utf-8", "surrogatepass"), digest_size=16).digest()
         kept = self._row(key)
         try:
             doc = DocPieces(*kept) if isinstance(kept, tuple) else None
@@ -316,7 +321,7 @@ class PieceCache:
         if len(self._seen) >= _SEEN_BATCH:
             self._mark_seen()
         if doc is None:
-            doc = analyse(index)
+            doc = analyse(shown.index())
             self.analysed += 1
             self._keep(key, tuple(getattr(doc, name) for name in DocPieces.__slots__))
         return key, doc
@@ -366,9 +371,9 @@ class _Page(PageIndex):
         self._days: list[int] = []
         self.card_keys: list[str] = []
 
-    def add(self, index: str) -> str:
+    def add(self, shown: Shown | str) -> str:
         """Add one document's pieces to the page; its row of ``docs`` (as ``PageIndex.row``)."""
-        _, doc = self._cache.pieces(index)
+        _, doc = self._cache.pieces(shown)
         self.card_keys.append(doc.card)
         strings = self._numbers(self._string_numbers, doc.strings, self._string)
         places = self._numbers(self._place_numbers, doc.places, self._new_place)
@@ -435,24 +440,23 @@ class _Page(PageIndex):
 
 
 def page_members(records: Records, gazetteer: Gazetteer, *, cache: PieceCache,
-                 cards: Callable[[str, str], None] | None = None) -> Iterator[tuple[str, object]]:
+                 cards: CardSink | None = None) -> Iterator[tuple[str, object]]:
     """The page's record members, joined from ``cache``'s pieces.
 
     ``payload.record_members``'s members and bytes, but for two things: the places are
     in :func:`busiest_first` order, and instead of ``card_docs`` (shards by page
-    position) the page lists each document's card key (``card_keys``, ``geo.webmap.cards``). Each shown document's key and card go to
-    ``cards``, in page order. Consume each value before asking for the next pair, as
+    position) the page lists each document's card key (``card_keys``, ``geo.webmap.cards``). Each shown
+    document's key, a reader of its card and its token (``shown.doc_token``) go to ``cards``, in page order. Consume each value before asking for the next pair, as
     ``encode_members`` does: the tables are complete once ``docs`` has been walked.
     ``cache`` is saved then.
     """
     page = _Page(records, gazetteer, cache)
 
     def rows() -> Iterator[str]:
-        for entry in doc_entries(records, gazetteer):
-            head, card = split_entry(entry)
-            row = page.add(head)
+        for shown in shown_documents(records, gazetteer):
+            row = page.add(shown)
             if cards is not None:
-                cards(page.card_keys[-1], card)
+                cards(page.card_keys[-1], shown.card, token=shown.token)
             yield row
         cache.save()
 
