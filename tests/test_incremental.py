@@ -256,6 +256,8 @@ def test_adding_one_article_renders_only_its_records_and_copies_the_rest(corpus,
     # the short lists of every place (its mentions, its claims) are planned in one batch, not two per place
     places = json.loads((out / "places.geojson").read_bytes())["features"]
     assert len(places) > 10 and geojson.plans == 1
+    # and the text between them (a place's head) is copied with them when the old file holds it
+    assert geojson.copies <= geojson.rendered_units + 1 < len(places) / 4
 
 
 def test_a_reused_row_id_is_rendered_never_copied(corpus, tmp_path, resources, private_cache, monkeypatch):

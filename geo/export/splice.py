@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import mmap
 import os
 import struct
 from collections.abc import Callable
@@ -189,6 +190,10 @@ class Splicer:
         self._fd = fd
         self._old = old
         self._old_fd = os.open(old.path, os.O_RDONLY) if old is not None else -1
+        self._old_bytes: mmap.mmap | None = None  # the old file, to compare text with
+        if self._old_fd >= 0:
+            with contextlib.suppress(OSError, ValueError):  # empty, or a file system without mmap
+                self._old_bytes = mmap.mmap(self._old_fd, 0, access=mmap.ACCESS_READ)
         self._pending: list[bytes] = []
         self._pending_size = 0
         self._copy_start = self._copy_end = 0  # the old file's range waiting to be copied
@@ -221,6 +226,12 @@ class Splicer:
         if not data:
             return
         if self._copy_end:
+            if self._old_bytes is not None and self._old_bytes[self._copy_end:self._copy_end + len(data)] == data:
+                # the old file holds these bytes next (a place's head between its lists): the copy
+                # goes on over them, one range instead of two per place (issue 14)
+                self._copy_end += len(data)
+                self._pos += len(data)
+                return
             self._flush_copy()
         self._pending.append(data)
         self._pending_size += len(data)
@@ -365,6 +376,9 @@ class Splicer:
 
     def close_quietly(self) -> None:
         """Close the old file (also on the way out of an error)."""
+        if self._old_bytes is not None:
+            self._old_bytes.close()
+            self._old_bytes = None
         if self._old_fd >= 0:
             with contextlib.suppress(OSError):
                 os.close(self._old_fd)

@@ -29,6 +29,7 @@ with.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import marshal
@@ -202,14 +203,20 @@ def encode(doc: DocPieces, numbering: Numbering) -> Columns:
     string_numbers, place_numbers, first_same = numbering
     if place_numbers and min(place_numbers) < 0:
         return encode_values(doc, numbering)
-    table = ["A", "B", *(encode_digits((n,)) for n in string_numbers)]
+    table = ["A", "B", *map(_digits, string_numbers)]
     for n in place_numbers:
-        table += (encode_digits((n,)), encode_digits((-2 - n,)))
+        table += (_digits(n), _digits(-2 - n))
     who, what, when, where = (array("I", part) for part in doc.tokens)
     if first_same and when:
         when[0] = _ZERO
     pick = table.__getitem__
     return "".join(map(pick, who)), "".join(map(pick, what)), "".join(map(pick, when)), "".join(map(pick, where))
+
+
+@functools.cache
+def _digits(value: int) -> str:
+    """``encode_digits`` of one number, made once per number (a page's numbers repeat in every document)."""
+    return encode_digits((value,))
 
 
 def encode_values(doc: DocPieces, numbering: Numbering) -> Columns:
