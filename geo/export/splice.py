@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import mmap
 import os
 import struct
 from collections.abc import Callable
@@ -49,6 +48,8 @@ _SEP_BYTES = tuple(s.encode() for s in SEPARATORS)
 _SEP_LEN = np.array([len(s) for s in _SEP_BYTES], dtype=np.int64)
 #: Bytes of rendered text gathered before one ``os.write``.
 _WRITE_CHUNK = 1 << 20
+#: Longest text compared with the old file's next bytes to extend a copy over it (``Splicer._write``).
+_JOIN_TEXT = 4096
 #: Units planned (and, when missing, rendered) at a time: a first build renders every
 #: record, and a whole list's texts at once would hold the 177 MB CSV in memory. Short
 #: lists (a place's mentions, its claims) are queued with the text between them until
@@ -190,10 +191,6 @@ class Splicer:
         self._fd = fd
         self._old = old
         self._old_fd = os.open(old.path, os.O_RDONLY) if old is not None else -1
-        self._old_bytes: mmap.mmap | None = None  # the old file, to compare text with
-        if self._old_fd >= 0:
-            with contextlib.suppress(OSError, ValueError):  # empty, or a file system without mmap
-                self._old_bytes = mmap.mmap(self._old_fd, 0, access=mmap.ACCESS_READ)
         self._pending: list[bytes] = []
         self._pending_size = 0
         self._copy_start = self._copy_end = 0  # the old file's range waiting to be copied
@@ -226,7 +223,7 @@ class Splicer:
         if not data:
             return
         if self._copy_end:
-            if self._old_bytes is not None and self._old_bytes[self._copy_end:self._copy_end + len(data)] == data:
+            if len(data) <= _JOIN_TEXT and os.pread(self._old_fd, len(data), self._copy_end) == data:
                 # the old file holds these bytes next (a place's head between its lists): the copy
                 # goes on over them, one range instead of two per place (issue 14)
                 self._copy_end += len(data)
@@ -376,9 +373,6 @@ class Splicer:
 
     def close_quietly(self) -> None:
         """Close the old file (also on the way out of an error)."""
-        if self._old_bytes is not None:
-            self._old_bytes.close()
-            self._old_bytes = None
         if self._old_fd >= 0:
             with contextlib.suppress(OSError):
                 os.close(self._old_fd)
