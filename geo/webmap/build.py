@@ -41,7 +41,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable
 from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO

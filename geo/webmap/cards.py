@@ -54,7 +54,8 @@ CARD_KEY_LENGTH = 8
 class CardSink(Protocol):
     """What takes each shown document's card: its key, a reader of its card text, its token."""
 
-    def __call__(self, key: str, card: str | Callable[[], str], *, token: bytes | None = None) -> None: ...
+    def __call__(self, key: str, card: str | Callable[[], str], *, token: bytes | None = None) -> None:
+        """Take the card of the document whose shard is ``key``."""
 
 
 def card_key(source: str) -> str:

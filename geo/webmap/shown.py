@@ -17,9 +17,10 @@ give no token: their entries are read, and keyed by their bytes, as before.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geo.webmap.payload import doc_entries, split_entry
@@ -33,9 +34,8 @@ __all__ = ["Shown", "doc_token", "shown_documents"]
 
 def doc_token(version: str, source: bytes, stamp: str) -> bytes:
     """The name of a stored document's entry: a digest of the Store version, its file and its stamp."""
-    digest = hashlib.blake2b(version.encode(), digest_size=16, person=b"geo-shown")
-    digest.update(b"\0" + bytes(source) + b"\0" + stamp.encode("utf-8", "surrogatepass"))
-    return digest.digest()
+    return hashlib.blake2b(b"\0".join((version.encode(), bytes(source), stamp.encode("utf-8", "surrogatepass"))),
+                           digest_size=16, person=b"geo-shown").digest()
 
 
 class Shown:
@@ -62,16 +62,9 @@ class Shown:
         return self._halves()[1]
 
 
-@dataclass(frozen=True, slots=True)
-class _StoredEntry:
-    """Reads one document's stored entry by its file name."""
-
-    db: object
-    source: bytes
-
-    def __call__(self) -> str:
-        row = self.db.execute("SELECT map FROM docs WHERE source = ?", (self.source,)).fetchone()  # type: ignore[attr-defined]
-        return str(row[0])
+def _stored_entry(db: sqlite3.Connection, source: bytes) -> str:
+    """One document's stored entry, read by its file name."""
+    return str(db.execute("SELECT map FROM docs WHERE source = ?", (source,)).fetchone()[0])
 
 
 def shown_documents(records: Records, gazetteer: Gazetteer) -> Iterator[Shown]:
@@ -84,4 +77,6 @@ def shown_documents(records: Records, gazetteer: Gazetteer) -> Iterator[Shown]:
         return
     rows = db.execute("SELECT source, stamp FROM docs WHERE skip IS NULL AND map IS NOT NULL ORDER BY source")
     for source, stamp in rows:
-        yield Shown(None if stamp is None else doc_token(version, source, stamp), _StoredEntry(db, bytes(source)))
+        # a partial, not a closure or a dataclass: made for every shown document
+        yield Shown(None if stamp is None else doc_token(version, source, stamp),
+                    functools.partial(_stored_entry, db, source))
