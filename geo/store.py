@@ -322,6 +322,8 @@ class Store:
         reads each article's text from there again (the Store keeps no text).
 
     ``built`` and ``attribution`` are set by whoever ends the walk (``geo.parallel``).
+    ``compared`` counts the claims (one per place) the last walk's end set against each
+    other in the conflict test (what the tests assert).
     """
 
     def __init__(self, path: Path | None, *, corpus: str, gazetteer: Gazetteer, version: str,
@@ -341,6 +343,7 @@ class Store:
         self._places: tuple[Place, ...] | None = None
         self._counts: dict[str, tuple[int, int]] | None = None
         self._next_claim = 1
+        self.compared = 0
         try:
             self._db = self._open()
         except BaseException:
@@ -512,7 +515,8 @@ class Store:
         rows = self._db.execute(f"SELECT l.place_id, {_SUMMARY_COLUMNS} FROM dirty d "  # noqa: S608
                                 "CROSS JOIN claims c ON c.grp = d.grp "
                                 "CROSS JOIN links l ON l.claim = c.id AND l.place_id = d.place_id "
-                                "ORDER BY l.place_id, l.claim")
+                                "ORDER BY l.place_id, l.claim").fetchall()  # the dirty groups' only: few
+        self.compared = len(rows)
         # each with the claim it disagrees with: the map reads them, it does not find them again
         contested = [(place_id, claim_id, rival)
                      for place_id, group in itertools.groupby(rows, key=operator.itemgetter(0))
