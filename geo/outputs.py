@@ -64,7 +64,8 @@ SPLICED = ("places.geojson", "claims.csv")
 #: The GeoPackage's index (``geo.export.gpkg_splice``): its rows of unchanged documents are
 #: copied from the last published file.
 GPKG_INDEX = ".geo-index-places.gpkg"
-INDEXES = (*(f".geo-index-{name}" for name in SPLICED), GPKG_INDEX)
+SPLICED_INDEXES = tuple(f".geo-index-{name}" for name in SPLICED)
+INDEXES = (*SPLICED_INDEXES, GPKG_INDEX)
 _STAGING = ".geo-staging-"
 _COMPLETE = "COMPLETE"
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
@@ -401,18 +402,18 @@ def _write_spliced(records: Store, out: Path, *, manifest: Manifest, keys: dict[
     index's basis is everything a record's bytes depend on besides its row: the code, the
     Store (its version, its file and that file's row numbering), and the CSV option.
     """
-    from geo._cache import content_key
-    from geo.export.csv import write_csv_spliced
-    from geo.export.geojson import write_geojson_spliced
-    from geo.export.splice import index_name, read_old
-    from geo.export.stored_units import doc_tokens, store_epoch
-
     tokens, epoch = None, None
-    for name in SPLICED:
-        index = index_name(name)
+    for name, index in zip(SPLICED, SPLICED_INDEXES, strict=True):
         if manifest.link(name, keys[name]):
             manifest.link(index, keys[name])  # without it the next build renders the file whole, once
             continue
+        # imported only to write: numpy alone was a tenth of a rebuild with nothing changed (issue 14)
+        from geo._cache import content_key
+        from geo.export.csv import write_csv_spliced
+        from geo.export.geojson import write_geojson_spliced
+        from geo.export.splice import read_old
+        from geo.export.stored_units import doc_tokens, store_epoch
+
         if tokens is None:
             tokens, epoch = doc_tokens(records), store_epoch(records)
         option = raw_csv if name == "claims.csv" else None
@@ -450,8 +451,6 @@ def _write_set(records: Store, gazetteer: Gazetteer, out: Path, *, raw_csv: bool
 
     ``gpkg``: the forked GeoPackage writer, else the GeoPackage is written here.
     """
-    from geo.export.gpkg_splice import GpkgCounts
-
     with _staging(out) as staging:
         manifest = Manifest(out if out.is_dir() else None, staging)
         keys = output_keys(records, gazetteer, raw_csv=raw_csv)
@@ -464,6 +463,8 @@ def _write_set(records: Store, gazetteer: Gazetteer, out: Path, *, raw_csv: bool
                 gpkg.start(records, staging, options)
             _write_others(records, gazetteer, staging, manifest=manifest, keys=keys, raw_csv=raw_csv)
             if write_gpkg:
+                from geo.export.gpkg_splice import GpkgCounts  # only to write: it imports the splicer
+
                 counts = gpkg.wait() if gpkg is not None else _write_gpkg(records, gazetteer, staging, **options)
                 manifest.spliced["places.gpkg"] = GpkgCounts(**counts)
                 manifest.wrote("places.gpkg", keys["places.gpkg"])

@@ -353,6 +353,22 @@ def test_issue_14_a_warm_export_imports_no_extraction_rules(tmp_path, private_ca
     assert not rules & warm, sorted(rules & warm)
 
 
+def test_issue_14_a_build_with_nothing_changed_imports_no_numpy_and_no_splicer(tmp_path, private_cache):
+    """Every output is linked: the splicer and numpy (a tenth of such a rebuild) are not imported."""
+    from geo.export.splice import index_name
+    from geo.outputs import GPKG_INDEX, INDEXES, SPLICED, SPLICED_INDEXES
+
+    assert SPLICED_INDEXES == tuple(index_name(name) for name in SPLICED)  # the names the linking uses
+    assert INDEXES == (*SPLICED_INDEXES, GPKG_INDEX) and GPKG_INDEX == index_name("places.gpkg")
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "a.txt").write_bytes((ROOT / "seeds" / "000_3c41f440098cf267.txt").read_bytes())
+    args = ("build", str(tmp_path / "one"), "--out", str(tmp_path / "maps"), "--quiet")
+    first = _modules_after(*args)
+    again = _modules_after(*args)
+    assert {"numpy", "geo.export.splice"} <= first
+    assert not {"numpy", "geo.export.splice", "geo.claims"} & again, sorted({"numpy", "geo.export.splice"} & again)
+
+
 @pytest.mark.parametrize(("annotation", "options", "value"), [
     pytest.param(str, {}, "под Суджей", id="str"),
     pytest.param(str | None, {}, "local", id="optional-str"),

@@ -253,6 +253,11 @@ def test_adding_one_article_renders_only_its_records_and_copies_the_rest(corpus,
     assert csv.copied_units + csv.rendered_units == _rows(out)
     assert csv.copies <= csv.rendered_units + 1 and csv.copied_bytes > csv.written_bytes
     assert 0 < geojson.rendered_units < geojson.copied_units
+    # the short lists of every place (its mentions, its claims) are planned in one batch, not two per place
+    places = json.loads((out / "places.geojson").read_bytes())["features"]
+    assert len(places) > 10 and geojson.plans == 1
+    # and the text between them (a place's head) is copied with them when the old file holds it
+    assert geojson.copies <= geojson.rendered_units + 1 < len(places) / 4
 
 
 def test_a_reused_row_id_is_rendered_never_copied(corpus, tmp_path, resources, private_cache, monkeypatch):
@@ -303,3 +308,40 @@ def test_lists_planned_in_slices_give_the_same_bytes_and_still_copy_in_long_runs
     assert files == _fresh(resources, corpus, tmp_path, monkeypatch)
     csv = made[0].spliced["claims.csv"]
     assert csv.copies <= csv.rendered_units + 1 < csv.copied_units  # slices join into one copy
+
+
+def _card_writers(monkeypatch) -> list:
+    """The card shard writers the next builds make, to read how many cards each read."""
+    import geo.webmap.build
+    from geo.webmap.cards import CardShards
+
+    made: list[CardShards] = []
+
+    class Recording(CardShards):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(geo.webmap.build, "CardShards", Recording)
+    return made
+
+
+def test_adding_one_article_reads_its_card_only_and_a_touched_file_reads_its_own(corpus, tmp_path, resources,
+                                                                                   private_cache, monkeypatch):
+    """Issue 14: an unchanged document's card shard is linked by its name and stamp, its card never read."""
+    out = tmp_path / "maps"
+    made = _card_writers(monkeypatch)
+    _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    documents = made[0].cards
+    assert documents > 10 and made[0].read == documents  # a first build reads every card
+    (corpus / "m_middle.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    files, written = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    assert files == _fresh(resources, corpus, tmp_path, monkeypatch)
+    assert (made[1].cards, made[1].read, made[1].written) == (documents + 1, 1, 1)
+    assert len([name for name in written if name.startswith("cards/")]) == 1
+    touched = sorted(corpus.glob("*.txt"))[3]
+    touched.write_bytes(touched.read_bytes())  # the same bytes, a new stamp: its card is read again
+    files, _ = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    rebuild = made[-1]  # before the fresh build's own
+    assert files == _fresh(resources, corpus, tmp_path, monkeypatch)
+    assert (rebuild.cards, rebuild.read) == (documents + 1, 1)

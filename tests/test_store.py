@@ -525,3 +525,33 @@ def test_issue_14_a_place_s_row_columns_are_made_once_per_place_and_link(seeds_c
     assert fragments.claim_fragments_at(rendered, moved, link) == expected[moved, link] != expected[place, link]
     assert fragments.claim_fragments_at(rendered, place, link) == expected[place, link]
     assert len(calls) == len(ties) + 2
+
+
+def test_issue_14_the_end_of_a_walk_compares_only_the_groups_a_changed_document_is_in(
+        corpus, conflict, resources, private_cache):
+    """The conflict test reads the claims of the (place, kind, period) groups a changed document has a
+    claim in, not every claim of its places; the contested rows are those of a clean build."""
+    for path in conflict.iterdir():
+        (corpus / path.name).write_bytes(path.read_bytes())
+    with open_records(corpus, resources=resources) as store:
+        numbered = store.compared
+    assert numbered > 10
+    with open_records(corpus, resources=resources) as store:
+        assert store.compared == 0  # nothing changed: no claim read
+    (corpus / "c.txt").write_text("On November 2, 2024, the governor said 3,000 soldiers were killed near Sudzha.\n",
+                                  encoding="utf-8")
+    with open_records(corpus, resources=resources) as store:
+        assert store.compared == 3  # the Sudzha group of November 2: a, b and c, of 100-odd numbered claims
+        contested = {p.place_id: store.rivals_at(p.place_id) for p in store.places}
+    clean = run_parallel(corpus, resources=resources, use_cache=False)
+    from geo.records import MemoryRecords
+
+    memory = MemoryRecords(clean)
+    assert contested == {p.place_id: dict(memory.rivals_at(p.place_id)) for p in clean.places}
+    assert any(contested.values())
+    (corpus / "b.txt").unlink()
+    with open_records(corpus, resources=resources) as store:
+        assert 0 < store.compared < numbered
+        contested = {p.place_id: store.rivals_at(p.place_id) for p in store.places}
+    memory = MemoryRecords(run_parallel(corpus, resources=resources, use_cache=False))
+    assert contested == {p.place_id: dict(memory.rivals_at(p.place_id)) for p in memory.build.places}

@@ -32,6 +32,7 @@ import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -47,8 +48,12 @@ _SEP_BYTES = tuple(s.encode() for s in SEPARATORS)
 _SEP_LEN = np.array([len(s) for s in _SEP_BYTES], dtype=np.int64)
 #: Bytes of rendered text gathered before one ``os.write``.
 _WRITE_CHUNK = 1 << 20
+#: Longest text compared with the old file's next bytes to extend a copy over it (``Splicer._write``).
+_JOIN_TEXT = 4096
 #: Units planned (and, when missing, rendered) at a time: a first build renders every
-#: record, and a whole list's texts at once would hold the 177 MB CSV in memory.
+#: record, and a whole list's texts at once would hold the 177 MB CSV in memory. Short
+#: lists (a place's mentions, its claims) are queued with the text between them until
+#: this many are waiting, and planned together.
 _UNITS_PER_PLAN = 8192
 #: ``render(units)``: the text of each (row id, contested) asked for.
 Render = Callable[[list[tuple[int, int]]], dict[tuple[int, int], str]]
@@ -102,6 +107,7 @@ class SpliceCounts:
     copied_units, rendered_units   units taken from the old file, and rendered anew
     copied_bytes, written_bytes    bytes moved by ``copy_file_range``, and written from Python
     copies                         ranges copied (adjacent units make one)
+    plans                          batches of units planned (each a few array operations)
     """
 
     copied_units: int
@@ -109,6 +115,7 @@ class SpliceCounts:
     copied_bytes: int
     written_bytes: int
     copies: int
+    plans: int
 
 
 def _pack(basis: str, tokens: DocTokens, keys: np.ndarray, starts: np.ndarray, ends: np.ndarray,
@@ -161,6 +168,18 @@ def read_old(path: Path | None, index: Path | None, basis: str, tokens: DocToken
     return OldFile(path, keys[order], starts[order], ends[order], seps[order], changed)
 
 
+@dataclass(frozen=True, slots=True)
+class _Queued:
+    """A part of a list of units waiting to be planned (``Splicer.units``' arguments)."""
+
+    keys: np.ndarray
+    rowids: np.ndarray
+    sep: int
+    first_sep: int
+    render: Render
+    fresh: np.ndarray | None
+
+
 class Splicer:
     """Writes one file: literal text, and units copied from ``old`` or rendered.
 
@@ -177,7 +196,9 @@ class Splicer:
         self._copy_start = self._copy_end = 0  # the old file's range waiting to be copied
         self._pos = 0
         self._index: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
-        self._counts = [0, 0, 0, 0, 0]  # copied units, rendered units, copied bytes, written bytes, copies
+        self._counts = [0, 0, 0, 0, 0, 0]  # copied units, rendered units, copied bytes, written bytes, copies, plans
+        self._queue: list[bytes | _Queued] = []  # text and lists waiting for ``_plan``, in file order
+        self._queued_units = 0
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -202,6 +223,12 @@ class Splicer:
         if not data:
             return
         if self._copy_end:
+            if len(data) <= _JOIN_TEXT and os.pread(self._old_fd, len(data), self._copy_end) == data:
+                # the old file holds these bytes next (a place's head between its lists): the copy
+                # goes on over them, one range instead of two per place (issue 14)
+                self._copy_end += len(data)
+                self._pos += len(data)
+                return
             self._flush_copy()
         self._pending.append(data)
         self._pending_size += len(data)
@@ -221,7 +248,11 @@ class Splicer:
 
     def text(self, text: str) -> None:
         """Write text that is rendered every time (brackets, heads, small members)."""
-        self._write(text.encode("utf-8", "surrogatepass"))
+        data = text.encode("utf-8", "surrogatepass")
+        if self._queue:
+            self._queue.append(data)
+        else:
+            self._write(data)
 
     def units(self, keys: np.ndarray, rowids: np.ndarray, sep: int, first_sep: int, render: Render,
               fresh: np.ndarray | None = None) -> None:
@@ -230,29 +261,51 @@ class Splicer:
         Each unit has separator ``sep`` before it, the first ``first_sep``. A key is
         ``stored_units``' packing (row id, kind, contested in bit 2). Units whose row id is
         in ``fresh`` (rows stored since the old file) are rendered; units found in the old file are copied,
-        adjacent ones in one range; the others are rendered by one ``render`` call. Whole
-        lists are planned with array operations: a Python step per unit (a million in
-        the exports of 10,000 articles) cost more than the copies.
+        adjacent ones in one range; the others are rendered by one ``render`` call per
+        batch. Lists are planned with array operations, a batch of them at a time: a
+        Python step per unit (a million in the exports of 10,000 articles) cost more than
+        the copies, and a plan per short list (two per place of the GeoJSON) was most of
+        a rebuild's GeoJSON (issue 14).
         """
         for at in range(0, len(keys), _UNITS_PER_PLAN):
             part = slice(at, at + _UNITS_PER_PLAN)
-            self._plan(keys[part], rowids[part], sep, first_sep if at == 0 else sep, render, fresh)
+            self._queue.append(_Queued(keys[part], rowids[part], sep, first_sep if at == 0 else sep, render, fresh))
+            self._queued_units += len(keys[part])
+            if self._queued_units >= _UNITS_PER_PLAN:
+                self._plan_queue()
 
-    def _plan(self, keys: np.ndarray, rowids: np.ndarray, sep: int, first_sep: int, render: Render,
-              fresh: np.ndarray | None) -> None:
-        """``units`` of one slice of a list."""
+    def _plan_queue(self) -> None:
+        """Plan and write the queued lists and the text between them, in file order."""
+        queue, self._queue, self._queued_units = self._queue, [], 0
+        lists = [item for item in queue if isinstance(item, _Queued)]
+        if lists:
+            self._plan(lists, queue)
+        else:
+            for item in queue:
+                self._write(item)  # type: ignore[arg-type]
+
+    def _plan(self, lists: list[_Queued], queue: list[bytes | _Queued]) -> None:
+        """Write ``queue``: its text as it is, its lists (``lists``, in order) planned as one array."""
+        self._counts[5] += 1
+        sizes = np.array([len(item.keys) for item in lists], dtype=np.int64)
+        firsts = np.cumsum(sizes) - sizes
+        keys = np.concatenate([item.keys for item in lists])
+        rowids = np.concatenate([item.rowids for item in lists])
         n = len(keys)
-        seps = np.full(n, sep, dtype=np.uint8)
-        seps[0] = first_sep
+        owner = np.repeat(np.arange(len(lists)), sizes)
+        seps = np.repeat(np.array([item.sep for item in lists], dtype=np.uint8), sizes)
+        seps[firsts[sizes > 0]] = [item.first_sep for item in lists if len(item.keys)]
         sep_len = _SEP_LEN[seps]
         found = np.zeros(n, dtype=bool)
         copy_from = copy_to = prefix = np.zeros(n, dtype=np.int64)
         old = self._old
-        if old is not None and len(old.keys):
+        if old is not None and len(old.keys) and n:
             at = np.clip(np.searchsorted(old.keys, keys), 0, len(old.keys) - 1)
             found = old.keys[at] == keys
-            if fresh is not None and len(fresh):
-                found &= ~np.isin(rowids, fresh)
+            for fresh, members in _grouped(lists, lambda item: item.fresh):
+                if fresh is not None and len(fresh):
+                    chosen = np.isin(owner, members)
+                    found[chosen] &= ~np.isin(rowids[chosen], fresh)
             old_sep = old.seps[at]
             same_sep = old_sep == seps
             copy_from = np.where(same_sep, old.starts[at], old.starts[at] + _SEP_LEN[old_sep])
@@ -262,36 +315,57 @@ class Splicer:
         rendered: dict[int, bytes] = {}
         if len(missing):
             contested = (keys >> 2) & 1
-            wanted = list(zip(rowids[missing].tolist(), contested[missing].tolist(), strict=True))
-            texts = render(wanted)
-            rendered = {int(i): (SEPARATORS[seps[i]] + texts[unit]).encode("utf-8", "surrogatepass")
-                        for i, unit in zip(missing.tolist(), wanted, strict=True)}
+            for render, members in _grouped(lists, lambda item: item.render):
+                chosen = missing[np.isin(owner[missing], members)]
+                wanted = list(zip(rowids[chosen].tolist(), contested[chosen].tolist(), strict=True))
+                texts = render(wanted)
+                rendered.update((int(i), (SEPARATORS[seps[i]] + texts[unit]).encode("utf-8", "surrogatepass"))
+                                for i, unit in zip(chosen.tolist(), wanted, strict=True))
         lengths = np.where(found, prefix + copy_to - copy_from, 0)
         if rendered:
             lengths[missing] = [len(rendered[i]) for i in missing.tolist()]
-        ends = self._pos + np.cumsum(lengths)
+        # the text queued before each list moves its units on
+        text_before, list_at, written = np.zeros(len(lists), dtype=np.int64), 0, 0
+        for item in queue:
+            if isinstance(item, bytes):
+                written += len(item)
+            else:
+                text_before[list_at] = written
+                list_at += 1
+        ends = self._pos + np.cumsum(lengths) + text_before[owner]
         starts = ends - lengths
         # runs: a found unit that follows a found unit in the old file, with its separator, extends the copy
         joins = np.zeros(n, dtype=bool)
         joins[1:] = found[1:] & found[:-1] & (prefix[1:] == 0) & (copy_from[1:] == copy_to[:-1])
-        heads = np.flatnonzero(~joins)
-        tails = np.append(heads[1:], n) - 1
-        for head, tail in zip(heads.tolist(), tails.tolist(), strict=True):
-            if found[head]:
-                if prefix[head]:
-                    self._write(_SEP_BYTES[seps[head]])
-                self._copy(int(copy_from[head]), int(copy_to[tail]))
-            else:
-                self._write(rendered[head])
-        if self._pos != int(ends[-1]):  # pragma: no cover - a broken plan must not pass silently
-            msg = "spliced file out of step with its plan"
-            raise RuntimeError(msg)
+        joins[firsts[firsts < n]] = False  # a run never spans two lists (text may lie between)
+        heads = np.flatnonzero(~joins).tolist()
+        tails = [*heads[1:], n]
+        run, list_at = 0, 0
+        for item in queue:
+            if isinstance(item, bytes):
+                self._write(item)
+                continue
+            end = int(firsts[list_at] + sizes[list_at])
+            while run < len(heads) and heads[run] < end:
+                head, tail = heads[run], tails[run] - 1
+                if found[head]:
+                    if prefix[head]:
+                        self._write(_SEP_BYTES[seps[head]])
+                    self._copy(int(copy_from[head]), int(copy_to[tail]))
+                else:
+                    self._write(rendered[head])
+                run += 1
+            if end and self._pos != int(ends[end - 1]):  # pragma: no cover - a broken plan must not pass silently
+                msg = "spliced file out of step with its plan"
+                raise RuntimeError(msg)
+            list_at += 1
         self._counts[0] += int(found.sum())
         self._counts[1] += len(missing)
         self._index.append((keys, starts, ends, seps))
 
     def finish(self) -> SpliceCounts:
         """Write what is pending; the counts of this file."""
+        self._plan_queue()
         self._flush_copy()
         self._flush_text()
         self.close_quietly()
@@ -308,6 +382,15 @@ class Splicer:
         """The index of the file written (to be kept beside it)."""
         parts = list(zip(*self._index, strict=True)) or [[np.zeros(0, np.int64)]] * 3 + [[np.zeros(0, np.uint8)]]
         return _pack(basis, tokens, *(np.concatenate(p) for p in parts))
+
+
+def _grouped(lists: list[_Queued], attribute: Callable[[_Queued], Any]) -> list[tuple[Any, list[int]]]:
+    """The positions of ``lists`` grouped by the object ``attribute`` gives (a render, a fresh array)."""
+    groups: dict[int, tuple[Any, list[int]]] = {}
+    for position, item in enumerate(lists):
+        value = attribute(item)
+        groups.setdefault(id(value), (value, []))[1].append(position)
+    return list(groups.values())
 
 
 def _copy_range(src: int, dst: int, offset: int, length: int) -> None:

@@ -41,7 +41,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable
 from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -53,9 +52,9 @@ from geo.export._atomic import render_text, write_text_atomic
 from geo.model import Build, PlaceType
 from geo.records import Records, as_records
 from geo.store_files import companion_path, remove_other_companions
-from geo.webmap import assets, page, payload
+from geo.webmap import assets, page, payload, shown
 from geo.webmap.assets import Assets, load_assets
-from geo.webmap.cards import CARDS_DIR, CardShards
+from geo.webmap.cards import CARDS_DIR, CardShards, CardSink
 from geo.webmap.page import PieceCache, page_members
 from geo.webmap.payload import (
     KIND_COLORS,
@@ -351,13 +350,13 @@ def _pieces_path(records: Records) -> Path | None:
     store_path = getattr(records, "path", None)
     if not isinstance(store_path, Path):
         return None
-    path = companion_path(store_path, "pieces", source_hash(payload, page))
+    path = companion_path(store_path, "pieces", source_hash(payload, page, shown))
     remove_other_companions(path)
     return path
 
 
 def _write_page(records: Records, gazetteer: Gazetteer, out: TextIO, *,
-                cards: Callable[[str, str], None] | None = None, pieces: PieceCache | None = None) -> None:
+                cards: CardSink | None = None, pieces: PieceCache | None = None) -> None:
     """The shell's pieces, each slot's value between them, the records' JSON streamed.
 
     Each document's card goes to ``cards`` (the shards' writer) as the page is written;

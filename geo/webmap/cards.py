@@ -19,22 +19,29 @@ A card is copied as the Store rendered it (``payload.doc_entry_json``), already
 script-safe (``payload.script_json``): no text can end the script or break a parser,
 and ``map.js`` inserts every text with ``textContent`` only. A shard is the plain
 concatenation of its cards, so writing the shards of an unchanged corpus renders nothing.
+A shard of one stored document is keyed by its token (``shown.doc_token``: its name and
+stamp under the Store's version) and this code, so that linking it reads nothing: its
+card is read only when it is written (issue 14: reading and hashing every card was a
+fifth of a rebuild's map).
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import hashlib
 import os
 import shutil
+import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from geo.manifest import Manifest
 
-__all__ = ["CARDS_DIR", "CARD_KEY_LENGTH", "REGISTER", "CardShards", "card_key", "shard_name"]
+__all__ = ["CARDS_DIR", "CARD_KEY_LENGTH", "REGISTER", "CardShards", "CardSink", "card_key", "shard_name"]
 
 #: The folder beside ``index.html`` that holds the card shards.
 CARDS_DIR = "cards"
@@ -42,6 +49,13 @@ CARDS_DIR = "cards"
 REGISTER = "geoCards"
 #: Characters of a key (``map.js`` reads the page's ``card_keys`` in runs of this many).
 CARD_KEY_LENGTH = 8
+
+
+class CardSink(Protocol):
+    """What takes each shown document's card: its key, a reader of its card text, its token."""
+
+    def __call__(self, key: str, card: str | Callable[[], str], *, token: bytes | None = None) -> None:
+        """Take the card of the document whose shard is ``key``."""
 
 
 def card_key(source: str) -> str:
@@ -66,6 +80,19 @@ def shard_name(key: str) -> str:
     return f"{key}.js"
 
 
+@functools.cache
+def _code_key() -> bytes:
+    """This module's source: a shard's bytes follow from it and its card."""
+    from geo._cache import source_hash
+
+    return source_hash(sys.modules[__name__]).encode()
+
+
+def _token_key(token: bytes) -> str:
+    """The manifest key of the shard of one stored document's card (its token and this code)."""
+    return hashlib.blake2b(b"card\0" + _code_key() + b"\0" + token, digest_size=16).hexdigest()
+
+
 class CardShards:
     """Writes cards, each into the shard of its document's key, into ``folder``.
 
@@ -79,13 +106,15 @@ class CardShards:
     of the published one (keyed by a hash of its text) is linked instead of written:
     after adding one article, every shard but its own is linked (issue 14).
 
-    ``cards`` counts the cards and ``written`` the shards written (not linked).
+    ``cards`` counts the cards, ``written`` the shards written (not linked) and ``read``
+    the cards whose text was read.
     """
 
     def __init__(self, folder: Path, *, manifest: Manifest | None = None) -> None:
         self.folder = Path(folder)
         self.cards = 0
         self.written = 0
+        self.read = 0
         self._manifest = manifest
         self._staging = self.folder if manifest else self.folder.parent / f".{self.folder.name}.tmp-{os.getpid()}"
         self._keys: set[str] = set()
@@ -97,30 +126,48 @@ class CardShards:
             self._manifest.forget(f"{self.folder.name}/")
         return self
 
-    def __call__(self, key: str, card: str) -> None:
-        """Put one document's card into the shard of ``key`` (after the cards it holds, if any)."""
+    def __call__(self, key: str, card: str | Callable[[], str], *, token: bytes | None = None) -> None:
+        """Put one document's card into the shard of ``key`` (after the cards it holds, if any).
+
+        ``card`` is its text or a reader of it; ``token`` names a stored document's card
+        (``shown.doc_token``): a shard of one card is then linked without reading it.
+        """
         self.cards += 1
         path = self._staging / shard_name(key)
         if key in self._keys:  # a second document with this key: its shard holds both
             head = path.read_text(encoding="utf-8").removesuffix("]);\n")
             path.unlink()  # it may be a link to the published shard: never written in place
-            self._put(path, f"{head},{card}]);\n")
+            self._put(path, lambda: f"{head},{self._text(card)}]);\n")
         else:
             self._keys.add(key)
-            self._put(path, f'{REGISTER}("{key}",[{card}]);\n')
+            self._put(path, lambda: f'{REGISTER}("{key}",[{self._text(card)}]);\n',
+                      None if token is None else _token_key(token))
 
-    def _put(self, path: Path, text: str) -> None:
-        """Write the shard (or link the published one with its bytes)."""
+    def _text(self, card: str | Callable[[], str]) -> str:
+        if callable(card):
+            self.read += 1
+            return card()
+        return card
+
+    def _put(self, path: Path, shard: Callable[[], str], key: str | None = None) -> None:
+        """Write the shard (or link the published one with its bytes, under ``key`` or its text's hash)."""
         if self._manifest is None:
-            path.write_text(text, encoding="utf-8", newline="\n")
+            path.write_text(shard(), encoding="utf-8", newline="\n")
             self.written += 1
             return
         published = f"{self.folder.name}/{path.name}"
-        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-        if not self._manifest.link(published, key):
-            path.write_text(text, encoding="utf-8", newline="\n")
-            self._manifest.wrote(published, key)
-            self.written += 1
+        if key is not None:
+            if self._manifest.link(published, key):
+                return
+            text = shard()
+        else:
+            text = shard()
+            key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+            if self._manifest.link(published, key):
+                return
+        path.write_text(text, encoding="utf-8", newline="\n")
+        self._manifest.wrote(published, key)
+        self.written += 1
 
     def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
         if kind is not None:

@@ -12,9 +12,12 @@ steps here:
   entry's text, made once per entry and kept (:class:`PieceCache`);
 - :func:`encode`: its claim columns in the page's numbering, which depends on the
   documents before it (strings and places are numbered by first use in page order,
-  places busiest first). Kept with the numbers they were made with, and made again only
-  when one of those numbers moved: after an article is added, its own pieces and those
-  of the documents whose strings or places it renumbered.
+  places busiest first). Made at every build, by table: each value of a column is a
+  token naming one of the document's strings or places (``DocPieces.tokens``), and the
+  column is the tokens looked up in a table of their numbers' digits, one C-level join
+  per column. Kept columns had to be made again for nearly every document after one
+  article was added (a place crossing a power of two renumbers the places of most
+  documents), and writing them back cost more than making them this way (issue 14).
 
 The page-wide tables (``strings``, ``places``, ``contested``, ``claimant_side``, the
 documents' rows and the day pairs, which hold page claim numbers) are made at every
@@ -26,6 +29,7 @@ with.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import marshal
@@ -39,7 +43,8 @@ from typing import TYPE_CHECKING
 
 from geo.cache_folder import is_private, make_private_dir
 from geo.sides import Side
-from geo.webmap.cards import card_key
+from geo.webmap.cards import CardSink, card_key
+from geo.webmap.shown import Shown, shown_documents
 from geo.webmap.payload import (
     CLAIM_COLUMNS,
     DEFAULT_ATTRIBUTION,
@@ -47,11 +52,9 @@ from geo.webmap.payload import (
     EncodedValue,
     PageIndex,
     decode_digits,
-    doc_entries,
     encode_digits,
     kind_code,
     place_entry,
-    split_entry,
 )
 
 if TYPE_CHECKING:
@@ -90,6 +93,9 @@ class DocPieces:
     sides         flat pairs [claimant reference, side reference], the last of each claimant
     statements    its part of ``claim_statement`` (no numbering in it)
     kinds         its part of ``claim_kind`` (no numbering in it)
+    tokens        its ``claim_claimant``, ``claim_figure``, ``claim_reported`` and
+                  ``claim_place`` parts as unsigned 32-bit tokens into :func:`encode`'s table
+                  (the first claim's reported token as if it differed from the claim before)
     """
 
     file: str
@@ -108,6 +114,35 @@ class DocPieces:
     sides: tuple[int, ...]
     statements: str
     kinds: str
+    tokens: tuple[bytes, bytes, bytes, bytes]
+
+
+#: ``encode``'s table: the digits of 0 and -1, then of each string's number, then of each
+#: place's number n and of -2 - n (a place before another of the same claim).
+_ZERO, _NULL, _FIRST_STRING = 0, 1, 2
+
+
+def _column_tokens(local: list[int], n_strings: int, n_claims: int) -> tuple[bytes, bytes, bytes, bytes]:
+    """``DocPieces.tokens`` of a document's ``local`` values (what ``encode`` looks up)."""
+    values = iter(local)
+    who_tokens, what_tokens, when_tokens, where_tokens = array("I"), array("I"), array("I"), array("I")
+    previous = -1
+
+    def string(ref: int) -> int:
+        return _ZERO if ref == 0 else _FIRST_STRING + ref - 1
+
+    for i in range(n_claims):
+        who, what, when, count = next(values), next(values), next(values), next(values)
+        who_tokens.append(string(who))
+        what_tokens.append(string(what))
+        same = i > 0 and when == previous
+        when_tokens.append(_ZERO if same else _NULL if when == 0 else string(when))
+        previous = when
+        positions = [next(values) for _ in range(count)]
+        place = _FIRST_STRING + n_strings
+        where_tokens.extend(place + 2 * position + 1 for position in positions[:-1])
+        where_tokens.append(place + 2 * positions[-1] if positions else _NULL)
+    return who_tokens.tobytes(), what_tokens.tobytes(), when_tokens.tobytes(), where_tokens.tobytes()
 
 
 def analyse(index: str) -> DocPieces:
@@ -146,7 +181,8 @@ def analyse(index: str) -> DocPieces:
         ids="\n".join(ids), first=claims[0][5] if claims else None, last=claims[-1][5] if claims else None,
         local=encode_digits(local), at=ats.tobytes(), days=tuple(days),
         sides=tuple(n for pair in sides.items() for n in pair),
-        statements="".join(statements), kinds=encode_digits(kinds))
+        statements="".join(statements), kinds=encode_digits(kinds),
+        tokens=_column_tokens(local, len(strings), len(claims)))
 
 
 #: The numbers a document's encoded columns were made with: its strings' page numbers,
@@ -159,7 +195,32 @@ Columns = tuple[str, str, str, str]
 
 
 def encode(doc: DocPieces, numbering: Numbering) -> Columns:
-    """A document's numbered claim columns (``PageIndex.row``'s values) under ``numbering``."""
+    """A document's numbered claim columns (``PageIndex.row``'s values) under ``numbering``.
+
+    Its ``tokens`` looked up in a table of the digits of its strings' and places' numbers;
+    :func:`encode_values` (the values one by one) where the page leaves one of its places out.
+    """
+    string_numbers, place_numbers, first_same = numbering
+    if place_numbers and min(place_numbers) < 0:
+        return encode_values(doc, numbering)
+    table = ["A", "B", *map(_digits, string_numbers)]
+    for n in place_numbers:
+        table += (_digits(n), _digits(-2 - n))
+    who, what, when, where = (array("I", part) for part in doc.tokens)
+    if first_same and when:
+        when[0] = _ZERO
+    pick = table.__getitem__
+    return "".join(map(pick, who)), "".join(map(pick, what)), "".join(map(pick, when)), "".join(map(pick, where))
+
+
+@functools.cache
+def _digits(value: int) -> str:
+    """``encode_digits`` of one number, made once per number (a page's numbers repeat in every document)."""
+    return encode_digits((value,))
+
+
+def encode_values(doc: DocPieces, numbering: Numbering) -> Columns:
+    """:func:`encode`, one value at a time from ``DocPieces.local``: a place numbered -1 is left out."""
     string_numbers, place_numbers, first_same = numbering
     number = (0, *string_numbers)
     values = iter(decode_digits(doc.local))
@@ -185,15 +246,16 @@ _SEEN_BATCH = 512
 class PieceCache:
     """Each document's pieces, kept in an SQLite file of the cache folder between builds.
 
-    Keyed by a hash of the document's index entry; the encoded columns are kept with the
-    numbering they were made with. A document's row is read when the page reaches it and
+    Keyed by a hash of the document's index entry (its columns in the page's numbering
+    are not kept: :func:`encode` makes them faster than a kept copy is written). A
+    document's row is read when the page reaches it and
     written as soon as it is made, so memory stays flat in the size of the corpus (a file
     loaded whole held 58 MiB of pieces at 10,000 articles, most of the map's memory).
     Rows are marshal data, which loading cannot make run code; the file is still read only
     when it is this user's own. ``save`` commits this build's rows and drops those of
-    documents it did not see; a build that fails is rolled back. ``analysed`` and
-    ``encoded`` count the documents whose pieces were made in this build, ``kept`` the
-    documents the file held (what the tests assert). A file that cannot be read, is
+    documents it did not see; a build that fails is rolled back. ``analysed`` counts the
+    documents whose pieces were made in this build, ``kept`` the documents the file held
+    (what the tests assert). A file that cannot be read, is
     damaged or is not this user's own is replaced by an empty one; one that cannot be
     written costs the next build time, never this one.
     """
@@ -201,10 +263,8 @@ class PieceCache:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.analysed = 0
-        self.encoded = 0
         self.kept = 0
         self._db = self._open(path)
-        self._last: tuple[bytes, tuple[object, object, object] | None] = (b"", None)  # pieces() then columns()
         self._seen: list[tuple[bytes]] = []  # keys not yet in ``temp.seen``: a batch, not a statement each
 
     def _open(self, path: Path | None) -> sqlite3.Connection | None:
@@ -224,8 +284,7 @@ class PieceCache:
                 db = sqlite3.connect(path, isolation_level=None)
                 db.execute("PRAGMA synchronous=OFF")  # a cache: a torn file is an empty one
                 # rows of a few KB: a rowid table with the key in an index, not in every B-tree page
-                db.execute("CREATE TABLE IF NOT EXISTS pieces (key BLOB NOT NULL UNIQUE, fields BLOB NOT NULL, "
-                           "numbering BLOB, columns BLOB)")
+                db.execute("CREATE TABLE IF NOT EXISTS pieces (key BLOB NOT NULL UNIQUE, fields BLOB NOT NULL)")
                 db.execute("BEGIN")
                 db.execute("CREATE TEMP TABLE seen (key BLOB PRIMARY KEY) WITHOUT ROWID")
                 (self.kept,) = db.execute("SELECT COUNT(*) FROM pieces").fetchone()
@@ -234,54 +293,45 @@ class PieceCache:
                 continue
         return None
 
-    def _row(self, key: bytes) -> tuple[object, object, object] | None:
-        """The kept (fields, numbering, columns) of ``key``; None when missing or unreadable."""
+    def _row(self, key: bytes) -> object:
+        """The kept fields of ``key``; None when missing or unreadable."""
         if self._db is None:
             return None
         try:
-            row = self._db.execute("SELECT fields, numbering, columns FROM pieces WHERE key = ?", (key,)).fetchone()
-            return None if row is None else tuple(  # type: ignore[return-value]
-                None if blob is None else marshal.loads(blob) for blob in row)
+            row = self._db.execute("SELECT fields FROM pieces WHERE key = ?", (key,)).fetchone()
+            return None if row is None else marshal.loads(row[0])
         except (sqlite3.Error, EOFError, ValueError, TypeError):
             return None
 
-    def _keep(self, key: bytes, fields: tuple[object, ...], numbering: Numbering | None,
-              columns: Columns | None) -> None:
+    def _keep(self, key: bytes, fields: tuple[object, ...]) -> None:
         """Write one document's row now (committed by ``save``)."""
         if self._db is None:
             return
         with contextlib.suppress(sqlite3.Error, ValueError):
-            self._db.execute("INSERT OR REPLACE INTO pieces VALUES (?, ?, ?, ?)",
-                             (key, marshal.dumps(fields), None if numbering is None else marshal.dumps(numbering),
-                              None if columns is None else marshal.dumps(columns)))
+            self._db.execute("INSERT OR REPLACE INTO pieces VALUES (?, ?)", (key, marshal.dumps(fields)))
 
-    def pieces(self, index: str) -> tuple[bytes, DocPieces]:
-        """The key and the pieces of one document's index entry, kept or made now."""
-        key = hashlib.blake2b(index.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    def pieces(self, shown: Shown | str) -> tuple[bytes, DocPieces]:
+        """The key and the pieces of one document (or of an index entry), kept or made now.
+
+        Kept under the document's token (``shown.doc_token``) when it has one: its entry is
+        then read only when its pieces are not kept; else under a hash of its index entry.
+        """
+        if isinstance(shown, str):
+            shown = Shown(None, lambda index=shown: index + "\n")  # type: ignore[misc]
+        key = shown.token or hashlib.blake2b(shown.index().encode("utf-8", "surrogatepass"), digest_size=16).digest()
         kept = self._row(key)
-        self._last = (key, kept)
         try:
-            doc = DocPieces(*kept[0]) if kept else None  # type: ignore[misc]
+            doc = DocPieces(*kept) if isinstance(kept, tuple) else None
         except TypeError:  # another shape: made again
             doc = None
         self._seen.append((key,))
         if len(self._seen) >= _SEEN_BATCH:
             self._mark_seen()
         if doc is None:
-            doc = analyse(index)
+            doc = analyse(shown.index())
             self.analysed += 1
-            self._keep(key, tuple(getattr(doc, name) for name in DocPieces.__slots__), None, None)
+            self._keep(key, tuple(getattr(doc, name) for name in DocPieces.__slots__))
         return key, doc
-
-    def columns(self, key: bytes, doc: DocPieces, numbering: Numbering) -> Columns:
-        """The document's numbered columns: kept when made with ``numbering``, else made now."""
-        kept = self._last[1] if self._last[0] == key else self._row(key)
-        if kept and kept[1] == numbering and isinstance(kept[2], tuple):
-            return kept[2]  # type: ignore[return-value]
-        columns = encode(doc, numbering)
-        self.encoded += 1
-        self._keep(key, tuple(getattr(doc, name) for name in DocPieces.__slots__), numbering, columns)
-        return columns
 
     def _mark_seen(self) -> None:
         """Add the batch of keys this build met to ``temp.seen`` (``save`` keeps their rows only)."""
@@ -328,14 +378,14 @@ class _Page(PageIndex):
         self._days: list[int] = []
         self.card_keys: list[str] = []
 
-    def add(self, index: str) -> str:
+    def add(self, shown: Shown | str) -> str:
         """Add one document's pieces to the page; its row of ``docs`` (as ``PageIndex.row``)."""
-        key, doc = self._cache.pieces(index)
+        _, doc = self._cache.pieces(shown)
         self.card_keys.append(doc.card)
         strings = self._numbers(self._string_numbers, doc.strings, self._string)
         places = self._numbers(self._place_numbers, doc.places, self._new_place)
         numbering = (strings, places, doc.claims > 0 and doc.first == self._reported)
-        claimant, figure, reported, place = self._cache.columns(key, doc, numbering)
+        claimant, figure, reported, place = encode(doc, numbering)
         for name, part in (("statement", doc.statements), ("claimant", claimant), ("kind", doc.kinds),
                            ("figure", figure), ("reported", reported), ("place", place)):
             self.parts[name].append(part)
@@ -397,24 +447,23 @@ class _Page(PageIndex):
 
 
 def page_members(records: Records, gazetteer: Gazetteer, *, cache: PieceCache,
-                 cards: Callable[[str, str], None] | None = None) -> Iterator[tuple[str, object]]:
+                 cards: CardSink | None = None) -> Iterator[tuple[str, object]]:
     """The page's record members, joined from ``cache``'s pieces.
 
     ``payload.record_members``'s members and bytes, but for two things: the places are
     in :func:`busiest_first` order, and instead of ``card_docs`` (shards by page
-    position) the page lists each document's card key (``card_keys``, ``geo.webmap.cards``). Each shown document's key and card go to
-    ``cards``, in page order. Consume each value before asking for the next pair, as
+    position) the page lists each document's card key (``card_keys``, ``geo.webmap.cards``). Each shown
+    document's key, a reader of its card and its token (``shown.doc_token``) go to ``cards``, in page order. Consume each value before asking for the next pair, as
     ``encode_members`` does: the tables are complete once ``docs`` has been walked.
     ``cache`` is saved then.
     """
     page = _Page(records, gazetteer, cache)
 
     def rows() -> Iterator[str]:
-        for entry in doc_entries(records, gazetteer):
-            head, card = split_entry(entry)
-            row = page.add(head)
+        for shown in shown_documents(records, gazetteer):
+            row = page.add(shown)
             if cards is not None:
-                cards(page.card_keys[-1], card)
+                cards(page.card_keys[-1], shown.card, token=shown.token)
             yield row
         cache.save()
 
