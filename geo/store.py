@@ -61,7 +61,7 @@ from geo.webmap.payload import doc_entry_json
 __all__ = ["Store", "document_result", "is_damage"]
 
 #: Bump when the tables change: an older file is then dropped and rebuilt.
-SCHEMA = 12
+SCHEMA = 13
 R = TypeVar("R")
 
 _TABLES = """
@@ -111,7 +111,11 @@ CREATE TABLE links (
     csv TEXT NOT NULL,
     row TEXT NOT NULL,
     claim_id TEXT NOT NULL,
-    flat_order BLOB NOT NULL
+    flat_order BLOB NOT NULL,
+    -- its claim's ``claims.grp``, copied: the end of a walk finds a dirty group's members at
+    -- a place through ``links_group`` in the time of the members it finds (from the group's
+    -- claims at every place, a big group spread over many places was quadratic, issue 14)
+    grp TEXT
 );
 CREATE TABLE resolutions (
     doc INTEGER NOT NULL,
@@ -129,11 +133,11 @@ CREATE TABLE resolutions (
 CREATE TABLE contested (place_id TEXT NOT NULL, claim_id TEXT NOT NULL, rival TEXT NOT NULL);
 CREATE TABLE dirty (place_id TEXT NOT NULL, grp TEXT NOT NULL, PRIMARY KEY (place_id, grp)) WITHOUT ROWID;
 CREATE INDEX contested_place ON contested (place_id, claim_id);
-CREATE INDEX claims_grp ON claims (grp);
 CREATE INDEX claims_order ON claims (source, start, end_, kind, seq);
 CREATE INDEX claims_doc ON claims (doc);
 CREATE INDEX claims_id ON claims (claim_id);
 CREATE INDEX links_place ON links (place_id, claim);
+CREATE INDEX links_group ON links (place_id, grp);
 CREATE INDEX links_claim ON links (claim);
 CREATE INDEX links_flat ON links (flat_order);
 CREATE INDEX links_place_flat ON links (place_id, flat_order);
@@ -487,8 +491,11 @@ class Store:
             "INSERT INTO claims (id, doc, source, start, end_, kind, seq, claim_id, claimant, "
             "reported, low, best, high, placed, scope, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             claim_rows)
-        self._db.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", link_rows)
+        self._db.executemany("INSERT INTO links (claim, seq, place_id, link, geojson, csv, row, claim_id, "
+                             "flat_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", link_rows)
         if claim_rows:
+            self._db.execute("UPDATE links SET grp = (SELECT c.grp FROM claims c WHERE c.id = links.claim) "
+                             "WHERE claim BETWEEN ? AND ?", (claim_rows[0][0], claim_rows[-1][0]))
             self._db.execute(_MARK_DIRTY, (doc,))
 
     def _delete_doc(self, doc: int) -> None:
@@ -511,11 +518,11 @@ class Store:
         # a third of every claim) were most of a rebuild's walk (issue 14). Groups do not
         # meet in the test, so a place's other groups keep their rows.
         self._db.execute("DELETE FROM contested WHERE rowid IN (SELECT t.rowid FROM dirty d "
-                         "CROSS JOIN claims c ON c.grp = d.grp CROSS JOIN contested t "
-                         "ON t.place_id = d.place_id AND t.claim_id = c.claim_id)")
+                         "CROSS JOIN links l ON l.place_id = d.place_id AND l.grp = d.grp CROSS JOIN contested t "
+                         "ON t.place_id = d.place_id AND t.claim_id = l.claim_id)")
         rows = self._db.execute(f"SELECT l.place_id, {_SUMMARY_COLUMNS} FROM dirty d "  # noqa: S608
-                                "CROSS JOIN claims c ON c.grp = d.grp "
-                                "CROSS JOIN links l ON l.claim = c.id AND l.place_id = d.place_id "
+                                "CROSS JOIN links l ON l.place_id = d.place_id AND l.grp = d.grp "
+                                "CROSS JOIN claims c ON c.id = l.claim "
                                 "ORDER BY l.place_id, l.claim").fetchall()  # the dirty groups' only: few
         self.compared = len(rows)
         # each with the claim it disagrees with: the map reads them, it does not find them again

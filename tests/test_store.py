@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 import geo.corpus
 import geo.parallel
 import geo.pipeline
+import geo.store
 from geo.export.csv import render_csv
 from geo.export.fragments import (
     as_contested_csv,
@@ -555,3 +556,43 @@ def test_issue_14_the_end_of_a_walk_compares_only_the_groups_a_changed_document_
         contested = {p.place_id: store.rivals_at(p.place_id) for p in store.places}
     memory = MemoryRecords(run_parallel(corpus, resources=resources, use_cache=False))
     assert contested == {p.place_id: dict(memory.rivals_at(p.place_id)) for p in memory.build.places}
+
+
+def _one_group_at_many_places(folder: Path, places: list[str]) -> None:
+    """One article whose undated killed figures (one conflict group) are each at another place."""
+    folder.mkdir()
+    lines = [f"The governor said {10 + i} soldiers were killed near {name}." for i, name in enumerate(places)]
+    (folder / "a.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_issue_14_the_end_of_a_walk_reads_a_group_spread_over_many_places_in_linear_work(
+        tmp_path, resources, private_cache, monkeypatch):
+    """A group found from its claims at every place read |group| claims per place: quadratic in a
+    long article. Counted in SQLite's virtual machine steps, doubling the places about doubles the work."""
+    names = ["Sudzha", "Rylsk", "Lgov", "Korenevo", "Glushkovo", "Pogrebki", "Martynovka", "Plekhovo",
+             "Guyevo", "Olgovka", "Kurchatov", "Oboyan", "Tetkino", "Zvannoye", "Oleshnya", "Gornal"]
+    steps: list[int] = []
+    end_walk = geo.store.Store.end_walk
+
+    def counted(store) -> None:
+        count = [0]
+
+        def tick() -> int:
+            count[0] += 1
+            return 0
+        store._db.set_progress_handler(tick, 10)
+        try:
+            end_walk(store)
+        finally:
+            store._db.set_progress_handler(None, 10)
+            steps.append(count[0])
+    monkeypatch.setattr(geo.store.Store, "end_walk", counted)
+    placed = []
+    for n in (8, 16):
+        _one_group_at_many_places(tmp_path / f"c{n}", names[:n])
+        with open_records(tmp_path / f"c{n}", resources=resources) as store:
+            placed.append(len(store.places))
+            contested = sum(len(store.rivals_at(p.place_id)) for p in store.places)
+        assert contested == 0  # one claimant: nothing contested, but every pair of the group was read
+    assert placed[1] >= 1.8 * placed[0] >= 12
+    assert steps[1] < 2.6 * steps[0], steps  # quadratic work would be about 4x
