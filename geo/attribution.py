@@ -120,12 +120,17 @@ _TITLE_LOWER = (r"(?!(?:on|in|at|to|for|from|with|by|during|after|before|via|abo
 # President Volodymyr Zelensky"), and nothing after ("… on Telegram").
 # The closing quote is taken whenever it is there (possessive): a quoted unit is no name
 # when a name follows it ("речник ОСУВ «Хортиця» Дмитро Трегубов").
-_INVERTED_NP = rf"[«“\"]?(?P<np>{_CAP_TOKEN}(?:{_GO_ON}{_CAP_TOKEN}){{0,5}})[»”\"]?+"
+# A surname in the dative is the listener, never the speaker's last word: "доложил Герасимов
+# Путину", "доповів Сирський Зеленському" (the report's addressee follows its speaker).
+_NOT_A_DATIVE = "".join(rf"(?<!{e}{dot})" for e in ("ову", "еву", "ёву", "ину", "ому", "ові", "еві") for dot in ("", r"\."))
+_INVERTED_NP = rf"[«“\"]?(?P<np>{_CAP_TOKEN}(?:{_GO_ON}{_CAP_TOKEN}){{0,5}}){_NOT_A_DATIVE}[»”\"]?+"
 # The name ends the attribution: punctuation, the end, or a preposition follows it, so
 # that "глава Суджанского района Александр Богачев," reads past the district to the man.
 # (or a nickname in brackets: "командувач СБС Роберт Бровді (Мадяр)")
 _NAME_END = (r"(?=\s*(?:[,;:!?)»”\"(]|\.(?!\w)|$)|\s+(?:on|in|at|during|via|and|citing|в|во|на|у|и|і|та|й|со|з|із)(?!\w)"
-             r"|\s+\d)")
+             r"|\s+\d"
+             # the listener in the dative after the speaker: "доложил Герасимов Путину."
+             r"|\s+[А-ЯЁІЇЄҐ][\w’'-]*(?:ову|еву|ёву|ину|ому|ові|еві)(?=\s*(?:[,;:!?)]|\.(?!\w)|$)))")
 _VERB_SUBJECT = compile_pattern(
     rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:в|у)\s+(?:своем|своём|своєму)\s+[\w-]+\s+)?"
     # the unit a title names may stand in guillemets: "заявив речник ОСУВ «Хортиця» Дмитро Трегубов"
