@@ -1,13 +1,16 @@
 """Who claims it, on sentences written for these tests in the style of Russian and Ukrainian
 reports (not copied from the development articles): the addressee of a report in the dative
-is the listener, not its speaker, and a confirmation is a statement of its speaker.
+is the listener, not its speaker, a confirmation is a statement of its speaker, and ground
+lost with the place as the verb's object is control (people and things lost are not).
 """
 
 from __future__ import annotations
 
 import pytest
 
+from geo.model import Kind
 from tests.test_probe_attribution import claimants
+from tests.test_probe_claims import claims
 
 
 @pytest.mark.parametrize(("text", "claimant"), [
@@ -33,3 +36,31 @@ def test_a_confirmation_is_its_speakers_claim(resources, text, claimant):
 
 def test_a_refusal_to_confirm_is_still_no_claim(resources):
     assert claimants(resources, "Генштаб не подтвердил отход ВСУ из Суджи.") == []
+
+
+def control_sides(resources, text: str):
+    """The subject of every control claim of a text (a Kursk headline first, so that a
+    Ukrainian case form of a village is read as the oblast's)."""
+    return [c.subject for c in claims(resources, text) if c.kind is Kind.CONTROL]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    pytest.param("Бої на Курщині.\n\nЗСУ втратили Суджу", "ЗСУ", id="uk-headline-втратили-X"),
+    pytest.param("Бои в Курской области.\n\nВСУ потеряли Суджу, сообщил военкор.", "ВСУ", id="ru-потеряли-X"),
+    pytest.param("Бои в Курской области.\n\nУкраина потеряла Суджу.", "Украина", id="ru-потеряла-X"),
+    pytest.param("Бої на Курщині.\n\nРосійські війська втратили позиції біля Суджі.", "Російські війська",
+                 id="uk-втратили-позиції"),
+])
+def test_ground_lost_with_the_place_as_its_object_is_control(resources, text, subject):
+    assert control_sides(resources, text) == [subject]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Бои в Курской области.\n\nВСУ потеряли 300 военнослужащих под Суджей.", id="ru-потеряли-людей"),
+    pytest.param("Бої на Курщині.\n\nВорог втратив 200 осіб біля Суджі, повідомив Генштаб.", id="uk-втратив-осіб"),
+    pytest.param("Бои в Курской области.\n\nВСУ потеряли часть личного состава в Судже.", id="ru-часть-состава"),
+    pytest.param("Бои в Курской области.\n\nВСУ потеряли в Судже 12 танков.", id="ru-потеряли-в-X-танки"),
+    pytest.param("Бои в Курской области.\n\nЖительница Рыльска потеряла сына.", id="ru-потеряла-сына"),
+])
+def test_people_and_things_lost_are_no_ground(resources, text):
+    assert control_sides(resources, text) == []
