@@ -260,6 +260,10 @@ _INCLUDING = compile_pattern(r",\s+(?:including|в\s+том\s+числе|у\s+т
 #: An inverted speech verb right before an amount: the amount counts the speakers ('…," said one
 #: commander'), unlike the complement of a verb in place ("The ministry said 12 soldiers were killed").
 _SPEAKERS_COUNT = compile_pattern(r"[,\"”»]\s*(?:said|says|told)\s+$")
+#: The amount after "said" is the subject of the reported clause when a verb follows it: "Lee
+#: Sung-kweun, a lawmaker, said some 2,700 had been wounded", "Budanov, …, said 11,000 North
+#: Korean troops were in Kursk" (not '"We lost 40," said one commander').
+_REPORTED_SUBJECT = compile_pattern(r"(?:\s+[\w'’-]+){0,4}?\s+(?:had|have|has|were|was|are|is|remain(?:s|ed)?)(?!\w)")
 #: Personnel counted as units: "85 одиниць особового складу", "120 единиц личного состава".
 _PERSONNEL_UNITS = compile_pattern(r"\s*(?:одиниц\w*\s+особового\s+складу|единиц\w*\s+личного\s+состава)")
 #: A military unit as the amount, in Russian and Ukrainian: a count of forces whatever follows it
@@ -418,7 +422,8 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
                    others: Sequence[int] = ()) -> bool:
     """Whether an amount is a head count: followed by a force noun or a trigger, or right after
     a trigger (with no other amount between them; ``others`` are the starts of the rest)."""
-    if _SPEAKERS_COUNT.search(folded, max(sentence[0], amount.start - 16), amount.start):
+    if (_SPEAKERS_COUNT.search(folded, max(sentence[0], amount.start - 16), amount.start)
+            and not _REPORTED_SUBJECT.match(folded, amount.end, sentence[1])):
         return False  # '"We lost X," said one commander': the speakers, not the losses
     if amount.figure.text and (_FORCE.match(fold(amount.figure.text.split()[-1]))
                                or _UNIT_AMOUNT.search(fold(amount.figure.text))):

@@ -1,7 +1,8 @@
 """Who claims it, on sentences written for these tests in the style of Russian and Ukrainian
 reports (not copied from the development articles): the addressee of a report in the dative
 is the listener, not its speaker, a confirmation is a statement of its speaker, and ground
-lost with the place as the verb's object is control (people and things lost are not).
+lost with the place as the verb's object is control (people and things lost are not); an
+amount after "said" with its verb after it is the reported clause's subject, not the speakers.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import pytest
 
 from geo.model import Kind
 from tests.test_probe_attribution import claimants
-from tests.test_probe_claims import claims
+from tests.test_probe_claims import claims, numbers
 
 
 @pytest.mark.parametrize(("text", "claimant"), [
@@ -64,3 +65,21 @@ def test_ground_lost_with_the_place_as_its_object_is_control(resources, text, su
 ])
 def test_people_and_things_lost_are_no_ground(resources, text):
     assert control_sides(resources, text) == []
+
+
+@pytest.mark.parametrize(("text", "kind", "figure"), [
+    pytest.param("Lee Sung-kweun, a lawmaker briefing reporters after a meeting with the spy agency, said some "
+                 "2,700 had been wounded in the Kursk region.", Kind.WOUNDED, (None, 2700, None),
+                 id="en-apposition-said-some-n-had-been"),
+    pytest.param("The head of military intelligence, Kyrylo Budanov, said 11,000 North Korean troops were in the "
+                 "Kursk region.", Kind.DEPLOYED, (None, 11000, None), id="en-apposition-said-n-troops-were"),
+    pytest.param("Ukraine's intelligence chief, Kyrylo Budanov, said 11,000 North Korean troops had arrived in the "
+                 "Kursk region.", Kind.DEPLOYED, (None, 11000, None), id="en-apposition-said-n-had-arrived"),
+])
+def test_an_amount_after_said_is_the_reported_clauses_subject(resources, text, kind, figure):
+    assert [(c.kind, numbers(c)) for c in claims(resources, text)] == [(kind, figure)]
+
+
+def test_the_speakers_counted_after_said_are_still_no_figure(resources):
+    found = claims(resources, '"We lost 40," said one commander near Sudzha.')
+    assert [numbers(c) for c in found] == [(None, 40, None)]
