@@ -1147,12 +1147,22 @@ def claimant_for(
         shown = evidence is not None and not _SPEECH_VERB.search(text, evidence.end(), e)
         name = found if shown else found or _carried(text, sentence, paragraph, speakers, is_hedged=is_hedged) or (
             _paragraph_source(text, sentence, paragraph, speakers, is_hedged=is_hedged))
+        if name is not None and is_person(name) and _speaks_as_a_body(atts, claim):
+            # "Zelensky said … In a separate statement, the ministry said …": a body with no
+            # antecedent is nobody known, never the person who spoke before
+            name = None
     elif name is None and is_hedged:
         # "Units … have reportedly re-established control": reported by the paragraph's source
         name = _carried(text, sentence, paragraph, speakers, is_hedged=True) or _paragraph_source(
             text, sentence, paragraph, speakers, is_hedged=True)
     speakers.last_claim = (name, paragraph[0], is_hedged)
     return name
+
+
+def _speaks_as_a_body(atts: Sequence[Attribution], claim: tuple[int, int]) -> bool:
+    """Whether the sentence gives its claim to a body by reference alone ("the ministry
+    said", "it said") and names nobody."""
+    return not any(a.name for a in atts) and any(a.pronoun == "it" and a.start < claim[1] for a in atts)
 
 
 def _claimant_in_sentence(

@@ -83,3 +83,16 @@ def test_an_amount_after_said_is_the_reported_clauses_subject(resources, text, k
 def test_the_speakers_counted_after_said_are_still_no_figure(resources):
     found = claims(resources, '"We lost 40," said one commander near Sudzha.')
     assert [numbers(c) for c in found] == [(None, 40, None)]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    # a body by reference with no body named before: nobody known, not the person who spoke before
+    pytest.param("Zelensky said Ukrainian forces were holding positions near Sudzha. In a separate statement, the "
+                 "ministry said Russia lost 300 soldiers near Sudzha.", None, id="en-separate-statement-the-ministry"),
+    # the body named: its claim
+    pytest.param("Syrskyi said troops had advanced near Sudzha. In a separate statement, Russia's Defense Ministry "
+                 "said Ukraine had lost 300 troops near Sudzha.", "Russian Defense Ministry",
+                 id="en-separate-statement-named-body"),
+])
+def test_a_body_by_reference_is_not_the_person_before(resources, text, claimant):
+    assert claimants(resources, text)[-1] == claimant
