@@ -555,8 +555,10 @@ def reference_sort(phrase: str) -> str | None:
     >>> reference_sort("оборонном ведомстве"), reference_sort("the acting governor"), reference_sort("Astra")
     ('body', 'person', None)
     """
-    words = [w for w in words_of(_strip_openers(phrase)) if stem(w) not in REFERENCE_MODIFIERS
-             and w not in REFERENCE_MODIFIERS]
+    all_words = words_of(_strip_openers(phrase))
+    words = [w for w in all_words if stem(w) not in REFERENCE_MODIFIERS and w not in REFERENCE_MODIFIERS]
+    if not words and all_words and all_words[-1] in BODY_REFERENCES:
+        words = all_words[-1:]  # "The military said": the modifier is the noun itself
     if not words or len(words) > 2 or canonical_name(phrase):
         return None
     head = stem(words[-1])

@@ -112,6 +112,8 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Міністерство оборони РФ", "Міністерство оборони Росії", "Міністерство оборони Російської Федерації",
         # "the aggressor country's ministry of defence", as Ukrainian media often put it
         "Міністерство оборони країни-агресора", "Міноборони країни-агресора", "Минобороны страны-агрессора",
+        # the wires' name for the ministry speaking: "Russia's military said its forces had retaken …"
+        "Russian military", "Russia's military",
     )),
     ("Russian security forces", ("Russian security agencies", "Russia security agencies", "Russian security services",
                                  "Russia's security services", "Russian law enforcement", "силовые структуры",

@@ -96,3 +96,21 @@ def test_the_speakers_counted_after_said_are_still_no_figure(resources):
 ])
 def test_a_body_by_reference_is_not_the_person_before(resources, text, claimant):
     assert claimants(resources, text)[-1] == claimant
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    # the wires' "Russia's military" is the ministry speaking
+    pytest.param("Russia's military said its forces had recaptured Sudzha.", "Russian Defense Ministry",
+                 id="en-russias-military"),
+    # "the military" refers back to the body named before, never a claimant called "military"
+    pytest.param("Russia's Defence Ministry said its troops had retaken Sudzha. The military said 300 Ukrainian "
+                 "soldiers were killed near Sudzha.", "Russian Defense Ministry", id="en-the-military-ru"),
+    pytest.param("Ukraine's General Staff said Russian forces lost 1,200 troops near Sudzha. The military said 300 "
+                 "Russian soldiers were killed near Sudzha.", "General Staff of the Armed Forces of Ukraine",
+                 id="en-the-military-uk"),
+    # the bloggers stay bloggers
+    pytest.param("Russian military bloggers said Ukrainian forces had withdrawn from Sudzha.", "Russian milbloggers",
+                 id="en-military-bloggers"),
+])
+def test_the_military_as_a_speaker(resources, text, claimant):
+    assert claimants(resources, text)[-1] == claimant
