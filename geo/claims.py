@@ -604,7 +604,10 @@ def _claim_id(source: str, start: int, end: int, kind: Kind) -> str:
     return f"c{digest[:12]}"
 
 
-_LEAD_ATTRIBUTION = compile_pattern(rf"\b(?:{SPEECH_VERBS})\b(?:\s+(?:on|in)\s+\w+\.?(?:\s+\d+)?)?,?(?:\s+(?:that|что))?\s+")
+# The body spoken in may follow the verb ("Як повідомили у Генштабі ЗСУ, ворог …", "как сообщили
+# в Минобороны, …"), and "що" is the Ukrainian "that" ("заявили, що …"): neither is the claim.
+_LEAD_ATTRIBUTION = compile_pattern(rf"\b(?:{SPEECH_VERBS})\b(?:\s+(?:on|in)\s+\w+\.?(?:\s+\d+)?"
+                                    r"|\s+(?:в|во|у)\s+[^,.;:!?«»\"\n]{1,60}(?=,))?,?(?:\s+(?:that|что|що))?\s+")
 _TAIL_ATTRIBUTION = compile_pattern(
     rf"[,”\"»]+\s*[”\"»]?\s*(?:(?:he|she|it|they|(?:the\s+|a\s+)?[A-Z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){{0,6}})\s+"
     rf"(?:also\s+)?(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+[A-Z]).*$"

@@ -114,3 +114,19 @@ def test_a_body_by_reference_is_not_the_person_before(resources, text, claimant)
 ])
 def test_the_military_as_a_speaker(resources, text, claimant):
     assert claimants(resources, text)[-1] == claimant
+
+
+def quotes(resources, text: str) -> list[str]:
+    return [c.quote for c in claims(resources, text)]
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    pytest.param("Бої на Курщині.\n\nУ Генштабі ЗСУ повідомили, що російські війська втратили 200 осіб біля Суджі.",
+                 "російські війська втратили 200 осіб біля Суджі", id="uk-повідомили-що"),
+    pytest.param("Бої на Курщині.\n\nЯк повідомили у Генштабі ЗСУ, ворог втратив 200 осіб біля Суджі.",
+                 "ворог втратив 200 осіб біля Суджі", id="uk-як-повідомили-у-X"),
+    pytest.param("Бои в Курской области.\n\nКак сообщили в Минобороны России, ВСУ потеряли 300 военнослужащих под "
+                 "Суджей.", "ВСУ потеряли 300 военнослужащих под Суджей", id="ru-как-сообщили-в-X"),
+])
+def test_a_quote_starts_at_the_claim_not_at_its_attribution(resources, text, quote):
+    assert quotes(resources, text) == [quote]
