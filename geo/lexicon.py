@@ -92,6 +92,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|\btransferring\b|\bdispatched\b|\barrived\b|\bstationed\b|\breplenished\b|\breinforc\w+"
      r"|\bconcentrated\b|\b(?:a)?massed\b|\b(?:a)?massing\b|сосредоточ\w*|сконцентрирова\w*|стянул\w*|стянуты"
      r"|зосереди\w*|зосереджен\w*"
+     # massing, Ukrainian and Russian: "Ворог скупчує сили на Курщині", "противник накапливает силы у Суджи"
+     r"|скупчу\w*|скупчи(?:в|ла|ли)\b|накаплива\w*|накопил\w*"
      r"|\buse\b|\busing\b|\bbeing\s+used\b"
      r"|переброшен\w*|перебросил\w*|направлен(?:ы|о|а)?\b|развернут\w*|прибыл\w*|отправлен\w*|задействован\w*"
      r"|перекинут\w*|перекинул\w*|перекинув|направил\w*|відправлен\w*|відправил\w*|прибули|розгорнут\w*"

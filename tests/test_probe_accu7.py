@@ -130,3 +130,24 @@ def quotes(resources, text: str) -> list[str]:
 ])
 def test_a_quote_starts_at_the_claim_not_at_its_attribution(resources, text, quote):
     assert quotes(resources, text) == [quote]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    pytest.param("Бої на Курщині.\n\nВорог скупчує сили на Курщині, повідомив речник ОСУВ «Хортиця».", None,
+                 id="uk-скупчує-сили"),
+    pytest.param("Бої на Курщині.\n\nРосіяни скупчили біля Суджі до 10 тисяч військових, заявив Сирський.",
+                 (None, 10000, 10000), id="uk-скупчили-n"),
+    pytest.param("Бои в Курской области.\n\nПротивник накапливает силы у Суджи, сообщили в Минобороны.", None,
+                 id="ru-накапливает-силы"),
+])
+def test_forces_massing_are_deployed(resources, text, figure):
+    assert [(c.kind, numbers(c)) for c in claims(resources, text)] == [(Kind.DEPLOYED, figure)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Бої на Курщині.\n\nБіля Суджі скупчилися біженці, повідомили волонтери.", id="uk-скупчилися-біженці"),
+    pytest.param("Бои в Курской области.\n\nПротивник накопил опыт боев в городе.", id="ru-накопил-опыт"),
+    pytest.param("Бои в Курской области.\n\nВ Судже накопилось много мусора.", id="ru-накопилось-мусора"),
+])
+def test_massing_look_alikes_are_no_claim(resources, text):
+    assert claims(resources, text) == ()
