@@ -610,7 +610,10 @@ _LEAD_ATTRIBUTION = compile_pattern(rf"\b(?:{SPEECH_VERBS})\b(?:\s+(?:on|in)\s+\
                                     r"|\s+(?:в|во|у)\s+[^,.;:!?«»\"\n]{1,60}(?=,))?,?(?:\s+(?:that|что|що))?\s+")
 _TAIL_ATTRIBUTION = compile_pattern(
     rf"[,”\"»]+\s*[”\"»]?\s*(?:(?:he|she|it|they|(?:the\s+|a\s+)?[A-Z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){{0,6}})\s+"
-    rf"(?:also\s+)?(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+[A-Z]).*$"
+    rf"(?:also\s+)?(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+[A-Z]"
+    # a Russian or Ukrainian speaker after the verb, named, titled or a body: "…, заявив Сирський",
+    # "…, повідомив речник ОСУВ «Хортиця»", "…, сообщили в Минобороны"
+    rf"|(?:{SPEECH_VERBS})\s+(?:(?:в|во|у)\s+)?[«а-яёіїєґА-ЯЁІЇЄҐ]).*$"
 )
 #: Searched only where a speech verb occurs (their own literals, issue 14).
 _LEAD_ATTRIBUTION_CUED = Gated.of(_LEAD_ATTRIBUTION, is_folded=False)

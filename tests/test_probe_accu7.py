@@ -151,3 +151,17 @@ def test_forces_massing_are_deployed(resources, text, figure):
 ])
 def test_massing_look_alikes_are_no_claim(resources, text):
     assert claims(resources, text) == ()
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    pytest.param("Бои в Курской области.\n\nВ Неониловке ранены двое мирных жителей, сообщил Хинштейн.",
+                 "В Неониловке ранены двое мирных жителей", id="ru-сообщил-X"),
+    pytest.param("Бої на Курщині.\n\nРосіяни скупчили біля Суджі до 10 тисяч військових, заявив Сирський.",
+                 "Росіяни скупчили біля Суджі до 10 тисяч військових", id="uk-заявив-X"),
+    pytest.param("Бои в Курской области.\n\nПротивник накапливает силы у Суджи, сообщили в Минобороны.",
+                 "Противник накапливает силы у Суджи", id="ru-сообщили-в-X"),
+    pytest.param("Бої на Курщині.\n\nВорог скупчує сили на Курщині, повідомив речник ОСУВ «Хортиця».",
+                 "Ворог скупчує сили на Курщині", id="uk-повідомив-речник"),
+])
+def test_a_quote_ends_before_a_cyrillic_attribution_after_it(resources, text, quote):
+    assert quotes(resources, text) == [quote]
