@@ -175,7 +175,9 @@ _ASIDE_OPENER = (rf"(?:(?i:{RELAYS})|a|an|the|which|who|[a-z]+ing|[а-яёіїє
                  r"|in|on|at|during|в|у|на)")
 #: Or the aside is a sentence adverb alone: "Ukraine, however, said …", "Киев, в свою очередь, заявил …".
 _ASIDE_ADVERB = (r"(?i:however|though|meanwhile|in\s+turn|for\s+its\s+part|for\s+his\s+part|однако|впрочем"
-                 r"|в\s+свою\s+очередь|проте|втім|натомість|своєю\s+чергою|зі\s+свого\s+боку)")
+                 r"|в\s+свою\s+очередь|проте|втім|натомість|своєю\s+чергою|зі\s+свого\s+боку"
+                 # "У Генштабі ЗСУ, зокрема, зазначили …", "Kyiv, in particular, said …"
+                 r"|зокрема|in\s+particular|в\s+частности|водночас|тим\s+часом|при\s+цьому|при\s+этом)")
 _ASIDE = rf"(?:{_ASIDE_OPENER}\s[^,.]{{1,80}}|{_ASIDE_ADVERB})"
 _SUBJECT_ASIDE_VERB = compile_pattern(
     rf"{_NP}(?:’s|'s)?,\s+{_ASIDE},\s+(?:(?:has|have|had|also)\s+)?"

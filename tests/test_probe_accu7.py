@@ -165,3 +165,15 @@ def test_massing_look_alikes_are_no_claim(resources, text):
 ])
 def test_a_quote_ends_before_a_cyrillic_attribution_after_it(resources, text, quote):
     assert quotes(resources, text) == [quote]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param("Бої на Курщині.\n\nУ Генштабі ЗСУ, зокрема, зазначили, що ворог втратив 200 осіб біля Суджі.",
+                 "General Staff of the Armed Forces of Ukraine", id="uk-у-X-зокрема-зазначили"),
+    pytest.param("Бої на Курщині.\n\nСирський, зокрема, зазначив, що ворог втратив 200 осіб біля Суджі.",
+                 "Oleksandr Syrskyi", id="uk-X-зокрема-зазначив"),
+    pytest.param("Бои в Курской области.\n\nМинобороны, при этом, сообщило, что ВСУ потеряли 300 военнослужащих под "
+                 "Суджей.", "Russian Defense Ministry", id="ru-X-при-этом-сообщило"),
+])
+def test_a_sentence_adverb_between_speaker_and_verb(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
