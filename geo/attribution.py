@@ -907,7 +907,8 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     for rx in (_QUOTED_NAME_VERB, _VERB_QUOTED_NAME):
         for m in rx.finditer(chunk) if may & _BIT[id(rx)] else ():
             # a known source, or a channel or outlet the text says it is; not a quoted word ("«котлом»")
-            if canonical_name(m.group("np")) or _CHANNEL_BEFORE.search(chunk, max(0, m.start("np") - 25), m.start("np")):
+            if (canonical_name(m.group("np")) or _CHANNEL_BEFORE.search(chunk, max(0, m.start("np") - 25), m.start("np"))
+                    or rx is _VERB_QUOTED_NAME and _is_closing_outlet(chunk, m)):
                 found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for m in _VERB_TAIL_LOWER.finditer(chunk) if may & _BIT[id(_VERB_TAIL_LOWER)] else ():
         if canonical_name(m.group("np")) or named_within(m.group("np")) or _SOURCE_IN.match(m.group("np")):
@@ -1161,6 +1162,14 @@ def claimant_for(
             text, sentence, paragraph, speakers, is_hedged=True)
     speakers.last_claim = (name, paragraph[0], is_hedged)
     return name
+
+
+def _is_closing_outlet(chunk: str, m: re.Match[str]) -> bool:
+    """Whether a name in guillemets right after a closing verb is the source: "…, сообщает
+    «Военная хроника»." (an outlet or channel closing its report, not a quoted word inside a
+    clause: the verb follows a comma and the name, capitalised, follows the verb alone)."""
+    return (chunk[:m.start()].rstrip().endswith(",") and not chunk[m.end("np") + 1:].strip(" .!?)")
+            and m.group("np")[:1].isupper() and not chunk[m.start():m.start("np") - 1].strip().count(" "))
 
 
 def _speaks_as_a_body(atts: Sequence[Attribution], claim: tuple[int, int]) -> bool:

@@ -177,3 +177,16 @@ def test_a_quote_ends_before_a_cyrillic_attribution_after_it(resources, text, qu
 ])
 def test_a_sentence_adverb_between_speaker_and_verb(resources, text, claimant):
     assert claimants(resources, text) == [claimant]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param("Бои в Курской области.\n\nРоссийские военные выбили ВСУ из Гуево, сообщает «Военная хроника».",
+                 "Военная хроника", id="ru-сообщает-«X»"),
+    # the outlet told is no source, nor a quoted word
+    pytest.param("Бои в Курской области.\n\nВСУ отошли из Суджи, сообщил «Известиям» источник.", None,
+                 id="ru-сообщил-«outlet»-источник"),
+    pytest.param("Бои в Курской области.\n\nВСУ отошли из Суджи, назвав это «перегруппировкой».", None,
+                 id="ru-назвав-«word»"),
+])
+def test_an_outlet_in_guillemets_closing_the_sentence_is_its_source(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
