@@ -609,7 +609,9 @@ def _claim_id(source: str, start: int, end: int, kind: Kind) -> str:
 _LEAD_ATTRIBUTION = compile_pattern(rf"\b(?:{SPEECH_VERBS})\b(?:\s+(?:on|in)\s+\w+\.?(?:\s+\d+)?"
                                     r"|\s+(?:в|во|у)\s+[^,.;:!?«»\"\n]{1,60}(?=,))?,?(?:\s+(?:that|что|що))?\s+")
 _TAIL_ATTRIBUTION = compile_pattern(
-    rf"[,”\"»]+\s*[”\"»]?\s*(?:(?:he|she|it|they|(?:the\s+|a\s+)?[A-Z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){{0,6}})\s+"
+    # the speaker before the verb: "…, Zelensky said", "…, the ministry said", "…, Сирський заявив"
+    rf"[,”\"»]+\s*[”\"»]?\s*(?:(?:he|she|it|they|(?:the\s+|a\s+)?[A-ZА-ЯЁІЇЄҐ][\w.’'-]*(?:\s+[A-Za-zА-ЯЁІЇЄҐа-яёіїєґ][\w.’'-]*){{0,6}}"
+    rf"|the\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){{0,2}})\s+"
     rf"(?:also\s+)?(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+[A-Z]"
     # a Russian or Ukrainian speaker after the verb, named, titled or a body: "…, заявив Сирський",
     # "…, повідомив речник ОСУВ «Хортиця»", "…, сообщили в Минобороны"
