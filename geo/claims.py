@@ -594,7 +594,23 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
         return not _NEGATED.search(before)  # "мирный житель погиб", "які загинули"
     if _VERB_THEN_SUBJECT.match(after) and not word.isascii() and not _PARTICIPLE.search(word):
         return True  # "погибла мирная жительница": a Russian verb before whom it befell
+    if word in ("killed", "wounded", "injured") and _ONE_PERSON_AFTER.match(after):
+        return True  # "A strike on a hospital in Sudzha killed a nurse": one person, its object
+    if word == "died" and _ONE_PERSON_BEFORE.search(before) and not _NATURAL_DEATH.match(after):
+        return True  # "A woman died after the shelling of Glushkovo"
     return bool(_AUX.search(before)) or bool(re.search(r"(?:soldiers|troops|forces|personnel)\s+$", before))
+
+
+#: One person written as a noun, the way "погиб мужчина" is: "killed a nurse", "A woman died"
+#: (GOLD.md: no amount is written, so the figure stays null).
+_ONE_PERSON = (r"(?:a|an|one)\s+(?:[\w-]+\s+)?(?:man|woman|nurse|civilian|child|boy|girl|teenager|resident|soldier"
+               r"|serviceman|servicewoman|person|pensioner|driver|worker|volunteer|medic|paramedic|doctor|journalist"
+               r"|firefighter|policeman|police\s+officer)\b")
+_ONE_PERSON_AFTER = compile_pattern(rf"^\s+{_ONE_PERSON}")
+_ONE_PERSON_BEFORE = compile_pattern(rf"(?<!\w){_ONE_PERSON}\s+$")
+#: A death of natural causes is no loss: "A man died of a heart attack during the match".
+_NATURAL_DEATH = compile_pattern(r"\s+(?:of|from)\s+(?:an?\s+)?(?:heart|natural|illness|disease|cancer|covid|old\s+age"
+                                 r"|stroke|overdose)")
 
 
 def _claim_id(source: str, start: int, end: int, kind: Kind) -> str:

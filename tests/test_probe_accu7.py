@@ -201,3 +201,26 @@ def test_a_sentence_adverb_between_speaker_and_verb(resources, text, claimant):
 ])
 def test_an_outlet_in_guillemets_closing_the_sentence_is_its_source(resources, text, claimant):
     assert claimants(resources, text) == [claimant]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    pytest.param("A strike on a hospital in Sudzha killed a nurse, Russian officials said.", Kind.KILLED,
+                 id="en-killed-a-nurse"),
+    pytest.param("Ukrainian drones killed a man in the village of Tyotkino, Governor Khinshtein said.", Kind.KILLED,
+                 id="en-killed-a-man"),
+    pytest.param("An elderly woman died in hospital after shelling of Glushkovo, Khinshtein said.", Kind.KILLED,
+                 id="en-a-woman-died"),
+    pytest.param("Ukrainian shelling injured a teenager in Rylsk, Khinshtein said.", Kind.WOUNDED,
+                 id="en-injured-a-teenager"),
+])
+def test_one_person_written_as_a_noun_is_a_loss_with_no_figure(resources, text, kind):
+    assert [(c.kind, numbers(c)) for c in claims(resources, text)] == [(kind, None)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("A man died of a heart attack during a football match in Kursk.", id="en-natural-death"),
+    pytest.param("A man who died in 2022 was remembered in Rylsk.", id="en-who-died-in-2022"),
+    pytest.param("A man killed in the 2022 shelling was buried in Kursk.", id="en-killed-participle"),
+])
+def test_one_person_look_alikes_are_no_claim(resources, text):
+    assert claims(resources, text) == ()
