@@ -1055,11 +1055,17 @@ def headline_document_source(headline: str) -> str | None:
     >>> headline_document_source("Russian Defence Ministry daily briefing"), headline_document_source("Update on Kursk")
     ('Russian Defense Ministry', None)
     """
-    m = _HEADLINE_DOCUMENT.match(headline.strip())
+    m = _HEADLINE_DOCUMENT.match(headline.strip()) or _HEADLINE_DASH_SOURCE.search(headline.strip())
     if m is None:
         return None
     name = canonical_claimant(m.group("np") or m.group("np2") or "")
     return name if name in CANONICAL_NAMES else None
+
+
+#: A headline that closes on its source after a dash, the way agencies title a body's report
+#: ("ВСУ потеряли позиции у Суджи — Минобороны", "Сили оборони відійшли з Суджі — Генштаб ЗСУ"):
+#: the article retells that report.
+_HEADLINE_DASH_SOURCE = compile_pattern(rf"\s[—–]\s*{_NP}\s*$")
 
 
 #: How many body paragraphs from each end an article's bookend sources are looked for in.

@@ -219,3 +219,21 @@ def test_an_outlet_in_guillemets_closing_the_sentence_is_its_source(resources, t
 ])
 def test_one_person_written_as_a_noun_is_a_loss_with_no_figure(resources, text, kind):
     assert [(c.kind, numbers(c)) for c in claims(resources, text)] == [(kind, None)]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param("ВСУ потеряли позиции у Суджи — Минобороны\n\nРоссийские войска освободили населенный пункт Гуево в "
+                 "Курской области.\n\nЗа сутки противник потерял до 200 военнослужащих.", "Russian Defense Ministry",
+                 id="ru-headline-—-Минобороны"),
+    pytest.param("Сили оборони відійшли з Суджі — Генштаб ЗСУ\n\nУкраїнські підрозділи відійшли на вигідніші рубежі "
+                 "біля Суджі.\n\nВорог втратив 150 осіб на Курському напрямку.",
+                 "General Staff of the Armed Forces of Ukraine", id="uk-headline-—-Генштаб-ЗСУ"),
+])
+def test_a_headline_closing_on_its_source_gives_it_to_the_body(resources, text, claimant):
+    assert set(claimants(resources, text)) == {claimant}
+
+
+def test_a_body_sentence_naming_its_own_speaker_keeps_it_under_a_source_headline(resources):
+    text = ("ВСУ потеряли позиции у Суджи — Минобороны\n\nРоссийские войска освободили Гуево.\n\n"
+            "Сырский заявил, что ВСУ удерживают позиции у Суджи.")
+    assert claimants(resources, text)[-1] == "Oleksandr Syrskyi"
