@@ -135,6 +135,10 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "мілблогери", "мілблогерів",
         "военные блогеры", "российские военные блогеры", "російські мілблогери", "мілблогери", "воєнкори",
         "російські воєнкори", "російські військові блогери", "військові блогери",
+        # one of them: "A Russian milblogger claimed …", "военкор", "російський мілблогер"
+        "Russian milblogger", "milblogger", "Russian military blogger", "military blogger",
+        "pro-Russian military blogger", "Russian war blogger", "war blogger", "военкор", "российский военкор",
+        "милблогер", "мілблогер", "воєнкор", "російський воєнкор", "російський мілблогер",
     )),
     # Kyiv's bloggers, named with their side (a bare "military bloggers" is Moscow's, above)
     ("Ukrainian milbloggers", (
@@ -230,7 +234,8 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 OTHER_SIDE = {"Russian milbloggers": "Ukrainian milbloggers"}
 SIDELESS_ALIASES = ("military bloggers", "war bloggers", "milbloggers", "military correspondents",
                     "war correspondents", "voenkors", "военкоры", "военкоров", "милблогеров", "милблогеры", "военные блогеры", "мілблогери",
-                    "воєнкори", "військові блогери")
+                    "воєнкори", "військові блогери", "milblogger", "military blogger", "war blogger", "военкор",
+                    "милблогер", "мілблогер", "воєнкор")
 
 #: The canonical names above that are outlets: news agencies, media, Telegram channels.
 OUTLETS = frozenset({"Russian media", "TASS", "RIA Novosti", "Interfax", "Rybar", "Mash", "Astra", "Two Majors",

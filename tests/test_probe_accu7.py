@@ -111,6 +111,13 @@ def test_a_body_by_reference_is_not_the_person_before(resources, text, claimant)
     # the bloggers stay bloggers
     pytest.param("Russian military bloggers said Ukrainian forces had withdrawn from Sudzha.", "Russian milbloggers",
                  id="en-military-bloggers"),
+    # one blogger is of the bloggers
+    pytest.param("A Russian milblogger claimed that North Korean forces participated in the seizure of Plekhovo.",
+                 "Russian milbloggers", id="en-a-russian-milblogger"),
+    pytest.param("A prominent Russian military blogger claimed that Russian forces had seized Sverdlikovo.",
+                 "Russian milbloggers", id="en-a-military-blogger"),
+    pytest.param("Бои в Курской области.\n\nВСУ отошли из Суджи, утверждает российский военкор.", "Russian milbloggers",
+                 id="ru-российский-военкор"),
 ])
 def test_the_military_as_a_speaker(resources, text, claimant):
     assert claimants(resources, text)[-1] == claimant
