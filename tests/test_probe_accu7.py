@@ -159,6 +159,10 @@ def test_forces_massing_are_deployed(resources, text, figure):
     pytest.param("A man died of a heart attack during a football match in Kursk.", id="en-natural-death"),
     pytest.param("A man who died in 2022 was remembered in Rylsk.", id="en-who-died-in-2022"),
     pytest.param("A man killed in the 2022 shelling was buried in Kursk.", id="en-killed-participle"),
+    # a neuter unit that repelled an attack or took a pause took no ground
+    pytest.param("Бои в Курской области.\n\nПодразделение отбило атаку противника у Суджи.", id="ru-отбило-атаку"),
+    pytest.param("Бої на Курщині.\n\nУгруповання відбило штурм біля Суджі.", id="uk-відбило-штурм"),
+    pytest.param("Бои в Курской области.\n\nКомандование взяло паузу.", id="ru-взяло-паузу"),
 ])
 def test_look_alikes_are_no_claim(resources, text):
     assert claims(resources, text) == ()
@@ -244,3 +248,16 @@ def test_a_body_sentence_naming_its_own_speaker_keeps_it_under_a_source_headline
     text = ("ВСУ потеряли позиции у Суджи — Минобороны\n\nРоссийские войска освободили Гуево.\n\n"
             "Сырский заявил, что ВСУ удерживают позиции у Суджи.")
     assert claimants(resources, text)[-1] == "Oleksandr Syrskyi"
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # a unit named by a neuter noun: "угруповання", "подразделение", "командование"
+    pytest.param("Бої на Курщині.\n\nУгруповання «Північ» відбило у ЗСУ село Гуєво.", "Угруповання «Північ»",
+                 id="uk-угруповання-відбило"),
+    pytest.param("Бои в Курской области.\n\nПодразделение группировки «Север» отбило у противника село Гуево.",
+                 "Подразделение группировки «Север»", id="ru-подразделение-отбило"),
+    pytest.param("Бои в Курской области.\n\nУкраинское командование сдало Суджу без боя, утверждают военкоры.",
+                 "Украинское командование", id="ru-командование-сдало"),
+])
+def test_a_neuter_unit_takes_or_leaves_ground(resources, text, subject):
+    assert control_sides(resources, text) == [subject]
