@@ -122,15 +122,20 @@ _TITLE_LOWER = (r"(?!(?:on|in|at|to|for|from|with|by|during|after|before|via|abo
 # when a name follows it ("речник ОСУВ «Хортиця» Дмитро Трегубов").
 # A surname in the dative is the listener, never the speaker's last word: "доложил Герасимов
 # Путину", "доповів Сирський Зеленському" (the report's addressee follows its speaker).
-_NOT_A_DATIVE = "".join(rf"(?<!{e}{dot})" for e in ("ову", "еву", "ёву", "ину", "ому", "ові", "еві") for dot in ("", r"\."))
+_NOT_A_DATIVE = "".join(rf"(?<!{e}{dot})" for e in ("ову", "еву", "ёву", "ину", "ому", "ові", "еві", "ачу", "ячу", "нту") for dot in ("", r"\."))
 _INVERTED_NP = rf"[«“\"]?(?P<np>{_CAP_TOKEN}(?:{_GO_ON}{_CAP_TOKEN}){{0,5}}){_NOT_A_DATIVE}[»”\"]?+"
 # The name ends the attribution: punctuation, the end, or a preposition follows it, so
 # that "глава Суджанского района Александр Богачев," reads past the district to the man.
 # (or a nickname in brackets: "командувач СБС Роберт Бровді (Мадяр)")
+#: A Russian or Ukrainian word in the dative: the listener of a report ("Путину", "президенту",
+#: "Верховному главнокомандующему", "журналистам"), never its speaker.
+_DATIVE_WORD = r"[А-ЯЁІЇЄҐа-яёіїєґ][\w’'-]*(?:ому|ему|ову|еву|ёву|ину|ові|еві|ам|ям|у|ю)"
+_DATIVE_LISTENER = compile_pattern(rf"{_DATIVE_WORD}(?:\s+{_DATIVE_WORD}){{0,2}}")
 _NAME_END = (r"(?=\s*(?:[,;:!?)»”\"(]|\.(?!\w)|$)|\s+(?:on|in|at|during|via|and|citing|в|во|на|у|и|і|та|й|со|з|із)(?!\w)"
              r"|\s+\d"
-             # the listener in the dative after the speaker: "доложил Герасимов Путину."
-             r"|\s+[А-ЯЁІЇЄҐ][\w’'-]*(?:ову|еву|ёву|ину|ому|ові|еві)(?=\s*(?:[,;:!?)]|\.(?!\w)|$)))")
+             # the listener in the dative after the speaker: "доложил Герасимов Путину.", "доложил Герасимов
+             # Верховному главнокомандующему", "сообщил Песков журналистам", "доповів Сирський президенту"
+             rf"|(?:\s+{_DATIVE_WORD}){{1,3}}(?=\s*(?:[,;:!?)]|\.(?!\w)|$)))")
 _VERB_SUBJECT = compile_pattern(
     rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:в|у)\s+(?:своем|своём|своєму)\s+[\w-]+\s+)?"
     # the unit a title names may stand in guillemets: "заявив речник ОСУВ «Хортиця» Дмитро Трегубов"
@@ -911,6 +916,8 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
                     or rx is _VERB_QUOTED_NAME and _is_closing_outlet(chunk, m)):
                 found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for m in _VERB_TAIL_LOWER.finditer(chunk) if may & _BIT[id(_VERB_TAIL_LOWER)] else ():
+        if _DATIVE_LISTENER.fullmatch(m.group("np")):
+            continue  # "доложил Герасимов президенту": the listener after the speaker (_VERB_SUBJECT)
         if canonical_name(m.group("np")) or named_within(m.group("np")) or _SOURCE_IN.match(m.group("np")):
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
         elif reference_sort(m.group("np")) == "person":  # "«…», — наголосив головнокомандувач": him
