@@ -364,6 +364,8 @@ NOT_GROUND = (
     r"|lives?|contact|power|prisoners?|soldiers?|troops|servicem[ae]n|civilians?|people|equipment|tanks?"
     r"|vehicles?|drones?|weapons?|part\b(?!\s+of)|place|photos?|images?|video|пленн\w*|полон\w*"
     r"|военн\w*|солдат\w*|військов\w*|техник\w*|техні\w*"
+    # contact lost is no ground lost: "потеряли связь с Суджей", "втратили зв'язок із селом"
+    r"|связ\w*|зв'яз\w*|контакт\w*"
 )
 
 #: Words before a participle that make it describe a noun rather than state a claim:

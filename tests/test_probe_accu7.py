@@ -90,6 +90,9 @@ def test_ground_lost_or_taken_is_control_with_its_side(resources, text, subject)
     pytest.param("Бои в Курской области.\n\nВСУ потеряли часть личного состава в Судже.", id="ru-часть-состава"),
     pytest.param("Бои в Курской области.\n\nВСУ потеряли в Судже 12 танков.", id="ru-потеряли-в-X-танки"),
     pytest.param("Бои в Курской области.\n\nЖительница Рыльска потеряла сына.", id="ru-потеряла-сына"),
+    # contact lost is no ground lost
+    pytest.param("Бои в Курской области.\n\nМы потеряли связь с Суджей.", id="ru-потеряли-связь"),
+    pytest.param("Бої на Курщині.\n\nПідрозділ втратив зв'язок із Суджею.", id="uk-втратив-звязок"),
 ])
 def test_people_and_things_lost_are_no_ground(resources, text):
     assert control_sides(resources, text) == []
