@@ -120,12 +120,22 @@ _TITLE_LOWER = (r"(?!(?:on|in|at|to|for|from|with|by|during|after|before|via|abo
 # President Volodymyr Zelensky"), and nothing after ("… on Telegram").
 # The closing quote is taken whenever it is there (possessive): a quoted unit is no name
 # when a name follows it ("речник ОСУВ «Хортиця» Дмитро Трегубов").
-_INVERTED_NP = rf"[«“\"]?(?P<np>{_CAP_TOKEN}(?:{_GO_ON}{_CAP_TOKEN}){{0,5}})[»”\"]?+"
+# A surname in the dative is the listener, never the speaker's last word: "доложил Герасимов
+# Путину", "доповів Сирський Зеленському" (the report's addressee follows its speaker).
+_NOT_A_DATIVE = "".join(rf"(?<!{e}{dot})" for e in ("ову", "еву", "ёву", "ину", "ому", "ові", "еві", "ачу", "ячу", "нту") for dot in ("", r"\."))
+_INVERTED_NP = rf"[«“\"]?(?P<np>{_CAP_TOKEN}(?:{_GO_ON}{_CAP_TOKEN}){{0,5}}){_NOT_A_DATIVE}[»”\"]?+"
 # The name ends the attribution: punctuation, the end, or a preposition follows it, so
 # that "глава Суджанского района Александр Богачев," reads past the district to the man.
 # (or a nickname in brackets: "командувач СБС Роберт Бровді (Мадяр)")
+#: A Russian or Ukrainian word in the dative: the listener of a report ("Путину", "президенту",
+#: "Верховному главнокомандующему", "журналистам"), never its speaker.
+_DATIVE_WORD = r"[А-ЯЁІЇЄҐа-яёіїєґ][\w’'-]*(?:ому|ему|ову|еву|ёву|ину|ові|еві|ам|ям|у|ю)"
+_DATIVE_LISTENER = compile_pattern(rf"{_DATIVE_WORD}(?:\s+{_DATIVE_WORD}){{0,2}}")
 _NAME_END = (r"(?=\s*(?:[,;:!?)»”\"(]|\.(?!\w)|$)|\s+(?:on|in|at|during|via|and|citing|в|во|на|у|и|і|та|й|со|з|із)(?!\w)"
-             r"|\s+\d)")
+             r"|\s+\d"
+             # the listener in the dative after the speaker: "доложил Герасимов Путину.", "доложил Герасимов
+             # Верховному главнокомандующему", "сообщил Песков журналистам", "доповів Сирський президенту"
+             rf"|(?:\s+{_DATIVE_WORD}){{1,3}}(?=\s*(?:[,;:!?)]|\.(?!\w)|$)))")
 _VERB_SUBJECT = compile_pattern(
     rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:в|у)\s+(?:своем|своём|своєму)\s+[\w-]+\s+)?"
     # the unit a title names may stand in guillemets: "заявив речник ОСУВ «Хортиця» Дмитро Трегубов"
@@ -170,7 +180,9 @@ _ASIDE_OPENER = (rf"(?:(?i:{RELAYS})|a|an|the|which|who|[a-z]+ing|[а-яёіїє
                  r"|in|on|at|during|в|у|на)")
 #: Or the aside is a sentence adverb alone: "Ukraine, however, said …", "Киев, в свою очередь, заявил …".
 _ASIDE_ADVERB = (r"(?i:however|though|meanwhile|in\s+turn|for\s+its\s+part|for\s+his\s+part|однако|впрочем"
-                 r"|в\s+свою\s+очередь|проте|втім|натомість|своєю\s+чергою|зі\s+свого\s+боку)")
+                 r"|в\s+свою\s+очередь|проте|втім|натомість|своєю\s+чергою|зі\s+свого\s+боку"
+                 # "У Генштабі ЗСУ, зокрема, зазначили …", "Kyiv, in particular, said …"
+                 r"|зокрема|in\s+particular|в\s+частности|водночас|тим\s+часом|при\s+цьому|при\s+этом)")
 _ASIDE = rf"(?:{_ASIDE_OPENER}\s[^,.]{{1,80}}|{_ASIDE_ADVERB})"
 _SUBJECT_ASIDE_VERB = compile_pattern(
     rf"{_NP}(?:’s|'s)?,\s+{_ASIDE},\s+(?:(?:has|have|had|also)\s+)?"
@@ -550,8 +562,10 @@ def reference_sort(phrase: str) -> str | None:
     >>> reference_sort("оборонном ведомстве"), reference_sort("the acting governor"), reference_sort("Astra")
     ('body', 'person', None)
     """
-    words = [w for w in words_of(_strip_openers(phrase)) if stem(w) not in REFERENCE_MODIFIERS
-             and w not in REFERENCE_MODIFIERS]
+    all_words = words_of(_strip_openers(phrase))
+    words = [w for w in all_words if stem(w) not in REFERENCE_MODIFIERS and w not in REFERENCE_MODIFIERS]
+    if not words and all_words and all_words[-1] in BODY_REFERENCES:
+        words = all_words[-1:]  # "The military said": the modifier is the noun itself
     if not words or len(words) > 2 or canonical_name(phrase):
         return None
     head = stem(words[-1])
@@ -898,9 +912,12 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     for rx in (_QUOTED_NAME_VERB, _VERB_QUOTED_NAME):
         for m in rx.finditer(chunk) if may & _BIT[id(rx)] else ():
             # a known source, or a channel or outlet the text says it is; not a quoted word ("«котлом»")
-            if canonical_name(m.group("np")) or _CHANNEL_BEFORE.search(chunk, max(0, m.start("np") - 25), m.start("np")):
+            if (canonical_name(m.group("np")) or _CHANNEL_BEFORE.search(chunk, max(0, m.start("np") - 25), m.start("np"))
+                    or rx is _VERB_QUOTED_NAME and _is_closing_outlet(chunk, m)):
                 found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for m in _VERB_TAIL_LOWER.finditer(chunk) if may & _BIT[id(_VERB_TAIL_LOWER)] else ():
+        if _DATIVE_LISTENER.fullmatch(m.group("np")):
+            continue  # "доложил Герасимов президенту": the listener after the speaker (_VERB_SUBJECT)
         if canonical_name(m.group("np")) or named_within(m.group("np")) or _SOURCE_IN.match(m.group("np")):
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
         elif reference_sort(m.group("np")) == "person":  # "«…», — наголосив головнокомандувач": him
@@ -1045,11 +1062,17 @@ def headline_document_source(headline: str) -> str | None:
     >>> headline_document_source("Russian Defence Ministry daily briefing"), headline_document_source("Update on Kursk")
     ('Russian Defense Ministry', None)
     """
-    m = _HEADLINE_DOCUMENT.match(headline.strip())
+    m = _HEADLINE_DOCUMENT.match(headline.strip()) or _HEADLINE_DASH_SOURCE.search(headline.strip())
     if m is None:
         return None
     name = canonical_claimant(m.group("np") or m.group("np2") or "")
     return name if name in CANONICAL_NAMES else None
+
+
+#: A headline that closes on its source after a dash, the way agencies title a body's report
+#: ("ВСУ потеряли позиции у Суджи — Минобороны", "Сили оборони відійшли з Суджі — Генштаб ЗСУ"):
+#: the article retells that report.
+_HEADLINE_DASH_SOURCE = compile_pattern(rf"\s[—–]\s*{_NP}\s*$")
 
 
 #: How many body paragraphs from each end an article's bookend sources are looked for in.
@@ -1142,12 +1165,30 @@ def claimant_for(
         shown = evidence is not None and not _SPEECH_VERB.search(text, evidence.end(), e)
         name = found if shown else found or _carried(text, sentence, paragraph, speakers, is_hedged=is_hedged) or (
             _paragraph_source(text, sentence, paragraph, speakers, is_hedged=is_hedged))
+        if name is not None and is_person(name) and _speaks_as_a_body(atts, claim):
+            # "Zelensky said … In a separate statement, the ministry said …": a body with no
+            # antecedent is nobody known, never the person who spoke before
+            name = None
     elif name is None and is_hedged:
         # "Units … have reportedly re-established control": reported by the paragraph's source
         name = _carried(text, sentence, paragraph, speakers, is_hedged=True) or _paragraph_source(
             text, sentence, paragraph, speakers, is_hedged=True)
     speakers.last_claim = (name, paragraph[0], is_hedged)
     return name
+
+
+def _is_closing_outlet(chunk: str, m: re.Match[str]) -> bool:
+    """Whether a name in guillemets right after a closing verb is the source: "…, сообщает
+    «Военная хроника»." (an outlet or channel closing its report, not a quoted word inside a
+    clause: the verb follows a comma and the name, capitalised, follows the verb alone)."""
+    return (chunk[:m.start()].rstrip().endswith(",") and not chunk[m.end("np") + 1:].strip(" .!?)")
+            and m.group("np")[:1].isupper() and not chunk[m.start():m.start("np") - 1].strip().count(" "))
+
+
+def _speaks_as_a_body(atts: Sequence[Attribution], claim: tuple[int, int]) -> bool:
+    """Whether the sentence gives its claim to a body by reference alone ("the ministry
+    said", "it said") and names nobody."""
+    return not any(a.name for a in atts) and any(a.pronoun == "it" and a.start < claim[1] for a in atts)
 
 
 def _claimant_in_sentence(

@@ -112,6 +112,8 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Міністерство оборони РФ", "Міністерство оборони Росії", "Міністерство оборони Російської Федерації",
         # "the aggressor country's ministry of defence", as Ukrainian media often put it
         "Міністерство оборони країни-агресора", "Міноборони країни-агресора", "Минобороны страны-агрессора",
+        # the wires' name for the ministry speaking: "Russia's military said its forces had retaken …"
+        "Russian military", "Russia's military",
     )),
     ("Russian security forces", ("Russian security agencies", "Russia security agencies", "Russian security services",
                                  "Russia's security services", "Russian law enforcement", "силовые структуры",
@@ -133,6 +135,10 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "мілблогери", "мілблогерів",
         "военные блогеры", "российские военные блогеры", "російські мілблогери", "мілблогери", "воєнкори",
         "російські воєнкори", "російські військові блогери", "військові блогери",
+        # one of them: "A Russian milblogger claimed …", "военкор", "російський мілблогер"
+        "Russian milblogger", "milblogger", "Russian military blogger", "military blogger",
+        "pro-Russian military blogger", "Russian war blogger", "war blogger", "военкор", "российский военкор",
+        "милблогер", "мілблогер", "воєнкор", "російський воєнкор", "російський мілблогер",
     )),
     # Kyiv's bloggers, named with their side (a bare "military bloggers" is Moscow's, above)
     ("Ukrainian milbloggers", (
@@ -228,7 +234,8 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 OTHER_SIDE = {"Russian milbloggers": "Ukrainian milbloggers"}
 SIDELESS_ALIASES = ("military bloggers", "war bloggers", "milbloggers", "military correspondents",
                     "war correspondents", "voenkors", "военкоры", "военкоров", "милблогеров", "милблогеры", "военные блогеры", "мілблогери",
-                    "воєнкори", "військові блогери")
+                    "воєнкори", "військові блогери", "milblogger", "military blogger", "war blogger", "военкор",
+                    "милблогер", "мілблогер", "воєнкор")
 
 #: The canonical names above that are outlets: news agencies, media, Telegram channels.
 OUTLETS = frozenset({"Russian media", "TASS", "RIA Novosti", "Interfax", "Rybar", "Mash", "Astra", "Two Majors",

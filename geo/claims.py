@@ -260,6 +260,10 @@ _INCLUDING = compile_pattern(r",\s+(?:including|в\s+том\s+числе|у\s+т
 #: An inverted speech verb right before an amount: the amount counts the speakers ('…," said one
 #: commander'), unlike the complement of a verb in place ("The ministry said 12 soldiers were killed").
 _SPEAKERS_COUNT = compile_pattern(r"[,\"”»]\s*(?:said|says|told)\s+$")
+#: The amount after "said" is the subject of the reported clause when a verb follows it: "Lee
+#: Sung-kweun, a lawmaker, said some 2,700 had been wounded", "Budanov, …, said 11,000 North
+#: Korean troops were in Kursk" (not '"We lost 40," said one commander').
+_REPORTED_SUBJECT = compile_pattern(r"(?:\s+[\w'’-]+){0,4}?\s+(?:had|have|has|were|was|are|is|remain(?:s|ed)?)(?!\w)")
 #: Personnel counted as units: "85 одиниць особового складу", "120 единиц личного состава".
 _PERSONNEL_UNITS = compile_pattern(r"\s*(?:одиниц\w*\s+особового\s+складу|единиц\w*\s+личного\s+состава)")
 #: A military unit as the amount, in Russian and Ukrainian: a count of forces whatever follows it
@@ -418,7 +422,8 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
                    others: Sequence[int] = ()) -> bool:
     """Whether an amount is a head count: followed by a force noun or a trigger, or right after
     a trigger (with no other amount between them; ``others`` are the starts of the rest)."""
-    if _SPEAKERS_COUNT.search(folded, max(sentence[0], amount.start - 16), amount.start):
+    if (_SPEAKERS_COUNT.search(folded, max(sentence[0], amount.start - 16), amount.start)
+            and not _REPORTED_SUBJECT.match(folded, amount.end, sentence[1])):
         return False  # '"We lost X," said one commander': the speakers, not the losses
     if amount.figure.text and (_FORCE.match(fold(amount.figure.text.split()[-1]))
                                or _UNIT_AMOUNT.search(fold(amount.figure.text))):
@@ -589,7 +594,23 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
         return not _NEGATED.search(before)  # "мирный житель погиб", "які загинули"
     if _VERB_THEN_SUBJECT.match(after) and not word.isascii() and not _PARTICIPLE.search(word):
         return True  # "погибла мирная жительница": a Russian verb before whom it befell
+    if word in ("killed", "wounded", "injured") and _ONE_PERSON_AFTER.match(after):
+        return True  # "A strike on a hospital in Sudzha killed a nurse": one person, its object
+    if word == "died" and _ONE_PERSON_BEFORE.search(before) and not _NATURAL_DEATH.match(after):
+        return True  # "A woman died after the shelling of Glushkovo"
     return bool(_AUX.search(before)) or bool(re.search(r"(?:soldiers|troops|forces|personnel)\s+$", before))
+
+
+#: One person written as a noun, the way "погиб мужчина" is: "killed a nurse", "A woman died"
+#: (GOLD.md: no amount is written, so the figure stays null).
+_ONE_PERSON = (r"(?:a|an|one)\s+(?:[\w-]+\s+)?(?:man|woman|nurse|civilian|child|boy|girl|teenager|resident|soldier"
+               r"|serviceman|servicewoman|person|pensioner|driver|worker|volunteer|medic|paramedic|doctor|journalist"
+               r"|firefighter|policeman|police\s+officer)\b")
+_ONE_PERSON_AFTER = compile_pattern(rf"^\s+{_ONE_PERSON}")
+_ONE_PERSON_BEFORE = compile_pattern(rf"(?<!\w){_ONE_PERSON}\s+$")
+#: A death of natural causes is no loss: "A man died of a heart attack during the match".
+_NATURAL_DEATH = compile_pattern(r"\s+(?:of|from)\s+(?:an?\s+)?(?:heart|natural|illness|disease|cancer|covid|old\s+age"
+                                 r"|stroke|overdose)")
 
 
 def _claim_id(source: str, start: int, end: int, kind: Kind) -> str:
@@ -599,10 +620,18 @@ def _claim_id(source: str, start: int, end: int, kind: Kind) -> str:
     return f"c{digest[:12]}"
 
 
-_LEAD_ATTRIBUTION = compile_pattern(rf"\b(?:{SPEECH_VERBS})\b(?:\s+(?:on|in)\s+\w+\.?(?:\s+\d+)?)?,?(?:\s+(?:that|что))?\s+")
+# The body spoken in may follow the verb ("Як повідомили у Генштабі ЗСУ, ворог …", "как сообщили
+# в Минобороны, …"), and "що" is the Ukrainian "that" ("заявили, що …"): neither is the claim.
+_LEAD_ATTRIBUTION = compile_pattern(rf"\b(?:{SPEECH_VERBS})\b(?:\s+(?:on|in)\s+\w+\.?(?:\s+\d+)?"
+                                    r"|\s+(?:в|во|у)\s+[^,.;:!?«»\"\n]{1,60}(?=,))?,?(?:\s+(?:that|что|що))?\s+")
 _TAIL_ATTRIBUTION = compile_pattern(
-    rf"[,”\"»]+\s*[”\"»]?\s*(?:(?:he|she|it|they|(?:the\s+|a\s+)?[A-Z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){{0,6}})\s+"
-    rf"(?:also\s+)?(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+[A-Z]).*$"
+    # the speaker before the verb: "…, Zelensky said", "…, the ministry said", "…, Сирський заявив"
+    rf"[,”\"»]+\s*[”\"»]?\s*(?:(?:he|she|it|they|(?:the\s+|a\s+)?[A-ZА-ЯЁІЇЄҐ][\w.’'-]*(?:\s+[A-Za-zА-ЯЁІЇЄҐа-яёіїєґ][\w.’'-]*){{0,6}}"
+    rf"|the\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){{0,2}})\s+"
+    rf"(?:also\s+)?(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+[A-Z]"
+    # a Russian or Ukrainian speaker after the verb, named, titled or a body: "…, заявив Сирський",
+    # "…, повідомив речник ОСУВ «Хортиця»", "…, сообщили в Минобороны"
+    rf"|(?:{SPEECH_VERBS})\s+(?:(?:в|во|у)\s+)?[«а-яёіїєґА-ЯЁІЇЄҐ]).*$"
 )
 #: Searched only where a speech verb occurs (their own literals, issue 14).
 _LEAD_ATTRIBUTION_CUED = Gated.of(_LEAD_ATTRIBUTION, is_folded=False)
