@@ -203,6 +203,8 @@ def open_records(
                   cache=cache, on_document=on_document, overrides=overrides)
         if path is not None and store.path == path:
             remove_other_versions(path)  # this corpus's Stores of earlier versions: never read again
+        if cache is not None:
+            cache.remove_unused_versions()  # results of versions no build used for a month
         yield store
     except sqlite3.Error as err:  # a full disk, a file locked by another build for a minute
         if is_damage(err):

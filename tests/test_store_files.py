@@ -115,3 +115,30 @@ def test_the_maps_pieces_live_beside_the_store_and_the_old_codes_go(tmp_path, pr
         pieces = [p for p in store.path.parent.iterdir() if ".pieces-" in p.name]
     assert len(pieces) == 1 and pieces[0].name.startswith(store.path.stem) and not stale.exists()
     assert not list(private_cache.glob("webmap-pieces-*"))
+
+
+def test_result_folders_of_versions_unused_for_a_month_are_deleted(tmp_path, private_cache, resources):
+    import time
+
+    from geo._cache import UNUSED_VERSION_DAYS
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    results = private_cache / "results"
+    old, recent = results / "a version of last year", results / "a version of last week"
+    day = 86_400
+    for folder, age in ((old, UNUSED_VERSION_DAYS + 1), (recent, UNUSED_VERSION_DAYS - 1)):
+        (folder / "ab").mkdir(parents=True)
+        (folder / "ab" / "entry.json").write_text("{}", encoding="utf-8")
+        stamp = time.time() - age * day
+        os.utime(folder, (stamp, stamp))
+    with open_records(corpus, resources=resources):
+        pass
+    kept = sorted(p.name for p in results.iterdir())
+    assert old.name not in kept and recent.name in kept and len(kept) == 2  # and this build's own
+    (mine,) = set(kept) - {recent.name}
+    assert time.time() - (results / mine).stat().st_mtime < day  # marked as used now
+    with open_records(corpus, resources=resources, use_cache=False):
+        pass
+    assert sorted(p.name for p in results.iterdir()) == kept  # without the cache: nothing touched
