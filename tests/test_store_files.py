@@ -138,7 +138,7 @@ def test_result_folders_of_versions_unused_for_a_month_are_deleted(tmp_path, pri
     kept = sorted(p.name for p in results.iterdir())
     assert old.name not in kept and recent.name in kept and len(kept) == 2  # and this build's own
     (mine,) = set(kept) - {recent.name}
-    assert time.time() - (results / mine).stat().st_mtime < day  # marked as used now
+    assert (results / mine).stat().st_mtime > recent.stat().st_mtime + (UNUSED_VERSION_DAYS - 2) * day  # marked
     with open_records(corpus, resources=resources, use_cache=False):
         pass
     assert sorted(p.name for p in results.iterdir()) == kept  # without the cache: nothing touched
