@@ -167,12 +167,9 @@ def test_any_count_of_points_makes_a_sound_tree_that_depends_on_the_points_alone
     lon, lat = rng.uniform(34, 37, count), rng.uniform(50, 53, count)
 
     def filled() -> tuple[list[tuple[object, ...]], tuple[float, float, float, float] | None]:
-        db = sqlite3.connect(":memory:", isolation_level=None)
-        db.execute("CREATE TABLE p (fid INTEGER PRIMARY KEY, x REAL, y REAL)")
-        db.executemany("INSERT INTO p VALUES (?, ?, ?)", zip(fids.tolist(), lon.tolist(), lat.tolist(), strict=True))
-        db.execute("CREATE VIRTUAL TABLE r USING rtree(id, minx, maxx, miny, maxy)")
+        db = _points_table(zip(fids.tolist(), lon.tolist(), lat.tolist(), strict=True))
         db.execute("BEGIN")
-        extent = gpkg_rtree.fill_rtree(db, "r", "SELECT fid, x, y FROM p ORDER BY fid")
+        extent = gpkg_rtree.fill_rtree(db, "r", "p", "geom")
         db.execute("COMMIT")
         assert db.execute("SELECT rtreecheck('r')").fetchone() == ("ok",)
         assert [fid for (fid,) in db.execute("SELECT id FROM r ORDER BY id")] == fids.tolist()
@@ -182,3 +179,22 @@ def test_any_count_of_points_makes_a_sound_tree_that_depends_on_the_points_alone
     first, extent = filled()
     assert filled() == (first, extent)
     assert extent == (None if not count else (lon.min(), lat.min(), lon.max(), lat.max()))
+
+
+def test_a_geometry_the_writer_does_not_make_is_refused_and_nothing_is_written():
+    db = _points_table([(1, 35.0, 51.0), (2, 35.5, 51.5)])
+    with_envelope = struct.pack("<2sBBi4d", b"GP", 0, 3, 4326, 35.0, 35.0, 51.0, 51.0) + struct.pack("<BIdd", 1, 1, 35, 51)
+    db.execute("UPDATE p SET geom = ? WHERE fid = 2", (with_envelope,))
+    with pytest.raises(ValueError, match="not a 2-D point"):
+        gpkg_rtree.fill_rtree(db, "r", "p", "geom")
+    assert db.execute("SELECT COUNT(*) FROM r_rowid").fetchone() == (0,)
+
+
+def _points_table(points) -> sqlite3.Connection:
+    """An in-memory table ``p`` of (fid, point blob as the writer makes it) and an empty R-tree ``r``."""
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    db.execute("CREATE TABLE p (fid INTEGER PRIMARY KEY, geom BLOB)")
+    db.executemany("INSERT INTO p VALUES (?, ?)",
+                   ((fid, gpkg_module._GP_HEADER + gpkg_module._point(x, y)) for fid, x, y in points))
+    db.execute("CREATE VIRTUAL TABLE r USING rtree(id, minx, maxx, miny, maxy)")
+    return db

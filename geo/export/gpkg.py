@@ -409,8 +409,10 @@ def _insert_claims(path: Path, area_ids: set[str], fill: _Fill, *, attach: _Atta
             for name, _ in triggers:
                 db.execute(f'DROP TRIGGER "{name}"')
             counts = fill(db, insert)
-            extent = gpkg_rtree.fill_rtree(db, "rtree_claims_geom", "SELECT fid, longitude, latitude FROM claims "
-                                           "WHERE geom IS NOT NULL ORDER BY fid")
+            try:
+                extent = gpkg_rtree.fill_rtree(db, "rtree_claims_geom", "claims", "geom")
+            except ValueError as err:  # pragma: no cover - every row's geometry is made above
+                raise sqlite3.DatabaseError(str(err)) from err
             db.execute("UPDATE gpkg_ogr_contents SET feature_count = (SELECT COUNT(*) FROM claims) "
                        "WHERE table_name = 'claims'")
             if extent is not None:
