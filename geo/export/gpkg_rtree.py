@@ -112,6 +112,13 @@ def _tile(boxes: np.ndarray, cells: int) -> tuple[np.ndarray, np.ndarray]:
     return order, np.arange(0, count, cells)
 
 
+def _node_of(starts: np.ndarray, count: int) -> np.ndarray:
+    """The index of the node that holds each of ``count`` ordered items, nodes starting at ``starts``."""
+    import numpy as np
+
+    return np.repeat(np.arange(len(starts)), np.diff(np.append(starts, count)))
+
+
 def _bounds(boxes: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """The box of each node: the boxes from each start to the next, already in order."""
     import numpy as np
@@ -129,10 +136,9 @@ def _blobs(rowids: np.ndarray, boxes: np.ndarray, starts: np.ndarray, depth: int
     node = np.dtype({"names": ["depth", "count", "cells"], "formats": [">u2", ">u2", (cell, cells)],
                      "offsets": [0, 2, 4], "itemsize": node_bytes})
     out = np.zeros(len(starts), dtype=node)
-    counts = np.diff(np.append(starts, len(rowids)))
     out["depth"] = depth
-    out["count"] = counts
-    owner = np.repeat(np.arange(len(starts)), counts)
+    out["count"] = np.diff(np.append(starts, len(rowids)))
+    owner = _node_of(starts, len(rowids))
     slot = np.arange(len(rowids)) - starts[owner]
     out["cells"]["rowid"][owner, slot] = rowids
     out["cells"]["box"][owner, slot] = boxes
@@ -178,12 +184,10 @@ def pack(fids: np.ndarray, lon: np.ndarray, lat: np.ndarray, node_bytes: int) ->
         blobs = _blobs(rowids, ordered, starts, depth if height == depth else 0, node_bytes)
         nodes += zip(range(first[height], first[height] + len(blobs)), blobs, strict=True)
         if height > 0:
-            owners = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(order)))) + first[height]
-            parents.append(np.stack([rowids, owners], axis=1))
+            parents.append(np.stack([rowids, _node_of(starts, len(order)) + first[height]], axis=1))
     order, starts, _ = levels[0]
-    owners = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(order)))) + first[0]
     leaves = np.empty(len(order), dtype=np.int64)
-    leaves[order] = owners
+    leaves[order] = _node_of(starts, len(order)) + first[0]
     below = np.concatenate(parents) if parents else np.empty((0, 2), dtype=np.int64)
     return Packed(nodes=nodes, parents=below[np.argsort(below[:, 0], kind="stable")], fids=fids, leaves=leaves,
                   depth=depth)
