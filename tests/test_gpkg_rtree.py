@@ -181,6 +181,21 @@ def test_any_count_of_points_makes_a_sound_tree_that_depends_on_the_points_alone
     assert extent == (None if not count else (lon.min(), lat.min(), lon.max(), lat.max()))
 
 
+def test_the_tree_does_not_depend_on_how_the_rows_got_into_the_table(points):
+    """A spliced build copies most rows and renders a few, a fresh one renders all: the same tree."""
+    rows = [(fid, x, y) for fid, (x, y) in enumerate(points, start=1)]
+    shuffled = rows[:]
+    random.Random(3).shuffle(shuffled)
+    trees = []
+    for order in (rows, shuffled):
+        db = _points_table(order)
+        db.execute("BEGIN")
+        gpkg_rtree.fill_rtree(db, "r", "p", "geom")
+        db.execute("COMMIT")
+        trees.append([db.execute(f"SELECT * FROM r_{name} ORDER BY 1").fetchall() for name in ("node", "parent", "rowid")])
+    assert trees[0] == trees[1] and len(trees[0][0]) > 1
+
+
 def test_a_geometry_the_writer_does_not_make_is_refused_and_nothing_is_written():
     db = _points_table([(1, 35.0, 51.0), (2, 35.5, 51.5)])
     with_envelope = struct.pack("<2sBBi4d", b"GP", 0, 3, 4326, 35.0, 35.0, 51.0, 51.0) + struct.pack("<BIdd", 1, 1, 35, 51)
