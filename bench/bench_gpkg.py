@@ -21,6 +21,8 @@ copied, 19 or 0 decoded) against 1.87–2.15 s; its wall 2.4–3.6 s against 3.5
 whole build 4.1–4.4 s CPU, 3.9–6.9 s wall against 5.0–5.6 s CPU, 4.7–10.4 s wall. Filling
 the R-tree alone on that file: 0.13–0.20 s CPU against 0.68–0.85 s for SQLite's insert. A
 fresh write of the whole file (84,810 rows decoded) 2.2–3.4 s CPU against 3.3–5.0 s.
+Again at a388b7c (21:15–21:20 UTC, beside the full test suite): the writer 0.90–0.97 s CPU
+against 1.49–1.90 s; the build 3.6–3.9 s CPU against 4.0–5.2 s.
 Of the writer's CPU now (a profile of one add): the copy 0.42 s, the places layer's rows
 0.31 s (a count per place), the R-tree 0.2 s, GDAL's small layers 0.08 s.
 
