@@ -12,7 +12,19 @@ rows, a 66 MB GeoPackage), 3 rounds against add44c9: the writer 1.36–1.66 s CP
 rows copied in one range, 42 or 0 decoded) against 3.20–3.84 s; its wall 5.2–10.8 s
 against 16.7–28.3 s; the whole build 5.8–7.5 s CPU, 11.3–23.4 s wall against 8.1–9.7 s
 CPU, 20.4–35.4 s wall. Of the writer's 1.3 s, SQLite's R-tree of the claims (0.64 s,
-about 9 µs a point, the same in every order tried) and the copy (0.32 s) are most.
+about 9 µs a point, the same in every order tried) and the copy (0.32 s) were most.
+
+Since the claims R-tree is bulk-loaded as a packed tree (``geo/export/gpkg_rtree.py``),
+measured 2026-12-06 20:50–20:54 UTC (load average 6–11), same corpus (84,810 claim rows,
+68,150 points; ``--rounds 2 --base`` c3d1b26): the writer 0.92–1.06 s CPU (84,810 rows
+copied, 19 or 0 decoded) against 1.87–2.15 s; its wall 2.4–3.6 s against 3.5–7.5 s; the
+whole build 4.1–4.4 s CPU, 3.9–6.9 s wall against 5.0–5.6 s CPU, 4.7–10.4 s wall. Filling
+the R-tree alone on that file: 0.13–0.20 s CPU against 0.68–0.85 s for SQLite's insert. A
+fresh write of the whole file (84,810 rows decoded) 2.2–3.4 s CPU against 3.3–5.0 s.
+Again at a388b7c (21:15–21:20 UTC, beside the full test suite): the writer 0.90–0.97 s CPU
+against 1.49–1.90 s; the build 3.6–3.9 s CPU against 4.0–5.2 s.
+Of the writer's CPU now (a profile of one add): the copy 0.42 s, the places layer's rows
+0.31 s (a count per place), the R-tree 0.2 s, GDAL's small layers 0.08 s.
 
 Run from a checkout: ``python bench/bench_gpkg.py SOURCE [--repeat N]``, where SOURCE
 is a corpus folder (read through the pipeline, with ``$GEO_CACHE_DIR`` as usual) or a

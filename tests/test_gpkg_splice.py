@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import struct
 import urllib.parse
 from pathlib import Path
 
@@ -120,6 +121,24 @@ def _edit_a_row(out: Path) -> None:
         db.execute("UPDATE claims SET notes = 'edited in QGIS' WHERE fid = 1")
 
 
+def _big_endian_point(out: Path) -> None:
+    """A point rewritten big-endian, as another GIS may write it: same length, same stat, same place.
+
+    The R-tree reads the writer's own little-endian points only (``gpkg_rtree``): the file is written whole.
+    """
+    path = out / "places.gpkg"
+    st = path.stat()
+    with contextlib.closing(sqlite3.connect(path)) as db, db:
+        for name in ("ST_IsEmpty", "ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY"):  # GDAL's, for its triggers
+            db.create_function(name, 1, lambda _: 0)
+        fid, blob = db.execute("SELECT fid, geom FROM claims WHERE geom IS NOT NULL ORDER BY fid LIMIT 1").fetchone()
+        x, y = struct.unpack_from("<dd", blob, 13)
+        db.execute("UPDATE claims SET geom = ? WHERE fid = ?",
+                   (struct.pack(">2sBBi", b"GP", 0, 0, 4326) + struct.pack(">BIdd", 0, 1, x, y), fid))
+    assert path.stat().st_size == st.st_size
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
 def _corrupt_header(out: Path) -> None:
     _keep_stat(out / "places.gpkg", b"not a GeoPackage" * 8)
 
@@ -160,6 +179,7 @@ def _index_of_another_file(out: Path) -> None:
     pytest.param(lambda out: (out / "places.gpkg").unlink(), id="gpkg missing"),
     pytest.param(lambda out: (out / GPKG_INDEX).unlink(), id="index missing"),
     pytest.param(_edit_a_row, id="edited by a user"),
+    pytest.param(_big_endian_point, id="a point rewritten big-endian, same stat"),
     pytest.param(_corrupt_header, id="not a database, same stat"),
     pytest.param(_corrupt_pages, id="damaged pages, same stat"),
     pytest.param(_older_index, id="index of an older geo"),

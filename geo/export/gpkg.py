@@ -30,6 +30,7 @@ small layers are written by ``pyogrio.raw.write`` as numpy columns with null mas
 GDAL makes the ``claims`` layer empty (its table, R-tree, triggers and metadata), and
 its rows stream in through SQLite's bulk insert (``_insert_claims``):
 GDAL's row-by-row inserts were about 30 s of a rebuild of 10,000 articles (issue 14).
+Its R-tree is bulk-loaded as a packed tree (``gpkg_rtree``), not point by point.
 Either way the writer's memory is flat in the size of the corpus.
 
 Why the file is byte-identical across runs: GDAL stamps ``gpkg_contents.last_change``
@@ -56,7 +57,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geo.errors import ExportError
-from geo.export import gpkg_splice
+from geo.export import gpkg_rtree, gpkg_splice
 from geo.export._atomic import atomic_path, write_with_atomic
 from geo.export.fragments import fragments_of
 from geo.export.gpkg_splice import GpkgCounts, OldGpkg
@@ -100,8 +101,8 @@ LAYER_DESCRIPTIONS: Mapping[str, str] = {
 CHUNK_ROWS = 5_000
 #: Layers given GDAL's R-tree spatial index: every spatial table (issue 15: QGIS and other
 #: clients expect one). ``area_claims`` is a view, which SQLite cannot index: it reads
-#: the few polygons of ``areas``. The claims rows' boxes are inserted into GDAL's R-tree
-#: with the rows (``_insert_claims``), so the file behaves like any other GeoPackage.
+#: the few polygons of ``areas``. The claims rows' boxes are bulk-loaded into GDAL's R-tree
+#: after the rows (``_insert_claims``), so the file behaves like any other GeoPackage.
 SPATIAL_INDEX_LAYERS = frozenset(name for name, geometry in LAYER_GEOMETRY.items() if geometry) - {"area_claims"}
 #: numpy dtypes giving GDAL the field types of docs/exports.md (Integer, Real,
 #: Integer(Boolean), String); None travels as a mask (numbers) or as None (strings).
@@ -372,17 +373,18 @@ def _insert_claims(path: Path, area_ids: set[str], fill: _Fill, *, attach: _Atta
     the R-tree and the feature count; on 10,000 articles (218,000 rows) that was most of
     a rebuild. Here the triggers GDAL made are set aside, the rows are appended by
     ``fill`` (through ``executemany``, or copied by SQLite from the last published file:
-    ``geo.export.gpkg_splice``), the R-tree gets each point's box and the layer its feature
-    count and extent, each by one statement, as GDAL sets them; then the triggers are put
-    back, so that a GIS that edits the layer keeps the index as before. A row's geometry
-    is the GeoPackage blob GDAL writes for a point (``_GP_HEADER`` + WKB) at the row's
-    longitude and latitude; a row tied to an area, or without a place, has none
+    ``geo.export.gpkg_splice``), the R-tree gets each point's box in one bulk load
+    (``gpkg_rtree``: a packed tree, a function of the points alone, so a spliced file and a
+    fresh one have the same bytes; SQLite's own insert was about 9 µs a point, most of a
+    rebuild's writer), and the layer its feature count and extent, as GDAL sets them; then
+    the triggers are put back, so that a GIS that edits the layer keeps the index as before.
+    A row's geometry is the GeoPackage blob GDAL writes for a point (``_GP_HEADER`` + WKB)
+    at the row's longitude and latitude; a row tied to an area, or without a place, has none
     (``area_claims`` draws the areas). The tables read back as GDAL wrote them (tests
     compare them).
     """
     names = ", ".join(f'"{name}"' for name in CLAIM_COLUMNS)
     marks = ", ".join("?" * (len(CLAIM_COLUMNS) + 2))
-    points = "FROM claims WHERE geom IS NOT NULL"
 
     def insert(values: Iterable[tuple[object, ...]], first_fid: int) -> int:
         count = 0
@@ -407,11 +409,13 @@ def _insert_claims(path: Path, area_ids: set[str], fill: _Fill, *, attach: _Atta
             for name, _ in triggers:
                 db.execute(f'DROP TRIGGER "{name}"')
             counts = fill(db, insert)
-            db.execute(f'INSERT INTO "rtree_claims_geom" SELECT fid, longitude, longitude, latitude, latitude {points}')  # noqa: S608
+            try:
+                extent = gpkg_rtree.fill_rtree(db, "rtree_claims_geom", "claims", "geom")
+            except ValueError as err:  # a copied row's geometry is not a point: OldFileError, written whole
+                raise sqlite3.DatabaseError(str(err)) from err
             db.execute("UPDATE gpkg_ogr_contents SET feature_count = (SELECT COUNT(*) FROM claims) "
                        "WHERE table_name = 'claims'")
-            extent = db.execute(f"SELECT min(longitude), min(latitude), max(longitude), max(latitude) {points}").fetchone()  # noqa: S608
-            if extent[0] is not None:
+            if extent is not None:
                 db.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? "
                            "WHERE table_name = 'claims'", extent)
             for _, sql in triggers:
