@@ -33,7 +33,6 @@ import functools
 import hashlib
 import json
 import marshal
-import os
 import sqlite3
 from array import array
 from collections.abc import Callable, Iterator, Sequence
@@ -41,9 +40,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from geo.cache_folder import is_private, make_private_dir
 from geo.sides import Side
 from geo.webmap.cards import CardSink, card_key
+from geo.webmap.kept import open_kept
 from geo.webmap.shown import Shown, shown_documents
 from geo.webmap.payload import (
     CLAIM_COLUMNS,
@@ -269,29 +268,17 @@ class PieceCache:
 
     def _open(self, path: Path | None) -> sqlite3.Connection | None:
         """The file's connection, in a transaction; None when there is no usable file."""
-        if path is None:
+        # rows of a few KB: a rowid table with the key in an index, not in every B-tree page
+        db = open_kept(path, "CREATE TABLE IF NOT EXISTS pieces (key BLOB NOT NULL UNIQUE, fields BLOB NOT NULL)")
+        if db is None:
             return None
-        for attempt in range(2):
-            if path.exists() and (attempt or not is_private(path)):
-                with contextlib.suppress(OSError):
-                    path.unlink()  # foreign or damaged: made anew (the folder is this user's)
-            try:
-                make_private_dir(path.parent)
-                if not path.exists():
-                    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-                if not is_private(path):  # could not be replaced (or its folder is not private): unused
-                    return None
-                db = sqlite3.connect(path, isolation_level=None)
-                db.execute("PRAGMA synchronous=OFF")  # a cache: a torn file is an empty one
-                # rows of a few KB: a rowid table with the key in an index, not in every B-tree page
-                db.execute("CREATE TABLE IF NOT EXISTS pieces (key BLOB NOT NULL UNIQUE, fields BLOB NOT NULL)")
-                db.execute("BEGIN")
-                db.execute("CREATE TEMP TABLE seen (key BLOB PRIMARY KEY) WITHOUT ROWID")
-                (self.kept,) = db.execute("SELECT COUNT(*) FROM pieces").fetchone()
-                return db
-            except (OSError, sqlite3.Error):
-                continue
-        return None
+        try:
+            db.execute("CREATE TEMP TABLE seen (key BLOB PRIMARY KEY) WITHOUT ROWID")
+            (self.kept,) = db.execute("SELECT COUNT(*) FROM pieces").fetchone()
+        except sqlite3.Error:
+            db.close()
+            return None
+        return db
 
     def _row(self, key: bytes) -> object:
         """The kept fields of ``key``; None when missing or unreadable."""
