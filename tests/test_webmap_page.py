@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from geo.parallel import open_records
+from geo.webmap import page as page_module
 from geo.webmap.page import PieceCache, analyse, encode, encode_values, page_members
 from geo.webmap.payload import doc_entries, encode_members, record_members, split_entry
 from tests.test_store import corpus  # noqa: F401 - the seeds and 20 synthetic articles
@@ -126,3 +127,18 @@ def test_a_documents_columns_by_table_are_its_values_encoded_one_by_one(corpus, 
     for numbering in (((7, 8, 9, 10, 11), (3, 40), True), ((7, 8, 9, 10, 11), (3, 40), False),
                       ((0, 1, 2, 3, 4), (600, 1), False)):
         assert encode(doc, numbering) == encode_values(doc, numbering)
+
+
+def test_a_rebuild_reads_the_kept_pieces_a_batch_at_a_time(corpus, tmp_path, resources, private_cache, monkeypatch):
+    """Issue 14: one statement per ``FETCH_BATCH`` documents, not one per document; the same bytes."""
+    monkeypatch.setattr(page_module, "FETCH_BATCH", 4)
+    path = tmp_path / "pieces.sqlite"
+    _, first, _ = _build(corpus, resources, path)
+    documents = first.analysed
+    page, again, fresh = _build(corpus, resources, path)
+    assert page == fresh and again.analysed == 0
+    assert again.queries == -(-documents // 4) < documents
+    (corpus / "m_middle.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    page, added, fresh = _build(corpus, resources, path)
+    assert page == fresh and added.analysed == 1
+    assert added.queries == -(-(documents + 1) // 4) + 1  # and one look for the new document's own row
