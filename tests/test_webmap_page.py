@@ -12,8 +12,8 @@ import pytest
 
 from geo.parallel import open_records
 from geo.webmap import page as page_module
-from geo.webmap.page import PieceCache, analyse, encode, encode_values, page_members
-from geo.webmap.payload import doc_entries, encode_members, record_members, split_entry
+from geo.webmap.page import PieceCache, analyse, encode, encode_claim_numbers, encode_values, page_members
+from geo.webmap.payload import decode_digits, doc_entries, encode_digits, encode_members, record_members, split_entry
 from tests.test_store import corpus  # noqa: F401 - the seeds and 20 synthetic articles
 from tests.webmap_builds import page_index_in_bands
 
@@ -142,3 +142,11 @@ def test_a_rebuild_reads_the_kept_pieces_a_batch_at_a_time(corpus, tmp_path, res
     page, added, fresh = _build(corpus, resources, path)
     assert page == fresh and added.analysed == 1
     assert added.queries == -(-(documents + 1) // 4) + 1  # and one look for the new document's own row
+
+
+@pytest.mark.parametrize("value", [0, -1, 511, 512, -512, -513, 2**19 - 1, 2**19, -(2**19), -(2**19) - 1,
+                                   400_000, 2**31 - 1, -(2**31)])
+def test_claim_numbers_by_table_are_their_digits_one_by_one(value):
+    """Issue 14: a number of 1024 or more zigzagged takes its first two digits from a table, to the same text."""
+    assert encode_claim_numbers([value, 7]) == encode_digits([value, 7])
+    assert decode_digits(encode_claim_numbers([value])) == [value]

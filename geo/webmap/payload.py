@@ -163,10 +163,6 @@ def _digits_of(zigzag: int) -> str:
 
 
 _SHORT_DIGITS = tuple(_digits_of(z) for z in range(1024))  # 1 or 2 digits: nearly every value
-#: The first two digits of a number of 1024 or more, by its low 10 bits (both say more follow):
-#: claim numbers in ``contested`` and ``claim_day`` run to 400,000, and digit by digit in
-#: Python they were a tenth of a rebuild's page (issue 14).
-_LOW_DIGITS = tuple(DIGITS[32 | low & 31] + DIGITS[32 | low >> 5] for low in range(1024))
 
 
 def encode_digits(values: Iterable[int]) -> str:
@@ -183,12 +179,7 @@ def encode_digits(values: Iterable[int]) -> str:
     out = []
     for value in values:
         zigzag = value << 1 if value >= 0 else ~value << 1 | 1
-        if zigzag < 1024:
-            out.append(_SHORT_DIGITS[zigzag])
-        elif zigzag < 1 << 20:
-            out.append(_LOW_DIGITS[zigzag & 1023] + _SHORT_DIGITS[zigzag >> 10])
-        else:
-            out.append(_digits_of(zigzag))
+        out.append(_SHORT_DIGITS[zigzag] if zigzag < len(_SHORT_DIGITS) else _digits_of(zigzag))
     return "".join(out)
 
 
