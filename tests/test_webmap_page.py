@@ -6,6 +6,9 @@ read anew), and every page is compared with one made from nothing (no kept piece
 
 from __future__ import annotations
 
+import json
+import marshal
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,8 @@ from tests.test_store import corpus  # noqa: F401 - the seeds and 20 synthetic a
 from tests.webmap_builds import page_index_in_bands
 
 NEW_ARTICLE = "Zelensky said 40 North Korean soldiers were killed near Sudzha on Monday.\n"
+#: An article that names a known place and claims nothing: no place changes its count.
+MENTION_ARTICLE = "Residents of Sudzha said the weather was cold on Monday.\n"
 
 
 def _page(store, gazetteer, cache: PieceCache) -> str:
@@ -135,13 +140,43 @@ def test_a_rebuild_reads_the_kept_pieces_a_batch_at_a_time(corpus, tmp_path, res
     path = tmp_path / "pieces.sqlite"
     _, first, _ = _build(corpus, resources, path)
     documents = first.analysed
+    (corpus / "000_first.txt").write_text(NEW_ARTICLE, encoding="utf-8")  # first: nothing to resume
+    page, added, fresh = _build(corpus, resources, path)
+    assert page == fresh and (added.analysed, added.resumed) == (1, 0)
+    assert added.queries == -(-(documents + 1) // 4) + 1 < documents  # and one look for the new document's row
+
+
+@pytest.mark.parametrize(("name", "where"), [("!first.txt", "first"), ("000010a.txt", "middle"),
+                                             ("zz_new.txt", "last")])
+def test_a_rebuild_resumes_the_last_page_before_the_first_changed_document(
+        corpus, tmp_path, resources, private_cache, monkeypatch, name, where):
+    """Issue 14: the documents before the first change are not joined again (``PieceCache.resumed``); the same bytes."""
+    monkeypatch.setattr(page_module, "MARK_EVERY", 4)
+    path = tmp_path / "pieces.sqlite"
+    _, first, _ = _build(corpus, resources, path)
+    documents = first.analysed
     page, again, fresh = _build(corpus, resources, path)
-    assert page == fresh and again.analysed == 0
-    assert again.queries == -(-documents // 4) < documents
-    (corpus / "m_middle.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    assert page == fresh and (again.resumed, again.queries, again.analysed) == (documents, 0, 0)
+    (corpus / name).write_text(MENTION_ARTICLE, encoding="utf-8")
+    with open_records(corpus, resources=resources) as store:
+        names = [json.loads(split_entry(entry)[0])["file"] for entry in doc_entries(store, resources.gazetteer)]
+    at = names.index(name)  # shown: the page changes there
+    assert {"first": at == 0, "middle": 4 <= at < documents - 4, "last": at == documents}[where]
     page, added, fresh = _build(corpus, resources, path)
     assert page == fresh and added.analysed == 1
-    assert added.queries == -(-(documents + 1) // 4) + 1  # and one look for the new document's own row
+    assert added.resumed == (documents if at == documents else at // 4 * 4)
+    (corpus / name).unlink()
+    page, removed, fresh = _build(corpus, resources, path)
+    assert page == fresh and (removed.analysed, removed.resumed) == (0, added.resumed)
+
+
+def test_a_kept_page_of_another_shape_is_not_resumed(corpus, tmp_path, resources, private_cache):
+    path = tmp_path / "pieces.sqlite"
+    _build(corpus, resources, path)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE page SET state = ?", (marshal.dumps(("not", "a", "page")),))
+    page, again, fresh = _build(corpus, resources, path)
+    assert page == fresh and again.resumed == 0 and again.analysed == 0
 
 
 @pytest.mark.parametrize("value", [0, -1, 511, 512, -512, -513, 2**19 - 1, 2**19, -(2**19), -(2**19) - 1,
@@ -150,3 +185,12 @@ def test_claim_numbers_by_table_are_their_digits_one_by_one(value):
     """Issue 14: a number of 1024 or more zigzagged takes its first two digits from a table, to the same text."""
     assert encode_claim_numbers([value, 7]) == encode_digits([value, 7])
     assert decode_digits(encode_claim_numbers([value])) == [value]
+
+
+def test_changed_rivalries_are_the_claims_contested_otherwise_on_either_side():
+    from geo.webmap.page import _changed_rivalries
+
+    old = {"p": {"c1": "c2", "c2": "c1"}, "q": {"c3": "c4"}}
+    assert _changed_rivalries(old, old) == set()
+    new = {"p": {"c1": "c2", "c2": "c1", "c9": "c1"}, "q": {"c3": "c5"}}
+    assert _changed_rivalries(old, new) == {"c9", "c1", "c3", "c4", "c5"}

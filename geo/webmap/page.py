@@ -24,6 +24,16 @@ documents' rows and the day pairs, which hold page claim numbers) are made at ev
 build from the kept pieces: a few steps per document, not per claim. So a fresh build and
 a rebuild write the same bytes: a kept piece is used only under the numbers it was made
 with.
+
+A rebuild does not join again the documents before the first one that changed (issue
+14: after adding one article to 3,000, joining the 3,000 was half of the page's CPU; a
+new article is often named to sort last). A document's numbers and the tables after it
+follow from the documents before it, the order of the places and the contested claims
+only, so the page keeps its tables whole, with a mark of how far each was filled every
+``MARK_EVERY`` documents (``_Page.state``, kept with the pieces), and the next page
+takes them up to the last mark before the first document whose token differs, when the
+places are in the same order and no claim before it is contested, or a rival, otherwise
+than it was (``_Page.resume``).
 """
 
 from __future__ import annotations
@@ -36,10 +46,10 @@ import json
 import marshal
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from geo.sides import Side
 from geo.webmap.cards import CardSink, card_key
@@ -289,7 +299,8 @@ class PieceCache:
     when it is this user's own. ``save`` commits this build's rows and drops those of
     documents it did not see; a build that fails is rolled back. ``analysed`` counts the
     documents whose pieces were made in this build, ``kept`` the documents the file held,
-    ``queries`` the statements that read rows (what the tests assert). A file that cannot be read, is
+    ``queries`` the statements that read rows, ``resumed`` the documents taken whole from
+    the last page, whose state is kept in the same file (``last_page``; what the tests assert). A file that cannot be read, is
     damaged or is not this user's own is replaced by an empty one; one that cannot be
     written costs the next build time, never this one.
     """
@@ -302,6 +313,7 @@ class PieceCache:
         self._seen: list[tuple[bytes]] = []  # keys not yet in ``temp.seen``: a batch, not a statement each
         self._fetched: dict[bytes, bytes] = {}  # rows read ahead by ``fetch``, not yet asked for
         self.queries = 0  # statements that read kept rows (what the tests assert)
+        self.resumed = 0  # documents taken whole from the last page (``page_members``)
 
     def _open(self, path: Path | None) -> sqlite3.Connection | None:
         """The file's connection, in a transaction; None when there is no usable file."""
@@ -310,6 +322,7 @@ class PieceCache:
         if db is None:
             return None
         try:
+            db.execute("CREATE TABLE IF NOT EXISTS page (id INTEGER PRIMARY KEY CHECK (id = 0), state BLOB NOT NULL)")
             db.execute("CREATE TEMP TABLE seen (key BLOB PRIMARY KEY) WITHOUT ROWID")
             (self.kept,) = db.execute("SELECT COUNT(*) FROM pieces").fetchone()
         except sqlite3.Error:
@@ -370,14 +383,29 @@ class PieceCache:
             doc = DocPieces(*kept) if isinstance(kept, tuple) else None
         except TypeError:  # another shape: made again
             doc = None
-        self._seen.append((key,))
-        if len(self._seen) >= _SEEN_BATCH:
-            self._mark_seen()
+        self.see(key)
         if doc is None:
             doc = analyse(shown.index())
             self.analysed += 1
             self._keep(key, tuple(getattr(doc, name) for name in DocPieces.__slots__))
         return key, doc
+
+    def see(self, key: bytes) -> None:
+        """Keep the row of ``key``, a document the page took whole from the last page (``_Resume``)."""
+        self._seen.append((key,))
+        if len(self._seen) >= _SEEN_BATCH:
+            self._mark_seen()
+
+    def last_page(self) -> tuple[object, ...] | None:
+        """The state the last build's page ended in (``_Page.state``); None when none is kept."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT state FROM page WHERE id = 0").fetchone()
+            state = None if row is None else marshal.loads(row[0])
+        except (sqlite3.Error, EOFError, ValueError, TypeError):
+            return None
+        return state if isinstance(state, tuple) else None
 
     def _mark_seen(self) -> None:
         """Add the batch of keys this build met to ``temp.seen`` (``save`` keeps their rows only)."""
@@ -386,14 +414,17 @@ class PieceCache:
                 self._db.executemany("INSERT OR IGNORE INTO temp.seen VALUES (?)", self._seen)
         self._seen.clear()
 
-    def save(self) -> None:
-        """Commit this build's rows and drop the rows of documents it did not see."""
+    def save(self, page: tuple[object, ...] | None = None) -> None:
+        """Commit this build's rows (and its page's state) and drop the rows of documents it did not see."""
         self._mark_seen()
         db, self._db = self._db, None
         if db is None:
             return
-        with contextlib.suppress(sqlite3.Error), contextlib.closing(db):
+        with contextlib.suppress(sqlite3.Error, ValueError), contextlib.closing(db):
             db.execute("DELETE FROM pieces WHERE key NOT IN (SELECT key FROM temp.seen)")
+            db.execute("DELETE FROM page")
+            if page is not None:
+                db.execute("INSERT INTO page VALUES (0, ?)", (marshal.dumps(page),))  # type: ignore[arg-type]
             db.execute("COMMIT")
 
 
@@ -409,6 +440,24 @@ def busiest_first(records: Records) -> list[Place]:
     return sorted(records.places, key=lambda p: (-records.count_at(p.place_id)[1].bit_length(), p.place_id))
 
 
+#: The page's joined parts: the statements, then the claim columns made of pieces.
+_PARTS = ("statement", *CLAIM_COLUMNS)
+#: A page notes how far its tables are filled after every this many documents: a rebuild
+#: resumes after the last note before the first document that changed.
+MARK_EVERY = 128
+#: The shape of ``_Page.state`` (a kept state of another shape is not used).
+_STATE_FORMAT = 1
+
+
+def _changed_rivalries(old: Mapping[str, Mapping[str, str]], new: Mapping[str, Mapping[str, str]]) -> set[str]:
+    """The claims contested, or a rival, in one of ``old`` and ``new`` (place -> claim -> rival) but not alike in both."""
+    def items(rivals: Mapping[str, Mapping[str, str]]) -> set[tuple[str, str, str]]:
+        return {(place_id, claim_id, rival) for place_id, claims in rivals.items() for claim_id, rival in claims.items()}
+
+    changed = items(old) ^ items(new)
+    return {claim_id for _, claim_id, _ in changed} | {rival for _, _, rival in changed}
+
+
 class _Page(PageIndex):
     """``PageIndex``'s tables (strings, places, rivals, sides), filled from kept pieces."""
 
@@ -420,14 +469,23 @@ class _Page(PageIndex):
             column.close()  # the columns are joined from pieces here, not streamed to files
         self._cache = cache
         self._wanted = {claim_id for rivals in self._rivals.values() for claim_id in rivals} | self._rival_ids
-        self.parts: dict[str, list[str]] = {name: [] for name in ("statement", *CLAIM_COLUMNS)}
+        self.parts: dict[str, list[str]] = {name: [] for name in _PARTS}
         self._days: list[int] = []
         self.card_keys: list[str] = []
+        # what the next build resumes from (``state``, ``resume``)
+        self._initial = tuple(p.place_id for p in self.places)
+        self._lengths = dict.fromkeys(_PARTS, 0)
+        self._rows: list[str] = []
+        self._tokens: list[bytes | None] = []
+        self._ids: list[str] = []  # each document's claim ids, a line each (where a claim is)
+        self._ids_length = 0
+        self._marks: list[tuple[object, ...]] = []
 
     def add(self, shown: Shown | str) -> str:
         """Add one document's pieces to the page; its row of ``docs`` (as ``PageIndex.row``)."""
         _, doc = self._cache.pieces(shown)
         self.card_keys.append(doc.card)
+        self._tokens.append(shown.token if isinstance(shown, Shown) else None)
         strings = self._numbers(self._string_numbers, doc.strings, self._string)
         places = self._numbers(self._place_numbers, doc.places, self._new_place)
         numbering = (strings, places, doc.claims > 0 and doc.first == self._reported)
@@ -435,6 +493,7 @@ class _Page(PageIndex):
         for name, part in (("statement", doc.statements), ("claimant", claimant), ("kind", doc.kinds),
                            ("figure", figure), ("reported", reported), ("place", place)):
             self.parts[name].append(part)
+            self._lengths[name] += len(part)
         number = (0, *strings)
         pairs = doc.days
         for i in range(0, len(pairs), 2):
@@ -449,9 +508,91 @@ class _Page(PageIndex):
         if doc.claims:
             self._reported = doc.last
         self._claims += doc.claims
+        if doc.claims:
+            self._ids.append(doc.ids + "\n")
+            self._ids_length += len(doc.ids) + 1
         # a mention of a place the page does not know is left out (``PageIndex.row``)
         mentions = ",".join([str(n) for n in map(self._place_numbers.get, doc.mentions) if n is not None])
-        return f"[{doc.claims},[{mentions}],{doc.unresolved}]"
+        row = f"[{doc.claims},[{mentions}],{doc.unresolved}]"
+        self._rows.append(row)
+        if len(self._rows) % MARK_EVERY == 0:
+            self._mark()
+        return row
+
+    def _mark(self) -> None:
+        """Note how far each table is filled after the documents so far: a place to resume from."""
+        self._marks.append((len(self._rows), len(self.strings), len(self.places), len(self._contested),
+                            len(self._days), self._claims, self._reported,
+                            tuple(n for pair in self.sides.items() for n in pair),
+                            tuple(self._lengths[name] for name in _PARTS), self._ids_length))
+
+    def state(self) -> tuple[object, ...] | None:
+        """What the next build needs to resume after any mark: this page's tables, whole.
+
+        None when a document has no token (records in memory): nothing to compare with.
+        """
+        if None in self._tokens:
+            return None
+        if not self._marks or self._marks[-1][0] != len(self._rows):
+            self._mark()
+        return (_STATE_FORMAT, self._initial, self._rivals, tuple(p.place_id for p in self.places),
+                tuple(self.strings), tuple(self._contested), self._rival_numbers, tuple(self._days),
+                tuple("".join(self.parts[name]) for name in _PARTS), tuple(self.card_keys),
+                tuple(self._rows), tuple(self._tokens), tuple(self._marks), "".join(self._ids))
+
+    def resume(self, state: Any, tokens: Sequence[bytes | None]) -> tuple[str, ...]:  # noqa: ANN401 (marshal data, checked here)
+        """Take the tables of the last page as they were after its first documents; their rows.
+
+        The last page's first n documents are this page's when their tokens are
+        ``tokens``' first n, when the places are numbered the same, and when none of
+        their claims is contested, or a rival, otherwise than it was (a document's numbers
+        depend on the documents before it, and on those two only; an added article often
+        contests claims of a few places, seldom of the documents before it): the tables
+        are then what joining them again would make. Resumes after the last mark within
+        the documents that match; none (an empty tuple) when nothing matches.
+        """
+        try:
+            (fmt, initial, rivals, place_ids, strings, contested, rival_numbers, days, parts, card_keys,
+             rows, kept_tokens, marks, ids) = state
+        except (TypeError, ValueError):
+            return ()
+        if fmt != _STATE_FORMAT or initial != self._initial:
+            return ()
+        matched = 0
+        for token, kept in zip(tokens, kept_tokens, strict=False):
+            if token is None or token != kept:
+                break
+            matched += 1
+        # the first place in the last page's claim ids of a claim whose rivalry changed
+        first_changed = min((at for claim_id in _changed_rivalries(rivals, self._rivals)
+                             if (at := ids.find(claim_id)) >= 0), default=len(ids))
+        mark = max((m for m in marks if 0 < m[0] <= matched and m[-1] <= first_changed),
+                   default=None)
+        if mark is None:
+            return ()
+        n, n_strings, n_places, n_contested, n_days, claims, reported, sides, lengths, ids_length = mark
+        added = place_ids[len(initial):n_places]
+        if any(place_id not in self._gazetteer.places for place_id in added):
+            return ()
+        for place_id in added:
+            self._place(place_id, may_add=True)
+        self.strings = list(strings[:n_strings])
+        self._string_numbers = {value: i for i, value in enumerate(self.strings) if value is not None}
+        self._contested = list(contested[:n_contested])
+        self._rival_numbers = {claim_id: k for claim_id, k in rival_numbers.items() if k < claims}
+        self._days = list(days[:n_days])
+        self._claims, self._reported = claims, reported
+        self.sides = dict(zip(sides[::2], sides[1::2], strict=True))
+        for name, text, length in zip(_PARTS, parts, lengths, strict=True):
+            self.parts[name] = [text[:length]]
+            self._lengths[name] = length
+        self.card_keys = list(card_keys[:n])
+        self._rows = list(rows[:n])
+        self._tokens = list(kept_tokens[:n])
+        self._marks = [m for m in marks if m[0] <= n]
+        self._ids = [ids[:ids_length]]
+        self._ids_length = ids_length
+        return tuple(self._rows)
 
     @staticmethod
     def _numbers(known: dict[str, int], values: Sequence[str], add: Callable[[str], int]) -> tuple[int, ...]:
@@ -506,7 +647,19 @@ def page_members(records: Records, gazetteer: Gazetteer, *, cache: PieceCache,
     page = _Page(records, gazetteer, cache)
 
     def rows() -> Iterator[str]:
-        documents = shown_documents(records, gazetteer)
+        documents: Iterator[Shown] = shown_documents(records, gazetteer)
+        state = cache.last_page()
+        if state is not None:
+            shown_all = list(documents)  # light: a token and a reader each
+            resumed = page.resume(state, [shown.token for shown in shown_all])
+            cache.resumed = len(resumed)
+            for i, row in enumerate(resumed):
+                shown = shown_all[i]
+                cache.see(shown.token)  # type: ignore[arg-type]
+                if cards is not None:
+                    cards(page.card_keys[i], shown.card, token=shown.token)
+                yield row
+            documents = iter(shown_all[len(resumed):])
         size = FETCH_BATCH if cache.is_kept else 1  # records in memory: one rendered entry at a time
         while batch := list(itertools.islice(documents, size)):
             cache.fetch([shown.token for shown in batch if shown.token is not None])
@@ -515,7 +668,7 @@ def page_members(records: Records, gazetteer: Gazetteer, *, cache: PieceCache,
                 if cards is not None:
                     cards(page.card_keys[-1], shown.card, token=shown.token)
                 yield row
-        cache.save()
+        cache.save(page.state())
 
     yield "corpus", records.corpus
     yield "built", records.built
