@@ -194,3 +194,28 @@ def test_changed_rivalries_are_the_claims_contested_otherwise_on_either_side():
     assert _changed_rivalries(old, old) == set()
     new = {"p": {"c1": "c2", "c2": "c1", "c9": "c1"}, "q": {"c3": "c5"}}
     assert _changed_rivalries(old, new) == {"c9", "c1", "c3", "c4", "c5"}
+
+
+def test_a_resumed_document_whose_claims_are_contested_otherwise_is_contested_again(
+        corpus, tmp_path, resources, private_cache, monkeypatch):
+    """Issue 14: when a claim of a resumed document gets a rival (as an added article's figure gives
+    one to earlier claims), its document is contested again; the page is the one made from nothing."""
+    monkeypatch.setattr(page_module, "MARK_EVERY", 4)
+    path = tmp_path / "pieces.sqlite"
+    before, first, _ = _build(corpus, resources, path)
+    documents = first.analysed
+    with open_records(corpus, resources=resources) as store:
+        place, claims = next((p.place_id, ids) for p in store.places
+                             if len(ids := [c.claim_id for c, _ in store.claims_at(p.place_id)]) >= 2)
+    init = page_module._Page.__init__
+
+    def with_a_new_rival(self, records, gazetteer, cache) -> None:
+        init(self, records, gazetteer, cache)
+        self._rivals = {**self._rivals, place: {**self._rivals.get(place, {}), claims[0]: claims[1]}}
+        self._rival_ids = self._rival_ids | {claims[1]}
+        self._wanted = self._wanted | {claims[0], claims[1]}
+
+    monkeypatch.setattr(page_module._Page, "__init__", with_a_new_rival)
+    page, again, fresh = _build(corpus, resources, path)
+    assert page == fresh != before
+    assert again.resumed == documents and 0 < again.contested_again <= 2

@@ -32,13 +32,14 @@ follow from the documents before it, the order of the places and the contested c
 only, so the page keeps its tables whole, with a mark of how far each was filled every
 ``MARK_EVERY`` documents (``_Page.state``, kept with the pieces), and the next page
 takes them up to the last mark before the first document whose token differs, when the
-places are in the same order and no claim before it is contested, or a rival, otherwise
-than it was (``_Page.resume``).
+places are in the same order (``_Page.resume``). An added article often contests claims
+of earlier ones: the documents of the claims whose rivalry changed are contested again.
 """
 
 from __future__ import annotations
 
 import contextlib
+import bisect
 import functools
 import hashlib
 import itertools
@@ -314,6 +315,7 @@ class PieceCache:
         self._fetched: dict[bytes, bytes] = {}  # rows read ahead by ``fetch``, not yet asked for
         self.queries = 0  # statements that read kept rows (what the tests assert)
         self.resumed = 0  # documents taken whole from the last page (``page_members``)
+        self.contested_again = 0  # of those, the documents whose contested claims were found again
 
     def _open(self, path: Path | None) -> sqlite3.Connection | None:
         """The file's connection, in a transaction; None when there is no usable file."""
@@ -479,7 +481,9 @@ class _Page(PageIndex):
         self._tokens: list[bytes | None] = []
         self._ids: list[str] = []  # each document's claim ids, a line each (where a claim is)
         self._ids_length = 0
+        self._ends = array("I")  # where each document's ids end in them
         self._marks: list[tuple[object, ...]] = []
+        self.contested_again = 0  # resumed documents contested again (what the tests assert)
 
     def add(self, shown: Shown | str) -> str:
         """Add one document's pieces to the page; its row of ``docs`` (as ``PageIndex.row``)."""
@@ -511,6 +515,7 @@ class _Page(PageIndex):
         if doc.claims:
             self._ids.append(doc.ids + "\n")
             self._ids_length += len(doc.ids) + 1
+        self._ends.append(self._ids_length)
         # a mention of a place the page does not know is left out (``PageIndex.row``)
         mentions = ",".join([str(n) for n in map(self._place_numbers.get, doc.mentions) if n is not None])
         row = f"[{doc.claims},[{mentions}],{doc.unresolved}]"
@@ -538,22 +543,27 @@ class _Page(PageIndex):
         return (_STATE_FORMAT, self._initial, self._rivals, tuple(p.place_id for p in self.places),
                 tuple(self.strings), tuple(self._contested), self._rival_numbers, tuple(self._days),
                 tuple("".join(self.parts[name]) for name in _PARTS), tuple(self.card_keys),
-                tuple(self._rows), tuple(self._tokens), tuple(self._marks), "".join(self._ids))
+                tuple(self._rows), tuple(self._tokens), tuple(self._marks), "".join(self._ids),
+                self._ends.tobytes())
 
-    def resume(self, state: Any, tokens: Sequence[bytes | None]) -> tuple[str, ...]:  # noqa: ANN401 (marshal data, checked here)
+    def resume(self, state: Any, tokens: Sequence[bytes | None],  # noqa: ANN401 (marshal data, checked here)
+               pieces_of: Callable[[int], DocPieces]) -> tuple[str, ...]:
         """Take the tables of the last page as they were after its first documents; their rows.
 
         The last page's first n documents are this page's when their tokens are
-        ``tokens``' first n, when the places are numbered the same, and when none of
-        their claims is contested, or a rival, otherwise than it was (a document's numbers
-        depend on the documents before it, and on those two only; an added article often
-        contests claims of a few places, seldom of the documents before it): the tables
-        are then what joining them again would make. Resumes after the last mark within
-        the documents that match; none (an empty tuple) when nothing matches.
+        ``tokens``' first n and the places are numbered the same (a document's numbers
+        depend on the documents before it, and on the places' order only): the tables
+        are then what joining them again would make, but for the contested claims. An
+        added article often contests a claim of an earlier one: the documents of the
+        claims whose rivalry changed (``_changed_rivalries``, found in the kept claim
+        ids) are contested again, their pieces read with ``pieces_of`` (by page
+        position). Resumes after the last mark within the documents that match; none
+        (an empty tuple) when nothing matches.
         """
         try:
             (fmt, initial, rivals, place_ids, strings, contested, rival_numbers, days, parts, card_keys,
-             rows, kept_tokens, marks, ids) = state
+             rows, kept_tokens, marks, ids, ends) = state
+            ends = array("I", ends)
         except (TypeError, ValueError):
             return ()
         if fmt != _STATE_FORMAT or initial != self._initial:
@@ -563,11 +573,7 @@ class _Page(PageIndex):
             if token is None or token != kept:
                 break
             matched += 1
-        # the first place in the last page's claim ids of a claim whose rivalry changed
-        first_changed = min((at for claim_id in _changed_rivalries(rivals, self._rivals)
-                             if (at := ids.find(claim_id)) >= 0), default=len(ids))
-        mark = max((m for m in marks if 0 < m[0] <= matched and m[-1] <= first_changed),
-                   default=None)
+        mark = max((m for m in marks if 0 < m[0] <= matched), default=None)
         if mark is None:
             return ()
         n, n_strings, n_places, n_contested, n_days, claims, reported, sides, lengths, ids_length = mark
@@ -592,7 +598,30 @@ class _Page(PageIndex):
         self._marks = [m for m in marks if m[0] <= n]
         self._ids = [ids[:ids_length]]
         self._ids_length = ids_length
+        self._ends = ends[:n]
+        changed = {bisect.bisect_right(self._ends, at) for claim_id in _changed_rivalries(rivals, self._rivals)
+                   if 0 <= (at := ids.find(claim_id, 0, ids_length))}
+        for index in sorted(changed):
+            self._contest_again(index, pieces_of(index), ids)
+        self.contested_again = len(changed)
         return tuple(self._rows)
+
+    def _contest_again(self, index: int, doc: DocPieces, ids: str) -> None:
+        """Contest the claims of the resumed document at ``index`` again, under this page's rivals."""
+        start = self._ends[index - 1] if index else 0
+        first = ids.count("\n", 0, start)  # its first claim's number
+        ours = range(first, first + doc.claims)
+        self._contested = [entry for entry in self._contested if entry[0] not in ours]
+        self._rival_numbers = {claim_id: k for claim_id, k in self._rival_numbers.items() if k not in ours}
+        places = tuple(-1 if number is None else number for number in map(self._place_numbers.get, doc.places))
+        claims, self._claims = self._claims, first
+        try:
+            hits = self._wanted.intersection(doc.ids.split("\n"))
+            if hits:
+                self._contest(doc, places, hits)
+        finally:
+            self._claims = claims
+        self._contested.sort(key=lambda entry: entry[0])  # stable: a claim's entries keep their order
 
     @staticmethod
     def _numbers(known: dict[str, int], values: Sequence[str], add: Callable[[str], int]) -> tuple[int, ...]:
@@ -651,8 +680,9 @@ def page_members(records: Records, gazetteer: Gazetteer, *, cache: PieceCache,
         state = cache.last_page()
         if state is not None:
             shown_all = list(documents)  # light: a token and a reader each
-            resumed = page.resume(state, [shown.token for shown in shown_all])
-            cache.resumed = len(resumed)
+            resumed = page.resume(state, [shown.token for shown in shown_all],
+                                  lambda index: cache.pieces(shown_all[index])[1])
+            cache.resumed, cache.contested_again = len(resumed), page.contested_again
             for i, row in enumerate(resumed):
                 shown = shown_all[i]
                 cache.see(shown.token)  # type: ignore[arg-type]
