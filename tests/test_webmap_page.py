@@ -6,17 +6,23 @@ read anew), and every page is compared with one made from nothing (no kept piece
 
 from __future__ import annotations
 
+import json
+import marshal
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from geo.parallel import open_records
-from geo.webmap.page import PieceCache, analyse, encode, encode_values, page_members
-from geo.webmap.payload import doc_entries, encode_members, record_members, split_entry
+from geo.webmap import page as page_module
+from geo.webmap.page import PieceCache, analyse, encode, encode_claim_numbers, encode_values, page_members
+from geo.webmap.payload import decode_digits, doc_entries, encode_digits, encode_members, record_members, split_entry
 from tests.test_store import corpus  # noqa: F401 - the seeds and 20 synthetic articles
 from tests.webmap_builds import page_index_in_bands
 
 NEW_ARTICLE = "Zelensky said 40 North Korean soldiers were killed near Sudzha on Monday.\n"
+#: An article that names a known place and claims nothing: no place changes its count.
+MENTION_ARTICLE = "Residents of Sudzha said the weather was cold on Monday.\n"
 
 
 def _page(store, gazetteer, cache: PieceCache) -> str:
@@ -126,3 +132,90 @@ def test_a_documents_columns_by_table_are_its_values_encoded_one_by_one(corpus, 
     for numbering in (((7, 8, 9, 10, 11), (3, 40), True), ((7, 8, 9, 10, 11), (3, 40), False),
                       ((0, 1, 2, 3, 4), (600, 1), False)):
         assert encode(doc, numbering) == encode_values(doc, numbering)
+
+
+def test_a_rebuild_reads_the_kept_pieces_a_batch_at_a_time(corpus, tmp_path, resources, private_cache, monkeypatch):
+    """Issue 14: one statement per ``FETCH_BATCH`` documents, not one per document; the same bytes."""
+    monkeypatch.setattr(page_module, "FETCH_BATCH", 4)
+    path = tmp_path / "pieces.sqlite"
+    _, first, _ = _build(corpus, resources, path)
+    documents = first.analysed
+    (corpus / "000_first.txt").write_text(NEW_ARTICLE, encoding="utf-8")  # first: nothing to resume
+    page, added, fresh = _build(corpus, resources, path)
+    assert page == fresh and (added.analysed, added.resumed) == (1, 0)
+    assert added.queries == -(-(documents + 1) // 4) + 1 < documents  # and one look for the new document's row
+
+
+@pytest.mark.parametrize(("name", "where"), [("!first.txt", "first"), ("000010a.txt", "middle"),
+                                             ("zz_new.txt", "last")])
+def test_a_rebuild_resumes_the_last_page_before_the_first_changed_document(
+        corpus, tmp_path, resources, private_cache, monkeypatch, name, where):
+    """Issue 14: the documents before the first change are not joined again (``PieceCache.resumed``); the same bytes."""
+    monkeypatch.setattr(page_module, "MARK_EVERY", 4)
+    path = tmp_path / "pieces.sqlite"
+    _, first, _ = _build(corpus, resources, path)
+    documents = first.analysed
+    page, again, fresh = _build(corpus, resources, path)
+    assert page == fresh and (again.resumed, again.queries, again.analysed) == (documents, 0, 0)
+    (corpus / name).write_text(MENTION_ARTICLE, encoding="utf-8")
+    with open_records(corpus, resources=resources) as store:
+        names = [json.loads(split_entry(entry)[0])["file"] for entry in doc_entries(store, resources.gazetteer)]
+    at = names.index(name)  # shown: the page changes there
+    assert {"first": at == 0, "middle": 4 <= at < documents - 4, "last": at == documents}[where]
+    page, added, fresh = _build(corpus, resources, path)
+    assert page == fresh and added.analysed == 1
+    assert added.resumed == (documents if at == documents else at // 4 * 4)
+    (corpus / name).unlink()
+    page, removed, fresh = _build(corpus, resources, path)
+    assert page == fresh and (removed.analysed, removed.resumed) == (0, added.resumed)
+
+
+def test_a_kept_page_of_another_shape_is_not_resumed(corpus, tmp_path, resources, private_cache):
+    path = tmp_path / "pieces.sqlite"
+    _build(corpus, resources, path)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE page SET state = ?", (marshal.dumps(("not", "a", "page")),))
+    page, again, fresh = _build(corpus, resources, path)
+    assert page == fresh and again.resumed == 0 and again.analysed == 0
+
+
+@pytest.mark.parametrize("value", [0, -1, 511, 512, -512, -513, 2**19 - 1, 2**19, -(2**19), -(2**19) - 1,
+                                   400_000, 2**31 - 1, -(2**31)])
+def test_claim_numbers_by_table_are_their_digits_one_by_one(value):
+    """Issue 14: a number of 1024 or more zigzagged takes its first two digits from a table, to the same text."""
+    assert encode_claim_numbers([value, 7]) == encode_digits([value, 7])
+    assert decode_digits(encode_claim_numbers([value])) == [value]
+
+
+def test_changed_rivalries_are_the_claims_contested_otherwise_on_either_side():
+    from geo.webmap.page import _changed_rivalries
+
+    old = {"p": {"c1": "c2", "c2": "c1"}, "q": {"c3": "c4"}}
+    assert _changed_rivalries(old, old) == set()
+    new = {"p": {"c1": "c2", "c2": "c1", "c9": "c1"}, "q": {"c3": "c5"}}
+    assert _changed_rivalries(old, new) == {"c9", "c1", "c3", "c4", "c5"}
+
+
+def test_a_resumed_document_whose_claims_are_contested_otherwise_is_contested_again(
+        corpus, tmp_path, resources, private_cache, monkeypatch):
+    """Issue 14: when a claim of a resumed document gets a rival (as an added article's figure gives
+    one to earlier claims), its document is contested again; the page is the one made from nothing."""
+    monkeypatch.setattr(page_module, "MARK_EVERY", 4)
+    path = tmp_path / "pieces.sqlite"
+    before, first, _ = _build(corpus, resources, path)
+    documents = first.analysed
+    with open_records(corpus, resources=resources) as store:
+        place, claims = next((p.place_id, ids) for p in store.places
+                             if len(ids := [c.claim_id for c, _ in store.claims_at(p.place_id)]) >= 2)
+    init = page_module._Page.__init__
+
+    def with_a_new_rival(self, records, gazetteer, cache) -> None:
+        init(self, records, gazetteer, cache)
+        self._rivals = {**self._rivals, place: {**self._rivals.get(place, {}), claims[0]: claims[1]}}
+        self._rival_ids = self._rival_ids | {claims[1]}
+        self._wanted = self._wanted | {claims[0], claims[1]}
+
+    monkeypatch.setattr(page_module._Page, "__init__", with_a_new_rival)
+    page, again, fresh = _build(corpus, resources, path)
+    assert page == fresh != before
+    assert again.resumed == documents and 0 < again.contested_again <= 2

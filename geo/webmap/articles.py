@@ -16,7 +16,9 @@ nothing new and its size does not change.
 Where the text comes from: the Store keeps no text, only each article's sha256. The
 file is read again from the corpus folder and decoded as the build decoded it
 (``corpus.document_from_bytes``), so every offset of a claim indexes it. A file that is
-gone or whose sha256 differs is left out of its shard: the card says so.
+gone or whose sha256 differs is left out of its shard: the card says so. Each text read
+is kept beside the Store under the article's name and sha256 (:class:`TextCache`), so
+that a later build reads only the articles that are new or changed.
 
 Every character of an article is escaped by ``payload.script_json`` (``<``, ``>``, ``&``,
 U+2028, U+2029, lone surrogates), so no text can end the script or break a parser; the
@@ -30,6 +32,7 @@ import functools
 import hashlib
 import json
 import shutil
+import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -40,13 +43,14 @@ from geo._cache import cached, content_key, source_hash
 from geo.corpus import HTML_SUFFIXES, document_from_bytes
 from geo.model import Build, Document
 from geo.records import Records, as_records
+from geo.webmap.kept import companion_of, open_kept
 from geo.webmap.payload import script_json
 
 if TYPE_CHECKING:
     from geo.gazetteer import Gazetteer
     from geo.manifest import Manifest
 
-__all__ = ["ARTICLES_DIR", "PER_SHARD", "Article", "map_articles", "shard_count", "shard_name",
+__all__ = ["ARTICLES_DIR", "PER_SHARD", "Article", "TextCache", "map_articles", "shard_count", "shard_name",
            "shard_of", "shard_script", "write_articles", "write_map_articles"]
 
 #: The folder beside ``index.html`` that holds the shards.
@@ -149,9 +153,72 @@ class _Incomplete(Exception):
         self.shard = shard
 
 
-def _render_shard(members: list[Article], root: Path) -> tuple[str, int]:
-    """Read the members' texts and make their shard; raise ``_Incomplete`` when one is left out."""
-    texts = {a.source: text for a in members if (text := read_text(root, a)) is not None}
+class TextCache:
+    """The decoded texts of a corpus's articles, kept beside its Store between builds.
+
+    Why (issue 14): a shard holds about 64 articles, and after adding one article its
+    shard was made again by reading and decoding all 64 from the corpus folder (about
+    0.1 s CPU, 1.6 ms an article); and whenever the number of shown articles crosses a
+    multiple of ``PER_SHARD`` (one added article in 64), every article moves to another
+    shard, and all of them were read again (16 s CPU at 10,000). A text is a function of the article's name and bytes (its sha256)
+    and of this code (the file's name is keyed by ``_code_version``), so it is read from
+    the corpus once and kept under its name with its sha256: an article whose sha256
+    differs is read again. ``read`` counts the texts read from the corpus, ``kept`` those
+    taken from the file (what the tests assert). ``save`` commits, and drops the texts of
+    articles no longer shown; a build that fails is rolled back. ``TextCache(None)`` keeps
+    nothing: every text is read.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.read = 0
+        self.kept = 0
+        self._db = open_kept(path, "CREATE TABLE IF NOT EXISTS texts "
+                                   "(source BLOB PRIMARY KEY, sha256 TEXT NOT NULL, text TEXT NOT NULL)")
+
+    @property
+    def is_kept(self) -> bool:
+        """Whether texts are kept in a file (else each is read, and whole shards are cached)."""
+        return self._db is not None
+
+    def text(self, root: Path, article: Article) -> str | None:
+        """The text of ``article``: kept, or read below ``root`` (and kept); None as ``read_text``."""
+        source = article.source.encode("utf-8", "surrogatepass")
+        row = self._query("SELECT sha256, text FROM texts WHERE source = ?", (source,))
+        if row is not None and row[0] == article.sha256:
+            self.kept += 1
+            return str(row[1])
+        self.read += 1
+        text = read_text(root, article)
+        if text is not None:
+            self._query("INSERT OR REPLACE INTO texts VALUES (?, ?, ?)", (source, article.sha256, text))
+        return text
+
+    def _query(self, sql: str, params: tuple[object, ...]) -> tuple[object, ...] | None:
+        """One statement's first row; None when there is none, or no usable file."""
+        if self._db is None:
+            return None
+        try:
+            return self._db.execute(sql, params).fetchone()  # type: ignore[no-any-return]
+        except (sqlite3.Error, ValueError):  # ValueError: a text SQLite cannot hold (a lone surrogate)
+            return None
+
+    def save(self, articles: Iterable[Article]) -> None:
+        """Commit, keeping the texts of ``articles`` only (the page's), when a text was read."""
+        db, self._db = self._db, None
+        if db is None:
+            return
+        with contextlib.suppress(sqlite3.Error), contextlib.closing(db):
+            if self.read:
+                db.execute("CREATE TEMP TABLE shown (source BLOB PRIMARY KEY) WITHOUT ROWID")
+                db.executemany("INSERT OR IGNORE INTO temp.shown VALUES (?)",
+                               ((a.source.encode("utf-8", "surrogatepass"),) for a in articles))
+                db.execute("DELETE FROM texts WHERE source NOT IN (SELECT source FROM temp.shown)")
+            db.execute("COMMIT")
+
+
+def _render_shard(members: list[Article], root: Path, texts_of: TextCache) -> tuple[str, int]:
+    """Make the members' shard of their texts; raise ``_Incomplete`` when one is left out."""
+    texts = {a.source: text for a in members if (text := texts_of.text(root, a)) is not None}
     shard = shard_script(texts), len(texts)
     if len(texts) < len(members):
         raise _Incomplete(shard)
@@ -164,7 +231,7 @@ def _shard_key(members: list[Article], root: Path | None) -> str:
                        [(a.source.encode("utf-8", "surrogatepass").hex(), a.sha256) for a in members])
 
 
-def _shard(members: list[Article], root: Path | None) -> tuple[str, int]:
+def _shard(members: list[Article], root: Path | None, texts: TextCache) -> tuple[str, int]:
     """One shard's text and how many texts it holds; cached, keyed by its members' bytes.
 
     Re-reading and decoding costs about 2 ms an article: 20 s for 10,000, on every
@@ -172,12 +239,16 @@ def _shard(members: list[Article], root: Path | None) -> tuple[str, int]:
     shard is a pure function of its members' names and bytes (their sha256) and of
     this code, so it is cached under those: a rebuild re-reads only the shards whose
     members changed. A shard with a text left out is not cached, so that the text
-    comes back once its file does.
+    comes back once its file does. With texts kept beside the Store (``TextCache``), a
+    shard is made from them instead, at the cost of escaping them (a cached shard
+    would be a copy of them written again for every set of members).
     """
     if root is None or not members:
         return shard_script({}), 0
     try:
-        return cached("webmap-articles", _shard_key(members, root), lambda: _render_shard(members, root))
+        if texts.is_kept:
+            return _render_shard(members, root, texts)
+        return cached("webmap-articles", _shard_key(members, root), lambda: _render_shard(members, root, texts))
     except _Incomplete as incomplete:
         return incomplete.shard
 
@@ -209,7 +280,7 @@ def shown_sources(doc_entries: Iterable[str]) -> Iterator[str]:
 
 
 def write_articles(articles: Iterable[Article], root: Path | None, folder: Path, *,
-                   manifest: Manifest | None = None) -> int:
+                   manifest: Manifest | None = None, texts: TextCache | None = None) -> int:
     """Write every shard of ``articles`` into ``folder`` (emptied first); the number of texts written.
 
     ``articles`` are the page's ``docs``, in page order: their number decides the number
@@ -219,9 +290,11 @@ def write_articles(articles: Iterable[Article], root: Path | None, folder: Path,
     With a ``manifest`` (``geo.build``'s staging folder, ``folder`` inside it), a shard
     whose members are those of the published one is linked, not read or written: after
     adding one article, one shard is written (issue 14). A shard with a text left out
-    has no key and is always written. Linked shards count as written texts.
+    has no key and is always written. Linked shards count as written texts. The texts of
+    the shards made come from ``texts`` (kept ones, else read; saved once all are written).
     """
     articles = list(articles)
+    texts = texts or TextCache(None)
     n_shards = shard_count(len(articles))
     members: dict[int, list[Article]] = {i: [] for i in range(n_shards)}
     for article in articles:
@@ -237,11 +310,12 @@ def write_articles(articles: Iterable[Article], root: Path | None, folder: Path,
         if manifest is not None and manifest.link(name, key):
             written += len(ordered)
             continue
-        script, n_texts = _shard(ordered, root)
+        script, n_texts = _shard(ordered, root, texts)
         (folder / shard_name(index)).write_text(script, encoding="utf-8", newline="\n")
         written += n_texts
         if manifest is not None:
             manifest.wrote(name, key if n_texts == len(ordered) else None)
+    texts.save(articles)
     return written
 
 
@@ -263,6 +337,8 @@ def write_map_articles(data: Build | Records, gazetteer: Gazetteer, folder: Path
 
     Without a ``root`` (records made in memory, not read from a folder) every shard is
     written empty, and each card says that the text is not beside the map. ``manifest``:
-    as ``write_articles``.
+    as ``write_articles``. The texts of a Store's articles are kept beside it (``TextCache``).
     """
-    return write_articles(map_articles(data, gazetteer), root, Path(folder), manifest=manifest)
+    records = as_records(data)
+    texts = TextCache(companion_of(records, "texts", _code_version()) if root is not None else None)
+    return write_articles(map_articles(records, gazetteer), root, Path(folder), manifest=manifest, texts=texts)

@@ -51,10 +51,10 @@ from geo.export import rows
 from geo.export._atomic import render_text, write_text_atomic
 from geo.model import Build, PlaceType
 from geo.records import Records, as_records
-from geo.store_files import companion_path, remove_other_companions
 from geo.webmap import assets, page, payload, shown
 from geo.webmap.assets import Assets, load_assets
 from geo.webmap.cards import CARDS_DIR, CardShards, CardSink
+from geo.webmap.kept import companion_of
 from geo.webmap.page import PieceCache, page_members
 from geo.webmap.payload import (
     KIND_COLORS,
@@ -340,19 +340,8 @@ def _slot_values(records: Records) -> dict[str, str]:
 
 
 def _pieces_path(records: Records) -> Path | None:
-    """Where the documents' page pieces of a Store are kept (``page.PieceCache``); None for other records.
-
-    One file per Store (a corpus folder and its extractor version), beside it: it holds
-    the pieces of that corpus's documents only, so two corpora do not evict each other's,
-    and it goes when the Store goes (``geo.store_files``). The Store's pieces made by map
-    code of before are deleted: they are never read again.
-    """
-    store_path = getattr(records, "path", None)
-    if not isinstance(store_path, Path):
-        return None
-    path = companion_path(store_path, "pieces", source_hash(payload, page, shown))
-    remove_other_companions(path)
-    return path
+    """Where the documents' page pieces of a Store are kept (``page.PieceCache``); None for other records."""
+    return companion_of(records, "pieces", source_hash(payload, page, shown))
 
 
 def _write_page(records: Records, gazetteer: Gazetteer, out: TextIO, *,

@@ -118,12 +118,13 @@ class CardShards:
         self._manifest = manifest
         self._staging = self.folder if manifest else self.folder.parent / f".{self.folder.name}.tmp-{os.getpid()}"
         self._keys: set[str] = set()
+        self._prefix = f"{self.folder.name}/"  # a shard's name in the manifest
 
     def __enter__(self) -> CardShards:
         shutil.rmtree(self._staging, ignore_errors=True)
         self._staging.mkdir(parents=True)
         if self._manifest is not None:
-            self._manifest.forget(f"{self.folder.name}/")
+            self._manifest.forget(self._prefix)
         return self
 
     def __call__(self, key: str, card: str | Callable[[], str], *, token: bytes | None = None) -> None:
@@ -133,14 +134,15 @@ class CardShards:
         (``shown.doc_token``): a shard of one card is then linked without reading it.
         """
         self.cards += 1
-        path = self._staging / shard_name(key)
+        name = shard_name(key)
         if key in self._keys:  # a second document with this key: its shard holds both
+            path = self._staging / name
             head = path.read_text(encoding="utf-8").removesuffix("]);\n")
             path.unlink()  # it may be a link to the published shard: never written in place
-            self._put(path, lambda: f"{head},{self._text(card)}]);\n")
+            self._put(name, lambda: f"{head},{self._text(card)}]);\n")
         else:
             self._keys.add(key)
-            self._put(path, lambda: f'{REGISTER}("{key}",[{self._text(card)}]);\n',
+            self._put(name, lambda: f'{REGISTER}("{key}",[{self._text(card)}]);\n',
                       None if token is None else _token_key(token))
 
     def _text(self, card: str | Callable[[], str]) -> str:
@@ -149,13 +151,17 @@ class CardShards:
             return card()
         return card
 
-    def _put(self, path: Path, shard: Callable[[], str], key: str | None = None) -> None:
-        """Write the shard (or link the published one with its bytes, under ``key`` or its text's hash)."""
+    def _put(self, name: str, shard: Callable[[], str], key: str | None = None) -> None:
+        """Write the shard ``name`` (or link the published one with its bytes, under ``key`` or its text's hash).
+
+        Names are joined as strings, and a path is made only for a shard written: a
+        ``Path`` per document was a tenth of a rebuild's cards (issue 14).
+        """
         if self._manifest is None:
-            path.write_text(shard(), encoding="utf-8", newline="\n")
+            (self._staging / name).write_text(shard(), encoding="utf-8", newline="\n")
             self.written += 1
             return
-        published = f"{self.folder.name}/{path.name}"
+        published = f"{self._prefix}{name}"
         if key is not None:
             if self._manifest.link(published, key):
                 return
@@ -165,7 +171,7 @@ class CardShards:
             key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
             if self._manifest.link(published, key):
                 return
-        path.write_text(text, encoding="utf-8", newline="\n")
+        (self._staging / name).write_text(text, encoding="utf-8", newline="\n")
         self._manifest.wrote(published, key)
         self.written += 1
 

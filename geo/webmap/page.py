@@ -24,33 +24,46 @@ documents' rows and the day pairs, which hold page claim numbers) are made at ev
 build from the kept pieces: a few steps per document, not per claim. So a fresh build and
 a rebuild write the same bytes: a kept piece is used only under the numbers it was made
 with.
+
+A rebuild does not join again the documents before the first one that changed (issue
+14: after adding one article to 3,000, joining the 3,000 was half of the page's CPU; a
+new article is often named to sort last). A document's numbers and the tables after it
+follow from the documents before it, the order of the places and the contested claims
+only, so the page keeps its tables whole, with a mark of how far each was filled every
+``MARK_EVERY`` documents (``_Page.state``, kept with the pieces), and the next page
+takes them up to the last mark before the first document whose token differs, when the
+places are in the same order (``_Page.resume``). An added article often contests claims
+of earlier ones: the documents of the claims whose rivalry changed are contested again.
 """
 
 from __future__ import annotations
 
 import contextlib
+import bisect
 import functools
 import hashlib
+import itertools
 import json
 import marshal
-import os
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from geo.cache_folder import is_private, make_private_dir
 from geo.sides import Side
 from geo.webmap.cards import CardSink, card_key
+from geo.webmap.kept import open_kept
 from geo.webmap.shown import Shown, shown_documents
 from geo.webmap.payload import (
     CLAIM_COLUMNS,
     DEFAULT_ATTRIBUTION,
+    DIGITS,
     EncodedItems,
     EncodedValue,
     PageIndex,
+    _SHORT_DIGITS,
     decode_digits,
     encode_digits,
     kind_code,
@@ -62,7 +75,7 @@ if TYPE_CHECKING:
     from geo.model import Place
     from geo.records import Records
 
-__all__ = ["DocPieces", "PieceCache", "analyse", "busiest_first", "encode", "page_members"]
+__all__ = ["DocPieces", "PieceCache", "analyse", "busiest_first", "encode", "encode_claim_numbers", "page_members"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +226,35 @@ def encode(doc: DocPieces, numbering: Numbering) -> Columns:
     return "".join(map(pick, who)), "".join(map(pick, what)), "".join(map(pick, when)), "".join(map(pick, where))
 
 
+#: The first two digits of a zigzagged number of 1024 or more, by its low 10 bits (both say
+#: more follow): ``encode_claim_numbers`` looks them up instead of making them bit by bit.
+_LOW_DIGITS = tuple(DIGITS[32 | low & 31] + DIGITS[32 | low >> 5] for low in range(1024))
+
+
+def encode_claim_numbers(values: Iterable[int]) -> str:
+    """:func:`~geo.webmap.payload.encode_digits` of numbers that run high, to the same text.
+
+    ``contested`` and ``claim_day`` hold claim numbers (to 400,000 at 10,000 articles),
+    which ``encode_digits`` makes digit by digit in Python: a tenth of a rebuild's page
+    (issue 14). Here a number under 2**19 takes two table lookups. (Not a change of
+    ``payload``: its source is part of the Store's version, and a change there would
+    extract every article again.)
+
+    >>> encode_claim_numbers([0, -1, 300, 64_000, -300_000]) == encode_digits([0, -1, 300, 64_000, -300_000])
+    True
+    """
+    out = []
+    for value in values:
+        zigzag = value << 1 if value >= 0 else ~value << 1 | 1
+        if zigzag < 1024:
+            out.append(_SHORT_DIGITS[zigzag])
+        elif zigzag < 1 << 20:
+            out.append(_LOW_DIGITS[zigzag & 1023] + _SHORT_DIGITS[zigzag >> 10])
+        else:
+            out.append(encode_digits((value,)))
+    return "".join(out)
+
+
 @functools.cache
 def _digits(value: int) -> str:
     """``encode_digits`` of one number, made once per number (a page's numbers repeat in every document)."""
@@ -241,6 +283,9 @@ def encode_values(doc: DocPieces, numbering: Numbering) -> Columns:
 
 #: Keys of documents met, added to the pieces file's ``seen`` table this many at a time.
 _SEEN_BATCH = 512
+#: Documents whose kept pieces ``PieceCache.fetch`` reads in one statement (under SQLite's
+#: 999 parameters of old versions).
+FETCH_BATCH = 256
 
 
 class PieceCache:
@@ -254,8 +299,9 @@ class PieceCache:
     Rows are marshal data, which loading cannot make run code; the file is still read only
     when it is this user's own. ``save`` commits this build's rows and drops those of
     documents it did not see; a build that fails is rolled back. ``analysed`` counts the
-    documents whose pieces were made in this build, ``kept`` the documents the file held
-    (what the tests assert). A file that cannot be read, is
+    documents whose pieces were made in this build, ``kept`` the documents the file held,
+    ``queries`` the statements that read rows, ``resumed`` the documents taken whole from
+    the last page, whose state is kept in the same file (``last_page``; what the tests assert). A file that cannot be read, is
     damaged or is not this user's own is replaced by an empty one; one that cannot be
     written costs the next build time, never this one.
     """
@@ -266,40 +312,55 @@ class PieceCache:
         self.kept = 0
         self._db = self._open(path)
         self._seen: list[tuple[bytes]] = []  # keys not yet in ``temp.seen``: a batch, not a statement each
+        self._fetched: dict[bytes, bytes] = {}  # rows read ahead by ``fetch``, not yet asked for
+        self.queries = 0  # statements that read kept rows (what the tests assert)
+        self.resumed = 0  # documents taken whole from the last page (``page_members``)
+        self.contested_again = 0  # of those, the documents whose contested claims were found again
 
     def _open(self, path: Path | None) -> sqlite3.Connection | None:
         """The file's connection, in a transaction; None when there is no usable file."""
-        if path is None:
+        # rows of a few KB: a rowid table with the key in an index, not in every B-tree page
+        db = open_kept(path, "CREATE TABLE IF NOT EXISTS pieces (key BLOB NOT NULL UNIQUE, fields BLOB NOT NULL)")
+        if db is None:
             return None
-        for attempt in range(2):
-            if path.exists() and (attempt or not is_private(path)):
-                with contextlib.suppress(OSError):
-                    path.unlink()  # foreign or damaged: made anew (the folder is this user's)
-            try:
-                make_private_dir(path.parent)
-                if not path.exists():
-                    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-                if not is_private(path):  # could not be replaced (or its folder is not private): unused
-                    return None
-                db = sqlite3.connect(path, isolation_level=None)
-                db.execute("PRAGMA synchronous=OFF")  # a cache: a torn file is an empty one
-                # rows of a few KB: a rowid table with the key in an index, not in every B-tree page
-                db.execute("CREATE TABLE IF NOT EXISTS pieces (key BLOB NOT NULL UNIQUE, fields BLOB NOT NULL)")
-                db.execute("BEGIN")
-                db.execute("CREATE TEMP TABLE seen (key BLOB PRIMARY KEY) WITHOUT ROWID")
-                (self.kept,) = db.execute("SELECT COUNT(*) FROM pieces").fetchone()
-                return db
-            except (OSError, sqlite3.Error):
-                continue
-        return None
+        try:
+            db.execute("CREATE TABLE IF NOT EXISTS page (id INTEGER PRIMARY KEY CHECK (id = 0), state BLOB NOT NULL)")
+            db.execute("CREATE TEMP TABLE seen (key BLOB PRIMARY KEY) WITHOUT ROWID")
+            (self.kept,) = db.execute("SELECT COUNT(*) FROM pieces").fetchone()
+        except sqlite3.Error:
+            db.close()
+            return None
+        return db
+
+    @property
+    def is_kept(self) -> bool:
+        """Whether pieces are kept in a file (else each is made, and nothing is read ahead)."""
+        return self._db is not None
+
+    def fetch(self, keys: Sequence[bytes]) -> None:
+        """Read the kept rows of ``keys`` (at most ``FETCH_BATCH``) in one statement, for ``pieces`` to take.
+
+        Why (issue 14): a statement per document was a tenth of a rebuild's page.
+        """
+        if self._db is None or not keys:
+            return
+        with contextlib.suppress(sqlite3.Error):
+            marks = ",".join("?" * len(keys))
+            self.queries += 1
+            self._fetched.update(self._db.execute(
+                f"SELECT key, fields FROM pieces WHERE key IN ({marks})", keys))  # noqa: S608
 
     def _row(self, key: bytes) -> object:
         """The kept fields of ``key``; None when missing or unreadable."""
         if self._db is None:
             return None
         try:
-            row = self._db.execute("SELECT fields FROM pieces WHERE key = ?", (key,)).fetchone()
-            return None if row is None else marshal.loads(row[0])
+            fields = self._fetched.pop(key, None)
+            if fields is None:
+                self.queries += 1
+                row = self._db.execute("SELECT fields FROM pieces WHERE key = ?", (key,)).fetchone()
+                fields = None if row is None else row[0]
+            return None if fields is None else marshal.loads(fields)
         except (sqlite3.Error, EOFError, ValueError, TypeError):
             return None
 
@@ -324,14 +385,29 @@ class PieceCache:
             doc = DocPieces(*kept) if isinstance(kept, tuple) else None
         except TypeError:  # another shape: made again
             doc = None
-        self._seen.append((key,))
-        if len(self._seen) >= _SEEN_BATCH:
-            self._mark_seen()
+        self.see(key)
         if doc is None:
             doc = analyse(shown.index())
             self.analysed += 1
             self._keep(key, tuple(getattr(doc, name) for name in DocPieces.__slots__))
         return key, doc
+
+    def see(self, key: bytes) -> None:
+        """Keep the row of ``key``, a document the page took whole from the last page (``_Resume``)."""
+        self._seen.append((key,))
+        if len(self._seen) >= _SEEN_BATCH:
+            self._mark_seen()
+
+    def last_page(self) -> tuple[object, ...] | None:
+        """The state the last build's page ended in (``_Page.state``); None when none is kept."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT state FROM page WHERE id = 0").fetchone()
+            state = None if row is None else marshal.loads(row[0])
+        except (sqlite3.Error, EOFError, ValueError, TypeError):
+            return None
+        return state if isinstance(state, tuple) else None
 
     def _mark_seen(self) -> None:
         """Add the batch of keys this build met to ``temp.seen`` (``save`` keeps their rows only)."""
@@ -340,14 +416,17 @@ class PieceCache:
                 self._db.executemany("INSERT OR IGNORE INTO temp.seen VALUES (?)", self._seen)
         self._seen.clear()
 
-    def save(self) -> None:
-        """Commit this build's rows and drop the rows of documents it did not see."""
+    def save(self, page: tuple[object, ...] | None = None) -> None:
+        """Commit this build's rows (and its page's state) and drop the rows of documents it did not see."""
         self._mark_seen()
         db, self._db = self._db, None
         if db is None:
             return
-        with contextlib.suppress(sqlite3.Error), contextlib.closing(db):
+        with contextlib.suppress(sqlite3.Error, ValueError), contextlib.closing(db):
             db.execute("DELETE FROM pieces WHERE key NOT IN (SELECT key FROM temp.seen)")
+            db.execute("DELETE FROM page")
+            if page is not None:
+                db.execute("INSERT INTO page VALUES (0, ?)", (marshal.dumps(page),))  # type: ignore[arg-type]
             db.execute("COMMIT")
 
 
@@ -363,6 +442,24 @@ def busiest_first(records: Records) -> list[Place]:
     return sorted(records.places, key=lambda p: (-records.count_at(p.place_id)[1].bit_length(), p.place_id))
 
 
+#: The page's joined parts: the statements, then the claim columns made of pieces.
+_PARTS = ("statement", *CLAIM_COLUMNS)
+#: A page notes how far its tables are filled after every this many documents: a rebuild
+#: resumes after the last note before the first document that changed.
+MARK_EVERY = 128
+#: The shape of ``_Page.state`` (a kept state of another shape is not used).
+_STATE_FORMAT = 1
+
+
+def _changed_rivalries(old: Mapping[str, Mapping[str, str]], new: Mapping[str, Mapping[str, str]]) -> set[str]:
+    """The claims contested, or a rival, in one of ``old`` and ``new`` (place -> claim -> rival) but not alike in both."""
+    def items(rivals: Mapping[str, Mapping[str, str]]) -> set[tuple[str, str, str]]:
+        return {(place_id, claim_id, rival) for place_id, claims in rivals.items() for claim_id, rival in claims.items()}
+
+    changed = items(old) ^ items(new)
+    return {claim_id for _, claim_id, _ in changed} | {rival for _, _, rival in changed}
+
+
 class _Page(PageIndex):
     """``PageIndex``'s tables (strings, places, rivals, sides), filled from kept pieces."""
 
@@ -374,14 +471,25 @@ class _Page(PageIndex):
             column.close()  # the columns are joined from pieces here, not streamed to files
         self._cache = cache
         self._wanted = {claim_id for rivals in self._rivals.values() for claim_id in rivals} | self._rival_ids
-        self.parts: dict[str, list[str]] = {name: [] for name in ("statement", *CLAIM_COLUMNS)}
+        self.parts: dict[str, list[str]] = {name: [] for name in _PARTS}
         self._days: list[int] = []
         self.card_keys: list[str] = []
+        # what the next build resumes from (``state``, ``resume``)
+        self._initial = tuple(p.place_id for p in self.places)
+        self._lengths = dict.fromkeys(_PARTS, 0)
+        self._rows: list[str] = []
+        self._tokens: list[bytes | None] = []
+        self._ids: list[str] = []  # each document's claim ids, a line each (where a claim is)
+        self._ids_length = 0
+        self._ends = array("I")  # where each document's ids end in them
+        self._marks: list[tuple[object, ...]] = []
+        self.contested_again = 0  # resumed documents contested again (what the tests assert)
 
     def add(self, shown: Shown | str) -> str:
         """Add one document's pieces to the page; its row of ``docs`` (as ``PageIndex.row``)."""
         _, doc = self._cache.pieces(shown)
         self.card_keys.append(doc.card)
+        self._tokens.append(shown.token if isinstance(shown, Shown) else None)
         strings = self._numbers(self._string_numbers, doc.strings, self._string)
         places = self._numbers(self._place_numbers, doc.places, self._new_place)
         numbering = (strings, places, doc.claims > 0 and doc.first == self._reported)
@@ -389,6 +497,7 @@ class _Page(PageIndex):
         for name, part in (("statement", doc.statements), ("claimant", claimant), ("kind", doc.kinds),
                            ("figure", figure), ("reported", reported), ("place", place)):
             self.parts[name].append(part)
+            self._lengths[name] += len(part)
         number = (0, *strings)
         pairs = doc.days
         for i in range(0, len(pairs), 2):
@@ -403,9 +512,116 @@ class _Page(PageIndex):
         if doc.claims:
             self._reported = doc.last
         self._claims += doc.claims
-        mentions = ",".join(str(n) for place_id in doc.mentions
-                            if (n := self._place(place_id, may_add=False)) is not None)
-        return f"[{doc.claims},[{mentions}],{doc.unresolved}]"
+        if doc.claims:
+            self._ids.append(doc.ids + "\n")
+            self._ids_length += len(doc.ids) + 1
+        self._ends.append(self._ids_length)
+        # a mention of a place the page does not know is left out (``PageIndex.row``)
+        mentions = ",".join([str(n) for n in map(self._place_numbers.get, doc.mentions) if n is not None])
+        row = f"[{doc.claims},[{mentions}],{doc.unresolved}]"
+        self._rows.append(row)
+        if len(self._rows) % MARK_EVERY == 0:
+            self._mark()
+        return row
+
+    def _mark(self) -> None:
+        """Note how far each table is filled after the documents so far: a place to resume from."""
+        self._marks.append((len(self._rows), len(self.strings), len(self.places), len(self._contested),
+                            len(self._days), self._claims, self._reported,
+                            tuple(n for pair in self.sides.items() for n in pair),
+                            tuple(self._lengths[name] for name in _PARTS), self._ids_length))
+
+    def state(self) -> tuple[object, ...] | None:
+        """What the next build needs to resume after any mark: this page's tables, whole.
+
+        None when a document has no token (records in memory): nothing to compare with.
+        """
+        if None in self._tokens:
+            return None
+        if not self._marks or self._marks[-1][0] != len(self._rows):
+            self._mark()
+        return (_STATE_FORMAT, self._initial, self._rivals, tuple(p.place_id for p in self.places),
+                tuple(self.strings), tuple(self._contested), self._rival_numbers, tuple(self._days),
+                tuple("".join(self.parts[name]) for name in _PARTS), tuple(self.card_keys),
+                tuple(self._rows), tuple(self._tokens), tuple(self._marks), "".join(self._ids),
+                self._ends.tobytes())
+
+    def resume(self, state: Any, tokens: Sequence[bytes | None],  # noqa: ANN401 (marshal data, checked here)
+               pieces_of: Callable[[int], DocPieces]) -> tuple[str, ...]:
+        """Take the tables of the last page as they were after its first documents; their rows.
+
+        The last page's first n documents are this page's when their tokens are
+        ``tokens``' first n and the places are numbered the same (a document's numbers
+        depend on the documents before it, and on the places' order only): the tables
+        are then what joining them again would make, but for the contested claims. An
+        added article often contests a claim of an earlier one: the documents of the
+        claims whose rivalry changed (``_changed_rivalries``, found in the kept claim
+        ids) are contested again, their pieces read with ``pieces_of`` (by page
+        position). Resumes after the last mark within the documents that match; none
+        (an empty tuple) when nothing matches.
+        """
+        try:
+            (fmt, initial, rivals, place_ids, strings, contested, rival_numbers, days, parts, card_keys,
+             rows, kept_tokens, marks, ids, ends) = state
+            ends = array("I", ends)
+        except (TypeError, ValueError):
+            return ()
+        if fmt != _STATE_FORMAT or initial != self._initial:
+            return ()
+        matched = 0
+        for token, kept in zip(tokens, kept_tokens, strict=False):
+            if token is None or token != kept:
+                break
+            matched += 1
+        mark = max((m for m in marks if 0 < m[0] <= matched), default=None)
+        if mark is None:
+            return ()
+        n, n_strings, n_places, n_contested, n_days, claims, reported, sides, lengths, ids_length = mark
+        added = place_ids[len(initial):n_places]
+        if any(place_id not in self._gazetteer.places for place_id in added):
+            return ()
+        for place_id in added:
+            self._place(place_id, may_add=True)
+        self.strings = list(strings[:n_strings])
+        self._string_numbers = {value: i for i, value in enumerate(self.strings) if value is not None}
+        self._contested = list(contested[:n_contested])
+        self._rival_numbers = {claim_id: k for claim_id, k in rival_numbers.items() if k < claims}
+        self._days = list(days[:n_days])
+        self._claims, self._reported = claims, reported
+        self.sides = dict(zip(sides[::2], sides[1::2], strict=True))
+        for name, text, length in zip(_PARTS, parts, lengths, strict=True):
+            self.parts[name] = [text[:length]]
+            self._lengths[name] = length
+        self.card_keys = list(card_keys[:n])
+        self._rows = list(rows[:n])
+        self._tokens = list(kept_tokens[:n])
+        self._marks = [m for m in marks if m[0] <= n]
+        self._ids = [ids[:ids_length]]
+        self._ids_length = ids_length
+        self._ends = ends[:n]
+        changed = {bisect.bisect_right(self._ends, at) for claim_id in _changed_rivalries(rivals, self._rivals)
+                   if 0 <= (at := ids.find(claim_id, 0, ids_length))}
+        for index in sorted(changed):
+            self._contest_again(index, pieces_of(index), ids)
+        self.contested_again = len(changed)
+        return tuple(self._rows)
+
+    def _contest_again(self, index: int, doc: DocPieces, ids: str) -> None:
+        """Contest the claims of the resumed document at ``index`` again, under this page's rivals."""
+        start = self._ends[index - 1] if index else 0
+        first = ids.count("\n", 0, start)  # its first claim's number
+        ours = range(first, first + doc.claims)
+        self._contested = [entry for entry in self._contested if entry[0] not in ours]
+        self._rival_numbers = {claim_id: k for claim_id, k in self._rival_numbers.items() if k not in ours}
+        places = tuple(-1 if number is None else number for number in map(self._place_numbers.get, doc.places))
+        claims, self._claims = self._claims, first
+        try:
+            hits = self._wanted.intersection(doc.ids.split("\n"))
+            if hits:
+                self._contest(doc, places, hits)
+        finally:
+            self._claims = claims
+        self._contested.sort(key=lambda entry: entry[0])  # stable: a claim's entries keep their order
 
     @staticmethod
     def _numbers(known: dict[str, int], values: Sequence[str], add: Callable[[str], int]) -> tuple[int, ...]:
@@ -442,7 +658,7 @@ class _Page(PageIndex):
     def column(self, name: str) -> str:
         """One claim column as the JSON string ``PageIndex`` writes."""
         if name == "day":
-            return f'"{encode_digits(self._days)}"'
+            return f'"{encode_claim_numbers(self._days)}"'
         return '"' + "".join(self.parts[name]) + '"'
 
 
@@ -460,12 +676,29 @@ def page_members(records: Records, gazetteer: Gazetteer, *, cache: PieceCache,
     page = _Page(records, gazetteer, cache)
 
     def rows() -> Iterator[str]:
-        for shown in shown_documents(records, gazetteer):
-            row = page.add(shown)
-            if cards is not None:
-                cards(page.card_keys[-1], shown.card, token=shown.token)
-            yield row
-        cache.save()
+        documents: Iterator[Shown] = shown_documents(records, gazetteer)
+        state = cache.last_page()
+        if state is not None:
+            shown_all = list(documents)  # light: a token and a reader each
+            resumed = page.resume(state, [shown.token for shown in shown_all],
+                                  lambda index: cache.pieces(shown_all[index])[1])
+            cache.resumed, cache.contested_again = len(resumed), page.contested_again
+            for i, row in enumerate(resumed):
+                shown = shown_all[i]
+                cache.see(shown.token)  # type: ignore[arg-type]
+                if cards is not None:
+                    cards(page.card_keys[i], shown.card, token=shown.token)
+                yield row
+            documents = iter(shown_all[len(resumed):])
+        size = FETCH_BATCH if cache.is_kept else 1  # records in memory: one rendered entry at a time
+        while batch := list(itertools.islice(documents, size)):
+            cache.fetch([shown.token for shown in batch if shown.token is not None])
+            for shown in batch:
+                row = page.add(shown)
+                if cards is not None:
+                    cards(page.card_keys[-1], shown.card, token=shown.token)
+                yield row
+        cache.save(page.state())
 
     yield "corpus", records.corpus
     yield "built", records.built
@@ -475,7 +708,7 @@ def page_members(records: Records, gazetteer: Gazetteer, *, cache: PieceCache,
     yield "card_keys", "".join(page.card_keys)
     yield "places", (place_entry(p) for p in page.places)
     yield "strings", page.strings
-    yield "contested", encode_digits(page.contested)
+    yield "contested", encode_claim_numbers(page.contested)
     yield "claimant_side", [page.sides.get(i, 0) for i in range(len(page.strings))]
     yield "sides", [side.value for side in Side]
     yield "claim_statement", EncodedValue(iter([page.column("statement")]))
