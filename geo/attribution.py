@@ -66,7 +66,7 @@ from geo.lexicon import (
     RELAYS,
     SPEECH_VERBS,
 )
-from geo.person_names import nominative, title_nominative, title_of
+from geo.person_names import UKRAINIAN_FIRST_NAMES, may_be_first_name, nominative, title_nominative, title_of
 from geo.regex_cache import compile_pattern
 from geo.text import Cues, Gated, fold, sentence_spans
 
@@ -321,6 +321,11 @@ class Speakers:
     #: direct speech skips the names inside it.
     named_at: list[int] = field(default_factory=list)
 
+    #: The people a sentence is about without their speaking ("Kursk Governor Alexander
+    #: Khinshtein visited Rylsk."): (how many ``names`` were recorded before, where, who). A
+    #: later "he said" refers to the one named last, whether he spoke or was its subject.
+    subjects: list[tuple[int, int, str]] = field(default_factory=list)
+
     def add(self, name: str, *, at: int = -1) -> None:
         """Record a named speaker (``at``: where the text names it, when known)."""
         person = is_person(name)
@@ -331,15 +336,28 @@ class Speakers:
 
     def last(self, sort: str, *, before: int | None = None) -> str | None:
         """The last speaker of a sort: 'person', 'body' or 'plural' (named before ``before``, if given)."""
-        for (name, person), at in zip(reversed(self.names), reversed(self.named_at), strict=True):
+        if sort == "person":
+            subject = next(((count, name) for count, at, name in reversed(self.subjects)
+                            if before is None or at < before), None)
+            found = self._last_speaker(sort, before=before)
+            if subject is not None and (found is None or found[1] < subject[0]):
+                return subject[1]  # "Syrskyi visited the front. He said …": the sentence's subject
+            return found[0] if found else None
+        found = self._last_speaker(sort, before=before)
+        return found[0] if found else None
+
+    def _last_speaker(self, sort: str, *, before: int | None = None) -> tuple[str, int] | None:
+        """``last`` over the speakers alone: the name and its index in ``names``."""
+        for index in reversed(range(len(self.names))):
+            (name, person), at = self.names[index], self.named_at[index]
             if before is not None and at >= before:
                 continue
             if sort == "person" and person:
-                return name
+                return name, index
             if sort == "body" and not person and not _PEOPLE_AT_LARGE.match(name):
-                return name  # "говорится в сообщении" is a body's, not the residents' who spoke before
+                return name, index  # "говорится в сообщении" is a body's, not the residents' who spoke before
             if sort == "plural" and not person:
-                return name
+                return name, index
         return None
 
     def last_titled(self, title_stem: str) -> str | None:
@@ -981,12 +999,17 @@ def _with_country(att: Attribution, found: Sequence[Attribution]) -> Attribution
     return replace(att, name=_THE_COUNTRYS.sub(f"{country}'s ", att.name))
 
 
-def record_speakers(attributions: Sequence[Attribution], speakers: Speakers) -> None:
+def record_speakers(attributions: Sequence[Attribution], speakers: Speakers, *,
+                    text: str | None = None, sentence: tuple[int, int] | None = None) -> None:
     """Add the named speakers of a sentence's attributions, in text order, to ``speakers``.
 
     Call it after ``claimant_for`` for every sentence of the document, so that "he said",
-    "the ministry" and "its post" in later sentences find them.
+    "the ministry" and "its post" in later sentences find them. Given the ``text`` and the
+    ``sentence``, the people it names with a title or as its subject are recorded first
+    (``record_mentions``).
     """
+    if text is not None and sentence is not None:
+        record_mentions(text, sentence, speakers)
     for att in attributions:
         if att.name:
             name = canonical_claimant(att.name)
@@ -996,6 +1019,104 @@ def record_speakers(attributions: Sequence[Attribution], speakers: Speakers) -> 
                 title = _title_of_person(att.name, name)
                 if title is not None:
                     speakers.person_by_title[title] = name
+
+
+_NAME_WORD = r"[A-ZА-ЯЁІЇЄҐ][\w’'\-]+"
+_TITLE_ANY = rf"(?i:{_TITLE_WORDS.pattern})"
+#: A person named after a title: "Kursk Governor Alexander Khinshtein", "Голова Сумської ОВА
+#: Володимир Артюх", "врио губернатора Курской области Александра Хинштейна".
+_TITLED_MENTION = Gated.of(compile_pattern(
+    rf"(?<![\w-])(?P<np>{_TITLE_ANY}(?:\s+{_TOKEN}){{0,4}}?(?:\s+{_NAME_WORD}){{2,3}})(?![\w’'\-])"
+    rf"(?!\s+[A-ZА-ЯЁІЇЄҐ])"), is_folded=False)
+#: A person and his title set off by commas: "Alexander Khinshtein, the acting governor of the
+#: Kursk region, toured …", "the acting governor, Alexander Khinshtein, toured …".
+_APPOSITION_MENTION = Gated.of(compile_pattern(
+    rf"(?<![\w-])(?P<np>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}),\s+(?P<desc>[^,.;:!?«»“”\"]{{0,40}}?{_TITLE_ANY}"
+    rf"[^,.;:!?«»“”\"]{{0,50}}?),"
+    rf"|(?P<desc2>{_TITLE_ANY}[^,.;:!?«»“”\"]{{0,50}}?),\s+(?P<np2>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?=,)"),
+    is_folded=False)
+#: A sentence that opens on a name, then its verb: "Syrskyi visited …", "Олександр Сирський провів …".
+_SUBJECT_NAME = compile_pattern(rf"\W*(?P<np>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})(?=\s+[a-zа-яёіїєґ]|,)")
+#: What may stand before a sentence's subject: its capitalised modifiers ("Kursk Governor …",
+#: "Врио губернатора …", "Ukraine's top commander …").
+_SUBJECT_LEAD = compile_pattern(r"\W*(?:(?:[A-ZА-ЯЁІЇЄҐ][\w’'\-]*|acting|interim|top|senior|former|chief)\s+){0,3}")
+
+
+def _mentioned_person(phrase: str) -> str | None:
+    """The person a phrase names (a known person or a personal name), else None."""
+    name = canonical_claimant(phrase)
+    return name if name is not None and (name in PERSONS or is_person(name)) else None
+
+
+def _note_holder(name: str, titled: str, speakers: Speakers) -> None:
+    """Remember a person named with a title: the title's holder, and his full name for his surname."""
+    title = _title_of_person(titled, name)
+    if title is not None:
+        speakers.person_by_title[title] = name
+    speakers.full_by_surname.setdefault(name.split()[-1], name)
+
+
+def _is_nominative(phrase: str) -> bool:
+    """Whether the name that ends a phrase stands in the nominative, as a subject does ("Керівником
+    комендатури призначили генерал-майора Едуарда Москальова": the man appointed is no subject)."""
+    words = phrase.split()
+    at = len(words)
+    while at > 0 and len(words) - at < 3 and words[at - 1][:1].isupper():  # noqa: PLR2004 - a name's words
+        at -= 1
+    name = " ".join(words[at:])
+    return not _CYRILLIC.match(name) or nominative(name) == name
+
+
+def _is_personal_name(phrase: str, name: str, speakers: Speakers) -> bool:
+    """Whether a bare name opening a sentence is a person's: a known person, a surname named in
+    full before, or a Russian or Ukrainian first name ("Олександр Сирський", "Александра Коца");
+    two capitalised words alone ("North Korean", "Зараз Росія") are not enough."""
+    first = phrase.split()[0]
+    return (name in PERSONS or phrase in speakers.full_by_surname
+            or first in UKRAINIAN_FIRST_NAMES or (_CYRILLIC.match(first) is not None and may_be_first_name(first)))
+
+
+def record_mentions(text: str, sentence: tuple[int, int], speakers: Speakers) -> None:
+    """Record the people a sentence names without their speaking, for the references after it.
+
+    GOLD.md: a title or pronoun that refers back names the person it refers to. Reports
+    introduce an official before he speaks ("Kursk Governor Alexander Khinshtein visited
+    Rylsk. The governor said …", "Олександр Сирський провів нараду. Він заявив …"): a person
+    named with a title is that title's holder for a later bare title, and the person a
+    sentence opens on is its subject, whom a later "he" may mean.
+
+    >>> sp = Speakers()
+    >>> t = "Kursk Governor Alexander Khinshtein visited Rylsk."
+    >>> record_mentions(t, (0, len(t)), sp)
+    >>> sp.person_by_title["governor"], sp.last("person")
+    ('Alexander Khinshtein', 'Alexander Khinshtein')
+    """
+    s, e = sentence
+    subject: str | None = None
+    if _TITLED_MENTION.may_match(text, s, e):
+        for m in _TITLED_MENTION.pattern.finditer(text, s, e):
+            name = _mentioned_person(m.group("np"))
+            if name is None:
+                continue
+            _note_holder(name, m.group("np"), speakers)
+            if _SUBJECT_LEAD.fullmatch(text, s, m.start()) and _is_nominative(m.group("np")):
+                subject = name
+    if _APPOSITION_MENTION.may_match(text, s, e):
+        for m in _APPOSITION_MENTION.pattern.finditer(text, s, e):
+            np, desc = (m.group("np"), m.group("desc")) if m.group("np") else (m.group("np2"), m.group("desc2"))
+            name = _mentioned_person(np)
+            if name is None:
+                continue
+            _note_holder(name, desc, speakers)
+            if _SUBJECT_LEAD.fullmatch(text, s, m.start()) and _is_nominative(np):
+                subject = subject or name
+    opening = _SUBJECT_NAME.match(text, s, e) if subject is None else None
+    if opening is not None and _is_nominative(opening.group("np")):
+        name = _mentioned_person(opening.group("np"))
+        if name is not None and _is_personal_name(opening.group("np"), name, speakers):
+            subject = name  # not "North Korean troops …", "«Зараз Росія …»": no person's name
+    if subject is not None:
+        speakers.subjects.append((len(speakers.names), s, speakers.expand(subject)))
 
 
 def _title_of_person(phrase: str, name: str) -> str | None:
@@ -1020,6 +1141,13 @@ def _titled_person(name: str, speakers: Speakers) -> str:
     return speakers.person_by_title.get(title, name) if title else name
 
 
+def _holder(title_stem: str, speakers: Speakers) -> str | None:
+    """The person last named with a title of that stem ("the governor" after "Kursk Governor
+    Alexander Khinshtein", "голови ОВА" after "Голова Сумської ОВА Володимир Артюх")."""
+    return next((name for title, name in reversed(speakers.person_by_title.items()) if stem(title) == title_stem),
+                None)
+
+
 def _titled_he(reference: str) -> str:
     """The pronoun of a title that refers back ("the official"), with the title's stem: "he:official"."""
     words = words_of(_strip_openers(reference))
@@ -1032,7 +1160,7 @@ def _resolve(att: Attribution, speakers: Speakers, sentence_subject: str | None)
     if att.pronoun is not None and att.pronoun.startswith("he:"):
         # "a US official told CNN … the official added": the speaker named by that title, else
         # the last person ("Defense Minister X said … the minister added")
-        return speakers.last_titled(att.pronoun[3:]) or speakers.last("person")
+        return speakers.last_titled(att.pronoun[3:]) or _holder(att.pronoun[3:], speakers) or speakers.last("person")
     if att.pronoun is not None:
         sort = PRONOUNS.get(att.pronoun, "person")
         if sort == "plural" and sentence_subject:

@@ -1,0 +1,67 @@
+"""Who makes a claim, on sentences written for these tests in the style of wires, regional
+outlets and Telegram-sourced reports (not copied from the development articles): an official
+introduced with a title before he speaks is the one a later bare title or "he" refers to,
+in each language; with nobody so introduced the title stays the claimant, and a sentence
+that opens on no person's name gives "he" no new antecedent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_probe_attribution import claimants
+
+_EN = "Fighting in Kursk region\n\n"
+_RU = "Бои в Курской области\n\n"
+_UK = "Бої на Курщині\n\n"
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    # a title before the name, then the bare title or a pronoun in a later paragraph
+    pytest.param(_EN + "Kursk Governor Alexander Khinshtein visited Rylsk on Monday.\n\nThe governor said three "
+                 "civilians were wounded in Tetkino.", "Alexander Khinshtein", id="en-Governor-X-then-the-governor"),
+    pytest.param(_EN + "Acting governor Alexei Petrov met residents of Rylsk.\n\nThree civilians were wounded in "
+                 "Tetkino, the regional governor said.", "Alexei Petrov", id="en-governor-X-then-regional-governor"),
+    # the title set off by commas after the name
+    pytest.param(_EN + "Alexei Petrov, the acting governor of the Kursk region, toured Rylsk.\n\nLater the governor "
+                 "said that three civilians were wounded in Tetkino.", "Alexei Petrov", id="en-X-the-governor-of"),
+    pytest.param(_EN + "Alexei Petrov, the acting governor of the Kursk region, toured Rylsk.\n\nHe said that three "
+                 "civilians were wounded in Tetkino.", "Alexei Petrov", id="en-X-the-governor-then-he"),
+    pytest.param(_RU + "Врио губернатора Курской области Алексей Петров провел совещание в Рыльске.\n\nПо словам "
+                 "губернатора, в Теткино ранены три человека.", "Алексей Петров", id="ru-губернатора-X-по-словам"),
+    pytest.param(_RU + "Врио губернатора Курской области Алексей Петров провел совещание в Рыльске.\n\nГубернатор "
+                 "сообщил, что в Теткино ранены три человека.", "Алексей Петров", id="ru-губернатора-X-Губернатор"),
+    pytest.param(_RU + "Врио губернатора Курской области Алексей Петров провел совещание в Рыльске.\n\nОн сообщил, "
+                 "что в Теткино ранены три человека.", "Алексей Петров", id="ru-губернатора-X-Он"),
+    pytest.param(_UK + "Голова Сумської ОВА Василь Коваль провів нараду.\n\nЗа словами голови ОВА, російські війська "
+                 "скупчили біля Суджі 2 тисячі військових.", "Василь Коваль", id="uk-Голова-ОВА-X-за-словами"),
+    # a sentence that opens on the person, then "he"
+    pytest.param(_UK + "Олександр Сирський провів нараду з командирами.\n\nВін заявив, що ворог втратив 300 осіб біля "
+                 "Суджі.", "Oleksandr Syrskyi", id="uk-X-провів-Він-заявив"),
+    pytest.param(_EN + "Syrskyi gave new figures on Tuesday. He said Russian forces lost 300 troops near Sudzha.",
+                 "Oleksandr Syrskyi", id="en-X-gave-He-said"),
+    # nobody named with the title: the title stays the claimant
+    pytest.param(_EN + "The regional governor said three civilians were wounded in Tetkino.", "regional governor",
+                 id="en-regional-governor-alone"),
+    pytest.param(_RU + "Губернатор Курской области сообщил, что в Теткино ранены три человека.",
+                 "губернатор Курской области", id="ru-губернатор-alone"),
+    # a governor of another title named before is not the governor
+    pytest.param(_EN + "Defense Minister Andrei Belousov visited Kursk.\n\nThe regional governor said three "
+                 "civilians were wounded in Tetkino.", "regional governor", id="en-minister-is-not-the-governor"),
+])
+def test_a_title_or_pronoun_refers_back_to_the_person_introduced(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
+
+
+@pytest.mark.parametrize("text", [
+    # a quotation that opens on two capitalised words, and a country adjective, are no person
+    pytest.param(_UK + "Олександр Сирський виступив на брифінгу.\n\n«Зараз Росія стягує резерви. Ворог зосередив там "
+                 "близько 45 тис. військових», — сказав він.", id="uk-quote-opening-is-no-person"),
+    pytest.param(_EN + "Syrskyi spoke at a briefing.\n\nNorth Korean troops arrived near Sudzha. He said 300 of them "
+                 "were killed near Sudzha.", id="en-country-adjective-is-no-person"),
+    # a title opening the sentence over a name in the accusative: the man appointed, no subject
+    pytest.param(_UK + "Сирський доповів про звільнення Суджі. Керівником комендатури призначили генерал-майора "
+                 "Петра Мельника.\n\n«Ворог втратив 300 осіб біля Суджі», — заявив він.", id="uk-appointed-is-no-subject"),
+])
+def test_a_sentence_that_opens_on_no_person_gives_he_no_new_antecedent(resources, text):
+    assert set(claimants(resources, text)) == {"Oleksandr Syrskyi"}
