@@ -81,7 +81,9 @@ _NP_STOP = (
     r"they|he|she|it|we|i|you|он|она|они|оно|мы|він|вона|вони|воно|"
     r"что|который|которая|которые|когда|также|не|и\s+что|"
     # sentence adverbs after a pronoun: "Він також повідомив", "Он тоже заявил" (the pronoun's)
-    r"також|теж|тоже|ещё|еще|ще|далее|далі|затем|потім"
+    r"також|теж|тоже|ещё|еще|ще|далее|далі|затем|потім|"
+    # a time after the body: "сообщили в Минобороны после визита Путина в Курск" (no part of its name)
+    r"после|після|перед|after|before|amid|following|despite|несмотря|незважаючи"
 )
 _LOWER_TOKEN = rf"(?!(?:{_NP_STOP})(?!\w))[a-zа-яёіїєґ][\w’'\-]*"
 # One way to match each word (an upper-case word or any other word), so that a failing
@@ -165,8 +167,11 @@ _INVERTED_LEAD = compile_pattern(
     # the topic first, its speaker after the verb: "Об освобождении Погребков заявил начальник
     # Генштаба Валерий Герасимов", "Про втрати ворога повідомив речник ОТУ"
     rf"|{_TOPIC_FIRST}$", re.IGNORECASE)
+#: A time clause that may close a source's phrase: "…, сообщили в Минобороны после визита Путина в Курск".
+_TIME_AFTER_SOURCE = r"\s+(?i:после|після|after|following)\s"
 _ACCORDING = compile_pattern(
-    rf"(?<!\w)(?i:{ACCORDING_TO})\s*(?<=\s)(?:the\s+|a\s+)?«?{_NP_ANY}»?(?=\s*(?:\([A-ZА-Я]{{2,}}\)\s*)?(?:[,.;:)]|$))")
+    rf"(?<!\w)(?i:{ACCORDING_TO})\s*(?<=\s)(?:the\s+|a\s+)?«?{_NP_ANY}»?(?=\s*(?:\([A-ZА-Я]{{2,}}\)\s*)?(?:[,.;:)]|$)"
+    rf"|{_TIME_AFTER_SOURCE})")
 #: "…, the acting governor, Alexander Khinshtein, said": a name set off by commas before the verb.
 _APPOSITIVE = compile_pattern(rf"(?<=,\s)(?P<np>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{1,3}}),\s+(?:{SPEECH_VERBS})(?!\w)")
 #: "Lee, citing intelligence data, has said …", "Mash, a Telegram channel close to …, said":
@@ -274,6 +279,13 @@ _DOCUMENT_OF = compile_pattern(
     # where it was put is no maker: "the ministry said in a statement on Telegram"
     r"(?!(?:on|in|at|via|to|posted|published|на|в|у)\s)" + _NP_ANY
     + r"(?=\s*(?:\([^)]*\)\s*)?(?:[,.;:)]|$))", re.IGNORECASE)
+#: The document first, its maker, then the impersonal verb: "В сообщении Минобороны России
+#: говорится, что …", "У зведенні Генштабу ЗСУ зазначається …" (the maker speaks).
+_DOCUMENT_FIRST = compile_pattern(
+    r"(?<!\w)(?:в|во|у)\s+(?:\w+\s+)?(?:сводке|сообщении|докладе|отчете|отчёте|заявлении|релизе|зведенні"
+    r"|повідомленні|звіті|доповіді|заяві)\s+" + _NP_ANY
+    + r"\s+(?:также\s+|тоже\s+|також\s+|теж\s+)?(?:говорится|сказано|отмечается|сообщается|указывается|уточняется"
+    r"|ідеться|йдеться|зазначається|повідомляється|вказується|уточнюється)(?!\w)", re.IGNORECASE)
 #: "По его словам", "за її даними", "according to him": the speaker named before.
 _PRONOUN_ACCORDING = compile_pattern(
     r"(?<!\w)(?:по|за|according\s+to)\s+(его|ее|её|их|його|її|їхніми|їх|him|her|them)(?:\s+(?:словам|словами|данным|даними"
@@ -506,7 +518,9 @@ def canonical_claimant(raw: str) -> str | None:
         return known
     words = bare.split()
     if is_joint(bare):
-        return bare  # "Ukrainian and South Korean officials": one joint source, not its second half
+        # GOLD.md: two sources named together are the first named ("Ukraine's General Staff and
+        # Syrskyi said …"); "Ukrainian and South Korean officials" is one joint source
+        return _first_of_two(bare) or bare
     for n in (3, 2, 1):  # "Губернатор Курской области Алексей Смирнов": a known name after a title
         tail_name = canonical_name(" ".join(words[-n:])) if len(words) > n else None
         if tail_name and (n > 1 or tail_name in PERSONS):  # "Несколько часов назад Хинштейн"
@@ -568,6 +582,28 @@ def canonical_claimant(raw: str) -> str | None:
         if not proper or (len(proper) == 1 and words[0] == proper[0] and proper[0].lower() in _COMMON_OPENERS):
             return None
     return bare or None
+
+
+#: States named together are one joint source (the seeds' gold: "Ukraine and the United States").
+_STATES = frozenset({"Ukraine", "Russia", "South Korea"})
+_TWO_SOURCES = compile_pattern(r"\s+(?:and|&|и|та|і|й)\s+")
+#: A word that describes the noun after it ("Ukrainian and South Korean officials"): no source alone.
+_ADJECTIVE_END = compile_pattern(r"(?:ian|ean|ese|ish|ск\w{1,3}|цк\w{1,3}|ськ\w{1,3}|цьк\w{1,3})$", re.IGNORECASE)
+
+
+def _first_of_two(phrase: str) -> str | None:
+    """The first of two known sources named together, else None.
+
+    >>> _first_of_two("Ukraine's General Staff and Syrskyi"), _first_of_two("Ukrainian and South Korean officials")
+    ('General Staff of the Armed Forces of Ukraine', None)
+    """
+    parts = _TWO_SOURCES.split(phrase)
+    if len(parts) != 2 or _ADJECTIVE_END.search(parts[0]):  # noqa: PLR2004 - two sources
+        return None
+    first, second = (canonical_name(p) or canonical_claimant(p) for p in parts)
+    if first is None or second is None or not {first, second} <= CANONICAL_NAMES - _STATES:
+        return None  # "Ukraine and the United States": two governments speak as one
+    return first
 
 
 @lru_cache(maxsize=8192)
@@ -809,7 +845,7 @@ def _is_name_like(phrase: str) -> bool:
 _SCANNED = (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _SUBJECT_ASIDE_VERB,
             _VERB_SUBJECT, _RELAY, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER, _DOCUMENT_OF, _PRONOUN_ACCORDING,
             _PERSON_DOCUMENT, _BODY_REFERENCE, _HEDGE, _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER,
-            _QUOTED_NAME_VERB, _VERB_QUOTED_NAME, _QUOTE_ONE_TITLED, _PASSED_ON, _IN_BODY_SAID)
+            _QUOTED_NAME_VERB, _VERB_QUOTED_NAME, _QUOTE_ONE_TITLED, _PASSED_ON, _IN_BODY_SAID, _DOCUMENT_FIRST)
 #: A pattern built around the speech verbs needs one of them: its cues are read once from
 #: the lexicon, not again from each of the ten patterns (reading them was most of this
 #: module's import time). A test checks every pairing against the pattern's own cues.
@@ -950,9 +986,10 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     for m in _QUOTE_ONE_TITLED.finditer(chunk) if may & _BIT[id(_QUOTE_ONE_TITLED)] else ():
         np = "np" if m.group("np") else "np2"
         found.append(Attribution(start + m.start(np), start + m.end(), m.group(np)))
-    for m in _DOCUMENT_OF.finditer(chunk) if may & _BIT[id(_DOCUMENT_OF)] else ():
-        if canonical_claimant(m.group("np")):
-            found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+    for rx in (_DOCUMENT_OF, _DOCUMENT_FIRST):
+        for m in rx.finditer(chunk) if may & _BIT[id(rx)] else ():
+            if canonical_claimant(m.group("np")):
+                found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for m in _PRONOUN_ACCORDING.finditer(chunk) if may & _BIT[id(_PRONOUN_ACCORDING)] else ():
         found.append(Attribution(start + m.start(), start + m.end(), None, PRONOUN_FORMS.get(fold(m.group(1)), "he")))
     for m in _PERSON_DOCUMENT.finditer(chunk) if may & _BIT[id(_PERSON_DOCUMENT)] else ():
@@ -1283,7 +1320,7 @@ def claimant_for(
                                              is_headline=is_headline, earlier_claims_end=earlier_claims_end)
     is_hedged = _HEDGE_CUED.search(text, s, e) is not None
     if not is_decided:
-        found = _back_reference(text, sentence, paragraph, speakers) or (
+        found = _list_lead_source(text, sentence, speakers) or _back_reference(text, sentence, paragraph, speakers) or (
             _lead_source(text, e, speakers) if is_headline or _is_heading(text, sentence, paragraph) else None)
         if found:
             speakers.add(found)  # "… – ідеться в його пості" later refers to it
@@ -1501,12 +1538,17 @@ def _is_parenthetical(text: str, hedge: Attribution, claim_start: int) -> bool:
     return text[max(0, hedge.start - 2):hedge.start] == ", " and ", " in text[hedge.end:hedge.end + 100]
 
 
+#: How far a relay that opens the sentence may stand before its speaker (", the ").
+_RELAY_LEAD_GAP = 8
+
+
 def _relayed(att: Attribution, atts: Sequence[Attribution]) -> str | None:
     """The origin a named speaker relays: "ТАСС со ссылкой на Минобороны" → the ministry."""
     if not att.name or att.relay:
         return None
     for other in atts:
-        if other.relay and att.start <= other.start <= att.end + 80:
+        # after the speaker, or right before it: "Citing the General Staff, the Kyiv Independent reported …"
+        if other.relay and (att.start <= other.start <= att.end + 80 or 0 <= att.start - other.end <= _RELAY_LEAD_GAP):
             origin = canonical_claimant(other.name or "")
             if origin:
                 return origin
@@ -1560,6 +1602,37 @@ def _closing_back_reference(text: str, sentence: tuple[int, int], speakers: Spea
             is_alone = not text[line_start:following[0]].strip() and not text[following[1]:line_end].strip(" .!")
             return _source_of(text, following, speakers) if is_alone else None
         current = following
+    return None
+
+
+#: A list item: a line that opens with a bullet or a number ("- 300 killed;", "• 40 captured", "2) …").
+_BULLET = compile_pattern(r"[ \t]*(?:[-–—•*·▪]|\d{1,2}[.)])\s")
+#: How many lines above a list item its list's lead may stand (the items between, blank lines).
+_LIST_REACH = 16
+
+
+def _list_lead_source(text: str, sentence: tuple[int, int], speakers: Speakers) -> str | None:
+    """A list item's source: the lead line over its list, when that line ends in a colon.
+
+    GOLD.md: figures listed after an attribution each carry its claimant ("The General Staff
+    reported the enemy's losses:" over "- 300 killed near X;", "- 40 captured near Y.").
+    """
+    line_start, _ = _line_of(text, sentence[0])
+    if not _BULLET.match(text, line_start):
+        return None
+    at = line_start
+    for _ in range(_LIST_REACH):
+        if at == 0:
+            return None
+        prev_start, prev_end = _line_of(text, at - 1)
+        at = prev_start
+        line = text[prev_start:prev_end]
+        if not line.strip() or _BULLET.match(line):
+            continue  # the items above this one, and the blank lines between
+        if not line.rstrip().endswith(":"):
+            return None
+        spans = sentence_spans(text, prev_start, prev_end)
+        return _source_of(text, spans[-1], speakers) if spans else None
     return None
 
 

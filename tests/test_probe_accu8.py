@@ -65,3 +65,56 @@ def test_a_title_or_pronoun_refers_back_to_the_person_introduced(resources, text
 ])
 def test_a_sentence_that_opens_on_no_person_gives_he_no_new_antecedent(resources, text):
     assert set(claimants(resources, text)) == {"Oleksandr Syrskyi"}
+
+
+_GS = "General Staff of the Armed Forces of Ukraine"
+_MOD = "Russian Defense Ministry"
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    # the document first, its maker, then the impersonal verb
+    pytest.param(_RU + "В сообщении Минобороны России говорится, что ВСУ потеряли 300 военнослужащих под Суджей.", _MOD,
+                 id="ru-в-сообщении-X-говорится"),
+    pytest.param(_RU + "В сводке Минобороны говорится, что ВСУ потеряли 300 военнослужащих под Суджей.", _MOD,
+                 id="ru-в-сводке-X-говорится"),
+    pytest.param(_UK + "У повідомленні Генштабу ЗСУ йдеться, що ворог втратив 300 осіб біля Суджі.", _GS,
+                 id="uk-у-повідомленні-X-йдеться"),
+    pytest.param(_UK + "У зведенні Генштабу зазначається, що ворог втратив 300 осіб біля Суджі.", _GS,
+                 id="uk-у-зведенні-X-зазначається"),
+    # the relay opening the sentence: the origin is the claimant, not the outlet after it
+    pytest.param(_EN + "Citing Ukraine's General Staff, the Kyiv Independent reported that Russian forces lost 300 "
+                 "troops near Sudzha.", _GS, id="en-Citing-X-outlet-reported"),
+    pytest.param(_EN + "Russian forces lost 300 troops near Sudzha, the Kyiv Independent reported, citing the General "
+                 "Staff.", _GS, id="en-outlet-reported-citing-X"),
+    # a time clause after the body is no part of its name, nor a person mentioned in it
+    pytest.param(_RU + "ВСУ потеряли 300 военнослужащих под Суджей, сообщили в Минобороны после визита Путина в Курск.",
+                 _MOD, id="ru-сообщили-в-X-после"),
+    pytest.param(_EN + "Russian forces lost 300 troops near Sudzha, Ukraine's General Staff said, days after Putin "
+                 "visited Kursk.", _GS, id="en-X-said-days-after"),
+    # two known sources named together: the first named (GOLD.md)
+    pytest.param(_EN + "Ukraine's General Staff and Syrskyi said Russian forces lost 300 troops near Sudzha.", _GS,
+                 id="en-X-and-Y-said"),
+    # two states together stay one joint source; an adjective pair too
+    pytest.param(_EN + "Ukraine and the United States said Russian forces lost 300 troops near Sudzha.",
+                 "Ukraine and the United States", id="en-two-states-joint"),
+    pytest.param(_EN + "Ukrainian and South Korean officials said Russian forces lost 300 troops near Sudzha.",
+                 "Ukrainian and South Korean officials", id="en-adjective-pair-joint"),
+])
+def test_speech_forms_of_reports(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # each item of a list under a lead that ends in a colon carries the lead's source
+    pytest.param(_EN + "Ukraine's General Staff reported the enemy's losses in the Kursk region:\n\n- 300 killed near "
+                 "Sudzha;\n- 40 captured near Sudzha.", [_GS, _GS], id="en-list-paragraphs"),
+    pytest.param(_EN + "Ukraine's General Staff gave these figures for the past day:\n* 300 Russian troops killed near "
+                 "Sudzha\n* 40 captured near Sudzha", [_GS, _GS], id="en-list-lines"),
+    # a list under a lead that names no source, or that does not end in a colon, carries nothing
+    pytest.param(_EN + "The enemy's losses in the Kursk region:\n\n- 300 killed near Sudzha;\n- 40 captured near "
+                 "Sudzha.", [None, None], id="en-list-no-source"),
+    pytest.param(_EN + "Ukraine's General Staff reported heavy fighting.\n\n- 300 killed near Sudzha;\n- 40 captured "
+                 "near Sudzha.", [None, None], id="en-list-lead-no-colon"),
+])
+def test_a_list_under_an_attribution_carries_it(resources, text, expected):
+    assert claimants(resources, text) == expected
