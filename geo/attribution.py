@@ -348,14 +348,11 @@ class Speakers:
 
     def last(self, sort: str, *, before: int | None = None) -> str | None:
         """The last speaker of a sort: 'person', 'body' or 'plural' (named before ``before``, if given)."""
-        if sort == "person":
-            subject = next(((count, name) for count, at, name in reversed(self.subjects)
-                            if before is None or at < before), None)
-            found = self._last_speaker(sort, before=before)
-            if subject is not None and (found is None or found[1] < subject[0]):
-                return subject[1]  # "Syrskyi visited the front. He said …": the sentence's subject
-            return found[0] if found else None
+        subject = next(((count, name) for count, at, name in reversed(self.subjects)
+                        if (before is None or at < before) and is_person(name) == (sort == "person")), None)
         found = self._last_speaker(sort, before=before)
+        if subject is not None and (found is None or found[1] < subject[0]):
+            return subject[1]  # "Syrskyi visited the front. He said …": the sentence's subject
         return found[0] if found else None
 
     def _last_speaker(self, sort: str, *, before: int | None = None) -> tuple[str, int] | None:
@@ -1079,6 +1076,14 @@ _SUBJECT_NAME = compile_pattern(rf"\W*(?P<np>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,
 _SUBJECT_LEAD = compile_pattern(r"\W*(?:(?:[A-ZА-ЯЁІЇЄҐ][\w’'\-]*|acting|interim|top|senior|former|chief)\s+){0,3}")
 
 
+#: A body publishing, the verb after it: "The General Staff updated its figures", "Минобороны
+#: России отчиталось о ходе операции", "Генштаб ЗСУ оприлюднив зведення".
+_PUBLISHED = compile_pattern(
+    r"\s+(?:(?:has|have|also|on\s+\w+|также|також|в\s+\w+|у\s+\w+)\s+)?"
+    r"(?i:published|released|issued|updated|posted|отчитал\w*|опубликовал\w*|обновил\w*|выпустил\w*|распространил\w*"
+    r"|опублікува\w*|оприлюдни\w*|оновив|оновил\w*|звітува\w*|поширив|поширил\w*)(?!\w)")
+
+
 def _mentioned_person(phrase: str) -> str | None:
     """The person a phrase names (a known person or a personal name), else None."""
     name = canonical_claimant(phrase)
@@ -1152,6 +1157,11 @@ def record_mentions(text: str, sentence: tuple[int, int], speakers: Speakers) ->
         name = _mentioned_person(opening.group("np"))
         if name is not None and _is_personal_name(opening.group("np"), name, speakers):
             subject = name  # not "North Korean troops …", "«Зараз Росія …»": no person's name
+        elif name is None and _PUBLISHED.match(text, opening.end(), e):
+            # "Минобороны России отчиталось о ходе операции. Как уточнили в ведомстве, …": a known
+            # body that published (not a state, nor forces that act: "ЗСУ просунулися …")
+            body = canonical_name(opening.group("np"))
+            subject = body if body is not None and body not in PERSONS and body not in _STATES else None
     if subject is not None:
         speakers.subjects.append((len(speakers.names), s, speakers.expand(subject)))
 

@@ -118,3 +118,23 @@ def test_speech_forms_of_reports(resources, text, claimant):
 ])
 def test_a_list_under_an_attribution_carries_it(resources, text, expected):
     assert claimants(resources, text) == expected
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    # the press service written as one word speaks for its body
+    pytest.param(_UK + "Ворог втратив 300 осіб біля Суджі, повідомили в пресслужбі Генштабу.", _GS,
+                 id="uk-в-пресслужбі-X"),
+    # a body that published before "в ведомстве" / "the ministry" refers back to it
+    pytest.param(_RU + "Минобороны России отчиталось о ходе операции. Как уточнили в ведомстве, ВСУ потеряли 300 "
+                 "военнослужащих под Суджей.", _MOD, id="ru-X-отчиталось-в-ведомстве"),
+    pytest.param(_EN + "Russia's Defence Ministry published its daily summary. Ukrainian forces lost 300 troops near "
+                 "Sudzha, the ministry said.", _MOD, id="en-X-published-the-ministry"),
+    # forces that act are no body that speaks: "йдеться у повідомленні" keeps the source it had
+    pytest.param(_UK + "ЗСУ просунулися біля Суджі.\n\n«Противник зазнає значних втрат під Суджею», — йдеться у "
+                 "повідомленні.", None, id="uk-forces-subject-is-no-body"),
+    # nor a state: "the ministry" after "Russia launched …" names no ministry
+    pytest.param(_EN + "Russia launched a counteroffensive in Kursk. Ukrainian forces lost 300 troops near Sudzha, the "
+                 "ministry said.", None, id="en-state-subject-is-no-ministry"),
+])
+def test_a_body_introduced_before_a_reference_to_it(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
