@@ -1060,7 +1060,8 @@ _TITLE_ANY = rf"(?i:{_TITLE_WORDS.pattern})"
 #: A person named after a title: "Kursk Governor Alexander Khinshtein", "Голова Сумської ОВА
 #: Володимир Артюх", "врио губернатора Курской области Александра Хинштейна".
 _TITLED_MENTION = Gated.of(compile_pattern(
-    rf"(?<![\w-])(?P<np>{_TITLE_ANY}(?:\s+{_TOKEN}){{0,4}}?(?:\s+{_NAME_WORD}){{2,3}})(?![\w’'\-])"
+    # a compound title: "Головнокомандувач ЗСУ Олександр Сирський", "главнокомандующий"
+    rf"(?<![\w-])(?P<np>[а-яёіїєґА-ЯЁІЇЄҐ]*{_TITLE_ANY}(?:\s+{_TOKEN}){{0,4}}?(?:\s+{_NAME_WORD}){{2,3}})(?![\w’'\-])"
     rf"(?!\s+[A-ZА-ЯЁІЇЄҐ])"), is_folded=False)
 #: A person and his title set off by commas: "Alexander Khinshtein, the acting governor of the
 #: Kursk region, toured …", "the acting governor, Alexander Khinshtein, toured …".
@@ -1207,7 +1208,7 @@ def _resolve(att: Attribution, speakers: Speakers, sentence_subject: str | None)
     if att.pronoun is not None and att.pronoun.startswith("he:"):
         # "a US official told CNN … the official added": the speaker named by that title, else
         # the last person ("Defense Minister X said … the minister added")
-        return speakers.last_titled(att.pronoun[3:]) or _holder(att.pronoun[3:], speakers) or speakers.last("person")
+        return _holder(att.pronoun[3:], speakers) or speakers.last_titled(att.pronoun[3:]) or speakers.last("person")
     if att.pronoun is not None:
         sort = PRONOUNS.get(att.pronoun, "person")
         if sort == "plural" and sentence_subject:

@@ -138,3 +138,28 @@ def test_a_list_under_an_attribution_carries_it(resources, text, expected):
 ])
 def test_a_body_introduced_before_a_reference_to_it(resources, text, claimant):
     assert claimants(resources, text) == [claimant]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a wire story: the governor named in the lead, a body between, then "the governor added"
+    # (the headline's bare "Kursk governor" is no holder's name)
+    pytest.param("Kursk governor reports casualties\n\nKURSK, March 3 (Reuters) - Three civilians were wounded in a "
+                 "drone strike on Tetkino, Kursk Governor Alexei Petrov said on Monday.\n\nUkraine's General Staff said "
+                 "on Tuesday that 200 Russian soldiers were killed near Sudzha. It did not give details.\n\nThe governor "
+                 "added that two more civilians were wounded in Glushkovo.",
+                 ["Alexei Petrov", _GS, "Alexei Petrov"], id="en-wire-governor-added"),
+    # a compound title ("Головнокомандувач") introduced, another speaker between, the title again
+    pytest.param(_UK + "Головнокомандувач ЗСУ Олександр Сирський провів нараду з командирами угруповання. Він "
+                 "повідомив, що за тиждень ворог втратив понад 1200 осіб на Курщині.\n\nЗеленський тим часом заявив, "
+                 "що Росія перекинула до Курської області ще 3 тисячі північнокорейських військових.\n\n"
+                 "Головнокомандувач додав, що ЗСУ утримують позиції біля Суджі.",
+                 ["Oleksandr Syrskyi", "Volodymyr Zelensky", "Oleksandr Syrskyi"], id="uk-головнокомандувач-chain"),
+    # "he" after a president who visited is the president; "the lawmaker" is the one who spoke first
+    pytest.param("North Korean troops in Kursk\n\nSouth Korean lawmaker Lee Seong-kweun said on Wednesday that about "
+                 "100 North Korean soldiers had been killed in Kursk.\n\nPresident Volodymyr Zelensky visited the "
+                 "front. He said 3,000 North Korean troops were killed or wounded.\n\nThe lawmaker added that 1,000 "
+                 "more were wounded.", ["Lee Seong-kweun", "Volodymyr Zelensky", "Lee Seong-kweun"],
+                 id="en-president-visited-he-said"),
+])
+def test_references_across_paragraphs(resources, text, expected):
+    assert claimants(resources, text) == expected
