@@ -1059,17 +1059,18 @@ _NAME_WORD = r"[A-ZА-ЯЁІЇЄҐ][\w’'\-]+"
 _TITLE_ANY = rf"(?i:{_TITLE_WORDS.pattern})"
 #: A person named after a title: "Kursk Governor Alexander Khinshtein", "Голова Сумської ОВА
 #: Володимир Артюх", "врио губернатора Курской области Александра Хинштейна".
-_TITLED_MENTION = Gated.of(compile_pattern(
+_TITLED_MENTION = compile_pattern(
     # a compound title: "Головнокомандувач ЗСУ Олександр Сирський", "главнокомандующий"
     rf"(?<![\w-])(?P<np>[а-яёіїєґА-ЯЁІЇЄҐ]*{_TITLE_ANY}(?:\s+{_TOKEN}){{0,4}}?(?:\s+{_NAME_WORD}){{2,3}})(?![\w’'\-])"
-    rf"(?!\s+[A-ZА-ЯЁІЇЄҐ])"), is_folded=False)
+    rf"(?!\s+[A-ZА-ЯЁІЇЄҐ])")
 #: A person and his title set off by commas: "Alexander Khinshtein, the acting governor of the
 #: Kursk region, toured …", "the acting governor, Alexander Khinshtein, toured …".
-_APPOSITION_MENTION = Gated.of(compile_pattern(
+_APPOSITION_MENTION = compile_pattern(
     rf"(?<![\w-])(?P<np>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}),\s+(?P<desc>[^,.;:!?«»“”\"]{{0,40}}?{_TITLE_ANY}"
     rf"[^,.;:!?«»“”\"]{{0,50}}?),"
-    rf"|(?P<desc2>{_TITLE_ANY}[^,.;:!?«»“”\"]{{0,50}}?),\s+(?P<np2>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?=,)"),
-    is_folded=False)
+    rf"|(?P<desc2>{_TITLE_ANY}[^,.;:!?«»“”\"]{{0,50}}?),\s+(?P<np2>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?=,)")
+#: Two capitalised words in a row, as a person's name is written.
+_NAME_PAIR = compile_pattern(rf"{_NAME_WORD}\s+{_NAME_WORD}")
 #: A sentence that opens on a name, then its verb: "Syrskyi visited …", "Олександр Сирський провів …".
 _SUBJECT_NAME = compile_pattern(rf"\W*(?P<np>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})(?=\s+[a-zа-яёіїєґ]|,)")
 #: What may stand before a sentence's subject: its capitalised modifiers ("Kursk Governor …",
@@ -1099,6 +1100,26 @@ def _note_holder(name: str, titled: str, speakers: Speakers) -> None:
     speakers.full_by_surname.setdefault(name.split()[-1], name)
 
 
+def _opening_subject(text: str, opening: re.Match[str], end: int, speakers: Speakers) -> str | None:
+    """The person or publishing body a sentence opens on ("Syrskyi visited …", "Олександр Сирський
+    провів …", "Минобороны России отчиталось …"), else None; the cheap tests first, as most
+    sentences open on a capital."""
+    np = opening.group("np")
+    known = canonical_name(np)
+    if known in PERSONS or np in speakers.full_by_surname:
+        return speakers.full_by_surname.get(np, known)
+    first = np.split()[0]
+    if first in UKRAINIAN_FIRST_NAMES or (_CYRILLIC.match(first) is not None and may_be_first_name(first)):
+        # not "«Зараз Росія …»", "North Korean troops …": no person's name
+        name = _mentioned_person(np)
+        return name if name is not None and _is_nominative(np) else None
+    if known is not None and known not in _STATES and _PUBLISHED.match(text, opening.end(), end):
+        # "Минобороны России отчиталось о ходе операции. Как уточнили в ведомстве, …": a known
+        # body that published (not a state, nor forces that act: "ЗСУ просунулися …")
+        return known
+    return None
+
+
 def _is_nominative(phrase: str) -> bool:
     """Whether the name that ends a phrase stands in the nominative, as a subject does ("Керівником
     комендатури призначили генерал-майора Едуарда Москальова": the man appointed is no subject)."""
@@ -1108,15 +1129,6 @@ def _is_nominative(phrase: str) -> bool:
         at -= 1
     name = " ".join(words[at:])
     return not _CYRILLIC.match(name) or nominative(name) == name
-
-
-def _is_personal_name(phrase: str, name: str, speakers: Speakers) -> bool:
-    """Whether a bare name opening a sentence is a person's: a known person, a surname named in
-    full before, or a Russian or Ukrainian first name ("Олександр Сирський", "Александра Коца");
-    two capitalised words alone ("North Korean", "Зараз Росія") are not enough."""
-    first = phrase.split()[0]
-    return (name in PERSONS or phrase in speakers.full_by_surname
-            or first in UKRAINIAN_FIRST_NAMES or (_CYRILLIC.match(first) is not None and may_be_first_name(first)))
 
 
 def record_mentions(text: str, sentence: tuple[int, int], speakers: Speakers) -> None:
@@ -1136,16 +1148,16 @@ def record_mentions(text: str, sentence: tuple[int, int], speakers: Speakers) ->
     """
     s, e = sentence
     subject: str | None = None
-    if _TITLED_MENTION.may_match(text, s, e):
-        for m in _TITLED_MENTION.pattern.finditer(text, s, e):
+    # both need a name of two capitalised words and a title (the cheaper test first)
+    if _NAME_PAIR.search(text, s, e) and _TITLE_WORDS_CUED.may_match(text, s, e):
+        for m in _TITLED_MENTION.finditer(text, s, e):
             name = _mentioned_person(m.group("np"))
             if name is None:
                 continue
             _note_holder(name, m.group("np"), speakers)
             if _SUBJECT_LEAD.fullmatch(text, s, m.start()) and _is_nominative(m.group("np")):
                 subject = name
-    if _APPOSITION_MENTION.may_match(text, s, e):
-        for m in _APPOSITION_MENTION.pattern.finditer(text, s, e):
+        for m in _APPOSITION_MENTION.finditer(text, s, e):
             np, desc = (m.group("np"), m.group("desc")) if m.group("np") else (m.group("np2"), m.group("desc2"))
             name = _mentioned_person(np)
             if name is None:
@@ -1154,15 +1166,8 @@ def record_mentions(text: str, sentence: tuple[int, int], speakers: Speakers) ->
             if _SUBJECT_LEAD.fullmatch(text, s, m.start()) and _is_nominative(np):
                 subject = subject or name
     opening = _SUBJECT_NAME.match(text, s, e) if subject is None else None
-    if opening is not None and _is_nominative(opening.group("np")):
-        name = _mentioned_person(opening.group("np"))
-        if name is not None and _is_personal_name(opening.group("np"), name, speakers):
-            subject = name  # not "North Korean troops …", "«Зараз Росія …»": no person's name
-        elif name is None and _PUBLISHED.match(text, opening.end(), e):
-            # "Минобороны России отчиталось о ходе операции. Как уточнили в ведомстве, …": a known
-            # body that published (not a state, nor forces that act: "ЗСУ просунулися …")
-            body = canonical_name(opening.group("np"))
-            subject = body if body is not None and body not in PERSONS and body not in _STATES else None
+    if opening is not None:
+        subject = _opening_subject(text, opening, e, speakers)
     if subject is not None:
         speakers.subjects.append((len(speakers.names), s, speakers.expand(subject)))
 

@@ -136,6 +136,7 @@ def _ukrainian_nominative(words: list[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def may_be_first_name(word: str) -> bool:
     """Whether a word is one of ``FIRST_NAMES`` in some case ("Вячеслава", "Марии", "Андрею")."""
     for ending in _CASE_ENDINGS:
