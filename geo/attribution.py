@@ -139,7 +139,9 @@ _NAME_END = (r"(?=\s*(?:[,;:!?)»”\"(]|\.(?!\w)|$)|\s+(?:on|in|at|during|via|a
              # Верховному главнокомандующему", "сообщил Песков журналистам", "доповів Сирський президенту"
              rf"|(?:\s+{_DATIVE_WORD}){{1,3}}(?=\s*(?:[,;:!?)]|\.(?!\w)|$)))")
 _VERB_SUBJECT = compile_pattern(
-    rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:в|у)\s+(?:своем|своём|своєму)\s+[\w-]+\s+)?"
+    rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:в|у)\s+(?:своем|своём|своєму)\s+[\w-]+\s+"
+    # where and to whom: "розповів у коментарі Суспільному речник …", "рассказал в интервью ТАСС глава …"
+    r"|(?:в|у)\s+(?:коментарі|комментарии|интервью|інтерв['’]ю|ефірі|эфире)\s+(?:«[^«»\n]{1,40}»|\S+)\s+)?"
     # the unit a title names may stand in guillemets: "заявив речник ОСУВ «Хортиця» Дмитро Трегубов"
     rf"(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN}|«[^«»\n]{{1,40}}»)\s+){{0,6}}?"
     rf"{_INVERTED_NP}{_NAME_END}")
@@ -229,9 +231,17 @@ _IN_BODY_SAID = compile_pattern(
 #: Cheap test before _SUBJECT_ASIDE_VERB, which tries a noun phrase at every capital.
 _ASIDE_THEN_VERB = compile_pattern(
     rf",\s+{_ASIDE},\s+(?:(?:has|have|had|also)\s+)?(?:{SPEECH_VERBS})\b")
+#: The outlet that learned it: "Как стало известно «Известиям», …", "Як стало відомо Суспільному, …".
+_BECAME_KNOWN = compile_pattern(
+    r"(?<!\w)(?i:стало\s+известно|стало\s+відомо)\s+«?(?P<np>[A-ZА-ЯЁІЇЄҐ][^«»,.;:!?\n]{1,40}?)»?"
+    r"(?=\s*[,.;:]|\s+(?:что|що|из|з|от|від)(?!\w))")
+#: A relay to the relayer's own sources: "з посиланням на власні джерела", "citing its own sources".
+_OWN_SOURCES = compile_pattern(r"(?i:(?:its|their|his|her)\s+own\s|own\s|власн\w*\s|собственн\w*\s|сво\w*\s)")
 _RELAY = compile_pattern(
     rf"(?<!\w)(?i:{RELAYS})\s+(?:the\s+|a\s+)?{_NP_ANY}"
-    r"(?=\s*(?:[,.;:)]|$|\s+(?:who|which|that|reported|said|has|have|что|о|об|про)(?!\w)))")
+    r"(?=\s*(?:[,.;:)]|$|\s+(?:who|which|that|reported|said|has|have|что|о|об|про)(?!\w)"
+    # the relaying speaker's verb after the origin: "Зеленський з посиланням на доповідь Сирського заявив, що …"
+    rf"|\s+(?:{SPEECH_VERBS})(?!\w)))")
 #: "… attributed to Ukrainian analysts, who indicate that …": the phrase right before "who".
 _WHO_SAID_NEAR = compile_pattern(rf"{_NP},\s+(?:who|which)\s+(?:{SPEECH_VERBS})\b")
 #: Cheap test before the two "X, who said" patterns, which try a noun phrase at every capital.
@@ -639,7 +649,7 @@ _TRAILING_TIME = compile_pattern(
     # where it was said: "Президент … Зеленський у вечірньому зверненні заявив", "… в интервью ТАСС",
     # "… in his nightly address"
     r"|\s+(?:в|во|у|in|on|at|during)\s+(?:[a-zа-яёіїєґ'’-]+\s+){0,3}?(?:обращени\w*|звернен\w*|заявлени\w*"
-    r"|интервью|інтерв['’]ю|эфире|ефірі|телеграм[\w-]*|telegram|соцсет\w*|соцмереж\w*|брифинг\w*|брифінг\w*|видео\w*"
+    r"|интервью|інтерв['’]ю|эфире|ефірі|телеграм[\w-]*|telegram[\w-]*|соцсет\w*|соцмереж\w*|брифинг\w*|брифінг\w*|видео\w*"
     r"|відео\w*|беседе|разговоре|розмові|коментарі|комментарии|address|interview|statement|briefing|video|post)"
     # and with whom: "… в беседе с «Лентой.ру»", "у розмові з журналістами"
     r"(?:\s+(?:с|со|з|із|with))?(?:\s+\S+){0,2}$"
@@ -842,7 +852,8 @@ def _is_name_like(phrase: str) -> bool:
 _SCANNED = (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _SUBJECT_ASIDE_VERB,
             _VERB_SUBJECT, _RELAY, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER, _DOCUMENT_OF, _PRONOUN_ACCORDING,
             _PERSON_DOCUMENT, _BODY_REFERENCE, _HEDGE, _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER,
-            _QUOTED_NAME_VERB, _VERB_QUOTED_NAME, _QUOTE_ONE_TITLED, _PASSED_ON, _IN_BODY_SAID, _DOCUMENT_FIRST)
+            _QUOTED_NAME_VERB, _VERB_QUOTED_NAME, _QUOTE_ONE_TITLED, _PASSED_ON, _IN_BODY_SAID, _DOCUMENT_FIRST,
+            _BECAME_KNOWN)
 #: A pattern built around the speech verbs needs one of them: its cues are read once from
 #: the lexicon, not again from each of the ten patterns (reading them was most of this
 #: module's import time). A test checks every pairing against the pattern's own cues.
@@ -939,6 +950,8 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             name = phrase.strip() if canonical_name(phrase) else m.group("np")
             found.append(Attribution(start + m.start(), start + m.end(), None if pronoun else name, pronoun))
     for m in _RELAY.finditer(chunk) if may & _BIT[id(_RELAY)] else ():
+        if _OWN_SOURCES.match(m.group("np")):
+            continue  # "пише Forbes з посиланням на власні джерела": the outlet's own, it is the source
         found.append(Attribution(start + m.start(), start + m.end(), m.group("np"), relay=True))
     for m in _PRONOUN.finditer(chunk) if may & _BIT[id(_PRONOUN)] else ():
         found.append(Attribution(start + m.start(), start + m.end(), None, m.group(1).lower(),
@@ -983,7 +996,7 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     for m in _QUOTE_ONE_TITLED.finditer(chunk) if may & _BIT[id(_QUOTE_ONE_TITLED)] else ():
         np = "np" if m.group("np") else "np2"
         found.append(Attribution(start + m.start(np), start + m.end(), m.group(np)))
-    for rx in (_DOCUMENT_OF, _DOCUMENT_FIRST):
+    for rx in (_DOCUMENT_OF, _DOCUMENT_FIRST, _BECAME_KNOWN):
         for m in rx.finditer(chunk) if may & _BIT[id(rx)] else ():
             if canonical_claimant(m.group("np")):
                 found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))

@@ -163,3 +163,28 @@ def test_a_body_introduced_before_a_reference_to_it(resources, text, claimant):
 ])
 def test_references_across_paragraphs(resources, text, expected):
     assert claimants(resources, text) == expected
+
+
+_KH = "Alexander Khinshtein"
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    # the origin between the relaying speaker and his verb
+    pytest.param(_UK + "Зеленський з посиланням на доповідь Сирського заявив, що ворог втратив 300 осіб біля Суджі.",
+                 "Oleksandr Syrskyi", id="uk-X-з-посиланням-на-Y-заявив"),
+    # where he posted it, after the speaker
+    pytest.param(_RU + "Хинштейн в своем Telegram-канале написал, что ВСУ потеряли 300 военнослужащих под Суджей.", _KH,
+                 id="ru-X-в-своем-Telegram-канале-написал"),
+    # the venue and the outlet told between the verb and the speaker
+    pytest.param(_UK + "Ворог втратив 300 осіб біля Суджі, розповів у коментарі Суспільному речник угруповання Вадим "
+                 "Коваль.", "Вадим Коваль", id="uk-розповів-у-коментарі-outlet-X"),
+    # the outlet's own sources: the outlet is the source; another's sources stay the origin
+    pytest.param(_UK + "Ворог втратив 300 осіб біля Суджі, пише Forbes з посиланням на власні джерела.", "Forbes",
+                 id="uk-outlet-з-посиланням-на-власні-джерела"),
+    pytest.param(_UK + "Ворог втратив 300 осіб біля Суджі, повідомляє Укрінформ з посиланням на Генштаб ЗСУ.", _GS,
+                 id="uk-outlet-з-посиланням-на-X"),
+    # the outlet that learned it
+    pytest.param(_RU + "Как стало известно «Известиям», ВСУ отошли из Суджи.", "Izvestia", id="ru-стало-известно-«X»"),
+])
+def test_relays_venues_and_outlets(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
