@@ -1640,6 +1640,9 @@ _BULLET = compile_pattern(r"[ \t]*(?:[-–—•*·▪]|\d{1,2}[.)])\s")
 _LIST_REACH = 16
 
 
+_POSSESSIVE = compile_pattern(r"['’]s(?!\w)")
+
+
 def _list_lead_source(text: str, sentence: tuple[int, int], speakers: Speakers) -> str | None:
     """A list item's source: the lead line over its list, when that line ends in a colon.
 
@@ -1661,7 +1664,11 @@ def _list_lead_source(text: str, sentence: tuple[int, int], speakers: Speakers) 
         if not line.rstrip().endswith(":"):
             return None
         spans = sentence_spans(text, prev_start, prev_end)
-        return _source_of(text, spans[-1], speakers) if spans else None
+        if not spans:
+            return None
+        # "Key points from Syrskyi's briefing:": the known source whose document the list is
+        lead = _POSSESSIVE.sub("", text[spans[-1][0]:spans[-1][1]])
+        return _source_of(text, spans[-1], speakers) or next((name for _, name in known_names_in(lead)), None)
     return None
 
 

@@ -110,6 +110,13 @@ def test_speech_forms_of_reports(resources, text, claimant):
                  "Sudzha;\n- 40 captured near Sudzha.", [_GS, _GS], id="en-list-paragraphs"),
     pytest.param(_EN + "Ukraine's General Staff gave these figures for the past day:\n* 300 Russian troops killed near "
                  "Sudzha\n* 40 captured near Sudzha", [_GS, _GS], id="en-list-lines"),
+    pytest.param(_RU + "Минобороны России сообщило:\n\n— подразделения группировки «Север» освободили Николаевку;\n— ВСУ "
+                 "потеряли до 300 военнослужащих под Суджей.", [_MOD, _MOD], id="ru-list-dashes"),
+    pytest.param(_UK + "Генштаб ЗСУ повідомив про результати доби:\n\n• ворог втратив 300 осіб біля Суджі;\n• Сили "
+                 "оборони взяли в полон 40 окупантів біля Суджі.", [_GS, _GS], id="uk-list-bullets"),
+    # a numbered list under the known source's document
+    pytest.param(_EN + "Key points from Syrskyi's briefing:\n\n1. Russian forces lost 300 troops near Sudzha.\n2. "
+                 "Ukrainian units captured 40 soldiers near Sudzha.", ["Oleksandr Syrskyi"] * 2, id="en-list-numbered"),
     # a list under a lead that names no source, or that does not end in a colon, carries nothing
     pytest.param(_EN + "The enemy's losses in the Kursk region:\n\n- 300 killed near Sudzha;\n- 40 captured near "
                  "Sudzha.", [None, None], id="en-list-no-source"),
