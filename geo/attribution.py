@@ -231,6 +231,17 @@ _IN_BODY_SAID = compile_pattern(
 #: Cheap test before _SUBJECT_ASIDE_VERB, which tries a noun phrase at every capital.
 _ASIDE_THEN_VERB = compile_pattern(
     rf",\s+{_ASIDE},\s+(?:(?:has|have|had|also)\s+)?(?:{SPEECH_VERBS})\b")
+#: One named among the sources a sentence gives: "Several Russian outlets, including RIA Novosti,
+#: reported …", "Ряд СМИ, в том числе РИА Новости, сообщили …", "в ряде источников, в том числе и
+#: «Два майора», появлялись сообщения …" (the one the text names speaks, GOLD.md).
+_INCLUDING = compile_pattern(
+    r",\s+(?i:including|в\s+том\s+числе(?:\s+и)?|у\s+тому\s+числі(?:\s+й|\s+і)?|зокрема|включая)\s+"
+    r"«?(?P<np>[A-ZА-ЯЁІЇЄҐ][^,«»\n]{1,40}?)»?,\s+(?:(?:have|has|also|также|також)\s+)?"
+    rf"(?:{SPEECH_VERBS}|появлялись|появились|появилась|з['’]являлися|з['’]явилися|з['’]явилася)(?!\w)")
+#: Sources in the plural, before the one named among them ("в ряде источников, в том числе и Курское ТВ, …").
+_SOURCES_NOUN = compile_pattern(
+    r"(?i:sources|outlets|media|channels|bloggers|milbloggers|источник\w*|сми|издани\w*|канал\w*|блогер\w*|военкор\w*"
+    r"|джерел\w*|змі|видан\w*|військкор\w*)$")
 #: The outlet that learned it: "Как стало известно «Известиям», …", "Як стало відомо Суспільному, …".
 _BECAME_KNOWN = compile_pattern(
     r"(?<!\w)(?i:стало\s+известно|стало\s+відомо)\s+«?(?P<np>[A-ZА-ЯЁІЇЄҐ][^«»,.;:!?\n]{1,40}?)»?"
@@ -853,7 +864,7 @@ _SCANNED = (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _
             _VERB_SUBJECT, _RELAY, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER, _DOCUMENT_OF, _PRONOUN_ACCORDING,
             _PERSON_DOCUMENT, _BODY_REFERENCE, _HEDGE, _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER,
             _QUOTED_NAME_VERB, _VERB_QUOTED_NAME, _QUOTE_ONE_TITLED, _PASSED_ON, _IN_BODY_SAID, _DOCUMENT_FIRST,
-            _BECAME_KNOWN)
+            _BECAME_KNOWN, _INCLUDING)
 #: A pattern built around the speech verbs needs one of them: its cues are read once from
 #: the lexicon, not again from each of the ten patterns (reading them was most of this
 #: module's import time). A test checks every pairing against the pattern's own cues.
@@ -996,8 +1007,11 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     for m in _QUOTE_ONE_TITLED.finditer(chunk) if may & _BIT[id(_QUOTE_ONE_TITLED)] else ():
         np = "np" if m.group("np") else "np2"
         found.append(Attribution(start + m.start(np), start + m.end(), m.group(np)))
-    for rx in (_DOCUMENT_OF, _DOCUMENT_FIRST, _BECAME_KNOWN):
+    for rx in (_DOCUMENT_OF, _DOCUMENT_FIRST, _BECAME_KNOWN, _INCLUDING):
         for m in rx.finditer(chunk) if may & _BIT[id(rx)] else ():
+            if rx is _INCLUDING and not (canonical_name(m.group("np")) or named_within(m.group("np"))
+                                         or _SOURCES_NOUN.search(chunk, max(0, m.start() - 30), m.start())):
+                continue  # "…, including civilians, said": no source's name
             if canonical_claimant(m.group("np")):
                 found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for m in _PRONOUN_ACCORDING.finditer(chunk) if may & _BIT[id(_PRONOUN_ACCORDING)] else ():

@@ -195,3 +195,23 @@ _KH = "Alexander Khinshtein"
 ])
 def test_relays_venues_and_outlets(resources, text, claimant):
     assert claimants(resources, text) == [claimant]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    # the one named among the sources speaks (a known one, or any name after plural sources)
+    pytest.param(_EN + "Several Russian outlets, including RIA Novosti, reported that Ukrainian forces had withdrawn "
+                 "from Sudzha.", "RIA Novosti", id="en-outlets-including-X"),
+    pytest.param(_EN + "Russian war bloggers, including Rybar, claimed that Ukrainian forces had withdrawn from Sudzha.",
+                 "Rybar", id="en-bloggers-including-X"),
+    pytest.param(_RU + "Ряд СМИ, в том числе РИА Новости, сообщили, что ВСУ отошли из Суджи.", "RIA Novosti",
+                 id="ru-СМИ-в-том-числе-X"),
+    pytest.param(_RU + "Ранее в ряде источников, в том числе и «Северный вестник», появлялись сообщения об отходе ВСУ "
+                 "из Суджи.", "Северный вестник", id="ru-источников-в-том-числе-и-unknown"),
+    pytest.param(_UK + "Низка російських каналів, зокрема «Рыбарь», повідомила, що ЗСУ відійшли із Суджі.", "Rybar",
+                 id="uk-каналів-зокрема-X"),
+    # people among those who spoke are no source's name
+    pytest.param(_EN + "Residents of Rylsk, including Ivan Petrov, said Ukrainian forces had withdrawn from Sudzha.",
+                 None, id="en-residents-including-a-person"),
+])
+def test_one_named_among_sources(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
