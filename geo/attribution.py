@@ -1620,7 +1620,18 @@ def _back_reference(text: str, sentence: tuple[int, int], paragraph: tuple[int, 
         return None
     if _BACK_REFERENCE.match(fold(text[following[0]:following[1]])):
         return _source_of(text, following, speakers)
+    if _UNNAMED_OFFICIALS.search(text, *sentence):
+        # "…, officials said.\n\nRussia's Defence Ministry said …": the lead's officials, named next
+        named = [a for a in find_attributions(text, *following) if a.name and not a.relay]
+        found = canonical_claimant(named[0].name or "") if named else None
+        if found is not None and (found in CANONICAL_NAMES or is_person(found)):
+            return speakers.expand(found)
     return _closing_back_reference(text, following, speakers)
+
+
+#: A lead that closes on officials it does not name: "…, officials said.", "…, authorities say."
+_UNNAMED_OFFICIALS = compile_pattern(
+    r",\s+(?:the\s+)?(?:officials|authorities)\s+(?:said|say|says|reported|claimed|announced)\W*$")
 
 
 #: How many sentences after a claim a closing "Об этом сообщает X." paragraph may stand.

@@ -215,3 +215,19 @@ def test_relays_venues_and_outlets(resources, text, claimant):
 ])
 def test_one_named_among_sources(resources, text, claimant):
     assert claimants(resources, text) == [claimant]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a wire lead's unnamed officials, named by the next sentence
+    pytest.param("Fighting in Kursk\n\nRussian forces pushed Ukrainian troops out of the village of Oleshnya, officials "
+                 "said.\n\nRussia's Defence Ministry said its forces took control of the village.", [_MOD, _MOD],
+                 id="en-officials-said-then-named"),
+    # the next sentence names nobody, or the officials are local: nobody
+    pytest.param("Fighting in Kursk\n\nUkrainian forces lost 300 troops near Sudzha, officials said.\n\nPutin visited "
+                 "Kursk on Monday.", [None], id="en-officials-said-then-nobody"),
+    pytest.param("Fighting in Kursk\n\nUkrainian forces lost 300 troops near Sudzha, local officials said.\n\nRussia's "
+                 "Defence Ministry said its forces took control of the village of Oleshnya.", [None, _MOD],
+                 id="en-local-officials-stay-unnamed"),
+])
+def test_a_leads_unnamed_officials(resources, text, expected):
+    assert claimants(resources, text) == expected
