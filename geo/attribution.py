@@ -959,6 +959,8 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             pronoun = {"body": "it", "person": _titled_he(phrase)}.get(sort or "")
             # "повідомляє Генеральний штаб України": the whole phrase when it is a known name
             name = phrase.strip() if canonical_name(phrase) else m.group("np")
+            if _is_titled_acronym(phrase, m.group("np")):
+                name = phrase.strip()  # "Як зазначив очільник ОВА": the head of the body, not the body
             found.append(Attribution(start + m.start(), start + m.end(), None if pronoun else name, pronoun))
     for m in _RELAY.finditer(chunk) if may & _BIT[id(_RELAY)] else ():
         if _OWN_SOURCES.match(m.group("np")):
@@ -1036,6 +1038,14 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             continue
         deduped.append(a)
     return tuple(deduped)
+
+
+def _is_titled_acronym(phrase: str, np: str) -> bool:
+    """Whether a phrase is a title and an unknown body's acronym ("очільник ОВА", "голова РВА"):
+    the title's holder speaks (a known body, "речник ЗСУ", stays the body as before)."""
+    words = phrase.split()
+    return (np.isupper() and " " not in np and len(words) == 2 and words[-1] == np  # noqa: PLR2004 - title, body
+            and title_of(words[0]) is not None and canonical_name(np) is None)
 
 
 #: "citing the country's spy agency": the country is the speaker's ("South Korean lawmakers

@@ -35,6 +35,16 @@ _UK = "Бої на Курщині\n\n"
                  "что в Теткино ранены три человека.", "Алексей Петров", id="ru-губернатора-X-Он"),
     pytest.param(_UK + "Голова Сумської ОВА Василь Коваль провів нараду.\n\nЗа словами голови ОВА, російські війська "
                  "скупчили біля Суджі 2 тисячі військових.", "Василь Коваль", id="uk-Голова-ОВА-X-за-словами"),
+    # the title before an unknown body's acronym after the verb: the holder ("Як зазначив очільник ОВА")
+    pytest.param(_UK + "Очільник Сумської ОВА Олег Коваленко розповів про обстріли.\n\nЯк зазначив очільник ОВА, ворог "
+                 "скупчив біля Суджі 2 тисячі військових.", "Олег Коваленко", id="uk-очільник-ОВА-X-як-зазначив"),
+    pytest.param(_UK + "Як зазначив очільник ОВА, ворог скупчив біля Суджі 2 тисячі військових.", "очільник ОВА",
+                 id="uk-як-зазначив-очільник-ОВА-alone"),
+    # the title set off by commas before the name, then the bare title
+    pytest.param(_EN + "Ukraine's top commander, Oleksandr Syrskyi, visited troops in the Kursk region.\n\nThe commander "
+                 "said 300 Russian soldiers were killed near Sudzha.", "Oleksandr Syrskyi", id="en-commander-X-the-commander"),
+    pytest.param(_RU + "Глава Суджанского района Иван Петров рассказал об обстановке.\n\nГлава района также сообщил, что "
+                 "ВСУ потеряли 300 военнослужащих под Суджей.", "Иван Петров", id="ru-Глава-района-X-Глава-района"),
     # a sentence that opens on the person, then "he"
     pytest.param(_UK + "Олександр Сирський провів нараду з командирами.\n\nВін заявив, що ворог втратив 300 осіб біля "
                  "Суджі.", "Oleksandr Syrskyi", id="uk-X-провів-Він-заявив"),
