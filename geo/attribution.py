@@ -1090,9 +1090,25 @@ def record_speakers(attributions: Sequence[Attribution], speakers: Speakers, *,
                 title = _title_of_person(att.name, name)
                 if title is not None:
                     speakers.person_by_title[title] = name
+                if text is not None:
+                    _record_co_speaker(text, att.end, speakers)
 
 
 _NAME_WORD = r"[A-ZА-ЯЁІЇЄҐ][\w’'\-]+"
+#: A second speaker joined to the first: "повідомили головнокомандувач ЗСУ Олександр Сирський та
+#: президент Володимир Зеленський" (the claim is the first named's; a later "він" is the last named).
+_CO_SPEAKER = compile_pattern(
+    rf"\s+(?:та|і|й|и|and)\s+(?P<np>(?:[а-яёіїєґa-z'’-]+\s+){{0,3}}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})(?![\w’'\-])")
+
+
+def _record_co_speaker(text: str, after: int, speakers: Speakers) -> None:
+    """Add the person named right after a speaker and joined to him ("X та президент Y"), last."""
+    m = _CO_SPEAKER.match(text, after)
+    second = _mentioned_person(m.group("np")) if m else None
+    if second is not None and m is not None and _is_nominative(m.group("np")):
+        second = speakers.expand(second)
+        speakers.add(second, at=m.start("np"))
+        _note_holder(second, m.group("np"), speakers)
 _TITLE_ANY = rf"(?i:{_TITLE_WORDS.pattern})"
 #: A person named after a title: "Kursk Governor Alexander Khinshtein", "Голова Сумської ОВА
 #: Володимир Артюх", "врио губернатора Курской области Александра Хинштейна".

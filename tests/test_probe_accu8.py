@@ -241,3 +241,17 @@ def test_one_named_among_sources(resources, text, claimant):
 ])
 def test_a_leads_unnamed_officials(resources, text, expected):
     assert claimants(resources, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two speakers joined: the claim is the first named's, a later "він" the last named's
+    pytest.param(_UK + "Сили оборони звільнили Суджу. Про це повідомили головнокомандувач ЗСУ Олександр Сирський та "
+                 "президент Володимир Зеленський.\n\n- Ворог втратив 300 осіб біля Суджі, — заявив він.",
+                 ["Oleksandr Syrskyi", "Volodymyr Zelensky"], id="uk-X-та-Y-then-він"),
+    # a single speaker: "він" is still he
+    pytest.param(_UK + "Сили оборони звільнили Суджу. Про це повідомив головнокомандувач ЗСУ Олександр Сирський.\n\n"
+                 "- Ворог втратив 300 осіб біля Суджі, — заявив він.",
+                 ["Oleksandr Syrskyi", "Oleksandr Syrskyi"], id="uk-X-then-він"),
+])
+def test_a_pronoun_after_two_speakers_is_the_last_named(resources, text, expected):
+    assert claimants(resources, text) == expected
