@@ -1389,7 +1389,7 @@ def claimant_for(
                                              is_headline=is_headline, earlier_claims_end=earlier_claims_end)
     is_hedged = _HEDGE_CUED.search(text, s, e) is not None
     if not is_decided:
-        found = _list_lead_source(text, sentence, speakers) or _back_reference(text, sentence, paragraph, speakers) or (
+        found = _list_lead_source(text, sentence, speakers) or _labelled_speaker(text, paragraph) or _back_reference(text, sentence, paragraph, speakers) or (
             _lead_source(text, e, speakers) if is_headline or _is_heading(text, sentence, paragraph) else None)
         if found:
             speakers.add(found)  # "… – ідеться в його пості" later refers to it
@@ -1689,6 +1689,29 @@ def _closing_back_reference(text: str, sentence: tuple[int, int], speakers: Spea
 _BULLET = compile_pattern(r"[ \t]*(?:[-–—•*·▪]|\d{1,2}[.)])\s")
 #: How many lines above a list item its list's lead may stand (the items between, blank lines).
 _LIST_REACH = 16
+
+
+#: A broadcast transcript's speaker label on a line of its own: "Lee Seong-kweun / People Power Party",
+#: "Олександр Сирський / головнокомандувач ЗСУ".
+_SPEAKER_LABEL = compile_pattern(
+    r"[ \t]*(?P<np>[A-ZА-ЯЁІЇЄҐ][\w’'\-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w’'\-]+){1,2})[ \t]*/[ \t]*[^/\n]{2,60}?[ \t]*")
+
+
+def _labelled_speaker(text: str, paragraph: tuple[int, int]) -> str | None:
+    """The person a transcript's label line names, for the paragraph right under it.
+
+    KBS-style transcripts print who speaks as "Name / Affiliation" over his words; the words
+    name no speaker of their own.
+    """
+    at = paragraph[0]
+    while at > 0 and text[at - 1] in "\n \t":
+        at -= 1
+    if at == 0:
+        return None
+    line_start = text.rfind("\n", 0, at) + 1
+    m = _SPEAKER_LABEL.fullmatch(text, line_start, at)
+    name = canonical_claimant(m.group("np")) if m else None
+    return name if name is not None and (name in PERSONS or is_person(name)) else None
 
 
 _POSSESSIVE = compile_pattern(r"['’]s(?!\w)")

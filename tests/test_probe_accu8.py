@@ -255,3 +255,16 @@ def test_a_leads_unnamed_officials(resources, text, expected):
 ])
 def test_a_pronoun_after_two_speakers_is_the_last_named(resources, text, expected):
     assert claimants(resources, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a transcript's "Name / Affiliation" label line: the paragraph under it is his
+    pytest.param("North Korean troops in Kursk\n\nAbout 300 North Korean soldiers were killed, the NIS said.\n\n"
+                 "Kim Min-su / Democratic Party\n\nOne soldier was shot to death near Sudzha.",
+                 ["South Korea's NIS", "Kim Min-su"], id="en-transcript-label"),
+    # a label that is no person's name, or no label line, names nobody
+    pytest.param("North Korean troops in Kursk\n\nPhoto / Reuters\n\nOne soldier was shot to death near Sudzha.",
+                 [None], id="en-photo-credit-is-no-speaker"),
+])
+def test_a_transcripts_speaker_label(resources, text, expected):
+    assert claimants(resources, text) == expected
