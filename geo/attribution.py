@@ -1087,9 +1087,8 @@ def record_speakers(attributions: Sequence[Attribution], speakers: Speakers, *,
             if name and not _is_evidence(name):  # "Satellite images showed …" speaks for nobody later
                 name = speakers.expand(name)
                 speakers.add(name, at=att.start)
-                title = _title_of_person(att.name, name)
-                if title is not None:
-                    speakers.person_by_title[title] = name
+                if is_person(name):
+                    _note_holder(name, att.name, speakers)
                 if text is not None:
                     _record_co_speaker(text, att.end, speakers)
 
@@ -1145,11 +1144,18 @@ def _mentioned_person(phrase: str) -> str | None:
     return name if name is not None and (name in PERSONS or is_person(name)) else None
 
 
+#: The place or body a title is of, before it: "Kursk Governor", "Belgorod governor".
+_PLACE_TITLE = compile_pattern(r"(?P<place>[A-Z][a-z]+)\s+(?P<title>[A-Za-z]+)(?=\s+[A-Z])")
+
+
 def _note_holder(name: str, titled: str, speakers: Speakers) -> None:
     """Remember a person named with a title: the title's holder, and his full name for his surname."""
     title = _title_of_person(titled, name)
     if title is not None:
         speakers.person_by_title[title] = name
+        place = _PLACE_TITLE.search(titled) if not _CYRILLIC.search(titled) else None
+        if place is not None and place.group("title").lower() == title:
+            speakers.person_by_title[f"{place.group('place').lower()} {title}"] = name  # "kursk governor"
     speakers.full_by_surname.setdefault(name.split()[-1], name)
 
 
@@ -1225,13 +1231,19 @@ def record_mentions(text: str, sentence: tuple[int, int], speakers: Speakers) ->
         speakers.subjects.append((len(speakers.names), s, speakers.expand(subject)))
 
 
+#: Titles (``person_names.TITLES``) that are adjectives before the title noun: "официальный представитель".
+_TITLE_ADJECTIVES = frozenset({"официальный"})
+
+
 def _title_of_person(phrase: str, name: str) -> str | None:
     """The title a phrase gives a person ("Врио губернатора Курской области Александр Хинштейн" →
     "губернатор", "Kursk governor Alexander Khinshtein" → "governor"), else None."""
     if not is_person(name):
         return None
     if _CYRILLIC.search(phrase):
-        return next((t for t in map(title_of, phrase.split()[:4]) if t is not None), None)
+        # "Официальный представитель Минобороны …": the noun is the title, not its adjective
+        return next((t for t in map(title_of, phrase.split()[:4]) if t is not None and t not in _TITLE_ADJECTIVES),
+                    None)
     titles = [w.lower() for w in phrase.split() if _TITLE_WORDS.fullmatch(w)]
     return titles[-1] if titles else None
 
@@ -1240,6 +1252,11 @@ def _titled_person(name: str, speakers: Speakers) -> str:
     """A title named as the claimant ("губернатор Курской области", "regional governor") is the
     person named with it before, if any (GOLD.md: a title that refers back names the person)."""
     words = name.split()
+    if len(words) == 2 and not _CYRILLIC.match(name) and _TITLE_WORDS.fullmatch(words[-1]):  # noqa: PLR2004
+        # "The Kursk governor added" after "Kursk Governor Alexei Petrov" (not Belgorod's governor)
+        held = speakers.person_by_title.get(name.lower())
+        if held is not None:
+            return held
     if not words or not words[0].islower():
         return name
     title = title_of(words[0]) if _CYRILLIC.match(name) else (
@@ -1437,6 +1454,9 @@ def _claimant_in_sentence(
     all_atts = atts
     atts = [a for a in atts if not (a.relay and any(o is not a and o.start <= a.start and a.end <= o.end
                                                    for o in atts))]
+    # "The spokesman said" reads as a person and as a body: the person, when one was named with that title
+    held = {a.start for a in atts if a.pronoun and a.pronoun.startswith("he:") and _holder(a.pronoun[3:], speakers)}
+    atts = [a for a in atts if not (a.pronoun == "it" and a.start in held)]
     named = [a for a in atts if a.name]
     refuted = _refuted_report(text, sentence, claim)
     if refuted is not None:

@@ -268,3 +268,19 @@ def test_a_pronoun_after_two_speakers_is_the_last_named(resources, text, expecte
 ])
 def test_a_transcripts_speaker_label(resources, text, expected):
     assert claimants(resources, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the spokesman" is a person when one was named with that title (not the body it could also mean)
+    pytest.param(_EN + "Ukrainian military spokesman Vadym Koval spoke to reporters. The spokesman said 300 Russian "
+                 "soldiers were killed near Sudzha.", ["Vadym Koval"], id="en-spokesman-X-the-spokesman"),
+    pytest.param(_RU + "Официальный представитель Минобороны Иван Петров провел брифинг. Представитель ведомства "
+                 "сообщил, что ВСУ потеряли 300 военнослужащих под Суджей.", ["Иван Петров"],
+                 id="ru-официальный-представитель-X-представитель"),
+    # "the Kursk governor" is the one named as Kursk's, not the governor named last
+    pytest.param(_EN + "Kursk Governor Alexei Petrov said three civilians were wounded in Tetkino.\n\nIn Belgorod, "
+                 "Governor Ivan Sidorov spoke about the border.\n\nThe Kursk governor added that 40 Ukrainian soldiers "
+                 "were captured near Sudzha.", ["Alexei Petrov", "Alexei Petrov"], id="en-the-Kursk-governor"),
+])
+def test_the_holder_of_a_title(resources, text, expected):
+    assert claimants(resources, text) == expected
