@@ -70,7 +70,9 @@ from geo.person_names import UKRAINIAN_FIRST_NAMES, may_be_first_name, nominativ
 from geo.regex_cache import compile_pattern
 from geo.text import Cues, Gated, fold, sentence_spans
 
-_CAP_TOKEN = r"[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{2,}\))?(?!\w)"
+# An acronym in brackets may follow a word: "(ISW)", "(MoD)", "(ГУР)".
+_ACRONYM = r"\s*\([A-ZА-Я](?:[a-z]?[A-ZА-Я])+\)"
+_CAP_TOKEN = rf"[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:{_ACRONYM})?(?!\w)"
 # Inside a name any lower-case word may stand ("Ukraine's coordination headquarters for
 # POWs"), except the words that end a noun phrase. The repetition is lazy: the shortest
 # phrase that reaches the speech verb wins.
@@ -90,7 +92,7 @@ _LOWER_TOKEN = rf"(?!(?:{_NP_STOP})(?!\w))[a-zа-яёіїєґ][\w’'\-]*"
 # phrase costs linear time, not 2^n backtracking.
 # A lower-case word may carry the acronym too: "Ukraine's military intelligence agency (HUR) said".
 # A unit's name in guillemets is one word of the phrase: "командующий группировкой «Север»".
-_TOKEN = rf"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*|{_LOWER_TOKEN}|«[^«»\n]{{1,40}}»)(?:\s*\([A-ZА-Я]{{2,}}\))?(?!\w)"
+_TOKEN = rf"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*|{_LOWER_TOKEN}|«[^«»\n]{{1,40}}»)(?:{_ACRONYM})?(?!\w)"
 # A word that ends in three small letters and a full stop ends a sentence, not an abbreviation
 # ("Gen.", "U.S."): a phrase does not run on past it ("… buildings in Sukhinovka. The claims …").
 _GO_ON = r"(?<![a-zа-яёіїєґ]{3}\.)[\s\u00a0]+"
@@ -172,7 +174,7 @@ _INVERTED_LEAD = compile_pattern(
 #: A time clause that may close a source's phrase: "…, сообщили в Минобороны после визита Путина в Курск".
 _TIME_AFTER_SOURCE = r"\s+(?i:после|після|after|following)\s"
 _ACCORDING = compile_pattern(
-    rf"(?<!\w)(?i:{ACCORDING_TO})\s*(?<=\s)(?:the\s+|a\s+)?«?{_NP_ANY}»?(?=\s*(?:\([A-ZА-Я]{{2,}}\)\s*)?(?:[,.;:)]|$)"
+    rf"(?<!\w)(?i:{ACCORDING_TO})\s*(?<=\s)(?:the\s+|a\s+)?«?{_NP_ANY}»?(?=(?:{_ACRONYM}\s*)?\s*(?:[,.;:)]|$)"
     rf"|{_TIME_AFTER_SOURCE})")
 #: "…, the acting governor, Alexander Khinshtein, said": a name set off by commas before the verb.
 _APPOSITIVE = compile_pattern(rf"(?<=,\s)(?P<np>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{1,3}}),\s+(?:{SPEECH_VERBS})(?!\w)")

@@ -284,3 +284,14 @@ def test_a_transcripts_speaker_label(resources, text, expected):
 ])
 def test_the_holder_of_a_title(resources, text, expected):
     assert claimants(resources, text) == expected
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    # ISW's style: a body with its acronym in brackets, the acronym in mixed case too
+    pytest.param(_EN + "The Russian Ministry of Defense (MoD) claimed on March 9 that Russian forces seized Lebedevka.",
+                 _MOD, id="en-body-(MoD)-claimed"),
+    pytest.param(_EN + "Russian forces seized Lebedevka, according to the Institute for the Study of War (ISW).",
+                 "Institute for the Study of War", id="en-according-to-body-(ISW)"),
+])
+def test_a_body_with_its_acronym_in_brackets(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
