@@ -176,6 +176,9 @@ _TIME_AFTER_SOURCE = r"\s+(?i:после|після|after|following)\s"
 _ACCORDING = compile_pattern(
     rf"(?<!\w)(?i:{ACCORDING_TO})\s*(?<=\s)(?:the\s+|a\s+)?«?{_NP_ANY}»?(?=(?:{_ACRONYM}\s*)?\s*(?:[,.;:)]|$)"
     rf"|{_TIME_AFTER_SOURCE})")
+#: ISW's phrase for a body's claim of a unit's gains: "The Russian MoD credited elements of the 810th
+#: Naval Infantry Brigade with seizing Sudzha" (the MoD claims it).
+_CREDITED = compile_pattern(rf"{_NP}\s+(?:(?:also|has|have|had|previously)\s+)?credited\s")
 #: "…, the acting governor, Alexander Khinshtein, said": a name set off by commas before the verb.
 _APPOSITIVE = compile_pattern(rf"(?<=,\s)(?P<np>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{1,3}}),\s+(?:{SPEECH_VERBS})(?!\w)")
 #: "Lee, citing intelligence data, has said …", "Mash, a Telegram channel close to …, said":
@@ -437,7 +440,9 @@ _OPENERS = frozenset(
     # Ukrainian: "Раніше росіяни заявляли …", "Згодом Генштаб уточнив …"
     "раніше пізніше згодом потім також тоді "
     # a date is no speaker: "footage posted on Monday shows …"
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    "monday tuesday wednesday thursday friday saturday sunday "
+    # "Another milblogger claimed …": one more of the same source
+    "another".split()
 )
 
 
@@ -866,7 +871,7 @@ _SCANNED = (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _
             _VERB_SUBJECT, _RELAY, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER, _DOCUMENT_OF, _PRONOUN_ACCORDING,
             _PERSON_DOCUMENT, _BODY_REFERENCE, _HEDGE, _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER,
             _QUOTED_NAME_VERB, _VERB_QUOTED_NAME, _QUOTE_ONE_TITLED, _PASSED_ON, _IN_BODY_SAID, _DOCUMENT_FIRST,
-            _BECAME_KNOWN, _INCLUDING)
+            _BECAME_KNOWN, _INCLUDING, _CREDITED)
 #: A pattern built around the speech verbs needs one of them: its cues are read once from
 #: the lexicon, not again from each of the ten patterns (reading them was most of this
 #: module's import time). A test checks every pairing against the pattern's own cues.
@@ -911,7 +916,7 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     subject_spans: list[tuple[int, int]] = []  # where a verb has its subject before it
     has_relative = bool(may & _BIT[id(_RELATIVE_SPEECH)]) and _RELATIVE_SPEECH.search(chunk) is not None
     has_aside = bool(may & _BIT[id(_ASIDE_THEN_VERB)]) and _ASIDE_THEN_VERB.search(chunk) is not None
-    for rx in (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _SUBJECT_ASIDE_VERB):
+    for rx in (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _SUBJECT_ASIDE_VERB, _CREDITED):
         if rx in (_WHO_SAID, _WHO_SAID_NEAR) and not has_relative or rx is _SUBJECT_ASIDE_VERB and not has_aside:
             continue
         if not may & _BIT[id(rx)]:

@@ -295,3 +295,16 @@ def test_the_holder_of_a_title(resources, text, expected):
 ])
 def test_a_body_with_its_acronym_in_brackets(resources, text, claimant):
     assert claimants(resources, text) == [claimant]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ISW's "credited … with seizing": the crediting body claims it
+    pytest.param(_EN + "The Russian MoD credited elements of the 810th Naval Infantry Brigade with seizing Sudzha.",
+                 [_MOD], id="en-MoD-credited-with-seizing"),
+    # "Another milblogger" is one more of the same source
+    pytest.param(_EN + "A Russian milblogger claimed that Russian forces seized Sudzha. Another milblogger claimed that "
+                 "Russian forces seized Kositsa.", ["Russian milbloggers", "Russian milbloggers"],
+                 id="en-another-milblogger"),
+])
+def test_analysis_style_sources(resources, text, expected):
+    assert claimants(resources, text) == expected
