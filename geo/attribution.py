@@ -11,19 +11,25 @@ The rules, tried in order for a claim at [start, end) of a sentence:
 4. inside a quotation, the attribution next to the quotation marks in the paragraph:
    "“…,” he added", "saying, “…”";
 5. pronouns ("he added", "it said on Telegram") go back to the last named speaker of the
-   right sort (a person for he/she, a body for it).
+   right sort (a person for he/she, a body for it), or to a sentence's subject named after
+   him ("Syrskyi visited the front. He said …", ``record_mentions``); of two speakers joined
+   ("X та Y повідомили"), the last named.
 
 When the sentence names nobody, the source is looked for around it:
 
 6. the next sentence, when it opens with a back-reference ("Об этом сообщил X", "Про це
-   написав X", "This was reported by X");
+   написав X", "This was reported by X"), or when a lead closes on unnamed officials
+   ("…, officials said.") and the next sentence names them; an item of a list under a lead
+   that ends in a colon takes the lead's source; a paragraph under a transcript's
+   "Name / Affiliation" label is that person's;
 7. a headline takes the first source the body names;
 8. a sentence that goes on with the claim before it ("Of them …", "Крім того …") or that
    stands in the paragraph of the claim before it keeps that claim's claimant.
 
 A relayed statement is its origin's ("ТАСС со ссылкой на Минобороны", "citing X"); "the
-ministry", "в ведомстве", "the channel" name the last body, "the general", "главком" the
-last person. Names are normalised through ``claimants.CLAIMANTS`` (Zelenskyy → Volodymyr
+ministry", "в ведомстве", "the channel" name the last body (or one that published: "Минобороны
+отчиталось …"), "the general", "главком" the last person, and a title whose holder was named
+with it ("Kursk Governor X visited …", "Голова Сумської ОВА X …") that holder. Names are normalised through ``claimants.CLAIMANTS`` (Zelenskyy → Volodymyr
 Zelensky, Минобороны РФ → Russian Defense Ministry); a title before a personal name is
 dropped ("Pentagon Deputy Press Secretary Sabrina Singh" → Sabrina Singh); a later surname
 alone is expanded to the full name seen earlier. An unknown speaker keeps the name as the
