@@ -11,19 +11,25 @@ The rules, tried in order for a claim at [start, end) of a sentence:
 4. inside a quotation, the attribution next to the quotation marks in the paragraph:
    "“…,” he added", "saying, “…”";
 5. pronouns ("he added", "it said on Telegram") go back to the last named speaker of the
-   right sort (a person for he/she, a body for it).
+   right sort (a person for he/she, a body for it), or to a sentence's subject named after
+   him ("Syrskyi visited the front. He said …", ``record_mentions``); of two speakers joined
+   ("X та Y повідомили"), the last named.
 
 When the sentence names nobody, the source is looked for around it:
 
 6. the next sentence, when it opens with a back-reference ("Об этом сообщил X", "Про це
-   написав X", "This was reported by X");
+   написав X", "This was reported by X"), or when a lead closes on unnamed officials
+   ("…, officials said.") and the next sentence names them; an item of a list under a lead
+   that ends in a colon takes the lead's source; a paragraph under a transcript's
+   "Name / Affiliation" label is that person's;
 7. a headline takes the first source the body names;
 8. a sentence that goes on with the claim before it ("Of them …", "Крім того …") or that
    stands in the paragraph of the claim before it keeps that claim's claimant.
 
 A relayed statement is its origin's ("ТАСС со ссылкой на Минобороны", "citing X"); "the
-ministry", "в ведомстве", "the channel" name the last body, "the general", "главком" the
-last person. Names are normalised through ``claimants.CLAIMANTS`` (Zelenskyy → Volodymyr
+ministry", "в ведомстве", "the channel" name the last body (or one that published: "Минобороны
+отчиталось …"), "the general", "главком" the last person, and a title whose holder was named
+with it ("Kursk Governor X visited …", "Голова Сумської ОВА X …") that holder. Names are normalised through ``claimants.CLAIMANTS`` (Zelenskyy → Volodymyr
 Zelensky, Минобороны РФ → Russian Defense Ministry); a title before a personal name is
 dropped ("Pentagon Deputy Press Secretary Sabrina Singh" → Sabrina Singh); a later surname
 alone is expanded to the full name seen earlier. An unknown speaker keeps the name as the
@@ -66,11 +72,13 @@ from geo.lexicon import (
     RELAYS,
     SPEECH_VERBS,
 )
-from geo.person_names import nominative, title_nominative, title_of
+from geo.person_names import UKRAINIAN_FIRST_NAMES, may_be_first_name, nominative, title_nominative, title_of
 from geo.regex_cache import compile_pattern
 from geo.text import Cues, Gated, fold, sentence_spans
 
-_CAP_TOKEN = r"[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:\s*\([A-ZА-Я]{2,}\))?(?!\w)"
+# An acronym in brackets may follow a word: "(ISW)", "(MoD)", "(ГУР)".
+_ACRONYM = r"\s*\([A-ZА-Я](?:[a-z]?[A-ZА-Я])+\)"
+_CAP_TOKEN = rf"[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*(?:{_ACRONYM})?(?!\w)"
 # Inside a name any lower-case word may stand ("Ukraine's coordination headquarters for
 # POWs"), except the words that end a noun phrase. The repetition is lazy: the shortest
 # phrase that reaches the speech verb wins.
@@ -81,14 +89,16 @@ _NP_STOP = (
     r"they|he|she|it|we|i|you|он|она|они|оно|мы|він|вона|вони|воно|"
     r"что|который|которая|которые|когда|также|не|и\s+что|"
     # sentence adverbs after a pronoun: "Він також повідомив", "Он тоже заявил" (the pronoun's)
-    r"також|теж|тоже|ещё|еще|ще|далее|далі|затем|потім"
+    r"також|теж|тоже|ещё|еще|ще|далее|далі|затем|потім|"
+    # a time after the body: "сообщили в Минобороны после визита Путина в Курск" (no part of its name)
+    r"после|після|перед|after|before|amid|following|despite|несмотря|незважаючи"
 )
 _LOWER_TOKEN = rf"(?!(?:{_NP_STOP})(?!\w))[a-zа-яёіїєґ][\w’'\-]*"
 # One way to match each word (an upper-case word or any other word), so that a failing
 # phrase costs linear time, not 2^n backtracking.
 # A lower-case word may carry the acronym too: "Ukraine's military intelligence agency (HUR) said".
 # A unit's name in guillemets is one word of the phrase: "командующий группировкой «Север»".
-_TOKEN = rf"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*|{_LOWER_TOKEN}|«[^«»\n]{{1,40}}»)(?:\s*\([A-ZА-Я]{{2,}}\))?(?!\w)"
+_TOKEN = rf"(?:[A-ZА-ЯЁІЇЄҐ][\w.’'\-]*|{_LOWER_TOKEN}|«[^«»\n]{{1,40}}»)(?:{_ACRONYM})?(?!\w)"
 # A word that ends in three small letters and a full stop ends a sentence, not an abbreviation
 # ("Gen.", "U.S."): a phrase does not run on past it ("… buildings in Sukhinovka. The claims …").
 _GO_ON = r"(?<![a-zа-яёіїєґ]{3}\.)[\s\u00a0]+"
@@ -137,7 +147,9 @@ _NAME_END = (r"(?=\s*(?:[,;:!?)»”\"(]|\.(?!\w)|$)|\s+(?:on|in|at|during|via|a
              # Верховному главнокомандующему", "сообщил Песков журналистам", "доповів Сирський президенту"
              rf"|(?:\s+{_DATIVE_WORD}){{1,3}}(?=\s*(?:[,;:!?)]|\.(?!\w)|$)))")
 _VERB_SUBJECT = compile_pattern(
-    rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:в|у)\s+(?:своем|своём|своєму)\s+[\w-]+\s+)?"
+    rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:в|у)\s+(?:своем|своём|своєму)\s+[\w-]+\s+"
+    # where and to whom: "розповів у коментарі Суспільному речник …", "рассказал в интервью ТАСС глава …"
+    r"|(?:в|у)\s+(?:коментарі|комментарии|интервью|інтерв['’]ю|ефірі|эфире)\s+(?:«[^«»\n]{1,40}»|\S+)\s+)?"
     # the unit a title names may stand in guillemets: "заявив речник ОСУВ «Хортиця» Дмитро Трегубов"
     rf"(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN}|«[^«»\n]{{1,40}}»)\s+){{0,6}}?"
     rf"{_INVERTED_NP}{_NAME_END}")
@@ -165,8 +177,14 @@ _INVERTED_LEAD = compile_pattern(
     # the topic first, its speaker after the verb: "Об освобождении Погребков заявил начальник
     # Генштаба Валерий Герасимов", "Про втрати ворога повідомив речник ОТУ"
     rf"|{_TOPIC_FIRST}$", re.IGNORECASE)
+#: A time clause that may close a source's phrase: "…, сообщили в Минобороны после визита Путина в Курск".
+_TIME_AFTER_SOURCE = r"\s+(?i:после|після|after|following)\s"
 _ACCORDING = compile_pattern(
-    rf"(?<!\w)(?i:{ACCORDING_TO})\s*(?<=\s)(?:the\s+|a\s+)?«?{_NP_ANY}»?(?=\s*(?:\([A-ZА-Я]{{2,}}\)\s*)?(?:[,.;:)]|$))")
+    rf"(?<!\w)(?i:{ACCORDING_TO})\s*(?<=\s)(?:the\s+|a\s+)?«?{_NP_ANY}»?(?=(?:{_ACRONYM}\s*)?\s*(?:[,.;:)]|$)"
+    rf"|{_TIME_AFTER_SOURCE})")
+#: ISW's phrase for a body's claim of a unit's gains: "The Russian MoD credited elements of the 810th
+#: Naval Infantry Brigade with seizing Sudzha" (the MoD claims it).
+_CREDITED = compile_pattern(rf"{_NP}\s+(?:(?:also|has|have|had|previously)\s+)?credited\s")
 #: "…, the acting governor, Alexander Khinshtein, said": a name set off by commas before the verb.
 _APPOSITIVE = compile_pattern(rf"(?<=,\s)(?P<np>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{1,3}}),\s+(?:{SPEECH_VERBS})(?!\w)")
 #: "Lee, citing intelligence data, has said …", "Mash, a Telegram channel close to …, said":
@@ -224,9 +242,28 @@ _IN_BODY_SAID = compile_pattern(
 #: Cheap test before _SUBJECT_ASIDE_VERB, which tries a noun phrase at every capital.
 _ASIDE_THEN_VERB = compile_pattern(
     rf",\s+{_ASIDE},\s+(?:(?:has|have|had|also)\s+)?(?:{SPEECH_VERBS})\b")
+#: One named among the sources a sentence gives: "Several Russian outlets, including RIA Novosti,
+#: reported …", "Ряд СМИ, в том числе РИА Новости, сообщили …", "в ряде источников, в том числе и
+#: «Два майора», появлялись сообщения …" (the one the text names speaks, GOLD.md).
+_INCLUDING = compile_pattern(
+    r",\s+(?i:including|в\s+том\s+числе(?:\s+и)?|у\s+тому\s+числі(?:\s+й|\s+і)?|зокрема|включая)\s+"
+    r"«?(?P<np>[A-ZА-ЯЁІЇЄҐ][^,«»\n]{1,40}?)»?,\s+(?:(?:have|has|also|также|також)\s+)?"
+    rf"(?:{SPEECH_VERBS}|появлялись|появились|появилась|з['’]являлися|з['’]явилися|з['’]явилася)(?!\w)")
+#: Sources in the plural, before the one named among them ("в ряде источников, в том числе и Курское ТВ, …").
+_SOURCES_NOUN = compile_pattern(
+    r"(?i:sources|outlets|media|channels|bloggers|milbloggers|источник\w*|сми|издани\w*|канал\w*|блогер\w*|военкор\w*"
+    r"|джерел\w*|змі|видан\w*|військкор\w*)$")
+#: The outlet that learned it: "Как стало известно «Известиям», …", "Як стало відомо Суспільному, …".
+_BECAME_KNOWN = compile_pattern(
+    r"(?<!\w)(?i:стало\s+известно|стало\s+відомо)\s+«?(?P<np>[A-ZА-ЯЁІЇЄҐ][^«»,.;:!?\n]{1,40}?)»?"
+    r"(?=\s*[,.;:]|\s+(?:что|що|из|з|от|від)(?!\w))")
+#: A relay to the relayer's own sources: "з посиланням на власні джерела", "citing its own sources".
+_OWN_SOURCES = compile_pattern(r"(?i:(?:its|their|his|her)\s+own\s|own\s|власн\w*\s|собственн\w*\s|сво\w*\s)")
 _RELAY = compile_pattern(
     rf"(?<!\w)(?i:{RELAYS})\s+(?:the\s+|a\s+)?{_NP_ANY}"
-    r"(?=\s*(?:[,.;:)]|$|\s+(?:who|which|that|reported|said|has|have|что|о|об|про)(?!\w)))")
+    r"(?=\s*(?:[,.;:)]|$|\s+(?:who|which|that|reported|said|has|have|что|о|об|про)(?!\w)"
+    # the relaying speaker's verb after the origin: "Зеленський з посиланням на доповідь Сирського заявив, що …"
+    rf"|\s+(?:{SPEECH_VERBS})(?!\w)))")
 #: "… attributed to Ukrainian analysts, who indicate that …": the phrase right before "who".
 _WHO_SAID_NEAR = compile_pattern(rf"{_NP},\s+(?:who|which)\s+(?:{SPEECH_VERBS})\b")
 #: Cheap test before the two "X, who said" patterns, which try a noun phrase at every capital.
@@ -274,6 +311,13 @@ _DOCUMENT_OF = compile_pattern(
     # where it was put is no maker: "the ministry said in a statement on Telegram"
     r"(?!(?:on|in|at|via|to|posted|published|на|в|у)\s)" + _NP_ANY
     + r"(?=\s*(?:\([^)]*\)\s*)?(?:[,.;:)]|$))", re.IGNORECASE)
+#: The document first, its maker, then the impersonal verb: "В сообщении Минобороны России
+#: говорится, что …", "У зведенні Генштабу ЗСУ зазначається …" (the maker speaks).
+_DOCUMENT_FIRST = compile_pattern(
+    r"(?<!\w)(?:в|во|у)\s+(?:\w+\s+)?(?:сводке|сообщении|докладе|отчете|отчёте|заявлении|релизе|зведенні"
+    r"|повідомленні|звіті|доповіді|заяві)\s+" + _NP_ANY
+    + r"\s+(?:также\s+|тоже\s+|також\s+|теж\s+)?(?:говорится|сказано|отмечается|сообщается|указывается|уточняется"
+    r"|ідеться|йдеться|зазначається|повідомляється|вказується|уточнюється)(?!\w)", re.IGNORECASE)
 #: "По его словам", "за її даними", "according to him": the speaker named before.
 _PRONOUN_ACCORDING = compile_pattern(
     r"(?<!\w)(?:по|за|according\s+to)\s+(его|ее|её|их|його|її|їхніми|їх|him|her|them)(?:\s+(?:словам|словами|данным|даними"
@@ -321,6 +365,11 @@ class Speakers:
     #: direct speech skips the names inside it.
     named_at: list[int] = field(default_factory=list)
 
+    #: The people a sentence is about without their speaking ("Kursk Governor Alexander
+    #: Khinshtein visited Rylsk."): (how many ``names`` were recorded before, where, who). A
+    #: later "he said" refers to the one named last, whether he spoke or was its subject.
+    subjects: list[tuple[int, int, str]] = field(default_factory=list)
+
     def add(self, name: str, *, at: int = -1) -> None:
         """Record a named speaker (``at``: where the text names it, when known)."""
         person = is_person(name)
@@ -331,15 +380,25 @@ class Speakers:
 
     def last(self, sort: str, *, before: int | None = None) -> str | None:
         """The last speaker of a sort: 'person', 'body' or 'plural' (named before ``before``, if given)."""
-        for (name, person), at in zip(reversed(self.names), reversed(self.named_at), strict=True):
+        subject = next(((count, name) for count, at, name in reversed(self.subjects)
+                        if (before is None or at < before) and is_person(name) == (sort == "person")), None)
+        found = self._last_speaker(sort, before=before)
+        if subject is not None and (found is None or found[1] < subject[0]):
+            return subject[1]  # "Syrskyi visited the front. He said …": the sentence's subject
+        return found[0] if found else None
+
+    def _last_speaker(self, sort: str, *, before: int | None = None) -> tuple[str, int] | None:
+        """``last`` over the speakers alone: the name and its index in ``names``."""
+        for index in reversed(range(len(self.names))):
+            (name, person), at = self.names[index], self.named_at[index]
             if before is not None and at >= before:
                 continue
             if sort == "person" and person:
-                return name
+                return name, index
             if sort == "body" and not person and not _PEOPLE_AT_LARGE.match(name):
-                return name  # "говорится в сообщении" is a body's, not the residents' who spoke before
+                return name, index  # "говорится в сообщении" is a body's, not the residents' who spoke before
             if sort == "plural" and not person:
-                return name
+                return name, index
         return None
 
     def last_titled(self, title_stem: str) -> str | None:
@@ -387,7 +446,9 @@ _OPENERS = frozenset(
     # Ukrainian: "Раніше росіяни заявляли …", "Згодом Генштаб уточнив …"
     "раніше пізніше згодом потім також тоді "
     # a date is no speaker: "footage posted on Monday shows …"
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    "monday tuesday wednesday thursday friday saturday sunday "
+    # "Another milblogger claimed …": one more of the same source
+    "another".split()
 )
 
 
@@ -488,7 +549,9 @@ def canonical_claimant(raw: str) -> str | None:
         return known
     words = bare.split()
     if is_joint(bare):
-        return bare  # "Ukrainian and South Korean officials": one joint source, not its second half
+        # GOLD.md: two sources named together are the first named ("Ukraine's General Staff and
+        # Syrskyi said …"); "Ukrainian and South Korean officials" is one joint source
+        return _first_of_two(bare) or bare
     for n in (3, 2, 1):  # "Губернатор Курской области Алексей Смирнов": a known name after a title
         tail_name = canonical_name(" ".join(words[-n:])) if len(words) > n else None
         if tail_name and (n > 1 or tail_name in PERSONS):  # "Несколько часов назад Хинштейн"
@@ -552,6 +615,28 @@ def canonical_claimant(raw: str) -> str | None:
     return bare or None
 
 
+#: States named together are one joint source (the seeds' gold: "Ukraine and the United States").
+_STATES = frozenset({"Ukraine", "Russia", "South Korea"})
+_TWO_SOURCES = compile_pattern(r"\s+(?:and|&|и|та|і|й)\s+")
+#: A word that describes the noun after it ("Ukrainian and South Korean officials"): no source alone.
+_ADJECTIVE_END = compile_pattern(r"(?:ian|ean|ese|ish|ск\w{1,3}|цк\w{1,3}|ськ\w{1,3}|цьк\w{1,3})$", re.IGNORECASE)
+
+
+def _first_of_two(phrase: str) -> str | None:
+    """The first of two known sources named together, else None.
+
+    >>> _first_of_two("Ukraine's General Staff and Syrskyi"), _first_of_two("Ukrainian and South Korean officials")
+    ('General Staff of the Armed Forces of Ukraine', None)
+    """
+    parts = _TWO_SOURCES.split(phrase)
+    if len(parts) != 2 or _ADJECTIVE_END.search(parts[0]):  # noqa: PLR2004 - two sources
+        return None
+    first, second = (canonical_name(p) or canonical_claimant(p) for p in parts)
+    if first is None or second is None or not {first, second} <= CANONICAL_NAMES - _STATES:
+        return None  # "Ukraine and the United States": two governments speak as one
+    return first
+
+
 @lru_cache(maxsize=8192)
 def reference_sort(phrase: str) -> str | None:
     """'body' or 'person' when a phrase only refers back to a speaker named before.
@@ -588,7 +673,7 @@ _TRAILING_TIME = compile_pattern(
     # where it was said: "Президент … Зеленський у вечірньому зверненні заявив", "… в интервью ТАСС",
     # "… in his nightly address"
     r"|\s+(?:в|во|у|in|on|at|during)\s+(?:[a-zа-яёіїєґ'’-]+\s+){0,3}?(?:обращени\w*|звернен\w*|заявлени\w*"
-    r"|интервью|інтерв['’]ю|эфире|ефірі|телеграм[\w-]*|telegram|соцсет\w*|соцмереж\w*|брифинг\w*|брифінг\w*|видео\w*"
+    r"|интервью|інтерв['’]ю|эфире|ефірі|телеграм[\w-]*|telegram[\w-]*|соцсет\w*|соцмереж\w*|брифинг\w*|брифінг\w*|видео\w*"
     r"|відео\w*|беседе|разговоре|розмові|коментарі|комментарии|address|interview|statement|briefing|video|post)"
     # and with whom: "… в беседе с «Лентой.ру»", "у розмові з журналістами"
     r"(?:\s+(?:с|со|з|із|with))?(?:\s+\S+){0,2}$"
@@ -791,7 +876,8 @@ def _is_name_like(phrase: str) -> bool:
 _SCANNED = (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _SUBJECT_ASIDE_VERB,
             _VERB_SUBJECT, _RELAY, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER, _DOCUMENT_OF, _PRONOUN_ACCORDING,
             _PERSON_DOCUMENT, _BODY_REFERENCE, _HEDGE, _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER,
-            _QUOTED_NAME_VERB, _VERB_QUOTED_NAME, _QUOTE_ONE_TITLED, _PASSED_ON, _IN_BODY_SAID)
+            _QUOTED_NAME_VERB, _VERB_QUOTED_NAME, _QUOTE_ONE_TITLED, _PASSED_ON, _IN_BODY_SAID, _DOCUMENT_FIRST,
+            _BECAME_KNOWN, _INCLUDING, _CREDITED)
 #: A pattern built around the speech verbs needs one of them: its cues are read once from
 #: the lexicon, not again from each of the ten patterns (reading them was most of this
 #: module's import time). A test checks every pairing against the pattern's own cues.
@@ -836,7 +922,7 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     subject_spans: list[tuple[int, int]] = []  # where a verb has its subject before it
     has_relative = bool(may & _BIT[id(_RELATIVE_SPEECH)]) and _RELATIVE_SPEECH.search(chunk) is not None
     has_aside = bool(may & _BIT[id(_ASIDE_THEN_VERB)]) and _ASIDE_THEN_VERB.search(chunk) is not None
-    for rx in (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _SUBJECT_ASIDE_VERB):
+    for rx in (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _SUBJECT_ASIDE_VERB, _CREDITED):
         if rx in (_WHO_SAID, _WHO_SAID_NEAR) and not has_relative or rx is _SUBJECT_ASIDE_VERB and not has_aside:
             continue
         if not may & _BIT[id(rx)]:
@@ -886,8 +972,12 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             pronoun = {"body": "it", "person": _titled_he(phrase)}.get(sort or "")
             # "повідомляє Генеральний штаб України": the whole phrase when it is a known name
             name = phrase.strip() if canonical_name(phrase) else m.group("np")
+            if _is_titled_acronym(phrase, m.group("np")):
+                name = phrase.strip()  # "Як зазначив очільник ОВА": the head of the body, not the body
             found.append(Attribution(start + m.start(), start + m.end(), None if pronoun else name, pronoun))
     for m in _RELAY.finditer(chunk) if may & _BIT[id(_RELAY)] else ():
+        if _OWN_SOURCES.match(m.group("np")):
+            continue  # "пише Forbes з посиланням на власні джерела": the outlet's own, it is the source
         found.append(Attribution(start + m.start(), start + m.end(), m.group("np"), relay=True))
     for m in _PRONOUN.finditer(chunk) if may & _BIT[id(_PRONOUN)] else ():
         found.append(Attribution(start + m.start(), start + m.end(), None, m.group(1).lower(),
@@ -932,9 +1022,13 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     for m in _QUOTE_ONE_TITLED.finditer(chunk) if may & _BIT[id(_QUOTE_ONE_TITLED)] else ():
         np = "np" if m.group("np") else "np2"
         found.append(Attribution(start + m.start(np), start + m.end(), m.group(np)))
-    for m in _DOCUMENT_OF.finditer(chunk) if may & _BIT[id(_DOCUMENT_OF)] else ():
-        if canonical_claimant(m.group("np")):
-            found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+    for rx in (_DOCUMENT_OF, _DOCUMENT_FIRST, _BECAME_KNOWN, _INCLUDING):
+        for m in rx.finditer(chunk) if may & _BIT[id(rx)] else ():
+            if rx is _INCLUDING and not (canonical_name(m.group("np")) or named_within(m.group("np"))
+                                         or _SOURCES_NOUN.search(chunk, max(0, m.start() - 30), m.start())):
+                continue  # "…, including civilians, said": no source's name
+            if canonical_claimant(m.group("np")):
+                found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
     for m in _PRONOUN_ACCORDING.finditer(chunk) if may & _BIT[id(_PRONOUN_ACCORDING)] else ():
         found.append(Attribution(start + m.start(), start + m.end(), None, PRONOUN_FORMS.get(fold(m.group(1)), "he")))
     for m in _PERSON_DOCUMENT.finditer(chunk) if may & _BIT[id(_PERSON_DOCUMENT)] else ():
@@ -959,6 +1053,14 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     return tuple(deduped)
 
 
+def _is_titled_acronym(phrase: str, np: str) -> bool:
+    """Whether a phrase is a title and an unknown body's acronym ("очільник ОВА", "голова РВА"):
+    the title's holder speaks (a known body, "речник ЗСУ", stays the body as before)."""
+    words = phrase.split()
+    return (np.isupper() and " " not in np and len(words) == 2 and words[-1] == np  # noqa: PLR2004 - title, body
+            and title_of(words[0]) is not None and canonical_name(np) is None)
+
+
 #: "citing the country's spy agency": the country is the speaker's ("South Korean lawmakers
 #: said …, citing the country's spy agency"), named by its adjective, its name or its capital.
 _THE_COUNTRYS = compile_pattern(r"^(?:the\s+)?(?:country|nation)['’]s\s+", re.IGNORECASE)
@@ -981,21 +1083,169 @@ def _with_country(att: Attribution, found: Sequence[Attribution]) -> Attribution
     return replace(att, name=_THE_COUNTRYS.sub(f"{country}'s ", att.name))
 
 
-def record_speakers(attributions: Sequence[Attribution], speakers: Speakers) -> None:
+def record_speakers(attributions: Sequence[Attribution], speakers: Speakers, *,
+                    text: str | None = None, sentence: tuple[int, int] | None = None) -> None:
     """Add the named speakers of a sentence's attributions, in text order, to ``speakers``.
 
     Call it after ``claimant_for`` for every sentence of the document, so that "he said",
-    "the ministry" and "its post" in later sentences find them.
+    "the ministry" and "its post" in later sentences find them. Given the ``text`` and the
+    ``sentence``, the people it names with a title or as its subject are recorded first
+    (``record_mentions``).
     """
+    if text is not None and sentence is not None:
+        record_mentions(text, sentence, speakers)
     for att in attributions:
         if att.name:
             name = canonical_claimant(att.name)
             if name and not _is_evidence(name):  # "Satellite images showed …" speaks for nobody later
                 name = speakers.expand(name)
                 speakers.add(name, at=att.start)
-                title = _title_of_person(att.name, name)
-                if title is not None:
-                    speakers.person_by_title[title] = name
+                if is_person(name):
+                    _note_holder(name, att.name, speakers)
+                if text is not None:
+                    _record_co_speaker(text, att.end, speakers)
+
+
+_NAME_WORD = r"[A-ZА-ЯЁІЇЄҐ][\w’'\-]+"
+#: A second speaker joined to the first: "повідомили головнокомандувач ЗСУ Олександр Сирський та
+#: президент Володимир Зеленський" (the claim is the first named's; a later "він" is the last named).
+_CO_SPEAKER = compile_pattern(
+    rf"\s+(?:та|і|й|и|and)\s+(?P<np>(?:[а-яёіїєґa-z'’-]+\s+){{0,3}}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})(?![\w’'\-])")
+
+
+def _record_co_speaker(text: str, after: int, speakers: Speakers) -> None:
+    """Add the person named right after a speaker and joined to him ("X та президент Y"), last."""
+    m = _CO_SPEAKER.match(text, after)
+    second = _mentioned_person(m.group("np")) if m else None
+    if second is not None and m is not None and _is_nominative(m.group("np")):
+        second = speakers.expand(second)
+        speakers.add(second, at=m.start("np"))
+        _note_holder(second, m.group("np"), speakers)
+_TITLE_ANY = rf"(?i:{_TITLE_WORDS.pattern})"
+#: A person named after a title: "Kursk Governor Alexander Khinshtein", "Голова Сумської ОВА
+#: Володимир Артюх", "врио губернатора Курской области Александра Хинштейна".
+_TITLED_MENTION = compile_pattern(
+    # a compound title: "Головнокомандувач ЗСУ Олександр Сирський", "главнокомандующий"
+    rf"(?<![\w-])(?P<np>[а-яёіїєґА-ЯЁІЇЄҐ]*{_TITLE_ANY}(?:\s+{_TOKEN}){{0,4}}?(?:\s+{_NAME_WORD}){{2,3}})(?![\w’'\-])"
+    rf"(?!\s+[A-ZА-ЯЁІЇЄҐ])")
+#: A person and his title set off by commas: "Alexander Khinshtein, the acting governor of the
+#: Kursk region, toured …", "the acting governor, Alexander Khinshtein, toured …".
+_APPOSITION_MENTION = compile_pattern(
+    rf"(?<![\w-])(?P<np>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}),\s+(?P<desc>[^,.;:!?«»“”\"]{{0,40}}?{_TITLE_ANY}"
+    rf"[^,.;:!?«»“”\"]{{0,50}}?),"
+    rf"|(?P<desc2>{_TITLE_ANY}[^,.;:!?«»“”\"]{{0,50}}?),\s+(?P<np2>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?=,)")
+#: Two capitalised words in a row, as a person's name is written.
+_NAME_PAIR = compile_pattern(rf"{_NAME_WORD}\s+{_NAME_WORD}")
+#: A sentence that opens on a name, then its verb: "Syrskyi visited …", "Олександр Сирський провів …".
+_SUBJECT_NAME = compile_pattern(rf"\W*(?P<np>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})(?=\s+[a-zа-яёіїєґ]|,)")
+#: What may stand before a sentence's subject: its capitalised modifiers ("Kursk Governor …",
+#: "Врио губернатора …", "Ukraine's top commander …").
+_SUBJECT_LEAD = compile_pattern(r"\W*(?:(?:[A-ZА-ЯЁІЇЄҐ][\w’'\-]*|acting|interim|top|senior|former|chief)\s+){0,3}")
+
+
+#: A body publishing, the verb after it: "The General Staff updated its figures", "Минобороны
+#: России отчиталось о ходе операции", "Генштаб ЗСУ оприлюднив зведення".
+_PUBLISHED = compile_pattern(
+    r"\s+(?:(?:has|have|also|on\s+\w+|также|також|в\s+\w+|у\s+\w+)\s+)?"
+    r"(?i:published|released|issued|updated|posted|отчитал\w*|опубликовал\w*|обновил\w*|выпустил\w*|распространил\w*"
+    r"|опублікува\w*|оприлюдни\w*|оновив|оновил\w*|звітува\w*|поширив|поширил\w*)(?!\w)")
+
+
+def _mentioned_person(phrase: str) -> str | None:
+    """The person a phrase names (a known person or a personal name), else None."""
+    name = canonical_claimant(phrase)
+    return name if name is not None and (name in PERSONS or is_person(name)) else None
+
+
+#: The place or body a title is of, before it: "Kursk Governor", "Belgorod governor".
+_PLACE_TITLE = compile_pattern(r"(?P<place>[A-Z][a-z]+)\s+(?P<title>[A-Za-z]+)(?=\s+[A-Z])")
+
+
+def _note_holder(name: str, titled: str, speakers: Speakers) -> None:
+    """Remember a person named with a title: the title's holder, and his full name for his surname."""
+    title = _title_of_person(titled, name)
+    if title is not None:
+        speakers.person_by_title[title] = name
+        place = _PLACE_TITLE.search(titled) if not _CYRILLIC.search(titled) else None
+        if place is not None and place.group("title").lower() == title:
+            speakers.person_by_title[f"{place.group('place').lower()} {title}"] = name  # "kursk governor"
+    speakers.full_by_surname.setdefault(name.split()[-1], name)
+
+
+def _opening_subject(text: str, opening: re.Match[str], end: int, speakers: Speakers) -> str | None:
+    """The person or publishing body a sentence opens on ("Syrskyi visited …", "Олександр Сирський
+    провів …", "Минобороны России отчиталось …"), else None; the cheap tests first, as most
+    sentences open on a capital."""
+    np = opening.group("np")
+    known = canonical_name(np)
+    if known in PERSONS or np in speakers.full_by_surname:
+        return speakers.full_by_surname.get(np, known)
+    first = np.split()[0]
+    if first in UKRAINIAN_FIRST_NAMES or (_CYRILLIC.match(first) is not None and may_be_first_name(first)):
+        # not "«Зараз Росія …»", "North Korean troops …": no person's name
+        name = _mentioned_person(np)
+        return name if name is not None and _is_nominative(np) else None
+    if known is not None and known not in _STATES and _PUBLISHED.match(text, opening.end(), end):
+        # "Минобороны России отчиталось о ходе операции. Как уточнили в ведомстве, …": a known
+        # body that published (not a state, nor forces that act: "ЗСУ просунулися …")
+        return known
+    return None
+
+
+def _is_nominative(phrase: str) -> bool:
+    """Whether the name that ends a phrase stands in the nominative, as a subject does ("Керівником
+    комендатури призначили генерал-майора Едуарда Москальова": the man appointed is no subject)."""
+    words = phrase.split()
+    at = len(words)
+    while at > 0 and len(words) - at < 3 and words[at - 1][:1].isupper():  # noqa: PLR2004 - a name's words
+        at -= 1
+    name = " ".join(words[at:])
+    return not _CYRILLIC.match(name) or nominative(name) == name
+
+
+def record_mentions(text: str, sentence: tuple[int, int], speakers: Speakers) -> None:
+    """Record the people a sentence names without their speaking, for the references after it.
+
+    GOLD.md: a title or pronoun that refers back names the person it refers to. Reports
+    introduce an official before he speaks ("Kursk Governor Alexander Khinshtein visited
+    Rylsk. The governor said …", "Олександр Сирський провів нараду. Він заявив …"): a person
+    named with a title is that title's holder for a later bare title, and the person a
+    sentence opens on is its subject, whom a later "he" may mean.
+
+    >>> sp = Speakers()
+    >>> t = "Kursk Governor Alexander Khinshtein visited Rylsk."
+    >>> record_mentions(t, (0, len(t)), sp)
+    >>> sp.person_by_title["governor"], sp.last("person")
+    ('Alexander Khinshtein', 'Alexander Khinshtein')
+    """
+    s, e = sentence
+    subject: str | None = None
+    # both need a name of two capitalised words and a title (the cheaper test first)
+    if _NAME_PAIR.search(text, s, e) and _TITLE_WORDS_CUED.may_match(text, s, e):
+        for m in _TITLED_MENTION.finditer(text, s, e):
+            name = _mentioned_person(m.group("np"))
+            if name is None:
+                continue
+            _note_holder(name, m.group("np"), speakers)
+            if _SUBJECT_LEAD.fullmatch(text, s, m.start()) and _is_nominative(m.group("np")):
+                subject = name
+        for m in _APPOSITION_MENTION.finditer(text, s, e):
+            np, desc = (m.group("np"), m.group("desc")) if m.group("np") else (m.group("np2"), m.group("desc2"))
+            name = _mentioned_person(np)
+            if name is None:
+                continue
+            _note_holder(name, desc, speakers)
+            if _SUBJECT_LEAD.fullmatch(text, s, m.start()) and _is_nominative(np):
+                subject = subject or name
+    opening = _SUBJECT_NAME.match(text, s, e) if subject is None else None
+    if opening is not None:
+        subject = _opening_subject(text, opening, e, speakers)
+    if subject is not None:
+        speakers.subjects.append((len(speakers.names), s, speakers.expand(subject)))
+
+
+#: Titles (``person_names.TITLES``) that are adjectives before the title noun: "официальный представитель".
+_TITLE_ADJECTIVES = frozenset({"официальный"})
 
 
 def _title_of_person(phrase: str, name: str) -> str | None:
@@ -1004,7 +1254,9 @@ def _title_of_person(phrase: str, name: str) -> str | None:
     if not is_person(name):
         return None
     if _CYRILLIC.search(phrase):
-        return next((t for t in map(title_of, phrase.split()[:4]) if t is not None), None)
+        # "Официальный представитель Минобороны …": the noun is the title, not its adjective
+        return next((t for t in map(title_of, phrase.split()[:4]) if t is not None and t not in _TITLE_ADJECTIVES),
+                    None)
     titles = [w.lower() for w in phrase.split() if _TITLE_WORDS.fullmatch(w)]
     return titles[-1] if titles else None
 
@@ -1013,11 +1265,23 @@ def _titled_person(name: str, speakers: Speakers) -> str:
     """A title named as the claimant ("губернатор Курской области", "regional governor") is the
     person named with it before, if any (GOLD.md: a title that refers back names the person)."""
     words = name.split()
+    if len(words) == 2 and not _CYRILLIC.match(name) and _TITLE_WORDS.fullmatch(words[-1]):  # noqa: PLR2004
+        # "The Kursk governor added" after "Kursk Governor Alexei Petrov" (not Belgorod's governor)
+        held = speakers.person_by_title.get(name.lower())
+        if held is not None:
+            return held
     if not words or not words[0].islower():
         return name
     title = title_of(words[0]) if _CYRILLIC.match(name) else (
         words[-1] if _TITLE_WORDS.fullmatch(words[-1]) else None)
     return speakers.person_by_title.get(title, name) if title else name
+
+
+def _holder(title_stem: str, speakers: Speakers) -> str | None:
+    """The person last named with a title of that stem ("the governor" after "Kursk Governor
+    Alexander Khinshtein", "голови ОВА" after "Голова Сумської ОВА Володимир Артюх")."""
+    return next((name for title, name in reversed(speakers.person_by_title.items()) if stem(title) == title_stem),
+                None)
 
 
 def _titled_he(reference: str) -> str:
@@ -1032,7 +1296,7 @@ def _resolve(att: Attribution, speakers: Speakers, sentence_subject: str | None)
     if att.pronoun is not None and att.pronoun.startswith("he:"):
         # "a US official told CNN … the official added": the speaker named by that title, else
         # the last person ("Defense Minister X said … the minister added")
-        return speakers.last_titled(att.pronoun[3:]) or speakers.last("person")
+        return _holder(att.pronoun[3:], speakers) or speakers.last_titled(att.pronoun[3:]) or speakers.last("person")
     if att.pronoun is not None:
         sort = PRONOUNS.get(att.pronoun, "person")
         if sort == "plural" and sentence_subject:
@@ -1155,7 +1419,7 @@ def claimant_for(
                                              is_headline=is_headline, earlier_claims_end=earlier_claims_end)
     is_hedged = _HEDGE_CUED.search(text, s, e) is not None
     if not is_decided:
-        found = _back_reference(text, sentence, paragraph, speakers) or (
+        found = _list_lead_source(text, sentence, speakers) or _labelled_speaker(text, paragraph) or _back_reference(text, sentence, paragraph, speakers) or (
             _lead_source(text, e, speakers) if is_headline or _is_heading(text, sentence, paragraph) else None)
         if found:
             speakers.add(found)  # "… – ідеться в його пості" later refers to it
@@ -1203,6 +1467,9 @@ def _claimant_in_sentence(
     all_atts = atts
     atts = [a for a in atts if not (a.relay and any(o is not a and o.start <= a.start and a.end <= o.end
                                                    for o in atts))]
+    # "The spokesman said" reads as a person and as a body: the person, when one was named with that title
+    held = {a.start for a in atts if a.pronoun and a.pronoun.startswith("he:") and _holder(a.pronoun[3:], speakers)}
+    atts = [a for a in atts if not (a.pronoun == "it" and a.start in held)]
     named = [a for a in atts if a.name]
     refuted = _refuted_report(text, sentence, claim)
     if refuted is not None:
@@ -1373,12 +1640,17 @@ def _is_parenthetical(text: str, hedge: Attribution, claim_start: int) -> bool:
     return text[max(0, hedge.start - 2):hedge.start] == ", " and ", " in text[hedge.end:hedge.end + 100]
 
 
+#: How far a relay that opens the sentence may stand before its speaker (", the ").
+_RELAY_LEAD_GAP = 8
+
+
 def _relayed(att: Attribution, atts: Sequence[Attribution]) -> str | None:
     """The origin a named speaker relays: "ТАСС со ссылкой на Минобороны" → the ministry."""
     if not att.name or att.relay:
         return None
     for other in atts:
-        if other.relay and att.start <= other.start <= att.end + 80:
+        # after the speaker, or right before it: "Citing the General Staff, the Kyiv Independent reported …"
+        if other.relay and (att.start <= other.start <= att.end + 80 or 0 <= att.start - other.end <= _RELAY_LEAD_GAP):
             origin = canonical_claimant(other.name or "")
             if origin:
                 return origin
@@ -1407,7 +1679,18 @@ def _back_reference(text: str, sentence: tuple[int, int], paragraph: tuple[int, 
         return None
     if _BACK_REFERENCE.match(fold(text[following[0]:following[1]])):
         return _source_of(text, following, speakers)
+    if _UNNAMED_OFFICIALS.search(text, *sentence):
+        # "…, officials said.\n\nRussia's Defence Ministry said …": the lead's officials, named next
+        named = [a for a in find_attributions(text, *following) if a.name and not a.relay]
+        found = canonical_claimant(named[0].name or "") if named else None
+        if found is not None and (found in CANONICAL_NAMES or is_person(found)):
+            return speakers.expand(found)
     return _closing_back_reference(text, following, speakers)
+
+
+#: A lead that closes on officials it does not name: "…, officials said.", "…, authorities say."
+_UNNAMED_OFFICIALS = compile_pattern(
+    r",\s+(?:the\s+)?(?:officials|authorities)\s+(?:said|say|says|reported|claimed|announced)\W*$")
 
 
 #: How many sentences after a claim a closing "Об этом сообщает X." paragraph may stand.
@@ -1432,6 +1715,67 @@ def _closing_back_reference(text: str, sentence: tuple[int, int], speakers: Spea
             is_alone = not text[line_start:following[0]].strip() and not text[following[1]:line_end].strip(" .!")
             return _source_of(text, following, speakers) if is_alone else None
         current = following
+    return None
+
+
+#: A list item: a line that opens with a bullet or a number ("- 300 killed;", "• 40 captured", "2) …").
+_BULLET = compile_pattern(r"[ \t]*(?:[-–—•*·▪]|\d{1,2}[.)])\s")
+#: How many lines above a list item its list's lead may stand (the items between, blank lines).
+_LIST_REACH = 16
+
+
+#: A broadcast transcript's speaker label on a line of its own: "Lee Seong-kweun / People Power Party",
+#: "Олександр Сирський / головнокомандувач ЗСУ".
+_SPEAKER_LABEL = compile_pattern(
+    r"[ \t]*(?P<np>[A-ZА-ЯЁІЇЄҐ][\w’'\-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w’'\-]+){1,2})[ \t]*/[ \t]*[^/\n]{2,60}?[ \t]*")
+
+
+def _labelled_speaker(text: str, paragraph: tuple[int, int]) -> str | None:
+    """The person a transcript's label line names, for the paragraph right under it.
+
+    KBS-style transcripts print who speaks as "Name / Affiliation" over his words; the words
+    name no speaker of their own.
+    """
+    at = paragraph[0]
+    while at > 0 and text[at - 1] in "\n \t":
+        at -= 1
+    if at == 0:
+        return None
+    line_start = text.rfind("\n", 0, at) + 1
+    m = _SPEAKER_LABEL.fullmatch(text, line_start, at)
+    name = canonical_claimant(m.group("np")) if m else None
+    return name if name is not None and (name in PERSONS or is_person(name)) else None
+
+
+_POSSESSIVE = compile_pattern(r"['’]s(?!\w)")
+
+
+def _list_lead_source(text: str, sentence: tuple[int, int], speakers: Speakers) -> str | None:
+    """A list item's source: the lead line over its list, when that line ends in a colon.
+
+    GOLD.md: figures listed after an attribution each carry its claimant ("The General Staff
+    reported the enemy's losses:" over "- 300 killed near X;", "- 40 captured near Y.").
+    """
+    line_start, _ = _line_of(text, sentence[0])
+    if not _BULLET.match(text, line_start):
+        return None
+    at = line_start
+    for _ in range(_LIST_REACH):
+        if at == 0:
+            return None
+        prev_start, prev_end = _line_of(text, at - 1)
+        at = prev_start
+        line = text[prev_start:prev_end]
+        if not line.strip() or _BULLET.match(line):
+            continue  # the items above this one, and the blank lines between
+        if not line.rstrip().endswith(":"):
+            return None
+        spans = sentence_spans(text, prev_start, prev_end)
+        if not spans:
+            return None
+        # "Key points from Syrskyi's briefing:": the known source whose document the list is
+        lead = _POSSESSIVE.sub("", text[spans[-1][0]:spans[-1][1]])
+        return _source_of(text, spans[-1], speakers) or next((name for _, name in known_names_in(lead)), None)
     return None
 
 

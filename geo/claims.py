@@ -753,7 +753,7 @@ def extract_claims(
                                                is_headline=is_headline, attributions=attributions,
                                                earlier_claims_end=max(earlier) if earlier else None
                                                ) or document_source
-            record_speakers(attributions, speakers)
+            record_speakers(attributions, speakers, text=text, sentence=sentence)
             all_fraction_phrases.extend(a for a in amounts if a.fraction is not None)
             drafts.extend(new)
     _scale_fractions(drafts, all_fraction_phrases)

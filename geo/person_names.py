@@ -68,7 +68,7 @@ def nominative(name: str) -> str:
     if ukrainian is not None:
         return ukrainian
     if not 2 <= len(words) <= 3 or _UKRAINIAN_LETTERS.search(name) or not all(
-            _RUSSIAN_WORD.fullmatch(w) for w in words) or not _may_be_first_name(words[0]):
+            _RUSSIAN_WORD.fullmatch(w) for w in words) or not may_be_first_name(words[0]):
         return name
     first = _first_name_reading(words[0])
     if first is None:
@@ -136,7 +136,8 @@ def _ukrainian_nominative(words: list[str]) -> str | None:
     return None
 
 
-def _may_be_first_name(word: str) -> bool:
+@lru_cache(maxsize=4096)
+def may_be_first_name(word: str) -> bool:
     """Whether a word is one of ``FIRST_NAMES`` in some case ("Вячеслава", "Марии", "Андрею")."""
     for ending in _CASE_ENDINGS:
         if word.endswith(ending):
