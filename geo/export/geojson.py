@@ -106,11 +106,12 @@ def _write_collection(data: Build | Records, fh: TextIO) -> None:
 
 
 def write_geojson_spliced(store: Store, path: Path, *, old: OldFile | None, basis: str,
-                          tokens: DocTokens) -> SpliceCounts:
+                          tokens: DocTokens, contested: np.ndarray | None = None) -> SpliceCounts:
     """``write_geojson`` of a Store, its unchanged lines copied from ``old`` (``geo.export.splice``).
 
     The bytes are those of ``write_geojson``: the same members in the same order, each
     list's lines either copied or rendered from the same stored text (a test compares them).
+    ``contested``: ``stored_units.contested_links`` when the caller has read them already.
     """
     from geo.export import stored_units as units
     from geo.export.splice import write_spliced
@@ -122,7 +123,7 @@ def write_geojson_spliced(store: Store, path: Path, *, old: OldFile | None, basi
                                              fresh[0]),
             "unresolved": lambda: _spliced_list(splicer, units.unresolved_units(store), mention_lines, fresh[1]),
             "unplaced_claims": lambda: _spliced_list(splicer, units.unplaced_units(store), claim_lines, fresh[2]),
-            "features": lambda: _spliced_features(splicer, store, mention_lines, claim_lines, fresh[1:]),
+            "features": lambda: _spliced_features(splicer, store, mention_lines, claim_lines, fresh[1:], contested),
         }
         mention_lines, claim_lines = units.mention_render(store), units.geojson_claim_render(store)
         splicer.text("{")
@@ -166,11 +167,11 @@ def _spliced_list(splicer: Splicer, items: Units, render: Render, fresh: np.ndar
 
 
 def _spliced_features(splicer: Splicer, store: Store, mention_lines: Render, claim_lines: Render,
-                      fresh: tuple[np.ndarray | None, np.ndarray | None]) -> None:
+                      fresh: tuple[np.ndarray | None, np.ndarray | None], contested: np.ndarray | None) -> None:
     """``_write_features`` with the mentions and claims of every place spliced."""
     from geo.export import stored_units as units
 
-    mentions, claims = units.mention_units_by_place(store), units.claim_units_by_place(store)
+    mentions, claims = units.mention_units_by_place(store), units.claim_units_by_place(store, contested)
     splicer.text("[")
     separator = "\n"
     for place in store.places:
