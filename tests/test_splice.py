@@ -79,3 +79,55 @@ def test_the_text_between_two_queued_lists_is_compared_with_the_old_file_once(tm
     assert again.copies == 1  # units and the text between them: one range
     assert again.compares == 3  # one per stretch of text after a list, not len(pieces) per list
     assert os.path.getsize(tmp_path / "b.txt") == again.copied_bytes + again.written_bytes
+
+
+def _blocks_file(tmp_path: Path, name: str, old, blocks: dict[str, list[int]], copy: set[str]):
+    """Write ``name``: a block per entry (its units' row ids), "|" between them; copy those in ``copy``."""
+
+    def render(units: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
+        return {unit: f"<{unit[0]}>" for unit in units}
+
+    def write(splicer: Splicer) -> None:
+        for position, (block, rowids) in enumerate(blocks.items()):
+            splicer.text("|" if position else "")
+            if block in copy and splicer.copy_block(block):
+                continue
+            splicer.begin_block(block)
+            splicer.text(f"{block}:")
+            splicer.units(np.array([_key(r) for r in rowids], dtype=np.int64), np.array(rowids, dtype=np.int64),
+                          2, 0, render)
+            splicer.end_block(block)
+
+    counts = write_spliced(tmp_path / name, old, write, basis="b", tokens={})
+    return counts, read_old(tmp_path / name, tmp_path / f".geo-index-{name}", "b", {})
+
+
+def test_a_block_copied_whole_takes_its_units_along_for_the_next_file(tmp_path):
+    blocks = {"a": [1, 2], "b": [3], "c": [4, 5, 6]}
+    first, old = _blocks_file(tmp_path, "one.txt", None, blocks, set())
+    assert first.rendered_units == 6 and first.blocks_copied == 0
+    assert (tmp_path / "one.txt").read_bytes() == b"a:<1>,\n<2>|b:<3>|c:<4>,\n<5>,\n<6>"
+    assert old is not None and set(old.blocks) == {"a", "b", "c"}
+    # b changed (a new row), a and c are copied whole: no unit of theirs planned or looked up
+    changed = {"a": [1, 2], "b": [3, 7], "c": [4, 5, 6]}
+    second, old = _blocks_file(tmp_path, "two.txt", old, changed, {"a", "c"})
+    assert (tmp_path / "two.txt").read_bytes() == b"a:<1>,\n<2>|b:<3>,\n<7>|c:<4>,\n<5>,\n<6>"
+    assert second.blocks_copied == 2 and second.plans == 1
+    assert second.copied_units == 6 and second.rendered_units == 1  # <3> of b was found in the old file
+    # the copied blocks' units moved with them: a third file finds each where it now is
+    third, _ = _blocks_file(tmp_path, "three.txt", old, changed, set())
+    assert (tmp_path / "three.txt").read_bytes() == (tmp_path / "two.txt").read_bytes()
+    assert third.rendered_units == 0 and third.copied_units == 7 and third.blocks_copied == 0
+
+
+def test_an_index_whose_blocks_do_not_fit_its_file_copies_no_block(tmp_path):
+    _, old = _blocks_file(tmp_path, "one.txt", None, {"a": [1], "b": [2]}, set())
+    assert old is not None
+    index = tmp_path / ".geo-index-one.txt"
+    data = index.read_bytes()
+    index.write_bytes(data.replace(b'"blocks": [["a", 0', b'"blocks": [["a", 9', 1))  # it starts after its end
+    damaged = read_old(tmp_path / "one.txt", index, "b", {})
+    assert damaged is not None and damaged.blocks == {}  # units still copied one by one
+    counts, _ = _blocks_file(tmp_path, "two.txt", damaged, {"a": [1], "b": [2]}, {"a", "b"})
+    assert counts.blocks_copied == 0 and counts.copied_units == 2
+    assert (tmp_path / "two.txt").read_bytes() == (tmp_path / "one.txt").read_bytes()

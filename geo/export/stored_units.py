@@ -31,8 +31,8 @@ from geo.export.splice import DocTokens, Render, doc_token
 from geo.store import Store
 
 __all__ = ["EMPTY", "Units", "changed_rows", "claim_units_by_place", "contested_links", "csv_render", "csv_units",
-           "doc_tokens", "geojson_claim_render", "mention_render", "mention_units_by_place", "source_render", "source_units",
-           "store_epoch", "unplaced_units", "unresolved_units"]
+           "doc_tokens", "geojson_claim_render", "mention_render", "mention_units_by_place", "place_counts", "place_units",
+           "source_render", "source_units", "store_epoch", "touched_places", "unplaced_units", "unresolved_units"]
 
 #: (keys, row ids) of a list's records, in file order.
 Units = tuple[np.ndarray, np.ndarray]
@@ -130,6 +130,38 @@ def mention_units_by_place(store: Store) -> dict[str, Units]:
         store, "SELECT rowid FROM resolutions WHERE place_id IS NOT NULL ORDER BY place_id, source, start, seq",
         "SELECT place_id, COUNT(*) FROM resolutions WHERE place_id IS NOT NULL GROUP BY place_id ORDER BY place_id",
         MENTION, None)
+
+
+def place_units(store: Store, place_id: str, contested: np.ndarray | None) -> tuple[Units, Units]:
+    """One place's mention lines and claim lines, as ``mention_units_by_place`` and ``claim_units_by_place`` list them.
+
+    Read through the same indexes from the place's first row: for the few places a
+    rebuild changed, instead of every place's rows.
+    """
+    return (_keyed(_rowids(store, "SELECT rowid FROM resolutions WHERE place_id = ? ORDER BY source, start, seq",
+                           (place_id,)), MENTION),
+            _keyed(_rowids(store, "SELECT rowid FROM links WHERE place_id = ? ORDER BY flat_order", (place_id,)),
+                   CLAIM, contested))
+
+
+def place_counts(store: Store) -> dict[str, int]:
+    """Each place's mention and claim lines together (counted through indexes: no row is visited)."""
+    counts: dict[str, int] = {}
+    for sql in ("SELECT place_id, COUNT(*) FROM resolutions WHERE place_id IS NOT NULL GROUP BY place_id",
+                "SELECT place_id, COUNT(*) FROM links WHERE place_id IS NOT NULL GROUP BY place_id"):
+        for place_id, count in _db(store).execute(sql):
+            counts[place_id] = counts.get(place_id, 0) + count
+    return counts
+
+
+def touched_places(store: Store, docs: list[int]) -> set[str]:
+    """The places that rows of ``docs`` (documents stored anew) are at: mentions and claims."""
+    ids = (json.dumps(docs),)
+    rows = _db(store).execute(
+        "SELECT place_id FROM resolutions WHERE doc IN (SELECT value FROM json_each(?)) AND place_id IS NOT NULL "
+        "UNION SELECT l.place_id FROM claims c JOIN links l ON l.claim = c.id "
+        "WHERE c.doc IN (SELECT value FROM json_each(?)) AND l.place_id IS NOT NULL", ids * 2)
+    return {place_id for (place_id,) in rows}
 
 
 def unresolved_units(store: Store) -> Units:
