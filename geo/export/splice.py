@@ -187,8 +187,7 @@ def _pack(basis: str, tokens: DocTokens, keys: np.ndarray, starts: np.ndarray, e
     known = {doc: token for doc, token in tokens.items() if token is not None}
     doc_ids = np.fromiter(known.keys(), dtype="<i8", count=len(known))
     doc_tokens = np.fromiter(known.values(), dtype="<i8", count=len(known))
-    head = json.dumps({"basis": basis, "docs": len(doc_ids), "units": len(keys), "blocks": blocks or []},
-                      ensure_ascii=False).encode("utf-8", "surrogatepass")
+    head = json.dumps({"basis": basis, "docs": len(doc_ids), "units": len(keys), "blocks": blocks or []}).encode()
     return b"".join((_MAGIC, struct.pack("<I", len(head)), head, doc_ids.tobytes(), doc_tokens.tobytes(),
                      keys.astype("<i8").tobytes(), starts.astype("<i8").tobytes(), ends.astype("<i8").tobytes(),
                      seps.astype("u1").tobytes()))
