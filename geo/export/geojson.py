@@ -209,8 +209,8 @@ def _spliced_features(splicer: Splicer, store: Store, mention_lines: Render, cla
     splicer.text("]")
 
 
-#: Above this share of places changed, every place's rows are listed in one query (a
-#: query per place, about 20 µs each, would cost more than reading them all).
+#: Above this share of places changed, every place's rows are listed in one query: a query
+#: per changed place then costs more than reading every place's rows at once.
 _LISTED_PER_PLACE = 0.25
 
 
