@@ -23,7 +23,7 @@ import contextlib
 import json
 import os
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 __all__ = ["MANIFEST", "Manifest"]
 
@@ -81,10 +81,15 @@ def _is_inside(name: str) -> bool:
 
     >>> [_is_inside(n) for n in ("index.html", "cards/k3f9a2bq.js", "cards/../../x", "/etc/passwd", "a\0b", "")]
     [True, True, False, False, False, False]
+    >>> [_is_inside(n) for n in ("cards//x", "cards/", "./x", "a/./b", "a\\b", "..x", ".x")]
+    [False, False, False, False, False, True, True]
     """
-    parts = PurePosixPath(name).parts
-    return (bool(parts) and "\0" not in name and "\\" not in name and not PurePosixPath(name).is_absolute()
-            and all(part not in (".", "..") for part in parts) and "/".join(parts) == name)
+    # String tests, not a PurePosixPath per name: a manifest lists every card shard and
+    # text shard, and parsing each cost reading the manifest of 3,000 articles 29 ms of
+    # CPU against 9 (issue 14). Splitting on "/" finds what the path would: a root or a
+    # doubled or trailing slash leaves an empty part, "." and ".." are parts of their own.
+    return (bool(name) and "\0" not in name and "\\" not in name
+            and all(part not in ("", ".", "..") for part in name.split("/")))
 
 
 class Manifest:

@@ -402,7 +402,7 @@ def _write_spliced(records: Store, out: Path, *, manifest: Manifest, keys: dict[
     index's basis is everything a record's bytes depend on besides its row: the code, the
     Store (its version, its file and that file's row numbering), and the CSV option.
     """
-    tokens, epoch = None, None
+    tokens, epoch, contested = None, None, None
     for name, index in zip(SPLICED, SPLICED_INDEXES, strict=True):
         if manifest.link(name, keys[name]):
             manifest.link(index, keys[name])  # without it the next build renders the file whole, once
@@ -412,17 +412,19 @@ def _write_spliced(records: Store, out: Path, *, manifest: Manifest, keys: dict[
         from geo.export.csv import write_csv_spliced
         from geo.export.geojson import write_geojson_spliced
         from geo.export.splice import read_old
-        from geo.export.stored_units import doc_tokens, store_epoch
+        from geo.export.stored_units import contested_links, doc_tokens, store_epoch
 
         if tokens is None:
-            tokens, epoch = doc_tokens(records), store_epoch(records)
+            tokens, epoch, contested = doc_tokens(records), store_epoch(records), contested_links(records)
         option = raw_csv if name == "claims.csv" else None
         basis = content_key(_code_version(), records.version, str(records.path.resolve()), epoch, name, option)
         old = read_old(manifest.published_file(name), manifest.published_file(index), basis, tokens)
         if name == "claims.csv":
-            counts = write_csv_spliced(records, out / name, raw=raw_csv, old=old, basis=basis, tokens=tokens)
+            counts = write_csv_spliced(records, out / name, raw=raw_csv, old=old, basis=basis, tokens=tokens,
+                                       contested=contested)
         else:
-            counts = write_geojson_spliced(records, out / name, old=old, basis=basis, tokens=tokens)
+            counts = write_geojson_spliced(records, out / name, old=old, basis=basis, tokens=tokens,
+                                           contested=contested)
         manifest.spliced[name] = counts
         manifest.wrote(name, keys[name])
         manifest.wrote(index, keys[name])

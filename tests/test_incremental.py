@@ -253,10 +253,12 @@ def test_adding_one_article_renders_only_its_records_and_copies_the_rest(corpus,
     assert csv.copied_units + csv.rendered_units == _rows(out)
     assert csv.copies <= csv.rendered_units + 1 and csv.copied_bytes > csv.written_bytes
     assert 0 < geojson.rendered_units < geojson.copied_units
-    # the short lists of every place (its mentions, its claims) are planned in one batch, not two per place
+    # a place the article does not name is copied whole, its lists neither listed nor planned: the
+    # sources, the named place's lists and the unresolved mentions make the only batches
     places = json.loads((out / "places.geojson").read_bytes())["features"]
-    assert len(places) > 10 and geojson.plans == 1
-    # and the text between them (a place's head) is copied with them when the old file holds it
+    assert len(places) > 10 and len(places) - 2 <= geojson.blocks_copied < len(places)
+    assert geojson.plans <= 3
+    # and the text between them (a place's separator) is copied with them when the old file holds it
     assert geojson.copies <= geojson.rendered_units + 1 < len(places) / 4
 
 
@@ -289,6 +291,9 @@ def test_a_damaged_or_missing_index_renders_the_whole_file_and_raises_nothing(co
     assert files == _fresh(resources, corpus, tmp_path, monkeypatch)
     assert made[0].spliced["claims.csv"].copied_units == 0
     assert made[0].spliced["claims.csv"].rendered_units == _rows(out)
+    # rendered whole, every place's short lists are planned in one batch, not two per place
+    assert made[0].spliced["places.geojson"].plans == 1
+    assert made[0].spliced["places.geojson"].blocks_copied == 0
     # and the next build splices again from the index this one wrote
     (corpus / "zz_new.txt").unlink()
     _rebuilt(resources, corpus, out, private_cache, monkeypatch)

@@ -32,6 +32,8 @@ from geo.model import Build
 from geo.records import Records
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from geo.export.splice import DocTokens, OldFile, SpliceCounts, Splicer
     from geo.store import Store
 
@@ -120,10 +122,11 @@ def _neutralised_record(record: str) -> str:
 
 
 def write_csv_spliced(store: Store, path: Path, *, raw: bool = False, old: OldFile | None, basis: str,
-                      tokens: DocTokens) -> SpliceCounts:
+                      tokens: DocTokens, contested: np.ndarray | None = None) -> SpliceCounts:
     """``write_csv`` of a Store, its unchanged records copied from ``old`` (``geo.export.splice``).
 
-    ``basis`` must tell ``raw`` apart: a neutralised record is not a raw one.
+    ``basis`` must tell ``raw`` apart: a neutralised record is not a raw one. ``contested``:
+    ``stored_units.contested_links`` when the caller has read them already.
     """
     from geo.export import stored_units as units
     from geo.export.splice import write_spliced
@@ -131,7 +134,7 @@ def write_csv_spliced(store: Store, path: Path, *, raw: bool = False, old: OldFi
     def write(splicer: Splicer) -> None:
         fresh = units.changed_rows(store, list(old.changed_docs))[2] if old is not None else None
         splicer.text(_header())
-        splicer.units(*units.csv_units(store), sep=0, first_sep=0,
+        splicer.units(*units.csv_units(store, contested), sep=0, first_sep=0,
                       render=units.csv_render(store, None if raw else _neutralised_record), fresh=fresh)
 
     return write_spliced(path, old, write, basis=basis, tokens=tokens)

@@ -106,11 +106,12 @@ def _write_collection(data: Build | Records, fh: TextIO) -> None:
 
 
 def write_geojson_spliced(store: Store, path: Path, *, old: OldFile | None, basis: str,
-                          tokens: DocTokens) -> SpliceCounts:
+                          tokens: DocTokens, contested: np.ndarray | None = None) -> SpliceCounts:
     """``write_geojson`` of a Store, its unchanged lines copied from ``old`` (``geo.export.splice``).
 
     The bytes are those of ``write_geojson``: the same members in the same order, each
     list's lines either copied or rendered from the same stored text (a test compares them).
+    ``contested``: ``stored_units.contested_links`` when the caller has read them already.
     """
     from geo.export import stored_units as units
     from geo.export.splice import write_spliced
@@ -122,7 +123,8 @@ def write_geojson_spliced(store: Store, path: Path, *, old: OldFile | None, basi
                                              fresh[0]),
             "unresolved": lambda: _spliced_list(splicer, units.unresolved_units(store), mention_lines, fresh[1]),
             "unplaced_claims": lambda: _spliced_list(splicer, units.unplaced_units(store), claim_lines, fresh[2]),
-            "features": lambda: _spliced_features(splicer, store, mention_lines, claim_lines, fresh[1:]),
+            "features": lambda: _spliced_features(splicer, store, mention_lines, claim_lines, fresh[1:], contested,
+                                                  old),
         }
         mention_lines, claim_lines = units.mention_render(store), units.geojson_claim_render(store)
         splicer.text("{")
@@ -166,19 +168,76 @@ def _spliced_list(splicer: Splicer, items: Units, render: Render, fresh: np.ndar
 
 
 def _spliced_features(splicer: Splicer, store: Store, mention_lines: Render, claim_lines: Render,
-                      fresh: tuple[np.ndarray | None, np.ndarray | None]) -> None:
-    """``_write_features`` with the mentions and claims of every place spliced."""
+                      fresh: tuple[np.ndarray | None, np.ndarray | None], contested: np.ndarray | None,
+                      old: OldFile | None) -> None:
+    """``_write_features`` with the mentions and claims of every place spliced.
+
+    Each place's Feature is a block of the index (``Splicer.begin_block``): a place the
+    old file holds and that did not change (``_changed_places``) is copied whole, and
+    only the changed places' rows are listed from the Store, each place by its own index
+    range. Without an old file, or when most places changed, every place's rows are
+    listed at once, and their short lists planned in batches.
+    """
     from geo.export import stored_units as units
 
-    mentions, claims = units.mention_units_by_place(store), units.claim_units_by_place(store)
+    if contested is None:
+        contested = units.contested_links(store)
+    changed = _changed_places(store, old, contested) if old is not None and old.blocks else None
+    listed: tuple[dict[str, units.Units], dict[str, units.Units]] | None = None
+    if changed is None or len(changed) > len(store.places) * _LISTED_PER_PLACE:
+        listed = units.mention_units_by_place(store), units.claim_units_by_place(store, contested)
     splicer.text("[")
     separator = "\n"
     for place in store.places:
-        head = dumps(feature_head(place, contested=bool(store.contested_at(place.place_id))))
-        splicer.text(separator + head[:-2] + ',"mentions":')
-        _spliced_list(splicer, mentions.get(place.place_id, units.EMPTY), mention_lines, fresh[0])
-        splicer.text(',"claims":')
-        _spliced_list(splicer, claims.get(place.place_id, units.EMPTY), claim_lines, fresh[1])
-        splicer.text("}}")
+        place_id = place.place_id
+        splicer.text(separator)
         separator = ",\n"
+        if changed is not None and place_id not in changed and splicer.copy_block(place_id):
+            continue
+        splicer.begin_block(place_id)
+        head = dumps(feature_head(place, contested=bool(store.contested_at(place_id))))
+        splicer.text(head[:-2] + ',"mentions":')
+        if listed is not None:
+            mentions, claims = listed[0].get(place_id, units.EMPTY), listed[1].get(place_id, units.EMPTY)
+        else:
+            mentions, claims = units.place_units(store, place_id, contested)
+        _spliced_list(splicer, mentions, mention_lines, fresh[0])
+        splicer.text(',"claims":')
+        _spliced_list(splicer, claims, claim_lines, fresh[1])
+        splicer.text("}}")
+        splicer.end_block(place_id)
     splicer.text("]")
+
+
+#: Above this share of places changed, every place's rows are listed in one query: a query
+#: per changed place then costs more than reading every place's rows at once.
+_LISTED_PER_PLACE = 0.25
+
+
+def _changed_places(store: Store, old: OldFile, contested: np.ndarray) -> set[str]:
+    """The places whose Feature may differ from the old file's: the rest are copied whole.
+
+    A place changed when a document stored since has rows there, when its count of
+    mentions and claims differs from its block's (a document removed, or one that no
+    longer names it: with no new rows there, its rows now are a subset of the old ones,
+    so equal counts mean the same rows), or when a claim line there turned contested or
+    back (the Feature's head says whether any is). Places the old file lacks are written
+    anyway (``Splicer.copy_block`` finds no block).
+    """
+    import numpy as np
+
+    from geo.export import stored_units as units
+
+    changed = units.touched_places(store, list(old.changed_docs))
+    for place_id, count in units.place_counts(store).items():
+        block = old.blocks.get(place_id)
+        if block is None or block[3] - block[2] != count:
+            changed.add(place_id)
+    keys = old.keys
+    was = keys[((keys & 3) == units.CLAIM) & (((keys >> 2) & 1) == 1)] >> 3
+    turned = np.setxor1d(was, contested)
+    if len(turned):
+        asked = np.concatenate([(turned << 3) | units.CLAIM, (turned << 3) | 4 | units.CLAIM])
+        at, found = old.locate(asked)
+        changed |= old.blocks_at(at[found])
+    return changed

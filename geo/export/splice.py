@@ -30,7 +30,7 @@ import json
 import os
 import struct
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,7 @@ from geo.export._atomic import atomic_path
 __all__ = ["SEPARATORS", "DocTokens", "OldFile", "Render", "SpliceCounts", "Splicer", "doc_token", "index_name",
            "read_old", "write_spliced"]
 
-_MAGIC = b"geo-splice-index 1\n"
+_MAGIC = b"geo-splice-index 2\n"
 #: The separators a unit may have before it, by number (stored as one byte).
 SEPARATORS = ("", "\n", ",\n")
 _SEP_BYTES = tuple(s.encode() for s in SEPARATORS)
@@ -82,14 +82,19 @@ DocTokens = dict[int, int | None]
 
 @dataclass(frozen=True, slots=True)
 class OldFile:
-    """The published file and where each of its units lies, sorted by key for a binary search.
+    """The published file and where each of its units lies, found by key through a table.
 
     path          the published file (read only)
-    keys          the units' keys, sorted
-    starts        where each unit's separator starts, in the order of ``keys``
+    keys          the units' keys, in file order
+    starts        where each unit's separator starts
     ends          where each unit ends
     seps          each unit's separator number
     changed_docs  documents stored since (another token, or none): their rows are rendered
+    slots         unit position by ``_slot(key)`` (-1: no unit), or None when the keys are
+                  too sparse for a table: then ``order`` sorts them for a binary search
+    order         the argsort of ``keys`` (only without ``slots``)
+    blocks        named stretches of the file (a place's Feature): name -> (start, end,
+                  first unit, end of its units), which a writer may copy whole (``Splicer.copy_block``)
     """
 
     path: Path
@@ -98,6 +103,61 @@ class OldFile:
     ends: np.ndarray
     seps: np.ndarray
     changed_docs: tuple[int, ...]
+    slots: np.ndarray | None = None
+    order: np.ndarray | None = None
+    blocks: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
+
+    def locate(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each key's position in the old file, and whether it is there (position 0 when not).
+
+        A unit's row id and kind index a table of positions: a binary search of each key
+        among the sorted old keys, in file order, cost more than the rest of a plan (the
+        keys jump about: 36 ms against 3 ms for 200,000 keys, issue 14).
+        """
+        if not len(self.keys) or not len(keys):
+            return np.zeros(len(keys), dtype=np.int64), np.zeros(len(keys), dtype=bool)
+        if self.slots is not None:
+            slot = _slot(keys)
+            inside = (slot >= 0) & (slot < len(self.slots))
+            at = self.slots[np.where(inside, slot, 0)].astype(np.int64)
+            at = np.where(inside & (at >= 0), at, 0)
+        else:
+            order = self.order if self.order is not None else np.argsort(self.keys, kind="stable")
+            ranks = np.clip(np.searchsorted(self.keys[order], keys), 0, len(self.keys) - 1)
+            at = order[ranks]
+        return at, self.keys[at] == keys
+
+    def blocks_at(self, positions: np.ndarray) -> set[str]:
+        """The names of the blocks holding the units at ``positions`` (a unit in no block adds none)."""
+        if not self.blocks or not len(positions):
+            return set()
+        names = list(self.blocks)
+        firsts = np.array([self.blocks[name][2] for name in names], dtype=np.int64)
+        lasts = np.array([self.blocks[name][3] for name in names], dtype=np.int64)
+        order = np.argsort(firsts, kind="stable")
+        which = np.searchsorted(firsts[order], positions, side="right") - 1
+        held = (which >= 0) & (positions < lasts[order][np.maximum(which, 0)])
+        return {names[int(order[i])] for i in np.unique(which[held]).tolist()}
+
+
+def _slot(keys: np.ndarray) -> np.ndarray:
+    """A unit's slot in ``OldFile.slots``: its row id and kind (the contested bit is compared after)."""
+    return ((keys >> 3) << 2) | (keys & 3)
+
+
+#: Slots allowed per unit before a table is too sparse to be worth its memory (row ids are
+#: dense in a Store; an index naming huge ones is searched instead).
+_SLOTS_PER_UNIT = 16
+
+
+def _slot_table(keys: np.ndarray) -> np.ndarray | None:
+    """``OldFile.slots`` for ``keys`` (in file order), or None when they are too sparse."""
+    slots = _slot(keys)
+    if int(slots.min()) < 0 or int(slots.max()) >= _SLOTS_PER_UNIT * len(keys) + (1 << 16):
+        return None
+    table = np.full(int(slots.max()) + 1, -1, dtype=np.int32 if len(keys) < 2**31 else np.int64)
+    table[slots] = np.arange(len(keys), dtype=table.dtype)
+    return table
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +168,8 @@ class SpliceCounts:
     copied_bytes, written_bytes    bytes moved by ``copy_file_range``, and written from Python
     copies                         ranges copied (adjacent units make one)
     plans                          batches of units planned (each a few array operations)
+    compares                       pieces of text compared with the old file's next bytes (a read each)
+    blocks_copied                  named blocks copied whole, their units taken from the old index
     """
 
     copied_units: int
@@ -116,14 +178,16 @@ class SpliceCounts:
     written_bytes: int
     copies: int
     plans: int
+    compares: int = 0
+    blocks_copied: int = 0
 
 
 def _pack(basis: str, tokens: DocTokens, keys: np.ndarray, starts: np.ndarray, ends: np.ndarray,
-          seps: np.ndarray) -> bytes:
+          seps: np.ndarray, blocks: list[tuple[str, int, int, int, int]] | None = None) -> bytes:
     known = {doc: token for doc, token in tokens.items() if token is not None}
     doc_ids = np.fromiter(known.keys(), dtype="<i8", count=len(known))
     doc_tokens = np.fromiter(known.values(), dtype="<i8", count=len(known))
-    head = json.dumps({"basis": basis, "docs": len(doc_ids), "units": len(keys)}).encode()
+    head = json.dumps({"basis": basis, "docs": len(doc_ids), "units": len(keys), "blocks": blocks or []}).encode()
     return b"".join((_MAGIC, struct.pack("<I", len(head)), head, doc_ids.tobytes(), doc_tokens.tobytes(),
                      keys.astype("<i8").tobytes(), starts.astype("<i8").tobytes(), ends.astype("<i8").tobytes(),
                      seps.astype("u1").tobytes()))
@@ -160,12 +224,42 @@ def read_old(path: Path | None, index: Path | None, basis: str, tokens: DocToken
     doc_ids, doc_tokens, keys, starts, ends, seps = parts
     old_tokens = dict(zip(doc_ids.tolist(), doc_tokens.tolist(), strict=True))
     changed = tuple(sorted(doc for doc, token in tokens.items() if token is None or old_tokens.get(doc) != token))
-    with contextlib.suppress(OSError):
-        if len(ends) and (int(ends.max()) > path.stat().st_size or bool((ends < starts).any())
-                          or int(seps.max()) >= len(SEPARATORS)):
-            return None  # not the index of this file
-    order = np.argsort(keys, kind="stable")
-    return OldFile(path, keys[order], starts[order], ends[order], seps[order], changed)
+    try:
+        file_size: int | None = path.stat().st_size
+    except OSError:
+        file_size = None
+    if file_size is not None and len(ends) and (int(ends.max()) > file_size or bool((ends < starts).any())
+                                                or int(seps.max()) >= len(SEPARATORS)):
+        return None  # not the index of this file
+    slots = _slot_table(keys) if len(keys) else None
+    order = np.argsort(keys, kind="stable") if slots is None else None
+    blocks = _blocks(head.get("blocks"), starts, ends, file_size) if file_size is not None else {}
+    return OldFile(path, keys, starts, ends, seps, changed, slots, order, blocks)
+
+
+def _blocks(listed: object, starts: np.ndarray, ends: np.ndarray, size: int) -> dict[str, tuple[int, int, int, int]]:
+    """The index's blocks that hold together: each inside the file, its units inside it (else none is kept)."""
+    if not isinstance(listed, list):
+        return {}
+    blocks: dict[str, tuple[int, int, int, int]] = {}
+    for entry in listed:
+        if not (isinstance(entry, list) and len(entry) == 5 and isinstance(entry[0], str)
+                and all(type(n) is int for n in entry[1:])):
+            return {}
+        name, start, end, first, last = entry
+        if not (0 <= start <= end and 0 <= first <= last <= len(starts)) or (first < last and (
+                int(starts[first]) < start or int(ends[last - 1]) > end or end > size)):
+            return {}
+        blocks[name] = (start, end, first, last)
+    return blocks
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    """Where a named block starts or ends, queued between lists (``Splicer.begin_block``)."""
+
+    name: str
+    start: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,9 +290,12 @@ class Splicer:
         self._copy_start = self._copy_end = 0  # the old file's range waiting to be copied
         self._pos = 0
         self._index: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
-        self._counts = [0, 0, 0, 0, 0, 0]  # copied units, rendered units, copied bytes, written bytes, copies, plans
-        self._queue: list[bytes | _Queued] = []  # text and lists waiting for ``_plan``, in file order
+        self._counts = [0] * 8  # the fields of SpliceCounts, in order
+        self._queue: list[bytes | _Queued | _Mark] = []  # text, lists and marks waiting for ``_plan``, in order
         self._queued_units = 0
+        self._units_done = 0  # units in ``_index`` so far
+        self._blocks: list[tuple[str, int, int, int, int]] = []  # name, start, end, first unit, end of units
+        self._block_at: tuple[str, int, int] | None = None  # the open block: name, start, first unit
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -223,6 +320,7 @@ class Splicer:
         if not data:
             return
         if self._copy_end:
+            self._counts[6] += len(data) <= _JOIN_TEXT
             if len(data) <= _JOIN_TEXT and os.pread(self._old_fd, len(data), self._copy_end) == data:
                 # the old file holds these bytes next (a place's head between its lists): the copy
                 # goes on over them, one range instead of two per place (issue 14)
@@ -249,7 +347,11 @@ class Splicer:
     def text(self, text: str) -> None:
         """Write text that is rendered every time (brackets, heads, small members)."""
         data = text.encode("utf-8", "surrogatepass")
-        if self._queue:
+        if self._queue and isinstance(self._queue[-1], bytes):
+            # one piece of text between two lists (a place's tail and the next one's head):
+            # compared with the old file's bytes once (``_write``), not piece by piece
+            self._queue[-1] += data
+        elif self._queue:
             self._queue.append(data)
         else:
             self._write(data)
@@ -274,6 +376,57 @@ class Splicer:
             if self._queued_units >= _UNITS_PER_PLAN:
                 self._plan_queue()
 
+    # --- blocks: a stretch copied whole, its units' index entries with it ---------------------
+
+    def begin_block(self, name: str) -> None:
+        """Start the block ``name`` here (what follows, to ``end_block``, is kept as one stretch)."""
+        self._mark(_Mark(name, start=True))
+
+    def end_block(self, name: str) -> None:
+        """End the block ``name`` here: the next file's writer may copy it whole (``copy_block``)."""
+        self._mark(_Mark(name, start=False))
+
+    def copy_block(self, name: str) -> bool:
+        """Copy the old file's block ``name`` whole, and its units' index entries; False when it has none.
+
+        The caller knows the block's bytes are unchanged (for a place's Feature: no row of
+        it changed, none came or went, no contested flag turned): nothing in it is listed,
+        looked up or compared (issue 14: listing every unit of every place from the Store
+        was most of the splice after the kernel's copying).
+        """
+        old = self._old
+        block = old.blocks.get(name) if old is not None else None
+        if old is None or block is None:
+            return False
+        self._plan_queue()
+        start, end, first, last = block
+        at, units_at, shift = self._pos, self._units_done, self._pos - start
+        if end > start:
+            self._copy(start, end)
+        if last > first:
+            self._index.append((old.keys[first:last], old.starts[first:last] + shift, old.ends[first:last] + shift,
+                                old.seps[first:last]))
+            self._units_done += last - first
+            self._counts[0] += last - first
+        self._counts[7] += 1
+        self._blocks.append((name, at, self._pos, units_at, self._units_done))
+        return True
+
+    def _mark(self, mark: _Mark) -> None:
+        if self._queue:
+            self._queue.append(mark)
+        else:
+            self._at_mark(mark, self._units_done)
+
+    def _at_mark(self, mark: _Mark, units: int) -> None:
+        """Record a block's start or end at the current position (``units``: units written before it)."""
+        if mark.start:
+            self._block_at = (mark.name, self._pos, units)
+        elif self._block_at is not None and self._block_at[0] == mark.name:
+            name, start, first = self._block_at
+            self._blocks.append((name, start, self._pos, first, units))
+            self._block_at = None
+
     def _plan_queue(self) -> None:
         """Plan and write the queued lists and the text between them, in file order."""
         queue, self._queue, self._queued_units = self._queue, [], 0
@@ -282,9 +435,12 @@ class Splicer:
             self._plan(lists, queue)
         else:
             for item in queue:
-                self._write(item)  # type: ignore[arg-type]
+                if isinstance(item, _Mark):
+                    self._at_mark(item, self._units_done)
+                else:
+                    self._write(item)  # type: ignore[arg-type]
 
-    def _plan(self, lists: list[_Queued], queue: list[bytes | _Queued]) -> None:
+    def _plan(self, lists: list[_Queued], queue: list[bytes | _Queued | _Mark]) -> None:
         """Write ``queue``: its text as it is, its lists (``lists``, in order) planned as one array."""
         self._counts[5] += 1
         sizes = np.array([len(item.keys) for item in lists], dtype=np.int64)
@@ -300,8 +456,7 @@ class Splicer:
         copy_from = copy_to = prefix = np.zeros(n, dtype=np.int64)
         old = self._old
         if old is not None and len(old.keys) and n:
-            at = np.clip(np.searchsorted(old.keys, keys), 0, len(old.keys) - 1)
-            found = old.keys[at] == keys
+            at, found = old.locate(keys)
             for fresh, members in _grouped(lists, lambda item: item.fresh):
                 if fresh is not None and len(fresh):
                     chosen = np.isin(owner, members)
@@ -329,7 +484,7 @@ class Splicer:
         for item in queue:
             if isinstance(item, bytes):
                 written += len(item)
-            else:
+            elif isinstance(item, _Queued):
                 text_before[list_at] = written
                 list_at += 1
         ends = self._pos + np.cumsum(lengths) + text_before[owner]
@@ -344,6 +499,9 @@ class Splicer:
         for item in queue:
             if isinstance(item, bytes):
                 self._write(item)
+                continue
+            if isinstance(item, _Mark):
+                self._at_mark(item, self._units_done + (int(firsts[list_at]) if list_at < len(lists) else n))
                 continue
             end = int(firsts[list_at] + sizes[list_at])
             while run < len(heads) and heads[run] < end:
@@ -362,6 +520,7 @@ class Splicer:
         self._counts[0] += int(found.sum())
         self._counts[1] += len(missing)
         self._index.append((keys, starts, ends, seps))
+        self._units_done += n
 
     def finish(self) -> SpliceCounts:
         """Write what is pending; the counts of this file."""
@@ -381,7 +540,7 @@ class Splicer:
     def index_bytes(self, basis: str, tokens: DocTokens) -> bytes:
         """The index of the file written (to be kept beside it)."""
         parts = list(zip(*self._index, strict=True)) or [[np.zeros(0, np.int64)]] * 3 + [[np.zeros(0, np.uint8)]]
-        return _pack(basis, tokens, *(np.concatenate(p) for p in parts))
+        return _pack(basis, tokens, *(np.concatenate(p) for p in parts), self._blocks)
 
 
 def _grouped(lists: list[_Queued], attribute: Callable[[_Queued], Any]) -> list[tuple[Any, list[int]]]:
