@@ -78,6 +78,10 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"clear(?:ed|s|ing)\s+(?:the\s+)?(?:village|villages|settlement|settlements|town|area)",
               Stance.TOOK, True, "The marines cleared the villages of two border hamlets."),
     Predicate(r"enter(?:ed|s|ing)", Stance.TOOK, True, "Ukrainian troops entered the town on Tuesday."),
+    # a clearing completed: "completed the clearing of the village", "finished mopping up the town"
+    Predicate(r"(?:complet(?:ed|es|e|ing)|finish(?:ed|es|ing)?)\s+(?:the\s+)?(?:clearing|clearance|mopping[- ]up"
+              r"|mop-up)(?:\s+operations?)?(?:\s+(?:of|in|at))?", Stance.TOOK, True,
+              "Russian forces completed the clearing of the village, the ministry said."),
     # "cleared Martynovka of Ukrainian forces"; not a way, a road, rubble or mines
     Predicate(r"clear(?:ed|s|ing)(?!\s+(?:the\s+)?(?:way|path|roads?|rubble|debris|mines?|snow)\b)"
               r"(?!\s+(?:over|up|out|away|above|off)\b)", Stance.TOOK, True,
@@ -184,6 +188,12 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"выбил\w*|вытеснил\w*|выдавил\w*|выбит\w*|вытеснен\w*|выдавлен\w*", Stance.TOOK, True,
               "Бойцы выбили противника из поселка."),
     Predicate(r"зачистил\w*|зачищен\w*", Stance.TOOK, True, "Штурмовики зачистили село."),
+    # a clearing completed, Russian and Ukrainian alike: "завершили зачистку села", "зачистка
+    # поселка завершена", "зачистку селища завершено" (not one under way: "ведут зачистку")
+    Predicate(r"(?:заверш\w*|закончил\w*|окончил\w*)\s+зачистк\w*", Stance.TOOK, True,
+              "Штурмовики завершили зачистку села от противника."),
+    Predicate(r"зачистк[аиу]\s+(?:[\w'-]+\s+){1,4}?(?:заверш(?:ена|ено|ен|ил\w*)|закончен\w*|окончен\w*)(?!\w)",
+              Stance.TOOK, False, "Зачистка поселка завершена, сообщили в Минобороны."),
     # a side's flag raised over a place: "Над Суджей поднят российский флаг", "подняли флаг России над селом"
     Predicate(r"(?:поднят\w*|подняли|поднял[аио]?|водрузил\w*|водружен\w*|установил\w*|установлен\w*)\s+"
               r"(?:российск\w+\s+|украинск\w+\s+|государственн\w+\s+)флаг\w*"
@@ -387,7 +397,7 @@ ANCHORS: tuple[str, ...] = (
     "maintain",
     "enter", "advanc", "push", "penetrat", "invad", "hold", "held", "occup", "inside", "hands", "withdr",
     "pull", "retreat", "broke", "expelled", "ousted", "driv", "drove", "forc", "lost", "los", "abandon", "surrend",
-    "leave", "fall of", "fallen", "fell to", "back from", "pullout", "pull-out", "flag",
+    "leave", "fall of", "fallen", "fell to", "back from", "pullout", "pull-out", "flag", "mop",
     # an area figure, in any language: "square miles", "sq km", "km²", "кв. км", "квадратних"
     "square", "sq", "km²", "км²", "кв", "квадратн",
     # Russian
