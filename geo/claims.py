@@ -554,9 +554,15 @@ def _elliptic_total(folded: str, previous: Amount, amount: Amount, out: Sequence
     return m.start("total")
 
 
+#: Contact lost (``lexicon.KIND_TRIGGERS``' first entry): a missing claim only with an amount.
+_CONTACT_LOST = compile_pattern(r"contact|touch|communicat|связь|зв'язок")
+
+
 def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) -> bool:
     """Whether a trigger asserts a loss or a movement of forces without an amount."""
     word = folded[trigger.start:trigger.end]
+    if trigger.kind is Kind.MISSING and _CONTACT_LOST.search(word):
+        return False  # "потеряли связь с подразделениями": people missing only when they are counted
     before = folded[max(sentence[0], trigger.start - 60):trigger.start]
     after = folded[trigger.end:min(sentence[1], trigger.end + 80)]
     if trigger.kind is Kind.DEPLOYED and _EQUIPMENT_WORD.search(after[:60]):

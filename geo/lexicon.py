@@ -18,6 +18,17 @@ from geo.model import Kind
 # Ordered: the first pattern that matches at a position wins, so the combined
 # "killed or wounded" comes before "killed" and "wounded".
 KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
+    # Contact lost with a counted group of people: they are unaccounted for, GOLD.md's
+    # ``missing``, not killed or wounded ("lost contact with about 40 soldiers near X",
+    # "потеряли связь с 30 военнослужащими", "втратили зв'язок із 25 бійцями", "связь с 30
+    # бойцами потеряна"). Its own entry, first, so that "lost"/"потеряли" below do not read it;
+    # a claim only with an amount (``claims._figureless_ok``), and a place lost contact with
+    # is no ground lost (``control_lexicon.NOT_GROUND``).
+    (Kind.MISSING,
+     r"\blost\s+(?:all\s+)?(?:contact|communications?|touch)\s+with|\blosing\s+(?:all\s+)?(?:contact|touch)\s+with"
+     r"|(?:потерял\w*|утратил\w*|потеряв\w*)\s+(?:всякую\s+)?связь\s+(?:с|со)(?!\w)"
+     r"|(?:втратил\w*|втратив)\s+(?:будь-який\s+)?зв'язок\s+(?:з|із|зі)(?!\w)"
+     r"|связь\s+(?:с|со)(?=\s[^.;]{0,80}?(?<!\w)потерян)|зв'язок\s+(?:з|із|зі)(?=\s[^.;]{0,80}?(?<!\w)втрачен)"),
     # GOLD.md: irrecoverable losses are the dead, sanitary (medical) losses the wounded;
     # the adjective alone carries the kind ("25,2 тис. є безповоротними втратами, 36,2 тис. –
     # санітарними"). First, so that "losses" after them is not read on its own.
@@ -25,16 +36,16 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"(?:irretrievabl[ey]|irrecoverabl[ey]|irreversibl[ey])(?:\s+lost|\s+losses)?"
      r"|безвозвратн\w*(?:\s+потер\w*)?|безповоротн\w*(?:\s+втрат\w*)?"
      # a loss verb whose kind follows its amount: "втратили близько 200 осіб убитими"
-     r"|(?:потерял\w*|втратил\w*|втратив)(?=(?:\s+[\w,.'’-]+){0,5}?(?<!\sи)(?<!\sі)(?<!\sта)(?<!\sй)\s+(?:убит|вбит)(?:ыми|ими)(?!\s+(?:и|і|та|й)\s))"
+     r"|(?:потерял\w*|втратил\w*|втратив)(?=(?:\s+[\w,.'’-]+){0,5}?(?<!\sи)(?<!\sі)(?<!\sта)(?<!\sй)\s+(?:убит|вбит)(?:ыми|ими)(?!\s+(?:и|і|та|й)\s|,\s*(?:ранен|поранен)))"
      # the military code of the dead (GOLD.md): "120 «двухсотых»", "200-ті", "двохсотих"
      r"|двухсот(?:ые|ых|ыми|ый|ым)|двохсот(?:і|их|ими|ий)"
      # the same in English: "Russia has lost between 18,000 and 20,000 soldiers killed"
-     r"|\blost\b(?=(?:\s+[\w,.'’-]+){1,6}?\s+killed\b(?!,?\s+(?:and|or|and/or)\s+(?:wounded|injured)))"),
+     r"|\blost\b(?=(?:\s+[\w,.'’-]+){1,6}?\s+killed\b(?!,?\s+(?:(?:and|or|and/or)\s+)?(?:wounded|injured)))"),
     (Kind.WOUNDED,
      r"(?:sanitary|medical)\s+losses|санитарн\w*(?:\s+потер\w*)?|санітарн\w*(?:\s+втрат\w*)?"
      # the military code of the wounded (GOLD.md): "300 «трехсотых»", "трьохсотих"
      r"|тр[её]хсот(?:ые|ых|ыми|ый|ым)|трьохсот(?:і|их|ими|ий)"
-     r"|(?:потерял\w*|втратил\w*|втратив)(?=(?:\s+[\w,.'’-]+){0,5}?(?<!\sи)(?<!\sі)(?<!\sта)(?<!\sй)\s+(?:ранеными|пораненими)(?!\s+(?:и|і|та|й)\s))"),
+     r"|(?:потерял\w*|втратил\w*|втратив)(?=(?:\s+[\w,.'’-]+){0,5}?(?<!\sи)(?<!\sі)(?<!\sта)(?<!\sй)\s+(?:ранеными|пораненими)(?!\s+(?:и|і|та|й)\s|,\s*(?:убит|вбит)))"),
     (Kind.KILLED_OR_WOUNDED,
      # "killed, injured or captured" reads as killed or wounded (GOLD.md)
      r"(?:killed|dead),?\s+(?:wounded|injured),?\s+(?:or|and)\s+(?:captured|taken\s+prisoner|missing)"
@@ -42,7 +53,10 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      # "killing and wounding around 300 soldiers"
      r"|killing\W{0,3}(?:or|and)\W{0,3}(?:wounding|injuring)"
      r"|(?:wounded|injured)\W{0,3}(?:or|and)\W{0,3}(?:killed|dead)"
-     r"|casualt(?:y|ies)|losses|\blost\b|потерял\w*|потеряв\w*|втратил\w*|втратив"
+     r"|casualt(?:y|ies)|losses|\blost\b"
+     # the participle with its amount: "attacked near X, losing 100 soldiers" (not "losing ground")
+     r"|\blosing\b(?=\s+(?:about|around|some|roughly|nearly|almost|up\s+to|more\s+than|over|at\s+least|\d))"
+     r"|потерял\w*|потеряв\w*|втратил\w*|втратив"
      # "ВСУ лишились 1,5 тыс. военнослужащих": a loss of people (a force noun must follow its figure)
      r"|лишил(?:ись|ась|ся)"
      r"|(?:убит|погиб)\w*\s+(?:и|или)\s+ранен\w*|ранен\w*\s+(?:и|или)\s+(?:убит|погиб)\w*"
@@ -121,6 +135,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|військові(?<=північнокорейські\sвійськові)\s+(?:увійшли|зайшли)\b"
      r"|війська(?<=північнокорейські\sвійська)\s+(?:увійшли|зайшли)\b"
      r"|переброск\w*|перебрасыва\w*|перекидыва\w*|перекида\w*|перемеща\w*|перемещен\w*|переміщу\w*|переміщен\w*|перекида\w*|стягу\w*|стягнул\w*"
+     # pulled up and built up: "ВСУ стягивают резервы к Судже", "ворог накопичує сили біля Суджі"
+     r"|стягива\w*|накопичу\w*|накопичи(?:в|ла|ли)\b"
      r"|залучи\w*|залуча\w*|прибува\w*|\bholed\s+up\b|\bhunker\w*\s+down\b|\bdropped\s+off\b|\bairdropped\b"
      r"|высадил\w*|высажен\w*|висадил\w*|висаджен\w*"
      # presence counts only with a figure ("в регионе находится несколько тысяч военных")

@@ -1,0 +1,126 @@
+"""What is claimed, on sentences written for these tests in the style of wires, ministries,
+Telegram-sourced reports and regional outlets (not copied from the development articles):
+contact lost with counted soldiers is GOLD.md's ``missing`` (not a loss, and no claim at all
+without a count or with a place), "killed, wounded and missing" together is one killed-or-
+wounded claim, a clearing completed is control (one under way or of mines is not), forces
+pulled up or built up are deployed, and "losing N soldiers" is a loss; with the look-alikes
+of each.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.model import Kind
+from tests.test_probe_claims import claims, numbers
+
+RU = "Бои в Курской области.\n\n"
+UK = "Бої на Курщині.\n\n"
+
+
+def kinds_and_figures(resources, text: str):
+    return [(c.kind, numbers(c)) for c in claims(resources, text)]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    pytest.param("Ukrainian troops lost contact with about 40 soldiers near Sudzha, the brigade said.",
+                 (None, 40, None), id="en-lost-contact-with-n"),
+    pytest.param("The Ukrainian General Staff has lost contact with two companies in the Kursk region.",
+                 (None, None, None), id="en-lost-contact-with-companies"),
+    pytest.param(RU + "Командование ВСУ потеряло связь с 40 военнослужащими под Суджей, пишут военкоры.",
+                 (None, 40, None), id="ru-потеряло-связь-с-n"),
+    pytest.param(RU + "Связь с 30 военнослужащими ВСУ под Суджей потеряна, сообщили военкоры.",
+                 (None, 30, None), id="ru-связь-с-n-потеряна"),
+    pytest.param(UK + "Командування втратило зв'язок з 12 бійцями біля Суджі.", (None, 12, None),
+                 id="uk-втратило-звязок-з-n"),
+    pytest.param(UK + "Зв'язок із 25 бійцями біля Суджі втрачено, їхня доля невідома, повідомили рідні.",
+                 (None, 25, None), id="uk-звязок-із-n-втрачено"),
+])
+def test_contact_lost_with_counted_soldiers_is_missing(resources, text, figure):
+    assert kinds_and_figures(resources, text) == [(Kind.MISSING, figure)]
+
+
+@pytest.mark.parametrize("text", [
+    # no count: a report on communications, not of people missing
+    pytest.param("Ukrainian troops lost contact with units in Sudzha.", id="en-units-no-count"),
+    pytest.param(RU + "ВСУ потеряли связь с подразделениями, оборонявшими Суджу.", id="ru-подразделения-no-count"),
+    pytest.param(UK + "Підрозділ втратив зв'язок із сусідами біля Суджі.", id="uk-сусіди-no-count"),
+    # a place lost contact with
+    pytest.param(RU + "Мы потеряли связь с Суджей.", id="ru-связь-с-place"),
+])
+def test_contact_lost_without_a_count_is_no_claim(resources, text):
+    assert not claims(resources, text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Russia lost 300 soldiers near Sudzha, the General Staff said.", id="en-lost"),
+    pytest.param(RU + "ВСУ потеряли 300 военнослужащих под Суджей.", id="ru-потеряли"),
+    pytest.param(UK + "Ворог втратив 300 осіб біля Суджі.", id="uk-втратив"),
+])
+def test_a_loss_is_still_a_loss(resources, text):
+    assert kinds_and_figures(resources, text) == [(Kind.KILLED_OR_WOUNDED, (None, 300, None))]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Russian forces lost 1,500 troops killed, wounded and missing in the Kursk region over the week, "
+                 "the General Staff said.", id="en-killed-wounded-and-missing"),
+    pytest.param(RU + "ВСУ потеряли 1500 военнослужащих убитыми, ранеными и пропавшими без вести под Суджей.",
+                 id="ru-убитыми-ранеными-и-пропавшими"),
+    pytest.param(UK + "Ворог втратив 1500 осіб убитими, пораненими та зниклими безвісти біля Суджі.",
+                 id="uk-убитими-пораненими-та-зниклими"),
+])
+def test_killed_wounded_and_missing_together_is_one_loss(resources, text):
+    assert kinds_and_figures(resources, text) == [(Kind.KILLED_OR_WOUNDED, (None, 1500, None))]
+
+
+def test_killed_alone_after_the_amount_stays_killed(resources):
+    assert kinds_and_figures(resources, RU + "ВСУ потеряли 300 военнослужащих убитыми под Суджей.") == [
+        (Kind.KILLED, (None, 300, None))]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    pytest.param(RU + "Российские войска завершили зачистку Суджи, сообщило Минобороны.", "Российские войска",
+                 id="ru-завершили-зачистку"),
+    pytest.param(RU + "Зачистка Гуево завершена, сообщили в Минобороны России.", None, id="ru-зачистка-завершена"),
+    pytest.param(UK + "Російські війська завершили зачистку Суджі, заявили в Міноборони РФ.", "Російські війська",
+                 id="uk-завершили-зачистку"),
+    pytest.param("Russian forces completed the clearing of Sudzha, the ministry said.", "Russian forces",
+                 id="en-completed-the-clearing-of"),
+    pytest.param("Russian troops finished mopping up Sudzha on Friday.", "Russian troops", id="en-finished-mopping-up"),
+])
+def test_a_clearing_completed_is_control(resources, text, subject):
+    assert [(c.kind, c.subject) for c in claims(resources, text)] == [(Kind.CONTROL, subject)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(RU + "Российские штурмовики ведут зачистку Суджи.", id="ru-ведут-зачистку"),
+    pytest.param(RU + "Саперы завершили зачистку Суджи от мин.", id="ru-саперы-от-мин"),
+])
+def test_a_clearing_under_way_or_of_mines_is_no_claim(resources, text):
+    assert not claims(resources, text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(RU + "ВСУ стягивают резервы к Судже, пишут военкоры.", id="ru-стягивают-резервы"),
+    pytest.param(UK + "Ворог накопичує сили біля Суджі, повідомив речник угруповання.", id="uk-накопичує-сили"),
+])
+def test_forces_pulled_up_or_built_up_are_deployed(resources, text):
+    assert kinds_and_figures(resources, text) == [(Kind.DEPLOYED, None)]
+
+
+def test_a_collection_point_is_no_deployment(resources):
+    assert not claims(resources, UK + "Накопичувальні пункти біля Суджі працюють.")
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    pytest.param("Ukrainian troops attacked in the Belgorod region, losing 100 soldiers, the Russian Defense "
+                 "Ministry said.", (None, 100, None), id="en-losing-n"),
+    pytest.param("Ukrainian units attacked near Sudzha, losing up to 40 servicemen and two tanks, the Russian "
+                 "ministry said.", (None, 40, 40), id="en-losing-up-to-n"),
+])
+def test_losing_an_amount_of_soldiers_is_a_loss(resources, text, figure):
+    assert kinds_and_figures(resources, text) == [(Kind.KILLED_OR_WOUNDED, figure)]
+
+
+def test_losing_a_war_is_no_loss(resources):
+    assert not claims(resources, "Ukraine is losing the war of attrition in Kursk.")
