@@ -331,8 +331,9 @@ def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
         after_word = re.match(r"\s+([\w'’-]+)", folded[m.end():end])
         if (kind in (Kind.WOUNDED, Kind.KILLED, Kind.CAPTURED) and after_word
                 and _FORCE.match(after_word.group(1)) and _is_attributive(m.group())
-                and not _AMOUNT_BEFORE.search(before)):
+                and not _AMOUNT_BEFORE.search(before) and not _COUNT_NOUN_BEFORE.search(before)):
             continue  # "wounded soldiers", "раненые военные": an adjective, not the predicate
+            # (but "число погибших мирных жителей возросло до 7": the count of them)
         if kind is Kind.DEPLOYED and _is_participle(folded, m.start(), m.end(), start):
             continue
         if kind is Kind.CAPTURED and (_RETURNED_BEFORE.search(folded, max(start, m.start() - 80), m.start())

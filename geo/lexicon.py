@@ -56,6 +56,10 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|casualt(?:y|ies)|losses|\blost\b"
      # the participle with its amount: "attacked near X, losing 100 soldiers" (not "losing ground")
      r"|\blosing\b(?=\s+(?:about|around|some|roughly|nearly|almost|up\s+to|more\s+than|over|at\s+least|\d))"
+     # the present, a rate with its amount: "ВСУ ежедневно теряют до 200 военных", "ворог щодня
+     # втрачає від 100 до 150 військових" (without an amount, "теряют позиции", no loss)
+     r"|(?:теря(?:ет|ют)|втрача(?:є|ють))(?=(?:\s+[\w'’-]+){0,3}?\s+(?:\d|до\s|от\s|від\s|около|порядка|более|свыше"
+     r"|понад|близько|майже|почти|приблизно|десятк|сотн|сотен|тысяч|тисяч))"
      r"|потерял\w*|потеряв\w*|втратил\w*|втратив"
      # "ВСУ лишились 1,5 тыс. военнослужащих": a loss of people (a force noun must follow its figure)
      r"|лишил(?:ись|ась|ся)"

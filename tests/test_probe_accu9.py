@@ -124,3 +124,36 @@ def test_losing_an_amount_of_soldiers_is_a_loss(resources, text, figure):
 
 def test_losing_a_war_is_no_loss(resources):
     assert not claims(resources, "Ukraine is losing the war of attrition in Kursk.")
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    pytest.param(RU + "На курском направлении ВСУ ежедневно теряют до 200 военнослужащих.", (None, 200, 200),
+                 id="ru-теряют-до-n"),
+    pytest.param(UK + "На Курщині ворог щодня втрачає від 100 до 150 військових.", (100, None, 150),
+                 id="uk-втрачає-від-до"),
+    # a count in hundreds: the text kept, numbers null (GOLD.md: "dozens", "thousands")
+    pytest.param(RU + "Потери ВСУ под Суджей исчисляются сотнями.", (None, None, None), id="ru-исчисляются-сотнями"),
+    pytest.param(UK + "Втрати окупантів під Суджею обчислюються сотнями.", (None, None, None),
+                 id="uk-обчислюються-сотнями"),
+])
+def test_losses_as_a_rate_or_counted_in_hundreds(resources, text, figure):
+    assert kinds_and_figures(resources, text) == [(Kind.KILLED_OR_WOUNDED, figure)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(RU + "ВСУ теряют позиции под Суджей.", id="ru-теряют-позиции"),
+    pytest.param(RU + "Противник теряет инициативу.", id="ru-теряет-инициативу"),
+    pytest.param(RU + "Российские дроны сотнями атакуют позиции ВСУ под Суджей.", id="ru-дроны-сотнями"),
+])
+def test_the_present_of_losing_without_an_amount_is_no_loss(resources, text):
+    assert not claims(resources, text)
+
+
+@pytest.mark.parametrize(("text", "kind", "figure"), [
+    pytest.param(RU + "Число погибших мирных жителей в Судже возросло до 7.", Kind.KILLED, (None, 7, None),
+                 id="ru-число-погибших-мирных-жителей"),
+    pytest.param(UK + "Кількість полонених росіян на Курщині перевищила 800.", Kind.CAPTURED, (800, 800, None),
+                 id="uk-кількість-полонених-росіян"),
+])
+def test_a_count_of_people_named_by_their_participle_and_noun(resources, text, kind, figure):
+    assert kinds_and_figures(resources, text) == [(kind, figure)]
