@@ -157,3 +157,27 @@ def test_the_present_of_losing_without_an_amount_is_no_loss(resources, text):
 ])
 def test_a_count_of_people_named_by_their_participle_and_noun(resources, text, kind, figure):
     assert kinds_and_figures(resources, text) == [(kind, figure)]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    pytest.param(UK + "Протягом минулої доби ліквідовано 90 окупантів, ще 12 взято в полон.", (None, 12, None),
+                 id="uk-ще-n-взято-в-полон"),
+    pytest.param(RU + "За сутки уничтожено до 100 военнослужащих ВСУ, еще 15 взяты в плен.", (None, 15, None),
+                 id="ru-еще-n-взяты-в-плен"),
+])
+def test_a_capture_in_the_passive_after_its_amount(resources, text, figure):
+    assert [numbers(c) for c in claims(resources, text) if c.kind is Kind.CAPTURED] == [figure]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(UK + "Минулої доби ворог втратив біля Суджі 70 осіб, повідомив Генштаб.", id="uk-минулої-доби"),
+    pytest.param(UK + "Протягом минулої доби ліквідовано 90 окупантів, повідомляє Генштаб ЗСУ.",
+                 id="uk-протягом-минулої-доби"),
+    pytest.param(UK + "Упродовж останньої доби ворог втратив 70 осіб.", id="uk-упродовж-останньої-доби"),
+    pytest.param(RU + "В течение минувших суток ВСУ потеряли до 100 военнослужащих, сообщило Минобороны.",
+                 id="ru-в-течение-минувших-суток"),
+    pytest.param(RU + "За прошедший день ВСУ потеряли до 100 военнослужащих, сообщило Минобороны.",
+                 id="ru-за-прошедший-день"),
+])
+def test_the_past_day_in_the_genitive_dates_a_claim_the_day_before(resources, text):
+    assert [c.reported for c in claims(resources, text)] == ["2025-03-09"]
