@@ -104,6 +104,16 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"(?:raised|hoisted|planted|raising|hoisting|planting)\s+(?:the\s+|a\s+|their\s+|its\s+)?"
               r"(?:russian|ukrainian|national|state)\s+flags?\s+(?:over|above|in|on|at)",
               Stance.TOOK, False, "Russian troops raised the Russian flag over the town, the ministry said."),
+    # the flag as the subject: "The Russian flag now flies over the town", "was raised over"
+    Predicate(r"(?:russian|ukrainian|national)\s+flags?\s+(?:now\s+|again\s+)?(?:flies|flew|is\s+flying|was\s+flying"
+              r"|waves|(?:was|has\s+been|had\s+been|were|have\s+been)\s+(?:raised|hoisted|planted))\s+(?:over|above|in|on|at)",
+              Stance.TOOK, False, "The Russian flag now flies over the town, the Kremlin said."),
+    # a foothold gained or held: "have established a foothold in the village" (not one "near" it)
+    Predicate(r"(?:establish(?:ed|es|ing)?|gain(?:ed|s|ing)?|secur(?:ed|es|ing)|won|(?:still\s+)?ha(?:ve|s|d))\s+"
+              r"(?:a\s+|their\s+|its\s+)?(?:small\s+|firm\s+|new\s+)?foothold\s+(?:in|on|inside)(?!\w)",
+              Stance.HOLDS, False, "Russian troops have established a foothold in the village, bloggers said."),
+    Predicate(r"dug\s+in\s+(?:in|on|inside)(?!\w)", Stance.HOLDS, False,
+              "Ukrainian troops have dug in on the outskirts of the town."),
     # English: the size of ground taken or held, with no other predicate in its clause
     Predicate(r"(?:surpass\w*|exceed\w*|reach\w*|total\w*|amount\w*\s+to|gr[eo]wn?\s+to|stood\s+at|stands\s+at"
               r"|covered|covers|(?:is|was|were)(?:\s+now)?)\s+" + _AREA_BOUND_LATIN + AREA_LATIN, Stance.HOLDS, False,
@@ -141,7 +151,8 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"withdr(?:ew|awn|awing|aws|aw|awal)\s+from|pull(?:ed|s|ing)?\s+out\s+of|pull-?out\s+from"
               # the verb, not the noun: "after the retreat from X" states no withdrawal of its own
               r"|(?<!the\s)(?<!a\s)(?<!its\s)(?<!their\s)(?<!'s\s)retreat(?:ed|s|ing)?\s+"
-              r"(?:from|to)|(?:were|was|been|being)\s+(?:fully\s+|completely\s+)?(?:expelled|ousted|driven\s+out"
+              r"(?:from|to)|(?:were|was|been|being)\s+(?:fully\s+|completely\s+|largely\s+|mostly\s+|entirely\s+"
+              r"|almost\s+(?:completely\s+|entirely\s+)?)?(?:expelled|ousted|driven\s+out"
               r"|pushed\s+out|forced\s+out|kicked\s+out|dislodged)",
               Stance.LEFT, False, "Ukrainian forces have withdrawn from the village."),
     # the withdrawal as a noun with its side between: "confirmed the withdrawal of Ukrainian
@@ -397,7 +408,7 @@ ANCHORS: tuple[str, ...] = (
     "maintain",
     "enter", "advanc", "push", "penetrat", "invad", "hold", "held", "occup", "inside", "hands", "withdr",
     "pull", "retreat", "broke", "expelled", "ousted", "driv", "drove", "forc", "lost", "los", "abandon", "surrend",
-    "leave", "fall of", "fallen", "fell to", "back from", "pullout", "pull-out", "flag", "mop",
+    "leave", "fall of", "fallen", "fell to", "back from", "pullout", "pull-out", "flag", "mop", "foothold", "dug in",
     # an area figure, in any language: "square miles", "sq km", "km²", "кв. км", "квадратних"
     "square", "sq", "km²", "км²", "кв", "квадратн",
     # Russian

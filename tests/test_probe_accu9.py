@@ -181,3 +181,27 @@ def test_a_capture_in_the_passive_after_its_amount(resources, text, figure):
 ])
 def test_the_past_day_in_the_genitive_dates_a_claim_the_day_before(resources, text):
     assert [c.reported for c in claims(resources, text)] == ["2025-03-09"]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    pytest.param("Russian troops have established a foothold in Pogrebki, military bloggers said.", 1,
+                 id="en-established-a-foothold-in"),
+    pytest.param("Ukrainian troops have dug in on the outskirts of Sudzha.", 1, id="en-dug-in-on-the-outskirts"),
+    pytest.param("The Russian flag now flies over Sudzha, the Kremlin said.", 1, id="en-flag-flies-over"),
+    pytest.param("The Russian flag was raised over Sudzha on Friday.", 1, id="en-flag-was-raised-over"),
+    pytest.param("Ukrainian units have been largely pushed out of the Kursk region, according to Russian military "
+                 "bloggers.", 1, id="en-largely-pushed-out-of"),
+])
+def test_ground_held_or_taken_in_news_phrasing(resources, text, places):
+    found = claims(resources, text)
+    assert [(c.kind, len(c.places)) for c in found] == [(Kind.CONTROL, places)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Russian troops are trying to gain a foothold in Pogrebki.", id="en-trying-to-gain-a-foothold"),
+    pytest.param("Russian forces hope to establish a foothold on the outskirts of Sudzha.", id="en-hope-to-establish"),
+    pytest.param("Russian troops dug in near Sudzha.", id="en-dug-in-near"),
+    pytest.param("A Russian flag was seen at the rally in Kursk.", id="en-flag-seen"),
+])
+def test_a_foothold_sought_or_positions_near_are_no_control(resources, text):
+    assert not claims(resources, text)
