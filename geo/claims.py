@@ -283,7 +283,9 @@ _EQUIPMENT_WORD = compile_pattern(r"(?<!\w)" + _EQUIPMENT.pattern[:-1] + r"\b")
 #: The object right after a verb (a number and an adjective may come first) is equipment.
 _OBJECT_IS_EQUIPMENT = compile_pattern(
     r"\s+(?!(?:в|во|на|у|от|из|с|со|по|за|под|при|після|під|біля|внаслідок|in|at|on|from|by|during|after|near|as)"
-    r"(?!\w))(?:[\w'’-]+\s+){0,2}?" + _EQUIPMENT.pattern[:-1] + r"\b")
+    # "lost more than 300 tanks": a bound may stand first
+    r"(?!\w))(?:(?:more\s+than|over|about|around|up\s+to|at\s+least|nearly|almost|более|свыше|около|почти"
+    r"|понад|близько|майже)\s+)?(?:[\w'’-]+\s+){0,2}?" + _EQUIPMENT.pattern[:-1] + r"\b")
 
 #: Air defence at work in a sentence: its bare amounts "lost" are drones, not people.
 _INTERCEPTION_CUED = Gated.of(compile_pattern(alternation(INTERCEPTIONS)), is_folded=True)

@@ -87,7 +87,8 @@ _INFINITIVE = compile_pattern(r"[а-яіїєґ']+(?:ти|ть|тись|ться|
 _CONJUNCTION = compile_pattern(r"but|and|yet|но|а|и|однако|але|та|і|проте")
 #: Quotation marks and dashes that may open a sentence before its subject.
 _OPENERS = " «“„\"'-–—"
-_NOT_A_SIDE = compile_pattern(rf"^(?:[\w'-]+\s+)?(?:{NOT_A_SIDE})(?!\w)")
+#: (An amount may stand first: "Более 150 тысяч жителей области покинули свои дома".)
+_NOT_A_SIDE = compile_pattern(rf"^(?:[\w'-]+\s+)?(?:[\d.,\u00a0 ]+\s*(?:тысяч\w*|тисяч\w*|thousand)?\s+)?(?:{NOT_A_SIDE})(?!\w)")
 #: Russia's ally, whose troops entering Kursk oblast are a deployment (GOLD.md), not ground taken.
 _ALLY_ENTERS = compile_pattern(r"(?:north\s+korean|dprk|pyongyang['’]s|северокорейск\w*|північнокорейськ\w*)")
 _ENTER = compile_pattern(r"enter|вош|зашли|увійш|зайшл")

@@ -431,4 +431,10 @@ HISTORIC = (
     r"|red\s+army|soviet\s+(?:troops|forces|army|soldiers)|wehrmacht|nazi\s+(?:troops|forces|germany)"
     r"|красн\w+\s+арми\w*|советск\w+\s+(?:войск\w*|арми\w*|солдат\w*)|вермахт\w*|фашист\w*"
     r"|червон\w+\s+арм\w*|радянськ\w+\s+(?:військ\w*|арм\w*|солдат\w*)"
+    # other wars named: "a memorial to the 85 soldiers killed in Afghanistan", "погибших в годы
+    # Великой Отечественной", "the Battle of Kursk", "на Курской дуге"
+    r"|(?:in|в|у)\s+(?:afghanistan|афганистан\w*|афганістан\w*)|afghan\s+war|афганск\w+\s+войн\w*"
+    r"|афганськ\w+\s+війн\w*|(?:second\s+)?world\s+war|великой\s+отечественной|великої\s+вітчизняної"
+    r"|втор\w+\s+миров\w+|друг\w+\s+світов\w+|battle\s+of\s+kursk|курск\w+\s+битв\w*|курськ\w+\s+битв\w*"
+    r"|курск\w+\s+дуг\w*|курськ\w+\s+дуз\w*"
 )

@@ -205,3 +205,20 @@ def test_ground_held_or_taken_in_news_phrasing(resources, text, places):
 ])
 def test_a_foothold_sought_or_positions_near_are_no_control(resources, text):
     assert not claims(resources, text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(RU + "Более 150 тысяч жителей Курской области покинули свои дома.", id="ru-n-тысяч-жителей-покинули"),
+    pytest.param("Russia has lost more than 300 tanks in Kursk, according to Oryx.", id="en-lost-more-than-n-tanks"),
+    pytest.param("A memorial to the 85 soldiers killed in Afghanistan was unveiled in Kursk.", id="en-another-war"),
+    pytest.param(RU + "На Курской дуге погибли сотни тысяч солдат.", id="ru-курская-дуга"),
+    pytest.param("Thousands of Soviet soldiers died in the Battle of Kursk.", id="en-battle-of-kursk"),
+])
+def test_civilians_counted_equipment_and_other_wars_are_no_claim(resources, text):
+    assert not claims(resources, text)
+
+
+def test_losses_of_people_and_equipment_together_stay_a_loss(resources):
+    found = claims(resources, RU + "Минобороны России сообщило о значительных потерях украинских военнослужащих и "
+                                   "техники под Суджей.")
+    assert [(c.kind, c.figure) for c in found] == [(Kind.KILLED_OR_WOUNDED, None)]
