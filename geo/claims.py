@@ -561,6 +561,34 @@ def _elliptic_total(folded: str, previous: Amount, amount: Amount, out: Sequence
 _CONTACT_LOST = compile_pattern(r"contact|touch|communicat|связь|зв'язок")
 
 
+#: The same loss in another place with its verb and noun left out, the place before the amount
+#: ("…, на белгородском — до 40", "…, а на Курщині — 70") or after it ("… 40,000 troops in the
+#: Kursk region and 20,000 in the Belgorod region"). Between the two amounts: the first one's
+#: words, a comma or "and", and no other number or clause.
+_PARALLEL_PLACE_FIRST = compile_pattern(
+    r"[^.;!?\d,]{0,60}?,\s*(?:(?:а|и|і|та|й|and|while)\s+)?(?P<total>(?:на|в|во|у|под|під|біля|in|on|near)\s+"
+    r"[^.;:!?\d,]{1,50}?\s*[–—-]\s*(?:(?:до|около|более|свыше|понад|близько|майже|почти|up\s+to|about|over)\s+)?)$")
+_PARALLEL_PLACE_AFTER = compile_pattern(r"[^.;!?\d,]{0,60}?(?:,\s*|\s+)(?:and|while|а|и|і|та)\s+(?P<total>)$")
+_PLACE_AFTER_AMOUNT = compile_pattern(r"\s+(?:in|on|near|around|на|в|у|под|під|біля)\s+(?!\d)")
+
+
+def _elliptic_parallel(folded: str, previous: Amount, amount: Amount, out: Sequence[Draft]) -> int | None:
+    """Where the words of the same loss in another place start, when ``amount`` is one
+    (``_PARALLEL_PLACE_FIRST``, ``_PARALLEL_PLACE_AFTER``) that goes on the claim of ``previous``."""
+    if not out or out[-1].anchor != previous.start or out[-1].figure is None or out[-1].kind not in _TOTAL_KINDS:
+        return None
+    tail = re.findall(r"[\w'’-]+", folded[amount.end:amount.end + 40])[:1]
+    if tail and (_EQUIPMENT.match(tail[0]) or _GROUND.match(tail[0])):
+        return None  # "… 300 soldiers and 12 tanks": equipment, not the loss of people
+    m = _PARALLEL_PLACE_FIRST.match(folded, previous.end, amount.start)
+    if m is not None:
+        return m.start("total")
+    m = _PARALLEL_PLACE_AFTER.match(folded, previous.end, amount.start)
+    if m is not None and _PLACE_AFTER_AMOUNT.match(folded, amount.end):
+        return amount.start
+    return None
+
+
 def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) -> bool:
     """Whether a trigger asserts a loss or a movement of forces without an amount."""
     word = folded[trigger.start:trigger.end]
@@ -857,8 +885,10 @@ def _sentence_claims(
         total = _elliptic_total(folded, amounts[index - 1], amount, out) if index else None
         if total is None and not _counts_people(folded, amount, sentence, triggers,
                                                 starts[:index] + starts[index + 1:]):
-            seen_amounts.append(amount)
-            continue
+            total = _elliptic_parallel(folded, amounts[index - 1], amount, out) if index else None
+            if total is None:
+                seen_amounts.append(amount)
+                continue
         clause = _clause_of(clauses, amount.start)
         trigger = None if total is not None else _pair(amount, triggers, clause, next_amount, folded=folded)
         kind = trigger.kind if trigger else None

@@ -87,8 +87,11 @@ _INFINITIVE = compile_pattern(r"[а-яіїєґ']+(?:ти|ть|тись|ться|
 _CONJUNCTION = compile_pattern(r"but|and|yet|но|а|и|однако|але|та|і|проте")
 #: Quotation marks and dashes that may open a sentence before its subject.
 _OPENERS = " «“„\"'-–—"
-#: (An amount may stand first: "Более 150 тысяч жителей области покинули свои дома".)
-_NOT_A_SIDE = compile_pattern(rf"^(?:[\w'-]+\s+)?(?:[\d.,\u00a0 ]+\s*(?:тысяч\w*|тисяч\w*|thousand)?\s+)?(?:{NOT_A_SIDE})(?!\w)")
+_NOT_A_SIDE = compile_pattern(rf"^(?:[\w'-]+\s+)?(?:{NOT_A_SIDE})(?!\w)")
+#: The same counted: "Более 150 тысяч жителей области покинули свои дома" (not where the ground's
+#: holder is named: "2,000 civilians remain in Sudzha under Ukrainian control" is Ukraine's).
+_COUNTED_NOT_A_SIDE = compile_pattern(
+    rf"^(?:[\w'-]+\s+)?[\d.,\u00a0 ]+\s*(?:тысяч\w*|тисяч\w*|thousand)?\s+(?:{NOT_A_SIDE})(?!\w)")
 #: Russia's ally, whose troops entering Kursk oblast are a deployment (GOLD.md), not ground taken.
 _ALLY_ENTERS = compile_pattern(r"(?:north\s+korean|dprk|pyongyang['’]s|северокорейск\w*|північнокорейськ\w*)")
 _ENTER = compile_pattern(r"enter|вош|зашли|увійш|зайшл")
@@ -243,7 +246,7 @@ def find_control(
         # "«Ситуация … остаётся сложной, но контролируемой»": a clause with no subject of its
         # own shares the sentence's
         head = own if own and not _CONJUNCTION.fullmatch(own) else folded[s_start:m.start()].lstrip(_OPENERS)
-        if _NOT_A_SIDE.search(head):
+        if _NOT_A_SIDE.search(head) or (held_by is None and _COUNTED_NOT_A_SIDE.search(head)):
             continue  # "Гражданское население покинуло Суджу", "the situation is under control": no side
         if _ALLY_ENTERS.search(head) and _ENTER.match(m.group()):
             continue  # "North Korean troops enter Kursk": an ally deployed on its partner's ground, no ground taken

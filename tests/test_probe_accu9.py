@@ -222,3 +222,45 @@ def test_losses_of_people_and_equipment_together_stay_a_loss(resources):
     found = claims(resources, RU + "Минобороны России сообщило о значительных потерях украинских военнослужащих и "
                                    "техники под Суджей.")
     assert [(c.kind, c.figure) for c in found] == [(Kind.KILLED_OR_WOUNDED, None)]
+
+
+def figures_and_oblast(resources, text: str):
+    """Each claim's best figure and whether it is tied to the oblast."""
+    return [(numbers(c)[1] if c.figure else None, [p.place_id for p in c.places] == ["kursk-oblast"])
+            for c in claims(resources, text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(RU + "ВСУ за сутки потеряли на курском направлении до 120 военнослужащих, на белгородском — до 40.",
+                 [(120, True), (40, False)], id="ru-на-белгородском-до-n"),
+    pytest.param(UK + "На Сумщині ворог втратив 50 осіб, а на Курщині — 70.", [(50, False), (70, True)],
+                 id="uk-а-на-Курщині-n"),
+    pytest.param("Russia has lost 40,000 troops in the Kursk region and 20,000 in the Belgorod region, Zelensky said.",
+                 [(40000, True), (20000, False)], id="en-and-n-in-another-region"),
+])
+def test_the_same_loss_in_another_place_with_its_words_left_out(resources, text, expected):
+    assert figures_and_oblast(resources, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Russia lost 300 soldiers and 12 tanks near Sudzha.", id="en-and-n-tanks"),
+    pytest.param("Ukraine lost 300 soldiers near Sudzha and 2 in 2023.", id="en-and-n-in-a-year"),
+    pytest.param(RU + "ВСУ потеряли 200 военнослужащих, а в 2024 году — 300.", id="ru-а-в-году-n"),
+])
+def test_a_second_amount_that_is_no_parallel_loss(resources, text):
+    assert len(claims(resources, text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(RU + "Всего за сутки ВСУ потеряли в зоне СВО более 1300 военнослужащих.", id="ru-в-зоне-СВО"),
+    pytest.param(UK + "Загалом з початку повномасштабного вторгнення Росія втратила понад 800 тисяч військових.",
+                 id="uk-з-початку-повномасштабного-вторгнення"),
+    pytest.param(UK + "На всіх напрямках ворог втратив за добу 1 300 осіб.", id="uk-на-всіх-напрямках"),
+])
+def test_a_figure_for_the_whole_war_is_unplaced(resources, text):
+    assert [c.places for c in claims(resources, text)] == [()]
+
+
+def test_the_whole_war_named_beside_kursk_keeps_kursk(resources):
+    found = claims(resources, RU + "С начала СВО в Курской области погибли 50 мирных жителей.")
+    assert [[p.place_id for p in c.places] for c in found] == [["kursk-oblast"]]
