@@ -264,3 +264,23 @@ def test_a_figure_for_the_whole_war_is_unplaced(resources, text):
 def test_the_whole_war_named_beside_kursk_keeps_kursk(resources):
     found = claims(resources, RU + "С начала СВО в Курской области погибли 50 мирных жителей.")
     assert [[p.place_id for p in c.places] for c in found] == [["kursk-oblast"]]
+
+
+def test_a_gerund_of_destroying_counts_the_dead(resources):
+    text = RU + "Российские военные отразили три атаки ВСУ у Суджи, уничтожив до 50 украинских военнослужащих."
+    assert kinds_and_figures(resources, text) == [(Kind.KILLED, (None, 50, 50))]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param(RU + "В Минобороны заверили, что ВСУ потеряли под Суджей до 200 военнослужащих.",
+                 "Russian Defense Ministry", id="ru-в-X-заверили"),
+    pytest.param("Ukrainian forces still hold Sudzha, the General Staff assured.",
+                 "General Staff of the Armed Forces of Ukraine", id="en-assured"),
+])
+def test_an_assurance_is_a_statement(resources, text, claimant):
+    assert [c.claimant for c in claims(resources, text)] == [claimant]
+
+
+def test_a_control_claim_ends_before_a_ukrainian_однак(resources):
+    found = claims(resources, UK + "Росіяни заявили про «звільнення» Суджі, однак у ЗСУ це спростовують.")
+    assert [c.quote for c in found] == ["про «звільнення» Суджі"]
