@@ -318,7 +318,9 @@ PREDICATES: tuple[Predicate, ...] = (
 #: Nouns of ground: after a predicate that ``needs_ground`` they make it a claim about ground.
 GROUND_NOUNS = (
     r"villages?|settlements?|towns?|localit(?:y|ies)|hamlets?|territor(?:y|ies)|land|lands|square|sq\b|km\b"
-    r"|kilomet\w+|miles?|region|oblast|part\s+of|portion\s+of|half\s+of|areas?|footholds?|positions?|city"
+    r"|kilomet\w+|miles?|region|oblast"
+    # a share of ground, not of a counted force: "lost half of the 11,000 North Koreans it deployed"
+    r"|(?:part|portion|half)\s+of(?!\s+(?:the\s+|its\s+|their\s+|his\s+)?(?:estimated\s+)?\d)|areas?|footholds?|positions?|city"
     r"|checkpoint|outskirts|sliver|chunk|pocket|swath|strip|streets?|footholds?|salients?|bridgeheads?|enclaves?"
     # part of a town held: "удерживает несколько домов на окраине", "тримають околиці", "holds several houses"
     r"|houses|buildings|blocks|окраин\w*|околиц\w*|домов|дома\b|будинк\w*|квартал(?:ы|ов|і|ів)?\b"

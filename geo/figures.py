@@ -593,6 +593,8 @@ _VAGUE = _phrase_table(
 # роты", "бойцы бригады", "бійці 95-ї бригади"), after a bound an amount ("до роты").
 _OBLIQUE_UNITS = frozenset(u for u in _RUSSIAN_FORCE_UNITS if u not in {
     "батальон", "бригада", "бригаду", "роту", "рота", "полк", "взвод", "батальйон"})
+#: Nouns a unit word modifies rather than counts: "a company commander", "a battalion headquarters".
+_UNIT_MODIFIED = frozenset("commander commanders headquarters hq chief level leader leaders staff".split())
 # "several hundred", "несколько тысяч": still vague, and the scale word is part of the text.
 _VAGUE_SCALES = _phrase_table((p, _Vague.COUNT) for p in (
     "hundred", "thousand", "dozen", "сотен", "тысяч", "десятков", "сотень", "тисяч", "десятків"))
@@ -841,6 +843,8 @@ def _read_vague(s: _Stream, i: int, mod: _Mod | None) -> _Reading | None:
         return None  # "бойцы 95-й бригады уничтожили 20 военных": of the brigade, not an amount
     if kind is _Vague.UNIT and mod is None and s.kind(i - 1) == "n" and s.is_spaced(i):
         return None  # "— 95 бригада": the number names the unit (``_is_unit_designation``)
+    if kind is _Vague.UNIT and s.is_spaced(k) and s.word(k) in _UNIT_MODIFIED:
+        return None  # "including a company commander": whose post, not an amount of troops
     if kind is _Vague.UNIT:
         size = _read_total(s, k)
         if size is not None:

@@ -284,3 +284,20 @@ def test_an_assurance_is_a_statement(resources, text, claimant):
 def test_a_control_claim_ends_before_a_ukrainian_однак(resources):
     found = claims(resources, UK + "Росіяни заявили про «звільнення» Суджі, однак у ЗСУ це спростовують.")
     assert [c.quote for c in found] == ["про «звільнення» Суджі"]
+
+
+def test_a_share_of_a_counted_force_lost_is_a_loss_not_ground(resources):
+    found = claims(resources, "Kyiv said Moscow had lost half of the 11,000 North Koreans it deployed.")
+    assert [(c.kind, numbers(c)) for c in found] == [(Kind.KILLED_OR_WOUNDED, (None, 5500, None)),
+                                                     (Kind.DEPLOYED, (None, 11000, None))]
+
+
+def test_a_share_of_ground_lost_is_still_control(resources):
+    found = claims(resources, "Ukraine has lost half of the territory it seized in the Kursk region.")
+    assert [c.kind for c in found] == [Kind.CONTROL]
+
+
+def test_a_units_commander_is_no_amount_of_troops(resources):
+    found = claims(resources, "Russian forces captured five Ukrainian soldiers near Sudzha, including a company "
+                              "commander.")
+    assert [numbers(c) for c in found] == [(None, 5, None)]
