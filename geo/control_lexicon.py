@@ -65,7 +65,8 @@ PREDICATES: tuple[Predicate, ...] = (
               r"established|establish|re-?established|re-?establish|assumed|seized)\s+"
               r"(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+(?:of|over)",
               Stance.TOOK, False, "Russian troops took control of the village on Monday."),
-    Predicate(r"liberat(?:ed|es|e|ing)|liberation\s+of", Stance.TOOK, False,
+    # not a fight "for the liberation of" a place
+    Predicate(r"liberat(?:ed|es|e|ing)|(?<!for\sthe\s)liberation\s+of", Stance.TOOK, False,
               "The battlegroup liberated two settlements in the region."),
     Predicate(r"(?:re)?captur(?:ed|es|e|ing)|capturing\s+of", Stance.TOOK, True,
               "Ukrainian units captured the village and its railway station."),
@@ -175,7 +176,9 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"(?:взял\w*|взят\w*|взять|установил\w*|установлен\w*|восстановил\w*|перешл\w*|переш[её]л\w*)\s+"
               r"(?:полный\s+)?(?:под\s+)?контрол\w*", Stance.TOOK, False,
               "Российские войска установили контроль над селом."),
-    Predicate(r"освобо(?:дил\w*|жд\w+|дит\w*)", Stance.TOOK, False, "ВС РФ освободили два населенных пункта."),
+    # not a fight for it: "бои за освобождение Суджи"
+    Predicate(r"освобо(?:дил\w*|дит\w*)|(?<!за\s)освобожд\w+", Stance.TOOK, False,
+              "ВС РФ освободили два населенных пункта."),
     Predicate(r"захват(?:ил\w*|ить|ят|ывают)|захвачен\w*", Stance.TOOK, True,
               "ВСУ захватили несколько сел в области."),
     # the event as a noun, its ground in the genitive after it: "информация о захвате Суджи"
@@ -210,6 +213,14 @@ PREDICATES: tuple[Predicate, ...] = (
               r"(?:российск\w+\s+|украинск\w+\s+|государственн\w+\s+)флаг\w*"
               r"|(?:поднят\w*|подняли|поднял[аио]?|водрузил\w*|водружен\w*)\s+флаг\w*\s+(?:россии|рф|украины)",
               Stance.TOOK, False, "Над селом поднят российский флаг, сообщили в Минобороны."),
+    # the flag flying over a place: "Над Суджей вновь развевается российский флаг", "над селищем
+    # майорить український прапор" (not flags at a parade: "на параде развевались флаги")
+    Predicate(r"над\s+[\w'-]+(?:\s+[\w'-]+){0,2}?\s+(?:(?:вновь|снова|уже|знову|вже)\s+)?"
+              r"(?:развева\w+|ре[её]т|реют|майор(?:ить|іє|ять|ів|іли))\s+"
+              r"(?:российск\w+|украинск\w+|українськ\w+|український|російськ\w+)\s+(?:флаг|прапор)\w*"
+              r"|(?:российск\w+|украинск\w+|українськ\w+|український|російськ\w+)\s+(?:флаг|прапор)\w*\s+"
+              r"(?:(?:вновь|снова|уже|знову|вже)\s+)?(?:развева\w+|ре[её]т|реют|майор(?:ить|іє|ять|ів|іли))\s+над",
+              Stance.TOOK, False, "Над селом вновь развевается российский флаг."),
     # "очистили Курскую область от ВСУ"; not a clearance of mines or rubble
     Predicate(r"(?:очистил\w*|очищен\w*|очистили|очищено)(?!(?:\s+\S+){0,4}\s+(?:от|від)\s+(?:мин|мін|взрывоопасн|вибухонебезпечн|завал|снег|сніг|мусор|смітт))",
               Stance.TOOK, True, "Российские войска очистили село от противника."),
@@ -263,7 +274,7 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"(?:взял\w*|взяли|взято|встановил\w*|встановлено|перейшл\w*|перейшов)\s+"
               r"(?:повний\s+)?(?:під\s+)?контрол\w*", Stance.TOOK, False,
               "Українські військові взяли під контроль позиції в селі."),
-    Predicate(r"звільн(?:ил\w*|ив|ено|енн\w*|ені|ити|яють)", Stance.TOOK, False,
+    Predicate(r"звільн(?:ил\w*|ив|ено|ені|ити|яють)|(?<!за\s)звільненн\w*", Stance.TOOK, False,
               "Сили оборони звільнили село від окупантів."),
     Predicate(r"захопил\w*|захоплен\w*|захопити|захопле\w*", Stance.TOOK, True,
               "Росіяни захопили кілька населених пунктів."),
@@ -410,7 +421,7 @@ ANCHORS: tuple[str, ...] = (
     "maintain",
     "enter", "advanc", "push", "penetrat", "invad", "hold", "held", "occup", "inside", "hands", "withdr",
     "pull", "retreat", "broke", "expelled", "ousted", "driv", "drove", "forc", "lost", "los", "abandon", "surrend",
-    "leave", "fall of", "fallen", "fell to", "back from", "pullout", "pull-out", "flag", "mop", "foothold", "dug in",
+    "leave", "fall of", "fallen", "fell to", "back from", "pullout", "pull-out", "flag", "mop", "foothold", "dug in", "майор", "развева", "реет", "реют",
     # an area figure, in any language: "square miles", "sq km", "km²", "кв. км", "квадратних"
     "square", "sq", "km²", "км²", "кв", "квадратн",
     # Russian

@@ -301,3 +301,24 @@ def test_a_units_commander_is_no_amount_of_troops(resources):
     found = claims(resources, "Russian forces captured five Ukrainian soldiers near Sudzha, including a company "
                               "commander.")
     assert [numbers(c) for c in found] == [(None, 5, None)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(RU + "Над Суджей вновь развевается российский флаг.", id="ru-над-X-развевается-флаг"),
+    pytest.param(UK + "Над Суджею знову майорить український прапор.", id="uk-над-X-майорить-прапор"),
+    pytest.param(RU + "В ходе боев за Суджу российские войска освободили Гуево.", id="ru-в-ходе-боев-за-X-освободили"),
+    pytest.param(RU + "Минобороны объявило об освобождении Гуево.", id="ru-об-освобождении"),
+    pytest.param(UK + "Генштаб повідомив про звільнення Суджі.", id="uk-про-звільнення"),
+])
+def test_a_flag_flying_over_a_place_and_a_liberation_reported_are_control(resources, text):
+    assert [c.kind for c in claims(resources, text)] == [Kind.CONTROL]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(RU + "Продолжаются бои за освобождение Суджи.", id="ru-бои-за-освобождение"),
+    pytest.param(UK + "Тривають бої за звільнення Суджі.", id="uk-бої-за-звільнення"),
+    pytest.param("Russian troops are fighting for the liberation of Sudzha.", id="en-fighting-for-the-liberation"),
+    pytest.param(RU + "На параде развевались российские флаги.", id="ru-флаги-на-параде"),
+])
+def test_a_fight_for_a_liberation_and_flags_at_a_parade_are_no_claim(resources, text):
+    assert not claims(resources, text)
