@@ -368,7 +368,9 @@ _MODIFIERS = _phrase_table(
         "до", "не более", "не более чем", "не больше", "не больше чем",
         "максимум", "менее", "меньше", "менее чем", "меньше чем", "почти",
         "не більше", "не більше ніж", "не більш ніж", "менше", "менше ніж", "менш ніж", "менш як",
-        "менше як", "майже")]
+        "менше як", "майже",
+        # "under 100 soldiers" (not "under fire": only before a number)
+        "under")]
     # "exceeded 4,500", "превысили 4,5 тыс.", "перевищили 4,5 тис.": the verb is the bound
     # and stays in the figure's text, as GOLD.md writes it.
     + [(p, _Mod.LOWER) for p in (
@@ -385,7 +387,8 @@ _MODIFIERS = _phrase_table(
         "approximately", "around", "about", "some", "roughly", "an estimated", "close to",
         "circa", "около", "примерно", "порядка", "приблизительно", "близько", "приблизно",
         "орієнтовно", "близько до", "ориентировочно", "приблизительно около", "около порядка")]
-    + [("between", _Mod.BETWEEN), ("from", _Mod.FROM), ("от", _Mod.FROM), ("від", _Mod.FROM)]
+    + [("between", _Mod.BETWEEN), ("между", _Mod.BETWEEN), ("між", _Mod.BETWEEN),
+       ("from", _Mod.FROM), ("от", _Mod.FROM), ("від", _Mod.FROM)]
 )
 #: Verbs of a count that grew to a new total ("число погибших выросло до семи", "кількість
 #: поранених зросла до 12"): their "до" is "to", not "up to", and the total is the figure.
@@ -399,7 +402,7 @@ _OPENERS = frozenset({_Mod.BETWEEN, _Mod.FROM})
 # The word that closes a range, by what opened it (None: a bare "2,000-3,000").
 _RANGE_LINKS: dict[_Mod | None, frozenset[str]] = {
     None: frozenset({"to", "or", "или"}),
-    _Mod.BETWEEN: frozenset({"and", "и"}),
+    _Mod.BETWEEN: frozenset({"and", "и", "і", "та", "й"}),  # "между 300 и 400", "між 300 і 400"
     _Mod.FROM: frozenset({"to", "до"}),  # Ukrainian "від 2 до 3" too
 }
 # After a single number: "300 or more", "1000 с лишним" read as "more than".

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from geo.figures import find_amounts
 from geo.model import Kind
 from tests.test_probe_claims import claims, numbers
 
@@ -322,3 +323,15 @@ def test_a_flag_flying_over_a_place_and_a_liberation_reported_are_control(resour
 ])
 def test_a_fight_for_a_liberation_and_flags_at_a_parade_are_no_claim(resources, text):
     assert not claims(resources, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("ВСУ потеряли между 300 и 400 военных.", [("между 300 и 400", 300, None, 400)], id="ru-между-и"),
+    pytest.param("Ворог втратив між 300 і 400 осіб.", [("між 300 і 400", 300, None, 400)], id="uk-між-і"),
+    pytest.param("Ворог втратив між 300 та 400 осіб.", [("між 300 та 400", 300, None, 400)], id="uk-між-та"),
+    pytest.param("Russia lost under 2,000 troops.", [("under 2,000", None, 2000, 2000)], id="en-under-n"),
+    pytest.param("The unit came under fire.", [], id="en-under-fire"),
+    pytest.param("Бої точилися між двома селами.", [("двома", None, 2, None)], id="uk-між-no-range"),
+])
+def test_ranges_and_bounds_as_reports_write_them(text, expected):
+    assert [(a.figure.text, a.figure.low, a.figure.best, a.figure.high) for a in find_amounts(text)] == expected
