@@ -233,6 +233,11 @@ _FORCE_THEN_AUX = compile_pattern(
 #: "are being used" (forces operating, GOLD.md).
 _PASSIVE_DEPLOYED = compile_pattern(r"(?:re)?deployed|sent|transferred|dispatched|stationed|redeployed|concentrated"
                                     r"|(?:a)?massed|thrown|drawn|pulled\s+into|thrown\s+into|drawn\s+into")
+#: Forces right before "arrived": "North Korean troops have arrived in the Kursk region" (GOLD.md:
+#: forces that arrived are deployed; residents who arrived are not).
+_TROOPS_BEFORE = compile_pattern(
+    r"(?<![\w'’-])(?:troops|soldiers|forces|units|servicemen|reinforcements|reserves|brigades?|battalions?|marines"
+    r"|paratroopers|personnel)\s+(?:(?:have|has|had)\s+)?(?:(?:already|reportedly|now|also|finally)\s+)?$")
 #: Movement words that assert a deployment without a figure ("moved into", "began entering").
 _MOVEMENT = compile_pattern(r"mov(?:ed|ing|es?)\s+into|(?:began|begin|started|start)\s+entering|holed\s+up|hunker"
                        r"|(?:troops|soldiers|forces|units)\s+(?:have\s+|had\s+)?enter"
@@ -614,6 +619,7 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
             return bool(_MORE_FORCES.search(folded[max(sentence[0], trigger.start - 30):trigger.start]))
         return bool(_MORE_FORCES.search(folded[max(sentence[0], trigger.start - 50):trigger.start])
                     or _MOVEMENT.match(word) or _FORCE_AFTER.match(after)
+                    or (word == "arrived" and _TROOPS_BEFORE.search(before) is not None)
                     or (_FORCE_THEN_AUX.search(before) and _PASSIVE_DEPLOYED.fullmatch(word) is not None))
     if _LOSS_NOUN.match(word):
         if _LOSS_FIGURES.match(after) and not re.search(r"expected|may|might|could|will|\bnot\b|n't|\bno\b",

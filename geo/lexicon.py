@@ -153,6 +153,11 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|численност\w*(?=\s+(?:группировк|войск|военн|контингент|сил\b|подразделени))"
      r"|чисельніст\w*(?=\s+(?:угруповання|військ|контингент|сил\b|підрозділ))"
      r"|насчитыва\w*|налічу\w*"
+     # a force of a strength: "угруповання чисельністю до 50 тисяч осіб", "группировка численностью
+     # около 60 тысяч"; forces fighting, counted: "На Курщині воюють близько 12 тисяч солдатів"
+     r"|чисельністю(?=\s+(?:до|понад|близько|майже|приблизно|\d))|численностью(?=\s+(?:до|более|около|свыше|почти"
+     r"|порядка|\d))|(?:воюют|воюет|воюють|воює|сражаются)(?=\s+(?:около|порядка|более|свыше|до|почти|близько|понад"
+     r"|майже|приблизно|\d))"
 
      # forces that number N: "Ukraine's forces in Kursk now number about 10,000" (numbering N in an area)
      r"|\bnumber(?:s|ed)?\b(?=\s+(?:about|around|some|roughly|approximately|up\s+to|more\s+than|over|at\s+least"
@@ -173,7 +178,9 @@ PRESENCE_TRIGGERS = (r"находи\w*|перебува\w*|численност\
 # "some 12,000 North Korean troops are in Kursk": numbering N in an area (GOLD.md). Looked
 # for only in a sentence with an amount: "are" and "were" would open every sentence to the
 # search of the other triggers.
-PRESENCE_IN_AREA = (r"\b(?:are|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?in"
+PRESENCE_IN_AREA = (r"\b(?:are|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?"
+                    # "12,000 North Korean soldiers are fighting in the Kursk region": numbering N there too
+                    r"(?:(?:fighting|stationed|based|operating)\s+)?in"
                     r"(?=\s+(?:russia|kursk|the\s+(?:kursk\s+)?(?:region|area|oblast)))"
                     # the verb left out after the amount: "at least 10,000 right now in the Kursk Oblast"
                     r"|(?<=\d\s)(?:right\s+now|now|currently|already)\s+in(?=\s+(?:the\s+)?kursk)")

@@ -335,3 +335,28 @@ def test_a_fight_for_a_liberation_and_flags_at_a_parade_are_no_claim(resources, 
 ])
 def test_ranges_and_bounds_as_reports_write_them(text, expected):
     assert [(a.figure.text, a.figure.low, a.figure.best, a.figure.high) for a in find_amounts(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    pytest.param("About 12,000 North Korean soldiers are fighting in the Kursk region, Zelensky said.",
+                 (None, 12000, None), id="en-n-are-fighting-in"),
+    pytest.param(UK + "На Курщині воюють близько 12 тисяч північнокорейських солдатів, заявив Зеленський.",
+                 (None, 12000, None), id="uk-воюють-n"),
+    pytest.param(RU + "В Курской области воюют около 12 тысяч военных КНДР.", (None, 12000, None), id="ru-воюют-n"),
+    pytest.param(UK + "У Курській області діє угруповання чисельністю до 50 тисяч осіб.", (None, 50000, 50000),
+                 id="uk-чисельністю-до-n"),
+    pytest.param("North Korean troops have arrived in the Kursk region, the Pentagon said.", None,
+                 id="en-troops-have-arrived"),
+])
+def test_forces_counted_in_an_area_or_arrived_are_deployed(resources, text, figure):
+    assert kinds_and_figures(resources, text) == [(Kind.DEPLOYED, figure)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Residents have arrived in Kursk from the border villages.", id="en-residents-arrived"),
+    pytest.param("Ukrainian troops have been fighting in Kursk for 200 days.", id="en-fighting-for-n-days"),
+    pytest.param(RU + "ВСУ воюют в Курской области уже 200 дней.", id="ru-воюют-n-дней"),
+    pytest.param("Russia could deploy up to 100,000 North Korean troops, analysts said.", id="en-could-deploy"),
+])
+def test_residents_arriving_and_days_of_fighting_are_no_deployment(resources, text):
+    assert not claims(resources, text)
