@@ -360,3 +360,25 @@ def test_forces_counted_in_an_area_or_arrived_are_deployed(resources, text, figu
 ])
 def test_residents_arriving_and_days_of_fighting_are_no_deployment(resources, text):
     assert not claims(resources, text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(UK + "Українські бійці полонили 15 російських військових біля Суджі.", id="uk-полонили"),
+    pytest.param(RU + "Российские десантники пленили 6 украинских военных под Суджей.", id="ru-пленили"),
+])
+def test_prisoners_taken_by_the_verb(resources, text):
+    assert [c.kind for c in claims(resources, text)] == [Kind.CAPTURED]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(UK + "Українські підрозділи під Суджею опинилися під загрозою оточення.", id="uk-під-загрозою-оточення"),
+    pytest.param(RU + "ВСУ грозит окружение под Суджей, считают военкоры.", id="ru-грозит-окружение"),
+    pytest.param("Ukrainian troops in Sudzha risk being encircled, analysts said.", id="en-risk-being-encircled"),
+])
+def test_a_threat_of_encirclement_is_no_claim(resources, text):
+    assert not claims(resources, text)
+
+
+def test_an_encirclement_denied_is_still_the_claim_of_whoever_made_it(resources):
+    found = claims(resources, "Syrskyi denied that Ukrainian troops were encircled in Kursk.")
+    assert [c.kind for c in found] == [Kind.OTHER]
