@@ -42,18 +42,6 @@ def test_contact_lost_with_counted_soldiers_is_missing(resources, text, figure):
 
 
 @pytest.mark.parametrize("text", [
-    # no count: a report on communications, not of people missing
-    pytest.param("Ukrainian troops lost contact with units in Sudzha.", id="en-units-no-count"),
-    pytest.param(RU + "ВСУ потеряли связь с подразделениями, оборонявшими Суджу.", id="ru-подразделения-no-count"),
-    pytest.param(UK + "Підрозділ втратив зв'язок із сусідами біля Суджі.", id="uk-сусіди-no-count"),
-    # a place lost contact with
-    pytest.param(RU + "Мы потеряли связь с Суджей.", id="ru-связь-с-place"),
-])
-def test_contact_lost_without_a_count_is_no_claim(resources, text):
-    assert not claims(resources, text)
-
-
-@pytest.mark.parametrize("text", [
     pytest.param("Russia lost 300 soldiers near Sudzha, the General Staff said.", id="en-lost"),
     pytest.param(RU + "ВСУ потеряли 300 военнослужащих под Суджей.", id="ru-потеряли"),
     pytest.param(UK + "Ворог втратив 300 осіб біля Суджі.", id="uk-втратив"),
@@ -94,23 +82,11 @@ def test_a_clearing_completed_is_control(resources, text, subject):
 
 
 @pytest.mark.parametrize("text", [
-    pytest.param(RU + "Российские штурмовики ведут зачистку Суджи.", id="ru-ведут-зачистку"),
-    pytest.param(RU + "Саперы завершили зачистку Суджи от мин.", id="ru-саперы-от-мин"),
-])
-def test_a_clearing_under_way_or_of_mines_is_no_claim(resources, text):
-    assert not claims(resources, text)
-
-
-@pytest.mark.parametrize("text", [
     pytest.param(RU + "ВСУ стягивают резервы к Судже, пишут военкоры.", id="ru-стягивают-резервы"),
     pytest.param(UK + "Ворог накопичує сили біля Суджі, повідомив речник угруповання.", id="uk-накопичує-сили"),
 ])
 def test_forces_pulled_up_or_built_up_are_deployed(resources, text):
     assert kinds_and_figures(resources, text) == [(Kind.DEPLOYED, None)]
-
-
-def test_a_collection_point_is_no_deployment(resources):
-    assert not claims(resources, UK + "Накопичувальні пункти біля Суджі працюють.")
 
 
 @pytest.mark.parametrize(("text", "figure"), [
@@ -121,10 +97,6 @@ def test_a_collection_point_is_no_deployment(resources):
 ])
 def test_losing_an_amount_of_soldiers_is_a_loss(resources, text, figure):
     assert kinds_and_figures(resources, text) == [(Kind.KILLED_OR_WOUNDED, figure)]
-
-
-def test_losing_a_war_is_no_loss(resources):
-    assert not claims(resources, "Ukraine is losing the war of attrition in Kursk.")
 
 
 @pytest.mark.parametrize(("text", "figure"), [
@@ -139,15 +111,6 @@ def test_losing_a_war_is_no_loss(resources):
 ])
 def test_losses_as_a_rate_or_counted_in_hundreds(resources, text, figure):
     assert kinds_and_figures(resources, text) == [(Kind.KILLED_OR_WOUNDED, figure)]
-
-
-@pytest.mark.parametrize("text", [
-    pytest.param(RU + "ВСУ теряют позиции под Суджей.", id="ru-теряют-позиции"),
-    pytest.param(RU + "Противник теряет инициативу.", id="ru-теряет-инициативу"),
-    pytest.param(RU + "Российские дроны сотнями атакуют позиции ВСУ под Суджей.", id="ru-дроны-сотнями"),
-])
-def test_the_present_of_losing_without_an_amount_is_no_loss(resources, text):
-    assert not claims(resources, text)
 
 
 @pytest.mark.parametrize(("text", "kind", "figure"), [
@@ -196,27 +159,6 @@ def test_the_past_day_in_the_genitive_dates_a_claim_the_day_before(resources, te
 def test_ground_held_or_taken_in_news_phrasing(resources, text, places):
     found = claims(resources, text)
     assert [(c.kind, len(c.places)) for c in found] == [(Kind.CONTROL, places)]
-
-
-@pytest.mark.parametrize("text", [
-    pytest.param("Russian troops are trying to gain a foothold in Pogrebki.", id="en-trying-to-gain-a-foothold"),
-    pytest.param("Russian forces hope to establish a foothold on the outskirts of Sudzha.", id="en-hope-to-establish"),
-    pytest.param("Russian troops dug in near Sudzha.", id="en-dug-in-near"),
-    pytest.param("A Russian flag was seen at the rally in Kursk.", id="en-flag-seen"),
-])
-def test_a_foothold_sought_or_positions_near_are_no_control(resources, text):
-    assert not claims(resources, text)
-
-
-@pytest.mark.parametrize("text", [
-    pytest.param(RU + "Более 150 тысяч жителей Курской области покинули свои дома.", id="ru-n-тысяч-жителей-покинули"),
-    pytest.param("Russia has lost more than 300 tanks in Kursk, according to Oryx.", id="en-lost-more-than-n-tanks"),
-    pytest.param("A memorial to the 85 soldiers killed in Afghanistan was unveiled in Kursk.", id="en-another-war"),
-    pytest.param(RU + "На Курской дуге погибли сотни тысяч солдат.", id="ru-курская-дуга"),
-    pytest.param("Thousands of Soviet soldiers died in the Battle of Kursk.", id="en-battle-of-kursk"),
-])
-def test_civilians_counted_equipment_and_other_wars_are_no_claim(resources, text):
-    assert not claims(resources, text)
 
 
 def test_losses_of_people_and_equipment_together_stay_a_loss(resources):
@@ -315,16 +257,6 @@ def test_a_flag_flying_over_a_place_and_a_liberation_reported_are_control(resour
     assert [c.kind for c in claims(resources, text)] == [Kind.CONTROL]
 
 
-@pytest.mark.parametrize("text", [
-    pytest.param(RU + "Продолжаются бои за освобождение Суджи.", id="ru-бои-за-освобождение"),
-    pytest.param(UK + "Тривають бої за звільнення Суджі.", id="uk-бої-за-звільнення"),
-    pytest.param("Russian troops are fighting for the liberation of Sudzha.", id="en-fighting-for-the-liberation"),
-    pytest.param(RU + "На параде развевались российские флаги.", id="ru-флаги-на-параде"),
-])
-def test_a_fight_for_a_liberation_and_flags_at_a_parade_are_no_claim(resources, text):
-    assert not claims(resources, text)
-
-
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param("ВСУ потеряли между 300 и 400 военных.", [("между 300 и 400", 300, None, 400)], id="ru-между-и"),
     pytest.param("Ворог втратив між 300 і 400 осіб.", [("між 300 і 400", 300, None, 400)], id="uk-між-і"),
@@ -353,16 +285,6 @@ def test_forces_counted_in_an_area_or_arrived_are_deployed(resources, text, figu
 
 
 @pytest.mark.parametrize("text", [
-    pytest.param("Residents have arrived in Kursk from the border villages.", id="en-residents-arrived"),
-    pytest.param("Ukrainian troops have been fighting in Kursk for 200 days.", id="en-fighting-for-n-days"),
-    pytest.param(RU + "ВСУ воюют в Курской области уже 200 дней.", id="ru-воюют-n-дней"),
-    pytest.param("Russia could deploy up to 100,000 North Korean troops, analysts said.", id="en-could-deploy"),
-])
-def test_residents_arriving_and_days_of_fighting_are_no_deployment(resources, text):
-    assert not claims(resources, text)
-
-
-@pytest.mark.parametrize("text", [
     pytest.param(UK + "Українські бійці полонили 15 російських військових біля Суджі.", id="uk-полонили"),
     pytest.param(RU + "Российские десантники пленили 6 украинских военных под Суджей.", id="ru-пленили"),
 ])
@@ -370,15 +292,55 @@ def test_prisoners_taken_by_the_verb(resources, text):
     assert [c.kind for c in claims(resources, text)] == [Kind.CAPTURED]
 
 
+def test_an_encirclement_denied_is_still_the_claim_of_whoever_made_it(resources):
+    found = claims(resources, "Syrskyi denied that Ukrainian troops were encircled in Kursk.")
+    assert [c.kind for c in found] == [Kind.OTHER]
+
+
 @pytest.mark.parametrize("text", [
+    # contact lost with no count: a report on communications, not of people missing
+    pytest.param("Ukrainian troops lost contact with units in Sudzha.", id="en-units-no-count"),
+    pytest.param(RU + "ВСУ потеряли связь с подразделениями, оборонявшими Суджу.", id="ru-подразделения-no-count"),
+    pytest.param(UK + "Підрозділ втратив зв'язок із сусідами біля Суджі.", id="uk-сусіди-no-count"),
+    # a place lost contact with
+    pytest.param(RU + "Мы потеряли связь с Суджей.", id="ru-связь-с-place"),
+    # a clearing under way or of mines
+    pytest.param(RU + "Российские штурмовики ведут зачистку Суджи.", id="ru-ведут-зачистку"),
+    pytest.param(RU + "Саперы завершили зачистку Суджи от мин.", id="ru-саперы-от-мин"),
+    # a collection point is no deployment
+    pytest.param(UK + "Накопичувальні пункти біля Суджі працюють.", id="uk-накопичувальні-пункти"),
+    # losing a war is no loss
+    pytest.param("Ukraine is losing the war of attrition in Kursk.", id="en-losing-the-war"),
+    # the present of losing without an amount is no loss
+    pytest.param(RU + "ВСУ теряют позиции под Суджей.", id="ru-теряют-позиции"),
+    pytest.param(RU + "Противник теряет инициативу.", id="ru-теряет-инициативу"),
+    pytest.param(RU + "Российские дроны сотнями атакуют позиции ВСУ под Суджей.", id="ru-дроны-сотнями"),
+    # a foothold sought or positions near are no control
+    pytest.param("Russian troops are trying to gain a foothold in Pogrebki.", id="en-trying-to-gain-a-foothold"),
+    pytest.param("Russian forces hope to establish a foothold on the outskirts of Sudzha.", id="en-hope-to-establish"),
+    pytest.param("Russian troops dug in near Sudzha.", id="en-dug-in-near"),
+    pytest.param("A Russian flag was seen at the rally in Kursk.", id="en-flag-seen"),
+    # civilians counted, equipment and other wars
+    pytest.param(RU + "Более 150 тысяч жителей Курской области покинули свои дома.", id="ru-n-тысяч-жителей-покинули"),
+    pytest.param("Russia has lost more than 300 tanks in Kursk, according to Oryx.", id="en-lost-more-than-n-tanks"),
+    pytest.param("A memorial to the 85 soldiers killed in Afghanistan was unveiled in Kursk.", id="en-another-war"),
+    pytest.param(RU + "На Курской дуге погибли сотни тысяч солдат.", id="ru-курская-дуга"),
+    pytest.param("Thousands of Soviet soldiers died in the Battle of Kursk.", id="en-battle-of-kursk"),
+    # a fight for a liberation and flags at a parade
+    pytest.param(RU + "Продолжаются бои за освобождение Суджи.", id="ru-бои-за-освобождение"),
+    pytest.param(UK + "Тривають бої за звільнення Суджі.", id="uk-бої-за-звільнення"),
+    pytest.param("Russian troops are fighting for the liberation of Sudzha.", id="en-fighting-for-the-liberation"),
+    pytest.param(RU + "На параде развевались российские флаги.", id="ru-флаги-на-параде"),
+    # residents arriving and days of fighting are no deployment
+    pytest.param("Residents have arrived in Kursk from the border villages.", id="en-residents-arrived"),
+    pytest.param("Ukrainian troops have been fighting in Kursk for 200 days.", id="en-fighting-for-n-days"),
+    pytest.param(RU + "ВСУ воюют в Курской области уже 200 дней.", id="ru-воюют-n-дней"),
+    pytest.param("Russia could deploy up to 100,000 North Korean troops, analysts said.", id="en-could-deploy"),
+    # a threat of encirclement
     pytest.param(UK + "Українські підрозділи під Суджею опинилися під загрозою оточення.", id="uk-під-загрозою-оточення"),
     pytest.param(RU + "ВСУ грозит окружение под Суджей, считают военкоры.", id="ru-грозит-окружение"),
     pytest.param("Ukrainian troops in Sudzha risk being encircled, analysts said.", id="en-risk-being-encircled"),
 ])
-def test_a_threat_of_encirclement_is_no_claim(resources, text):
+def test_look_alikes_are_no_claim(resources, text):
+    """Each group is the look-alike of a rule above: no claim of any kind."""
     assert not claims(resources, text)
-
-
-def test_an_encirclement_denied_is_still_the_claim_of_whoever_made_it(resources):
-    found = claims(resources, "Syrskyi denied that Ukrainian troops were encircled in Kursk.")
-    assert [c.kind for c in found] == [Kind.OTHER]
