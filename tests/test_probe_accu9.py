@@ -292,6 +292,11 @@ def test_prisoners_taken_by_the_verb(resources, text):
     assert [c.kind for c in claims(resources, text)] == [Kind.CAPTURED]
 
 
+def test_ukrainian_vehicles_are_no_people(resources):
+    found = claims(resources, UK + "Загалом за минулу добу знешкоджено 134 окупанти, знищено танк та 11 автомобілів.")
+    assert [numbers(c) for c in found] == [(None, 134, None)]
+
+
 def test_an_encirclement_denied_is_still_the_claim_of_whoever_made_it(resources):
     found = claims(resources, "Syrskyi denied that Ukrainian troops were encircled in Kursk.")
     assert [c.kind for c in found] == [Kind.OTHER]
