@@ -292,6 +292,16 @@ def test_prisoners_taken_by_the_verb(resources, text):
     assert [c.kind for c in claims(resources, text)] == [Kind.CAPTURED]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(UK + "Загинули двоє цивільних у Рильську, ще троє дістали поранення, повідомив губернатор.",
+                 [(Kind.KILLED, (None, 2, None)), (Kind.WOUNDED, (None, 3, None))], id="uk-ще-n-дістали-поранення"),
+    pytest.param(UK + "У Рильську троє людей зазнали поранень.", [(Kind.WOUNDED, (None, 3, None))],
+                 id="uk-n-зазнали-поранень"),
+])
+def test_ukrainian_wounds_received(resources, text, expected):
+    assert kinds_and_figures(resources, text) == expected
+
+
 def test_ukrainian_vehicles_are_no_people(resources):
     found = claims(resources, UK + "Загалом за минулу добу знешкоджено 134 окупанти, знищено танк та 11 автомобілів.")
     assert [numbers(c) for c in found] == [(None, 134, None)]
