@@ -165,6 +165,11 @@ PREDICATES: tuple[Predicate, ...] = (
               r"(?:out\s+of|from)", Stance.TOOK, True,
               "Russian forces pushed Ukrainian troops out of the town."),
     Predicate(r"lost|los(?:e|es|ing)", Stance.LEFT, True, "Ukraine has lost a quarter of the territory it captured."),
+    # ground no longer held: "Ukraine no longer holds any territory in the region", "troops are no
+    # longer in the town" (a denial of holding is a statement of leaving)
+    Predicate(r"no\s+longer\s+(?:holds?|held|controls?|controlled|occup(?:y|ies|ied)"
+              r"|(?:(?:is|are|was|were)\s+)?(?:present\s+)?in(?!\s+a\s+position))",
+              Stance.LEFT, True, "Ukraine no longer holds any territory in the region, Russian officials claim."),
     # not "left" or "fled": civilians leave and flee villages too
     Predicate(r"abandon(?:ed|s|ing)?|surrender(?:ed|s|ing)?",
               Stance.LEFT, True, "Ukrainian troops abandoned the village after a week of shelling."),
@@ -244,6 +249,11 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"(?:потерял[аио]?|утратил[аио]?|втратил[аио]?|втратив)(?!\w)"
               r"(?!\s+(?:част\w*|половин\w*)\s+(?:личн|техн|состав|особов|бойц|бійц|солдат|військов|военн|люд))",
               Stance.LEFT, True, "ЗСУ втратили село після тижня боїв."),
+    # ground no longer held: "ВСУ больше не контролируют ни одного населенного пункта", "ЗСУ більше не
+    # перебувають у Суджі"
+    Predicate(r"(?:больше|більше)\s+не\s+(?:контролиру\w*|удержива\w*|наход\w+\s+(?:в|во|на)|контролю\w*|утриму\w*"
+              r"|перебува\w+\s+(?:в|у|на))(?!\w)", Stance.LEFT, True,
+              "ВСУ больше не контролируют ни одного населенного пункта в области."),
     # Russian: holding ground
     Predicate(r"контролиру\w*|под\s+(?:полным\s+)?(?:\w+\s+)?контрол\w*|контрол\w*\s+над", Stance.HOLDS, True,
               "ВСУ контролируют 90 населенных пунктов."),
@@ -348,6 +358,7 @@ BLOCKERS = (
     r"|would|will|could|should|must|cannot|can't|did\s+not|didn't|has\s+not|have\s+not|hasn't|haven't|never"
     r"|no\s+longer|vow\w*\s+to|promis\w*\s+to|threat\w*\s+to|wants?\s+to|hop(?:e|es|ed|ing)\s+to"
     r"|fight\w*\s+to|struggl\w*\s+to|battl\w*\s+to|unlikely|can|may|might|ability\s+to|unable\s+to"
+    r"|in\s+a\s+position\s+to"
     # a condition or a forecast: "if Ukraine withdraws from X", "analysts expect Russia to retake X"
     r"|if|unless|expect\w*\s+(?:[\w'’-]+\s+){0,3}to|likely\s+to|если|якщо|ожида\w+|очіку\w+"
     r"|попыт\w+|пыта\w+|намер\w+|планиру\w+|чтобы|стрем\w+|хотят|не\s+удалось|не\s+смогл\w*"
@@ -421,7 +432,7 @@ ANCHORS: tuple[str, ...] = (
     "maintain",
     "enter", "advanc", "push", "penetrat", "invad", "hold", "held", "occup", "inside", "hands", "withdr",
     "pull", "retreat", "broke", "expelled", "ousted", "driv", "drove", "forc", "lost", "los", "abandon", "surrend",
-    "leave", "fall of", "fallen", "fell to", "back from", "pullout", "pull-out", "flag", "mop", "foothold", "dug in", "майор", "развева", "реет", "реют",
+    "leave", "fall of", "fallen", "fell to", "back from", "pullout", "pull-out", "flag", "mop", "foothold", "dug in", "no longer", "больше не", "більше не", "майор", "развева", "реет", "реют",
     # an area figure, in any language: "square miles", "sq km", "km²", "кв. км", "квадратних"
     "square", "sq", "km²", "км²", "кв", "квадратн",
     # Russian

@@ -302,6 +302,19 @@ def test_ukrainian_wounds_received(resources, text, expected):
     assert kinds_and_figures(resources, text) == expected
 
 
+@pytest.mark.parametrize(("text", "subject"), [
+    pytest.param("Ukraine no longer holds any territory in the Kursk region, Russian officials claim.", "Ukraine",
+                 id="en-no-longer-holds"),
+    pytest.param("Ukrainian troops are no longer in Sudzha, Syrskyi confirmed.", "Ukrainian troops",
+                 id="en-are-no-longer-in"),
+    pytest.param(RU + "ВСУ больше не контролируют ни одного населенного пункта в Курской области, заявил Герасимов.",
+                 "ВСУ", id="ru-больше-не-контролируют"),
+    pytest.param(UK + "ЗСУ більше не перебувають у Суджі, підтвердив Сирський.", "ЗСУ", id="uk-більше-не-перебувають-у"),
+])
+def test_ground_no_longer_held_is_ground_left(resources, text, subject):
+    assert [(c.kind, c.subject) for c in claims(resources, text)] == [(Kind.CONTROL, subject)]
+
+
 def test_ukrainian_vehicles_are_no_people(resources):
     found = claims(resources, UK + "Загалом за минулу добу знешкоджено 134 окупанти, знищено танк та 11 автомобілів.")
     assert [numbers(c) for c in found] == [(None, 134, None)]
@@ -351,6 +364,10 @@ def test_an_encirclement_denied_is_still_the_claim_of_whoever_made_it(resources)
     pytest.param("Ukrainian troops have been fighting in Kursk for 200 days.", id="en-fighting-for-n-days"),
     pytest.param(RU + "ВСУ воюют в Курской области уже 200 дней.", id="ru-воюют-n-дней"),
     pytest.param("Russia could deploy up to 100,000 North Korean troops, analysts said.", id="en-could-deploy"),
+    # no longer holding what is no ground, no longer able to hold, residents no longer there
+    pytest.param("The Kremlin said it no longer controlled the situation in the market.", id="en-no-longer-situation"),
+    pytest.param("Ukraine is no longer in a position to hold Sudzha, analysts said.", id="en-no-longer-in-a-position"),
+    pytest.param(RU + "Жители больше не находятся в Судже.", id="ru-жители-больше-не"),
     # a threat of encirclement
     pytest.param(UK + "Українські підрозділи під Суджею опинилися під загрозою оточення.", id="uk-під-загрозою-оточення"),
     pytest.param(RU + "ВСУ грозит окружение под Суджей, считают военкоры.", id="ru-грозит-окружение"),
