@@ -510,10 +510,13 @@ def _pair(amount: Amount, triggers: Sequence[_Trigger], clause: tuple[int, int],
     else the last before it."""
     inside = [t for t in triggers if clause[0] <= t.start < clause[1]]
     governing = [t for t in inside if t.end <= amount.start and amount.start - t.end <= _GOVERNS]
+    right_after = [t for t in inside if amount.end <= t.start <= amount.end + 2 and t.kind is not Kind.DEPLOYED]
+    if (governing and governing[-1].kind is Kind.KILLED_OR_WOUNDED and right_after
+            and right_after[0].kind is not Kind.KILLED_OR_WOUNDED):
+        return right_after[0]  # "втратив 25 «200-тих»", "lost 40 wounded": the kind right after the amount
     if governing and governing[-1].kind is not Kind.DEPLOYED or (governing and amount.fraction is None):
         return governing[-1]  # "killed 15 soldiers and injured 30": the verb right before the amount
     before = [t for t in inside if t.end <= amount.start]
-    right_after = [t for t in inside if amount.end <= t.start <= amount.end + 2 and t.kind is not Kind.DEPLOYED]
     if right_after and right_after[0].kind is not Kind.KILLED_OR_WOUNDED:
         return right_after[0]  # "потери составили 120 «двухсотых» и 300 «трехсотых»": the kind right after it
     if before and folded and _COPULA.match(folded, before[-1].end, amount.start):

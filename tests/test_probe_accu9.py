@@ -315,6 +315,19 @@ def test_ground_no_longer_held_is_ground_left(resources, text, subject):
     assert [(c.kind, c.subject) for c in claims(resources, text)] == [(Kind.CONTROL, subject)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(RU + "Потери противника под Суджей: 15 «200-х» и 30 «300-х», пишет военкор.",
+                 [(Kind.KILLED, (None, 15, None)), (Kind.WOUNDED, (None, 30, None))], id="ru-200-х-300-х"),
+    pytest.param(UK + "Ворог за добу втратив 25 «200-тих» і 60 «300-тих».",
+                 [(Kind.KILLED, (None, 25, None)), (Kind.WOUNDED, (None, 60, None))], id="uk-втратив-200-тих"),
+    pytest.param(RU + "ВСУ потеряли 15 «двухсотых» под Суджей.", [(Kind.KILLED, (None, 15, None))],
+                 id="ru-потеряли-n-двухсотых"),
+    pytest.param(RU + "В 200-х годах здесь была крепость.", [], id="ru-200-х-годах"),
+])
+def test_the_military_codes_in_digits_are_kinds(resources, text, expected):
+    assert kinds_and_figures(resources, text) == expected
+
+
 def test_ukrainian_vehicles_are_no_people(resources):
     found = claims(resources, UK + "Загалом за минулу добу знешкоджено 134 окупанти, знищено танк та 11 автомобілів.")
     assert [numbers(c) for c in found] == [(None, 134, None)]
