@@ -328,6 +328,15 @@ def test_the_military_codes_in_digits_are_kinds(resources, text, expected):
     assert kinds_and_figures(resources, text) == expected
 
 
+@pytest.mark.parametrize(("text", "figure"), [
+    pytest.param(RU + "Число жертв удара по Рыльску выросло до 15.", (None, 15, None), id="ru-число-жертв-выросло-до"),
+    pytest.param(UK + "Кількість жертв удару по Суджі зросла до 15.", (None, 15, None), id="uk-кількість-жертв-зросла-до"),
+    pytest.param(RU + "Жертвами обстрела Рыльска стали трое мирных жителей.", (None, 3, None), id="ru-жертвами-стали"),
+])
+def test_victims_counted_are_the_dead(resources, text, figure):
+    assert kinds_and_figures(resources, text) == [(Kind.KILLED, figure)]
+
+
 def test_ukrainian_vehicles_are_no_people(resources):
     found = claims(resources, UK + "Загалом за минулу добу знешкоджено 134 окупанти, знищено танк та 11 автомобілів.")
     assert [numbers(c) for c in found] == [(None, 134, None)]
@@ -381,6 +390,9 @@ def test_an_encirclement_denied_is_still_the_claim_of_whoever_made_it(resources)
     pytest.param("The Kremlin said it no longer controlled the situation in the market.", id="en-no-longer-situation"),
     pytest.param("Ukraine is no longer in a position to hold Sudzha, analysts said.", id="en-no-longer-in-a-position"),
     pytest.param(RU + "Жители больше не находятся в Судже.", id="ru-жители-больше-не"),
+    # no victims, or victims still being counted
+    pytest.param(RU + "Обстрел Рыльска обошелся без жертв.", id="ru-без-жертв"),
+    pytest.param(RU + "Жертвы среди мирного населения уточняются.", id="ru-жертвы-уточняются"),
     # a threat of encirclement
     pytest.param(UK + "Українські підрозділи під Суджею опинилися під загрозою оточення.", id="uk-під-загрозою-оточення"),
     pytest.param(RU + "ВСУ грозит окружение под Суджей, считают военкоры.", id="ru-грозит-окружение"),
