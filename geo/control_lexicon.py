@@ -432,7 +432,10 @@ ANCHORS: tuple[str, ...] = (
     "maintain",
     "enter", "advanc", "push", "penetrat", "invad", "hold", "held", "occup", "inside", "hands", "withdr",
     "pull", "retreat", "broke", "expelled", "ousted", "driv", "drove", "forc", "lost", "los", "abandon", "surrend",
-    "leave", "fall of", "fallen", "fell to", "back from", "pullout", "pull-out", "flag", "mop", "foothold", "dug in", "no longer", "больше не", "більше не", "майор", "развева", "реет", "реют",
+    "leave", "fall of", "fallen", "fell to", "back from", "pullout", "pull-out", "flag",
+    # a clearing, a foothold, ground no longer held, a flag flying (accu9)
+    "mop", "foothold", "dug in", "no longer", "больше не", "більше не", "майорит", "майоріє", "майорять", "майорів",
+    "майоріл", "развева", "реет", "реют",
     # an area figure, in any language: "square miles", "sq km", "km²", "кв. км", "квадратних"
     "square", "sq", "km²", "км²", "кв", "квадратн",
     # Russian
