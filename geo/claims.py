@@ -448,7 +448,9 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
         return False  # "бригады скорой помощи": ambulance crews, not forces
     unknown = 0
     for token in tokens:
-        if token in ("of", "whom", "them", "the", "estimated", "more", "additional", "another", "other", "of"):
+        if token in ("of", "whom", "them", "the", "estimated", "more", "additional", "another", "other", "of",
+                     # "треть из них погибла", "третина з них загинула": a share of the people before
+                     "из", "з", "із", "них", "їх"):
             continue
         if _FORCE.match(token):
             return True

@@ -542,6 +542,12 @@ _FRACTIONS = _phrase_table(
     + [(f, Fraction(1, 4)) for f in ("четверть", "четверти", "четвертью", "одна четверть",
                                      "одну четверть")]
     + [(f, Fraction(3, 4)) for f in ("три четверти", "трех четвертей")]
+    # Ukrainian: "третина з них загинули", "дві третини", "чверть особового складу"
+    + [(f, Fraction(1, 3)) for f in ("третина", "третину", "третини", "третиною", "одна третина", "одну третину")]
+    + [(f, Fraction(2, 3)) for f in ("дві третини", "двох третин")]
+    + [(f, Fraction(1, 2)) for f in ("половину", "половини", "половиною")]
+    + [(f, Fraction(1, 4)) for f in ("чверть", "чверті", "одна чверть")]
+    + [(f, Fraction(3, 4)) for f in ("три чверті", "трьох чвертей")]
 )
 # A lone "third" or "quarter" is an ordinal or a district unless a modifier precedes it
 # ("Nearly third of North Korean troops", a headline); a lone "half" is a fraction.
@@ -550,7 +556,7 @@ _BARE_FRACTIONS = _phrase_table((word, Fraction(1, d)) for word, d in _DENOMINAT
 _NOT_BEFORE_HALF = frozenset({"first", "second", "last", "other", "первая", "первой", "первую",
                               "вторая", "второй", "вторую"})
 # What joins a share or a unit to its total: "a third of the estimated 12,000", "треть из 12 тысяч".
-_OF_WORDS = frozenset({"of", "из", "от", "численностью"})
+_OF_WORDS = frozenset({"of", "из", "от", "численностью", "з", "із", "чисельністю"})
 _OF_FILLERS = frozenset({"the", "an", "its", "their", "these", "those", "all", "estimated",
                          "reported", "total", "всех", "общей", "общего"})
 
@@ -596,6 +602,8 @@ _VAGUE = _phrase_table(
 # роты", "бойцы бригады", "бійці 95-ї бригади"), after a bound an amount ("до роты").
 _OBLIQUE_UNITS = frozenset(u for u in _RUSSIAN_FORCE_UNITS if u not in {
     "батальон", "бригада", "бригаду", "роту", "рота", "полк", "взвод", "батальйон"})
+#: Verbs whose subject a unit word is, not their amount: "Бригада втратила третину", "a battalion lost".
+_LOSER_VERBS = ("втрати", "втратив", "потеря", "утрати", "lost", "loses", "losing", "зазна", "понес", "несе", "suffer")
 #: Nouns a unit word modifies rather than counts: "a company commander", "a battalion headquarters".
 _UNIT_MODIFIED = frozenset("commander commanders headquarters hq chief level leader leaders staff".split())
 # "several hundred", "несколько тысяч": still vague, and the scale word is part of the text.
@@ -848,6 +856,8 @@ def _read_vague(s: _Stream, i: int, mod: _Mod | None) -> _Reading | None:
         return None  # "— 95 бригада": the number names the unit (``_is_unit_designation``)
     if kind is _Vague.UNIT and s.is_spaced(k) and s.word(k) in _UNIT_MODIFIED:
         return None  # "including a company commander": whose post, not an amount of troops
+    if kind is _Vague.UNIT and mod is None and s.is_spaced(k) and s.word(k).startswith(_LOSER_VERBS):
+        return None  # "Бригада втратила третину особового складу": the unit that lost, not the loss
     if kind is _Vague.UNIT:
         size = _read_total(s, k)
         if size is not None:

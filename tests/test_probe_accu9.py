@@ -337,6 +337,28 @@ def test_victims_counted_are_the_dead(resources, text, figure):
     assert kinds_and_figures(resources, text) == [(Kind.KILLED, figure)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(UK + "КНДР відправила на Курщину 12 тисяч військових, третина з них загинула, заявив Буданов.",
+                 [(Kind.DEPLOYED, (None, 12000, None)), (Kind.KILLED, (None, 4000, None))], id="uk-третина-з-них"),
+    pytest.param(RU + "КНДР направила 12 тысяч военных, треть из них погибла.",
+                 [(Kind.DEPLOYED, (None, 12000, None)), (Kind.KILLED, (None, 4000, None))], id="ru-треть-из-них"),
+    # the unit that lost is no amount: the share is the figure, no size is stated
+    pytest.param(UK + "Бригада втратила третину особового складу біля Суджі.",
+                 [(Kind.KILLED_OR_WOUNDED, (None, None, None))], id="uk-бригада-втратила-третину"),
+])
+def test_a_share_of_the_people_named_before(resources, text, expected):
+    assert kinds_and_figures(resources, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Ворог втратив дві третини з 12 тисяч військових.", ("дві третини з 12 тисяч", 8000.0)),
+    pytest.param("Загинула чверть особового складу.", ("чверть", None)),
+])
+def test_ukrainian_fractions(text, expected):
+    amount = find_amounts(text)[0]
+    assert (amount.figure.text, amount.figure.best) == expected
+
+
 def test_ukrainian_vehicles_are_no_people(resources):
     found = claims(resources, UK + "Загалом за минулу добу знешкоджено 134 окупанти, знищено танк та 11 автомобілів.")
     assert [numbers(c) for c in found] == [(None, 134, None)]
