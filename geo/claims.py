@@ -548,6 +548,18 @@ _ELLIPTIC_TOTAL = compile_pattern(
     r"[^.;!?\d]{0,60}?,\s*(?:а|и|і|та|й|and|while)\s+(?P<total>(?:всего|всього|усього|загалом|итого|в\s+целом"
     r"|в\s+общей\s+сложности|in\s+total|overall|altogether|since|с\s+начала|від\s+початку|з\s+початку"
     r"|from\s+the\s+start|from\s+the\s+beginning)(?!\w)[^.;!?\d]{0,70})$")
+#: A sentence that opens with the total its figures are taken from: "Of the 11,000 …", "Из 12 тысяч …",
+#: "З 12 тисяч …".
+_OF_TOTAL = compile_pattern(r"\W*(?:of|out\s+of|из|з|із)\s+(?:the\s+|its\s+|their\s+)?(?:estimated\s+|reported\s+)?")
+
+
+def _loss_in_phrase(folded: str, amount: Amount, triggers: Sequence[_Trigger]) -> bool:
+    """Whether a loss word stands in the amount's own phrase, before the next comma ("Of the 300
+    soldiers killed, 40 were officers": the 300 are a loss claim, not just a total)."""
+    comma = folded.find(",", amount.end)
+    return any(amount.end <= t.start < comma and t.kind is not Kind.DEPLOYED for t in triggers) if comma > 0 else False
+
+
 #: The kinds an elliptic total may carry on: losses, not a state ("other") or ground.
 _TOTAL_KINDS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.KILLED_OR_WOUNDED, Kind.CAPTURED, Kind.MISSING,
                           Kind.DEPLOYED})
@@ -893,6 +905,14 @@ def _sentence_claims(
     starts = [a.start for a in amounts]
     for index, amount in enumerate(amounts):
         next_amount = amounts[index + 1].start if index + 1 < len(amounts) else sentence[1]
+        if (index + 1 < len(amounts) and _OF_TOTAL.fullmatch(folded, sentence[0], amount.start)
+                and not _loss_in_phrase(folded, amount, triggers)):
+            # "Of the 11,000 troops sent to Kursk, about 300 have been killed": the total the
+            # figures after it are taken from, not a loss; its own participle may deploy it
+            base = _deployed_base(text, folded, amount, sentence, paragraph)
+            out.extend([base] if base is not None else [])
+            seen_amounts.append(amount)
+            continue
         total = _elliptic_total(folded, amounts[index - 1], amount, out) if index else None
         if total is None and not _counts_people(folded, amount, sentence, triggers,
                                                 starts[:index] + starts[index + 1:]):
@@ -1029,7 +1049,12 @@ def _nested_base_claim(text: str, folded: str, amount: Amount, sentence: tuple[i
              if a.fraction is None]
     if not inner:
         return None
-    base = inner[-1]
+    return _deployed_base(text, folded, inner[-1], sentence, paragraph)
+
+
+def _deployed_base(text: str, folded: str, base: Amount, sentence: tuple[int, int],
+                   paragraph: tuple[int, int]) -> Draft | None:
+    """The deployment a share's total states ("the 11,000 troops sent to Kursk"), or None."""
     # The base's participle ("soldiers deployed with …") is filtered out of the predicates, so look again.
     deployed = [t for t in _raw_triggers(folded, base.end, min(sentence[1], base.end + 60)) if t.kind is Kind.DEPLOYED]
     if not deployed:

@@ -359,6 +359,19 @@ def test_ukrainian_fractions(text, expected):
     assert (amount.figure.text, amount.figure.best) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Of the 11,000 North Korean troops sent to Kursk, about 300 have been killed and 2,700 wounded.",
+                 [(Kind.DEPLOYED, (None, 11000, None)), (Kind.KILLED, (None, 300, None)),
+                  (Kind.WOUNDED, (None, 2700, None))], id="en-of-the-n-sent"),
+    pytest.param(RU + "Из 12 тысяч военных КНДР, переброшенных в Курскую область, погибли около 4 тысяч.",
+                 [(Kind.DEPLOYED, (None, 12000, None)), (Kind.KILLED, (None, 4000, None))], id="ru-из-n-переброшенных"),
+    pytest.param(UK + "З 12 тисяч північнокорейських військових на Курщині близько половини вбиті або поранені.",
+                 [(Kind.KILLED_OR_WOUNDED, (None, 6000, None))], id="uk-з-n-близько-половини"),
+])
+def test_the_total_a_sentence_opens_with_is_no_loss(resources, text, expected):
+    assert kinds_and_figures(resources, text) == expected
+
+
 def test_ukrainian_vehicles_are_no_people(resources):
     found = claims(resources, UK + "Загалом за минулу добу знешкоджено 134 окупанти, знищено танк та 11 автомобілів.")
     assert [numbers(c) for c in found] == [(None, 134, None)]
