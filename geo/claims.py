@@ -512,7 +512,14 @@ def _pair(amount: Amount, triggers: Sequence[_Trigger], clause: tuple[int, int],
     else the last before it."""
     inside = [t for t in triggers if clause[0] <= t.start < clause[1]]
     governing = [t for t in inside if t.end <= amount.start and amount.start - t.end <= _GOVERNS]
-    right_after = [t for t in inside if amount.end <= t.start <= amount.end + 2 and t.kind is not Kind.DEPLOYED]
+    # not across a comma: "… 20 тисяч, санітарні — 40 тисяч" (the next figure's kind)
+    right_after = [t for t in inside if amount.end <= t.start <= amount.end + 2 and t.kind is not Kind.DEPLOYED
+                   and "," not in folded[amount.end:t.start]]
+    kind_after = [t for t in triggers if amount.end <= t.start <= amount.end + 30 and folded
+                  and _KIND_OF_AMOUNT.fullmatch(folded, t.start, t.end) and "," not in folded[amount.end:t.start]
+                  and t.start < next_amount and not _KIND_LIST_GOES_ON.match(folded, t.end)]
+    if kind_after:
+        return kind_after[0]  # "потери составили 300 человек убитыми и 500 ранеными": the kind its words give
     if (governing and governing[-1].kind is Kind.KILLED_OR_WOUNDED and right_after
             and right_after[0].kind is not Kind.KILLED_OR_WOUNDED):
         return right_after[0]  # "втратив 25 «200-тих»", "lost 40 wounded": the kind right after the amount
@@ -521,8 +528,9 @@ def _pair(amount: Amount, triggers: Sequence[_Trigger], clause: tuple[int, int],
     before = [t for t in inside if t.end <= amount.start]
     if right_after and right_after[0].kind is not Kind.KILLED_OR_WOUNDED:
         return right_after[0]  # "потери составили 120 «двухсотых» и 300 «трехсотых»": the kind right after it
-    if before and folded and _COPULA.match(folded, before[-1].end, amount.start):
-        return before[-1]  # "безвозвратные потери составили 1 200 человек, санитарные — 2 400"
+    if before and folded and (_COPULA.match(folded, before[-1].end, amount.start) or (
+            _BOUND_VERB.match(folded, amount.start) and _NOUN_TAIL.fullmatch(folded, before[-1].end, amount.start))):
+        return before[-1]  # "безвозвратные потери составили 1 200 человек, санитарные — 2 400", "… превысили 20 тысяч"
     after = [t for t in inside if amount.end <= t.start < next_amount]
     if amount.fraction is not None:
         # "a third of the estimated 10,000 troops deployed … have been killed": skip the base's participle
@@ -537,6 +545,18 @@ def _pair(amount: Amount, triggers: Sequence[_Trigger], clause: tuple[int, int],
     # alone in its clause; take the nearest trigger of the sentence, if close.
     near = [t for t in triggers if abs(t.start - amount.start) <= _NEAR_TRIGGER]
     return min(near, key=lambda t: abs(t.start - amount.start)) if near else None
+
+
+#: The kind of an amount in the instrumental after it ("300 человек убитыми", "500 ранеными", "300
+#: загиблими"): it says what the loss noun or verb before the amount counts.
+_KIND_OF_AMOUNT = compile_pattern(r"(?:убит|ранен|вбит|поранен|загибл|погибш)(?:ыми|ими)"
+                                  # "из которых более 20 тысяч — безвозвратно"
+                                  r"|безвозвратн(?:о|ые|ых)|безповоротн(?:о|і|их)|санитарн(?:ые|ых)|санітарн(?:і|их)")
+#: A list of kinds that goes on ("убитыми, ранеными и пропавшими без вести"): killed or wounded together.
+_KIND_LIST_GOES_ON = compile_pattern(r",?\s+(?:(?:и|і|та|й|или|або)\s+)?(?:ранен|поранен|убит|вбит|загибл|погибш)")
+#: A bound verb a figure opens with ("превысили 20 тысяч"): the predicate of the loss noun before it.
+_BOUND_VERB = compile_pattern(r"(?:превысил|превышает|превышают|перевищил|перевищу|exceed|surpass|topped)")
+_NOUN_TAIL = compile_pattern(r"[\s\w'’“”«»\"-]{0,60}")
 
 
 #: A cumulative total after a claim's amount with its verb left out: "…, а загалом з початку

@@ -372,6 +372,23 @@ def test_the_total_a_sentence_opens_with_is_no_loss(resources, text, expected):
     assert kinds_and_figures(resources, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(RU + "Потери ВСУ составили 300 человек убитыми и 500 ранеными.",
+                 [(Kind.KILLED, (None, 300, None)), (Kind.WOUNDED, (None, 500, None))], id="ru-n-убитыми-и-m-ранеными"),
+    pytest.param(RU + "Безвозвратные потери противника превысили 20 тысяч человек, санитарные — 40 тысяч.",
+                 [(Kind.KILLED, (20000, 20000, None)), (Kind.WOUNDED, (None, 40000, None))],
+                 id="ru-безвозвратные-превысили"),
+    pytest.param(UK + "Безповоротні втрати ворога становлять 20 тисяч, санітарні — 40 тисяч.",
+                 [(Kind.KILLED, (None, 20000, None)), (Kind.WOUNDED, (None, 40000, None))],
+                 id="uk-безповоротні-становлять"),
+    pytest.param(RU + "ВСУ потеряли свыше 60 тысяч военнослужащих, из которых более 20 тысяч — безвозвратно.",
+                 [(Kind.KILLED_OR_WOUNDED, (60000, 60000, None)), (Kind.KILLED, (20000, 20000, None))],
+                 id="ru-из-которых-n-безвозвратно"),
+])
+def test_the_kind_the_words_after_an_amount_give(resources, text, expected):
+    assert kinds_and_figures(resources, text) == expected
+
+
 def test_ukrainian_vehicles_are_no_people(resources):
     found = claims(resources, UK + "Загалом за минулу добу знешкоджено 134 окупанти, знищено танк та 11 автомобілів.")
     assert [numbers(c) for c in found] == [(None, 134, None)]
