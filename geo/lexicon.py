@@ -36,19 +36,20 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"(?:irretrievabl[ey]|irrecoverabl[ey]|irreversibl[ey])(?:\s+lost|\s+losses)?"
      r"|безвозвратн\w*(?:\s+потер\w*)?|безповоротн\w*(?:\s+втрат\w*)?"
      # a loss verb whose kind follows its amount: "втратили близько 200 осіб убитими"
-     r"|(?:потерял\w*|втратил\w*|втратив)(?=(?:\s+[\w,.'’-]+){0,5}?(?<!\sи)(?<!\sі)(?<!\sта)(?<!\sй)\s+(?:убит|вбит)(?:ыми|ими)(?!\s+(?:и|і|та|й)\s|,\s*(?:ранен|поранен)))"
+     r"|(?:потерял\w*|втратил\w*|втратив)(?=(?:\s+(?:\d[\d,.]*\d|[\w.'’-]+)){0,5}?(?<!\sи)(?<!\sі)(?<!\sта)(?<!\sй)\s+(?:убит|вбит)(?:ыми|ими)(?!\s+(?:и|і|та|й)\s|,\s*(?:ранен|поранен)))"
      # the military code of the dead (GOLD.md): "120 «двухсотых»", "200-ті", "двохсотих"
      r"|двухсот(?:ые|ых|ыми|ый|ым)|двохсот(?:і|их|ими|ий)"
      # the same in digits: "15 «200-х»", "40 «200-тих»"
      r"|(?<![\d.,])200-?(?:е|х|ые|ых|ыми|ті|тих|ими|ий|й|ых)(?!\w)"
-     # the same in English: "Russia has lost between 18,000 and 20,000 soldiers killed"
-     r"|\blost\b(?=(?:\s+[\w,.'’-]+){1,6}?\s+killed\b(?!,?\s+(?:(?:and|or|and/or)\s+)?(?:wounded|injured)))"),
+     # the same in English: "Russia has lost between 18,000 and 20,000 soldiers killed" (not across a
+     # comma: "lost 300 troops, 100 of them killed" is a loss of which some were killed)
+     r"|\blost\b(?=(?:\s+(?:\d[\d,.]*\d|[\w.'’-]+)){1,6}?\s+killed\b(?!,?\s+(?:(?:and|or|and/or)\s+)?(?:wounded|injured)))"),
     (Kind.WOUNDED,
      r"(?:sanitary|medical)\s+losses|санитарн\w*(?:\s+потер\w*)?|санітарн\w*(?:\s+втрат\w*)?"
      # the military code of the wounded (GOLD.md): "300 «трехсотых»", "трьохсотих"
      r"|тр[её]хсот(?:ые|ых|ыми|ый|ым)|трьохсот(?:і|их|ими|ий)"
      r"|(?<![\d.,])300-?(?:е|х|ые|ых|ыми|ті|тих|ими|ий|й)(?!\w)"
-     r"|(?:потерял\w*|втратил\w*|втратив)(?=(?:\s+[\w,.'’-]+){0,5}?(?<!\sи)(?<!\sі)(?<!\sта)(?<!\sй)\s+(?:ранеными|пораненими)(?!\s+(?:и|і|та|й)\s|,\s*(?:убит|вбит)))"),
+     r"|(?:потерял\w*|втратил\w*|втратив)(?=(?:\s+(?:\d[\d,.]*\d|[\w.'’-]+)){0,5}?(?<!\sи)(?<!\sі)(?<!\sта)(?<!\sй)\s+(?:ранеными|пораненими)(?!\s+(?:и|і|та|й)\s|,\s*(?:убит|вбит)))"),
     (Kind.KILLED_OR_WOUNDED,
      # "killed, injured or captured" reads as killed or wounded (GOLD.md)
      r"(?:killed|dead),?\s+(?:wounded|injured),?\s+(?:or|and)\s+(?:captured|taken\s+prisoner|missing)"

@@ -389,6 +389,15 @@ def test_the_kind_the_words_after_an_amount_give(resources, text, expected):
     assert kinds_and_figures(resources, text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("Russia lost 300 troops, 100 of them killed, near Sudzha.", id="en-lost-n-m-of-them-killed"),
+    pytest.param(RU + "ВСУ потеряли 300 военных, из них 100 убитыми.", id="ru-потеряли-n-из-них-m-убитыми"),
+])
+def test_a_loss_of_which_some_were_killed_is_two_claims(resources, text):
+    assert kinds_and_figures(resources, text) == [(Kind.KILLED_OR_WOUNDED, (None, 300, None)),
+                                                  (Kind.KILLED, (None, 100, None))]
+
+
 def test_ukrainian_vehicles_are_no_people(resources):
     found = claims(resources, UK + "Загалом за минулу добу знешкоджено 134 окупанти, знищено танк та 11 автомобілів.")
     assert [numbers(c) for c in found] == [(None, 134, None)]
