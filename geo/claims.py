@@ -233,6 +233,11 @@ _FORCE_THEN_AUX = compile_pattern(
 #: "are being used" (forces operating, GOLD.md).
 _PASSIVE_DEPLOYED = compile_pattern(r"(?:re)?deployed|sent|transferred|dispatched|stationed|redeployed|concentrated"
                                     r"|(?:a)?massed|thrown|drawn|pulled\s+into|thrown\s+into|drawn\s+into")
+#: Forces right before "arrived": "North Korean troops have arrived in the Kursk region" (GOLD.md:
+#: forces that arrived are deployed; residents who arrived are not).
+_TROOPS_BEFORE = compile_pattern(
+    r"(?<![\w'’-])(?:troops|soldiers|forces|units|servicemen|reinforcements|reserves|brigades?|battalions?|marines"
+    r"|paratroopers|personnel)\s+(?:(?:have|has|had)\s+)?(?:(?:already|reportedly|now|also|finally)\s+)?$")
 #: Movement words that assert a deployment without a figure ("moved into", "began entering").
 _MOVEMENT = compile_pattern(r"mov(?:ed|ing|es?)\s+into|(?:began|begin|started|start)\s+entering|holed\s+up|hunker"
                        r"|(?:troops|soldiers|forces|units)\s+(?:have\s+|had\s+)?enter"
@@ -283,7 +288,9 @@ _EQUIPMENT_WORD = compile_pattern(r"(?<!\w)" + _EQUIPMENT.pattern[:-1] + r"\b")
 #: The object right after a verb (a number and an adjective may come first) is equipment.
 _OBJECT_IS_EQUIPMENT = compile_pattern(
     r"\s+(?!(?:в|во|на|у|от|из|с|со|по|за|под|при|після|під|біля|внаслідок|in|at|on|from|by|during|after|near|as)"
-    r"(?!\w))(?:[\w'’-]+\s+){0,2}?" + _EQUIPMENT.pattern[:-1] + r"\b")
+    # "lost more than 300 tanks": a bound may stand first
+    r"(?!\w))(?:(?:more\s+than|over|about|around|up\s+to|at\s+least|nearly|almost|более|свыше|около|почти"
+    r"|понад|близько|майже)\s+)?(?:[\w'’-]+\s+){0,2}?" + _EQUIPMENT.pattern[:-1] + r"\b")
 
 #: Air defence at work in a sentence: its bare amounts "lost" are drones, not people.
 _INTERCEPTION_CUED = Gated.of(compile_pattern(alternation(INTERCEPTIONS)), is_folded=True)
@@ -331,8 +338,9 @@ def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
         after_word = re.match(r"\s+([\w'’-]+)", folded[m.end():end])
         if (kind in (Kind.WOUNDED, Kind.KILLED, Kind.CAPTURED) and after_word
                 and _FORCE.match(after_word.group(1)) and _is_attributive(m.group())
-                and not _AMOUNT_BEFORE.search(before)):
+                and not _AMOUNT_BEFORE.search(before) and not _COUNT_NOUN_BEFORE.search(before)):
             continue  # "wounded soldiers", "раненые военные": an adjective, not the predicate
+            # (but "число погибших мирных жителей возросло до 7": the count of them)
         if kind is Kind.DEPLOYED and _is_participle(folded, m.start(), m.end(), start):
             continue
         if kind is Kind.CAPTURED and (_RETURNED_BEFORE.search(folded, max(start, m.start() - 80), m.start())
@@ -440,7 +448,9 @@ def _counts_people(folded: str, amount: Amount, sentence: tuple[int, int], trigg
         return False  # "бригады скорой помощи": ambulance crews, not forces
     unknown = 0
     for token in tokens:
-        if token in ("of", "whom", "them", "the", "estimated", "more", "additional", "another", "other", "of"):
+        if token in ("of", "whom", "them", "the", "estimated", "more", "additional", "another", "other", "of",
+                     # "треть из них погибла", "третина з них загинула": a share of the people before
+                     "из", "з", "із", "них", "їх"):
             continue
         if _FORCE.match(token):
             return True
@@ -502,14 +512,25 @@ def _pair(amount: Amount, triggers: Sequence[_Trigger], clause: tuple[int, int],
     else the last before it."""
     inside = [t for t in triggers if clause[0] <= t.start < clause[1]]
     governing = [t for t in inside if t.end <= amount.start and amount.start - t.end <= _GOVERNS]
+    # not across a comma: "… 20 тисяч, санітарні — 40 тисяч" (the next figure's kind)
+    right_after = [t for t in inside if amount.end <= t.start <= amount.end + 2 and t.kind is not Kind.DEPLOYED
+                   and "," not in folded[amount.end:t.start]]
+    kind_after = [t for t in triggers if amount.end <= t.start <= amount.end + 30 and folded
+                  and _KIND_OF_AMOUNT.fullmatch(folded, t.start, t.end) and "," not in folded[amount.end:t.start]
+                  and t.start < next_amount and not _KIND_LIST_GOES_ON.match(folded, t.end)]
+    if kind_after:
+        return kind_after[0]  # "потери составили 300 человек убитыми и 500 ранеными": the kind its words give
+    if (governing and governing[-1].kind is Kind.KILLED_OR_WOUNDED and right_after
+            and right_after[0].kind is not Kind.KILLED_OR_WOUNDED):
+        return right_after[0]  # "втратив 25 «200-тих»", "lost 40 wounded": the kind right after the amount
     if governing and governing[-1].kind is not Kind.DEPLOYED or (governing and amount.fraction is None):
         return governing[-1]  # "killed 15 soldiers and injured 30": the verb right before the amount
     before = [t for t in inside if t.end <= amount.start]
-    right_after = [t for t in inside if amount.end <= t.start <= amount.end + 2 and t.kind is not Kind.DEPLOYED]
     if right_after and right_after[0].kind is not Kind.KILLED_OR_WOUNDED:
         return right_after[0]  # "потери составили 120 «двухсотых» и 300 «трехсотых»": the kind right after it
-    if before and folded and _COPULA.match(folded, before[-1].end, amount.start):
-        return before[-1]  # "безвозвратные потери составили 1 200 человек, санитарные — 2 400"
+    if before and folded and (_COPULA.match(folded, before[-1].end, amount.start) or (
+            _BOUND_VERB.match(folded, amount.start) and _NOUN_TAIL.fullmatch(folded, before[-1].end, amount.start))):
+        return before[-1]  # "безвозвратные потери составили 1 200 человек, санитарные — 2 400", "… превысили 20 тысяч"
     after = [t for t in inside if amount.end <= t.start < next_amount]
     if amount.fraction is not None:
         # "a third of the estimated 10,000 troops deployed … have been killed": skip the base's participle
@@ -526,6 +547,18 @@ def _pair(amount: Amount, triggers: Sequence[_Trigger], clause: tuple[int, int],
     return min(near, key=lambda t: abs(t.start - amount.start)) if near else None
 
 
+#: The kind of an amount in the instrumental after it ("300 человек убитыми", "500 ранеными", "300
+#: загиблими"): it says what the loss noun or verb before the amount counts.
+_KIND_OF_AMOUNT = compile_pattern(r"(?:убит|ранен|вбит|поранен|загибл|погибш)(?:ыми|ими)"
+                                  # "из которых более 20 тысяч — безвозвратно"
+                                  r"|безвозвратн(?:о|ые|ых)|безповоротн(?:о|і|их)|санитарн(?:ые|ых)|санітарн(?:і|их)")
+#: A list of kinds that goes on ("убитыми, ранеными и пропавшими без вести"): killed or wounded together.
+_KIND_LIST_GOES_ON = compile_pattern(r",?\s+(?:(?:и|і|та|й|или|або)\s+)?(?:ранен|поранен|убит|вбит|загибл|погибш)")
+#: A bound verb a figure opens with ("превысили 20 тысяч"): the predicate of the loss noun before it.
+_BOUND_VERB = compile_pattern(r"(?:превысил|превышает|превышают|перевищил|перевищу|exceed|surpass|topped)")
+_NOUN_TAIL = compile_pattern(r"[\s\w'’“”«»\"-]{0,60}")
+
+
 #: A cumulative total after a claim's amount with its verb left out: "…, а загалом з початку
 #: операції — понад 62 тисячі", "…, а всего с начала боевых действий — более 67 тысяч",
 #: "…, and since the start of the incursion more than 62,000". Between the two amounts: the
@@ -535,6 +568,18 @@ _ELLIPTIC_TOTAL = compile_pattern(
     r"[^.;!?\d]{0,60}?,\s*(?:а|и|і|та|й|and|while)\s+(?P<total>(?:всего|всього|усього|загалом|итого|в\s+целом"
     r"|в\s+общей\s+сложности|in\s+total|overall|altogether|since|с\s+начала|від\s+початку|з\s+початку"
     r"|from\s+the\s+start|from\s+the\s+beginning)(?!\w)[^.;!?\d]{0,70})$")
+#: A sentence that opens with the total its figures are taken from: "Of the 11,000 …", "Из 12 тысяч …",
+#: "З 12 тисяч …".
+_OF_TOTAL = compile_pattern(r"\W*(?:of|out\s+of|из|з|із)\s+(?:the\s+|its\s+|their\s+)?(?:estimated\s+|reported\s+)?")
+
+
+def _loss_in_phrase(folded: str, amount: Amount, triggers: Sequence[_Trigger]) -> bool:
+    """Whether a loss word stands in the amount's own phrase, before the next comma ("Of the 300
+    soldiers killed, 40 were officers": the 300 are a loss claim, not just a total)."""
+    comma = folded.find(",", amount.end)
+    return any(amount.end <= t.start < comma and t.kind is not Kind.DEPLOYED for t in triggers) if comma > 0 else False
+
+
 #: The kinds an elliptic total may carry on: losses, not a state ("other") or ground.
 _TOTAL_KINDS = frozenset({Kind.KILLED, Kind.WOUNDED, Kind.KILLED_OR_WOUNDED, Kind.CAPTURED, Kind.MISSING,
                           Kind.DEPLOYED})
@@ -554,9 +599,43 @@ def _elliptic_total(folded: str, previous: Amount, amount: Amount, out: Sequence
     return m.start("total")
 
 
+#: Contact lost (``lexicon.KIND_TRIGGERS``' first entry): a missing claim only with an amount.
+_CONTACT_LOST = compile_pattern(r"contact|touch|communicat|связь|зв'язок")
+
+
+#: The same loss in another place with its verb and noun left out, the place before the amount
+#: ("…, на белгородском — до 40", "…, а на Курщині — 70") or after it ("… 40,000 troops in the
+#: Kursk region and 20,000 in the Belgorod region"). Between the two amounts: the first one's
+#: words, a comma or "and", and no other number or clause.
+_PARALLEL_PLACE_FIRST = compile_pattern(
+    r"[^.;!?\d,]{0,60}?,\s*(?:(?:а|и|і|та|й|and|while)\s+)?(?P<total>(?:на|в|во|у|под|під|біля|in|on|near)\s+"
+    r"[^.;:!?\d,]{1,50}?\s*[–—-]\s*(?:(?:до|около|более|свыше|понад|близько|майже|почти|up\s+to|about|over)\s+)?)$")
+_PARALLEL_PLACE_AFTER = compile_pattern(r"[^.;!?\d,]{0,60}?(?:,\s*|\s+)(?:and|while|а|и|і|та)\s+(?P<total>)$")
+_PLACE_AFTER_AMOUNT = compile_pattern(r"\s+(?:in|on|near|around|на|в|у|под|під|біля)\s+(?!\d)")
+
+
+def _elliptic_parallel(folded: str, previous: Amount, amount: Amount, out: Sequence[Draft]) -> int | None:
+    """Where the words of the same loss in another place start, when ``amount`` is one
+    (``_PARALLEL_PLACE_FIRST``, ``_PARALLEL_PLACE_AFTER``) that goes on the claim of ``previous``."""
+    if not out or out[-1].anchor != previous.start or out[-1].figure is None or out[-1].kind not in _TOTAL_KINDS:
+        return None
+    tail = re.findall(r"[\w'’-]+", folded[amount.end:amount.end + 40])[:1]
+    if tail and (_EQUIPMENT.match(tail[0]) or _GROUND.match(tail[0])):
+        return None  # "… 300 soldiers and 12 tanks": equipment, not the loss of people
+    m = _PARALLEL_PLACE_FIRST.match(folded, previous.end, amount.start)
+    if m is not None:
+        return m.start("total")
+    m = _PARALLEL_PLACE_AFTER.match(folded, previous.end, amount.start)
+    if m is not None and _PLACE_AFTER_AMOUNT.match(folded, amount.end):
+        return amount.start
+    return None
+
+
 def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) -> bool:
     """Whether a trigger asserts a loss or a movement of forces without an amount."""
     word = folded[trigger.start:trigger.end]
+    if trigger.kind is Kind.MISSING and _CONTACT_LOST.search(word):
+        return False  # "потеряли связь с подразделениями": people missing only when they are counted
     before = folded[max(sentence[0], trigger.start - 60):trigger.start]
     after = folded[trigger.end:min(sentence[1], trigger.end + 80)]
     if trigger.kind is Kind.DEPLOYED and _EQUIPMENT_WORD.search(after[:60]):
@@ -577,6 +656,7 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
             return bool(_MORE_FORCES.search(folded[max(sentence[0], trigger.start - 30):trigger.start]))
         return bool(_MORE_FORCES.search(folded[max(sentence[0], trigger.start - 50):trigger.start])
                     or _MOVEMENT.match(word) or _FORCE_AFTER.match(after)
+                    or (word == "arrived" and _TROOPS_BEFORE.search(before) is not None)
                     or (_FORCE_THEN_AUX.search(before) and _PASSIVE_DEPLOYED.fullmatch(word) is not None))
     if _LOSS_NOUN.match(word):
         if _LOSS_FIGURES.match(after) and not re.search(r"expected|may|might|could|will|\bnot\b|n't|\bno\b",
@@ -845,11 +925,21 @@ def _sentence_claims(
     starts = [a.start for a in amounts]
     for index, amount in enumerate(amounts):
         next_amount = amounts[index + 1].start if index + 1 < len(amounts) else sentence[1]
+        if (index + 1 < len(amounts) and _OF_TOTAL.fullmatch(folded, sentence[0], amount.start)
+                and not _loss_in_phrase(folded, amount, triggers)):
+            # "Of the 11,000 troops sent to Kursk, about 300 have been killed": the total the
+            # figures after it are taken from, not a loss; its own participle may deploy it
+            base = _deployed_base(text, folded, amount, sentence, paragraph)
+            out.extend([base] if base is not None else [])
+            seen_amounts.append(amount)
+            continue
         total = _elliptic_total(folded, amounts[index - 1], amount, out) if index else None
         if total is None and not _counts_people(folded, amount, sentence, triggers,
                                                 starts[:index] + starts[index + 1:]):
-            seen_amounts.append(amount)
-            continue
+            total = _elliptic_parallel(folded, amounts[index - 1], amount, out) if index else None
+            if total is None:
+                seen_amounts.append(amount)
+                continue
         clause = _clause_of(clauses, amount.start)
         trigger = None if total is not None else _pair(amount, triggers, clause, next_amount, folded=folded)
         kind = trigger.kind if trigger else None
@@ -979,7 +1069,12 @@ def _nested_base_claim(text: str, folded: str, amount: Amount, sentence: tuple[i
              if a.fraction is None]
     if not inner:
         return None
-    base = inner[-1]
+    return _deployed_base(text, folded, inner[-1], sentence, paragraph)
+
+
+def _deployed_base(text: str, folded: str, base: Amount, sentence: tuple[int, int],
+                   paragraph: tuple[int, int]) -> Draft | None:
+    """The deployment a share's total states ("the 11,000 troops sent to Kursk"), or None."""
     # The base's participle ("soldiers deployed with …") is filtered out of the predicates, so look again.
     deployed = [t for t in _raw_triggers(folded, base.end, min(sentence[1], base.end + 60)) if t.kind is Kind.DEPLOYED]
     if not deployed:

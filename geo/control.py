@@ -88,6 +88,10 @@ _CONJUNCTION = compile_pattern(r"but|and|yet|но|а|и|однако|але|та
 #: Quotation marks and dashes that may open a sentence before its subject.
 _OPENERS = " «“„\"'-–—"
 _NOT_A_SIDE = compile_pattern(rf"^(?:[\w'-]+\s+)?(?:{NOT_A_SIDE})(?!\w)")
+#: The same counted: "Более 150 тысяч жителей области покинули свои дома" (not where the ground's
+#: holder is named: "2,000 civilians remain in Sudzha under Ukrainian control" is Ukraine's).
+_COUNTED_NOT_A_SIDE = compile_pattern(
+    rf"^(?:[\w'-]+\s+)?[\d.,\u00a0 ]+\s*(?:тысяч\w*|тисяч\w*|thousand)?\s+(?:{NOT_A_SIDE})(?!\w)")
 #: Russia's ally, whose troops entering Kursk oblast are a deployment (GOLD.md), not ground taken.
 _ALLY_ENTERS = compile_pattern(r"(?:north\s+korean|dprk|pyongyang['’]s|северокорейск\w*|північнокорейськ\w*)")
 _ENTER = compile_pattern(r"enter|вош|зашли|увійш|зайшл")
@@ -143,7 +147,8 @@ _CLAUSE_START = compile_pattern(
 _CLAUSE_END = compile_pattern(
     r";|,\s+(?=(?:but|while|whereas|although|though|which|according|saying|adding|after|when|as|with|where"
     r"|before|despite|amid|following|где|де|после|після"
-    r"|но|однако|хотя|при\s+этом|сообщ\w+|заяв\w+|говорится|передает|але|проте|повідом\w+|заяв\w+)\b)"
+    r"|но|однако|хотя|при\s+этом|сообщ\w+|заяв\w+|говорится|передает|але|проте|однак|повідом\w+|заяв\w+"
+    r"|запевни\w*|заверил\w*)\b)"
     r"|\s[–—]\s+(?=(?:said|says|сообщ|заяв|повідом))"
     # ", and other sources reported …": a new statement by another speaker
     r"|,\s+(?:and|but|и|а|і|та)\s+(?=(?:[\w'-]+\s+){0,3}(?:said|say|says|reported|report|claimed|claim|added|noted"
@@ -242,7 +247,7 @@ def find_control(
         # "«Ситуация … остаётся сложной, но контролируемой»": a clause with no subject of its
         # own shares the sentence's
         head = own if own and not _CONJUNCTION.fullmatch(own) else folded[s_start:m.start()].lstrip(_OPENERS)
-        if _NOT_A_SIDE.search(head):
+        if _NOT_A_SIDE.search(head) or (held_by is None and _COUNTED_NOT_A_SIDE.search(head)):
             continue  # "Гражданское население покинуло Суджу", "the situation is under control": no side
         if _ALLY_ENTERS.search(head) and _ENTER.match(m.group()):
             continue  # "North Korean troops enter Kursk": an ally deployed on its partner's ground, no ground taken

@@ -65,7 +65,8 @@ PREDICATES: tuple[Predicate, ...] = (
               r"established|establish|re-?established|re-?establish|assumed|seized)\s+"
               r"(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+(?:of|over)",
               Stance.TOOK, False, "Russian troops took control of the village on Monday."),
-    Predicate(r"liberat(?:ed|es|e|ing)|liberation\s+of", Stance.TOOK, False,
+    # not a fight "for the liberation of" a place
+    Predicate(r"liberat(?:ed|es|e|ing)|(?<!for\sthe\s)liberation\s+of", Stance.TOOK, False,
               "The battlegroup liberated two settlements in the region."),
     Predicate(r"(?:re)?captur(?:ed|es|e|ing)|capturing\s+of", Stance.TOOK, True,
               "Ukrainian units captured the village and its railway station."),
@@ -78,6 +79,10 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"clear(?:ed|s|ing)\s+(?:the\s+)?(?:village|villages|settlement|settlements|town|area)",
               Stance.TOOK, True, "The marines cleared the villages of two border hamlets."),
     Predicate(r"enter(?:ed|s|ing)", Stance.TOOK, True, "Ukrainian troops entered the town on Tuesday."),
+    # a clearing completed: "completed the clearing of the village", "finished mopping up the town"
+    Predicate(r"(?:complet(?:ed|es|e|ing)|finish(?:ed|es|ing)?)\s+(?:the\s+)?(?:clearing|clearance|mopping[- ]up"
+              r"|mop-up)(?:\s+operations?)?(?:\s+(?:of|in|at))?", Stance.TOOK, True,
+              "Russian forces completed the clearing of the village, the ministry said."),
     # "cleared Martynovka of Ukrainian forces"; not a way, a road, rubble or mines
     Predicate(r"clear(?:ed|s|ing)(?!\s+(?:the\s+)?(?:way|path|roads?|rubble|debris|mines?|snow)\b)"
               r"(?!\s+(?:over|up|out|away|above|off)\b)", Stance.TOOK, True,
@@ -100,6 +105,16 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"(?:raised|hoisted|planted|raising|hoisting|planting)\s+(?:the\s+|a\s+|their\s+|its\s+)?"
               r"(?:russian|ukrainian|national|state)\s+flags?\s+(?:over|above|in|on|at)",
               Stance.TOOK, False, "Russian troops raised the Russian flag over the town, the ministry said."),
+    # the flag as the subject: "The Russian flag now flies over the town", "was raised over"
+    Predicate(r"(?:russian|ukrainian|national)\s+flags?\s+(?:now\s+|again\s+)?(?:flies|flew|is\s+flying|was\s+flying"
+              r"|waves|(?:was|has\s+been|had\s+been|were|have\s+been)\s+(?:raised|hoisted|planted))\s+(?:over|above|in|on|at)",
+              Stance.TOOK, False, "The Russian flag now flies over the town, the Kremlin said."),
+    # a foothold gained or held: "have established a foothold in the village" (not one "near" it)
+    Predicate(r"(?:establish(?:ed|es|ing)?|gain(?:ed|s|ing)?|secur(?:ed|es|ing)|won|(?:still\s+)?ha(?:ve|s|d))\s+"
+              r"(?:a\s+|their\s+|its\s+)?(?:small\s+|firm\s+|new\s+)?foothold\s+(?:in|on|inside)(?!\w)",
+              Stance.HOLDS, False, "Russian troops have established a foothold in the village, bloggers said."),
+    Predicate(r"dug\s+in\s+(?:in|on|inside)(?!\w)", Stance.HOLDS, False,
+              "Ukrainian troops have dug in on the outskirts of the town."),
     # English: the size of ground taken or held, with no other predicate in its clause
     Predicate(r"(?:surpass\w*|exceed\w*|reach\w*|total\w*|amount\w*\s+to|gr[eo]wn?\s+to|stood\s+at|stands\s+at"
               r"|covered|covers|(?:is|was|were)(?:\s+now)?)\s+" + _AREA_BOUND_LATIN + AREA_LATIN, Stance.HOLDS, False,
@@ -137,7 +152,8 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"withdr(?:ew|awn|awing|aws|aw|awal)\s+from|pull(?:ed|s|ing)?\s+out\s+of|pull-?out\s+from"
               # the verb, not the noun: "after the retreat from X" states no withdrawal of its own
               r"|(?<!the\s)(?<!a\s)(?<!its\s)(?<!their\s)(?<!'s\s)retreat(?:ed|s|ing)?\s+"
-              r"(?:from|to)|(?:were|was|been|being)\s+(?:fully\s+|completely\s+)?(?:expelled|ousted|driven\s+out"
+              r"(?:from|to)|(?:were|was|been|being)\s+(?:fully\s+|completely\s+|largely\s+|mostly\s+|entirely\s+"
+              r"|almost\s+(?:completely\s+|entirely\s+)?)?(?:expelled|ousted|driven\s+out"
               r"|pushed\s+out|forced\s+out|kicked\s+out|dislodged)",
               Stance.LEFT, False, "Ukrainian forces have withdrawn from the village."),
     # the withdrawal as a noun with its side between: "confirmed the withdrawal of Ukrainian
@@ -149,6 +165,11 @@ PREDICATES: tuple[Predicate, ...] = (
               r"(?:out\s+of|from)", Stance.TOOK, True,
               "Russian forces pushed Ukrainian troops out of the town."),
     Predicate(r"lost|los(?:e|es|ing)", Stance.LEFT, True, "Ukraine has lost a quarter of the territory it captured."),
+    # ground no longer held: "Ukraine no longer holds any territory in the region", "troops are no
+    # longer in the town" (a denial of holding is a statement of leaving)
+    Predicate(r"no\s+longer\s+(?:holds?|held|controls?|controlled|occup(?:y|ies|ied)"
+              r"|(?:(?:is|are|was|were)\s+)?(?:present\s+)?in(?!\s+a\s+position))",
+              Stance.LEFT, True, "Ukraine no longer holds any territory in the region, Russian officials claim."),
     # not "left" or "fled": civilians leave and flee villages too
     Predicate(r"abandon(?:ed|s|ing)?|surrender(?:ed|s|ing)?",
               Stance.LEFT, True, "Ukrainian troops abandoned the village after a week of shelling."),
@@ -160,7 +181,9 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"(?:взял\w*|взят\w*|взять|установил\w*|установлен\w*|восстановил\w*|перешл\w*|переш[её]л\w*)\s+"
               r"(?:полный\s+)?(?:под\s+)?контрол\w*", Stance.TOOK, False,
               "Российские войска установили контроль над селом."),
-    Predicate(r"освобо(?:дил\w*|жд\w+|дит\w*)", Stance.TOOK, False, "ВС РФ освободили два населенных пункта."),
+    # not a fight for it: "бои за освобождение Суджи"
+    Predicate(r"освобо(?:дил\w*|дит\w*)|(?<!за\s)освобожд\w+", Stance.TOOK, False,
+              "ВС РФ освободили два населенных пункта."),
     Predicate(r"захват(?:ил\w*|ить|ят|ывают)|захвачен\w*", Stance.TOOK, True,
               "ВСУ захватили несколько сел в области."),
     # the event as a noun, its ground in the genitive after it: "информация о захвате Суджи"
@@ -184,11 +207,25 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"выбил\w*|вытеснил\w*|выдавил\w*|выбит\w*|вытеснен\w*|выдавлен\w*", Stance.TOOK, True,
               "Бойцы выбили противника из поселка."),
     Predicate(r"зачистил\w*|зачищен\w*", Stance.TOOK, True, "Штурмовики зачистили село."),
+    # a clearing completed, Russian and Ukrainian alike: "завершили зачистку села", "зачистка
+    # поселка завершена", "зачистку селища завершено" (not one under way: "ведут зачистку")
+    Predicate(r"(?:заверш\w*|закончил\w*|окончил\w*)\s+зачистк\w*", Stance.TOOK, True,
+              "Штурмовики завершили зачистку села от противника."),
+    Predicate(r"зачистк[аиу]\s+(?:[\w'-]+\s+){1,4}?(?:заверш(?:ена|ено|ен|ил\w*)|закончен\w*|окончен\w*)(?!\w)",
+              Stance.TOOK, False, "Зачистка поселка завершена, сообщили в Минобороны."),
     # a side's flag raised over a place: "Над Суджей поднят российский флаг", "подняли флаг России над селом"
     Predicate(r"(?:поднят\w*|подняли|поднял[аио]?|водрузил\w*|водружен\w*|установил\w*|установлен\w*)\s+"
               r"(?:российск\w+\s+|украинск\w+\s+|государственн\w+\s+)флаг\w*"
               r"|(?:поднят\w*|подняли|поднял[аио]?|водрузил\w*|водружен\w*)\s+флаг\w*\s+(?:россии|рф|украины)",
               Stance.TOOK, False, "Над селом поднят российский флаг, сообщили в Минобороны."),
+    # the flag flying over a place: "Над Суджей вновь развевается российский флаг", "над селищем
+    # майорить український прапор" (not flags at a parade: "на параде развевались флаги")
+    Predicate(r"над\s+[\w'-]+(?:\s+[\w'-]+){0,2}?\s+(?:(?:вновь|снова|уже|знову|вже)\s+)?"
+              r"(?:развева\w+|ре[её]т|реют|майор(?:ить|іє|ять|ів|іли))\s+"
+              r"(?:российск\w+|украинск\w+|українськ\w+|український|російськ\w+)\s+(?:флаг|прапор)\w*"
+              r"|(?:российск\w+|украинск\w+|українськ\w+|український|російськ\w+)\s+(?:флаг|прапор)\w*\s+"
+              r"(?:(?:вновь|снова|уже|знову|вже)\s+)?(?:развева\w+|ре[её]т|реют|майор(?:ить|іє|ять|ів|іли))\s+над",
+              Stance.TOOK, False, "Над селом вновь развевается российский флаг."),
     # "очистили Курскую область от ВСУ"; not a clearance of mines or rubble
     Predicate(r"(?:очистил\w*|очищен\w*|очистили|очищено)(?!(?:\s+\S+){0,4}\s+(?:от|від)\s+(?:мин|мін|взрывоопасн|вибухонебезпечн|завал|снег|сніг|мусор|смітт))",
               Stance.TOOK, True, "Российские войска очистили село от противника."),
@@ -212,6 +249,11 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"(?:потерял[аио]?|утратил[аио]?|втратил[аио]?|втратив)(?!\w)"
               r"(?!\s+(?:част\w*|половин\w*)\s+(?:личн|техн|состав|особов|бойц|бійц|солдат|військов|военн|люд))",
               Stance.LEFT, True, "ЗСУ втратили село після тижня боїв."),
+    # ground no longer held: "ВСУ больше не контролируют ни одного населенного пункта", "ЗСУ більше не
+    # перебувають у Суджі"
+    Predicate(r"(?:больше|більше)\s+не\s+(?:контролиру\w*|удержива\w*|наход\w+\s+(?:в|во|на)|контролю\w*|утриму\w*"
+              r"|перебува\w+\s+(?:в|у|на))(?!\w)", Stance.LEFT, True,
+              "ВСУ больше не контролируют ни одного населенного пункта в области."),
     # Russian: holding ground
     Predicate(r"контролиру\w*|под\s+(?:полным\s+)?(?:\w+\s+)?контрол\w*|контрол\w*\s+над", Stance.HOLDS, True,
               "ВСУ контролируют 90 населенных пунктов."),
@@ -242,7 +284,7 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(r"(?:взял\w*|взяли|взято|встановил\w*|встановлено|перейшл\w*|перейшов)\s+"
               r"(?:повний\s+)?(?:під\s+)?контрол\w*", Stance.TOOK, False,
               "Українські військові взяли під контроль позиції в селі."),
-    Predicate(r"звільн(?:ил\w*|ив|ено|енн\w*|ені|ити|яють)", Stance.TOOK, False,
+    Predicate(r"звільн(?:ил\w*|ив|ено|ені|ити|яють)|(?<!за\s)звільненн\w*", Stance.TOOK, False,
               "Сили оборони звільнили село від окупантів."),
     Predicate(r"захопил\w*|захоплен\w*|захопити|захопле\w*", Stance.TOOK, True,
               "Росіяни захопили кілька населених пунктів."),
@@ -297,7 +339,9 @@ PREDICATES: tuple[Predicate, ...] = (
 #: Nouns of ground: after a predicate that ``needs_ground`` they make it a claim about ground.
 GROUND_NOUNS = (
     r"villages?|settlements?|towns?|localit(?:y|ies)|hamlets?|territor(?:y|ies)|land|lands|square|sq\b|km\b"
-    r"|kilomet\w+|miles?|region|oblast|part\s+of|portion\s+of|half\s+of|areas?|footholds?|positions?|city"
+    r"|kilomet\w+|miles?|region|oblast"
+    # a share of ground, not of a counted force: "lost half of the 11,000 North Koreans it deployed"
+    r"|(?:part|portion|half)\s+of(?!\s+(?:the\s+|its\s+|their\s+|his\s+)?(?:estimated\s+)?\d)|areas?|footholds?|positions?|city"
     r"|checkpoint|outskirts|sliver|chunk|pocket|swath|strip|streets?|footholds?|salients?|bridgeheads?|enclaves?"
     # part of a town held: "удерживает несколько домов на окраине", "тримають околиці", "holds several houses"
     r"|houses|buildings|blocks|окраин\w*|околиц\w*|домов|дома\b|будинк\w*|квартал(?:ы|ов|і|ів)?\b"
@@ -314,6 +358,7 @@ BLOCKERS = (
     r"|would|will|could|should|must|cannot|can't|did\s+not|didn't|has\s+not|have\s+not|hasn't|haven't|never"
     r"|no\s+longer|vow\w*\s+to|promis\w*\s+to|threat\w*\s+to|wants?\s+to|hop(?:e|es|ed|ing)\s+to"
     r"|fight\w*\s+to|struggl\w*\s+to|battl\w*\s+to|unlikely|can|may|might|ability\s+to|unable\s+to"
+    r"|in\s+a\s+position\s+to"
     # a condition or a forecast: "if Ukraine withdraws from X", "analysts expect Russia to retake X"
     r"|if|unless|expect\w*\s+(?:[\w'’-]+\s+){0,3}to|likely\s+to|если|якщо|ожида\w+|очіку\w+"
     r"|попыт\w+|пыта\w+|намер\w+|планиру\w+|чтобы|стрем\w+|хотят|не\s+удалось|не\s+смогл\w*"
@@ -388,6 +433,9 @@ ANCHORS: tuple[str, ...] = (
     "enter", "advanc", "push", "penetrat", "invad", "hold", "held", "occup", "inside", "hands", "withdr",
     "pull", "retreat", "broke", "expelled", "ousted", "driv", "drove", "forc", "lost", "los", "abandon", "surrend",
     "leave", "fall of", "fallen", "fell to", "back from", "pullout", "pull-out", "flag",
+    # a clearing, a foothold, ground no longer held, a flag flying (accu9)
+    "mop", "foothold", "dug in", "no longer", "больше не", "більше не", "майорит", "майоріє", "майорять", "майорів",
+    "майоріл", "развева", "реет", "реют",
     # an area figure, in any language: "square miles", "sq km", "km²", "кв. км", "квадратних"
     "square", "sq", "km²", "км²", "кв", "квадратн",
     # Russian

@@ -368,7 +368,9 @@ _MODIFIERS = _phrase_table(
         "до", "не более", "не более чем", "не больше", "не больше чем",
         "максимум", "менее", "меньше", "менее чем", "меньше чем", "почти",
         "не більше", "не більше ніж", "не більш ніж", "менше", "менше ніж", "менш ніж", "менш як",
-        "менше як", "майже")]
+        "менше як", "майже",
+        # "under 100 soldiers" (not "under fire": only before a number)
+        "under")]
     # "exceeded 4,500", "превысили 4,5 тыс.", "перевищили 4,5 тис.": the verb is the bound
     # and stays in the figure's text, as GOLD.md writes it.
     + [(p, _Mod.LOWER) for p in (
@@ -385,7 +387,8 @@ _MODIFIERS = _phrase_table(
         "approximately", "around", "about", "some", "roughly", "an estimated", "close to",
         "circa", "около", "примерно", "порядка", "приблизительно", "близько", "приблизно",
         "орієнтовно", "близько до", "ориентировочно", "приблизительно около", "около порядка")]
-    + [("between", _Mod.BETWEEN), ("from", _Mod.FROM), ("от", _Mod.FROM), ("від", _Mod.FROM)]
+    + [("between", _Mod.BETWEEN), ("между", _Mod.BETWEEN), ("між", _Mod.BETWEEN),
+       ("from", _Mod.FROM), ("от", _Mod.FROM), ("від", _Mod.FROM)]
 )
 #: Verbs of a count that grew to a new total ("число погибших выросло до семи", "кількість
 #: поранених зросла до 12"): their "до" is "to", not "up to", and the total is the figure.
@@ -399,7 +402,7 @@ _OPENERS = frozenset({_Mod.BETWEEN, _Mod.FROM})
 # The word that closes a range, by what opened it (None: a bare "2,000-3,000").
 _RANGE_LINKS: dict[_Mod | None, frozenset[str]] = {
     None: frozenset({"to", "or", "или"}),
-    _Mod.BETWEEN: frozenset({"and", "и"}),
+    _Mod.BETWEEN: frozenset({"and", "и", "і", "та", "й"}),  # "между 300 и 400", "між 300 і 400"
     _Mod.FROM: frozenset({"to", "до"}),  # Ukrainian "від 2 до 3" too
 }
 # After a single number: "300 or more", "1000 с лишним" read as "more than".
@@ -539,6 +542,12 @@ _FRACTIONS = _phrase_table(
     + [(f, Fraction(1, 4)) for f in ("четверть", "четверти", "четвертью", "одна четверть",
                                      "одну четверть")]
     + [(f, Fraction(3, 4)) for f in ("три четверти", "трех четвертей")]
+    # Ukrainian: "третина з них загинули", "дві третини", "чверть особового складу"
+    + [(f, Fraction(1, 3)) for f in ("третина", "третину", "третини", "третиною", "одна третина", "одну третину")]
+    + [(f, Fraction(2, 3)) for f in ("дві третини", "двох третин")]
+    + [(f, Fraction(1, 2)) for f in ("половину", "половини", "половиною")]
+    + [(f, Fraction(1, 4)) for f in ("чверть", "чверті", "одна чверть")]
+    + [(f, Fraction(3, 4)) for f in ("три чверті", "трьох чвертей")]
 )
 # A lone "third" or "quarter" is an ordinal or a district unless a modifier precedes it
 # ("Nearly third of North Korean troops", a headline); a lone "half" is a fraction.
@@ -547,7 +556,7 @@ _BARE_FRACTIONS = _phrase_table((word, Fraction(1, d)) for word, d in _DENOMINAT
 _NOT_BEFORE_HALF = frozenset({"first", "second", "last", "other", "первая", "первой", "первую",
                               "вторая", "второй", "вторую"})
 # What joins a share or a unit to its total: "a third of the estimated 12,000", "треть из 12 тысяч".
-_OF_WORDS = frozenset({"of", "из", "от", "численностью"})
+_OF_WORDS = frozenset({"of", "из", "от", "численностью", "з", "із", "чисельністю"})
 _OF_FILLERS = frozenset({"the", "an", "its", "their", "these", "those", "all", "estimated",
                          "reported", "total", "всех", "общей", "общего"})
 
@@ -581,7 +590,10 @@ _VAGUE = _phrase_table(
         "десятки тисяч", "десятків тисяч", "сотні тисяч", "сотень тисяч", "значна кількість",
         "велика кількість", "чимало",
         # "several tens", "a dozen or so": "кількадесят окупантів", "кільканадцять поранених"
-        "кількадесят", "кільканадцять", "a couple of dozen")]
+        "кількадесят", "кільканадцять", "a couple of dozen",
+        # the instrumental after "count in": "потери исчисляются сотнями", "втрати обчислюються тисячами"
+        "десятками", "сотнями", "тысячами", "тисячами", "десятками тысяч", "десятками тисяч",
+        "сотнями тысяч", "сотнями тисяч")]
     + [(f"{article} {unit}", _Vague.UNIT) for unit in _FORCE_UNITS for article in ("a", "an")]
     + [(unit, _Vague.UNIT) for unit in _RUSSIAN_FORCE_UNITS]
 )
@@ -590,6 +602,10 @@ _VAGUE = _phrase_table(
 # роты", "бойцы бригады", "бійці 95-ї бригади"), after a bound an amount ("до роты").
 _OBLIQUE_UNITS = frozenset(u for u in _RUSSIAN_FORCE_UNITS if u not in {
     "батальон", "бригада", "бригаду", "роту", "рота", "полк", "взвод", "батальйон"})
+#: Verbs whose subject a unit word is, not their amount: "Бригада втратила третину", "a battalion lost".
+_LOSER_VERBS = ("втрати", "втратив", "потеря", "утрати", "lost", "loses", "losing", "зазна", "понес", "несе", "suffer")
+#: Nouns a unit word modifies rather than counts: "a company commander", "a battalion headquarters".
+_UNIT_MODIFIED = frozenset("commander commanders headquarters hq chief level leader leaders staff".split())
 # "several hundred", "несколько тысяч": still vague, and the scale word is part of the text.
 _VAGUE_SCALES = _phrase_table((p, _Vague.COUNT) for p in (
     "hundred", "thousand", "dozen", "сотен", "тысяч", "десятков", "сотень", "тисяч", "десятків"))
@@ -838,6 +854,10 @@ def _read_vague(s: _Stream, i: int, mod: _Mod | None) -> _Reading | None:
         return None  # "бойцы 95-й бригады уничтожили 20 военных": of the brigade, not an amount
     if kind is _Vague.UNIT and mod is None and s.kind(i - 1) == "n" and s.is_spaced(i):
         return None  # "— 95 бригада": the number names the unit (``_is_unit_designation``)
+    if kind is _Vague.UNIT and s.is_spaced(k) and s.word(k) in _UNIT_MODIFIED:
+        return None  # "including a company commander": whose post, not an amount of troops
+    if kind is _Vague.UNIT and mod is None and s.is_spaced(k) and s.word(k).startswith(_LOSER_VERBS):
+        return None  # "Бригада втратила третину особового складу": the unit that lost, not the loss
     if kind is _Vague.UNIT:
         size = _read_total(s, k)
         if size is not None:

@@ -18,6 +18,17 @@ from geo.model import Kind
 # Ordered: the first pattern that matches at a position wins, so the combined
 # "killed or wounded" comes before "killed" and "wounded".
 KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
+    # Contact lost with a counted group of people: they are unaccounted for, GOLD.md's
+    # ``missing``, not killed or wounded ("lost contact with about 40 soldiers near X",
+    # "потеряли связь с 30 военнослужащими", "втратили зв'язок із 25 бійцями", "связь с 30
+    # бойцами потеряна"). Its own entry, first, so that "lost"/"потеряли" below do not read it;
+    # a claim only with an amount (``claims._figureless_ok``), and a place lost contact with
+    # is no ground lost (``control_lexicon.NOT_GROUND``).
+    (Kind.MISSING,
+     r"\blost\s+(?:all\s+)?(?:contact|communications?|touch)\s+with|\blosing\s+(?:all\s+)?(?:contact|touch)\s+with"
+     r"|(?:потерял\w*|утратил\w*|потеряв\w*)\s+(?:всякую\s+)?связь\s+(?:с|со)(?!\w)"
+     r"|(?:втратил\w*|втратив)\s+(?:будь-який\s+)?зв'язок\s+(?:з|із|зі)(?!\w)"
+     r"|связь\s+(?:с|со)(?=\s[^.;]{0,80}?(?<!\w)потерян)|зв'язок\s+(?:з|із|зі)(?=\s[^.;]{0,80}?(?<!\w)втрачен)"),
     # GOLD.md: irrecoverable losses are the dead, sanitary (medical) losses the wounded;
     # the adjective alone carries the kind ("25,2 тис. є безповоротними втратами, 36,2 тис. –
     # санітарними"). First, so that "losses" after them is not read on its own.
@@ -25,16 +36,20 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"(?:irretrievabl[ey]|irrecoverabl[ey]|irreversibl[ey])(?:\s+lost|\s+losses)?"
      r"|безвозвратн\w*(?:\s+потер\w*)?|безповоротн\w*(?:\s+втрат\w*)?"
      # a loss verb whose kind follows its amount: "втратили близько 200 осіб убитими"
-     r"|(?:потерял\w*|втратил\w*|втратив)(?=(?:\s+[\w,.'’-]+){0,5}?(?<!\sи)(?<!\sі)(?<!\sта)(?<!\sй)\s+(?:убит|вбит)(?:ыми|ими)(?!\s+(?:и|і|та|й)\s))"
+     r"|(?:потерял\w*|втратил\w*|втратив)(?=(?:\s+(?:\d[\d,.]*\d|[\w.'’-]+)){0,5}?(?<!\sи)(?<!\sі)(?<!\sта)(?<!\sй)\s+(?:убит|вбит)(?:ыми|ими)(?!\s+(?:и|і|та|й)\s|,\s*(?:ранен|поранен)))"
      # the military code of the dead (GOLD.md): "120 «двухсотых»", "200-ті", "двохсотих"
      r"|двухсот(?:ые|ых|ыми|ый|ым)|двохсот(?:і|их|ими|ий)"
-     # the same in English: "Russia has lost between 18,000 and 20,000 soldiers killed"
-     r"|\blost\b(?=(?:\s+[\w,.'’-]+){1,6}?\s+killed\b(?!,?\s+(?:and|or|and/or)\s+(?:wounded|injured)))"),
+     # the same in digits: "15 «200-х»", "40 «200-тих»"
+     r"|(?<![\d.,])200-?(?:е|х|ые|ых|ыми|ті|тих|ими|ий|й|ых)(?!\w)"
+     # the same in English: "Russia has lost between 18,000 and 20,000 soldiers killed" (not across a
+     # comma: "lost 300 troops, 100 of them killed" is a loss of which some were killed)
+     r"|\blost\b(?=(?:\s+(?:\d[\d,.]*\d|[\w.'’-]+)){1,6}?\s+killed\b(?!,?\s+(?:(?:and|or|and/or)\s+)?(?:wounded|injured)))"),
     (Kind.WOUNDED,
      r"(?:sanitary|medical)\s+losses|санитарн\w*(?:\s+потер\w*)?|санітарн\w*(?:\s+втрат\w*)?"
      # the military code of the wounded (GOLD.md): "300 «трехсотых»", "трьохсотих"
      r"|тр[её]хсот(?:ые|ых|ыми|ый|ым)|трьохсот(?:і|их|ими|ий)"
-     r"|(?:потерял\w*|втратил\w*|втратив)(?=(?:\s+[\w,.'’-]+){0,5}?(?<!\sи)(?<!\sі)(?<!\sта)(?<!\sй)\s+(?:ранеными|пораненими)(?!\s+(?:и|і|та|й)\s))"),
+     r"|(?<![\d.,])300-?(?:е|х|ые|ых|ыми|ті|тих|ими|ий|й)(?!\w)"
+     r"|(?:потерял\w*|втратил\w*|втратив)(?=(?:\s+(?:\d[\d,.]*\d|[\w.'’-]+)){0,5}?(?<!\sи)(?<!\sі)(?<!\sта)(?<!\sй)\s+(?:ранеными|пораненими)(?!\s+(?:и|і|та|й)\s|,\s*(?:убит|вбит)))"),
     (Kind.KILLED_OR_WOUNDED,
      # "killed, injured or captured" reads as killed or wounded (GOLD.md)
      r"(?:killed|dead),?\s+(?:wounded|injured),?\s+(?:or|and)\s+(?:captured|taken\s+prisoner|missing)"
@@ -42,11 +57,18 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      # "killing and wounding around 300 soldiers"
      r"|killing\W{0,3}(?:or|and)\W{0,3}(?:wounding|injuring)"
      r"|(?:wounded|injured)\W{0,3}(?:or|and)\W{0,3}(?:killed|dead)"
-     r"|casualt(?:y|ies)|losses|\blost\b|потерял\w*|потеряв\w*|втратил\w*|втратив"
+     r"|casualt(?:y|ies)|losses|\blost\b"
+     # the participle with its amount: "attacked near X, losing 100 soldiers" (not "losing ground")
+     r"|\blosing\b(?=\s+(?:about|around|some|roughly|nearly|almost|up\s+to|more\s+than|over|at\s+least|\d))"
+     # the present, a rate with its amount: "ВСУ ежедневно теряют до 200 военных", "ворог щодня
+     # втрачає від 100 до 150 військових" (without an amount, "теряют позиции", no loss)
+     r"|(?:теря(?:ет|ют)|втрача(?:є|ють))(?=(?:\s+[\w'’-]+){0,3}?\s+(?:\d|до\s|от\s|від\s|около|порядка|более|свыше"
+     r"|понад|близько|майже|почти|приблизно|десятк|сотн|сотен|тысяч|тисяч))"
+     r"|потерял\w*|потеряв\w*|втратил\w*|втратив"
      # "ВСУ лишились 1,5 тыс. военнослужащих": a loss of people (a force noun must follow its figure)
      r"|лишил(?:ись|ась|ся)"
      r"|(?:убит|погиб)\w*\s+(?:и|или)\s+ранен\w*|ранен\w*\s+(?:и|или)\s+(?:убит|погиб)\w*"
-     r"|потер(?:и|ь|ям|ях|ями)|втрат(?:и|а|ами|ах|ам|у)?\b|[ув]бит\w*\s+(?:і|та|й)\s+поранен\w*"
+     r"|потер(?:и|ь|ям|ях|ями)|втрат(?:и|а|ами|ах|ам|у)?\b|[ув]бит\w*\s+(?:і|та|й|або)\s+поранен\w*"
      r"|выведен\w*\s+из\s+строя|виведен\w*\s+з\s+ладу|\bdestroyed\b"
      # "neutralised": put out of action, dead or wounded (знешкоджено 120 окупантів)
      r"|\bneutrali[sz](?:ed|ing)\b|нейтрализова\w*|нейтрализован\w*|знешкод\w*"
@@ -68,11 +90,19 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|погиб\w*|убит\w*|уничтожен\w*|ликвидирован\w*|загинул\w*|загинув|загибл\w*|вбит\w*|знищен\w*"
      # the active verbs: "уничтожили 50 военных", "знищили понад 50 солдатів"
      r"|уничтожил\w*|ликвидировал\w*|убил[аи]?\b|знищил\w*|знищив|знищено|ліквідовано|ліквідува\w*"
+     # the victims, counted: "число жертв удара по Рыльску выросло до 15", "кількість жертв зросла до 15",
+     # "жертвами обстрела стали трое мирных жителей"
+     r"|жертв(?<=число\sжертв)|жертв(?<=количество\sжертв)|жертв(?<=кількість\sжертв)"
+     r"|жертвами(?=\s+(?:[\w'-]+\s+){0,3}?(?:стали|стал[аио]|стала|стали|став|стало))"
+     # the gerund: "отразили атаку, уничтожив до 50 военнослужащих", "ліквідувавши 20 окупантів"
+     r"|уничтожив(?:ши)?\b|ликвидировав(?:ши)?\b|вбивши\b"
      r"|вбил[аи]?\b|вбив\b|вбито"),
     (Kind.WOUNDED,
      r"\bwounded\b|\bwounding\b|\bwounds(?=\s+\d)|\binjured\b|\binjuring\b|\binjuries\b"
      # "получили осколочные ранения": the kind of wound may stand between
      r"|получил\w*\s+(?:[а-яё]+\s+)?ранени\w*|ранен\w*|отримал\w*\s+(?:[а-яєіїґ']+\s+)?поранен\w*|поранен\w*"
+     # "ще троє дістали поранення", "троє зазнали поранень"
+     r"|(?:дістал\w*|зазнал\w*)\s+(?:[а-яєіїґ']+\s+)?поранен\w*"
      # the active verbs: "дрон поранив трьох цивільних", "обстрел ранил двоих"
      r"|поранил[аио]?\b|поранив\b|ранил[аио]?\b"
      r"|пострадал\w*|пострадавш\w*|травмирован\w*|постраждал\w*"),
@@ -82,6 +112,10 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|\b(?:took|taken|take|taking)\s+(?!part\b|place\b|control\b)(?:[\w,.-]+\s+){0,4}?prisoners?\b"
      r"|\bcaptives?\b|taken\s+captive"
      r"|потрапи\w*\s+[ув]\s+полон\w*|попал\w*\s+в\s+плен\w*"
+     # the verb of taking prisoners: "бійці полонили 15 російських військових", "пленили двоих"
+     r"|полонил[аио]?\b|полонив\b|пленил[аио]?\b"
+     # the passive after its amount: "ще 12 взято в полон", "еще 15 взяты в плен"
+     r"|взят[оаиы]?\s+(?:[ув]\s+полон\w*|в\s+плен\w*)"
      r"|в\s+плен\w*|пленн\w*|пленен\w*|про\s+полон(?!\w)|сдал\w*(?:ся|сь)|полонен\w*|[ув]\s+полон\w*|полонених"
      # "до полону потрапили 27 російських військових", "взяли до полону"
      r"|до\s+полону"),
@@ -121,6 +155,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|військові(?<=північнокорейські\sвійськові)\s+(?:увійшли|зайшли)\b"
      r"|війська(?<=північнокорейські\sвійська)\s+(?:увійшли|зайшли)\b"
      r"|переброск\w*|перебрасыва\w*|перекидыва\w*|перекида\w*|перемеща\w*|перемещен\w*|переміщу\w*|переміщен\w*|перекида\w*|стягу\w*|стягнул\w*"
+     # pulled up and built up: "ВСУ стягивают резервы к Судже", "ворог накопичує сили біля Суджі"
+     r"|стягива\w*|накопичу\w*|накопичи(?:в|ла|ли)\b"
      r"|залучи\w*|залуча\w*|прибува\w*|\bholed\s+up\b|\bhunker\w*\s+down\b|\bdropped\s+off\b|\bairdropped\b"
      r"|высадил\w*|высажен\w*|висадил\w*|висаджен\w*"
      # presence counts only with a figure ("в регионе находится несколько тысяч военных")
@@ -129,6 +165,11 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|численност\w*(?=\s+(?:группировк|войск|военн|контингент|сил\b|подразделени))"
      r"|чисельніст\w*(?=\s+(?:угруповання|військ|контингент|сил\b|підрозділ))"
      r"|насчитыва\w*|налічу\w*"
+     # a force of a strength: "угруповання чисельністю до 50 тисяч осіб", "группировка численностью
+     # около 60 тысяч"; forces fighting, counted: "На Курщині воюють близько 12 тисяч солдатів"
+     r"|чисельністю(?=\s+(?:до|понад|близько|майже|приблизно|\d))|численностью(?=\s+(?:до|более|около|свыше|почти"
+     r"|порядка|\d))|(?:воюют|воюет|воюють|воює|сражаются)(?=\s+(?:около|порядка|более|свыше|до|почти|близько|понад"
+     r"|майже|приблизно|\d))"
 
      # forces that number N: "Ukraine's forces in Kursk now number about 10,000" (numbering N in an area)
      r"|\bnumber(?:s|ed)?\b(?=\s+(?:about|around|some|roughly|approximately|up\s+to|more\s+than|over|at\s+least"
@@ -149,7 +190,9 @@ PRESENCE_TRIGGERS = (r"находи\w*|перебува\w*|численност\
 # "some 12,000 North Korean troops are in Kursk": numbering N in an area (GOLD.md). Looked
 # for only in a sentence with an amount: "are" and "were" would open every sentence to the
 # search of the other triggers.
-PRESENCE_IN_AREA = (r"\b(?:are|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?in"
+PRESENCE_IN_AREA = (r"\b(?:are|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?"
+                    # "12,000 North Korean soldiers are fighting in the Kursk region": numbering N there too
+                    r"(?:(?:fighting|stationed|based|operating)\s+)?in"
                     r"(?=\s+(?:russia|kursk|the\s+(?:kursk\s+)?(?:region|area|oblast)))"
                     # the verb left out after the amount: "at least 10,000 right now in the Kursk Oblast"
                     r"|(?<=\d\s)(?:right\s+now|now|currently|already)\s+in(?=\s+(?:the\s+)?kursk)")
@@ -214,6 +257,8 @@ SPEECH_VERBS = (
     r"|переконані|впевнений|впевнена|thinks"
     # "South Korea's spy agency gave a lower figure. It said …": giving a figure is saying it
     r"|gave\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+)?(?:figure|estimate|tally|toll|number|count)s?"
+    # an assurance is a statement: "…, запевнили в Генштабі", "Минобороны заверило, что …"
+    r"|запевни\w*|запевня\w*|заверил\w*|заверя\w*|assured|assures"
 )
 
 ACCORDING_TO = (
@@ -260,6 +305,8 @@ IMPERSONAL_SPEECH = (
     r"|заявляли|сообщали|отмечали|заявляют|сообщают|отмечают|утверждают|считают|уверены"
     r"|повідомили|зазначили|наголосили|додали|розповіли|пояснили|визнали|підтвердили|уточнили"
     r"|заявляли|повідомляли|заявляють|повідомляють|зазначають|стверджують|вважають|переконані"
+    # "…, запевнили в Генштабі", "в Минобороны заверили, что …"
+    r"|запевнили|запевняють|заверили|заверяют"
 )
 
 # "Reportedly", "Reports indicate": the text says someone claims it, but not who.
@@ -285,6 +332,8 @@ BLOCKERS_BEFORE = (
     r"|обмен\w*|обмін\w*|exchang\w*|swap\w*"
     r"|did\s+not\s+\w+|didn't\s+\w+|does\s+not\s+\w+|doesn't\s+\w+|not\s+detail|underreporting|underreport|investigate|the\s+high|despite\s+the"
     r"|by\s+the|of\s+the|amid|fearing|fear\s+of|threat\s+of|risk\s+of|if|unless|чтобы\s+не|могут|может"
+    # a threat is no claim: "опинилися під загрозою оточення", "ВСУ грозит окружение", "risk being encircled"
+    r"|risks?\s+being|at\s+risk\s+of|угроз\w*|загроз\w*|грозит|грозят|загрожу\w*"
     # an indirect question: "did not say how many soldiers had died", "не уточнил, сколько погибло"
     r"|how\s+many|сколько|скільки"
     r"|могли|избежать|во\s+избежание|не\s+(?:привел|привела|привели|назвал|назвала|назвали|раскрыл\w*|сообщил\w*)|clarify|whether|did\s+not\s+say|не\s+уточнил\w*"
@@ -409,4 +458,10 @@ HISTORIC = (
     r"|red\s+army|soviet\s+(?:troops|forces|army|soldiers)|wehrmacht|nazi\s+(?:troops|forces|germany)"
     r"|красн\w+\s+арми\w*|советск\w+\s+(?:войск\w*|арми\w*|солдат\w*)|вермахт\w*|фашист\w*"
     r"|червон\w+\s+арм\w*|радянськ\w+\s+(?:військ\w*|арм\w*|солдат\w*)"
+    # other wars named: "a memorial to the 85 soldiers killed in Afghanistan", "погибших в годы
+    # Великой Отечественной", "the Battle of Kursk", "на Курской дуге"
+    r"|(?:in|в|у)\s+(?:afghanistan|афганистан\w*|афганістан\w*)|afghan\s+war|афганск\w+\s+войн\w*"
+    r"|афганськ\w+\s+війн\w*|(?:second\s+)?world\s+war|великой\s+отечественной|великої\s+вітчизняної"
+    r"|втор\w+\s+миров\w+|друг\w+\s+світов\w+|battle\s+of\s+kursk|курск\w+\s+битв\w*|курськ\w+\s+битв\w*"
+    r"|курск\w+\s+дуг\w*|курськ\w+\s+дуз\w*"
 )

@@ -45,6 +45,12 @@ _ELSEWHERE = compile_pattern(
     # a figure for the whole war or front is about no one place
     r"|\b(?:entire|whole|all along the) front(?:\s*line)?\b|\ball (?:front|sectors|directions)\b"
     r"|по всей линии фронта|вдоль всей линии фронта|на всех направлениях|на всем фронте"
+    r"|по всій лінії фронту|на всіх напрямках|на всьому фронті|\bacross\s+the\s+(?:entire\s+|whole\s+)?front\b"
+    # the whole war by its name: "ВСУ потеряли в зоне СВО более 1300", "since the start of the
+    # full-scale invasion", "з початку повномасштабного вторгнення"
+    r"|(?<!\w)(?:в|у)\s+зон[еі]\s+(?:сво|спецоперации|специальной\s+военной\s+операции)(?!\w)"
+    r"|(?<!\w)с\s+начала\s+(?:сво|спецоперации|специальной\s+военной\s+операции)(?!\w)"
+    r"|з\s+початку\s+повномасштабн\w+\s+(?:вторгнення|війни)|\bfull[- ]scale\s+(?:invasion|war)\b"
     # a figure for the whole country or the whole war: "casualties … in the Ukraine war",
     # "began entering Russia", "в России" (not "Russia's Kursk region": that names Kursk)
     r"|\b(?:in|into|entering|enter|entered)\s+russia\b(?!['’]s)|\b(?:in|of)\s+the\s+(?:ukraine|ukrainian|russia-ukraine)\s+war\b"
@@ -61,6 +67,8 @@ _EVENT_PARAGRAPHS = 2
 _OTHER_REGION = compile_pattern(
     rf"(?<!\w)(?:(?:{OTHER_REGIONS_LATIN})(?:'s)?\s+{REGION_NOUN}"
     rf"|(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b|народн)|(?:днр|лнр)\b|(?:{OTHER_REGIONS_EVERYDAY})\w*"
+    # another direction, its noun left out after the Kursk one: "…, на белгородском — до 40"
+    rf"|(?<=на\s)(?:{OTHER_REGIONS_CYRILLIC})\w*(?:\s+(?:направлени|напрямк)\w*|\s*[–—-]\s)"
     # a city of another region as the scene ("a drone strike on a bus in Sumy killed nine");
     # not the capitals, where statements are made ("Zelensky said in Kyiv")
     rf"|{_CITY_ELSEWHERE})")
@@ -115,7 +123,10 @@ def link_places(
             if (previous_loss is not None and previous_loss.sentence != d.sentence
                     and any(w in sentence_text for w in _ANAPHORIC_NOUNS) and _ANAPHORIC_LOSSES.search(sentence_text)):
                 _hand_back(previous_loss, in_sentence)
-        elif _sentence_is_elsewhere(sentence_text, d.sentence, elsewhere) or _names_elsewhere(folded, d):
+        elif (_sentence_is_elsewhere(sentence_text, d.sentence, elsewhere) or _names_elsewhere(folded, d)
+              or (len(by_sentence[d.sentence]) > 1 and d.kind in _LOSS_KINDS and _is_elsewhere(folded, d))):
+            # the last: one of a sentence's figures given for another region ("на Сумщині ворог
+            # втратив 50 осіб, а на Курщині — 70")
             unplaced_sentences.add(d.sentence)
         elif (previous is not None and previous.sentence in unplaced_sentences
               and previous.paragraph == d.paragraph and _THEY.search(sentence_text)):
