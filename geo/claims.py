@@ -251,6 +251,10 @@ _FORCE_AFTER = compile_pattern(
     rf"(?:(?:туда|туди|there|in|of|дополнительн\w*|додатков\w*|new|fresh)\s+)?"
     rf"(?:(?:(?:some|part|many|most|several|one|two|three)\s+of\s+)?(?:its|their|his|the)\s+)?"
     rf"(?:[\w'’-]+\s+)?(?:{FORCE_NOUNS})\b")
+#: Forces named before the verb and taken up by a pronoun after it, with where they go: "gathers
+#: reserves and moves them to Kursk", "собирает резервы и перебрасывает их под Курск", "знімає
+#: підрозділи та перекидає їх на Курщину" (the force noun is looked for before, ``_FORCE_BEFORE``).
+_PRONOUN_THEN_PLACE = compile_pattern(r"^\s+(?:them|их|їх)\s+(?:to|into|towards|в|во|на|под|до|під|у)\s")
 _SELF_EVIDENT = compile_pattern(r"self-destruction|suicide|blew themselves up|replenished|reinforc")
 _ANAPHORIC_NUMBER = compile_pattern(
     r"\b(?:their|the|its)\s+(?:number|numbers|strength|count)\s+(?:at|to|of|is|was|as)\s*$"
@@ -656,6 +660,8 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
             return bool(_MORE_FORCES.search(folded[max(sentence[0], trigger.start - 30):trigger.start]))
         return bool(_MORE_FORCES.search(folded[max(sentence[0], trigger.start - 50):trigger.start])
                     or _MOVEMENT.match(word) or _FORCE_AFTER.match(after)
+                    or (_PRONOUN_THEN_PLACE.match(after) is not None and _FORCE_BEFORE.search(before) is not None
+                        and not _EQUIPMENT_WORD.search(before))
                     or (word == "arrived" and _TROOPS_BEFORE.search(before) is not None)
                     or (_FORCE_THEN_AUX.search(before) and _PASSIVE_DEPLOYED.fullmatch(word) is not None))
     if _LOSS_NOUN.match(word):

@@ -138,6 +138,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      # "has moved some of its best units into the region": the forces between verb and "into"
      r"|\b(?:mov(?:ed|ing|es?)|shift(?:ed|ing|s)?)\b(?=\s+(?:[\w'’,.-]+\s+){0,4}?(?:troops|soldiers|forces|units|brigades"
      r"|servicemen|reserves|reinforcements|personnel)\s+(?:into|to)\b)|\b(?:began|begin|started|start)\s+entering\b|\bconcentrations?\b"
+     # the forces as a pronoun: "gathering reserves and moving them to Kursk" (claims looks for the noun before)
+     r"|\b(?:mov(?:ed|ing|es?)|shift(?:ed|ing|s)?)\b(?=\s+them\s+(?:into|to)\b)"
      # forces committed to a fight: "Moscow has committed about 60,000 troops to the counteroffensive"
      r"|\bcommitted\b(?=\s+(?:[\w,.'’-]+\s+){0,4}?(?:troops|soldiers|forces|servicemen|personnel|reserves"
      r"|brigades|battalions|regiments|units)\b)"
