@@ -36,8 +36,10 @@ from geo.control_lexicon import (
     GROUND_NOUNS,
     NEGATION,
     NOT_A_SIDE,
+    NAMED_AREA,
     NOT_GROUND,
     PREDICATES,
+    UNNAMED_POSITIONS,
     Stance,
 )
 from geo.lexicon import (
@@ -98,6 +100,15 @@ _ENTER = compile_pattern(r"enter|вош|зашли|увійш|зайшл")
 _GROUND = compile_pattern(rf"(?:{GROUND_NOUNS})")
 _NOT_GROUND = compile_pattern(rf"(?:{NOT_GROUND})(?!\w)")
 _ANAPHORA = compile_pattern(rf"(?:{ANAPHORA})")
+_UNNAMED_POSITIONS = compile_pattern(UNNAMED_POSITIONS)
+#: A predicate whose own words end in the positions: "держим позиции".
+_ENDS_IN_POSITIONS = compile_pattern(rf"(?:{UNNAMED_POSITIONS})$")
+#: A name after a preposition, in the text as written: "positions around Kukarekovka" (a place
+#: the gazetteer may not hold is still named ground).
+_NAME_AFTER_PREPOSITION = compile_pattern(
+    r"(?<!\w)(?:in|at|around|near|outside|of|в|во|у|под|около|возле|на|під|біля|поблизу|навколо|вокруг)"
+    r"\s+[A-ZА-ЯЁІЇЄҐ]")
+_NAMED_AREA = compile_pattern(NAMED_AREA)
 _GROUND_HELD = compile_pattern(rf"(?<!\w)(?:{GROUND_HELD})")
 _WORD = compile_pattern(r"[\w'-]+")
 _SPACED_DASH = compile_pattern(r"\s[–—]\s")
@@ -233,6 +244,8 @@ def find_control(
                 or (_is_passive_or_relative(folded, clause_start, m)
                     and _ground_before(folded, clause_start, m.start(), settlement_starts))):
             continue
+        if (_UNNAMED_POSITIONS.match(folded, m.end()) or _ENDS_IN_POSITIONS.search(m.group())) and not _names_ground(text, folded, sentence, settlement_starts):
+            continue  # "Мы удерживаем позиции": positions of no named ground (GOLD.md)
         if found and found[-1].start == clause_start:
             continue  # one claim per clause: "regained control of" is one statement
         scope_end = max(clause_end, _list_end(text, clause_end, s_end, paragraph_end))
@@ -313,6 +326,16 @@ def _ground_follows(folded: str, pos: int, end: int, settlement_starts: Sequence
         if stop and stop.end() >= w.end() and not _NUMBER_AFTER.match(folded, w.end()):
             return False
     return False
+
+
+def _names_ground(text: str, folded: str, sentence: tuple[int, int], settlement_starts: Sequence[int]) -> bool:
+    """Whether a sentence names the ground its positions lie on: a settlement, a name after a
+    preposition, or the region."""
+    start, end = sentence
+    if bisect_left(settlement_starts, start) < bisect_left(settlement_starts, end):
+        return True
+    return (_NAMED_AREA.search(folded, start, end) is not None
+            or _NAME_AFTER_PREPOSITION.search(text, start, end) is not None)
 
 
 def _anchor_automaton() -> ahocorasick.Automaton:

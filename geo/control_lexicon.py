@@ -401,6 +401,17 @@ ANAPHORA = (
 #: Words right before a predicate that deny it: "did not", "не освобождены", "не звільнили".
 NEGATION = r"(?:\bnot|n't|\bне|\bні)\s+$"
 
+#: Positions or lines held that name no ground: "We hold our positions", "Мы удерживаем позиции",
+#: "Ми утримуємо свої рубежі". GOLD.md: control is about named ground, so such a statement is a
+#: claim only when its sentence names a settlement or the region (``NAMED_AREA``).
+UNNAMED_POSITIONS = (r"\s*(?:(?:our|their|its|the|all|свои|наши|все|свої|наші|всі)\s+)?"
+                     r"(?:positions?|lines?|defen[cs]es?|позици\w*|позиці\w*|рубеж\w*|оборон\w*)(?!\w)")
+#: Words that name the area a position lies in: the oblast, a district, a bridgehead, or a
+#: settlement named before ("позиції в селищі", "positions in the village").
+NAMED_AREA = (r"kursk|oblast|region|district|bridgehead|salient|курск|курськ|курщин|област|регион|район"
+              r"|плацдарм|выступ|виступ|(?<!\w)(?:villages?|towns?|settlements?|city|сел[оаеіу]\b|селищ|поселк"
+              r"|поселок|город|міст[оіа]|деревн|хутор|населен\w+\s+пункт)")
+
 #: Words after a predicate that end the search for its ground: a preposition (the place of
 #: the act, not what was taken), or people and things ("captured 40 soldiers", "lost tanks").
 NOT_GROUND = (

@@ -41,3 +41,25 @@ def test_forces_taken_up_by_a_pronoun_are_deployed(resources, text):
 ])
 def test_a_pronoun_for_equipment_or_nothing_named_is_no_deployment(resources, text):
     assert kinds_and_figures(resources, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(RU + "Мы удерживаем позиции, заявил командир батальона.", id="ru-удерживаем-позиции"),
+    pytest.param(EN + "\"We hold our positions,\" the battalion commander said.", id="en-hold-our-positions"),
+    pytest.param(UK + "Ми утримуємо позиції, заявив командир бригади.", id="uk-утримуємо-позиції"),
+    pytest.param(RU + "«Мы держим позиции и будем держать», — сказал командир.", id="ru-держим-позиции"),
+])
+def test_positions_held_on_no_named_ground_are_no_control(resources, text):
+    assert kinds_and_figures(resources, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(RU + "ВСУ удерживают позиции у Суджи, сообщили военкоры.", id="ru-позиции-у-X"),
+    pytest.param(EN + "Ukrainian troops still hold positions in the Kursk region, the general staff said.",
+                 id="en-positions-in-the-region"),
+    pytest.param(UK + "ЗСУ утримують позиції на Курщині, заявив Сирський.", id="uk-позиції-на-Курщині"),
+    pytest.param(UK + "За даними аналітиків, українські військові взяли під контроль позиції в селищі.",
+                 id="uk-позиції-в-селищі"),
+])
+def test_positions_on_named_ground_stay_control(resources, text):
+    assert kinds_and_figures(resources, text) == [(Kind.CONTROL, None)]
