@@ -1,7 +1,12 @@
 """What is claimed, on sentences written for these tests in the style of wires, ministries and
-regional outlets (not copied from the development articles): forces taken up by a pronoun
-after the verb that moves them ("gathers reserves and moves them to Kursk") are deployed;
-with the look-alikes of each.
+regional outlets (not copied from the development articles), each with its look-alikes:
+
+- forces taken up by a pronoun after the verb that moves them ("gathers reserves and moves
+  them to Kursk") are deployed; a pronoun for equipment, or for nothing named, is not;
+- positions held are control only on named ground (GOLD.md): "We hold our positions" alone
+  is no claim, "positions near Sudzha" or "in the Kursk region" is;
+- the Ukrainian passive of taking prisoners after its amount ("ще 40 узяті в полон"), and
+  units counted in the instrumental ("зв'язок з двома ротами": units, numbers null).
 """
 
 from __future__ import annotations
@@ -15,51 +20,62 @@ RU = "Бои в Курской области.\n\n"
 UK = "Бої на Курщині.\n\n"
 EN = "Fighting in Kursk oblast.\n\n"
 
+DEPLOYED = [(Kind.DEPLOYED, None)]
+CONTROL = [(Kind.CONTROL, None)]
+NOTHING: list = []
+
 
 def kinds_and_figures(resources, text: str):
     return [(c.kind, numbers(c)) for c in claims(resources, text)]
 
 
-@pytest.mark.parametrize("text", [
-    pytest.param(EN + "Ukraine is gathering reserves and moving them to Kursk, the ministry said.", id="en-moving-them"),
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(EN + "Ukraine is gathering reserves and moving them to Kursk, the ministry said.", DEPLOYED,
+                 id="en-moving-them"),
     pytest.param(EN + "Russia has pulled units from Zaporizhzhia and sent them to the Kursk region, the ISW said.",
-                 id="en-sent-them"),
+                 DEPLOYED, id="en-sent-them"),
     pytest.param(RU + "Противник собирает резервы и перебрасывает их в Курскую область, сообщили в Минобороны.",
-                 id="ru-перебрасывает-их"),
-    pytest.param(UK + "Росія знімає підрозділи з півдня та перекидає їх на Курщину, повідомив Сирський.",
+                 DEPLOYED, id="ru-перебрасывает-их"),
+    pytest.param(UK + "Росія знімає підрозділи з півдня та перекидає їх на Курщину, повідомив Сирський.", DEPLOYED,
                  id="uk-перекидає-їх"),
-])
-def test_forces_taken_up_by_a_pronoun_are_deployed(resources, text):
-    assert kinds_and_figures(resources, text) == [(Kind.DEPLOYED, None)]
-
-
-@pytest.mark.parametrize("text", [
-    pytest.param(EN + "Russia bought drones from Iran and sent them to the Kursk region, the ISW said.",
+    # the pronoun stands for equipment, or for nothing the sentence names
+    pytest.param(EN + "Russia bought drones from Iran and sent them to the Kursk region, the ISW said.", NOTHING,
                  id="en-drones-sent-them"),
-    pytest.param(RU + "Россия закупила беспилотники и перебрасывает их в Курскую область.", id="ru-беспилотники-их"),
-    pytest.param(EN + "The ministry moved them to a safer place.", id="en-no-force-named"),
+    pytest.param(RU + "Россия закупила беспилотники и перебрасывает их в Курскую область.", NOTHING,
+                 id="ru-беспилотники-их"),
+    pytest.param(EN + "The ministry moved them to a safer place.", NOTHING, id="en-no-force-named"),
 ])
-def test_a_pronoun_for_equipment_or_nothing_named_is_no_deployment(resources, text):
-    assert kinds_and_figures(resources, text) == []
+def test_forces_taken_up_by_a_pronoun(resources, text, expected):
+    assert kinds_and_figures(resources, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    pytest.param(RU + "Мы удерживаем позиции, заявил командир батальона.", id="ru-удерживаем-позиции"),
-    pytest.param(EN + "\"We hold our positions,\" the battalion commander said.", id="en-hold-our-positions"),
-    pytest.param(UK + "Ми утримуємо позиції, заявив командир бригади.", id="uk-утримуємо-позиції"),
-    pytest.param(RU + "«Мы держим позиции и будем держать», — сказал командир.", id="ru-держим-позиции"),
-])
-def test_positions_held_on_no_named_ground_are_no_control(resources, text):
-    assert kinds_and_figures(resources, text) == []
-
-
-@pytest.mark.parametrize("text", [
-    pytest.param(RU + "ВСУ удерживают позиции у Суджи, сообщили военкоры.", id="ru-позиции-у-X"),
-    pytest.param(EN + "Ukrainian troops still hold positions in the Kursk region, the general staff said.",
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(RU + "Мы удерживаем позиции, заявил командир батальона.", NOTHING, id="ru-удерживаем-позиции"),
+    pytest.param(EN + "\"We hold our positions,\" the battalion commander said.", NOTHING, id="en-hold-our-positions"),
+    pytest.param(UK + "Ми утримуємо позиції, заявив командир бригади.", NOTHING, id="uk-утримуємо-позиції"),
+    pytest.param(RU + "«Мы держим позиции и будем держать», — сказал командир.", NOTHING, id="ru-держим-позиции"),
+    # the same on named ground
+    pytest.param(RU + "ВСУ удерживают позиции у Суджи, сообщили военкоры.", CONTROL, id="ru-позиции-у-X"),
+    pytest.param(EN + "Ukrainian troops still hold positions in the Kursk region, the general staff said.", CONTROL,
                  id="en-positions-in-the-region"),
-    pytest.param(UK + "ЗСУ утримують позиції на Курщині, заявив Сирський.", id="uk-позиції-на-Курщині"),
-    pytest.param(UK + "За даними аналітиків, українські військові взяли під контроль позиції в селищі.",
+    pytest.param(UK + "ЗСУ утримують позиції на Курщині, заявив Сирський.", CONTROL, id="uk-позиції-на-Курщині"),
+    pytest.param(UK + "За даними аналітиків, українські військові взяли під контроль позиції в селищі.", CONTROL,
                  id="uk-позиції-в-селищі"),
 ])
-def test_positions_on_named_ground_stay_control(resources, text):
-    assert kinds_and_figures(resources, text) == [(Kind.CONTROL, None)]
+def test_positions_are_control_only_on_named_ground(resources, text, expected):
+    assert kinds_and_figures(resources, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(UK + "«Ворог втратив понад 200 осіб біля Суджі, — сказав Сирський. — Ще 40 узяті в полон».",
+                 [(Kind.KILLED_OR_WOUNDED, (200, 200, None)), (Kind.CAPTURED, (None, 40, None))],
+                 id="uk-split-quote-узяті"),
+    pytest.param(UK + "Ще 40 взяті в полон, повідомив Сирський.", [(Kind.CAPTURED, (None, 40, None))],
+                 id="uk-взяті-в-полон"),
+    pytest.param(RU + "«Мы потеряли связь с двумя ротами, — сказал командир. — Еще около 20 человек ранены».",
+                 [(Kind.MISSING, (None, None, None)), (Kind.WOUNDED, (None, 20, None))], id="ru-двумя-ротами"),
+    pytest.param(UK + "Командування втратило зв'язок з двома батальйонами біля Суджі.",
+                 [(Kind.MISSING, (None, None, None))], id="uk-двома-батальйонами"),
+])
+def test_prisoners_after_their_amount_and_units_counted(resources, text, expected):
+    assert kinds_and_figures(resources, text) == expected
