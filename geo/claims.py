@@ -635,9 +635,35 @@ def _elliptic_parallel(folded: str, previous: Amount, amount: Amount, out: Seque
     return None
 
 
+#: A report refused, denied or left unanswered before a loss or a movement of forces: "Песков
+#: не стал комментировать сообщения о гибели военных", "the ministry denied reports that soldiers
+#: had been killed", "declined to say how many were killed" (GOLD.md: without a figure no one
+#: claims anything). A speaker's own words after it ("…, but said …") end its reach.
+_REFUSED = compile_pattern(
+    r"(?<!\w)(?:den(?:y|ied|ies)|dismiss(?:ed|es)?|reject(?:ed|s)?|refut(?:ed|es)?"
+    r"|(?:declin|refus)(?:ed|es|e|ing)\s+to\s+(?:comment|say|confirm|disclose|specify|give)"
+    r"|(?:would|did|could)\s+not\s+(?:comment|say|confirm|disclose|specify)|no\s+comment"
+    r"|опроверг\w*|спростува\w*|спростову\w*"
+    r"|(?:отказал\w*|отказыва\w*|не\s+стал[аио]?|воздержал\w*\s+от)\s+(?:от\s+)?комментар\w*"
+    r"|(?:отказал\w*|отказыва\w*|не\s+стал[аио]?)\s+комментирова\w*"
+    r"|(?:відмовил\w*|відмовля\w*|не\s+стал[аио]?|не\s+став|утримал\w*\s+від)\s+(?:коментува\w*|коментар\w*)"
+    r"|не\s+(?:уточнил\w*|раскрыл\w*|уточнил\w*|уточнили|уточнюють|уточня\w*|розкрил\w*|розкрива\w*))(?!\w)"
+    r"(?![^.;!?]*?(?<!\w)(?:said|says|added|stated|but|however|заяв(?:ил\w*|ля\w*|ив)|сообщ(?:ил\w*|а[ею]т)"
+    r"|сказал\w*|добавил\w*|но|однако|повідом(?:ив|ил\w*|ля\w*)|сказав|додав|але|проте)(?!\w))")
+
+
+def _is_refused(folded: str, sentence: tuple[int, int], trigger: _Trigger) -> bool:
+    """Whether the trigger lies in a report its sentence refuses or denies, or in a question."""
+    if folded[trigger.end:sentence[1]].rstrip(" \t\n\"'»”)").endswith("?"):
+        return True  # "Were North Korean troops sent to Kursk?"
+    return _REFUSED.search(folded, sentence[0], trigger.start) is not None
+
+
 def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) -> bool:
     """Whether a trigger asserts a loss or a movement of forces without an amount."""
     word = folded[trigger.start:trigger.end]
+    if trigger.kind is not Kind.OTHER and _is_refused(folded, sentence, trigger):
+        return False  # "опровергли сообщения о гибели военных": a denial without a figure
     if trigger.kind is Kind.MISSING and _CONTACT_LOST.search(word):
         return False  # "потеряли связь с подразделениями": people missing only when they are counted
     before = folded[max(sentence[0], trigger.start - 60):trigger.start]

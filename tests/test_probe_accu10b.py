@@ -6,7 +6,10 @@ regional outlets (not copied from the development articles), each with its look-
 - positions held are control only on named ground (GOLD.md): "We hold our positions" alone
   is no claim, "positions near Sudzha" or "in the Kursk region" is;
 - the Ukrainian passive of taking prisoners after its amount ("ще 40 узяті в полон"), and
-  units counted in the instrumental ("зв'язок з двома ротами": units, numbers null).
+  units counted in the instrumental ("зв'язок з двома ротами": units, numbers null);
+- a loss or a movement of forces without a figure in a report refused, denied or asked about
+  ("Песков не стал комментировать сообщения о переброске войск") is no claim; the speaker's
+  own words after the refusal ("…, but said …") and a figure denied still are.
 """
 
 from __future__ import annotations
@@ -78,4 +81,27 @@ def test_positions_are_control_only_on_named_ground(resources, text, expected):
                  [(Kind.MISSING, (None, None, None))], id="uk-двома-батальйонами"),
 ])
 def test_prisoners_after_their_amount_and_units_counted(resources, text, expected):
+    assert kinds_and_figures(resources, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(RU + "В Минобороны опровергли сообщения о гибели военнослужащих под Суджей.", NOTHING,
+                 id="ru-опровергли-сообщения-о-гибели"),
+    pytest.param(UK + "У Міноборони спростували повідомлення про загибель військових біля Суджі.", NOTHING,
+                 id="uk-спростували-повідомлення"),
+    pytest.param(EN + "The ministry denied reports that soldiers had been killed near Sudzha.", NOTHING,
+                 id="en-denied-reports"),
+    pytest.param(RU + "Песков не стал комментировать сообщения о переброске северокорейских войск в Курскую область.",
+                 NOTHING, id="ru-не-стал-комментировать"),
+    pytest.param(EN + "The Pentagon declined to say how many North Korean soldiers had been killed in Kursk.", NOTHING,
+                 id="en-declined-to-say-how-many"),
+    # the speaker's own words after the refusal, and a figure denied
+    pytest.param(EN + "The ministry dismissed the report and said Ukrainian units had been sent to Kursk.", DEPLOYED,
+                 id="en-dismissed-and-said"),
+    pytest.param(RU + "Песков отказался от комментариев, однако Гладков сообщил о гибели мирных жителей в Судже.",
+                 [(Kind.KILLED, None)], id="ru-однако-сообщил"),
+    pytest.param(RU + "В Минобороны опровергли сообщения о гибели 200 военнослужащих под Суджей.",
+                 [(Kind.KILLED, (None, 200, None))], id="ru-figure-denied"),
+])
+def test_a_refused_report_without_a_figure_is_no_claim(resources, text, expected):
     assert kinds_and_figures(resources, text) == expected
