@@ -9,7 +9,9 @@ regional outlets (not copied from the development articles), each with its look-
   units counted in the instrumental ("зв'язок з двома ротами": units, numbers null);
 - a loss or a movement of forces without a figure in a report refused, denied or asked about
   ("Песков не стал комментировать сообщения о переброске войск") is no claim; the speaker's
-  own words after the refusal ("…, but said …") and a figure denied still are.
+  own words after the refusal ("…, but said …") and a figure denied still are;
+- casualties in a paragraph set in another region ("Russian troops shelled the Sumy region.
+  Three civilians were killed") are unplaced even when the article names Kursk elsewhere.
 """
 
 from __future__ import annotations
@@ -105,3 +107,24 @@ def test_prisoners_after_their_amount_and_units_counted(resources, text, expecte
 ])
 def test_a_refused_report_without_a_figure_is_no_claim(resources, text, expected):
     assert kinds_and_figures(resources, text) == expected
+
+
+def places_of(resources, text: str):
+    return [(c.kind, [p.place_id for p in c.places]) for c in claims(resources, text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Russian troops shelled the Sumy region overnight\nThe attacks on the Sumy region hit 12 communities. Three "
+                 "civilians were killed, the regional military administration said.\n\nUkraine's incursion into Kursk oblast "
+                 "began in August.", [(Kind.KILLED, [])], id="en-sumy-paragraph"),
+    pytest.param("Обстрелы Белгородской области\nВСУ обстреляли приграничные села Белгородской области. Погибли два "
+                 "мирных жителя, сообщил Гладков.\n\nБои в Курской области продолжаются.", [(Kind.KILLED, [])],
+                 id="ru-belgorod-paragraph"),
+    pytest.param("Обстріли Сумщини\nРосіяни обстріляли прикордонні громади Сумщини. Загинули двоє цивільних, "
+                 "повідомила ОВА.\n\nБої на Курщині тривають.", [(Kind.KILLED, [])], id="uk-sumy-paragraph"),
+    # the same casualties in a paragraph set in Kursk oblast keep the oblast
+    pytest.param("Обстрелы Курской области\nВСУ обстреляли приграничные села Курской области. Погибли два мирных "
+                 "жителя, сообщил Хинштейн.", [(Kind.KILLED, ["kursk-oblast"])], id="ru-kursk-paragraph"),
+])
+def test_casualties_of_a_paragraph_set_in_another_region_are_unplaced(resources, text, expected):
+    assert places_of(resources, text) == expected
