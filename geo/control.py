@@ -28,15 +28,18 @@ from dataclasses import dataclass, replace
 import ahocorasick
 
 from geo.control_lexicon import (
+    ADVANCE,
     ANAPHORA,
     ANCHORS,
     ATTRIBUTIVE,
     BLOCKERS,
     GROUND_HELD,
     GROUND_NOUNS,
+    INTO_GROUND,
+    NAMED_AREA,
+    NEAR_A_PLACE,
     NEGATION,
     NOT_A_SIDE,
-    NAMED_AREA,
     NOT_GROUND,
     PREDICATES,
     UNNAMED_POSITIONS,
@@ -109,6 +112,9 @@ _NAME_AFTER_PREPOSITION = compile_pattern(
     r"(?<!\w)(?:in|at|around|near|outside|of|в|во|у|под|около|возле|на|під|біля|поблизу|навколо|вокруг)"
     r"\s+[A-ZА-ЯЁІЇЄҐ]")
 _NAMED_AREA = compile_pattern(NAMED_AREA)
+_ADVANCE = compile_pattern(ADVANCE)
+_NEAR_A_PLACE = compile_pattern(NEAR_A_PLACE)
+_INTO_GROUND = compile_pattern(INTO_GROUND)
 _GROUND_HELD = compile_pattern(rf"(?<!\w)(?:{GROUND_HELD})")
 _WORD = compile_pattern(r"[\w'-]+")
 _SPACED_DASH = compile_pattern(r"\s[–—]\s")
@@ -246,6 +252,8 @@ def find_control(
             continue
         if (_UNNAMED_POSITIONS.match(folded, m.end()) or _ENDS_IN_POSITIONS.search(m.group())) and not _names_ground(text, folded, sentence, settlement_starts):
             continue  # "Мы удерживаем позиции": positions of no named ground (GOLD.md)
+        if _ADVANCE.match(m.group()) and _advance_is_near(folded, m.end(), clause_end, settlement_starts):
+            continue  # "ВСУ продвинулись на 2 км у Суджи": an advance near a place (GOLD.md)
         if found and found[-1].start == clause_start:
             continue  # one claim per clause: "regained control of" is one statement
         scope_end = max(clause_end, _list_end(text, clause_end, s_end, paragraph_end))
@@ -325,6 +333,18 @@ def _ground_follows(folded: str, pos: int, end: int, settlement_starts: Sequence
         stop = _NOT_GROUND.match(folded, w.start())
         if stop and stop.end() >= w.end() and not _NUMBER_AFTER.match(folded, w.end()):
             return False
+    return False
+
+
+def _advance_is_near(folded: str, pos: int, end: int, settlement_starts: Sequence[int]) -> bool:
+    """Whether an advance's clause puts it near or towards a settlement ("advanced 2 km near
+    Sudzha", "продвинулись в районе Суджи") and never into ground ("into", "вглубь")."""
+    if _INTO_GROUND.search(folded, pos, end):
+        return False
+    first = bisect_left(settlement_starts, pos)
+    for place in settlement_starts[first:bisect_left(settlement_starts, end)]:
+        if _NEAR_A_PLACE.search(folded[max(pos, place - 60):place]):
+            return True
     return False
 
 

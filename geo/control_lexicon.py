@@ -412,6 +412,19 @@ NAMED_AREA = (r"kursk|oblast|region|district|bridgehead|salient|курск|ку�
               r"|плацдарм|выступ|виступ|(?<!\w)(?:villages?|towns?|settlements?|city|сел[оаеіу]\b|селищ|поселк"
               r"|поселок|город|міст[оіа]|деревн|хутор|населен\w+\s+пункт)")
 
+#: The stems of an advance: gained ground in depth is control ("advanced 30 km into the region"),
+#: one near or towards a place is not (GOLD.md: "продвинулись на 2 км у Суджи").
+#: (A push is an advance only by a distance: "pushed Ukrainian troops out of X" is not one.)
+ADVANCE = (r"advanc|penetrat|продвин|продвиж|просун|просуван"
+           r"|push\w*\s+(?:\d|up\s+to|at\s+least|about|some|around|nearly|almost|more\s+than|over|deep)")
+#: Where an advance is near or towards a place rather than into it, the place right after.
+NEAR_A_PLACE = (r"(?<!\w)(?:near|towards?|outside|around|close\s+to|in\s+the\s+(?:area|vicinity|direction)\s+of"
+                r"|у|под|около|возле|вблизи|біля|поблизу|під|навколо|в\s+районе|в\s+сторону|в\s+направлении"
+                r"|[ув]\s+районі|[ув]\s+напрямку|[ув]\s+бік)\s+(?:(?:the\s+)?(?:village|town|settlement)\s+of\s+"
+                r"|(?:села|поселка|города|села|селища|міста)\s+)?$")
+#: Words that take an advance into the ground: "advanced 2 km into the village", "вглубь".
+INTO_GROUND = r"(?<!\w)(?:into|inside|deep|deeper|вглубь|вглиб|углиб)(?!\w)"
+
 #: Words after a predicate that end the search for its ground: a preposition (the place of
 #: the act, not what was taken), or people and things ("captured 40 soldiers", "lost tanks").
 NOT_GROUND = (

@@ -11,7 +11,9 @@ regional outlets (not copied from the development articles), each with its look-
   ("Песков не стал комментировать сообщения о переброске войск") is no claim; the speaker's
   own words after the refusal ("…, but said …") and a figure denied still are;
 - casualties in a paragraph set in another region ("Russian troops shelled the Sumy region.
-  Three civilians were killed") are unplaced even when the article names Kursk elsewhere.
+  Three civilians were killed") are unplaced even when the article names Kursk elsewhere;
+- an advance near or towards a place is no control, whatever its depth ("продвинулись на 2 км
+  у Суджи", GOLD.md); one into the ground or without a place stays control of the oblast.
 """
 
 from __future__ import annotations
@@ -128,3 +130,25 @@ def places_of(resources, text: str):
 ])
 def test_casualties_of_a_paragraph_set_in_another_region_are_unplaced(resources, text, expected):
     assert places_of(resources, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(RU + "ВСУ продвинулись на 2 км у Суджи, сообщили военкоры.", NOTHING, id="ru-на-2-км-у-X"),
+    pytest.param(RU + "Российские подразделения продвинулись на 5 км в направлении Суджи.", NOTHING,
+                 id="ru-в-направлении-X"),
+    pytest.param(UK + "ЗСУ просунулися на 2 км біля Суджі, повідомили військові.", NOTHING, id="uk-на-2-км-біля-X"),
+    pytest.param(EN + "Ukrainian forces advanced 2 km near Sudzha, military bloggers said.", NOTHING,
+                 id="en-2-km-near-X"),
+    pytest.param(EN + "Russian forces pushed 3 km towards Sudzha, the ministry said.", NOTHING, id="en-pushed-towards-X"),
+    # into the ground, or gained in depth with no place: control of the oblast
+    pytest.param(RU + "ВСУ продвинулись вглубь Курской области на 30 км, сообщили военкоры.", CONTROL,
+                 id="ru-вглубь-области"),
+    pytest.param(EN + "Ukrainian forces advanced 30 km into the Kursk region, military bloggers said.", CONTROL,
+                 id="en-into-the-region"),
+    pytest.param(RU + "ВСУ продвинулись на 2 км, сообщили военкоры.", CONTROL, id="ru-на-2-км"),
+    # a push that drives a side out is no advance
+    pytest.param(EN + "Russian forces pushed Ukrainian troops out of positions near Sudzha, the ministry said.", CONTROL,
+                 id="en-pushed-out-of"),
+])
+def test_an_advance_near_or_towards_a_place_is_no_control(resources, text, expected):
+    assert kinds_and_figures(resources, text) == expected
