@@ -42,6 +42,8 @@ from geo.control_lexicon import (
     NOT_A_SIDE,
     NOT_GROUND,
     PREDICATES,
+    SHARE,
+    SHARE_GROUND_WORDS,
     UNNAMED_POSITIONS,
     Stance,
 )
@@ -113,6 +115,7 @@ _NAME_AFTER_PREPOSITION = compile_pattern(
     r"\s+[A-ZА-ЯЁІЇЄҐ]")
 _NAMED_AREA = compile_pattern(NAMED_AREA)
 _ADVANCE = compile_pattern(ADVANCE)
+_SHARE = compile_pattern(rf"\s+{SHARE}(?!\w)")
 _NEAR_A_PLACE = compile_pattern(NEAR_A_PLACE)
 _INTO_GROUND = compile_pattern(INTO_GROUND)
 _GROUND_HELD = compile_pattern(rf"(?<!\w)(?:{GROUND_HELD})")
@@ -247,6 +250,7 @@ def find_control(
             clause_end = close.start() if close else clause_end
         if predicate.needs_ground and not (
                 _ground_follows(folded, m.end(), clause_end, settlement_starts)
+                or _share_of_ground(folded, m.end(), clause_end)
                 or (_is_passive_or_relative(folded, clause_start, m)
                     and _ground_before(folded, clause_start, m.start(), settlement_starts))):
             continue
@@ -334,6 +338,16 @@ def _ground_follows(folded: str, pos: int, end: int, settlement_starts: Sequence
         if stop and stop.end() >= w.end() and not _NUMBER_AFTER.match(folded, w.end()):
             return False
     return False
+
+
+def _share_of_ground(folded: str, pos: int, end: int) -> bool:
+    """Whether a share follows the predicate and ground follows the share: "less than 10 percent
+    of the territory it captured", "менее 10% от ранее захваченной ими территории"."""
+    share = _SHARE.match(folded, pos, end)
+    if share is None:
+        return False
+    words = list(_WORD.finditer(folded, share.end(), end))[:SHARE_GROUND_WORDS]
+    return any(_GROUND.match(folded, w.start()) for w in words)
 
 
 def _advance_is_near(folded: str, pos: int, end: int, settlement_starts: Sequence[int]) -> bool:

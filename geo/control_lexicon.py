@@ -349,6 +349,8 @@ GROUND_NOUNS = (
     r"|населенн\w+\s+пункт\w*|сел[оаеіу]\b|сел\b|сел(?:ом|ами|ах)|деревн\w*|поселок\w*|поселк\w*|хутор\w*"
     r"|город\w*|территори\w*|км\b|кв\.|километр\w*|позици\w*|рубеж\w*|област\w*|район\w*|част\w*\s+"
     r"|вглубь|плацдарм\w*|населен\w+\s+пункт\w*|селищ\w*|міст[оа]\w*|територі\w*|позиці\w*|вглиб"
+    # an area: "около 6% изначально занятой площади", "площа, яку контролюють"
+    r"|площад(?:ь|и|ью)\b|площ[аіу]\b"
 )
 
 #: Words before a predicate that make it an aim, an attempt or a denial rather than a claim.
@@ -424,6 +426,15 @@ NEAR_A_PLACE = (r"(?<!\w)(?:near|towards?|outside|around|close\s+to|in\s+the\s+(
                 r"|(?:села|поселка|города|села|селища|міста)\s+)?$")
 #: Words that take an advance into the ground: "advanced 2 km into the village", "вглубь".
 INTO_GROUND = r"(?<!\w)(?:into|inside|deep|deeper|вглубь|вглиб|углиб)(?!\w)"
+
+#: A share right after a predicate: "под контролем ВСУ остается менее 10% от ранее захваченной ими
+#: территории", "controls less than 10 percent of the territory it captured". The ground it is a
+#: share of may lie further on in the clause than other ground (``GROUND_NOUNS``).
+SHARE = (r"(?:[\w'-]+\s+){0,4}?(?:(?:less\s+than|more\s+than|about|around|some|only|just|under|over|nearly|almost"
+         r"|менее|менш\s+ніж|меньше|более|около|лишь|всего|почти|близько|майже|лише|понад)\s+)*"
+         r"\d[\d.,]*\s*(?:%|percent|per\s+cent|процент\w*|відсот\w*)")
+#: How many words after the share its ground may lie.
+SHARE_GROUND_WORDS = 8
 
 #: Words after a predicate that end the search for its ground: a preposition (the place of
 #: the act, not what was taken), or people and things ("captured 40 soldiers", "lost tanks").

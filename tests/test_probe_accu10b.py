@@ -13,7 +13,10 @@ regional outlets (not copied from the development articles), each with its look-
 - casualties in a paragraph set in another region ("Russian troops shelled the Sumy region.
   Three civilians were killed") are unplaced even when the article names Kursk elsewhere;
 - an advance near or towards a place is no control, whatever its depth ("продвинулись на 2 км
-  у Суджи", GOLD.md); one into the ground or without a place stays control of the oblast.
+  у Суджи", GOLD.md); one into the ground or without a place stays control of the oblast;
+- a share of ground held, its ground further on ("под контролем ВСУ остается менее 10% от ранее
+  захваченной ими территории", "less than 10 percent of the territory it captured"), is control;
+  a share of anything else is not.
 """
 
 from __future__ import annotations
@@ -151,4 +154,22 @@ def test_casualties_of_a_paragraph_set_in_another_region_are_unplaced(resources,
                  id="en-pushed-out-of"),
 ])
 def test_an_advance_near_or_towards_a_place_is_no_control(resources, text, expected):
+    assert kinds_and_figures(resources, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(RU + "Под контролем ВСУ остается менее 10% от ранее захваченной ими в августе территории Курской "
+                 "области, заявил Герасимов.", CONTROL, id="ru-менее-10%-от-территории"),
+    pytest.param(RU + "Под контролем украинских войск сейчас остается лишь около 6% изначально занятой площади, "
+                 "сообщил Генштаб.", CONTROL, id="ru-6%-площади"),
+    pytest.param(EN + "Ukraine still controls less than 10 percent of the territory it initially captured in Kursk, "
+                 "Gerasimov said.", CONTROL, id="en-10-percent-of-the-territory"),
+    pytest.param(UK + "Під контролем ЗСУ залишається менш ніж 10% від захопленої торік території, заявив Герасимов.",
+                 CONTROL, id="uk-менш-ніж-10%-території"),
+    # a share of something else
+    pytest.param(EN + "Ukraine controls 10 percent of its budget for drones, the minister said.", NOTHING,
+                 id="en-share-of-a-budget"),
+    pytest.param(RU + "Противник контролирует 40% поставок техники, заявил эксперт.", NOTHING, id="ru-share-of-supplies"),
+])
+def test_a_share_of_ground_held_is_control(resources, text, expected):
     assert kinds_and_figures(resources, text) == expected
