@@ -281,6 +281,15 @@ _UNIT_AMOUNT = compile_pattern(r"(?<!\w)(?:батальон|батальйон|�
 #: "a 50,000-strong group of troops": a force of that size.
 _STRONG = compile_pattern(r"[-\u2010\u2011]strong\b")
 _FIGURE_ONLY_KIND = compile_pattern(r"similar|comparable|the same")
+#: A list item under a lead that ends in a colon: "Минобороны сообщило о потерях ВСУ:\n— более 200
+#: военнослужащих;" (the item's kind is the lead's). The item starts with a dash or a bullet.
+_LIST_ITEM = compile_pattern(r"[ \t]*[—–•*-]\s*")
+#: The lead of such a list speaks of losses: its items' kind is killed or wounded (GOLD.md: "losses").
+_LOSS_LEAD = compile_pattern(r"(?<!\w)(?:потер\w*|втрат\w*|втратил\w*|втратив|losses|lost|casualt\w*)(?!\w)")
+#: The lead line: its text up to the colon at its end, and no line break inside.
+#: How far back (characters) the lead of a list item is looked for: a lead and a dozen items.
+_LEAD_REACH = 600
+_LEAD_LINE = compile_pattern(r"([^\n]*):[ \t]*\n(?:[ \t]*[—–•*-][^\n]*\n)*[ \t]*$")
 
 
 #: How far around an amount (in characters) its head-count test looks: a structural cap.
@@ -986,6 +995,8 @@ def _sentence_claims(
             kind = (out or drafts)[-1].kind  # "estimated their number at …": the forces of the claim before
         if kind is None and _STRONG.match(folded, amount.end):
             kind = Kind.DEPLOYED  # "a 50,000-strong group of Russian and North Korean troops"
+        if kind is None and _is_loss_list_item(folded, amount.start):
+            kind = Kind.KILLED_OR_WOUNDED  # "сообщило о потерях ВСУ:\n— более 200 военнослужащих;"
         if kind is None:
             seen_amounts.append(amount)
             continue
@@ -1022,6 +1033,17 @@ def _sentence_claims(
         start, end = _trim_span(text, *clause, core=_subject_start(text, clause, trigger.start))
         out.append(Draft(start, end, trigger.kind, None, sentence, paragraph, trigger.start))
     return _merge_same_kind(out)
+
+
+def _is_loss_list_item(folded: str, pos: int) -> bool:
+    """Whether the line at ``pos`` is a dash or bullet item of a list whose lead (the line ending
+    in a colon before its items) speaks of losses."""
+    line = folded.rfind("\n", 0, pos) + 1
+    if line == 0 or not _LIST_ITEM.match(folded, line, pos):
+        return False
+    # each item may be a paragraph of its own: the lead is looked for a bounded way back
+    lead = _LEAD_LINE.search(folded, max(0, line - _LEAD_REACH), line)
+    return lead is not None and _LOSS_LEAD.search(lead.group(1)) is not None
 
 
 def _with_control(

@@ -16,7 +16,9 @@ regional outlets (not copied from the development articles), each with its look-
   у Суджи", GOLD.md); one into the ground or without a place stays control of the oblast;
 - a share of ground held, its ground further on ("под контролем ВСУ остается менее 10% от ранее
   захваченной ими территории", "less than 10 percent of the territory it captured"), is control;
-  a share of anything else is not.
+  a share of anything else is not;
+- the items of a dash list under a lead that speaks of losses ("сообщило о потерях ВСУ:\n—
+  более 200 военнослужащих;") are killed or wounded; equipment items and other leads are not.
 """
 
 from __future__ import annotations
@@ -172,4 +174,20 @@ def test_an_advance_near_or_towards_a_place_is_no_control(resources, text, expec
     pytest.param(RU + "Противник контролирует 40% поставок техники, заявил эксперт.", NOTHING, id="ru-share-of-supplies"),
 ])
 def test_a_share_of_ground_held_is_control(resources, text, expected):
+    assert kinds_and_figures(resources, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(RU + "Минобороны сообщило о потерях ВСУ:\n— более 200 военнослужащих;\n— 3 танка;\n— 40 взяты в плен.",
+                 [(Kind.KILLED_OR_WOUNDED, (200, 200, None)), (Kind.CAPTURED, (None, 40, None))], id="ru-о-потерях"),
+    pytest.param(UK + "За добу ворог втратив:\n– 120 осіб;\n– 5 танків.", [(Kind.KILLED_OR_WOUNDED, (None, 120, None))],
+                 id="uk-втратив"),
+    pytest.param(EN + "Russia's losses over the day, according to the General Staff:\n- 1,200 personnel;\n- 12 tanks.",
+                 [(Kind.KILLED_OR_WOUNDED, (None, 1200, None))], id="en-losses"),
+    # equipment only, or a lead of something else
+    pytest.param(RU + "Минобороны сообщило о потерях ВСУ:\n— 3 танка;\n— 2 бронемашины.", NOTHING, id="ru-equipment"),
+    pytest.param(RU + "Минобороны сообщило о ходе операции:\n— 200 военнослужащих;\n— 3 танка.", NOTHING,
+                 id="ru-other-lead"),
+])
+def test_items_under_a_lead_of_losses_are_losses(resources, text, expected):
     assert kinds_and_figures(resources, text) == expected
