@@ -652,6 +652,8 @@ _REFUSED = compile_pattern(
     r"(?<!\w)(?:den(?:y|ied|ies)|dismiss(?:ed|es)?|reject(?:ed|s)?|refut(?:ed|es)?"
     r"|(?:declin|refus)(?:ed|es|e|ing)\s+to\s+(?:comment|say|confirm|disclose|specify|give)"
     r"|(?:would|did|could)\s+not\s+(?:comment|say|confirm|disclose|specify)|no\s+comment"
+    # an indirect question: "Asked whether troops had been killed, Kirby said he had no information"
+    r"|whether"
     r"|опроверг\w*|спростува\w*|спростову\w*"
     r"|(?:отказал\w*|отказыва\w*|не\s+стал[аио]?|воздержал\w*\s+от)\s+(?:от\s+)?комментар\w*"
     r"|(?:отказал\w*|отказыва\w*|не\s+стал[аио]?)\s+комментирова\w*"

@@ -135,6 +135,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|перекинут\w*|перекинул\w*|перекинув|направил\w*|відправлен\w*|відправил\w*|прибули|розгорнут\w*"
      # Ukrainian "направив до Росії 1 500 військових", "направили на Курщину"
      r"|направи(?:в|ла|ли)\b|направлен[оі]\b|відправив|відправила|відправили"
+     # the present and the past of sending: "подтягивает резервы и направляет их под Суджу"
+     r"|направля(?:ет|ют|л|ла|ли)\b|направляє\b|направляють\b"
      # movement of forces: "moved into", "began entering", "переброску резервов", "перемещает силы"
      r"|\bmov(?:ed|ing|es?)\s+into\b"
      # "has moved some of its best units into the region": the forces between verb and "into"

@@ -48,6 +48,9 @@ def kinds_and_figures(resources, text: str):
                  DEPLOYED, id="en-sent-them"),
     pytest.param(RU + "Противник собирает резервы и перебрасывает их в Курскую область, сообщили в Минобороны.",
                  DEPLOYED, id="ru-перебрасывает-их"),
+    pytest.param(RU + "Противник подтягивает резервы и направляет их под Суджу, сообщили военкоры.", DEPLOYED,
+                 id="ru-направляет-их"),
+    pytest.param(RU + "Министерство направляет запрос в Курскую область.", NOTHING, id="ru-направляет-запрос"),
     pytest.param(UK + "Росія знімає підрозділи з півдня та перекидає їх на Курщину, повідомив Сирський.", DEPLOYED,
                  id="uk-перекидає-їх"),
     # the pronoun stands for equipment, or for nothing the sentence names
@@ -107,6 +110,9 @@ def test_prisoners_after_their_amount_and_units_counted(resources, text, expecte
                  NOTHING, id="ru-не-стал-комментировать"),
     pytest.param(EN + "The Pentagon declined to say how many North Korean soldiers had been killed in Kursk.", NOTHING,
                  id="en-declined-to-say-how-many"),
+    pytest.param(EN + "Asked whether North Korean troops had been killed in Kursk, Kirby said he had no information.",
+                 NOTHING, id="en-asked-whether"),
+    pytest.param(EN + "It is unclear whether Russia has sent reinforcements to Kursk.", NOTHING, id="en-unclear-whether"),
     # the speaker's own words after the refusal, and a figure denied
     pytest.param(EN + "The ministry dismissed the report and said Ukrainian units had been sent to Kursk.", DEPLOYED,
                  id="en-dismissed-and-said"),
