@@ -254,7 +254,9 @@ def find_control(
                 or (_is_passive_or_relative(folded, clause_start, m)
                     and _ground_before(folded, clause_start, m.start(), settlement_starts))):
             continue
-        if (_UNNAMED_POSITIONS.match(folded, m.end()) or _ENDS_IN_POSITIONS.search(m.group())) and not _names_ground(text, folded, sentence, settlement_starts):
+        line = (folded.rfind("\n", 0, s_start) + 1, max(s_end, paragraph_end or s_end))
+        if ((_UNNAMED_POSITIONS.match(folded, m.end()) or _ENDS_IN_POSITIONS.search(m.group()))
+                and not _names_ground(text, folded, line, settlement_starts)):
             continue  # "Мы удерживаем позиции": positions of no named ground (GOLD.md)
         if _ADVANCE.match(m.group()) and _advance_is_near(folded, m.end(), clause_end, settlement_starts):
             continue  # "ВСУ продвинулись на 2 км у Суджи": an advance near a place (GOLD.md)
@@ -362,10 +364,11 @@ def _advance_is_near(folded: str, pos: int, end: int, settlement_starts: Sequenc
     return False
 
 
-def _names_ground(text: str, folded: str, sentence: tuple[int, int], settlement_starts: Sequence[int]) -> bool:
-    """Whether a sentence names the ground its positions lie on: a settlement, a name after a
-    preposition, or the region."""
-    start, end = sentence
+def _names_ground(text: str, folded: str, paragraph: tuple[int, int], settlement_starts: Sequence[int]) -> bool:
+    """Whether a paragraph names the ground its positions lie on: a settlement, a name after a
+    preposition, or the region (the dev gold: "…в Курській області РФ та тримають оборону. ЗСУ
+    займають нормальні тактичні позиції" is control of the oblast, both sentences)."""
+    start, end = paragraph
     if bisect_left(settlement_starts, start) < bisect_left(settlement_starts, end):
         return True
     return (_NAMED_AREA.search(folded, start, end) is not None

@@ -4,7 +4,7 @@ regional outlets (not copied from the development articles), each with its look-
 - forces taken up by a pronoun after the verb that moves them ("gathers reserves and moves
   them to Kursk") are deployed; a pronoun for equipment, or for nothing named, is not;
 - positions held are control only on named ground (GOLD.md): "We hold our positions" alone
-  is no claim, "positions near Sudzha" or "in the Kursk region" is;
+  is no claim, "positions near Sudzha", "in the Kursk region" or in a paragraph that names it is;
 - the Ukrainian passive of taking prisoners after its amount ("ще 40 узяті в полон"), and
   units counted in the instrumental ("зв'язок з двома ротами": units, numbers null);
 - a loss or a movement of forces without a figure in a report refused, denied or asked about
@@ -76,6 +76,9 @@ def test_forces_taken_up_by_a_pronoun(resources, text, expected):
     pytest.param(UK + "ЗСУ утримують позиції на Курщині, заявив Сирський.", CONTROL, id="uk-позиції-на-Курщині"),
     pytest.param(UK + "За даними аналітиків, українські військові взяли під контроль позиції в селищі.", CONTROL,
                  id="uk-позиції-в-селищі"),
+    # the region named in the paragraph, as the dev gold reads "… тримають оборону. ЗСУ займають … позиції"
+    pytest.param(UK + "Штурмовий полк виконує завдання на Курщині. Ми утримуємо позиції, заявив командир.", CONTROL,
+                 id="uk-region-in-the-paragraph"),
 ])
 def test_positions_are_control_only_on_named_ground(resources, text, expected):
     assert kinds_and_figures(resources, text) == expected
