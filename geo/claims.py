@@ -251,6 +251,10 @@ _FORCE_AFTER = compile_pattern(
     rf"(?:(?:туда|туди|there|in|of|дополнительн\w*|додатков\w*|new|fresh)\s+)?"
     rf"(?:(?:(?:some|part|many|most|several|one|two|three)\s+of\s+)?(?:its|their|his|the)\s+)?"
     rf"(?:[\w'’-]+\s+)?(?:{FORCE_NOUNS})\b")
+#: Forces named before the verb and taken up by a pronoun after it, with where they go: "gathers
+#: reserves and moves them to Kursk", "собирает резервы и перебрасывает их под Курск", "знімає
+#: підрозділи та перекидає їх на Курщину" (the force noun is looked for before, ``_FORCE_BEFORE``).
+_PRONOUN_THEN_PLACE = compile_pattern(r"^\s+(?:them|их|їх)\s+(?:to|into|towards|в|во|на|под|до|під|у)\s")
 _SELF_EVIDENT = compile_pattern(r"self-destruction|suicide|blew themselves up|replenished|reinforc")
 _ANAPHORIC_NUMBER = compile_pattern(
     r"\b(?:their|the|its)\s+(?:number|numbers|strength|count)\s+(?:at|to|of|is|was|as)\s*$"
@@ -277,6 +281,15 @@ _UNIT_AMOUNT = compile_pattern(r"(?<!\w)(?:батальон|батальйон|�
 #: "a 50,000-strong group of troops": a force of that size.
 _STRONG = compile_pattern(r"[-\u2010\u2011]strong\b")
 _FIGURE_ONLY_KIND = compile_pattern(r"similar|comparable|the same")
+#: A list item under a lead that ends in a colon: "Минобороны сообщило о потерях ВСУ:\n— более 200
+#: военнослужащих;" (the item's kind is the lead's). The item starts with a dash or a bullet.
+_LIST_ITEM = compile_pattern(r"[ \t]*[—–•*-]\s*")
+#: The lead of such a list speaks of losses: its items' kind is killed or wounded (GOLD.md: "losses").
+_LOSS_LEAD = compile_pattern(r"(?<!\w)(?:потер\w*|втрат\w*|втратил\w*|втратив|losses|lost|casualt\w*)(?!\w)")
+#: The lead line: its text up to the colon at its end, and no line break inside.
+#: How far back (characters) the lead of a list item is looked for: a lead and a dozen items.
+_LEAD_REACH = 600
+_LEAD_LINE = compile_pattern(r"([^\n]*):[ \t]*\n(?:[ \t]*[—–•*-][^\n]*\n)*[ \t]*$")
 
 
 #: How far around an amount (in characters) its head-count test looks: a structural cap.
@@ -631,9 +644,37 @@ def _elliptic_parallel(folded: str, previous: Amount, amount: Amount, out: Seque
     return None
 
 
+#: A report refused, denied or left unanswered before a loss or a movement of forces: "Песков
+#: не стал комментировать сообщения о гибели военных", "the ministry denied reports that soldiers
+#: had been killed", "declined to say how many were killed" (GOLD.md: without a figure no one
+#: claims anything). A speaker's own words after it ("…, but said …") end its reach.
+_REFUSED = compile_pattern(
+    r"(?<!\w)(?:den(?:y|ied|ies)|dismiss(?:ed|es)?|reject(?:ed|s)?|refut(?:ed|es)?"
+    r"|(?:declin|refus)(?:ed|es|e|ing)\s+to\s+(?:comment|say|confirm|disclose|specify|give)"
+    r"|(?:would|did|could)\s+not\s+(?:comment|say|confirm|disclose|specify)|no\s+comment"
+    # an indirect question: "Asked whether troops had been killed, Kirby said he had no information"
+    r"|whether"
+    r"|опроверг\w*|спростува\w*|спростову\w*"
+    r"|(?:отказал\w*|отказыва\w*|не\s+стал[аио]?|воздержал\w*\s+от)\s+(?:от\s+)?комментар\w*"
+    r"|(?:отказал\w*|отказыва\w*|не\s+стал[аио]?)\s+комментирова\w*"
+    r"|(?:відмовил\w*|відмовля\w*|не\s+стал[аио]?|не\s+став|утримал\w*\s+від)\s+(?:коментува\w*|коментар\w*)"
+    r"|не\s+(?:уточнил\w*|раскрыл\w*|уточнил\w*|уточнили|уточнюють|уточня\w*|розкрил\w*|розкрива\w*))(?!\w)"
+    r"(?![^.;!?]*?(?<!\w)(?:said|says|added|stated|but|however|заяв(?:ил\w*|ля\w*|ив)|сообщ(?:ил\w*|а[ею]т)"
+    r"|сказал\w*|добавил\w*|но|однако|повідом(?:ив|ил\w*|ля\w*)|сказав|додав|але|проте)(?!\w))")
+
+
+def _is_refused(folded: str, sentence: tuple[int, int], trigger: _Trigger) -> bool:
+    """Whether the trigger lies in a report its sentence refuses or denies, or in a question."""
+    if folded[trigger.end:sentence[1]].rstrip(" \t\n\"'»”)").endswith("?"):
+        return True  # "Were North Korean troops sent to Kursk?"
+    return _REFUSED.search(folded, sentence[0], trigger.start) is not None
+
+
 def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) -> bool:
     """Whether a trigger asserts a loss or a movement of forces without an amount."""
     word = folded[trigger.start:trigger.end]
+    if trigger.kind is not Kind.OTHER and _is_refused(folded, sentence, trigger):
+        return False  # "опровергли сообщения о гибели военных": a denial without a figure
     if trigger.kind is Kind.MISSING and _CONTACT_LOST.search(word):
         return False  # "потеряли связь с подразделениями": people missing only when they are counted
     before = folded[max(sentence[0], trigger.start - 60):trigger.start]
@@ -656,6 +697,8 @@ def _figureless_ok(trigger: _Trigger, folded: str, sentence: tuple[int, int]) ->
             return bool(_MORE_FORCES.search(folded[max(sentence[0], trigger.start - 30):trigger.start]))
         return bool(_MORE_FORCES.search(folded[max(sentence[0], trigger.start - 50):trigger.start])
                     or _MOVEMENT.match(word) or _FORCE_AFTER.match(after)
+                    or (_PRONOUN_THEN_PLACE.match(after) is not None and _FORCE_BEFORE.search(before) is not None
+                        and not _EQUIPMENT_WORD.search(before))
                     or (word == "arrived" and _TROOPS_BEFORE.search(before) is not None)
                     or (_FORCE_THEN_AUX.search(before) and _PASSIVE_DEPLOYED.fullmatch(word) is not None))
     if _LOSS_NOUN.match(word):
@@ -954,6 +997,8 @@ def _sentence_claims(
             kind = (out or drafts)[-1].kind  # "estimated their number at …": the forces of the claim before
         if kind is None and _STRONG.match(folded, amount.end):
             kind = Kind.DEPLOYED  # "a 50,000-strong group of Russian and North Korean troops"
+        if kind is None and _is_loss_list_item(folded, amount.start):
+            kind = Kind.KILLED_OR_WOUNDED  # "сообщило о потерях ВСУ:\n— более 200 военнослужащих;"
         if kind is None:
             seen_amounts.append(amount)
             continue
@@ -990,6 +1035,17 @@ def _sentence_claims(
         start, end = _trim_span(text, *clause, core=_subject_start(text, clause, trigger.start))
         out.append(Draft(start, end, trigger.kind, None, sentence, paragraph, trigger.start))
     return _merge_same_kind(out)
+
+
+def _is_loss_list_item(folded: str, pos: int) -> bool:
+    """Whether the line at ``pos`` is a dash or bullet item of a list whose lead (the line ending
+    in a colon before its items) speaks of losses."""
+    line = folded.rfind("\n", 0, pos) + 1
+    if line == 0 or not _LIST_ITEM.match(folded, line, pos):
+        return False
+    # each item may be a paragraph of its own: the lead is looked for a bounded way back
+    lead = _LEAD_LINE.search(folded, max(0, line - _LEAD_REACH), line)
+    return lead is not None and _LOSS_LEAD.search(lead.group(1)) is not None
 
 
 def _with_control(

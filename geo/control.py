@@ -28,16 +28,23 @@ from dataclasses import dataclass, replace
 import ahocorasick
 
 from geo.control_lexicon import (
+    ADVANCE,
     ANAPHORA,
     ANCHORS,
     ATTRIBUTIVE,
     BLOCKERS,
     GROUND_HELD,
     GROUND_NOUNS,
+    INTO_GROUND,
+    NAMED_AREA,
+    NEAR_A_PLACE,
     NEGATION,
     NOT_A_SIDE,
     NOT_GROUND,
     PREDICATES,
+    SHARE,
+    SHARE_GROUND_WORDS,
+    UNNAMED_POSITIONS,
     Stance,
 )
 from geo.lexicon import (
@@ -98,6 +105,19 @@ _ENTER = compile_pattern(r"enter|вош|зашли|увійш|зайшл")
 _GROUND = compile_pattern(rf"(?:{GROUND_NOUNS})")
 _NOT_GROUND = compile_pattern(rf"(?:{NOT_GROUND})(?!\w)")
 _ANAPHORA = compile_pattern(rf"(?:{ANAPHORA})")
+_UNNAMED_POSITIONS = compile_pattern(UNNAMED_POSITIONS)
+#: A predicate whose own words end in the positions: "держим позиции".
+_ENDS_IN_POSITIONS = compile_pattern(rf"(?:{UNNAMED_POSITIONS})$")
+#: A name after a preposition, in the text as written: "positions around Kukarekovka" (a place
+#: the gazetteer may not hold is still named ground).
+_NAME_AFTER_PREPOSITION = compile_pattern(
+    r"(?<!\w)(?:in|at|around|near|outside|of|в|во|у|под|около|возле|на|під|біля|поблизу|навколо|вокруг)"
+    r"\s+[A-ZА-ЯЁІЇЄҐ]")
+_NAMED_AREA = compile_pattern(NAMED_AREA)
+_ADVANCE = compile_pattern(ADVANCE)
+_SHARE = compile_pattern(rf"\s+{SHARE}(?!\w)")
+_NEAR_A_PLACE = compile_pattern(NEAR_A_PLACE)
+_INTO_GROUND = compile_pattern(INTO_GROUND)
 _GROUND_HELD = compile_pattern(rf"(?<!\w)(?:{GROUND_HELD})")
 _WORD = compile_pattern(r"[\w'-]+")
 _SPACED_DASH = compile_pattern(r"\s[–—]\s")
@@ -230,9 +250,16 @@ def find_control(
             clause_end = close.start() if close else clause_end
         if predicate.needs_ground and not (
                 _ground_follows(folded, m.end(), clause_end, settlement_starts)
+                or _share_of_ground(folded, m.end(), clause_end)
                 or (_is_passive_or_relative(folded, clause_start, m)
                     and _ground_before(folded, clause_start, m.start(), settlement_starts))):
             continue
+        line = (folded.rfind("\n", 0, s_start) + 1, max(s_end, paragraph_end or s_end))
+        if ((_UNNAMED_POSITIONS.match(folded, m.end()) or _ENDS_IN_POSITIONS.search(m.group()))
+                and not _names_ground(text, folded, line, settlement_starts)):
+            continue  # "Мы удерживаем позиции": positions of no named ground (GOLD.md)
+        if _ADVANCE.match(m.group()) and _advance_is_near(folded, m.end(), clause_end, settlement_starts):
+            continue  # "ВСУ продвинулись на 2 км у Суджи": an advance near a place (GOLD.md)
         if found and found[-1].start == clause_start:
             continue  # one claim per clause: "regained control of" is one statement
         scope_end = max(clause_end, _list_end(text, clause_end, s_end, paragraph_end))
@@ -313,6 +340,39 @@ def _ground_follows(folded: str, pos: int, end: int, settlement_starts: Sequence
         if stop and stop.end() >= w.end() and not _NUMBER_AFTER.match(folded, w.end()):
             return False
     return False
+
+
+def _share_of_ground(folded: str, pos: int, end: int) -> bool:
+    """Whether a share follows the predicate and ground follows the share: "less than 10 percent
+    of the territory it captured", "менее 10% от ранее захваченной ими территории"."""
+    share = _SHARE.match(folded, pos, end)
+    if share is None:
+        return False
+    words = list(_WORD.finditer(folded, share.end(), end))[:SHARE_GROUND_WORDS]
+    return any(_GROUND.match(folded, w.start()) for w in words)
+
+
+def _advance_is_near(folded: str, pos: int, end: int, settlement_starts: Sequence[int]) -> bool:
+    """Whether an advance's clause puts it near or towards a settlement ("advanced 2 km near
+    Sudzha", "продвинулись в районе Суджи") and never into ground ("into", "вглубь")."""
+    if _INTO_GROUND.search(folded, pos, end):
+        return False
+    first = bisect_left(settlement_starts, pos)
+    for place in settlement_starts[first:bisect_left(settlement_starts, end)]:
+        if _NEAR_A_PLACE.search(folded[max(pos, place - 60):place]):
+            return True
+    return False
+
+
+def _names_ground(text: str, folded: str, paragraph: tuple[int, int], settlement_starts: Sequence[int]) -> bool:
+    """Whether a paragraph names the ground its positions lie on: a settlement, a name after a
+    preposition, or the region (the dev gold: "…в Курській області РФ та тримають оборону. ЗСУ
+    займають нормальні тактичні позиції" is control of the oblast, both sentences)."""
+    start, end = paragraph
+    if bisect_left(settlement_starts, start) < bisect_left(settlement_starts, end):
+        return True
+    return (_NAMED_AREA.search(folded, start, end) is not None
+            or _NAME_AFTER_PREPOSITION.search(text, start, end) is not None)
 
 
 def _anchor_automaton() -> ahocorasick.Automaton:

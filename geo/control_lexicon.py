@@ -349,6 +349,8 @@ GROUND_NOUNS = (
     r"|населенн\w+\s+пункт\w*|сел[оаеіу]\b|сел\b|сел(?:ом|ами|ах)|деревн\w*|поселок\w*|поселк\w*|хутор\w*"
     r"|город\w*|территори\w*|км\b|кв\.|километр\w*|позици\w*|рубеж\w*|област\w*|район\w*|част\w*\s+"
     r"|вглубь|плацдарм\w*|населен\w+\s+пункт\w*|селищ\w*|міст[оа]\w*|територі\w*|позиці\w*|вглиб"
+    # an area: "около 6% изначально занятой площади", "площа, яку контролюють"
+    r"|площад(?:ь|и|ью)\b|площ[аіу]\b"
 )
 
 #: Words before a predicate that make it an aim, an attempt or a denial rather than a claim.
@@ -400,6 +402,39 @@ ANAPHORA = (
 
 #: Words right before a predicate that deny it: "did not", "не освобождены", "не звільнили".
 NEGATION = r"(?:\bnot|n't|\bне|\bні)\s+$"
+
+#: Positions or lines held that name no ground: "We hold our positions", "Мы удерживаем позиции",
+#: "Ми утримуємо свої рубежі". GOLD.md: control is about named ground, so such a statement is a
+#: claim only when its sentence names a settlement or the region (``NAMED_AREA``).
+UNNAMED_POSITIONS = (r"\s*(?:(?:our|their|its|the|all|свои|наши|все|свої|наші|всі)\s+)?"
+                     r"(?:positions?|lines?|defen[cs]es?|позици\w*|позиці\w*|рубеж\w*|оборон\w*)(?!\w)")
+#: Words that name the area a position lies in: the oblast, a district, a bridgehead, or a
+#: settlement named before ("позиції в селищі", "positions in the village").
+NAMED_AREA = (r"kursk|oblast|region|district|bridgehead|salient|курск|курськ|курщин|област|регион|район"
+              r"|плацдарм|выступ|виступ|(?<!\w)(?:villages?|towns?|settlements?|city|сел[оаеіу]\b|селищ|поселк"
+              r"|поселок|город|міст[оіа]|деревн|хутор|населен\w+\s+пункт)")
+
+#: The stems of an advance: gained ground in depth is control ("advanced 30 km into the region"),
+#: one near or towards a place is not (GOLD.md: "продвинулись на 2 км у Суджи").
+#: (A push is an advance only by a distance: "pushed Ukrainian troops out of X" is not one.)
+ADVANCE = (r"advanc|penetrat|продвин|продвиж|просун|просуван"
+           r"|push\w*\s+(?:\d|up\s+to|at\s+least|about|some|around|nearly|almost|more\s+than|over|deep)")
+#: Where an advance is near or towards a place rather than into it, the place right after.
+NEAR_A_PLACE = (r"(?<!\w)(?:near|towards?|outside|around|close\s+to|in\s+the\s+(?:area|vicinity|direction)\s+of"
+                r"|у|под|около|возле|вблизи|біля|поблизу|під|навколо|в\s+районе|в\s+сторону|в\s+направлении"
+                r"|[ув]\s+районі|[ув]\s+напрямку|[ув]\s+бік)\s+(?:(?:the\s+)?(?:village|town|settlement)\s+of\s+"
+                r"|(?:села|поселка|города|села|селища|міста)\s+)?$")
+#: Words that take an advance into the ground: "advanced 2 km into the village", "вглубь".
+INTO_GROUND = r"(?<!\w)(?:into|inside|deep|deeper|вглубь|вглиб|углиб)(?!\w)"
+
+#: A share right after a predicate: "под контролем ВСУ остается менее 10% от ранее захваченной ими
+#: территории", "controls less than 10 percent of the territory it captured". The ground it is a
+#: share of may lie further on in the clause than other ground (``GROUND_NOUNS``).
+SHARE = (r"(?:[\w'-]+\s+){0,4}?(?:(?:less\s+than|more\s+than|about|around|some|only|just|under|over|nearly|almost"
+         r"|менее|менш\s+ніж|меньше|более|около|лишь|всего|почти|близько|майже|лише|понад)\s+)*"
+         r"\d[\d.,]*\s*(?:%|percent|per\s+cent|процент\w*|відсот\w*)")
+#: How many words after the share its ground may lie.
+SHARE_GROUND_WORDS = 8
 
 #: Words after a predicate that end the search for its ground: a preposition (the place of
 #: the act, not what was taken), or people and things ("captured 40 soldiers", "lost tanks").

@@ -115,10 +115,12 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      # the verb of taking prisoners: "бійці полонили 15 російських військових", "пленили двоих"
      r"|полонил[аио]?\b|полонив\b|пленил[аио]?\b"
      # the passive after its amount: "ще 12 взято в полон", "еще 15 взяты в плен"
-     r"|взят[оаиы]?\s+(?:[ув]\s+полон\w*|в\s+плен\w*)"
+     r"|(?:взят|узят)[оаиыі]?\s+(?:[ув]\s+полон\w*|в\s+плен\w*)"
      r"|в\s+плен\w*|пленн\w*|пленен\w*|про\s+полон(?!\w)|сдал\w*(?:ся|сь)|полонен\w*|[ув]\s+полон\w*|полонених"
      # "до полону потрапили 27 російських військових", "взяли до полону"
-     r"|до\s+полону"),
+     r"|до\s+полону"
+     # Ukrainian surrender with its captivity ("ще 10 здалися в полон"; not "здалися" as "seemed")
+     r"|здал(?:ися|ася|ись)\s+[ув]\s+полон\w*|здався\s+[ув]\s+полон\w*"),
     (Kind.MISSING,
      r"\bmissing\b|unaccounted for|пропал\w*\s+без\s+вести|пропавш\w*\s+без\s+вести|зникл\w*\s+безвісти"),
     (Kind.DEPLOYED,
@@ -133,11 +135,15 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|перекинут\w*|перекинул\w*|перекинув|направил\w*|відправлен\w*|відправил\w*|прибули|розгорнут\w*"
      # Ukrainian "направив до Росії 1 500 військових", "направили на Курщину"
      r"|направи(?:в|ла|ли)\b|направлен[оі]\b|відправив|відправила|відправили"
+     # the present and the past of sending: "подтягивает резервы и направляет их под Суджу"
+     r"|направля(?:ет|ют|л|ла|ли)\b|направляє\b|направляють\b"
      # movement of forces: "moved into", "began entering", "переброску резервов", "перемещает силы"
      r"|\bmov(?:ed|ing|es?)\s+into\b"
      # "has moved some of its best units into the region": the forces between verb and "into"
      r"|\b(?:mov(?:ed|ing|es?)|shift(?:ed|ing|s)?)\b(?=\s+(?:[\w'’,.-]+\s+){0,4}?(?:troops|soldiers|forces|units|brigades"
      r"|servicemen|reserves|reinforcements|personnel)\s+(?:into|to)\b)|\b(?:began|begin|started|start)\s+entering\b|\bconcentrations?\b"
+     # the forces as a pronoun: "gathering reserves and moving them to Kursk" (claims looks for the noun before)
+     r"|\b(?:mov(?:ed|ing|es?)|shift(?:ed|ing|s)?)\b(?=\s+them\s+(?:into|to)\b)"
      # forces committed to a fight: "Moscow has committed about 60,000 troops to the counteroffensive"
      r"|\bcommitted\b(?=\s+(?:[\w,.'’-]+\s+){0,4}?(?:troops|soldiers|forces|servicemen|personnel|reserves"
      r"|brigades|battalions|regiments|units)\b)"

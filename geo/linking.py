@@ -131,6 +131,11 @@ def link_places(
         elif (previous is not None and previous.sentence in unplaced_sentences
               and previous.paragraph == d.paragraph and _THEY.search(sentence_text)):
             unplaced_sentences.add(d.sentence)
+        elif (not _places_between(settlements, *d.paragraph)
+              and _paragraph_is_elsewhere(folded[d.paragraph[0]:d.sentence[1]])):
+            # "Russian troops shelled the Sumy region. Three civilians were killed": casualties
+            # of a paragraph set in another region are not Kursk's (GOLD.md)
+            unplaced_sentences.add(d.sentence)
         else:
             # A paragraph-level village is a weaker tie: the claim stays on the oblast too.
             in_paragraph = _places_between(settlements, *d.paragraph)
@@ -165,6 +170,11 @@ def _sentence_is_elsewhere(sentence_text: str, sentence: tuple[int, int], memo: 
         memo[sentence] = (not _names_kursk(sentence_text)
                           and bool(_ELSEWHERE_CUED.search(sentence_text) or _OTHER_REGION_CUED.search(sentence_text)))
     return memo[sentence]
+
+
+def _paragraph_is_elsewhere(paragraph_text: str) -> bool:
+    """Whether a paragraph, up to a claim's sentence, names another region and never Kursk."""
+    return not _names_kursk(paragraph_text) and bool(_OTHER_REGION_CUED.search(paragraph_text))
 
 
 def _mentions_between(settlements: Sequence[tuple[int, str]], start: int, end: int) -> Sequence[tuple[int, str]]:
