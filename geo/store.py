@@ -554,11 +554,8 @@ class Store:
 
     @property
     def places(self) -> tuple[Place, ...]:
-        if self._places is None:
-            rows = self._db.execute(
-                "SELECT place_id FROM resolutions WHERE place_id IS NOT NULL "
-                "UNION SELECT place_id FROM links WHERE place_id IS NOT NULL")
-            self._places = tuple(self.gazetteer.places[pid] for pid in sorted(r[0] for r in rows))
+        if self._places is None:  # the places counted: a UNION of the two columns cost twice the counts
+            self._places = tuple(self.gazetteer.places[pid] for pid in sorted(self._place_counts()))
         return self._places
 
     def _count(self, sql: str) -> int:
@@ -650,13 +647,20 @@ class Store:
         self._contested[""] = frozenset()  # marks the table as read, also when it is empty
 
     def count_at(self, place_id: str) -> tuple[int, int]:
-        if self._counts is None:  # two grouped queries, not two per place
+        return self._place_counts().get(place_id, (0, 0))
+
+    def _place_counts(self) -> dict[str, tuple[int, int]]:
+        """Resolved mentions and claims of every place that has one: two grouped queries, not two per place.
+
+        Each reads its table's covering index by place; ``places`` is their keys (issue 14).
+        """
+        if self._counts is None:
             mentions = dict(self._db.execute(
                 "SELECT place_id, COUNT(*) FROM resolutions WHERE place_id IS NOT NULL GROUP BY place_id"))
             claims = dict(self._db.execute(
                 "SELECT place_id, COUNT(*) FROM links WHERE place_id IS NOT NULL GROUP BY place_id"))
             self._counts = {pid: (mentions.get(pid, 0), claims.get(pid, 0)) for pid in {*mentions, *claims}}
-        return self._counts.get(place_id, (0, 0))
+        return self._counts
 
     def map_documents(self) -> Iterator[str]:
         """Each document's map entry as rendered at extraction, in source order (``geo.webmap``).

@@ -621,7 +621,7 @@ def test_issue_14_the_place_rows_and_rivals_of_every_place_are_read_in_a_fixed_n
         store._db.set_trace_callback(None)
         build = store.to_build()
     assert len(rows) > 10 and len([r for r in rivals.values() if r]) >= 2
-    assert len(statements) == 4, statements  # places; mentions, claims per place; contested rows
+    assert len(statements) == 3, statements  # mentions and claims per place (the places too); contested
     memory = MemoryRecords(build)
     assert rows == place_rows(memory)
     assert rivals == {p.place_id: dict(memory.rivals_at(p.place_id)) for p in build.places}
