@@ -345,6 +345,7 @@ class Store:
         self.built = "undated"
         self.attribution: tuple[str, ...] = ()
         self._contested: dict[str, frozenset[str]] = {}
+        self._rivals: dict[str, dict[str, str]] = {}
         self._places: tuple[Place, ...] | None = None
         self._counts: dict[str, tuple[int, int]] | None = None
         self._next_claim = 1
@@ -405,6 +406,7 @@ class Store:
         self._stored = _Merge(self._db)
         self.fragments = _StoredFragments(self)
         self._contested.clear()
+        self._rivals.clear()
         self._places = None
         self._counts = None
 
@@ -441,6 +443,7 @@ class Store:
         self._db.execute("BEGIN")
         self._next_claim = int(self._db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM claims").fetchone()[0])
         self._contested.clear()
+        self._rivals.clear()
         self._places = None
         self._counts = None
         self._stored = _Merge(self._db)
@@ -551,11 +554,8 @@ class Store:
 
     @property
     def places(self) -> tuple[Place, ...]:
-        if self._places is None:
-            rows = self._db.execute(
-                "SELECT place_id FROM resolutions WHERE place_id IS NOT NULL "
-                "UNION SELECT place_id FROM links WHERE place_id IS NOT NULL")
-            self._places = tuple(self.gazetteer.places[pid] for pid in sorted(r[0] for r in rows))
+        if self._places is None:  # the places counted: a UNION of the two columns cost twice the counts
+            self._places = tuple(self.gazetteer.places[pid] for pid in sorted(self._place_counts()))
         return self._places
 
     def _count(self, sql: str) -> int:
@@ -623,28 +623,44 @@ class Store:
         map asks for every place (the oblast's 3,000 contested claims were most of a
         map of 10,000 articles, issue 14).
         """
-        if not self.contested_at(place_id):
-            return {}
-        return dict(self._db.execute("SELECT claim_id, rival FROM contested WHERE place_id = ? ORDER BY claim_id",
-                                     (place_id,)).fetchall())
+        if not self._contested:
+            self._read_contested()
+        return dict(self._rivals.get(place_id, {}))
 
     def contested_at(self, place_id: str) -> frozenset[str]:
-        if not self._contested:  # one query for every place: only contested ids are stored
-            grouped: dict[str, set[str]] = {}
-            for pid, claim_id in self._db.execute("SELECT place_id, claim_id FROM contested"):
-                grouped.setdefault(pid, set()).add(claim_id)
-            self._contested = {pid: frozenset(ids) for pid, ids in grouped.items()}
-            self._contested[""] = frozenset()  # marks the table as read, also when it is empty
+        if not self._contested:  # asked for every claim row: the check stays inline
+            self._read_contested()
         return self._contested.get(place_id, frozenset())
 
+    def _read_contested(self) -> None:
+        """Read the contested table once for every place: only contested claims are stored.
+
+        One query, not one per contested place: the map asks every place for its rivals
+        and the GeoPackage every claim row whether it is contested (issue 14).
+        """
+        rivals: dict[str, dict[str, str]] = {}
+        for pid, claim_id, rival in self._db.execute(
+                "SELECT place_id, claim_id, rival FROM contested ORDER BY place_id, claim_id"):
+            rivals.setdefault(pid, {})[claim_id] = rival
+        self._rivals = rivals
+        self._contested = {pid: frozenset(ids) for pid, ids in rivals.items()}
+        self._contested[""] = frozenset()  # marks the table as read, also when it is empty
+
     def count_at(self, place_id: str) -> tuple[int, int]:
-        if self._counts is None:  # two grouped queries, not two per place
+        return self._place_counts().get(place_id, (0, 0))
+
+    def _place_counts(self) -> dict[str, tuple[int, int]]:
+        """Resolved mentions and claims of every place that has one: two grouped queries, not two per place.
+
+        Each reads its table's covering index by place; ``places`` is their keys (issue 14).
+        """
+        if self._counts is None:
             mentions = dict(self._db.execute(
                 "SELECT place_id, COUNT(*) FROM resolutions WHERE place_id IS NOT NULL GROUP BY place_id"))
             claims = dict(self._db.execute(
                 "SELECT place_id, COUNT(*) FROM links WHERE place_id IS NOT NULL GROUP BY place_id"))
             self._counts = {pid: (mentions.get(pid, 0), claims.get(pid, 0)) for pid in {*mentions, *claims}}
-        return self._counts.get(place_id, (0, 0))
+        return self._counts
 
     def map_documents(self) -> Iterator[str]:
         """Each document's map entry as rendered at extraction, in source order (``geo.webmap``).

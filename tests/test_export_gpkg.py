@@ -270,3 +270,16 @@ def test_issue_14_a_feature_added_by_gdal_afterwards_is_indexed_and_counted(gpkg
         [(fid,)] = db.execute("SELECT MAX(fid) FROM claims").fetchall()
         assert db.execute("SELECT COUNT(*) FROM rtree_claims_geom WHERE id = ?", (fid,)).fetchone() == (1,)
     assert pyogrio.read_info(copy, layer="claims")["features"] == before + 1
+
+
+def test_issue_14_the_places_and_areas_layers_count_each_place_once(build, tmp_path, monkeypatch):
+    """The areas layer is picked from the places layer's rows, not made from the records again."""
+    asked: list[str] = []
+    count_at = MemoryRecords.count_at
+    monkeypatch.setattr(MemoryRecords, "count_at",
+                        lambda self, pid: asked.append(pid) or count_at(self, pid))
+    path = tmp_path / "once.gpkg"
+    write_gpkg(build, path, districts_geojson=DISTRICTS)
+    assert sorted(asked) == sorted(p.place_id for p in build.places)
+    asked.clear()
+    assert same_rows(read_layer(path, "areas"), area_rows(build)) and read_layer(path, "areas")

@@ -596,3 +596,32 @@ def test_issue_14_the_end_of_a_walk_reads_a_group_spread_over_many_places_in_lin
         assert contested == 0  # one claimant: nothing contested, but every pair of the group was read
     assert placed[1] >= 1.8 * placed[0] >= 12
     assert steps[1] < 2.6 * steps[0], steps  # quadratic work would be about 4x
+
+
+def test_issue_14_the_place_rows_and_rivals_of_every_place_are_read_in_a_fixed_number_of_queries(
+        corpus, conflict, resources, private_cache):
+    """The place rows and the rivals of every place take a few grouped queries.
+
+    The GeoPackage's place rows and the map's rivals: one query per table for the whole
+    Store, not one per place or per contested place; what they read is what memory gives.
+    """
+    from geo.export.rows import place_rows
+    from geo.records import MemoryRecords
+
+    for path in conflict.iterdir():
+        (corpus / path.name).write_bytes(path.read_bytes())
+    for name, figure in (("c.txt", 40), ("d.txt", 900)):  # a second contested place
+        text = f"On November 3, 2024, officials said {figure} soldiers were killed near Korenevo.\n"
+        (corpus / name).write_text(text, encoding="utf-8")
+    with open_records(corpus, resources=resources) as store:
+        statements: list[str] = []
+        store._db.set_trace_callback(statements.append)
+        rows = place_rows(store)
+        rivals = {p.place_id: store.rivals_at(p.place_id) for p in store.places}
+        store._db.set_trace_callback(None)
+        build = store.to_build()
+    assert len(rows) > 10 and len([r for r in rivals.values() if r]) >= 2
+    assert len(statements) == 3, statements  # mentions and claims per place (the places too); contested
+    memory = MemoryRecords(build)
+    assert rows == place_rows(memory)
+    assert rivals == {p.place_id: dict(memory.rivals_at(p.place_id)) for p in build.places}

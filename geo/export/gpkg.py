@@ -67,7 +67,7 @@ from geo.export.rows import (
     CLAIM_COLUMNS,
     PLACE_COLUMNS,
     about_rows,
-    area_rows,
+    areas_of,
     place_rows,
 )
 from geo.export.splice import index_name
@@ -337,7 +337,8 @@ def _styles(built: str) -> list[dict[str, object]]:
 def _write_layers(records: Records, path: Path, districts_geojson: Path, fill: _Fill,
                   attach: _Attach | None = None) -> GpkgCounts:
     """Write the layers into a new GeoPackage at ``path``; ``fill`` appends the claims rows."""
-    places, areas = place_rows(records), area_rows(records)
+    places = place_rows(records)
+    areas = areas_of(places)
     polygons = area_wkb(areas, districts_geojson)  # before any writing: fail early
     area_ids = {str(row["place_id"]) for row in areas}
     with _gdal_option("OGR_CURRENT_DATE", last_change(records.built)):

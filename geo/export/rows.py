@@ -472,7 +472,12 @@ def place_rows(data: Build | Records) -> list[dict[str, object]]:
 
 def area_rows(data: Build | Records) -> list[dict[str, object]]:
     """The place rows of districts and the oblast that carry claims: the ``areas`` layer."""
-    return [row for row in place_rows(data)
+    return areas_of(place_rows(data))
+
+
+def areas_of(places: Iterable[Mapping[str, object]]) -> list[dict[str, object]]:
+    """``area_rows`` picked from ``place_rows`` already made: the GeoPackage writer makes them once."""
+    return [dict(row) for row in places
             if row["place_type"] != PlaceType.SETTLEMENT.value and row["n_claims"]]
 
 
