@@ -218,7 +218,7 @@ def _settlement_keys(names: PlaceNames, morph: Any, keys: dict[str, dict[tuple[s
     latin = [names.latin] + [a for a in names.alternates if not _is_cyrillic(a)]
     for ru in russian:
         forms = case_forms(ru, morph)
-        common = forms.is_common_word
+        common, common_lat = forms.is_common_word, forms.is_common_in_latin
         nominative = fold(ru)
         for form in forms.forms:
             if form != nominative and " " not in form and is_function_word(form, morph):
@@ -227,7 +227,7 @@ def _settlement_keys(names: PlaceNames, morph: Any, keys: dict[str, dict[tuple[s
             if (uk_form := labial_apostrophe(form)) != form:  # "біля Крем'яного": Ukrainian spelling
                 _add(keys, uk_form, Entry(names.place_id, names.russian, Tier.UKRAINIAN, common))
         for lat in latin_spellings(ru):
-            _add(keys, lat, Entry(names.place_id, names.russian, Tier.VARIANT, common))
+            _add(keys, lat, Entry(names.place_id, names.russian, Tier.VARIANT, common_lat))
         for uk in ukrainian_spellings(ru):
             _add(keys, uk, Entry(names.place_id, names.russian, Tier.UKRAINIAN, common))
         for uk in ukrainian_forms(ru):
@@ -237,8 +237,8 @@ def _settlement_keys(names: PlaceNames, morph: Any, keys: dict[str, dict[tuple[s
             for form in case_forms(other, morph).forms:
                 _add(keys, form, Entry(names.place_id, names.russian, Tier.VARIANT, common))
             for lat in latin_spellings(other):
-                _add(keys, lat, Entry(names.place_id, names.russian, Tier.VARIANT, common))
-    common_ru = case_forms(names.russian, morph).is_common_word
+                _add(keys, lat, Entry(names.place_id, names.russian, Tier.VARIANT, common_lat))
+    common_ru = case_forms(names.russian, morph).is_common_in_latin
     for lat in latin:
         _add(keys, lat, Entry(names.place_id, names.russian, Tier.NAME, common_ru))
         for variant in spelling_variants(lat):

@@ -1,0 +1,51 @@
+"""Finding Kursk settlements in unseen text, on sentences written for these tests in the
+style of wires, ministries and regional outlets (not copied from the development articles):
+a village whose Russian name is also a plural noun or a neuter adjective (Погребки
+"cellars", Красное "red") is a village when spelt in Latin letters, even as a document's
+first word, while a Latin title or first name (Svoboda, Pravda) still needs evidence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.model import Document, Source
+from geo.pipeline import process_document
+
+
+def found(resources, text: str) -> list[tuple[str, str | None]]:
+    """(surface, Russian name of the chosen place or None) for every mention."""
+    doc = Document(meta=Source(source="t.txt", sha256="0" * 64, published="2025-03-10"), text=text)
+    gaz = resources.gazetteer
+    return [(r.mention.surface, gaz.places[r.place_id].name_local if r.place_id else None)
+            for r in process_document(doc, resources).resolutions]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Pogrebki was recaptured by Russian troops on Tuesday, the ministry said.",
+                 [("Pogrebki", "Погребки")], id="en-plural-noun-first-word"),
+    pytest.param("Russian troops recaptured Pogrebki on Tuesday.", [("Pogrebki", "Погребки")],
+                 id="en-plural-noun-after-verb"),
+    pytest.param("Krasnoye was shelled overnight, the governor wrote on Telegram.",
+                 [("Krasnoye", "Красное")], id="en-neuter-adjective-first-word"),
+    pytest.param("Two soldiers went missing after a failed assault on Storozhevoye, officials said.",
+                 [("Storozhevoye", "Сторожевое")], id="en-neuter-adjective-after-assault"),
+])
+def test_latin_spelling_of_a_plural_or_neuter_common_word_is_a_village(resources, text, expected):
+    assert found(resources, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The broadcaster Svoboda was hit by a cyberattack, the company said.", id="en-title-svoboda"),
+    pytest.param("Bugs in Zarya delayed the launch, engineers wrote.", id="en-module-zarya"),
+])
+def test_latin_spelling_of_a_singular_common_word_still_needs_evidence(resources, text):
+    assert all(place is None for _, place in found(resources, text))
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Бои в Курской области.\n\nПогребки были полны картошки, рассказали жители.",
+                 id="ru-cellars-first-word"),
+])
+def test_cyrillic_common_word_at_sentence_start_still_needs_evidence(resources, text):
+    assert ("Погребки", None) in found(resources, text)
