@@ -89,8 +89,23 @@ _CUE_BEFORE = compile_pattern(
     r"деревни|поселок|поселке|поселка|поселком|пос\.|с\.|д\.|п\.|х\.|хутор|хуторе|хутора|"
     r"населенный пункт|населенного пункта|населенном пункте|біля|поблизу|під|селі|селища|селище|"
     r"слобода|слободе|слободы|слободу|слободой|слободі|селищі|хутір|хуторі|місто|міста|місті|"
-    r"населений пункт|населеного пункту|населеному пункті)"
+    r"населений пункт|населеного пункту|населеному пункті|"
+    # what is done to a settlement, as the English verbs above: "освободили Погребки",
+    # "зачистили Свободу", "звільнили Погребки", "обстріляли Красне"
+    r"освободил\w*|освобождени[яеи]|занял\w*|взял\w*|отбил\w*|зачистил\w*|захватил\w*|"
+    r"штурмовал\w*|штурмуют|обстрелял\w*|обстрелу|обстрелы|атаковал\w*|"
+    r"звільнил\w*|звільнення|зайняли|захопил\w*|відбил\w*|зачистил\w*|штурмува\w*|"
+    r"обстріляли|обстрілу|обстріли|атакува\w*)"
     r"\s+(?:the\s+)?(?:(?:village|town|settlement)\s+of\s+)?)$"
+)
+# The same done to a settlement named first, in the passive: "Погребки освобождены",
+# "Погребки звільнено", "Pogrebki was recaptured".
+_CUE_AFTER = compile_pattern(
+    r"^\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|был[аио]?|были|було|була|були)\s+)?"
+    r"(?:(?:fully|completely|полностью|повністю)\s+)?"
+    r"(?:liberated|captured|recaptured|retaken|taken|seized|cleared|shelled|"
+    r"освобожден\w*|занят[аоы]?|взят[аоы]?|отбит[аоы]?|зачищен\w*|захвачен\w*|обстрелян\w*|"
+    r"звільнен\w*|зайнят\w*|захоплен\w*|відбит\w*|зачищен\w*|обстріля\w*)\b"
 )
 _CITY_CUE_BEFORE = compile_pattern(r"(?:\bcity\s+of|\bregional\s+(?:capital|centre|center)\s+(?:of\s+)?)\s*$")
 _CITY_CUE_AFTER = compile_pattern(r"^(?:'s)?\s+(?:city|airport|mayor|governor's\s+office|residents|nuclear)\b")
@@ -207,7 +222,12 @@ def _outside_reason(ctx: _Context, cand: Candidate, sentence: tuple[int, int]) -
 
 
 def _has_place_cue(ctx: _Context, cand: Candidate, sentence: tuple[int, int]) -> bool:
-    return _cue_precedes(ctx.folded, cand.start, sentence)
+    return _cue_precedes(ctx.folded, cand.start, sentence) or _cue_follows(ctx.folded, cand.end, sentence)
+
+
+def _cue_follows(folded: str, end: int, sentence: tuple[int, int]) -> bool:
+    """What is done to a settlement follows the name in the passive ("Погребки освобождены")."""
+    return bool(_CUE_AFTER.match(folded[end:min(sentence[1], end + _CUE_WINDOW)]))
 
 
 def _cue_precedes(folded: str, start: int, sentence: tuple[int, int]) -> bool:
@@ -343,7 +363,8 @@ def _document_context(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> 
     )
     settlements = [c for c in cands if all(gaz.places[i].place_type is PlaceType.SETTLEMENT for i in c.place_ids)]
     cued = {c.start for c in settlements
-            if _cue_precedes(folded, c.start, _sentence_at(sentences, c.start, starts))}
+            if _cue_precedes(folded, c.start, sentence := _sentence_at(sentences, c.start, starts))
+            or _cue_follows(folded, c.end, sentence)}
     listed = _listed_starts(text, settlements, cued)
     quoted = frozenset(c.start for c in cands if _quoted_title(text, c))
     unambiguous = [

@@ -2,7 +2,8 @@
 style of wires, ministries and regional outlets (not copied from the development articles):
 a village whose Russian name is also a plural noun or a neuter adjective (Погребки
 "cellars", Красное "red") is a village when spelt in Latin letters, even as a document's
-first word, while a Latin title or first name (Svoboda, Pravda) still needs evidence.
+first word, while a Latin title or first name (Svoboda, Pravda) still needs evidence; what
+is done to a settlement (освободили, звільнено, was liberated) is a place cue on either side.
 """
 
 from __future__ import annotations
@@ -43,9 +44,31 @@ def test_latin_spelling_of_a_singular_common_word_still_needs_evidence(resources
     assert all(place is None for _, place in found(resources, text))
 
 
-@pytest.mark.parametrize("text", [
-    pytest.param("Бои в Курской области.\n\nПогребки были полны картошки, рассказали жители.",
-                 id="ru-cellars-first-word"),
+RU = "Бои в Курской области.\n\n"
+UK = "Бої на Курщині.\n\n"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(RU + "Российские войска освободили Погребки, сообщило Минобороны.",
+                 ("Погребки", "Погребки"), id="ru-освободили-before"),
+    pytest.param(RU + "Минобороны сообщило об освобождении Пасечного.", ("Пасечного", "Пасечный"),
+                 id="ru-об-освобождении-before"),
+    pytest.param(RU + "Погребки были освобождены, сообщило Минобороны.", ("Погребки", "Погребки"),
+                 id="ru-passive-after-first-word"),
+    pytest.param(UK + "Сили оборони звільнили Спальне та просунулися на 2 км.", ("Спальне", "Спальное"),
+                 id="uk-звільнили-before"),
+    pytest.param(UK + "Погребки повністю звільнено, повідомив Генштаб.", ("Погребки", "Погребки"),
+                 id="uk-impersonal-passive-after"),
+    pytest.param("Pogrebki has been fully liberated, the ministry said.", ("Pogrebki", "Погребки"),
+                 id="en-passive-after"),
 ])
-def test_cyrillic_common_word_at_sentence_start_still_needs_evidence(resources, text):
+def test_what_is_done_to_a_settlement_cues_a_common_word_name(resources, text, expected):
+    assert expected in found(resources, text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(RU + "Погребки были полны картошки, рассказали жители.", id="ru-cellars-were-full"),
+    pytest.param(UK + "Погребки стоять порожні, кажуть люди.", id="uk-cellars-stand-empty"),
+])
+def test_a_common_word_without_such_a_cue_still_needs_evidence(resources, text):
     assert ("Погребки", None) in found(resources, text)
