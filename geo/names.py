@@ -323,31 +323,68 @@ def ukrainian_forms(russian: str) -> set[str]:
     True
     >>> {"крем'яне", "кремяне", "в'язове"} <= ukrainian_forms("Кремяное") | ukrainian_forms("Вязовое")
     True
+
+    A translated word is also respelt (Красное → Червоне and Красне), and -ово/-ево/-ино
+    may stay -о (Гуево → Гуєве and Гуєво; Николаево-Дарьино → Миколаєво-Дар'їне):
+
+    >>> {"червоне", "красне", "гуєво", "толпіно", "миколаєво-дар'їне", "миколаєво-дар'їно"} <= (
+    ...     ukrainian_forms("Красное") | ukrainian_forms("Гуево") | ukrainian_forms("Толпино")
+    ...     | ukrainian_forms("Николаево-Дарьино"))
+    True
     """
     out = set()
     for word_mode in ("keep", "i"):
-        words = []
-        for word in re.split(r"([ -])", russian.lower().replace("ё", "е")):
-            if word in (" ", "-"):
-                words.append(word)
-                continue
-            if word in _UK_WORDS:
-                words.append(_UK_WORDS[word])
-                continue
-            for ru_end, uk_end in _UK_ENDINGS:
-                if word.endswith(ru_end) and len(word) > len(ru_end) + 1:
-                    word = word[: -len(ru_end)] + "\x00" + uk_end
-                    break
-            stem, _, ending = word.partition("\x00")
-            if word_mode == "i":
-                stem = stem.replace("и", "і")
-                if not ending and not stem.endswith(_UK_FLEETING):
-                    stem = _UK_CLOSED_FINAL.sub("і", stem)
-                if ending == "ський" and stem.endswith("ов"):
-                    stem = stem[:-2] + "ів"  # Глушковский → Глушківський (closed syllable)
-            words.append(_join_ukrainian(stem.translate(_UK_LETTERS), ending.translate(_UK_LETTERS)))
-        out.add("".join(words))
+        for translate in (True, False):
+            for keep_o in _UK_KEEP_O:
+                out.add(_ukrainian_form(russian, i_mode=word_mode == "i", translate=translate, keep_o=keep_o))
+    # a soft sign before и is written as an apostrophe before ї (Дарьино → Дар'їне) or kept
+    out |= {form.replace("ьи", "'ї") for form in out}
     return out | {labial_apostrophe(form) for form in out}
+
+
+#: Which words keep the Russian -ово/-ево/-ино as -о: none (Гуєве), the first parts of a
+#: hyphenated name (Миколаєво-Дар'їне) or all (Гуєво, Тьоткіно): Ukrainian outlets write
+#: the names of Russian villages all three ways.
+_UK_KEEP_O = ("none", "first", "all")
+_UK_O_ENDINGS = {"ове": "ово", "еве": "ево", "ине": "іно"}
+
+
+def _ukrainian_form(russian: str, *, i_mode: bool, translate: bool, keep_o: str) -> str:
+    """One Ukrainian spelling of a Russian name (see ``ukrainian_forms`` for the choices).
+
+    >>> _ukrainian_form("Николаево-Дарьино", i_mode=False, translate=True, keep_o="first")
+    'миколаєво-дарьине'
+    >>> _ukrainian_form("Красное", i_mode=False, translate=False, keep_o="none")
+    'красне'
+    """
+    parts = re.split(r"([ -])", russian.lower().replace("ё", "е"))
+    hyphenated = "-" in parts
+    words = []
+    for at, word in enumerate(parts):
+        if word in (" ", "-"):
+            words.append(word)
+            continue
+        if translate and word in _UK_WORDS:
+            words.append(_UK_WORDS[word])
+            continue
+        for ru_end, uk_end in _UK_ENDINGS:
+            if word.endswith(ru_end) and len(word) > len(ru_end) + 1:
+                word = word[: -len(ru_end)] + "\x00" + uk_end
+                break
+        stem, _, ending = word.partition("\x00")
+        is_first_part = hyphenated and at < len(parts) - 1
+        if keep_o == "all" or (keep_o == "first" and is_first_part):
+            ending = _UK_O_ENDINGS.get(ending, ending)
+            if ending == "іно" and stem.endswith("ь"):
+                stem, ending = stem[:-1] + "'", "їно"  # Дарьино → Дар'їно
+        if i_mode:
+            stem = stem.replace("и", "і")
+            if not ending and not stem.endswith(_UK_FLEETING):
+                stem = _UK_CLOSED_FINAL.sub("і", stem)
+            if ending == "ський" and stem.endswith("ов"):
+                stem = stem[:-2] + "ів"  # Глушковский → Глушківський (closed syllable)
+        words.append(_join_ukrainian(stem.translate(_UK_LETTERS), ending.translate(_UK_LETTERS)))
+    return "".join(words)
 
 
 def labial_apostrophe(form: str) -> str:
@@ -482,9 +519,13 @@ _UK_NOUN_CASES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     ("ія", {"gen": ("ії",), "dat": ("ії",), "loc": ("ії",), "acc": ("ію",), "ins": ("ією",)}),
     ("я", {"gen": ("і",), "dat": ("і",), "loc": ("і",), "acc": ("ю",), "ins": ("ею",)}),
     ("ь", {"gen": ("я",), "dat": ("ю",), "loc": ("і",), "acc": ("ь",), "ins": ("ем",)}),
+    # plurals (Погребки → з Погребків, у Погребках; Прилепи; Журавлі → біля Журавлів)
+    ("и", {"gen": ("ів",), "dat": ("ам",), "loc": ("ах",), "acc": ("и",), "ins": ("ами",)}),
+    ("і", {"gen": ("ів",), "dat": ("ям",), "loc": ("ях",), "acc": ("і",), "ins": ("ями",)}),
 )
 #: Endings that make a word an adjective (declined as one): "Мілове", "Солдатське", "Нижній".
-_UK_ADJECTIVE_ENDINGS = ("ове", "еве", "єве", "ине", "іно", "ово", "ево", "ино", "ське", "цьке", "зьке", "ий", "ій")
+_UK_ADJECTIVE_ENDINGS = ("ове", "еве", "єве", "ине", "іне", "їне", "іно", "їно", "ово", "ево", "єво", "ино", "ське", "цьке",
+                         "зьке", "ий", "ій")
 _UK_ADJECTIVE_CASES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     ("ій", {"gen": ("ього",), "dat": ("ьому",), "loc": ("ьому", "ім"), "acc": ("ій",), "ins": ("ім",)}),
     ("ий", {"gen": ("ого",), "dat": ("ому",), "loc": ("ому", "ім"), "acc": ("ий",), "ins": ("им",)}),

@@ -72,3 +72,24 @@ def test_what_is_done_to_a_settlement_cues_a_common_word_name(resources, text, e
 ])
 def test_a_common_word_without_such_a_cue_still_needs_evidence(resources, text):
     assert ("Погребки", None) in found(resources, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(UK + "ЗСУ вийшли з Погребків, повідомив Генштаб.", ("Погребків", "Погребки"),
+                 id="uk-plural-genitive-after-з"),
+    pytest.param(UK + "Бої тривають біля Журавлів.", ("Журавлів", "Журавли"), id="uk-plural-genitive-біля"),
+    pytest.param(UK + "Сили оборони утримують Красне.", ("Красне", "Красное"), id="uk-respelt-not-translated"),
+    pytest.param(UK + "ЗСУ зайшли в Гуєво.", ("Гуєво", "Гуево"), id="uk-о-kept"),
+    pytest.param(UK + "ЗСУ утримують Миколаєво-Дар'їне.", ("Миколаєво-Дар'їне", "Николаево-Дарьино"),
+                 id="uk-hyphenated-first-part-о-and-апостроф"),
+    pytest.param(UK + "Росіяни заявили про захоплення Миколаєво-Дар’їного.",
+                 ("Миколаєво-Дар’їного", "Николаево-Дарьино"), id="uk-hyphenated-genitive"),
+    pytest.param(UK + "Бої точаться біля Гуєвого, у Плеховому та під Суджею, з Малої Локні відійшли.",
+                 ("Малої Локні", "Малая Локня"), id="uk-case-forms-in-one-sentence"),
+])
+def test_ukrainian_spellings_and_case_forms(resources, text, expected):
+    assert expected in found(resources, text)
+
+
+def test_a_ukrainian_plural_form_is_not_read_as_a_village_without_a_cue(resources):
+    assert ("Погребків", None) in found(resources, UK + "Погребків не було видно, кажуть люди.")
