@@ -146,6 +146,7 @@ def spelling_variants(latin: str, *, limit: int = 48) -> set[str]:
     out |= {v.replace("-", " ") for v in list(out) if "-" in v}
     out |= {v.replace("'", "") for v in list(out) if "'" in v}
     out |= {v.replace("yo", "io") for v in list(out) if "yo" in v}  # ё as Tyotkino or Tiotkino
+    out |= {v.replace("shch", "sch") for v in list(out) if "shch" in v}  # щ as Rubanschina
     return out
 
 
@@ -447,15 +448,18 @@ def ukrainian_ikavism_variants(ukrainian: str) -> set[str]:
     return out
 
 
-def romanize_ukrainian(ukrainian: str) -> str:
+def romanize_ukrainian(ukrainian: str, *, medial_y: bool = False) -> str:
     """Ukrainian national romanisation (2010), without apostrophes.
 
-    >>> romanize_ukrainian("плехове")
-    'plekhove'
+    ``medial_y`` writes є, ї, ю, я after a vowel as at the start of a word (ye, yi, yu,
+    ya), as many English-language outlets do: Гуєве → Huyeve beside the national Huieve.
+
+    >>> romanize_ukrainian("плехове"), romanize_ukrainian("гуєве"), romanize_ukrainian("гуєве", medial_y=True)
+    ('plekhove', 'huieve', 'huyeve')
     """
     out = []
     for i, ch in enumerate(ukrainian.lower()):
-        initial = i == 0 or not ukrainian[i - 1].isalpha()
+        initial = i == 0 or not ukrainian[i - 1].isalpha() or (medial_y and ukrainian[i - 1] in _UK_VOWELS)
         rom = _UK_ROMAN_INITIAL.get(ch) if initial else None
         rom = rom or _UK_ROMAN.get(ch)
         out.append(ch if rom is None else rom.replace("_", ""))
@@ -472,7 +476,7 @@ def ukrainian_spellings(russian: str) -> set[str]:
     """
     cyrillic = ukrainian_forms(russian)
     cyrillic |= {v for u in cyrillic for v in ukrainian_ikavism_variants(u)}
-    return cyrillic | {romanize_ukrainian(u) for u in cyrillic}
+    return cyrillic | {romanize_ukrainian(u, medial_y=y) for u in cyrillic for y in (False, True)}
 
 
 def ukrainian_case_forms(ukrainian: str) -> set[str]:

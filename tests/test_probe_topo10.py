@@ -93,3 +93,15 @@ def test_ukrainian_spellings_and_case_forms(resources, text, expected):
 
 def test_a_ukrainian_plural_form_is_not_read_as_a_village_without_a_cue(resources):
     assert ("Погребків", None) in found(resources, UK + "Погребків не було видно, кажуть люди.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Russian forces pushed Ukrainian units out of Huyeve, Kyiv said.", ("Huyeve", "Гуево"),
+                 id="en-ukrainian-ye-after-a-vowel"),
+    pytest.param("Fighting continued near Rubanschina in the Sudzha district.", ("Rubanschina", "Рубанщина"),
+                 id="en-sch-for-щ"),
+    pytest.param("Russian forces advanced near Tiotkino and Sudja, ISW said.", ("Sudja", "Суджа"),
+                 id="en-dj-for-дж"),
+])
+def test_english_transliteration_variants(resources, text, expected):
+    assert expected in found(resources, text)
