@@ -96,8 +96,8 @@ def test_a_ukrainian_plural_form_is_not_read_as_a_village_without_a_cue(resource
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    pytest.param("Russian forces pushed Ukrainian units out of Huyeve, Kyiv said.", ("Huyeve", "Гуево"),
-                 id="en-ukrainian-ye-after-a-vowel"),
+    pytest.param("Russian forces pushed Ukrainian units out of Huyeve in the Kursk region, Kyiv said.",
+                 ("Huyeve", "Гуево"), id="en-ukrainian-ye-after-a-vowel"),
     pytest.param("Fighting continued near Rubanschina in the Sudzha district.", ("Rubanschina", "Рубанщина"),
                  id="en-sch-for-щ"),
     pytest.param("Russian forces advanced near Tiotkino and Sudja, ISW said.", ("Sudja", "Суджа"),
@@ -105,3 +105,7 @@ def test_a_ukrainian_plural_form_is_not_read_as_a_village_without_a_cue(resource
 ])
 def test_english_transliteration_variants(resources, text, expected):
     assert expected in found(resources, text)
+
+
+def test_a_ukrainian_only_spelling_without_kursk_context_is_left_unresolved(resources):
+    assert found(resources, "Russian forces pushed Ukrainian units out of Huyeve, Kyiv said.") == [("Huyeve", None)]
