@@ -101,9 +101,12 @@ _CUE_BEFORE = compile_pattern(
     r"\s+(?:the\s+)?(?:(?:village|town|settlement)\s+of\s+)?)$"
 )
 # The same done to a settlement named first, in the passive: "Погребки освобождены",
-# "Погребки звільнено", "Pogrebki was recaptured".
+# "Погребки звільнено", "Pogrebki was recaptured"; or the oblast in apposition, as a
+# dateline writes it: "Pogrebki, Kursk region —", "Погребки (Курская область)".
 _CUE_AFTER = compile_pattern(
-    r"^\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|был[аио]?|были|було|була|були)\s+)?"
+    r"^\s*(?:,\s*|\(\s*)(?:kursk\s+(?:region|oblast|province)|курская\s+область|курской\s+области|"
+    r"курська\s+область|курської\s+області)\b"
+    r"|^\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|был[аио]?|были|було|була|були)\s+)?"
     r"(?:(?:fully|completely|полностью|повністю)\s+)?"
     r"(?:liberated|captured|recaptured|retaken|taken|seized|cleared|shelled|"
     r"освобожден\w*|занят[аоы]?|взят[аоы]?|отбит[аоы]?|зачищен\w*|захвачен\w*|обстрелян\w*|"

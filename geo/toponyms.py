@@ -179,7 +179,7 @@ def _is_capitalised(text: str, start: int, end: int) -> bool:
 
     The first word must start with a capital and have no other capitals ("RePEc" is not
     "Репец"); a word in capitals counts only when its neighbourhood is in capitals too
-    (a headline), since acronyms ("PSEL") are not places.
+    (a headline) or it opens a dateline, since acronyms ("PSEL") are not places.
     """
     first = text[start]
     if first.isdigit():
@@ -194,10 +194,19 @@ def _is_capitalised(text: str, start: int, end: int) -> bool:
         return True
     if rest.isupper() and len(rest) > 0:
         line_start = text.rfind("\n", 0, start) + 1
+        if _opens_a_dateline(text, line_start, start, end):
+            return True
         line_end = text.find("\n", end)
         around = text[max(line_start, start - 30):min(len(text) if line_end < 0 else line_end, end + 30)]
         return not any(c.islower() for c in around)
     return False
+
+
+def _opens_a_dateline(text: str, line_start: int, start: int, end: int) -> bool:
+    """A wire's dateline: the place in capitals opens the line and a comma follows it
+    ("SUDZHA, Russia (Reuters) —", "КУРСК, 12 августа").
+    """
+    return not text[line_start:start].strip(" \t*_#>") and text[end:end + 1] == ","
 
 
 def _add(keys: dict[str, dict[tuple[str, str], Entry]], key: str, entry: Entry) -> None:

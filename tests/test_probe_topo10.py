@@ -109,3 +109,24 @@ def test_english_transliteration_variants(resources, text, expected):
 
 def test_a_ukrainian_only_spelling_without_kursk_context_is_left_unresolved(resources):
     assert found(resources, "Russian forces pushed Ukrainian units out of Huyeve, Kyiv said.") == [("Huyeve", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("SUDZHA, Russia (Reuters) - Russian troops said they had retaken the town.", ("SUDZHA", "Суджа"),
+                 id="en-dateline-in-capitals"),
+    pytest.param("СУДЖА, 12 марта. Российские войска вошли в город.", ("СУДЖА", "Суджа"), id="ru-dateline-in-capitals"),
+    pytest.param("Pogrebki, Kursk region — Russian troops recaptured the village on Tuesday.",
+                 ("Pogrebki", "Погребки"), id="en-oblast-in-apposition"),
+    pytest.param("Погребки, Курская область. Российские военные вошли в село.", ("Погребки", "Погребки"),
+                 id="ru-oblast-in-apposition"),
+])
+def test_datelines_and_the_oblast_in_apposition(resources, text, expected):
+    assert expected in found(resources, text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Troops near SUDZHA were rotated, the brigade said.", id="en-capitals-inside-a-lowercase-line"),
+    pytest.param("Reporters said: SUDZHA, as officials call the sector, is quiet.", id="en-capitals-not-at-line-start"),
+])
+def test_a_name_in_capitals_elsewhere_is_still_an_acronym(resources, text):
+    assert found(resources, text) == []
