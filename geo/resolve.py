@@ -45,7 +45,7 @@ from geo.names import Tier
 from geo.regex_cache import compile_pattern
 from geo.settings import DEFAULT_SETTINGS, Settings
 from geo.text import Gated, clip_context, document_sentences, fold
-from geo.toponyms import Candidate, misspelt_list_items
+from geo.toponyms import Candidate, list_items_around, misspelt_list_items
 
 # Regions and countries around the oblast (geo.lexicon), folded; any of them next to a
 # name puts the name outside Kursk oblast.
@@ -194,6 +194,9 @@ class _Context:
     mention_counts: Mapping[str, int] | None = None
     #: Starts of candidates that end a short quoted title («Пепел Курск»).
     quoted: frozenset[int] = frozenset()
+    #: For a weak name (a common word, a Ukrainian guess) listed mostly among names the
+    #: gazetteer lacks, those names: the list is of another front ("Lyman, Kupiansk, Siversk").
+    foreign_lists: Mapping[int, tuple[str, ...]] | None = None
     #: Where each sentence starts (for bisection).
     sentence_starts: tuple[int, ...] = ()
     #: For a name followed by "N km south of X": X's place, the bearing from X and the km (or None).
@@ -244,7 +247,7 @@ def _cue_precedes(folded: str, start: int, sentence: tuple[int, int]) -> bool:
 def _quoted_title(text: str, cand: Candidate) -> bool:
     """The name ends a short quoted title of capitalised words (a channel, a unit, an operation).
 
-    >>> from geo.toponyms import Candidate, misspelt_list_items
+    >>> from geo.toponyms import Candidate, list_items_around, misspelt_list_items
     >>> t = "канал «Пепел Курск» и группировка “Курськ”; he said “we took Sudzha”"
     >>> [_quoted_title(t, Candidate(t.index(w), t.index(w) + len(w), w, ())) for w in ("Курск", "Курськ", "Sudzha")]
     [True, True, False]
@@ -370,7 +373,8 @@ def _document_context(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> 
     cued = {c.start for c in settlements
             if _cue_precedes(folded, c.start, sentence := _sentence_at(sentences, c.start, starts))
             or _cue_follows(folded, c.end, sentence)}
-    listed = _listed_starts(text, settlements, cued)
+    foreign = _foreign_lists(text, cands, settlements)
+    listed = _listed_starts(text, [c for c in settlements if c.start not in foreign], cued)
     quoted = frozenset(c.start for c in cands if _quoted_title(text, c))
     unambiguous = [
         c for c in settlements
@@ -401,7 +405,7 @@ def _document_context(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> 
         folded, sentences, districts, anchors, tuple(c.start for c in unambiguous), other,
         directions=directions, sentence_starts=starts,
         anchor_at=tuple((c.start, gaz.places[c.place_ids[0]]) for c in unambiguous),
-        confirmed=confirmed, listed=listed, route_partner=partners,
+        confirmed=confirmed, listed=listed, route_partner=partners, foreign_lists=foreign,
         mention_counts=Counter(c.place_ids[0] for c in unambiguous),
         quoted=quoted,
     )
@@ -460,6 +464,35 @@ def _sentence_at(sentences: Sequence[tuple[int, int]], offset: int, starts: Sequ
     if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:
         return sentences[i]
     return offset, offset + 1
+
+
+def _is_weak(cand: Candidate) -> bool:
+    """A name that may well be another place's: a common word, or only a Ukrainian guess."""
+    return cand.is_common_word or all(e.tier is Tier.UKRAINIAN for e in cand.entries)
+
+
+def _foreign_lists(text: str, cands: Sequence[Candidate],
+                   settlements: Sequence[Candidate]) -> dict[int, tuple[str, ...]]:
+    """Weak names (``_is_weak``) listed mostly among names the gazetteer does not hold, with
+    those names (a cue such as "near" says a place, not which one).
+
+    A list of two or more unknown places that outnumber its strong names is of another
+    front (Donetsk: "near Lyman, Kupiansk, Siversk and Avdiivka"), and its weak members are
+    namesakes there; a strong name (Sudzha) keeps its reading whatever it is listed with.
+    """
+    spans = [(c.start, c.end, _is_weak(c)) for c in cands]
+    out: dict[int, tuple[str, ...]] = {}
+    for cand in settlements:
+        if not _is_weak(cand):
+            continue
+        items = list_items_around(text, cand.start, cand.end)
+        if len(items) < 3:  # noqa: PLR2004 - a pair is no list of another front
+            continue
+        unknown = [text[a:b] for a, b in items if not any(s < b and a < e for s, e, _ in spans)]
+        strong = sum(1 for a, b in items if any(s < b and a < e and not weak for s, e, weak in spans))
+        if len(unknown) >= 2 and len(unknown) > strong:  # noqa: PLR2004
+            out[cand.start] = tuple(unknown)
+    return out
 
 
 def _listed_starts(text: str, cands: Sequence[Candidate], cued: set[int]) -> frozenset[int]:
@@ -549,6 +582,9 @@ def _decide(cand: Candidate, sentence: tuple[int, int], ctx: _Context, gaz: Gaze
         return _decide_namesake(cand, sentence, ctx, gaz)
     if ctx.other_region:
         return None, f"the article names {ctx.other_region} and never Kursk oblast"
+    if ctx.foreign_lists and (unknown := ctx.foreign_lists.get(cand.start)):
+        return None, (f"listed among places the gazetteer lacks ({', '.join(unknown[:3])}): a namesake "
+                      "on another front")
     if (cand.is_common_word and cand.start not in ctx.listed and not _has_place_cue(ctx, cand, sentence)
             and not _has_neighbour(ctx, cand, sentence)):
         return None, "also a common word; no place cue and no other place in the sentence"

@@ -409,6 +409,42 @@ def misspelt_list_items(text: str, cands: Sequence[Candidate], gaz: Gazetteer, *
     return out
 
 
+#: One item of a list: up to three capitalised words ("Velyka Novosilka", "Chasiv Yar").
+_ITEMS = rf"{_ITEM}(?:[ \t]+{_ITEM}){{0,2}}"
+_ITEM_THEN_SEP = re.compile(rf"(?:^|(?<=\s))({_ITEMS}){_SEP}$")
+_SEP_THEN_ITEM = re.compile(rf"^{_SEP}({_ITEMS})")
+#: How far either way a list is followed, in items.
+_MAX_LIST_ITEMS = 12
+
+
+def list_items_around(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the items of the list the name at ``start:end`` stands in (itself included).
+
+    An item is up to three capitalised words; items are parted by commas, semicolons and
+    "and" words, as in ``misspelt_list_items``.
+
+    >>> t = "near Lyman, Kupiansk and Chasiv Yar today"
+    >>> [t[a:b] for a, b in list_items_around(t, 5, 10)]
+    ['Lyman', 'Kupiansk', 'Chasiv Yar']
+    """
+    items = [(start, end)]
+    left = start
+    for _ in range(_MAX_LIST_ITEMS):
+        m = _ITEM_THEN_SEP.search(text, max(0, left - 80), left)
+        if not m:
+            break
+        items.insert(0, (m.start(1), m.end(1)))
+        left = m.start(1)
+    right = end
+    for _ in range(_MAX_LIST_ITEMS):
+        m = _SEP_THEN_ITEM.match(text[right:right + 80])
+        if not m:
+            break
+        items.append((right + m.start(1), right + m.end(1)))
+        right += m.end(1)
+    return items
+
+
 def _in_box_around(places: Sequence[Place], anchors: Sequence[Place], km: float) -> list[Place]:
     """The places inside the box that reaches ``km`` beyond the anchors on every side.
 

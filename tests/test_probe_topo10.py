@@ -130,3 +130,26 @@ def test_datelines_and_the_oblast_in_apposition(resources, text, expected):
 ])
 def test_a_name_in_capitals_elsewhere_is_still_an_acronym(resources, text):
     assert found(resources, text) == []
+
+
+KURSK_LEAD = "Fighting in the Kursk region continued.\n\n"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    pytest.param(KURSK_LEAD + "Russian forces also attacked near Lyman, Kupiansk, Siversk and Avdiivka.", "Lyman",
+                 id="en-common-word-among-donetsk-towns"),
+    pytest.param(KURSK_LEAD + "Russian forces also attacked near Lyman, Kupiansk, Siversk and Avdiivka.", "Avdiivka",
+                 id="en-ukrainian-spelling-among-donetsk-towns"),
+])
+def test_a_weak_name_listed_among_places_the_gazetteer_lacks_is_a_namesake(resources, text, surface):
+    assert (surface, None) in found(resources, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Russian forces advanced near Sudzha, Pokrovsk, Toretsk and Kurakhove, the ministry said.",
+                 ("Sudzha", "Суджа"), id="en-strong-name-keeps-its-reading"),
+    pytest.param(KURSK_LEAD + "Russian troops recaptured Pogrebki, Plekhovo and Zelenyi Shlyakh on Tuesday, Gerasimov said.",
+                 ("Pogrebki", "Погребки"), id="en-weak-name-in-a-kursk-list"),
+])
+def test_a_list_of_kursk_places_is_not_another_front(resources, text, expected):
+    assert expected in found(resources, text)
