@@ -42,6 +42,7 @@ from geo.gazetteer import Gazetteer, distance_km, nearest_km
 from geo.lexicon import OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_LATIN, REGION_NOUN
 from geo.model import Mention, Place, PlaceType, Resolution
 from geo.names import Tier
+from geo.person_names import UKRAINIAN_FIRST_NAMES, may_be_first_name
 from geo.regex_cache import compile_pattern
 from geo.settings import DEFAULT_SETTINGS, Settings
 from geo.text import Gated, clip_context, document_sentences, fold
@@ -119,6 +120,14 @@ _SPEAKS_AFTER = compile_pattern(
     r"^\s+(?:also\s+)?(?:said|says|told|added|stated|wrote|noted|claimed|announced|reported|"
     r"заявил\w*|сообщил\w*|отметил\w*|добавил\w*|написал\w*|рассказал\w*)\b"
 )
+# A rank or office right before a name makes it a surname ("генерала Герасимова" is no
+# Герасимово), in any case of the rank.
+_RANK_BEFORE = compile_pattern(
+    r"\b(?:генерал|полковник|подполковник|лейтенант|капитан|сержант|ефрейтор|губернатор|министр|президент|"
+    r"военкор|блогер|командующ|командувач|міністр|general|colonel|lieutenant|captain|sergeant|governor|"
+    r"minister|president|blogger|commander)\w*\s+$"
+)
+_WORD_BEFORE = compile_pattern(r"([А-ЯЁІЇЄҐ][а-яёіїєґ']+)\s$")
 # What may stand between two items of one list of places: commas, "and", bullets, line
 # breaks ("Погребки, Орловка и Никольский"; "• Погребки\n• Орловка").
 _LIST_GAP = compile_pattern(r"^(?:\s|[,;•·*]|\b(?:and|or|и|или|та|і|й|або)\b)*$")
@@ -197,6 +206,8 @@ class _Context:
     #: For a weak name (a common word, a Ukrainian guess) listed mostly among names the
     #: gazetteer lacks, those names: the list is of another front ("Lyman, Kupiansk, Siversk").
     foreign_lists: Mapping[int, tuple[str, ...]] | None = None
+    #: The text as written (capitals tell a first name before a name).
+    text: str = ""
     #: Where each sentence starts (for bisection).
     sentence_starts: tuple[int, ...] = ()
     #: For a name followed by "N km south of X": X's place, the bearing from X and the km (or None).
@@ -405,7 +416,7 @@ def _document_context(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> 
         folded, sentences, districts, anchors, tuple(c.start for c in unambiguous), other,
         directions=directions, sentence_starts=starts,
         anchor_at=tuple((c.start, gaz.places[c.place_ids[0]]) for c in unambiguous),
-        confirmed=confirmed, listed=listed, route_partner=partners, foreign_lists=foreign,
+        confirmed=confirmed, listed=listed, route_partner=partners, foreign_lists=foreign, text=text,
         mention_counts=Counter(c.place_ids[0] for c in unambiguous),
         quoted=quoted,
     )
@@ -464,6 +475,16 @@ def _sentence_at(sentences: Sequence[tuple[int, int]], offset: int, starts: Sequ
     if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:
         return sentences[i]
     return offset, offset + 1
+
+
+def _is_surname(ctx: _Context, cand: Candidate, sentence: tuple[int, int]) -> bool:
+    """A first name ("Валерия Герасимова", "Кирило Буданов") or a rank ("генерала
+    Герасимова", "General Gerasimov") stands right before the name.
+    """
+    if _RANK_BEFORE.search(_window_before(ctx, cand.start, sentence)):
+        return True
+    word = _WORD_BEFORE.search(ctx.text, max(sentence[0], cand.start - 20), cand.start)
+    return bool(word) and (may_be_first_name(word.group(1)) or word.group(1) in UKRAINIAN_FIRST_NAMES)
 
 
 def _is_weak(cand: Candidate) -> bool:
@@ -576,6 +597,8 @@ def _decide(cand: Candidate, sentence: tuple[int, int], ctx: _Context, gaz: Gaze
         return None, "the end of a short quoted title (a channel, a unit, an operation), not a place"
     if _NEXT_IS_RIVER.search(_window_after(ctx, cand.end, sentence)):
         return None, "names a river, not a settlement"
+    if " " not in cand.surface and _is_surname(ctx, cand, sentence):
+        return None, "a person, not a place: a first name or a rank stands before the name"
     if " " not in cand.surface and _SPEAKS_AFTER.search(_window_after(ctx, cand.end, sentence)):
         return None, "a speaker, not a place: a speech verb follows the name"
     if ids == (namesake,):

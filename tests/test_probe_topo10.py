@@ -153,3 +153,16 @@ def test_a_weak_name_listed_among_places_the_gazetteer_lacks_is_a_namesake(resou
 ])
 def test_a_list_of_kursk_places_is_not_another_front(resources, text, expected):
     assert expected in found(resources, text)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    pytest.param(RU + "Доклад генерала Герасимова Путину касался Суджи.", "Герасимова", id="ru-rank-before-surname"),
+    pytest.param(RU + "Слова Валерия Герасимова о Судже.", "Герасимова", id="ru-first-name-before-surname"),
+    pytest.param("Russian General Gerasimovo met the troops.", "Gerasimovo", id="en-rank-before-surname"),
+])
+def test_a_surname_that_spells_a_village_is_a_person(resources, text, surface):
+    assert (surface, None) in found(resources, text)
+
+
+def test_a_village_after_a_place_word_is_still_a_village(resources):
+    assert ("Герасимово", "Герасимово") in found(resources, RU + "Бои идут у села Герасимово.")
