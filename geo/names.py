@@ -69,6 +69,8 @@ _IOTATING = {"bgn": "ye", "wiki": "ye", "prime": "ye"}
 _SCHEMES["wiki"] = {**_SCHEMES["bgn"], "ё": "yo"}
 # BGN/PCGN as printed with its primes: the soft sign as an apostrophe (Ol'govka, Ryl'sk).
 _SCHEMES["prime"] = {**_SCHEMES["wiki"], "ь": "'"}
+# The same prime on the plain scheme, as ISW and wire desks write it: Nikolaevo-Dar'ino, Gir'i.
+_SCHEMES["plain_prime"] = {**_SCHEMES["plain"], "ь": "'"}
 _SCHEMES["bgn"]["ё"] = "yo"
 
 
@@ -178,13 +180,14 @@ def latin_spellings(russian: str) -> set[str]:
 
     >>> {"makhnovka", "machnovka", "mahnovka"} <= latin_spellings("Махновка")
     True
-    >>> {"vishnyovka", "alexandriya", "tolstoy lug", "sudja"} <= (latin_spellings("Вишневка")
+    >>> {"vishnyovka", "alexandriya", "tolstoy lug", "sudja", "nikolaevo-dar'ino"} <= (latin_spellings("Вишневка")
+    ...     | latin_spellings("Николаево-Дарьино")
     ...     | latin_spellings("Александрия") | latin_spellings("Толстый Луг") | latin_spellings("Суджа"))
     True
     """
     out: set[str] = set()
     for name in {russian, *yo_variants(russian)}:
-        for scheme in ("wiki", "bgn", "plain", "icao", "iso9", "scholarly", "prime"):
+        for scheme in ("wiki", "bgn", "plain", "icao", "iso9", "scholarly", "prime", "plain_prime"):
             out |= spelling_variants(romanize(name, scheme))
         for mixed in _mixed_romanizations(name):
             out |= spelling_variants(mixed, limit=16)
@@ -289,6 +292,7 @@ _UK_WORDS = {
     "красные": "червоні", "большой": "великий", "большая": "велика", "большое": "велике",
     "большие": "великі", "черный": "чорний", "черная": "чорна", "черное": "чорне",
     "лес": "ліс", "речка": "річка", "ключ": "ключ", "колодезь": "криниця",
+    "толстый": "товстий", "толстая": "товста", "толстое": "товсте",
 }
 #: A final closed syllable turns о/е into і (Подол → Поділ); not the fleeting vowel of -ок/-ец.
 _UK_CLOSED_FINAL = re.compile(r"[ое](?=[бвгджзлмнпрстфх]ь?$)")
@@ -338,10 +342,15 @@ def ukrainian_forms(russian: str) -> set[str]:
         for translate in (True, False):
             for keep_o in _UK_KEEP_O:
                 out.add(_ukrainian_form(russian, i_mode=word_mode == "i", translate=translate, keep_o=keep_o))
-    # a soft sign before и is written as an apostrophe before ї (Дарьино → Дар'їне) or kept
+    # a soft sign before и is written as an apostrophe before ї (Дарьино → Дар'їне) or kept;
+    # a word-final -ица/-ец has the soft Ukrainian ц (Косица → Косиця, Крупец → Крупець)
     out |= {form.replace("ьи", "'ї") for form in out}
+    out |= {_UK_SOFT_TS.sub(r"\1ь", _UK_SOFT_TSA.sub(r"\1я", form)) for form in out}
     return out | {labial_apostrophe(form) for form in out}
 
+
+_UK_SOFT_TSA = re.compile(r"([иі]ц)а\b")
+_UK_SOFT_TS = re.compile(r"(ец)\b")
 
 #: Which words keep the Russian -ово/-ево/-ино as -о: none (Гуєве), the first parts of a
 #: hyphenated name (Миколаєво-Дар'їне) or all (Гуєво, Тьоткіно): Ukrainian outlets write
