@@ -98,6 +98,7 @@ class NameForms:
     forms: frozenset[str]
     is_common_word: bool
     is_common_in_latin: bool = False
+    is_surname: bool = False
 
 
 def _word_rule_forms(word: str) -> dict[str, set[str]]:
@@ -186,6 +187,23 @@ def is_common_word(word: str, morph: Morphology | None, *, in_latin: bool = Fals
         if parse.score >= _MIN_READING_SCORE:
             return True
     return False
+
+
+def is_surname(word: str, morph: Morphology | None) -> bool:
+    """Whether a one-word name is also a surname the dictionary knows (Жуков, Орлов, Шевченко).
+
+    The news names people far more often than such hamlets: "Marshal Zhukov", "Маслова
+    заявила". Like a common word, such a name counts as a place only with evidence.
+
+    >>> import pymorphy3; m = pymorphy3.MorphAnalyzer()
+    >>> [is_surname(w, m) for w in ("жуков", "шевченко", "суджа", "махновка")]
+    [True, True, False, False]
+    """
+    if morph is None:
+        return False
+    word = word.lower().replace("ё", "е")
+    return any(len(p.methods_stack) == 1 and _is_dictionary_parse(p) and "Surn" in p.tag
+               and p.tag.case == "nomn" and p.score >= _MIN_READING_SCORE for p in morph.parse(word))
 
 
 _FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "PRED"})
@@ -295,8 +313,9 @@ def case_forms(name: str, morph: Morphology | None = None) -> NameForms:
     words = [i for i in items if i not in (" ", "-")]
     common = len(words) == 1 and is_common_word(words[0], morph)
     common_in_latin = common and is_common_word(words[0], morph, in_latin=True)
+    surname = len(words) == 1 and is_surname(words[0], morph)
     return NameForms(forms=frozenset(f for f in all_forms if f), is_common_word=common,
-                     is_common_in_latin=common_in_latin)
+                     is_common_in_latin=common_in_latin, is_surname=surname)
 
 
 def district_forms(adjective: str, nouns: Iterable[str] = ("район", "округ", "муниципальный округ")) -> frozenset[str]:

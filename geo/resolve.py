@@ -84,6 +84,7 @@ _NEXT_IS_RIVER = compile_pattern(r"^\s+(?:river|reka|река|реки|реке|
 # A place cue just before a name: strong ones name a settlement outright.
 _CUE_BEFORE = compile_pattern(
     r"(?:\b(?:near|in|at|from|outside|around|toward|towards|into|to|of|by|liberated|captured|"
+    r"assaults?\s+on|attacks?\s+on|battles?\s+for|fighting\s+for|в\s+районі|бої\s+за|боях\s+за|бои\s+за|"
     r"recaptured|retook|retaken|took|entered|seized|shelled|struck|hit|attacked|village|villages|town|"
     r"settlement|settlements|hamlet|khutor|selo|"
     r"в|во|под|у|из|возле|около|близ|рядом с|в районе|у села|село|селе|села|селом|деревня|деревне|"
@@ -123,7 +124,7 @@ _SPEAKS_AFTER = compile_pattern(
 # A rank or office right before a name makes it a surname ("генерала Герасимова" is no
 # Герасимово), in any case of the rank.
 _RANK_BEFORE = compile_pattern(
-    r"\b(?:генерал|полковник|подполковник|лейтенант|капитан|сержант|ефрейтор|губернатор|министр|президент|"
+    r"\b(?:маршал|marshal|генерал|полковник|подполковник|лейтенант|капитан|сержант|ефрейтор|губернатор|министр|президент|"
     r"военкор|блогер|командующ|командувач|міністр|general|colonel|lieutenant|captain|sergeant|governor|"
     r"minister|president|blogger|commander)\w*\s+$"
 )
@@ -610,7 +611,7 @@ def _decide(cand: Candidate, sentence: tuple[int, int], ctx: _Context, gaz: Gaze
                       "on another front")
     if (cand.is_common_word and cand.start not in ctx.listed and not _has_place_cue(ctx, cand, sentence)
             and not _has_neighbour(ctx, cand, sentence)):
-        return None, "also a common word; no place cue and no other place in the sentence"
+        return None, "also a common word or a surname; no place cue and no other place in the sentence"
     if all(e.tier is Tier.UKRAINIAN for e in cand.entries) and not _has_kursk_context(ctx, cand, places, settings):
         return None, ("a Ukrainian spelling derived from the Russian name, with no Kursk place or district "
                       "nearby to confirm it (Ukraine has places of that name too)")

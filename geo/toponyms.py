@@ -222,12 +222,22 @@ def _add(keys: dict[str, dict[tuple[str, str], Entry]], key: str, entry: Entry) 
         slot[(entry.place_id, entry.lemma)] = entry
 
 
-def _settlement_keys(names: PlaceNames, morph: Any, keys: dict[str, dict[tuple[str, str], Entry]]) -> None:
+#: Settlements whose surname-like name (Курчатов, Дмитриев) the news uses for the town.
+_TOWN_CATEGORIES = frozenset({"city", "town", "urban_type_settlement", "work_settlement"})
+
+
+def _settlement_keys(names: PlaceNames, morph: Any, keys: dict[str, dict[tuple[str, str], Entry]], *,
+                     is_town: bool = False) -> None:
+    """Keys of a settlement. A name that is also a common word or (for a village, not a
+    town) a surname is flagged: ``resolve`` then asks for a cue ("Marshal Zhukov", "Маслова
+    заявила" are people; "near Zhukov", "в Жукове" a village).
+    """
     russian = [names.russian] + [a for a in names.alternates if _is_cyrillic(a)]
     latin = [names.latin] + [a for a in names.alternates if not _is_cyrillic(a)]
     for ru in russian:
         forms = case_forms(ru, morph)
-        common, common_lat = forms.is_common_word, forms.is_common_in_latin
+        person = forms.is_surname and not is_town
+        common, common_lat = forms.is_common_word or person, forms.is_common_in_latin or person
         nominative = fold(ru)
         for form in forms.forms:
             if form != nominative and " " not in form and is_function_word(form, morph):
@@ -247,7 +257,8 @@ def _settlement_keys(names: PlaceNames, morph: Any, keys: dict[str, dict[tuple[s
                 _add(keys, form, Entry(names.place_id, names.russian, Tier.VARIANT, common))
             for lat in latin_spellings(other):
                 _add(keys, lat, Entry(names.place_id, names.russian, Tier.VARIANT, common_lat))
-    common_ru = case_forms(names.russian, morph).is_common_in_latin
+    own = case_forms(names.russian, morph)
+    common_ru = own.is_common_in_latin or (own.is_surname and not is_town)
     for lat in latin:
         _add(keys, lat, Entry(names.place_id, names.russian, Tier.NAME, common_ru))
         for variant in spelling_variants(lat):
@@ -317,7 +328,7 @@ def iter_keys(gaz: Gazetteer, morph: Any) -> Iterator[tuple[str, tuple[Entry, ..
     for names in gaz.names:
         place_type = gaz.places[names.place_id].place_type
         if place_type is PlaceType.SETTLEMENT:
-            _settlement_keys(names, morph, keys)
+            _settlement_keys(names, morph, keys, is_town=gaz.places[names.place_id].category in _TOWN_CATEGORIES)
         elif place_type is PlaceType.DISTRICT:
             _district_keys(gaz, names, keys)
     _region_keys(gaz, morph, keys)

@@ -172,3 +172,29 @@ def test_a_surname_that_spells_a_village_is_a_person(resources, text, surface):
 
 def test_a_village_after_a_place_word_is_still_a_village(resources):
     assert ("Герасимово", "Герасимово") in found(resources, RU + "Бои идут у села Герасимово.")
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    pytest.param(RU + "Маршал Жуков и Курская битва.", "Жуков", id="ru-rank-before-a-hamlet-named-as-a-surname"),
+    pytest.param(KURSK_LEAD + "Zhukov's army fought here in 1943.", "Zhukov", id="en-surname-possessive"),
+    pytest.param(KURSK_LEAD + "Marshal Zhukov's statue in Kursk was damaged.", "Zhukov", id="en-marshal"),
+])
+def test_a_hamlet_named_as_a_surname_needs_evidence(resources, text, surface):
+    assert (surface, None) in found(resources, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("More than 1,200 troops went missing after a failed assault on Kolmakov, officials said.",
+                 ("Kolmakov", "Колмаков"), id="en-assault-on"),
+    pytest.param(UK + "Сирський заявив, що в районі Колмакова загинули 200 військових.", ("Колмакова", "Колмаков"),
+                 id="uk-в-районі"),
+    pytest.param(UK + "Росіяни втратили 12 осіб у боях за Погребки.", ("Погребки", "Погребки"), id="uk-боях-за"),
+    pytest.param("Heavy losses in the battle for Pogrebki, the brigade said.", ("Pogrebki", "Погребки"),
+                 id="en-battle-for"),
+])
+def test_a_hamlet_named_as_a_surname_or_common_word_with_a_cue_is_a_place(resources, text, expected):
+    assert expected in found(resources, text)
+
+
+def test_a_town_named_as_a_surname_needs_no_cue(resources):
+    assert ("Kurchatov", "Курчатов") in found(resources, "Kurchatov was shelled overnight, the governor said.")
