@@ -129,6 +129,12 @@ _RANK_BEFORE = compile_pattern(
     r"minister|president|blogger|commander)\w*\s+$"
 )
 _WORD_BEFORE = compile_pattern(r"([А-ЯЁІЇЄҐ][а-яёіїєґ']+)\s$")
+# A capitalised word of a surname's shape right after a name makes the name a first name
+# ("Nadezhda Ivanova", "Надежда Сорокина", "Надія Шевченко").
+_SURNAME_AFTER = compile_pattern(
+    r" (?:[A-Z][a-z']+(?:ov|ova|ev|eva|yov|in|ina|yn|yna|sky|skiy|skyi|skaya|ska|enko|uk|chuk|iak|yak)"
+    r"|[А-ЯЁІЇЄҐ][а-яёіїєґ']+(?:ов|ова|ев|ева|ёв|ин|ина|ын|ына|ский|ская|ський|ська|енко|ук|чук|як))\b"
+)
 # What may stand between two items of one list of places: commas, "and", bullets, line
 # breaks ("Погребки, Орловка и Никольский"; "• Погребки\n• Орловка").
 _LIST_GAP = compile_pattern(r"^(?:\s|[,;•·*]|\b(?:and|or|и|или|та|і|й|або)\b)*$")
@@ -480,9 +486,12 @@ def _sentence_at(sentences: Sequence[tuple[int, int]], offset: int, starts: Sequ
 
 def _is_surname(ctx: _Context, cand: Candidate, sentence: tuple[int, int]) -> bool:
     """A first name ("Валерия Герасимова", "Кирило Буданов") or a rank ("генерала
-    Герасимова", "General Gerasimov") stands right before the name.
+    Герасимова", "General Gerasimov") stands right before the name, or a surname right
+    after it ("Nadezhda Ivanova").
     """
     if _RANK_BEFORE.search(_window_before(ctx, cand.start, sentence)):
+        return True
+    if _SURNAME_AFTER.match(ctx.text, cand.end, min(sentence[1], cand.end + 40)):
         return True
     word = _WORD_BEFORE.search(ctx.text, max(sentence[0], cand.start - 20), cand.start)
     return bool(word) and (may_be_first_name(word.group(1)) or word.group(1) in UKRAINIAN_FIRST_NAMES)
@@ -599,7 +608,7 @@ def _decide(cand: Candidate, sentence: tuple[int, int], ctx: _Context, gaz: Gaze
     if _NEXT_IS_RIVER.search(_window_after(ctx, cand.end, sentence)):
         return None, "names a river, not a settlement"
     if " " not in cand.surface and _is_surname(ctx, cand, sentence):
-        return None, "a person, not a place: a first name or a rank stands before the name"
+        return None, "a person, not a place: a first name or a rank before the name, or a surname after it"
     if " " not in cand.surface and _SPEAKS_AFTER.search(_window_after(ctx, cand.end, sentence)):
         return None, "a speaker, not a place: a speech verb follows the name"
     if ids == (namesake,):

@@ -46,6 +46,7 @@ def test_latin_spelling_of_a_singular_common_word_still_needs_evidence(resources
 
 RU = "Бои в Курской области.\n\n"
 UK = "Бої на Курщині.\n\n"
+KURSK_LEAD = "Fighting in the Kursk region continued.\n\n"
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -138,8 +139,6 @@ def test_a_name_in_capitals_elsewhere_is_still_an_acronym(resources, text):
     assert found(resources, text) == []
 
 
-KURSK_LEAD = "Fighting in the Kursk region continued.\n\n"
-
 
 @pytest.mark.parametrize(("text", "surface"), [
     pytest.param(KURSK_LEAD + "Russian forces also attacked near Lyman, Kupiansk, Siversk and Avdiivka.", "Lyman",
@@ -165,6 +164,8 @@ def test_a_list_of_kursk_places_is_not_another_front(resources, text, expected):
     pytest.param(RU + "Доклад генерала Герасимова Путину касался Суджи.", "Герасимова", id="ru-rank-before-surname"),
     pytest.param(RU + "Слова Валерия Герасимова о Судже.", "Герасимова", id="ru-first-name-before-surname"),
     pytest.param("Russian General Gerasimovo met the troops.", "Gerasimovo", id="en-rank-before-surname"),
+    pytest.param(KURSK_LEAD + "According to Nadezhda Ivanova, a Sudzha resident, shelling went on.", "Nadezhda",
+                 id="en-surname-after-first-name"),
 ])
 def test_a_surname_that_spells_a_village_is_a_person(resources, text, surface):
     assert (surface, None) in found(resources, text)
@@ -198,3 +199,8 @@ def test_a_hamlet_named_as_a_surname_or_common_word_with_a_cue_is_a_place(resour
 
 def test_a_town_named_as_a_surname_needs_no_cue(resources):
     assert ("Kurchatov", "Курчатов") in found(resources, "Kurchatov was shelled overnight, the governor said.")
+
+
+def test_a_village_followed_by_a_weekday_is_still_a_village(resources):
+    text = "Russian forces captured Sudzha Monday and Plekhovo Tuesday, the ministry said."
+    assert [place for _, place in found(resources, text)] == ["Суджа", "Плехово"]
