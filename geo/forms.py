@@ -97,6 +97,8 @@ class NameForms:
 
     forms: frozenset[str]
     is_common_word: bool
+    is_common_in_latin: bool = False
+    is_surname: bool = False
 
 
 def _word_rule_forms(word: str) -> dict[str, set[str]]:
@@ -150,16 +152,24 @@ _NOT_EVERYDAY = frozenset(
 _MIN_READING_SCORE = 0.2
 
 
-def is_common_word(word: str, morph: Morphology | None) -> bool:
+def is_common_word(word: str, morph: Morphology | None, *, in_latin: bool = False) -> bool:
     """Whether a one-word name is also an everyday Russian word (Заря, Свобода, Красный).
 
     Such names count as places only with evidence (see ``resolve``). A word is common
     when the dictionary itself (not a guess) reads it as a noun in its own dictionary
     form, or an adjective in the nominative, and that reading is not a name.
 
+    ``in_latin`` asks about the name's Latin spelling in English text, where no
+    transliteration is an English word and capitals say nothing: there the risk is a
+    title, unit or first name (Pravda, Svoboda, Zarya, Nadezhda, Severny), which are
+    singular nouns and masculine or feminine adjectives. A plural noun (Pogrebki, Peski)
+    or a neuter adjective (Krasnoye, Otradnoye) spelt in Latin names a village.
+
     >>> import pymorphy3; m = pymorphy3.MorphAnalyzer()
     >>> [is_common_word(w, m) for w in ("заря", "свобода", "красный", "махновка", "суджа", "теткино")]
     [True, True, True, False, False, False]
+    >>> [is_common_word(w, m, in_latin=True) for w in ("свобода", "погребки", "красное", "пески")]
+    [True, False, False, False]
     """
     if morph is None:
         return False
@@ -170,11 +180,30 @@ def is_common_word(word: str, morph: Morphology | None) -> bool:
         tag = parse.tag
         if tag.POS not in ("NOUN", "ADJF") or tag.case != "nomn" or _NOT_EVERYDAY & tag.grammemes:
             continue
+        if in_latin and (tag.number == "plur" or (tag.POS == "ADJF" and tag.gender == "neut")):
+            continue
         if tag.POS == "NOUN" and parse.normal_form != word and tag.number != "plur":
             continue
         if parse.score >= _MIN_READING_SCORE:
             return True
     return False
+
+
+def is_surname(word: str, morph: Morphology | None) -> bool:
+    """Whether a one-word name is also a surname the dictionary knows (Жуков, Орлов, Шевченко).
+
+    The news names people far more often than such hamlets: "Marshal Zhukov", "Маслова
+    заявила". Like a common word, such a name counts as a place only with evidence.
+
+    >>> import pymorphy3; m = pymorphy3.MorphAnalyzer()
+    >>> [is_surname(w, m) for w in ("жуков", "шевченко", "суджа", "махновка")]
+    [True, True, False, False]
+    """
+    if morph is None:
+        return False
+    word = word.lower().replace("ё", "е")
+    return any(len(p.methods_stack) == 1 and _is_dictionary_parse(p) and "Surn" in p.tag
+               and p.tag.case == "nomn" and p.score >= _MIN_READING_SCORE for p in morph.parse(word))
 
 
 _FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "PRED"})
@@ -283,7 +312,10 @@ def case_forms(name: str, morph: Morphology | None = None) -> NameForms:
                 all_forms |= {head + f for f in last[case]}
     words = [i for i in items if i not in (" ", "-")]
     common = len(words) == 1 and is_common_word(words[0], morph)
-    return NameForms(forms=frozenset(f for f in all_forms if f), is_common_word=common)
+    common_in_latin = common and is_common_word(words[0], morph, in_latin=True)
+    surname = len(words) == 1 and is_surname(words[0], morph)
+    return NameForms(forms=frozenset(f for f in all_forms if f), is_common_word=common,
+                     is_common_in_latin=common_in_latin, is_surname=surname)
 
 
 def district_forms(adjective: str, nouns: Iterable[str] = ("район", "округ", "муниципальный округ")) -> frozenset[str]:

@@ -69,6 +69,8 @@ _IOTATING = {"bgn": "ye", "wiki": "ye", "prime": "ye"}
 _SCHEMES["wiki"] = {**_SCHEMES["bgn"], "ё": "yo"}
 # BGN/PCGN as printed with its primes: the soft sign as an apostrophe (Ol'govka, Ryl'sk).
 _SCHEMES["prime"] = {**_SCHEMES["wiki"], "ь": "'"}
+# The same prime on the plain scheme, as ISW and wire desks write it: Nikolaevo-Dar'ino, Gir'i.
+_SCHEMES["plain_prime"] = {**_SCHEMES["plain"], "ь": "'"}
 _SCHEMES["bgn"]["ё"] = "yo"
 
 
@@ -146,6 +148,7 @@ def spelling_variants(latin: str, *, limit: int = 48) -> set[str]:
     out |= {v.replace("-", " ") for v in list(out) if "-" in v}
     out |= {v.replace("'", "") for v in list(out) if "'" in v}
     out |= {v.replace("yo", "io") for v in list(out) if "yo" in v}  # ё as Tyotkino or Tiotkino
+    out |= {v.replace("shch", "sch") for v in list(out) if "shch" in v}  # щ as Rubanschina
     return out
 
 
@@ -177,13 +180,14 @@ def latin_spellings(russian: str) -> set[str]:
 
     >>> {"makhnovka", "machnovka", "mahnovka"} <= latin_spellings("Махновка")
     True
-    >>> {"vishnyovka", "alexandriya", "tolstoy lug", "sudja"} <= (latin_spellings("Вишневка")
+    >>> {"vishnyovka", "alexandriya", "tolstoy lug", "sudja", "nikolaevo-dar'ino"} <= (latin_spellings("Вишневка")
+    ...     | latin_spellings("Николаево-Дарьино")
     ...     | latin_spellings("Александрия") | latin_spellings("Толстый Луг") | latin_spellings("Суджа"))
     True
     """
     out: set[str] = set()
     for name in {russian, *yo_variants(russian)}:
-        for scheme in ("wiki", "bgn", "plain", "icao", "iso9", "scholarly", "prime"):
+        for scheme in ("wiki", "bgn", "plain", "icao", "iso9", "scholarly", "prime", "plain_prime"):
             out |= spelling_variants(romanize(name, scheme))
         for mixed in _mixed_romanizations(name):
             out |= spelling_variants(mixed, limit=16)
@@ -288,6 +292,7 @@ _UK_WORDS = {
     "красные": "червоні", "большой": "великий", "большая": "велика", "большое": "велике",
     "большие": "великі", "черный": "чорний", "черная": "чорна", "черное": "чорне",
     "лес": "ліс", "речка": "річка", "ключ": "ключ", "колодезь": "криниця",
+    "толстый": "товстий", "толстая": "товста", "толстое": "товсте",
 }
 #: A final closed syllable turns о/е into і (Подол → Поділ); not the fleeting vowel of -ок/-ец.
 _UK_CLOSED_FINAL = re.compile(r"[ое](?=[бвгджзлмнпрстфх]ь?$)")
@@ -323,31 +328,73 @@ def ukrainian_forms(russian: str) -> set[str]:
     True
     >>> {"крем'яне", "кремяне", "в'язове"} <= ukrainian_forms("Кремяное") | ukrainian_forms("Вязовое")
     True
+
+    A translated word is also respelt (Красное → Червоне and Красне), and -ово/-ево/-ино
+    may stay -о (Гуево → Гуєве and Гуєво; Николаево-Дарьино → Миколаєво-Дар'їне):
+
+    >>> {"червоне", "красне", "гуєво", "толпіно", "миколаєво-дар'їне", "миколаєво-дар'їно"} <= (
+    ...     ukrainian_forms("Красное") | ukrainian_forms("Гуево") | ukrainian_forms("Толпино")
+    ...     | ukrainian_forms("Николаево-Дарьино"))
+    True
     """
     out = set()
     for word_mode in ("keep", "i"):
-        words = []
-        for word in re.split(r"([ -])", russian.lower().replace("ё", "е")):
-            if word in (" ", "-"):
-                words.append(word)
-                continue
-            if word in _UK_WORDS:
-                words.append(_UK_WORDS[word])
-                continue
-            for ru_end, uk_end in _UK_ENDINGS:
-                if word.endswith(ru_end) and len(word) > len(ru_end) + 1:
-                    word = word[: -len(ru_end)] + "\x00" + uk_end
-                    break
-            stem, _, ending = word.partition("\x00")
-            if word_mode == "i":
-                stem = stem.replace("и", "і")
-                if not ending and not stem.endswith(_UK_FLEETING):
-                    stem = _UK_CLOSED_FINAL.sub("і", stem)
-                if ending == "ський" and stem.endswith("ов"):
-                    stem = stem[:-2] + "ів"  # Глушковский → Глушківський (closed syllable)
-            words.append(_join_ukrainian(stem.translate(_UK_LETTERS), ending.translate(_UK_LETTERS)))
-        out.add("".join(words))
+        for translate in (True, False):
+            for keep_o in _UK_KEEP_O:
+                out.add(_ukrainian_form(russian, i_mode=word_mode == "i", translate=translate, keep_o=keep_o))
+    # a soft sign before и is written as an apostrophe before ї (Дарьино → Дар'їне) or kept;
+    # a word-final -ица/-ец has the soft Ukrainian ц (Косица → Косиця, Крупец → Крупець)
+    out |= {form.replace("ьи", "'ї") for form in out}
+    out |= {_UK_SOFT_TS.sub(r"\1ь", _UK_SOFT_TSA.sub(r"\1я", form)) for form in out}
     return out | {labial_apostrophe(form) for form in out}
+
+
+_UK_SOFT_TSA = re.compile(r"([иі]ц)а\b")
+_UK_SOFT_TS = re.compile(r"(ец)\b")
+
+#: Which words keep the Russian -ово/-ево/-ино as -о: none (Гуєве), the first parts of a
+#: hyphenated name (Миколаєво-Дар'їне) or all (Гуєво, Тьоткіно): Ukrainian outlets write
+#: the names of Russian villages all three ways.
+_UK_KEEP_O = ("none", "first", "all")
+_UK_O_ENDINGS = {"ове": "ово", "еве": "ево", "ине": "іно"}
+
+
+def _ukrainian_form(russian: str, *, i_mode: bool, translate: bool, keep_o: str) -> str:
+    """One Ukrainian spelling of a Russian name (see ``ukrainian_forms`` for the choices).
+
+    >>> _ukrainian_form("Николаево-Дарьино", i_mode=False, translate=True, keep_o="first")
+    'миколаєво-дарьине'
+    >>> _ukrainian_form("Красное", i_mode=False, translate=False, keep_o="none")
+    'красне'
+    """
+    parts = re.split(r"([ -])", russian.lower().replace("ё", "е"))
+    hyphenated = "-" in parts
+    words = []
+    for at, word in enumerate(parts):
+        if word in (" ", "-"):
+            words.append(word)
+            continue
+        if translate and word in _UK_WORDS:
+            words.append(_UK_WORDS[word])
+            continue
+        for ru_end, uk_end in _UK_ENDINGS:
+            if word.endswith(ru_end) and len(word) > len(ru_end) + 1:
+                word = word[: -len(ru_end)] + "\x00" + uk_end
+                break
+        stem, _, ending = word.partition("\x00")
+        is_first_part = hyphenated and at < len(parts) - 1
+        if keep_o == "all" or (keep_o == "first" and is_first_part):
+            ending = _UK_O_ENDINGS.get(ending, ending)
+            if ending == "іно" and stem.endswith("ь"):
+                stem, ending = stem[:-1] + "'", "їно"  # Дарьино → Дар'їно
+        if i_mode:
+            stem = stem.replace("и", "і")
+            if not ending and not stem.endswith(_UK_FLEETING):
+                stem = _UK_CLOSED_FINAL.sub("і", stem)
+            if ending == "ський" and stem.endswith("ов"):
+                stem = stem[:-2] + "ів"  # Глушковский → Глушківський (closed syllable)
+        words.append(_join_ukrainian(stem.translate(_UK_LETTERS), ending.translate(_UK_LETTERS)))
+    return "".join(words)
 
 
 def labial_apostrophe(form: str) -> str:
@@ -410,15 +457,18 @@ def ukrainian_ikavism_variants(ukrainian: str) -> set[str]:
     return out
 
 
-def romanize_ukrainian(ukrainian: str) -> str:
+def romanize_ukrainian(ukrainian: str, *, medial_y: bool = False) -> str:
     """Ukrainian national romanisation (2010), without apostrophes.
 
-    >>> romanize_ukrainian("плехове")
-    'plekhove'
+    ``medial_y`` writes є, ї, ю, я after a vowel as at the start of a word (ye, yi, yu,
+    ya), as many English-language outlets do: Гуєве → Huyeve beside the national Huieve.
+
+    >>> romanize_ukrainian("плехове"), romanize_ukrainian("гуєве"), romanize_ukrainian("гуєве", medial_y=True)
+    ('plekhove', 'huieve', 'huyeve')
     """
     out = []
     for i, ch in enumerate(ukrainian.lower()):
-        initial = i == 0 or not ukrainian[i - 1].isalpha()
+        initial = i == 0 or not ukrainian[i - 1].isalpha() or (medial_y and ukrainian[i - 1] in _UK_VOWELS)
         rom = _UK_ROMAN_INITIAL.get(ch) if initial else None
         rom = rom or _UK_ROMAN.get(ch)
         out.append(ch if rom is None else rom.replace("_", ""))
@@ -435,7 +485,7 @@ def ukrainian_spellings(russian: str) -> set[str]:
     """
     cyrillic = ukrainian_forms(russian)
     cyrillic |= {v for u in cyrillic for v in ukrainian_ikavism_variants(u)}
-    return cyrillic | {romanize_ukrainian(u) for u in cyrillic}
+    return cyrillic | {romanize_ukrainian(u, medial_y=y) for u in cyrillic for y in (False, True)}
 
 
 def ukrainian_case_forms(ukrainian: str) -> set[str]:
@@ -482,9 +532,13 @@ _UK_NOUN_CASES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     ("ія", {"gen": ("ії",), "dat": ("ії",), "loc": ("ії",), "acc": ("ію",), "ins": ("ією",)}),
     ("я", {"gen": ("і",), "dat": ("і",), "loc": ("і",), "acc": ("ю",), "ins": ("ею",)}),
     ("ь", {"gen": ("я",), "dat": ("ю",), "loc": ("і",), "acc": ("ь",), "ins": ("ем",)}),
+    # plurals (Погребки → з Погребків, у Погребках; Прилепи; Журавлі → біля Журавлів)
+    ("и", {"gen": ("ів",), "dat": ("ам",), "loc": ("ах",), "acc": ("и",), "ins": ("ами",)}),
+    ("і", {"gen": ("ів",), "dat": ("ям",), "loc": ("ях",), "acc": ("і",), "ins": ("ями",)}),
 )
 #: Endings that make a word an adjective (declined as one): "Мілове", "Солдатське", "Нижній".
-_UK_ADJECTIVE_ENDINGS = ("ове", "еве", "єве", "ине", "іно", "ово", "ево", "ино", "ське", "цьке", "зьке", "ий", "ій")
+_UK_ADJECTIVE_ENDINGS = ("ове", "еве", "єве", "ине", "іне", "їне", "іно", "їно", "ово", "ево", "єво", "ино", "ське", "цьке",
+                         "зьке", "ий", "ій")
 _UK_ADJECTIVE_CASES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     ("ій", {"gen": ("ього",), "dat": ("ьому",), "loc": ("ьому", "ім"), "acc": ("ій",), "ins": ("ім",)}),
     ("ий", {"gen": ("ого",), "dat": ("ому",), "loc": ("ому", "ім"), "acc": ("ий",), "ins": ("им",)}),

@@ -42,10 +42,11 @@ from geo.gazetteer import Gazetteer, distance_km, nearest_km
 from geo.lexicon import OTHER_REGIONS_CYRILLIC, OTHER_REGIONS_LATIN, REGION_NOUN
 from geo.model import Mention, Place, PlaceType, Resolution
 from geo.names import Tier
+from geo.person_names import UKRAINIAN_FIRST_NAMES, may_be_first_name
 from geo.regex_cache import compile_pattern
 from geo.settings import DEFAULT_SETTINGS, Settings
 from geo.text import Gated, clip_context, document_sentences, fold
-from geo.toponyms import Candidate, misspelt_list_items
+from geo.toponyms import Candidate, list_items_around, misspelt_list_items
 
 # Regions and countries around the oblast (geo.lexicon), folded; any of them next to a
 # name puts the name outside Kursk oblast.
@@ -83,14 +84,35 @@ _NEXT_IS_RIVER = compile_pattern(r"^\s+(?:river|reka|река|реки|реке|
 # A place cue just before a name: strong ones name a settlement outright.
 _CUE_BEFORE = compile_pattern(
     r"(?:\b(?:near|in|at|from|outside|around|toward|towards|into|to|of|by|liberated|captured|"
+    r"assaults?\s+on|attacks?\s+on|battles?\s+for|fighting\s+for|в\s+районі|бої\s+за|боях\s+за|бои\s+за|"
     r"recaptured|retook|retaken|took|entered|seized|shelled|struck|hit|attacked|village|villages|town|"
     r"settlement|settlements|hamlet|khutor|selo|"
     r"в|во|под|у|из|возле|около|близ|рядом с|в районе|у села|село|селе|села|селом|деревня|деревне|"
     r"деревни|поселок|поселке|поселка|поселком|пос\.|с\.|д\.|п\.|х\.|хутор|хуторе|хутора|"
     r"населенный пункт|населенного пункта|населенном пункте|біля|поблизу|під|селі|селища|селище|"
     r"слобода|слободе|слободы|слободу|слободой|слободі|селищі|хутір|хуторі|місто|міста|місті|"
-    r"населений пункт|населеного пункту|населеному пункті)"
+    r"населений пункт|населеного пункту|населеному пункті|"
+    # what is done to a settlement, as the English verbs above: "освободили Погребки",
+    # "зачистили Свободу", "звільнили Погребки", "обстріляли Красне"
+    r"освободил\w*|освобождени[яеи]|занял\w*|взял\w*|отбил\w*|зачистил\w*|захватил\w*|"
+    r"штурмовал\w*|штурмуют|обстрелял\w*|обстрелу|обстрелы|атаковал\w*|"
+    r"звільнил\w*|звільнення|зайняли|захопил\w*|відбил\w*|зачистил\w*|штурмува\w*|"
+    r"обстріляли|обстрілу|обстріли|атакува\w*|удерживают|контролируют|утримують|утримує|контролюють|"
+    # Ukrainian prepositions of place the list above lacks ("з Погребків", "до Погребків")
+    r"з|із|зі|до)"
     r"\s+(?:the\s+)?(?:(?:village|town|settlement)\s+of\s+)?)$"
+)
+# The same done to a settlement named first, in the passive: "Погребки освобождены",
+# "Погребки звільнено", "Pogrebki was recaptured"; or the oblast in apposition, as a
+# dateline writes it: "Pogrebki, Kursk region —", "Погребки (Курская область)".
+_CUE_AFTER = compile_pattern(
+    r"^\s*(?:,\s*|\(\s*)(?:kursk\s+(?:region|oblast|province)|курская\s+область|курской\s+области|"
+    r"курська\s+область|курської\s+області)\b"
+    r"|^\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|был[аио]?|были|було|була|були)\s+)?"
+    r"(?:(?:fully|completely|полностью|повністю)\s+)?"
+    r"(?:liberated|captured|recaptured|retaken|taken|seized|cleared|shelled|"
+    r"освобожден\w*|занят[аоы]?|взят[аоы]?|отбит[аоы]?|зачищен\w*|захвачен\w*|обстрелян\w*|"
+    r"звільнен\w*|зайнят\w*|захоплен\w*|відбит\w*|зачищен\w*|обстріля\w*)\b"
 )
 _CITY_CUE_BEFORE = compile_pattern(r"(?:\bcity\s+of|\bregional\s+(?:capital|centre|center)\s+(?:of\s+)?)\s*$")
 _CITY_CUE_AFTER = compile_pattern(r"^(?:'s)?\s+(?:city|airport|mayor|governor's\s+office|residents|nuclear)\b")
@@ -98,6 +120,20 @@ _CITY_CUE_AFTER = compile_pattern(r"^(?:'s)?\s+(?:city|airport|mayor|governor's\
 _SPEAKS_AFTER = compile_pattern(
     r"^\s+(?:also\s+)?(?:said|says|told|added|stated|wrote|noted|claimed|announced|reported|"
     r"заявил\w*|сообщил\w*|отметил\w*|добавил\w*|написал\w*|рассказал\w*)\b"
+)
+# A rank or office right before a name makes it a surname ("генерала Герасимова" is no
+# Герасимово), in any case of the rank.
+_RANK_BEFORE = compile_pattern(
+    r"\b(?:маршал|marshal|генерал|полковник|подполковник|лейтенант|капитан|сержант|ефрейтор|губернатор|министр|президент|"
+    r"военкор|блогер|командующ|командувач|міністр|general|colonel|lieutenant|captain|sergeant|governor|"
+    r"minister|president|blogger|commander)\w*\s+$"
+)
+_WORD_BEFORE = compile_pattern(r"([А-ЯЁІЇЄҐ][а-яёіїєґ']+)\s$")
+# A capitalised word of a surname's shape right after a name makes the name a first name
+# ("Nadezhda Ivanova", "Надежда Сорокина", "Надія Шевченко").
+_SURNAME_AFTER = compile_pattern(
+    r" (?:[A-Z][a-z']+(?:ov|ova|ev|eva|yov|in|ina|yn|yna|sky|skiy|skyi|skaya|ska|enko|uk|chuk|iak|yak)"
+    r"|[А-ЯЁІЇЄҐ][а-яёіїєґ']+(?:ов|ова|ев|ева|ёв|ин|ина|ын|ына|ский|ская|ський|ська|енко|ук|чук|як))\b"
 )
 # What may stand between two items of one list of places: commas, "and", bullets, line
 # breaks ("Погребки, Орловка и Никольский"; "• Погребки\n• Орловка").
@@ -174,6 +210,11 @@ class _Context:
     mention_counts: Mapping[str, int] | None = None
     #: Starts of candidates that end a short quoted title («Пепел Курск»).
     quoted: frozenset[int] = frozenset()
+    #: For a weak name (a common word, a Ukrainian guess) listed mostly among names the
+    #: gazetteer lacks, those names: the list is of another front ("Lyman, Kupiansk, Siversk").
+    foreign_lists: Mapping[int, tuple[str, ...]] | None = None
+    #: The text as written (capitals tell a first name before a name).
+    text: str = ""
     #: Where each sentence starts (for bisection).
     sentence_starts: tuple[int, ...] = ()
     #: For a name followed by "N km south of X": X's place, the bearing from X and the km (or None).
@@ -207,7 +248,12 @@ def _outside_reason(ctx: _Context, cand: Candidate, sentence: tuple[int, int]) -
 
 
 def _has_place_cue(ctx: _Context, cand: Candidate, sentence: tuple[int, int]) -> bool:
-    return _cue_precedes(ctx.folded, cand.start, sentence)
+    return _cue_precedes(ctx.folded, cand.start, sentence) or _cue_follows(ctx.folded, cand.end, sentence)
+
+
+def _cue_follows(folded: str, end: int, sentence: tuple[int, int]) -> bool:
+    """What is done to a settlement follows the name in the passive ("Погребки освобождены")."""
+    return bool(_CUE_AFTER.match(folded[end:min(sentence[1], end + _CUE_WINDOW)]))
 
 
 def _cue_precedes(folded: str, start: int, sentence: tuple[int, int]) -> bool:
@@ -219,7 +265,7 @@ def _cue_precedes(folded: str, start: int, sentence: tuple[int, int]) -> bool:
 def _quoted_title(text: str, cand: Candidate) -> bool:
     """The name ends a short quoted title of capitalised words (a channel, a unit, an operation).
 
-    >>> from geo.toponyms import Candidate, misspelt_list_items
+    >>> from geo.toponyms import Candidate, list_items_around, misspelt_list_items
     >>> t = "канал «Пепел Курск» и группировка “Курськ”; he said “we took Sudzha”"
     >>> [_quoted_title(t, Candidate(t.index(w), t.index(w) + len(w), w, ())) for w in ("Курск", "Курськ", "Sudzha")]
     [True, True, False]
@@ -343,8 +389,10 @@ def _document_context(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> 
     )
     settlements = [c for c in cands if all(gaz.places[i].place_type is PlaceType.SETTLEMENT for i in c.place_ids)]
     cued = {c.start for c in settlements
-            if _cue_precedes(folded, c.start, _sentence_at(sentences, c.start, starts))}
-    listed = _listed_starts(text, settlements, cued)
+            if _cue_precedes(folded, c.start, sentence := _sentence_at(sentences, c.start, starts))
+            or _cue_follows(folded, c.end, sentence)}
+    foreign = _foreign_lists(text, cands, settlements)
+    listed = _listed_starts(text, [c for c in settlements if c.start not in foreign], cued)
     quoted = frozenset(c.start for c in cands if _quoted_title(text, c))
     unambiguous = [
         c for c in settlements
@@ -375,7 +423,7 @@ def _document_context(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> 
         folded, sentences, districts, anchors, tuple(c.start for c in unambiguous), other,
         directions=directions, sentence_starts=starts,
         anchor_at=tuple((c.start, gaz.places[c.place_ids[0]]) for c in unambiguous),
-        confirmed=confirmed, listed=listed, route_partner=partners,
+        confirmed=confirmed, listed=listed, route_partner=partners, foreign_lists=foreign, text=text,
         mention_counts=Counter(c.place_ids[0] for c in unambiguous),
         quoted=quoted,
     )
@@ -434,6 +482,48 @@ def _sentence_at(sentences: Sequence[tuple[int, int]], offset: int, starts: Sequ
     if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:
         return sentences[i]
     return offset, offset + 1
+
+
+def _is_surname(ctx: _Context, cand: Candidate, sentence: tuple[int, int]) -> bool:
+    """A first name ("Валерия Герасимова", "Кирило Буданов") or a rank ("генерала
+    Герасимова", "General Gerasimov") stands right before the name, or a surname right
+    after it ("Nadezhda Ivanova").
+    """
+    if _RANK_BEFORE.search(_window_before(ctx, cand.start, sentence)):
+        return True
+    if _SURNAME_AFTER.match(ctx.text, cand.end, min(sentence[1], cand.end + 40)):
+        return True
+    word = _WORD_BEFORE.search(ctx.text, max(sentence[0], cand.start - 20), cand.start)
+    return bool(word) and (may_be_first_name(word.group(1)) or word.group(1) in UKRAINIAN_FIRST_NAMES)
+
+
+def _is_weak(cand: Candidate) -> bool:
+    """A name that may well be another place's: a common word, or only a Ukrainian guess."""
+    return cand.is_common_word or all(e.tier is Tier.UKRAINIAN for e in cand.entries)
+
+
+def _foreign_lists(text: str, cands: Sequence[Candidate],
+                   settlements: Sequence[Candidate]) -> dict[int, tuple[str, ...]]:
+    """Weak names (``_is_weak``) listed mostly among names the gazetteer does not hold, with
+    those names (a cue such as "near" says a place, not which one).
+
+    A list of two or more unknown places that outnumber its strong names is of another
+    front (Donetsk: "near Lyman, Kupiansk, Siversk and Avdiivka"), and its weak members are
+    namesakes there; a strong name (Sudzha) keeps its reading whatever it is listed with.
+    """
+    spans = [(c.start, c.end, _is_weak(c)) for c in cands]
+    out: dict[int, tuple[str, ...]] = {}
+    for cand in settlements:
+        if not _is_weak(cand):
+            continue
+        items = list_items_around(text, cand.start, cand.end)
+        if len(items) < 3:  # noqa: PLR2004 - a pair is no list of another front
+            continue
+        unknown = [text[a:b] for a, b in items if not any(s < b and a < e for s, e, _ in spans)]
+        strong = sum(1 for a, b in items if any(s < b and a < e and not weak for s, e, weak in spans))
+        if len(unknown) >= 2 and len(unknown) > strong:  # noqa: PLR2004
+            out[cand.start] = tuple(unknown)
+    return out
 
 
 def _listed_starts(text: str, cands: Sequence[Candidate], cued: set[int]) -> frozenset[int]:
@@ -517,15 +607,20 @@ def _decide(cand: Candidate, sentence: tuple[int, int], ctx: _Context, gaz: Gaze
         return None, "the end of a short quoted title (a channel, a unit, an operation), not a place"
     if _NEXT_IS_RIVER.search(_window_after(ctx, cand.end, sentence)):
         return None, "names a river, not a settlement"
+    if " " not in cand.surface and _is_surname(ctx, cand, sentence):
+        return None, "a person, not a place: a first name or a rank before the name, or a surname after it"
     if " " not in cand.surface and _SPEAKS_AFTER.search(_window_after(ctx, cand.end, sentence)):
         return None, "a speaker, not a place: a speech verb follows the name"
     if ids == (namesake,):
         return _decide_namesake(cand, sentence, ctx, gaz)
     if ctx.other_region:
         return None, f"the article names {ctx.other_region} and never Kursk oblast"
+    if ctx.foreign_lists and (unknown := ctx.foreign_lists.get(cand.start)):
+        return None, (f"listed among places the gazetteer lacks ({', '.join(unknown[:3])}): a namesake "
+                      "on another front")
     if (cand.is_common_word and cand.start not in ctx.listed and not _has_place_cue(ctx, cand, sentence)
             and not _has_neighbour(ctx, cand, sentence)):
-        return None, "also a common word; no place cue and no other place in the sentence"
+        return None, "also a common word or a surname; no place cue and no other place in the sentence"
     if all(e.tier is Tier.UKRAINIAN for e in cand.entries) and not _has_kursk_context(ctx, cand, places, settings):
         return None, ("a Ukrainian spelling derived from the Russian name, with no Kursk place or district "
                       "nearby to confirm it (Ukraine has places of that name too)")

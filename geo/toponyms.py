@@ -179,7 +179,7 @@ def _is_capitalised(text: str, start: int, end: int) -> bool:
 
     The first word must start with a capital and have no other capitals ("RePEc" is not
     "Репец"); a word in capitals counts only when its neighbourhood is in capitals too
-    (a headline), since acronyms ("PSEL") are not places.
+    (a headline) or it opens a dateline, since acronyms ("PSEL") are not places.
     """
     first = text[start]
     if first.isdigit():
@@ -194,10 +194,19 @@ def _is_capitalised(text: str, start: int, end: int) -> bool:
         return True
     if rest.isupper() and len(rest) > 0:
         line_start = text.rfind("\n", 0, start) + 1
+        if _opens_a_dateline(text, line_start, start, end):
+            return True
         line_end = text.find("\n", end)
         around = text[max(line_start, start - 30):min(len(text) if line_end < 0 else line_end, end + 30)]
         return not any(c.islower() for c in around)
     return False
+
+
+def _opens_a_dateline(text: str, line_start: int, start: int, end: int) -> bool:
+    """A wire's dateline: the place in capitals opens the line and a comma follows it
+    ("SUDZHA, Russia (Reuters) —", "КУРСК, 12 августа").
+    """
+    return not text[line_start:start].strip(" \t*_#>") and text[end:end + 1] == ","
 
 
 def _add(keys: dict[str, dict[tuple[str, str], Entry]], key: str, entry: Entry) -> None:
@@ -213,12 +222,22 @@ def _add(keys: dict[str, dict[tuple[str, str], Entry]], key: str, entry: Entry) 
         slot[(entry.place_id, entry.lemma)] = entry
 
 
-def _settlement_keys(names: PlaceNames, morph: Any, keys: dict[str, dict[tuple[str, str], Entry]]) -> None:
+#: Settlements whose surname-like name (Курчатов, Дмитриев) the news uses for the town.
+_TOWN_CATEGORIES = frozenset({"city", "town", "urban_type_settlement", "work_settlement"})
+
+
+def _settlement_keys(names: PlaceNames, morph: Any, keys: dict[str, dict[tuple[str, str], Entry]], *,
+                     is_town: bool = False) -> None:
+    """Keys of a settlement. A name that is also a common word or (for a village, not a
+    town) a surname is flagged: ``resolve`` then asks for a cue ("Marshal Zhukov", "Маслова
+    заявила" are people; "near Zhukov", "в Жукове" a village).
+    """
     russian = [names.russian] + [a for a in names.alternates if _is_cyrillic(a)]
     latin = [names.latin] + [a for a in names.alternates if not _is_cyrillic(a)]
     for ru in russian:
         forms = case_forms(ru, morph)
-        common = forms.is_common_word
+        person = forms.is_surname and not is_town
+        common, common_lat = forms.is_common_word or person, forms.is_common_in_latin or person
         nominative = fold(ru)
         for form in forms.forms:
             if form != nominative and " " not in form and is_function_word(form, morph):
@@ -227,7 +246,7 @@ def _settlement_keys(names: PlaceNames, morph: Any, keys: dict[str, dict[tuple[s
             if (uk_form := labial_apostrophe(form)) != form:  # "біля Крем'яного": Ukrainian spelling
                 _add(keys, uk_form, Entry(names.place_id, names.russian, Tier.UKRAINIAN, common))
         for lat in latin_spellings(ru):
-            _add(keys, lat, Entry(names.place_id, names.russian, Tier.VARIANT, common))
+            _add(keys, lat, Entry(names.place_id, names.russian, Tier.VARIANT, common_lat))
         for uk in ukrainian_spellings(ru):
             _add(keys, uk, Entry(names.place_id, names.russian, Tier.UKRAINIAN, common))
         for uk in ukrainian_forms(ru):
@@ -237,8 +256,9 @@ def _settlement_keys(names: PlaceNames, morph: Any, keys: dict[str, dict[tuple[s
             for form in case_forms(other, morph).forms:
                 _add(keys, form, Entry(names.place_id, names.russian, Tier.VARIANT, common))
             for lat in latin_spellings(other):
-                _add(keys, lat, Entry(names.place_id, names.russian, Tier.VARIANT, common))
-    common_ru = case_forms(names.russian, morph).is_common_word
+                _add(keys, lat, Entry(names.place_id, names.russian, Tier.VARIANT, common_lat))
+    own = case_forms(names.russian, morph)
+    common_ru = own.is_common_in_latin or (own.is_surname and not is_town)
     for lat in latin:
         _add(keys, lat, Entry(names.place_id, names.russian, Tier.NAME, common_ru))
         for variant in spelling_variants(lat):
@@ -308,7 +328,7 @@ def iter_keys(gaz: Gazetteer, morph: Any) -> Iterator[tuple[str, tuple[Entry, ..
     for names in gaz.names:
         place_type = gaz.places[names.place_id].place_type
         if place_type is PlaceType.SETTLEMENT:
-            _settlement_keys(names, morph, keys)
+            _settlement_keys(names, morph, keys, is_town=gaz.places[names.place_id].category in _TOWN_CATEGORIES)
         elif place_type is PlaceType.DISTRICT:
             _district_keys(gaz, names, keys)
     _region_keys(gaz, morph, keys)
@@ -398,6 +418,42 @@ def misspelt_list_items(text: str, cands: Sequence[Candidate], gaz: Gazetteer, *
                 start = a.end + word.start()
                 out.append(Candidate(start, start + len(word.group()), word.group(), found))
     return out
+
+
+#: One item of a list: up to three capitalised words ("Velyka Novosilka", "Chasiv Yar").
+_ITEMS = rf"{_ITEM}(?:[ \t]+{_ITEM}){{0,2}}"
+_ITEM_THEN_SEP = re.compile(rf"(?:^|(?<=\s))({_ITEMS}){_SEP}$")
+_SEP_THEN_ITEM = re.compile(rf"^{_SEP}({_ITEMS})")
+#: How far either way a list is followed, in items.
+_MAX_LIST_ITEMS = 12
+
+
+def list_items_around(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the items of the list the name at ``start:end`` stands in (itself included).
+
+    An item is up to three capitalised words; items are parted by commas, semicolons and
+    "and" words, as in ``misspelt_list_items``.
+
+    >>> t = "near Lyman, Kupiansk and Chasiv Yar today"
+    >>> [t[a:b] for a, b in list_items_around(t, 5, 10)]
+    ['Lyman', 'Kupiansk', 'Chasiv Yar']
+    """
+    items = [(start, end)]
+    left = start
+    for _ in range(_MAX_LIST_ITEMS):
+        m = _ITEM_THEN_SEP.search(text, max(0, left - 80), left)
+        if not m:
+            break
+        items.insert(0, (m.start(1), m.end(1)))
+        left = m.start(1)
+    right = end
+    for _ in range(_MAX_LIST_ITEMS):
+        m = _SEP_THEN_ITEM.match(text[right:right + 80])
+        if not m:
+            break
+        items.append((right + m.start(1), right + m.end(1)))
+        right += m.end(1)
+    return items
 
 
 def _in_box_around(places: Sequence[Place], anchors: Sequence[Place], km: float) -> list[Place]:
