@@ -109,9 +109,15 @@ _NP_ANY = rf"(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:{_GO_ON}{_TOKEN}){{0,6}}?)
 _NOT_A_SUBJECT_END = "".join(rf"(?<!\s{w})" for w in (
     "on", "of", "about", "to", "from", "with", "for", "in", "at", "by", "some", "many", "several", "other", "these",
     "those", "such", "the", "its", "their", "his", "her", "new", "recent", "latest"))
+#: A verb in the passive: its subject is what was said, not who said it.
+_PASSIVE_BEFORE = compile_pattern(r"(?<!\w)(?:was|were|is|are|been|be)\s+$")
+#: A day of a month between a body and its verb: "Минобороны России 13 марта объявило …"; not
+#: one closing a clause ("Бої тривають з 6 серпня, повідомляє Генштаб": the clause is no speaker).
+_DAY_OF_MONTH = (r"\d{1,2}\s+(?i:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр"
+                 r"|січн|лют|берез|квітн|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн)[а-яёіїєґ]*(?!,)")
 _SUBJECT_VERB = compile_pattern(
     rf"{_NP}{_NOT_A_SUBJECT_END}(?:’s|'s)?\s+(?:(?:also|has|have|had|was|were|is|previously|later|then|earlier|further|"
-    rf"again|repeatedly|separately|recently|также|тоже|ранее|уже|також|теж|раніше|вже|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|во?\s+(?![A-ZА-ЯЁІЇЄҐ]{{2,}}(?!\w))\w+(?!,)"
+    rf"again|repeatedly|separately|recently|также|тоже|ранее|уже|також|теж|раніше|вже|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|{_DAY_OF_MONTH}|во?\s+(?![A-ZА-ЯЁІЇЄҐ]{{2,}}(?!\w))\w+(?!,)"
     rf"|last\s+\w+|this\s+\w+)[\s,]+){{0,3}}(?P<verb>{SPEECH_VERBS})\b"
     r"(?!\s+(?:suggest|say|show|indicate|claim|estimate|put|believe)\b)"  # "Recent estimates suggest": a noun
     # a passive: "The liberation of X was announced by the ministry" (the ministry speaks, not the event)
@@ -214,7 +220,7 @@ _TAIL_LOWER = compile_pattern(
 #: The outlet told may stand between verb and source: "…, сообщил ТАСС источник в силовых
 #: структурах", "…, рассказал «Известиям» источник в Минобороны" (the source speaks, GOLD.md).
 _VERB_TAIL_LOWER = compile_pattern(
-    rf"(?:,\s+(?:[–—-]\s+)?|(?i:{_TOPIC_FIRST})\s)(?:{SPEECH_VERBS})\s+(?:(?:{_CAP_TOKEN}\s+){{1,2}}|«[^«»\n]{{1,40}}»\s+)?"
+    rf"(?:,\s+(?:[–—-]\s+)?|(?i:{_TOPIC_FIRST})\s)(?:{SPEECH_VERBS})\s+(?P<lead>(?:{_CAP_TOKEN}\s+){{1,2}}|«[^«»\n]{{1,40}}»\s+)?"
     # a country's title: "…, said Ukraine's top general"
     rf"(?P<np>(?:[A-Z][\w-]*['’]s\s+)?{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s*(?=[.;!?]|$)")
 #: A source named in guillemets, with or without the word for what it is: "телеграм-канал
@@ -335,6 +341,8 @@ _TITLE_WORDS = compile_pattern(
     r"|начальник\w*|заместител\w*|замминистра|советник\w*|спикер\w*|официальн\w*|депутат\w*|нардеп\w*"
     r"|генерал\w*|голов[аиі]|очільник\w*|керівник\w*|речни[кц]\w*|командувач\w*|заступник\w*|радник\w*|міністр\w*"
     r"|представник\w*|прес-секретар\w*|посадов\w*"
+    # the commander-in-chief: "Головком ЗСУ Олександр Сирський", "главком ВСУ"
+    r"|главком\w*|головком\w*|главнокомандующ\w*|головнокомандувач\w*"
     r"|эксперт\w*|военкор\w*|корреспондент\w*|журналист\w*|блогер\w*|аналитик\w*|обозревател\w*"
     r"|експерт\w*|аналітик\w*|кореспондент\w*|журналіст\w*|оглядач\w*|политолог\w*|політолог\w*)(?![\w-])",
     re.IGNORECASE,
@@ -928,6 +936,9 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
         if not may & _BIT[id(rx)]:
             continue
         for m in rx.finditer(chunk):
+            if (rx is _SUBJECT_VERB and not m.group("verb").endswith("ing")
+                    and _PASSIVE_BEFORE.search(chunk, max(0, m.start("verb") - 8), m.start("verb"))):
+                continue  # "The liberation of Sudzha was announced on Friday": the event, no speaker
             if rx is _WHO_SAID_NEAR and _COMPLEMENT_LEAD.search(chunk, 0, m.start()):
                 continue  # "John Kirby, spokesperson for the NSC, who said": "who" is Kirby
             if rx is _SUBJECT_ASIDE_VERB and not (_is_name_like(m.group("np")) or _ONE_TITLED.fullmatch(m.group("np"))):
@@ -1008,7 +1019,11 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     for m in _VERB_TAIL_LOWER.finditer(chunk) if may & _BIT[id(_VERB_TAIL_LOWER)] else ():
         if _DATIVE_LISTENER.fullmatch(m.group("np")):
             continue  # "доложил Герасимов президенту": the listener after the speaker (_VERB_SUBJECT)
-        if canonical_name(m.group("np")) or named_within(m.group("np")) or _SOURCE_IN.match(m.group("np")):
+        whole = f"{m.group('lead') or ''}{m.group('np')}"
+        if m.group("lead") and canonical_name(whole):
+            # "…, повідомляє Генеральний штаб ЗСУ": the capital opens the name, not an outlet told
+            found.append(Attribution(start + m.start(), start + m.end(), whole))
+        elif canonical_name(m.group("np")) or named_within(m.group("np")) or _SOURCE_IN.match(m.group("np")):
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
         elif reference_sort(m.group("np")) == "person":  # "«…», — наголосив головнокомандувач": him
             found.append(Attribution(start + m.start(), start + m.end(), None, _titled_he(m.group("np"))))
@@ -1932,7 +1947,7 @@ def _sentence_subject(text: str, s: int, e: int) -> str | None:
     on the text alone.
     """
     m = _OPENING_NP.match(text, s, e)  # greedy here: the whole opening phrase
-    if not m:
+    if not m or _PRONOUN_ACCORDING.match(text, s, e):  # "По их словам, …": a speaker referred to, no subject
         return None
     words = []
     for word in m.group("np").split():

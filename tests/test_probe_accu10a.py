@@ -1,0 +1,77 @@
+"""Who makes a claim, on sentences written for these tests in the style of wires, ministries
+and Ukrainian and Russian outlets (not copied from the development articles): the short
+"Головком" refers back like any title, "the outlet" and "видання" refer to an outlet named
+before (else nobody), "по их словам" to the speakers named before (never the words
+themselves), a body's full Ukrainian name after its verb is the body, an assurance after the
+claim names its body, a date may stand between a body and its verb, and the subject of a
+passive verb ("The liberation of X was announced") is what was said, not who said it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_probe_attribution import claimants
+
+RU = "Бои в Курской области.\n\n"
+UK = "Бої на Курщині.\n\n"
+GS = "General Staff of the Armed Forces of Ukraine"
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param(UK + "Головком ЗСУ Олександр Сирський побував на передовій.\n\nГоловком заявив, що ворог втратив "
+                 "300 осіб біля Суджі.", "Oleksandr Syrskyi", id="uk-головком-refers-back"),
+    pytest.param(RU + "Главком ВСУ Александр Сырский побывал на передовой.\n\nГлавком заявил, что ВСУ потеряли 300 "
+                 "военнослужащих под Суджей.", "Oleksandr Syrskyi", id="ru-главком-refers-back"),
+    # nobody introduced: a title is nobody known, not a claimant called "Головком"
+    pytest.param(UK + "Головком заявив, що ворог втратив 300 осіб біля Суджі.", None, id="uk-головком-alone"),
+])
+def test_the_commander_in_chief_refers_back(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(UK + "За даними видання, ворог втратив 300 осіб біля Суджі.", id="uk-за-даними-видання"),
+    pytest.param(RU + "По данным издания, ВСУ потеряли 300 военнослужащих под Суджей.", id="ru-по-данным-издания"),
+    pytest.param("Russia lost 300 soldiers near Sudzha, the outlet reported.", id="en-the-outlet-reported"),
+])
+def test_the_outlet_with_no_outlet_named_before_is_nobody(resources, text):
+    assert claimants(resources, text) == [None]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param(RU + "Военкоры сообщили о тяжелых боях. По их словам, ВСУ потеряли 300 военнослужащих под Суджей.",
+                 "Russian milbloggers", id="ru-по-их-словам-after-speakers"),
+    pytest.param(RU + "По их словам, ВСУ потеряли 300 военнослужащих под Суджей.", None, id="ru-по-их-словам-alone"),
+    pytest.param(UK + "За їхніми словами, ворог втратив 300 осіб біля Суджі.", None, id="uk-за-їхніми-словами-alone"),
+])
+def test_their_words_refer_back_never_name_the_words(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(UK + "Ворог втратив 300 осіб біля Суджі, повідомляє Генеральний штаб ЗСУ.", id="uk-генеральний-штаб-зсу"),
+    pytest.param(UK + "Ворог втратив 300 осіб біля Суджі, повідомляє Генеральний штаб Збройних сил України.",
+                 id="uk-генеральний-штаб-збройних-сил"),
+    pytest.param(UK + "Ворог втратив 300 осіб біля Суджі, запевнили в Генштабі ЗСУ.", id="uk-запевнили-в"),
+    pytest.param(UK + "Генштаб ЗСУ 5 березня повідомив, що ворог втратив 300 осіб біля Суджі.", id="uk-date-between"),
+])
+def test_the_general_staff_after_or_before_its_verb(resources, text):
+    assert claimants(resources, text) == [GS]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(RU + "Минобороны России 13 марта объявило об освобождении Суджи.", id="ru-date-between"),
+    pytest.param(RU + "ВСУ потеряли 300 военнослужащих под Суджей, заверили в Минобороны России.", id="ru-заверили-в"),
+])
+def test_the_ministry_with_a_date_or_an_assurance(resources, text):
+    assert claimants(resources, text) == ["Russian Defense Ministry"]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param("The liberation of Sudzha was announced on Friday.", None, id="en-passive-alone"),
+    pytest.param("The Russian Defense Ministry said its forces had advanced. The liberation of Sudzha was announced "
+                 "on Friday.", "Russian Defense Ministry", id="en-passive-after-the-body"),
+])
+def test_the_subject_of_a_passive_is_no_speaker(resources, text, claimant):
+    assert claimants(resources, text)[-1:] == [claimant]
