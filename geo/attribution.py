@@ -1340,12 +1340,22 @@ def headline_document_source(headline: str) -> str | None:
     ('Russian Defense Ministry', 'General Staff of the Armed Forces of Ukraine')
     >>> headline_document_source("Russian Defence Ministry daily briefing"), headline_document_source("Update on Kursk")
     ('Russian Defense Ministry', None)
+    >>> headline_document_source("Ворог втратив 300 осіб біля Суджі: зведення Генштабу")
+    'General Staff of the Armed Forces of Ukraine'
     """
-    m = _HEADLINE_DOCUMENT.match(headline.strip()) or _HEADLINE_DASH_SOURCE.search(headline.strip())
+    m = (_HEADLINE_DOCUMENT.match(headline.strip()) or _HEADLINE_DOCUMENT_TAIL.search(headline.strip())
+         or _HEADLINE_DASH_SOURCE.search(headline.strip()))
     if m is None:
         return None
-    name = canonical_claimant(m.group("np") or m.group("np2") or "")
+    name = canonical_claimant(m.group("np") or m.groupdict().get("np2") or "")
     return name if name in CANONICAL_NAMES else None
+
+
+#: A headline that closes on the document it retells: "Ворог втратив 300 осіб: зведення Генштабу",
+#: "ВСУ потеряли 300 военнослужащих — сводка Минобороны России".
+_HEADLINE_DOCUMENT_TAIL = compile_pattern(
+    r"(?::|\s[—–])\s*(?:сводк|зведенн|брифинг|брифінг|данн|дан|summary|update|briefing|data)\w*\s+(?:of\s+|by\s+|from\s+)?"
+    r"(?:the\s+)?(?P<np>[^.!?:]{3,80}?)\W*$", re.IGNORECASE)
 
 
 #: A headline that closes on its source after a dash, the way agencies title a body's report
@@ -1561,6 +1571,9 @@ def _claimant_in_sentence(
         # is a section label.
         if _is_known_or_person(head.group("np")) or _TITLE_WORDS_CUED.search(head.group("np")):
             found = canonical_claimant(head.group("np"))
+            lead = _lead_source(text, e, speakers) if found is not None and _is_bare_title(found) else None
+            if lead is not None and is_person(lead):
+                return lead, True  # "Курский губернатор: …" over "Губернатор … Хинштейн заявил": him
             if found is not None:
                 found = _headline_side(found, head.group("np"), text, e, speakers)
                 speakers.add(found)  # "Zelensky: …" then "The president said …"

@@ -32,6 +32,12 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Oleksandr Syrskyi", (
         "Syrskyi", "Syrsky", "Syrskiy", "Oleksandr Syrsky", "Oleksandr Syrskiy", "Alexander Syrsky", "Сырский",
         "Александр Сырский", "Сирський", "Олександр Сирський",
+        # his office, named with its army (in the Kursk fighting, from August 2024, he held it); a bare
+        # "commander-in-chief" or "главком" refers back instead (lexicon.PERSON_REFERENCES)
+        "Ukraine's commander-in-chief", "Ukrainian commander-in-chief", "commander-in-chief of Ukraine's armed forces",
+        "commander-in-chief of the Ukrainian Armed Forces", "commander-in-chief of the Armed Forces of Ukraine",
+        "главком ВСУ", "главнокомандующий ВСУ", "главнокомандующий Вооруженными силами Украины",
+        "головком ЗСУ", "головнокомандувач ЗСУ", "головнокомандувач Збройних сил України",
     )),
     ("Kyrylo Budanov", ("Budanov", "Kyrylo Budanov", "Kirill Budanov", "Буданов", "Кирилл Буданов",
                         "Кирило Буданов")),

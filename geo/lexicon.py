@@ -411,6 +411,10 @@ BACK_REFERENCES = (
     r"|с\s+(?:таким|этим|соответствующим)\s+заявлением|такое\s+заявление|соответствующее\s+заявление"
     r"|з\s+(?:такою|цією|відповідною)\s+заявою|таку\s+заяву|відповідну\s+заяву"
     r"|that\s+is\s+what|this\s+is\s+what|these\s+(?:figures|numbers|data)\s+were"
+    # the figures named as such: "Эти данные привел Герасимов", "Ці цифри навів Сирський", "The figures
+    # were given by …"
+    r"|эти\s+(?:данные|цифры)|такие\s+цифры|ці\s+(?:дані|цифри)|такі\s+цифри"
+    r"|the\s+(?:figures|numbers|data)\s+(?:were|was)\s+(?:given|provided|cited|released|published)"
 )
 
 # "ТАСС со ссылкой на Минобороны", "Reuters, citing Syrskyi": the cited source is the

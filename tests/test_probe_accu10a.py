@@ -75,3 +75,43 @@ def test_the_ministry_with_a_date_or_an_assurance(resources, text):
 ])
 def test_the_subject_of_a_passive_is_no_speaker(resources, text, claimant):
     assert claimants(resources, text)[-1:] == [claimant]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param("Курский губернатор: ВСУ потеряли 300 военнослужащих под Суджей\n\nГубернатор Курской области "
+                 "Александр Хинштейн заявил, что ВСУ потеряли 300 военнослужащих под Суджей.", "Alexander Khinshtein",
+                 id="ru-title-head-then-the-holder"),
+    pytest.param("Ворог втратив 300 осіб біля Суджі: зведення Генштабу\n\nЗа минулу добу ворог втратив 300 осіб "
+                 "біля Суджі.", GS, id="uk-headline-closing-on-the-document"),
+    pytest.param("ВСУ потеряли 300 военнослужащих под Суджей — сводка Минобороны России\n\nЗа сутки ВСУ потеряли "
+                 "300 военнослужащих под Суджей.", "Russian Defense Ministry", id="ru-headline-dash-document"),
+])
+def test_a_headline_passes_its_source_on(resources, text, claimant):
+    assert claimants(resources, text) == [claimant, claimant]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param(RU + "ВСУ потеряли 300 военнослужащих под Суджей. Эти данные привел начальник Генштаба Валерий "
+                 "Герасимов.", "Valery Gerasimov", id="ru-эти-данные-привел"),
+    pytest.param(RU + "ВСУ потеряли 300 военнослужащих под Суджей. Эти цифры назвал Герасимов.", "Valery Gerasimov",
+                 id="ru-эти-цифры-назвал"),
+    pytest.param(UK + "Ворог втратив 300 осіб біля Суджі. Ці дані навів Сирський.", "Oleksandr Syrskyi",
+                 id="uk-ці-дані-навів"),
+    pytest.param("Russia lost 300 soldiers near Sudzha. The figures were given by Syrskyi.", "Oleksandr Syrskyi",
+                 id="en-the-figures-were-given-by"),
+    # the figures named, with no source: nobody
+    pytest.param(RU + "ВСУ потеряли 300 военнослужащих под Суджей. Эти данные пока не подтверждены.", None,
+                 id="ru-эти-данные-unconfirmed"),
+])
+def test_the_figures_named_after_them_name_their_source(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ukraine's commander-in-chief said Russia lost 300 soldiers near Sudzha.", id="en-before"),
+    pytest.param("Russia lost 300 soldiers near Sudzha, Ukraine's commander-in-chief said.", id="en-after"),
+    pytest.param(UK + "Головнокомандувач ЗСУ заявив, що ворог втратив 300 осіб біля Суджі.", id="uk-головнокомандувач-зсу"),
+    pytest.param(RU + "ВСУ потеряли 300 военнослужащих под Суджей, заявил главком ВСУ.", id="ru-главком-всу"),
+])
+def test_the_commander_in_chief_of_ukraines_army_is_syrskyi(resources, text):
+    assert claimants(resources, text) == ["Oleksandr Syrskyi"]
