@@ -157,7 +157,8 @@ _VERB_SUBJECT = compile_pattern(
     # where and to whom: "розповів у коментарі Суспільному речник …", "рассказал в интервью ТАСС глава …"
     r"|(?:в|у)\s+(?:коментарі|комментарии|интервью|інтерв['’]ю|ефірі|эфире)\s+(?:«[^«»\n]{1,40}»|\S+)\s+)?"
     # the unit a title names may stand in guillemets: "заявив речник ОСУВ «Хортиця» Дмитро Трегубов"
-    rf"(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN}|«[^«»\n]{{1,40}}»)\s+){{0,6}}?"
+    # the name may follow its title after a comma: "…, said Ukraine's top commander, Oleksandr Syrskyi."
+    rf"(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN}|«[^«»\n]{{1,40}}»)(?:,(?=\s+[A-ZА-ЯЁІЇЄҐ]))?\s+){{0,6}}?"
     rf"{_INVERTED_NP}{_NAME_END}")
 #: After an outlet in guillemets, the body that told it: "сообщили «Известиям» в Минобороны".
 _TOLD_OUTLET = compile_pattern(r"»\s+(?:в|у)\s")
@@ -855,7 +856,7 @@ def _is_title_run(words_between: str) -> bool:
     >>> _is_title_run(" military expert "), _is_title_run(" Russian forces retook "), _is_title_run(" ")
     (True, False, True)
     """
-    lower = [w for w in words_between.split() if w[:1].islower() and w not in ("the", "a", "an")]
+    lower = [w for w in words_between.replace(",", " ").split() if w[:1].islower() and w not in ("the", "a", "an")]
     return len(lower) < 2 or any(_TITLE_WORDS.fullmatch(w) or title_of(w) or stem(fold(w)) in PERSON_REFERENCES
                                  for w in lower)
 
@@ -973,7 +974,8 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             continue  # "сообщил командующий группировкой «Север»": the commander speaks (_VERB_TAIL_LOWER), not the unit
         if _TOLD_OUTLET.match(chunk, m.end("np")) and chunk[m.start("np") - 1:m.start("np")] == "«":
             continue  # "сообщили «Известиям» в Минобороны": the outlet told, the ministry speaks (ACCORDING_TO)
-        if not _is_title_run(chunk[m.end("verb"):m.start("np")]):
+        between = chunk[m.end("verb"):m.start("np")]
+        if not _is_title_run(between) or "," in between and not _TITLE_WORDS_CUED.search(between):
             continue  # "The ministry, in a statement, said Russian forces retook Sudzha.": a clause, no title
         before = chunk[:m.start()].rstrip()
         if before.endswith((",", "”", "\"", "»", "-", "—", "–")) or _INVERTED_LEAD.search(before):

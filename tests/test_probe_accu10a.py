@@ -63,8 +63,11 @@ def test_the_general_staff_after_or_before_its_verb(resources, text):
 @pytest.mark.parametrize("text", [
     pytest.param(RU + "Минобороны России 13 марта объявило об освобождении Суджи.", id="ru-date-between"),
     pytest.param(RU + "ВСУ потеряли 300 военнослужащих под Суджей, заверили в Минобороны России.", id="ru-заверили-в"),
+    # the country as an adjective before the ministry
+    pytest.param(UK + "Російське Міноборони заявило, що ЗСУ втратили 300 військових біля Суджі.", id="uk-російське"),
+    pytest.param(UK + "У російському Міноборони заявили про звільнення Суджі.", id="uk-у-російському"),
 ])
-def test_the_ministry_with_a_date_or_an_assurance(resources, text):
+def test_the_ministry_with_a_date_an_assurance_or_its_adjective(resources, text):
     assert claimants(resources, text) == ["Russian Defense Ministry"]
 
 
@@ -115,3 +118,31 @@ def test_the_figures_named_after_them_name_their_source(resources, text, claiman
 ])
 def test_the_commander_in_chief_of_ukraines_army_is_syrskyi(resources, text):
     assert claimants(resources, text) == ["Oleksandr Syrskyi"]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param("Ukraine lost 300 soldiers near Sudzha, Russia's chief of general staff said.", "Valery Gerasimov",
+                 id="en-russias-chief-of-general-staff"),
+    pytest.param("Ukraine lost 300 soldiers near Sudzha, the Russian army's top general said.", "Valery Gerasimov",
+                 id="en-russian-armys-top-general"),
+    pytest.param(RU + "ВСУ потеряли 300 военнослужащих под Суджей, заявил начальник Генштаба ВС РФ.", "Valery Gerasimov",
+                 id="ru-начальник-генштаба-вс-рф"),
+    pytest.param("Kyiv's top commander said Russia lost 300 soldiers near Sudzha.", "Oleksandr Syrskyi",
+                 id="en-kyivs-top-commander"),
+    pytest.param("Ukraine's army chief said Russia lost 300 soldiers near Sudzha.", "Oleksandr Syrskyi",
+                 id="en-ukraines-army-chief"),
+    # the Ukrainian General Staff itself stays the body
+    pytest.param("Ukraine's General Staff said Russia lost 300 soldiers near Sudzha.", GS, id="en-the-body-itself"),
+])
+def test_an_office_named_with_its_country_is_its_holder(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param("Russia lost 300 soldiers near Sudzha, said Ukraine's top commander, Oleksandr Syrskyi.",
+                 "Oleksandr Syrskyi", id="en-title-comma-name"),
+    pytest.param(RU + "ВСУ потеряли 300 военнослужащих под Суджей, заявил губернатор Курской области, Александр "
+                 "Хинштейн.", "Alexander Khinshtein", id="ru-title-comma-name"),
+])
+def test_an_inverted_verb_with_the_title_then_the_name(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
