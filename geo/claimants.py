@@ -378,6 +378,8 @@ DESCRIPTORS = frozenset(
     "российск украинск издани сайт портал эфир информагентств государственн северокорейск официальн "
     "некотор друг ряд нескольк інші інших "
     "some other several many a an the press пресс-служб прес-служб "
+    # where the analysts work: "Ukrainian analysts at DeepState", "analysts from ISW"
+    "at from "
     # written as one word: "повідомили в пресслужбі Генштабу", "сообщили в пресслужбе ведомства"
     "пресслужб "
     # an agency's reporter speaks for it: "передает корреспондент ТАСС", "кореспондент Укрінформу"

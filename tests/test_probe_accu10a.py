@@ -66,8 +66,13 @@ def test_the_general_staff_after_or_before_its_verb(resources, text):
     # the country as an adjective before the ministry
     pytest.param(UK + "Російське Міноборони заявило, що ЗСУ втратили 300 військових біля Суджі.", id="uk-російське"),
     pytest.param(UK + "У російському Міноборони заявили про звільнення Суджі.", id="uk-у-російському"),
+    # a report on what was done
+    pytest.param(RU + "Минобороны России отчиталось об освобождении Суджи.", id="ru-отчиталось-об"),
+    pytest.param(RU + "В Минобороны России отчитались об освобождении Суджи.", id="ru-в-X-отчитались"),
+    pytest.param(RU + "ВСУ потеряли 300 военнослужащих под Суджей, отчитались в Минобороны.", id="ru-отчитались-в"),
+    pytest.param(UK + "Міноборони Росії прозвітувало про захоплення Суджі.", id="uk-прозвітувало-про"),
 ])
-def test_the_ministry_with_a_date_an_assurance_or_its_adjective(resources, text):
+def test_the_ministry_with_a_date_an_assurance_a_report_or_its_adjective(resources, text):
     assert claimants(resources, text) == ["Russian Defense Ministry"]
 
 
@@ -145,4 +150,19 @@ def test_an_office_named_with_its_country_is_its_holder(resources, text, claiman
                  "Хинштейн.", "Alexander Khinshtein", id="ru-title-comma-name"),
 ])
 def test_an_inverted_verb_with_the_title_then_the_name(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param(UK + "Ворог втратив 300 осіб біля Суджі, — підсумував Сирський.", "Oleksandr Syrskyi",
+                 id="uk-підсумував"),
+    pytest.param(RU + "ВСУ потеряли 300 военнослужащих под Суджей, — резюмировал Герасимов.", "Valery Gerasimov",
+                 id="ru-резюмировал"),
+    pytest.param("Russia lost 300 soldiers near Sudzha, Syrskyi summed up.", "Oleksandr Syrskyi", id="en-summed-up"),
+    pytest.param("Syrskyi briefed reporters on Monday: Russia lost 300 soldiers near Sudzha.", "Oleksandr Syrskyi",
+                 id="en-briefed"),
+    pytest.param("Ukrainian troops have pulled back from Sudzha, Ukrainian analysts at DeepState said on Sunday.",
+                 "DeepState", id="en-analysts-at-X"),
+])
+def test_summaries_and_analysts_at_a_source(resources, text, claimant):
     assert claimants(resources, text) == [claimant]
