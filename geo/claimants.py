@@ -28,6 +28,9 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Zelensky", "Zelenskyy", "Zelenskiy", "Zelenski", "Zelenskyi", "Volodymyr Zelenskyy",
         "Volodymyr Zelenskiy", "President Zelensky", "President Zelenskyy", "Зеленский", "Владимир Зеленский",
         "Зеленський", "Володимир Зеленський",
+        # his office, named with its country: "…, the Ukrainian president said", "Президент України заявив"
+        "Ukrainian President", "Ukraine's President", "President of Ukraine", "Ukrainian leader", "Ukraine's leader",
+        "президент Украины", "украинский президент", "президент України", "український президент",
     )),
     ("Oleksandr Syrskyi", (
         "Syrskyi", "Syrsky", "Syrskiy", "Oleksandr Syrsky", "Oleksandr Syrskiy", "Alexander Syrsky", "Сырский",
@@ -43,7 +46,13 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
     ("Kyrylo Budanov", ("Budanov", "Kyrylo Budanov", "Kirill Budanov", "Буданов", "Кирилл Буданов",
                         "Кирило Буданов")),
-    ("Vladimir Putin", ("Putin", "Путин", "Владимир Путин", "Путін", "Володимир Путін")),
+    ("Vladimir Putin", ("Putin", "Путин", "Владимир Путин", "Путін", "Володимир Путін",
+                        # his office, named with its country: "…, the Kremlin leader said", "Президент РФ заявил"
+                        "Russian President", "Russia's President", "President of Russia", "Russian leader",
+                        "Russia's leader", "Kremlin leader", "Kremlin chief", "Russian dictator",
+                        "президент России", "президент РФ", "российский президент", "российский лидер",
+                        "кремлевский лидер", "глава Кремля", "президент Росії", "російський президент",
+                        "російський диктатор", "очільник Кремля", "господар Кремля")),
     ("Valery Gerasimov", ("Gerasimov", "Valeriy Gerasimov", "Герасимов", "Валерий Герасимов",
                           "Валерій Герасимов",
                           # his office, named with its country: "…, Russia's chief of general staff said"

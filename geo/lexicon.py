@@ -390,6 +390,8 @@ PERSON_REFERENCES = frozenset(
     "главком главнокомандующ губернатор президент генерал министр командующ глав спикер "
     # "Головком заявив, що …": the short form of головнокомандувач
     "головком головкома "
+    # "Российский лидер заявил", "the Russian dictator said": a leader named before
+    "лидер лідер диктатор dictator "
     "головнокомандувач головнокомандувач губернатор президент генерал міністр командувач очільник речник".split()
 )
 # Words that may stand before such a noun without naming anyone: "the acting governor",
@@ -399,6 +401,8 @@ REFERENCE_MODIFIERS = frozenset(
     "врио оборонн военн российск украинск всу рф зсу росії україни воєнн військов оборонн "
     # "глава региона", "очільник області": the region a title governs names nobody new
     "регион регіон област район держав "
+    # "глава государства": the state a title heads names nobody new
+    "государств "
     # "Аналитики института отметили", "аналітики проєкту": the body's analysts speak for it
     "analysts аналитик аналитиков аналітик аналітиків "
     # "Ukraine's top general", "Russia's defence minister": the country names nobody new

@@ -138,8 +138,24 @@ def test_the_commander_in_chief_of_ukraines_army_is_syrskyi(resources, text):
                  id="en-ukraines-army-chief"),
     # the Ukrainian General Staff itself stays the body
     pytest.param("Ukraine's General Staff said Russia lost 300 soldiers near Sudzha.", GS, id="en-the-body-itself"),
+    # heads of state
+    pytest.param("Russia lost 300 soldiers near Sudzha, the Ukrainian president said.", "Volodymyr Zelensky",
+                 id="en-the-ukrainian-president"),
+    pytest.param(UK + "Президент України заявив, що ворог втратив 300 осіб біля Суджі.", "Volodymyr Zelensky",
+                 id="uk-президент-україни"),
+    pytest.param("Ukraine lost 300 soldiers near Sudzha, the Kremlin leader said.", "Vladimir Putin",
+                 id="en-the-kremlin-leader"),
+    pytest.param(RU + "Президент РФ заявил, что ВСУ потеряли 300 военнослужащих под Суджей.", "Vladimir Putin",
+                 id="ru-президент-рф"),
+    # a leader or head of state named before, referred to by a title
+    pytest.param(RU + "Путин провел совещание. Российский лидер заявил, что ВСУ потеряли 300 военнослужащих под "
+                 "Суджей.", "Vladimir Putin", id="ru-российский-лидер-refers-back"),
+    pytest.param(RU + "Путин провел совещание. Глава государства заявил, что ВСУ потеряли 300 военнослужащих под "
+                 "Суджей.", "Vladimir Putin", id="ru-глава-государства-refers-back"),
+    pytest.param(UK + "Путін провів нараду. Російський диктатор заявив, що ЗСУ втратили 300 військових біля Суджі.",
+                 "Vladimir Putin", id="uk-російський-диктатор-refers-back"),
 ])
-def test_an_office_named_with_its_country_is_its_holder(resources, text, claimant):
+def test_an_office_named_with_its_country_or_referring_back_is_its_holder(resources, text, claimant):
     assert claimants(resources, text) == [claimant]
 
 
