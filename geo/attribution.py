@@ -153,7 +153,7 @@ _NAME_END = (r"(?=\s*(?:[,;:!?)»”\"(]|\.(?!\w)|$)|\s+(?:on|in|at|during|via|a
              # Верховному главнокомандующему", "сообщил Песков журналистам", "доповів Сирський президенту"
              rf"|(?:\s+{_DATIVE_WORD}){{1,3}}(?=\s*(?:[,;:!?)]|\.(?!\w)|$)))")
 _VERB_SUBJECT = compile_pattern(
-    rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:в|у)\s+(?:своем|своём|своєму)\s+[\w-]+\s+"
+    rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?P<venue>(?:в|у)\s+(?:своем|своём|своєму)\s+[\w-]+\s+"
     # where and to whom: "розповів у коментарі Суспільному речник …", "рассказал в интервью ТАСС глава …"
     r"|(?:в|у)\s+(?:коментарі|комментарии|интервью|інтерв['’]ю|ефірі|эфире)\s+(?:«[^«»\n]{1,40}»|\S+)\s+)?"
     # the unit a title names may stand in guillemets: "заявив речник ОСУВ «Хортиця» Дмитро Трегубов"
@@ -974,7 +974,8 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             continue  # "сообщил командующий группировкой «Север»": the commander speaks (_VERB_TAIL_LOWER), not the unit
         if _TOLD_OUTLET.match(chunk, m.end("np")) and chunk[m.start("np") - 1:m.start("np")] == "«":
             continue  # "сообщили «Известиям» в Минобороны": the outlet told, the ministry speaks (ACCORDING_TO)
-        between = chunk[m.end("verb"):m.start("np")]
+        # "сообщил в своем телеграм-канале Хинштейн": where he said it is no title
+        between = chunk[m.end("venue") if m.group("venue") else m.end("verb"):m.start("np")]
         if not _is_title_run(between) or "," in between and not _TITLE_WORDS_CUED.search(between):
             continue  # "The ministry, in a statement, said Russian forces retook Sudzha.": a clause, no title
         before = chunk[:m.start()].rstrip()

@@ -71,6 +71,8 @@ def test_the_general_staff_after_or_before_its_verb(resources, text):
     pytest.param(RU + "В Минобороны России отчитались об освобождении Суджи.", id="ru-в-X-отчитались"),
     pytest.param(RU + "ВСУ потеряли 300 военнослужащих под Суджей, отчитались в Минобороны.", id="ru-отчитались-в"),
     pytest.param(UK + "Міноборони Росії прозвітувало про захоплення Суджі.", id="uk-прозвітувало-про"),
+    pytest.param(RU + "Как уверяют в Минобороны России, ВСУ потеряли 300 военнослужащих под Суджей.",
+                 id="ru-как-уверяют-в"),
 ])
 def test_the_ministry_with_a_date_an_assurance_a_report_or_its_adjective(resources, text):
     assert claimants(resources, text) == ["Russian Defense Ministry"]
@@ -164,8 +166,11 @@ def test_an_office_named_with_its_country_or_referring_back_is_its_holder(resour
                  "Oleksandr Syrskyi", id="en-title-comma-name"),
     pytest.param(RU + "ВСУ потеряли 300 военнослужащих под Суджей, заявил губернатор Курской области, Александр "
                  "Хинштейн.", "Alexander Khinshtein", id="ru-title-comma-name"),
+    # where it was said, between the verb and the name
+    pytest.param(RU + "ВСУ потеряли 300 военнослужащих под Суджей, сообщил в своем Telegram-канале Хинштейн.",
+                 "Alexander Khinshtein", id="ru-в-своем-telegram-канале"),
 ])
-def test_an_inverted_verb_with_the_title_then_the_name(resources, text, claimant):
+def test_an_inverted_verb_with_a_title_or_venue_then_the_name(resources, text, claimant):
     assert claimants(resources, text) == [claimant]
 
 
