@@ -312,8 +312,11 @@ _BODY_REFERENCE = compile_pattern(
 #: "Про це йдеться у зведенні Інституту вивчення війни", "говорится в сводке Минобороны": the body
 #: that issued the document.
 _DOCUMENT_OF = compile_pattern(
-    r"(?<!\w)(?:говорится|сказано|отмечается|ідеться|йдеться|зазначається|said|stated)\s+(?:в|у|in)\s+(?:the\s+)?"
+    r"(?<!\w)(?:говорится|сказано|отмечается|ідеться|йдеться|зазначається|said|stated"
+    # what a map shows: "…, видно на мапі DeepState", "…, отмечено на карте DeepState"
+    r"|видно|показано|позначено|отмечено|зазначено)\s+(?:в|у|in|на)\s+(?:the\s+)?"
     r"(?:\w+\s+)?(?:сводке|сообщении|докладе|отчете|отчёте|заявлении|зведенні|повідомленні|звіті|доповіді|заяві"
+    r"|карте|картах|карті|мапі|мапах"
     r"|report|statement|update|summary|assessment)\s+(?:of\s+|by\s+|from\s+)?(?:the\s+)?"
     # where it was put is no maker: "the ministry said in a statement on Telegram"
     r"(?!(?:on|in|at|via|to|posted|published|на|в|у)\s)" + _NP_ANY
@@ -321,10 +324,14 @@ _DOCUMENT_OF = compile_pattern(
 #: The document first, its maker, then the impersonal verb: "В сообщении Минобороны России
 #: говорится, что …", "У зведенні Генштабу ЗСУ зазначається …" (the maker speaks).
 _DOCUMENT_FIRST = compile_pattern(
-    r"(?<!\w)(?:в|во|у)\s+(?:\w+\s+)?(?:сводке|сообщении|докладе|отчете|отчёте|заявлении|релизе|зведенні"
-    r"|повідомленні|звіті|доповіді|заяві)\s+" + _NP_ANY
+    r"(?<!\w)(?:в|во|у|на)\s+(?:\w+\s+)?(?:сводке|сообщении|докладе|отчете|отчёте|заявлении|релизе|зведенні"
+    r"|повідомленні|звіті|доповіді|заяві|карте|картах|карті|мапі|мапах)\s+" + _NP_ANY
     + r"\s+(?:также\s+|тоже\s+|також\s+|теж\s+)?(?:говорится|сказано|отмечается|сообщается|указывается|уточняется"
-    r"|ідеться|йдеться|зазначається|повідомляється|вказується|уточнюється)(?!\w)", re.IGNORECASE)
+    r"|ідеться|йдеться|зазначається|повідомляється|вказується|уточнюється"
+    # the map's maker shows it: "На мапі DeepState видно, що …", "На карте DeepState отмечено …"
+    r"|видно|показано|позначено|отмечено|зазначено)(?!\w)", re.IGNORECASE)
+#: A map as the document: only a known maker's map names a source.
+_MAP_WORD = compile_pattern(r"(?<!\w)(?:карте|картах|карті|мапі|мапах)(?!\w)", re.IGNORECASE)
 #: "По его словам", "за її даними", "according to him": the speaker named before.
 _PRONOUN_ACCORDING = compile_pattern(
     r"(?<!\w)(?:по|за|according\s+to)\s+(его|ее|её|их|його|її|їхніми|їх|him|her|them)(?:\s+(?:словам|словами|данным|даними"
@@ -1042,6 +1049,9 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
         found.append(Attribution(start + m.start(np), start + m.end(), m.group(np)))
     for rx in (_DOCUMENT_OF, _DOCUMENT_FIRST, _BECAME_KNOWN, _INCLUDING):
         for m in rx.finditer(chunk) if may & _BIT[id(rx)] else ():
+            if (rx in (_DOCUMENT_OF, _DOCUMENT_FIRST) and _MAP_WORD.search(m.group(0))
+                    and not (canonical_name(m.group("np")) or named_within(m.group("np")))):
+                continue  # "На карте боевых действий видно …": a map, nobody's named
             if rx is _INCLUDING and not (canonical_name(m.group("np")) or named_within(m.group("np"))
                                          or _SOURCES_NOUN.search(chunk, max(0, m.start() - 30), m.start())):
                 continue  # "…, including civilians, said": no source's name

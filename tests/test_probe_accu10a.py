@@ -187,3 +187,19 @@ def test_an_inverted_verb_with_a_title_or_venue_then_the_name(resources, text, c
 ])
 def test_summaries_and_analysts_at_a_source(resources, text, claimant):
     assert claimants(resources, text) == [claimant]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param(UK + "Російські війська увійшли до Суджі, видно на мапі DeepState.", "DeepState", id="uk-видно-на-мапі"),
+    pytest.param(UK + "Російські війська увійшли до Суджі, йдеться на карті DeepState.", "DeepState",
+                 id="uk-йдеться-на-карті"),
+    pytest.param(UK + "На мапі DeepState видно, що російські війська увійшли до Суджі.", "DeepState",
+                 id="uk-на-мапі-X-видно"),
+    pytest.param(RU + "На карте DeepState отмечено, что российские войска вошли в Суджу.", "DeepState",
+                 id="ru-на-карте-X-отмечено"),
+    # a map of nobody named: nobody
+    pytest.param(RU + "На карте боевых действий видно, что российские войска вошли в Суджу.", None,
+                 id="ru-на-карте-боевых-действий"),
+])
+def test_what_a_known_makers_map_shows(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
