@@ -1831,7 +1831,8 @@ def _source_of(text: str, sentence: tuple[int, int], speakers: Speakers) -> str 
     known claimant it names."""
     atts = find_attributions(text, *sentence)
     for att in atts:
-        if att.name and not att.relay:
+        if att.name and not att.relay and not _BACK_REFERENCE.match(fold(att.name)):
+            # "Соответствующую информацию опубликовало Минобороны": the object first is no speaker
             found = _relayed(att, atts) or canonical_claimant(att.name)
             if found:
                 return speakers.expand(found)

@@ -424,6 +424,11 @@ BACK_REFERENCES = (
     # the figures named as such: "Эти данные привел Герасимов", "Ці цифри навів Сирський", "The figures
     # were given by …"
     r"|эти\s+(?:данные|цифры)|такие\s+цифры|ці\s+(?:дані|цифри)|такі\s+цифри"
+    # the information named as such: "Соответствующую информацию опубликовало Минобороны", "Відповідні
+    # дані оприлюднив Генштаб", "Інформацію про це оприлюднив …"
+    r"|соответствующ\w+\s+(?:информаци\w+|данные|сведения)|такую\s+информацию|информацию\s+об\s+этом"
+    r"|відповідн\w+\s+(?:інформаці\w+|дані)|інформацію\s+про\s+це"
+    r"|the\s+(?:figures|numbers|data)\s+(?:come|came|comes)\s+from"
     r"|the\s+(?:figures|numbers|data)\s+(?:were|was)\s+(?:given|provided|cited|released|published)"
 )
 

@@ -109,6 +109,15 @@ def test_a_headline_passes_its_source_on(resources, text, claimant):
                  id="uk-ці-дані-навів"),
     pytest.param("Russia lost 300 soldiers near Sudzha. The figures were given by Syrskyi.", "Oleksandr Syrskyi",
                  id="en-the-figures-were-given-by"),
+    # the information named as such, its object first
+    pytest.param(RU + "ВСУ потеряли 300 военнослужащих под Суджей. Соответствующую информацию опубликовало "
+                 "Минобороны России.", "Russian Defense Ministry", id="ru-соответствующую-информацию"),
+    pytest.param(UK + "Ворог втратив 300 осіб біля Суджі. Відповідні дані оприлюднив Генштаб ЗСУ.", GS,
+                 id="uk-відповідні-дані"),
+    pytest.param(UK + "Ворог втратив 300 осіб біля Суджі. Інформацію про це оприлюднив Генштаб ЗСУ.", GS,
+                 id="uk-інформацію-про-це"),
+    pytest.param("Russia lost 300 soldiers near Sudzha. The figures come from Ukraine's General Staff.", GS,
+                 id="en-the-figures-come-from"),
     # the figures named, with no source: nobody
     pytest.param(RU + "ВСУ потеряли 300 военнослужащих под Суджей. Эти данные пока не подтверждены.", None,
                  id="ru-эти-данные-unconfirmed"),
