@@ -191,6 +191,9 @@ def test_an_inverted_verb_with_a_title_or_venue_then_the_name(resources, text, c
     pytest.param("Russia lost 300 soldiers near Sudzha, Syrskyi summed up.", "Oleksandr Syrskyi", id="en-summed-up"),
     pytest.param("Syrskyi briefed reporters on Monday: Russia lost 300 soldiers near Sudzha.", "Oleksandr Syrskyi",
                  id="en-briefed"),
+    # the outlet told, of two words, between the verb and the body that told it
+    pytest.param(RU + "Российские войска освободили Суджу, сообщили РИА Новости в силовых структурах.",
+                 "Russian security forces", id="ru-сообщили-outlet-в-X"),
     pytest.param("Ukrainian troops have pulled back from Sudzha, Ukrainian analysts at DeepState said on Sunday.",
                  "DeepState", id="en-analysts-at-X"),
 ])
