@@ -215,3 +215,11 @@ def test_summaries_and_analysts_at_a_source(resources, text, claimant):
 ])
 def test_what_a_known_makers_map_shows(resources, text, claimant):
     assert claimants(resources, text) == [claimant]
+
+
+def test_a_topic_and_a_time_after_the_verb_are_no_outlet_told():
+    """ "сообщили о взрывах в течение ночи": the words after "в" are a time, not a body that told."""
+    from geo.attribution import find_attributions
+
+    text = "Жители сообщили о Судже в течение всей ночи."
+    assert [a.name for a in find_attributions(text, 0, len(text))] == ["Жители"]
