@@ -109,9 +109,15 @@ _NP_ANY = rf"(?P<np>(?:{_CAP_TOKEN}|{_LOWER_TOKEN})(?:{_GO_ON}{_TOKEN}){{0,6}}?)
 _NOT_A_SUBJECT_END = "".join(rf"(?<!\s{w})" for w in (
     "on", "of", "about", "to", "from", "with", "for", "in", "at", "by", "some", "many", "several", "other", "these",
     "those", "such", "the", "its", "their", "his", "her", "new", "recent", "latest"))
+#: A verb in the passive: its subject is what was said, not who said it.
+_PASSIVE_BEFORE = compile_pattern(r"(?<!\w)(?:was|were|is|are|been|be)\s+$")
+#: A day of a month between a body and its verb: "Минобороны России 13 марта объявило …"; not
+#: one closing a clause ("Бої тривають з 6 серпня, повідомляє Генштаб": the clause is no speaker).
+_DAY_OF_MONTH = (r"\d{1,2}\s+(?i:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр"
+                 r"|січн|лют|берез|квітн|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн)[а-яёіїєґ]*(?!,)")
 _SUBJECT_VERB = compile_pattern(
     rf"{_NP}{_NOT_A_SUBJECT_END}(?:’s|'s)?\s+(?:(?:also|has|have|had|was|were|is|previously|later|then|earlier|further|"
-    rf"again|repeatedly|separately|recently|также|тоже|ранее|уже|також|теж|раніше|вже|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|во?\s+(?![A-ZА-ЯЁІЇЄҐ]{{2,}}(?!\w))\w+(?!,)"
+    rf"again|repeatedly|separately|recently|также|тоже|ранее|уже|також|теж|раніше|вже|on\s+\w+(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|on\s+\d{{1,2}}\s+\w+|{_DAY_OF_MONTH}|во?\s+(?![A-ZА-ЯЁІЇЄҐ]{{2,}}(?!\w))\w+(?!,)"
     rf"|last\s+\w+|this\s+\w+)[\s,]+){{0,3}}(?P<verb>{SPEECH_VERBS})\b"
     r"(?!\s+(?:suggest|say|show|indicate|claim|estimate|put|believe)\b)"  # "Recent estimates suggest": a noun
     # a passive: "The liberation of X was announced by the ministry" (the ministry speaks, not the event)
@@ -147,11 +153,12 @@ _NAME_END = (r"(?=\s*(?:[,;:!?)»”\"(]|\.(?!\w)|$)|\s+(?:on|in|at|during|via|a
              # Верховному главнокомандующему", "сообщил Песков журналистам", "доповів Сирський президенту"
              rf"|(?:\s+{_DATIVE_WORD}){{1,3}}(?=\s*(?:[,;:!?)]|\.(?!\w)|$)))")
 _VERB_SUBJECT = compile_pattern(
-    rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?:(?:в|у)\s+(?:своем|своём|своєму)\s+[\w-]+\s+"
+    rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?P<venue>(?:в|у)\s+(?:своем|своём|своєму)\s+[\w-]+\s+"
     # where and to whom: "розповів у коментарі Суспільному речник …", "рассказал в интервью ТАСС глава …"
     r"|(?:в|у)\s+(?:коментарі|комментарии|интервью|інтерв['’]ю|ефірі|эфире)\s+(?:«[^«»\n]{1,40}»|\S+)\s+)?"
     # the unit a title names may stand in guillemets: "заявив речник ОСУВ «Хортиця» Дмитро Трегубов"
-    rf"(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN}|«[^«»\n]{{1,40}}»)\s+){{0,6}}?"
+    # the name may follow its title after a comma: "…, said Ukraine's top commander, Oleksandr Syrskyi."
+    rf"(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN}|«[^«»\n]{{1,40}}»)(?:,(?=\s+[A-ZА-ЯЁІЇЄҐ]))?\s+){{0,6}}?"
     rf"{_INVERTED_NP}{_NAME_END}")
 #: After an outlet in guillemets, the body that told it: "сообщили «Известиям» в Минобороны".
 _TOLD_OUTLET = compile_pattern(r"»\s+(?:в|у)\s")
@@ -214,7 +221,7 @@ _TAIL_LOWER = compile_pattern(
 #: The outlet told may stand between verb and source: "…, сообщил ТАСС источник в силовых
 #: структурах", "…, рассказал «Известиям» источник в Минобороны" (the source speaks, GOLD.md).
 _VERB_TAIL_LOWER = compile_pattern(
-    rf"(?:,\s+(?:[–—-]\s+)?|(?i:{_TOPIC_FIRST})\s)(?:{SPEECH_VERBS})\s+(?:(?:{_CAP_TOKEN}\s+){{1,2}}|«[^«»\n]{{1,40}}»\s+)?"
+    rf"(?:,\s+(?:[–—-]\s+)?|(?i:{_TOPIC_FIRST})\s)(?:{SPEECH_VERBS})\s+(?P<lead>(?:{_CAP_TOKEN}\s+){{1,2}}|«[^«»\n]{{1,40}}»\s+)?"
     # a country's title: "…, said Ukraine's top general"
     rf"(?P<np>(?:[A-Z][\w-]*['’]s\s+)?{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s*(?=[.;!?]|$)")
 #: A source named in guillemets, with or without the word for what it is: "телеграм-канал
@@ -305,8 +312,11 @@ _BODY_REFERENCE = compile_pattern(
 #: "Про це йдеться у зведенні Інституту вивчення війни", "говорится в сводке Минобороны": the body
 #: that issued the document.
 _DOCUMENT_OF = compile_pattern(
-    r"(?<!\w)(?:говорится|сказано|отмечается|ідеться|йдеться|зазначається|said|stated)\s+(?:в|у|in)\s+(?:the\s+)?"
+    r"(?<!\w)(?:говорится|сказано|отмечается|ідеться|йдеться|зазначається|said|stated"
+    # what a map shows: "…, видно на мапі DeepState", "…, отмечено на карте DeepState"
+    r"|видно|показано|позначено|отмечено|зазначено)\s+(?:в|у|in|на)\s+(?:the\s+)?"
     r"(?:\w+\s+)?(?:сводке|сообщении|докладе|отчете|отчёте|заявлении|зведенні|повідомленні|звіті|доповіді|заяві"
+    r"|карте|картах|карті|мапі|мапах"
     r"|report|statement|update|summary|assessment)\s+(?:of\s+|by\s+|from\s+)?(?:the\s+)?"
     # where it was put is no maker: "the ministry said in a statement on Telegram"
     r"(?!(?:on|in|at|via|to|posted|published|на|в|у)\s)" + _NP_ANY
@@ -314,10 +324,14 @@ _DOCUMENT_OF = compile_pattern(
 #: The document first, its maker, then the impersonal verb: "В сообщении Минобороны России
 #: говорится, что …", "У зведенні Генштабу ЗСУ зазначається …" (the maker speaks).
 _DOCUMENT_FIRST = compile_pattern(
-    r"(?<!\w)(?:в|во|у)\s+(?:\w+\s+)?(?:сводке|сообщении|докладе|отчете|отчёте|заявлении|релизе|зведенні"
-    r"|повідомленні|звіті|доповіді|заяві)\s+" + _NP_ANY
+    r"(?<!\w)(?:в|во|у|на)\s+(?:\w+\s+)?(?:сводке|сообщении|докладе|отчете|отчёте|заявлении|релизе|зведенні"
+    r"|повідомленні|звіті|доповіді|заяві|карте|картах|карті|мапі|мапах)\s+" + _NP_ANY
     + r"\s+(?:также\s+|тоже\s+|також\s+|теж\s+)?(?:говорится|сказано|отмечается|сообщается|указывается|уточняется"
-    r"|ідеться|йдеться|зазначається|повідомляється|вказується|уточнюється)(?!\w)", re.IGNORECASE)
+    r"|ідеться|йдеться|зазначається|повідомляється|вказується|уточнюється"
+    # the map's maker shows it: "На мапі DeepState видно, що …", "На карте DeepState отмечено …"
+    r"|видно|показано|позначено|отмечено|зазначено)(?!\w)", re.IGNORECASE)
+#: A map as the document: only a known maker's map names a source.
+_MAP_WORD = compile_pattern(r"(?<!\w)(?:карте|картах|карті|мапі|мапах)(?!\w)", re.IGNORECASE)
 #: "По его словам", "за її даними", "according to him": the speaker named before.
 _PRONOUN_ACCORDING = compile_pattern(
     r"(?<!\w)(?:по|за|according\s+to)\s+(его|ее|её|их|його|її|їхніми|їх|him|her|them)(?:\s+(?:словам|словами|данным|даними"
@@ -335,6 +349,8 @@ _TITLE_WORDS = compile_pattern(
     r"|начальник\w*|заместител\w*|замминистра|советник\w*|спикер\w*|официальн\w*|депутат\w*|нардеп\w*"
     r"|генерал\w*|голов[аиі]|очільник\w*|керівник\w*|речни[кц]\w*|командувач\w*|заступник\w*|радник\w*|міністр\w*"
     r"|представник\w*|прес-секретар\w*|посадов\w*"
+    # the commander-in-chief: "Головком ЗСУ Олександр Сирський", "главком ВСУ"
+    r"|главком\w*|головком\w*|главнокомандующ\w*|головнокомандувач\w*"
     r"|эксперт\w*|военкор\w*|корреспондент\w*|журналист\w*|блогер\w*|аналитик\w*|обозревател\w*"
     r"|експерт\w*|аналітик\w*|кореспондент\w*|журналіст\w*|оглядач\w*|политолог\w*|політолог\w*)(?![\w-])",
     re.IGNORECASE,
@@ -847,7 +863,7 @@ def _is_title_run(words_between: str) -> bool:
     >>> _is_title_run(" military expert "), _is_title_run(" Russian forces retook "), _is_title_run(" ")
     (True, False, True)
     """
-    lower = [w for w in words_between.split() if w[:1].islower() and w not in ("the", "a", "an")]
+    lower = [w for w in words_between.replace(",", " ").split() if w[:1].islower() and w not in ("the", "a", "an")]
     return len(lower) < 2 or any(_TITLE_WORDS.fullmatch(w) or title_of(w) or stem(fold(w)) in PERSON_REFERENCES
                                  for w in lower)
 
@@ -928,6 +944,9 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
         if not may & _BIT[id(rx)]:
             continue
         for m in rx.finditer(chunk):
+            if (rx is _SUBJECT_VERB and not m.group("verb").endswith("ing")
+                    and _PASSIVE_BEFORE.search(chunk, max(0, m.start("verb") - 8), m.start("verb"))):
+                continue  # "The liberation of Sudzha was announced on Friday": the event, no speaker
             if rx is _WHO_SAID_NEAR and _COMPLEMENT_LEAD.search(chunk, 0, m.start()):
                 continue  # "John Kirby, spokesperson for the NSC, who said": "who" is Kirby
             if rx is _SUBJECT_ASIDE_VERB and not (_is_name_like(m.group("np")) or _ONE_TITLED.fullmatch(m.group("np"))):
@@ -962,7 +981,9 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             continue  # "сообщил командующий группировкой «Север»": the commander speaks (_VERB_TAIL_LOWER), not the unit
         if _TOLD_OUTLET.match(chunk, m.end("np")) and chunk[m.start("np") - 1:m.start("np")] == "«":
             continue  # "сообщили «Известиям» в Минобороны": the outlet told, the ministry speaks (ACCORDING_TO)
-        if not _is_title_run(chunk[m.end("verb"):m.start("np")]):
+        # "сообщил в своем телеграм-канале Хинштейн": where he said it is no title
+        between = chunk[m.end("venue") if m.group("venue") else m.end("verb"):m.start("np")]
+        if not _is_title_run(between) or "," in between and not _TITLE_WORDS_CUED.search(between):
             continue  # "The ministry, in a statement, said Russian forces retook Sudzha.": a clause, no title
         before = chunk[:m.start()].rstrip()
         if before.endswith((",", "”", "\"", "»", "-", "—", "–")) or _INVERTED_LEAD.search(before):
@@ -1008,7 +1029,11 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     for m in _VERB_TAIL_LOWER.finditer(chunk) if may & _BIT[id(_VERB_TAIL_LOWER)] else ():
         if _DATIVE_LISTENER.fullmatch(m.group("np")):
             continue  # "доложил Герасимов президенту": the listener after the speaker (_VERB_SUBJECT)
-        if canonical_name(m.group("np")) or named_within(m.group("np")) or _SOURCE_IN.match(m.group("np")):
+        whole = f"{m.group('lead') or ''}{m.group('np')}"
+        if m.group("lead") and canonical_name(whole):
+            # "…, повідомляє Генеральний штаб ЗСУ": the capital opens the name, not an outlet told
+            found.append(Attribution(start + m.start(), start + m.end(), whole))
+        elif canonical_name(m.group("np")) or named_within(m.group("np")) or _SOURCE_IN.match(m.group("np")):
             found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
         elif reference_sort(m.group("np")) == "person":  # "«…», — наголосив головнокомандувач": him
             found.append(Attribution(start + m.start(), start + m.end(), None, _titled_he(m.group("np"))))
@@ -1024,6 +1049,9 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
         found.append(Attribution(start + m.start(np), start + m.end(), m.group(np)))
     for rx in (_DOCUMENT_OF, _DOCUMENT_FIRST, _BECAME_KNOWN, _INCLUDING):
         for m in rx.finditer(chunk) if may & _BIT[id(rx)] else ():
+            if (rx in (_DOCUMENT_OF, _DOCUMENT_FIRST) and _MAP_WORD.search(m.group(0))
+                    and not (canonical_name(m.group("np")) or named_within(m.group("np")))):
+                continue  # "На карте боевых действий видно …": a map, nobody's named
             if rx is _INCLUDING and not (canonical_name(m.group("np")) or named_within(m.group("np"))
                                          or _SOURCES_NOUN.search(chunk, max(0, m.start() - 30), m.start())):
                 continue  # "…, including civilians, said": no source's name
@@ -1325,12 +1353,22 @@ def headline_document_source(headline: str) -> str | None:
     ('Russian Defense Ministry', 'General Staff of the Armed Forces of Ukraine')
     >>> headline_document_source("Russian Defence Ministry daily briefing"), headline_document_source("Update on Kursk")
     ('Russian Defense Ministry', None)
+    >>> headline_document_source("Ворог втратив 300 осіб біля Суджі: зведення Генштабу")
+    'General Staff of the Armed Forces of Ukraine'
     """
-    m = _HEADLINE_DOCUMENT.match(headline.strip()) or _HEADLINE_DASH_SOURCE.search(headline.strip())
+    m = (_HEADLINE_DOCUMENT.match(headline.strip()) or _HEADLINE_DOCUMENT_TAIL.search(headline.strip())
+         or _HEADLINE_DASH_SOURCE.search(headline.strip()))
     if m is None:
         return None
-    name = canonical_claimant(m.group("np") or m.group("np2") or "")
+    name = canonical_claimant(m.group("np") or m.groupdict().get("np2") or "")
     return name if name in CANONICAL_NAMES else None
+
+
+#: A headline that closes on the document it retells: "Ворог втратив 300 осіб: зведення Генштабу",
+#: "ВСУ потеряли 300 военнослужащих — сводка Минобороны России".
+_HEADLINE_DOCUMENT_TAIL = compile_pattern(
+    r"(?::|\s[—–])\s*(?:сводк|зведенн|брифинг|брифінг|данн|дан|summary|update|briefing|data)\w*\s+(?:of\s+|by\s+|from\s+)?"
+    r"(?:the\s+)?(?P<np>[^.!?:]{3,80}?)\W*$", re.IGNORECASE)
 
 
 #: A headline that closes on its source after a dash, the way agencies title a body's report
@@ -1546,6 +1584,9 @@ def _claimant_in_sentence(
         # is a section label.
         if _is_known_or_person(head.group("np")) or _TITLE_WORDS_CUED.search(head.group("np")):
             found = canonical_claimant(head.group("np"))
+            lead = _lead_source(text, e, speakers) if found is not None and _is_bare_title(found) else None
+            if lead is not None and is_person(lead):
+                return lead, True  # "Курский губернатор: …" over "Губернатор … Хинштейн заявил": him
             if found is not None:
                 found = _headline_side(found, head.group("np"), text, e, speakers)
                 speakers.add(found)  # "Zelensky: …" then "The president said …"
@@ -1790,7 +1831,8 @@ def _source_of(text: str, sentence: tuple[int, int], speakers: Speakers) -> str 
     known claimant it names."""
     atts = find_attributions(text, *sentence)
     for att in atts:
-        if att.name and not att.relay:
+        if att.name and not att.relay and not _BACK_REFERENCE.match(fold(att.name)):
+            # "Соответствующую информацию опубликовало Минобороны": the object first is no speaker
             found = _relayed(att, atts) or canonical_claimant(att.name)
             if found:
                 return speakers.expand(found)
@@ -1932,7 +1974,7 @@ def _sentence_subject(text: str, s: int, e: int) -> str | None:
     on the text alone.
     """
     m = _OPENING_NP.match(text, s, e)  # greedy here: the whole opening phrase
-    if not m:
+    if not m or _PRONOUN_ACCORDING.match(text, s, e):  # "По их словам, …": a speaker referred to, no subject
         return None
     words = []
     for word in m.group("np").split():

@@ -28,16 +28,39 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Zelensky", "Zelenskyy", "Zelenskiy", "Zelenski", "Zelenskyi", "Volodymyr Zelenskyy",
         "Volodymyr Zelenskiy", "President Zelensky", "President Zelenskyy", "Зеленский", "Владимир Зеленский",
         "Зеленський", "Володимир Зеленський",
+        # his office, named with its country: "…, the Ukrainian president said", "Президент України заявив"
+        "Ukrainian President", "Ukraine's President", "President of Ukraine", "Ukrainian leader", "Ukraine's leader",
+        "президент Украины", "украинский президент", "президент України", "український президент",
     )),
     ("Oleksandr Syrskyi", (
         "Syrskyi", "Syrsky", "Syrskiy", "Oleksandr Syrsky", "Oleksandr Syrskiy", "Alexander Syrsky", "Сырский",
         "Александр Сырский", "Сирський", "Олександр Сирський",
+        # his office, named with its army (in the Kursk fighting, from August 2024, he held it); a bare
+        # "commander-in-chief" or "главком" refers back instead (lexicon.PERSON_REFERENCES)
+        "Ukraine's commander-in-chief", "Ukrainian commander-in-chief", "commander-in-chief of Ukraine's armed forces",
+        "commander-in-chief of the Ukrainian Armed Forces", "commander-in-chief of the Armed Forces of Ukraine",
+        "главком ВСУ", "главнокомандующий ВСУ", "главнокомандующий Вооруженными силами Украины",
+        "головком ЗСУ", "головнокомандувач ЗСУ", "головнокомандувач Збройних сил України",
+        "Ukraine's top commander", "Ukraine's top general", "Ukraine's army chief", "Ukraine's military chief",
+        "Ukrainian army chief", "Kyiv's top commander", "Kyiv's top general", "Kyiv's army chief",
     )),
     ("Kyrylo Budanov", ("Budanov", "Kyrylo Budanov", "Kirill Budanov", "Буданов", "Кирилл Буданов",
                         "Кирило Буданов")),
-    ("Vladimir Putin", ("Putin", "Путин", "Владимир Путин", "Путін", "Володимир Путін")),
+    ("Vladimir Putin", ("Putin", "Путин", "Владимир Путин", "Путін", "Володимир Путін",
+                        # his office, named with its country: "…, the Kremlin leader said", "Президент РФ заявил"
+                        "Russian President", "Russia's President", "President of Russia", "Russian leader",
+                        "Russia's leader", "Kremlin leader", "Kremlin chief", "Russian dictator",
+                        "президент России", "президент РФ", "российский президент", "российский лидер",
+                        "кремлевский лидер", "глава Кремля", "президент Росії", "російський президент",
+                        "російський диктатор", "очільник Кремля", "господар Кремля")),
     ("Valery Gerasimov", ("Gerasimov", "Valeriy Gerasimov", "Герасимов", "Валерий Герасимов",
-                          "Валерій Герасимов")),
+                          "Валерій Герасимов",
+                          # his office, named with its country: "…, Russia's chief of general staff said"
+                          "Russia's chief of general staff", "Russia's chief of the general staff",
+                          "Russian chief of general staff", "chief of the Russian General Staff",
+                          "Russia's top general", "Russian army's top general", "Russia's army chief",
+                          "начальник Генштаба ВС РФ", "начальник Генерального штаба ВС РФ",
+                          "начальник Генштаба России", "начальник Генштабу ЗС РФ", "начальник Генштабу Росії")),
     ("Dmitry Peskov", ("Peskov", "Dmitri Peskov", "Песков", "Дмитрий Песков", "Дмитро Пєсков", "Пєсков")),
     ("Andrei Belousov", ("Belousov", "Andrey Belousov", "Белоусов", "Андрей Белоусов", "Білоусов",
                          "Андрій Білоусов")),
@@ -107,7 +130,8 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Defence Ministry in Moscow", "ministry in Moscow", "Moscow's Defense Ministry", "Moscow's Defence Ministry",
         # Bare, in reports on Kursk oblast these name Moscow's ministry (gold aliases do too).
         "Defense Ministry", "Defence Ministry", "Ministry of Defense", "Ministry of Defence", "MoD",
-        "Минобороны России", "Минобороны РФ", "Минобороны", "Министерство обороны России", "Министерство обороны РФ",
+        "Минобороны России", "Минобороны РФ", "Минобороны", "Российское Минобороны", "Російське Міноборони",
+        "російське Міністерство оборони", "российское Министерство обороны", "Министерство обороны России", "Министерство обороны РФ",
         "Министерство обороны Российской Федерации", "МО РФ", "Міноборони РФ", "Міноборони Росії",
         "Міністерство оборони РФ", "Міністерство оборони Росії", "Міністерство оборони Російської Федерації",
         # "the aggressor country's ministry of defence", as Ukrainian media often put it
@@ -363,6 +387,8 @@ DESCRIPTORS = frozenset(
     "российск украинск издани сайт портал эфир информагентств государственн северокорейск официальн "
     "некотор друг ряд нескольк інші інших "
     "some other several many a an the press пресс-служб прес-служб "
+    # where the analysts work: "Ukrainian analysts at DeepState", "analysts from ISW"
+    "at from "
     # written as one word: "повідомили в пресслужбі Генштабу", "сообщили в пресслужбе ведомства"
     "пресслужб "
     # an agency's reporter speaks for it: "передает корреспондент ТАСС", "кореспондент Укрінформу"
