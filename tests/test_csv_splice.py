@@ -128,7 +128,7 @@ def test_blocks_not_named_by_documents_write_the_csv_whole(corpus, tmp_path, res
     _rebuilt(resources, corpus, out, private_cache, monkeypatch)
     index = out / ".geo-index-claims.csv"
     stat, data = index.stat(), bytearray(index.read_bytes())
-    at = data.index(b'"blocks": [["') + len(b'"blocks": [["')
+    at = data.index(b'"blocks": ["') + len(b'"blocks": ["')
     data[at: at + 1] = b"x"  # the first block's name: "x..." is no document's
     with index.open("r+b") as fh:  # in place, its size and time kept: the manifest still trusts it
         fh.write(data)

@@ -166,11 +166,15 @@ def _spliced_records(splicer: Splicer, store: Store, old: OldFile | None, contes
     docs = units.docs_by_source(store).tolist()
     changed = _changed_docs(old, contested) if old is not None and _blocks_are_documents(old) else None
     if changed is not None and len(changed) <= len(docs) * _LISTED_PER_DOC:
+        unchanged: list[str] = []  # a run of them, copied together
         for doc in docs:
             if doc in changed:
+                splicer.copy_blocks(unchanged)
+                unchanged = []
                 _block(splicer, str(doc), units.csv_units_of_doc(store, doc, contested), render, fresh)
             else:
-                splicer.copy_block(str(doc))  # none: the document has no records (each with some has a block)
+                unchanged.append(str(doc))  # one without a block has no records (each with some has one)
+        splicer.copy_blocks(unchanged)
         return
     keys, rowids = units.csv_units(store, contested)
     counts, at = units.csv_counts_by_doc(store), 0
