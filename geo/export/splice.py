@@ -262,7 +262,7 @@ def _blocks(names: list[object], numbers: np.ndarray, starts: np.ndarray, ends: 
     some = first < last
     if bool((starts[first[some]] < start[some]).any() or (ends[last[some] - 1] > end[some]).any()):
         return {}
-    return dict(zip(names, zip(*(column.tolist() for column in numbers.T), strict=True), strict=True))  # type: ignore[arg-type]
+    return {str(name): (row[0], row[1], row[2], row[3]) for name, row in zip(names, numbers.tolist(), strict=True)}
 
 
 @dataclass(frozen=True, slots=True)
