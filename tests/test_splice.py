@@ -124,8 +124,10 @@ def test_an_index_whose_blocks_do_not_fit_its_file_copies_no_block(tmp_path):
     _, old = _blocks_file(tmp_path, "one.txt", None, {"a": [1], "b": [2]}, set())
     assert old is not None
     index = tmp_path / ".geo-index-one.txt"
-    data = index.read_bytes()
-    index.write_bytes(data.replace(b'"blocks": [["a", 0', b'"blocks": [["a", 9', 1))  # it starts after its end
+    data = bytearray(index.read_bytes())
+    assert data[-64:-56] == (0).to_bytes(8, "little")  # the blocks' numbers end the index: "a" starts at 0
+    data[-64:-56] = (9).to_bytes(8, "little")  # it starts after its end
+    index.write_bytes(bytes(data))
     damaged = read_old(tmp_path / "one.txt", index, "b", {})
     assert damaged is not None and damaged.blocks == {}  # units still copied one by one
     counts, _ = _blocks_file(tmp_path, "two.txt", damaged, {"a": [1], "b": [2]}, {"a", "b"})

@@ -34,7 +34,8 @@ from geo.records import Records
 if TYPE_CHECKING:
     import numpy as np
 
-    from geo.export.splice import DocTokens, OldFile, SpliceCounts, Splicer
+    from geo.export.splice import DocTokens, OldFile, Render, SpliceCounts, Splicer
+    from geo.export.stored_units import Units
     from geo.store import Store
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -127,6 +128,11 @@ def write_csv_spliced(store: Store, path: Path, *, raw: bool = False, old: OldFi
 
     ``basis`` must tell ``raw`` apart: a neutralised record is not a raw one. ``contested``:
     ``stored_units.contested_links`` when the caller has read them already.
+
+    Each document's records are a block of the index (``Splicer.begin_block``): the CSV
+    is in document order, so a document that did not change is copied whole with its
+    index entries, and only the changed documents' rows are listed from the Store
+    (``_spliced_records``).
     """
     from geo.export import stored_units as units
     from geo.export.splice import write_spliced
@@ -134,7 +140,87 @@ def write_csv_spliced(store: Store, path: Path, *, raw: bool = False, old: OldFi
     def write(splicer: Splicer) -> None:
         fresh = units.changed_rows(store, list(old.changed_docs))[2] if old is not None else None
         splicer.text(_header())
-        splicer.units(*units.csv_units(store, contested), sep=0, first_sep=0,
-                      render=units.csv_render(store, None if raw else _neutralised_record), fresh=fresh)
+        _spliced_records(splicer, store, old, units.contested_links(store) if contested is None else contested,
+                         units.csv_render(store, None if raw else _neutralised_record), fresh)
 
     return write_spliced(path, old, write, basis=basis, tokens=tokens)
+
+
+#: Above this share of documents changed, every record is listed in one query: a query per
+#: changed document then costs more than reading every record's row id at once.
+_LISTED_PER_DOC = 0.25
+
+
+def _spliced_records(splicer: Splicer, store: Store, old: OldFile | None, contested: np.ndarray,
+                     render: Render, fresh: np.ndarray | None) -> None:
+    """The records, one block per document with records; unchanged documents' blocks copied whole.
+
+    Listing every record from the Store and looking each up in the old index was the
+    CSV's splice (issue 14); a rebuild that adds one article to thousands now lists
+    that article's records and copies every other document as one range of the old file.
+    Without an old file with blocks, or when many documents changed, every record is
+    listed at once and cut into documents by their counts.
+    """
+    from geo.export import stored_units as units
+
+    docs = units.docs_by_source(store).tolist()
+    changed = _changed_docs(old, contested) if old is not None and _blocks_are_documents(old) else None
+    if changed is not None and len(changed) <= len(docs) * _LISTED_PER_DOC:
+        unchanged: list[str] = []  # a run of them, copied together
+        for doc in docs:
+            if doc in changed:
+                splicer.copy_blocks(unchanged)
+                unchanged = []
+                _block(splicer, str(doc), units.csv_units_of_doc(store, doc, contested), render, fresh)
+            else:
+                unchanged.append(str(doc))  # one without a block has no records (each with some has one)
+        splicer.copy_blocks(unchanged)
+        return
+    keys, rowids = units.csv_units(store, contested)
+    counts, at = units.csv_counts_by_doc(store), 0
+    for doc in docs:
+        count = counts.get(doc, 0)
+        if count:
+            _block(splicer, str(doc), (keys[at: at + count], rowids[at: at + count]), render, fresh)
+            at += count
+    if at != len(keys):  # pragma: no cover - the queries read one snapshot
+        msg = "CSV records out of step with their documents"
+        raise RuntimeError(msg)
+
+
+def _block(splicer: Splicer, name: str, records: Units, render: Render, fresh: np.ndarray | None) -> None:
+    """One document's records as a block of the index (none for a document without records)."""
+    if len(records[0]):
+        splicer.begin_block(name)
+        splicer.units(*records, sep=0, first_sep=0, render=render, fresh=fresh)
+        splicer.end_block(name)
+
+
+def _changed_docs(old: OldFile, contested: np.ndarray) -> set[int]:
+    """The documents whose records may differ from their block in ``old``: the rest are copied whole.
+
+    A document stored since (another token, or none: ``OldFile.changed_docs``), or one
+    with a record whose contested flag turned (another document's claims decide it).
+    A document with the same token has the same rows, so nothing else can change its
+    records; a document removed since is simply not written.
+    """
+    from geo.export import stored_units as units
+
+    return set(old.changed_docs) | {int(name) for name in units.turned_blocks(old, contested)}
+
+
+def _blocks_are_documents(old: OldFile) -> bool:
+    """Whether ``old``'s blocks are documents' and hold every unit, one after another, as this writer makes them.
+
+    A document with no block is taken to have no records: an index whose blocks were
+    damaged, or made by another writer, would lose records that way, so it is listed
+    whole instead.
+    """
+    if not old.blocks or not all(name.isdecimal() for name in old.blocks):
+        return False
+    at = 0
+    for first, last in sorted((first, last) for _, _, first, last in old.blocks.values()):
+        if first != at:
+            return False
+        at = last
+    return at == len(old.keys)

@@ -224,8 +224,6 @@ def _changed_places(store: Store, old: OldFile, contested: np.ndarray) -> set[st
     back (the Feature's head says whether any is). Places the old file lacks are written
     anyway (``Splicer.copy_block`` finds no block).
     """
-    import numpy as np
-
     from geo.export import stored_units as units
 
     changed = units.touched_places(store, list(old.changed_docs))
@@ -233,11 +231,4 @@ def _changed_places(store: Store, old: OldFile, contested: np.ndarray) -> set[st
         block = old.blocks.get(place_id)
         if block is None or block[3] - block[2] != count:
             changed.add(place_id)
-    keys = old.keys
-    was = keys[((keys & 3) == units.CLAIM) & (((keys >> 2) & 1) == 1)] >> 3
-    turned = np.setxor1d(was, contested)
-    if len(turned):
-        asked = np.concatenate([(turned << 3) | units.CLAIM, (turned << 3) | 4 | units.CLAIM])
-        at, found = old.locate(asked)
-        changed |= old.blocks_at(at[found])
-    return changed
+    return changed | units.turned_blocks(old, contested)

@@ -41,7 +41,7 @@ from geo.export._atomic import atomic_path
 __all__ = ["SEPARATORS", "DocTokens", "OldFile", "Render", "SpliceCounts", "Splicer", "doc_token", "index_name",
            "read_old", "write_spliced"]
 
-_MAGIC = b"geo-splice-index 2\n"
+_MAGIC = b"geo-splice-index 3\n"
 #: The separators a unit may have before it, by number (stored as one byte).
 SEPARATORS = ("", "\n", ",\n")
 _SEP_BYTES = tuple(s.encode() for s in SEPARATORS)
@@ -184,13 +184,20 @@ class SpliceCounts:
 
 def _pack(basis: str, tokens: DocTokens, keys: np.ndarray, starts: np.ndarray, ends: np.ndarray,
           seps: np.ndarray, blocks: list[tuple[str, int, int, int, int]] | None = None) -> bytes:
+    """The index: its head (JSON, the blocks' names with it), then arrays, the blocks' numbers last.
+
+    A block's four numbers are binary, not JSON: a CSV has a block per document, and
+    encoding, decoding and checking them one by one was most of its index's cost (issue 14).
+    """
     known = {doc: token for doc, token in tokens.items() if token is not None}
     doc_ids = np.fromiter(known.keys(), dtype="<i8", count=len(known))
     doc_tokens = np.fromiter(known.values(), dtype="<i8", count=len(known))
-    head = json.dumps({"basis": basis, "docs": len(doc_ids), "units": len(keys), "blocks": blocks or []}).encode()
+    names = [block[0] for block in blocks or ()]
+    numbers = np.array([block[1:] for block in blocks or ()], dtype="<i8").reshape(len(names), 4)
+    head = json.dumps({"basis": basis, "docs": len(doc_ids), "units": len(keys), "blocks": names}).encode()
     return b"".join((_MAGIC, struct.pack("<I", len(head)), head, doc_ids.tobytes(), doc_tokens.tobytes(),
                      keys.astype("<i8").tobytes(), starts.astype("<i8").tobytes(), ends.astype("<i8").tobytes(),
-                     seps.astype("u1").tobytes()))
+                     seps.astype("u1").tobytes(), numbers.tobytes()))
 
 
 def read_old(path: Path | None, index: Path | None, basis: str, tokens: DocTokens) -> OldFile | None:
@@ -211,17 +218,19 @@ def read_old(path: Path | None, index: Path | None, basis: str, tokens: DocToken
         at += 4 + size
         if not isinstance(head, dict) or head.get("basis") != basis:
             return None
-        n_docs, n_units = int(head["docs"]), int(head["units"])
-        if at + 16 * n_docs + 25 * n_units != len(data) or min(n_docs, n_units) < 0:
+        n_docs, n_units, names = int(head["docs"]), int(head["units"]), head["blocks"]
+        n_blocks = len(names) if isinstance(names, list) else -1
+        if at + 16 * n_docs + 25 * n_units + 32 * n_blocks != len(data) or min(n_docs, n_units, n_blocks) < 0:
             return None
         parts = []
         for count, stored, kind in ((n_docs, "<i8", np.int64), (n_docs, "<i8", np.int64), (n_units, "<i8", np.int64),
-                                    (n_units, "<i8", np.int64), (n_units, "<i8", np.int64), (n_units, "u1", np.uint8)):
+                                    (n_units, "<i8", np.int64), (n_units, "<i8", np.int64), (n_units, "u1", np.uint8),
+                                    (4 * n_blocks, "<i8", np.int64)):
             parts.append(np.frombuffer(data, dtype=stored, count=count, offset=at).astype(kind))
             at += np.dtype(stored).itemsize * count
     except (OSError, ValueError, KeyError, TypeError, struct.error):
         return None
-    doc_ids, doc_tokens, keys, starts, ends, seps = parts
+    doc_ids, doc_tokens, keys, starts, ends, seps, numbers = parts
     old_tokens = dict(zip(doc_ids.tolist(), doc_tokens.tolist(), strict=True))
     changed = tuple(sorted(doc for doc, token in tokens.items() if token is None or old_tokens.get(doc) != token))
     try:
@@ -233,25 +242,27 @@ def read_old(path: Path | None, index: Path | None, basis: str, tokens: DocToken
         return None  # not the index of this file
     slots = _slot_table(keys) if len(keys) else None
     order = np.argsort(keys, kind="stable") if slots is None else None
-    blocks = _blocks(head.get("blocks"), starts, ends, file_size) if file_size is not None else {}
+    blocks = _blocks(names, numbers.reshape(-1, 4), starts, ends, file_size) if file_size is not None else {}
     return OldFile(path, keys, starts, ends, seps, changed, slots, order, blocks)
 
 
-def _blocks(listed: object, starts: np.ndarray, ends: np.ndarray, size: int) -> dict[str, tuple[int, int, int, int]]:
-    """The index's blocks that hold together: each inside the file, its units inside it (else none is kept)."""
-    if not isinstance(listed, list):
+def _blocks(names: list[object], numbers: np.ndarray, starts: np.ndarray, ends: np.ndarray,
+            size: int) -> dict[str, tuple[int, int, int, int]]:
+    """The index's blocks that hold together: each inside the file, its units inside it (else none is kept).
+
+    ``numbers``: each block's start, end, first unit and end of its units. Checked as
+    arrays (a CSV has a block per document).
+    """
+    if not names or not all(type(name) is str for name in names):
         return {}
-    blocks: dict[str, tuple[int, int, int, int]] = {}
-    for entry in listed:
-        if not (isinstance(entry, list) and len(entry) == 5 and isinstance(entry[0], str)
-                and all(type(n) is int for n in entry[1:])):
-            return {}
-        name, start, end, first, last = entry
-        if not (0 <= start <= end and 0 <= first <= last <= len(starts)) or (first < last and (
-                int(starts[first]) < start or int(ends[last - 1]) > end or end > size)):
-            return {}
-        blocks[name] = (start, end, first, last)
-    return blocks
+    start, end, first, last = numbers.T
+    if not bool(((start >= 0) & (start <= end) & (end <= size) & (first >= 0) & (first <= last)
+                 & (last <= len(starts))).all()):
+        return {}
+    some = first < last
+    if bool((starts[first[some]] < start[some]).any() or (ends[last[some] - 1] > end[some]).any()):
+        return {}
+    return {str(name): (row[0], row[1], row[2], row[3]) for name, row in zip(names, numbers.tolist(), strict=True)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,13 +405,44 @@ class Splicer:
         looked up or compared (issue 14: listing every unit of every place from the Store
         was most of the splice after the kernel's copying).
         """
+        return self.copy_blocks([name]) == 1
+
+    def copy_blocks(self, names: list[str]) -> int:
+        """``copy_block`` of each of ``names`` in turn, nothing between them; how many the old file had.
+
+        Blocks that follow each other in the old file are one range and one stretch of its
+        index: a copy and an index entry per block (a CSV's documents, thousands) cost more
+        than listing the units did (issue 14).
+        """
         old = self._old
-        block = old.blocks.get(name) if old is not None else None
-        if old is None or block is None:
-            return False
+        if old is None or not names:
+            return 0
         self._plan_queue()
-        start, end, first, last = block
-        at, units_at, shift = self._pos, self._units_done, self._pos - start
+        run: list[int] | None = None  # the old file's start, end, first unit, end of units of a run of blocks
+        copied = 0
+        for name in names:
+            block = old.blocks.get(name)
+            if block is None:
+                continue
+            start, end, first, last = block
+            if run is not None and start == run[1] and first == run[3]:
+                run[1], run[3] = end, last
+            else:
+                if run is not None:
+                    self._copy_run(old, *run)
+                run = [start, end, first, last]
+            # where it will lie in the new file: after the runs before it and this run so far
+            at, units_at = self._pos + start - run[0], self._units_done + first - run[2]
+            self._blocks.append((name, at, at + end - start, units_at, units_at + last - first))
+            copied += 1
+        if run is not None:
+            self._copy_run(old, *run)
+        self._counts[7] += copied
+        return copied
+
+    def _copy_run(self, old: OldFile, start: int, end: int, first: int, last: int) -> None:
+        """Copy ``old``'s ``start:end`` and its units ``first:last`` (their index entries moved with them)."""
+        shift = self._pos - start
         if end > start:
             self._copy(start, end)
         if last > first:
@@ -408,9 +450,6 @@ class Splicer:
                                 old.seps[first:last]))
             self._units_done += last - first
             self._counts[0] += last - first
-        self._counts[7] += 1
-        self._blocks.append((name, at, self._pos, units_at, self._units_done))
-        return True
 
     def _mark(self, mark: _Mark) -> None:
         if self._queue:

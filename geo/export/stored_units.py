@@ -27,12 +27,13 @@ import sqlite3
 import numpy as np
 
 from geo.export import fragments
-from geo.export.splice import DocTokens, Render, doc_token
+from geo.export.splice import DocTokens, OldFile, Render, doc_token
 from geo.store import Store
 
-__all__ = ["EMPTY", "Units", "changed_rows", "claim_units_by_place", "contested_links", "csv_render", "csv_units",
-           "doc_tokens", "geojson_claim_render", "mention_render", "mention_units_by_place", "place_counts", "place_units",
-           "source_render", "source_units", "store_epoch", "touched_places", "unplaced_units", "unresolved_units"]
+__all__ = ["EMPTY", "Units", "changed_rows", "claim_units_by_place", "contested_links", "csv_counts_by_doc",
+           "csv_render", "csv_units", "csv_units_of_doc", "doc_tokens", "docs_by_source", "geojson_claim_render",
+           "mention_render", "mention_units_by_place", "place_counts", "place_units", "source_render", "source_units",
+           "store_epoch", "touched_places", "turned_blocks", "unplaced_units", "unresolved_units"]
 
 #: (keys, row ids) of a list's records, in file order.
 Units = tuple[np.ndarray, np.ndarray]
@@ -196,6 +197,45 @@ def csv_units(store: Store, contested: np.ndarray | None = None) -> Units:
     """The CSV records, in ``flat_order`` (the order of ``csv_lines``), contested marked (``contested_links``)."""
     return _keyed(_rowids(store, "SELECT rowid FROM links ORDER BY flat_order"), CLAIM,
                   contested_links(store) if contested is None else contested)
+
+
+def docs_by_source(store: Store) -> np.ndarray:
+    """Every stored document's row id in the order of their names: the CSV's order of documents.
+
+    ``flat_order`` starts with the claim's source name and a NUL (``store._flat_order``),
+    so the CSV holds each document's records as one run, documents in name order (read
+    through the names' unique index: no row is visited).
+    """
+    return _rowids(store, "SELECT id AS rowid FROM docs ORDER BY source")
+
+
+def csv_counts_by_doc(store: Store) -> dict[int, int]:
+    """Each document's count of CSV records (documents with none left out), through indexes only."""
+    return dict(_db(store).execute("SELECT c.doc, COUNT(*) FROM claims c CROSS JOIN links l ON l.claim = c.id "
+                                   "GROUP BY c.doc"))
+
+
+def csv_units_of_doc(store: Store, doc: int, contested: np.ndarray | None) -> Units:
+    """One document's CSV records, in ``flat_order``, contested marked: ``csv_units``' run of that document."""
+    return _keyed(_rowids(store, "SELECT l.rowid AS rowid FROM claims c CROSS JOIN links l ON l.claim = c.id "
+                                 "WHERE c.doc = ? ORDER BY l.flat_order", (doc,)), CLAIM, contested)
+
+
+def turned_blocks(old: OldFile, contested: np.ndarray) -> set[str]:
+    """The old file's blocks holding a claim line whose contested flag turned since (either way).
+
+    A contested flag is the one part of a record that another document's rows decide
+    (``records.contested_rivals``), so a block whose document or place did not change
+    may still differ by it.
+    """
+    keys = old.keys
+    was = keys[((keys & 3) == CLAIM) & (((keys >> 2) & 1) == 1)] >> 3
+    turned = np.setxor1d(was, contested)
+    if not len(turned):
+        return set()
+    asked = np.concatenate([(turned << 3) | CLAIM, (turned << 3) | 4 | CLAIM])
+    at, found = old.locate(asked)
+    return old.blocks_at(at[found])
 
 
 def _render(store: Store, sql: str, turn: object = None) -> Render:
