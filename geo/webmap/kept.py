@@ -3,7 +3,7 @@
 Two things are kept, each in a file of its own named after the Store (``geo.store_files``,
 so that it goes when the Store goes) and after the code that made its rows (so that rows
 of older code are never read): the documents' page pieces (``page.PieceCache``) and the
-articles' decoded texts (``texts.TextCache``). Both are caches: a file that cannot be
+articles' decoded texts (``articles.TextCache``). Both are caches: a file that cannot be
 read, is damaged or is not this user's own is replaced by an empty one, and one that
 cannot be written costs the next build time, never this one.
 """
