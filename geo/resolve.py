@@ -223,6 +223,10 @@ class _Context:
     #: names are decided: a long article names the same ambiguous village again and again,
     #: and weighing every place of the text for each mention made its cost grow with its square.
     whole_text_choices: dict[tuple[str, ...], tuple[Place | None, str]] = field(default_factory=dict)
+    #: Whether the text may hold a list headed by another region anywhere (``_OTHER_REGION_LIST``'s
+    #: cues, asked once): two articles in three name no other region, and then no sentence of
+    #: them needs its own look (issue 14: it cost a tenth of resolving).
+    may_list_other_region: bool = True
 
 
 def _window_after(ctx: _Context, end: int, sentence: tuple[int, int]) -> str:
@@ -425,7 +429,7 @@ def _document_context(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> 
         anchor_at=tuple((c.start, gaz.places[c.place_ids[0]]) for c in unambiguous),
         confirmed=confirmed, listed=listed, route_partner=partners, foreign_lists=foreign, text=text,
         mention_counts=Counter(c.place_ids[0] for c in unambiguous),
-        quoted=quoted,
+        quoted=quoted, may_list_other_region=_OTHER_REGION_LIST_CUED.may_match(folded),
     )
 
 
@@ -654,6 +658,8 @@ def _other_region_list(ctx: _Context, cand: Candidate, sentence: tuple[int, int]
     >>> _OTHER_REGION_LIST.search(t).group("region")
     'донецкой'
     """
+    if not ctx.may_list_other_region:
+        return None  # no stretch of the text holds a cue (or a case twin) of the pattern
     before = ctx.folded[sentence[0]:cand.start]
     headers = list(_OTHER_REGION_LIST_CUED.finditer(before))
     if not headers or _KURSK_MARK.search(before, headers[-1].end()):

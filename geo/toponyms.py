@@ -174,6 +174,10 @@ def _longest_without_overlaps(
     return taken
 
 
+#: A run of letters and digits: ``[^\W_]`` is ``str.isalnum`` character by character, in C.
+_ALNUM_RUN = re.compile(r"[^\W_]*")
+
+
 def _is_capitalised(text: str, start: int, end: int) -> bool:
     """Written as a name: "Sudzha", "Суджей"; in capitals only inside an all-capitals line.
 
@@ -186,9 +190,9 @@ def _is_capitalised(text: str, start: int, end: int) -> bool:
         return any(c.isupper() for c in text[start:end])
     if not first.isupper():
         return False
-    word_end = start + 1
-    while word_end < end and text[word_end].isalnum():
-        word_end += 1
+    if text[start + 1:end].islower():
+        return True  # no capital after the first letter (the common case: one word, in C)
+    word_end = _ALNUM_RUN.match(text, start + 1, end).end()  # type: ignore[union-attr]
     rest = text[start + 1:word_end]
     if rest.islower() or not any(c.isupper() for c in rest):  # islower: the common case, in C
         return True
