@@ -79,6 +79,7 @@ class Candidate:
     surface         text[start:end]
     entries         the entries of the matched key with the best prior, sorted by place id
     place_ids       ids of the places the key stands for, sorted and unique (derived)
+    is_common_word  whether every reading of the key is a common word (derived)
     """
 
     start: int
@@ -87,15 +88,14 @@ class Candidate:
     entries: tuple[Entry, ...]
     #: Derived once here: resolution and linking read it some eight times per candidate.
     place_ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    #: Whether every reading of the key is a common word; derived once too (resolution reads
+    #: it three times per candidate, and a property ran its loop each time; issue 14).
+    is_common_word: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # entries are sorted by id, so dropping repeats keeps the ids sorted
         object.__setattr__(self, "place_ids", tuple(dict.fromkeys([e.place_id for e in self.entries])))
-
-    @property
-    def is_common_word(self) -> bool:
-        """Whether every reading of the key is a common word."""
-        return all(e.is_common_word for e in self.entries)
+        object.__setattr__(self, "is_common_word", all(e.is_common_word for e in self.entries))
 
     @property
     def lemma(self) -> str:

@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 import geo.resolve
 from geo.text import (
     _ABBREVIATIONS,
+    _ASCII_FOLD_PAIRS,
+    _FOLD_PAIRS,
     CASE_TWINS,
     Gated,
     _ends_with_abbreviation,
@@ -54,6 +56,20 @@ def _reference_is_capitalised_word(text: str, start: int, end: int) -> tuple[boo
         word_end += 1
     rest = text[start + 1:word_end]
     return not any(c.isupper() for c in rest), word_end
+
+
+def _reference_fold(text: str) -> str:
+    """``text.fold`` of a text that keeps its length under ``str.lower``, before issue 14."""
+    out = text.lower()
+    for old, new in _FOLD_PAIRS:
+        out = out.replace(old, new)
+    return out
+
+
+@given(st.text(alphabet=st.sampled_from("Ab \t`'\u2019\u2014\u00a0Ёё-Ыz"), max_size=30))
+def test_fold_tests_an_ascii_text_for_the_ascii_pairs_only(text):
+    assert fold(text) == _reference_fold(text)
+    assert {old for old, _ in _ASCII_FOLD_PAIRS} == {"\t", "`"}
 
 
 _DOCUMENT = ("Российские войска, по данным министерства, продвинулись у села Погребки. "
