@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -396,35 +396,25 @@ class Cues:
                 continue
             for cue in cues:
                 bits[cue] = bits.get(cue, 0) | 1 << i
-        automaton = ahocorasick.Automaton()
-        for cue, mask in bits.items():
-            automaton.add_word(cue, mask)
-        if bits:
-            automaton.make_automaton()
-        return cls(automaton, always, (1 << len(patterns)) - 1)
+        every = (1 << len(patterns)) - 1
+        # a twin lets every pattern run (its bits are all of them)
+        return cls(_automaton(bits | dict.fromkeys(CASE_TWINS, every)), always, every)
 
     def mask(self, text: str, start: int = 0, end: int | None = None, *, is_folded: bool = False) -> int:
         """The patterns that may match in ``text[start:end]``, as bits (``is_folded``: the
         text is ``fold``'s already)."""
-        if _holds_twin(text, start, end):  # the document's answer, not a slice's (issue 14)
-            return self.every
         chunk = text[start:end]
         bits = self.always
-        if self.automaton.kind != ahocorasick.AHOCORASICK:
-            return bits  # no pattern has a cue
         for _, cue_bits in self.automaton.iter(chunk if is_folded else fold(chunk)):
             bits |= cue_bits
         return bits
 
 
 def _holds_twin(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether text[start:end] holds a case twin: none in an ASCII text (an O(1) flag) nor in
-    a document that has none (asked once per document, ``_twin_free``), else one
-    ``str.find`` per twin, with no slice and no regex (issue 14: a character-class search
-    cost more than the cue pass it guards)."""
+    """Whether text[start:end] holds a case twin: none in an ASCII text (an O(1) flag),
+    else one ``str.find`` per twin, with no slice and no regex (issue 14: a character-class
+    search cost more than the cue pass it guards)."""
     if text.isascii():
-        return False
-    if len(text) >= _DOCUMENT_CHARS and _twin_free(text):
         return False
     stop = len(text) if end is None else end
     for twin in CASE_TWINS:
@@ -433,19 +423,20 @@ def _holds_twin(text: str, start: int = 0, end: int | None = None) -> bool:
     return False
 
 
-#: From this length on a text is taken for a document, whose stretches the gates ask about
-#: again and again (a sentence is shorter): its twins are looked for once (``_twin_free``).
-_DOCUMENT_CHARS = 512
+def _automaton(words: Mapping[str, object]) -> ahocorasick.Automaton:
+    """An automaton of ``words`` (each with its value), the case twins among them.
 
-
-@lru_cache(maxsize=8)
-def _twin_free(text: str) -> bool:
-    """Whether ``text`` holds no case twin at all, for the last few documents.
-
-    Then no stretch of it does, and the ten ``str.find`` per gate are saved (a quarter of
-    the gates' cost, issue 14; a text with no twin is the rule).
+    A stretch that holds a twin must be searched whatever its cues (``CASE_TWINS``); as a
+    word of the automaton, a twin is found in the same pass as the cues, not by ten
+    ``str.find`` after it (a third of the gates' cost, issue 14). ``fold`` leaves every
+    twin as it is and makes none of any other character (a test checks every code point),
+    so the folded stretch holds a twin exactly where the text does.
     """
-    return not any(twin in text for twin in CASE_TWINS)
+    automaton = ahocorasick.Automaton()
+    for word, value in words.items():
+        automaton.add_word(word, value)
+    automaton.make_automaton()
+    return automaton
 
 
 #: The folded text of the last documents a gate was asked about: a rule searching a
@@ -475,11 +466,8 @@ class Gated:
         cues = remembered_cues(pattern, required_cues)
         if not cues:
             return cls(pattern, None, is_folded)
-        automaton = ahocorasick.Automaton()
-        for cue in cues:
-            automaton.add_word(cue, cue)
-        automaton.make_automaton()
-        return cls(pattern, automaton, is_folded)
+        # each word's value is the word itself (``chrome`` reads where a cue starts)
+        return cls(pattern, _automaton({word: word for word in (*cues, *CASE_TWINS)}), is_folded)
 
     def may_match(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Whether text[start:end] holds one of the cues (else the pattern cannot match there)."""
@@ -495,10 +483,9 @@ class Gated:
         else:
             folded = _folded_document(text)  # a stretch of a document: folded once
         # The stretch's own slice: given the whole text with bounds, the automaton's ``iter``
-        # copies all of it at each call (a long article's cost grew with its square).
-        if next(self.automaton.iter(folded[start:stop]), None) is not None:
-            return True
-        return _holds_twin(text, start, stop)
+        # copies all of it at each call (a long article's cost grew with its square). A case
+        # twin is a word of the automaton too (``_automaton``).
+        return next(self.automaton.iter(folded[start:stop]), None) is not None
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
         """``pattern.search(text, start, end)``, None at once where no cue occurs."""

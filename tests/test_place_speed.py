@@ -9,21 +9,21 @@ a list headed by one).
 from __future__ import annotations
 
 import re
+import sys
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import geo.resolve
+import geo.text
 from geo.text import (
     _ABBREVIATIONS,
     _ASCII_FOLD_PAIRS,
     _FOLD_PAIRS,
     CASE_TWINS,
+    Cues,
     Gated,
     _ends_with_abbreviation,
-    _holds_twin,
-    _twin_free,
     fold,
 )
 from geo.toponyms import _is_capitalised
@@ -76,31 +76,37 @@ _DOCUMENT = ("Российские войска, по данным минист�
              * 12).strip()
 
 
-def test_a_document_is_searched_for_case_twins_once():
-    gate = Gated.of(re.compile(r"\bsaid\b"), is_folded=True)
-    folded = fold(_DOCUMENT)
-    assert len(folded) >= 512
-    _twin_free.cache_clear()
-    stretches = [(i, i + 70) for i in range(0, len(folded) - 70, 70)]
-    assert not any(gate.may_match(folded, s, e) for s, e in stretches)
-    info = _twin_free.cache_info()
-    assert (info.misses, info.hits) == (1, len(stretches) - 1)
+def test_fold_keeps_every_case_twin_and_makes_none():
+    """Why a gate may look for twins in the folded text: there it holds one exactly where
+    the text does (``text._automaton``).
+    """
+    twins = set(CASE_TWINS)
+    assert all((chr(c) in twins) == (fold(chr(c)) in twins)
+               for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
 
 
-@pytest.mark.parametrize("at", [0, 100, 511, len(_DOCUMENT) - 1])
-def test_a_twin_in_a_document_is_found_in_its_own_stretch_only(at):
-    text = _DOCUMENT[:at] + "\u0130" + _DOCUMENT[at + 1:]
-    near = (max(0, at - 5), at + 5)
-    stretches = [(0, len(text)), near, (at, at + 1), (0, at), (at + 1, len(text))]
-    for start, end in stretches:
-        assert _holds_twin(text, start, end) == _reference_holds_twin(text, start, end)
-        assert _holds_twin(text, start, end) == (start <= at < end)
+def test_a_gate_finds_a_case_twin_in_its_cue_pass(monkeypatch):
+    looks: list[str] = []
+    monkeypatch.setattr(geo.text, "_holds_twin", lambda text, *a: looks.append(text) or False)
+    for is_folded in (True, False):
+        gate = Gated.of(re.compile(r"\bsaid\b"), is_folded=is_folded)
+        text = _DOCUMENT if not is_folded else fold(_DOCUMENT)
+        assert not gate.may_match(text, 10, 300)
+        twinned = text[:100] + "\u0131" + text[101:]
+        assert gate.may_match(twinned, 10, 300)
+        assert not gate.may_match(twinned, 101, 300)
+    cues = Cues.of([re.compile(r"\bsaid\b"), re.compile(r"\bkilled\b")])
+    assert cues.mask("they said") == 0b01
+    assert cues.mask("they \u0130 said") == cues.mask("\u1c80") == 0b11
+    assert looks == []  # no look of its own for twins
 
 
-@given(st.text(alphabet=st.sampled_from("ab Ы." + CASE_TWINS), min_size=500, max_size=700),
-       st.integers(0, 700), st.integers(0, 700))
-def test_holds_twin_of_a_long_text_equals_a_look_in_the_stretch(text, start, end):
-    assert _holds_twin(text, start, end) == _reference_holds_twin(text, start, end)
+@given(st.text(alphabet=st.sampled_from("ab Ы.said" + CASE_TWINS), max_size=40),
+       st.integers(0, 40), st.integers(0, 40))
+def test_a_gate_searches_where_a_cue_or_a_twin_lies(text, start, end):
+    gate = Gated.of(re.compile(r"\bsaid\b"), is_folded=False)
+    expected = "said" in fold(text)[start:end] or _reference_holds_twin(text, start, end)
+    assert gate.may_match(text, start, end) == expected
 
 
 _WORDS = ["approx", "Approx", "U.S", "Feb", "John", "F", "l", "ул", "км", "km", "Sudzha", "killed",

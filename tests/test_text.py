@@ -206,9 +206,9 @@ def _gated_rules() -> list[tuple[str, object]]:
 
 
 def test_every_gated_rule_reads_its_cues_from_its_own_pattern():
-    """No hand-kept cue list: each gate's automaton holds exactly ``required_cues`` of its pattern,
-    so a literal added to a rule later is a cue at once (issue 14)."""
-    from geo.text import required_cues
+    """No hand-kept cue list: each gate's automaton holds exactly ``required_cues`` of its pattern
+    (and the case twins), so a literal added to a rule later is a cue at once (issue 14)."""
+    from geo.text import CASE_TWINS, required_cues
 
     gated = _gated_rules()
     assert {"linking._ELSEWHERE_CUED[0]", "claims._SUBJECT_CUED[0]", "attribution._HEDGE_CUED[0]",
@@ -217,7 +217,7 @@ def test_every_gated_rule_reads_its_cues_from_its_own_pattern():
     for name, gate in gated:
         cues = required_cues(gate.pattern)
         held = set() if gate.automaton is None else set(gate.automaton.keys())
-        assert held == set(cues or ()), name
+        assert held == (set(cues) | set(CASE_TWINS) if cues else set()), name
 
 
 def test_a_gate_skips_a_stretch_without_its_cue_and_searches_one_with_it():
