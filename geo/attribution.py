@@ -70,6 +70,7 @@ from geo.lexicon import (
     PRONOUNS,
     REFERENCE_MODIFIERS,
     RELAYS,
+    SAID_WHEN,
     SPEECH_VERBS,
 )
 from geo.person_names import UKRAINIAN_FIRST_NAMES, may_be_first_name, nominative, title_nominative, title_of
@@ -155,7 +156,9 @@ _NAME_END = (r"(?=\s*(?:[,;:!?)»”\"(]|\.(?!\w)|$)|\s+(?:on|in|at|during|via|a
 _VERB_SUBJECT = compile_pattern(
     rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?P<venue>(?:в|у)\s+(?:своем|своём|своєму)\s+[\w-]+\s+"
     # where and to whom: "розповів у коментарі Суспільному речник …", "рассказал в интервью ТАСС глава …"
-    r"|(?:в|у)\s+(?:коментарі|комментарии|интервью|інтерв['’]ю|ефірі|эфире)\s+(?:«[^«»\n]{1,40}»|\S+)\s+)?"
+    r"|(?:в|у)\s+(?:коментарі|комментарии|интервью|інтерв['’]ю|ефірі|эфире)\s+(?:«[^«»\n]{1,40}»|\S+)\s+"
+    # when: "заявил в пятницу Сырский", "сообщил накануне губернатор …" (lexicon.SAID_WHEN)
+    rf"|(?:{SAID_WHEN})\s+)?"
     # the unit a title names may stand in guillemets: "заявив речник ОСУВ «Хортиця» Дмитро Трегубов"
     # the name may follow its title after a comma: "…, said Ukraine's top commander, Oleksandr Syrskyi."
     rf"(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN}|«[^«»\n]{{1,40}}»)(?:,(?=\s+[A-ZА-ЯЁІЇЄҐ]))?\s+){{0,6}}?"
@@ -221,7 +224,7 @@ _TAIL_LOWER = compile_pattern(
 #: The outlet told may stand between verb and source: "…, сообщил ТАСС источник в силовых
 #: структурах", "…, рассказал «Известиям» источник в Минобороны" (the source speaks, GOLD.md).
 _VERB_TAIL_LOWER = compile_pattern(
-    rf"(?:,\s+(?:[–—-]\s+)?|(?i:{_TOPIC_FIRST})\s)(?:{SPEECH_VERBS})\s+(?P<lead>(?:{_CAP_TOKEN}\s+){{1,2}}|«[^«»\n]{{1,40}}»\s+)?"
+    rf"(?:,\s+(?:[–—-]\s+)?|(?i:{_TOPIC_FIRST})\s)(?:{SPEECH_VERBS})\s+(?:(?:{SAID_WHEN})\s+)?(?P<lead>(?:{_CAP_TOKEN}\s+){{1,2}}|«[^«»\n]{{1,40}}»\s+)?"
     # a country's title: "…, said Ukraine's top general"
     rf"(?P<np>(?:[A-Z][\w-]*['’]s\s+)?{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s*(?=[.;!?]|$)")
 #: A source named in guillemets, with or without the word for what it is: "телеграм-канал
@@ -463,6 +466,9 @@ _OPENERS = frozenset(
     "раніше пізніше згодом потім також тоді "
     # a date is no speaker: "footage posted on Monday shows …"
     "monday tuesday wednesday thursday friday saturday sunday "
+    # nor after the verb: "повідомили у п'ятницю в Генштабі" (the body), "…, повідомили у п'ятницю." (nobody)
+    "понедельник вторник среду четверг пятницу субботу воскресенье понеділок вівторок середу четвер "
+    "п'ятницю п’ятницю пʼятницю суботу неділю "
     # "Another milblogger claimed …": one more of the same source
     "another".split()
 )
@@ -951,6 +957,8 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
                 continue  # "John Kirby, spokesperson for the NSC, who said": "who" is Kirby
             if rx is _SUBJECT_ASIDE_VERB and not (_is_name_like(m.group("np")) or _ONE_TITLED.fullmatch(m.group("np"))):
                 continue  # "… as Russian troops took control of X, a locality …, reports Y": a clause
+            if rx is _SUBJECT_ASIDE_VERB and _has_own_speaker(chunk[m.end("np"):m.start("verb")]):
+                continue  # "…Sudzha, a spokesman said Friday, adding …": the aside's speaker adds, not Sudzha
             name = _strip_openers(m.group("np"))
             title = _TITLE_OF_BEFORE.search(chunk, max(0, m.start() - 40), m.start()) if rx is _SUBJECT_VERB else None
             is_title_of = title is not None and _TITLE_WORDS.fullmatch(title.group("title").split()[-1]) is not None
@@ -1079,6 +1087,17 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             continue
         deduped.append(a)
     return tuple(deduped)
+
+
+def _has_own_speaker(aside: str) -> bool:
+    """Whether an aside between a phrase and a speech verb holds a finite speech verb of its own
+    ("…, a spokesman said Friday, adding": the verb after it is the spokesman's); a participle
+    ("Lee, speaking to reporters, said") or a relay ("Lee, citing intelligence data, said") is not.
+
+    >>> _has_own_speaker(", a spokesman said Friday, "), _has_own_speaker(", speaking to reporters, ")
+    (True, False)
+    """
+    return any(not w.group(0).endswith("ing") for w in _SPEECH_WORD.finditer(aside))
 
 
 def _is_titled_acronym(phrase: str, np: str) -> bool:

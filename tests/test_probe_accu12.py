@@ -1,0 +1,57 @@
+"""Who speaks, and where, on sentences written for these tests in the style of wires, regional
+outlets and Telegram reposts (not copied from the development articles), with their look-alikes:
+
+- a time between a speech verb and its speaker ("заявил в пятницу Сырский", "повідомили у
+  п'ятницю в Генштабі") is no part of the speaker's name, and a time alone names nobody;
+- an aside that holds its own speaker ("…Sudzha, a spokesman said Friday, adding …") is no
+  aside after a subject: the place before it does not speak.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_probe_claims import claims
+
+RU = "Бои в Курской области.\n\n"
+UK = "Бої на Курщині.\n\n"
+EN = "Fighting in Kursk oblast.\n\n"
+
+
+def claimants(resources, text: str) -> list[str | None]:
+    return [c.claimant for c in claims(resources, text)]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param(RU + "Российские войска освободили Суджу, заявил в пятницу Сырский.", "Oleksandr Syrskyi",
+                 id="ru-заявил-в-пятницу-X"),
+    pytest.param(RU + "Российские войска освободили Суджу, заявил в пятницу представитель Минобороны.",
+                 "Russian Defense Ministry", id="ru-в-пятницу-представитель"),
+    pytest.param(RU + "ВСУ отступили из Суджи, заявили в пятницу в Минобороны России.", "Russian Defense Ministry",
+                 id="ru-заявили-в-пятницу-в-body"),
+    pytest.param(RU + "Около 200 военных КНДР погибли под Суджей, сообщил накануне Хинштейн.",
+                 "Alexander Khinshtein", id="ru-накануне"),
+    pytest.param(UK + "Російські війська захопили Суджу, повідомили у п'ятницю в Генштабі.",
+                 "General Staff of the Armed Forces of Ukraine", id="uk-у-пятницю-в-body"),
+    pytest.param(UK + "Російські війська захопили Суджу, повідомили вчора в Генштабі.",
+                 "General Staff of the Armed Forces of Ukraine", id="uk-вчора-в-body"),
+    pytest.param(UK + "Російські війська захопили Суджу, заявив у п'ятницю Сирський.", "Oleksandr Syrskyi",
+                 id="uk-заявив-у-пятницю-X"),
+    pytest.param(UK + "Російські війська захопили Суджу, повідомив у четвер речник Генштабу.",
+                 "General Staff of the Armed Forces of Ukraine", id="uk-у-четвер-речник"),
+    # the time alone names nobody
+    pytest.param(UK + "Близько 200 північнокорейських військових загинули під Суджею, повідомили у п'ятницю.", None,
+                 id="uk-time-alone"),
+    pytest.param(RU + "Около 200 военных КНДР погибли под Суджей, заявили во вторник.", None, id="ru-time-alone"),
+    pytest.param(EN + "Russian forces recaptured Sudzha, the Kremlin said late Friday.", "Russia", id="en-said-late-friday"),
+])
+def test_a_time_after_the_verb_is_no_speaker(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
+
+
+def test_an_aside_with_its_own_speaker_is_no_subjects_aside(resources):
+    text = EN + "Russian forces have retaken Sudzha, a spokesman said Friday, adding that 200 Ukrainian soldiers were killed."
+    assert "Sudzha" not in claimants(resources, text)
+    # a participle or a relay in the aside still leaves the subject speaking
+    assert claimants(resources, EN + "Syrskyi, speaking to reporters in Kyiv, said 200 Russian soldiers were killed "
+                                     "near Sudzha.") == ["Oleksandr Syrskyi"]
