@@ -1114,19 +1114,25 @@ _THE_COUNTRYS = compile_pattern(r"^(?:the\s+)?(?:country|nation)['’]s\s+", re.
 _COUNTRIES = {"south korea": "South Korea", "seoul": "South Korea", "north korea": "North Korea",
               "pyongyang": "North Korea", "ukrain": "Ukraine", "kyiv": "Ukraine", "russia": "Russia",
               "moscow": "Russia", "kremlin": "Russia"}
+_THE_BARE = compile_pattern(r"^(?:the|its|their)\s+", re.IGNORECASE)
 _COUNTRY_WORD = compile_pattern(r"(?<!\w)(?:south\s+korea|seoul|north\s+korea|pyongyang|ukrain|kyiv|russia|moscow|kremlin)",
                                 re.IGNORECASE)
 
 
 def _with_country(att: Attribution, found: Sequence[Attribution]) -> Attribution:
-    """An attribution to "the country's X" as the X of the country of the speaker named before it."""
-    if not att.name or not _THE_COUNTRYS.match(att.name):
+    """An attribution to "the country's X" as the X of the country of the speaker named before it;
+    so is a relay to a bare "the X" that only the country makes known ("South Korean lawmakers
+    said, citing the spy agency": South Korea's spy agency, GOLD.md's origin of the claim)."""
+    bare = _THE_BARE.sub("", att.name) if att.name and att.relay and canonical_name(att.name) is None else None
+    if not att.name or not (_THE_COUNTRYS.match(att.name) or bare):
         return att
     speakers = [a.name for a in found if a.name and a.start < att.start and not _THE_COUNTRYS.match(a.name)]
     named = _COUNTRY_WORD.search(speakers[-1]) if speakers else None
     if named is None:
         return att
     country = _COUNTRIES[" ".join(named.group().lower().split())]
+    if not _THE_COUNTRYS.match(att.name):
+        return replace(att, name=f"{country}'s {bare}") if canonical_name(f"{country}'s {bare}") else att
     return replace(att, name=_THE_COUNTRYS.sub(f"{country}'s ", att.name))
 
 

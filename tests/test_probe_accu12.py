@@ -4,7 +4,9 @@ outlets and Telegram reposts (not copied from the development articles), with th
 - a time between a speech verb and its speaker ("заявил в пятницу Сырский", "повідомили у
   п'ятницю в Генштабі") is no part of the speaker's name, and a time alone names nobody;
 - an aside that holds its own speaker ("…Sudzha, a spokesman said Friday, adding …") is no
-  aside after a subject: the place before it does not speak.
+  aside after a subject: the place before it does not speak;
+- a relay to a bare body that only the speaker's country makes known ("South Korean lawmakers
+  said, citing the spy agency") is that country's body (GOLD.md: the origin is the claimant).
 """
 
 from __future__ import annotations
@@ -55,3 +57,19 @@ def test_an_aside_with_its_own_speaker_is_no_subjects_aside(resources):
     # a participle or a relay in the aside still leaves the subject speaking
     assert claimants(resources, EN + "Syrskyi, speaking to reporters in Kyiv, said 200 Russian soldiers were killed "
                                      "near Sudzha.") == ["Oleksandr Syrskyi"]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param(EN + "Some 3,000 North Korean troops have been killed or wounded in Kursk, South Korean lawmakers said, "
+                      "citing the spy agency.", "South Korea's NIS", id="en-citing-the-spy-agency"),
+    pytest.param(EN + "South Korean lawmakers, citing the spy agency, said about 300 North Korean soldiers had been "
+                      "killed in Kursk.", "South Korea's NIS", id="en-aside-citing-the-spy-agency"),
+    pytest.param(EN + "Some 3,000 North Korean troops have been killed or wounded in Kursk, South Korean lawmakers said "
+                      "on Tuesday, citing the country's intelligence agency.", "South Korea's NIS",
+                 id="en-citing-the-countrys-agency"),
+    # a body known alone keeps its own name
+    pytest.param(EN + "Russian media reported, citing the Defence Ministry, that Russian troops had retaken Sudzha.",
+                 "Russian Defense Ministry", id="en-citing-a-known-body"),
+])
+def test_a_relay_to_a_bare_body_is_the_speakers_countrys(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
