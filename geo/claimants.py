@@ -104,6 +104,14 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Ukrainian government officials", "Украина", "Киев", "Україна", "Київ", "украинские власти",
         "українська влада", "the Ukrainian side", "Ukrainian side", "украинская сторона", "українська сторона", "Ukrainian",
     )),
+    # Kyiv's presidential office, a body of its own ("…, повідомили в Офісі президента"); its head
+    # named with it speaks as himself ("Керівник Офісу президента Андрій Єрмак заявив")
+    ("Office of the President of Ukraine", (
+        "Office of the President", "Ukraine's Presidential Office", "Ukrainian Presidential Office",
+        "Presidential Office of Ukraine", "Office of Ukraine's President", "Ukrainian President's Office",
+        "Офіс президента", "Офіс Президента України", "Офіс президента України", "Офис президента",
+        "Офис президента Украины",
+    )),
     ("DeepState", ("Deep State", "DeepStateMap", "DeepStateUA", "DeepState UA", "DeepState map", "ДипСтейт",
                    "Дипстейт", "ДіпСтейт", "Діпстейт")),
     # Moscow's General Staff, named with its country (a bare "General Staff" is Kyiv's, above)
@@ -138,6 +146,16 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Міністерство оборони країни-агресора", "Міноборони країни-агресора", "Минобороны страны-агрессора",
         # the wires' name for the ministry speaking: "Russia's military said its forces had retaken …"
         "Russian military", "Russia's military",
+    )),
+    # the Kursk region's emergency headquarters, which reports shelling, casualties and evacuations
+    # ("…, сообщил оперштаб Курской области", "По данным оперштаба, …"); another region's keeps its name
+    ("Kursk Region Operational Headquarters", (
+        "оперштаб", "оперштаб Курской области", "оперштаб региона", "оперативный штаб", "оперативный штаб Курской области",
+        "оперативный штаб региона", "региональный оперштаб", "региональный оперативный штаб", "оперштаб Курської області",
+        "оперативний штаб Курської області", "оперштаб Курщини", "Kursk operational headquarters",
+        "Kursk region operational headquarters", "Kursk region's operational headquarters",
+        "Kursk regional operational headquarters", "regional operational headquarters", "regional emergency headquarters",
+        "Kursk region's emergency headquarters",
     )),
     ("Russian security forces", ("Russian security agencies", "Russia security agencies", "Russian security services",
                                  "Russia's security services", "Russian law enforcement", "силовые структуры",

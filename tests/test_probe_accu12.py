@@ -6,13 +6,16 @@ outlets and Telegram reposts (not copied from the development articles), with th
 - an aside that holds its own speaker ("…Sudzha, a spokesman said Friday, adding …") is no
   aside after a subject: the place before it does not speak;
 - a relay to a bare body that only the speaker's country makes known ("South Korean lawmakers
-  said, citing the spy agency") is that country's body (GOLD.md: the origin is the claimant).
+  said, citing the spy agency") is that country's body (GOLD.md: the origin is the claimant);
+- the Kursk region's emergency headquarters ("оперштаб") and Kyiv's presidential office ("Офіс
+  президента") are named bodies, with a side; another region's headquarters is not Kursk's.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from geo.sides import Side, side_of
 from tests.test_probe_claims import claims
 
 RU = "Бои в Курской области.\n\n"
@@ -73,3 +76,31 @@ def test_an_aside_with_its_own_speaker_is_no_subjects_aside(resources):
 ])
 def test_a_relay_to_a_bare_body_is_the_speakers_countrys(resources, text, claimant):
     assert claimants(resources, text) == [claimant]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param(RU + "В результате обстрела Суджи погибли два мирных жителя, сообщил оперштаб Курской области.",
+                 "Kursk Region Operational Headquarters", id="ru-сообщил-оперштаб"),
+    pytest.param(RU + "По данным оперштаба, в Рыльске ранены три человека.", "Kursk Region Operational Headquarters",
+                 id="ru-по-данным-оперштаба"),
+    pytest.param(RU + "В Льгове ранены пять мирных жителей, сообщает оперативный штаб региона.",
+                 "Kursk Region Operational Headquarters", id="ru-оперативный-штаб-региона"),
+    pytest.param(EN + "Five civilians were wounded in Lgov, the Kursk region's operational headquarters said on Telegram.",
+                 "Kursk Region Operational Headquarters", id="en-operational-headquarters"),
+    pytest.param(UK + "Російські війська втратили понад 300 військових під Суджею, повідомили в Офісі президента.",
+                 "Office of the President of Ukraine", id="uk-в-Офісі-президента"),
+    pytest.param(RU + "В Офисе президента Украины заявили, что ВСУ удерживают позиции у Суджи.",
+                 "Office of the President of Ukraine", id="ru-в-Офисе-президента"),
+    pytest.param(EN + "Ukrainian forces still hold positions near Sudzha, the Ukrainian Presidential Office said.",
+                 "Office of the President of Ukraine", id="en-presidential-office"),
+    # the office's head, named with it, speaks as himself
+    pytest.param(UK + "Керівник Офісу президента Андрій Єрмак заявив, що ЗСУ утримують позиції у Суджі.",
+                 "Андрій Єрмак", id="uk-head-of-the-office"),
+])
+def test_regional_headquarters_and_the_presidential_office_are_bodies(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
+
+
+def test_the_bodies_have_their_sides():
+    assert side_of("Kursk Region Operational Headquarters") is Side.RUSSIA
+    assert side_of("Office of the President of Ukraine") is Side.UKRAINE
