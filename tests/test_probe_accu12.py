@@ -8,14 +8,20 @@ outlets and Telegram reposts (not copied from the development articles), with th
 - a relay to a bare body that only the speaker's country makes known ("South Korean lawmakers
   said, citing the spy agency") is that country's body (GOLD.md: the origin is the claimant);
 - the Kursk region's emergency headquarters ("оперштаб") and Kyiv's presidential office ("Офіс
-  президента") are named bodies, with a side; another region's headquarters is not Kursk's.
+  президента") are named bodies, with a side; another region's headquarters is not Kursk's;
+- a word typed in two alphabets ("Sudzhа" with a Cyrillic а, "Суджa" with a Latin a, "Cирський")
+  is read in the alphabet most of its letters are in, every offset kept.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from geo.homoglyphs import unmix
+from geo.model import Document, Source
+from geo.pipeline import process_document
 from geo.sides import Side, side_of
+from geo.text import fold
 from tests.test_probe_claims import claims
 
 RU = "Бои в Курской области.\n\n"
@@ -104,3 +110,51 @@ def test_regional_headquarters_and_the_presidential_office_are_bodies(resources,
 def test_the_bodies_have_their_sides():
     assert side_of("Kursk Region Operational Headquarters") is Side.RUSSIA
     assert side_of("Office of the President of Ukraine") is Side.UKRAINE
+
+
+def places(resources, text: str) -> list[tuple[str, str | None]]:
+    doc = Document(meta=Source(source="t.txt", sha256="0" * 64, published="2025-03-10"), text=text)
+    return [(r.mention.surface, r.place_id) for r in process_document(doc, resources).resolutions]
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    pytest.param(EN + "Russian forces recaptured Sudzh\u0430, the Defence Ministry said.", "Sudzh\u0430",
+                 id="en-cyrillic-a"),
+    pytest.param(RU + "Российские войска освободили Судж\u0443, сообщили в Минобороны.", "Судж\u0443", id="ru-plain"),
+    pytest.param(RU + "Российские войска освободили Суджy, сообщили в Минобороны.", "Суджy", id="ru-latin-y"),
+    pytest.param(UK + "ЗСУ вийшли з Суджi, повідомив Сирський.", "Суджi", id="uk-latin-i"),
+    pytest.param(RU + "ВСУ выбиты из Cуджи, заявили в Минобороны.", "Cуджи", id="ru-latin-capital-c"),
+])
+def test_a_place_typed_in_two_alphabets_is_found(resources, text, surface):
+    found = places(resources, text)
+    sudzha = places(resources, RU + "Суджа")[-1][1]
+    assert (surface, sudzha) in found
+
+
+def test_a_claimant_typed_in_two_alphabets_is_known(resources):
+    text = UK + "ЗСУ вийшли з Суджі, повідомив Cирський."  # a Latin C
+    assert claimants(resources, text) == ["Oleksandr Syrskyi"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("бои у суджa и sudzhа", "бои у суджа и sudzha", id="both-ways"),
+    pytest.param("telegram-канал", "telegram-канал", id="hyphen-parts-are-words"),
+    pytest.param("xyzя", "xyzя", id="minority-no-lookalike"),
+    pytest.param("ab\u0430\u0431", "ab\u0430\u0431", id="as-many-of-each"),
+    pytest.param("su-34 и ту-22м3", "su-34 и ту-22м3", id="digits-end-words"),
+])
+def test_unmix_writes_a_mixed_word_in_its_majority_alphabet(text, expected):
+    assert unmix(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Sudzh\u0430\u2019s", "sudzha's", id="apostrophe"),
+    pytest.param("СУДЖA і ЗCУ", "суджа і зсу", id="capitals"),
+    pytest.param("İstanbul Суджa", None, id="a-letter-that-lowers-to-two"),
+    pytest.param("a" * 300 + "\u0430б", None, id="long-text-no-lookalike-majority"),
+    pytest.param("Ёлки Cуджи " * 40, "елки суджи " * 40, id="long-cyrillic-text"),
+])
+def test_fold_keeps_every_offset(text, expected):
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert expected is None or folded == expected
