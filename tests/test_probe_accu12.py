@@ -10,7 +10,9 @@ outlets and Telegram reposts (not copied from the development articles), with th
 - the Kursk region's emergency headquarters ("оперштаб") and Kyiv's presidential office ("Офіс
   президента") are named bodies, with a side; another region's headquarters is not Kursk's;
 - a word typed in two alphabets ("Sudzhа" with a Cyrillic а, "Суджa" with a Latin a, "Cирський")
-  is read in the alphabet most of its letters are in, every offset kept.
+  is read in the alphabet most of its letters are in, every offset kept;
+- the body's casualties under a headline set in another region ("… in Belgorod region") are not
+  Kursk's until the article names Kursk, even when a background line names it further on.
 """
 
 from __future__ import annotations
@@ -158,3 +160,26 @@ def test_fold_keeps_every_offset(text, expected):
     folded = fold(text)
     assert len(folded) == len(text)
     assert expected is None or folded == expected
+
+
+def linked(resources, text: str) -> list[list[str]]:
+    return [[p.place_id for p in c.places] for c in claims(resources, text)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Two civilians killed in drone strike in Belgorod region\n\nTwo civilians were killed and three "
+                 "wounded when a drone hit a car on Tuesday, the regional governor said.\n\nThe neighbouring Kursk "
+                 "region has also come under frequent attack since August 2024.", id="en"),
+    pytest.param("В Белгородской области при атаке дрона погибли двое мирных жителей\n\nДвое мирных жителей погибли, "
+                 "еще трое ранены, сообщил губернатор.\n\nРанее ВСУ атаковали и соседнюю Курскую область.", id="ru"),
+    pytest.param("На Сумщині внаслідок обстрілу загинули двоє людей\n\nДвоє цивільних загинули, ще троє поранені, "
+                 "повідомила ОВА.\n\nРосіяни обстрілюють прикордоння з території Курської області.", id="uk"),
+])
+def test_casualties_under_a_headline_set_elsewhere_are_unplaced(resources, text):
+    assert linked(resources, text) == [[], [], []]
+
+
+def test_the_body_that_names_kursk_before_the_claim_keeps_kursk(resources):
+    text = ("Drone attacks in Belgorod region\n\nFighting also continued in the Kursk region. Two Ukrainian soldiers "
+            "were killed near the border, the ministry said.")
+    assert linked(resources, text) == [["kursk-oblast"]]
