@@ -247,6 +247,8 @@ LEFT_CUES: tuple[Cue, ...] = (
     Cue("відійшли", Motion.LEFT, "Українські підрозділи відійшли від села."),
     Cue("залишили", Motion.LEFT, "ЗСУ залишили село."),
     Cue("вибиті", Motion.LEFT, "Окупанти вибиті з села."),
+    Cue("вибито", Motion.LEFT, "Окупантів вибито з села."),
+    Cue("витіснено", Motion.LEFT, "Ворога витіснено з села."),
     Cue("витіснені", Motion.LEFT, "Російські війська витіснені з села."),
     Cue("expelled", Motion.EXPELLED, "Russian forces expelled Ukrainian units from the village."),
     Cue("pushed", Motion.EXPELLED, "Ukrainian troops pushed Russian forces out of the village."),

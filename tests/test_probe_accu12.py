@@ -12,7 +12,9 @@ outlets and Telegram reposts (not copied from the development articles), with th
 - a word typed in two alphabets ("Sudzhа" with a Cyrillic а, "Суджa" with a Latin a, "Cирський")
   is read in the alphabet most of its letters are in, every offset kept;
 - the body's casualties under a headline set in another region ("… in Belgorod region") are not
-  Kursk's until the article names Kursk, even when a background line names it further on.
+  Kursk's until the article names Kursk, even when a background line names it further on;
+- the Ukrainian passive and singular of pushing out ("Окупантів вибито з …", "вибив ворога з …")
+  are control, the ones pushed out having left.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ import pytest
 from geo.homoglyphs import unmix
 from geo.model import Document, Source
 from geo.pipeline import process_document
-from geo.sides import Side, side_of
+from geo.model import Kind
+from geo.sides import Side, read_control, side_of
 from geo.text import fold
 from tests.test_probe_claims import claims
 
@@ -183,3 +186,21 @@ def test_the_body_that_names_kursk_before_the_claim_keeps_kursk(resources):
     text = ("Drone attacks in Belgorod region\n\nFighting also continued in the Kursk region. Two Ukrainian soldiers "
             "were killed near the border, the ministry said.")
     assert linked(resources, text) == [["kursk-oblast"]]
+
+
+@pytest.mark.parametrize(("text", "holder"), [
+    pytest.param(UK + "Окупантів вибито з Малої Локні, повідомляє Генштаб ЗСУ.", Side.UKRAINE, id="uk-вибито"),
+    pytest.param(UK + "Окупанти вибиті з Малої Локні, повідомляє Генштаб ЗСУ.", Side.UKRAINE, id="uk-вибиті"),
+    pytest.param(UK + "Ворога витіснено з Малої Локні, повідомляє Генштаб ЗСУ.", Side.UKRAINE, id="uk-витіснено"),
+    pytest.param(UK + "Штурмовий полк ЗСУ вибив ворога з Малої Локні, повідомив Сирський.", Side.UKRAINE,
+                 id="uk-вибив"),
+])
+def test_pushed_out_in_ukrainian_is_control(resources, text, holder):
+    found = claims(resources, text)
+    assert [c.kind for c in found] == [Kind.CONTROL]
+    holding = read_control(found[0])
+    assert holding is not None and holding.holder is holder
+
+
+def test_a_door_knocked_out_is_no_control(resources):
+    assert claims(resources, UK + "Ворог вибив двері в будинку в Малій Локні.") == ()
