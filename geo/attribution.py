@@ -1400,6 +1400,9 @@ _HEADLINE_DOCUMENT_TAIL = compile_pattern(
 #: ("ВСУ потеряли позиции у Суджи — Минобороны", "Сили оборони відійшли з Суджі — Генштаб ЗСУ"):
 #: the article retells that report.
 _HEADLINE_DASH_SOURCE = compile_pattern(rf"\s[—–]\s*{_NP}\s*$")
+#: A body line that closes on its source after a dash, as a Telegram repost or a news ticker
+#: writes it: "❗️ВСУ оставили Суджу — Минобороны РФ" (kept only for a known source).
+_DASH_SOURCE_END = compile_pattern(rf"\s—\s*{_NP}\s*[.!]?\s*$")
 
 
 #: How many body paragraphs from each end an article's bookend sources are looked for in.
@@ -1603,6 +1606,11 @@ def _claimant_in_sentence(
             if found is not None:
                 speakers.add(found)  # "The president said …" in the body refers back to it
                 return found, True
+    dash = _DASH_SOURCE_END.search(text, s, e) if not is_headline and "—" in text[claim[0]:e] else None
+    if dash and dash.start() > claim[0] and canonical_name(dash.group("np")):
+        found = canonical_name(dash.group("np"))  # "⚡️ВСУ потеряли за сутки до 200 военных — Минобороны"
+        speakers.add(found)
+        return found, True
     head = _HEADLINE_HEAD.match(text[s:e])
     if head and head.end() <= claim[0] + 1:
         # Only a known claimant, a personal name or a title ("Kursk governor:"): "Background:"

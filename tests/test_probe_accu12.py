@@ -14,7 +14,9 @@ outlets and Telegram reposts (not copied from the development articles), with th
 - the body's casualties under a headline set in another region ("… in Belgorod region") are not
   Kursk's until the article names Kursk, even when a background line names it further on;
 - the Ukrainian passive and singular of pushing out ("Окупантів вибито з …", "вибив ворога з …")
-  are control, the ones pushed out having left.
+  are control, the ones pushed out having left;
+- a repost's line that closes on its source after a dash ("⚡️ВСУ потеряли … — Минобороны") is
+  that source's; a dash before a list of villages names nobody.
 """
 
 from __future__ import annotations
@@ -204,3 +206,18 @@ def test_pushed_out_in_ukrainian_is_control(resources, text, holder):
 
 def test_a_door_knocked_out_is_no_control(resources):
     assert claims(resources, UK + "Ворог вибив двері в будинку в Малій Локні.") == ()
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param(RU + "⚡️ВСУ потеряли за сутки до 200 военнослужащих на курском направлении — Минобороны\n\n"
+                      "Подписывайтесь на наш канал.", "Russian Defense Ministry", id="ru-loss-dash-source"),
+    pytest.param(RU + "❗️ВСУ оставили Суджу — Минобороны РФ", "Russian Defense Ministry", id="ru-control-dash-source"),
+    pytest.param(UK + "🔴 Ворог втратив на курському напрямку 150 осіб — Генштаб ЗСУ.",
+                 "General Staff of the Armed Forces of Ukraine", id="uk-dash-source-with-stop"),
+    pytest.param(EN + "Ukraine lost 200 soldiers near Sudzha over the past day — Russian Defence Ministry",
+                 "Russian Defense Ministry", id="en-dash-source"),
+    # a dash before the villages taken names no source
+    pytest.param(RU + "Российские войска освободили два села — Погребки и Малую Локню.", None, id="ru-dash-list"),
+])
+def test_a_line_that_closes_on_its_source_after_a_dash(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
