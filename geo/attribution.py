@@ -205,7 +205,11 @@ _ASIDE_OPENER = (rf"(?:(?i:{RELAYS})|a|an|the|which|who|[a-z]+ing|[а-яёіїє
                  # an office of a country: "Oleksandr Syrskyi, Ukraine's top commander, wrote"
                  r"|[A-Z][a-z]+['’]s"
                  # where: "The ministry, in a statement, said", "Хинштейн, в своем телеграм-канале, сообщил"
-                 r"|in|on|at|during|в|у|на)")
+                 r"|in|on|at|during|в|у|на"
+                 # his office: "Andriy Kovalenko, head of Ukraine's Center for Countering Disinformation, said"
+                 r"|(?:head|chief|spokes(?:man|woman|person)|commander|director|deputy|adviser|advisor|governor"
+                 r"|minister|secretary|mayor|founder)\s+(?:of|for|to|at)"
+                 r"|глава|руководитель|командир|командующий|керівник|очільник|голова|речник|командувач)")
 #: Or the aside is a sentence adverb alone: "Ukraine, however, said …", "Киев, в свою очередь, заявил …".
 _ASIDE_ADVERB = (r"(?i:however|though|meanwhile|in\s+turn|for\s+its\s+part|for\s+his\s+part|однако|впрочем"
                  r"|в\s+свою\s+очередь|проте|втім|натомість|своєю\s+чергою|зі\s+свого\s+боку"
@@ -955,7 +959,8 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
                 continue  # "The liberation of Sudzha was announced on Friday": the event, no speaker
             if rx is _WHO_SAID_NEAR and _COMPLEMENT_LEAD.search(chunk, 0, m.start()):
                 continue  # "John Kirby, spokesperson for the NSC, who said": "who" is Kirby
-            if rx is _SUBJECT_ASIDE_VERB and not (_is_name_like(m.group("np")) or _ONE_TITLED.fullmatch(m.group("np"))):
+            if rx is _SUBJECT_ASIDE_VERB and not (_is_name_like(m.group("np")) or _ONE_TITLED.fullmatch(m.group("np"))
+                                                  or canonical_name(m.group("np"))):  # "Russian war bloggers, who …, said"
                 continue  # "… as Russian troops took control of X, a locality …, reports Y": a clause
             if rx is _SUBJECT_ASIDE_VERB and _has_own_speaker(chunk[m.end("np"):m.start("verb")]):
                 continue  # "…Sudzha, a spokesman said Friday, adding …": the aside's speaker adds, not Sudzha

@@ -96,6 +96,8 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Armed Forces of Ukraine", (
         "Ukrainian Armed Forces", "Ukraine's Armed Forces", "Ukrainian military", "Ukraine's military", "AFU",
         "ZSU", "ВСУ", "ЗСУ", "Вооруженные силы Украины", "Збройні сили України",
+        # "…, a spokesman for the Ukrainian army said": the army speaks as the armed forces
+        "Ukrainian army", "Ukraine's army", "Ukrainian Army", "українська армія", "украинская армия",
         # "…, признали украинские военные", "…, повідомили українські військові"
         "украинские военные", "українські військові",
     )),
@@ -145,7 +147,7 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         # "the aggressor country's ministry of defence", as Ukrainian media often put it
         "Міністерство оборони країни-агресора", "Міноборони країни-агресора", "Минобороны страны-агрессора",
         # the wires' name for the ministry speaking: "Russia's military said its forces had retaken …"
-        "Russian military", "Russia's military",
+        "Russian military", "Russia's military", "Russian army", "Russia's army",
     )),
     # the Kursk region's emergency headquarters, which reports shelling, casualties and evacuations
     # ("…, сообщил оперштаб Курской области", "По данным оперштаба, …"); another region's keeps its name
@@ -179,6 +181,10 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "російські воєнкори", "російські військові блогери", "військові блогери",
         # one of them: "A Russian milblogger claimed …", "военкор", "російський мілблогер"
         "Russian milblogger", "milblogger", "Russian military blogger", "military blogger",
+        # "Pro-war Russian bloggers said …", "Kremlin-affiliated milbloggers claimed …" (ISW's words)
+        "Russian bloggers", "pro-war bloggers", "pro-war Russian bloggers", "Russian pro-war bloggers",
+        "Kremlin-affiliated milbloggers", "Kremlin-affiliated military bloggers", "Kremlin-affiliated milblogger",
+        "pro-Kremlin milbloggers", "pro-Kremlin military bloggers", "pro-Kremlin war bloggers",
         "pro-Russian military blogger", "Russian war blogger", "war blogger", "военкор", "российский военкор",
         "милблогер", "мілблогер", "воєнкор", "російський воєнкор", "російський мілблогер",
     )),

@@ -16,7 +16,11 @@ outlets and Telegram reposts (not copied from the development articles), with th
 - the Ukrainian passive and singular of pushing out ("Окупантів вибито з …", "вибив ворога з …")
   are control, the ones pushed out having left;
 - a repost's line that closes on its source after a dash ("⚡️ВСУ потеряли … — Минобороны") is
-  that source's; a dash before a list of villages names nobody.
+  that source's; a dash before a list of villages names nobody;
+- ISW's and the wires' names for sources: "Kremlin-affiliated milbloggers", "pro-war Russian
+  bloggers", "a spokesman for the Ukrainian army"; a speaker set off by his office ("Andriy
+  Kovalenko, head of …, said") or a known source by a relative clause ("Russian war bloggers,
+  who …, said").
 """
 
 from __future__ import annotations
@@ -220,4 +224,22 @@ def test_a_door_knocked_out_is_no_control(resources):
     pytest.param(RU + "Российские войска освободили два села — Погребки и Малую Локню.", None, id="ru-dash-list"),
 ])
 def test_a_line_that_closes_on_its_source_after_a_dash(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param(EN + "Kremlin-affiliated milbloggers claimed that Russian forces captured Malaya Loknya.",
+                 "Russian milbloggers", id="en-kremlin-affiliated"),
+    pytest.param(EN + "Pro-war Russian bloggers said Russian forces had captured Malaya Loknya.", "Russian milbloggers",
+                 id="en-pro-war-bloggers"),
+    pytest.param(EN + "Ukrainian forces withdrew from Malaya Loknya, a spokesman for the Ukrainian army said.",
+                 "Armed Forces of Ukraine", id="en-spokesman-for-the-army"),
+    pytest.param(EN + "Andriy Kovalenko, head of Ukraine's Center for Countering Disinformation, said Russian forces had "
+                      "lost 200 troops near Sudzha.", "Andriy Kovalenko", id="en-name-comma-office"),
+    pytest.param(EN + "Russian war bloggers, who are closely followed in Moscow, said Ukraine had lost Malaya Loknya.",
+                 "Russian milbloggers", id="en-known-source-who-clause"),
+    pytest.param(RU + "Апти Алаудинов, командир спецназа «Ахмат», заявил, что ВСУ потеряли 200 человек под Суджей.",
+                 "Apti Alaudinov", id="ru-name-comma-office"),
+])
+def test_sources_as_analysts_and_wires_name_them(resources, text, claimant):
     assert claimants(resources, text) == [claimant]
