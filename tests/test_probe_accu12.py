@@ -66,6 +66,13 @@ def claimants(resources, text: str) -> list[str | None]:
                  id="uk-time-alone"),
     pytest.param(RU + "Около 200 военных КНДР погибли под Суджей, заявили во вторник.", None, id="ru-time-alone"),
     pytest.param(EN + "Russian forces recaptured Sudzha, the Kremlin said late Friday.", "Russia", id="en-said-late-friday"),
+    # a day and its time of day before the speaker
+    pytest.param(RU + "В пятницу вечером Сырский заявил, что ВСУ удерживают позиции у Суджи.", "Oleksandr Syrskyi",
+                 id="ru-в-пятницу-вечером-X"),
+    pytest.param(UK + "У п'ятницю ввечері Сирський заявив, що ЗСУ утримують позиції біля Суджі.", "Oleksandr Syrskyi",
+                 id="uk-у-пятницю-ввечері-X"),
+    pytest.param(UK + "У неділю вранці Генштаб ЗСУ повідомив, що ворог втратив 200 осіб під Суджею.",
+                 "General Staff of the Armed Forces of Ukraine", id="uk-у-неділю-вранці-body"),
 ])
 def test_a_time_after_the_verb_is_no_speaker(resources, text, claimant):
     assert claimants(resources, text) == [claimant]
