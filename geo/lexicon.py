@@ -193,10 +193,10 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
 PRESENCE_TRIGGERS = (r"находи\w*|перебува\w*|численност\w*|чисельніст\w*|насчитыва\w*|налічу\w*"
                      r"|number\s+of|total\s+number\s+of"
                      r"|(?:are|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?in")
-# "some 12,000 North Korean troops are in Kursk": numbering N in an area (GOLD.md). Looked
-# for only in a sentence with an amount: "are" and "were" would open every sentence to the
-# search of the other triggers.
-PRESENCE_IN_AREA = (r"\b(?:are|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?"
+# "some 12,000 North Korean troops are in Kursk", "… remain in the Kursk region": numbering N
+# in an area (GOLD.md). Looked for only in a sentence with an amount: "are" and "were" would
+# open every sentence to the search of the other triggers.
+PRESENCE_IN_AREA = (r"\b(?:are|were|remain|remains|remained)\s+(?:now\s+|currently\s+|already\s+|still\s+)?"
                     # "12,000 North Korean soldiers are fighting in the Kursk region": numbering N there too
                     r"(?:(?:fighting|stationed|based|operating)\s+)?in"
                     r"(?=\s+(?:russia|kursk|the\s+(?:kursk\s+)?(?:region|area|oblast)))"

@@ -20,7 +20,9 @@ outlets and Telegram reposts (not copied from the development articles), with th
 - ISW's and the wires' names for sources: "Kremlin-affiliated milbloggers", "pro-war Russian
   bloggers", "a spokesman for the Ukrainian army"; a speaker set off by his office ("Andriy
   Kovalenko, head of …, said") or a known source by a relative clause ("Russian war bloggers,
-  who …, said").
+  who …, said");
+- forces that remain in an area with a figure are deployed ("About 11,000 North Korean troops
+  remain in the Kursk region"), what remains anywhere else is not.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from geo.pipeline import process_document
 from geo.model import Kind
 from geo.sides import Side, read_control, side_of
 from geo.text import fold
-from tests.test_probe_claims import claims
+from tests.test_probe_claims import claims, numbers
 
 RU = "Бои в Курской области.\n\n"
 UK = "Бої на Курщині.\n\n"
@@ -250,3 +252,16 @@ def test_a_line_that_closes_on_its_source_after_a_dash(resources, text, claimant
 ])
 def test_sources_as_analysts_and_wires_name_them(resources, text, claimant):
     assert claimants(resources, text) == [claimant]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(EN + "About 11,000 North Korean troops remain in the Kursk region, Zelensky said.",
+                 [(Kind.DEPLOYED, (None, 11000, None))], id="en-remain-in-the-region"),
+    pytest.param(EN + "Less than 500 North Korean soldiers remain in Kursk, the NIS said.",
+                 [(Kind.DEPLOYED, (None, 500, 500))], id="en-less-than-remain"),
+    # tension remaining is nobody's deployment; the loss after it stays the loss
+    pytest.param(EN + "Tensions remain in the region after 300 soldiers were killed near Sudzha.",
+                 [(Kind.KILLED, (None, 300, None))], id="en-tensions-remain"),
+])
+def test_forces_that_remain_in_an_area_are_deployed(resources, text, expected):
+    assert [(c.kind, numbers(c)) for c in claims(resources, text)] == expected
