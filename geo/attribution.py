@@ -157,6 +157,8 @@ _VERB_SUBJECT = compile_pattern(
     rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?P<venue>(?:в|у)\s+(?:своем|своём|своєму)\s+[\w-]+\s+"
     # where and to whom: "розповів у коментарі Суспільному речник …", "рассказал в интервью ТАСС глава …"
     r"|(?:в|у)\s+(?:коментарі|комментарии|интервью|інтерв['’]ю|ефірі|эфире)\s+(?:«[^«»\n]{1,40}»|\S+)\s+"
+    # where it was posted: "— написав у Telegram головнокомандувач ЗСУ …", "сообщил в Telegram-канале губернатор …"
+    r"|(?:в|у|на)\s+(?i:telegram|телеграм|facebook|фейсбуці|фейсбуке|(?:своем\s+|своєму\s+)?(?:telegram|телеграм)-канал[еі])\s+"
     # when: "заявил в пятницу Сырский", "сообщил накануне губернатор …" (lexicon.SAID_WHEN)
     rf"|(?:{SAID_WHEN})\s+)?"
     # the unit a title names may stand in guillemets: "заявив речник ОСУВ «Хортиця» Дмитро Трегубов"
@@ -624,6 +626,11 @@ def canonical_claimant(raw: str) -> str | None:
             return canonical_name(holder) or holder
     if len(words) == 3 and len(words[0]) >= 2 and words[0].isupper() and all(w[:1].isupper() for w in words[1:]):
         return " ".join(words[1:])  # "ГУР Андрій Юсов", "SBU Vasyl Maliuk": the body's acronym, then the person
+    if (len(words) >= 4 and _CYRILLIC.match(bare) and (words[-2] in UKRAINIAN_FIRST_NAMES or may_be_first_name(words[-2]))
+            and words[-1][:1].isupper() and any(len(w) > 1 and w.isupper() for w in words[:-2])):
+        # "(начальник) Сумської ОВА Володимир Артюх": the body its title named, then the person
+        person = nominative(" ".join(words[-2:]))
+        return canonical_name(person) or person
     inner = named_within(bare)  # "Ukrainian open-source Telegram channel DeepState"
     if inner is not None:
         return inner

@@ -22,7 +22,10 @@ outlets and Telegram reposts (not copied from the development articles), with th
   Kovalenko, head of …, said") or a known source by a relative clause ("Russian war bloggers,
   who …, said");
 - forces that remain in an area with a figure are deployed ("About 11,000 North Korean troops
-  remain in the Kursk region"), what remains anywhere else is not.
+  remain in the Kursk region"), what remains anywhere else is not;
+- the platform between a verb and its speaker ("— написав у Telegram головнокомандувач ЗСУ …") is
+  no title, and a person after the body his title heads ("начальник Сумської ОВА Володимир
+  Артюх") is the speaker, not the body.
 """
 
 from __future__ import annotations
@@ -265,3 +268,15 @@ def test_sources_as_analysts_and_wires_name_them(resources, text, claimant):
 ])
 def test_forces_that_remain_in_an_area_are_deployed(resources, text, expected):
     assert [(c.kind, numbers(c)) for c in claims(resources, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param(UK + "«Ворог втратив понад 200 осіб під Суджею», — написав у Telegram головнокомандувач ЗСУ Олександр "
+                      "Сирський.", "Oleksandr Syrskyi", id="uk-у-Telegram-title-name"),
+    pytest.param(RU + "«В Рыльске погибли двое мирных жителей», — сообщил в Telegram-канале губернатор Александр Хинштейн.",
+                 "Alexander Khinshtein", id="ru-в-Telegram-канале"),
+    pytest.param(UK + "Як повідомив начальник Сумської ОВА Володимир Артюх, на Курщині загинули троє цивільних.",
+                 "Володимир Артюх", id="uk-body-then-person"),
+])
+def test_a_platform_and_a_body_before_the_speakers_name(resources, text, claimant):
+    assert claimants(resources, text) == [claimant]
