@@ -126,7 +126,7 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
     (Kind.DEPLOYED,
      r"\b(?:re)?deployed\b|\b(?:re)?deploy(?:s|ing)?\b|\b(?:re)?deployments?\b|\bsent\b|\bsending\b|\btransferred\b"
      r"|\btransferring\b|\bdispatched\b|\barrived\b|\bstationed\b|\breplenished\b|\breinforc\w+"
-     r"|\bconcentrated\b|\b(?:a)?massed\b|\b(?:a)?massing\b|сосредоточ\w*|сконцентрирова\w*|стянул\w*|стянуты"
+     r"|\bconcentrat(?:ed|ing)\b|\b(?:a)?massed\b|\b(?:a)?massing\b|сосредоточ\w*|сконцентрирова\w*|стянул\w*|стянуты"
      r"|зосереди\w*|зосереджен\w*"
      # massing, Ukrainian and Russian: "Ворог скупчує сили на Курщині", "противник накапливает силы у Суджи"
      r"|скупчу\w*|скупчи(?:в|ла|ли)\b|накаплива\w*|накопил\w*"
@@ -209,6 +209,8 @@ FORCE_NOUNS = (
     r"|infantry|marines|military|army|units?|m[ae]n|wom[ae]n|conscripts|mercenaries|north\s+koreans"
     r"|russians|ukrainians|koreans|people|persons?|civilians?|residents?|children|child|teenagers?"
     r"|pensioners?|officers?|commanders?|others|prisoners|pows|battalions?|brigades?|troop"
+    # ISW's "elements of the 76th Airborne Division", and the larger units
+    r"|elements(?=\s+of\b)|regiments?|divisions?"
     r"|военнослужащ\w*|солдат\w*|бойц\w*|военн\w*|человек|человека|военнопленн\w*|мобилизованн\w*|наемник\w*"
     r"|жител\w*|мирн\w*|гражданск\w*|детей|ребен\w*|пленн\w*|штурмовик\w*|десантник\w*"
     r"|мужчин\w*|женщин\w*|пенсионер\w*|подрост\w*|офицер\w*|командир\w*"

@@ -25,7 +25,10 @@ outlets and Telegram reposts (not copied from the development articles), with th
   remain in the Kursk region"), what remains anywhere else is not;
 - the platform between a verb and its speaker ("— написав у Telegram головнокомандувач ЗСУ …") is
   no title, and a person after the body his title heads ("начальник Сумської ОВА Володимир
-  Артюх") is the speaker, not the body.
+  Артюх") is the speaker, not the body;
+- ISW's deployments: "deployed elements of the 76th Airborne Division to …", "is concentrating up
+  to 50,000 troops near …", whole divisions sent (their count kept as text); efforts concentrated
+  are no forces.
 """
 
 from __future__ import annotations
@@ -280,3 +283,17 @@ def test_forces_that_remain_in_an_area_are_deployed(resources, text, expected):
 ])
 def test_a_platform_and_a_body_before_the_speakers_name(resources, text, claimant):
     assert claimants(resources, text) == [claimant]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(EN + "Russia has deployed elements of the 76th Airborne Division to the Kursk direction, ISW assessed.",
+                 [(Kind.DEPLOYED, None)], id="en-elements-of"),
+    pytest.param(EN + "Russia is concentrating up to 50,000 troops near Sudzha, the ISW said on Sunday.",
+                 [(Kind.DEPLOYED, (None, 50000, 50000))], id="en-concentrating"),
+    pytest.param(EN + "Russia has sent two divisions to the Kursk region, Zelensky said.",
+                 [(Kind.DEPLOYED, (None, None, None))], id="en-two-divisions"),
+    pytest.param(EN + "Russia is concentrating its efforts on the Kursk direction, the ISW said.", [],
+                 id="en-concentrating-efforts"),
+])
+def test_deployments_as_isw_writes_them(resources, text, expected):
+    assert [(c.kind, numbers(c)) for c in claims(resources, text)] == expected
