@@ -69,6 +69,15 @@ def claimants(resources, text: str) -> list[str | None]:
                  id="uk-заявив-у-пятницю-X"),
     pytest.param(UK + "Російські війська захопили Суджу, повідомив у четвер речник Генштабу.",
                  "General Staff of the Armed Forces of Ukraine", id="uk-у-четвер-речник"),
+    # a date or a last week between the verb and the speaker
+    pytest.param(UK + "Російські війська захопили Суджу, заявив 12 березня Сирський.", "Oleksandr Syrskyi",
+                 id="uk-заявив-12-березня-X"),
+    pytest.param(RU + "Российские войска освободили Суджу, сообщили 12 марта в Минобороны.", "Russian Defense Ministry",
+                 id="ru-сообщили-12-марта-в-body"),
+    pytest.param(RU + "Российские войска освободили Суджу, сообщили в минувшую пятницу в Минобороны.",
+                 "Russian Defense Ministry", id="ru-в-минувшую-пятницу"),
+    pytest.param(UK + "Ворог втратив 200 осіб під Суджею, повідомили минулого тижня в Генштабі.",
+                 "General Staff of the Armed Forces of Ukraine", id="uk-минулого-тижня"),
     # the time alone names nobody
     pytest.param(UK + "Близько 200 північнокорейських військових загинули під Суджею, повідомили у п'ятницю.", None,
                  id="uk-time-alone"),
