@@ -149,6 +149,12 @@ _INVERTED_NP = rf"[«“\"]?(?P<np>{_CAP_TOKEN}(?:{_GO_ON}{_CAP_TOKEN}){{0,5}}){
 _DATIVE_WORD = r"[А-ЯЁІЇЄҐа-яёіїєґ][\w’'-]*(?:ому|ему|ову|еву|ёву|ину|ові|еві|ам|ям|у|ю)"
 _DATIVE_LISTENER = compile_pattern(rf"{_DATIVE_WORD}(?:\s+{_DATIVE_WORD}){{0,2}}")
 _NAME_END = (r"(?=\s*(?:[,;:!?)»”\"(]|\.(?!\w)|$)|\s+(?:on|in|at|during|via|and|citing|в|во|на|у|и|і|та|й|со|з|із)(?!\w)"
+             # the body a name works for: "said Andriy Kovalenko of Ukraine's Center for Countering Disinformation"
+             # (not a title's: "said Chief of the General Staff Valery Gerasimov")
+             + "|" + "".join(rf"(?<!{t})" for t in ("Chief", "Head", "Commander", "Minister", "Secretary", "Director",
+                                              "Deputy", "Spokesman", "Spokeswoman", "Spokesperson", "Governor",
+                                              "Mayor", "President", "Chairman", "Member", "Ministry", "Staff"))
+             + r"\s+of(?=\s+(?:the\s+|[A-Z]))"
              r"|\s+\d"
              # the listener in the dative after the speaker: "доложил Герасимов Путину.", "доложил Герасимов
              # Верховному главнокомандующему", "сообщил Песков журналистам", "доповів Сирський президенту"
@@ -478,6 +484,9 @@ _OPENERS = frozenset(
     # the time of day after it: "В пятницу вечером Сырский заявил", "У п'ятницю ввечері Сирський заявив"
     "утром днем днём вечером ночью вранці зранку вдень ввечері увечері вночі уночі "
     "минувшую прошлую минулого минулої минулу "
+    # a day's document: "Tuesday's statement from the ministry said" (the ministry's)
+    "monday's tuesday's wednesday's thursday's friday's saturday's sunday's "
+    "monday’s tuesday’s wednesday’s thursday’s friday’s saturday’s sunday’s "
     # "Another milblogger claimed …": one more of the same source
     "another".split()
 )

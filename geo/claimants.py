@@ -79,6 +79,8 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Ukrainian bodies
     ("General Staff of the Armed Forces of Ukraine", (
         "Ukraine's General Staff", "General Staff of Ukraine", "Ukrainian General Staff",
+        # the wires' way of naming whose it is: "the General Staff in Kyiv said"
+        "General Staff in Kyiv", "Kyiv's General Staff", "General Staff in Kiev",
         "General Staff of Ukraine's Armed Forces", "Ukrainian Armed Forces General Staff", "General Staff",
         "Генштаб", "Генштаб ВСУ", "Генштаб ЗСУ", "Генштаб України", "Генштаб Украины", "Генеральный штаб ВСУ",
         "Генеральный штаб Вооруженных сил Украины", "Генеральный штаб Украины", "Генеральний штаб",

@@ -28,7 +28,10 @@ outlets and Telegram reposts (not copied from the development articles), with th
   Артюх") is the speaker, not the body;
 - ISW's deployments: "deployed elements of the 76th Airborne Division to …", "is concentrating up
   to 50,000 troops near …", whole divisions sent (their count kept as text); efforts concentrated
-  are no forces.
+  are no forces;
+- the wires' "said NAME of ORG" is the person (a title before "of" is none: "said Chief of the
+  General Staff Valery Gerasimov"), "the General Staff in Kyiv" is Kyiv's, and "Tuesday's
+  statement from the ministry" is the ministry's.
 """
 
 from __future__ import annotations
@@ -306,3 +309,19 @@ def test_a_platform_and_a_body_before_the_speakers_name(resources, text, claiman
 ])
 def test_deployments_as_isw_writes_them(resources, text, expected):
     assert [(c.kind, numbers(c)) for c in claims(resources, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param(EN + "Russian forces have recaptured Sudzha, said Andriy Kovalenko of Ukraine's Center for Countering "
+                      "Disinformation.", "Andriy Kovalenko", id="en-said-name-of-body"),
+    pytest.param(EN + "Russian forces have recaptured Sudzha, said Pasi Paroinen of the Black Bird Group.", "Pasi Paroinen",
+                 id="en-said-name-of-the-group"),
+    pytest.param(EN + "Russian forces have recaptured Sudzha, said Chief of the General Staff Valery Gerasimov.",
+                 "Valery Gerasimov", id="en-said-title-of"),
+    pytest.param(EN + "Russian forces have recaptured Sudzha, the General Staff in Kyiv said in its morning update.",
+                 "General Staff of the Armed Forces of Ukraine", id="en-general-staff-in-kyiv"),
+    pytest.param(EN + "The Russian MoD said on Monday that its forces retook Sudzha. Russian forces recaptured Pogrebki, "
+                      "Tuesday's statement from the ministry said.", "Russian Defense Ministry", id="en-tuesdays-statement"),
+])
+def test_wire_names_of_speakers(resources, text, claimant):
+    assert claimants(resources, text)[-1] == claimant
