@@ -70,6 +70,7 @@ from geo.lexicon import (
     PRONOUNS,
     REFERENCE_MODIFIERS,
     RELAYS,
+    SAID_WHEN,
     SPEECH_VERBS,
 )
 from geo.person_names import UKRAINIAN_FIRST_NAMES, may_be_first_name, nominative, title_nominative, title_of
@@ -148,6 +149,12 @@ _INVERTED_NP = rf"[«“\"]?(?P<np>{_CAP_TOKEN}(?:{_GO_ON}{_CAP_TOKEN}){{0,5}}){
 _DATIVE_WORD = r"[А-ЯЁІЇЄҐа-яёіїєґ][\w’'-]*(?:ому|ему|ову|еву|ёву|ину|ові|еві|ам|ям|у|ю)"
 _DATIVE_LISTENER = compile_pattern(rf"{_DATIVE_WORD}(?:\s+{_DATIVE_WORD}){{0,2}}")
 _NAME_END = (r"(?=\s*(?:[,;:!?)»”\"(]|\.(?!\w)|$)|\s+(?:on|in|at|during|via|and|citing|в|во|на|у|и|і|та|й|со|з|із)(?!\w)"
+             # the body a name works for: "said Andriy Kovalenko of Ukraine's Center for Countering Disinformation"
+             # (not a title's: "said Chief of the General Staff Valery Gerasimov")
+             + "|" + "".join(rf"(?<!{t})" for t in ("Chief", "Head", "Commander", "Minister", "Secretary", "Director",
+                                              "Deputy", "Spokesman", "Spokeswoman", "Spokesperson", "Governor",
+                                              "Mayor", "President", "Chairman", "Member", "Ministry", "Staff"))
+             + r"\s+of(?=\s+(?:the\s+|[A-Z]))"
              r"|\s+\d"
              # the listener in the dative after the speaker: "доложил Герасимов Путину.", "доложил Герасимов
              # Верховному главнокомандующему", "сообщил Песков журналистам", "доповів Сирський президенту"
@@ -155,7 +162,11 @@ _NAME_END = (r"(?=\s*(?:[,;:!?)»”\"(]|\.(?!\w)|$)|\s+(?:on|in|at|during|via|a
 _VERB_SUBJECT = compile_pattern(
     rf"(?<!\w)(?P<verb>{SPEECH_VERBS})\s+(?P<venue>(?:в|у)\s+(?:своем|своём|своєму)\s+[\w-]+\s+"
     # where and to whom: "розповів у коментарі Суспільному речник …", "рассказал в интервью ТАСС глава …"
-    r"|(?:в|у)\s+(?:коментарі|комментарии|интервью|інтерв['’]ю|ефірі|эфире)\s+(?:«[^«»\n]{1,40}»|\S+)\s+)?"
+    r"|(?:в|у)\s+(?:коментарі|комментарии|интервью|інтерв['’]ю|ефірі|эфире)\s+(?:«[^«»\n]{1,40}»|\S+)\s+"
+    # where it was posted: "— написав у Telegram головнокомандувач ЗСУ …", "сообщил в Telegram-канале губернатор …"
+    r"|(?:в|у|на)\s+(?i:telegram|телеграм|facebook|фейсбуці|фейсбуке|(?:своем\s+|своєму\s+)?(?:telegram|телеграм)-канал[еі])\s+"
+    # when: "заявил в пятницу Сырский", "сообщил накануне губернатор …" (lexicon.SAID_WHEN)
+    rf"|(?:{SAID_WHEN})\s+)?"
     # the unit a title names may stand in guillemets: "заявив речник ОСУВ «Хортиця» Дмитро Трегубов"
     # the name may follow its title after a comma: "…, said Ukraine's top commander, Oleksandr Syrskyi."
     rf"(?:(?:the\s+)?(?:{_TITLE_LOWER}|{_CAP_TOKEN}|«[^«»\n]{{1,40}}»)(?:,(?=\s+[A-ZА-ЯЁІЇЄҐ]))?\s+){{0,6}}?"
@@ -202,7 +213,11 @@ _ASIDE_OPENER = (rf"(?:(?i:{RELAYS})|a|an|the|which|who|[a-z]+ing|[а-яёіїє
                  # an office of a country: "Oleksandr Syrskyi, Ukraine's top commander, wrote"
                  r"|[A-Z][a-z]+['’]s"
                  # where: "The ministry, in a statement, said", "Хинштейн, в своем телеграм-канале, сообщил"
-                 r"|in|on|at|during|в|у|на)")
+                 r"|in|on|at|during|в|у|на"
+                 # his office: "Andriy Kovalenko, head of Ukraine's Center for Countering Disinformation, said"
+                 r"|(?:head|chief|spokes(?:man|woman|person)|commander|director|deputy|adviser|advisor|governor"
+                 r"|minister|secretary|mayor|founder)\s+(?:of|for|to|at)"
+                 r"|глава|руководитель|командир|командующий|керівник|очільник|голова|речник|командувач)")
 #: Or the aside is a sentence adverb alone: "Ukraine, however, said …", "Киев, в свою очередь, заявил …".
 _ASIDE_ADVERB = (r"(?i:however|though|meanwhile|in\s+turn|for\s+its\s+part|for\s+his\s+part|однако|впрочем"
                  r"|в\s+свою\s+очередь|проте|втім|натомість|своєю\s+чергою|зі\s+свого\s+боку"
@@ -221,7 +236,7 @@ _TAIL_LOWER = compile_pattern(
 #: The outlet told may stand between verb and source: "…, сообщил ТАСС источник в силовых
 #: структурах", "…, рассказал «Известиям» источник в Минобороны" (the source speaks, GOLD.md).
 _VERB_TAIL_LOWER = compile_pattern(
-    rf"(?:,\s+(?:[–—-]\s+)?|(?i:{_TOPIC_FIRST})\s)(?:{SPEECH_VERBS})\s+(?P<lead>(?:{_CAP_TOKEN}\s+){{1,2}}|«[^«»\n]{{1,40}}»\s+)?"
+    rf"(?:,\s+(?:[–—-]\s+)?|(?i:{_TOPIC_FIRST})\s)(?:{SPEECH_VERBS})\s+(?:(?:{SAID_WHEN})\s+)?(?P<lead>(?:{_CAP_TOKEN}\s+){{1,2}}|«[^«»\n]{{1,40}}»\s+)?"
     # a country's title: "…, said Ukraine's top general"
     rf"(?P<np>(?:[A-Z][\w-]*['’]s\s+)?{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,4}}?)\s*(?=[.;!?]|$)")
 #: A source named in guillemets, with or without the word for what it is: "телеграм-канал
@@ -463,6 +478,15 @@ _OPENERS = frozenset(
     "раніше пізніше згодом потім також тоді "
     # a date is no speaker: "footage posted on Monday shows …"
     "monday tuesday wednesday thursday friday saturday sunday "
+    # nor after the verb: "повідомили у п'ятницю в Генштабі" (the body), "…, повідомили у п'ятницю." (nobody)
+    "понедельник вторник среду четверг пятницу субботу воскресенье понеділок вівторок середу четвер "
+    "п'ятницю п’ятницю пʼятницю суботу неділю "
+    # the time of day after it: "В пятницу вечером Сырский заявил", "У п'ятницю ввечері Сирський заявив"
+    "утром днем днём вечером ночью вранці зранку вдень ввечері увечері вночі уночі "
+    "минувшую прошлую минулого минулої минулу "
+    # a day's document: "Tuesday's statement from the ministry said" (the ministry's)
+    "monday's tuesday's wednesday's thursday's friday's saturday's sunday's "
+    "monday’s tuesday’s wednesday’s thursday’s friday’s saturday’s sunday’s "
     # "Another milblogger claimed …": one more of the same source
     "another".split()
 )
@@ -612,6 +636,11 @@ def canonical_claimant(raw: str) -> str | None:
             return canonical_name(holder) or holder
     if len(words) == 3 and len(words[0]) >= 2 and words[0].isupper() and all(w[:1].isupper() for w in words[1:]):
         return " ".join(words[1:])  # "ГУР Андрій Юсов", "SBU Vasyl Maliuk": the body's acronym, then the person
+    if (len(words) >= 4 and _CYRILLIC.match(bare) and (words[-2] in UKRAINIAN_FIRST_NAMES or may_be_first_name(words[-2]))
+            and words[-1][:1].isupper() and any(len(w) > 1 and w.isupper() for w in words[:-2])):
+        # "(начальник) Сумської ОВА Володимир Артюх": the body its title named, then the person
+        person = nominative(" ".join(words[-2:]))
+        return canonical_name(person) or person
     inner = named_within(bare)  # "Ukrainian open-source Telegram channel DeepState"
     if inner is not None:
         return inner
@@ -949,8 +978,11 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
                 continue  # "The liberation of Sudzha was announced on Friday": the event, no speaker
             if rx is _WHO_SAID_NEAR and _COMPLEMENT_LEAD.search(chunk, 0, m.start()):
                 continue  # "John Kirby, spokesperson for the NSC, who said": "who" is Kirby
-            if rx is _SUBJECT_ASIDE_VERB and not (_is_name_like(m.group("np")) or _ONE_TITLED.fullmatch(m.group("np"))):
+            if rx is _SUBJECT_ASIDE_VERB and not (_is_name_like(m.group("np")) or _ONE_TITLED.fullmatch(m.group("np"))
+                                                  or canonical_name(m.group("np"))):  # "Russian war bloggers, who …, said"
                 continue  # "… as Russian troops took control of X, a locality …, reports Y": a clause
+            if rx is _SUBJECT_ASIDE_VERB and _has_own_speaker(chunk[m.end("np"):m.start("verb")]):
+                continue  # "…Sudzha, a spokesman said Friday, adding …": the aside's speaker adds, not Sudzha
             name = _strip_openers(m.group("np"))
             title = _TITLE_OF_BEFORE.search(chunk, max(0, m.start() - 40), m.start()) if rx is _SUBJECT_VERB else None
             is_title_of = title is not None and _TITLE_WORDS.fullmatch(title.group("title").split()[-1]) is not None
@@ -1081,6 +1113,17 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     return tuple(deduped)
 
 
+def _has_own_speaker(aside: str) -> bool:
+    """Whether an aside between a phrase and a speech verb holds a finite speech verb of its own
+    ("…, a spokesman said Friday, adding": the verb after it is the spokesman's); a participle
+    ("Lee, speaking to reporters, said") or a relay ("Lee, citing intelligence data, said") is not.
+
+    >>> _has_own_speaker(", a spokesman said Friday, "), _has_own_speaker(", speaking to reporters, ")
+    (True, False)
+    """
+    return any(not w.group(0).endswith("ing") for w in _SPEECH_WORD.finditer(aside))
+
+
 def _is_titled_acronym(phrase: str, np: str) -> bool:
     """Whether a phrase is a title and an unknown body's acronym ("очільник ОВА", "голова РВА"):
     the title's holder speaks (a known body, "речник ЗСУ", stays the body as before)."""
@@ -1095,19 +1138,25 @@ _THE_COUNTRYS = compile_pattern(r"^(?:the\s+)?(?:country|nation)['’]s\s+", re.
 _COUNTRIES = {"south korea": "South Korea", "seoul": "South Korea", "north korea": "North Korea",
               "pyongyang": "North Korea", "ukrain": "Ukraine", "kyiv": "Ukraine", "russia": "Russia",
               "moscow": "Russia", "kremlin": "Russia"}
+_THE_BARE = compile_pattern(r"^(?:the|its|their)\s+", re.IGNORECASE)
 _COUNTRY_WORD = compile_pattern(r"(?<!\w)(?:south\s+korea|seoul|north\s+korea|pyongyang|ukrain|kyiv|russia|moscow|kremlin)",
                                 re.IGNORECASE)
 
 
 def _with_country(att: Attribution, found: Sequence[Attribution]) -> Attribution:
-    """An attribution to "the country's X" as the X of the country of the speaker named before it."""
-    if not att.name or not _THE_COUNTRYS.match(att.name):
+    """An attribution to "the country's X" as the X of the country of the speaker named before it;
+    so is a relay to a bare "the X" that only the country makes known ("South Korean lawmakers
+    said, citing the spy agency": South Korea's spy agency, GOLD.md's origin of the claim)."""
+    bare = _THE_BARE.sub("", att.name) if att.name and att.relay and canonical_name(att.name) is None else None
+    if not att.name or not (_THE_COUNTRYS.match(att.name) or bare):
         return att
     speakers = [a.name for a in found if a.name and a.start < att.start and not _THE_COUNTRYS.match(a.name)]
     named = _COUNTRY_WORD.search(speakers[-1]) if speakers else None
     if named is None:
         return att
     country = _COUNTRIES[" ".join(named.group().lower().split())]
+    if not _THE_COUNTRYS.match(att.name):
+        return replace(att, name=f"{country}'s {bare}") if canonical_name(f"{country}'s {bare}") else att
     return replace(att, name=_THE_COUNTRYS.sub(f"{country}'s ", att.name))
 
 
@@ -1375,6 +1424,9 @@ _HEADLINE_DOCUMENT_TAIL = compile_pattern(
 #: ("ВСУ потеряли позиции у Суджи — Минобороны", "Сили оборони відійшли з Суджі — Генштаб ЗСУ"):
 #: the article retells that report.
 _HEADLINE_DASH_SOURCE = compile_pattern(rf"\s[—–]\s*{_NP}\s*$")
+#: A body line that closes on its source after a dash, as a Telegram repost or a news ticker
+#: writes it: "❗️ВСУ оставили Суджу — Минобороны РФ" (kept only for a known source).
+_DASH_SOURCE_END = compile_pattern(rf"\s—\s*{_NP}\s*[.!]?\s*$")
 
 
 #: How many body paragraphs from each end an article's bookend sources are looked for in.
@@ -1578,6 +1630,11 @@ def _claimant_in_sentence(
             if found is not None:
                 speakers.add(found)  # "The president said …" in the body refers back to it
                 return found, True
+    dash = _DASH_SOURCE_END.search(text, s, e) if not is_headline and "—" in text[claim[0]:e] else None
+    if dash and dash.start() > claim[0] and canonical_name(dash.group("np")):
+        found = canonical_name(dash.group("np"))  # "⚡️ВСУ потеряли за сутки до 200 военных — Минобороны"
+        speakers.add(found)
+        return found, True
     head = _HEADLINE_HEAD.match(text[s:e])
     if head and head.end() <= claim[0] + 1:
         # Only a known claimant, a personal name or a title ("Kursk governor:"): "Background:"

@@ -79,6 +79,8 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Ukrainian bodies
     ("General Staff of the Armed Forces of Ukraine", (
         "Ukraine's General Staff", "General Staff of Ukraine", "Ukrainian General Staff",
+        # the wires' way of naming whose it is: "the General Staff in Kyiv said"
+        "General Staff in Kyiv", "Kyiv's General Staff", "General Staff in Kiev",
         "General Staff of Ukraine's Armed Forces", "Ukrainian Armed Forces General Staff", "General Staff",
         "Генштаб", "Генштаб ВСУ", "Генштаб ЗСУ", "Генштаб України", "Генштаб Украины", "Генеральный штаб ВСУ",
         "Генеральный штаб Вооруженных сил Украины", "Генеральный штаб Украины", "Генеральний штаб",
@@ -96,6 +98,8 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Armed Forces of Ukraine", (
         "Ukrainian Armed Forces", "Ukraine's Armed Forces", "Ukrainian military", "Ukraine's military", "AFU",
         "ZSU", "ВСУ", "ЗСУ", "Вооруженные силы Украины", "Збройні сили України",
+        # "…, a spokesman for the Ukrainian army said": the army speaks as the armed forces
+        "Ukrainian army", "Ukraine's army", "Ukrainian Army", "українська армія", "украинская армия",
         # "…, признали украинские военные", "…, повідомили українські військові"
         "украинские военные", "українські військові",
     )),
@@ -103,6 +107,14 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Ukrainian authorities", "Kyiv", "Kiev", "Ukrainian government", "Ukrainian officials", "Ukraine officials",
         "Ukrainian government officials", "Украина", "Киев", "Україна", "Київ", "украинские власти",
         "українська влада", "the Ukrainian side", "Ukrainian side", "украинская сторона", "українська сторона", "Ukrainian",
+    )),
+    # Kyiv's presidential office, a body of its own ("…, повідомили в Офісі президента"); its head
+    # named with it speaks as himself ("Керівник Офісу президента Андрій Єрмак заявив")
+    ("Office of the President of Ukraine", (
+        "Office of the President", "Ukraine's Presidential Office", "Ukrainian Presidential Office",
+        "Presidential Office of Ukraine", "Office of Ukraine's President", "Ukrainian President's Office",
+        "Офіс президента", "Офіс Президента України", "Офіс президента України", "Офис президента",
+        "Офис президента Украины",
     )),
     ("DeepState", ("Deep State", "DeepStateMap", "DeepStateUA", "DeepState UA", "DeepState map", "ДипСтейт",
                    "Дипстейт", "ДіпСтейт", "Діпстейт")),
@@ -137,7 +149,17 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         # "the aggressor country's ministry of defence", as Ukrainian media often put it
         "Міністерство оборони країни-агресора", "Міноборони країни-агресора", "Минобороны страны-агрессора",
         # the wires' name for the ministry speaking: "Russia's military said its forces had retaken …"
-        "Russian military", "Russia's military",
+        "Russian military", "Russia's military", "Russian army", "Russia's army",
+    )),
+    # the Kursk region's emergency headquarters, which reports shelling, casualties and evacuations
+    # ("…, сообщил оперштаб Курской области", "По данным оперштаба, …"); another region's keeps its name
+    ("Kursk Region Operational Headquarters", (
+        "оперштаб", "оперштаб Курской области", "оперштаб региона", "оперативный штаб", "оперативный штаб Курской области",
+        "оперативный штаб региона", "региональный оперштаб", "региональный оперативный штаб", "оперштаб Курської області",
+        "оперативний штаб Курської області", "оперштаб Курщини", "Kursk operational headquarters",
+        "Kursk region operational headquarters", "Kursk region's operational headquarters",
+        "Kursk regional operational headquarters", "regional operational headquarters", "regional emergency headquarters",
+        "Kursk region's emergency headquarters",
     )),
     ("Russian security forces", ("Russian security agencies", "Russia security agencies", "Russian security services",
                                  "Russia's security services", "Russian law enforcement", "силовые структуры",
@@ -161,6 +183,10 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "російські воєнкори", "російські військові блогери", "військові блогери",
         # one of them: "A Russian milblogger claimed …", "военкор", "російський мілблогер"
         "Russian milblogger", "milblogger", "Russian military blogger", "military blogger",
+        # "Pro-war Russian bloggers said …", "Kremlin-affiliated milbloggers claimed …" (ISW's words)
+        "Russian bloggers", "pro-war bloggers", "pro-war Russian bloggers", "Russian pro-war bloggers",
+        "Kremlin-affiliated milbloggers", "Kremlin-affiliated military bloggers", "Kremlin-affiliated milblogger",
+        "pro-Kremlin milbloggers", "pro-Kremlin military bloggers", "pro-Kremlin war bloggers",
         "pro-Russian military blogger", "Russian war blogger", "war blogger", "военкор", "российский военкор",
         "милблогер", "мілблогер", "воєнкор", "російський воєнкор", "російський мілблогер",
     )),

@@ -126,7 +126,7 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
     (Kind.DEPLOYED,
      r"\b(?:re)?deployed\b|\b(?:re)?deploy(?:s|ing)?\b|\b(?:re)?deployments?\b|\bsent\b|\bsending\b|\btransferred\b"
      r"|\btransferring\b|\bdispatched\b|\barrived\b|\bstationed\b|\breplenished\b|\breinforc\w+"
-     r"|\bconcentrated\b|\b(?:a)?massed\b|\b(?:a)?massing\b|сосредоточ\w*|сконцентрирова\w*|стянул\w*|стянуты"
+     r"|\bconcentrat(?:ed|ing)\b|\b(?:a)?massed\b|\b(?:a)?massing\b|сосредоточ\w*|сконцентрирова\w*|стянул\w*|стянуты"
      r"|зосереди\w*|зосереджен\w*"
      # massing, Ukrainian and Russian: "Ворог скупчує сили на Курщині", "противник накапливает силы у Суджи"
      r"|скупчу\w*|скупчи(?:в|ла|ли)\b|накаплива\w*|накопил\w*"
@@ -193,10 +193,10 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
 PRESENCE_TRIGGERS = (r"находи\w*|перебува\w*|численност\w*|чисельніст\w*|насчитыва\w*|налічу\w*"
                      r"|number\s+of|total\s+number\s+of"
                      r"|(?:are|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?in")
-# "some 12,000 North Korean troops are in Kursk": numbering N in an area (GOLD.md). Looked
-# for only in a sentence with an amount: "are" and "were" would open every sentence to the
-# search of the other triggers.
-PRESENCE_IN_AREA = (r"\b(?:are|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?"
+# "some 12,000 North Korean troops are in Kursk", "… remain in the Kursk region": numbering N
+# in an area (GOLD.md). Looked for only in a sentence with an amount: "are" and "were" would
+# open every sentence to the search of the other triggers.
+PRESENCE_IN_AREA = (r"\b(?:are|were|remain|remains|remained)\s+(?:now\s+|currently\s+|already\s+|still\s+)?"
                     # "12,000 North Korean soldiers are fighting in the Kursk region": numbering N there too
                     r"(?:(?:fighting|stationed|based|operating)\s+)?in"
                     r"(?=\s+(?:russia|kursk|the\s+(?:kursk\s+)?(?:region|area|oblast)))"
@@ -209,6 +209,8 @@ FORCE_NOUNS = (
     r"|infantry|marines|military|army|units?|m[ae]n|wom[ae]n|conscripts|mercenaries|north\s+koreans"
     r"|russians|ukrainians|koreans|people|persons?|civilians?|residents?|children|child|teenagers?"
     r"|pensioners?|officers?|commanders?|others|prisoners|pows|battalions?|brigades?|troop"
+    # ISW's "elements of the 76th Airborne Division", and the larger units
+    r"|elements(?=\s+of\b)|regiments?|divisions?"
     r"|военнослужащ\w*|солдат\w*|бойц\w*|военн\w*|человек|человека|военнопленн\w*|мобилизованн\w*|наемник\w*"
     r"|жител\w*|мирн\w*|гражданск\w*|детей|ребен\w*|пленн\w*|штурмовик\w*|десантник\w*"
     r"|мужчин\w*|женщин\w*|пенсионер\w*|подрост\w*|офицер\w*|командир\w*"
@@ -271,6 +273,19 @@ SPEECH_VERBS = (
     r"|резюмировал\w*|резюмува\w*|підсумува\w*|констатува\w*|summed\s+up|summari[sz]ed|briefed"
 )
 
+# When a statement was made, between its verb and its speaker: "заявил в пятницу Сырский",
+# "повідомили у п'ятницю в Генштабі", "сообщил накануне губернатор", "заявив 12 березня Сирський",
+# "сообщили в минувшую пятницу в Минобороны" (the time is no speaker).
+_WEEKDAYS_SAID = (r"понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье"
+                  r"|понеділок|вівторок|середу|четвер|п['’ʼ]?ятницю|суботу|неділю")
+SAID_WHEN = (
+    rf"(?:в|во|у)\s+(?:(?:минувш|прошл|минул)\w*\s+)?(?:{_WEEKDAYS_SAID})"
+    r"|вчера|вчора|учора|сегодня|сьогодні|накануне|напередодні"
+    r"|\d{1,2}\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр"
+    r"|січн|лют|берез|квітн|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн)[а-яіїє]*"
+    r"|на\s+(?:прошлой|минувшей|этой)\s+неделе|(?:минулого|цього)\s+тижня|на\s+(?:минулому|цьому)\s+тижні"
+)
+
 ACCORDING_TO = (
     r"according\s+to|per (?=(?:the\s+)?(?-i:[A-Z]))|as\s+reported\s+by|reported\s+by|claimed\s+by|cited\s+by|echoed\s+by|estimate\s+(?:from|by)"
     # a passive announcement: "The capture of X was announced by the Russian Defence Ministry"
@@ -291,9 +306,10 @@ ACCORDING_TO = (
     r"|(?:сообщили|заявили|отметили|уточнили|подсчитали|подтвердил\w*|подтвержден\w*|признали|добавили|рассказали"
     # an assurance after the claim: "…, заверили в Минобороны", "…, запевнили в Генштабі ЗСУ"
     r"|заверили|заверяют|отчитались)"
-    r"\s+(?:«[^«»\n]{1,40}»\s+|(?-i:[A-ZА-ЯЁ])[\w-]*\s+(?-i:[A-ZА-ЯЁ])[\w-]*\s+|[\w-]+\s+)?в"
+    rf"\s+(?:«[^«»\n]{{1,40}}»\s+|(?-i:[A-ZА-ЯЁ])[\w-]*\s+(?-i:[A-ZА-ЯЁ])[\w-]*\s+|[\w-]+\s+|(?:{SAID_WHEN})\s+)?в"
     r"|(?:повідомили|заявили|зазначили|підтвердили|підтверджен\w*|визнали|додали|розповіли|запевнили|запевняють|відзвітували)"
-    r"\s+(?:«[^«»\n]{1,40}»\s+|(?-i:[A-ZА-ЯЁІЇЄҐ])[\w'’-]*\s+(?-i:[A-ZА-ЯЁІЇЄҐ])[\w'’-]*\s+|[\w-]+\s+)?(?:в|у)"
+    rf"\s+(?:«[^«»\n]{{1,40}}»\s+|(?-i:[A-ZА-ЯЁІЇЄҐ])[\w'’-]*\s+(?-i:[A-ZА-ЯЁІЇЄҐ])[\w'’-]*\s+|[\w-]+\s+"
+    rf"|(?:{SAID_WHEN})\s+)?(?:в|у)"
     # the present tense of a body's reports: "утверждают в Минобороны России", "стверджують у Міноборони РФ"
     r"|(?:сообщают|заявляют|утверждают|отмечают|уточняют|подчеркивают|информируют|уверяют|заверяют)\s+в"
     r"|(?:повідомляють|заявляють|стверджують|зазначають|наголошують|уточнюють|інформують)\s+(?:в|у)"

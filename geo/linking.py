@@ -102,6 +102,7 @@ def link_places(
     previous: Draft | None = None
     previous_loss: Draft | None = None
     previous_control: Draft | None = None
+    elsewhere_until = _headline_elsewhere_until(folded, paragraphs)
     for d in drafts:
         if d.kind is Kind.CONTROL:
             d.places = _control_places(d, settlements, previous_control) or _listed_next(folded, d, settlements)
@@ -131,10 +132,11 @@ def link_places(
         elif (previous is not None and previous.sentence in unplaced_sentences
               and previous.paragraph == d.paragraph and _THEY.search(sentence_text)):
             unplaced_sentences.add(d.sentence)
-        elif (not _places_between(settlements, *d.paragraph)
-              and _paragraph_is_elsewhere(folded[d.paragraph[0]:d.sentence[1]])):
+        elif not _places_between(settlements, *d.paragraph) and (
+                _paragraph_is_elsewhere(folded[d.paragraph[0]:d.sentence[1]]) or d.sentence[1] <= elsewhere_until):
             # "Russian troops shelled the Sumy region. Three civilians were killed": casualties
-            # of a paragraph set in another region are not Kursk's (GOLD.md)
+            # of a paragraph set in another region are not Kursk's (GOLD.md); so are those of the
+            # body under a headline set there, until the article first names Kursk
             unplaced_sentences.add(d.sentence)
         else:
             # A paragraph-level village is a weaker tie: the claim stays on the oblast too.
@@ -170,6 +172,25 @@ def _sentence_is_elsewhere(sentence_text: str, sentence: tuple[int, int], memo: 
         memo[sentence] = (not _names_kursk(sentence_text)
                           and bool(_ELSEWHERE_CUED.search(sentence_text) or _OTHER_REGION_CUED.search(sentence_text)))
     return memo[sentence]
+
+
+def _headline_elsewhere_until(folded: str, paragraphs: Sequence[tuple[int, int]]) -> int:
+    """Where an article whose headline names another region and not Kursk first names Kursk
+    (its end when it never does); 0 for any other article.
+
+    >>> _headline_elsewhere_until("drone strike in belgorod region\\n\\ntwo killed. kursk too.", [(0, 31), (33, 55)])
+    45
+    """
+    if not paragraphs:
+        return 0
+    headline = folded[paragraphs[0][0]:paragraphs[0][1]]
+    if _names_kursk(headline) or not _OTHER_REGION_CUED.search(headline):
+        return 0
+    return min((at for at in map(folded.find, _KURSK_STEMS) if at >= 0), default=len(folded))
+
+
+#: The words ``_names_kursk`` looks for.
+_KURSK_STEMS = ("kursk", "курск", "курськ", "курщин")
 
 
 def _paragraph_is_elsewhere(paragraph_text: str) -> bool:

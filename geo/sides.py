@@ -86,6 +86,9 @@ ALIASES: tuple[Alias, ...] = (
     Alias("gerasimov", _R, "Gerasimov reported that the village was taken."),
     Alias("герасимов", _R, "Герасимов доложил о взятии села."),
     # the Kursk region's governors and the ministry's and the army's officials
+    Alias("kursk region operational headquarters", _R, "The Kursk Region Operational Headquarters said two civilians "
+          "were killed in the village."),
+    Alias("оперштаб", _R, "Оперштаб сообщил о гибели двух жителей села.", is_prefix=True),
     Alias("khinshtein", _R, "Khinshtein said two civilians were killed in the village."),
     Alias("хинштейн", _R, "Хинштейн сообщил о гибели двух жителей села.", is_prefix=True),
     Alias("хінштейн", _R, "Хінштейн повідомив про загибель двох жителів села.", is_prefix=True),
@@ -163,6 +166,10 @@ ALIASES: tuple[Alias, ...] = (
     Alias("укрінформ", _U, "Укрінформ повідомив, що село утримується.", is_prefix=True),
     Alias("suspilne", _U, "Suspilne reported that the village was held."),
     Alias("суспільне", _U, "Суспільне повідомило, що село утримується."),
+    Alias("office of the president of ukraine", _U, "The Office of the President of Ukraine said the village was held."),
+    Alias("офіс президента", _U, "В Офіс президента заявили, що село утримується."),
+    Alias("офісі президента", _U, "В Офісі президента заявили, що село утримується."),
+    Alias("офисе президента", _U, "В Офисе президента заявили, что село удерживается."),
     Alias("center for countering disinformation", _U, "The Center for Countering Disinformation said the village "
           "was held."),
     # Neither side: analysts that report both sides' claims
@@ -240,6 +247,8 @@ LEFT_CUES: tuple[Cue, ...] = (
     Cue("відійшли", Motion.LEFT, "Українські підрозділи відійшли від села."),
     Cue("залишили", Motion.LEFT, "ЗСУ залишили село."),
     Cue("вибиті", Motion.LEFT, "Окупанти вибиті з села."),
+    Cue("вибито", Motion.LEFT, "Окупантів вибито з села."),
+    Cue("витіснено", Motion.LEFT, "Ворога витіснено з села."),
     Cue("витіснені", Motion.LEFT, "Російські війська витіснені з села."),
     Cue("expelled", Motion.EXPELLED, "Russian forces expelled Ukrainian units from the village."),
     Cue("pushed", Motion.EXPELLED, "Ukrainian troops pushed Russian forces out of the village."),

@@ -20,6 +20,7 @@ from typing import Any
 
 import ahocorasick
 
+from geo.homoglyphs import unmix
 from geo.regex_cache import compile_pattern, remembered_cues
 
 # One character in, one character out: apostrophes, dashes and odd spaces become their
@@ -52,7 +53,7 @@ def fold(text: str) -> str:
     >>> fold("Кремʼяне")
     "крем'яне"
     """
-    out = text.lower()
+    out = unmix(text.lower())  # "Суджa" with a Latin a is Суджа (homoglyphs)
     if len(out) == len(text):
         # str.replace per special character is several times faster than str.translate
         # with a dict table on long texts; both map one character to one.
