@@ -915,9 +915,25 @@ _BIT = {id(rx): 1 << i for i, rx in enumerate(_SCANNED)}
 _folded = lru_cache(maxsize=2)(fold)
 
 
+#: A literal that every match of a speech-gated pattern holds besides its verb: the two that
+#: name a source in guillemets (``_QUOTED_NAME``) need "«", which most sentences with a speech
+#: verb lack (issue 14: their searches were a tenth of this module's).
+_ALSO_NEEDS = {id(_QUOTED_NAME_VERB): "«", id(_VERB_QUOTED_NAME): "«"}
+
+
+def _may_match(text: str, start: int, end: int) -> int:
+    """The bits of the ``_SCANNED`` patterns that may match in text[start:end]: their cues, and
+    the literal ``_ALSO_NEEDS`` names for a pattern."""
+    may = _CUES.mask(_folded(text), start, end, is_folded=True)
+    for key, literal in _ALSO_NEEDS.items():
+        if may & _BIT[key] and text.find(literal, start, end) < 0:
+            may &= ~_BIT[key]
+    return may
+
+
 def scanned_patterns(text: str, start: int, end: int) -> tuple[re.Pattern[str], ...]:
     """The patterns ``find_attributions`` runs over text[start:end] (the others cannot match there)."""
-    may = _CUES.mask(_folded(text), start, end, is_folded=True)
+    may = _may_match(text, start, end)
     return tuple(rx for rx in _SCANNED if may & _BIT[id(rx)])
 
 
@@ -930,7 +946,7 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
 def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     """``find_attributions``, cached: a claim's sentence is read again when the claims
     after it look back for a speaker, and the answer depends on the text alone."""
-    may = _CUES.mask(_folded(text), start, end, is_folded=True)
+    may = _may_match(text, start, end)
     if not may:
         return ()
     chunk = text[start:end]
@@ -1318,6 +1334,18 @@ def _titled_he(reference: str) -> str:
     return f"he:{stem(words[-1])}" if words else "he"
 
 
+def _subject_for(att: Attribution, text: str, sentence: tuple[int, int]) -> str | None:
+    """The sentence's subject when ``_resolve`` reads it for ``att`` (a plural pronoun: "they
+    said"), else None: reading it costs a ``canonical_claimant`` of the sentence's opening
+    phrase, and most attributions never ask for it (issue 14)."""
+    pronoun = att.pronoun
+    if pronoun is None or pronoun == "hedge" or pronoun.startswith("he:"):
+        return None
+    if PRONOUNS.get(pronoun, "person") != "plural":
+        return None
+    return _sentence_subject(text, *sentence)
+
+
 def _resolve(att: Attribution, speakers: Speakers, sentence_subject: str | None) -> str | None:
     if att.pronoun == "hedge":
         return None
@@ -1500,7 +1528,6 @@ def _claimant_in_sentence(
     """The claimant its own sentence (or quotation) gives, and whether the sentence decides it
     (a hedge decides: nobody is named)."""
     s, e = sentence
-    subject = _sentence_subject(text, s, e)
     # A relay inside its speaker's phrase ("X, citing Y, said") is read through the speaker.
     all_atts = atts
     atts = [a for a in atts if not (a.relay and any(o is not a and o.start <= a.start and a.end <= o.end
@@ -1546,9 +1573,9 @@ def _claimant_in_sentence(
             earlier = [a for a in named if a.start < att.start and not a.relay
                        and is_person(canonical_claimant(a.name or "") or "") == wants_person]
             if earlier:
-                return _resolve(earlier[-1], speakers, subject)
+                return _resolve(earlier[-1], speakers, _subject_for(earlier[-1], text, sentence))
         relayed = _relayed(att, all_atts)
-        return relayed or _resolve(att, speakers, subject)
+        return relayed or _resolve(att, speakers, _subject_for(att, text, sentence))
 
     background = _BACKGROUND_CLAUSE.search(text, before[-1].end, claim[1]) if before else None
     if (background and not [a for a in inside if a.name]
