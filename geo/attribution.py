@@ -893,7 +893,7 @@ _SCANNED = (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _
             _VERB_SUBJECT, _RELAY, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER, _DOCUMENT_OF, _PRONOUN_ACCORDING,
             _PERSON_DOCUMENT, _BODY_REFERENCE, _HEDGE, _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER,
             _QUOTED_NAME_VERB, _VERB_QUOTED_NAME, _QUOTE_ONE_TITLED, _PASSED_ON, _IN_BODY_SAID, _DOCUMENT_FIRST,
-            _BECAME_KNOWN, _INCLUDING, _CREDITED)
+            _BECAME_KNOWN, _INCLUDING, _CREDITED, _PRONOUN_AFTER)
 #: A pattern built around the speech verbs needs one of them: its cues are read once from
 #: the lexicon, not again from each of the ten patterns (reading them was most of this
 #: module's import time). A test checks every pairing against the pattern's own cues.
@@ -906,7 +906,6 @@ _CUES = Cues.of([_GATES.get(id(rx), rx) for rx in _SCANNED])
 #: is rare, and their alternations cost a search at every position of a sentence.
 _HEDGE_CUED = Gated.of(_HEDGE, is_folded=False)
 _TITLE_WORDS_CUED = Gated.of(_TITLE_WORDS, is_folded=False)
-_PRONOUN_AFTER_CUED = Gated.of(_PRONOUN_AFTER, is_folded=False)
 # Keyed by id: a compiled pattern hashes its whole program on every lookup.
 _BIT = {id(rx): 1 << i for i, rx in enumerate(_SCANNED)}
 
@@ -921,9 +920,13 @@ _folded = lru_cache(maxsize=2)(fold)
 _ALSO_NEEDS = {id(_QUOTED_NAME_VERB): "«", id(_VERB_QUOTED_NAME): "«"}
 
 
+@lru_cache(maxsize=1024)
 def _may_match(text: str, start: int, end: int) -> int:
     """The bits of the ``_SCANNED`` patterns that may match in text[start:end]: their cues, and
-    the literal ``_ALSO_NEEDS`` names for a pattern."""
+    the literal ``_ALSO_NEEDS`` names for a pattern.
+
+    Cached: ``claimant_for`` asks again whether each claim's sentence hedges (``_HEDGE``'s bit).
+    """
     may = _CUES.mask(_folded(text), start, end, is_folded=True)
     for key, literal in _ALSO_NEEDS.items():
         if may & _BIT[key] and text.find(literal, start, end) < 0:
@@ -1019,7 +1022,7 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     for m in _PRONOUN.finditer(chunk) if may & _BIT[id(_PRONOUN)] else ():
         found.append(Attribution(start + m.start(), start + m.end(), None, m.group(1).lower(),
                                  speech_start=_direct_speech_start(text, start + m.start())))
-    for m in _PRONOUN_AFTER_CUED.finditer(chunk) if may & _BIT[id(_VERB_BEFORE)] else ():
+    for m in _PRONOUN_AFTER.finditer(chunk) if may & _BIT[id(_VERB_BEFORE)] and may & _BIT[id(_PRONOUN_AFTER)] else ():
         verb = _VERB_BEFORE.search(chunk, max(0, m.start() - 30), m.start())
         if verb:
             found.append(Attribution(start + verb.start(), start + m.end(), None, m.group(1).lower(),
@@ -1423,10 +1426,9 @@ def bookend_source(text: str, body: Sequence[tuple[int, int]]) -> str | None:
     """
     if len(body) < 3:
         return None
-    opening = next((canonical_claimant(a.name or "") for p in body[:_BOOKEND_PARAGRAPHS]
-                    for a in find_attributions(text, *p) if a.name and not a.relay), None)
-    if not opening:
-        return None
+    # The closing sources first (two sentences, cached for the claims read later): an article
+    # that closes on none needs no reading of its opening paragraphs (issue 14).
+    closing_sources = set()
     for p in reversed(body[-_BOOKEND_PARAGRAPHS:]):
         sentences = sentence_spans(text, *p)
         if not sentences:
@@ -1434,9 +1436,13 @@ def bookend_source(text: str, body: Sequence[tuple[int, int]]) -> str | None:
         last = sentences[-1]
         closing = [a for a in find_attributions(text, *last)
                    if a.name and not a.relay and a.end >= last[1] - _CLOSING_SLACK]
-        if closing and canonical_claimant(closing[-1].name or "") == opening:
-            return opening
-    return None
+        if closing:
+            closing_sources.add(canonical_claimant(closing[-1].name or ""))
+    if not closing_sources:
+        return None
+    opening = next((canonical_claimant(a.name or "") for p in body[:_BOOKEND_PARAGRAPHS]
+                    for a in find_attributions(text, *p) if a.name and not a.relay), None)
+    return opening if opening and opening in closing_sources else None
 
 
 def claimant_for(
@@ -1483,7 +1489,7 @@ def claimant_for(
     atts = find_attributions(text, s, e) if attributions is None else list(attributions)
     name, is_decided = _claimant_in_sentence(text, sentence, paragraph, claim, speakers, atts,
                                              is_headline=is_headline, earlier_claims_end=earlier_claims_end)
-    is_hedged = _HEDGE_CUED.search(text, s, e) is not None
+    is_hedged = _hedges(text, s, e)
     if not is_decided:
         found = _list_lead_source(text, sentence, speakers) or _labelled_speaker(text, paragraph) or _back_reference(text, sentence, paragraph, speakers) or (
             _lead_source(text, e, speakers) if is_headline or _is_heading(text, sentence, paragraph) else None)
@@ -1699,7 +1705,13 @@ _OWN_CLAUSE = compile_pattern(r"\s*,?\s*(?:that|что|що)(?!\w)", re.IGNORECA
 
 def is_hedged(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] holds a hedge ("reportedly", "are reported to"): nobody is named."""
-    return _HEDGE_CUED.search(text, start, end) is not None
+    return _hedges(text, start, end)
+
+
+def _hedges(text: str, start: int, end: int) -> bool:
+    """``is_hedged``: the hedge's cue is looked up in the cue mask ``find_attributions`` made of
+    the same sentence (cached), not looked for again for each of its claims (issue 14)."""
+    return bool(_may_match(text, start, end) & _BIT[id(_HEDGE)]) and _HEDGE.search(text, start, end) is not None
 
 
 def _is_parenthetical(text: str, hedge: Attribution, claim_start: int) -> bool:

@@ -73,3 +73,67 @@ def test_a_plural_pronoun_reads_the_sentence_subject_once(subject_reads):
     text = "Russian war bloggers described the fighting. They said 40 soldiers were killed near Sudzha."
     assert claimants_of(text, "40 soldiers were killed") == ["Russian milbloggers"]
     assert len(subject_reads) == 1
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    pytest.param("Сорок военных погибли у Суджи, сказал он.", True, id="ru-pronoun-after-verb"),
+    pytest.param("Forty soldiers were killed near Sudzha, the ministry said.", False, id="en-no-pronoun"),
+])
+def test_the_pronoun_after_its_verb_is_looked_for_only_where_its_cue_is(text, runs):
+    """``_PRONOUN_AFTER`` has its bit in the one cue pass of the sentence, not a cue pass of its own."""
+    assert (attribution._PRONOUN_AFTER in scanned_patterns(text, 0, len(text))) is runs
+    pronouns = [a.pronoun for a in find_attributions(text, 0, len(text)) if a.pronoun]
+    assert ("он" in pronouns) is runs
+
+
+def test_the_claims_of_a_sentence_share_its_one_cue_pass(monkeypatch):
+    """``claimant_for`` asks whether the sentence hedges for each claim: the answer is read from
+    the sentence's cached cue mask (``find_attributions`` made it), not from a cue pass per claim."""
+    from geo.text import Gated
+
+    passes: list[tuple[int, int]] = []
+    may_match = Gated.may_match
+
+    def counted(self, text, start=0, end=None):
+        if self.pattern is attribution._HEDGE:
+            passes.append((start, end))
+        return may_match(self, text, start, end)
+
+    monkeypatch.setattr(Gated, "may_match", counted)
+    text = "Russian forces reportedly lost 40 soldiers near Sudzha, 12 near Plekhovo and 7 near Guevo."
+    quotes = ["40 soldiers", "12 near Plekhovo", "7 near Guevo"]
+    assert claimants_of(text, *quotes) == [None, None, None]
+    assert attribution.is_hedged(text, 0, len(text))
+    assert (0, len(text)) not in passes
+
+
+def test_an_article_that_closes_on_no_source_reads_no_opening_paragraph(monkeypatch):
+    """``bookend_source`` reads the two closing sentences first; with no source there, the
+    opening paragraphs are not read at all."""
+    from geo.text import paragraph_spans
+
+    read: list[tuple[int, int]] = []
+    find = attribution.find_attributions
+
+    def counted(text: str, start: int, end: int):
+        read.append((start, end))
+        return find(text, start, end)
+
+    monkeypatch.setattr(attribution, "find_attributions", counted)
+    text = ("Troops took two villages, according to TASS.\nThe army took Orlovka.\n"
+            "The fighting goes on.\nShelling was heard at night.")
+    paragraphs = paragraph_spans(text)
+    assert attribution.bookend_source(text, paragraphs) is None
+    assert read == [paragraphs[-1], paragraphs[-2]]
+    read.clear()
+    closed = text + "\nThe fighting goes on, TASS wrote."
+    assert attribution.bookend_source(closed, paragraph_spans(closed)) == "TASS"
+    assert len(read) == 3  # the two closing sentences, then the opening paragraph that names TASS
+
+
+def test_a_title_is_read_once_per_word():
+    from geo.person_names import title_of
+
+    title_of.cache_clear()
+    assert [title_of(w) for w in ("губернатора", "губернатора", "главного")] == ["губернатор", "губернатор", None]
+    assert title_of.cache_info().misses == 2
