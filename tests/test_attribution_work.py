@@ -137,3 +137,38 @@ def test_a_title_is_read_once_per_word():
     title_of.cache_clear()
     assert [title_of(w) for w in ("губернатора", "губернатора", "главного")] == ["губернатор", "губернатор", None]
     assert title_of.cache_info().misses == 2
+
+
+@pytest.fixture
+def date_reads(monkeypatch):
+    """The stretches of text whose words were read for a date (``dates._dated``)."""
+    import geo.dates as dates
+
+    read: list[str] = []
+    dated = dates._dated
+
+    def counted(chunk, pub):
+        read.append(chunk)
+        return dated(chunk, pub)
+
+    monkeypatch.setattr(dates, "_dated", counted)
+    dates._may_be_dated.cache_clear()
+    return read
+
+
+@pytest.mark.parametrize(("text", "published", "expected", "reads"), [
+    pytest.param("Forty soldiers were killed near Sudzha, the ministry said.", "2024-12-16",
+                 ("2024-12-16", "day"), 0, id="en-no-date-cue"),
+    pytest.param("Forty soldiers were killed near Sudzha, the ministry said.", None, (None, None), 0, id="en-no-pub"),
+    pytest.param("Forty soldiers were killed near Sudzha on Saturday, the ministry said.", "2024-12-16",
+                 ("2024-12-14", "day"), 1, id="en-weekday"),
+    pytest.param("Сорок военных погибли у Суджи 14 декабря, сообщило Минобороны.", "2024-12-16",
+                 ("2024-12-14", "day"), 1, id="ru-day-month"),
+])
+def test_a_claim_in_a_sentence_with_no_date_cue_is_not_read_for_a_date(date_reads, text, published, expected, reads):
+    from geo.dates import claim_date
+
+    claim = (0, text.index(","))
+    found = claim_date(text, claim, (0, len(text)), published)
+    assert (found[0], found[1] and found[1].value) == expected
+    assert len([c for c in date_reads if c == text[:claim[1]]]) == reads
