@@ -172,3 +172,40 @@ def test_a_claim_in_a_sentence_with_no_date_cue_is_not_read_for_a_date(date_read
     found = claim_date(text, claim, (0, len(text)), published)
     assert (found[0], found[1] and found[1].value) == expected
     assert len([c for c in date_reads if c == text[:claim[1]]]) == reads
+
+
+def test_the_speech_verbs_are_searched_grouped_by_first_letter():
+    """Each speech-gated pattern tries one branch per first letter at a word, not one per verb."""
+    from geo.alternation import top_level_branches
+    from geo.lexicon import SPEECH_VERBS
+
+    listed = top_level_branches(SPEECH_VERBS)
+    grouped = top_level_branches(attribution._VERBS_BY_LETTER)
+    assert listed is not None and grouped is not None
+    assert len(grouped) <= 40 < 150 <= len(listed)
+    assert all(attribution._VERBS_BY_LETTER in rx.pattern for rx in attribution._SPEECH_PATTERNS)
+
+
+def _sentences_of_the_seeds() -> list[str]:
+    from pathlib import Path
+
+    from geo.text import paragraph_spans, sentence_spans
+
+    out = []
+    for path in sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        out += [text[s:e] for p in paragraph_spans(text) for s, e in sentence_spans(text, *p)]
+    return out
+
+
+def test_a_speech_gated_pattern_finds_what_its_lexicon_spelling_finds():
+    from geo.lexicon import SPEECH_VERBS
+
+    sentences = [*_sentences_of_the_seeds(), "Forty soldiers were killed, he said.", "Об этом сообщил Сырский.",
+                 "«…», — заявив він.", "Kyiv, however, claimed that the village held.", "the ministry, which said so"]
+    assert len(sentences) > 100
+    for rx in attribution._SPEECH_PATTERNS:
+        listed = re.compile(rx.pattern.replace(attribution._VERBS_BY_LETTER, SPEECH_VERBS), rx.flags)
+        for text in sentences:
+            assert [(m.span(), m.groups()) for m in rx.finditer(text)] == \
+                [(m.span(), m.groups()) for m in listed.finditer(text)], (rx.pattern[:40], text)
