@@ -43,6 +43,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from geo.alternation import by_first_letter
 from geo.claimants import (
     CANONICAL_NAMES,
     DESCRIPTORS,
@@ -915,6 +916,25 @@ def _is_name_like(phrase: str) -> bool:
     return len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in words[:-1])
 
 
+#: The speech verbs grouped by first letter (``alternation.by_first_letter``): the same matches
+#: with the same verb, for a tenth of the branch tests at each word (issue 14).
+_VERBS_BY_LETTER = by_first_letter(SPEECH_VERBS)
+
+
+def _by_letter(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """``rx`` with its speech verbs grouped by first letter: it matches what ``rx`` matches."""
+    return compile_pattern(rx.pattern.replace(SPEECH_VERBS, _VERBS_BY_LETTER), rx.flags)
+
+
+# The patterns gated by the speech verbs (their cues stay SPEECH_GATE's), searched in their
+# faster spelling; the definitions above keep the lexicon's.
+(_SUBJECT_VERB, _WHO_SAID, _APPOSITIVE, _SUBJECT_ASIDE_VERB, _VERB_SUBJECT, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER,
+ _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER, _QUOTED_NAME_VERB, _VERB_QUOTED_NAME) = _SPEECH_PATTERNS = tuple(map(
+    _by_letter, (
+    _SUBJECT_VERB, _WHO_SAID, _APPOSITIVE, _SUBJECT_ASIDE_VERB, _VERB_SUBJECT, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER,
+    _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER, _QUOTED_NAME_VERB, _VERB_QUOTED_NAME)))
+
+
 #: The patterns ``_attributions`` runs, each only in a sentence that holds one of its cues
 #: (``text.Cues``: a speech verb, "according", "citing", a hedge …), found for all of them
 #: in one automaton pass. Most sentences of a report hold no speech verb at all.
@@ -922,20 +942,17 @@ _SCANNED = (_ACCORDING, _SUBJECT_VERB, _WHO_SAID, _WHO_SAID_NEAR, _APPOSITIVE, _
             _VERB_SUBJECT, _RELAY, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER, _DOCUMENT_OF, _PRONOUN_ACCORDING,
             _PERSON_DOCUMENT, _BODY_REFERENCE, _HEDGE, _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER,
             _QUOTED_NAME_VERB, _VERB_QUOTED_NAME, _QUOTE_ONE_TITLED, _PASSED_ON, _IN_BODY_SAID, _DOCUMENT_FIRST,
-            _BECAME_KNOWN, _INCLUDING, _CREDITED)
+            _BECAME_KNOWN, _INCLUDING, _CREDITED, _PRONOUN_AFTER)
 #: A pattern built around the speech verbs needs one of them: its cues are read once from
 #: the lexicon, not again from each of the ten patterns (reading them was most of this
 #: module's import time). A test checks every pairing against the pattern's own cues.
 SPEECH_GATE = compile_pattern(SPEECH_VERBS)
-_GATES = {id(rx): SPEECH_GATE for rx in (
-    _SUBJECT_VERB, _WHO_SAID, _APPOSITIVE, _SUBJECT_ASIDE_VERB, _VERB_SUBJECT, _PRONOUN, _VERB_BEFORE, _TAIL_LOWER,
-    _RELATIVE_SPEECH, _ASIDE_THEN_VERB, _VERB_TAIL_LOWER, _QUOTED_NAME_VERB, _VERB_QUOTED_NAME)}
+_GATES = {id(rx): SPEECH_GATE for rx in _SPEECH_PATTERNS}
 _CUES = Cues.of([_GATES.get(id(rx), rx) for rx in _SCANNED])
 #: Searched only where one of their own literals occurs (issue 14): a hedge or a title
 #: is rare, and their alternations cost a search at every position of a sentence.
 _HEDGE_CUED = Gated.of(_HEDGE, is_folded=False)
 _TITLE_WORDS_CUED = Gated.of(_TITLE_WORDS, is_folded=False)
-_PRONOUN_AFTER_CUED = Gated.of(_PRONOUN_AFTER, is_folded=False)
 # Keyed by id: a compiled pattern hashes its whole program on every lookup.
 _BIT = {id(rx): 1 << i for i, rx in enumerate(_SCANNED)}
 
@@ -944,9 +961,29 @@ _BIT = {id(rx): 1 << i for i, rx in enumerate(_SCANNED)}
 _folded = lru_cache(maxsize=2)(fold)
 
 
+#: A literal that every match of a speech-gated pattern holds besides its verb: the two that
+#: name a source in guillemets (``_QUOTED_NAME``) need "«", which most sentences with a speech
+#: verb lack (issue 14: their searches were a tenth of this module's).
+_ALSO_NEEDS = {id(_QUOTED_NAME_VERB): "«", id(_VERB_QUOTED_NAME): "«"}
+
+
+@lru_cache(maxsize=1024)
+def _may_match(text: str, start: int, end: int) -> int:
+    """The bits of the ``_SCANNED`` patterns that may match in text[start:end]: their cues, and
+    the literal ``_ALSO_NEEDS`` names for a pattern.
+
+    Cached: ``claimant_for`` asks again whether each claim's sentence hedges (``_HEDGE``'s bit).
+    """
+    may = _CUES.mask(_folded(text), start, end, is_folded=True)
+    for key, literal in _ALSO_NEEDS.items():
+        if may & _BIT[key] and text.find(literal, start, end) < 0:
+            may &= ~_BIT[key]
+    return may
+
+
 def scanned_patterns(text: str, start: int, end: int) -> tuple[re.Pattern[str], ...]:
     """The patterns ``find_attributions`` runs over text[start:end] (the others cannot match there)."""
-    may = _CUES.mask(_folded(text), start, end, is_folded=True)
+    may = _may_match(text, start, end)
     return tuple(rx for rx in _SCANNED if may & _BIT[id(rx)])
 
 
@@ -959,7 +996,7 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
 def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     """``find_attributions``, cached: a claim's sentence is read again when the claims
     after it look back for a speaker, and the answer depends on the text alone."""
-    may = _CUES.mask(_folded(text), start, end, is_folded=True)
+    may = _may_match(text, start, end)
     if not may:
         return ()
     chunk = text[start:end]
@@ -1035,7 +1072,7 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     for m in _PRONOUN.finditer(chunk) if may & _BIT[id(_PRONOUN)] else ():
         found.append(Attribution(start + m.start(), start + m.end(), None, m.group(1).lower(),
                                  speech_start=_direct_speech_start(text, start + m.start())))
-    for m in _PRONOUN_AFTER_CUED.finditer(chunk) if may & _BIT[id(_VERB_BEFORE)] else ():
+    for m in _PRONOUN_AFTER.finditer(chunk) if may & _BIT[id(_VERB_BEFORE)] and may & _BIT[id(_PRONOUN_AFTER)] else ():
         verb = _VERB_BEFORE.search(chunk, max(0, m.start() - 30), m.start())
         if verb:
             found.append(Attribution(start + verb.start(), start + m.end(), None, m.group(1).lower(),
@@ -1367,6 +1404,18 @@ def _titled_he(reference: str) -> str:
     return f"he:{stem(words[-1])}" if words else "he"
 
 
+def _subject_for(att: Attribution, text: str, sentence: tuple[int, int]) -> str | None:
+    """The sentence's subject when ``_resolve`` reads it for ``att`` (a plural pronoun: "they
+    said"), else None: reading it costs a ``canonical_claimant`` of the sentence's opening
+    phrase, and most attributions never ask for it (issue 14)."""
+    pronoun = att.pronoun
+    if pronoun is None or pronoun == "hedge" or pronoun.startswith("he:"):
+        return None
+    if PRONOUNS.get(pronoun, "person") != "plural":
+        return None
+    return _sentence_subject(text, *sentence)
+
+
 def _resolve(att: Attribution, speakers: Speakers, sentence_subject: str | None) -> str | None:
     if att.pronoun == "hedge":
         return None
@@ -1447,10 +1496,9 @@ def bookend_source(text: str, body: Sequence[tuple[int, int]]) -> str | None:
     """
     if len(body) < 3:
         return None
-    opening = next((canonical_claimant(a.name or "") for p in body[:_BOOKEND_PARAGRAPHS]
-                    for a in find_attributions(text, *p) if a.name and not a.relay), None)
-    if not opening:
-        return None
+    # The closing sources first (two sentences, cached for the claims read later): an article
+    # that closes on none needs no reading of its opening paragraphs (issue 14).
+    closing_sources = set()
     for p in reversed(body[-_BOOKEND_PARAGRAPHS:]):
         sentences = sentence_spans(text, *p)
         if not sentences:
@@ -1458,9 +1506,13 @@ def bookend_source(text: str, body: Sequence[tuple[int, int]]) -> str | None:
         last = sentences[-1]
         closing = [a for a in find_attributions(text, *last)
                    if a.name and not a.relay and a.end >= last[1] - _CLOSING_SLACK]
-        if closing and canonical_claimant(closing[-1].name or "") == opening:
-            return opening
-    return None
+        if closing:
+            closing_sources.add(canonical_claimant(closing[-1].name or ""))
+    if not closing_sources:
+        return None
+    opening = next((canonical_claimant(a.name or "") for p in body[:_BOOKEND_PARAGRAPHS]
+                    for a in find_attributions(text, *p) if a.name and not a.relay), None)
+    return opening if opening and opening in closing_sources else None
 
 
 def claimant_for(
@@ -1507,7 +1559,7 @@ def claimant_for(
     atts = find_attributions(text, s, e) if attributions is None else list(attributions)
     name, is_decided = _claimant_in_sentence(text, sentence, paragraph, claim, speakers, atts,
                                              is_headline=is_headline, earlier_claims_end=earlier_claims_end)
-    is_hedged = _HEDGE_CUED.search(text, s, e) is not None
+    is_hedged = _hedges(text, s, e)
     if not is_decided:
         found = _list_lead_source(text, sentence, speakers) or _labelled_speaker(text, paragraph) or _back_reference(text, sentence, paragraph, speakers) or (
             _lead_source(text, e, speakers) if is_headline or _is_heading(text, sentence, paragraph) else None)
@@ -1552,7 +1604,6 @@ def _claimant_in_sentence(
     """The claimant its own sentence (or quotation) gives, and whether the sentence decides it
     (a hedge decides: nobody is named)."""
     s, e = sentence
-    subject = _sentence_subject(text, s, e)
     # A relay inside its speaker's phrase ("X, citing Y, said") is read through the speaker.
     all_atts = atts
     atts = [a for a in atts if not (a.relay and any(o is not a and o.start <= a.start and a.end <= o.end
@@ -1598,9 +1649,9 @@ def _claimant_in_sentence(
             earlier = [a for a in named if a.start < att.start and not a.relay
                        and is_person(canonical_claimant(a.name or "") or "") == wants_person]
             if earlier:
-                return _resolve(earlier[-1], speakers, subject)
+                return _resolve(earlier[-1], speakers, _subject_for(earlier[-1], text, sentence))
         relayed = _relayed(att, all_atts)
-        return relayed or _resolve(att, speakers, subject)
+        return relayed or _resolve(att, speakers, _subject_for(att, text, sentence))
 
     background = _BACKGROUND_CLAUSE.search(text, before[-1].end, claim[1]) if before else None
     if (background and not [a for a in inside if a.name]
@@ -1729,7 +1780,13 @@ _OWN_CLAUSE = compile_pattern(r"\s*,?\s*(?:that|что|що)(?!\w)", re.IGNORECA
 
 def is_hedged(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] holds a hedge ("reportedly", "are reported to"): nobody is named."""
-    return _HEDGE_CUED.search(text, start, end) is not None
+    return _hedges(text, start, end)
+
+
+def _hedges(text: str, start: int, end: int) -> bool:
+    """``is_hedged``: the hedge's cue is looked up in the cue mask ``find_attributions`` made of
+    the same sentence (cached), not looked for again for each of its claims (issue 14)."""
+    return bool(_may_match(text, start, end) & _BIT[id(_HEDGE)]) and _HEDGE.search(text, start, end) is not None
 
 
 def _is_parenthetical(text: str, hedge: Attribution, claim_start: int) -> bool:

@@ -124,8 +124,31 @@ def claim_date(text: str, claim: tuple[int, int], sentence: tuple[int, int],
     >>> claim_date(t, (31, len(t)), (0, len(t)), "2024-12-16")
     ('2024-12-15', <DatePrecision.DAY: 'day'>)
     """
-    found = _dated(text[claim[0]:claim[1]], _publication(published))
+    pub = _publication(published)
+    is_inside = sentence[0] <= claim[0] and claim[1] <= sentence[1]
+    if is_inside and not _may_be_dated(text[sentence[0]:sentence[1]], pub):
+        # the sentence holds no date's cue, nor then does the claim in it: the publication date
+        # (``reported_date``'s answer), and no reading of the claim's words (issue 14)
+        return (published, DatePrecision.DAY) if pub else (None, None)
+    found = _dated(text[claim[0]:claim[1]], pub)
     return found if found is not None else reported_date(text, sentence, published)
+
+
+@lru_cache(maxsize=1024)
+def _may_be_dated(chunk: str, pub: date | None) -> bool:
+    """Whether ``_dated`` may find a date in ``chunk`` or in any part of it: a digit and a
+    month's cue, or a publication date and the cue of a relative day, a weekday or last month.
+
+    Most sentences with a claim have none (seven in ten on realistic articles); a part of a
+    chunk has no digit or cue the chunk lacks, so a claim in such a sentence is not read.
+    """
+    lowered = chunk.lower()
+    has_digit = _DIGIT.search(lowered) is not None
+    if pub is None and not has_digit:
+        return False
+    may = _CUES.mask(lowered)
+    return bool(has_digit and may & (_MONTH_DAY_BIT | _DAY_MONTH_BIT)
+                or pub is not None and may & (_RELATIVE_BIT | _WEEKDAY_BIT | _LAST_MONTH_BIT))
 
 
 def _publication(published: str | None) -> date | None:

@@ -214,8 +214,12 @@ def title_nominative(phrase: str) -> str:
     return phrase if title is None else f"{title} {rest}".strip()
 
 
+@lru_cache(maxsize=8192)
 def title_of(word: str) -> str | None:
     """The title (``TITLES``) a word is a case form of, in the nominative, else None.
+
+    Cached: a pure function of one word, asked for the same words in every sentence that
+    names a person with a title, and a walk of every title each time (issue 14).
 
     >>> title_of("губернатора"), title_of("командувачем"), title_of("главного")
     ('губернатор', 'командувач', None)

@@ -453,7 +453,9 @@ def test_every_pattern_gated_by_the_speech_verbs_needs_one():
     gated = [rx for rx in attribution._SCANNED if id(rx) in attribution._GATES]
     assert len(gated) == 13
     for rx in gated:
-        own = required_cues(rx)
+        # the pattern as the lexicon spells its verbs (searched grouped by first letter: the same matches)
+        own = required_cues(re.compile(rx.pattern.replace(attribution._VERBS_BY_LETTER, attribution.SPEECH_VERBS),
+                                       rx.flags))
         assert own, rx.pattern[:60]
         assert all(any(g in cue for g in gate) for cue in own), rx.pattern[:60]
 
