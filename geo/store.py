@@ -61,7 +61,7 @@ from geo.webmap.payload import doc_entry_json
 __all__ = ["Store", "document_result", "is_damage"]
 
 #: Bump when the tables change: an older file is then dropped and rebuilt.
-SCHEMA = 13
+SCHEMA = 14
 R = TypeVar("R")
 
 _TABLES = """
@@ -92,13 +92,7 @@ CREATE TABLE claims (
     high REAL,
     placed INTEGER NOT NULL,
     scope TEXT,
-    record TEXT NOT NULL,
-    -- The conflict test's group (``records.contested_rivals``: kind and period), NULL for a
-    -- claim no other is compared with (no figure, or a part of one or an increase on one).
-    grp TEXT GENERATED ALWAYS AS (CASE WHEN (low IS NULL AND best IS NULL AND high IS NULL)
-        OR scope IS NULL OR scope IN ('part', 'change') THEN NULL
-        ELSE kind || char(31) || scope || char(31) || CASE WHEN reported IS NOT NULL AND reported <> ''
-        THEN 'd' || reported ELSE 'a' || hex(source) END END) VIRTUAL
+    record TEXT NOT NULL
 );
 -- One row per (claim, place), and one with a NULL place for an unplaced claim, each
 -- with its export fragments (geo.export.fragments).
@@ -112,8 +106,10 @@ CREATE TABLE links (
     row TEXT NOT NULL,
     claim_id TEXT NOT NULL,
     flat_order BLOB NOT NULL,
-    -- its claim's ``claims.grp``, copied: the end of a walk finds a dirty group's members at
-    -- a place through ``links_group`` in the time of the members it finds (from the group's
+    -- The conflict test's group of its claim (``_group_key``: kind and period), NULL for a
+    -- claim no other is compared with (no figure, or a part of one or an increase on one).
+    -- Kept per link, not per claim: the end of a walk finds a dirty group's members at a
+    -- place through ``links_group`` in the time of the members it finds (from the group's
     -- claims at every place, a big group spread over many places was quadratic, issue 14)
     grp TEXT
 );
@@ -150,10 +146,10 @@ _CLAIM_ORDER = "c.source, c.start, c.end_, c.kind, c.seq"
 #: What ``_rivals_of`` reads of the claims tied to places (``links l``): those of dirty
 #: groups (all have a number), in claim order (the first of equal bounds is the rival, as in memory).
 _SUMMARY_COLUMNS = "c.claim_id, c.claimant, c.kind, c.reported, c.low, c.best, c.high, c.source, c.scope"
-#: Mark the groups (place, ``claims.grp``) a document's claims are in as dirty: their
+#: Mark the groups (place, ``links.grp``) a document's claims are in as dirty: their
 #: contested rows are found again at the end of the walk.
-_MARK_DIRTY = ("INSERT OR IGNORE INTO dirty SELECT DISTINCT l.place_id, c.grp FROM claims c "
-               "CROSS JOIN links l ON l.claim = c.id WHERE c.doc = ? AND c.grp IS NOT NULL "
+_MARK_DIRTY = ("INSERT OR IGNORE INTO dirty SELECT DISTINCT l.place_id, l.grp FROM claims c "
+               "CROSS JOIN links l ON l.claim = c.id WHERE c.doc = ? AND l.grp IS NOT NULL "
                "AND l.place_id IS NOT NULL")
 
 
@@ -260,16 +256,18 @@ def stored_document(result: DocumentResult, gazetteer: Gazetteer) -> StoredDocum
         # (``_value_``: an enum member's own attribute, not the slower ``value`` property)
         scope = claim_scope(claim)._value_ if bounds != (None, None, None) else None
         own = claim.source == meta.source
-        row = (blob if own else _blob(claim.source), claim.start, claim.end, claim.kind._value_, seq,
+        source = blob if own else _blob(claim.source)
+        row = (source, claim.start, claim.end, claim.kind._value_, seq,
                claim.claim_id, claim.claimant, claim.reported, *bounds, int(bool(claim.places)),
                scope, _encode(claim))
         ties = [(pl.place_id, pl.link) for pl in claim.places] or [(None, None)]
         rendered = fragments.render_claim(claim, meta if own else None, fields=fields[seq])
         head = _flat_head(claim)
+        group = _group_key(row[3], scope, claim.reported, source)
         links = tuple(
             (i, place_id, link._value_ if link else None,
              *fragments.claim_fragments_at(rendered, places[place_id] if place_id is not None else None, link),
-             claim.claim_id, _flat_order(head, place_id, link))
+             claim.claim_id, _flat_order(head, place_id, link), group)
             for i, (place_id, link) in enumerate(ties))
         claims.append((row, links))
     return StoredDocument(source=meta.source, published=meta.published, record=_encode(meta),
@@ -284,6 +282,29 @@ def document_result(stored: StoredDocument) -> DocumentResult:
         meta=_decode(Source, stored.record),
         resolutions=tuple(_decode(Resolution, row[4]) for row in stored.resolutions),  # type: ignore[arg-type]
         claims=tuple(_decode(Claim, row[-1]) for row, _ in stored.claims))  # type: ignore[arg-type]
+
+
+#: Scopes whose figures are compared with no other claim's (``records._period``).
+_UNCOMPARED = frozenset({None, Scope.PART._value_, Scope.CHANGE._value_})
+
+
+def _group_key(kind: str, scope: str | None, reported: str | None, source: bytes) -> str | None:
+    """The claims a claim's figure is compared with (``records._period`` and its kind), as text.
+
+    None for a claim compared with none: no figure (no scope read), a part of a figure or
+    an increase on one. Made where the claim is rendered, in the worker: an SQL expression
+    over the inserted rows, copied to each link by an UPDATE, cost the main process a
+    sixth of its inserts (issue 14). Dated claims meet by date, undated ones only within
+    their article (its name in upper-case hex, as SQLite's ``hex``).
+
+    >>> _group_key("killed", "day", "2024-08-12", b"a.txt"), _group_key("killed", "total", None, b"a")
+    ('killed\x1fday\x1fd2024-08-12', 'killed\x1ftotal\x1fa61')
+    >>> _group_key("killed", "part", "2024-08-12", b"a.txt") is None
+    True
+    """
+    if scope in _UNCOMPARED:
+        return None
+    return f"{kind}\x1f{scope}\x1f" + (f"d{reported}" if reported else f"a{source.hex().upper()}")
 
 
 def _flat_head(claim: Claim) -> bytes:
@@ -495,11 +516,11 @@ class Store:
             "reported, low, best, high, placed, scope, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             claim_rows)
         self._db.executemany("INSERT INTO links (claim, seq, place_id, link, geojson, csv, row, claim_id, "
-                             "flat_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", link_rows)
-        if claim_rows:
-            self._db.execute("UPDATE links SET grp = (SELECT c.grp FROM claims c WHERE c.id = links.claim) "
-                             "WHERE claim BETWEEN ? AND ?", (claim_rows[0][0], claim_rows[-1][0]))
-            self._db.execute(_MARK_DIRTY, (doc,))
+                             "flat_order, grp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", link_rows)
+        # _MARK_DIRTY's pairs, from the rows at hand rather than a join over what was just inserted
+        self._db.executemany("INSERT OR IGNORE INTO dirty VALUES (?, ?)",
+                             sorted({(row[2], row[-1]) for row in link_rows
+                                     if row[2] is not None and row[-1] is not None}))
 
     def _delete_doc(self, doc: int) -> None:
         self._db.execute(_MARK_DIRTY, (doc,))

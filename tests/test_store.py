@@ -503,6 +503,32 @@ def test_issue_14_the_store_reads_each_scope_once_at_extraction_and_none_at_the_
         assert any(rivals.values())
 
 
+#: How the Store grouped claims for the conflict test when SQLite made the group (schema 13):
+#: the expression the group key made in the worker must agree with.
+_SQL_GROUP = ("CASE WHEN (low IS NULL AND best IS NULL AND high IS NULL) OR scope IS NULL OR scope IN ('part', "
+              "'change') THEN NULL ELSE kind || char(31) || scope || char(31) || CASE WHEN reported IS NOT NULL "
+              "AND reported <> '' THEN 'd' || reported ELSE 'a' || hex(source) END END")
+
+
+def test_issue_14_each_link_s_conflict_group_is_made_in_the_worker_as_sqlite_made_it(
+        corpus, conflict, resources):
+    """``links.grp`` comes with the rows (no UPDATE in the main process): the group SQLite's
+    expression gives of the claim's columns, for dated, undated and numberless claims."""
+    for path in conflict.iterdir():
+        (corpus / path.name).write_bytes(path.read_bytes())
+    (corpus / "undated.txt").write_text("The ministry said 70 soldiers were killed near Sudzha in total.\n",
+                                        encoding="utf-8")
+    with open_records(corpus, resources=resources, use_cache=False) as store:
+        rows = store._db.execute(f"SELECT l.grp, {_SQL_GROUP}, l.place_id FROM links l "  # noqa: S608
+                                 "JOIN claims c ON c.id = l.claim").fetchall()
+        dirty = store._db.execute("SELECT COUNT(*) FROM dirty").fetchone()[0]
+    assert [made for made, _, _ in rows] == [expected for _, expected, _ in rows]
+    groups = [made for made, _, _ in rows if made is not None]
+    assert any("\x1fd" in g for g in groups) and any("\x1fa" in g for g in groups)
+    assert len(groups) < len(rows)  # numberless claims have none
+    assert dirty == 0  # the walk's end read and emptied the dirty groups
+
+
 def test_issue_14_a_place_s_row_columns_are_made_once_per_place_and_link(seeds_claim, monkeypatch):
     """Place columns are the same for every claim at a place: made once, keyed by the place's id,
     and made anew for another Place under that id (another gazetteer's)."""
