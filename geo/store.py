@@ -61,7 +61,7 @@ from geo.webmap.payload import doc_entry_json
 __all__ = ["Store", "document_result", "is_damage"]
 
 #: Bump when the tables change: an older file is then dropped and rebuilt.
-SCHEMA = 14
+SCHEMA = 15
 R = TypeVar("R")
 
 _TABLES = """
@@ -74,7 +74,11 @@ CREATE TABLE docs (
     skip TEXT,
     record TEXT,
     geojson TEXT,
-    map TEXT
+    map TEXT,
+    -- 0 when its claims' CSV and GeoPackage rows and its map entry are not made yet
+    -- (``stored_document(flat=False)``: a GeoJSON export needs none of them);
+    -- ``Store.render_missing`` makes them before a build or another export reads them.
+    flat INTEGER NOT NULL DEFAULT 1
 );
 CREATE TABLE claims (
     id INTEGER PRIMARY KEY,
@@ -102,8 +106,8 @@ CREATE TABLE links (
     place_id TEXT,
     link TEXT,
     geojson TEXT NOT NULL,
-    csv TEXT NOT NULL,
-    row TEXT NOT NULL,
+    csv TEXT,
+    row TEXT,
     claim_id TEXT NOT NULL,
     flat_order BLOB NOT NULL,
     -- The conflict test's group of its claim (``_group_key``: kind and period), NULL for a
@@ -227,6 +231,8 @@ class StoredDocument:
     claims       (row of the ``claims`` table, rows of its ``links``), without the ids
     map          its entry of the map's ``docs`` (``geo.webmap.payload.doc_entry_json``),
                  None when the map shows nothing of it
+    flat         whether the links' CSV and GeoPackage rows and ``map`` were made (else
+                 they are None, made by ``Store.render_missing`` when an output needs them)
     """
 
     source: str
@@ -236,10 +242,18 @@ class StoredDocument:
     resolutions: tuple[tuple[object, ...], ...]
     claims: tuple[tuple[tuple[object, ...], tuple[tuple[object, ...], ...]], ...]
     map: str | None = None
+    flat: bool = True
 
 
-def stored_document(result: DocumentResult, gazetteer: Gazetteer) -> StoredDocument:
-    """Render one document's records, export fragments and map entry as Store rows (pure)."""
+def stored_document(result: DocumentResult, gazetteer: Gazetteer, *, flat: bool = True) -> StoredDocument:
+    """Render one document's records, export fragments and map entry as Store rows (pure).
+
+    With ``flat`` false only the records and the GeoJSON lines are made: the CSV and
+    GeoPackage rows and the map entry were a third of the rendering, and a GeoJSON
+    export (or ``geo eval``) reads none of them (issue 14: "render only the outputs that
+    were asked for"). ``Store.render_missing`` makes them from the records if a later
+    build asks.
+    """
     meta = result.meta
     places = gazetteer.places
     blob = _blob(meta.source)
@@ -261,19 +275,25 @@ def stored_document(result: DocumentResult, gazetteer: Gazetteer) -> StoredDocum
                claim.claim_id, claim.claimant, claim.reported, *bounds, int(bool(claim.places)),
                scope, _encode(claim))
         ties = [(pl.place_id, pl.link) for pl in claim.places] or [(None, None)]
-        rendered = fragments.render_claim(claim, meta if own else None, fields=fields[seq])
+        if flat:
+            rendered = fragments.render_claim(claim, meta if own else None, fields=fields[seq])
+            texts = [fragments.claim_fragments_at(rendered, places[place_id] if place_id is not None else None, link)
+                     for place_id, link in ties]
+        else:
+            line = fragments.claim_line_parts(claim, fields=fields[seq])
+            texts = [(fragments.claim_line_at(*line, link), None, None) for _, link in ties]
         head = _flat_head(claim)
         group = _group_key(row[3], scope, claim.reported, source)
         links = tuple(
-            (i, place_id, link._value_ if link else None,
-             *fragments.claim_fragments_at(rendered, places[place_id] if place_id is not None else None, link),
-             claim.claim_id, _flat_order(head, place_id, link), group)
-            for i, (place_id, link) in enumerate(ties))
+            (i, place_id, link._value_ if link else None, *text, claim.claim_id,
+             _flat_order(head, place_id, link), group)
+            for i, ((place_id, link), text) in enumerate(zip(ties, texts, strict=True)))
         claims.append((row, links))
     return StoredDocument(source=meta.source, published=meta.published, record=_encode(meta),
                           geojson=fragments.source_json(meta), resolutions=resolutions,
-                          claims=tuple(claims),
-                          map=doc_entry_json(meta, result.claims, result.resolutions, gazetteer, fields=fields))
+                          claims=tuple(claims), flat=flat,
+                          map=doc_entry_json(meta, result.claims, result.resolutions, gazetteer, fields=fields)
+                          if flat else None)
 
 
 def document_result(stored: StoredDocument) -> DocumentResult:
@@ -289,7 +309,7 @@ _UNCOMPARED = frozenset({None, Scope.PART._value_, Scope.CHANGE._value_})
 
 
 def _group_key(kind: str, scope: str | None, reported: str | None, source: bytes) -> str | None:
-    """The claims a claim's figure is compared with (``records._period`` and its kind), as text.
+    r"""The claims a claim's figure is compared with (``records._period`` and its kind), as text.
 
     None for a claim compared with none: no figure (no scope read), a part of a figure or
     an increase on one. Made where the claim is rendered, in the worker: an SQL expression
@@ -482,15 +502,15 @@ class Store:
 
     def _replace_doc(self, source: str, stamp: str | None, *, published: str | None = None,
                      skip: str | None = None, record: bytes | None = None,
-                     geojson: str | None = None, map_entry: str | None = None) -> int:
+                     geojson: str | None = None, map_entry: str | None = None, flat: bool = True) -> int:
         blob = _blob(source)
         old = self._db.execute("SELECT id FROM docs WHERE source = ?", (blob,)).fetchone()
         if old is not None:
             self._delete_doc(old[0])
         cursor = self._db.execute(
-            "INSERT INTO docs (source, stamp, published, skip, record, geojson, map) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (blob, stamp, published, skip, record, geojson, map_entry))
+            "INSERT INTO docs (source, stamp, published, skip, record, geojson, map, flat) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (blob, stamp, published, skip, record, geojson, map_entry, int(flat)))
         return int(cursor.lastrowid)  # type: ignore[arg-type]
 
     def put_skip(self, skip: Skip, stamp: str | None = None) -> None:
@@ -500,7 +520,8 @@ class Store:
     def put(self, stored: StoredDocument, stamp: str | None = None) -> None:
         """Record one document's rows, replacing what the file held before."""
         doc = self._replace_doc(stored.source, stamp, published=stored.published,
-                                record=stored.record, geojson=stored.geojson, map_entry=stored.map)
+                                record=stored.record, geojson=stored.geojson, map_entry=stored.map,
+                                flat=stored.flat)
         self._db.executemany("INSERT INTO resolutions VALUES (?, ?, ?, ?, ?, ?, ?)",
                              [(doc, *row) for row in stored.resolutions])
         # Ids given here, so that a document's claims and links go in one statement each
@@ -556,6 +577,38 @@ class Store:
         self._db.executemany("INSERT INTO contested VALUES (?, ?, ?)", contested)
         self._db.execute("DELETE FROM dirty")
         self._db.execute("COMMIT")
+
+    def render_missing(self) -> int:
+        """Make the CSV and GeoPackage rows and the map entries of the documents stored without
+        them (``stored_document(flat=False)``), from their stored records; return how many.
+
+        The records decode to the records they were made of (the result cache relies on
+        the same), so the rows are those an extraction with ``flat`` would have stored.
+        """
+        docs = self._db.execute("SELECT id, record FROM docs WHERE flat = 0 AND skip IS NULL").fetchall()
+        if not docs:
+            return 0
+        self._db.execute("BEGIN")
+        try:
+            for doc, record in docs:
+                claims = self._db.execute("SELECT id, record FROM claims WHERE doc = ? ORDER BY seq",
+                                          (doc,)).fetchall()
+                resolutions = self._db.execute("SELECT record FROM resolutions WHERE doc = ? ORDER BY seq",
+                                               (doc,)).fetchall()
+                stored = stored_document(DocumentResult(
+                    meta=_decode(Source, record),
+                    resolutions=tuple(_decode(Resolution, text) for text, in resolutions),
+                    claims=tuple(_decode(Claim, text) for _, text in claims)), self.gazetteer)
+                self._db.executemany(
+                    "UPDATE links SET csv = ?, row = ? WHERE claim = ? AND seq = ?",
+                    [(link[4], link[5], claim, link[0])
+                     for (claim, _), (_, links) in zip(claims, stored.claims, strict=True) for link in links])
+                self._db.execute("UPDATE docs SET map = ?, flat = 1 WHERE id = ?", (stored.map, doc))
+            self._db.execute("COMMIT")
+        except BaseException:
+            self.abort_walk()
+            raise
+        return len(docs)
 
     def abort_walk(self) -> None:
         """Undo an unfinished walk (an error or an interrupt): the file stays as it was."""
