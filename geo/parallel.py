@@ -117,7 +117,8 @@ def _work(raws: list[RawFile], flat: bool = True) -> list[Extracted]:
     return [_extract(raw, _worker_resources, flat) for raw in raws]
 
 
-def _process_batch_with(resources_args: tuple[str, object], flat: bool, raws: list[RawFile]) -> list[Extracted]:
+def _process_batch_with(resources_args: tuple[str, object], flat: bool,
+                        raws: list[RawFile]) -> list[Extracted]:
     """Dask task: load the resources once per worker process (cached on disk), then extract."""
     global _worker_resources  # noqa: PLW0603
     if _worker_resources is None:

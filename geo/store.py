@@ -33,7 +33,7 @@ import os
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -274,11 +274,10 @@ def stored_document(result: DocumentResult, gazetteer: Gazetteer, *, flat: bool 
         row = (source, claim.start, claim.end, claim.kind._value_, seq,
                claim.claim_id, claim.claimant, claim.reported, *bounds, int(bool(claim.places)),
                scope, _encode(claim))
-        ties = [(pl.place_id, pl.link) for pl in claim.places] or [(None, None)]
+        ties = _ties(claim)
+        texts: list[tuple[str, str | None, str | None]]
         if flat:
-            rendered = fragments.render_claim(claim, meta if own else None, fields=fields[seq])
-            texts = [fragments.claim_fragments_at(rendered, places[place_id] if place_id is not None else None, link)
-                     for place_id, link in ties]
+            texts = _flat_texts(claim, meta if own else None, fields[seq], ties, places)
         else:
             line = fragments.claim_line_parts(claim, fields=fields[seq])
             texts = [(fragments.claim_line_at(*line, link), None, None) for _, link in ties]
@@ -294,6 +293,31 @@ def stored_document(result: DocumentResult, gazetteer: Gazetteer, *, flat: bool 
                           claims=tuple(claims), flat=flat,
                           map=doc_entry_json(meta, result.claims, result.resolutions, gazetteer, fields=fields)
                           if flat else None)
+
+
+def _ties(claim: Claim) -> list[tuple[str | None, Link | None]]:
+    """A claim's (place id, link) pairs, one row each; an unplaced claim's one row has neither."""
+    return [(pl.place_id, pl.link) for pl in claim.places] or [(None, None)]
+
+
+def _flat_texts(claim: Claim, source: Source | None, fields: Mapping[str, object],
+                ties: list[tuple[str | None, Link | None]], places: Mapping[str, Place],
+                ) -> list[tuple[str, str | None, str | None]]:
+    """The GeoJSON line, CSV line and GeoPackage row of the claim at each of its ``ties``."""
+    rendered = fragments.render_claim(claim, source, fields=fields)
+    return [fragments.claim_fragments_at(rendered, places[place_id] if place_id is not None else None, link)
+            for place_id, link in ties]
+
+
+def _flat_parts(result: DocumentResult, gazetteer: Gazetteer,
+                ) -> tuple[list[list[tuple[str, str | None, str | None]]], str | None]:
+    """What ``stored_document(flat=False)`` leaves out: each claim's ``_flat_texts`` and the map entry."""
+    meta = result.meta
+    fields = [claim_dict(claim, link=None) for claim in result.claims]
+    texts = [_flat_texts(claim, meta if claim.source == meta.source else None, claim_fields, _ties(claim),
+                         gazetteer.places)
+             for claim, claim_fields in zip(result.claims, fields, strict=True)]
+    return texts, doc_entry_json(meta, result.claims, result.resolutions, gazetteer, fields=fields)
 
 
 def document_result(stored: StoredDocument) -> DocumentResult:
@@ -595,15 +619,15 @@ class Store:
                                           (doc,)).fetchall()
                 resolutions = self._db.execute("SELECT record FROM resolutions WHERE doc = ? ORDER BY seq",
                                                (doc,)).fetchall()
-                stored = stored_document(DocumentResult(
+                texts, map_entry = _flat_parts(DocumentResult(
                     meta=_decode(Source, record),
                     resolutions=tuple(_decode(Resolution, text) for text, in resolutions),
                     claims=tuple(_decode(Claim, text) for _, text in claims)), self.gazetteer)
                 self._db.executemany(
                     "UPDATE links SET csv = ?, row = ? WHERE claim = ? AND seq = ?",
-                    [(link[4], link[5], claim, link[0])
-                     for (claim, _), (_, links) in zip(claims, stored.claims, strict=True) for link in links])
-                self._db.execute("UPDATE docs SET map = ?, flat = 1 WHERE id = ?", (stored.map, doc))
+                    [(csv, row, claim, seq) for (claim, _), ties in zip(claims, texts, strict=True)
+                     for seq, (_, csv, row) in enumerate(ties)])
+                self._db.execute("UPDATE docs SET map = ?, flat = 1 WHERE id = ?", (map_entry, doc))
             self._db.execute("COMMIT")
         except BaseException:
             self.abort_walk()
