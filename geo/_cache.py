@@ -337,16 +337,17 @@ class ResultCache:
     def _key(self, sha256: str, source: str) -> list[str]:
         return [self.version, sha256, source.encode("utf-8", "surrogatepass").decode("utf-8", "replace")]
 
-    def get(self, raw: RawFile) -> StoredDocument | None:
-        """The checked result of the file ``raw``, rendered for the Store; None on a miss."""
+    def get(self, raw: RawFile, *, flat: bool = True) -> StoredDocument | None:
+        """The checked result of the file ``raw``, rendered for the Store (``stored_document``'s
+        ``flat``); None on a miss."""
         try:
             with self._path(raw.sha256, raw.source).open("rb") as fh:
                 entry = json.loads(fh.read())
-            return self._checked(raw, entry)
+            return self._checked(raw, entry, flat=flat)
         except Exception:  # noqa: BLE001 - whatever is wrong with an entry, it is a miss
             return None
 
-    def _checked(self, raw: RawFile, entry: dict[str, Any]) -> StoredDocument | None:
+    def _checked(self, raw: RawFile, entry: dict[str, Any], *, flat: bool) -> StoredDocument | None:
         from geo.model import DocumentResult, Skip
         from geo.store import stored_document
 
@@ -360,7 +361,7 @@ class ResultCache:
         result = from_data(DocumentResult, body)
         if result.meta != doc.meta or not _spans_hold(result, doc.text, self.gazetteer):
             return None
-        return stored_document(result, self.gazetteer)
+        return stored_document(result, self.gazetteer, flat=flat)
 
     def put(self, sha256: str, result: StoredDocument | Skip) -> None:
         """Store a document's records atomically; a skip is not kept (it costs no extraction).

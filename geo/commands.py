@@ -204,8 +204,10 @@ def _announce_name_index(resources: Resources) -> None:
 
 @contextmanager
 def _records(corpus: Path, gazetteer: Path | Resources | None, *, workers: int = 1,
-             dask: str | None = None, progress: bool = True, overrides: Path | None = None) -> Iterator[Store]:
-    """The corpus read into its Store (kept in the cache folder for the next build)."""
+             dask: str | None = None, progress: bool = True, overrides: Path | None = None,
+             flat: bool = True) -> Iterator[Store]:
+    """The corpus read into its Store (kept in the cache folder for the next build); ``flat``
+    false when only the GeoJSON is written (``parallel.open_records``)."""
     from geo.overrides import load_overrides
     from geo.parallel import open_records
     from geo.pipeline import Resources, load_resources
@@ -225,7 +227,7 @@ def _records(corpus: Path, gazetteer: Path | Resources | None, *, workers: int =
         with _progress(progress, corpus) as tick:  # the bar (and its thread) ends with the reading
             store = stack.enter_context(open_records(
                 corpus, resources=resources, workers=workers, dask_address=dask, on_document=tick,
-                overrides=corrections))
+                overrides=corrections, flat=flat))
         _require_documents(store, corpus)
         yield store
 
@@ -314,7 +316,7 @@ def run_export(*, corpus: Path, format: Format, output: str, gazetteer: Path | N
             refuse_special_target(Path(output))  # before the corpus is read, not after
         resources = load_resources(gazetteer, settings=Settings(follow_links=follow_links))
         with _records(corpus, resources, workers=workers, progress=output != "-",
-                      overrides=overrides) as records:
+                      overrides=overrides, flat=format is not Format.GEOJSON) as records:
             if output == "-" and format is Format.CSV:
                 from geo.export.csv import render_csv
 
@@ -389,7 +391,7 @@ def run_eval(*, gold: Path, corpus: Path, gazetteer: Path | None) -> None:
 
         gold_docs = load_gold(gold)
         # Scored on the GeoJSON export itself, so that the figures are the shared score.py's.
-        with _records(corpus, gazetteer, progress=False) as records:
+        with _records(corpus, gazetteer, progress=False, flat=False) as records:
             collection = json.loads(render_bytes(records, Format.GEOJSON))
         for line in report_lines(score(gold_docs, collection)):
             echo(line)

@@ -100,28 +100,30 @@ def _init_worker(gazetteer_folder: str, settings: object) -> None:
         _worker_resources = load_resources(Path(gazetteer_folder), settings=settings)  # type: ignore[arg-type]
 
 
-def _extract(raw: RawFile, resources: Resources) -> Extracted:
-    """The steps of one file (``pipeline.extract_document``), rendered as the Store keeps them."""
+def _extract(raw: RawFile, resources: Resources, flat: bool = True) -> Extracted:
+    """The steps of one file (``pipeline.extract_document``), rendered as the Store keeps them
+    (``flat``: with the CSV and GeoPackage rows and the map entry, ``store.stored_document``)."""
     item = extract_document(raw, resources)
     if isinstance(item, Skip):
         return item
     try:
-        return stored_document(item, resources.gazetteer)
+        return stored_document(item, resources.gazetteer, flat=flat)
     except Exception as err:  # noqa: BLE001 - one file never sinks the build (issue 13)
         return Skip(source=raw.source, reason=failure_reason("cannot extract the file", err))
 
 
-def _work(raws: list[RawFile]) -> list[Extracted]:
+def _work(raws: list[RawFile], flat: bool = True) -> list[Extracted]:
     assert _worker_resources is not None
-    return [_extract(raw, _worker_resources) for raw in raws]
+    return [_extract(raw, _worker_resources, flat) for raw in raws]
 
 
-def _process_batch_with(resources_args: tuple[str, object], raws: list[RawFile]) -> list[Extracted]:
+def _process_batch_with(resources_args: tuple[str, object], flat: bool,
+                        raws: list[RawFile]) -> list[Extracted]:
     """Dask task: load the resources once per worker process (cached on disk), then extract."""
     global _worker_resources  # noqa: PLW0603
     if _worker_resources is None:
         _init_worker(*resources_args)
-    return _work(raws)
+    return _work(raws, flat)
 
 
 def _batches(items: Iterable[RawFile], size: int) -> Iterator[list[RawFile]]:
@@ -156,6 +158,7 @@ def open_records(
     use_cache: bool = True,
     on_document: Callable[[str], None] | None = None,
     overrides: Overrides | None = None,
+    flat: bool = True,
 ) -> Iterator[Store]:
     """Read a corpus into a Store and yield it; every writer reads the Store.
 
@@ -181,6 +184,11 @@ def open_records(
     overrides
         An analyst's corrections (``geo.overrides``), applied to each document's result
         before it is stored; a file's corrections are part of its stamp.
+    flat
+        Whether the caller reads the claims' CSV and GeoPackage rows or the map entries
+        (every writer but the GeoJSON one): they are made for the documents extracted now
+        and for any an earlier ``flat=False`` walk stored without them; False leaves them
+        unmade (``store.stored_document``).
     """
     # The Store and the result cache also keep export fragments and map entries: the
     # code that renders them is part of their key (geo/export and geo/webmap are not in
@@ -194,13 +202,13 @@ def open_records(
     try:
         try:
             _fill(store, corpus, resources=resources, workers=workers, dask_address=dask_address,
-                  cache=cache, on_document=on_document, overrides=overrides)
+                  cache=cache, on_document=on_document, overrides=overrides, flat=flat)
         except sqlite3.DatabaseError as err:
             if not is_damage(err):
                 raise
             store.reset()  # damaged pages: the Store is a cache, rebuilt from the corpus (issue 13)
             _fill(store, corpus, resources=resources, workers=workers, dask_address=dask_address,
-                  cache=cache, on_document=on_document, overrides=overrides)
+                  cache=cache, on_document=on_document, overrides=overrides, flat=flat)
         if path is not None and store.path == path:
             remove_other_versions(path)  # this corpus's Stores of earlier versions: never read again
         if cache is not None:
@@ -238,6 +246,7 @@ def _fill(
     cache: ResultCache | None,
     on_document: Callable[[str], None] | None,
     overrides: Overrides | None = None,
+    flat: bool = True,
 ) -> None:
     """One walk of the corpus into ``store``: unchanged files kept, the rest read or extracted."""
     pending: dict[str, tuple[str, str | None]] = {}  # source -> (sha256, stamp) of a file out for extraction
@@ -257,7 +266,8 @@ def _fill(
         """The document with the analyst's corrections applied (the few files they name)."""
         if overrides is None or not overrides.for_source(stored.source):
             return stored
-        return stored_document(apply_overrides(document_result(stored), overrides), resources.gazetteer)
+        return stored_document(apply_overrides(document_result(stored), overrides), resources.gazetteer,
+                               flat=stored.flat)
 
     def misses() -> Iterator[RawFile]:
         """The files to extract; skips, unchanged files and cache hits are stored on the way."""
@@ -267,7 +277,7 @@ def _fill(
                 store.put_skip(raw)
             elif isinstance(raw, RawFile):
                 # A cache hit is checked against the decoded text, then rendered anew.
-                if cache and (hit := cache.get(raw)) is not None:
+                if cache and (hit := cache.get(raw, flat=flat)) is not None:
                     keep(hit, stamped(raw.source, raw.stamp))
                 else:
                     pending[raw.source] = (raw.sha256, stamped(raw.source, raw.stamp))
@@ -276,11 +286,11 @@ def _fill(
                 on_document(raw.source)
 
     if dask_address is not None:
-        fresh = _run_dask(misses(), resources, dask_address)
+        fresh = _run_dask(misses(), resources, dask_address, flat)
     elif workers > 1:
-        fresh = _run_pool(misses(), resources, workers)
+        fresh = _run_pool(misses(), resources, workers, flat)
     else:
-        fresh = (_extract(raw, resources) for raw in misses())
+        fresh = (_extract(raw, resources, flat) for raw in misses())
     store.begin_walk()
     try:
         for result in fresh:
@@ -292,6 +302,8 @@ def _fill(
     except BaseException:
         store.abort_walk()
         raise
+    if flat:
+        store.render_missing()
     store.built = build_date(store.published_dates())
     store.attribution = attribution_lines(resources.gazetteer)
 
@@ -312,13 +324,13 @@ def _resources_args(resources: Resources) -> tuple[str, object]:
 
 
 def _run_pool(
-    docs: Iterable[RawFile], resources: Resources, workers: int,
+    docs: Iterable[RawFile], resources: Resources, workers: int, flat: bool = True,
 ) -> Iterator[Extracted]:
     global _inherited  # noqa: PLW0603 - read by the workers forked below
     pending = iter(docs)
     head = list(itertools.islice(pending, _POOL_FROM))
     if len(head) < _POOL_FROM:  # a rebuild after adding an article or two: no pool to start
-        yield from (_extract(raw, resources) for raw in head)
+        yield from (_extract(raw, resources, flat) for raw in head)
         return
     docs = itertools.chain(head, pending)
     resources.matcher  # noqa: B018 - load it once here, not once per worker
@@ -330,14 +342,14 @@ def _run_pool(
 
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                  initargs=_resources_args(resources)) as pool:
-            yield from _bounded(lambda batch: pool.submit(_work, batch), docs,
+            yield from _bounded(lambda batch: pool.submit(_work, batch, flat), docs,
                                 workers * _IN_FLIGHT_PER_WORKER)
     finally:
         _inherited = None
 
 
 def _run_dask(
-    docs: Iterable[RawFile], resources: Resources, address: str,
+    docs: Iterable[RawFile], resources: Resources, address: str, flat: bool = True,
 ) -> Iterator[Extracted]:
     try:
         from dask.distributed import Client, LocalCluster
@@ -359,5 +371,5 @@ def _run_dask(
             target = address
         client = stack.enter_context(Client(target))
         slots = max(1, sum(client.nthreads().values()))
-        submit = functools.partial(client.submit, _process_batch_with, args, pure=False)
+        submit = functools.partial(client.submit, _process_batch_with, args, flat, pure=False)
         yield from _bounded(submit, itertools.chain([first], pending), slots * _IN_FLIGHT_PER_WORKER)

@@ -33,7 +33,7 @@ import os
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -61,7 +61,7 @@ from geo.webmap.payload import doc_entry_json
 __all__ = ["Store", "document_result", "is_damage"]
 
 #: Bump when the tables change: an older file is then dropped and rebuilt.
-SCHEMA = 13
+SCHEMA = 15
 R = TypeVar("R")
 
 _TABLES = """
@@ -74,7 +74,11 @@ CREATE TABLE docs (
     skip TEXT,
     record TEXT,
     geojson TEXT,
-    map TEXT
+    map TEXT,
+    -- 0 when its claims' CSV and GeoPackage rows and its map entry are not made yet
+    -- (``stored_document(flat=False)``: a GeoJSON export needs none of them);
+    -- ``Store.render_missing`` makes them before a build or another export reads them.
+    flat INTEGER NOT NULL DEFAULT 1
 );
 CREATE TABLE claims (
     id INTEGER PRIMARY KEY,
@@ -92,13 +96,7 @@ CREATE TABLE claims (
     high REAL,
     placed INTEGER NOT NULL,
     scope TEXT,
-    record TEXT NOT NULL,
-    -- The conflict test's group (``records.contested_rivals``: kind and period), NULL for a
-    -- claim no other is compared with (no figure, or a part of one or an increase on one).
-    grp TEXT GENERATED ALWAYS AS (CASE WHEN (low IS NULL AND best IS NULL AND high IS NULL)
-        OR scope IS NULL OR scope IN ('part', 'change') THEN NULL
-        ELSE kind || char(31) || scope || char(31) || CASE WHEN reported IS NOT NULL AND reported <> ''
-        THEN 'd' || reported ELSE 'a' || hex(source) END END) VIRTUAL
+    record TEXT NOT NULL
 );
 -- One row per (claim, place), and one with a NULL place for an unplaced claim, each
 -- with its export fragments (geo.export.fragments).
@@ -108,12 +106,14 @@ CREATE TABLE links (
     place_id TEXT,
     link TEXT,
     geojson TEXT NOT NULL,
-    csv TEXT NOT NULL,
-    row TEXT NOT NULL,
+    csv TEXT,
+    row TEXT,
     claim_id TEXT NOT NULL,
     flat_order BLOB NOT NULL,
-    -- its claim's ``claims.grp``, copied: the end of a walk finds a dirty group's members at
-    -- a place through ``links_group`` in the time of the members it finds (from the group's
+    -- The conflict test's group of its claim (``_group_key``: kind and period), NULL for a
+    -- claim no other is compared with (no figure, or a part of one or an increase on one).
+    -- Kept per link, not per claim: the end of a walk finds a dirty group's members at a
+    -- place through ``links_group`` in the time of the members it finds (from the group's
     -- claims at every place, a big group spread over many places was quadratic, issue 14)
     grp TEXT
 );
@@ -150,10 +150,10 @@ _CLAIM_ORDER = "c.source, c.start, c.end_, c.kind, c.seq"
 #: What ``_rivals_of`` reads of the claims tied to places (``links l``): those of dirty
 #: groups (all have a number), in claim order (the first of equal bounds is the rival, as in memory).
 _SUMMARY_COLUMNS = "c.claim_id, c.claimant, c.kind, c.reported, c.low, c.best, c.high, c.source, c.scope"
-#: Mark the groups (place, ``claims.grp``) a document's claims are in as dirty: their
+#: Mark the groups (place, ``links.grp``) a document's claims are in as dirty: their
 #: contested rows are found again at the end of the walk.
-_MARK_DIRTY = ("INSERT OR IGNORE INTO dirty SELECT DISTINCT l.place_id, c.grp FROM claims c "
-               "CROSS JOIN links l ON l.claim = c.id WHERE c.doc = ? AND c.grp IS NOT NULL "
+_MARK_DIRTY = ("INSERT OR IGNORE INTO dirty SELECT DISTINCT l.place_id, l.grp FROM claims c "
+               "CROSS JOIN links l ON l.claim = c.id WHERE c.doc = ? AND l.grp IS NOT NULL "
                "AND l.place_id IS NOT NULL")
 
 
@@ -231,6 +231,8 @@ class StoredDocument:
     claims       (row of the ``claims`` table, rows of its ``links``), without the ids
     map          its entry of the map's ``docs`` (``geo.webmap.payload.doc_entry_json``),
                  None when the map shows nothing of it
+    flat         whether the links' CSV and GeoPackage rows and ``map`` were made (else
+                 they are None, made by ``Store.render_missing`` when an output needs them)
     """
 
     source: str
@@ -240,10 +242,18 @@ class StoredDocument:
     resolutions: tuple[tuple[object, ...], ...]
     claims: tuple[tuple[tuple[object, ...], tuple[tuple[object, ...], ...]], ...]
     map: str | None = None
+    flat: bool = True
 
 
-def stored_document(result: DocumentResult, gazetteer: Gazetteer) -> StoredDocument:
-    """Render one document's records, export fragments and map entry as Store rows (pure)."""
+def stored_document(result: DocumentResult, gazetteer: Gazetteer, *, flat: bool = True) -> StoredDocument:
+    """Render one document's records, export fragments and map entry as Store rows (pure).
+
+    With ``flat`` false only the records and the GeoJSON lines are made: the CSV and
+    GeoPackage rows and the map entry were a third of the rendering, and a GeoJSON
+    export (or ``geo eval``) reads none of them (issue 14: "render only the outputs that
+    were asked for"). ``Store.render_missing`` makes them from the records if a later
+    build asks.
+    """
     meta = result.meta
     places = gazetteer.places
     blob = _blob(meta.source)
@@ -260,22 +270,54 @@ def stored_document(result: DocumentResult, gazetteer: Gazetteer) -> StoredDocum
         # (``_value_``: an enum member's own attribute, not the slower ``value`` property)
         scope = claim_scope(claim)._value_ if bounds != (None, None, None) else None
         own = claim.source == meta.source
-        row = (blob if own else _blob(claim.source), claim.start, claim.end, claim.kind._value_, seq,
+        source = blob if own else _blob(claim.source)
+        row = (source, claim.start, claim.end, claim.kind._value_, seq,
                claim.claim_id, claim.claimant, claim.reported, *bounds, int(bool(claim.places)),
                scope, _encode(claim))
-        ties = [(pl.place_id, pl.link) for pl in claim.places] or [(None, None)]
-        rendered = fragments.render_claim(claim, meta if own else None, fields=fields[seq])
+        ties = _ties(claim)
+        texts: list[tuple[str, str | None, str | None]]
+        if flat:
+            texts = _flat_texts(claim, meta if own else None, fields[seq], ties, places)
+        else:
+            line = fragments.claim_line_parts(claim, fields=fields[seq])
+            texts = [(fragments.claim_line_at(*line, link), None, None) for _, link in ties]
         head = _flat_head(claim)
+        group = _group_key(row[3], scope, claim.reported, source)
         links = tuple(
-            (i, place_id, link._value_ if link else None,
-             *fragments.claim_fragments_at(rendered, places[place_id] if place_id is not None else None, link),
-             claim.claim_id, _flat_order(head, place_id, link))
-            for i, (place_id, link) in enumerate(ties))
+            (i, place_id, link._value_ if link else None, *text, claim.claim_id,
+             _flat_order(head, place_id, link), group)
+            for i, ((place_id, link), text) in enumerate(zip(ties, texts, strict=True)))
         claims.append((row, links))
     return StoredDocument(source=meta.source, published=meta.published, record=_encode(meta),
                           geojson=fragments.source_json(meta), resolutions=resolutions,
-                          claims=tuple(claims),
-                          map=doc_entry_json(meta, result.claims, result.resolutions, gazetteer, fields=fields))
+                          claims=tuple(claims), flat=flat,
+                          map=doc_entry_json(meta, result.claims, result.resolutions, gazetteer, fields=fields)
+                          if flat else None)
+
+
+def _ties(claim: Claim) -> list[tuple[str | None, Link | None]]:
+    """A claim's (place id, link) pairs, one row each; an unplaced claim's one row has neither."""
+    return [(pl.place_id, pl.link) for pl in claim.places] or [(None, None)]
+
+
+def _flat_texts(claim: Claim, source: Source | None, fields: Mapping[str, object],
+                ties: list[tuple[str | None, Link | None]], places: Mapping[str, Place],
+                ) -> list[tuple[str, str | None, str | None]]:
+    """The GeoJSON line, CSV line and GeoPackage row of the claim at each of its ``ties``."""
+    rendered = fragments.render_claim(claim, source, fields=fields)
+    return [fragments.claim_fragments_at(rendered, places[place_id] if place_id is not None else None, link)
+            for place_id, link in ties]
+
+
+def _flat_parts(result: DocumentResult, gazetteer: Gazetteer,
+                ) -> tuple[list[list[tuple[str, str | None, str | None]]], str | None]:
+    """What ``stored_document(flat=False)`` leaves out: each claim's ``_flat_texts`` and the map entry."""
+    meta = result.meta
+    fields = [claim_dict(claim, link=None) for claim in result.claims]
+    texts = [_flat_texts(claim, meta if claim.source == meta.source else None, claim_fields, _ties(claim),
+                         gazetteer.places)
+             for claim, claim_fields in zip(result.claims, fields, strict=True)]
+    return texts, doc_entry_json(meta, result.claims, result.resolutions, gazetteer, fields=fields)
 
 
 def document_result(stored: StoredDocument) -> DocumentResult:
@@ -284,6 +326,29 @@ def document_result(stored: StoredDocument) -> DocumentResult:
         meta=_decode(Source, stored.record),
         resolutions=tuple(_decode(Resolution, row[4]) for row in stored.resolutions),  # type: ignore[arg-type]
         claims=tuple(_decode(Claim, row[-1]) for row, _ in stored.claims))  # type: ignore[arg-type]
+
+
+#: Scopes whose figures are compared with no other claim's (``records._period``).
+_UNCOMPARED = frozenset({None, Scope.PART._value_, Scope.CHANGE._value_})
+
+
+def _group_key(kind: str, scope: str | None, reported: str | None, source: bytes) -> str | None:
+    r"""The claims a claim's figure is compared with (``records._period`` and its kind), as text.
+
+    None for a claim compared with none: no figure (no scope read), a part of a figure or
+    an increase on one. Made where the claim is rendered, in the worker: an SQL expression
+    over the inserted rows, copied to each link by an UPDATE, cost the main process a
+    sixth of its inserts (issue 14). Dated claims meet by date, undated ones only within
+    their article (its name in upper-case hex, as SQLite's ``hex``).
+
+    >>> _group_key("killed", "day", "2024-08-12", b"a.txt"), _group_key("killed", "total", None, b"a")
+    ('killed\x1fday\x1fd2024-08-12', 'killed\x1ftotal\x1fa61')
+    >>> _group_key("killed", "part", "2024-08-12", b"a.txt") is None
+    True
+    """
+    if scope in _UNCOMPARED:
+        return None
+    return f"{kind}\x1f{scope}\x1f" + (f"d{reported}" if reported else f"a{source.hex().upper()}")
 
 
 def _flat_head(claim: Claim) -> bytes:
@@ -461,15 +526,15 @@ class Store:
 
     def _replace_doc(self, source: str, stamp: str | None, *, published: str | None = None,
                      skip: str | None = None, record: bytes | None = None,
-                     geojson: str | None = None, map_entry: str | None = None) -> int:
+                     geojson: str | None = None, map_entry: str | None = None, flat: bool = True) -> int:
         blob = _blob(source)
         old = self._db.execute("SELECT id FROM docs WHERE source = ?", (blob,)).fetchone()
         if old is not None:
             self._delete_doc(old[0])
         cursor = self._db.execute(
-            "INSERT INTO docs (source, stamp, published, skip, record, geojson, map) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (blob, stamp, published, skip, record, geojson, map_entry))
+            "INSERT INTO docs (source, stamp, published, skip, record, geojson, map, flat) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (blob, stamp, published, skip, record, geojson, map_entry, int(flat)))
         return int(cursor.lastrowid)  # type: ignore[arg-type]
 
     def put_skip(self, skip: Skip, stamp: str | None = None) -> None:
@@ -479,7 +544,8 @@ class Store:
     def put(self, stored: StoredDocument, stamp: str | None = None) -> None:
         """Record one document's rows, replacing what the file held before."""
         doc = self._replace_doc(stored.source, stamp, published=stored.published,
-                                record=stored.record, geojson=stored.geojson, map_entry=stored.map)
+                                record=stored.record, geojson=stored.geojson, map_entry=stored.map,
+                                flat=stored.flat)
         self._db.executemany("INSERT INTO resolutions VALUES (?, ?, ?, ?, ?, ?, ?)",
                              [(doc, *row) for row in stored.resolutions])
         # Ids given here, so that a document's claims and links go in one statement each
@@ -495,11 +561,11 @@ class Store:
             "reported, low, best, high, placed, scope, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             claim_rows)
         self._db.executemany("INSERT INTO links (claim, seq, place_id, link, geojson, csv, row, claim_id, "
-                             "flat_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", link_rows)
-        if claim_rows:
-            self._db.execute("UPDATE links SET grp = (SELECT c.grp FROM claims c WHERE c.id = links.claim) "
-                             "WHERE claim BETWEEN ? AND ?", (claim_rows[0][0], claim_rows[-1][0]))
-            self._db.execute(_MARK_DIRTY, (doc,))
+                             "flat_order, grp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", link_rows)
+        # _MARK_DIRTY's pairs, from the rows at hand rather than a join over what was just inserted
+        self._db.executemany("INSERT OR IGNORE INTO dirty VALUES (?, ?)",
+                             sorted({(row[2], row[-1]) for row in link_rows
+                                     if row[2] is not None and row[-1] is not None}))
 
     def _delete_doc(self, doc: int) -> None:
         self._db.execute(_MARK_DIRTY, (doc,))
@@ -535,6 +601,38 @@ class Store:
         self._db.executemany("INSERT INTO contested VALUES (?, ?, ?)", contested)
         self._db.execute("DELETE FROM dirty")
         self._db.execute("COMMIT")
+
+    def render_missing(self) -> int:
+        """Make the CSV and GeoPackage rows and the map entries of the documents stored without
+        them (``stored_document(flat=False)``), from their stored records; return how many.
+
+        The records decode to the records they were made of (the result cache relies on
+        the same), so the rows are those an extraction with ``flat`` would have stored.
+        """
+        docs = self._db.execute("SELECT id, record FROM docs WHERE flat = 0 AND skip IS NULL").fetchall()
+        if not docs:
+            return 0
+        self._db.execute("BEGIN")
+        try:
+            for doc, record in docs:
+                claims = self._db.execute("SELECT id, record FROM claims WHERE doc = ? ORDER BY seq",
+                                          (doc,)).fetchall()
+                resolutions = self._db.execute("SELECT record FROM resolutions WHERE doc = ? ORDER BY seq",
+                                               (doc,)).fetchall()
+                texts, map_entry = _flat_parts(DocumentResult(
+                    meta=_decode(Source, record),
+                    resolutions=tuple(_decode(Resolution, text) for text, in resolutions),
+                    claims=tuple(_decode(Claim, text) for _, text in claims)), self.gazetteer)
+                self._db.executemany(
+                    "UPDATE links SET csv = ?, row = ? WHERE claim = ? AND seq = ?",
+                    [(csv, row, claim, seq) for (claim, _), ties in zip(claims, texts, strict=True)
+                     for seq, (_, csv, row) in enumerate(ties)])
+                self._db.execute("UPDATE docs SET map = ?, flat = 1 WHERE id = ?", (map_entry, doc))
+            self._db.execute("COMMIT")
+        except BaseException:
+            self.abort_walk()
+            raise
+        return len(docs)
 
     def abort_walk(self) -> None:
         """Undo an unfinished walk (an error or an interrupt): the file stays as it was."""

@@ -78,18 +78,21 @@ def _map_bytes(data, gazetteer, path: Path) -> bytes:
     return path.read_bytes()
 
 
+def _assert_same_outputs(data, other, gazetteer, folder: Path) -> None:
+    """Every writer (GeoJSON, CSV, GeoPackage, map) gives the same bytes from ``data`` and ``other``."""
+    assert _outputs(data) == _outputs(other)
+    write_gpkg(data, folder / "data.gpkg")
+    write_gpkg(other, folder / "other.gpkg")
+    assert (folder / "data.gpkg").read_bytes() == (folder / "other.gpkg").read_bytes()
+    assert _map_bytes(data, gazetteer, folder / "data.html") == _map_bytes(other, gazetteer, folder / "other.html")
+
+
 def test_every_writer_gives_the_same_bytes_from_the_store_and_from_memory(corpus, resources, private_cache,
                                                                          tmp_path):
     with open_records(corpus, resources=resources) as store:
         build = store.to_build()
         assert build.claims and build.places and build.resolutions
-        assert _outputs(store) == _outputs(build)
-        write_gpkg(store, tmp_path / "store.gpkg")
-        write_gpkg(build, tmp_path / "build.gpkg")
-        gazetteer = resources.gazetteer
-        assert _map_bytes(store, gazetteer, tmp_path / "store.html") == \
-            _map_bytes(build, gazetteer, tmp_path / "build.html")
-    assert (tmp_path / "store.gpkg").read_bytes() == (tmp_path / "build.gpkg").read_bytes()
+        _assert_same_outputs(store, build, resources.gazetteer, tmp_path)
 
 
 def test_the_summary_reads_the_same_unresolved_names_from_the_store_and_from_memory(tmp_path, resources,
@@ -501,6 +504,58 @@ def test_issue_14_the_store_reads_each_scope_once_at_extraction_and_none_at_the_
         rivals = {p.place_id: store.rivals_at(p.place_id) for p in store.places}
         assert rivals == {p.place_id: dict(memory.rivals_at(p.place_id)) for p in store.places}
         assert any(rivals.values())
+
+
+def test_issue_14_a_geojson_export_makes_no_flat_rows_and_the_next_build_makes_them_from_the_records(
+        corpus, resources, private_cache, tmp_path, monkeypatch, reads):
+    """``flat=False`` (``geo export --format geojson``, ``geo eval``) stores no CSV or GeoPackage
+    rows and no map entries; the next walk that needs them makes them from the stored records,
+    reading no file again, and every output is a clean build's."""
+    made = []
+    entry, render = geo.store.doc_entry_json, geo.store.fragments.render_claim
+    monkeypatch.setattr(geo.store, "doc_entry_json", lambda *a, **k: made.append("map") or entry(*a, **k))
+    monkeypatch.setattr(geo.store.fragments, "render_claim", lambda *a, **k: made.append("row") or render(*a, **k))
+    clean = run_parallel(corpus, resources=resources, use_cache=False)
+    made.clear()
+    with open_records(corpus, resources=resources, flat=False) as store:
+        assert render_geojson(store) == render_geojson(clean)
+        assert store._db.execute("SELECT COUNT(*) FROM links WHERE csv IS NOT NULL").fetchone()[0] == 0
+    assert made == []
+    documents = len(clean.sources)
+    read = len(reads)
+    with open_records(corpus, resources=resources) as store:
+        assert made.count("map") == documents and made.count("row") == len(clean.claims)
+        assert len(reads) == read  # made from the records: no file read again
+        _assert_same_outputs(store, clean, resources.gazetteer, tmp_path)
+    made.clear()
+    with open_records(corpus, resources=resources):
+        assert made == []  # made once
+
+
+#: How the Store grouped claims for the conflict test when SQLite made the group (schema 13):
+#: the expression the group key made in the worker must agree with.
+_SQL_GROUP = ("CASE WHEN (low IS NULL AND best IS NULL AND high IS NULL) OR scope IS NULL OR scope IN ('part', "
+              "'change') THEN NULL ELSE kind || char(31) || scope || char(31) || CASE WHEN reported IS NOT NULL "
+              "AND reported <> '' THEN 'd' || reported ELSE 'a' || hex(source) END END")
+
+
+def test_issue_14_each_link_s_conflict_group_is_made_in_the_worker_as_sqlite_made_it(
+        corpus, conflict, resources):
+    """``links.grp`` comes with the rows (no UPDATE in the main process): the group SQLite's
+    expression gives of the claim's columns, for dated, undated and numberless claims."""
+    for path in conflict.iterdir():
+        (corpus / path.name).write_bytes(path.read_bytes())
+    (corpus / "undated.txt").write_text("The ministry said 70 soldiers were killed near Sudzha in total.\n",
+                                        encoding="utf-8")
+    with open_records(corpus, resources=resources, use_cache=False) as store:
+        rows = store._db.execute(f"SELECT l.grp, {_SQL_GROUP}, l.place_id FROM links l "  # noqa: S608
+                                 "JOIN claims c ON c.id = l.claim").fetchall()
+        dirty = store._db.execute("SELECT COUNT(*) FROM dirty").fetchone()[0]
+    assert [made for made, _, _ in rows] == [expected for _, expected, _ in rows]
+    groups = [made for made, _, _ in rows if made is not None]
+    assert any("\x1fd" in g for g in groups) and any("\x1fa" in g for g in groups)
+    assert len(groups) < len(rows)  # numberless claims have none
+    assert dirty == 0  # the walk's end read and emptied the dirty groups
 
 
 def test_issue_14_a_place_s_row_columns_are_made_once_per_place_and_link(seeds_claim, monkeypatch):

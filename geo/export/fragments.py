@@ -194,18 +194,31 @@ def render_claim(claim: Claim, source: Source | None, *,
 
     ``fields`` is ``claim_dict(claim, link=None)`` when the caller has it (the map uses it too).
     """
-    line = dumps(fields) if fields is not None else claim_json(claim, None)
-    head, key, tail = line.partition(_LINK_KEY)
-    if not key or _LINK_KEY in tail:  # claim_dict's one "link" key; quotes write '"' as '\\"'
-        msg = f"no single link member in a claim line: {line[:80]!r}"
-        raise ValueError(msg)
-    tail = tail[tail.index(",") :]  # after the link's value: its values are plain words
+    head, tail = claim_line_parts(claim, fields=fields)
     columns = claim_columns(claim, source, fields=fields)
     values = [columns[name] for name in _CLAIM_NAMES]
     cells = _csv_cells(values)
     return RenderedClaim(json_head=head, json_tail=tail,
                          csv_runs=tuple([",".join(cells[run]) for run in _CLAIM_SLICES]),
                          json_runs=tuple([dumps(values[run])[1:-1] for run in _CLAIM_SLICES]))
+
+
+def claim_line_parts(claim: Claim, *, fields: Mapping[str, object] | None = None) -> tuple[str, str]:
+    """``claim_json`` of a claim around its ``"link"`` member: the same at each of its places.
+
+    ``fields`` is ``claim_dict(claim, link=None)`` when the caller has it.
+    """
+    line = dumps(fields) if fields is not None else claim_json(claim, None)
+    head, key, tail = line.partition(_LINK_KEY)
+    if not key or _LINK_KEY in tail:  # claim_dict's one "link" key; quotes write '"' as '\\"'
+        msg = f"no single link member in a claim line: {line[:80]!r}"
+        raise ValueError(msg)
+    return head, tail[tail.index(",") :]  # after the link's value: its values are plain words
+
+
+def claim_line_at(head: str, tail: str, link: Link | None) -> str:
+    """``claim_json(claim, link)`` from the claim's ``claim_line_parts``, uncontested."""
+    return f"{head}{_LINK_KEY}{_LINK_JSON[link]}{tail}"
 
 
 #: ``_place_runs`` of the (place id, link) pairs met so far, with the place they were made
@@ -239,7 +252,7 @@ def claim_fragments_at(claim: RenderedClaim, place: Place | None, link: Link | N
     ``dumps(row_values(claim_row(...)))`` (a test says so), from ``render_claim``'s parts.
     """
     csv_runs, json_runs = _place_runs(place, link)
-    line = f"{claim.json_head}{_LINK_KEY}{_LINK_JSON[link]}{claim.json_tail}"
+    line = claim_line_at(claim.json_head, claim.json_tail, link)
     return (line, ",".join(_interleave(claim.csv_runs, csv_runs)) + "\r\n",
             "[" + ",".join(_interleave(claim.json_runs, json_runs)) + "]")
 
