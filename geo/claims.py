@@ -53,7 +53,7 @@ from geo.dates import claim_date
 from geo.drafts import Draft
 from geo.figures import Amount, find_amounts, scale_figure
 from geo.gazetteer import Gazetteer
-from geo.heads import HeadIndex, Heads
+from geo.heads import HeadIndex, Heads, top_level_alternatives
 from geo.lexicon import (
     BLOCKERS_BEFORE,
     FORCE_NOUNS,
@@ -82,30 +82,6 @@ from geo.settings import DEFAULT_SETTINGS, Settings
 from geo.text import Gated, fold, line_sentences, paragraph_spans
 
 
-def _top_level_alternatives(pattern: str) -> list[str]:
-    """Split a regular expression at its top-level "|" (not inside groups or classes)."""
-    parts, depth, in_class, start, i = [], 0, False, 0, 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    parts.append(pattern[start:])
-    return parts
-
-
 def _trigger_pattern() -> tuple[str, dict[str, Kind]]:
     """One alternation per script behind a one-character guard, and the kind of each group.
 
@@ -118,7 +94,7 @@ def _trigger_pattern() -> tuple[str, dict[str, Kind]]:
     latin, cyrillic, kinds = [], [], {}
     for i, (kind, pattern) in enumerate(KIND_TRIGGERS):
         for script, out in (("l", latin), ("c", cyrillic)):
-            alts = [a for a in _top_level_alternatives(pattern) if _is_cyrillic_start(a) == (script == "c")]
+            alts = [a for a in top_level_alternatives(pattern) if _is_cyrillic_start(a) == (script == "c")]
             if alts:
                 out.append(f"(?P<t{i}{script}>{'|'.join(alts)})")
                 kinds[f"t{i}{script}"] = kind

@@ -20,19 +20,49 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import cast
 from re import _constants as op  # the parse tree of a pattern has no public form
 from re import _parser
 
 import ahocorasick
 
+from geo.regex_cache import compile_pattern
 from geo.text import CASE_TWINS, fold
 
-__all__ = ["HeadIndex", "Heads", "leading_literals"]
+__all__ = ["HeadIndex", "Heads", "leading_literals", "top_level_alternatives"]
 
 #: More prefixes than this are not spelled out: the walk stops at the shorter ones it has.
 _MAX_HEADS = 512
 
+#: Heads shorter than this are left to the lookahead search (``Heads.of`` with parts): "в" of
+#: "в руках" starts a Python step at nearly every line, the search runs in C.
+_MIN_HEAD = 3
+
 _Lead = tuple[frozenset[str], bool]  # the prefixes, and whether they are the whole matches
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """Split a regular expression at its top-level "|" (not inside groups or classes)."""
+    parts, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
 
 
 def leading_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -91,7 +121,7 @@ def _lead_item(item: tuple[object, object]) -> _Lead:
         leads = [_lead(branch) for branch in value[1]]  # type: ignore[index]
         return frozenset().union(*(heads for heads, _ in leads)), all(whole for _, whole in leads)
     if kind in (op.MAX_REPEAT, op.MIN_REPEAT, op.POSSESSIVE_REPEAT):
-        low, high, body = value  # type: ignore[misc]
+        low, high, body = cast("tuple[int, int, Iterable[tuple[object, object]]]", value)
         heads, whole = _lead(body)
         if (low, high) == (0, 1):
             return heads | {""}, whole  # optional: absent, or one of its prefixes
@@ -106,29 +136,58 @@ class Heads:
 
     pattern    the compiled pattern, searched in folded text
     automaton  its heads, each stored with its length; None when no heads are known
+    others     a zero-width pattern that marks where the alternatives with no heads may
+               start ("[\\w'-]+-controlled" starts with any word), or None
     """
 
     pattern: re.Pattern[str]
     automaton: ahocorasick.Automaton | None
+    others: re.Pattern[str] | None = None
 
     @classmethod
-    def of(cls, pattern: re.Pattern[str]) -> Heads:
-        """The heads of ``pattern`` in one automaton (built once, at import, by the rule module)."""
-        heads = leading_literals(pattern)
-        if heads is None:
-            return cls(pattern, None)
-        automaton = ahocorasick.Automaton()
-        for head in heads:
-            automaton.add_word(head, len(head))
-        automaton.make_automaton()
-        return cls(pattern, automaton)
+    def of(cls, pattern: re.Pattern[str], parts: Iterable[str] = (), *, guard: str = "") -> Heads:
+        """The heads of ``pattern``, in one automaton (built once, at import, by the rule module).
 
-    def index(self, folded: str) -> HeadIndex:
-        """Where a match may start in ``folded`` (a whole document: one pass for all its sentences)."""
-        if self.automaton is None or _holds_case_twin(folded):
+        ``parts``, when given, are the sources of its alternatives: every match of ``pattern``
+        is a match of one of them from the same start, and every such start meets ``guard``
+        (a zero-width condition such as "(?<!\\w)"). An alternative with heads joins the
+        automaton; the others are found by one lookahead search of their own, so a few odd
+        alternatives do not send the whole pattern back to trying every position.
+        """
+        if not parts:
+            return cls(pattern, _automaton(leading_literals(pattern)))
+        heads: set[str] = set()
+        unheaded = []
+        for alternative in (alt for part in parts for alt in top_level_alternatives(part)):
+            found = leading_literals(re.compile(alternative, pattern.flags))
+            if found is None or min(map(len, found)) < _MIN_HEAD:
+                unheaded.append(alternative)  # a short head ("в", "in") hits nearly every line
+            else:
+                heads |= found
+        others = compile_pattern(f"{guard}(?=(?:{'|'.join(unheaded)}))", pattern.flags) if unheaded else None
+        return cls(pattern, _automaton(frozenset(heads)), others)
+
+    def index(self, folded: str, start: int = 0, end: int | None = None) -> HeadIndex:
+        """Where a match may start in ``folded[start:end]``: a whole document (one pass for all
+        its sentences) or one sentence; the index answers for stretches inside it only."""
+        stop = len(folded) if end is None else end
+        chunk = folded[start:stop]
+        if self.automaton is None or _holds_case_twin(chunk):
             return HeadIndex(self.pattern, folded, None)
-        starts = sorted({end - length + 1 for end, length in self.automaton.iter(folded)})
-        return HeadIndex(self.pattern, folded, tuple(starts))
+        starts = {start + last - length + 1 for last, length in self.automaton.iter(chunk)}
+        if self.others is not None:
+            starts.update(m.start() for m in self.others.finditer(folded, start, stop))
+        return HeadIndex(self.pattern, folded, tuple(sorted(starts)))
+
+
+def _automaton(heads: frozenset[str] | None) -> ahocorasick.Automaton | None:
+    if not heads:
+        return None  # no head known: every position is tried
+    automaton = ahocorasick.Automaton()
+    for head in heads:
+        automaton.add_word(head, len(head))
+    automaton.make_automaton()
+    return automaton
 
 
 def _holds_case_twin(folded: str) -> bool:

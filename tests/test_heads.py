@@ -107,3 +107,45 @@ def test_a_sentence_with_no_head_tries_nothing():
     spy = _Spy(_TRIGGER)
     index = HeadIndex(spy, text, _TRIGGER_HEADS.index(text).starts)  # type: ignore[arg-type]
     assert list(index.finditer(0, len(text))) == [] and spy.tried == []
+
+
+def test_alternatives_with_no_or_short_heads_are_found_by_a_lookahead():
+    pattern = re.compile(r"(?<!\w)(?:(?P<a>[\w'-]+-controlled)|(?P<b>в\s+руках)|(?P<c>captured))(?!\w)")
+    heads = Heads.of(pattern, [r"[\w'-]+-controlled", r"в\s+руках", r"captured"], guard=r"(?<!\w)")
+    assert heads.others is not None and "captured" not in heads.others.pattern
+    text = fold("Sudzha is Ukraine-controlled; село в руках ВСУ, and they captured Plekhovo")
+    index = heads.index(text)
+    assert [m.group() for m in index.finditer(0, len(text))] == ["ukraine-controlled", "в руках", "captured"]
+    assert index.starts is not None and len(index.starts) == 3  # the three starts, no other word
+
+
+_CONTROL_WORDS = (
+    "Ukraine-controlled", "Russian-held", "в", "руках", "у", "under", "Ukrainian", "control", "in", "of", "300",
+    "square", "km", "held", "by", "captured", "recaptured", "liberated", "освободили", "освобождены", "село",
+    "Суджа", "під", "контролем", "ЗСУ", "still", "hold", "holds", "out", "no", "longer", "the", "village", ",",
+    "\u0130n", "\u017fquare",
+)
+
+
+@given(st.lists(st.sampled_from(_CONTROL_WORDS), max_size=16).map(" ".join), st.integers(0, 60), st.integers(0, 120))
+def test_the_control_predicates_found_at_their_heads_are_those_found_everywhere(text, a, b):
+    from geo.control import _CYRILLIC_HEADS, _LATIN_HEADS
+
+    folded = fold(text)
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    for heads in (_LATIN_HEADS, _CYRILLIC_HEADS):
+        expected = [(m.span(), m.lastgroup) for m in heads.pattern.finditer(folded, start, end)]
+        found = heads.index(folded, start, end).finditer(start, end)
+        assert [(m.span(), m.lastgroup) for m in found] == expected, text
+
+
+def test_every_dev_sentence_gives_the_same_control_predicates(shared):
+    from geo.control import _CYRILLIC_HEADS, _LATIN_HEADS
+
+    for path in sorted((shared / "dev" / "corpus").iterdir()):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        folded = fold(text)
+        for start, end in (s for p in paragraph_spans(text) for s in line_sentences(text, *p)):
+            for heads in (_LATIN_HEADS, _CYRILLIC_HEADS):
+                found = [m.span() for m in heads.index(folded, start, end).finditer(start, end)]
+                assert found == [m.span() for m in heads.pattern.finditer(folded, start, end)], path.name
