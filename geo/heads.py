@@ -5,7 +5,13 @@ every word start of it. Every match of such a pattern starts with one of a short
 literals (its *heads*: "kill", "wound", "погиб"), read from the pattern's parse tree. One
 Aho-Corasick pass over the folded document finds every position where a head occurs, and
 the pattern is then matched only there (issue 14: "one cue pass per document … check kind
-triggers only at its hits").
+triggers only at its hits"). ``claims`` indexes the whole document for its kind triggers;
+``control`` indexes one sentence at a time, and only the sentences that hold an anchor.
+
+An alternation may have alternatives that start with a class ("[\\w'-]+-controlled", a
+digit) or with a head so short that it hits nearly every line ("в" of "в руках"): given the
+alternatives (``Heads.of(pattern, parts)``), those are found by one lookahead search of
+their own, in C, and the rest by the automaton.
 
 Exact by construction: a position where no head starts cannot start a match, and at a
 position where one does, ``pattern.match`` decides as ``finditer`` would have. So
