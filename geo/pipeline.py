@@ -81,7 +81,8 @@ class Resources:
 #: The modules whose code shapes a claim, in the order of the extractor version's hash
 #: (a test finds them from the imports of ``geo.claims`` and ``geo.resolve``).
 _RULE_MODULES = ("resolve", "claims", "attribution", "claimants", "control", "control_lexicon", "dates",
-                 "drafts", "figures", "lexicon", "linking", "loss_lexicon", "periods", "person_names", "text")
+                 "drafts", "figures", "lexicon", "linking", "loss_lexicon", "periods", "person_names", "text",
+                 "heads")
 
 
 
