@@ -53,6 +53,7 @@ from geo.dates import claim_date
 from geo.drafts import Draft
 from geo.figures import Amount, find_amounts, scale_figure
 from geo.gazetteer import Gazetteer
+from geo.heads import HeadIndex, Heads, top_level_alternatives
 from geo.lexicon import (
     BLOCKERS_BEFORE,
     FORCE_NOUNS,
@@ -78,31 +79,7 @@ from geo.loss_lexicon import (
 from geo.model import Claim, Document, Figure, Kind, PlaceType, Resolution
 from geo.regex_cache import compile_pattern
 from geo.settings import DEFAULT_SETTINGS, Settings
-from geo.text import Cues, Gated, fold, line_sentences, paragraph_spans
-
-
-def _top_level_alternatives(pattern: str) -> list[str]:
-    """Split a regular expression at its top-level "|" (not inside groups or classes)."""
-    parts, depth, in_class, start, i = [], 0, False, 0, 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    parts.append(pattern[start:])
-    return parts
+from geo.text import Gated, fold, line_sentences, paragraph_spans
 
 
 def _trigger_pattern() -> tuple[str, dict[str, Kind]]:
@@ -117,7 +94,7 @@ def _trigger_pattern() -> tuple[str, dict[str, Kind]]:
     latin, cyrillic, kinds = [], [], {}
     for i, (kind, pattern) in enumerate(KIND_TRIGGERS):
         for script, out in (("l", latin), ("c", cyrillic)):
-            alts = [a for a in _top_level_alternatives(pattern) if _is_cyrillic_start(a) == (script == "c")]
+            alts = [a for a in top_level_alternatives(pattern) if _is_cyrillic_start(a) == (script == "c")]
             if alts:
                 out.append(f"(?P<t{i}{script}>{'|'.join(alts)})")
                 kinds[f"t{i}{script}"] = kind
@@ -133,8 +110,9 @@ def _is_cyrillic_start(alternative: str) -> bool:
 
 _TRIGGER_SOURCE, _TRIGGER_KIND = _trigger_pattern()
 _TRIGGER = compile_pattern(_TRIGGER_SOURCE)
-#: The literals one of which every trigger holds: a sentence with none runs no trigger search.
-_TRIGGER_CUES = Cues.of([_TRIGGER])
+#: The literals every trigger starts with ("kill", "погиб", "втрат" …): one pass over a document
+#: finds them, and the alternation is tried only there, not at every word (issue 14).
+_TRIGGER_HEADS = Heads.of(_TRIGGER)
 _PRESENCE = compile_pattern(rf"(?:{PRESENCE_TRIGGERS})$")
 _INTRANSITIVE = compile_pattern(r"arriv|rotat")
 _PRESENCE_IN_AREA = compile_pattern(PRESENCE_IN_AREA)
@@ -333,12 +311,14 @@ def _with_presence(triggers: list[_Trigger], folded: str, sentence: tuple[int, i
     return sorted([*triggers, *found], key=lambda t: t.start) if found else triggers
 
 
-def _triggers(folded: str, start: int, end: int) -> list[_Trigger]:
-    """Kind triggers of a sentence that are neither hypothetical nor incidental."""
-    if not _TRIGGER_CUES.mask(folded, start, end, is_folded=True):
-        return []  # none of the literals every trigger holds ("kill", "погиб", "втрат" …)
+def _triggers(heads: HeadIndex, start: int, end: int) -> list[_Trigger]:
+    """Kind triggers of a sentence that are neither hypothetical nor incidental.
+
+    ``heads`` is ``_TRIGGER_HEADS.index`` of the folded document (built once per document).
+    """
+    folded = heads.text
     out = []
-    for m in _TRIGGER.finditer(folded, start, end):
+    for m in heads.finditer(start, end):
         kind = _TRIGGER_KIND[m.lastgroup]  # type: ignore[index]
         before = folded[max(start, m.start() - 40):m.start()]
         unblocked = _OF_THE_NO_BLOCK.sub(r"\g<head> ", before) if " of the " in before else before
@@ -847,6 +827,7 @@ def extract_claims(
     region_mentions += directions
     is_kursk_article = bool(resolved) or bool(directions)
     settlement_starts = sorted(pos for pos, _ in settlements)
+    trigger_heads = _TRIGGER_HEADS.index(folded)
     speakers = Speakers()
     drafts: list[Draft] = []
     seen_amounts: list[Amount] = []
@@ -865,7 +846,7 @@ def extract_claims(
                 continue
             is_headline = p_index == headline_index and not re.search(r"[.!?…]\W*$", text[sentence[0]:sentence[1]])
             amounts = find_amounts(text, *sentence, folded=folded)
-            new = _sentence_claims(text, folded, sentence, paragraph, amounts, seen_amounts, drafts)
+            new = _sentence_claims(text, folded, sentence, paragraph, amounts, seen_amounts, drafts, trigger_heads)
             new = _with_control(text, folded, sentence, paragraph, settlement_starts, new, paragraphs)
             if new and _HISTORIC_CUED.search(folded, *sentence):
                 new = []  # "In 1943 the Red Army liberated Kursk": another war's history
@@ -955,9 +936,9 @@ def _first_body_paragraph(doc: Document, paragraphs: Sequence[tuple[int, int]]) 
 
 def _sentence_claims(
     text: str, folded: str, sentence: tuple[int, int], paragraph: tuple[int, int],
-    amounts: Sequence[Amount], seen_amounts: list[Amount], drafts: list[Draft],
+    amounts: Sequence[Amount], seen_amounts: list[Amount], drafts: list[Draft], trigger_heads: HeadIndex,
 ) -> list[Draft]:
-    triggers = _triggers(folded, *sentence)
+    triggers = _triggers(trigger_heads, *sentence)
     if amounts:
         triggers = _with_presence(triggers, folded, sentence)
     if not triggers and not amounts:

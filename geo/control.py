@@ -47,6 +47,7 @@ from geo.control_lexicon import (
     UNNAMED_POSITIONS,
     Stance,
 )
+from geo.heads import Heads
 from geo.lexicon import (
     ACCORDING_TO,
     FORCE_NOUNS,
@@ -77,6 +78,11 @@ def _is_cyrillic(pattern: str) -> bool:
 
 _LATIN_PREDICATE = _predicate_pattern(is_cyrillic=False)
 _CYRILLIC_PREDICATE = _predicate_pattern(is_cyrillic=True)
+#: Where each alternation may start in a sentence: its predicates' leading literals (those that
+#: start with a digit or any word, "[\w'-]+-controlled", by a lookahead search), issue 14.
+_LATIN_HEADS, _CYRILLIC_HEADS = (
+    Heads.of(pattern, [p.pattern for p in PREDICATES if _is_cyrillic(p.pattern) == is_cyrillic], guard="(?<!\\w)")
+    for pattern, is_cyrillic in ((_LATIN_PREDICATE, False), (_CYRILLIC_PREDICATE, True)))
 _HAS_CYRILLIC = compile_pattern("[а-яіїєґ]")
 _HAS_LATIN = compile_pattern("[a-z]")
 _BLOCKED = compile_pattern(rf"(?<!\w)(?:{BLOCKERS})\s+(?:[\w'-]+\s+){{0,3}}$")
@@ -399,9 +405,9 @@ def _matches(folded: str, start: int, end: int) -> list[re.Match[str]]:
         return []
     out: list[re.Match[str]] = []
     if _HAS_LATIN.search(folded, start, end):
-        out.extend(_LATIN_PREDICATE.finditer(folded, start, end))
+        out.extend(_LATIN_HEADS.index(folded, start, end).finditer(start, end))
     if _HAS_CYRILLIC.search(folded, start, end):
-        cyrillic = list(_CYRILLIC_PREDICATE.finditer(folded, start, end))
+        cyrillic = list(_CYRILLIC_HEADS.index(folded, start, end).finditer(start, end))
         out = sorted(out + cyrillic, key=lambda m: m.start()) if out else cyrillic
     return out
 

@@ -157,14 +157,13 @@ def find_amounts(text: str, start: int = 0, end: int | None = None, *,
     stream = _Stream.of(text[start:stop], chunk)
     tokens = stream.tokens
     found: list[Amount] = []
-    i = 0
-    while i < len(tokens):
-        if tokens[i].kind == "s" or (tokens[i].kind == "w" and tokens[i].text not in _STARTERS):
-            i += 1
+    after = 0  # the token after the last amount: amounts do not overlap
+    # A reading starts only at a number or a word that may open one (``_STARTERS``).
+    for i in [i for i, (_, _, word, kind) in enumerate(tokens) if kind == "n" or (kind == "w" and word in _STARTERS)]:
+        if i < after:
             continue
         reading = _read_amount(stream, i)
         if reading is None:
-            i += 1
             continue
         a, b = start + tokens[i].start, start + tokens[reading.end - 1].end
         figure = Figure(text=text[a:b], low=_number(reading.low), best=_number(reading.best),
@@ -174,7 +173,7 @@ def find_amounts(text: str, start: int = 0, end: int | None = None, *,
             figure = scale_figure(figure, fraction, text=figure.text)
         found.append(Amount(start=a, end=b, figure=figure, fraction=fraction,
                             is_vague=reading.is_vague))
-        i = reading.end
+        after = reading.end
     return tuple(found)
 
 
@@ -233,6 +232,8 @@ def _number(value: Fraction | None) -> float | None:
 # scripts' digits are rare in this corpus and Python's int() would read them silently.
 # A letter run keeps an inner apostrophe: Ukrainian writes "п'ять", "дев'яносто" with one.
 _TOKEN = compile_pattern(r"(?P<n>[0-9]+)|(?P<w>[^\W\d_]+(?:'[^\W\d_]+)*)|\S")
+#: The same tokens, each with the white space before it, as ``findall`` groups.
+_SPACED_TOKEN = compile_pattern(r"(\s*)(?:([0-9]+)|([^\W\d_]+(?:'[^\W\d_]+)*)|(\S))")
 _WORD_TOKEN = compile_pattern(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 _DIGIT = compile_pattern(r"[0-9]")
 _new_tuple = tuple.__new__
@@ -260,12 +261,23 @@ class _Stream:
         """The stream of ``raw``; ``folded`` is ``fold(raw)`` when the caller has it."""
         folded = fold(raw) if folded is None else folded
         tokens = []
-        for m in _TOKEN.finditer(folded):
-            text, group = m.group(), m.lastgroup
-            # A letter run that opens with a non-letter ("½") is a symbol, as before.
-            kind = "n" if group == "n" else "w" if group == "w" and text[0].isalpha() else "s"
+        append = tokens.append
+        pos = 0
+        # One findall, offsets counted from the lengths: no Match object and its four method
+        # calls per token (issue 14). Only white space lies between tokens (``\S`` takes the rest).
+        for space, digits, letters, symbol in _SPACED_TOKEN.findall(folded):
+            pos += len(space)
+            if digits:
+                text, kind = digits, "n"
+            elif letters:
+                # A letter run that opens with a non-letter ("½") is a symbol, as before.
+                text, kind = letters, "w" if letters[0].isalpha() else "s"
+            else:
+                text, kind = symbol, "s"
+            end = pos + len(text)
             # tuple.__new__: a NamedTuple's own __new__ is a Python call per token
-            tokens.append(_new_tuple(_Token, (m.start(), m.end(), text, kind)))
+            append(_new_tuple(_Token, (pos, end, text, kind)))
+            pos = end
         return cls(raw, folded, tuple(tokens))
 
     def text(self, i: int) -> str:

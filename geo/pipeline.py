@@ -82,7 +82,7 @@ class Resources:
 #: (a test finds them from the imports of ``geo.claims`` and ``geo.resolve``).
 _RULE_MODULES = ("resolve", "claims", "attribution", "claimants", "control", "control_lexicon", "dates",
                  "drafts", "figures", "lexicon", "linking", "loss_lexicon", "periods", "person_names", "text",
-                 "homoglyphs", "alternation")
+                 "homoglyphs", "alternation", "heads")
 
 
 

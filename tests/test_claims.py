@@ -640,8 +640,8 @@ def test_counts_of_forces_and_wounds_received(resources, text, expected):
 
 
 def test_trigger_alternatives_split_only_at_the_top_level():
-    from geo.claims import _top_level_alternatives
-    assert _top_level_alternatives(r"a(?:b|c)|[|x]d|e\|f") == ["a(?:b|c)", "[|x]d", r"e\|f"]
+    from geo.heads import top_level_alternatives
+    assert top_level_alternatives(r"a(?:b|c)|[|x]d|e\|f") == ["a(?:b|c)", "[|x]d", r"e\|f"]
 
 
 @pytest.mark.parametrize(("text", "kind"), [

@@ -398,3 +398,35 @@ def test_a_sentence_with_no_digit_and_no_number_word_is_not_tokenised(text: str)
 
     with mock.patch.object(figures._Stream, "of", side_effect=AssertionError("tokenised")):
         assert find_amounts(text) == ()
+
+
+def _reference_tokens(folded: str) -> tuple[tuple[int, int, str, str], ...]:
+    """The tokens as ``_Stream.of`` read them before issue 14: one ``finditer`` match each."""
+    out = []
+    for m in figures._TOKEN.finditer(folded):
+        text, group = m.group(), m.lastgroup
+        kind = "n" if group == "n" else "w" if group == "w" and text[0].isalpha() else "s"
+        out.append((m.start(), m.end(), text, kind))
+    return tuple(out)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab7 \t\n\u00a0\u2009'’-–.,½²٣ыї")), max_size=40))
+def test_the_tokens_counted_from_findall_are_those_of_finditer(text: str) -> None:
+    from geo.text import fold
+
+    folded = fold(text)
+    assert tuple(figures._Stream.of(text, folded).tokens) == _reference_tokens(folded)
+
+
+@pytest.mark.parametrize(("text", "tried"), [
+    # "in" may open an amount ("in excess of"), 2024 is a number: two readings, none an amount
+    pytest.param("The weather in Kursk was mild on Tuesday, 2024.", 2, id="en-no-amount"),
+    # "up" opens "up to 300 soldiers"; the reading takes "to" and "300" with it
+    pytest.param("Officials said up to 300 soldiers had died.", 1, id="en-one-amount"),
+])
+def test_a_reading_is_tried_only_at_numbers_and_words_that_may_open_one(text: str, tried: int) -> None:
+    from unittest import mock
+
+    with mock.patch.object(figures, "_read_amount", wraps=figures._read_amount) as spy:
+        find_amounts(text)
+    assert spy.call_count == tried
