@@ -17,42 +17,14 @@ from __future__ import annotations
 
 import re
 
+from geo.heads import top_level_alternatives
+
 #: The first letters a branch may open with for the rewrite: lower-case Latin and Cyrillic
 #: letters, none of which is a case form of another (under ``re.IGNORECASE`` too), so two
 #: groups never both match at one place.
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ")
 #: What would bind to a branch's first letter alone if the letter were split off.
 _QUANTIFIERS = frozenset("?*+{")
-
-
-def top_level_branches(alternation: str) -> list[str]:
-    """The branches of a regular expression's top-level alternation (its "|" outside groups
-    and classes).
-
-    >>> top_level_branches(r"said|claim(?=\\s+(?:that|to))|[ab|c]d")
-    ['said', 'claim(?=\\\\s+(?:that|to))', '[ab|c]d']
-    """
-    branches: list[str] = []
-    depth, in_class, start, i = 0, False, 0, 0
-    while i < len(alternation):
-        ch = alternation[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            branches.append(alternation[start:i])
-            start = i + 1
-        i += 1
-    branches.append(alternation[start:])
-    return branches
 
 
 def by_first_letter(alternation: str) -> str:
@@ -66,7 +38,7 @@ def by_first_letter(alternation: str) -> str:
     """
     if re.compile(alternation).groups:
         return alternation  # a capturing group: moving branches would renumber the groups
-    branches = top_level_branches(alternation)
+    branches = top_level_alternatives(alternation)
     if any(not b or b[0] not in _LETTERS or b[1:2] in _QUANTIFIERS for b in branches):
         return alternation
     groups: dict[str, list[str]] = {}

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.alternation import by_first_letter, top_level_branches
+from geo.alternation import by_first_letter
+from geo.heads import top_level_alternatives as top_level_branches
 
 
 @pytest.mark.parametrize("alternation", [

@@ -176,7 +176,7 @@ def test_a_claim_in_a_sentence_with_no_date_cue_is_not_read_for_a_date(date_read
 
 def test_the_speech_verbs_are_searched_grouped_by_first_letter():
     """Each speech-gated pattern tries one branch per first letter at a word, not one per verb."""
-    from geo.alternation import top_level_branches
+    from geo.heads import top_level_alternatives as top_level_branches
     from geo.lexicon import SPEECH_VERBS
 
     listed = top_level_branches(SPEECH_VERBS)

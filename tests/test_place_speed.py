@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import geo.resolve
 import geo.text
+from geo.homoglyphs import unmix
 from geo.text import (
     _ABBREVIATIONS,
     _ASCII_FOLD_PAIRS,
@@ -59,8 +60,9 @@ def _reference_is_capitalised_word(text: str, start: int, end: int) -> tuple[boo
 
 
 def _reference_fold(text: str) -> str:
-    """``text.fold`` of a text that keeps its length under ``str.lower``, before issue 14."""
-    out = text.lower()
+    """``text.fold`` of a text that keeps its length under ``str.lower``, before issue 14
+    (with the mixed-alphabet step, ``homoglyphs.unmix``, that came with it)."""
+    out = unmix(text.lower())
     for old, new in _FOLD_PAIRS:
         out = out.replace(old, new)
     return out
