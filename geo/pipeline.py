@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from geo import forms, names, toponyms
+from geo import forms, homoglyphs, names, text, toponyms
 from geo._cache import cached, content_key, installed_hash, module_source_hash, source_hash
 from geo.errors import failure_reason
 from geo.gazetteer import Gazetteer, load_gazetteer
@@ -87,13 +87,14 @@ _RULE_MODULES = ("resolve", "claims", "attribution", "claimants", "control", "co
 
 
 def _matcher_code_version() -> str:
-    """The code the automaton depends on: geo's name modules, pymorphy3 and its dictionary, pyahocorasick.
+    """The code the automaton depends on: geo's name modules (``text.fold`` and its mixed-alphabet
+    step make every key), pymorphy3 and its dictionary, pyahocorasick.
 
     The libraries are identified by files found without importing them: importing
     pymorphy3 for its ``__version__`` cost 0.03 s of every run (issue 14), and
     pyahocorasick has no ``__version__`` (its pickles change with its code).
     """
-    return content_key(source_hash(forms, names, toponyms), installed_hash("pymorphy3", "version.py"),
+    return content_key(source_hash(forms, names, toponyms, text, homoglyphs), installed_hash("pymorphy3", "version.py"),
                        installed_hash("pymorphy3_dicts_ru", "version.py"), installed_hash("ahocorasick"))
 
 

@@ -144,3 +144,14 @@ def test_issue_14_a_damaged_name_index_is_built_again(private_cache, resources, 
     monkeypatch.setattr(geo.pipeline, "build_matcher", lambda gaz: "built again")
     assert geo.pipeline.load_matcher(resources.gazetteer) == "built again"
     assert geo.pipeline.load_matcher(resources.gazetteer) == "built again"  # and stored in its place
+
+
+def test_the_name_index_is_made_again_when_the_folding_code_changes(monkeypatch):
+    """Every key of the name index is a ``text.fold`` (which reads mixed-alphabet words through
+    ``homoglyphs.unmix``): an index cached before either changed would miss names."""
+    import geo.pipeline
+
+    hashed: list[str] = []
+    monkeypatch.setattr(geo.pipeline, "source_hash", lambda *modules: hashed.extend(m.__name__ for m in modules) or "h")
+    geo.pipeline._matcher_code_version()
+    assert {"geo.text", "geo.homoglyphs", "geo.toponyms", "geo.forms", "geo.names"} <= set(hashed)
