@@ -30,7 +30,6 @@ import hashlib
 import json
 import operator
 import os
-import pickle
 import shutil
 import tempfile
 import time
@@ -46,6 +45,7 @@ from geo import json_text
 # The key helpers are re-exported: the modules that key a cache import them from here
 from geo.cache_folder import (  # noqa: F401
     cache_dir,
+    cached,
     content_key,
     installed_hash,
     is_private,
@@ -61,32 +61,6 @@ if TYPE_CHECKING:
     from geo.store import StoredDocument
 
 T = TypeVar("T")
-
-
-def cached(name: str, key: str, compute: Callable[[], T], *, folder: Path | None = None) -> T:
-    """Return the cached value for (name, key), computing and storing it on a miss.
-
-    The value is pickled (the automaton is a C extension's object), so a file that is
-    not ``is_private`` is never loaded: it is recomputed instead.
-    """
-    folder = folder or cache_dir()
-    path = folder / f"{name}-{key}.pickle"
-    if is_private(path):
-        try:
-            with path.open("rb") as fh:
-                return pickle.load(fh)  # noqa: S301 - a private file of this user, keyed by content
-        except Exception:  # noqa: BLE001, S110 - a damaged entry is a miss
-            pass
-    value = compute()
-    try:
-        make_private_dir(folder)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=folder)  # mode 0600
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only cache folder costs time, never correctness
-    return value
 
 
 # --- records as data --------------------------------------------------------------------

@@ -15,8 +15,14 @@ import hashlib
 import importlib.util
 import json
 import os
+import pickle
 import stat
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def cache_dir() -> Path:
@@ -97,3 +103,29 @@ def is_private(path: Path) -> bool:
         if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) or stat.S_ISLNK(st.st_mode):
             return False
     return True
+
+
+def cached(name: str, key: str, compute: Callable[[], T], *, folder: Path | None = None) -> T:
+    """Return the cached value for (name, key), computing and storing it on a miss.
+
+    The value is pickled (the automaton is a C extension's object), so a file that is
+    not ``is_private`` is never loaded: it is recomputed instead.
+    """
+    folder = folder or cache_dir()
+    path = folder / f"{name}-{key}.pickle"
+    if is_private(path):
+        try:
+            with path.open("rb") as fh:
+                return pickle.load(fh)  # noqa: S301 - a private file of this user, keyed by content
+        except Exception:  # noqa: BLE001, S110 - a damaged entry is a miss
+            pass
+    value = compute()
+    try:
+        make_private_dir(folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=folder)  # mode 0600
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache folder costs time, never correctness
+    return value

@@ -23,6 +23,7 @@ IGNORECASE folds onto an ASCII or Cyrillic letter, "ı" for "i") it is ``pattern
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from re import _parser
 
 import ahocorasick
 
+from geo.cache_folder import cached, content_key, source_hash
 from geo.regex_cache import compile_pattern
 from geo.text import CASE_TWINS, fold
 
@@ -159,19 +161,18 @@ class Heads:
         (a zero-width condition such as "(?<!\\w)"). An alternative with heads joins the
         automaton; the others are found by one lookahead search of their own, so a few odd
         alternatives do not send the whole pattern back to trying every position.
+
+        Reading the heads parses every alternative (some 70 ms at import for the rule
+        modules' patterns, paid by every one-article command): they are kept in the cache
+        folder, keyed by the pattern, its parts and this module's code.
         """
-        if not parts:
-            return cls(pattern, _automaton(leading_literals(pattern)))
-        heads: set[str] = set()
-        unheaded = []
-        for alternative in (alt for part in parts for alt in top_level_alternatives(part)):
-            found = leading_literals(re.compile(alternative, pattern.flags))
-            if found is None or min(map(len, found)) < _MIN_HEAD:
-                unheaded.append(alternative)  # a short head ("в", "in") hits nearly every line
-            else:
-                heads |= found
-        others = compile_pattern(f"{guard}(?=(?:{'|'.join(unheaded)}))", pattern.flags) if unheaded else None
-        return cls(pattern, _automaton(frozenset(heads)), others)
+        parts = tuple(parts)
+        code = source_hash(sys.modules[__name__])
+        key = content_key(pattern.pattern, int(pattern.flags), parts, guard, code)
+        heads, unheaded = cached("heads", key, lambda: _heads_of(pattern, parts))
+        others = (compile_pattern(f"{guard}(?=(?:{'|'.join(unheaded)}))", pattern.flags)
+                  if unheaded else None)
+        return cls(pattern, _automaton(heads), others)
 
     def index(self, folded: str, start: int = 0, end: int | None = None) -> HeadIndex:
         """Where a match may start in ``folded[start:end]``: a whole document (one pass for all
@@ -184,6 +185,25 @@ class Heads:
         if self.others is not None:
             starts.update(m.start() for m in self.others.finditer(folded, start, stop))
         return HeadIndex(self.pattern, folded, tuple(sorted(starts)))
+
+
+def _heads_of(pattern: re.Pattern[str],
+              parts: tuple[str, ...]) -> tuple[frozenset[str] | None, tuple[str, ...]]:
+    """``pattern``'s heads, and the alternatives found by a lookahead instead (``Heads.of``).
+
+    With no parts, the whole pattern's heads (None when unknown).
+    """
+    if not parts:
+        return leading_literals(pattern), ()
+    heads: set[str] = set()
+    unheaded = []
+    for alternative in (alt for part in parts for alt in top_level_alternatives(part)):
+        found = leading_literals(re.compile(alternative, pattern.flags))
+        if found is None or min(map(len, found)) < _MIN_HEAD:
+            unheaded.append(alternative)  # a short head ("в", "in") hits nearly every line
+        else:
+            heads |= found
+    return frozenset(heads), tuple(unheaded)
 
 
 def _automaton(heads: frozenset[str] | None) -> ahocorasick.Automaton | None:

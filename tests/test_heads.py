@@ -149,3 +149,25 @@ def test_every_dev_sentence_gives_the_same_control_predicates(shared):
             for heads in (_LATIN_HEADS, _CYRILLIC_HEADS):
                 found = [m.span() for m in heads.index(folded, start, end).finditer(start, end)]
                 assert found == [m.span() for m in heads.pattern.finditer(folded, start, end)], path.name
+
+
+def test_heads_are_read_from_the_cache_folder_once_parsed(tmp_path, monkeypatch):
+    """Parsing every alternative for its heads is paid once per code version, not at every
+    import (a one-article command imports the rule modules); a cached entry gives the same
+    heads and the same lookahead for the unheaded alternatives."""
+    import geo.heads
+
+    monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path))
+    parsed: list[object] = []
+    real = geo.heads.leading_literals
+    monkeypatch.setattr(geo.heads, "leading_literals", lambda p: parsed.append(p) or real(p))
+    pattern = re.compile(r"(?:killed|wounded|в руках|[\w'-]+-controlled)", re.IGNORECASE)
+    parts = [r"killed|wounded", r"в руках|[\w'-]+-controlled"]
+    first = Heads.of(pattern, parts, guard=r"(?<!\w)")
+    assert len(parsed) == 4
+    again = Heads.of(pattern, parts, guard=r"(?<!\w)")
+    assert len(parsed) == 4  # nothing parsed again
+    assert sorted(again.automaton.keys()) == sorted(first.automaton.keys()) == ["killed", "wounded", "в руках"]
+    assert again.others.pattern == first.others.pattern
+    Heads.of(pattern, parts[:1], guard=r"(?<!\w)")
+    assert len(parsed) == 6  # other parts: another entry
