@@ -1176,7 +1176,8 @@ _COUNTRIES = {"south korea": "South Korea", "seoul": "South Korea", "north korea
               "pyongyang": "North Korea", "ukrain": "Ukraine", "kyiv": "Ukraine", "russia": "Russia",
               "moscow": "Russia", "kremlin": "Russia"}
 _THE_BARE = compile_pattern(r"^(?:the|its|their)\s+", re.IGNORECASE)
-_COUNTRY_WORD = compile_pattern(r"(?<!\w)(?:south\s+korea|seoul|north\s+korea|pyongyang|ukrain|kyiv|russia|moscow|kremlin)",
+#: Any of ``_COUNTRIES``' words, a space matching any run of spaces.
+_COUNTRY_WORD = compile_pattern(r"(?<!\w)(?:" + "|".join(word.replace(" ", r"\s+") for word in _COUNTRIES) + ")",
                                 re.IGNORECASE)
 
 

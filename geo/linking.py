@@ -152,6 +152,10 @@ def link_places(
             previous_loss = d
 
 
+#: The words ``_names_kursk`` looks for.
+_KURSK_STEMS = ("kursk", "курск", "курськ", "курщин")
+
+
 def _names_kursk(folded_text: str) -> bool:
     """Whether folded text names Kursk in any language: "kursk", "курск…", Ukrainian "курськ…"
     and "Курщина" (a sentence that names Sumy too is still about Kursk: "у Курській та Сумській
@@ -160,7 +164,7 @@ def _names_kursk(folded_text: str) -> bool:
     >>> _names_kursk("у курській та сумській областях"), _names_kursk("на сумщині")
     (True, False)
     """
-    return "kursk" in folded_text or "курск" in folded_text or "курськ" in folded_text or "курщин" in folded_text
+    return any(stem in folded_text for stem in _KURSK_STEMS)
 
 
 def _sentence_is_elsewhere(sentence_text: str, sentence: tuple[int, int], memo: dict[tuple[int, int], bool]) -> bool:
@@ -187,10 +191,6 @@ def _headline_elsewhere_until(folded: str, paragraphs: Sequence[tuple[int, int]]
     if _names_kursk(headline) or not _OTHER_REGION_CUED.search(headline):
         return 0
     return min((at for at in map(folded.find, _KURSK_STEMS) if at >= 0), default=len(folded))
-
-
-#: The words ``_names_kursk`` looks for.
-_KURSK_STEMS = ("kursk", "курск", "курськ", "курщин")
 
 
 def _paragraph_is_elsewhere(paragraph_text: str) -> bool:
