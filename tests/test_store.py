@@ -32,7 +32,7 @@ from geo.export.geojson import render_geojson
 from geo.export.gpkg import write_gpkg
 from geo.model import Claim, Figure, Kind, Link
 from geo.parallel import open_records, run_parallel, store_path
-from geo.records import contested_claim_ids
+from geo.records import as_records, contested_claim_ids
 from geo.webmap.build import write_map
 from tests.builds import synthetic_module
 from tests.conftest import ROOT
@@ -171,6 +171,25 @@ def test_a_rebuild_after_adding_changing_and_removing_files_equals_a_clean_build
         from_store = _map_bytes(store, gazetteer, tmp_path / "store.html")
     clean = run_parallel(corpus, resources=resources, use_cache=False)
     assert from_store == _map_bytes(clean, gazetteer, tmp_path / "clean.html")
+
+
+def test_the_totals_are_counted_once_per_walk_from_indexes_and_match_a_build_in_memory(corpus, resources,
+                                                                                      private_cache):
+    (corpus / "a_binary.txt").write_bytes(b"%PDF-1.4\x00\x01\x02")
+    with open_records(corpus, resources=resources) as store:
+        statements: list[str] = []
+        store._db.set_trace_callback(statements.append)
+        totals = store.counts
+        assert store.counts is totals  # the summary, the map and the about table ask again
+        store._db.set_trace_callback(None)
+        counted = [sql for sql in statements if "COUNT(*)" in sql]
+        assert len(counted) == 6
+        for sql in counted:  # an index, not the rows with their rendered text
+            plan = " ".join(row[3] for row in store._db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+            assert "INDEX" in plan, (sql, plan)
+    clean = run_parallel(corpus, resources=resources, use_cache=False)
+    assert totals == as_records(clean).counts
+    assert totals.skips == 1
 
 
 def test_an_unchanged_file_is_not_read_again(corpus, resources, private_cache, reads):
