@@ -320,8 +320,9 @@ def ukrainian_forms(russian: str) -> set[str]:
     >>> {"суджанський", "глушківський", "рильськ"} <= (ukrainian_forms("Суджанский")
     ...     | ukrainian_forms("Глушковский") | ukrainian_forms("Рыльск"))
     True
-    >>> {"велике солдатське", "черкаська конопелька", "казача локня"} <= (ukrainian_forms("Большое Солдатское")
-    ...     | ukrainian_forms("Черкасская Конопелька") | ukrainian_forms("Казачья Локня"))
+    >>> {"велике солдатське", "черкаська конопелька", "казача локня", "козача локня"} <= (
+    ...     ukrainian_forms("Большое Солдатское") | ukrainian_forms("Черкасская Конопелька")
+    ...     | ukrainian_forms("Казачья Локня"))
     True
     >>> {"олексіївка", "миколаївка", "гордіївка"} <= (ukrainian_forms("Алексеевка")
     ...     | ukrainian_forms("Николаевка") | ukrainian_forms("Гордеевка"))
@@ -346,6 +347,7 @@ def ukrainian_forms(russian: str) -> set[str]:
     # a word-final -ица/-ец has the soft Ukrainian ц (Косица → Косиця, Крупец → Крупець)
     out |= {form.replace("ьи", "'ї") for form in out}
     out |= {_UK_SOFT_TS.sub(r"\1ь", _UK_SOFT_TSA.sub(r"\1я", form)) for form in out}
+    out |= {_UK_EITHER_START.sub("коза", form) for form in out}
     return out | {labial_apostrophe(form) for form in out}
 
 
@@ -416,6 +418,9 @@ _UK_LABIAL_IOTATED = re.compile(r"(^|[аеєиіїоуюяр \-])([бпвмф])(
 # Word starts that Ukrainian spells differently (name roots: Николай → Микола,
 # Алексей → Олексій; a word-initial е is є): Николаевка → Миколаївка, Евдокимовка → Євдокимівка.
 _UK_STARTS = (("никол", "микол"), ("алекс", "олекс"), ("е", "є"))
+#: Word starts Ukrainian outlets write both ways, respelt or kept: Казачья Локня → Козача
+#: Локня and Казача Локня.
+_UK_EITHER_START = re.compile(r"(?<![\w'])каза(?=[кч])")
 
 
 def _join_ukrainian(stem: str, ending: str) -> str:
@@ -505,9 +510,9 @@ def ukrainian_case_forms(ukrainian: str) -> set[str]:
     ...     | ukrainian_case_forms("рильськ") | ukrainian_case_forms("курчатов") | ukrainian_case_forms("гуєве")
     ...     | ukrainian_case_forms("горналь"))
     True
-    >>> {"малій локні", "малої локні", "нижнього клину", "великого солдатського"} <= (
+    >>> {"малій локні", "малої локні", "нижнього клину", "великого солдатського", "руському поречному"} <= (
     ...     ukrainian_case_forms("мала локня") | ukrainian_case_forms("нижній клин")
-    ...     | ukrainian_case_forms("велике солдатське"))
+    ...     | ukrainian_case_forms("велике солдатське") | ukrainian_case_forms("руське поречне"))
     True
     """
     if not ukrainian or ukrainian.isascii():
@@ -536,9 +541,10 @@ _UK_NOUN_CASES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     ("и", {"gen": ("ів",), "dat": ("ам",), "loc": ("ах",), "acc": ("и",), "ins": ("ами",)}),
     ("і", {"gen": ("ів",), "dat": ("ям",), "loc": ("ях",), "acc": ("і",), "ins": ("ями",)}),
 )
-#: Endings that make a word an adjective (declined as one): "Мілове", "Солдатське", "Нижній".
+#: Endings that make a word an adjective (declined as one): "Мілове", "Солдатське", "Нижній",
+#: "Поречне" (Russian -ное: "у Руському Поречному").
 _UK_ADJECTIVE_ENDINGS = ("ове", "еве", "єве", "ине", "іне", "їне", "іно", "їно", "ово", "ево", "єво", "ино", "ське", "цьке",
-                         "зьке", "ий", "ій")
+                         "зьке", "не", "ий", "ій")
 _UK_ADJECTIVE_CASES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     ("ій", {"gen": ("ього",), "dat": ("ьому",), "loc": ("ьому", "ім"), "acc": ("ій",), "ins": ("ім",)}),
     ("ий", {"gen": ("ого",), "dat": ("ому",), "loc": ("ому", "ім"), "acc": ("ий",), "ins": ("им",)}),

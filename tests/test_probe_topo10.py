@@ -87,6 +87,12 @@ def test_a_common_word_without_such_a_cue_still_needs_evidence(resources, text):
                  ("Миколаєво-Дар’їного", "Николаево-Дарьино"), id="uk-hyphenated-genitive"),
     pytest.param(UK + "Бої точаться біля Гуєвого, у Плеховому та під Суджею, з Малої Локні відійшли.",
                  ("Малої Локні", "Малая Локня"), id="uk-case-forms-in-one-sentence"),
+    pytest.param(UK + "Штурмовики закріпилися у Руському Поречному.", ("Руському Поречному", "Русское Поречное"),
+                 id="uk-two-adjectives-locative"),
+    pytest.param(UK + "Бої точаться на південь від Козачої Локні.", ("Козачої Локні", "Казачья Локня"),
+                 id="uk-казак-root-respelt-козак"),
+    pytest.param(UK + "Ворог атакував Казачу Локню зранку.", ("Казачу Локню", "Казачья Локня"),
+                 id="uk-казак-root-kept"),
 ])
 def test_ukrainian_spellings_and_case_forms(resources, text, expected):
     assert expected in found(resources, text)
