@@ -114,6 +114,17 @@ _CUE_AFTER = compile_pattern(
     r"освобожден\w*|занят[аоы]?|взят[аоы]?|отбит[аоы]?|зачищен\w*|захвачен\w*|обстрелян\w*|"
     r"звільнен\w*|зайнят\w*|захоплен\w*|відбит\w*|зачищен\w*|обстріля\w*)\b"
 )
+#: A sentence about taking, holding or fighting for ground (``_only_on_the_front``), each
+#: word as folded text has it: "Russian forces liberated Lyubimovka", "Бои за Викторовку
+#: продолжаются", "ЗСУ відійшли з Камишівки", "Ukrainian troops withdrew from Obukhovka".
+#: Not a strike, a shelling or a drone: they reached far beyond the front.
+_GROUND_FIGHTING = compile_pattern(
+    r"\b(?:liberat|captur|recaptur|retook|retak|seiz|advanc|withdr|retreat|pushed\s+out|pulled\s+out|"
+    r"cleared|clearing|fighting|battle|assault|storm(?:ed|ing|s)\b|offensive|incursion|in\s+control\s+of|"
+    r"took\s+control|освобо|занял|заняли|взял|взят|отбил|отбит|зачист|штурм|бои\b|боях|бой\b|наступ|"
+    r"продвин|продвиж|отступ|отош|вышли\s+из|вошли|зашли|контрол|удерж|"
+    r"звільн|зайняли|захоп|відбил|відбит|бої\b|бій\b|просун|відступ|відійш|вийшли\s+з|зайшли|утрим)"
+)
 _CITY_CUE_BEFORE = compile_pattern(r"(?:\bcity\s+of|\bregional\s+(?:capital|centre|center)\s+(?:of\s+)?)\s*$")
 _CITY_CUE_AFTER = compile_pattern(r"^(?:'s)?\s+(?:city|airport|mayor|governor's\s+office|residents|nuclear)\b")
 # A name followed by a speech verb is a person ("Zhukov said"), not a village.
@@ -324,9 +335,35 @@ def _pick_among(cands: Sequence[Place], ctx: _Context, settings: Settings,
         others = [p for p in pool if p is not town]
         if all(town.population >= _TOWN_OUTWEIGHS * max(p.population, 1) for p in others):
             return town, f"{len(pool)} candidates: the only town, {_TOWN_OUTWEIGHS}x larger than the others"
+    front = _only_on_the_front(pool, ctx, settings, start)
+    if front is not None:
+        return front, (f"{len(pool)} candidates; the only one in the districts of the ground fighting, "
+                       "and the sentence is about taking or holding ground")
     districts = sorted({p.admin2 or "?" for p in pool})
     return None, (f"{len(pool)} candidates in {', '.join(districts)}; no district named, "
                   "no nearby place to decide")
+
+
+def _only_on_the_front(pool: Sequence[Place], ctx: _Context, settings: Settings, start: int) -> Place | None:
+    """The one candidate in ``settings.front_districts``, when the name's sentence is about ground.
+
+    Asked only when nothing in the text decided: a report that "Russian forces liberated
+    Lyubimovka" means the Lyubimovka of the front, not its namesakes 100 km behind it. Not
+    when the text names another candidate's district or a place near another candidate
+    (that one may be meant), nor for a strike or shelling, which reached far beyond the front.
+    """
+    if start < 0:
+        return None
+    front = [p for p in pool if p.district_id in settings.front_districts]
+    if len(front) != 1:
+        return None
+    others = [p for p in pool if p is not front[0]]
+    if any(p.district_id in ctx.districts for p in others):
+        return None
+    if ctx.anchors and any(nearest_km(p, ctx.anchors) <= settings.near_km for p in others):
+        return None  # the text's other places lie near another namesake ("... and Kurchatov")
+    lo, hi = _sentence_of(ctx, start)
+    return front[0] if _GROUND_FIGHTING.search(ctx.folded, lo, hi) else None
 
 
 def _scopes(ctx: _Context, start: int) -> list[tuple[str, tuple[int, int]]]:

@@ -24,6 +24,12 @@ follow_links : bool, default False
 cluster_km : float, default 5.0
     Candidates that all lie within this distance of one another count as one place for
     resolution (Korenevo the town and Korenevo the village are 2 km apart).
+front_districts : tuple of district ids, default Sudzhansky, Korenevsky, Glushkovsky, Belovsky
+    The districts where ground was taken and lost in August 2024 – April 2025. A shared
+    name in a sentence about taking, holding or fighting for ground ("Russian forces
+    liberated Lyubimovka"), that nothing else in the text decides, is the candidate in
+    these districts when it is the only one there (``resolve``); the reason says so.
+    Strikes and shelling reached far beyond them and are no such cue.
 """
 
 from __future__ import annotations
@@ -41,6 +47,8 @@ class Settings:
     context_chars: int = 240
     near_km: float = 40.0
     cluster_km: float = 5.0
+    front_districts: tuple[str, ...] = ("kursk-district:sudzhanskiy", "kursk-district:korenevskiy",
+                                        "kursk-district:glushkovskiy", "kursk-district:belovskiy")
 
 
 DEFAULT_SETTINGS = Settings()

@@ -28,15 +28,31 @@ def test_ambiguous_name_resolved_by_the_district_named(resources, text):
 
 
 @pytest.mark.parametrize("text", [
-    pytest.param("Fighting raged in Lyubimovka on Tuesday.", id="en"),
-    pytest.param("Бои шли в Любимовке.", id="ru"),
+    pytest.param("A drone hit a house in Lyubimovka on Tuesday.", id="en-strike"),
+    pytest.param("Дрон повредил дом в Любимовке.", id="ru-strike"),
+    pytest.param("Storm Shadow missiles struck a command post in Maryino.", id="en-storm-shadow-is-no-storming"),
     pytest.param("Troops were seen near Aleksandrovka.", id="aleksandrovka"),
+    pytest.param("Fighting continued near Viktorovka.", id="two-namesakes-on-the-front"),
 ])
 def test_ambiguous_name_without_evidence_is_left_unresolved(resources, text):
     (res,) = resolve_text(resources, text)
     assert res.place_id is None
     assert len(res.mention.candidates) >= 2
     assert "no district named" in res.reason
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Fighting raged in Lyubimovka on Tuesday.", id="en-fighting"),
+    pytest.param("Russian forces liberated Lyubimovka, the ministry said.", id="en-liberated"),
+    pytest.param("Бои шли в Любимовке.", id="ru-бои"),
+    pytest.param("ВСУ отошли из Любимовки.", id="ru-отошли"),
+    pytest.param("Сили оборони відійшли з Любимівки Курської області.", id="uk-відійшли"),
+])
+def test_a_shared_name_in_a_sentence_about_ground_is_the_one_on_the_front(resources, text):
+    gaz = resources.gazetteer
+    found = [r for r in resolve_text(resources, text) if r.mention.lemma == "Любимовка"]
+    assert [r.place_id for r in found] == _korenevsky(gaz, "Любимовка")
+    assert "districts of the ground fighting" in found[0].reason
 
 
 def test_ambiguous_name_resolved_by_nearby_places(resources):
@@ -268,6 +284,7 @@ def test_a_stated_direction_from_a_place_picks_the_namesake_that_lies_there(reso
 
 
 def test_without_a_direction_the_two_namesakes_stay_unresolved(resources):
+    # nor does the front decide: one Nikolayevka lies in Sudzhansky district, two near Kurchatov
     found = [r for r in resolve_text(resources, "Fighting reached Nikolayevka and Kurchatov.")
              if r.mention.lemma == "Николаевка"]
     assert found[0].place_id is None
