@@ -350,3 +350,27 @@ def test_adding_one_article_reads_its_card_only_and_a_touched_file_reads_its_own
     rebuild = made[-1]  # before the fresh build's own
     assert files == _fresh(resources, corpus, tmp_path, monkeypatch)
     assert (rebuild.cards, rebuild.read) == (documents + 1, 1)
+
+
+def test_an_article_added_to_a_shard_of_another_rewrites_that_shard_with_both_cards(
+        corpus, tmp_path, resources, private_cache, monkeypatch):
+    """1,024 shards: an added article whose key another article has rewrites their one shard.
+
+    Its cards are read at the end of the page (the shard is decided when all its documents
+    are seen), the others' shards are linked unread, and every byte is a fresh build's.
+    """
+    out = tmp_path / "maps"
+    made = _card_writers(monkeypatch)
+    _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    documents = made[0].cards
+    neighbour = sorted(corpus.glob("*.txt"))[0].name
+    key = card_key(neighbour)
+    name = next(f"zz_{i}.txt" for i in range(100_000) if card_key(f"zz_{i}.txt") == key)
+    sharing = sum(card_key(p.name) == key for p in corpus.iterdir()) + 1
+    (corpus / name).write_text(NEW_ARTICLE, encoding="utf-8")
+    files, written = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    assert (made[1].cards, made[1].read, made[1].written) == (documents + 1, sharing, 1)
+    assert [n for n in written if n.startswith("cards/")] == [f"cards/{key}.js"]
+    assert files == _fresh(resources, corpus, tmp_path, monkeypatch)
+    shard = files[f"cards/{key}.js"].decode("utf-8")
+    assert shard.startswith(f'geoCards("{key}",[') and shard.count('"file":') == sharing

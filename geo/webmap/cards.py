@@ -7,22 +7,22 @@ A page opened from ``file://`` may not ``fetch`` a neighbouring file, but it may
 ``<script src>`` (as the reader's ``articles/NN.js``, ``geo.webmap.articles``): so the
 cards are written as ``cards/KEY.js``, each one call ``geoCards("KEY", [card, ...])``.
 
-A shard is named by its documents' key (:func:`card_key`, a hash of the file name), not
-by their place in the page: adding, changing or removing an article rewrites its own
-shard and no other (issue 14: named by position, an article added in the middle of the
-page order rewrote every shard after it). The page lists each document's key
-(``card_keys``); a shard holds the cards of every document with its key, in page order,
-so that two names with one key (odds of n^2 / 2^41: 5e-5 for 10,000 articles) still
-each find their card.
+A shard is named by its documents' key (:func:`card_key`, 10 bits of a hash of the file
+name: 1,024 shards), not by their place in the page: adding, changing or removing an
+article rewrites the shard of its key and no other (issue 14: named by position, an
+article added in the middle of the page order rewrote every shard after it; one shard
+per article, a rebuild linked and unlinked 10,000 files). The page lists each
+document's key (``card_keys``); a shard holds the cards of every document with its key,
+in page order, and ``map.js`` gives each its card by that order.
 
 A card is copied as the Store rendered it (``payload.doc_entry_json``), already
 script-safe (``payload.script_json``): no text can end the script or break a parser,
 and ``map.js`` inserts every text with ``textContent`` only. A shard is the plain
 concatenation of its cards, so writing the shards of an unchanged corpus renders nothing.
-A shard of one stored document is keyed by its token (``shown.doc_token``: its name and
-stamp under the Store's version) and this code, so that linking it reads nothing: its
-card is read only when it is written (issue 14: reading and hashing every card was a
-fifth of a rebuild's map).
+A shard of stored documents is keyed by their tokens (``shown.doc_token``: each one's
+name and stamp under the Store's version) and this code, so that linking it reads
+nothing: its cards are read only when it is written (issue 14: reading and hashing every
+card was a fifth of a rebuild's map).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from geo.manifest import Manifest
@@ -48,7 +48,7 @@ CARDS_DIR = "cards"
 #: The function each shard calls; ``map.js`` defines it.
 REGISTER = "geoCards"
 #: Characters of a key (``map.js`` reads the page's ``card_keys`` in runs of this many).
-CARD_KEY_LENGTH = 8
+CARD_KEY_LENGTH = 2
 
 
 class CardSink(Protocol):
@@ -59,23 +59,26 @@ class CardSink(Protocol):
 
 
 def card_key(source: str) -> str:
-    """The key of a document's card shard: 40 bits of a hash of its file name, in base32.
+    """The key of a document's card shard: 10 bits of a hash of its file name, in base32.
 
+    1,024 shards whatever the corpus: at 10,000 articles about ten cards (110 KB) each,
+    and a rebuild links 1,024 files, not one per article (issue 14: linking 10,000 shards
+    and unlinking the old set's were 0.8 s of the rebuild after adding one article).
     Lower-case letters and digits only, so that the shard's name is one file on a file
     system that ignores case, and needs no escaping in a URL or a JSON string.
 
     >>> card_key("000000-en.txt"), len(card_key("статья.txt"))
-    ('2c3zxhap', 8)
+    ('2c', 2)
     """
     digest = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=5).digest()
-    return base64.b32encode(digest).decode("ascii").lower()
+    return base64.b32encode(digest).decode("ascii").lower()[:CARD_KEY_LENGTH]
 
 
 def shard_name(key: str) -> str:
     """The file name of the card shard of ``key``; ``map.js`` names it the same way.
 
-    >>> shard_name("2c3zxhap")
-    '2c3zxhap.js'
+    >>> shard_name("2c")
+    '2c.js'
     """
     return f"{key}.js"
 
@@ -88,23 +91,45 @@ def _code_key() -> bytes:
     return source_hash(sys.modules[__name__]).encode()
 
 
-def _token_key(token: bytes) -> str:
-    """The manifest key of the shard of one stored document's card (its token and this code)."""
-    return hashlib.blake2b(b"card\0" + _code_key() + b"\0" + token, digest_size=16).hexdigest()
+def _tokens_key(tokens: list[bytes | None]) -> str | None:
+    """The manifest key of a shard of stored documents' cards: their tokens in order and this code.
+
+    None when a document has no token (its card must be read to know the shard's bytes).
+    """
+    if any(token is None for token in tokens):
+        return None
+    digest = hashlib.blake2b(b"cards\0" + _code_key(), digest_size=16)
+    for token in tokens:
+        assert token is not None
+        digest.update(len(token).to_bytes(4, "big") + token)
+    return digest.hexdigest()
+
+
+#: The end of a shard's one call.
+_TAIL = b"]);\n"
 
 
 class CardShards:
     """Writes cards, each into the shard of its document's key, into ``folder``.
 
-    Use as a context manager and call it with each document's key and card JSON, in page
-    order; no card is held. The shards are written into a staging folder beside
-    ``folder`` that replaces it on success and is removed on failure, so a failed map
-    leaves the old cards.
+    Use as a context manager and call it with each document's key, its card (the text,
+    or a reader of it that holds nothing once called) and its token, in page order. The
+    shards are written into a staging folder beside ``folder`` that replaces it on
+    success and is removed on failure, so a failed map leaves the old cards.
 
     With a ``manifest`` (``folder`` is then inside a build's staging folder, fresh and
     unpublished), shards go straight into ``folder``, and a shard whose bytes are those
-    of the published one (keyed by a hash of its text) is linked instead of written:
-    after adding one article, every shard but its own is linked (issue 14).
+    of the published one is linked instead of written: after adding one article, every
+    shard but its own is linked (issue 14). A shard holds several documents, named in
+    no order the page has (``card_key``), so which ones are unchanged is known only when
+    every document has been seen:
+
+    - a shard the last build did not publish is written as its cards come, from the text
+      the page has just read (a first build reads no card twice);
+    - a published one is decided at the end: when every document of it has a token
+      (``shown.doc_token``), its key is a hash of the tokens in page order and this code,
+      and an unchanged key links it without reading a card; otherwise its cards are read
+      (again, through their readers) and hashed.
 
     ``cards`` counts the cards, ``written`` the shards written (not linked) and ``read``
     the cards whose text was read.
@@ -117,8 +142,11 @@ class CardShards:
         self.read = 0
         self._manifest = manifest
         self._staging = self.folder if manifest else self.folder.parent / f".{self.folder.name}.tmp-{os.getpid()}"
-        self._keys: set[str] = set()
         self._prefix = f"{self.folder.name}/"  # a shard's name in the manifest
+        #: the shards written as their cards come: key -> (hash of the text so far, tokens)
+        self._open: dict[str, tuple[Any, list[bytes | None]]] = {}
+        #: the published shards, decided at the end: key -> [(token, card), ...]
+        self._deferred: dict[str, list[tuple[bytes | None, str | Callable[[], str]]]] = {}
 
     def __enter__(self) -> CardShards:
         shutil.rmtree(self._staging, ignore_errors=True)
@@ -128,22 +156,22 @@ class CardShards:
         return self
 
     def __call__(self, key: str, card: str | Callable[[], str], *, token: bytes | None = None) -> None:
-        """Put one document's card into the shard of ``key`` (after the cards it holds, if any).
+        """Put one document's card into the shard of ``key``, after the cards it holds.
 
         ``card`` is its text or a reader of it; ``token`` names a stored document's card
-        (``shown.doc_token``): a shard of one card is then linked without reading it.
+        (``shown.doc_token``): a published shard whose documents all have one is linked
+        without reading them.
         """
         self.cards += 1
-        name = shard_name(key)
-        if key in self._keys:  # a second document with this key: its shard holds both
-            path = self._staging / name
-            head = path.read_text(encoding="utf-8").removesuffix("]);\n")
-            path.unlink()  # it may be a link to the published shard: never written in place
-            self._put(name, lambda: f"{head},{self._text(card)}]);\n")
+        if key in self._deferred:
+            self._deferred[key].append((token, card))
+        elif key in self._open or self._manifest is None or self._manifest.key_of(self._name(key)) is None:
+            self._append(key, self._text(card), token)
         else:
-            self._keys.add(key)
-            self._put(name, lambda: f'{REGISTER}("{key}",[{self._text(card)}]);\n',
-                      None if token is None else _token_key(token))
+            self._deferred[key] = [(token, card)]
+
+    def _name(self, key: str) -> str:
+        return f"{self._prefix}{shard_name(key)}"
 
     def _text(self, card: str | Callable[[], str]) -> str:
         if callable(card):
@@ -151,31 +179,49 @@ class CardShards:
             return card()
         return card
 
-    def _put(self, name: str, shard: Callable[[], str], key: str | None = None) -> None:
-        """Write the shard ``name`` (or link the published one with its bytes, under ``key`` or its text's hash).
+    def _append(self, key: str, text: str, token: bytes | None) -> None:
+        """Add a card to a shard written as its cards come (the call's head first)."""
+        piece = f'{REGISTER}("{key}",[{text}' if key not in self._open else f",{text}"
+        if key not in self._open:
+            self._open[key] = (hashlib.blake2b(digest_size=16), [])
+        digest, tokens = self._open[key]
+        data = piece.encode("utf-8", "surrogatepass")
+        digest.update(data)
+        tokens.append(token)
+        with open(self._staging / shard_name(key), "ab") as fh:
+            fh.write(data)
 
-        Names are joined as strings, and a path is made only for a shard written: a
-        ``Path`` per document was a tenth of a rebuild's cards (issue 14).
-        """
-        if self._manifest is None:
-            (self._staging / name).write_text(shard(), encoding="utf-8", newline="\n")
+    def _finish(self) -> None:
+        """Close the shards written as their cards came; link or write the published ones."""
+        for key, (digest, tokens) in sorted(self._open.items()):
+            with open(self._staging / shard_name(key), "ab") as fh:
+                fh.write(_TAIL)
+            digest.update(_TAIL)
             self.written += 1
-            return
-        published = f"{self._prefix}{name}"
-        if key is not None:
-            if self._manifest.link(published, key):
-                return
-            text = shard()
-        else:
-            text = shard()
-            key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-            if self._manifest.link(published, key):
-                return
-        (self._staging / name).write_text(text, encoding="utf-8", newline="\n")
-        self._manifest.wrote(published, key)
-        self.written += 1
+            if self._manifest is not None:
+                self._manifest.wrote(self._name(key), _tokens_key(tokens) or digest.hexdigest())
+        for key, members in sorted(self._deferred.items()):
+            name = self._name(key)
+            tokens_key = _tokens_key([token for token, _ in members])
+            if tokens_key is not None and self._manifest is not None and self._manifest.link(name, tokens_key):
+                continue
+            text = f'{REGISTER}("{key}",[' + ",".join(self._text(card) for _, card in members) + "]);\n"
+            manifest_key = tokens_key or hashlib.blake2b(text.encode("utf-8", "surrogatepass"),
+                                                         digest_size=16).hexdigest()
+            if self._manifest is not None and tokens_key is None and self._manifest.link(name, manifest_key):
+                continue
+            (self._staging / shard_name(key)).write_text(text, encoding="utf-8", newline="\n")
+            self.written += 1
+            if self._manifest is not None:
+                self._manifest.wrote(name, manifest_key)
 
     def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        if kind is None:
+            try:
+                self._finish()
+            except BaseException:
+                shutil.rmtree(self._staging, ignore_errors=True)
+                raise
         if kind is not None:
             shutil.rmtree(self._staging, ignore_errors=True)
         elif self._staging != self.folder:

@@ -349,13 +349,13 @@
 
   /* ---- cards: each document's quotes, contexts and source, from cards/KEY.js ----
      geo/webmap/cards.py writes the card of document d into the shard named by its key,
-     D.card_keys.substr(d * CARD_KEY_LENGTH, CARD_KEY_LENGTH) (a hash of its file name:
-     adding an article rewrites its own shard only), one call geoCards(key, [card, ...])
-     holding the cards of the documents with that key in page order (nearly always one).
+     D.card_keys.substr(d * CARD_KEY_LENGTH, CARD_KEY_LENGTH) (10 bits of a hash of its file
+     name, 1,024 shards: adding an article rewrites its key's shard only), one call
+     geoCards(key, [card, ...]) holding the cards of the documents with that key in page order.
      A page from file:// may not fetch, but it may add a <script src>. Loads start once
      the page has loaded: the first paint needs no card.
      Card texts reach the page through textContent only, as every other text. */
-  var CARD_KEY_LENGTH = 8;
+  var CARD_KEY_LENGTH = 2;
   var CARD_SHARDS = new Map();  // key -> cards, from the shard's call until its onload takes them
   window.geoCards = function (k, cards) { CARD_SHARDS.set(k, cards); };
   var MISSING_CARDS = "The quotes and sources of this map are in the folder “cards” beside " +

@@ -688,6 +688,7 @@ def page_members(records: Records, gazetteer: Gazetteer, *, cache: PieceCache,
                 cache.see(shown.token)  # type: ignore[arg-type]
                 if cards is not None:
                     cards(page.card_keys[i], shown.card, token=shown.token)
+                shown.release()
                 yield row
             documents = iter(shown_all[len(resumed):])
         size = FETCH_BATCH if cache.is_kept else 1  # records in memory: one rendered entry at a time
@@ -697,6 +698,7 @@ def page_members(records: Records, gazetteer: Gazetteer, *, cache: PieceCache,
                 row = page.add(shown)
                 if cards is not None:
                     cards(page.card_keys[-1], shown.card, token=shown.token)
+                shown.release()
                 yield row
         cache.save(page.state())
 

@@ -61,6 +61,15 @@ class Shown:
         """The entry's card half."""
         return self._halves()[1]
 
+    def release(self) -> None:
+        """Drop the entry read: the page has its row and the cards their text.
+
+        The card shards may keep ``card`` to call at the end of the page (a shard is
+        decided when all its documents are seen, ``cards.CardShards``): it then reads the
+        entry again instead of every shown document's text staying in memory.
+        """
+        self._entry = None
+
 
 def _stored_entry(db: sqlite3.Connection, source: bytes) -> str:
     """One document's stored entry, read by its file name."""
