@@ -404,6 +404,13 @@ def _insert_claims(path: Path, area_ids: set[str], fill: _Fill, *, attach: _Atta
         # uri=True: ``attach`` names the old file by a read-only URI; an absolute name is never taken for one
         with contextlib.closing(sqlite3.connect(Path(path).resolve(), isolation_level=None, uri=True)) as db, \
                 (attach(db) if attach is not None else contextlib.nullcontext()):
+            # The file is a temporary one until it is complete (``_write_atomic``): a failure
+            # throws it away (or writes it whole again, anew), so neither a rollback journal
+            # nor waiting for the disk buys anything; without them SQLite copies the rows of a
+            # rebuild 30 % faster (issue 14: 1.27 -> 0.88 s for 278,000 rows). The bytes of
+            # the file are the same.
+            db.execute("PRAGMA main.journal_mode = OFF")
+            db.execute("PRAGMA main.synchronous = OFF")
             triggers = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
                                   "AND tbl_name = 'claims' ORDER BY rowid").fetchall()
             db.execute("BEGIN")
