@@ -192,6 +192,24 @@ def test_the_totals_are_counted_once_per_walk_from_indexes_and_match_a_build_in_
     assert totals.skips == 1
 
 
+def test_each_document_keeps_its_count_of_link_rows_as_the_join_counts_them(corpus, resources, private_cache):
+    """The GeoPackage's and the CSV's per-document counts come from ``docs``, through an index."""
+    from geo.export.gpkg_splice import doc_blocks
+    from geo.export.stored_units import csv_counts_by_doc
+
+    with open_records(corpus, resources=resources) as store:
+        db = store._db
+        joined = dict(db.execute("SELECT c.doc, COUNT(*) FROM claims c JOIN links l ON l.claim = c.id GROUP BY c.doc"))
+        assert len(joined) > 10
+        assert csv_counts_by_doc(store) == joined
+        assert {block.doc: block.rows for block in doc_blocks(store)} == joined
+        assert db.execute("SELECT SUM(foreign_claims) FROM docs").fetchone()[0] == 0
+        for sql in ("SELECT id, source, stamp, links FROM docs WHERE links > 0 ORDER BY source",
+                    "SELECT EXISTS (SELECT 1 FROM docs WHERE foreign_claims > 0)"):
+            plan = " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+            assert "COVERING INDEX docs_rows" in plan, plan
+
+
 def test_an_unchanged_file_is_not_read_again(corpus, resources, private_cache, reads):
     with open_records(corpus, resources=resources):
         pass

@@ -125,12 +125,10 @@ def doc_blocks(store: object) -> list[Block] | None:
     document's rows; no extractor makes one today, but then nothing is copied.
     """
     db = _db(store)
-    if db.execute("SELECT EXISTS (SELECT 1 FROM claims c JOIN docs d ON d.id = c.doc "
-                  "WHERE c.source != d.source)").fetchone()[0]:
+    # both from the counts each document was stored with, through the index ``docs_rows``
+    if db.execute("SELECT EXISTS (SELECT 1 FROM docs WHERE foreign_claims > 0)").fetchone()[0]:
         return None
-    rows = db.execute("SELECT d.id, d.source, d.stamp, n.rows FROM (SELECT c.doc AS doc, COUNT(*) AS rows "
-                      "FROM links l JOIN claims c ON c.id = l.claim GROUP BY c.doc) n "
-                      "JOIN docs d ON d.id = n.doc ORDER BY d.source")
+    rows = db.execute("SELECT id, source, stamp, links FROM docs WHERE links > 0 ORDER BY source")
     return [Block(doc, bytes(source), doc_token(source, stamp), count) for doc, source, stamp, count in rows]
 
 
