@@ -439,11 +439,18 @@ def _write_others(records: Store, gazetteer: Gazetteer, out: Path, *, manifest: 
     from geo.webmap.cards import CARDS_DIR
 
     page = keys["index.html"]
-    if not (manifest.link("index.html", page) and manifest.link_all(f"{CARDS_DIR}/", page, under="index.html")):
+    unchanged = manifest.link("index.html", page) and manifest.link_all(f"{CARDS_DIR}/", page, under="index.html")
+    if not unchanged:
         (out / "index.html").unlink(missing_ok=True)
         write_map(records, gazetteer, out / "index.html", manifest=manifest)
         manifest.wrote("index.html", page)
-    write_map_articles(records, gazetteer, out / FOLDERS[0], root=records.root, manifest=manifest)
+    # The articles' shards follow from the page's key too (the shown articles, their files'
+    # stamps in the records, the folder they are read from): with the page unchanged they are
+    # linked whole, without listing the page's articles and keying each shard again (issue 14:
+    # 0.3 s of a build with nothing changed at 10,000 articles). A shard with a text left out
+    # has no key: then the folder is written anew, as it would be.
+    if not (unchanged and manifest.link_all(f"{FOLDERS[0]}/", page, under="index.html")):
+        write_map_articles(records, gazetteer, out / FOLDERS[0], root=records.root, manifest=manifest)
     _write_spliced(records, out, manifest=manifest, keys=keys, raw_csv=raw_csv)
 
 

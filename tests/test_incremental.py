@@ -76,6 +76,23 @@ def test_a_rebuild_with_nothing_changed_writes_nothing(corpus, tmp_path, resourc
     assert written == set() and again == first
 
 
+def test_with_the_page_unchanged_the_articles_shards_are_linked_without_keying_them(
+        corpus, tmp_path, resources, private_cache, monkeypatch):
+    import geo.webmap.articles
+
+    out = tmp_path / "maps"
+    _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    keyed: list[int] = []
+    shard_key = geo.webmap.articles._shard_key
+    monkeypatch.setattr(geo.webmap.articles, "_shard_key", lambda *a, **k: keyed.append(1) or shard_key(*a, **k))
+    again, written = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    assert written == set() and keyed == []
+    (corpus / "zz_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    files, written = _rebuilt(resources, corpus, out, private_cache, monkeypatch)
+    assert keyed and [n for n in written if n.startswith("articles/")] != []
+    assert files == _fresh(resources, corpus, tmp_path, monkeypatch)
+
+
 @pytest.mark.parametrize("parallel", [False, True], ids=["one process", "forked writer"])
 def test_adding_one_article_writes_the_exports_its_card_and_its_shard_and_equals_a_fresh_build(
         corpus, tmp_path, resources, private_cache, monkeypatch, parallel):
