@@ -48,7 +48,7 @@ from geo.pipeline import (
     load_resources,
 )
 from geo.store import Store, StoredDocument, document_result, is_damage, stored_document
-from geo.store_files import remove_other_versions, store_path
+from geo.store_files import remove_other_versions, remove_unused_stores, store_path
 from geo.webmap import payload as webmap_payload
 
 #: What extracting one file gives: its rows for the Store, or the reason it is not used.
@@ -211,6 +211,7 @@ def open_records(
                   cache=cache, on_document=on_document, overrides=overrides, flat=flat)
         if path is not None and store.path == path:
             remove_other_versions(path)  # this corpus's Stores of earlier versions: never read again
+            remove_unused_stores(path)  # other corpora's Stores no build used for a month (moved folders)
         if cache is not None:
             cache.remove_unused_versions()  # results of versions no build used for a month
         yield store

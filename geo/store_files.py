@@ -14,12 +14,18 @@ that another build holds (its ``.lock`` is taken) is left alone with its compani
 two versions of geo building the same corpus side by side never delete each other's
 open files; the lock file itself stays (it is empty), so that both always lock the same
 file.
+
+A corpus folder that is moved, renamed or deleted leaves its Store behind under a key no
+build asks for again; so each build marks its own Store as used (its file's modification
+time) and deletes the Stores of other corpora that no build used for ``UNUSED_DAYS``,
+as the result cache does with its unused versions (``geo._cache``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +33,8 @@ from geo._cache import cache_dir, content_key
 
 #: Hex digits of each of the two keys in a Store's name.
 _KEY_DIGITS = 16
+#: Days after which another corpus's Store that no build used is deleted (as ``UNUSED_VERSION_DAYS``).
+UNUSED_DAYS = 30
 
 
 def store_path(corpus: Path, version: str) -> Path:
@@ -87,6 +95,46 @@ def remove_other_companions(path: Path) -> list[Path]:
         with contextlib.suppress(OSError):
             file.unlink(missing_ok=True)
     return stale
+
+
+def remove_unused_stores(path: Path, *, now: float | None = None) -> list[Path]:
+    """Mark the Store ``path`` as used now; delete other corpora's Stores unused for ``UNUSED_DAYS``.
+
+    Returns the Stores deleted. A Store is used when any of its files was written or
+    marked since (a build with nothing changed may write nothing, hence the mark). One
+    that another process holds is kept, and the lock files stay (``remove_other_versions``).
+    Failures only leave disk space unfreed.
+    """
+    now = time.time() if now is None else now
+    with contextlib.suppress(OSError):
+        os.utime(path, (now, now))
+    cutoff = now - UNUSED_DAYS * 86_400
+    stores: dict[str, list[Path]] = {}
+    with contextlib.suppress(OSError):
+        for file in sorted(path.parent.iterdir()):
+            stem = file.name.partition(".")[0]
+            if file.name.endswith(".lock") or len(stem) != 2 * _KEY_DIGITS + 1 or stem[_KEY_DIGITS] != "-":
+                continue  # not a Store's file (nor a lock, which stays)
+            stores.setdefault(stem, []).append(file)
+    corpus_key = path.stem.partition("-")[0]
+    removed = []
+    for stem, files in stores.items():
+        if stem.startswith(f"{corpus_key}-"):
+            continue  # this corpus's: other versions go by ``remove_other_versions``
+        try:
+            last_used = max(file.stat().st_mtime for file in files)
+        except OSError:
+            continue
+        if last_used >= cutoff:
+            continue
+        old = path.with_name(f"{stem}.sqlite")
+        with _unless_held(old) as free:
+            if free:
+                for file in files:
+                    with contextlib.suppress(OSError):
+                        file.unlink(missing_ok=True)
+                removed.append(old)
+    return removed
 
 
 @contextlib.contextmanager

@@ -142,3 +142,29 @@ def test_result_folders_of_versions_unused_for_a_month_are_deleted(tmp_path, pri
     with open_records(corpus, resources=resources, use_cache=False):
         pass
     assert sorted(p.name for p in results.iterdir()) == kept  # without the cache: nothing touched
+
+
+def test_another_corpus_store_unused_for_a_month_is_deleted_a_recent_or_held_one_kept(tmp_path, private_cache):
+    """A moved or deleted corpus folder leaves its Store under a key no build asks for again."""
+    from geo.store_files import UNUSED_DAYS, remove_unused_stores
+
+    ours, moved, recent, held = (store_path(tmp_path / name, "v1") for name in ("a", "b", "c", "d"))
+    for path in (ours, moved, recent, held):
+        _plant(path)
+    pieces = companion_path(moved, "pieces", "k")
+    pieces.write_bytes(b"kept pieces")
+    now = 2_000_000_000.0
+    old = now - (UNUSED_DAYS + 1) * 86_400
+    for path in (ours, moved, held, pieces, *(Path(f"{p}{s}") for p in (ours, moved, held) for s in ("-wal", "-shm"))):
+        os.utime(path, (old, old))
+    os.utime(recent, (now - 86_400, now - 86_400))
+    fd = os.open(f"{held}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        assert remove_unused_stores(ours, now=now) == [moved]
+    finally:
+        os.close(fd)
+    assert not moved.exists() and not pieces.exists() and not Path(f"{moved}-wal").exists()
+    assert ours.exists() and ours.stat().st_mtime == now  # marked as used by this build
+    assert recent.exists() and held.exists()
+    assert Path(f"{held}.lock").exists()  # a lock file is never deleted
