@@ -72,15 +72,7 @@ def remove_other_versions(path: Path) -> list[Path]:
     A Store whose lock another process holds is kept, with its companions. Failures (a
     read-only folder, a file gone meanwhile) are not errors: this only frees disk space.
     """
-    removed = []
-    for old, files in other_versions(path).items():
-        with _unless_held(old) as free:
-            if free:
-                for file in files:
-                    with contextlib.suppress(OSError):
-                        file.unlink(missing_ok=True)
-                removed.append(old)
-    return removed
+    return [old for old, files in other_versions(path).items() if _remove_unless_held(old, files)]
 
 
 def remove_other_companions(path: Path) -> list[Path]:
@@ -125,16 +117,20 @@ def remove_unused_stores(path: Path, *, now: float | None = None) -> list[Path]:
             last_used = max(file.stat().st_mtime for file in files)
         except OSError:
             continue
-        if last_used >= cutoff:
-            continue
         old = path.with_name(f"{stem}.sqlite")
-        with _unless_held(old) as free:
-            if free:
-                for file in files:
-                    with contextlib.suppress(OSError):
-                        file.unlink(missing_ok=True)
-                removed.append(old)
+        if last_used < cutoff and _remove_unless_held(old, files):
+            removed.append(old)
     return removed
+
+
+def _remove_unless_held(store: Path, files: list[Path]) -> bool:
+    """Delete ``files`` of ``store`` unless another process holds its lock; whether they went."""
+    with _unless_held(store) as free:
+        if free:
+            for file in files:
+                with contextlib.suppress(OSError):
+                    file.unlink(missing_ok=True)
+        return free
 
 
 @contextlib.contextmanager
