@@ -48,6 +48,8 @@ from geo.claimants import (
     CANONICAL_NAMES,
     DESCRIPTORS,
     OTHER_SIDE,
+    OUTLET_COUNTRIES,
+    OUTLETS,
     PERSONS,
     canonical_name,
     is_joint,
@@ -64,6 +66,8 @@ from geo.lexicon import (
     BODY_REFERENCES,
     CONTINUATIONS,
     FORCE_NOUNS,
+    GENERIC_SPEAKER_MODIFIERS,
+    GENERIC_SPEAKERS,
     HEDGES,
     IMPERSONAL_SPEECH,
     PASSED_ON,
@@ -180,6 +184,12 @@ _ONE_TITLED = compile_pattern(
     r"|western|pentagon|kremlin|nato)\s+(?:military\s+|defen[cs]e\s+|intelligence\s+|government\s+)?"
     r"(?:official|commander|officer|general|spokesman|spokeswoman|spokesperson|source|lawmaker|diplomat)",
     re.IGNORECASE)
+#: The rank before a titled speaker: "a senior U.S. defense official" is a known one's alias without it.
+_RANK = compile_pattern(r"^(?:senior|top|high-ranking)\s+", re.IGNORECASE)
+#: A speaker named only by a role (``lexicon.GENERIC_SPEAKERS``): nobody the text names.
+_GENERIC_SPEAKER = compile_pattern(rf"(?:(?:{GENERIC_SPEAKER_MODIFIERS})\s+)*(?:{GENERIC_SPEAKERS})")
+#: The English article that makes a role refer back: "the lawmaker added" (not "a lawmaker said").
+_DEFINITE = compile_pattern(r"(?i:the|this|that)\s")
 #: A quotation closed by one person of a side named by title: '“…,” a Ukrainian commander told
 #: reporters', '“…,” said a Russian official': that title speaks (as "…, a Russian official said").
 _QUOTE_ONE_TITLED = compile_pattern(
@@ -566,8 +576,17 @@ def canonical_claimant(raw: str) -> str | None:
         known = canonical_name(body) or named_within(body)
         if known:
             return known
+    outlet_source = _OUTLET_SOURCE.match(name)
+    outlet = canonical_name(outlet_source.group("outlet") or outlet_source.group("outlet2")) if outlet_source else None
+    if outlet in OUTLETS:
+        # "сообщил источник ТАСС", "a TASS source": the outlet's own source, the outlet's claim
+        # (as "пише Forbes з посиланням на власні джерела")
+        return outlet
     if _ONE_TITLED.fullmatch(name):
-        return name.split(" ", 1)[1]  # "a Russian official": one new speaker, no reference back
+        # "a Russian official": one new speaker, no reference back, under the name a known one has
+        # whatever his rank ("a senior U.S. defense official" is the US Department of Defense official)
+        titled = name.split(" ", 1)[1]
+        return canonical_name(titled) or canonical_name(_RANK.sub("", titled)) or titled
     # "according to maps by the open-source project DeepState", "an estimate by Mediazona": the
     # maker of the evidence (before the verb test: "estimate" is also a verb)
     name = _EVIDENCE_BY.sub("", re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE))
@@ -588,6 +607,10 @@ def canonical_claimant(raw: str) -> str | None:
     known = canonical_name(name) or canonical_name(bare)
     if known:
         return known
+    if _GENERIC_SPEAKER.fullmatch(fold(bare)) and not _CYRILLIC.match(bare) and not _DEFINITE.match(raw.strip()):
+        # "…, a lawmaker said", "one official said": a role with no one named (GOLD.md); "the
+        # lawmaker" and "депутат" may name the one introduced before (``_resolve``)
+        return None
     words = bare.split()
     if is_joint(bare):
         # GOLD.md: two sources named together are the first named ("Ukraine's General Staff and
@@ -615,6 +638,10 @@ def canonical_claimant(raw: str) -> str | None:
         if head_name and head_name not in PERSONS and all(w[:1].islower() for w in words[n:]) and not re.fullmatch(
                 ANONYMOUS_HEADS, words[-1].lower()) and not _FORCE_NOUN.fullmatch(words[-1].lower()):
             return head_name
+    if len(words) == 2 and (title_of(words[0]) or _TITLE_WORDS.fullmatch(words[0])):  # noqa: PLR2004 - title, body
+        body = canonical_name(words[1])
+        if body is not None and body not in PERSONS:
+            return body  # "речник ДПСУ", "спикер ВСУ": the spokesman speaks for his body
     titles = list(_TITLE_WORDS_CUED.finditer(bare))
     if titles:
         tail = bare[titles[-1].end():].strip()
@@ -738,6 +765,10 @@ _SOURCE_IN = compile_pattern(
     r"(?:\s+(?i:in|at|within|from|inside|close\s+to|в|во|у|из|з|із|близк\w*\s+к|близьк\w*\s+до)\s+(?:the\s+)?"
     r"(?P<body>\S.*))?$")
 
+#: An outlet's own source: "источник ТАСС", "собеседник РИА Новости", "джерело Укрінформу", "a TASS source".
+_OUTLET_SOURCE = compile_pattern(
+    r"(?i:(?:источник|собеседник|джерел|співрозмовник)\w*\s+(?P<outlet>\S.{0,30})"
+    r"|(?:an?\s+)?(?P<outlet2>\S.{0,30}?)(?:['’]s)?\s+sources?)$")
 #: Countries other than the two sides and Russia's ally, whose bodies a bare alias must not take:
 #: "the UK Ministry of Defence", "the German Defence Ministry".
 _OTHER_COUNTRIES = frozenset(
@@ -1140,7 +1171,7 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
         for m in _PASSED_ON.finditer(chunk):
             if next(known_names_in(chunk[:m.start()]), None) is None and canonical_claimant(m.group("np")):
                 found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
-    found = [_with_country(a, found) for a in found]
+    found = [_with_country(a, found, text) for a in found]
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     deduped: list[Attribution] = []
     for a in found:
@@ -1181,21 +1212,49 @@ _COUNTRY_WORD = compile_pattern(r"(?<!\w)(?:" + "|".join(word.replace(" ", r"\s+
                                 re.IGNORECASE)
 
 
-def _with_country(att: Attribution, found: Sequence[Attribution]) -> Attribution:
+def _with_country(att: Attribution, found: Sequence[Attribution], text: str) -> Attribution:
     """An attribution to "the country's X" as the X of the country of the speaker named before it;
     so is a relay to a bare "the X" that only the country makes known ("South Korean lawmakers
-    said, citing the spy agency": South Korea's spy agency, GOLD.md's origin of the claim)."""
+    said, citing the spy agency": South Korea's spy agency, GOLD.md's origin of the claim).
+
+    The speaker's country is a country word in its name, else its outlet's (``OUTLET_COUNTRIES``:
+    "Yonhap news agency reported, citing the spy agency"); a speaker with neither ("a lawmaker
+    said, citing the spy agency") leaves the article to say it: the last country named before
+    whose X is a known body.
+    """
     bare = _THE_BARE.sub("", att.name) if att.name and att.relay and canonical_name(att.name) is None else None
     if not att.name or not (_THE_COUNTRYS.match(att.name) or bare):
         return att
     speakers = [a.name for a in found if a.name and a.start < att.start and not _THE_COUNTRYS.match(a.name)]
-    named = _COUNTRY_WORD.search(speakers[-1]) if speakers else None
-    if named is None:
+    # a relay that opens the sentence cites for the speaker after it: "Citing the spy agency, Yonhap reported …"
+    speakers = speakers or [a.name for a in found if a.name and not a.relay and a.start > att.start][:1]
+    country = _country_of(speakers[-1]) if speakers else None
+    body = _THE_COUNTRYS.sub("", att.name) if bare is None else bare
+    if country is None or canonical_name(f"{country}'s {body}") is None:
+        country = _country_before(text, att.start, body) or country
+    if country is None:
         return att
-    country = _COUNTRIES[" ".join(named.group().lower().split())]
     if not _THE_COUNTRYS.match(att.name):
         return replace(att, name=f"{country}'s {bare}") if canonical_name(f"{country}'s {bare}") else att
     return replace(att, name=_THE_COUNTRYS.sub(f"{country}'s ", att.name))
+
+
+def _country_of(speaker: str) -> str | None:
+    """The country a speaker's name holds ("South Korean lawmakers"), else its outlet's ("Yonhap")."""
+    named = _COUNTRY_WORD.search(speaker)
+    if named is not None:
+        return _COUNTRIES[" ".join(named.group().lower().split())]
+    return OUTLET_COUNTRIES.get(canonical_claimant(speaker) or "")
+
+
+def _country_before(text: str, at: int, body: str) -> str | None:
+    """The last country named before ``at`` whose ``body`` is a known one: "South Korea's spy
+    agency" in an article that named Seoul, not Russia's, which no alias knows."""
+    for named in reversed(list(_COUNTRY_WORD.finditer(text, 0, at))):
+        country = _COUNTRIES[" ".join(named.group().lower().split())]
+        if canonical_name(f"{country}'s {body}") is not None:
+            return country
+    return None
 
 
 def record_speakers(attributions: Sequence[Attribution], speakers: Speakers, *,
@@ -1430,7 +1489,12 @@ def _resolve(att: Attribution, speakers: Speakers, sentence_subject: str | None)
             return sentence_subject
         return speakers.last(sort, before=att.speech_start)
     name = canonical_claimant(att.name or "")
-    return _titled_person(speakers.expand(name), speakers) if name else None
+    if not name:
+        return None
+    titled = _titled_person(speakers.expand(name), speakers)
+    # a role that names no one introduced before ("the lawmaker", "по словам депутата") names
+    # nobody (GOLD.md: null when the text does not say)
+    return None if _GENERIC_SPEAKER.fullmatch(fold(titled)) else titled
 
 
 #: A headline that names a body's document ("Сводка Минобороны России", "Зведення Генштабу

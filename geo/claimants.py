@@ -95,6 +95,25 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "ГУР МО Украины", "Главное управление разведки", "Головне управління розвідки", "Українська розвідка",
         "Украинская разведка", "ГУР МО України",
     )),
+    # Kyiv's special operations forces: "…, повідомили в ССО", "Ukraine's Special Operations Forces said"
+    ("Ukraine's Special Operations Forces", (
+        "Special Operations Forces of Ukraine", "Ukrainian Special Operations Forces", "SSO", "ССО", "ССО ЗСУ",
+        "Сили спеціальних операцій", "Сили спеціальних операцій ЗСУ", "Силы специальных операций Украины",
+        "ССО ВСУ", "Сили спецоперацій",
+    )),
+    # Kyiv's border guards, whose spokesman speaks for them: "…, повідомив речник ДПСУ"
+    ("State Border Guard Service of Ukraine", (
+        "Ukraine's State Border Guard Service", "Ukraine's border guard service", "Ukrainian State Border Guard Service",
+        "State Border Guard Service", "ДПСУ", "Держприкордонслужба", "Держприкордонслужба України",
+        "Державна прикордонна служба України", "ГПСУ", "Госпогранслужба Украины", "Госпогранслужба",
+        "Государственная пограничная служба Украины",
+    )),
+    # the operational-strategic group of forces on the Kursk front, whose spokesman speaks for it
+    ("Khortytsia", (
+        "ОСУВ «Хортиця»", "ОСУВ Хортиця", "Khortytsia group", "Хортиця", "Khortytsia operational-strategic group",
+        "Khortytsia group of forces", "ОСГВ «Хортица»", "ОСГВ Хортица", "группировка «Хортица»",
+        "угруповання «Хортиця»", "угруповання військ «Хортиця»",
+    )),
     ("Armed Forces of Ukraine", (
         "Ukrainian Armed Forces", "Ukraine's Armed Forces", "Ukrainian military", "Ukraine's military", "AFU",
         "ZSU", "ВСУ", "ЗСУ", "Вооруженные силы Украины", "Збройні сили України",
@@ -189,6 +208,9 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "pro-Kremlin milbloggers", "pro-Kremlin military bloggers", "pro-Kremlin war bloggers",
         "pro-Russian military blogger", "Russian war blogger", "war blogger", "военкор", "российский военкор",
         "милблогер", "мілблогер", "воєнкор", "російський воєнкор", "російський мілблогер",
+        # the long form of "военкоры": "…, сообщили военные корреспонденты"
+        "военные корреспонденты", "российские военные корреспонденты", "военный корреспондент",
+        "військові кореспонденти", "російські військові кореспонденти", "військовий кореспондент",
     )),
     # Kyiv's bloggers, named with their side (a bare "military bloggers" is Moscow's, above)
     ("Ukrainian milbloggers", (
@@ -218,6 +240,7 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
                                               "Центр протидії дезінформації", "ЦПД", "Центр противодействия дезинформации")),
     ("RIA Novosti", ("RIA", "РИА Новости", "РІА Новини")),
     ("Interfax", ("Интерфакс", "Інтерфакс")),
+    ("Yonhap", ("Yonhap news agency", "Yonhap News", "Ёнхап", "Йонхап", "агентство Ёнхап", "агентство Йонхап")),
     ("Rybar", ("Рыбарь", "Рибар")),
     ("Mash", ("Маш", "Mash Telegram channel")),
     ("Astra", ("Астра", "Astra Telegram channel")),
@@ -290,7 +313,14 @@ SIDELESS_ALIASES = ("military bloggers", "war bloggers", "milbloggers", "militar
 #: The canonical names above that are outlets: news agencies, media, Telegram channels.
 OUTLETS = frozenset({"Russian media", "TASS", "RIA Novosti", "Interfax", "Rybar", "Mash", "Astra", "Two Majors",
                      "Korean Central News Agency", "Korean Central Television", "The New York Times", "Izvestia",
-                     "Kommersant", "Meduza", "Mediazona", "Ukrinform", "Suspilne"})
+                     "Kommersant", "Meduza", "Mediazona", "Ukrinform", "Suspilne", "Yonhap"})
+
+#: The country of an outlet above, for "the country's X" and a bare "the X" it cites: "Yonhap
+#: reported, citing the spy agency" is South Korea's (GOLD.md: the origin is the claimant).
+OUTLET_COUNTRIES = {"TASS": "Russia", "RIA Novosti": "Russia", "Interfax": "Russia", "Izvestia": "Russia",
+                    "Kommersant": "Russia", "Russian media": "Russia", "Ukrinform": "Ukraine", "Suspilne": "Ukraine",
+                    "Ukrainian media": "Ukraine", "Yonhap": "South Korea", "Korean Central News Agency": "North Korea",
+                    "Korean Central Television": "North Korea"}
 
 #: The canonical names above that are people: "he said" refers back to them, "it said" not.
 PERSONS = frozenset({

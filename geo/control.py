@@ -55,6 +55,7 @@ from geo.lexicon import (
     OTHER_REGIONS_CYRILLIC,
     OTHER_REGIONS_LATIN,
     REGION_NOUN,
+    SAID_WHEN,
     SPEECH_VERBS,
 )
 from geo.regex_cache import compile_pattern
@@ -494,12 +495,25 @@ _SIDE_TAIL = compile_pattern(rf"(?:[\w'’-]+\s+)?(?<![\w'’-])(?:{FORCE_NOUNS}
 _LEAD_SPEECH = Gated.of(compile_pattern(
     rf"(?<!\w)(?:{SPEECH_VERBS})(?:\s+(?:on|in)\s+\w+|\s+\w+day)?(?:\s+(?:that|что|що))?\s+", re.IGNORECASE),
     is_folded=False)
+#: What may open a clause before its side and is none: symbols (a post's emoji) and a time.
+_SYMBOLS_FIRST = compile_pattern(r"^[^\w«\"“„'(]+")
+_TIME_FIRST = compile_pattern(
+    # the times a speaker speaks at (``lexicon.SAID_WHEN``), and those of an event
+    rf"^(?:{SAID_WHEN}|ранее|позднее|ночью|утром|вечером|днем|днём|раніше|згодом|уночі|вночі|вранці|зранку|ввечері"
+    r"|yesterday|today|earlier|overnight|later"
+    r"|(?:две|три|несколько|пару|дві|кілька|two|three|several|a\s+few)\s+(?:недели|недель|дня|дней|тижні|тижнів|днів"
+    r"|weeks|days)\s+(?:назад|тому|ago))\s+(?=\S)", re.IGNORECASE)
 _AUXILIARIES = compile_pattern(
     r"(?:\s+(?:have|has|had|was|were|is|are|been|being|now|also|reportedly|already|still|fully|"
     r"completely|currently|allegedly|supposedly|recently|managed\s+to|continued\s+to|began\s+to|начали|почали|"
     r"continue\s+to|продолжают|продолжает|продовжують|продовжує|"
     r"confirm(?:s|ed)?|claim(?:s|ed)?|say|says|said|they|вони|они|"
-    r"уже|вже|полностью|повністю|нібито|якобы|на\s+текущий\s+момент|частично|частково|partially|partly))+\s*$",
+    r"уже|вже|полностью|повністю|нібито|якобы|на\s+текущий\s+момент|частично|частково|partially|partly|"
+    # the hedges and manners of ISW and the wires: "Russian forces likely recaptured …", "ймовірно"
+    r"likely|probably|possibly|apparently|evidently|finally|successfully|eventually|вероятно|возможно|"
+    r"по-видимому|предположительно|наконец|успешно|ймовірно|імовірно|можливо|вочевидь|нарешті|успішно|"
+    # a passive's past auxiliary: "ВСУ были выбиты из …", "ЗСУ були витіснені з …"
+    r"были|был|была|было|були|був|була|було))+\s*$",
     re.IGNORECASE)
 
 
@@ -561,6 +575,9 @@ def _subject(text: str, clause_start: int, predicate_start: int) -> str | None:
     if speech and head[speech[-1].end():].strip(" ,"):
         head = head[speech[-1].end():]  # "bloggers said Kyiv's forces …": the side is after the verb
     head = _AUXILIARIES.sub("", head).strip(" ,")
+    # a Telegram post's emoji and a time before the side: "⚡️Российские войска", "Накануне российские
+    # военные", "Две недели назад ВСУ были …"
+    head = _TIME_FIRST.sub("", _SYMBOLS_FIRST.sub("", head))
     if _PLACE_FIRST.match(head):
         # "In February, the army …", "В начале августа украинские войска …": the side after the
         # place or time; "Над Суджей поднят флаг", "в Курской области был освобожден": none

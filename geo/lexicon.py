@@ -168,8 +168,9 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      # presence counts only with a figure ("в регионе находится несколько тысяч военных")
      r"|находится|находятся|находились|перебуває|перебувають|перебували"
      # the strength of a force: "численность группировки достигла 60 тысяч", "угруповання налічує 60 тисяч"
-     r"|численност\w*(?=\s+(?:группировк|войск|военн|контингент|сил\b|подразделени))"
-     r"|чисельніст\w*(?=\s+(?:угруповання|військ|контингент|сил\b|підрозділ))"
+     # (an adjective may stand between: "численность украинской группировки", "чисельність ворожого угруповання")
+     r"|численност\w*(?=\s+(?:[а-яё]+(?:ой|ей|ых|их|ого|его)\s+)?(?:группировк|войск|военн|контингент|сил\b|подразделени))"
+     r"|чисельніст\w*(?=\s+(?:[а-яєіїґ']+(?:ого|ої|их)\s+)?(?:угруповання|військ|контингент|сил\b|підрозділ))"
      r"|насчитыва\w*|налічу\w*"
      # a force of a strength: "угруповання чисельністю до 50 тисяч осіб", "группировка численностью
      # около 60 тысяч"; forces fighting, counted: "На Курщині воюють близько 12 тисяч солдатів"
@@ -319,6 +320,8 @@ ACCORDING_TO = (
     r"|випливає\s+(?:з|із)\s+(?:даних|повідомлення|зведення|карти|звіту)"
     r"|как\s+сообщил\w*|как\s+сообщает|как\s+заявил\w*|за\s+даними|за\s+словами|як\s+повідомил\w*"
     r"|за\s+інформацією|за\s+оцінками|як\s+повідомля\w*|як\s+зазнача\w*|як\s+заяви\w*"
+    # a count and whose it is: "По подсчетам «Медузы», …", "За підрахунками Медіазони, …", "by a count of"
+    r"|по\s+подсч[её]там|за\s+підрахунками|по\s+расч[её]там|за\s+розрахунками|by\s+(?:a|the)\s+count\s+(?:of|by)"
 )
 
 # A wire passing a report on: "…, передает ТАСС", "как передает РИА Новости", "…, передають
@@ -368,6 +371,8 @@ BLOCKERS_BEFORE = (
     # an indirect question: "did not say how many soldiers had died", "не уточнил, сколько погибло"
     r"|how\s+many|сколько|скільки"
     r"|могли|избежать|во\s+избежание|не\s+(?:привел|привела|привели|назвал|назвала|назвали|раскрыл\w*|сообщил\w*)|clarify|whether|did\s+not\s+say|не\s+уточнил\w*"
+    # the Ukrainian of avoiding: "вийшли з Суджі, щоб уникнути оточення"
+    r"|уникнути|уникаючи|щоб\s+не|аби\s+не|запобігти|во\s+уникнення|для\s+уникнення"
 )
 
 # A refusal to confirm, with the rest of its clause after it: what it governs is the other
@@ -388,6 +393,29 @@ ANONYMOUS_HEADS = (r"estimates?|reports?|data|figures?|sources?|assessments?|ana
                    r"|сми|змі"
                    # evidence, not a speaker: "Geolocated footage indicated that …"
                    r"|footage|imagery|images|videos?|photos|photographs")
+
+# A speaker named only by a role, with no name, body or side of his own (GOLD.md: the claimant is
+# null when the text does not say who): "…, a lawmaker said", "one official said", "сообщил
+# депутат", "по словам источника", "повідомив посадовець". With a side or a country the role is
+# one ("a South Korean lawmaker"); a source in a body speaks for it ("a source in the ministry");
+# "the lawmaker" refers back to the one named before. The role nouns, then the words that may
+# stand before them and name nobody ("a senior official", "один из депутатов").
+GENERIC_SPEAKERS = (
+    r"lawmakers?|legislators?|parliamentarians?|mps?|members?\s+of\s+parliament|deputies|officials?|sources?"
+    r"|insiders?|spokes(?:man|men|woman|women|person|people)|press\s+secretary|representatives?|analysts?"
+    r"|experts?|observers?|diplomats?|commanders?|officers?|aides?|advis[eo]rs?|interlocutors?"
+    r"|депутат\w*|парламентари\w*|чиновник\w*|источник\w*|собеседник\w*|представител\w*|пресс-секретар\w*"
+    r"|аналитик\w*|эксперт\w*|наблюдател\w*|дипломат\w*|командир\w*|офицер\w*|инсайдер\w*|советник\w*"
+    r"|нардеп\w*|посадов(?:ець|ця|цю|ці|ців)|джерел\w*|співрозмовник\w*|представник\w*|прес-секретар\w*"
+    r"|аналітик\w*|експерт\w*|спостерігач\w*|офіцер\w*|інсайдер\w*|радник\w*"
+)
+GENERIC_SPEAKER_MODIFIERS = (
+    r"one|another|some|several|senior|top|high-ranking|high|ranking|former|unnamed|anonymous|local|government"
+    r"|military|defen[cs]e|intelligence|security|parliamentary|opposition|knowledgeable|well-placed|informed"
+    r"|один|одна|одно|из|высокопоставленн\w*|неназванн\w*|анонимн\w*|осведомленн\w*|информированн\w*|военн\w*"
+    r"|местн\w*|правительственн\w*|государственн\w*|народн\w*|з|із|високопосадов\w*|неназван\w*|анонімн\w*"
+    r"|поінформован\w*|обізнан\w*|військов\w*|місцев\w*|урядов\w*|державн\w*"
+)
 
 # The canonical claimant names and their aliases live in ``geo.claimants`` (CLAIMANTS).
 
