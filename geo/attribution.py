@@ -39,7 +39,7 @@ text gives it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -182,7 +182,9 @@ _TOLD_OUTLET = compile_pattern(r"»\s+(?:в|у)\s")
 _ONE_TITLED = compile_pattern(
     r"(?:a|an)\s+(?:senior\s+|top\s+|high-ranking\s+)?(?:russian|ukrainian|u\.?s\.?|american|south\s+korean"
     r"|western|pentagon|kremlin|nato)\s+(?:military\s+|defen[cs]e\s+|intelligence\s+|government\s+)?"
-    r"(?:official|commander|officer|general|spokesman|spokeswoman|spokesperson|source|lawmaker|diplomat)",
+    r"(?:official|commander|officer|general|spokesman|spokeswoman|spokesperson|source|lawmaker|diplomat"
+    # one of a side's analysts, soldiers or bloggers: "…, a Ukrainian analyst said" (not the government)
+    r"|analyst|expert|observer|soldier|serviceman|journalist|reporter|blogger|milblogger|war\s+blogger)",
     re.IGNORECASE)
 #: The rank before a titled speaker: "a senior U.S. defense official" is a known one's alias without it.
 _RANK = compile_pattern(r"^(?:senior|top|high-ranking)\s+", re.IGNORECASE)
@@ -1207,6 +1209,10 @@ _COUNTRIES = {"south korea": "South Korea", "seoul": "South Korea", "north korea
               "pyongyang": "North Korea", "ukrain": "Ukraine", "kyiv": "Ukraine", "russia": "Russia",
               "moscow": "Russia", "kremlin": "Russia"}
 _THE_BARE = compile_pattern(r"^(?:the|its|their)\s+", re.IGNORECASE)
+#: The countries of ``_COUNTRIES`` as Russian and Ukrainian name them after a body.
+_COUNTRY_GENITIVES = {"South Korea": ("Южной Кореи", "Південної Кореї"),
+                      "North Korea": ("Северной Кореи", "Північної Кореї"),
+                      "Ukraine": ("Украины", "України"), "Russia": ("России", "Росії")}
 #: Any of ``_COUNTRIES``' words, a space matching any run of spaces.
 _COUNTRY_WORD = compile_pattern(r"(?<!\w)(?:" + "|".join(word.replace(" ", r"\s+") for word in _COUNTRIES) + ")",
                                 re.IGNORECASE)
@@ -1230,13 +1236,23 @@ def _with_country(att: Attribution, found: Sequence[Attribution], text: str) -> 
     speakers = speakers or [a.name for a in found if a.name and not a.relay and a.start > att.start][:1]
     country = _country_of(speakers[-1]) if speakers else None
     body = _THE_COUNTRYS.sub("", att.name) if bare is None else bare
-    if country is None or canonical_name(f"{country}'s {body}") is None:
+    if country is None or _of_country(country, body) is None:
         country = _country_before(text, att.start, body) or country
     if country is None:
         return att
     if not _THE_COUNTRYS.match(att.name):
-        return replace(att, name=f"{country}'s {bare}") if canonical_name(f"{country}'s {bare}") else att
+        named = _of_country(country, body)
+        return replace(att, name=named) if named else att
     return replace(att, name=_THE_COUNTRYS.sub(f"{country}'s ", att.name))
+
+
+def _of_country(country: str, body: str) -> str | None:
+    """``body`` of ``country`` when that is a known name: "South Korea's spy agency", or in Russian
+    and Ukrainian the body with the country's genitive after it ("разведку" → "разведка Южной
+    Кореи", "розвідку" → "розвідка Південної Кореї")."""
+    if not _CYRILLIC.match(body):
+        return f"{country}'s {body}" if canonical_name(f"{country}'s {body}") else None
+    return next((f"{body} {of}" for of in _COUNTRY_GENITIVES.get(country, ()) if canonical_name(f"{body} {of}")), None)
 
 
 def _country_of(speaker: str) -> str | None:
@@ -1252,7 +1268,7 @@ def _country_before(text: str, at: int, body: str) -> str | None:
     agency" in an article that named Seoul, not Russia's, which no alias knows."""
     for named in reversed(list(_COUNTRY_WORD.finditer(text, 0, at))):
         country = _COUNTRIES[" ".join(named.group().lower().split())]
-        if canonical_name(f"{country}'s {body}") is not None:
+        if _of_country(country, body) is not None:
             return country
     return None
 
@@ -1518,15 +1534,28 @@ def headline_document_source(headline: str) -> str | None:
     ('Russian Defense Ministry', None)
     >>> headline_document_source("Ворог втратив 300 осіб біля Суджі: зведення Генштабу")
     'General Staff of the Armed Forces of Ukraine'
+    >>> headline_document_source("Генштаб ЗСУ: втрати ворога на Курщині"), headline_document_source("Сирський: ЗСУ тримаються")
+    ('General Staff of the Armed Forces of Ukraine', None)
+    >>> headline_document_source("Ukraine: Russian forces retake Sudzha") is None
+    True
     """
     m = (_HEADLINE_DOCUMENT.match(headline.strip()) or _HEADLINE_DOCUMENT_TAIL.search(headline.strip())
          or _HEADLINE_DASH_SOURCE.search(headline.strip()))
+    first = _HEADLINE_SOURCE_FIRST.match(headline.strip()) if m is None else None
+    if first is not None:
+        name = canonical_claimant(first.group("np"))
+        # "Генштаб ЗСУ: втрати ворога на Курщині", "ISW: …": a body's report retold (a person's
+        # name so set is his words in the headline, not the whole article's; a country is the
+        # topic: "Ukraine: …")
+        return name if name in CANONICAL_NAMES and name not in PERSONS and name not in _STATES else None
     if m is None:
         return None
     name = canonical_claimant(m.group("np") or m.groupdict().get("np2") or "")
     return name if name in CANONICAL_NAMES else None
 
 
+#: A headline that opens on its source and a colon: "Генштаб ЗСУ: втрати ворога на Курщині".
+_HEADLINE_SOURCE_FIRST = compile_pattern(r"^\W*(?P<np>[^.!?:«»\"]{2,60}?)\s*:\s+\S")
 #: A headline that closes on the document it retells: "Ворог втратив 300 осіб: зведення Генштабу",
 #: "ВСУ потеряли 300 военнослужащих — сводка Минобороны России".
 _HEADLINE_DOCUMENT_TAIL = compile_pattern(
@@ -1995,8 +2024,21 @@ def _list_lead_source(text: str, sentence: tuple[int, int], speakers: Speakers) 
             return None
         # "Key points from Syrskyi's briefing:": the known source whose document the list is
         lead = _POSSESSIVE.sub("", text[spans[-1][0]:spans[-1][1]])
-        return _source_of(text, spans[-1], speakers) or next((name for _, name in known_names_in(lead)), None)
+        return _source_of(text, spans[-1], speakers) or next(_named_sources_in(lead), None)
     return None
+
+
+def _named_sources_in(phrase: str) -> Iterator[str]:
+    """The known claimants a phrase names (``known_names_in``), but for a side whose losses it
+    counts: "За сутки потери ВСУ … составили:" names the losses' side, not who reports them."""
+    words = words_of(phrase)
+    for at, name in known_names_in(phrase):
+        if at == 0 or not _LOSS_OF.fullmatch(words[at - 1]):
+            yield name
+
+
+#: A loss noun before the side it befell, in the genitive: "потери ВСУ", "втрати ЗСУ".
+_LOSS_OF = compile_pattern(r"потер[ьиюя]\w*|втрат\w*|убыл\w*")
 
 
 def _line_of(text: str, at: int) -> tuple[int, int]:
@@ -2018,7 +2060,7 @@ def _source_of(text: str, sentence: tuple[int, int], speakers: Speakers) -> str 
     for att in atts:
         if att.name and att.relay and canonical_claimant(att.name):
             return canonical_claimant(att.name)
-    known = [name for _, name in known_names_in(text[sentence[0]:sentence[1]])]
+    known = list(_named_sources_in(text[sentence[0]:sentence[1]]))
     # "Про це головнокомандувач ЗСУ Олександр Сирський написав": the army names the title
     return next((n for n in known if n in PERSONS), known[0] if known else None)
 

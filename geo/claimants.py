@@ -293,7 +293,10 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "Department of Defense", "DoD", "US DoD", "Пентагон")),
     ("US officials", ("U.S. officials", "United States officials", "American officials", "Top US officials",
                       "top U.S. officials", "U.S. government", "US government", "Washington", "американские чиновники",
-                      "американські чиновники")),
+                      "американські чиновники",
+                      # the plural's oblique forms, which the stem of a case ending does not reach
+                      "американских чиновников", "американських чиновників", "американские официальные лица",
+                      "американских официальных лиц", "американські посадовці", "американських посадовців")),
     ("The New York Times", ("New York Times", "NYT")),
     ("US Department of Defense official", ("senior US Department of Defense official", "US military official",
                                            "US defense official", "senior US defense official",

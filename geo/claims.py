@@ -200,6 +200,10 @@ _PHRASE_END = frozenset(
 _AUX_WORDS = frozenset("have has had been were was are is being also reportedly already now были было был была".split())
 
 
+#: Sent to hospital: the wounded carried, no forces deployed.
+_TO_HOSPITAL = compile_pattern(r"\s+(?:to|into|в|во|до|у)\s+(?:the\s+|a\s+)?(?:hospital|госпитал|больниц|лікарн|шпитал)")
+
+
 def _names_no_forces(words: Sequence[str]) -> bool:
     """Whether the phrase ``words`` (up to its end) names people who are no forces."""
     for word in words[:3]:
@@ -218,6 +222,8 @@ def _deploys_no_forces(folded: str, start: int, end: int, sentence: tuple[int, i
     after = re.findall(r"[\w'’-]+", folded[end:min(sentence[1], end + 60)])
     if _names_no_forces([w for w in after if w not in ("of", "the", "из", "з", "із")]):
         return True
+    if _TO_HOSPITAL.match(folded, end, sentence[1]):
+        return True  # "About 100 wounded soldiers were sent to hospitals in Kursk": the wounded, not forces
     if not before:
         return False
     ahead = [w for w in reversed(re.findall(r"[\w'’-]+", folded[max(sentence[0], start - 60):start]))
@@ -554,6 +560,9 @@ def _pair(amount: Amount, triggers: Sequence[_Trigger], clause: tuple[int, int],
     if (governing and governing[-1].kind is Kind.KILLED_OR_WOUNDED and right_after
             and right_after[0].kind is not Kind.KILLED_OR_WOUNDED):
         return right_after[0]  # "втратив 25 «200-тих»", "lost 40 wounded": the kind right after the amount
+    if (governing and governing[-1].kind is Kind.DEPLOYED and right_after
+            and right_after[0].kind in (Kind.CAPTURED, Kind.WOUNDED)):
+        return right_after[0]  # "находятся около 300 пленных": captives present, not forces
     if governing and governing[-1].kind is Kind.DEPLOYED and folded and _NUMBERED.match(folded, governing[-1].start):
         losses = [t for t in inside if t.end <= governing[-1].start and t.kind is not Kind.DEPLOYED]
         if losses and _NOUN_TAIL.fullmatch(folded, losses[-1].end, governing[-1].start):

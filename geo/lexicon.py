@@ -486,7 +486,7 @@ BACK_REFERENCES = (
 # "ТАСС со ссылкой на Минобороны", "Reuters, citing Syrskyi": the cited source is the
 # claimant, not the one who relays it.
 RELAYS = (
-    r"citing|quoting|со\s+ссылкой\s+на|ссылаясь\s+на|з\s+посиланням\s+на|посилаючись\s+на"
+    r"citing|quoting|со\s+ссылкой\s+на|ссылаясь\s+на|(?:з|із|зі)\s+посиланням\s+на|посилаючись\s+на"
 )
 
 # A sentence that opens with one of these goes on with the claim before it ("Of them,

@@ -101,6 +101,9 @@ NOT_FORCES: tuple[tuple[str, str], ...] = (
     (r"журналіст\w*|кореспондент\w*|лікар\w*|медсестр\w*|вчител\w*|робітник\w*|заручник\w*|пацієнт\w*"
      r"|волонтер\w*|ченц\w*|священик\w*",
      "До Суджі прибули 30 журналістів"),
+    # prisoners held or moved are captives, not forces sent
+    (r"prisoners|pows|captives|пленн\w*|военнопленн\w*|полонен\w*|військовополонен\w*",
+     "В Курской области находятся около 300 пленных военнослужащих ВСУ"),
 )
 
 #: A loss noun's (or a count's) predicate that states its amount: the amount then

@@ -2,9 +2,10 @@
 RIA, the Russian ministry's summary, Ukrainska Pravda, Ukrinform, Meduza, Reuters, AP, the Kyiv
 Independent, ISW and Telegram posts (not copied from any article), with their look-alikes:
 
-- people who are no forces (civilians, residents, refugees, evacuees, children, journalists)
-  present in a place, arriving or sent there are no deployment ("В Судже находятся около 50
-  мирных жителей"); forces are, whatever else the sentence names;
+- people who are no forces (civilians, residents, refugees, evacuees, children, journalists,
+  prisoners) present in a place, arriving or sent there are no deployment ("В Судже находятся
+  около 50 мирных жителей"), nor are the wounded sent to hospital; forces are, whatever else the
+  sentence names;
 - a speaker named only by a role ("…, a lawmaker said", "one official said", "сообщил депутат",
   "по словам источника", "повідомив посадовець") names nobody (GOLD.md: the claimant is null
   when the text does not say); with a side it is one ("a South Korean lawmaker"), "the lawmaker"
@@ -87,6 +88,17 @@ def test_forces_are_deployed_whatever_else_the_sentence_names(resources, text, f
     found = [c for c in claims(resources, text) if c.kind is Kind.DEPLOYED]
     assert len(found) == 1
     assert numbers(found[0]) == figure
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    pytest.param(RU + "В Курской области находятся около 300 пленных военнослужащих ВСУ.", Kind.CAPTURED,
+                 id="ru-находятся-пленные"),
+    pytest.param(EN + "About 100 wounded soldiers were sent to hospitals in Kursk.", Kind.WOUNDED,
+                 id="en-wounded-sent-to-hospitals"),
+    pytest.param(RU + "В Курскую область прибыли 300 раненых военных.", Kind.WOUNDED, id="ru-прибыли-раненые"),
+])
+def test_captives_and_the_wounded_moved_are_no_deployment(resources, text, kind):
+    assert kinds(resources, text) == [kind]
 
 
 def test_civilians_counted_are_still_a_loss(resources):
@@ -180,6 +192,18 @@ def test_the_spy_agency_an_outlet_of_its_country_cites_is_its_countrys(resources
     assert claimants(resources, text) == ["South Korea's NIS"]
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param(RU + "Около 300 военных КНДР погибли в Курской области, сообщило агентство Ёнхап со ссылкой на "
+                      "разведку.", id="ru-Ёнхап-со-ссылкой-на-разведку"),
+    pytest.param(UK + "Близько 300 військових КНДР загинули на Курщині, повідомило агентство Йонхап із посиланням на "
+                      "розвідку.", id="uk-Йонхап-із-посиланням-на-розвідку"),
+    pytest.param(RU + "Около 300 военных КНДР погибли в Курской области, сообщило агентство Ёнхап со ссылкой на "
+                      "разведку Южной Кореи.", id="ru-the-country-named"),
+])
+def test_a_bare_intelligence_service_an_outlet_cites_in_russian_and_ukrainian(resources, text):
+    assert claimants(resources, text) == ["South Korea's NIS"]
+
+
 def test_a_relay_no_country_makes_known_stays_as_written(resources):
     text = EN + "About 100 North Korean troops have been killed in Kursk, CNN reported, citing the spy agency."
     assert claimants(resources, text) == ["spy agency"]  # no country named: neither Seoul's nor Moscow's
@@ -218,6 +242,15 @@ def test_a_country_whose_agency_no_alias_knows_is_passed_over(resources):
                  "Russian milbloggers", id="en-a-russian-war-blogger"),
     pytest.param(EN + "Ukrainian forces withdrew from the village of Malaya Loknya, according to DeepState.", "DeepState",
                  id="en-according-to-deepstate"),
+    pytest.param(UK + "Близько 300 військових КНДР загинули на Курщині, повідомило агентство Йонхап.", "Yonhap",
+                 id="uk-агентство-Йонхап"),
+    pytest.param(RU + "Около 300 военных КНДР погибли в Курской области, пишет The New York Times со ссылкой на "
+                      "американских чиновников.", "US officials", id="ru-американских-чиновников"),
+    # one of a side's analysts or soldiers is no government
+    pytest.param(EN + "Russian forces have lost about 60 percent of the territory they once held in Kursk, a Ukrainian "
+                      "analyst said.", "Ukrainian analyst", id="en-a-ukrainian-analyst"),
+    pytest.param(EN + "Russian forces retook Sudzha, a Ukrainian soldier told AP.", "Ukrainian soldier",
+                 id="en-a-ukrainian-soldier"),
 ])
 def test_a_source_by_its_outlet_or_body(resources, text, claimant):
     assert claimants(resources, text) == [claimant]
@@ -364,3 +397,29 @@ def test_the_kursk_front_is_the_oblast_not_the_city(resources):
 @pytest.mark.parametrize("surface", ["Гуєва", "Гуєві"])
 def test_a_ukrainian_village_in_o_declined_as_a_noun(resources, surface):
     assert (surface, "Guyevo") in places(resources, UK + f"Бої тривають біля {surface}.")
+
+
+# --- whole articles: a list under its lead, a headline that names its source -------------------
+
+
+def test_a_list_leads_losses_side_is_no_source(resources):
+    text = ("Сводка Минобороны России\n\nЗа сутки потери ВСУ на курском направлении составили:\n"
+            "— более 230 военнослужащих;\n— 4 танка.")
+    found = claims(resources, text)
+    assert [(c.kind, numbers(c), c.claimant) for c in found] == [
+        (Kind.KILLED_OR_WOUNDED, (230, 230, None), "Russian Defense Ministry")]
+    # with no source anywhere, the side whose losses the lead counts is still none
+    bare = "Сводка\n\nЗа сутки потери ВСУ на курском направлении составили:\n— более 230 военнослужащих;\n— 4 танка."
+    assert claimants(resources, bare) == [None]
+
+
+def test_a_headline_that_opens_on_a_body_retells_its_report(resources):
+    text = ("Генштаб ЗСУ: втрати ворога на Курщині\n\nПротягом доби на Курському напрямку відбулося 25 боєзіткнень.\n"
+            "Загалом за минулу добу на цьому напрямку ворог втратив 143 особи.\n"
+            "Сили оборони утримують позиції в районі Гуєва та Свердликового.")
+    assert claimants(resources, text) == ["General Staff of the Armed Forces of Ukraine"] * 2
+
+
+def test_a_headline_that_opens_on_a_country_is_its_topic(resources):
+    text = "Ukraine: the war in Kursk\n\nRussian forces retook Sudzha on Tuesday.\nFighting goes on."
+    assert claimants(resources, text) == [None]
