@@ -186,6 +186,8 @@ _ONE_TITLED = compile_pattern(
     # one of a side's analysts, soldiers or bloggers: "…, a Ukrainian analyst said" (not the government)
     r"|analyst|expert|observer|soldier|serviceman|journalist|reporter|blogger|milblogger|war\s+blogger)",
     re.IGNORECASE)
+#: An indefinite article right before a phrase: "according to a Ukrainian official".
+_ARTICLE_BEFORE = compile_pattern(r"(?<![\w'’])(?:a|an)\s+$", re.IGNORECASE)
 #: The rank before a titled speaker: "a senior U.S. defense official" is a known one's alias without it.
 _RANK = compile_pattern(r"^(?:senior|top|high-ranking)\s+", re.IGNORECASE)
 #: A speaker named only by a role (``lexicon.GENERIC_SPEAKERS``): nobody the text names.
@@ -1062,8 +1064,11 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             if (rx is _SUBJECT_VERB and _IN_PLACE.match(m.group("np")) and not _VENUE_LEAD.match(m.group("np"))
                     and not sort and not _is_known_or_person(name)):
                 continue  # "В Судже уверены", "В Курской области сообщили": a place, no speaker ("В Минобороны" is)
-            if _ONE_TITLED.fullmatch(m.group("np")):  # "A senior Ukrainian military official said": a new speaker
-                found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+            # "according to a senior Ukrainian official": the article the pattern took before the phrase
+            titled = f"{article.group()}{m.group('np')}" if (
+                article := _ARTICLE_BEFORE.search(chunk, max(0, m.start("np") - 4), m.start("np"))) else m.group("np")
+            if _ONE_TITLED.fullmatch(titled):  # "A senior Ukrainian military official said": a new speaker
+                found.append(Attribution(start + m.start(), start + m.end(), titled))
             elif _is_document(name) or sort == "body":  # "according to the statement", "the ministry"
                 found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
             elif sort == "person":  # "the acting governor said": the last person named

@@ -67,9 +67,11 @@ def fold(text: str) -> str:
 
 #: Characters of no width that pages and editors put inside words: the soft hyphen (HTML's
 #: ``&shy;``, a hyphenation hint), the zero-width space, non-joiner and joiner, the word joiner
-#: and a byte order mark left inside a text. "Плехо\u00adво" reads as "Плехово" on screen; a
-#: name, a speech verb or a trigger with one inside it matches nothing until it is taken out.
-HIDDEN = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+#: and a byte order mark left inside a text, and the marks of writing direction that text copied
+#: from social media carries (left-to-right and right-to-left marks, embeddings, isolates).
+#: "Плехо\u00adво" reads as "Плехово" on screen; a name, a speech verb or a trigger with one
+#: inside it matches nothing until it is taken out.
+HIDDEN = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _HIDDEN_RUN = compile_pattern(f"[{HIDDEN}]+")
 
 

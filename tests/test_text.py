@@ -292,7 +292,7 @@ def test_a_gate_reads_the_bounds_as_re_does(start, end):
 # --- hidden characters (a soft hyphen, a zero-width space inside a word) -------------------
 
 
-@pytest.mark.parametrize("hidden", list("\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+@pytest.mark.parametrize("hidden", list("\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u2066\u2069"))
 def test_squeeze_takes_out_each_hidden_character_and_maps_back(hidden):
     from geo.text import squeeze
 
