@@ -149,6 +149,28 @@ _REGION_SWITCH = compile_pattern(
     rf",\s+(?:and\s+)?(?:in|в|у)\s+(?:the\s+)?(?:(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b|народн)"
     rf"|(?:днр|лнр)\b|(?:{OTHER_REGIONS_LATIN})(?:'s)?\s+(?:{REGION_NOUN}|people's))")
 
+#: A list item named with another region after it, the region's adjective after the village:
+#: "…, и Ивановка в Белгородской области", "… и Безыменное Белгородской области", "… and
+#: Ivanovka in the Belgorod region". The item is a claim of its own.
+#: (A village a few words long; not a place described by its distance from another region's
+#: border: "Darino (three kilometers north of the Sumy Oblast border)".)
+_OTHER_REGION_ITEM = compile_pattern(
+    rf"(?:,|\s+(?:и|і|та|й|and|а\s+также|as\s+well\s+as))\s+(?P<item>(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+"
+    rf"(?:(?:в|у|in)\s+(?:the\s+)?)?(?:(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b)\w*"
+    rf"|(?:{OTHER_REGIONS_LATIN})(?:'s)?\s+{REGION_NOUN})(?!\s+(?:border|frontier|границ|кордон))")
+#: Words that may open a named list item: "the village of Ivanovka", "село Ивановка".
+_ITEM_OPENERS = frozenset("the village town settlement of село селище поселок посёлок деревня хутор".split())
+
+
+def _is_name(item: str) -> bool:
+    """Whether a list item is a place's name: its words capitalised after a ground noun, if any
+    ("Ивановка", "the village of Ivanovka"; not "отошли в" nor "Ukraine shelled villages")."""
+    words = item.split()
+    while words and words[0].lower() in _ITEM_OPENERS:
+        words.pop(0)
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
 #: A number right after a word makes the word an approximation, not a preposition:
 #: "до двух улиц", "up to two villages", "около 40 кв. км".
 _NUMBER_AFTER = compile_pattern(r"\s+(?:\d|(?:one|two|three|four|five|half|дв|тр|чотир|пят|п'ят|одн|полов)\w*)")
@@ -288,6 +310,11 @@ def find_control(
         switch = _REGION_SWITCH.search(folded, m.end(), clause_end)
         parts = [(clause_start, switch.start(), switch.start()), (switch.start() + 1, clause_end, scope_end)] \
             if switch else [(clause_start, clause_end, scope_end)]
+        item = None if switch else _OTHER_REGION_ITEM.search(folded, m.end(), clause_end)
+        if item is not None and _is_name(text[item.start("item"):item.end("item")]):
+            # "… Мартыновка в Курской области и Ивановка в Белгородской области": the other
+            # region's villages are a claim of their own (GOLD.md: a list that spans two regions)
+            parts = [(clause_start, item.start(), item.start()), (item.start("item"), clause_end, scope_end)]
         for start, end, scope_stop in parts:
             found.append(ControlSpan(
                 start=start, end=end, predicate_start=m.start(), predicate_end=m.end(),

@@ -21,6 +21,7 @@ Independent, ISW and Telegram posts (not copied from any article), with their lo
   numbering N, and "сократилась до" is no "up to";
 - the side of a control claim leaves out a post's emoji, a time ("Накануне") and a hedge
   ("likely"); "щоб уникнути оточення" is no encirclement; losses "полоненими" are captured;
+- a list of villages that crosses into another region is two claims, the other region's unplaced;
 - "на Курском направлении" is the oblast's front, not the city; a Ukrainian "біля Гуєва", "у
   Гуєві" is the village.
 """
@@ -428,3 +429,36 @@ def test_a_headline_that_opens_on_a_body_retells_its_report(resources):
 def test_a_headline_that_opens_on_a_country_is_its_topic(resources):
     text = "Ukraine: the war in Kursk\n\nRussian forces retook Sudzha on Tuesday.\nFighting goes on."
     assert claimants(resources, text) == [None]
+
+
+# --- a list that spans two regions (GOLD.md: the Kursk part one claim, the rest another) --------
+
+
+@pytest.mark.parametrize(("text", "kursk", "other"), [
+    pytest.param(RU + "За неделю освобождены Мартыновка в Курской области и Ивановка в Белгородской области.",
+                 "За неделю освобождены Мартыновка в Курской области", "Ивановка в Белгородской области",
+                 id="ru-в-X-области-after-each"),
+    pytest.param(RU + "Российские войска освободили Малую Локню Курской области и Безыменное Белгородской области.",
+                 "Российские войска освободили Малую Локню Курской области", "Безыменное Белгородской области",
+                 id="ru-genitive-region"),
+    pytest.param(EN + "Russian forces recaptured Martynovka in the Kursk region and Ivanovka in the Belgorod region.",
+                 "Russian forces recaptured Martynovka in the Kursk region", "Ivanovka in the Belgorod region",
+                 id="en-in-the-X-region"),
+    pytest.param(UK + "Російські війська захопили Мартинівку на Курщині та Іванівку в Сумській області.",
+                 "Російські війська захопили Мартинівку на Курщині", "Іванівку в Сумській області", id="uk-та"),
+])
+def test_a_list_across_two_regions_is_two_claims(resources, text, kursk, other):
+    found = [c for c in claims(resources, text) if c.kind is Kind.CONTROL]
+    assert [c.quote for c in found] == [kursk, other]
+    assert found[0].places and not found[1].places
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(RU + "ВСУ оставили позиции у Гуево и отошли в Сумскую область.", id="ru-a-verb-not-a-village"),
+    pytest.param(EN + "Russian forces retook Sudzha and Ukraine shelled villages in the Belgorod region.",
+                 id="en-another-clause"),
+    pytest.param(EN + "Ukrainian forces have captured 11 settlements, including Nikolaevo-Daryino (1.5 kilometers north "
+                      "of the Sumy Oblast border), Darino and Sverdlikovo.", id="en-a-distance-from-the-border"),
+])
+def test_another_region_named_in_a_list_item_that_is_no_village_splits_nothing(resources, text):
+    assert len([c for c in claims(resources, text) if c.kind is Kind.CONTROL]) == 1
