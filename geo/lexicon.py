@@ -71,7 +71,7 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|потер(?:и|ь|ям|ях|ями)|втрат(?:и|а|ами|ах|ам|у)?\b|[ув]бит\w*\s+(?:і|та|й|або)\s+поранен\w*"
      r"|выведен\w*\s+из\s+строя|виведен\w*\s+з\s+ладу|\bdestroyed\b"
      # "neutralised": put out of action, dead or wounded (знешкоджено 120 окупантів)
-     r"|\bneutrali[sz](?:ed|ing)\b|нейтрализова\w*|нейтрализован\w*|знешкод\w*"
+     r"|\bneutrali[sz](?:ed|ing)\b|нейтрализова\w*|нейтрализован\w*|знешкод\w*|нейтралізова\w*|нейтралізува\w*"
      # hit: "уражено 85 одиниць особового складу" (people only where a force noun follows the amount)
      r"|уражено|уразил\w*|уразили|поражено"),
     (Kind.KILLED,
@@ -132,6 +132,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|скупчу\w*|скупчи(?:в|ла|ли)\b|накаплива\w*|накопил\w*"
      r"|\buse\b|\busing\b|\bbeing\s+used\b"
      r"|переброшен\w*|перебросил\w*|направлен(?:ы|о|а)?\b|развернут\w*|прибыл\w*|отправлен\w*|задействован\w*"
+     # the active of committing forces: "противник задействовал до 20 бригад"
+     r"|задействова(?:л|ла|ли)\b"
      r"|перекинут\w*|перекинул\w*|перекинув|направил\w*|відправлен\w*|відправил\w*|прибули|розгорнут\w*"
      # Ukrainian "направив до Росії 1 500 військових", "направили на Курщину"
      r"|направи(?:в|ла|ли)\b|направлен[оі]\b|відправив|відправила|відправили"
@@ -141,7 +143,9 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|\bmov(?:ed|ing|es?)\s+into\b"
      # "has moved some of its best units into the region": the forces between verb and "into"
      r"|\b(?:mov(?:ed|ing|es?)|shift(?:ed|ing|s)?)\b(?=\s+(?:[\w'’,.-]+\s+){0,4}?(?:troops|soldiers|forces|units|brigades"
-     r"|servicemen|reserves|reinforcements|personnel)\s+(?:into|to)\b)|\b(?:began|begin|started|start)\s+entering\b|\bconcentrations?\b"
+     # where from may stand before where to: "has moved about 15,000 troops from Zaporizhzhia to Kursk"
+     r"|servicemen|reserves|reinforcements|personnel)\s+(?:from\s+(?:[\w'’-]+\s+){1,3})?(?:into|to)\b)"
+     r"|\b(?:began|begin|started|start)\s+entering\b|\bconcentrations?\b"
      # the forces as a pronoun: "gathering reserves and moving them to Kursk" (claims looks for the noun before)
      r"|\b(?:mov(?:ed|ing|es?)|shift(?:ed|ing|s)?)\b(?=\s+them\s+(?:into|to)\b)"
      # forces committed to a fight: "Moscow has committed about 60,000 troops to the counteroffensive"
@@ -198,9 +202,12 @@ PRESENCE_TRIGGERS = (r"находи\w*|перебува\w*|численност\
 # in an area (GOLD.md). Looked for only in a sentence with an amount: "are" and "were" would
 # open every sentence to the search of the other triggers.
 PRESENCE_IN_AREA = (r"\b(?:are|were|remain|remains|remained)\s+(?:now\s+|currently\s+|already\s+|still\s+)?"
-                    # "12,000 North Korean soldiers are fighting in the Kursk region": numbering N there too
-                    r"(?:(?:fighting|stationed|based|operating)\s+)?in"
+                    # "12,000 North Korean soldiers are fighting in the Kursk region": numbering N there too,
+                    # beside whom they fight between ("… are fighting alongside Russian troops in Kursk")
+                    r"(?:(?:fighting|stationed|based|operating)\s+(?:alongside\s+(?:[\w'’-]+\s+){1,3})?)?in"
                     r"(?=\s+(?:russia|kursk|the\s+(?:kursk\s+)?(?:region|area|oblast)))"
+                    # the Russian and Ukrainian of it: "Около 12 тысяч военных КНДР воюют в Курской области"
+                    r"|(?<!\w)(?:воюют|сражаются|воюють|б'ються|бьются)(?=\s+(?:в|на|у)\s+(?:курск|курськ|курщин|росси|росії))"
                     # the verb left out after the amount: "at least 10,000 right now in the Kursk Oblast"
                     r"|(?<=\d\s)(?:right\s+now|now|currently|already)\s+in(?=\s+(?:the\s+)?kursk)")
 
@@ -219,6 +226,8 @@ FORCE_NOUNS = (
     r"|жінк\w*|жінок|дітей|полонен\w*"
     r"|северокорейск\w*|корейц\w*|десантник\w*|срочник\w*|военнослужбовц\w*|вояк\w*|осіб|людей"
     r"|garrisons?|reserves|reinforcements|(?:assault\s+)?groups?|captives|силы|сил|сили|резерв\w*"
+    # replacements sent to a unit: "В Курскую область прибыло пополнение", "прибуло поповнення"
+    r"|пополнени\w*|поповненн\w*"
     r"|угруповання|группировк\w*|солдатів|росіян\w*|россиян\w*|подразделени\w*|підрозділ\w*"
     # the kinds of soldiers reports count (accu6): "120 recruits", "40 пограничников", "200 строковиків"
     r"|recruits|volunteers|border\s+guards|guards|militants|боевик\w*|бойовик\w*|пограничник\w*|прикордонник\w*"

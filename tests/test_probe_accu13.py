@@ -376,6 +376,19 @@ def test_control_in_the_wires_and_posts(resources, text, claimant):
                  Kind.DEPLOYED, (None, 70000, 70000), "Ukraine", id="en-amassed"),
     pytest.param(EN + "At least 10 Ukrainian soldiers surrendered near Sudzha, Russia claimed.", Kind.CAPTURED,
                  (10, 10, None), "Russia", id="en-surrendered"),
+    # deployments: where from before where to, beside whom they fight, the active of committing forces
+    pytest.param(EN + "Russia has moved about 15,000 troops from Zaporizhzhia to Kursk, Syrskyi said.", Kind.DEPLOYED,
+                 (None, 15000, None), "Oleksandr Syrskyi", id="en-moved-from-X-to"),
+    pytest.param(EN + "Up to 12,000 North Korean soldiers are fighting alongside Russian troops in Kursk, the Pentagon "
+                      "said.", Kind.DEPLOYED, (None, 12000, 12000), "Pentagon", id="en-fighting-alongside-in"),
+    pytest.param(RU + "Около 12 тысяч северокорейских военных воюют в Курской области, сообщает ГУР.", Kind.DEPLOYED,
+                 (None, 12000, None), "GUR", id="ru-воюют-в"),
+    pytest.param(RU + "На курском направлении противник задействовал до 20 бригад, сообщил Герасимов.", Kind.DEPLOYED,
+                 (None, None, None), "Valery Gerasimov", id="ru-задействовал-бригады"),
+    pytest.param(RU + "В Курскую область прибыло пополнение из числа мобилизованных, сообщил Хинштейн.", Kind.DEPLOYED,
+                 None, "Alexander Khinshtein", id="ru-прибыло-пополнение"),
+    pytest.param(UK + "Нейтралізовано 20 окупантів біля Суджі, повідомили в ССО.", Kind.KILLED_OR_WOUNDED,
+                 (None, 20, None), "Ukraine's Special Operations Forces", id="uk-нейтралізовано"),
 ])
 def test_losses_and_deployments_in_the_wires_and_posts(resources, text, kind, figure, claimant):
     found = claims(resources, text)
