@@ -109,6 +109,15 @@ class Squeezed:
         return offset - bisect_left(self.removed, offset)
 
 
+def visible(text: str | None) -> str | None:
+    """``text`` without its hidden characters: for a headline or an outlet's name shown as it reads.
+
+    >>> visible("Бои за Суд\u00adжу"), visible(None)
+    ('Бои за Суджу', None)
+    """
+    return _HIDDEN_RUN.sub("", text) if text else text
+
+
 def squeeze(text: str) -> Squeezed | None:
     """``text`` without its hidden characters (``HIDDEN``), or None when it has none.
 
