@@ -245,7 +245,9 @@ _SUBJECT_ASIDE_VERB = compile_pattern(
 #: "…, war bloggers said.": a source written in lower case, kept only when it is a known one.
 #: Or after a quotation: '"…," the commander said', '«…», — губернатор сообщил'.
 _TAIL_LOWER = compile_pattern(
-    rf"(?:,\s+|,?[”»\"],?\s+(?:[–—-]\s+)?)(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,5}}?)\s+(?:{SPEECH_VERBS})\b")
+    # (a contrast may open the clause: "…, тогда как южнокорейская разведка оценивает потери в 3000")
+    rf"(?:,\s+(?:(?:тогда\s+как|в\s+то\s+время\s+как|тоді\s+як|у\s+той\s+час\s+як|whereas|while)\s+)?"
+    rf"|,?[”»\"],?\s+(?:[–—-]\s+)?)(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,5}}?)\s+(?:{SPEECH_VERBS})\b")
 #: "…, сообщили военкоры.", "…, повідомляють російські джерела.": a lower-case source after
 #: its verb at the end of the sentence, kept only when it is a known one.
 #: The outlet told may stand between verb and source: "…, сообщил ТАСС источник в силовых
@@ -1106,6 +1108,8 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     for m in _RELAY.finditer(chunk) if may & _BIT[id(_RELAY)] else ():
         if _OWN_SOURCES.match(m.group("np")):
             continue  # "пише Forbes з посиланням на власні джерела": the outlet's own, it is the source
+        if _is_evidence(m.group("np")):
+            continue  # "…, citing intercepted radio communications": evidence, the speaker its reader
         found.append(Attribution(start + m.start(), start + m.end(), m.group("np"), relay=True))
     for m in _PRONOUN.finditer(chunk) if may & _BIT[id(_PRONOUN)] else ():
         found.append(Attribution(start + m.start(), start + m.end(), None, m.group(1).lower(),
@@ -1861,7 +1865,10 @@ _BACKGROUND_CLAUSE = compile_pattern(r"(?:,|\s[–—-])\s+(?:the\s+[\w-]+\s+)?(
 _COORDINATED = compile_pattern(r",\s+(?:and|but|while|whereas)\s+(?:[\w'’.-]+[\s/]){0,3}$", re.IGNORECASE)
 _SUBORDINATED = compile_pattern(r"(?<!\w)(?:as|while|whereas|although|though|тогда\s+как|тоді\s+як)\s+(?:the\s+)?$",
                                 re.IGNORECASE)
-_EVIDENCE = compile_pattern(r"(?i:footage|imagery|images|videos?|photos|photographs|maps?|charts?|graphics?)$")
+_EVIDENCE = compile_pattern(r"(?i:footage|imagery|images|videos?|photos|photographs|maps?|charts?|graphics?"
+                            # what a relay cites that is no one's word: "citing intercepted radio communications"
+                            r"|communications|intercepts|intercepted\s+\w+|documents|calculations"
+                            r"|перехват\w*|перехоплен\w*|документ\w*|расч[её]т\w*|розрахунк\w*)$")
 
 
 def _is_evidence(name: str) -> bool:

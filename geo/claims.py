@@ -134,8 +134,13 @@ _AUX = compile_pattern(
 _PARTICIPLE_AFTER = compile_pattern(r"^\s+(?:with|to|in|by|for|into|from|on|at|across|under|near)\b")
 _CLAUSE_BREAK = compile_pattern(
     r";|:\s|\s[–—-]\s|,\s+(?=(?:but|while|although|though|whereas|which|who|whom|with|saying|adding|according|"
-    r"leading|following|corroborating|bringing|raising|taking|as|and\s+another|and\s+that|а|но|однако|хотя|при\s+этом)\b)"
+    r"leading|following|corroborating|bringing|raising|taking|as|and\s+another|and\s+that|а|но|однако|хотя|при\s+этом"
+    # "whereas" in Russian and Ukrainian: "…, тогда как южнокорейская разведка оценивает потери в 3000"
+    r"|тогда\s+как|в\s+то\s+время\s+как|тоді\s+як|у\s+той\s+час\s+як|в\s+той\s+час\s+як)\b)"
     r"|\s(?=out\s+of\s+(?:a|the)\s+total\b)"
+    # "…, a figure Seoul put at 4,700": another's figure for the same count
+    r"|,\s+(?=(?:a|an|the)\s+(?:figure|number|estimate|toll|tally)\s+(?:that\s+)?(?-i:[A-Z])[\w'’.-]*"
+    r"(?:\s+(?-i:[A-Z])[\w'’.-]*)*\s+(?:put|puts|estimated|estimates|gave|gives|has\s+put|had\s+put|placed|places)\b)"
     # "…, and Radio Liberty posted imagery that shows …": a new speaker opens a clause of its own
     r"|,\s+(?=and\s+(?:[\w'’/.-]+\s+){1,6}?(?:said|says|posted|reported|wrote|added|noted|published)\b)"
     r"|,\s+(?=(?:including|в\s+том\s+числе|из\s+них)\s+(?:\d|up\s+to|at\s+least|more\s+than|some|about|around|nearly|over|более|около|до|свыше))"

@@ -197,7 +197,9 @@ _CLAUSE_END = compile_pattern(
     r";|,\s+(?=(?:but|while|whereas|although|though|which|according|saying|adding|after|when|as|with|where"
     r"|before|despite|amid|following|где|де|после|після"
     r"|но|однако|хотя|при\s+этом|сообщ\w+|заяв\w+|говорится|передает|але|проте|однак|повідом\w+|заяв\w+"
-    r"|запевни\w*|заверил\w*)\b)"
+    r"|запевни\w*|заверил\w*"
+    # "whereas" in Russian and Ukrainian: "ВСУ отошли из Суджи, тогда как Минобороны сообщило о …"
+    r"|тогда\s+как|в\s+то\s+время\s+как|тоді\s+як|у\s+той\s+час\s+як|в\s+той\s+час\s+як)\b)"
     r"|\s[–—]\s+(?=(?:said|says|сообщ|заяв|повідом))"
     # ", and other sources reported …": a new statement by another speaker
     r"|,\s+(?:and|but|и|а|і|та)\s+(?=(?:[\w'-]+\s+){0,3}(?:said|say|says|reported|report|claimed|claim|added|noted"

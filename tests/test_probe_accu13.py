@@ -475,3 +475,26 @@ def test_a_list_across_two_regions_is_two_claims(resources, text, kursk, other):
 ])
 def test_another_region_named_in_a_list_item_that_is_no_village_splits_nothing(resources, text):
     assert len([c for c in claims(resources, text) if c.kind is Kind.CONTROL]) == 1
+
+
+# --- two speakers, two figures in one sentence ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(EN + "Zelensky said 15,000 North Korean troops had been killed or wounded, a figure Seoul put at 4,700.",
+                 [("Volodymyr Zelensky", (None, 15000, None)), ("South Korea", (None, 4700, None))],
+                 id="en-a-figure-X-put-at"),
+    pytest.param(RU + "По данным ГУР, в Курской области погибли около 4000 военных КНДР, тогда как южнокорейская разведка "
+                      "оценивает потери в 3000 человек.",
+                 [("GUR", (None, 4000, None)), ("South Korea's NIS", (None, 3000, None))], id="ru-тогда-как"),
+    pytest.param(EN + "Ukraine's military intelligence said 200 North Koreans had been killed, citing intercepted radio "
+                      "communications.", [("GUR", (None, 200, None))], id="en-citing-evidence-is-no-relay"),
+])
+def test_each_figure_is_its_own_speakers(resources, text, expected):
+    assert [(c.claimant, numbers(c)) for c in claims(resources, text)] == expected
+
+
+def test_a_whereas_clause_ends_a_control_claim(resources):
+    text = RU + "Сырский заявил, что ВСУ отошли из Суджи, тогда как Минобороны России сообщило о ее освобождении."
+    found = [c for c in claims(resources, text) if c.kind is Kind.CONTROL]
+    assert [(c.quote, c.claimant) for c in found][:1] == [("ВСУ отошли из Суджи", "Oleksandr Syrskyi")]
