@@ -33,7 +33,10 @@ with it ("Kursk Governor X visited …", "Голова Сумської ОВА X
 Zelensky, Минобороны РФ → Russian Defense Ministry); a title before a personal name is
 dropped ("Pentagon Deputy Press Secretary Sabrina Singh" → Sabrina Singh); a later surname
 alone is expanded to the full name seen earlier. An unknown speaker keeps the name as the
-text gives it.
+text gives it; a role that names no one ("a lawmaker", "one official", "сообщил депутат"
+with no deputy named before) is no claimant (``lexicon.GENERIC_SPEAKERS``), an outlet's own
+source ("источник ТАСС") is the outlet, and a bare body a relay cites ("citing the spy agency")
+is the one of the speaker's country, its outlet's country or the country the article named.
 """
 
 from __future__ import annotations
@@ -1067,8 +1070,8 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
                     and not sort and not _is_known_or_person(name)):
                 continue  # "В Судже уверены", "В Курской области сообщили": a place, no speaker ("В Минобороны" is)
             # "according to a senior Ukrainian official": the article the pattern took before the phrase
-            titled = f"{article.group()}{m.group('np')}" if (
-                article := _ARTICLE_BEFORE.search(chunk, max(0, m.start("np") - 4), m.start("np"))) else m.group("np")
+            article = _ARTICLE_BEFORE.search(chunk, max(0, m.start("np") - 4), m.start("np"))
+            titled = f"{article.group()}{m.group('np')}" if article else m.group("np")
             if _ONE_TITLED.fullmatch(titled):  # "A senior Ukrainian military official said": a new speaker
                 found.append(Attribution(start + m.start(), start + m.end(), titled))
             elif _is_document(name) or sort == "body":  # "according to the statement", "the ministry"

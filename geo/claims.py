@@ -203,8 +203,6 @@ _PHRASE_END = frozenset(
     "которые что і й та або з із зі під біля для які що".split())
 #: Words between a verb and the noun before it: "journalists were sent", "refugees have arrived".
 _AUX_WORDS = frozenset("have has had been were was are is being also reportedly already now были было был была".split())
-
-
 #: Sent to hospital: the wounded carried, no forces deployed.
 _TO_HOSPITAL = compile_pattern(r"\s+(?:to|into|в|во|до|у)\s+(?:the\s+|a\s+)?(?:hospital|госпитал|больниц|лікарн|шпитал)")
 

@@ -3,7 +3,9 @@
 Every function here returns offsets into the string it was given. ``fold`` maps each
 character to exactly one character, so an offset in the folded text is the same offset
 in the original: matching runs on the folded text, and surfaces are cut from the
-original.
+original. The one exception is ``squeeze``, which takes out the characters of no width
+inside words (a soft hyphen, a zero-width space: ``HIDDEN``) and keeps the map of its
+offsets back to the original (``Squeezed``), for ``pipeline.process_document``.
 """
 
 from __future__ import annotations
