@@ -1833,7 +1833,9 @@ _REPORT_NOUN = compile_pattern(
     _REPORT_MADE_BY + r"(?:\s+(?i:that|(?:о|об|про)\s+(?:том|те),?\s+(?:что|що)))?,?\s*$")
 #: A report whose event is a noun inside the claim: "опроверг сообщения о захвате Гуево",
 #: "denied reports of the capture of Sudzha" (the claim's clause starts before the report).
-_REPORT_OF = compile_pattern(_REPORT_MADE_BY + r"\s+(?i:of|о|об|про)\s")
+_REPORT_OF = compile_pattern(
+    # the maker may be written in lower case: "заяви росіян про повне звільнення", "сообщения российских военкоров о …"
+    _REPORT_MADE_BY + r"(?:\s+(?P<lower_maker>[а-яёіїєґ'’-]+(?:\s+[а-яёіїєґ'’-]+)?))?\s+(?i:of|о|об|про)\s")
 #: The report is refuted in its sentence: "denied", "were false", "не соответствует действительности".
 _REFUTATION = compile_pattern(
     r"(?i:\b(?:den(?:y|ied|ies)|dismiss(?:ed|es)?|reject(?:ed|s)?|refut(?:ed|es)?|false|untrue|not\s+true|baseless"
@@ -1853,7 +1855,7 @@ def _refuted_report(text: str, sentence: tuple[int, int], claim: tuple[int, int]
         e = m.start() if m else e
     if m is None or not _REFUTATION.search(text, s, e):
         return None
-    return m.group("maker"), m.start()
+    return m.group("maker") or m.groupdict().get("lower_maker"), m.start()
 
 
 #: "…, Sudzha, which is occupied by Ukraine": a claim that is little more than its relative

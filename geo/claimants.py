@@ -439,7 +439,7 @@ def is_joint(phrase: str) -> bool:
 #: Russian language Astra Telegram channel", "DeepState analysts", "State news agency Tass".
 DESCRIPTORS = frozenset(
     "state news agency wire service telegram channel channels analysts analyst project open-source osint "
-    "intelligence monitoring group map team outlet media blog blogger bloggers account language russian "
+    "intelligence monitoring group map maps team outlet media blog blogger bloggers account language russian "
     "ukrainian russia's ukraine's pro-russian pro-kremlin pro-ukrainian independent online popular data "
     "military war reporters reporter correspondent correspondents editor editors team's website portal "
     "агентств информационн телеграм-канал телеграм канал аналитик проект мониторингов групп карт "

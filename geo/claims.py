@@ -888,6 +888,10 @@ def extract_claims(
     region_mentions += directions
     is_kursk_article = bool(resolved) or bool(directions)
     settlement_starts = sorted(pos for pos, _ in settlements)
+    # the oblast or a district named alone is ground a control predicate may take too ("Russia
+    # says it has recaptured all of Kursk")
+    area_starts = sorted(r.mention.start for r in resolved
+                         if gaz.places[r.place_id].place_type is not PlaceType.SETTLEMENT)
     trigger_heads = _TRIGGER_HEADS.index(folded)
     speakers = Speakers()
     drafts: list[Draft] = []
@@ -908,7 +912,8 @@ def extract_claims(
             is_headline = p_index == headline_index and not re.search(r"[.!?…]\W*$", text[sentence[0]:sentence[1]])
             amounts = find_amounts(text, *sentence, folded=folded)
             new = _sentence_claims(text, folded, sentence, paragraph, amounts, seen_amounts, drafts, trigger_heads)
-            new = _with_control(text, folded, sentence, paragraph, settlement_starts, new, paragraphs)
+            new = _with_control(text, folded, sentence, paragraph, (settlement_starts, area_starts), new,
+                                paragraphs)
             if new and _HISTORIC_CUED.search(folded, *sentence):
                 new = []  # "In 1943 the Red Army liberated Kursk": another war's history
             attributions = find_attributions(text, *sentence)
@@ -1096,15 +1101,17 @@ def _is_loss_list_item(folded: str, pos: int) -> bool:
 
 def _with_control(
     text: str, folded: str, sentence: tuple[int, int], paragraph: tuple[int, int],
-    settlement_starts: Sequence[int], losses: list[Draft], paragraphs: Sequence[tuple[int, int]],
+    starts: tuple[Sequence[int], Sequence[int]], losses: list[Draft], paragraphs: Sequence[tuple[int, int]],
 ) -> list[Draft]:
-    """The sentence's loss claims and its control claims (``geo.control``).
+    """The sentence's loss claims and its control claims (``geo.control``); ``starts`` are where
+    the document's settlements and its areas (the oblast, districts) are named.
 
     A loss claim read from the same words as a control claim gives way: "captured 11
     settlements" and "had lost a quarter of the territory" speak of ground, not people.
     """
     run_end = paragraphs[-1][1] if paragraphs else sentence[1]
-    spans = find_control(text, folded, sentence, settlement_starts, paragraph_end=run_end)
+    settlement_starts, area_starts = starts
+    spans = find_control(text, folded, sentence, settlement_starts, paragraph_end=run_end, area_starts=area_starts)
     if not spans:
         return losses
     kept = [d for d in losses if not any(_same_words(folded, d, c) for c in spans)]

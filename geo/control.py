@@ -239,6 +239,7 @@ def find_control(
     settlement_starts: Sequence[int],
     *,
     paragraph_end: int | None = None,
+    area_starts: Sequence[int] = (),
 ) -> list[ControlSpan]:
     """The control statements of one sentence.
 
@@ -254,6 +255,9 @@ def find_control(
     paragraph_end
         Where the text of the sentence's paragraph run ends: a list one village a line
         after a colon extends the scope up to the last such line.
+    area_starts
+        Sorted start offsets of the document's mentions of the oblast and its districts: the
+        oblast named alone is ground taken too ("has recaptured all of Kursk").
     """
     s_start, s_end = sentence
     found: list[ControlSpan] = []
@@ -281,6 +285,7 @@ def find_control(
             clause_end = close.start() if close else clause_end
         if predicate.needs_ground and not (
                 _ground_follows(folded, m.end(), clause_end, settlement_starts)
+                or _ground_follows(folded, m.end(), clause_end, area_starts)
                 or _share_of_ground(folded, m.end(), clause_end)
                 or (_is_passive_or_relative(folded, clause_start, m)
                     and _ground_before(folded, clause_start, m.start(), settlement_starts))):

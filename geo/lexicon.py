@@ -401,7 +401,7 @@ ANONYMOUS_HEADS = (r"estimates?|reports?|data|figures?|sources?|assessments?|ana
                    # "За даними ЗМІ", "сообщили СМИ": the media at large
                    r"|сми|змі"
                    # evidence, not a speaker: "Geolocated footage indicated that …"
-                   r"|footage|imagery|images|videos?|photos|photographs")
+                   r"|footage|imagery|images|videos?|photos|photographs|maps?|charts?")
 
 # A speaker named only by a role, with no name, body or side of his own (GOLD.md: the claimant is
 # null when the text does not say who): "…, a lawmaker said", "one official said", "сообщил

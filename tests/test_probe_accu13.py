@@ -498,3 +498,23 @@ def test_a_whereas_clause_ends_a_control_claim(resources):
     text = RU + "Сырский заявил, что ВСУ отошли из Суджи, тогда как Минобороны России сообщило о ее освобождении."
     found = [c for c in claims(resources, text) if c.kind is Kind.CONTROL]
     assert [(c.quote, c.claimant) for c in found][:1] == [("ВСУ отошли из Суджи", "Oleksandr Syrskyi")]
+
+
+# --- more control and its sources ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    pytest.param("Russia says it has recaptured all of Kursk.", "Russia", id="en-all-of-kursk"),
+    pytest.param(EN + "Ukrainian troops hold only a sliver of land in Kursk, according to open-source maps.", None,
+                 id="en-maps-name-nobody"),
+    pytest.param(EN + "Ukrainian troops hold only a sliver of land in Kursk, according to DeepState maps.", "DeepState",
+                 id="en-a-makers-maps"),
+    # a refuted report is its maker's, in lower case too, not the refuter's
+    pytest.param(UK + "Генштаб ЗСУ спростував заяви росіян про повне звільнення Курщини.", "Russia",
+                 id="uk-заяви-росіян-про"),
+    pytest.param(RU + "Генштаб ВСУ опроверг сообщения российских военкоров о выходе из Суджи.", "Russian milbloggers",
+                 id="ru-сообщения-военкоров-о"),
+])
+def test_control_claims_and_their_sources(resources, text, claimant):
+    found = [c for c in claims(resources, text) if c.kind is Kind.CONTROL]
+    assert [c.claimant for c in found] == [claimant]
