@@ -73,6 +73,7 @@ from geo.lexicon import (
     GENERIC_SPEAKERS,
     HEDGES,
     IMPERSONAL_SPEECH,
+    LIST_BULLET,
     PASSED_ON,
     PERSON_REFERENCES,
     PRONOUNS,
@@ -1550,10 +1551,17 @@ def headline_document_source(headline: str) -> str | None:
     ('General Staff of the Armed Forces of Ukraine', None)
     >>> headline_document_source("Ukraine: Russian forces retake Sudzha") is None
     True
+    >>> headline_document_source("📌 Минобороны России"), headline_document_source("Russia"), headline_document_source("ТАСС")
+    ('Russian Defense Ministry', None, None)
     """
     m = (_HEADLINE_DOCUMENT.match(headline.strip()) or _HEADLINE_DOCUMENT_TAIL.search(headline.strip())
          or _HEADLINE_DASH_SOURCE.search(headline.strip()))
-    first = _HEADLINE_SOURCE_FIRST.match(headline.strip()) if m is None else None
+    alone = _HEADLINE_NAME_ONLY.fullmatch(headline.strip()) if m is None else None
+    if alone is not None and canonical_name(alone.group("np")) is None:
+        alone = None  # a name alone is a known one's alias, not a sentence that opens on it
+    if alone is not None and canonical_name(alone.group("np")) in OUTLETS:
+        return None  # a page's masthead ("Meduza", "ТАСС") names the outlet, not a source
+    first = (_HEADLINE_SOURCE_FIRST.match(headline.strip()) or alone) if m is None else None
     if first is not None:
         name = canonical_claimant(first.group("np"))
         # "Генштаб ЗСУ: втрати ворога на Курщині", "ISW: …": a body's report retold (a person's
@@ -1568,6 +1576,8 @@ def headline_document_source(headline: str) -> str | None:
 
 #: A headline that opens on its source and a colon: "Генштаб ЗСУ: втрати ворога на Курщині".
 _HEADLINE_SOURCE_FIRST = compile_pattern(r"^\W*(?P<np>[^.!?:«»\"]{2,60}?)\s*:\s+\S")
+#: A headline that is a source's name alone, as a repost's first line gives it: "Минобороны России".
+_HEADLINE_NAME_ONLY = compile_pattern(r"[\W_]*(?P<np>\w[^.!?:«»\"\n]{1,50}?)[\W_]*")
 #: A headline that closes on the document it retells: "Ворог втратив 300 осіб: зведення Генштабу",
 #: "ВСУ потеряли 300 военнослужащих — сводка Минобороны России".
 _HEADLINE_DOCUMENT_TAIL = compile_pattern(
@@ -1985,7 +1995,7 @@ def _closing_back_reference(text: str, sentence: tuple[int, int], speakers: Spea
 
 
 #: A list item: a line that opens with a bullet or a number ("- 300 killed;", "• 40 captured", "2) …").
-_BULLET = compile_pattern(r"[ \t]*(?:[-–—•*·▪]|\d{1,2}[.)])\s")
+_BULLET = compile_pattern(rf"[ \t]*{LIST_BULLET}(?=\S)")
 #: How many lines above a list item its list's lead may stand (the items between, blank lines).
 _LIST_REACH = 16
 
@@ -2047,15 +2057,22 @@ def _list_lead_source(text: str, sentence: tuple[int, int], speakers: Speakers) 
 
 def _named_sources_in(phrase: str) -> Iterator[str]:
     """The known claimants a phrase names (``known_names_in``), but for a side whose losses it
-    counts: "За сутки потери ВСУ … составили:" names the losses' side, not who reports them."""
+    counts: "За сутки потери ВСУ … составили:", "За сутки ВСУ потеряли …:" name the side that
+    lost, not who reports it."""
     words = words_of(phrase)
     for at, name in known_names_in(phrase):
-        if at == 0 or not _LOSS_OF.fullmatch(words[at - 1]):
-            yield name
+        if at > 0 and _LOSS_OF.fullmatch(words[at - 1]):
+            continue
+        width = next((n for n in range(len(words) - at, 0, -1) if canonical_name(" ".join(words[at:at + n])) == name), 1)
+        if at + width < len(words) and _LOST.fullmatch(words[at + width]):
+            continue
+        yield name
 
 
 #: A loss noun before the side it befell, in the genitive: "потери ВСУ", "втрати ЗСУ".
 _LOSS_OF = compile_pattern(r"потер[ьиюя]\w*|втрат\w*|убыл\w*")
+#: A verb of losing after the side that lost: "ВСУ потеряли", "ворог втратив", "Russia lost".
+_LOST = compile_pattern(r"потерял\w*|лишил\w*|втратил\w*|втратив|lost|loses|lose")
 
 
 def _line_of(text: str, at: int) -> tuple[int, int]:

@@ -59,6 +59,7 @@ from geo.lexicon import (
     FORCE_NOUNS,
     HISTORIC,
     KIND_TRIGGERS,
+    LIST_BULLET,
     NON_CONFIRMATIONS,
     PRESENCE_IN_AREA,
     PRESENCE_TRIGGERS,
@@ -308,13 +309,13 @@ _STRONG = compile_pattern(r"[-\u2010\u2011]strong\b")
 _FIGURE_ONLY_KIND = compile_pattern(r"similar|comparable|the same")
 #: A list item under a lead that ends in a colon: "Минобороны сообщило о потерях ВСУ:\n— более 200
 #: военнослужащих;" (the item's kind is the lead's). The item starts with a dash or a bullet.
-_LIST_ITEM = compile_pattern(r"[ \t]*[—–•*-]\s*")
+_LIST_ITEM = compile_pattern(rf"[ \t]*{LIST_BULLET}")
 #: The lead of such a list speaks of losses: its items' kind is killed or wounded (GOLD.md: "losses").
 _LOSS_LEAD = compile_pattern(r"(?<!\w)(?:потер\w*|втрат\w*|втратил\w*|втратив|losses|lost|casualt\w*)(?!\w)")
 #: The lead line: its text up to the colon at its end, and no line break inside.
 #: How far back (characters) the lead of a list item is looked for: a lead and a dozen items.
 _LEAD_REACH = 600
-_LEAD_LINE = compile_pattern(r"([^\n]*):[ \t]*\n(?:[ \t]*[—–•*-][^\n]*\n)*[ \t]*$")
+_LEAD_LINE = compile_pattern(rf"([^\n]*):[ \t]*\n(?:[ \t]*{LIST_BULLET}[^\n]*\n)*[ \t]*$")
 
 
 #: How far around an amount (in characters) its head-count test looks: a structural cap.

@@ -396,6 +396,11 @@ NON_CONFIRMATIONS = (
     r"(?!\w)(?:(?![;]|,(?!\s+(?:что|що)\s)|\s(?:who|which|где|котор\w*|які|яка|який|яке|де)\s)[^.!?])*$"
 )
 
+# What opens an item of a list, one item a line: a dash, a bullet, the symbols and emoji Telegram
+# posts use for one ("▪️ до 180 военнослужащих;", "🔹 210 окупантів"), a number ("1) …", "2. …").
+# (An asterisk only with a space after it: "**Потери ВСУ**:" is a lead in bold, no item.)
+LIST_BULLET = r"(?:\*[ \t]+|[-–—•·▪◦●■►▶➖🔹🔸🔺🔻✅✔]\ufe0f?[ \t]*|\d{1,2}[.)][ \t]+)"
+
 # Head nouns that make an attribution anonymous unless a proper name modifies them.
 ANONYMOUS_HEADS = (r"estimates?|reports?|data|figures?|sources?|assessments?|analysts|experts|media|observers"
                    # "За даними ЗМІ", "сообщили СМИ": the media at large

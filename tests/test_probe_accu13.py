@@ -518,3 +518,25 @@ def test_a_whereas_clause_ends_a_control_claim(resources):
 def test_control_claims_and_their_sources(resources, text, claimant):
     found = [c for c in claims(resources, text) if c.kind is Kind.CONTROL]
     assert [c.claimant for c in found] == [claimant]
+
+
+# --- Telegram lists: emoji and numbered items, a repost headed by its source's name ----------
+
+
+@pytest.mark.parametrize(("text", "claimant", "figure"), [
+    pytest.param("#сводка Минобороны\n\n🔻Потери ВСУ на курском направлении за сутки:\n▪️ до 180 военнослужащих;\n"
+                 "▪️ 3 бронемашины.", "Russian Defense Ministry", (None, 180, 180), id="ru-emoji-bullets"),
+    pytest.param("Генштаб ЗСУ\n\n‼️Втрати ворога на Курщині за добу:\n• 210 окупантів;\n• 4 танки.",
+                 "General Staff of the Armed Forces of Ukraine", (None, 210, None), id="uk-a-source-named-alone"),
+    pytest.param("Минобороны России\n\nЗа сутки ВСУ потеряли на курском направлении:\n1) более 200 военнослужащих;\n"
+                 "2) 5 боевых бронированных машин.", "Russian Defense Ministry", (200, 200, None),
+                 id="ru-numbered-items-the-side-that-lost-is-no-source"),
+])
+def test_a_telegram_list_of_losses(resources, text, claimant, figure):
+    found = claims(resources, text)
+    assert [(c.kind, c.claimant, numbers(c)) for c in found] == [(Kind.KILLED_OR_WOUNDED, claimant, figure)]
+
+
+def test_a_sentence_that_opens_on_a_body_is_no_headline_of_its_source(resources):
+    text = "Генштаб ВСУ опроверг сообщения о захвате Гуево."
+    assert claimants(resources, text) == [None]  # the refuted report is nobody's here
