@@ -206,6 +206,10 @@ PRESENCE_IN_AREA = (r"\b(?:are|were|remain|remains|remained)\s+(?:now\s+|current
                     # beside whom they fight between ("… are fighting alongside Russian troops in Kursk")
                     r"(?:(?:fighting|stationed|based|operating)\s+(?:alongside\s+(?:[\w'’-]+\s+){1,3})?)?in"
                     r"(?=\s+(?:russia|kursk|the\s+(?:kursk\s+)?(?:region|area|oblast)))"
+                    # a side that has N troops there: "North Korea has between 11,000 and 12,000 troops in Russia"
+                    r"|\b(?:has|have|had)(?=\s+(?:about|around|some|roughly|approximately|between|up\s+to|more\s+than"
+                    r"|over|nearly|almost|at\s+least|\d)[^.;:]{0,40}?\s(?:troops|soldiers|forces|personnel|servicemen)"
+                    r"\s+(?:stationed\s+|deployed\s+)?(?:in|inside)\s+(?:russia|kursk|the\s+(?:kursk\s+)?(?:region|area|oblast)))"
                     # the Russian and Ukrainian of it: "Около 12 тысяч военных КНДР воюют в Курской области"
                     r"|(?<!\w)(?:воюют|сражаются|воюють|б'ються|бьются)(?=\s+(?:в|на|у)\s+(?:курск|курськ|курщин|росси|росії))"
                     # the verb left out after the amount: "at least 10,000 right now in the Kursk Oblast"

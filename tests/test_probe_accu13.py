@@ -387,6 +387,12 @@ def test_control_in_the_wires_and_posts(resources, text, claimant):
                  (None, None, None), "Valery Gerasimov", id="ru-задействовал-бригады"),
     pytest.param(RU + "В Курскую область прибыло пополнение из числа мобилизованных, сообщил Хинштейн.", Kind.DEPLOYED,
                  None, "Alexander Khinshtein", id="ru-прибыло-пополнение"),
+    pytest.param(EN + "Ukraine had about 10,000 troops in the Kursk region at the peak, Syrskyi said.", Kind.DEPLOYED,
+                 (None, 10000, None), "Oleksandr Syrskyi", id="en-had-N-troops-in"),
+    pytest.param(EN + "The Pentagon estimates that North Korea has between 11,000 and 12,000 troops in Russia.",
+                 Kind.DEPLOYED, (11000, None, 12000), "Pentagon", id="en-has-between-N-and-M-troops-in-russia"),
+    pytest.param(EN + "Russia has lost 300 troops in Kursk this week, Syrskyi said.", Kind.KILLED_OR_WOUNDED,
+                 (None, 300, None), "Oleksandr Syrskyi", id="en-has-lost-N-troops-in-is-a-loss"),
     pytest.param(UK + "Нейтралізовано 20 окупантів біля Суджі, повідомили в ССО.", Kind.KILLED_OR_WOUNDED,
                  (None, 20, None), "Ukraine's Special Operations Forces", id="uk-нейтралізовано"),
 ])
