@@ -33,13 +33,16 @@ with it ("Kursk Governor X visited …", "Голова Сумської ОВА X
 Zelensky, Минобороны РФ → Russian Defense Ministry); a title before a personal name is
 dropped ("Pentagon Deputy Press Secretary Sabrina Singh" → Sabrina Singh); a later surname
 alone is expanded to the full name seen earlier. An unknown speaker keeps the name as the
-text gives it.
+text gives it; a role that names no one ("a lawmaker", "one official", "сообщил депутат"
+with no deputy named before) is no claimant (``lexicon.GENERIC_SPEAKERS``), an outlet's own
+source ("источник ТАСС") is the outlet, and a bare body a relay cites ("citing the spy agency")
+is the one of the speaker's country, its outlet's country or the country the article named.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -48,6 +51,8 @@ from geo.claimants import (
     CANONICAL_NAMES,
     DESCRIPTORS,
     OTHER_SIDE,
+    OUTLET_COUNTRIES,
+    OUTLETS,
     PERSONS,
     canonical_name,
     is_joint,
@@ -64,8 +69,11 @@ from geo.lexicon import (
     BODY_REFERENCES,
     CONTINUATIONS,
     FORCE_NOUNS,
+    GENERIC_SPEAKER_MODIFIERS,
+    GENERIC_SPEAKERS,
     HEDGES,
     IMPERSONAL_SPEECH,
+    LIST_BULLET,
     PASSED_ON,
     PERSON_REFERENCES,
     PRONOUNS,
@@ -178,8 +186,18 @@ _TOLD_OUTLET = compile_pattern(r"»\s+(?:в|у)\s")
 _ONE_TITLED = compile_pattern(
     r"(?:a|an)\s+(?:senior\s+|top\s+|high-ranking\s+)?(?:russian|ukrainian|u\.?s\.?|american|south\s+korean"
     r"|western|pentagon|kremlin|nato)\s+(?:military\s+|defen[cs]e\s+|intelligence\s+|government\s+)?"
-    r"(?:official|commander|officer|general|spokesman|spokeswoman|spokesperson|source|lawmaker|diplomat)",
+    r"(?:official|commander|officer|general|spokesman|spokeswoman|spokesperson|source|lawmaker|diplomat"
+    # one of a side's analysts, soldiers or bloggers: "…, a Ukrainian analyst said" (not the government)
+    r"|analyst|expert|observer|soldier|serviceman|journalist|reporter|blogger|milblogger|war\s+blogger)",
     re.IGNORECASE)
+#: An indefinite article right before a phrase: "according to a Ukrainian official".
+_ARTICLE_BEFORE = compile_pattern(r"(?<![\w'’])(?:a|an)\s+$", re.IGNORECASE)
+#: The rank before a titled speaker: "a senior U.S. defense official" is a known one's alias without it.
+_RANK = compile_pattern(r"^(?:senior|top|high-ranking)\s+", re.IGNORECASE)
+#: A speaker named only by a role (``lexicon.GENERIC_SPEAKERS``): nobody the text names.
+_GENERIC_SPEAKER = compile_pattern(rf"(?:(?:{GENERIC_SPEAKER_MODIFIERS})\s+)*(?:{GENERIC_SPEAKERS})")
+#: The English article that makes a role refer back: "the lawmaker added" (not "a lawmaker said").
+_DEFINITE = compile_pattern(r"(?i:the|this|that)\s")
 #: A quotation closed by one person of a side named by title: '“…,” a Ukrainian commander told
 #: reporters', '“…,” said a Russian official': that title speaks (as "…, a Russian official said").
 _QUOTE_ONE_TITLED = compile_pattern(
@@ -231,7 +249,9 @@ _SUBJECT_ASIDE_VERB = compile_pattern(
 #: "…, war bloggers said.": a source written in lower case, kept only when it is a known one.
 #: Or after a quotation: '"…," the commander said', '«…», — губернатор сообщил'.
 _TAIL_LOWER = compile_pattern(
-    rf"(?:,\s+|,?[”»\"],?\s+(?:[–—-]\s+)?)(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,5}}?)\s+(?:{SPEECH_VERBS})\b")
+    # (a contrast may open the clause: "…, тогда как южнокорейская разведка оценивает потери в 3000")
+    rf"(?:,\s+(?:(?:тогда\s+как|в\s+то\s+время\s+как|тоді\s+як|у\s+той\s+час\s+як|whereas|while)\s+)?"
+    rf"|,?[”»\"],?\s+(?:[–—-]\s+)?)(?P<np>{_LOWER_TOKEN}(?:\s+{_TOKEN}){{0,5}}?)\s+(?:{SPEECH_VERBS})\b")
 #: "…, сообщили военкоры.", "…, повідомляють російські джерела.": a lower-case source after
 #: its verb at the end of the sentence, kept only when it is a known one.
 #: The outlet told may stand between verb and source: "…, сообщил ТАСС источник в силовых
@@ -566,8 +586,17 @@ def canonical_claimant(raw: str) -> str | None:
         known = canonical_name(body) or named_within(body)
         if known:
             return known
+    outlet_source = _OUTLET_SOURCE.match(name)
+    outlet = canonical_name(outlet_source.group("outlet") or outlet_source.group("outlet2")) if outlet_source else None
+    if outlet in OUTLETS:
+        # "сообщил источник ТАСС", "a TASS source": the outlet's own source, the outlet's claim
+        # (as "пише Forbes з посиланням на власні джерела")
+        return outlet
     if _ONE_TITLED.fullmatch(name):
-        return name.split(" ", 1)[1]  # "a Russian official": one new speaker, no reference back
+        # "a Russian official": one new speaker, no reference back, under the name a known one has
+        # whatever his rank ("a senior U.S. defense official" is the US Department of Defense official)
+        titled = name.split(" ", 1)[1]
+        return canonical_name(titled) or canonical_name(_RANK.sub("", titled)) or titled
     # "according to maps by the open-source project DeepState", "an estimate by Mediazona": the
     # maker of the evidence (before the verb test: "estimate" is also a verb)
     name = _EVIDENCE_BY.sub("", re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE))
@@ -588,6 +617,10 @@ def canonical_claimant(raw: str) -> str | None:
     known = canonical_name(name) or canonical_name(bare)
     if known:
         return known
+    if _GENERIC_SPEAKER.fullmatch(fold(bare)) and not _CYRILLIC.match(bare) and not _DEFINITE.match(raw.strip()):
+        # "…, a lawmaker said", "one official said": a role with no one named (GOLD.md); "the
+        # lawmaker" and "депутат" may name the one introduced before (``_resolve``)
+        return None
     words = bare.split()
     if is_joint(bare):
         # GOLD.md: two sources named together are the first named ("Ukraine's General Staff and
@@ -615,6 +648,10 @@ def canonical_claimant(raw: str) -> str | None:
         if head_name and head_name not in PERSONS and all(w[:1].islower() for w in words[n:]) and not re.fullmatch(
                 ANONYMOUS_HEADS, words[-1].lower()) and not _FORCE_NOUN.fullmatch(words[-1].lower()):
             return head_name
+    if len(words) == 2 and (title_of(words[0]) or _TITLE_WORDS.fullmatch(words[0])):  # noqa: PLR2004 - title, body
+        body = canonical_name(words[1])
+        if body is not None and body not in PERSONS:
+            return body  # "речник ДПСУ", "спикер ВСУ": the spokesman speaks for his body
     titles = list(_TITLE_WORDS_CUED.finditer(bare))
     if titles:
         tail = bare[titles[-1].end():].strip()
@@ -738,6 +775,10 @@ _SOURCE_IN = compile_pattern(
     r"(?:\s+(?i:in|at|within|from|inside|close\s+to|в|во|у|из|з|із|близк\w*\s+к|близьк\w*\s+до)\s+(?:the\s+)?"
     r"(?P<body>\S.*))?$")
 
+#: An outlet's own source: "источник ТАСС", "собеседник РИА Новости", "джерело Укрінформу", "a TASS source".
+_OUTLET_SOURCE = compile_pattern(
+    r"(?i:(?:источник|собеседник|джерел|співрозмовник)\w*\s+(?P<outlet>\S.{0,30})"
+    r"|(?:an?\s+)?(?P<outlet2>\S.{0,30}?)(?:['’]s)?\s+sources?)$")
 #: Countries other than the two sides and Russia's ally, whose bodies a bare alias must not take:
 #: "the UK Ministry of Defence", "the German Defence Ministry".
 _OTHER_COUNTRIES = frozenset(
@@ -1029,8 +1070,11 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
             if (rx is _SUBJECT_VERB and _IN_PLACE.match(m.group("np")) and not _VENUE_LEAD.match(m.group("np"))
                     and not sort and not _is_known_or_person(name)):
                 continue  # "В Судже уверены", "В Курской области сообщили": a place, no speaker ("В Минобороны" is)
-            if _ONE_TITLED.fullmatch(m.group("np")):  # "A senior Ukrainian military official said": a new speaker
-                found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
+            # "according to a senior Ukrainian official": the article the pattern took before the phrase
+            article = _ARTICLE_BEFORE.search(chunk, max(0, m.start("np") - 4), m.start("np"))
+            titled = f"{article.group()}{m.group('np')}" if article else m.group("np")
+            if _ONE_TITLED.fullmatch(titled):  # "A senior Ukrainian military official said": a new speaker
+                found.append(Attribution(start + m.start(), start + m.end(), titled))
             elif _is_document(name) or sort == "body":  # "according to the statement", "the ministry"
                 found.append(Attribution(start + m.start(), start + m.end(), None, "it"))
             elif sort == "person":  # "the acting governor said": the last person named
@@ -1068,6 +1112,8 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
     for m in _RELAY.finditer(chunk) if may & _BIT[id(_RELAY)] else ():
         if _OWN_SOURCES.match(m.group("np")):
             continue  # "пише Forbes з посиланням на власні джерела": the outlet's own, it is the source
+        if _is_evidence(m.group("np")):
+            continue  # "…, citing intercepted radio communications": evidence, the speaker its reader
         found.append(Attribution(start + m.start(), start + m.end(), m.group("np"), relay=True))
     for m in _PRONOUN.finditer(chunk) if may & _BIT[id(_PRONOUN)] else ():
         found.append(Attribution(start + m.start(), start + m.end(), None, m.group(1).lower(),
@@ -1140,7 +1186,7 @@ def _attributions(text: str, start: int, end: int) -> tuple[Attribution, ...]:
         for m in _PASSED_ON.finditer(chunk):
             if next(known_names_in(chunk[:m.start()]), None) is None and canonical_claimant(m.group("np")):
                 found.append(Attribution(start + m.start(), start + m.end(), m.group("np")))
-    found = [_with_country(a, found) for a in found]
+    found = [_with_country(a, found, text) for a in found]
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     deduped: list[Attribution] = []
     for a in found:
@@ -1176,26 +1222,68 @@ _COUNTRIES = {"south korea": "South Korea", "seoul": "South Korea", "north korea
               "pyongyang": "North Korea", "ukrain": "Ukraine", "kyiv": "Ukraine", "russia": "Russia",
               "moscow": "Russia", "kremlin": "Russia"}
 _THE_BARE = compile_pattern(r"^(?:the|its|their)\s+", re.IGNORECASE)
+#: The countries of ``_COUNTRIES`` as Russian and Ukrainian name them after a body.
+_COUNTRY_GENITIVES = {"South Korea": ("Южной Кореи", "Південної Кореї"),
+                      "North Korea": ("Северной Кореи", "Північної Кореї"),
+                      "Ukraine": ("Украины", "України"), "Russia": ("России", "Росії")}
 #: Any of ``_COUNTRIES``' words, a space matching any run of spaces.
 _COUNTRY_WORD = compile_pattern(r"(?<!\w)(?:" + "|".join(word.replace(" ", r"\s+") for word in _COUNTRIES) + ")",
                                 re.IGNORECASE)
 
 
-def _with_country(att: Attribution, found: Sequence[Attribution]) -> Attribution:
+def _with_country(att: Attribution, found: Sequence[Attribution], text: str) -> Attribution:
     """An attribution to "the country's X" as the X of the country of the speaker named before it;
     so is a relay to a bare "the X" that only the country makes known ("South Korean lawmakers
-    said, citing the spy agency": South Korea's spy agency, GOLD.md's origin of the claim)."""
+    said, citing the spy agency": South Korea's spy agency, GOLD.md's origin of the claim).
+
+    The speaker's country is a country word in its name, else its outlet's (``OUTLET_COUNTRIES``:
+    "Yonhap news agency reported, citing the spy agency"); a speaker with neither ("a lawmaker
+    said, citing the spy agency") leaves the article to say it: the last country named before
+    whose X is a known body.
+    """
     bare = _THE_BARE.sub("", att.name) if att.name and att.relay and canonical_name(att.name) is None else None
     if not att.name or not (_THE_COUNTRYS.match(att.name) or bare):
         return att
     speakers = [a.name for a in found if a.name and a.start < att.start and not _THE_COUNTRYS.match(a.name)]
-    named = _COUNTRY_WORD.search(speakers[-1]) if speakers else None
-    if named is None:
+    # a relay that opens the sentence cites for the speaker after it: "Citing the spy agency, Yonhap reported …"
+    speakers = speakers or [a.name for a in found if a.name and not a.relay and a.start > att.start][:1]
+    country = _country_of(speakers[-1]) if speakers else None
+    body = _THE_COUNTRYS.sub("", att.name) if bare is None else bare
+    if country is None or _of_country(country, body) is None:
+        country = _country_before(text, att.start, body) or country
+    if country is None:
         return att
-    country = _COUNTRIES[" ".join(named.group().lower().split())]
     if not _THE_COUNTRYS.match(att.name):
-        return replace(att, name=f"{country}'s {bare}") if canonical_name(f"{country}'s {bare}") else att
+        named = _of_country(country, body)
+        return replace(att, name=named) if named else att
     return replace(att, name=_THE_COUNTRYS.sub(f"{country}'s ", att.name))
+
+
+def _of_country(country: str, body: str) -> str | None:
+    """``body`` of ``country`` when that is a known name: "South Korea's spy agency", or in Russian
+    and Ukrainian the body with the country's genitive after it ("разведку" → "разведка Южной
+    Кореи", "розвідку" → "розвідка Південної Кореї")."""
+    if not _CYRILLIC.match(body):
+        return f"{country}'s {body}" if canonical_name(f"{country}'s {body}") else None
+    return next((f"{body} {of}" for of in _COUNTRY_GENITIVES.get(country, ()) if canonical_name(f"{body} {of}")), None)
+
+
+def _country_of(speaker: str) -> str | None:
+    """The country a speaker's name holds ("South Korean lawmakers"), else its outlet's ("Yonhap")."""
+    named = _COUNTRY_WORD.search(speaker)
+    if named is not None:
+        return _COUNTRIES[" ".join(named.group().lower().split())]
+    return OUTLET_COUNTRIES.get(canonical_claimant(speaker) or "")
+
+
+def _country_before(text: str, at: int, body: str) -> str | None:
+    """The last country named before ``at`` whose ``body`` is a known one: "South Korea's spy
+    agency" in an article that named Seoul, not Russia's, which no alias knows."""
+    for named in reversed(list(_COUNTRY_WORD.finditer(text, 0, at))):
+        country = _COUNTRIES[" ".join(named.group().lower().split())]
+        if _of_country(country, body) is not None:
+            return country
+    return None
 
 
 def record_speakers(attributions: Sequence[Attribution], speakers: Speakers, *,
@@ -1430,7 +1518,12 @@ def _resolve(att: Attribution, speakers: Speakers, sentence_subject: str | None)
             return sentence_subject
         return speakers.last(sort, before=att.speech_start)
     name = canonical_claimant(att.name or "")
-    return _titled_person(speakers.expand(name), speakers) if name else None
+    if not name:
+        return None
+    titled = _titled_person(speakers.expand(name), speakers)
+    # a role that names no one introduced before ("the lawmaker", "по словам депутата") names
+    # nobody (GOLD.md: null when the text does not say)
+    return None if _GENERIC_SPEAKER.fullmatch(fold(titled)) else titled
 
 
 #: A headline that names a body's document ("Сводка Минобороны России", "Зведення Генштабу
@@ -1454,15 +1547,37 @@ def headline_document_source(headline: str) -> str | None:
     ('Russian Defense Ministry', None)
     >>> headline_document_source("Ворог втратив 300 осіб біля Суджі: зведення Генштабу")
     'General Staff of the Armed Forces of Ukraine'
+    >>> headline_document_source("Генштаб ЗСУ: втрати ворога на Курщині"), headline_document_source("Сирський: ЗСУ тримаються")
+    ('General Staff of the Armed Forces of Ukraine', None)
+    >>> headline_document_source("Ukraine: Russian forces retake Sudzha") is None
+    True
+    >>> headline_document_source("📌 Минобороны России"), headline_document_source("Russia"), headline_document_source("ТАСС")
+    ('Russian Defense Ministry', None, None)
     """
     m = (_HEADLINE_DOCUMENT.match(headline.strip()) or _HEADLINE_DOCUMENT_TAIL.search(headline.strip())
          or _HEADLINE_DASH_SOURCE.search(headline.strip()))
+    alone = _HEADLINE_NAME_ONLY.fullmatch(headline.strip()) if m is None else None
+    if alone is not None and canonical_name(alone.group("np")) is None:
+        alone = None  # a name alone is a known one's alias, not a sentence that opens on it
+    if alone is not None and canonical_name(alone.group("np")) in OUTLETS:
+        return None  # a page's masthead ("Meduza", "ТАСС") names the outlet, not a source
+    first = (_HEADLINE_SOURCE_FIRST.match(headline.strip()) or alone) if m is None else None
+    if first is not None:
+        name = canonical_claimant(first.group("np"))
+        # "Генштаб ЗСУ: втрати ворога на Курщині", "ISW: …": a body's report retold (a person's
+        # name so set is his words in the headline, not the whole article's; a country is the
+        # topic: "Ukraine: …")
+        return name if name in CANONICAL_NAMES and name not in PERSONS and name not in _STATES else None
     if m is None:
         return None
     name = canonical_claimant(m.group("np") or m.groupdict().get("np2") or "")
     return name if name in CANONICAL_NAMES else None
 
 
+#: A headline that opens on its source and a colon: "Генштаб ЗСУ: втрати ворога на Курщині".
+_HEADLINE_SOURCE_FIRST = compile_pattern(r"^\W*(?P<np>[^.!?:«»\"]{2,60}?)\s*:\s+\S")
+#: A headline that is a source's name alone, as a repost's first line gives it: "Минобороны России".
+_HEADLINE_NAME_ONLY = compile_pattern(r"[\W_]*(?P<np>\w[^.!?:«»\"\n]{1,50}?)[\W_]*")
 #: A headline that closes on the document it retells: "Ворог втратив 300 осіб: зведення Генштабу",
 #: "ВСУ потеряли 300 военнослужащих — сводка Минобороны России".
 _HEADLINE_DOCUMENT_TAIL = compile_pattern(
@@ -1728,7 +1843,9 @@ _REPORT_NOUN = compile_pattern(
     _REPORT_MADE_BY + r"(?:\s+(?i:that|(?:о|об|про)\s+(?:том|те),?\s+(?:что|що)))?,?\s*$")
 #: A report whose event is a noun inside the claim: "опроверг сообщения о захвате Гуево",
 #: "denied reports of the capture of Sudzha" (the claim's clause starts before the report).
-_REPORT_OF = compile_pattern(_REPORT_MADE_BY + r"\s+(?i:of|о|об|про)\s")
+_REPORT_OF = compile_pattern(
+    # the maker may be written in lower case: "заяви росіян про повне звільнення", "сообщения российских военкоров о …"
+    _REPORT_MADE_BY + r"(?:\s+(?P<lower_maker>[а-яёіїєґ'’-]+(?:\s+[а-яёіїєґ'’-]+)?))?\s+(?i:of|о|об|про)\s")
 #: The report is refuted in its sentence: "denied", "were false", "не соответствует действительности".
 _REFUTATION = compile_pattern(
     r"(?i:\b(?:den(?:y|ied|ies)|dismiss(?:ed|es)?|reject(?:ed|s)?|refut(?:ed|es)?|false|untrue|not\s+true|baseless"
@@ -1748,7 +1865,7 @@ def _refuted_report(text: str, sentence: tuple[int, int], claim: tuple[int, int]
         e = m.start() if m else e
     if m is None or not _REFUTATION.search(text, s, e):
         return None
-    return m.group("maker"), m.start()
+    return m.group("maker") or m.groupdict().get("lower_maker"), m.start()
 
 
 #: "…, Sudzha, which is occupied by Ukraine": a claim that is little more than its relative
@@ -1763,7 +1880,10 @@ _BACKGROUND_CLAUSE = compile_pattern(r"(?:,|\s[–—-])\s+(?:the\s+[\w-]+\s+)?(
 _COORDINATED = compile_pattern(r",\s+(?:and|but|while|whereas)\s+(?:[\w'’.-]+[\s/]){0,3}$", re.IGNORECASE)
 _SUBORDINATED = compile_pattern(r"(?<!\w)(?:as|while|whereas|although|though|тогда\s+как|тоді\s+як)\s+(?:the\s+)?$",
                                 re.IGNORECASE)
-_EVIDENCE = compile_pattern(r"(?i:footage|imagery|images|videos?|photos|photographs|maps?|charts?|graphics?)$")
+_EVIDENCE = compile_pattern(r"(?i:footage|imagery|images|videos?|photos|photographs|maps?|charts?|graphics?"
+                            # what a relay cites that is no one's word: "citing intercepted radio communications"
+                            r"|communications|intercepts|intercepted\s+\w+|documents|calculations"
+                            r"|перехват\w*|перехоплен\w*|документ\w*|расч[её]т\w*|розрахунк\w*)$")
 
 
 def _is_evidence(name: str) -> bool:
@@ -1875,7 +1995,7 @@ def _closing_back_reference(text: str, sentence: tuple[int, int], speakers: Spea
 
 
 #: A list item: a line that opens with a bullet or a number ("- 300 killed;", "• 40 captured", "2) …").
-_BULLET = compile_pattern(r"[ \t]*(?:[-–—•*·▪]|\d{1,2}[.)])\s")
+_BULLET = compile_pattern(rf"[ \t]*{LIST_BULLET}(?=\S)")
 #: How many lines above a list item its list's lead may stand (the items between, blank lines).
 _LIST_REACH = 16
 
@@ -1931,8 +2051,28 @@ def _list_lead_source(text: str, sentence: tuple[int, int], speakers: Speakers) 
             return None
         # "Key points from Syrskyi's briefing:": the known source whose document the list is
         lead = _POSSESSIVE.sub("", text[spans[-1][0]:spans[-1][1]])
-        return _source_of(text, spans[-1], speakers) or next((name for _, name in known_names_in(lead)), None)
+        return _source_of(text, spans[-1], speakers) or next(_named_sources_in(lead), None)
     return None
+
+
+def _named_sources_in(phrase: str) -> Iterator[str]:
+    """The known claimants a phrase names (``known_names_in``), but for a side whose losses it
+    counts: "За сутки потери ВСУ … составили:", "За сутки ВСУ потеряли …:" name the side that
+    lost, not who reports it."""
+    words = words_of(phrase)
+    for at, name in known_names_in(phrase):
+        if at > 0 and _LOSS_OF.fullmatch(words[at - 1]):
+            continue
+        width = next((n for n in range(len(words) - at, 0, -1) if canonical_name(" ".join(words[at:at + n])) == name), 1)
+        if at + width < len(words) and _LOST.fullmatch(words[at + width]):
+            continue
+        yield name
+
+
+#: A loss noun before the side it befell, in the genitive: "потери ВСУ", "втрати ЗСУ".
+_LOSS_OF = compile_pattern(r"потер[ьиюя]\w*|втрат\w*|убыл\w*")
+#: A verb of losing after the side that lost: "ВСУ потеряли", "ворог втратив", "Russia lost".
+_LOST = compile_pattern(r"потерял\w*|лишил\w*|втратил\w*|втратив|lost|loses|lose")
 
 
 def _line_of(text: str, at: int) -> tuple[int, int]:
@@ -1954,7 +2094,7 @@ def _source_of(text: str, sentence: tuple[int, int], speakers: Speakers) -> str 
     for att in atts:
         if att.name and att.relay and canonical_claimant(att.name):
             return canonical_claimant(att.name)
-    known = [name for _, name in known_names_in(text[sentence[0]:sentence[1]])]
+    known = list(_named_sources_in(text[sentence[0]:sentence[1]]))
     # "Про це головнокомандувач ЗСУ Олександр Сирський написав": the army names the title
     return next((n for n in known if n in PERSONS), known[0] if known else None)
 

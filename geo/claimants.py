@@ -95,6 +95,25 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "ГУР МО Украины", "Главное управление разведки", "Головне управління розвідки", "Українська розвідка",
         "Украинская разведка", "ГУР МО України",
     )),
+    # Kyiv's special operations forces: "…, повідомили в ССО", "Ukraine's Special Operations Forces said"
+    ("Ukraine's Special Operations Forces", (
+        "Special Operations Forces of Ukraine", "Ukrainian Special Operations Forces", "SSO", "ССО", "ССО ЗСУ",
+        "Сили спеціальних операцій", "Сили спеціальних операцій ЗСУ", "Силы специальных операций Украины",
+        "ССО ВСУ", "Сили спецоперацій",
+    )),
+    # Kyiv's border guards, whose spokesman speaks for them: "…, повідомив речник ДПСУ"
+    ("State Border Guard Service of Ukraine", (
+        "Ukraine's State Border Guard Service", "Ukraine's border guard service", "Ukrainian State Border Guard Service",
+        "State Border Guard Service", "ДПСУ", "Держприкордонслужба", "Держприкордонслужба України",
+        "Державна прикордонна служба України", "ГПСУ", "Госпогранслужба Украины", "Госпогранслужба",
+        "Государственная пограничная служба Украины",
+    )),
+    # the operational-strategic group of forces on the Kursk front, whose spokesman speaks for it
+    ("Khortytsia", (
+        "ОСУВ «Хортиця»", "ОСУВ Хортиця", "Khortytsia group", "Хортиця", "Khortytsia operational-strategic group",
+        "Khortytsia group of forces", "ОСГВ «Хортица»", "ОСГВ Хортица", "группировка «Хортица»",
+        "угруповання «Хортиця»", "угруповання військ «Хортиця»",
+    )),
     ("Armed Forces of Ukraine", (
         "Ukrainian Armed Forces", "Ukraine's Armed Forces", "Ukrainian military", "Ukraine's military", "AFU",
         "ZSU", "ВСУ", "ЗСУ", "Вооруженные силы Украины", "Збройні сили України",
@@ -189,6 +208,9 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "pro-Kremlin milbloggers", "pro-Kremlin military bloggers", "pro-Kremlin war bloggers",
         "pro-Russian military blogger", "Russian war blogger", "war blogger", "военкор", "российский военкор",
         "милблогер", "мілблогер", "воєнкор", "російський воєнкор", "російський мілблогер",
+        # the long form of "военкоры": "…, сообщили военные корреспонденты"
+        "военные корреспонденты", "российские военные корреспонденты", "военный корреспондент",
+        "військові кореспонденти", "російські військові кореспонденти", "військовий кореспондент",
     )),
     # Kyiv's bloggers, named with their side (a bare "military bloggers" is Moscow's, above)
     ("Ukrainian milbloggers", (
@@ -218,6 +240,7 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
                                               "Центр протидії дезінформації", "ЦПД", "Центр противодействия дезинформации")),
     ("RIA Novosti", ("RIA", "РИА Новости", "РІА Новини")),
     ("Interfax", ("Интерфакс", "Інтерфакс")),
+    ("Yonhap", ("Yonhap news agency", "Yonhap News", "Ёнхап", "Йонхап", "агентство Ёнхап", "агентство Йонхап")),
     ("Rybar", ("Рыбарь", "Рибар")),
     ("Mash", ("Маш", "Mash Telegram channel")),
     ("Astra", ("Астра", "Astra Telegram channel")),
@@ -270,7 +293,10 @@ CLAIMANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "Department of Defense", "DoD", "US DoD", "Пентагон")),
     ("US officials", ("U.S. officials", "United States officials", "American officials", "Top US officials",
                       "top U.S. officials", "U.S. government", "US government", "Washington", "американские чиновники",
-                      "американські чиновники")),
+                      "американські чиновники",
+                      # the plural's oblique forms, which the stem of a case ending does not reach
+                      "американских чиновников", "американських чиновників", "американские официальные лица",
+                      "американских официальных лиц", "американські посадовці", "американських посадовців")),
     ("The New York Times", ("New York Times", "NYT")),
     ("US Department of Defense official", ("senior US Department of Defense official", "US military official",
                                            "US defense official", "senior US defense official",
@@ -290,7 +316,14 @@ SIDELESS_ALIASES = ("military bloggers", "war bloggers", "milbloggers", "militar
 #: The canonical names above that are outlets: news agencies, media, Telegram channels.
 OUTLETS = frozenset({"Russian media", "TASS", "RIA Novosti", "Interfax", "Rybar", "Mash", "Astra", "Two Majors",
                      "Korean Central News Agency", "Korean Central Television", "The New York Times", "Izvestia",
-                     "Kommersant", "Meduza", "Mediazona", "Ukrinform", "Suspilne"})
+                     "Kommersant", "Meduza", "Mediazona", "Ukrinform", "Suspilne", "Yonhap"})
+
+#: The country of an outlet above, for "the country's X" and a bare "the X" it cites: "Yonhap
+#: reported, citing the spy agency" is South Korea's (GOLD.md: the origin is the claimant).
+OUTLET_COUNTRIES = {"TASS": "Russia", "RIA Novosti": "Russia", "Interfax": "Russia", "Izvestia": "Russia",
+                    "Kommersant": "Russia", "Russian media": "Russia", "Ukrinform": "Ukraine", "Suspilne": "Ukraine",
+                    "Ukrainian media": "Ukraine", "Yonhap": "South Korea", "Korean Central News Agency": "North Korea",
+                    "Korean Central Television": "North Korea"}
 
 #: The canonical names above that are people: "he said" refers back to them, "it said" not.
 PERSONS = frozenset({
@@ -406,7 +439,7 @@ def is_joint(phrase: str) -> bool:
 #: Russian language Astra Telegram channel", "DeepState analysts", "State news agency Tass".
 DESCRIPTORS = frozenset(
     "state news agency wire service telegram channel channels analysts analyst project open-source osint "
-    "intelligence monitoring group map team outlet media blog blogger bloggers account language russian "
+    "intelligence monitoring group map maps team outlet media blog blogger bloggers account language russian "
     "ukrainian russia's ukraine's pro-russian pro-kremlin pro-ukrainian independent online popular data "
     "military war reporters reporter correspondent correspondents editor editors team's website portal "
     "агентств информационн телеграм-канал телеграм канал аналитик проект мониторингов групп карт "

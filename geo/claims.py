@@ -59,6 +59,7 @@ from geo.lexicon import (
     FORCE_NOUNS,
     HISTORIC,
     KIND_TRIGGERS,
+    LIST_BULLET,
     NON_CONFIRMATIONS,
     PRESENCE_IN_AREA,
     PRESENCE_TRIGGERS,
@@ -73,6 +74,7 @@ from geo.loss_lexicon import (
     GROUND_NEAR,
     INTERCEPTIONS,
     LOSS_CAUSES,
+    NOT_FORCES,
     NOT_PEOPLE,
     alternation,
 )
@@ -133,8 +135,13 @@ _AUX = compile_pattern(
 _PARTICIPLE_AFTER = compile_pattern(r"^\s+(?:with|to|in|by|for|into|from|on|at|across|under|near)\b")
 _CLAUSE_BREAK = compile_pattern(
     r";|:\s|\s[–—-]\s|,\s+(?=(?:but|while|although|though|whereas|which|who|whom|with|saying|adding|according|"
-    r"leading|following|corroborating|bringing|raising|taking|as|and\s+another|and\s+that|а|но|однако|хотя|при\s+этом)\b)"
+    r"leading|following|corroborating|bringing|raising|taking|as|and\s+another|and\s+that|а|но|однако|хотя|при\s+этом"
+    # "whereas" in Russian and Ukrainian: "…, тогда как южнокорейская разведка оценивает потери в 3000"
+    r"|тогда\s+как|в\s+то\s+время\s+как|тоді\s+як|у\s+той\s+час\s+як|в\s+той\s+час\s+як)\b)"
     r"|\s(?=out\s+of\s+(?:a|the)\s+total\b)"
+    # "…, a figure Seoul put at 4,700": another's figure for the same count
+    r"|,\s+(?=(?:a|an|the)\s+(?:figure|number|estimate|toll|tally)\s+(?:that\s+)?(?-i:[A-Z])[\w'’.-]*"
+    r"(?:\s+(?-i:[A-Z])[\w'’.-]*)*\s+(?:put|puts|estimated|estimates|gave|gives|has\s+put|had\s+put|placed|places)\b)"
     # "…, and Radio Liberty posted imagery that shows …": a new speaker opens a clause of its own
     r"|,\s+(?=and\s+(?:[\w'’/.-]+\s+){1,6}?(?:said|says|posted|reported|wrote|added|noted|published)\b)"
     r"|,\s+(?=(?:including|в\s+том\s+числе|из\s+них)\s+(?:\d|up\s+to|at\s+least|more\s+than|some|about|around|nearly|over|более|около|до|свыше))"
@@ -168,9 +175,10 @@ _NEGATED = compile_pattern(r"(?:\bне|\bnot|\bno|никто|ніхто|nobody)\
 #: "of the" that blocks no trigger (it is no "the scale of the losses"): the period a figure
 #: covers, "Since the start of the incursion Ukrainian losses had exceeded 66,000".
 #: (The trigger's 40-character window may cut "since" off: the period's noun is enough.) Nor
-#: is the unit of the soldiers who act: "servicemen of the Battlegroup North captured 15".
+#: is the unit of the soldiers who act: "servicemen of the Battlegroup North captured 15". Nor a
+#: share counted of them: "About 300 of the casualties were deaths".
 _OF_THE_NO_BLOCK = compile_pattern(
-    rf"\b(?P<head>start|beginning|outset|launch|(?:{FORCE_NOUNS}))\s+of\s+the\s+(?=(?:[\w'’-]+\s+){{0,3}}$)")
+    rf"\b(?P<head>start|beginning|outset|launch|(?:{FORCE_NOUNS})|\d[\d,.]*)\s+of\s+the\s+(?=(?:[\w'’-]+\s+){{0,3}}$)")
 #: A hedge that still reports an event: "could have killed or wounded", "may have died".
 _HEDGED_PAST = compile_pattern(r"\b(?:could|may|might|would)\s+(?:also\s+)?have\s+(?:been\s+)?$")
 #: Urged, not done: "they were urged to commit suicide before being captured".
@@ -187,6 +195,46 @@ _COUNT_LINKS = frozenset(
     "становлять становили сягнули reached amounted totaled totalled".split())
 #: Crews that are not forces: "направлены дополнительные бригады скорой помощи".
 _CIVIL_CREWS = compile_pattern(r"^\W*(?:[\w-]+\s+){0,2}" + alternation(CIVIL_CREWS) + r"\b")
+#: People who are no forces (``loss_lexicon.NOT_FORCES``): where they are or are sent is no deployment.
+_NOT_FORCES = compile_pattern(alternation(NOT_FORCES) + "$")
+#: Words that end the phrase counted after an amount or a verb: a preposition, a conjunction, a
+#: relative ("200 soldiers and civilians" counts soldiers; "sent to protect residents" sends no one).
+_PHRASE_END = frozenset(
+    "and or in at to into from near with for who which that и или в во у на до под к из с со для "
+    "которые что і й та або з із зі під біля для які що".split())
+#: Words between a verb and the noun before it: "journalists were sent", "refugees have arrived".
+_AUX_WORDS = frozenset("have has had been were was are is being also reportedly already now были было был была".split())
+#: Sent to hospital: the wounded carried, no forces deployed.
+_TO_HOSPITAL = compile_pattern(r"\s+(?:to|into|в|во|до|у)\s+(?:the\s+|a\s+)?(?:hospital|госпитал|больниц|лікарн|шпитал)")
+
+
+def _names_no_forces(words: Sequence[str]) -> bool:
+    """Whether the phrase ``words`` (up to its end) names people who are no forces."""
+    for word in words[:3]:
+        if word in _PHRASE_END:
+            return False
+        if _NOT_FORCES.match(word):
+            return True
+    return False
+
+
+def _deploys_no_forces(folded: str, start: int, end: int, sentence: tuple[int, int], *, before: bool) -> bool:
+    """Whether a deployment's people are no forces: the phrase after ``folded[start:end]`` (the
+    amount, or the verb and its object), and with ``before`` the noun before the verb ("refugees
+    arrived", "journalists were sent"): "В Судже находятся около 50 мирных жителей" is no force
+    deployed, "About 150 children were sent to Kursk" neither."""
+    after = re.findall(r"[\w'’-]+", folded[end:min(sentence[1], end + 60)])
+    if _names_no_forces([w for w in after if w not in ("of", "the", "из", "з", "із")]):
+        return True
+    if _TO_HOSPITAL.match(folded, end, sentence[1]):
+        return True  # "About 100 wounded soldiers were sent to hospitals in Kursk": the wounded, not forces
+    if not before:
+        return False
+    ahead = [w for w in reversed(re.findall(r"[\w'’-]+", folded[max(sentence[0], start - 60):start]))
+             if w not in _AUX_WORDS]
+    return bool(ahead) and _NOT_FORCES.match(ahead[0]) is not None
+
+
 #: A loss noun's predicate that states its amount: "losses amounted to", "потери составили",
 #: "втрати сягнули", "поранено –". The amount then belongs to the noun before it.
 _COPULA = compile_pattern(r"[\s\w'’“”«»\"-]{0,60}?\s" + alternation(AMOUNT_PREDICATES) + r"\s+$|\s*[–—-]\s*$")
@@ -261,13 +309,13 @@ _STRONG = compile_pattern(r"[-\u2010\u2011]strong\b")
 _FIGURE_ONLY_KIND = compile_pattern(r"similar|comparable|the same")
 #: A list item under a lead that ends in a colon: "Минобороны сообщило о потерях ВСУ:\n— более 200
 #: военнослужащих;" (the item's kind is the lead's). The item starts with a dash or a bullet.
-_LIST_ITEM = compile_pattern(r"[ \t]*[—–•*-]\s*")
+_LIST_ITEM = compile_pattern(rf"[ \t]*{LIST_BULLET}")
 #: The lead of such a list speaks of losses: its items' kind is killed or wounded (GOLD.md: "losses").
 _LOSS_LEAD = compile_pattern(r"(?<!\w)(?:потер\w*|втрат\w*|втратил\w*|втратив|losses|lost|casualt\w*)(?!\w)")
 #: The lead line: its text up to the colon at its end, and no line break inside.
 #: How far back (characters) the lead of a list item is looked for: a lead and a dozen items.
 _LEAD_REACH = 600
-_LEAD_LINE = compile_pattern(r"([^\n]*):[ \t]*\n(?:[ \t]*[—–•*-][^\n]*\n)*[ \t]*$")
+_LEAD_LINE = compile_pattern(rf"([^\n]*):[ \t]*\n(?:[ \t]*{LIST_BULLET}[^\n]*\n)*[ \t]*$")
 
 
 #: How far around an amount (in characters) its head-count test looks: a structural cap.
@@ -516,6 +564,13 @@ def _pair(amount: Amount, triggers: Sequence[_Trigger], clause: tuple[int, int],
     if (governing and governing[-1].kind is Kind.KILLED_OR_WOUNDED and right_after
             and right_after[0].kind is not Kind.KILLED_OR_WOUNDED):
         return right_after[0]  # "втратив 25 «200-тих»", "lost 40 wounded": the kind right after the amount
+    if (governing and governing[-1].kind is Kind.DEPLOYED and right_after
+            and right_after[0].kind in (Kind.CAPTURED, Kind.WOUNDED)):
+        return right_after[0]  # "находятся около 300 пленных": captives present, not forces
+    if governing and governing[-1].kind is Kind.DEPLOYED and folded and _NUMBERED.match(folded, governing[-1].start):
+        losses = [t for t in inside if t.end <= governing[-1].start and t.kind is not Kind.DEPLOYED]
+        if losses and _NOUN_TAIL.fullmatch(folded, losses[-1].end, governing[-1].start):
+            return losses[-1]  # "The deaths numbered about 300": the loss counted, not forces numbering
     if governing and governing[-1].kind is not Kind.DEPLOYED or (governing and amount.fraction is None):
         return governing[-1]  # "killed 15 soldiers and injured 30": the verb right before the amount
     before = [t for t in inside if t.end <= amount.start]
@@ -529,6 +584,8 @@ def _pair(amount: Amount, triggers: Sequence[_Trigger], clause: tuple[int, int],
         # "a third of the estimated 10,000 troops deployed … have been killed": skip the base's participle
         finite = [t for t in after if t.kind is not Kind.DEPLOYED]
         after = finite or after
+    if len(after) > 1 and folded and _PARTITIVE.fullmatch(folded, amount.end, after[0].start):
+        return after[1]  # "About 300 of the casualties were deaths": the share's own predicate
     if after:
         return after[0]
     before = [t for t in inside if t.end <= amount.start]
@@ -540,9 +597,13 @@ def _pair(amount: Amount, triggers: Sequence[_Trigger], clause: tuple[int, int],
     return min(near, key=lambda t: abs(t.start - amount.start)) if near else None
 
 
+#: "number" as a verb of counting, which counts a loss as well as forces ("the deaths numbered 300").
+_NUMBERED = compile_pattern(r"number(?:s|ed)?\b")
+#: A share of a counted whole after an amount: "300 of the casualties …" (its kind is what they were).
+_PARTITIVE = compile_pattern(r"\s+of\s+(?:the|its|their|these|those)\s+(?:[\w'’-]+\s+)?")
 #: The kind of an amount in the instrumental after it ("300 человек убитыми", "500 ранеными", "300
 #: загиблими"): it says what the loss noun or verb before the amount counts.
-_KIND_OF_AMOUNT = compile_pattern(r"(?:убит|ранен|вбит|поранен|загибл|погибш)(?:ыми|ими)"
+_KIND_OF_AMOUNT = compile_pattern(r"(?:убит|ранен|вбит|поранен|загибл|погибш|полонен|пленн)(?:ыми|ими)"
                                   # "из которых более 20 тысяч — безвозвратно"
                                   r"|безвозвратн(?:о|ые|ых)|безповоротн(?:о|і|их)|санитарн(?:ые|ых)|санітарн(?:і|их)")
 #: A list of kinds that goes on ("убитыми, ранеными и пропавшими без вести"): killed or wounded together.
@@ -716,7 +777,8 @@ _NATURAL_DEATH = compile_pattern(r"\s+(?:of|from)\s+(?:an?\s+)?(?:heart|natural|
                                  r"|stroke|overdose)")
 
 
-def _claim_id(source: str, start: int, end: int, kind: Kind) -> str:
+def claim_id(source: str, start: int, end: int, kind: Kind) -> str:
+    """The stable id of a claim: its source, span and kind, hashed."""
     key = f"{source}\x00{start}\x00{end}\x00{kind.value}"
     # surrogatepass: a file name that is not valid UTF-8 reaches here as lone surrogates
     digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()
@@ -827,6 +889,10 @@ def extract_claims(
     region_mentions += directions
     is_kursk_article = bool(resolved) or bool(directions)
     settlement_starts = sorted(pos for pos, _ in settlements)
+    # the oblast or a district named alone is ground a control predicate may take too ("Russia
+    # says it has recaptured all of Kursk")
+    area_starts = sorted(r.mention.start for r in resolved
+                         if gaz.places[r.place_id].place_type is not PlaceType.SETTLEMENT)
     trigger_heads = _TRIGGER_HEADS.index(folded)
     speakers = Speakers()
     drafts: list[Draft] = []
@@ -847,7 +913,8 @@ def extract_claims(
             is_headline = p_index == headline_index and not re.search(r"[.!?…]\W*$", text[sentence[0]:sentence[1]])
             amounts = find_amounts(text, *sentence, folded=folded)
             new = _sentence_claims(text, folded, sentence, paragraph, amounts, seen_amounts, drafts, trigger_heads)
-            new = _with_control(text, folded, sentence, paragraph, settlement_starts, new, paragraphs)
+            new = _with_control(text, folded, sentence, paragraph, (settlement_starts, area_starts), new,
+                                paragraphs)
             if new and _HISTORIC_CUED.search(folded, *sentence):
                 new = []  # "In 1943 the Red Army liberated Kursk": another war's history
             attributions = find_attributions(text, *sentence)
@@ -868,7 +935,7 @@ def extract_claims(
     for d in drafts:
         reported, precision = claim_date(text, (d.start, d.end), d.sentence, doc.meta.published)
         claims.append(Claim(
-            claim_id=_claim_id(doc.source, d.start, d.end, d.kind), source=doc.source,
+            claim_id=claim_id(doc.source, d.start, d.end, d.kind), source=doc.source,
             start=d.start, end=d.end, quote=text[d.start:d.end], claimant=d.claimant_from,
             kind=d.kind, subject=d.side if d.kind is Kind.CONTROL else _subject(text, d), figure=d.figure,
             reported=reported,
@@ -980,7 +1047,8 @@ def _sentence_claims(
             kind = Kind.DEPLOYED  # "a 50,000-strong group of Russian and North Korean troops"
         if kind is None and _is_loss_list_item(folded, amount.start):
             kind = Kind.KILLED_OR_WOUNDED  # "сообщило о потерях ВСУ:\n— более 200 военнослужащих;"
-        if kind is None:
+        if kind is None or (kind is Kind.DEPLOYED
+                            and _deploys_no_forces(folded, amount.start, amount.end, sentence, before=False)):
             seen_amounts.append(amount)
             continue
         if trigger:
@@ -1012,6 +1080,9 @@ def _sentence_claims(
             continue
         if any(d.kind is trigger.kind and d.start <= trigger.start < d.end for d in out):
             continue
+        if trigger.kind is Kind.DEPLOYED and _deploys_no_forces(folded, trigger.start, trigger.end, sentence,
+                                                                 before=True):
+            continue  # "Refugees arrived in Kursk": people who are no forces
         clause = _clause_of(clauses, trigger.start)
         start, end = _trim_span(text, *clause, core=_subject_start(text, clause, trigger.start))
         out.append(Draft(start, end, trigger.kind, None, sentence, paragraph, trigger.start))
@@ -1031,15 +1102,17 @@ def _is_loss_list_item(folded: str, pos: int) -> bool:
 
 def _with_control(
     text: str, folded: str, sentence: tuple[int, int], paragraph: tuple[int, int],
-    settlement_starts: Sequence[int], losses: list[Draft], paragraphs: Sequence[tuple[int, int]],
+    starts: tuple[Sequence[int], Sequence[int]], losses: list[Draft], paragraphs: Sequence[tuple[int, int]],
 ) -> list[Draft]:
-    """The sentence's loss claims and its control claims (``geo.control``).
+    """The sentence's loss claims and its control claims (``geo.control``); ``starts`` are where
+    the document's settlements and its areas (the oblast, districts) are named.
 
     A loss claim read from the same words as a control claim gives way: "captured 11
     settlements" and "had lost a quarter of the territory" speak of ground, not people.
     """
     run_end = paragraphs[-1][1] if paragraphs else sentence[1]
-    spans = find_control(text, folded, sentence, settlement_starts, paragraph_end=run_end)
+    settlement_starts, area_starts = starts
+    spans = find_control(text, folded, sentence, settlement_starts, paragraph_end=run_end, area_starts=area_starts)
     if not spans:
         return losses
     kept = [d for d in losses if not any(_same_words(folded, d, c) for c in spans)]

@@ -55,6 +55,7 @@ from geo.lexicon import (
     OTHER_REGIONS_CYRILLIC,
     OTHER_REGIONS_LATIN,
     REGION_NOUN,
+    SAID_WHEN,
     SPEECH_VERBS,
 )
 from geo.regex_cache import compile_pattern
@@ -148,6 +149,28 @@ _REGION_SWITCH = compile_pattern(
     rf",\s+(?:and\s+)?(?:in|в|у)\s+(?:the\s+)?(?:(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b|народн)"
     rf"|(?:днр|лнр)\b|(?:{OTHER_REGIONS_LATIN})(?:'s)?\s+(?:{REGION_NOUN}|people's))")
 
+#: A list item named with another region after it, the region's adjective after the village:
+#: "…, и Ивановка в Белгородской области", "… и Безыменное Белгородской области", "… and
+#: Ivanovka in the Belgorod region". The item is a claim of its own.
+#: (A village a few words long; not a place described by its distance from another region's
+#: border: "Darino (three kilometers north of the Sumy Oblast border)".)
+_OTHER_REGION_ITEM = compile_pattern(
+    rf"(?:,|\s+(?:и|і|та|й|and|а\s+также|as\s+well\s+as))\s+(?P<item>(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+"
+    rf"(?:(?:в|у|in)\s+(?:the\s+)?)?(?:(?:{OTHER_REGIONS_CYRILLIC})\w*\s+(?:област|обл\b)\w*"
+    rf"|(?:{OTHER_REGIONS_LATIN})(?:'s)?\s+{REGION_NOUN})(?!\s+(?:border|frontier|границ|кордон))")
+#: Words that may open a named list item: "the village of Ivanovka", "село Ивановка".
+_ITEM_OPENERS = frozenset("the village town settlement of село селище поселок посёлок деревня хутор".split())
+
+
+def _is_name(item: str) -> bool:
+    """Whether a list item is a place's name: its words capitalised after a ground noun, if any
+    ("Ивановка", "the village of Ivanovka"; not "отошли в" nor "Ukraine shelled villages")."""
+    words = item.split()
+    while words and words[0].lower() in _ITEM_OPENERS:
+        words.pop(0)
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
 #: A number right after a word makes the word an approximation, not a preposition:
 #: "до двух улиц", "up to two villages", "около 40 кв. км".
 _NUMBER_AFTER = compile_pattern(r"\s+(?:\d|(?:one|two|three|four|five|half|дв|тр|чотир|пят|п'ят|одн|полов)\w*)")
@@ -174,7 +197,9 @@ _CLAUSE_END = compile_pattern(
     r";|,\s+(?=(?:but|while|whereas|although|though|which|according|saying|adding|after|when|as|with|where"
     r"|before|despite|amid|following|где|де|после|після"
     r"|но|однако|хотя|при\s+этом|сообщ\w+|заяв\w+|говорится|передает|але|проте|однак|повідом\w+|заяв\w+"
-    r"|запевни\w*|заверил\w*)\b)"
+    r"|запевни\w*|заверил\w*"
+    # "whereas" in Russian and Ukrainian: "ВСУ отошли из Суджи, тогда как Минобороны сообщило о …"
+    r"|тогда\s+как|в\s+то\s+время\s+как|тоді\s+як|у\s+той\s+час\s+як|в\s+той\s+час\s+як)\b)"
     r"|\s[–—]\s+(?=(?:said|says|сообщ|заяв|повідом))"
     # ", and other sources reported …": a new statement by another speaker
     r"|,\s+(?:and|but|и|а|і|та)\s+(?=(?:[\w'-]+\s+){0,3}(?:said|say|says|reported|report|claimed|claim|added|noted"
@@ -214,6 +239,7 @@ def find_control(
     settlement_starts: Sequence[int],
     *,
     paragraph_end: int | None = None,
+    area_starts: Sequence[int] = (),
 ) -> list[ControlSpan]:
     """The control statements of one sentence.
 
@@ -229,6 +255,9 @@ def find_control(
     paragraph_end
         Where the text of the sentence's paragraph run ends: a list one village a line
         after a colon extends the scope up to the last such line.
+    area_starts
+        Sorted start offsets of the document's mentions of the oblast and its districts: the
+        oblast named alone is ground taken too ("has recaptured all of Kursk").
     """
     s_start, s_end = sentence
     found: list[ControlSpan] = []
@@ -256,6 +285,7 @@ def find_control(
             clause_end = close.start() if close else clause_end
         if predicate.needs_ground and not (
                 _ground_follows(folded, m.end(), clause_end, settlement_starts)
+                or _ground_follows(folded, m.end(), clause_end, area_starts)
                 or _share_of_ground(folded, m.end(), clause_end)
                 or (_is_passive_or_relative(folded, clause_start, m)
                     and _ground_before(folded, clause_start, m.start(), settlement_starts))):
@@ -287,6 +317,11 @@ def find_control(
         switch = _REGION_SWITCH.search(folded, m.end(), clause_end)
         parts = [(clause_start, switch.start(), switch.start()), (switch.start() + 1, clause_end, scope_end)] \
             if switch else [(clause_start, clause_end, scope_end)]
+        item = None if switch else _OTHER_REGION_ITEM.search(folded, m.end(), clause_end)
+        if item is not None and _is_name(text[item.start("item"):item.end("item")]):
+            # "… Мартыновка в Курской области и Ивановка в Белгородской области": the other
+            # region's villages are a claim of their own (GOLD.md: a list that spans two regions)
+            parts = [(clause_start, item.start(), item.start()), (item.start("item"), clause_end, scope_end)]
         for start, end, scope_stop in parts:
             found.append(ControlSpan(
                 start=start, end=end, predicate_start=m.start(), predicate_end=m.end(),
@@ -494,12 +529,25 @@ _SIDE_TAIL = compile_pattern(rf"(?:[\w'’-]+\s+)?(?<![\w'’-])(?:{FORCE_NOUNS}
 _LEAD_SPEECH = Gated.of(compile_pattern(
     rf"(?<!\w)(?:{SPEECH_VERBS})(?:\s+(?:on|in)\s+\w+|\s+\w+day)?(?:\s+(?:that|что|що))?\s+", re.IGNORECASE),
     is_folded=False)
+#: What may open a clause before its side and is none: symbols (a post's emoji) and a time.
+_SYMBOLS_FIRST = compile_pattern(r"^[^\w«\"“„'(]+")
+_TIME_FIRST = compile_pattern(
+    # the times a speaker speaks at (``lexicon.SAID_WHEN``), and those of an event
+    rf"^(?:{SAID_WHEN}|ранее|позднее|ночью|утром|вечером|днем|днём|раніше|згодом|уночі|вночі|вранці|зранку|ввечері"
+    r"|yesterday|today|earlier|overnight|later"
+    r"|(?:две|три|несколько|пару|дві|кілька|two|three|several|a\s+few)\s+(?:недели|недель|дня|дней|тижні|тижнів|днів"
+    r"|weeks|days)\s+(?:назад|тому|ago))\s+(?=\S)", re.IGNORECASE)
 _AUXILIARIES = compile_pattern(
     r"(?:\s+(?:have|has|had|was|were|is|are|been|being|now|also|reportedly|already|still|fully|"
     r"completely|currently|allegedly|supposedly|recently|managed\s+to|continued\s+to|began\s+to|начали|почали|"
     r"continue\s+to|продолжают|продолжает|продовжують|продовжує|"
     r"confirm(?:s|ed)?|claim(?:s|ed)?|say|says|said|they|вони|они|"
-    r"уже|вже|полностью|повністю|нібито|якобы|на\s+текущий\s+момент|частично|частково|partially|partly))+\s*$",
+    r"уже|вже|полностью|повністю|нібито|якобы|на\s+текущий\s+момент|частично|частково|partially|partly|"
+    # the hedges and manners of ISW and the wires: "Russian forces likely recaptured …", "ймовірно"
+    r"likely|probably|possibly|apparently|evidently|finally|successfully|eventually|вероятно|возможно|"
+    r"по-видимому|предположительно|наконец|успешно|ймовірно|імовірно|можливо|вочевидь|нарешті|успішно|"
+    # a passive's past auxiliary: "ВСУ были выбиты из …", "ЗСУ були витіснені з …"
+    r"были|был|была|было|були|був|була|було))+\s*$",
     re.IGNORECASE)
 
 
@@ -561,6 +609,9 @@ def _subject(text: str, clause_start: int, predicate_start: int) -> str | None:
     if speech and head[speech[-1].end():].strip(" ,"):
         head = head[speech[-1].end():]  # "bloggers said Kyiv's forces …": the side is after the verb
     head = _AUXILIARIES.sub("", head).strip(" ,")
+    # a Telegram post's emoji and a time before the side: "⚡️Российские войска", "Накануне российские
+    # военные", "Две недели назад ВСУ были …"
+    head = _TIME_FIRST.sub("", _SYMBOLS_FIRST.sub("", head))
     if _PLACE_FIRST.match(head):
         # "In February, the army …", "В начале августа украинские войска …": the side after the
         # place or time; "Над Суджей поднят флаг", "в Курской области был освобожден": none

@@ -45,6 +45,7 @@ from geo.errors import CorpusError, failure_reason
 from geo.model import Document, Skip, Source
 from geo.settings import DEFAULT_SETTINGS, Settings
 from geo.sidecar import Sidecar, SidecarError, apply_sidecar, parse_sidecar, sidecar_source
+from geo.text import visible
 
 __all__ = ["HTML_SUFFIXES", "PLAIN_SUFFIXES", "document_from_bytes", "iter_corpus", "read_document"]
 
@@ -580,8 +581,8 @@ def _document(data: bytes, source: str, *, is_html: bool, max_text_chars: int) -
     chrome = find_chrome(text)
     url = meta.guess_url(text)
     info = Source(
-        source=source, sha256=sha256, title=meta.guess_title(text, chrome),
-        publisher=meta.guess_publisher(text) or meta.outlet_from_url(url),
+        source=source, sha256=sha256, title=visible(meta.guess_title(text, chrome)),
+        publisher=visible(meta.guess_publisher(text) or meta.outlet_from_url(url)),
         published=meta.guess_published(text, url),
         url=url, language=meta.guess_language(text), encoding=encoding,
     )
@@ -971,9 +972,10 @@ def _html_document(markup: str, source: str, sha256: str, encoding: str) -> Docu
     if language == "und" and declared in {"en", "ru", "uk"}:
         language = declared
     url = _first(page.canonical, tags.get("og:url")) or meta.guess_url(text)
+    # the headline and the outlet as they read: a page's &shy; hyphenates them on screen only
     info = Source(
-        source=source, sha256=sha256, title=title or meta.guess_title(text, chrome),
-        publisher=publisher or meta.guess_publisher(text) or meta.outlet_from_url(url),
+        source=source, sha256=sha256, title=visible(title or meta.guess_title(text, chrome)),
+        publisher=visible(publisher or meta.guess_publisher(text) or meta.outlet_from_url(url)),
         published=published or meta.guess_published(text, url),
         url=url, language=language, encoding=encoding,
     )

@@ -402,11 +402,15 @@ _MODIFIERS = _phrase_table(
     + [("between", _Mod.BETWEEN), ("между", _Mod.BETWEEN), ("між", _Mod.BETWEEN),
        ("from", _Mod.FROM), ("от", _Mod.FROM), ("від", _Mod.FROM)]
 )
-#: Verbs of a count that grew to a new total ("число погибших выросло до семи", "кількість
-#: поранених зросла до 12"): their "до" is "to", not "up to", and the total is the figure.
+#: Verbs of a count that grew (or fell) to a new total ("число погибших выросло до семи", "кількість
+#: поранених зросла до 12", "численность сократилась до 10 тысяч"): their "до" is "to", not "up
+#: to", and the total is the figure.
 _RISE_VERBS = frozenset(
     "выросло выросла выросли возросло возросла возросли увеличилось увеличилась увеличились "
-    "зросло зросла зросли збільшилося збільшилася збільшилися збільшилось".split())
+    "зросло зросла зросли збільшилося збільшилася збільшилися збільшилось "
+    "сократилось сократилась сократились уменьшилось уменьшилась уменьшились снизилось снизилась снизились "
+    "скоротилося скоротилася скоротилися скоротилось зменшилося зменшилася зменшилися зменшилось "
+    "знизилося знизилася знизилися".split())
 #: Periods of a rate: "casualties of up to 1,200 a day", "1,000 a week".
 _RATE_PERIODS = frozenset({"day", "week", "month"})
 # Modifiers that open a range and need its second number.

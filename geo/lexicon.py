@@ -71,7 +71,7 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|потер(?:и|ь|ям|ях|ями)|втрат(?:и|а|ами|ах|ам|у)?\b|[ув]бит\w*\s+(?:і|та|й|або)\s+поранен\w*"
      r"|выведен\w*\s+из\s+строя|виведен\w*\s+з\s+ладу|\bdestroyed\b"
      # "neutralised": put out of action, dead or wounded (знешкоджено 120 окупантів)
-     r"|\bneutrali[sz](?:ed|ing)\b|нейтрализова\w*|нейтрализован\w*|знешкод\w*"
+     r"|\bneutrali[sz](?:ed|ing)\b|нейтрализова\w*|нейтрализован\w*|знешкод\w*|нейтралізова\w*|нейтралізува\w*"
      # hit: "уражено 85 одиниць особового складу" (people only where a force noun follows the amount)
      r"|уражено|уразил\w*|уразили|поражено"),
     (Kind.KILLED,
@@ -132,6 +132,8 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|скупчу\w*|скупчи(?:в|ла|ли)\b|накаплива\w*|накопил\w*"
      r"|\buse\b|\busing\b|\bbeing\s+used\b"
      r"|переброшен\w*|перебросил\w*|направлен(?:ы|о|а)?\b|развернут\w*|прибыл\w*|отправлен\w*|задействован\w*"
+     # the active of committing forces: "противник задействовал до 20 бригад"
+     r"|задействова(?:л|ла|ли)\b"
      r"|перекинут\w*|перекинул\w*|перекинув|направил\w*|відправлен\w*|відправил\w*|прибули|розгорнут\w*"
      # Ukrainian "направив до Росії 1 500 військових", "направили на Курщину"
      r"|направи(?:в|ла|ли)\b|направлен[оі]\b|відправив|відправила|відправили"
@@ -141,7 +143,9 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      r"|\bmov(?:ed|ing|es?)\s+into\b"
      # "has moved some of its best units into the region": the forces between verb and "into"
      r"|\b(?:mov(?:ed|ing|es?)|shift(?:ed|ing|s)?)\b(?=\s+(?:[\w'’,.-]+\s+){0,4}?(?:troops|soldiers|forces|units|brigades"
-     r"|servicemen|reserves|reinforcements|personnel)\s+(?:into|to)\b)|\b(?:began|begin|started|start)\s+entering\b|\bconcentrations?\b"
+     # where from may stand before where to: "has moved about 15,000 troops from Zaporizhzhia to Kursk"
+     r"|servicemen|reserves|reinforcements|personnel)\s+(?:from\s+(?:[\w'’-]+\s+){1,3})?(?:into|to)\b)"
+     r"|\b(?:began|begin|started|start)\s+entering\b|\bconcentrations?\b"
      # the forces as a pronoun: "gathering reserves and moving them to Kursk" (claims looks for the noun before)
      r"|\b(?:mov(?:ed|ing|es?)|shift(?:ed|ing|s)?)\b(?=\s+them\s+(?:into|to)\b)"
      # forces committed to a fight: "Moscow has committed about 60,000 troops to the counteroffensive"
@@ -168,8 +172,9 @@ KIND_TRIGGERS: tuple[tuple[Kind, str], ...] = (
      # presence counts only with a figure ("в регионе находится несколько тысяч военных")
      r"|находится|находятся|находились|перебуває|перебувають|перебували"
      # the strength of a force: "численность группировки достигла 60 тысяч", "угруповання налічує 60 тисяч"
-     r"|численност\w*(?=\s+(?:группировк|войск|военн|контингент|сил\b|подразделени))"
-     r"|чисельніст\w*(?=\s+(?:угруповання|військ|контингент|сил\b|підрозділ))"
+     # (an adjective may stand between: "численность украинской группировки", "чисельність ворожого угруповання")
+     r"|численност\w*(?=\s+(?:[а-яё]+(?:ой|ей|ых|их|ого|его)\s+)?(?:группировк|войск|военн|контингент|сил\b|подразделени))"
+     r"|чисельніст\w*(?=\s+(?:[а-яєіїґ']+(?:ого|ої|их)\s+)?(?:угруповання|військ|контингент|сил\b|підрозділ))"
      r"|насчитыва\w*|налічу\w*"
      # a force of a strength: "угруповання чисельністю до 50 тисяч осіб", "группировка численностью
      # около 60 тысяч"; forces fighting, counted: "На Курщині воюють близько 12 тисяч солдатів"
@@ -197,9 +202,16 @@ PRESENCE_TRIGGERS = (r"находи\w*|перебува\w*|численност\
 # in an area (GOLD.md). Looked for only in a sentence with an amount: "are" and "were" would
 # open every sentence to the search of the other triggers.
 PRESENCE_IN_AREA = (r"\b(?:are|were|remain|remains|remained)\s+(?:now\s+|currently\s+|already\s+|still\s+)?"
-                    # "12,000 North Korean soldiers are fighting in the Kursk region": numbering N there too
-                    r"(?:(?:fighting|stationed|based|operating)\s+)?in"
+                    # "12,000 North Korean soldiers are fighting in the Kursk region": numbering N there too,
+                    # beside whom they fight between ("… are fighting alongside Russian troops in Kursk")
+                    r"(?:(?:fighting|stationed|based|operating)\s+(?:alongside\s+(?:[\w'’-]+\s+){1,3})?)?in"
                     r"(?=\s+(?:russia|kursk|the\s+(?:kursk\s+)?(?:region|area|oblast)))"
+                    # a side that has N troops there: "North Korea has between 11,000 and 12,000 troops in Russia"
+                    r"|\b(?:has|have|had)(?=\s+(?:about|around|some|roughly|approximately|between|up\s+to|more\s+than"
+                    r"|over|nearly|almost|at\s+least|\d)[^.;:]{0,40}?\s(?:troops|soldiers|forces|personnel|servicemen)"
+                    r"\s+(?:stationed\s+|deployed\s+)?(?:in|inside)\s+(?:russia|kursk|the\s+(?:kursk\s+)?(?:region|area|oblast)))"
+                    # the Russian and Ukrainian of it: "Около 12 тысяч военных КНДР воюют в Курской области"
+                    r"|(?<!\w)(?:воюют|сражаются|воюють|б'ються|бьются)(?=\s+(?:в|на|у)\s+(?:курск|курськ|курщин|росси|росії))"
                     # the verb left out after the amount: "at least 10,000 right now in the Kursk Oblast"
                     r"|(?<=\d\s)(?:right\s+now|now|currently|already)\s+in(?=\s+(?:the\s+)?kursk)")
 
@@ -218,6 +230,8 @@ FORCE_NOUNS = (
     r"|жінк\w*|жінок|дітей|полонен\w*"
     r"|северокорейск\w*|корейц\w*|десантник\w*|срочник\w*|военнослужбовц\w*|вояк\w*|осіб|людей"
     r"|garrisons?|reserves|reinforcements|(?:assault\s+)?groups?|captives|силы|сил|сили|резерв\w*"
+    # replacements sent to a unit: "В Курскую область прибыло пополнение", "прибуло поповнення"
+    r"|пополнени\w*|поповненн\w*"
     r"|угруповання|группировк\w*|солдатів|росіян\w*|россиян\w*|подразделени\w*|підрозділ\w*"
     # the kinds of soldiers reports count (accu6): "120 recruits", "40 пограничников", "200 строковиків"
     r"|recruits|volunteers|border\s+guards|guards|militants|боевик\w*|бойовик\w*|пограничник\w*|прикордонник\w*"
@@ -319,6 +333,8 @@ ACCORDING_TO = (
     r"|випливає\s+(?:з|із)\s+(?:даних|повідомлення|зведення|карти|звіту)"
     r"|как\s+сообщил\w*|как\s+сообщает|как\s+заявил\w*|за\s+даними|за\s+словами|як\s+повідомил\w*"
     r"|за\s+інформацією|за\s+оцінками|як\s+повідомля\w*|як\s+зазнача\w*|як\s+заяви\w*"
+    # a count and whose it is: "По подсчетам «Медузы», …", "За підрахунками Медіазони, …", "by a count of"
+    r"|по\s+подсч[её]там|за\s+підрахунками|по\s+расч[её]там|за\s+розрахунками|by\s+(?:a|the)\s+count\s+(?:of|by)"
 )
 
 # A wire passing a report on: "…, передает ТАСС", "как передает РИА Новости", "…, передають
@@ -368,6 +384,8 @@ BLOCKERS_BEFORE = (
     # an indirect question: "did not say how many soldiers had died", "не уточнил, сколько погибло"
     r"|how\s+many|сколько|скільки"
     r"|могли|избежать|во\s+избежание|не\s+(?:привел|привела|привели|назвал|назвала|назвали|раскрыл\w*|сообщил\w*)|clarify|whether|did\s+not\s+say|не\s+уточнил\w*"
+    # the Ukrainian of avoiding: "вийшли з Суджі, щоб уникнути оточення"
+    r"|уникнути|уникаючи|щоб\s+не|аби\s+не|запобігти|во\s+уникнення|для\s+уникнення"
 )
 
 # A refusal to confirm, with the rest of its clause after it: what it governs is the other
@@ -382,12 +400,43 @@ NON_CONFIRMATIONS = (
     r"(?!\w)(?:(?![;]|,(?!\s+(?:что|що)\s)|\s(?:who|which|где|котор\w*|які|яка|який|яке|де)\s)[^.!?])*$"
 )
 
+# What opens an item of a list, one item a line: a dash, a bullet, the symbols and emoji Telegram
+# posts use for one ("▪️ до 180 военнослужащих;", "🔹 210 окупантів"), a number ("1) …", "2. …").
+# (An asterisk only with a space after it: "**Потери ВСУ**:" is a lead in bold, no item.)
+LIST_BULLET = r"(?:\*[ \t]+|[-–—•·▪◦●■►▶➖🔹🔸🔺🔻✅✔]\ufe0f?[ \t]*|\d{1,2}[.)][ \t]+)"
+
 # Head nouns that make an attribution anonymous unless a proper name modifies them.
 ANONYMOUS_HEADS = (r"estimates?|reports?|data|figures?|sources?|assessments?|analysts|experts|media|observers"
                    # "За даними ЗМІ", "сообщили СМИ": the media at large
                    r"|сми|змі"
                    # evidence, not a speaker: "Geolocated footage indicated that …"
-                   r"|footage|imagery|images|videos?|photos|photographs")
+                   r"|footage|imagery|images|videos?|photos|photographs|maps?|charts?")
+
+# A speaker named only by a role, with no name, body or side of his own (GOLD.md: the claimant is
+# null when the text does not say who): "…, a lawmaker said", "one official said", "сообщил
+# депутат", "по словам источника", "повідомив посадовець". With a side or a country the role is
+# one ("a South Korean lawmaker"); a source in a body speaks for it ("a source in the ministry");
+# "the lawmaker" refers back to the one named before. The role nouns, then the words that may
+# stand before them and name nobody ("a senior official", "один из депутатов").
+GENERIC_SPEAKERS = (
+    r"lawmakers?|legislators?|parliamentarians?|mps?|members?\s+of\s+parliament|deputies|officials?|sources?"
+    r"|insiders?|spokes(?:man|men|woman|women|person|people)|press\s+secretary|representatives?|analysts?"
+    r"|experts?|observers?|diplomats?|commanders?|officers?|aides?|advis[eo]rs?|interlocutors?"
+    # "according to a person familiar with the matter", "people briefed on the talks"
+    r"|(?:person|persons|people|someone|those)\s+(?:familiar\s+with|briefed\s+on|with\s+knowledge\s+of)"
+    r"\s+(?:the\s+)?(?:matter|situation|plans?|talks|issue|discussions|operation|briefing|decision|intelligence)"
+    r"|депутат\w*|парламентари\w*|чиновник\w*|источник\w*|собеседник\w*|представител\w*|пресс-секретар\w*"
+    r"|аналитик\w*|эксперт\w*|наблюдател\w*|дипломат\w*|командир\w*|офицер\w*|инсайдер\w*|советник\w*"
+    r"|нардеп\w*|посадов(?:ець|ця|цю|ці|ців)|джерел\w*|співрозмовник\w*|представник\w*|прес-секретар\w*"
+    r"|аналітик\w*|експерт\w*|спостерігач\w*|офіцер\w*|інсайдер\w*|радник\w*"
+)
+GENERIC_SPEAKER_MODIFIERS = (
+    r"one|another|some|several|senior|top|high-ranking|high|ranking|former|unnamed|anonymous|local|government"
+    r"|military|defen[cs]e|intelligence|security|parliamentary|opposition|knowledgeable|well-placed|informed"
+    r"|один|одна|одно|из|высокопоставленн\w*|неназванн\w*|анонимн\w*|осведомленн\w*|информированн\w*|военн\w*"
+    r"|местн\w*|правительственн\w*|государственн\w*|народн\w*|з|із|високопосадов\w*|неназван\w*|анонімн\w*"
+    r"|поінформован\w*|обізнан\w*|військов\w*|місцев\w*|урядов\w*|державн\w*"
+)
 
 # The canonical claimant names and their aliases live in ``geo.claimants`` (CLAIMANTS).
 
@@ -458,7 +507,7 @@ BACK_REFERENCES = (
 # "ТАСС со ссылкой на Минобороны", "Reuters, citing Syrskyi": the cited source is the
 # claimant, not the one who relays it.
 RELAYS = (
-    r"citing|quoting|со\s+ссылкой\s+на|ссылаясь\s+на|з\s+посиланням\s+на|посилаючись\s+на"
+    r"citing|quoting|со\s+ссылкой\s+на|ссылаясь\s+на|(?:з|із|зі)\s+посиланням\s+на|посилаючись\s+на"
 )
 
 # A sentence that opens with one of these goes on with the claim before it ("Of them,

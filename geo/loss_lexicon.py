@@ -75,6 +75,37 @@ CIVIL_CREWS: tuple[tuple[str, str], ...] = (
     (r"швидк\w+\s+допомог\w*|дснс|рятувальн\w*", "прибули бригади швидкої допомоги"),
 )
 
+#: People who are no forces: civilians, residents, refugees, evacuees, children, the press.
+#: Where they are, arrive or are sent is no deployment (GOLD.md: forces sent, arrived, numbering
+#: N in an area): "В Судже находятся около 50 мирных жителей". Matched word by word after the
+#: amount or next to the verb; a word of these beside a force noun ("военных корреспондентов")
+#: still names no force. Volunteers are left out: "добровольцы" and "volunteers" are often troops.
+NOT_FORCES: tuple[tuple[str, str], ...] = (
+    (r"civilians?|residents?|locals|inhabitants|villagers|townspeople|population|refugees|evacuees|displaced",
+     "About 200 civilians remain in Sudzha"),
+    (r"children|kids|minors|pupils|schoolchildren|students|orphans|families|pensioners|elderly",
+     "About 150 children were sent to Kursk"),
+    (r"journalists|reporters|correspondents|photographers|camera\w*|doctors|nurses|teachers|workers|hostages"
+     r"|tourists|pilgrims|monks|nuns|priests|patients",
+     "Dozens of journalists were sent to Sudzha"),
+    (r"мирн\w*|гражданск\w*|жител\w*|жительниц\w*|беженц\w*|переселенц\w*|эвакуирован\w*|эвакуированн\w*",
+     "В Судже находятся около 50 мирных жителей"),
+    (r"дет(?:и|ей|ям|ьми)|ребен\w*|школьник\w*|студент\w*|сирот\w*|семей|семьи|пенсионер\w*|пожил\w*",
+     "В Судже находятся около 40 детей"),
+    (r"журналист\w*|корреспондент\w*|репортер\w*|фотограф\w*|съемочн\w*|врач\w*|медсест\w*|учител\w*"
+     r"|рабоч\w*|заложник\w*|турист\w*|паломник\w*|монах\w*|священник\w*|пациент\w*|волонтер\w*",
+     "В Суджу направлены 20 журналистов"),
+    (r"цивільн\w*|мешкан\w*|біженц\w*|переселенц\w*|евакуйован\w*|діт(?:и|ей|ям|ьми)|дитин\w*|школяр\w*"
+     r"|сиріт|родин\w*|сімей|пенсіонер\w*|літн\w*",
+     "У Суджі перебувають близько 50 цивільних"),
+    (r"журналіст\w*|кореспондент\w*|лікар\w*|медсестр\w*|вчител\w*|робітник\w*|заручник\w*|пацієнт\w*"
+     r"|волонтер\w*|ченц\w*|священик\w*",
+     "До Суджі прибули 30 журналістів"),
+    # prisoners held or moved are captives, not forces sent
+    (r"prisoners|pows|captives|пленн\w*|военнопленн\w*|полонен\w*|військовополонен\w*",
+     "В Курской области находятся около 300 пленных военнослужащих ВСУ"),
+)
+
 #: A loss noun's (or a count's) predicate that states its amount: the amount then
 #: belongs to the noun before it.
 AMOUNT_PREDICATES: tuple[tuple[str, str], ...] = (
@@ -92,6 +123,10 @@ AMOUNT_PREDICATES: tuple[tuple[str, str], ...] = (
      r"|вимірю(?:ються|валися|ється)", "потери противника исчисляются сотнями"),
     # a count that grew to a new total: "число погибших … возросло до 7", "кількість загиблих зросла до 9"
     (r"(?:возросл|выросл|увеличил|зросл|збільшил)[аоиі]\w*\s+до", "число погибших возросло до семи"),
+    # a count that fell to a new total: "численность группировки сократилась до 10 тысяч", "скоротилася до"
+    (r"(?:сократил|уменьшил|снизил|скоротил|зменшил|знизил)[аоиі]\w*\s+до", "численность группировки сократилась до 10 тысяч"),
+    (r"(?:has\s+|have\s+)?(?:fallen|fell|dropped|shrunk|shrank|decreased|declined)\s+to",
+     "the number of troops has fallen to about 10,000"),
 )
 
 #: Russian and Ukrainian finite forms of death and injury: a predicate wherever it stands,

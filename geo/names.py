@@ -504,7 +504,7 @@ def ukrainian_case_forms(ukrainian: str) -> set[str]:
     >>> sorted(ukrainian_case_forms("махнівка"))
     ['махнівка', 'махнівки', 'махнівкою', 'махнівку', 'махнівці']
     >>> sorted(ukrainian_case_forms("тьоткіно"))
-    ['тьоткіним', 'тьоткіно', 'тьоткіного', 'тьоткіному']
+    ['тьоткіна', 'тьоткіним', 'тьоткіно', 'тьоткіного', 'тьоткіному', 'тьоткіні']
     >>> {"олешні", "рильську", "курчатові", "гуєвого", "горналі", "олександрії"} <= (ukrainian_case_forms("олешня")
     ...     | ukrainian_case_forms("олександрія")
     ...     | ukrainian_case_forms("рильськ") | ukrainian_case_forms("курчатов") | ukrainian_case_forms("гуєве")
@@ -552,7 +552,10 @@ _UK_ADJECTIVE_CASES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     ("а", {"gen": ("ої",), "dat": ("ій",), "loc": ("ій",), "acc": ("у",), "ins": ("ою",)}),
     ("є", {"gen": ("ього",), "dat": ("ьому",), "loc": ("ьому", "ім"), "acc": ("є",), "ins": ("ім",)}),
     ("е", {"gen": ("ого",), "dat": ("ому",), "loc": ("ому", "ім"), "acc": ("е",), "ins": ("им",)}),
-    ("о", {"gen": ("ого",), "dat": ("ому",), "loc": ("ому",), "acc": ("о",), "ins": ("им",)}),
+    # a name kept in -о from Russian is declined as an adjective or, in the genitive and the
+    # locative, as a neuter noun ("біля Тьоткіного"; "біля Гуєва", "у Гуєві"): outlets write both
+    # (not its dative and instrumental, which are a surname's: "Баранову", "Барановом")
+    ("о", {"gen": ("ого", "а"), "dat": ("ому",), "loc": ("ому", "і"), "acc": ("о",), "ins": ("им",)}),
 )
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -118,7 +118,42 @@ def load_resources(gazetteer_path: Path | None = None, *, settings: Settings = D
 
 
 def process_document(doc: Document, res: Resources) -> DocumentResult:
-    """Places and claims of one document (pure apart from the loaded resources)."""
+    """Places and claims of one document (pure apart from the loaded resources).
+
+    A text with hidden characters inside its words (a soft hyphen, a zero-width space:
+    ``text.HIDDEN``) is read without them, and every offset is then mapped back to the text
+    as it is, so quotes and surfaces are still cut from it (``_unsqueezed``).
+    """
+    squeezed = text.squeeze(doc.text)
+    if squeezed is None:
+        return _process(doc, res)
+    chrome = ((squeezed.squeezed_offset(s), squeezed.squeezed_offset(e)) for s, e in doc.chrome)
+    inner = replace(doc, text=squeezed.text, chrome=tuple((s, e) for s, e in chrome if s < e))
+    return _unsqueezed(_process(inner, res), doc.text, squeezed)
+
+
+def _unsqueezed(result: DocumentResult, original: str, squeezed: text.Squeezed) -> DocumentResult:
+    """``result`` of the squeezed text with its offsets, surfaces, quotes and claim ids of
+    the ``original`` text."""
+    from geo.claims import claim_id
+
+    resolutions = []
+    for r in result.resolutions:
+        m = r.mention
+        start, end = squeezed.original_span(m.start, m.end)
+        context_start, context_end = squeezed.original_span(m.context_start, m.context_start + len(m.context))
+        mention = replace(m, start=start, end=end, surface=original[start:end],
+                          context=original[context_start:context_end], context_start=context_start)
+        resolutions.append(replace(r, mention=mention))
+    claims = []
+    for c in result.claims:
+        start, end = squeezed.original_span(c.start, c.end)
+        claims.append(replace(c, claim_id=claim_id(c.source, start, end, c.kind), start=start, end=end,
+                              quote=original[start:end]))
+    return replace(result, resolutions=tuple(resolutions), claims=tuple(claims))
+
+
+def _process(doc: Document, res: Resources) -> DocumentResult:
     from geo.claims import extract_claims
     from geo.resolve import resolve_candidates
 

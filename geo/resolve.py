@@ -127,6 +127,8 @@ _GROUND_FIGHTING = compile_pattern(
 )
 _CITY_CUE_BEFORE = compile_pattern(r"(?:\bcity\s+of|\bregional\s+(?:capital|centre|center)\s+(?:of\s+)?)\s*$")
 _CITY_CUE_AFTER = compile_pattern(r"^(?:'s)?\s+(?:city|airport|mayor|governor's\s+office|residents|nuclear)\b")
+#: A front named by its adjective: "на Курском направлении" (the city's instrumental is spelled alike).
+_FRONT_AFTER = compile_pattern(r"^\s+(?:направлени|напрямк|напрямі)", re.IGNORECASE)
 # A name followed by a speech verb is a person ("Zhukov said"), not a village.
 _SPEAKS_AFTER = compile_pattern(
     r"^\s+(?:also\s+)?(?:said|says|told|added|stated|wrote|noted|claimed|announced|reported|"
@@ -763,6 +765,9 @@ def _decide_namesake(cand: Candidate, sentence: tuple[int, int], ctx: _Context,
     """'Kursk': the city in Cyrillic or with a city cue; the oblast otherwise."""
     city_id = cand.place_ids[0]
     if not cand.surface.isascii():
+        if _FRONT_AFTER.match(_window_after(ctx, cand.end, sentence)):
+            # "на Курском направлении": the adjective of the front, which the city's instrumental spells
+            return gaz.region.place_id, "the oblast's front: 'Курском направлении' is the adjective, not the city"
         return city_id, "the city: Russian writes the oblast as 'Курская область'"
     before = _window_before(ctx, cand.start, sentence)
     after = _window_after(ctx, cand.end, sentence)

@@ -3,7 +3,9 @@
 Every function here returns offsets into the string it was given. ``fold`` maps each
 character to exactly one character, so an offset in the folded text is the same offset
 in the original: matching runs on the folded text, and surfaces are cut from the
-original.
+original. The one exception is ``squeeze``, which takes out the characters of no width
+inside words (a soft hyphen, a zero-width space: ``HIDDEN``) and keeps the map of its
+offsets back to the original (``Squeezed``), for ``pipeline.process_document``.
 """
 
 from __future__ import annotations
@@ -63,6 +65,78 @@ def fold(text: str) -> str:
         return out
     # A few characters lower-case to two (İ → i̇); keep those as they are.
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_FOLD_TABLE))
+
+
+#: Characters of no width that pages and editors put inside words: the soft hyphen (HTML's
+#: ``&shy;``, a hyphenation hint), the zero-width space, non-joiner and joiner, the word joiner
+#: and a byte order mark left inside a text, and the marks of writing direction that text copied
+#: from social media carries (left-to-right and right-to-left marks, embeddings, isolates).
+#: "Плехо\u00adво" reads as "Плехово" on screen; a name, a speech verb or a trigger with one
+#: inside it matches nothing until it is taken out.
+HIDDEN = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_HIDDEN_RUN = compile_pattern(f"[{HIDDEN}]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Squeezed:
+    """A text without its ``HIDDEN`` characters, and the map of its offsets to the original.
+
+    text    the original text with every hidden character taken out
+    kept    ``kept[i]`` is the original offset of ``text[i]``; one more entry, the original's
+            length, stands after the last
+    removed  the original offsets of the characters taken out, sorted
+
+    The rules read ``text``; what they find is cut again from the original through
+    ``original_span``, so a quote stays ``original[start:end]`` (with any hidden character
+    inside it) and an offset stays one into the text geo stores.
+    """
+
+    text: str
+    kept: tuple[int, ...]
+    removed: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original offsets of ``text[start:end]`` (a hidden character inside stays inside).
+
+        >>> s = squeeze("Sud\u00adzha is")
+        >>> s.original_span(0, 5), s.original_span(6, 8)
+        ((0, 6), (7, 9))
+        """
+        if end <= start:
+            return self.kept[start], self.kept[start]
+        return self.kept[start], self.kept[end - 1] + 1
+
+    def squeezed_offset(self, offset: int) -> int:
+        """Where the original ``offset`` falls in ``text`` (a hidden character, at what follows it)."""
+        return offset - bisect_left(self.removed, offset)
+
+
+def visible(text: str | None) -> str | None:
+    """``text`` without its hidden characters: for a headline or an outlet's name shown as it reads.
+
+    >>> visible("Бои за Суд\u00adжу"), visible(None)
+    ('Бои за Суджу', None)
+    """
+    return _HIDDEN_RUN.sub("", text) if text else text
+
+
+def squeeze(text: str) -> Squeezed | None:
+    """``text`` without its hidden characters (``HIDDEN``), or None when it has none.
+
+    None is the common case, and the caller then reads the text itself: a text with no hidden
+    character is read exactly as before.
+
+    >>> squeeze("Плехо\u00adво и Sud\u200bzha").text
+    'Плехово и Sudzha'
+    >>> squeeze("Плехово") is None
+    True
+    """
+    if not _HIDDEN_RUN.search(text):
+        return None
+    removed = tuple(i for m in _HIDDEN_RUN.finditer(text) for i in range(m.start(), m.end()))
+    gone = frozenset(removed)
+    kept = (*(i for i in range(len(text)) if i not in gone), len(text))
+    return Squeezed(text=_HIDDEN_RUN.sub("", text), kept=kept, removed=removed)
 
 
 def is_word_char(ch: str) -> bool:

@@ -217,7 +217,7 @@ def test_verb_right_before_an_amount_governs_it(resources):
     claims = {c.kind: c for c in extract(resources, text)}
     assert numbers(claims[Kind.KILLED]) == (None, 15, None)
     assert numbers(claims[Kind.WOUNDED]) == (None, 30, None)
-    assert claims[Kind.KILLED].claimant == "Ukraine's special operations forces"
+    assert claims[Kind.KILLED].claimant == "Ukraine's Special Operations Forces"  # its canonical name
     assert all(p.place_id != "kursk-oblast" for p in claims[Kind.KILLED].places)
 
 

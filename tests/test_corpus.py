@@ -416,3 +416,14 @@ def test_read_document_uses_the_source_name_for_the_suffix(tmp_path: Path) -> No
     assert isinstance(read_document(path, "a.txt"), Document)
     assert_skip(read_document(path, "a.csv"), reason="(.csv)")
 
+
+
+@pytest.mark.parametrize(("data", "name"), [
+    pytest.param("<html><head><title>Бои за Суд&shy;жу</title></head><body><article><h1>Бои за Суд&shy;жу</h1>"
+                 "<p>Российские войска освободили Плехо&shy;во.</p></article></body></html>", "page.html", id="page"),
+    pytest.param("Бои за Суд\u00adжу\n\nРоссийские войска освободили Плехо\u00adво.", "plain.txt", id="plain"),
+])
+def test_a_headline_reads_without_its_soft_hyphens(data, name):
+    doc = document_from_bytes(data.encode(), name)
+    assert doc.meta.title == "Бои за Суджу"
+    assert "\u00ad" in doc.text  # the text itself is kept as it is: offsets index it

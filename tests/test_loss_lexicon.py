@@ -9,7 +9,7 @@ import pytest
 from geo import loss_lexicon
 from geo.text import fold
 
-TABLES = ("NOT_PEOPLE", "GROUND_COUNTED", "GROUND_NEAR", "CIVIL_CREWS", "AMOUNT_PREDICATES",
+TABLES = ("NOT_PEOPLE", "GROUND_COUNTED", "GROUND_NEAR", "CIVIL_CREWS", "NOT_FORCES", "AMOUNT_PREDICATES",
           "FINITE_LOSS_VERBS", "LOSS_CAUSES", "EVENTS", "INTERCEPTIONS")
 ROWS = [pytest.param(pattern, example, id=f"{table}:{example}")
         for table in TABLES for pattern, example in getattr(loss_lexicon, table)]

@@ -133,3 +133,66 @@ def test_the_result_cache_key_covers_every_module_the_extractor_imports(monkeypa
     monkeypatch.setattr("geo.pipeline.module_source_hash", lambda *names: hashed.extend(names) or "x")
     assert resources.extractor_version
     assert rules <= set(hashed), sorted(rules - set(hashed))
+
+
+# --- hidden characters inside words (saved pages' &shy;, zero-width spaces) -----------------
+
+_HIDDEN_TEXT = ("Бои в Курской области.\n\nРоссийские войска освободили Плехо\u00adво, за\u00adявили в Минобо\u200bроны.\n\n"
+                "Russian forces re\u00adtook Sud\u200bzha, the De\u00adfense Ministry said.\n\n"
+                "\ufeffAbout 200 Ukrainian soldiers were kil\u200cled near Sud\u00adzha, the ministry said.")
+
+
+def _result(resources, text):
+    from geo.model import Document, Source
+    from geo.pipeline import process_document
+
+    return process_document(Document(meta=Source(source="t.txt", sha256="0" * 64), text=text), resources)
+
+
+def test_hidden_characters_inside_words_do_not_hide_them(resources):
+    from geo.text import HIDDEN
+
+    plain = "".join(c for c in _HIDDEN_TEXT if c not in HIDDEN)
+    hidden, clean = _result(resources, _HIDDEN_TEXT), _result(resources, plain)
+    # the same places and claims as the text without them ...
+    assert [r.place_id for r in hidden.resolutions] == [r.place_id for r in clean.resolutions]
+    assert [(c.kind, c.claimant, c.figure) for c in hidden.claims] == [(c.kind, c.claimant, c.figure)
+                                                                       for c in clean.claims]
+    assert len(hidden.claims) == 3  # noqa: PLR2004 - Plekhovo, Sudzha, the 200
+    # ... with every offset, surface, context and quote cut from the text as it is
+    for r in hidden.resolutions:
+        m = r.mention
+        assert _HIDDEN_TEXT[m.start:m.end] == m.surface
+        assert m.surface.translate({ord(c): None for c in HIDDEN}) in {"Плехово", "Sudzha", "Курской области"}
+        assert _HIDDEN_TEXT[m.context_start:m.context_start + len(m.context)] == m.context
+    for c in hidden.claims:
+        assert _HIDDEN_TEXT[c.start:c.end] == c.quote
+    assert "Плехо\u00adво" in hidden.claims[0].quote
+    # a claim's id is that of its span in the text as it is
+    assert len({c.claim_id for c in hidden.claims}) == len(hidden.claims)
+    assert {c.claim_id for c in hidden.claims}.isdisjoint(c.claim_id for c in clean.claims)
+
+
+def test_a_text_without_hidden_characters_is_read_as_before(resources):
+    from geo.pipeline import _process
+
+    text = _HIDDEN_TEXT.translate({0x00AD: None, 0x200B: None, 0x200C: None, 0xFEFF: None})
+    doc_result = _result(resources, text)
+    from geo.model import Document, Source
+
+    assert doc_result == _process(Document(meta=Source(source="t.txt", sha256="0" * 64), text=text), resources)
+
+
+def test_a_saved_page_full_of_soft_hyphens_is_read(resources):
+    from geo.corpus import document_from_bytes
+    from geo.pipeline import process_document
+
+    page = ("<html><body><article><h1>Бои за Суд&shy;жу</h1><p>Российские войска освободили Плехо&shy;во "
+            "и Ма&shy;лую Лок&shy;ню, заявили в Минобо&shy;роны России.</p></article></body></html>")
+    doc = document_from_bytes(page.encode(), "page.html")
+    result = process_document(doc, resources)
+    surfaces = {r.mention.surface.replace("\u00ad", "") for r in result.resolutions}
+    assert {"Плехово", "Суджу", "Малую Локню"} <= surfaces
+    control = [c for c in result.claims if c.kind.value == "control"]
+    assert control and control[0].claimant == "Russian Defense Ministry"
+    assert all(doc.text[c.start:c.end] == c.quote for c in result.claims)

@@ -287,3 +287,43 @@ def test_a_gate_reads_the_bounds_as_re_does(start, end):
         stop = len(text) if end is None else end
         assert bool(gate.search(text, start, stop)) == bool(rx.search(text, start, stop))
         assert [m.span() for m in gate.finditer(text, start, stop)] == [m.span() for m in rx.finditer(text, start, stop)]
+
+
+# --- hidden characters (a soft hyphen, a zero-width space inside a word) -------------------
+
+
+@pytest.mark.parametrize("hidden", list("\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u2066\u2069"))
+def test_squeeze_takes_out_each_hidden_character_and_maps_back(hidden):
+    from geo.text import squeeze
+
+    text = f"Войска вошли в Плехо{hidden}во и Sud{hidden}{hidden}zha."
+    squeezed = squeeze(text)
+    assert squeezed is not None
+    assert squeezed.text == "Войска вошли в Плехово и Sudzha."
+    for word in ("Плехово", "Sudzha", "Войска"):
+        at = squeezed.text.index(word)
+        start, end = squeezed.original_span(at, at + len(word))
+        assert text[start:end].replace(hidden, "") == word
+        assert text[start] == word[0] and text[end - 1] == word[-1]  # no hidden character at either end
+        assert squeezed.squeezed_offset(start) == at
+
+
+def test_squeeze_leaves_a_text_without_hidden_characters_alone():
+    from geo.text import squeeze
+
+    assert squeeze("Плехово, Sudzha\u00a0— Суджа’s") is None
+
+
+@given(st.text(alphabet="ab \n\u00ad\u200bЫ", max_size=40))
+def test_squeeze_maps_every_kept_character_to_itself(text):
+    from geo.text import HIDDEN, squeeze
+
+    squeezed = squeeze(text)
+    if squeezed is None:
+        assert not any(c in text for c in HIDDEN)
+        return
+    assert squeezed.text == "".join(c for c in text if c not in HIDDEN)
+    for i, ch in enumerate(squeezed.text):
+        start, end = squeezed.original_span(i, i + 1)
+        assert text[start:end] == ch
+        assert squeezed.squeezed_offset(start) == i
