@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from geo import sides, statements
 from geo._cache import ResultCache, content_key, source_hash
 from geo.corpus import RawFile, iter_raw
 from geo.errors import CorpusError, failure_reason
@@ -193,9 +194,10 @@ def open_records(
     # The Store and the result cache also keep export fragments and map entries: the
     # code that renders them is part of their key (geo/export and geo/webmap are not in
     # the extraction version, which hashes geo/*.py only).
-    # Checklist: a module that renders what StoredDocument keeps is named here.
+    # Checklist: a module that renders what StoredDocument keeps is named here (the map's
+    # entries take each claimant's side from ``sides``, the rows their statement from ``statements``).
     version = content_key(_extraction_version(resources), sys.version_info[:2],
-                          source_hash(export_rows, export_fragments, webmap_payload))
+                          source_hash(export_rows, export_fragments, webmap_payload, sides, statements))
     path = store_path(corpus, version) if use_cache else None
     store = _open_store(path, corpus, resources, version)
     cache = ResultCache(version, gazetteer=resources.gazetteer) if use_cache else None

@@ -79,10 +79,11 @@ class Resources:
 
 
 #: The modules whose code shapes a claim, in the order of the extractor version's hash
-#: (a test finds them from the imports of ``geo.claims`` and ``geo.resolve``).
+#: (a test finds them from the imports of ``geo.claims`` and ``geo.resolve``), and this one:
+#: ``process_document`` maps the offsets of a text read without its hidden characters back.
 _RULE_MODULES = ("resolve", "claims", "attribution", "claimants", "control", "control_lexicon", "dates",
                  "drafts", "figures", "lexicon", "linking", "loss_lexicon", "periods", "person_names", "text",
-                 "homoglyphs", "alternation", "heads")
+                 "homoglyphs", "alternation", "heads", "pipeline")
 
 
 
