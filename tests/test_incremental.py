@@ -391,3 +391,39 @@ def test_an_article_added_to_a_shard_of_another_rewrites_that_shard_with_both_ca
     assert files == _fresh(resources, corpus, tmp_path, monkeypatch)
     shard = files[f"cards/{key}.js"].decode("utf-8")
     assert shard.startswith(f'geoCards("{key}",[') and shard.count('"file":') == sharing
+
+
+def test_published_shards_written_at_the_end_hold_one_shards_cards_at_a_time(tmp_path):
+    """A card read at the end may hold its document's whole entry: each shard's are let go once it is written."""
+    import gc
+    import weakref
+
+    from geo.webmap.cards import CardShards
+
+    class Published:  # every shard published, under a key no token gives: each is read and written
+        def forget(self, prefix: str) -> None: ...
+        def key_of(self, name: str) -> str: return "another"
+        def link(self, name: str, key: str | None) -> bool: return False
+        def wrote(self, name: str, key: str | None) -> None: ...
+
+    class Card:  # a reader holding its text, as a loaded ``Shown`` does
+        def __init__(self, text: str, alive_before: list[weakref.ref]) -> None:
+            self.text, self.alive_before = text, alive_before
+
+        def __call__(self) -> str:
+            gc.collect()
+            seen.append(sum(ref() is not None for ref in self.alive_before))
+            return self.text
+
+    seen: list[int] = []
+    refs: list[weakref.ref] = []
+    shards = CardShards(tmp_path / "cards", manifest=Published())  # type: ignore[arg-type]
+    with shards:
+        for key in ("aa", "bb", "cc"):
+            card = Card(f'{{"file":"{key}.txt"}}', list(refs))
+            refs.append(weakref.ref(card))
+            shards(key, card, token=None)
+            del card
+    # the shard of "bb" is read when "aa"'s card is gone, "cc"'s when both are
+    assert seen == [0, 0, 0] and shards.written == 3 and shards.read == 3
+    assert (tmp_path / "cards" / "bb.js").read_text(encoding="utf-8") == 'geoCards("bb",[{"file":"bb.txt"}]);\n'

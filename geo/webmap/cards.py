@@ -200,7 +200,10 @@ class CardShards:
             self.written += 1
             if self._manifest is not None:
                 self._manifest.wrote(self._name(key), _tokens_key(tokens) or digest.hexdigest())
-        for key, members in sorted(self._deferred.items()):
+        for key in sorted(self._deferred):
+            # taken out as it is written: a card read here may hold its document's whole entry
+            # (``shown.Shown``), and every shard read at once held every text of the corpus
+            members = self._deferred.pop(key)
             name = self._name(key)
             tokens_key = _tokens_key([token for token, _ in members])
             if tokens_key is not None and self._manifest is not None and self._manifest.link(name, tokens_key):
