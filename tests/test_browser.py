@@ -406,13 +406,28 @@ def test_documents_whose_card_keys_collide_share_a_shard_and_each_finds_its_card
     """File names with one card key (1,024 keys: ten a shard at 10,000 articles) share a shard, in page order."""
     import geo.webmap.page
 
-    monkeypatch.setattr(geo.webmap.page, "card_key", lambda source: "c" + "ab"[source > "m"])
+    monkeypatch.setattr(geo.webmap.page, "card_hash", lambda source: "c" + "ab"[source > "m"] + "000000")
     with _map_session(tmp_path_factory, analyst_build(gazetteer), gazetteer) as driver:
         popup = _click_place(driver, LYUBIMOVKA)
         [card] = popup.find_elements(By.CSS_SELECTOR, ".geo-claim")
         text = card.get_attribute("textContent")
         assert all(quote in text for quote in STATEMENT_QUOTES) and f"Wire {HOSTILE_TAG}" in text
         assert driver.execute_script("return geoMap.app.cardShardsLoaded()") in (1, 2)
+        assert console_errors(driver) == []
+
+
+def test_a_bigger_pages_longer_card_keys_are_read_by_their_length(
+        tmp_path_factory: pytest.TempPathFactory, gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above 32,768 documents a key has 3 characters (``cards.card_key_length``): map.js reads its length."""
+    import geo.webmap.page
+
+    monkeypatch.setattr(geo.webmap.page, "card_key_length", lambda documents: 3)
+    with _map_session(tmp_path_factory, analyst_build(gazetteer), gazetteer) as driver:
+        keys = driver.execute_script("return geoMap.app.cardShardsLoaded()")
+        popup = _click_place(driver, LYUBIMOVKA)
+        [card] = popup.find_elements(By.CSS_SELECTOR, ".geo-claim")
+        assert all(quote in card.get_attribute("textContent") for quote in STATEMENT_QUOTES)
+        assert driver.execute_script("return geoMap.app.cardShardsLoaded()") > keys
         assert console_errors(driver) == []
 
 

@@ -39,7 +39,7 @@ from geo.webmap import articles as reader_articles
 from geo.webmap import payload as webmap_payload
 from geo.webmap.assets import load_assets
 from geo.webmap.build import render_map, write_map
-from geo.webmap.cards import CARD_KEY_LENGTH, CARDS_DIR, card_key
+from geo.webmap.cards import CARDS_DIR, card_key, card_key_length
 from geo.webmap.payload import (
     CLAIM_FIELDS,
     CLAIM_COLUMNS,
@@ -115,7 +115,9 @@ def cards_in(folder: Path) -> list[dict]:
     (``geoCards("key", [...])``) holds the cards of the documents with its key, in page
     order, and no shard is left over.
     """
-    keys = json.loads(data_block((folder.parent / "index.html").read_text(encoding="utf-8")))["card_keys"]
+    data = json.loads(data_block((folder.parent / "index.html").read_text(encoding="utf-8")))
+    keys, length = data["card_keys"], card_key_length(len(data["docs"]))
+    assert len(keys) == length * len(data["docs"])
     shards = {}
     for path in folder.iterdir():
         key, text = path.name.removesuffix(".js"), path.read_text(encoding="utf-8")
@@ -123,8 +125,8 @@ def cards_in(folder: Path) -> list[dict]:
         assert path.name == f"{key}.js" and text.startswith(head) and text.endswith(");\n")
         shards[key] = json.loads(text[len(head):-len(");\n")])
     out, used = [], dict.fromkeys(shards, 0)
-    for start in range(0, len(keys), CARD_KEY_LENGTH):
-        key = keys[start:start + CARD_KEY_LENGTH]
+    for start in range(0, len(keys), length):
+        key = keys[start:start + length]
         out.append(shards[key][used[key]])
         used[key] += 1
     assert used == {key: len(cards) for key, cards in shards.items()}

@@ -8,7 +8,7 @@ A page opened from ``file://`` may not ``fetch`` a neighbouring file, but it may
 cards are written as ``cards/KEY.js``, each one call ``geoCards("KEY", [card, ...])``.
 
 A shard is named by its documents' key (:func:`card_key`, 10 bits of a hash of the file
-name: 1,024 shards), not by their place in the page: adding, changing or removing an
+name: 1,024 shards up to 32,768 documents, more above, :func:`card_key_length`), not by their place in the page: adding, changing or removing an
 article rewrites the shard of its key and no other (issue 14: named by position, an
 article added in the middle of the page order rewrote every shard after it; one shard
 per article, a rebuild linked and unlinked 10,000 files). The page lists each
@@ -41,13 +41,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from geo.manifest import Manifest
 
-__all__ = ["CARDS_DIR", "CARD_KEY_LENGTH", "REGISTER", "CardShards", "CardSink", "card_key", "shard_name"]
+__all__ = ["CARDS_DIR", "CARD_KEY_LENGTH", "REGISTER", "CardShards", "CardSink", "card_hash", "card_key",
+           "card_key_length", "shard_name"]
 
 #: The folder beside ``index.html`` that holds the card shards.
 CARDS_DIR = "cards"
 #: The function each shard calls; ``map.js`` defines it.
 REGISTER = "geoCards"
-#: Characters of a key (``map.js`` reads the page's ``card_keys`` in runs of this many).
+#: Characters of a key at the least (``card_key_length``: more for a bigger page; ``map.js``
+#: reads the page's ``card_keys`` in runs of its length divided by the documents' number).
 CARD_KEY_LENGTH = 2
 
 
@@ -58,20 +60,43 @@ class CardSink(Protocol):
         """Take the card of the document whose shard is ``key``."""
 
 
-def card_key(source: str) -> str:
-    """The key of a document's card shard: 10 bits of a hash of its file name, in base32.
+def card_hash(source: str) -> str:
+    """40 bits of a hash of a document's file name, in base32: its card key's characters.
 
-    1,024 shards whatever the corpus: at 10,000 articles about ten cards (110 KB) each,
-    and a rebuild links 1,024 files, not one per article (issue 14: linking 10,000 shards
-    and unlinking the old set's were 0.8 s of the rebuild after adding one article).
-    Lower-case letters and digits only, so that the shard's name is one file on a file
+    Lower-case letters and digits only, so that a shard's name is one file on a file
     system that ignores case, and needs no escaping in a URL or a JSON string.
+
+    >>> card_hash("000000-en.txt")
+    '2c3zxhap'
+    """
+    digest = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=5).digest()
+    return base64.b32encode(digest).decode("ascii").lower()
+
+
+def card_key_length(documents: int) -> int:
+    """Characters of the card keys of a page of ``documents``: 5 bits each, 1,024 shards or more.
+
+    A shard should hold a few dozen cards at most, so that a popup's shards load at once,
+    and there should be far fewer shards than documents, so that a rebuild links a few
+    thousand files, not one per article (issue 14): 1,024 shards up to 32,768 documents
+    (at 10,000 about ten cards, 110 KB, each), 32,768 up to a million, then 1,048,576.
+
+    >>> card_key_length(5), card_key_length(10_000), card_key_length(100_000), card_key_length(2_000_000)
+    (2, 2, 3, 4)
+    """
+    length = CARD_KEY_LENGTH
+    while documents > 32 << (5 * length):
+        length += 1
+    return length
+
+
+def card_key(source: str, length: int = CARD_KEY_LENGTH) -> str:
+    """The key of a document's card shard: the first ``length`` characters of its ``card_hash``.
 
     >>> card_key("000000-en.txt"), len(card_key("статья.txt"))
     ('2c', 2)
     """
-    digest = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=5).digest()
-    return base64.b32encode(digest).decode("ascii").lower()[:CARD_KEY_LENGTH]
+    return card_hash(source)[:length]
 
 
 def shard_name(key: str) -> str:

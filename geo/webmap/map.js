@@ -349,13 +349,13 @@
 
   /* ---- cards: each document's quotes, contexts and source, from cards/KEY.js ----
      geo/webmap/cards.py writes the card of document d into the shard named by its key,
-     D.card_keys.substr(d * CARD_KEY_LENGTH, CARD_KEY_LENGTH) (10 bits of a hash of its file
-     name, 1,024 shards: adding an article rewrites its key's shard only), one call
+     D.card_keys.substr(d * k, k), k the keys' length (card_keys' length over the documents';
+     10 bits of a hash of its file name, 1,024 shards, up to 32,768 documents, then more:
+     adding an article rewrites its key's shard only), one call
      geoCards(key, [card, ...]) holding the cards of the documents with that key in page order.
      A page from file:// may not fetch, but it may add a <script src>. Loads start once
      the page has loaded: the first paint needs no card.
      Card texts reach the page through textContent only, as every other text. */
-  var CARD_KEY_LENGTH = 2;
   var CARD_SHARDS = new Map();  // key -> cards, from the shard's call until its onload takes them
   window.geoCards = function (k, cards) { CARD_SHARDS.set(k, cards); };
   var MISSING_CARDS = "The quotes and sources of this map are in the folder “cards” beside " +
@@ -364,8 +364,11 @@
   function createCards(D) {
     var shards = new Map();  // key -> { state: "loading" | "loaded" | "missing", waiting: [] }
     var keyDocs = null;  // key -> the documents with that key, in page order (made when first asked)
-
-    function cardKey(d) { return D.card_keys.substr(d * CARD_KEY_LENGTH, CARD_KEY_LENGTH); }
+    // every document has a key of one length (geo/webmap/cards.py: card_key_length)
+    function cardKey(d) {
+      var length = D.card_keys.length / D.sources.length;  // one source per document
+      return D.card_keys.substr(d * length, length);
+    }
 
     function docsOf(k) {
       if (!keyDocs) {

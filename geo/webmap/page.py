@@ -53,7 +53,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geo.sides import Side
-from geo.webmap.cards import CardSink, card_key
+from geo.webmap.cards import CardSink, card_hash, card_key_length
 from geo.webmap.kept import open_kept
 from geo.webmap.shown import Shown, shown_documents
 from geo.webmap.payload import (
@@ -83,7 +83,8 @@ class DocPieces:
     """One document's index entry in its own numbering: what the page needs of it.
 
     file          the document's source name
-    card          the key of its card's shard (``cards.card_key`` of ``file``)
+    card          ``cards.card_hash`` of ``file``: its card shard's key is its first
+                  ``cards.card_key_length`` characters, as many as the page needs
     claims        how many claims it has
     unresolved    how many names it left unresolved
     strings       its distinct strings, in the order ``PageIndex`` numbers them (claimant,
@@ -189,7 +190,7 @@ def analyse(index: str) -> DocPieces:
         ats += array("H", (len(at), *at))
         local += (who, what, when, len(at), *at)
     return DocPieces(
-        file=entry["file"], card=card_key(entry["file"]), claims=len(claims), unresolved=entry["unresolved"],
+        file=entry["file"], card=card_hash(entry["file"]), claims=len(claims), unresolved=entry["unresolved"],
         strings=tuple(strings), places=tuple(places), mentions=tuple(entry["mentions"]),
         ids="\n".join(ids), first=claims[0][5] if claims else None, last=claims[-1][5] if claims else None,
         local=encode_digits(local), at=ats.tobytes(), days=tuple(days),
@@ -674,6 +675,7 @@ def page_members(records: Records, gazetteer: Gazetteer, *, cache: PieceCache,
     ``cache`` is saved then.
     """
     page = _Page(records, gazetteer, cache)
+    length = card_key_length(records.counts.sources)  # the page's key length (``map.js`` divides it out)
 
     def rows() -> Iterator[str]:
         documents: Iterator[Shown] = shown_documents(records, gazetteer)
@@ -687,7 +689,7 @@ def page_members(records: Records, gazetteer: Gazetteer, *, cache: PieceCache,
                 shown = shown_all[i]
                 cache.see(shown.token)  # type: ignore[arg-type]
                 if cards is not None:
-                    cards(page.card_keys[i], shown.card, token=shown.token)
+                    cards(page.card_keys[i][:length], shown.card, token=shown.token)
                 shown.release()
                 yield row
             documents = iter(shown_all[len(resumed):])
@@ -697,7 +699,7 @@ def page_members(records: Records, gazetteer: Gazetteer, *, cache: PieceCache,
             for shown in batch:
                 row = page.add(shown)
                 if cards is not None:
-                    cards(page.card_keys[-1], shown.card, token=shown.token)
+                    cards(page.card_keys[-1][:length], shown.card, token=shown.token)
                 shown.release()
                 yield row
         cache.save(page.state())
@@ -707,7 +709,7 @@ def page_members(records: Records, gazetteer: Gazetteer, *, cache: PieceCache,
     yield "gazetteer_version", records.gazetteer_version
     yield "attribution", list(records.attribution or DEFAULT_ATTRIBUTION)
     yield "docs", EncodedItems(rows())
-    yield "card_keys", "".join(page.card_keys)
+    yield "card_keys", "".join(key[:length] for key in page.card_keys)
     yield "places", (place_entry(p) for p in page.places)
     yield "strings", page.strings
     yield "contested", encode_claim_numbers(page.contested)
