@@ -421,6 +421,10 @@ class Speakers:
     #: Khinshtein visited Rylsk."): (how many ``names`` were recorded before, where, who). A
     #: later "he said" refers to the one named last, whether he spoke or was its subject.
     subjects: list[tuple[int, int, str]] = field(default_factory=list)
+    #: The bodies one unnamed person spoke for ("сообщил источник в силовых структурах", "a
+    #: source in the security services said"): a later "по его словам", "he added" is that
+    #: person, so a person pronoun finds the body as it finds a named person.
+    voiced_by_one: set[str] = field(default_factory=set)
 
     def add(self, name: str, *, at: int = -1) -> None:
         """Record a named speaker (``at``: where the text names it, when known)."""
@@ -445,7 +449,7 @@ class Speakers:
             (name, person), at = self.names[index], self.named_at[index]
             if before is not None and at >= before:
                 continue
-            if sort == "person" and person:
+            if sort == "person" and (person or name in self.voiced_by_one):
                 return name, index
             if sort == "body" and not person and not _PEOPLE_AT_LARGE.match(name):
                 return name, index  # "говорится в сообщении" is a body's, not the residents' who spoke before
@@ -1305,11 +1309,21 @@ def record_speakers(attributions: Sequence[Attribution], speakers: Speakers, *,
                 speakers.add(name, at=att.start)
                 if is_person(name):
                     _note_holder(name, att.name, speakers)
+                elif _ONE_SOURCE.match(fold(att.name)) or (
+                        text is not None and _ONE_SOURCE_BEFORE.search(fold(text[max(0, att.start - 40):att.start]))):
+                    speakers.voiced_by_one.add(name)
                 if text is not None:
                     _record_co_speaker(text, att.end, speakers)
 
 
 _NAME_WORD = r"[A-ZА-ЯЁІЇЄҐ][\w’'\-]+"
+#: One unnamed person who speaks for a body: "источник в силовых структурах", "a source in the
+#: Russian security services", "джерело в силових структурах" (``Speakers.voiced_by_one``).
+_ONE_SOURCE = compile_pattern(r"(?:an?\s+|one\s+|один\s+|одне\s+)?(?:source|источник|джерело|собеседник|співрозмовник)\b")
+#: The same person before a name the attribution kept without him: "a source in the [Russian
+#: security services] told Reuters".
+_ONE_SOURCE_BEFORE = compile_pattern(
+    r"(?<!\w)(?:source|источник|джерело|собеседник|співрозмовник)\s+(?:in|within|from|at|в|во|у|из|з|із|от|від)\s+(?:the\s+)?$")
 #: A second speaker joined to the first: "повідомили головнокомандувач ЗСУ Олександр Сирський та
 #: президент Володимир Зеленський" (the claim is the first named's; a later "він" is the last named).
 _CO_SPEAKER = compile_pattern(
@@ -1516,7 +1530,12 @@ def _resolve(att: Attribution, speakers: Speakers, sentence_subject: str | None)
         sort = PRONOUNS.get(att.pronoun, "person")
         if sort == "plural" and sentence_subject:
             return sentence_subject
-        return speakers.last(sort, before=att.speech_start)
+        found = speakers.last(sort, before=att.speech_start)
+        if found is None and att.pronoun in _MASCULINE_NOUN_PRONOUNS:
+            # "Генштаб ЗСУ повідомив … Він також повідомив": with no person named before, the
+            # Russian and Ukrainian "he" is the masculine noun that spoke (Генштаб, штаб)
+            found = speakers.last("body", before=att.speech_start)
+        return found
     name = canonical_claimant(att.name or "")
     if not name:
         return None
@@ -1524,6 +1543,10 @@ def _resolve(att: Attribution, speakers: Speakers, sentence_subject: str | None)
     # a role that names no one introduced before ("the lawmaker", "по словам депутата") names
     # nobody (GOLD.md: null when the text does not say)
     return None if _GENERIC_SPEAKER.fullmatch(fold(titled)) else titled
+
+
+#: The Russian and Ukrainian "he", which also stands for a masculine noun (``_resolve``).
+_MASCULINE_NOUN_PRONOUNS = frozenset({"он", "він"})
 
 
 #: A headline that names a body's document ("Сводка Минобороны России", "Зведення Генштабу

@@ -249,14 +249,19 @@ def _mark_head(lines: list[_Line], rules: list[str | None], body: int) -> None:
 
 
 def _mark_links(lines: list[_Line], rules: list[str | None], body: int) -> None:
-    """Mark a headline-shaped line that follows a label below the body's start: a link.
+    """Mark the headline-shaped lines that follow a label below the body's start: links.
 
+    A label heads a list ("Читайте также:" over two related headlines), so the whole run of
+    headline-shaped lines after it is links, up to the first line of another shape.
     Above the body, the line after a section label ("Главное") is the headline itself.
     """
     for i in range(body, len(lines) - 1):
-        after_label = rules[i] == "label" and rules[i + 1] is None
-        if after_label and lines[i + 1].is_headline:
-            rules[i + 1] = "link"
+        if rules[i] != "label":
+            continue
+        j = i + 1
+        while j < len(lines) and rules[j] is None and lines[j].is_headline:
+            rules[j] = "link"
+            j += 1
 
 
 def _article_runs_below(lines: list[_Line], rules: list[str | None]) -> list[bool]:

@@ -205,7 +205,11 @@ PRESENCE_IN_AREA = (r"\b(?:are|were|remain|remains|remained)\s+(?:now\s+|current
                     # "12,000 North Korean soldiers are fighting in the Kursk region": numbering N there too,
                     # beside whom they fight between ("… are fighting alongside Russian troops in Kursk")
                     r"(?:(?:fighting|stationed|based|operating)\s+(?:alongside\s+(?:[\w'’-]+\s+){1,3})?)?in"
-                    r"(?=\s+(?:russia|kursk|the\s+(?:kursk\s+)?(?:region|area|oblast)))"
+                    # "… remain in the Sudzha area": a named town's area as well
+                    r"(?=\s+(?:russia|kursk|the\s+(?:kursk\s+)?(?:region|area|oblast)|the\s+[\w'’-]+\s+(?:area|district)\b))"
+                    # and the Russian and Ukrainian: "Около 2 тыс. военных ВСУ остаются в районе Суджи"
+                    r"|(?<!\w)(?:остаются|остается|остаётся|залишаються|залишається)"
+                    r"(?=\s+(?:в|на|у)\s+(?:курск|курськ|курщин|район|приграничн|прикордонн|росси|росії))"
                     # a side that has N troops there: "North Korea has between 11,000 and 12,000 troops in Russia"
                     r"|\b(?:has|have|had)(?=\s+(?:about|around|some|roughly|approximately|between|up\s+to|more\s+than"
                     r"|over|nearly|almost|at\s+least|\d)[^.;:]{0,40}?\s(?:troops|soldiers|forces|personnel|servicemen)"
@@ -228,7 +232,8 @@ FORCE_NOUNS = (
     r"|мужчин\w*|женщин\w*|пенсионер\w*|подрост\w*|офицер\w*|командир\w*"
     r"|військов\w*|військовослужбовц\w*|окупант\w*|бійц\w*|цивільн\w*|мешкан\w*|чоловік\w*"
     r"|жінк\w*|жінок|дітей|полонен\w*"
-    r"|северокорейск\w*|корейц\w*|десантник\w*|срочник\w*|военнослужбовц\w*|вояк\w*|осіб|людей"
+    # the demonym nouns as well as the adjectives: "еще 40 северокорейцев", "ще 40 північнокорейців"
+    r"|северокорейск\w*|северокорейц\w*|північнокорейськ\w*|північнокорейц\w*|корейц\w*|десантник\w*|срочник\w*|военнослужбовц\w*|вояк\w*|осіб|людей"
     r"|garrisons?|reserves|reinforcements|(?:assault\s+)?groups?|captives|силы|сил|сили|резерв\w*"
     # replacements sent to a unit: "В Курскую область прибыло пополнение", "прибуло поповнення"
     r"|пополнени\w*|поповненн\w*"

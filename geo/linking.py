@@ -105,7 +105,7 @@ def link_places(
     elsewhere_until = _headline_elsewhere_until(folded, paragraphs)
     for d in drafts:
         if d.kind is Kind.CONTROL:
-            d.places = _control_places(d, settlements, previous_control) or _listed_next(folded, d, settlements)
+            d.places = _control_places(d, settlements, previous_control, folded) or _listed_next(folded, d, settlements)
             previous_control = d
             if d.places or _is_elsewhere(folded, d):
                 previous = d
@@ -282,12 +282,38 @@ def _villages_are_other_statements(d: Draft, drafts: Sequence[Draft], settlement
     return bool(scopes and mentions) and all(any(a <= pos < b for a, b in scopes) for pos, _ in mentions)
 
 
-def _control_places(d: Draft, settlements: Sequence[tuple[int, str]], previous: Draft | None) -> list[PlaceLink]:
+#: A bearing from a reference town, just before its name: "Pogrebki (southwest of Sudzha)",
+#: "юго-западнее Суджи", "к северу от Суджи", "на південний захід від Суджі", "15 km north of".
+_BEARING_BEFORE = compile_pattern(
+    r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
+    r"|(?<!\w)(?:(?:северо|юго)-?)?(?:север|юж|восточ|запад)нее"
+    r"|(?<!\w)к\s+(?:(?:северо|юго)-?)?(?:северу|югу|востоку|западу)\s+от"
+    r"|(?<!\w)(?:(?:північно|південно)-?)?(?:північн|південн|східн|західн)іше"
+    r"|(?<!\w)на\s+(?:(?:північний|південний)[\s-]+)?(?:північ|південь|схід|захід)\s+від)\s+$")
+
+
+def _without_bearings(folded: str, settlements: Sequence[tuple[int, str]], start: int, end: int) -> list[str]:
+    """The places named in [start, end) less the towns that only give another's bearing
+    ("seized Pogrebki (southwest of Sudzha)": Sudzha is where Pogrebki lies, not what was
+    seized); all of them when every one is a bearing (GOLD.md: the claim's settlements).
+
+    >>> t = "seized pogrebki (southwest of sudzha)"
+    >>> _without_bearings(t, [(7, "p"), (30, "s")], 0, len(t))
+    ['p']
+    """
+    mentions = _mentions_between(settlements, start, end)
+    kept = {pid for at, pid in mentions if not _BEARING_BEFORE.search(folded[max(0, at - 40):at])}
+    return sorted(kept) if kept else sorted({pid for _, pid in mentions})
+
+
+def _control_places(d: Draft, settlements: Sequence[tuple[int, str]], previous: Draft | None,
+                    folded: str) -> list[PlaceLink]:
     """The villages a control claim names in its own scope (a list after a colon
-    included), else those of the control claim before when it says "these settlements";
-    empty when neither (the sentence and paragraph rules then decide)."""
+    included, a town that gives a bearing left out), else those of the control claim before
+    when it says "these settlements"; empty when neither (the sentence and paragraph rules
+    then decide)."""
     if d.scope is not None:
-        in_scope = _places_between(settlements, *d.scope)
+        in_scope = _without_bearings(folded, settlements, *d.scope)
         if in_scope:
             return [PlaceLink(place_id=p, link=Link.SENTENCE) for p in in_scope]
     if d.is_anaphoric and previous is not None:
