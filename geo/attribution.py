@@ -48,6 +48,7 @@ from functools import lru_cache
 
 from geo.alternation import by_first_letter
 from geo.claimants import (
+    ANALYSTS,
     CANONICAL_NAMES,
     DESCRIPTORS,
     OTHER_SIDE,
@@ -425,6 +426,9 @@ class Speakers:
     #: source in the security services said"): a later "по его словам", "he added" is that
     #: person, so a person pronoun finds the body as it finds a named person.
     voiced_by_one: set[str] = field(default_factory=set)
+    #: The analyst body whose report the article is (``_analyst_author``), once looked up:
+    #: ``...`` until then.
+    author: str | None | type[Ellipsis] = ...
 
     def add(self, name: str, *, at: int = -1) -> None:
         """Record a named speaker (``at``: where the text names it, when known)."""
@@ -1708,6 +1712,12 @@ def claimant_for(
         # statement that goes on with the claim before
         evidence = _EVIDENCE_SHOWS_CUED.search(text, s, claim[0])
         shown = evidence is not None and not _SPEECH_VERB.search(text, evidence.end(), e)
+        author = _analyst_author(text, speakers) if evidence is not None else None
+        if author is not None and (shown or not _SPEECH_VERB.search(text, evidence.end(), claim[1])):
+            # "Geolocated footage published on December 5 indicates that …" in an analyst's
+            # report: the analyst's own assessment (GOLD.md), whoever spoke before; a verb
+            # after the claim ("…, and RFE/RL posted imagery that shows …") is another clause's
+            found, shown = author, True
         name = found if shown else found or _carried(text, sentence, paragraph, speakers, is_hedged=is_hedged) or (
             _paragraph_source(text, sentence, paragraph, speakers, is_hedged=is_hedged))
         if name is not None and is_person(name) and _speaks_as_a_body(atts, claim):
@@ -1720,6 +1730,34 @@ def claimant_for(
             text, sentence, paragraph, speakers, is_hedged=True)
     speakers.last_claim = (name, paragraph[0], is_hedged)
     return name
+
+
+#: How many of an article's first lines may give it as an analyst's report (headline,
+#: byline, "The Institute for the Study of War reports."), and how long a line after the
+#: headline may be: the first longer one opens the body, which may merely cite them.
+_AUTHOR_LINES = 4
+_AUTHOR_LINE_CHARS = 80
+
+
+def _analyst_author(text: str, speakers: Speakers) -> str | None:
+    """The analyst body (``claimants.ANALYSTS``) an article is the report of: named in its
+    headline or in a short line between the headline and the body, else None. Looked up once
+    per document.
+
+    >>> _analyst_author("Assessment\\n\\nInstitute for the Study of War\\n\\nText.", Speakers())
+    'Institute for the Study of War'
+    >>> _analyst_author("Russia retook a village\\n\\nMOSCOW (Reuters) - The ministry said.", Speakers()) is None
+    True
+    """
+    if speakers.author is ...:
+        lines = [line.strip() for line in text[:2000].splitlines() if line.strip()][:_AUTHOR_LINES]
+        head = lines[:1]
+        for line in lines[1:]:
+            if len(line) > _AUTHOR_LINE_CHARS:
+                break  # the body's first paragraph
+            head.append(line)
+        speakers.author = next((name for line in head for _, name in known_names_in(line) if name in ANALYSTS), None)
+    return speakers.author  # type: ignore[return-value]
 
 
 def _is_closing_outlet(chunk: str, m: re.Match[str]) -> bool:

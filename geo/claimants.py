@@ -318,6 +318,12 @@ OUTLETS = frozenset({"Russian media", "TASS", "RIA Novosti", "Interfax", "Rybar"
                      "Korean Central News Agency", "Korean Central Television", "The New York Times", "Izvestia",
                      "Kommersant", "Meduza", "Mediazona", "Ukrinform", "Suspilne", "Yonhap"})
 
+#: The canonical names above that are analyst bodies: they assess evidence themselves
+#: ("Geolocated footage published on December 5 indicates that …"), so an article that is
+#: theirs, or that gives itself as their report, makes them the claimant of what the
+#: evidence shows (GOLD.md: the body that makes the assessment, not the outlet).
+ANALYSTS = frozenset({"Institute for the Study of War", "DeepState"})
+
 #: The country of an outlet above, for "the country's X" and a bare "the X" it cites: "Yonhap
 #: reported, citing the spy agency" is South Korea's (GOLD.md: the origin is the claimant).
 OUTLET_COUNTRIES = {"TASS": "Russia", "RIA Novosti": "Russia", "Interfax": "Russia", "Izvestia": "Russia",

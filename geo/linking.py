@@ -56,6 +56,18 @@ _ELSEWHERE = compile_pattern(
     r"|\b(?:in|into|entering|enter|entered)\s+russia\b(?!['’]s)|\b(?:in|of)\s+the\s+(?:ukraine|ukrainian|russia-ukraine)\s+war\b"
     r"|\bwar\s+(?:against|in|with|on)\s+ukraine\b|\bв\s+россии\b|\b(?:на|в)\s+войне\b|\bв\s+росії\b|\b(?:на|у|в)\s+війні\b"
     r"|\b(?:в|у)\s+(?:украине|україні)\b"
+    # a day's total with no region: the General Staff's whole-front line after its directions,
+    # "Загалом за минулу добу ворог втратив 1 350 осіб", "Overall, Russia lost 1,200 soldiers
+    # over the past day" (a sentence that names Kursk keeps its tie: see _sentence_is_elsewhere)
+    r"|(?<!\w)(?:загалом|всього|усього|в\s+цілому|всего|в\s+целом)(?!\w)[^.!?\n]{0,40}?"
+    r"(?<!\w)за\s+(?:\w+\s+)?(?:добу|сутки)(?!\w)"
+    r"|\b(?:overall|in\s+total|altogether)\b[^.!?\n]{0,80}?"
+    r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:day|24\s+hours)\b"
+    # the whole war's total by its start: "загальні бойові втрати противника з 24.02.22",
+    # "since February 2022", "с 24 февраля 2022 года"
+    r"|загальн\w+\s+(?:бойов\w+\s+)?втрат\w*\s+(?:противника|ворога|росії|рф)|\btotal\s+combat\s+losses\b"
+    r"|(?<!\w)(?:з|с)\s+24[.\s](?:02|лютого|февраля)[.\s]"
+    r"|\bsince\s+(?:february\s+(?:24,?\s+)?2022|24\s+february\s+2022)\b"
 )
 #: Words for an event whose place later sentences refer back to: "the attack", "the site",
 #: "в результате обстрела".

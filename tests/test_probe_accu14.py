@@ -275,7 +275,8 @@ GOLD = [
     ("en-ap", EN_AP, "captured dozens", Kind.CAPTURED, "Ukraine", (None, None, None), {OBLAST}),
     ("en-ap", EN_AP, "captured 34", Kind.CAPTURED, GENSTAFF, (None, 34, None), {"Sverdlikovo"}),
     ("en-ap", EN_AP, "about 3,000", Kind.DEPLOYED, GENSTAFF, (None, 3000, None), {OBLAST}),
-    ("en-isw", EN_ISW, "central Pogrebki", Kind.CONTROL, None, None, {"Pogrebki"}),
+    # what the footage shows is the analyst's own assessment in its report (GOLD.md; accu15)
+    ("en-isw", EN_ISW, "central Pogrebki", Kind.CONTROL, "Institute for the Study of War", None, {"Pogrebki"}),
     ("en-isw", EN_ISW, "seized Orlovka", Kind.CONTROL, "Russian milbloggers", None, {"Orlovka"}),
     ("en-isw", EN_ISW, "killed 60", Kind.KILLED, "Ukraine's Northern Operational Command", (None, 60, None),
      {"Makhnovka"}),
