@@ -1712,6 +1712,9 @@ def claimant_for(
         # statement that goes on with the claim before
         evidence = _EVIDENCE_SHOWS_CUED.search(text, s, claim[0])
         shown = evidence is not None and not _SPEECH_VERB.search(text, evidence.end(), e)
+        if evidence is None:
+            # "…, according to geolocated footage published on December 5": the same evidence after
+            evidence = _EVIDENCE_CITED_CUED.search(text, claim[1], e)
         author = _analyst_author(text, speakers) if evidence is not None else None
         if author is not None and (shown or not _SPEECH_VERB.search(text, evidence.end(), claim[1])):
             # "Geolocated footage published on December 5 indicates that …" in an analyst's
@@ -1957,6 +1960,10 @@ _EVIDENCE_SHOWS = compile_pattern(
     r"(?i:\b(?:footage|imagery|images|videos?|photos|photographs|maps?)\b[^.;]{0,60}?"
     r"\b(?:shows?|showed|shown|indicates?|indicated|confirms?|confirmed|suggests?|suggested)\b)")
 _EVIDENCE_SHOWS_CUED = Gated.of(_EVIDENCE_SHOWS, is_folded=False)
+#: Evidence cited after the claim: "…, according to geolocated footage published on December 5".
+_EVIDENCE_CITED = compile_pattern(
+    r"(?i:\baccording\s+to\s+(?:\w+\s+){0,2}(?:footage|imagery|images|videos?|photos|photographs)\b)")
+_EVIDENCE_CITED_CUED = Gated.of(_EVIDENCE_CITED, is_folded=False)
 _OWN_CLAUSE = compile_pattern(r"\s*,?\s*(?:that|что|що)(?!\w)", re.IGNORECASE)
 
 

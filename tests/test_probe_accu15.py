@@ -7,9 +7,9 @@ What the round found and fixed, in general form:
   Russia lost 1,200 soldiers over the past day") or the whole war's ("загальні бойові втрати
   противника з 24.02.22", "since February 2022") names no Kursk place: unplaced unless its own
   sentence names Kursk (linking);
-- "Geolocated footage published on <date> indicates that …" in an analyst's report (ISW named in
-  the headline or in a short line before the body) is that analyst's own assessment: it is the
-  claimant (GOLD.md: the body that makes the claim; the dev gold reads ISW's evidence so); in a
+- "Geolocated footage published on <date> indicates that …" (or "…, according to geolocated
+  footage") in an analyst's report (ISW named in the headline or in a short line before the
+  body) is that analyst's own assessment: it is the claimant (GOLD.md: the body that makes the claim; the dev gold reads ISW's evidence so); in a
   news article that cites ISW only in its body it stays nobody's (attribution).
 
 Left as it is: a headline's "Kursk village" stays on the oblast though the body names the
@@ -224,6 +224,12 @@ ISW_BODY = ("\n\nGeolocated footage published on December 6 indicates that Russi
 def test_evidence_in_an_analysts_report_is_the_analysts_assessment(resources, head):
     claim = the_claim(article_claims(resources, head + ISW_BODY), "seized Orlovka")
     assert claim.claimant == ISW
+
+
+def test_evidence_cited_after_the_claim_in_an_analysts_report_is_the_analysts(resources):
+    text = ("Russian Offensive Campaign Assessment\n\nInstitute for the Study of War\n\nRussian forces recently "
+            "seized Orlovka, according to geolocated footage published on December 5.\n")
+    assert the_claim(article_claims(resources, text), "seized Orlovka").claimant == ISW
 
 
 def test_evidence_with_its_own_speaker_keeps_that_speaker(resources):
